@@ -1,0 +1,122 @@
+"""Domain errors. Each names one condition; only the CLI turns them into text and exit codes.
+
+Every error carries a message id from the catalogue in :mod:`ipplan.i18n` and the values the
+message needs, so it can be told in Chinese or English.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ipplan.problems import Problem
+
+
+class IpplanError(Exception):
+    """Base of every error ipplan reports to a person (exit code 1)."""
+
+    message_id = "error"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(self.message_id, params)
+        self.params = params
+
+
+class DataDirNotFound(IpplanError):
+    """The data directory given does not exist."""
+
+    message_id = "data-dir-not-found"
+
+
+class NotAPlanDirectory(IpplanError):
+    """The data directory exists but holds no indicators.yaml."""
+
+    message_id = "not-a-plan-directory"
+
+
+class DataInvalid(IpplanError):
+    """One or more data files failed validation; carries every problem found."""
+
+    message_id = "data-invalid"
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(count=len(problems))
+        self.problems = problems
+
+
+class ReadOnlyData(IpplanError):
+    """A write was asked of the bundled plan, which is read-only."""
+
+    message_id = "read-only-data"
+
+
+class DataNotWritable(IpplanError):
+    """The operating system refused the write to the data directory."""
+
+    message_id = "data-not-writable"
+
+
+class UnknownIndicator(IpplanError):
+    """No indicator matches the key, number or name given."""
+
+    message_id = "unknown-indicator"
+
+
+class UnknownAction(IpplanError):
+    """No action matches the id or title given."""
+
+    message_id = "unknown-action"
+
+
+class UnknownArea(IpplanError):
+    """No area matches the id, number or title given."""
+
+    message_id = "unknown-area"
+
+
+class YearOutsidePlan(IpplanError):
+    """The year is not one of the plan's assessed years."""
+
+    message_id = "year-outside-plan"
+
+
+class BaselineYear(IpplanError):
+    """The year is the plan's baseline year, whose value the plan itself fixes."""
+
+    message_id = "baseline-year"
+
+
+class NotANumber(IpplanError):
+    """The value typed is not a finite number."""
+
+    message_id = "not-a-number"
+
+
+class ValueOutOfRange(IpplanError):
+    """The value is outside the range its unit allows."""
+
+    message_id = "value-out-of-range"
+
+
+class NotWholeNumber(IpplanError):
+    """A count of people or agencies was given with a fraction."""
+
+    message_id = "not-whole-number"
+
+
+class ValueAlreadyRecorded(IpplanError):
+    """A value exists for that indicator and year and --force was not given."""
+
+    message_id = "value-already-recorded"
+
+
+class InvalidDate(IpplanError):
+    """The date typed is not a calendar date in YYYY-MM-DD form."""
+
+    message_id = "invalid-date"
+
+
+class TargetExists(IpplanError):
+    """`ipplan init` would overwrite an existing plan."""
+
+    message_id = "target-exists"

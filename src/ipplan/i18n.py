@@ -1,0 +1,355 @@
+"""Every word ipplan shows a person, in Chinese and English, from one catalogue.
+
+``text(id, lang, **params)`` formats a catalogue entry. Error and problem messages are keyed by
+their stable code, so the code stays the same in both languages while the wording may change.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+LANGS = ("zh", "en")
+ENV_VAR = "IPPLAN_LANG"
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # statuses of indicators (methodology.md)
+    "no_data": ("暂无数据", "no data"),
+    "achieved": ("已实现", "achieved"),
+    "missed": ("未实现", "missed"),
+    "insufficient_data": ("数据不足", "insufficient data"),
+    "on_track": ("符合预期", "on track"),
+    "needs_acceleration": ("需加快", "needs acceleration"),
+    "lagging": ("进度滞后", "lagging"),
+    "regressing": ("逆向变化", "regressing"),
+    # statuses of actions
+    "not_started": ("未启动", "not started"),
+    "in_progress": ("推进中", "in progress"),
+    "completed": ("已完成", "completed"),
+    "delayed": ("延期", "delayed"),
+    "cancelled": ("已取消", "cancelled"),
+    # directions
+    "increase": ("越高越好", "higher is better"),
+    "decrease": ("越低越好", "lower is better"),
+    # table headings and labels
+    "col.number": ("序号", "No."),
+    "col.indicator": ("指标", "Indicator"),
+    "col.unit": ("单位", "Unit"),
+    "col.baseline": ("基线", "Baseline"),
+    "col.latest": ("最新实际", "Latest actual"),
+    "col.target": ("目标", "Target"),
+    "col.progress": ("进度", "Progress"),
+    "col.bar": ("进度/时间", "Progress/time"),
+    "col.status": ("状态", "Status"),
+    "col.year": ("年份", "Year"),
+    "col.path": ("线性路径", "Linear path"),
+    "col.actual": ("实际", "Actual"),
+    "col.deviation": ("偏差", "Deviation"),
+    "col.source": ("来源", "Source"),
+    "col.note": ("备注", "Note"),
+    "col.id": ("编号", "ID"),
+    "col.action": ("行动", "Action"),
+    "col.lead": ("牵头单位", "Lead"),
+    "col.due": ("完成时限", "Due"),
+    "col.indicators": ("关联指标", "Indicators"),
+    "col.recorded": ("记录时间", "Recorded"),
+    "col.change": ("变更", "Change"),
+    "label.definition": ("定义", "Definition"),
+    "label.direction": ("方向", "Direction"),
+    "label.baseline": ("基线", "Baseline"),
+    "label.target": ("目标", "Target"),
+    "label.provisional": (
+        "（暂定基线：取最早实际值）",
+        " (provisional baseline: the earliest actual)",
+    ),
+    "label.no_baseline": ("无（计划未给出）", "none (the plan gives none)"),
+    "label.series": ("逐年实际与线性路径", "Actuals against the linear path, year by year"),
+    "label.assessment": ("评估", "Assessment"),
+    "label.latest": ("最新实际", "Latest actual"),
+    "label.progress": ("进度 P", "Progress P"),
+    "label.time_elapsed": ("时间进度 τ", "Time elapsed τ"),
+    "label.pace": ("进度比 R = P/τ", "Pace R = P/τ"),
+    "label.gap": ("差距（目标 − 最新）", "Gap (target − latest)"),
+    "label.required": ("每年尚需", "Required per year"),
+    "label.status": ("状态", "Status"),
+    "label.actions": ("服务本指标的行动", "Actions serving this indicator"),
+    "label.no_actions": ("无", "none"),
+    "label.area": ("领域", "Area"),
+    "label.measures": ("具体举措", "Measures"),
+    "label.updates": ("进展记录", "Update log"),
+    "label.no_updates": ("暂无进展记录", "no updates yet"),
+    "label.as_of": ("截至 {year} 年", "as of {year}"),
+    "label.none": ("—", "—"),
+    "label.history": ("此前的值", "Earlier values"),
+    "summary": ("{count} 项指标：{parts}", "{count} indicators: {parts}"),
+    "summary.part": ("{label} {n}", "{label} {n}"),
+    "tasks.count": ("共 {count} 项行动", "{count} actions"),
+    "tasks.none": ("没有符合条件的行动。", "No action matches."),
+    # outcomes
+    "recorded": (
+        "已记录：{name} {year} 年 = {value} {unit}",
+        "Recorded: {name} {year} = {value} {unit}",
+    ),
+    "replaced": ("（原值 {old}，已保留在历史中）", " (was {old}; kept in its history)"),
+    "task.updated": ("已记录行动 {id} 的进展。", "Recorded an update to action {id}."),
+    "task.unchanged": (
+        "行动 {id} 没有变化，未写入任何内容。",
+        "Action {id} is unchanged; nothing written.",
+    ),
+    "init.done": (
+        "已将计划复制到 {path}。之后使用 --data {path}，或设置 IPPLAN_DATA={path}。",
+        "Copied the plan to {path}. Use it with --data {path}, or set IPPLAN_DATA={path}.",
+    ),
+    "validate.ok": (
+        "数据有效：{indicators} 项指标，{actions} 项行动，{actuals} 个实际值，{updates} 条行动进展（{path}）",
+        "valid: {indicators} indicators, {actions} actions, {actuals} actuals, "
+        "{updates} action updates ({path})",
+    ),
+    "validate.failed": ("发现 {count} 个问题。", "{count} problems found."),
+    # errors (exit 1)
+    "data-dir-not-found": (
+        "数据目录 {path} 不存在。请用 `ipplan init {path}` 创建，或检查 --data / IPPLAN_DATA。",
+        "data directory {path} does not exist; create one with `ipplan init {path}`, "
+        "or check --data / IPPLAN_DATA",
+    ),
+    "not-a-plan-directory": (
+        "{path} 中没有 indicators.yaml，不是计划数据目录。请用 `ipplan init {path}` 创建。",
+        "{path} holds no indicators.yaml, so it is not a plan directory; "
+        "create one with `ipplan init {path}`",
+    ),
+    "data-invalid": (
+        "数据文件有 {count} 个问题（见上）；修正后再试，可用 `ipplan validate` 检查。",
+        "the data files have {count} problems (above); fix them and try again "
+        "(`ipplan validate` checks)",
+    ),
+    "read-only-data": (
+        "当前使用的是随 ipplan 安装的计划（只读）。请先用 `ipplan init DIR` 复制一份可写的计划，"
+        "再加 --data DIR。",
+        "this is the plan bundled with ipplan, which is read-only; start a writable copy with "
+        "`ipplan init DIR` and pass --data DIR",
+    ),
+    "data-not-writable": (
+        "无法写入 {path}：{detail}。请检查目录权限。",
+        "cannot write {path}: {detail}; check the directory's permissions",
+    ),
+    "unknown-indicator": ("未知指标 {ref}。{hint}", "unknown indicator {ref}. {hint}"),
+    "hint.did_you_mean": ("您是否想输入：{choices}？", "Did you mean: {choices}?"),
+    "hint.known": ("可用的指标：{choices}", "Known indicators: {choices}"),
+    "unknown-action": ("未知行动 {ref}。{hint}", "unknown action {ref}. {hint}"),
+    "hint.actions": (
+        "用 `ipplan tasks` 查看所有行动编号。",
+        "`ipplan tasks` lists every action id.",
+    ),
+    "unknown-area": (
+        "未知领域 {ref}。可用的领域：{choices}",
+        "unknown area {ref}; known areas: {choices}",
+    ),
+    "year-outside-plan": (
+        "{year} 年不在计划期内；实际值只能记录 {first}–{last} 年。",
+        "{year} is outside the plan; actuals are recorded for {first}-{last}",
+    ),
+    "baseline-year": (
+        "{year} 年是基线年，其数值由计划确定（见 indicators.yaml），不能作为实际值记录。",
+        "{year} is the baseline year: the plan fixes its value (in indicators.yaml), "
+        "so it is not recorded as an actual",
+    ),
+    "not-a-number": (
+        "“{value}”不是有限数值；请输入如 31000 或 80.5 的数。",
+        "'{value}' is not a finite number; type a number such as 31000 or 80.5",
+    ),
+    "value-out-of-range": (
+        "{key} 的单位是 {unit}，数值 {value} 超出允许范围 {range}。",
+        "{key} is in {unit}; {value} is outside the allowed range {range}",
+    ),
+    "not-whole-number": (
+        "{key} 以 {unit} 计，须为整数，{value} 不是整数。",
+        "{key} counts {unit}, so it takes a whole number; {value} is not one",
+    ),
+    "value-already-recorded": (
+        "{key} 的 {year} 年实际值已记录为 {value}。如确需改为 {new}，请加 --force（原值会保留在历史中）。",
+        "{key} already has {value} recorded for {year}; to change it to {new}, add --force "
+        "(the earlier value is kept in its history)",
+    ),
+    "invalid-date": (
+        "“{value}”不是有效日期；请用 YYYY-MM-DD 格式，如 2025-12-31。",
+        "'{value}' is not a date; use YYYY-MM-DD, for example 2025-12-31",
+    ),
+    "target-exists": (
+        "{path} 已存在，为避免覆盖未做任何改动。请选择一个新目录。",
+        "{path} already exists and is left untouched; choose a new directory",
+    ),
+    # validation problems (path:line: code: message)
+    "p.yaml-syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
+    "p.not-utf8": (
+        "文件不是 UTF-8 编码；请以 UTF-8 另存。",
+        "the file is not UTF-8; save it as UTF-8",
+    ),
+    "p.unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    "p.too-large": ("文件过大（上限 {limit}）", "the file is too large (limit {limit})"),
+    "p.too-deep": ("嵌套过深", "nested too deeply"),
+    "p.unsupported-tag": ("不支持的 YAML 标签 {tag}", "unsupported YAML tag {tag}"),
+    "p.unsupported-key": (
+        "键必须是普通文本（不支持合并键 << 或复杂键）",
+        "keys must be plain text (merge keys << and complex keys are not supported)",
+    ),
+    "p.duplicate-key": ("键 {key} 重复出现", "key {key} appears twice"),
+    "p.missing-field": ("缺少必填字段 {field}", "missing required field {field}"),
+    "p.unknown-field": ("未知字段 {field}", "unknown field {field}"),
+    "p.wrong-type": (
+        "{field} 应为 {expected}，实际为 {got}",
+        "{field} should be {expected}, not {got}",
+    ),
+    "p.invalid-direction": (
+        "{field} 只能是 increase 或 decrease，而不是 {got}",
+        "{field} must be increase or decrease, not {got}",
+    ),
+    "p.invalid-choice": (
+        "{field} 应为 {expected} 之一，而不是 {got}",
+        "{field} must be one of {expected}, not {got}",
+    ),
+    "p.invalid-id": (
+        "{field} 的格式不对：{got}（小写字母开头，只含小写字母、数字、_ 或 -）",
+        "{field} is not well formed: {got} (lower-case letter first, then lower-case letters, "
+        "digits, _ or -)",
+    ),
+    "p.empty": ("{field} 不能为空", "{field} must not be empty"),
+    "p.duplicate-indicator-key": (
+        "指标键 {value} 重复（首次出现在第 {first} 行）",
+        "indicator key {value} is used twice (first on line {first})",
+    ),
+    "p.duplicate-indicator-number": (
+        "指标序号 {value} 重复（首次出现在第 {first} 行）",
+        "indicator number {value} is used twice (first on line {first})",
+    ),
+    "p.duplicate-action-id": (
+        "行动编号 {value} 重复（首次出现在第 {first} 行）",
+        "action id {value} is used twice (first on line {first})",
+    ),
+    "p.duplicate-area-id": (
+        "领域编号 {value} 重复（首次出现在第 {first} 行）",
+        "area id {value} is used twice (first on line {first})",
+    ),
+    "p.duplicate-year": (
+        "{value} 年的值重复（首次出现在第 {first} 行）",
+        "a second value for {value} (the first is on line {first})",
+    ),
+    "p.unknown-indicator": ("未知指标 {ref}{hint}", "unknown indicator {ref}{hint}"),
+    "p.unknown-action": ("未知行动 {ref}{hint}", "unknown action {ref}{hint}"),
+    "p.unknown-area": ("未知领域 {area}（可用：{known}）", "unknown area {area} (known: {known})"),
+    "p.year-outside-plan": (
+        "{year} 年不在计划期内（{first}–{last}）",
+        "{year} is outside the plan ({first}-{last})",
+    ),
+    "p.not-finite": ("{value} 不是有限数值", "{value} is not a finite number"),
+    "p.out-of-range": (
+        "{value} 超出单位 {unit} 的范围 {range}",
+        "{value} is outside the range {range} of unit {unit}",
+    ),
+    "p.not-whole-number": (
+        "以 {unit} 计的数量须为整数，{value} 不是",
+        "a count in {unit} must be whole; {value} is not",
+    ),
+    "p.baseline-year-mismatch": (
+        "{key} 的基线年为 {year}，应为计划基线年 {expected}",
+        "{key} has baseline year {year}; the plan's baseline year is {expected}",
+    ),
+    "p.target-year-mismatch": (
+        "{key} 的目标年为 {year}，应为计划目标年 {expected}",
+        "{key} has target year {year}; the plan's target year is {expected}",
+    ),
+    "p.invalid-plan-years": (
+        "基线年 {baseline} 须早于目标年 {target}",
+        "the baseline year {baseline} must come before the target year {target}",
+    ),
+    "p.invalid-thresholds": (
+        "阈值须满足 on_track > needs_acceleration > lagging（现为 {on_track} / {needs_acceleration} / {lagging}）",
+        "thresholds must satisfy on_track > needs_acceleration > lagging "
+        "(now {on_track} / {needs_acceleration} / {lagging})",
+    ),
+    "p.fallback": ("{detail}", "{detail}"),
+    "expected.integer": ("整数", "a whole number"),
+    "expected.number": ("数值", "a number"),
+    "expected.text": ("文本", "text"),
+    "expected.boolean": ("true 或 false", "true or false"),
+    "expected.list": ("列表", "a list"),
+    "expected.mapping": ("映射（键: 值）", "a mapping (key: value)"),
+    "expected.date": ("日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)"),
+    "expected.datetime": (
+        "日期时间（如 2024-03-01T10:00:00+08:00）",
+        "a date and time (such as 2024-03-01T10:00:00+08:00)",
+    ),
+}
+
+
+def resolve_lang(lang: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """The language asked for by --lang, else $IPPLAN_LANG, else Chinese."""
+    env = os.environ if environ is None else environ
+    chosen = (lang or env.get(ENV_VAR) or "zh").lower()
+    return chosen if chosen in LANGS else "zh"
+
+
+def text(message_id: str, lang: str, /, **params: Any) -> str:
+    """The catalogue entry ``message_id`` in ``lang``, formatted with ``params``."""
+    zh, en = CATALOGUE[message_id]
+    template = en if lang == "en" else zh
+    return template.format(**params) if params else template
+
+
+def label(value: str, lang: str) -> str:
+    """A status, direction or other enumerated value in words; unknown values as they are."""
+    return text(value, lang) if value in CATALOGUE else value
+
+
+def _range(low: float, high: float | None) -> str:
+    return f"{_num(low)}–{_num(high)}" if high is not None else f"≥ {_num(low)}"
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _hint(params: Mapping[str, Any], lang: str, fallback: str | None = None) -> str:
+    hints = params.get("suggest") or []
+    if hints:
+        return text("hint.did_you_mean", lang, choices=", ".join(hints))
+    if fallback == "known" and params.get("known"):
+        return text("hint.known", lang, choices=", ".join(params["known"]))
+    if fallback is not None and fallback != "known":
+        return text(fallback, lang)
+    return ""
+
+
+def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
+    """The message of a domain error."""
+    values = dict(params)
+    if "low" in values:
+        values["range"] = _range(values["low"], values.get("high"))
+    if message_id == "unknown-indicator":
+        values["hint"] = _hint(params, lang, "known")
+    elif message_id == "unknown-action":
+        values["hint"] = _hint(params, lang, "hint.actions")
+    elif message_id == "unknown-area":
+        values["choices"] = ", ".join(params.get("known", []))
+    return text(message_id, lang, **values)
+
+
+def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
+    """The message of a validation problem."""
+    values = dict(params)
+    if "low" in values:
+        values["range"] = _range(values["low"], values.get("high"))
+    if "expected" in values and f"expected.{values['expected']}" in CATALOGUE:
+        values["expected"] = text(f"expected.{values['expected']}", lang)
+    if code in ("unknown-indicator", "unknown-action"):
+        hint = _hint(params, lang)
+        values["hint"] = f" ({hint})" if hint else ""
+    if "known" in values and isinstance(values["known"], list):
+        values["known"] = ", ".join(values["known"])
+    key = f"p.{code}"
+    if key not in CATALOGUE:
+        key = "p.fallback"
+    try:
+        return text(key, lang, **values)
+    except KeyError:
+        return str(values.get("detail", code))

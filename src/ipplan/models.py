@@ -1,0 +1,145 @@
+"""The plan's data model: what each data file may hold, checked by pydantic.
+
+These models check one file's shape and types. Rules that need more than one value (duplicate
+keys, unknown indicators, years outside the plan, unit ranges) live in :mod:`ipplan.validate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
+
+Number = StrictInt | StrictFloat
+Text = Annotated[StrictStr, Field(min_length=1)]
+Key = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+Slug = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+Direction = Literal["increase", "decrease"]
+Unit = Literal["人", "家", "%", "‰", "亿元"]
+
+
+class Status(str, Enum):
+    """Where an action stands."""
+
+    not_started = "not_started"
+    in_progress = "in_progress"
+    completed = "completed"
+    delayed = "delayed"
+    cancelled = "cancelled"
+
+
+@dataclass(frozen=True)
+class UnitRule:
+    """What values a unit admits."""
+
+    low: float
+    high: float | None
+    whole: bool
+
+
+UNIT_RULES: dict[str, UnitRule] = {
+    "人": UnitRule(0, None, whole=True),
+    "家": UnitRule(0, None, whole=True),
+    "%": UnitRule(0, 100, whole=False),
+    "‰": UnitRule(0, 1000, whole=False),
+    "亿元": UnitRule(0, None, whole=False),
+}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Point(_Model):
+    """A value at a year-end."""
+
+    year: StrictInt
+    value: Number
+
+
+class Thresholds(_Model):
+    """Lower bounds of pace for the statuses on_track, needs_acceleration and lagging."""
+
+    on_track: Number = 0.95
+    needs_acceleration: Number = 0.60
+    lagging: Number = 0.0
+
+
+class PlanInfo(_Model):
+    title: Text
+    title_en: Text
+    issuer: Text
+    issuer_en: Text
+    baseline_year: StrictInt
+    target_year: StrictInt
+    thresholds: Thresholds = Thresholds()
+
+
+class Indicator(_Model):
+    key: Key
+    number: Annotated[StrictInt, Field(ge=1)]
+    name: Text
+    name_en: Text
+    unit: Unit
+    direction: Direction
+    baseline: Point | None
+    target: Point
+    definition: Text | None = None
+    definition_en: Text | None = None
+
+    @property
+    def sign(self) -> int:
+        """+1 when higher is better, -1 when lower is better."""
+        return 1 if self.direction == "increase" else -1
+
+
+class Area(_Model):
+    id: Slug
+    number: Annotated[StrictInt, Field(ge=1)]
+    title: Text
+    title_en: Text
+
+
+class Action(_Model):
+    id: Slug
+    area: StrictStr
+    title: Text
+    title_en: Text
+    measures: Annotated[list[Text], Field(min_length=1)]
+    indicators: list[StrictStr]
+    lead: Text | None
+    due: dt.date | None
+    status: Status
+
+
+class Revision(_Model):
+    """An earlier value of an actual, kept when it was replaced with --force."""
+
+    value: Number
+    source: Text | None = None
+    note: Text | None = None
+    recorded: dt.datetime | None = None
+
+
+class Actual(_Model):
+    """A recorded year-end value of one indicator."""
+
+    year: StrictInt
+    value: Number
+    source: Text | None = None
+    note: Text | None = None
+    recorded: dt.datetime | None = None
+    history: list[Revision] = []
+
+
+class ActionUpdate(_Model):
+    """A dated change to an action's lead, due date or status, or a note on its progress."""
+
+    recorded: dt.datetime
+    status: Status | None = None
+    lead: Text | None = None
+    due: dt.date | None = None
+    note: Text | None = None

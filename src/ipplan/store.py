@@ -1,0 +1,164 @@
+"""Where the plan lives on disk: finding the data directory, loading it, writing it safely.
+
+The data directory holds two files people write (``indicators.yaml``, ``tasks.yaml``) and two the
+tool owns (``actuals.yaml``, ``task_log.yaml``). Only the tool's own files are ever written, and
+always through :func:`atomic_write`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipplan.errors import (
+    DataDirNotFound,
+    DataInvalid,
+    DataNotWritable,
+    NotAPlanDirectory,
+    ReadOnlyData,
+    TargetExists,
+)
+from ipplan.plan import Plan
+from ipplan.problems import Problem
+from ipplan.validate import check
+from ipplan.yamlio import Document, read
+
+FILES: dict[str, str] = {
+    "indicators": "indicators.yaml",
+    "tasks": "tasks.yaml",
+    "actuals": "actuals.yaml",
+    "task_log": "task_log.yaml",
+}
+# The tool's own files may be absent: a plan with nothing recorded yet.
+OPTIONAL = {"actuals", "task_log"}
+ENV_VAR = "IPPLAN_DATA"
+
+
+@dataclass(frozen=True)
+class DataDir:
+    """A data directory and whether it is the read-only copy bundled with ipplan."""
+
+    path: Path
+    bundled: bool = False
+
+    def file(self, name: str) -> Path:
+        return self.path / FILES[name]
+
+
+def bundled_dir() -> Path:
+    """The plan shipped with ipplan: inside the installed package, or the source tree's data/."""
+    packaged = Path(__file__).parent / "plan"
+    if (packaged / FILES["indicators"]).is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def locate(explicit: Path | None, environ: Mapping[str, str], cwd: Path) -> DataDir:
+    """Choose the data directory: --data, else $IPPLAN_DATA, else ./data, else the bundled plan."""
+    chosen = explicit
+    if chosen is None and environ.get(ENV_VAR):
+        chosen = Path(environ[ENV_VAR])
+    if chosen is not None:
+        if not chosen.is_dir():
+            raise DataDirNotFound(path=str(chosen))
+        if not (chosen / FILES["indicators"]).is_file():
+            raise NotAPlanDirectory(path=str(chosen))
+        return DataDir(chosen)
+    local = cwd / "data"
+    if (local / FILES["indicators"]).is_file():
+        return DataDir(local)
+    return DataDir(bundled_dir(), bundled=True)
+
+
+def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem]]:
+    """Parse every data file of ``data_dir``; the problems are those of reading and parsing."""
+    docs: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for name in FILES:
+        path = data_dir.file(name)
+        if name in OPTIONAL and not path.exists():
+            docs[name] = Document(path, None)
+            continue
+        doc, found = read(path)
+        docs[name] = doc
+        problems.extend(found)
+    return docs, problems
+
+
+def load(data_dir: DataDir) -> Plan:
+    """Load and validate the plan in ``data_dir``; raise :class:`DataInvalid` on any problem."""
+    docs, problems = read_documents(data_dir)
+    checked = check(docs)
+    problems.extend(checked.problems)
+    if problems:
+        raise DataInvalid(sorted(problems, key=Problem.sort_key))
+    assert checked.plan is not None
+    return Plan.build(checked)
+
+
+def ensure_writable(data_dir: DataDir) -> None:
+    """Refuse before any work is done when the data directory may not be written."""
+    if data_dir.bundled:
+        raise ReadOnlyData(path=str(data_dir.path))
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` all at once: the old file or the new one, never a mix.
+
+    The temporary file sits in the same directory (so the rename is atomic), is flushed and
+    synced before the rename, is removed on any failure, and takes the old file's permissions.
+    """
+    directory = path.parent
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise DataNotWritable(path=str(path), detail=exc.strerror or str(exc)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise DataNotWritable(path=str(path), detail=exc.strerror or str(exc)) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def init(target: Path) -> list[Path]:
+    """Copy the bundled plan into ``target`` as a writable plan; never overwrite one."""
+    source = bundled_dir()
+    destinations = [target / name for name in FILES.values()]
+    for destination in destinations:
+        if destination.exists():
+            raise TargetExists(path=str(destination))
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for destination in destinations:
+            shutil.copyfile(source / destination.name, destination)
+    except OSError as exc:
+        raise DataNotWritable(path=str(target), detail=exc.strerror or str(exc)) from None
+    return destinations

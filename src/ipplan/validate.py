@@ -1,0 +1,442 @@
+"""Validation: every data file's shape, then the rules that tie values and files together.
+
+Each rule is a function that returns problems; all of them run, so one ``ipplan validate`` reports
+every problem at once. Problems carry a stable code that tests and scripts match on.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ipplan.models import (
+    UNIT_RULES,
+    Action,
+    ActionUpdate,
+    Actual,
+    Area,
+    Indicator,
+    PlanInfo,
+)
+from ipplan.problems import Problem, suggest
+from ipplan.yamlio import Document, Loc
+
+M = TypeVar("M", bound=BaseModel)
+
+_EXPECTED = {
+    "int_type": "integer",
+    "int_from_float": "integer",
+    "float_type": "number",
+    "string_type": "text",
+    "bool_type": "boolean",
+    "list_type": "list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "datetime_type": "datetime",
+    "datetime_parsing": "datetime",
+    "datetime_from_date_parsing": "datetime",
+}
+_UNION_BRANCHES = {"int", "float", "constrained-int", "constrained-float"}
+
+Indexed = list[tuple[Loc, M]]
+
+
+@dataclass
+class Checked:
+    """The files of one data directory: every item that passed its schema, with its location.
+
+    Items are checked one by one, so one malformed indicator does not hide the rules that
+    apply to the others. ``complete`` is true when every file and item passed.
+    """
+
+    docs: dict[str, Document]
+    plan: PlanInfo | None = None
+    indicators: Indexed[Indicator] = field(default_factory=list)
+    areas: Indexed[Area] = field(default_factory=list)
+    actions: Indexed[Action] = field(default_factory=list)
+    actuals: dict[str, Indexed[Actual]] = field(default_factory=dict)
+    updates: dict[str, Indexed[ActionUpdate]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.problems
+
+
+def check(docs: dict[str, Document]) -> Checked:
+    """Check the parsed files of a data directory: each item's schema, then every rule.
+
+    Files that could not be parsed at all are skipped: their problems are already known.
+    """
+    c = Checked(docs)
+    for name, reader in _READERS.items():
+        if not docs[name].broken:
+            reader(c, docs[name])
+    for rule in RULES:
+        c.problems.extend(rule(c))
+    c.problems.sort(key=Problem.sort_key)
+    return c
+
+
+def _shell(
+    c: Checked, doc: Document, data: Any, loc: Loc, fields: dict[str, bool]
+) -> dict[str, Any] | None:
+    """Check that ``data`` is a mapping with only ``fields`` (name -> required)."""
+    if data is None and not loc:
+        data = {}
+    if not isinstance(data, dict):
+        c.problems.append(
+            Problem(
+                doc.path,
+                doc.line(loc),
+                "wrong-type",
+                {"field": _dotted(loc) or "(file)", "expected": "mapping", "got": _short(data)},
+            )
+        )
+        return None
+    for name in data:
+        if name not in fields:
+            c.problems.append(
+                Problem(
+                    doc.path,
+                    doc.line((*loc, name)),
+                    "unknown-field",
+                    {"field": _dotted((*loc, name))},
+                )
+            )
+    for name, required in fields.items():
+        if required and name not in data:
+            c.problems.append(
+                Problem(doc.path, doc.line(loc), "missing-field", {"field": _dotted((*loc, name))})
+            )
+    return data
+
+
+def _items(c: Checked, doc: Document, data: Any, loc: Loc, model: type[M]) -> Indexed[M]:
+    """Validate each item of the list at ``loc``; keep the valid ones with their location."""
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        c.problems.append(
+            Problem(
+                doc.path,
+                doc.line(loc),
+                "wrong-type",
+                {"field": _dotted(loc), "expected": "list", "got": _short(data)},
+            )
+        )
+        return []
+    kept: Indexed[M] = []
+    for index, item in enumerate(data):
+        found = _one(c, doc, item, (*loc, index), model)
+        if found is not None:
+            kept.append(((*loc, index), found))
+    return kept
+
+
+def _one(c: Checked, doc: Document, data: Any, loc: Loc, model: type[M]) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        seen: set[tuple[int, str, str]] = set()
+        for error in exc.errors(include_url=False):
+            problem = _from_pydantic(doc, error, loc)
+            marker = (problem.line, problem.code, str(problem.params.get("field")))
+            if marker not in seen:
+                seen.add(marker)
+                c.problems.append(problem)
+        return None
+
+
+def _keyed(c: Checked, doc: Document, data: Any, loc: Loc, model: type[M]) -> dict[str, Indexed[M]]:
+    """A mapping of key -> list of items, as in actuals.yaml and task_log.yaml."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        c.problems.append(
+            Problem(
+                doc.path,
+                doc.line(loc),
+                "wrong-type",
+                {"field": _dotted(loc), "expected": "mapping", "got": _short(data)},
+            )
+        )
+        return {}
+    return {key: _items(c, doc, value, (*loc, key), model) for key, value in data.items()}
+
+
+def _read_indicators(c: Checked, doc: Document) -> None:
+    data = _shell(c, doc, doc.data, (), {"plan": True, "indicators": True})
+    if data is None:
+        return
+    if "plan" in data:
+        c.plan = _one(c, doc, data["plan"], ("plan",), PlanInfo)
+    c.indicators = _items(c, doc, data.get("indicators"), ("indicators",), Indicator)
+
+
+def _read_tasks(c: Checked, doc: Document) -> None:
+    data = _shell(c, doc, doc.data, (), {"areas": True, "actions": True})
+    if data is None:
+        return
+    c.areas = _items(c, doc, data.get("areas"), ("areas",), Area)
+    c.actions = _items(c, doc, data.get("actions"), ("actions",), Action)
+
+
+def _read_actuals(c: Checked, doc: Document) -> None:
+    data = _shell(c, doc, doc.data, (), {"actuals": False})
+    if data is not None:
+        c.actuals = _keyed(c, doc, data.get("actuals"), ("actuals",), Actual)
+
+
+def _read_task_log(c: Checked, doc: Document) -> None:
+    data = _shell(c, doc, doc.data, (), {"updates": False})
+    if data is not None:
+        c.updates = _keyed(c, doc, data.get("updates"), ("updates",), ActionUpdate)
+
+
+_READERS: dict[str, Callable[[Checked, Document], None]] = {
+    "indicators": _read_indicators,
+    "tasks": _read_tasks,
+    "actuals": _read_actuals,
+    "task_log": _read_task_log,
+}
+
+
+def _dotted(loc: Loc) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _from_pydantic(doc: Document, error: Any, prefix: Loc) -> Problem:
+    loc: Loc = (*prefix, *error["loc"])
+    kind: str = error["type"]
+    expected = _EXPECTED.get(kind)
+    if loc and loc[-1] in _UNION_BRANCHES:
+        loc = loc[:-1]
+        expected = "number"
+    field_name = _dotted(loc)
+    params: dict[str, Any] = {"field": field_name, "detail": error["msg"]}
+    if kind == "missing":
+        return Problem(doc.path, doc.line(loc[:-1]), "missing-field", params)
+    line = doc.line(loc)
+    if kind == "extra_forbidden":
+        return Problem(doc.path, line, "unknown-field", params)
+    if expected is not None:
+        params.update(expected=expected, got=_short(error.get("input")))
+        return Problem(doc.path, line, "wrong-type", params)
+    if kind in ("literal_error", "enum"):
+        params.update(got=_short(error.get("input")), expected=error.get("ctx", {}).get("expected"))
+        code = "invalid-direction" if loc[-1] == "direction" else "invalid-choice"
+        return Problem(doc.path, line, code, params)
+    if kind == "string_pattern_mismatch":
+        return Problem(doc.path, line, "invalid-id", {**params, "got": _short(error.get("input"))})
+    if kind in ("string_too_short", "too_short"):
+        return Problem(doc.path, line, "empty", params)
+    return Problem(doc.path, line, kind.replace("_", "-"), params)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+Rule = Callable[[Checked], Iterable[Problem]]
+
+
+def _duplicates(doc: Document, items: Iterable[tuple[Loc, Any]], code: str) -> Iterator[Problem]:
+    first: dict[Any, Loc] = {}
+    for loc, value in items:
+        if value in first:
+            yield Problem(
+                doc.path, doc.line(loc), code, {"value": value, "first": doc.line(first[value])}
+            )
+        else:
+            first[value] = loc
+
+
+def _value_problems(doc: Document, loc: Loc, value: float, unit: str) -> Iterator[Problem]:
+    """Whether ``value`` is a finite number its unit admits."""
+    if isinstance(value, float) and not math.isfinite(value):
+        yield Problem(doc.path, doc.line(loc), "not-finite", {"value": repr(value)})
+        return
+    rule = UNIT_RULES[unit]
+    if value < rule.low or (rule.high is not None and value > rule.high):
+        yield Problem(
+            doc.path,
+            doc.line(loc),
+            "out-of-range",
+            {"value": value, "unit": unit, "low": rule.low, "high": rule.high},
+        )
+    elif rule.whole and value != int(value):
+        yield Problem(doc.path, doc.line(loc), "not-whole-number", {"value": value, "unit": unit})
+
+
+def rule_plan(c: Checked) -> Iterator[Problem]:
+    if c.plan is None:
+        return
+    doc, plan = c.docs["indicators"], c.plan
+    if plan.baseline_year >= plan.target_year:
+        yield Problem(
+            doc.path,
+            doc.line(("plan", "target_year")),
+            "invalid-plan-years",
+            {"baseline": plan.baseline_year, "target": plan.target_year},
+        )
+    t = plan.thresholds
+    if not t.on_track > t.needs_acceleration > t.lagging:
+        yield Problem(
+            doc.path,
+            doc.line(("plan", "thresholds")),
+            "invalid-thresholds",
+            {
+                "on_track": t.on_track,
+                "needs_acceleration": t.needs_acceleration,
+                "lagging": t.lagging,
+            },
+        )
+
+
+def rule_indicators(c: Checked) -> Iterator[Problem]:
+    doc, plan = c.docs["indicators"], c.plan
+    yield from _duplicates(doc, _raw_values(doc, "indicators", "key"), "duplicate-indicator-key")
+    yield from _duplicates(
+        doc, _raw_values(doc, "indicators", "number"), "duplicate-indicator-number"
+    )
+    for loc, ind in c.indicators:
+        if ind.baseline is not None:
+            if plan is not None and ind.baseline.year != plan.baseline_year:
+                yield Problem(
+                    doc.path,
+                    doc.line((*loc, "baseline", "year")),
+                    "baseline-year-mismatch",
+                    {"key": ind.key, "year": ind.baseline.year, "expected": plan.baseline_year},
+                )
+            yield from _value_problems(
+                doc, (*loc, "baseline", "value"), ind.baseline.value, ind.unit
+            )
+        if plan is not None and ind.target.year != plan.target_year:
+            yield Problem(
+                doc.path,
+                doc.line((*loc, "target", "year")),
+                "target-year-mismatch",
+                {"key": ind.key, "year": ind.target.year, "expected": plan.target_year},
+            )
+        yield from _value_problems(doc, (*loc, "target", "value"), ind.target.value, ind.unit)
+
+
+def rule_actions(c: Checked) -> Iterator[Problem]:
+    doc = c.docs["tasks"]
+    yield from _duplicates(doc, _raw_values(doc, "areas", "id"), "duplicate-area-id")
+    yield from _duplicates(doc, _raw_values(doc, "actions", "id"), "duplicate-action-id")
+    areas = _raw_ids(c.docs["tasks"], "areas", "id")
+    keys = _indicator_keys(c)
+    for loc, action in c.actions:
+        if areas is not None and action.area not in areas:
+            yield Problem(
+                doc.path,
+                doc.line((*loc, "area")),
+                "unknown-area",
+                {"area": action.area, "known": sorted(areas)},
+            )
+        if keys is None:
+            continue
+        for j, key in enumerate(action.indicators):
+            if key not in keys:
+                yield Problem(
+                    doc.path,
+                    doc.line((*loc, "indicators", j)),
+                    "unknown-indicator",
+                    {"ref": key, "suggest": suggest(key, keys)},
+                )
+
+
+def rule_actuals(c: Checked) -> Iterator[Problem]:
+    doc, plan = c.docs["actuals"], c.plan
+    by_key = {ind.key: ind for _, ind in c.indicators}
+    known = _indicator_keys(c)
+    for key, entries in c.actuals.items():
+        indicator = by_key.get(key)
+        if indicator is None:
+            if known is not None:
+                yield Problem(
+                    doc.path,
+                    doc.line(("actuals", key)),
+                    "unknown-indicator",
+                    {"ref": key, "suggest": suggest(key, known)},
+                )
+            continue
+        yield from _duplicates(
+            doc, (((*loc, "year"), e.year) for loc, e in entries), "duplicate-year"
+        )
+        for loc, entry in entries:
+            if plan is not None and not plan.baseline_year < entry.year <= plan.target_year:
+                yield Problem(
+                    doc.path,
+                    doc.line((*loc, "year")),
+                    "year-outside-plan",
+                    {"year": entry.year, "first": plan.baseline_year + 1, "last": plan.target_year},
+                )
+            yield from _value_problems(doc, (*loc, "value"), entry.value, indicator.unit)
+            for j, old in enumerate(entry.history):
+                yield from _value_problems(
+                    doc, (*loc, "history", j, "value"), old.value, indicator.unit
+                )
+
+
+def rule_task_log(c: Checked) -> Iterator[Problem]:
+    ids = _raw_ids(c.docs["tasks"], "actions", "id")
+    if ids is None:
+        return
+    doc = c.docs["task_log"]
+    for action_id in c.updates:
+        if action_id not in ids:
+            yield Problem(
+                doc.path,
+                doc.line(("updates", action_id)),
+                "unknown-action",
+                {"ref": action_id, "suggest": suggest(action_id, ids)},
+            )
+
+
+def _indicator_keys(c: Checked) -> set[str] | None:
+    return _raw_ids(c.docs["indicators"], "indicators", "key")
+
+
+def _raw_values(doc: Document, section: str, name: str) -> list[tuple[Loc, Any]]:
+    """Field ``name`` of every item in the list ``section``, with its location.
+
+    Read from the raw data, so that an item failing its schema for another field still counts:
+    its id is neither reported as a duplicate twice over nor as unknown where it is used.
+    """
+    if doc.broken or not isinstance(doc.data, dict):
+        return []
+    items = doc.data.get(section)
+    if not isinstance(items, list):
+        return []
+    return [
+        ((section, i, name), item[name])
+        for i, item in enumerate(items)
+        if isinstance(item, dict)
+        and isinstance(item.get(name), str | int)
+        and not isinstance(item.get(name), bool)
+    ]
+
+
+def _raw_ids(doc: Document, section: str, name: str) -> set[str] | None:
+    """The ids the file declares, even on items that fail their schema; None if unreadable."""
+    if doc.broken or not isinstance(doc.data, dict) or not isinstance(doc.data.get(section), list):
+        return None
+    return {str(value) for _, value in _raw_values(doc, section, name)}
+
+
+RULES: list[Rule] = [rule_plan, rule_indicators, rule_actions, rule_actuals, rule_task_log]

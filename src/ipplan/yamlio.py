@@ -1,0 +1,180 @@
+"""Read YAML with line numbers, and without PyYAML's silent surprises.
+
+The composer gives nodes with positions; we build plain Python values from them ourselves so that:
+
+- every mapping key and sequence item keeps the line it stands on (for ``path:line`` messages);
+- a duplicate key is a problem, not a silent "last one wins";
+- only ``true``/``false`` are booleans (``on``, ``yes``, ``no`` stay text);
+- dates and timestamps stay text, and the models parse them where a date is expected;
+- tags that ask for Python objects are refused, never constructed;
+- anchors and aliases cannot expand into an unbounded document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ipplan.problems import Problem
+
+try:  # libyaml's composer is several times faster and still reports positions
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Loc = tuple[str | int, ...]
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_NODES = 5_000_000
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+_constructor = SafeConstructor()
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data, and the line of every key and item in it."""
+
+    path: Path
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+    broken: bool = False  # the file could not be read or parsed; its problem says why
+
+    def line(self, loc: Loc) -> int:
+        """The line of ``loc``, or of its nearest ancestor that has one (1 for the root)."""
+        for end in range(len(loc), 0, -1):
+            found = self.lines.get(loc[:end])
+            if found is not None:
+                return found
+        return 1
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Builder:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines: dict[Loc, int] = {}
+        self.problems: list[Problem] = []
+        self.nodes = 0
+
+    def problem(self, node: Node, code: str, **params: Any) -> None:
+        self.problems.append(Problem(self.path, node.start_mark.line + 1, code, params))
+
+    def build(self, node: Node, loc: Loc) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooLarge
+        if isinstance(node, MappingNode):
+            return self.mapping(node, loc)
+        if isinstance(node, SequenceNode):
+            if node.tag != _SEQ:
+                self.problem(node, "unsupported-tag", tag=node.tag)
+                return None
+            items = []
+            for index, item in enumerate(node.value):
+                item_loc = (*loc, index)
+                self.lines[item_loc] = item.start_mark.line + 1
+                items.append(self.build(item, item_loc))
+            return items
+        assert isinstance(node, ScalarNode)
+        return self.scalar(node)
+
+    def mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any] | None:
+        if node.tag != _MAP:
+            self.problem(node, "unsupported-tag", tag=node.tag)
+            return None
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, "unsupported-key")
+                continue
+            key = key_node.value
+            if key in result:
+                self.problem(key_node, "duplicate-key", key=key)
+                continue
+            key_loc = (*loc, key)
+            self.lines[key_loc] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, key_loc)
+        return result
+
+    def scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if tag in (_STR, _TIMESTAMP):
+            return node.value
+        if tag == _BOOL:
+            lowered = node.value.lower()
+            return lowered == "true" if lowered in ("true", "false") else node.value
+        if tag == _NULL:
+            return None
+        if tag == _INT:
+            return _constructor.construct_yaml_int(node)
+        if tag == _FLOAT:
+            return _constructor.construct_yaml_float(node)
+        self.problem(node, "unsupported-tag", tag=tag)
+        return None
+
+
+def _failed(
+    path: Path, line: int, code: str, params: dict[str, Any]
+) -> tuple[Document, list[Problem]]:
+    """A file that could not be read at all, and the one problem that says why."""
+    return Document(path, None, broken=True), [Problem(path, line, code, params)]
+
+
+def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
+    """Parse ``text`` (the content of ``path``) into a :class:`Document` and its problems.
+
+    A syntax error gives an empty document and one ``yaml-syntax`` problem at its line.
+    """
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        detail = exc.problem or exc.context or "invalid YAML"
+        return _failed(path, line, "yaml-syntax", {"detail": detail})
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        return _failed(path, 1, "yaml-syntax", {"detail": str(exc)})
+    if root is None:
+        return Document(path, None, broken=True), []
+    builder = _Builder(path)
+    try:
+        data = builder.build(root, ())
+    except _TooLarge:
+        return _failed(path, 1, "too-large", {"limit": MAX_NODES})
+    except RecursionError:
+        return _failed(path, 1, "too-deep", {})
+    return Document(path, data, builder.lines), builder.problems
+
+
+def read(path: Path) -> tuple[Document, list[Problem]]:
+    """Read and parse one YAML file; encoding and size problems are reported, not raised."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _failed(path, 1, "too-large", {"limit": MAX_BYTES})
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _failed(path, 1, "unreadable", {"detail": exc.strerror})
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return Document(path, None, broken=True), [Problem(path, line, "not-utf8")]
+    return parse(text, path)
