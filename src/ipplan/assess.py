@@ -58,13 +58,18 @@ def effective_baseline(
     return None, False
 
 
+# A pace that is exactly on a threshold in decimal arithmetic may land a hair below it in
+# binary floating point (0.95 computes as 0.9499999999999998); it counts as on the threshold.
+TOLERANCE = 1e-9
+
+
 def band(pace: float, thresholds: Thresholds) -> Progress:
     """The status a pace falls in."""
-    if pace >= thresholds.on_track:
+    if pace >= thresholds.on_track - TOLERANCE:
         return Progress.on_track
-    if pace >= thresholds.needs_acceleration:
+    if pace >= thresholds.needs_acceleration - TOLERANCE:
         return Progress.needs_acceleration
-    if pace >= thresholds.lagging:
+    if pace >= thresholds.lagging - TOLERANCE:
         return Progress.lagging
     return Progress.regressing
 
@@ -98,7 +103,7 @@ def assess(
         if progress is not None and time_elapsed:
             pace = progress / time_elapsed
 
-    if indicator.sign * (x_t - x_star) >= 0:
+    if indicator.sign * (x_t - x_star) >= -TOLERANCE * max(1.0, abs(x_star)):
         status = Progress.achieved
     elif t >= big_t:
         status = Progress.missed

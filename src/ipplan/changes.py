@@ -40,6 +40,7 @@ class Recorded:
     actual: Actual
     replaced: Actual | None
     assessment: Assessment
+    unchanged: bool = False  # the same value was already recorded; nothing was written
 
 
 def parse_value(text: str) -> Value:
@@ -104,6 +105,13 @@ def record(
     series = list(plan.actuals[indicator.key])
     existing = next((a for a in series if a.year == year), None)
     if existing is not None and not force:
+        if (
+            existing.value == value
+            and _text(source) in (None, existing.source)
+            and _text(note) in (None, existing.note)
+        ):
+            assessment = assess(indicator, series, plan.info.thresholds)
+            return Recorded(indicator, existing, None, assessment, unchanged=True)
         raise ValueAlreadyRecorded(key=indicator.key, year=year, value=existing.value, new=value)
     history: list[Revision] = []
     if existing is not None:

@@ -162,9 +162,15 @@ def status(
 @app.command(context_settings={"ignore_unknown_options": True})
 def record(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year the value is for (its year-end).")],
-    indicator: Annotated[str, typer.Argument(help="Indicator key, number or Chinese name.")],
-    value: Annotated[str, typer.Argument(help="The actual value, in the indicator's unit.")],
+    year: Annotated[
+        int, typer.Argument(metavar="YEAR", help="The year the value is for (its year-end).")
+    ],
+    indicator: Annotated[
+        str, typer.Argument(metavar="INDICATOR", help="Indicator key, number or Chinese name.")
+    ],
+    value: Annotated[
+        str, typer.Argument(metavar="VALUE", help="The actual value, in the indicator's unit.")
+    ],
     source: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--source", help="Where the figure comes from."),
@@ -192,6 +198,7 @@ def record(
     if as_json:
         _print_json(
             {
+                "unchanged": done.unchanged,
                 "recorded": {
                     "key": done.indicator.key,
                     "year": done.actual.year,
@@ -208,7 +215,7 @@ def record(
 
     name = done.indicator.name_en if language == "en" else done.indicator.name
     message = text(
-        "recorded",
+        "unchanged" if done.unchanged else "recorded",
         language,
         name=name,
         year=year,
@@ -224,7 +231,9 @@ def record(
 @app.command()
 def show(
     ctx: typer.Context,
-    indicator: Annotated[str, typer.Argument(help="Indicator key, number or Chinese name.")],
+    indicator: Annotated[
+        str, typer.Argument(metavar="INDICATOR", help="Indicator key, number or Chinese name.")
+    ],
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,

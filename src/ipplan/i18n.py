@@ -91,6 +91,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "已记录：{name} {year} 年 = {value} {unit}",
         "Recorded: {name} {year} = {value} {unit}",
     ),
+    "unchanged": (
+        "{name} {year} 年已记录为 {value} {unit}，未作改动。",
+        "{name} already has {value} {unit} for {year}; nothing changed.",
+    ),
     "replaced": ("（原值 {old}，已保留在历史中）", " (was {old}; kept in its history)"),
     "task.updated": ("已记录行动 {id} 的进展。", "Recorded an update to action {id}."),
     "task.unchanged": (

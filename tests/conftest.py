@@ -1,0 +1,63 @@
+"""Shared fixtures: a writable copy of the shipped plan, and a CLI runner pinned for tests."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from ipplan import store
+from ipplan.plan import Plan
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "data"
+
+
+@pytest.fixture(autouse=True)
+def _pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("IPPLAN_DATA", raising=False)
+    monkeypatch.delenv("IPPLAN_LANG", raising=False)
+
+
+@pytest.fixture
+def plan_dir(tmp_path: Path) -> Path:
+    """A writable copy of the shipped plan."""
+    target = tmp_path / "plan"
+    shutil.copytree(SHIPPED, target)
+    return target
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    """Run ipplan in-process; exceptions are not swallowed, so a crash fails the test."""
+    from ipplan.cli import app
+
+    runner = CliRunner()
+
+    def run(*args: str) -> Result:
+        result = runner.invoke(app, list(args), catch_exceptions=False)
+        assert "Traceback" not in result.output
+        return result
+
+    return run
+
+
+def load(path: Path) -> Plan:
+    return store.load(store.DataDir(path))
+
+
+def write(directory: Path, name: str, content: str) -> Path:
+    path = directory / name
+    path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    """Every file in ``directory`` byte for byte, to prove a refused command changed nothing."""
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}

@@ -1,0 +1,164 @@
+"""The linear method of docs/methodology.md, branch by branch, and its worked example."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipplan.assess import Progress, assess, band, linear_path, summary
+from ipplan.models import Actual, Indicator, Point, Thresholds
+
+DEFAULT = Thresholds()
+
+
+def indicator(
+    baseline: float | None = 26829,
+    target: float = 40000,
+    direction: str = "increase",
+    unit: str = "人",
+) -> Indicator:
+    return Indicator(
+        key="practitioners",
+        number=1,
+        name="执业专利代理师人数",
+        name_en="Practising patent attorneys",
+        unit=unit,  # type: ignore[arg-type]
+        direction=direction,  # type: ignore[arg-type]
+        baseline=None if baseline is None else Point(year=2021, value=baseline),
+        target=Point(year=2025, value=target),
+    )
+
+
+def actuals(*pairs: tuple[int, float]) -> list[Actual]:
+    return [Actual(year=year, value=value) for year, value in pairs]
+
+
+def test_worked_example_from_the_methodology() -> None:
+    a = assess(indicator(), actuals((2023, 31000)), DEFAULT)
+    assert a.progress == pytest.approx(4171 / 13171)
+    assert round(a.progress, 4) == 0.3167
+    assert a.time_elapsed == 0.5
+    assert round(a.pace, 4) == 0.6334
+    assert a.status is Progress.needs_acceleration
+    assert a.gap == 9000
+    assert a.required_per_year == 4500
+    assert a.latest == Point(year=2023, value=31000)
+    assert a.baseline == Point(year=2021, value=26829)
+    assert a.provisional_baseline is False
+
+
+def test_no_actual_is_no_data() -> None:
+    a = assess(indicator(), [], DEFAULT)
+    assert a.status is Progress.no_data
+    assert (a.latest, a.progress, a.pace, a.gap, a.required_per_year) == (None,) * 5
+
+
+def test_as_of_ignores_later_actuals() -> None:
+    series = actuals((2022, 28000), (2024, 39000))
+    a = assess(indicator(), series, DEFAULT, as_of=2023)
+    assert a.latest == Point(year=2022, value=28000)
+    assert assess(indicator(), series, DEFAULT, as_of=2021).status is Progress.no_data
+
+
+def test_reaching_the_target_early_is_achieved() -> None:
+    a = assess(indicator(), actuals((2023, 40000)), DEFAULT)
+    assert a.status is Progress.achieved
+    assert a.gap == 0
+    assert a.required_per_year == 0
+
+
+def test_target_year_without_target_is_missed() -> None:
+    a = assess(indicator(), actuals((2025, 39999)), DEFAULT)
+    assert a.status is Progress.missed
+    assert a.required_per_year is None
+    assert a.gap == 1
+
+
+def test_achieved_takes_precedence_over_the_target_year() -> None:
+    assert assess(indicator(), actuals((2025, 41000)), DEFAULT).status is Progress.achieved
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        # P = (x - 26829) / 13171 at tau = 0.5 (2023): R = 2P
+        (26829 + 0.95 / 2 * 13171, Progress.on_track),
+        (26829 + 0.9499 / 2 * 13171, Progress.needs_acceleration),
+        (26829 + 0.60 / 2 * 13171, Progress.needs_acceleration),
+        (26829 + 0.5999 / 2 * 13171, Progress.lagging),
+        (26829, Progress.lagging),
+        (26828, Progress.regressing),
+    ],
+)
+def test_pace_bands_at_their_edges(value: float, status: Progress) -> None:
+    assert assess(indicator(), actuals((2023, value)), DEFAULT).status is status
+
+
+def test_decreasing_indicator_complaint_rate() -> None:
+    rate = indicator(baseline=3, target=2, direction="decrease", unit="‰")
+    a = assess(rate, actuals((2022, 2.8)), DEFAULT)
+    # P = (2.8 - 3) / (2 - 3) = 0.2; tau = 0.25; R = 0.8
+    assert a.progress == pytest.approx(0.2)
+    assert a.time_elapsed == 0.25
+    assert a.pace == pytest.approx(0.8)
+    assert a.status is Progress.needs_acceleration
+    assert a.gap == pytest.approx(-0.8)
+    assert a.required_per_year == pytest.approx(-0.8 / 3)
+    assert assess(rate, actuals((2022, 3.2)), DEFAULT).status is Progress.regressing
+    assert assess(rate, actuals((2023, 1.9)), DEFAULT).status is Progress.achieved
+
+
+def test_no_baseline_and_one_actual_is_insufficient_data() -> None:
+    talent = indicator(baseline=None, target=200)
+    a = assess(talent, actuals((2023, 120)), DEFAULT)
+    assert a.status is Progress.insufficient_data
+    assert a.baseline is None
+    assert a.progress is None and a.pace is None
+    assert a.gap == 80
+    assert a.required_per_year == 40
+
+
+def test_no_baseline_but_achieved_is_still_achieved() -> None:
+    talent = indicator(baseline=None, target=200)
+    assert assess(talent, actuals((2023, 210)), DEFAULT).status is Progress.achieved
+
+
+def test_provisional_baseline_is_the_earliest_actual() -> None:
+    talent = indicator(baseline=None, target=200)
+    a = assess(talent, actuals((2022, 100), (2023, 130)), DEFAULT)
+    assert a.baseline == Point(year=2022, value=100)
+    assert a.provisional_baseline is True
+    # P = 30 / 100; tau = (2023 - 2022) / (2025 - 2022) = 1/3; R = 0.9
+    assert a.progress == pytest.approx(0.3)
+    assert a.time_elapsed == pytest.approx(1 / 3)
+    assert a.pace == pytest.approx(0.9)
+    assert a.status is Progress.needs_acceleration
+
+
+def test_target_equal_to_baseline_unachieved_is_regressing() -> None:
+    flat = indicator(baseline=80, target=80, unit="%")
+    a = assess(flat, actuals((2023, 79)), DEFAULT)
+    assert a.progress is None and a.pace is None
+    assert a.status is Progress.regressing
+    assert assess(flat, actuals((2023, 80)), DEFAULT).status is Progress.achieved
+
+
+def test_plan_thresholds_replace_the_defaults() -> None:
+    strict = Thresholds(on_track=1.0, needs_acceleration=0.9, lagging=0.5)
+    assert band(0.95, strict) is Progress.needs_acceleration
+    assert band(0.4, strict) is Progress.regressing
+    assert band(0.95, DEFAULT) is Progress.on_track
+
+
+def test_linear_path() -> None:
+    ind = indicator()
+    base = ind.baseline
+    assert linear_path(ind, base, 2021) == 26829
+    assert linear_path(ind, base, 2023) == pytest.approx(33414.5)
+    assert linear_path(ind, base, 2025) == 40000
+    assert linear_path(ind, None, 2023) is None
+
+
+def test_summary_lists_every_status_in_rule_order() -> None:
+    counts = summary([Progress.lagging, Progress.no_data, Progress.lagging])
+    assert list(counts) == [p.value for p in Progress]
+    assert counts["lagging"] == 2 and counts["no_data"] == 1 and counts["achieved"] == 0

@@ -1,0 +1,265 @@
+"""Every validation code, each on a small inline plan, with the line it must point at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ipplan import store
+from ipplan.problems import Problem
+from ipplan.validate import check
+from tests.conftest import SHIPPED, write
+
+INDICATORS = """
+plan:
+  title: 测试计划
+  title_en: Test plan
+  issuer: 协会
+  issuer_en: Association
+  baseline_year: 2021
+  target_year: 2025
+indicators:
+  - key: people
+    number: 1
+    name: 人数
+    name_en: People
+    unit: 人
+    direction: increase
+    baseline: {year: 2021, value: 100}
+    target: {year: 2025, value: 200}
+  - key: rate
+    number: 2
+    name: 比率
+    name_en: Rate
+    unit: "%"
+    direction: decrease
+    baseline: null
+    target: {year: 2025, value: 50}
+"""
+
+TASKS = """
+areas:
+  - id: one
+    number: 1
+    title: 领域
+    title_en: Area
+actions:
+  - id: first
+    area: one
+    title: 行动
+    title_en: Action
+    measures: [做事。]
+    indicators: [people]
+    lead: null
+    due: null
+    status: not_started
+"""
+
+
+def problems_in(tmp_path: Path, **files: str) -> list[Problem]:
+    """Validate a plan made of the minimal files above, with ``files`` replacing some."""
+    contents = {"indicators": INDICATORS, "tasks": TASKS, **files}
+    for name, content in contents.items():
+        write(tmp_path, f"{name}.yaml", content)
+    docs, problems = store.read_documents(store.DataDir(tmp_path))
+    return sorted(problems + check(docs).problems, key=Problem.sort_key)
+
+
+def found(problems: list[Problem]) -> list[tuple[str, int, str]]:
+    return [(p.path.name, p.line, p.code) for p in problems]
+
+
+def test_the_shipped_plan_is_valid() -> None:
+    docs, problems = store.read_documents(store.DataDir(SHIPPED))
+    checked = check(docs)
+    assert problems == [] and checked.problems == []
+    assert [ind.key for _, ind in checked.indicators] == [
+        "practitioners",
+        "medium_agencies",
+        "agency_rate",
+        "revenue",
+        "litigators",
+        "international_talent",
+        "it_coverage",
+        "complaint_rate",
+        "satisfaction",
+    ]
+    assert len([a for _, a in checked.actions if a.area != "safeguards"]) == 15
+    assert len([a for _, a in checked.actions if a.area == "safeguards"]) == 3
+
+
+def test_the_minimal_fixture_is_valid(tmp_path: Path) -> None:
+    assert problems_in(tmp_path) == []
+
+
+def test_yaml_syntax(tmp_path: Path) -> None:
+    bad = INDICATORS.replace("title: 测试计划", "title: [测试计划")
+    assert found(problems_in(tmp_path, indicators=bad))[0][2] == "yaml-syntax"
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    bad = INDICATORS.replace("    name: 人数\n", "    name: 人数\n    name: 又一个\n")
+    assert found(problems_in(tmp_path, indicators=bad)) == [
+        ("indicators.yaml", 12, "duplicate-key")
+    ]
+
+
+def test_unknown_field(tmp_path: Path) -> None:
+    bad = INDICATORS.replace("    name: 人数\n", "    name: 人数\n    colour: red\n")
+    assert found(problems_in(tmp_path, indicators=bad)) == [
+        ("indicators.yaml", 12, "unknown-field")
+    ]
+
+
+def test_unknown_top_level_field(tmp_path: Path) -> None:
+    assert found(problems_in(tmp_path, tasks=TASKS + "extra: 1\n")) == [
+        ("tasks.yaml", 16, "unknown-field")
+    ]
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    bad = INDICATORS.replace("value: 200}", "value: lots}")
+    problems = problems_in(tmp_path, indicators=bad)
+    assert found(problems) == [("indicators.yaml", 16, "wrong-type")]
+    assert problems[0].params["expected"] == "number"
+
+
+def test_missing_required_field(tmp_path: Path) -> None:
+    bad = INDICATORS.replace("    direction: increase\n", "")
+    problems = problems_in(tmp_path, indicators=bad)
+    assert found(problems) == [("indicators.yaml", 9, "missing-field")]
+    assert problems[0].params["field"] == "indicators.0.direction"
+
+
+def test_direction_must_be_one_of_two(tmp_path: Path) -> None:
+    bad = INDICATORS.replace("direction: decrease", "direction: down")
+    assert found(problems_in(tmp_path, indicators=bad)) == [
+        ("indicators.yaml", 22, "invalid-direction")
+    ]
+
+
+def test_duplicate_indicator_key_and_number(tmp_path: Path) -> None:
+    bad = INDICATORS.replace("key: rate\n    number: 2", "key: people\n    number: 1")
+    assert found(problems_in(tmp_path, indicators=bad)) == [
+        ("indicators.yaml", 17, "duplicate-indicator-key"),
+        ("indicators.yaml", 18, "duplicate-indicator-number"),
+    ]
+
+
+def test_duplicate_action_id(tmp_path: Path) -> None:
+    second = TASKS.split("actions:\n")[1]
+    assert found(problems_in(tmp_path, tasks=TASKS + second)) == [
+        ("tasks.yaml", 16, "duplicate-action-id")
+    ]
+
+
+def test_action_names_unknown_indicator(tmp_path: Path) -> None:
+    bad = TASKS.replace("indicators: [people]", "indicators: [people, peple]")
+    problems = problems_in(tmp_path, tasks=bad)
+    assert found(problems) == [("tasks.yaml", 12, "unknown-indicator")]
+    assert problems[0].params["suggest"] == ["people"]
+
+
+def test_action_names_unknown_area(tmp_path: Path) -> None:
+    bad = TASKS.replace("area: one", "area: two")
+    assert found(problems_in(tmp_path, tasks=bad)) == [("tasks.yaml", 8, "unknown-area")]
+
+
+def test_invalid_action_status(tmp_path: Path) -> None:
+    bad = TASKS.replace("status: not_started", "status: done")
+    assert found(problems_in(tmp_path, tasks=bad)) == [("tasks.yaml", 15, "invalid-choice")]
+
+
+ACTUALS = """
+actuals:
+  people:
+    - year: 2023
+      value: 150
+"""
+
+
+def test_actual_for_unknown_indicator(tmp_path: Path) -> None:
+    bad = ACTUALS.replace("people:", "nobody:")
+    assert found(problems_in(tmp_path, actuals=bad)) == [("actuals.yaml", 2, "unknown-indicator")]
+
+
+@pytest.mark.parametrize("year", [2021, 2026, 1999])
+def test_actual_for_year_outside_plan(tmp_path: Path, year: int) -> None:
+    bad = ACTUALS.replace("2023", str(year))
+    assert found(problems_in(tmp_path, actuals=bad)) == [("actuals.yaml", 3, "year-outside-plan")]
+
+
+def test_two_values_for_one_year(tmp_path: Path) -> None:
+    bad = ACTUALS + "    - year: 2023\n      value: 160\n"
+    assert found(problems_in(tmp_path, actuals=bad)) == [("actuals.yaml", 5, "duplicate-year")]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "code"),
+    [
+        ("rate", "100.5", "out-of-range"),
+        ("rate", "-1", "out-of-range"),
+        ("rate", "100", None),
+        ("people", "-5", "out-of-range"),
+        ("people", "150.5", "not-whole-number"),
+        ("people", ".inf", "not-finite"),
+        ("people", ".nan", "not-finite"),
+    ],
+)
+def test_value_ranges(tmp_path: Path, key: str, value: str, code: str | None) -> None:
+    actuals = f"actuals:\n  {key}:\n    - year: 2023\n      value: {value}\n"
+    expected = [] if code is None else [("actuals.yaml", 4, code)]
+    assert found(problems_in(tmp_path, actuals=actuals)) == expected
+
+
+def test_per_mille_range(tmp_path: Path) -> None:
+    per_mille = INDICATORS.replace('unit: "%"', "unit: ‰")
+    ok = "actuals:\n  rate:\n    - year: 2023\n      value: 999\n"
+    assert problems_in(tmp_path, indicators=per_mille, actuals=ok) == []
+    bad = ok.replace("999", "1000.5")
+    assert found(problems_in(tmp_path, indicators=per_mille, actuals=bad)) == [
+        ("actuals.yaml", 4, "out-of-range")
+    ]
+
+
+def test_target_outside_its_unit(tmp_path: Path) -> None:
+    bad = INDICATORS.replace("value: 50}", "value: 150}")
+    assert found(problems_in(tmp_path, indicators=bad)) == [("indicators.yaml", 24, "out-of-range")]
+
+
+def test_baseline_and_target_years_must_be_the_plans(tmp_path: Path) -> None:
+    bad = INDICATORS.replace("{year: 2021, value: 100}", "{year: 2020, value: 100}").replace(
+        "{year: 2025, value: 200}", "{year: 2024, value: 200}"
+    )
+    assert found(problems_in(tmp_path, indicators=bad)) == [
+        ("indicators.yaml", 15, "baseline-year-mismatch"),
+        ("indicators.yaml", 16, "target-year-mismatch"),
+    ]
+
+
+def test_thresholds_must_descend(tmp_path: Path) -> None:
+    bad = INDICATORS.replace(
+        "  target_year: 2025\n",
+        "  target_year: 2025\n  thresholds: {on_track: 0.5, needs_acceleration: 0.6}\n",
+    )
+    assert found(problems_in(tmp_path, indicators=bad)) == [
+        ("indicators.yaml", 8, "invalid-thresholds")
+    ]
+
+
+def test_task_log_for_unknown_action(tmp_path: Path) -> None:
+    log = 'updates:\n  second:\n    - recorded: "2024-01-01T00:00:00+08:00"\n      note: x\n'
+    assert found(problems_in(tmp_path, task_log=log)) == [("task_log.yaml", 2, "unknown-action")]
+
+
+def test_every_problem_in_one_run(tmp_path: Path) -> None:
+    indicators = INDICATORS.replace("direction: decrease", "direction: down")
+    tasks = TASKS.replace("indicators: [people]", "indicators: [nobody]")
+    actuals = ACTUALS.replace("2023", "2030") + "  ghost:\n    - {year: 2023, value: 1}\n"
+    codes = [
+        p.code for p in problems_in(tmp_path, indicators=indicators, tasks=tasks, actuals=actuals)
+    ]
+    assert sorted(codes) == sorted(
+        ["invalid-direction", "unknown-indicator", "year-outside-plan", "unknown-indicator"]
+    )

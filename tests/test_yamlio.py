@@ -1,0 +1,92 @@
+"""Reading YAML: lines kept, duplicates caught, and none of PyYAML's silent conversions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ipplan.yamlio import parse, read
+
+P = Path("x.yaml")
+
+
+def test_lines_of_keys_and_items() -> None:
+    doc, problems = parse("a:\n  b: 1\n  c:\n    - x\n    - y\n", P)
+    assert problems == []
+    assert doc.data == {"a": {"b": 1, "c": ["x", "y"]}}
+    assert doc.line(("a",)) == 1
+    assert doc.line(("a", "b")) == 2
+    assert doc.line(("a", "c", 1)) == 5
+    # a location with no line of its own falls back to its nearest ancestor
+    assert doc.line(("a", "c", 1, "missing")) == 5
+    assert doc.line(()) == 1
+
+
+def test_duplicate_key_is_a_problem_not_last_one_wins() -> None:
+    doc, problems = parse("a: 1\nb: 2\na: 3\n", P)
+    assert [(p.line, p.code) for p in problems] == [(3, "duplicate-key")]
+    assert doc.data["a"] == 1
+
+
+def test_only_true_and_false_are_booleans() -> None:
+    doc, _ = parse("a: on\nb: yes\nc: no\nd: true\ne: False\n", P)
+    assert doc.data == {"a": "on", "b": "yes", "c": "no", "d": True, "e": False}
+
+
+def test_dates_and_timestamps_stay_text() -> None:
+    doc, _ = parse("due: 2025-12-31\nat: 2024-01-01T10:00:00+08:00\n", P)
+    assert doc.data == {"due": "2025-12-31", "at": "2024-01-01T10:00:00+08:00"}
+
+
+def test_numbers_and_null() -> None:
+    doc, _ = parse("a: 31000\nb: 80.3\nc: null\nd: ~\ne: .nan\n", P)
+    assert doc.data["a"] == 31000 and isinstance(doc.data["a"], int)
+    assert doc.data["b"] == 80.3
+    assert doc.data["c"] is None and doc.data["d"] is None
+    assert doc.data["e"] != doc.data["e"]  # NaN is read, and validation refuses it
+
+
+def test_python_tags_are_refused_never_constructed() -> None:
+    doc, problems = parse("a: !!python/object/apply:os.system ['echo hi']\n", P)
+    assert [p.code for p in problems] == ["unsupported-tag"]
+    assert doc.data == {"a": None}
+
+
+def test_syntax_error_reports_its_line() -> None:
+    doc, problems = parse("a: 1\nb: [1, 2\nc: 3\n", P)
+    assert doc.broken
+    assert len(problems) == 1
+    assert problems[0].code == "yaml-syntax"
+    assert problems[0].line == 3
+
+
+def test_merge_keys_are_refused() -> None:
+    _, problems = parse("base: &b {x: 1}\nother:\n  <<: *b\n", P)
+    assert [(p.line, p.code) for p in problems] == [(3, "unsupported-key")]
+
+
+def test_alias_bomb_is_stopped(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ipplan import yamlio
+
+    monkeypatch.setattr(yamlio, "MAX_NODES", 10_000)
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for name, prev in zip("bcdefg", "abcdef", strict=True):
+        bomb += f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+    doc, problems = parse(bomb, P)
+    assert doc.broken
+    assert [p.code for p in problems] == ["too-large"]
+
+
+def test_read_reports_non_utf8_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes("a: 1\nb: 专利代理\n".encode("gbk"))
+    doc, problems = read(path)
+    assert doc.broken
+    assert [(p.line, p.code) for p in problems] == [(2, "not-utf8")]
+
+
+def test_read_accepts_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes("\ufeffa: 执业\n".encode())
+    doc, problems = read(path)
+    assert problems == []
+    assert doc.data == {"a": "执业"}
