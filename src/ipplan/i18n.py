@@ -63,6 +63,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "（暂定基线：取最早实际值）",
         " (provisional baseline: the earliest actual)",
     ),
+    "label.provisional_year": (
+        "暂定基线，取最早实际值（{year} 年）",
+        "provisional baseline, the earliest actual ({year})",
+    ),
     "label.no_baseline": ("无（计划未给出）", "none (the plan gives none)"),
     "label.series": ("逐年实际与线性路径", "Actuals against the linear path, year by year"),
     "label.assessment": ("评估", "Assessment"),

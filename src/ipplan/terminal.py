@@ -10,7 +10,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -31,7 +33,7 @@ STATUS_STYLES = {
     "delayed": "red",
     "cancelled": "dim strike",
 }
-BAR_WIDTH = 12
+BAR_WIDTH = 10
 
 
 def _console(stderr: bool) -> Console:
@@ -113,47 +115,71 @@ def summary_line(summary: Mapping[str, int], lang: str) -> Text:
             style=STATUS_STYLES.get(status, ""),
         )
         first = False
-    line = Text(text("summary", lang, count=sum(summary.values()), parts="").rstrip())
-    line.append(" ")
+    prefix = text("summary", lang, count=sum(summary.values()), parts="").rstrip()
+    line = Text(prefix if prefix.endswith("：") else prefix + " ")
     line.append_text(parts)
     return line
 
 
-def render_status(view: Mapping[str, Any], lang: str) -> None:
+def _status_table(view: Mapping[str, Any], lang: str, with_bar: bool) -> Table:
     plan = view["plan"]
     title = str(plan["title"])
     if view["as_of"] is not None:
         title += " · " + text("label.as_of", lang, year=view["as_of"])
-    table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left")
+    rows = view["indicators"]
+    table = Table(
+        title=title,
+        box=box.SIMPLE_HEAVY,
+        title_justify="left",
+        collapse_padding=True,
+        pad_edge=False,
+    )
     table.add_column(text("col.number", lang), justify="right")
-    table.add_column(text("col.indicator", lang))
-    table.add_column(text("col.unit", lang))
-    table.add_column(text("col.baseline", lang), justify="right")
-    table.add_column(text("col.latest", lang), justify="right")
-    table.add_column(text("col.target", lang), justify="right")
-    table.add_column(text("col.progress", lang), justify="right")
-    table.add_column(text("col.bar", lang), no_wrap=True)
+    # the name and the status are what a reader scans for: other columns give way first
+    widest = max((cell_len(_name(row, lang)) for row in rows), default=10)
+    table.add_column(text("col.indicator", lang), min_width=min(widest, 24))
     table.add_column(text("col.status", lang), no_wrap=True)
-    for row in view["indicators"]:
-        baseline = _point(row["baseline"])
+    table.add_column(text("col.unit", lang))
+    table.add_column(f"{text('col.baseline', lang)} {plan['baseline_year']}", justify="right")
+    table.add_column(text("col.latest", lang), justify="right")
+    table.add_column(f"{text('col.target', lang)} {plan['target_year']}", justify="right")
+    table.add_column(text("col.progress", lang), justify="right")
+    if with_bar:
+        table.add_column(text("col.bar", lang), no_wrap=True)
+    for row in rows:
+        baseline = "—" if row["baseline"] is None else number(row["baseline"]["value"])
         if row["provisional_baseline"]:
             baseline += "*"
-        table.add_row(
+        cells: list[str | Text] = [
             str(row["number"]),
             _name(row, lang),
+            status_text(row["status"], lang),
             row["unit"],
             baseline,
             _point(row["latest"]),
-            _point(row["target"]),
+            number(row["target"]["value"]),
             percent(row["progress"]),
-            bar(row["progress"], row["time_elapsed"], row["status"]),
-            status_text(row["status"], lang),
-        )
+        ]
+        if with_bar:
+            cells.append(bar(row["progress"], row["time_elapsed"], row["status"]))
+        table.add_row(*cells)
+    return table
+
+
+def render_status(view: Mapping[str, Any], lang: str) -> None:
     console = out()
+    table = _status_table(view, lang, with_bar=True)
+    natural = Measurement.get(console, console.options.update(max_width=10_000), table)
+    if natural.maximum > console.width:
+        table = _status_table(view, lang, with_bar=False)  # a cropped bar misleads; omit it
     console.print(table)
     console.print(summary_line(view["summary"], lang))
-    if any(row["provisional_baseline"] for row in view["indicators"]):
-        console.print("*" + text("label.provisional", lang).strip(" （）()"))
+    for row in view["indicators"]:
+        if row["provisional_baseline"]:
+            console.print(
+                f"* {row['number']} {_name(row, lang)}: "
+                + text("label.provisional_year", lang, year=row["baseline"]["year"])
+            )
 
 
 def status_line(row: Mapping[str, Any], lang: str) -> Text:

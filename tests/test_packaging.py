@@ -1,0 +1,95 @@
+"""The wheel carries the plan: installed apart from the source tree, it runs from anywhere."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project built as a wheel and installed into a directory of its own."""
+    pytest.importorskip("hatchling")
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = out.glob("ipplan-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    for name in ("indicators.yaml", "tasks.yaml", "actuals.yaml", "task_log.yaml"):
+        assert f"ipplan/plan/{name}" in names
+    site = out / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return site
+
+
+def run(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(site), "NO_COLOR": "1", "COLUMNS": "160"}
+    env.pop("IPPLAN_DATA", None)
+    return subprocess.run(
+        [sys.executable, "-m", "ipplan", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_status_from_an_empty_directory(installed: Path, tmp_path: Path) -> None:
+    result = run(installed, tmp_path, "status", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["indicators"]) == 9
+    where = run(installed, tmp_path, "validate")
+    assert where.returncode == 0
+    assert str(installed / "ipplan" / "plan") in where.stdout  # the copy inside the package
+
+
+def test_bundled_plan_is_read_only_and_init_starts_a_writable_one(
+    installed: Path, tmp_path: Path
+) -> None:
+    refused = run(installed, tmp_path, "record", "2023", "practitioners", "31000")
+    assert refused.returncode == 1
+    assert "ipplan init DIR" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert run(installed, tmp_path, "init", "data").returncode == 0
+    recorded = run(installed, tmp_path, "record", "2023", "practitioners", "31000")
+    assert recorded.returncode == 0, recorded.stderr
+    assert (tmp_path / "data" / "actuals.yaml").read_text(encoding="utf-8").count("31000") == 1
