@@ -156,7 +156,8 @@ def status(
         return
     from ipplan import terminal
 
-    terminal.render_status(view, language)
+    title = plan.info.title_en if language == "en" else plan.info.title
+    terminal.render_status(view, title, language)
 
 
 @app.command(context_settings={"ignore_unknown_options": True})

@@ -121,9 +121,8 @@ def summary_line(summary: Mapping[str, int], lang: str) -> Text:
     return line
 
 
-def _status_table(view: Mapping[str, Any], lang: str, with_bar: bool) -> Table:
+def _status_table(view: Mapping[str, Any], title: str, lang: str, with_bar: bool) -> Table:
     plan = view["plan"]
-    title = str(plan["title"])
     if view["as_of"] is not None:
         title += " · " + text("label.as_of", lang, year=view["as_of"])
     rows = view["indicators"]
@@ -166,12 +165,12 @@ def _status_table(view: Mapping[str, Any], lang: str, with_bar: bool) -> Table:
     return table
 
 
-def render_status(view: Mapping[str, Any], lang: str) -> None:
+def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
     console = out()
-    table = _status_table(view, lang, with_bar=True)
+    table = _status_table(view, title, lang, with_bar=True)
     natural = Measurement.get(console, console.options.update(max_width=10_000), table)
     if natural.maximum > console.width:
-        table = _status_table(view, lang, with_bar=False)  # a cropped bar misleads; omit it
+        table = _status_table(view, title, lang, with_bar=False)  # a cropped bar misleads; omit it
     console.print(table)
     console.print(summary_line(view["summary"], lang))
     for row in view["indicators"]:
