@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -93,15 +93,7 @@ def _shell(
     """Check that ``data`` is a mapping with only ``fields`` (name -> required)."""
     if data is None and not loc:
         data = {}
-    if not isinstance(data, dict):
-        c.problems.append(
-            Problem(
-                doc.path,
-                doc.line(loc),
-                "wrong-type",
-                {"field": _dotted(loc) or "(file)", "expected": "mapping", "got": _short(data)},
-            )
-        )
+    if not _is(c, doc, data, loc, dict):
         return None
     for name in data:
         if name not in fields:
@@ -118,22 +110,24 @@ def _shell(
             c.problems.append(
                 Problem(doc.path, doc.line(loc), "missing-field", {"field": _dotted((*loc, name))})
             )
-    return data
+    return cast(dict[str, Any], data)
+
+
+def _is(c: Checked, doc: Document, data: Any, loc: Loc, kind: type) -> bool:
+    """Whether ``data`` is a mapping or a list as expected; a ``wrong-type`` problem if not."""
+    if isinstance(data, kind):
+        return True
+    expected = "mapping" if kind is dict else "list"
+    params = {"field": _dotted(loc) or "(file)", "expected": expected, "got": _short(data)}
+    c.problems.append(Problem(doc.path, doc.line(loc), "wrong-type", params))
+    return False
 
 
 def _items(c: Checked, doc: Document, data: Any, loc: Loc, model: type[M]) -> Indexed[M]:
     """Validate each item of the list at ``loc``; keep the valid ones with their location."""
     if data is None:
         return []
-    if not isinstance(data, list):
-        c.problems.append(
-            Problem(
-                doc.path,
-                doc.line(loc),
-                "wrong-type",
-                {"field": _dotted(loc), "expected": "list", "got": _short(data)},
-            )
-        )
+    if not _is(c, doc, data, loc, list):
         return []
     kept: Indexed[M] = []
     for index, item in enumerate(data):
@@ -161,15 +155,7 @@ def _keyed(c: Checked, doc: Document, data: Any, loc: Loc, model: type[M]) -> di
     """A mapping of key -> list of items, as in actuals.yaml and task_log.yaml."""
     if data is None:
         return {}
-    if not isinstance(data, dict):
-        c.problems.append(
-            Problem(
-                doc.path,
-                doc.line(loc),
-                "wrong-type",
-                {"field": _dotted(loc), "expected": "mapping", "got": _short(data)},
-            )
-        )
+    if not _is(c, doc, data, loc, dict):
         return {}
     return {key: _items(c, doc, value, (*loc, key), model) for key, value in data.items()}
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from ipplan.models import ActionUpdate, Actual, Revision
 
@@ -72,50 +73,63 @@ def _revision(old: Revision) -> list[str]:
     )
 
 
-def dump_actuals(actuals: Mapping[str, Sequence[Actual]], order: Sequence[str]) -> str:
-    """actuals.yaml: indicators in plan order, years ascending, fields in a fixed order."""
-    keys = [key for key in _ordered(actuals, order) if actuals[key]]
+def _document(
+    header: str,
+    root: str,
+    sections: Mapping[str, Sequence[object]],
+    order: Sequence[str],
+    entry: Callable[[Any], list[str]],
+) -> str:
+    """A file of ``root:`` -> one key per section in ``order`` -> a list of entries."""
+    keys = [key for key in _ordered(sections, order) if sections[key]]
     if not keys:
-        return ACTUALS_HEADER + "actuals: {}\n"
-    lines = ["actuals:"]
+        return f"{header}{root}: {{}}\n"
+    lines = [f"{root}:"]
     for key in keys:
         lines.append(f"  {key}:")
-        for entry in sorted(actuals[key], key=lambda a: a.year):
-            lines += _fields(
-                [
-                    ("year", entry.year),
-                    ("value", entry.value),
-                    ("source", entry.source),
-                    ("note", entry.note),
-                    ("recorded", entry.recorded),
-                ],
-                "    ",
-            )
-            if entry.history:
-                lines.append("      history:")
-                for old in entry.history:
-                    lines += _revision(old)
-    return ACTUALS_HEADER + "\n".join(lines) + "\n"
+        for item in sections[key]:
+            lines += entry(item)
+    return header + "\n".join(lines) + "\n"
+
+
+def _actual(entry: Actual) -> list[str]:
+    lines = _fields(
+        [
+            ("year", entry.year),
+            ("value", entry.value),
+            ("source", entry.source),
+            ("note", entry.note),
+            ("recorded", entry.recorded),
+        ],
+        "    ",
+    )
+    if entry.history:
+        lines.append("      history:")
+        for old in entry.history:
+            lines += _revision(old)
+    return lines
+
+
+def _update(update: ActionUpdate) -> list[str]:
+    status = update.status.value if update.status is not None else None
+    return _fields(
+        [
+            ("recorded", update.recorded),
+            ("status", status),
+            ("lead", update.lead),
+            ("due", update.due),
+            ("note", update.note),
+        ],
+        "    ",
+    )
+
+
+def dump_actuals(actuals: Mapping[str, Sequence[Actual]], order: Sequence[str]) -> str:
+    """actuals.yaml: indicators in plan order, years ascending, fields in a fixed order."""
+    by_year = {key: sorted(items, key=lambda a: a.year) for key, items in actuals.items()}
+    return _document(ACTUALS_HEADER, "actuals", by_year, order, _actual)
 
 
 def dump_task_log(updates: Mapping[str, Sequence[ActionUpdate]], order: Sequence[str]) -> str:
     """task_log.yaml: actions in tasks.yaml's order, updates oldest first as recorded."""
-    ids = [key for key in _ordered(updates, order) if updates[key]]
-    if not ids:
-        return TASK_LOG_HEADER + "updates: {}\n"
-    lines = ["updates:"]
-    for action_id in ids:
-        lines.append(f"  {action_id}:")
-        for update in updates[action_id]:
-            status = update.status.value if update.status is not None else None
-            lines += _fields(
-                [
-                    ("recorded", update.recorded),
-                    ("status", status),
-                    ("lead", update.lead),
-                    ("due", update.due),
-                    ("note", update.note),
-                ],
-                "    ",
-            )
-    return TASK_LOG_HEADER + "\n".join(lines) + "\n"
+    return _document(TASK_LOG_HEADER, "updates", updates, order, _update)
