@@ -317,9 +317,21 @@ def test_record_negative_value_is_read_as_a_value(cli: Run, plan_dir: Path) -> N
 
 
 def test_show(cli: Run, plan_dir: Path) -> None:
-    cli("record", "2023", "practitioners", "31000", "--source", "年度统计", "--data", str(plan_dir))
+    cli(
+        "record",
+        "2023",
+        "practitioners",
+        "31000",
+        "--source",
+        "年度统计",
+        "--note",
+        "[red]初报[/red]",
+        "--data",
+        str(plan_dir),
+    )
     result = cli("show", "practitioners", "--data", str(plan_dir))
     assert result.exit_code == 0
+    assert "[red]初报[/red]" in result.stdout  # data prints as written, never as markup
     out = result.stdout
     assert "1. 执业专利代理师人数 / Practising patent attorneys (人)" in out
     assert "33414.5" in out  # the linear path in 2023
