@@ -7,6 +7,7 @@ change leaves every file as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from dataclasses import dataclass
@@ -180,7 +181,7 @@ def update_action(
     updates = {**plan.updates, action.id: (*plan.updates.get(action.id, ()), update)}
     text = dump_task_log(updates, [a.id for a in plan.actions])
     _write_checked(data_dir, "task_log", text)
-    changed = Plan(plan.info, plan.indicators, plan.areas, plan.actions, plan.actuals, updates)
+    changed = dataclasses.replace(plan, updates=updates)
     return changed.state(action), True
 
 

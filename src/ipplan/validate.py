@@ -299,25 +299,18 @@ def rule_indicators(c: Checked) -> Iterator[Problem]:
         doc, _raw_values(doc, "indicators", "number"), "duplicate-indicator-number"
     )
     for loc, ind in c.indicators:
-        if ind.baseline is not None:
-            if plan is not None and ind.baseline.year != plan.baseline_year:
+        for end, point in (("baseline", ind.baseline), ("target", ind.target)):
+            if point is None:
+                continue
+            expected = None if plan is None else getattr(plan, f"{end}_year")
+            if expected is not None and point.year != expected:
                 yield Problem(
                     doc.path,
-                    doc.line((*loc, "baseline", "year")),
-                    "baseline-year-mismatch",
-                    {"key": ind.key, "year": ind.baseline.year, "expected": plan.baseline_year},
+                    doc.line((*loc, end, "year")),
+                    f"{end}-year-mismatch",
+                    {"key": ind.key, "year": point.year, "expected": expected},
                 )
-            yield from _value_problems(
-                doc, (*loc, "baseline", "value"), ind.baseline.value, ind.unit
-            )
-        if plan is not None and ind.target.year != plan.target_year:
-            yield Problem(
-                doc.path,
-                doc.line((*loc, "target", "year")),
-                "target-year-mismatch",
-                {"key": ind.key, "year": ind.target.year, "expected": plan.target_year},
-            )
-        yield from _value_problems(doc, (*loc, "target", "value"), ind.target.value, ind.unit)
+            yield from _value_problems(doc, (*loc, end, "value"), point.value, ind.unit)
 
 
 def rule_actions(c: Checked) -> Iterator[Problem]:
