@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from ipplan.assess import Progress, assess, band, linear_path, summary
+from ipplan.assess import (
+    Outlook,
+    Progress,
+    Trend,
+    assess,
+    band,
+    expected_value,
+    linear_path,
+    summary,
+)
 from ipplan.models import Actual, Indicator, Point, Thresholds
 
 DEFAULT = Thresholds()
@@ -162,3 +171,147 @@ def test_summary_lists_every_status_in_rule_order() -> None:
     counts = summary([Progress.lagging, Progress.no_data, Progress.lagging])
     assert list(counts) == [p.value for p in Progress]
     assert counts["lagging"] == 2 and counts["no_data"] == 1 and counts["achieved"] == 0
+
+
+# --- second method and looking ahead -----------------------------------------------------------
+
+
+def test_compound_method_on_the_worked_example() -> None:
+    a = assess(indicator(), actuals((2023, 31000)), DEFAULT)
+    o = a.outlook
+    # (31000 / 26829) ** (1/2) - 1 and (40000 / 26829) ** (1/4) - 1, worked by hand
+    assert round(o.cagr_observed, 6) == 0.074926
+    assert round(o.cagr_required, 6) == 0.105004
+    assert round(o.pace_cagr, 4) == 0.7136
+    assert o.status_cagr is Progress.needs_acceleration
+    assert o.methods_disagree is False
+    assert o.observed_per_year == 2085.5  # 4171 / 2
+    assert o.projection_linear == 35171  # 31000 + 2085.5 * 2
+    # two more years at the observed rate: 31000 * (31000 / 26829)
+    assert o.projection_cagr == pytest.approx(31000 * 31000 / 26829)
+    assert round(o.projection_cagr) == 35819
+    assert o.acceleration_factor == pytest.approx(4500 / 2085.5)
+    assert round(o.acceleration_factor, 2) == 2.16
+    assert o.trend is Trend.toward_target
+
+
+def test_decreasing_indicator_where_the_methods_disagree() -> None:
+    # the complaint rate: 3‰ in 2021 down to 2‰ by 2025; 2.7‰ in 2023
+    a = assess(indicator(3, 2, "decrease", "‰"), actuals((2023, 2.7)), DEFAULT)
+    o = a.outlook
+    assert a.pace == pytest.approx(0.6)  # P = 0.3 / 1, tau = 0.5
+    assert a.status is Progress.needs_acceleration
+    assert round(o.cagr_observed, 6) == -0.051317  # 0.9 ** 0.5 - 1
+    assert round(o.cagr_required, 6) == -0.096398  # (2/3) ** 0.25 - 1
+    assert round(o.pace_cagr, 4) == 0.5323  # -1 * -0.051317 / 0.096398
+    assert o.status_cagr is Progress.lagging
+    assert o.methods_disagree is True
+    assert o.observed_per_year == pytest.approx(-0.15)
+    assert o.projection_linear == pytest.approx(2.4)
+    assert o.projection_cagr == pytest.approx(2.43)  # 2.7 * 0.9
+    assert a.required_per_year == pytest.approx(-0.35)
+    assert o.acceleration_factor == pytest.approx(0.35 / 0.15)
+    assert o.trend is Trend.toward_target
+
+
+def test_provisional_baseline_feeds_the_compound_method() -> None:
+    a = assess(indicator(None, 200), actuals((2022, 100), (2024, 144)), DEFAULT)
+    o = a.outlook
+    assert a.provisional_baseline is True
+    assert a.pace == pytest.approx(0.44 / (2 / 3))
+    assert a.status is Progress.needs_acceleration
+    assert o.cagr_observed == pytest.approx(0.2)  # 1.44 ** 0.5 - 1
+    assert o.cagr_required == pytest.approx(2 ** (1 / 3) - 1)
+    assert round(o.pace_cagr, 4) == 0.7695
+    assert o.status_cagr is Progress.needs_acceleration
+    assert o.observed_per_year == 22
+    assert o.projection_linear == 166
+    assert o.projection_cagr == pytest.approx(172.8)
+    assert o.acceleration_factor == pytest.approx(56 / 22)
+
+
+@pytest.mark.parametrize(
+    ("baseline", "latest", "target"),
+    [(0, 50, 200), (26829, 0, 40000), (-5, 5, 10)],
+    ids=["zero-baseline", "zero-latest", "negative-baseline"],
+)
+def test_compound_growth_is_undefined_without_positive_values(
+    baseline: float, latest: float, target: float
+) -> None:
+    a = assess(indicator(baseline, target), actuals((2023, latest)), DEFAULT)
+    o = a.outlook
+    assert (o.cagr_observed, o.pace_cagr, o.status_cagr, o.projection_cagr) == (None,) * 4
+    assert o.methods_disagree is False
+    # the linear look ahead still stands
+    assert o.projection_linear == pytest.approx(latest + (latest - baseline) / 2 * 2)
+
+
+def test_zero_target_leaves_compound_method_undefined() -> None:
+    a = assess(indicator(3, 0, "decrease", "‰"), actuals((2023, 2)), DEFAULT)
+    assert a.outlook.cagr_observed is None
+    assert a.outlook.pace_cagr is None
+    assert a.outlook.acceleration_factor == pytest.approx(2.0)  # -1 a year needed, -0.5 seen
+
+
+def test_unchanged_target_has_no_required_growth() -> None:
+    a = assess(indicator(100, 100), actuals((2023, 90)), DEFAULT)
+    assert a.status is Progress.regressing
+    assert a.outlook.cagr_required == 0
+    assert a.outlook.pace_cagr is None
+    assert a.outlook.trend is Trend.away_from_target
+
+
+def test_wrong_direction_means_the_trend_must_be_reversed() -> None:
+    a = assess(indicator(), actuals((2023, 26000)), DEFAULT)
+    assert a.status is Progress.regressing
+    assert a.outlook.observed_per_year == -414.5
+    assert a.outlook.acceleration_factor is None
+    assert a.outlook.trend is Trend.away_from_target
+    assert a.outlook.status_cagr is Progress.regressing
+
+
+def test_no_change_since_baseline_has_no_acceleration_factor() -> None:
+    a = assess(indicator(), actuals((2023, 26829)), DEFAULT)
+    assert a.outlook.observed_per_year == 0
+    assert a.outlook.acceleration_factor is None
+    assert a.outlook.trend is Trend.flat
+    assert a.outlook.pace_cagr == 0
+    assert a.outlook.status_cagr is Progress.lagging
+
+
+def test_achieved_needs_no_acceleration_and_both_methods_agree() -> None:
+    a = assess(indicator(), actuals((2023, 41000)), DEFAULT)
+    assert a.status is Progress.achieved
+    assert a.outlook.status_cagr is Progress.achieved
+    assert a.outlook.methods_disagree is False
+    assert a.outlook.acceleration_factor is None
+    assert a.outlook.trend is None
+
+
+def test_missed_projects_no_further_and_needs_nothing_per_year() -> None:
+    a = assess(indicator(), actuals((2025, 39000)), DEFAULT)
+    assert a.status is Progress.missed
+    assert a.outlook.status_cagr is Progress.missed
+    assert a.outlook.projection_linear == 39000
+    assert a.outlook.projection_cagr == pytest.approx(39000)
+    assert a.outlook.acceleration_factor is None
+
+
+def test_no_baseline_and_one_actual_has_no_outlook() -> None:
+    a = assess(indicator(None, 200), actuals((2023, 50)), DEFAULT)
+    assert a.status is Progress.insufficient_data
+    assert a.outlook == Outlook()
+
+
+def test_a_milestone_replaces_the_linear_path_in_expected_by_now() -> None:
+    base = indicator()
+    with_milestone = base.model_copy(update={"milestones": [Point(year=2023, value=32000)]})
+    a = assess(with_milestone, actuals((2023, 31000)), DEFAULT)
+    assert a.outlook.expected == 32000
+    assert a.outlook.expected_is_milestone is True
+    # the status is still decided by pace against the straight line
+    assert a.status is Progress.needs_acceleration
+    b = assess(with_milestone, actuals((2024, 36000)), DEFAULT)
+    assert b.outlook.expected == pytest.approx(linear_path(base, base.baseline, 2024))
+    assert b.outlook.expected_is_milestone is False
+    assert expected_value(with_milestone, base.baseline, 2023) == (32000, True)

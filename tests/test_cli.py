@@ -84,8 +84,25 @@ def test_status_json_is_the_core_result(cli: Run, plan_dir: Path) -> None:
         "gap",
         "required_per_year",
         "status",
+        "cagr_observed",
+        "cagr_required",
+        "pace_cagr",
+        "status_cagr",
+        "methods_disagree",
+        "observed_per_year",
+        "projection",
+        "acceleration_factor",
+        "trend",
+        "expected",
+        "milestones",
     }
     assert row["latest"] == {"year": 2023, "value": 31000}
+    assert row["pace_cagr"] == pytest.approx(0.7136, abs=1e-4)
+    assert (row["status_cagr"], row["methods_disagree"]) == ("needs_acceleration", False)
+    assert row["projection"]["linear"] == 35171
+    assert row["projection"]["cagr"] == pytest.approx(35819.45, abs=0.01)
+    assert row["acceleration_factor"] == pytest.approx(2.1578, abs=1e-4)
+    assert row["expected"] == {"year": 2023, "value": 33414.5, "milestone": False}
     assert row["progress"] == pytest.approx(0.3167, abs=1e-4)
     assert row["pace"] == pytest.approx(0.6334, abs=1e-4)
     assert (row["gap"], row["required_per_year"], row["status"]) == (
@@ -337,9 +354,59 @@ def test_show(cli: Run, plan_dir: Path) -> None:
     assert "33414.5" in out  # the linear path in 2023
     assert "-2414.5" in out  # actual against the path
     assert "年度统计" in out
-    assert "进度 P: 31.7%" in out and "进度比 R = P/τ: 0.63" in out
-    assert "差距（目标 − 最新）: +9000 人" in out and "每年尚需: +4500 人" in out
-    assert "talent-attraction" in out and "talent-training" in out
+    lines = [line.strip() for line in out.splitlines()]
+    # the working, step by step, with the values put in
+    assert (
+        "进度 P: P = (x_t − x0) / (x* − x0) = (31000 − 26829) / (40000 − 26829)"
+        " = 4171 / 13171 = 0.3167"
+    ) in lines
+    assert (
+        "时间进度 τ: τ = (t − t0) / (T − t0) = (2023 − 2021) / (2025 − 2021) = 2 / 4 = 0.5000"
+    ) in lines
+    assert "进度比 R: R = P / τ = 0.3167 / 0.5 = 0.6334" in lines
+    assert "状态: 需加快   (0.6 ≤ R = 0.6334 < 0.95)" in lines
+    assert "差距: x* − x_t = 40000 − 31000 = 9000 人" in lines
+    assert "每年尚需: (x* − x_t) / (T − t) = 9000 / (2025 − 2023) = 4500 人" in lines
+    assert "复合进度比: R_cagr = d × CAGR_o / |CAGR_r| = +1 × 0.0749 / 0.105 = 0.7136" in lines
+    assert "两种方法结论一致：需加快" in lines
+    assert "预计（线性）: x_t + v_obs × (T − t) = 31000 + 2085.5 × 2 = 35171 人" in lines
+    assert "预计（复合）: x_t × (1 + CAGR_o)^(T − t) = 31000 × 1.0749^2 = 35819.45 人" in lines
+    assert "需达到当前年均变化的 2.16 倍" in lines
+    assert "按计划 2023 年应达 33414.5 人（线性路径），实际偏差 -2414.5" in lines
+    assert "talent-attraction  提升行业人才吸引力  未启动" in lines
+    assert "talent-training  加大行业人才培养  未启动" in lines
+    # the chart: target at the top right, axis years along the bottom
+    chart = lines[lines.index("图示") + 1 : lines.index("图示") + 13]
+    assert chart[0].startswith("40000 ┤") and chart[0].endswith("◎")
+    assert "●" in "".join(chart)
+    assert chart[-1].split() == ["2021", "2022", "2023", "2024", "2025"]
+
+
+def test_show_says_when_the_methods_disagree_and_the_trend_must_turn(
+    cli: Run, plan_dir: Path
+) -> None:
+    cli("record", "2023", "complaint_rate", "2.7", "--data", str(plan_dir))
+    out = cli("show", "complaint_rate", "--lang", "en", "--data", str(plan_dir)).stdout
+    lines = [line.strip() for line in out.splitlines()]
+    assert "Compound pace: R_cagr = d × CAGR_o / |CAGR_r| = -1 × -0.0513 / 0.0964 = 0.5323" in lines
+    assert "⚠ the methods disagree: linear needs acceleration, compound lagging" in lines
+    assert "needs 2.33x today's yearly change" in lines
+    status = cli("status", "--data", str(plan_dir)).stdout
+    assert "需加快 ≠" in status
+    assert "≠ 8 投诉案件人均量：两种方法结论不同（线性 需加快，复合 进度滞后）" in status
+
+    cli("record", "2023", "practitioners", "26000", "--data", str(plan_dir))
+    out = cli("show", "practitioners", "--lang", "en", "--data", str(plan_dir)).stdout
+    assert "the trend must be reversed" in out
+    assert "needs" not in out.split("Looking ahead")[1]
+
+
+def test_show_without_a_baseline_explains_why_nothing_is_worked(cli: Run, plan_dir: Path) -> None:
+    cli("record", "2023", "6", "50", "--data", str(plan_dir))
+    out = cli("show", "6", "--data", str(plan_dir)).stdout
+    assert "数据不足" in out
+    assert "需要基线和至少一个实际值才能计算。" in out
+    assert "展望" not in out
 
 
 def test_show_definition_and_json(cli: Run) -> None:

@@ -238,6 +238,39 @@ def test_baseline_and_target_years_must_be_the_plans(tmp_path: Path) -> None:
     ]
 
 
+def test_milestones_lie_between_baseline_and_target_once_per_year(tmp_path: Path) -> None:
+    with_milestones = INDICATORS.replace(
+        "    target: {year: 2025, value: 200}\n",
+        "    target: {year: 2025, value: 200}\n"
+        "    milestones:\n"
+        "      - {year: 2023, value: 150}\n"  # line 18: fine
+        "      - {year: 2021, value: 120}\n"  # line 19: the baseline year
+        "      - {year: 2023, value: 160}\n"  # line 20: a second 2023
+        "      - {year: 2025, value: 190}\n"  # line 21: the target year
+        "      - {year: 2024, value: 1.5}\n",  # line 22: not a whole number of people
+    )
+    assert found(problems_in(tmp_path, indicators=with_milestones)) == [
+        ("indicators.yaml", 19, "milestone-year"),
+        ("indicators.yaml", 20, "duplicate-milestone"),
+        ("indicators.yaml", 21, "milestone-year"),
+        ("indicators.yaml", 22, "not-whole-number"),
+    ]
+
+
+def test_milestones_without_a_baseline_start_after_the_plans_baseline_year(
+    tmp_path: Path,
+) -> None:
+    with_milestones = INDICATORS.replace(
+        "    target: {year: 2025, value: 50}\n",
+        "    target: {year: 2025, value: 50}\n"
+        "    milestones: [{year: 2021, value: 60}, {year: 2022, value: 101}]\n",
+    )
+    assert found(problems_in(tmp_path, indicators=with_milestones)) == [
+        ("indicators.yaml", 25, "milestone-year"),  # 2021 is the plan's baseline year
+        ("indicators.yaml", 25, "out-of-range"),  # 101% is no rate
+    ]
+
+
 def test_thresholds_must_descend(tmp_path: Path) -> None:
     bad = INDICATORS.replace(
         "  target_year: 2025\n",

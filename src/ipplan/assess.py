@@ -1,6 +1,8 @@
-"""Assessment of an indicator against its target: the linear method of docs/methodology.md.
+"""Assessment of an indicator against its target, as docs/methodology.md sets it out.
 
-Pure functions with no I/O. Every number and status ipplan prints comes from here.
+The linear method decides the status; the compound-growth method is computed beside it, and the
+projections say where the indicator is heading. Pure functions with no I/O: every number and
+status ipplan prints comes from here.
 """
 
 from __future__ import annotations
@@ -25,6 +27,32 @@ class Progress(str, Enum):
     regressing = "regressing"
 
 
+class Trend(str, Enum):
+    """Which way the indicator has moved since its baseline, seen from the target."""
+
+    toward_target = "toward_target"
+    flat = "flat"
+    away_from_target = "away_from_target"
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """The second method and the look ahead. Numbers are None when not computable."""
+
+    cagr_observed: float | None = None
+    cagr_required: float | None = None
+    pace_cagr: float | None = None
+    status_cagr: Progress | None = None
+    methods_disagree: bool = False
+    observed_per_year: float | None = None
+    projection_linear: float | None = None
+    projection_cagr: float | None = None
+    acceleration_factor: float | None = None
+    trend: Trend | None = None
+    expected: float | None = None
+    expected_is_milestone: bool = False
+
+
 @dataclass(frozen=True)
 class Assessment:
     """Where one indicator stands at an as-of year. Numbers are None when not computable."""
@@ -38,6 +66,7 @@ class Assessment:
     pace: float | None
     gap: float | None
     required_per_year: float | None
+    outlook: Outlook = Outlook()
 
 
 def counted(actuals: Sequence[Actual], as_of: int | None) -> list[Actual]:
@@ -115,8 +144,90 @@ def assess(
     else:
         status = band(pace, thresholds)
     return Assessment(
-        status, baseline, provisional, latest, progress, time_elapsed, pace, gap, required
+        status,
+        baseline,
+        provisional,
+        latest,
+        progress,
+        time_elapsed,
+        pace,
+        gap,
+        required,
+        look_ahead(indicator, baseline, latest, status, required, thresholds),
     )
+
+
+# Statuses the rules decide before any pace is looked at; both methods share them.
+_DECIDED_BEFORE_PACE = (Progress.achieved, Progress.missed)
+
+
+def look_ahead(
+    indicator: Indicator,
+    baseline: Point | None,
+    latest: Point,
+    status: Progress,
+    required: float | None,
+    thresholds: Thresholds,
+) -> Outlook:
+    """The compound-growth method, projections to the target year and the acceleration needed."""
+    if baseline is None or latest.year <= baseline.year:
+        return Outlook()
+    x0, t0 = baseline.value, baseline.year
+    x_t, t = latest.value, latest.year
+    x_star, big_t = indicator.target.value, indicator.target.year
+
+    cagr_o = cagr_r = pace_cagr = None
+    status_cagr = None
+    if x0 > 0 and x_t > 0 and x_star > 0:
+        cagr_o = (x_t / x0) ** (1 / (t - t0)) - 1
+        if big_t != t0:
+            cagr_r = (x_star / x0) ** (1 / (big_t - t0)) - 1
+        if cagr_r:
+            pace_cagr = indicator.sign * cagr_o / abs(cagr_r)
+        if pace_cagr is not None:
+            status_cagr = status if status in _DECIDED_BEFORE_PACE else band(pace_cagr, thresholds)
+
+    v_obs = (x_t - x0) / (t - t0)
+    remaining = max(big_t - t, 0)
+    projection_cagr = None if cagr_o is None else x_t * (1 + cagr_o) ** remaining
+
+    factor = trend = None
+    if status is not Progress.achieved:
+        moved = indicator.sign * v_obs
+        if moved > 0:
+            trend = Trend.toward_target
+            if required is not None:
+                factor = required / v_obs
+        elif moved < 0:
+            trend = Trend.away_from_target
+        else:
+            trend = Trend.flat
+
+    expected, is_milestone = expected_value(indicator, baseline, t)
+    return Outlook(
+        cagr_observed=cagr_o,
+        cagr_required=cagr_r,
+        pace_cagr=pace_cagr,
+        status_cagr=status_cagr,
+        methods_disagree=status_cagr is not None and status_cagr is not status,
+        observed_per_year=v_obs,
+        projection_linear=x_t + v_obs * remaining,
+        projection_cagr=projection_cagr,
+        acceleration_factor=factor,
+        trend=trend,
+        expected=expected,
+        expected_is_milestone=is_milestone,
+    )
+
+
+def expected_value(
+    indicator: Indicator, baseline: Point | None, year: int
+) -> tuple[float | None, bool]:
+    """What the plan expects by ``year``: the indicator's milestone, else the linear path."""
+    for milestone in indicator.milestones:
+        if milestone.year == year:
+            return milestone.value, True
+    return linear_path(indicator, baseline, year), False
 
 
 def linear_path(indicator: Indicator, baseline: Point | None, year: int) -> float | None:

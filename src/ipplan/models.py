@@ -87,6 +87,7 @@ class Indicator(_Model):
     direction: Direction
     baseline: Point | None
     target: Point
+    milestones: list[Point] = []
     definition: Text | None = None
     definition_en: Text | None = None
 

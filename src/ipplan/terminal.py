@@ -16,6 +16,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from ipplan import charts
 from ipplan.i18n import label, text
 
 STATUS_STYLES = {
@@ -121,7 +122,12 @@ def summary_line(summary: Mapping[str, int], lang: str) -> Text:
     return line
 
 
-def _status_table(view: Mapping[str, Any], title: str, lang: str, with_bar: bool) -> Table:
+# Columns of the status table that give way, first to last, when the terminal is too narrow:
+# a cropped bar or number misleads, so a column is left out whole rather than cut.
+OPTIONAL_COLUMNS = ("bar", "pace_cagr", "pace", "unit", "baseline")
+
+
+def _status_table(view: Mapping[str, Any], title: str, lang: str, omit: set[str]) -> Table:
     plan = view["plan"]
     if view["as_of"] is not None:
         title += " · " + text("label.as_of", lang, year=view["as_of"])
@@ -133,44 +139,58 @@ def _status_table(view: Mapping[str, Any], title: str, lang: str, with_bar: bool
         collapse_padding=True,
         pad_edge=False,
     )
-    table.add_column(text("col.number", lang), justify="right")
     # the name and the status are what a reader scans for: other columns give way first
     widest = max((cell_len(_name(row, lang)) for row in rows), default=10)
-    table.add_column(text("col.indicator", lang), min_width=min(widest, 24))
-    table.add_column(text("col.status", lang), no_wrap=True)
-    table.add_column(text("col.unit", lang))
-    table.add_column(f"{text('col.baseline', lang)} {plan['baseline_year']}", justify="right")
-    table.add_column(text("col.latest", lang), justify="right")
-    table.add_column(f"{text('col.target', lang)} {plan['target_year']}", justify="right")
-    table.add_column(text("col.progress", lang), justify="right")
-    if with_bar:
-        table.add_column(text("col.bar", lang), no_wrap=True)
+    columns: list[tuple[str, str, dict[str, Any]]] = [
+        ("number", text("col.number", lang), {"justify": "right"}),
+        ("name", text("col.indicator", lang), {"min_width": min(widest, 24)}),
+        ("status", text("col.status", lang), {"no_wrap": True}),
+        ("unit", text("col.unit", lang), {}),
+        ("baseline", f"{text('col.baseline', lang)} {plan['baseline_year']}", {"justify": "right"}),
+        ("latest", text("col.latest", lang), {"justify": "right", "no_wrap": True}),
+        ("target", f"{text('col.target', lang)} {plan['target_year']}", {"justify": "right"}),
+        ("progress", text("col.progress", lang), {"justify": "right", "no_wrap": True}),
+        ("pace", text("col.pace", lang), {"justify": "right", "no_wrap": True}),
+        ("pace_cagr", text("col.pace_cagr", lang), {"justify": "right", "no_wrap": True}),
+        ("bar", text("col.bar", lang), {"no_wrap": True}),
+    ]
+    shown = [(name, header, options) for name, header, options in columns if name not in omit]
+    for _, header, options in shown:
+        table.add_column(header, **options)
     for row in rows:
         baseline = "—" if row["baseline"] is None else number(row["baseline"]["value"])
         if row["provisional_baseline"]:
             baseline += "*"
-        cells: list[str | Text] = [
-            str(row["number"]),
-            _name(row, lang),
-            status_text(row["status"], lang),
-            row["unit"],
-            baseline,
-            _point(row["latest"]),
-            number(row["target"]["value"]),
-            percent(row["progress"]),
-        ]
-        if with_bar:
-            cells.append(bar(row["progress"], row["time_elapsed"], row["status"]))
-        table.add_row(*cells)
+        status = status_text(row["status"], lang)
+        if row["methods_disagree"]:
+            status.append(" ≠", style="bold yellow")
+        cells: dict[str, str | Text] = {
+            "number": str(row["number"]),
+            "name": _name(row, lang),
+            "status": status,
+            "unit": row["unit"],
+            "baseline": baseline,
+            "latest": _point(row["latest"]),
+            "target": number(row["target"]["value"]),
+            "progress": percent(row["progress"]),
+            "pace": ratio(row["pace"]),
+            "pace_cagr": ratio(row["pace_cagr"]),
+            "bar": bar(row["progress"], row["time_elapsed"], row["status"]),
+        }
+        table.add_row(*(cells[name] for name, _, _ in shown))
     return table
 
 
 def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
     console = out()
-    table = _status_table(view, title, lang, with_bar=True)
-    natural = Measurement.get(console, console.options.update(max_width=10_000), table)
-    if natural.maximum > console.width:
-        table = _status_table(view, title, lang, with_bar=False)  # a cropped bar misleads; omit it
+    omit: set[str] = set()
+    table = _status_table(view, title, lang, omit)
+    for column in OPTIONAL_COLUMNS:
+        natural = Measurement.get(console, console.options.update(max_width=10_000), table)
+        if natural.maximum <= console.width:
+            break
+        omit.add(column)
+        table = _status_table(view, title, lang, omit)
     console.print(table)
     console.print(summary_line(view["summary"], lang))
     for row in view["indicators"]:
@@ -179,6 +199,17 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
                 f"* {row['number']} {_name(row, lang)}: "
                 + text("label.provisional_year", lang, year=row["baseline"]["year"])
             )
+    for row in view["indicators"]:
+        if row["methods_disagree"]:
+            note = text(
+                "note.disagree",
+                lang,
+                number=row["number"],
+                name=_name(row, lang),
+                linear=label(row["status"], lang),
+                cagr=label(row["status_cagr"], lang),
+            )
+            console.print(Text(note, style="yellow"))
 
 
 def status_line(row: Mapping[str, Any], lang: str) -> Text:
@@ -208,21 +239,20 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     console.print(f"{text('label.target', lang)}: {_point(view['target'])}")
 
     by_year = {a["year"]: a for a in view["actuals"]}
+    milestones = bool(view["milestones"])
     table = Table(title=text("label.series", lang), box=box.SIMPLE, title_justify="left")
-    for key, justify in (
-        ("col.year", "right"),
-        ("col.path", "right"),
-        ("col.actual", "right"),
-        ("col.deviation", "right"),
-        ("col.source", "left"),
-        ("col.note", "left"),
-    ):
-        table.add_column(text(key, lang), justify=justify)  # type: ignore[arg-type]
+    columns = ["col.year", "col.path", *(["col.milestone"] if milestones else [])]
+    for key in (*columns, "col.actual", "col.deviation"):
+        table.add_column(text(key, lang), justify="right")
+    table.add_column(text("col.source", lang))
+    table.add_column(text("col.note", lang))
     for point in view["path"]:
         actual = by_year.get(point["year"], {})
+        cells = [str(point["year"]), number(point["linear"])]
+        if milestones:
+            cells.append(number(point["milestone"]) if point["milestone"] is not None else "")
         table.add_row(
-            str(point["year"]),
-            number(point["expected"]),
+            *cells,
             number(point["actual"]),
             signed(point["deviation"]),
             actual.get("source") or "",
@@ -240,24 +270,9 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
                     f"  {old['source'] or ''}  {old['recorded'] or ''}".rstrip()
                 )
 
-    console.print(Text(text("label.assessment", lang), style="bold"))
-    for key, shown in (
-        ("label.latest", _point(view["latest"])),
-        ("label.progress", percent(view["progress"])),
-        ("label.time_elapsed", percent(view["time_elapsed"])),
-        ("label.pace", ratio(view["pace"])),
-        ("label.gap", f"{signed(view['gap'])} {unit}" if view["gap"] is not None else "—"),
-        (
-            "label.required",
-            f"{signed(view['required_per_year'])} {unit}"
-            if view["required_per_year"] is not None
-            else "—",
-        ),
-    ):
-        console.print(f"  {text(key, lang)}: {shown}")
-    line = Text(f"  {text('label.status', lang)}: ")
-    line.append_text(status_text(view["status"], lang))
-    console.print(line)
+    _print_chart(console, view, lang)
+    _print_working(console, view, lang)
+    _print_outlook(console, view, lang)
 
     console.print(Text(text("label.actions", lang), style="bold"))
     if not view["actions"]:
@@ -268,6 +283,149 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
         )
         line.append_text(status_text(action["status"], lang))
         console.print(line)
+
+
+CHART_STYLES = {
+    charts.LINEAR: "dim",
+    charts.ACTUAL: "bold cyan",
+    charts.MILESTONE: "yellow",
+    charts.TARGET: "bold green",
+}
+
+
+def _print_chart(console: Console, view: Mapping[str, Any], lang: str) -> None:
+    chart = charts.Chart.from_show(view)
+    width = max(20, min(60, console.width - 16))
+    console.print(Text(text("label.chart", lang), style="bold"))
+    for row in charts.grid(chart, width=width):
+        styled = Text("  ")
+        for char in row:
+            styled.append(char, style=CHART_STYLES.get(char, ""))
+        console.print(styled, no_wrap=True, overflow="crop")
+    legend = [
+        (charts.ACTUAL, "legend.actual"),
+        (charts.LINEAR, "legend.linear"),
+        *([(charts.MILESTONE, "legend.milestone")] if chart.milestones else []),
+        (charts.TARGET, "legend.target"),
+    ]
+    key_line = Text("  ")
+    for mark, key in legend:
+        key_line.append(mark, style=CHART_STYLES[mark])
+        key_line.append(f" {text(key, lang)}   ")
+    console.print(key_line)
+
+
+# Steps whose result is an amount in the indicator's unit; the rest are ratios.
+AMOUNT_STEPS = {
+    "gap",
+    "required_per_year",
+    "observed_per_year",
+    "projection_linear",
+    "projection_cagr",
+}
+COMPOUND_STEPS = {"cagr_observed", "cagr_required", "pace_cagr"}
+OUTLOOK_STEPS = {"observed_per_year", "projection_linear", "projection_cagr", "acceleration_factor"}
+
+
+def _step_line(step: Mapping[str, Any], view: Mapping[str, Any], lang: str) -> Text:
+    name = step["name"]
+    label_text = text(f"step.{name}", lang)
+    if name == "status":
+        line = Text(f"  {label_text}: ")
+        line.append_text(status_text(step["result"], lang))
+        line.append(f"   ({step['working']})", style="dim")
+        return line
+    result = step["result"]
+    if name in AMOUNT_STEPS:
+        shown = f"{number(result)} {view['unit']}"
+    elif name in ("cagr_observed", "cagr_required"):
+        shown = f"{result:.4f} ({result * 100:+.2f}%)"
+    else:
+        shown = f"{result:.4f}"
+    line = Text(f"  {label_text}: ")
+    if step["formula"]:
+        line.append(f"{step['formula']} = ", style="dim")
+    line.append(f"{step['working']} = ")
+    line.append(shown, style="bold")
+    return line
+
+
+def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None:
+    console.print(Text(text("label.assessment", lang), style="bold"))
+    steps = view["steps"]
+    if not steps:
+        line = Text(f"  {text('label.status', lang)}: ")
+        line.append_text(status_text(view["status"], lang))
+        console.print(line)
+        console.print("  " + text("label.nothing_to_work", lang))
+        return
+    base, latest, target = view["baseline"], view["latest"], view["target"]
+    console.print(
+        f"  {text('label.symbols', lang)}: x0 = {number(base['value'])} (t0 = {base['year']}), "
+        f"x_t = {number(latest['value'])} (t = {latest['year']}), "
+        f"x* = {number(target['value'])} (T = {target['year']}), "
+        f"d = {'+1' if view['direction'] == 'increase' else '-1'}"
+    )
+    for step in steps:
+        if step["name"] not in COMPOUND_STEPS | OUTLOOK_STEPS:
+            console.print(_step_line(step, view, lang), soft_wrap=True)
+
+    console.print(Text(text("label.compound", lang), style="bold"))
+    compound = [step for step in steps if step["name"] in COMPOUND_STEPS]
+    for step in compound:
+        console.print(_step_line(step, view, lang), soft_wrap=True)
+    if view["status_cagr"] is None:
+        console.print("  " + text("label.no_compound", lang))
+        return
+    line = Text(f"  {text('step.status', lang)}: ")
+    line.append_text(status_text(view["status_cagr"], lang))
+    console.print(line)
+    if view["methods_disagree"]:
+        console.print(
+            Text(
+                "  "
+                + text(
+                    "label.methods_disagree",
+                    lang,
+                    linear=label(view["status"], lang),
+                    cagr=label(view["status_cagr"], lang),
+                ),
+                style="bold yellow",
+            )
+        )
+    else:
+        console.print("  " + text("label.methods_agree", lang, status=label(view["status"], lang)))
+
+
+def _print_outlook(console: Console, view: Mapping[str, Any], lang: str) -> None:
+    steps = [step for step in view["steps"] if step["name"] in OUTLOOK_STEPS]
+    if not steps:
+        return
+    console.print(Text(text("label.outlook", lang, year=view["target"]["year"]), style="bold"))
+    for step in steps:
+        console.print(_step_line(step, view, lang), soft_wrap=True)
+    trend, factor = view["trend"], view["acceleration_factor"]
+    if trend == "away_from_target":
+        console.print(Text("  " + text("label.reverse", lang), style="bold red"))
+    elif trend == "flat":
+        console.print(Text("  " + text("label.flat", lang), style="yellow"))
+    elif factor is not None:
+        console.print("  " + text("label.acceleration", lang, factor=f"{factor:.2f}"))
+    expected = view["expected"]
+    if expected is not None and view["latest"] is not None:
+        source = "label.expected.milestone" if expected["milestone"] else "label.expected.linear"
+        console.print(
+            "  "
+            + text(
+                "label.expected",
+                lang,
+                year=expected["year"],
+                value=number(expected["value"]),
+                unit=view["unit"],
+                source=text(source, lang),
+                deviation=signed(view["latest"]["value"] - expected["value"]),
+            )
+        )
 
 
 def render_tasks(view: Mapping[str, Any], lang: str) -> None:

@@ -311,6 +311,34 @@ def rule_indicators(c: Checked) -> Iterator[Problem]:
                     {"key": ind.key, "year": point.year, "expected": expected},
                 )
             yield from _value_problems(doc, (*loc, end, "value"), point.value, ind.unit)
+        yield from _milestone_problems(doc, loc, ind, plan)
+
+
+def _milestone_problems(
+    doc: Document, loc: Loc, ind: Indicator, plan: PlanInfo | None
+) -> Iterator[Problem]:
+    """Milestones lie strictly between the baseline year and the target year, once per year."""
+    first = ind.baseline.year if ind.baseline else plan.baseline_year if plan else None
+    yield from _duplicates(
+        doc,
+        (((*loc, "milestones", j, "year"), m.year) for j, m in enumerate(ind.milestones)),
+        "duplicate-milestone",
+    )
+    for j, milestone in enumerate(ind.milestones):
+        where = (*loc, "milestones", j)
+        if (first is not None and milestone.year <= first) or milestone.year >= ind.target.year:
+            yield Problem(
+                doc.path,
+                doc.line((*where, "year")),
+                "milestone-year",
+                {
+                    "key": ind.key,
+                    "year": milestone.year,
+                    "first": "?" if first is None else first + 1,
+                    "last": ind.target.year - 1,
+                },
+            )
+        yield from _value_problems(doc, (*where, "value"), milestone.value, ind.unit)
 
 
 def rule_actions(c: Checked) -> Iterator[Problem]:

@@ -11,9 +11,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ipplan.assess import Assessment, assess, counted, linear_path, summary
+from ipplan.assess import (
+    Assessment,
+    Progress,
+    assess,
+    counted,
+    expected_value,
+    linear_path,
+    summary,
+)
 from ipplan.i18n import problem_message
-from ipplan.models import Actual, Indicator, Point, Status
+from ipplan.models import Actual, Indicator, Point, Status, Thresholds
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem
 
@@ -23,7 +31,8 @@ def _point(point: Point | None) -> dict[str, Any] | None:
 
 
 def indicator_view(indicator: Indicator, a: Assessment) -> dict[str, Any]:
-    """One indicator's row of ``status --json``."""
+    """One indicator's row of ``status --json``: both methods and the look ahead."""
+    o = a.outlook
     return {
         "key": indicator.key,
         "number": indicator.number,
@@ -41,6 +50,19 @@ def indicator_view(indicator: Indicator, a: Assessment) -> dict[str, Any]:
         "gap": a.gap,
         "required_per_year": a.required_per_year,
         "status": a.status.value,
+        "cagr_observed": o.cagr_observed,
+        "cagr_required": o.cagr_required,
+        "pace_cagr": o.pace_cagr,
+        "status_cagr": None if o.status_cagr is None else o.status_cagr.value,
+        "methods_disagree": o.methods_disagree,
+        "observed_per_year": o.observed_per_year,
+        "projection": {"linear": o.projection_linear, "cagr": o.projection_cagr},
+        "acceleration_factor": o.acceleration_factor,
+        "trend": None if o.trend is None else o.trend.value,
+        "expected": None
+        if o.expected is None or a.latest is None
+        else {"year": a.latest.year, "value": o.expected, "milestone": o.expected_is_milestone},
+        "milestones": [_point(m) for m in indicator.milestones],
     }
 
 
@@ -91,7 +113,7 @@ def show_view(plan: Plan, indicator: Indicator, as_of: int | None = None) -> dic
     start = a.baseline.year if a.baseline is not None else plan.info.baseline_year
     path = []
     for year in range(start, indicator.target.year + 1):
-        expected = linear_path(indicator, a.baseline, year)
+        expected, milestone = expected_value(indicator, a.baseline, year)
         actual = by_year.get(year)
         value = actual.value if actual is not None else None
         if year == start and a.baseline is not None and not a.provisional_baseline:
@@ -99,6 +121,8 @@ def show_view(plan: Plan, indicator: Indicator, as_of: int | None = None) -> dic
         path.append(
             {
                 "year": year,
+                "linear": linear_path(indicator, a.baseline, year),
+                "milestone": expected if milestone else None,
                 "expected": expected,
                 "actual": value,
                 "deviation": None if value is None or expected is None else value - expected,
@@ -106,6 +130,7 @@ def show_view(plan: Plan, indicator: Indicator, as_of: int | None = None) -> dic
         )
     return {
         **indicator_view(indicator, a),
+        "steps": calculation(indicator, a, plan.info.thresholds),
         "definition": indicator.definition,
         "definition_en": indicator.definition_en,
         "actuals": [_actual(actual) for actual in series],
@@ -120,6 +145,155 @@ def show_view(plan: Plan, indicator: Indicator, as_of: int | None = None) -> dic
             for action in plan.actions_for(indicator.key)
         ],
     }
+
+
+def _n(value: float) -> str:
+    """A number as a step of the working shows it: whole numbers bare, else four decimals."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def _step(name: str, formula: str, working: str, result: float | str) -> dict[str, Any]:
+    return {"name": name, "formula": formula, "working": working, "result": result}
+
+
+def calculation(
+    indicator: Indicator, a: Assessment, thresholds: Thresholds
+) -> list[dict[str, Any]]:
+    """The assessment worked step by step, each with its formula and the values put in.
+
+    A reader can redo each step by hand; results are the unrounded numbers of the assessment.
+    """
+    if a.latest is None or a.baseline is None:
+        return []
+    o = a.outlook
+    x0, t0 = a.baseline.value, a.baseline.year
+    x_t, t = a.latest.value, a.latest.year
+    x_star, big_t = indicator.target.value, indicator.target.year
+    d = indicator.sign
+    steps = []
+    if a.progress is not None:
+        steps.append(
+            _step(
+                "progress",
+                "P = (x_t − x0) / (x* − x0)",
+                f"({_n(x_t)} − {_n(x0)}) / ({_n(x_star)} − {_n(x0)})"
+                f" = {_n(x_t - x0)} / {_n(x_star - x0)}",
+                a.progress,
+            )
+        )
+    if a.time_elapsed is not None:
+        steps.append(
+            _step(
+                "time_elapsed",
+                "τ = (t − t0) / (T − t0)",
+                f"({t} − {t0}) / ({big_t} − {t0}) = {t - t0} / {big_t - t0}",
+                a.time_elapsed,
+            )
+        )
+    if a.pace is not None and a.progress is not None and a.time_elapsed is not None:
+        steps.append(_step("pace", "R = P / τ", f"{_n(a.progress)} / {_n(a.time_elapsed)}", a.pace))
+    steps.append(_step("status", "", _status_reason(a, x_star, thresholds, d), a.status.value))
+    if a.gap is not None:
+        steps.append(_step("gap", "x* − x_t", f"{_n(x_star)} − {_n(x_t)}", a.gap))
+    if a.required_per_year is not None and a.gap is not None:
+        steps.append(
+            _step(
+                "required_per_year",
+                "(x* − x_t) / (T − t)",
+                f"{_n(a.gap)} / ({big_t} − {t})",
+                a.required_per_year,
+            )
+        )
+    if o.cagr_observed is not None:
+        steps.append(
+            _step(
+                "cagr_observed",
+                "CAGR_o = (x_t / x0)^(1 / (t − t0)) − 1",
+                f"({_n(x_t)} / {_n(x0)})^(1 / {t - t0}) − 1",
+                o.cagr_observed,
+            )
+        )
+    if o.cagr_required is not None:
+        steps.append(
+            _step(
+                "cagr_required",
+                "CAGR_r = (x* / x0)^(1 / (T − t0)) − 1",
+                f"({_n(x_star)} / {_n(x0)})^(1 / {big_t - t0}) − 1",
+                o.cagr_required,
+            )
+        )
+    if o.pace_cagr is not None and o.cagr_observed is not None and o.cagr_required is not None:
+        steps.append(
+            _step(
+                "pace_cagr",
+                "R_cagr = d × CAGR_o / |CAGR_r|",
+                f"{d:+d} × {_n(o.cagr_observed)} / {_n(abs(o.cagr_required))}",
+                o.pace_cagr,
+            )
+        )
+    if o.observed_per_year is not None:
+        steps.append(
+            _step(
+                "observed_per_year",
+                "v_obs = (x_t − x0) / (t − t0)",
+                f"{_n(x_t - x0)} / {t - t0}",
+                o.observed_per_year,
+            )
+        )
+        if o.projection_linear is not None:
+            steps.append(
+                _step(
+                    "projection_linear",
+                    "x_t + v_obs × (T − t)",
+                    f"{_n(x_t)} + {_n(o.observed_per_year)} × {max(big_t - t, 0)}",
+                    o.projection_linear,
+                )
+            )
+    if o.projection_cagr is not None and o.cagr_observed is not None:
+        steps.append(
+            _step(
+                "projection_cagr",
+                "x_t × (1 + CAGR_o)^(T − t)",
+                f"{_n(x_t)} × {_n(1 + o.cagr_observed)}^{max(big_t - t, 0)}",
+                o.projection_cagr,
+            )
+        )
+    if (
+        o.acceleration_factor is not None
+        and a.required_per_year is not None
+        and o.observed_per_year is not None
+    ):
+        steps.append(
+            _step(
+                "acceleration_factor",
+                "required per year / v_obs",
+                f"{_n(a.required_per_year)} / {_n(o.observed_per_year)}",
+                o.acceleration_factor,
+            )
+        )
+    return steps
+
+
+def _status_reason(a: Assessment, x_star: float, thresholds: Thresholds, d: int) -> str:
+    """Which of methodology.md's rules decided the status, with the values compared."""
+    assert a.latest is not None
+    x_t, t = a.latest.value, a.latest.year
+    if a.status is Progress.achieved:
+        return f"d × (x_t − x*) = {d:+d} × ({_n(x_t)} − {_n(x_star)}) ≥ 0"
+    if a.status is Progress.missed:
+        return f"t = {t} ≥ T"
+    if a.pace is None:
+        return "x* = x0"
+    on, acc, lag = thresholds.on_track, thresholds.needs_acceleration, thresholds.lagging
+    r = _n(a.pace)
+    return {
+        Progress.on_track: f"R = {r} ≥ {_n(on)}",
+        Progress.needs_acceleration: f"{_n(acc)} ≤ R = {r} < {_n(on)}",
+        Progress.lagging: f"{_n(lag)} ≤ R = {r} < {_n(acc)}",
+        Progress.regressing: f"R = {r} < {_n(lag)}",
+    }.get(a.status, "")
 
 
 def action_view(state: ActionState) -> dict[str, Any]:

@@ -1,0 +1,186 @@
+"""Charts of one indicator: actual values against the linear path, milestones and target.
+
+One description of the chart (:class:`Chart`) and one scale serve both outputs: a character grid
+for the terminal and an SVG for the HTML report. The SVG is written here rather than by a
+plotting library: it is a few lines, has no dependency, renders Chinese with the page's fonts,
+and gives the same bytes for the same data.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+XY = tuple[int, float]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What an indicator's chart shows; years run from the baseline year to the target year."""
+
+    first_year: int
+    last_year: int
+    linear: list[XY]
+    actual: list[XY]
+    milestones: list[XY]
+    target: XY
+
+    @classmethod
+    def from_show(cls, view: Mapping[str, Any]) -> Chart:
+        """The chart of ``ipplan show``'s view of one indicator.
+
+        The actual series is the path's: the plan's baseline value, then each counted actual.
+        """
+        path = view["path"]
+        return cls(
+            first_year=path[0]["year"],
+            last_year=view["target"]["year"],
+            linear=[(p["year"], p["linear"]) for p in path if p["linear"] is not None],
+            actual=[(p["year"], p["actual"]) for p in path if p["actual"] is not None],
+            milestones=[(m["year"], m["value"]) for m in view["milestones"]],
+            target=(view["target"]["year"], view["target"]["value"]),
+        )
+
+    def values(self) -> list[float]:
+        return [v for _, v in (*self.linear, *self.actual, *self.milestones, self.target)]
+
+
+def ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values that cover ``low``..``high`` in about ``count`` steps."""
+    if high <= low:
+        high = low + 1
+    raw = (high - low) / max(count - 1, 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(low / step) * step
+    result = []
+    value = start
+    while value < high + step * 0.999:
+        result.append(round(value, 10))
+        value += step
+    return result
+
+
+def label(value: float) -> str:
+    """An axis label: whole numbers bare, others with as few decimals as the tick needs."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+# --- terminal ---------------------------------------------------------------------------------
+
+LINEAR, ACTUAL, MILESTONE, TARGET = "·", "●", "◆", "◎"
+
+
+def grid(chart: Chart, width: int = 48, height: int = 10) -> list[str]:
+    """The chart as lines of text: value axis on the left, years along the bottom."""
+    scale = ticks(min(chart.values()), max(chart.values()), 4)
+    low, high = scale[0], scale[-1]
+    span = chart.last_year - chart.first_year or 1
+    cells = [[" "] * width for _ in range(height)]
+
+    def col(year: float) -> int:
+        return round((year - chart.first_year) / span * (width - 1))
+
+    def row(value: float) -> int:
+        return height - 1 - round((value - low) / (high - low) * (height - 1))
+
+    if len(chart.linear) >= 2:
+        (y0, v0), (y1, v1) = chart.linear[0], chart.linear[-1]
+        for c in range(col(y0), col(y1) + 1):
+            year = chart.first_year + c / (width - 1) * span
+            cells[row(v0 + (year - y0) / ((y1 - y0) or 1) * (v1 - v0))][c] = LINEAR
+    for points, mark in (
+        (chart.milestones, MILESTONE),
+        ([chart.target], TARGET),
+        (chart.actual, ACTUAL),
+    ):
+        for year, value in points:
+            cells[row(value)][col(year)] = mark
+
+    labels = {row(v): label(v) for v in scale}
+    pad = max(len(text) for text in labels.values())
+    lines = [f"{labels.get(r, ''):>{pad}} ┤{''.join(cells[r])}" for r in range(height)]
+    axis = [" "] * width
+    years = list(range(chart.first_year, chart.last_year + 1))
+    for year in years:
+        c = min(col(year), width - 4)
+        axis[c : c + 4] = list(str(year))
+    lines.append(" " * pad + " └" + "─" * width)
+    lines.append(" " * (pad + 2) + "".join(axis).rstrip())
+    return lines
+
+
+# --- SVG --------------------------------------------------------------------------------------
+
+SVG_WIDTH, SVG_HEIGHT = 640, 300
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 64, 20, 16, 36
+
+
+def svg(chart: Chart, title: str, legend: Mapping[str, str]) -> str:
+    """The chart as one self-contained SVG element that scales to its container's width.
+
+    ``legend`` names the series: keys ``linear``, ``actual``, ``milestone`` and ``target``.
+    """
+    scale = ticks(min(chart.values()), max(chart.values()))
+    low, high = scale[0], scale[-1]
+    span = chart.last_year - chart.first_year or 1
+    plot_w = SVG_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    plot_h = SVG_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+
+    def x(year: float) -> float:
+        return round(MARGIN_LEFT + (year - chart.first_year) / span * plot_w, 1)
+
+    def y(value: float) -> float:
+        return round(MARGIN_TOP + (high - value) / ((high - low) or 1) * plot_h, 1)
+
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {SVG_WIDTH} {SVG_HEIGHT}" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for value in scale:
+        parts.append(
+            f'<line class="grid" x1="{MARGIN_LEFT}" x2="{SVG_WIDTH - MARGIN_RIGHT}" '
+            f'y1="{y(value)}" y2="{y(value)}"/>'
+            f'<text class="tick" x="{MARGIN_LEFT - 6}" y="{y(value) + 4}" '
+            f'text-anchor="end">{escape(label(value))}</text>'
+        )
+    for year in range(chart.first_year, chart.last_year + 1):
+        parts.append(
+            f'<text class="tick" x="{x(year)}" y="{SVG_HEIGHT - MARGIN_BOTTOM + 20}" '
+            f'text-anchor="middle">{year}</text>'
+        )
+    if len(chart.linear) >= 2:
+        points = " ".join(f"{x(yr)},{y(v)}" for yr, v in chart.linear)
+        parts.append(
+            f'<polyline class="linear" points="{points}">'
+            f"<title>{escape(legend['linear'])}</title></polyline>"
+        )
+    series = chart.actual
+    if len(series) >= 2:
+        points = " ".join(f"{x(yr)},{y(v)}" for yr, v in series)
+        parts.append(f'<polyline class="actual" points="{points}"/>')
+    for yr, v in series:
+        parts.append(
+            f'<circle class="actual" cx="{x(yr)}" cy="{y(v)}" r="4">'
+            f"<title>{escape(legend['actual'])} {yr}: {escape(label(v))}</title></circle>"
+        )
+    for yr, v in chart.milestones:
+        cx, cy = x(yr), y(v)
+        diamond = f"M{cx} {cy - 6}L{cx + 6} {cy}L{cx} {cy + 6}L{cx - 6} {cy}Z"
+        parts.append(
+            f'<path class="milestone" d="{diamond}">'
+            f"<title>{escape(legend['milestone'])} {yr}: {escape(label(v))}</title></path>"
+        )
+    ty, tv = chart.target
+    parts.append(
+        f'<circle class="target" cx="{x(ty)}" cy="{y(tv)}" r="7">'
+        f"<title>{escape(legend['target'])} {ty}: {escape(label(tv))}</title></circle>"
+    )
+    parts.append("</svg>")
+    return "\n".join(parts)
