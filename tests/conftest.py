@@ -13,6 +13,8 @@ from typer.testing import CliRunner, Result
 from ipplan import store
 from ipplan.plan import Plan
 
+Run = Callable[..., Result]
+
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data"
 

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
 from ipplan import store, views
-from tests.conftest import SHIPPED, load, snapshot
-
-Run = Callable[..., Result]
-
+from tests.conftest import SHIPPED, Run, load, snapshot
 
 # --- status -----------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -16,8 +17,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ipplan import __version__, changes, store, views
-from ipplan.errors import DataInvalid, IpplanError, YearOutsidePlan
+from ipplan import __version__, changes, fmt, store, views
+from ipplan.errors import BinaryToTerminal, DataInvalid, IpplanError, YearOutsidePlan
 from ipplan.i18n import error_message, resolve_lang, text
 from ipplan.models import Status
 from ipplan.plan import Plan
@@ -41,6 +42,14 @@ app = typer.Typer(
 class Lang(str, Enum):
     zh = "zh"
     en = "en"
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
 
 
 DataOption = Annotated[
@@ -124,6 +133,10 @@ def _reporting(lang: str) -> Iterator[None]:
 
 def _error_prefix(lang: str) -> str:
     return "error: " if lang == "en" else "错误："
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def _check_as_of(plan: Plan, as_of: int | None) -> None:
@@ -220,11 +233,11 @@ def record(
         language,
         name=name,
         year=year,
-        value=terminal.number(done.actual.value),
+        value=fmt.number(done.actual.value),
         unit=done.indicator.unit,
     )
     if done.replaced is not None:
-        message += text("replaced", language, old=terminal.number(done.replaced.value))
+        message += text("replaced", language, old=fmt.number(done.replaced.value))
     terminal.print_lines([message])
     terminal.out().print(terminal.status_line(row, language))
 
@@ -379,6 +392,63 @@ def validate(
                 path=views.display_path(data_dir.path),
             )
         ]
+    )
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="md, html, csv, json or xlsx.", show_default=True),
+    ] = ReportFormat.md,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE (replaced whole) instead of standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """A progress report to publish: summary, every indicator with its chart, and the actions.
+
+    html opens offline and prints; csv has one row per indicator and year (UTF-8 with BOM, and
+    the layout `ipplan import` reads); xlsx needs pip install 'ipplan[xlsx]'.
+
+    Example: ipplan report --format html -o report.html --as-of 2023
+    """
+    from ipplan import reports
+
+    language = _lang(ctx, lang)
+    chosen = reports.Format(fmt.value)
+    with _reporting(language):
+        data_dir = _data_dir(ctx, data)
+        plan = store.load(data_dir)
+        _check_as_of(plan, as_of)
+        if output is not None:
+            store.ensure_not_data(data_dir, output)
+        elif chosen in reports.BINARY and _stdout_is_terminal():
+            raise BinaryToTerminal(format=chosen.value)
+        content = reports.render(reports.build(plan, as_of), chosen, language)
+        if output is not None:
+            store.atomic_write(output, content)
+    if output is None:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    from ipplan import terminal
+
+    terminal.print_lines(
+        [text("report.written", language, format=chosen.value, path=str(output))], stderr=True
     )
 
 

@@ -120,3 +120,21 @@ class TargetExists(IpplanError):
     """`ipplan init` would overwrite an existing plan."""
 
     message_id = "target-exists"
+
+
+class MissingExtra(IpplanError):
+    """A format needs a package that is installed only with one of ipplan's extras."""
+
+    message_id = "missing-extra"
+
+
+class BinaryToTerminal(IpplanError):
+    """A binary report was asked for on a terminal."""
+
+    message_id = "binary-to-terminal"
+
+
+class OutputIsData(IpplanError):
+    """A report's output file would overwrite one of the plan's own data files."""
+
+    message_id = "output-is-data"

@@ -136,6 +136,75 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "step.projection_linear": ("预计（线性）", "Projection (linear)"),
     "step.projection_cagr": ("预计（复合）", "Projection (compound)"),
     "step.acceleration_factor": ("加速倍数", "Acceleration factor"),
+    "report.written": ("已写入 {format} 报告：{path}", "Wrote the {format} report to {path}"),
+    "report.title": ("{title}实施进展报告", "{title}: progress report"),
+    "report.as_of": ("数据截至 {year} 年。", "Data as of {year}."),
+    "report.all_data": ("包含全部已记录的实际值。", "All recorded actuals are counted."),
+    "report.issuer": ("发布单位：{issuer}", "Issued by {issuer}"),
+    "report.summary": ("概况", "Summary"),
+    "report.overview": ("指标一览", "Indicators at a glance"),
+    "report.by_area": ("按领域", "By area"),
+    "report.area_serves": (
+        "本领域各项行动服务的指标：",
+        "Indicators served by this area's actions:",
+    ),
+    "report.area_none": ("本领域的行动未关联指标。", "This area's actions serve no indicator."),
+    "report.indicators": ("指标详情", "Indicators in detail"),
+    "report.actions": ("行动进展", "Actions"),
+    "report.method": ("方法", "Method"),
+    "report.method_text": (
+        "状态按线性方法判定：进度 P 为基线到目标距离中已完成的比例，时间进度 τ 为已过去的计划时间比例，"
+        "进度比 R = P/τ；R ≥ {on_track} 为符合预期，{needs} ≤ R < {on_track} 为需加快，"
+        "{lagging} ≤ R < {needs} 为进度滞后，R < {lagging} 为逆向变化。复合增长方法按年均增长率计算"
+        "第二个进度比，两种方法结论不同时予以标注。",
+        "Statuses follow the linear method: progress P is the share of the baseline-to-target "
+        "distance covered, time elapsed τ the share of the plan's time passed, and pace R = P/τ; "
+        "R ≥ {on_track} is on track, {needs} ≤ R < {on_track} needs acceleration, "
+        "{lagging} ≤ R < {needs} lagging, and R < {lagging} regressing. The compound-growth "
+        "method gives a second pace from yearly growth rates; where the two methods disagree, "
+        "the report says so.",
+    ),
+    "report.status_count": ("{status}：{n} 项", "{status}: {n}"),
+    "report.no_latest": ("尚无实际值。", "No actual recorded yet."),
+    "report.assessment": ("评估", "Assessment"),
+    "report.linked": ("相关行动", "Linked actions"),
+    "report.projection": (
+        "{year} 年预计：线性 {linear}，复合 {cagr}",
+        "projected for {year}: {linear} linear, {cagr} compound",
+    ),
+    "report.pace_line": (
+        "进度比 R = {pace}；复合进度比 = {pace_cagr}（{status_cagr}）",
+        "pace R = {pace}; compound pace = {pace_cagr} ({status_cagr})",
+    ),
+    "report.progress_line": (
+        "进度 P = {progress}，时间进度 τ = {time}",
+        "progress P = {progress}, time elapsed τ = {time}",
+    ),
+    "report.gap_line": (
+        "差距 {gap}，每年尚需 {required}",
+        "gap {gap}, required per year {required}",
+    ),
+    "report.legend": (
+        "图例：实线与圆点为实际值，虚线为线性路径，空心圆为目标，菱形为阶段目标。",
+        "Key: the solid line and dots are actuals, the dashed line the linear path, the ring the "
+        "target, a diamond a milestone.",
+    ),
+    "report.generated": ("由 ipplan {version} 生成。", "Made with ipplan {version}."),
+    "report.latest_update": ("最近进展", "Latest update"),
+    "col.count": ("指标数", "Indicators"),
+    "col.status_cagr": ("复合状态", "Compound status"),
+    "col.gap": ("差距", "Gap"),
+    "col.required": ("每年尚需", "Required per year"),
+    "col.projection": ("预计 {year}", "Projected {year}"),
+    "col.factor": ("加速倍数", "Acceleration"),
+    "col.area": ("领域", "Area"),
+    "col.name_en": ("英文名称", "Name"),
+    "col.direction": ("方向", "Direction"),
+    "col.actual_year": ("实际 {year}", "Actual {year}"),
+    "col.path_year": ("计划 {year}", "Path {year}"),
+    "col.expected": ("按计划应达", "Expected"),
+    "sheet.indicators": ("指标", "Indicators"),
+    "sheet.actions": ("行动", "Actions"),
     "summary": ("{count} 项指标：{parts}", "{count} indicators: {parts}"),
     "summary.part": ("{label} {n}", "{label} {n}"),
     "tasks.count": ("共 {count} 项行动", "{count} actions"),
@@ -236,6 +305,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "target-exists": (
         "{path} 已存在，为避免覆盖未做任何改动。请选择一个新目录。",
         "{path} already exists and is left untouched; choose a new directory",
+    ),
+    "missing-extra": (
+        "生成 {format} 需要 {package}，它不随 ipplan 默认安装。请运行 pip install 'ipplan[{extra}]'。",
+        "the {format} format needs {package}, which ipplan does not install by default; "
+        "run pip install 'ipplan[{extra}]'",
+    ),
+    "binary-to-terminal": (
+        "{format} 是二进制文件，不能输出到终端；请用 -o FILE 指定输出文件。",
+        "{format} is a binary file and cannot go to a terminal; name a file with -o FILE",
+    ),
+    "output-is-data": (
+        "{path} 是计划的数据文件，报告不会覆盖它；请为 -o 选择另一个文件。",
+        "{path} is one of the plan's data files and a report never overwrites it; "
+        "choose another file for -o",
     ),
     # validation problems (path:line: code: message)
     "p.yaml-syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),

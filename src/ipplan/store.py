@@ -20,6 +20,7 @@ from ipplan.errors import (
     DataInvalid,
     DataNotWritable,
     NotAPlanDirectory,
+    OutputIsData,
     ReadOnlyData,
     TargetExists,
 )
@@ -107,8 +108,18 @@ def ensure_writable(data_dir: DataDir) -> None:
         raise ReadOnlyData(path=str(data_dir.path))
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` all at once: the old file or the new one, never a mix.
+def ensure_not_data(data_dir: DataDir, output: Path) -> None:
+    """Refuse an output path that is one of the data directory's own files."""
+    target = output.resolve()
+    for name in FILES:
+        if data_dir.file(name).resolve() == target:
+            raise OutputIsData(path=str(output))
+
+
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Replace ``path`` with ``content`` all at once: the old file or the new one, never a mix.
+
+    Text is written as UTF-8 with ``\n`` line ends; bytes as they are.
 
     The temporary file sits in the same directory (so the rename is atomic), is flushed and
     synced before the rename, is removed on any failure, and takes the old file's permissions.
@@ -123,8 +134,9 @@ def atomic_write(path: Path, text: str) -> None:
     except OSError as exc:
         raise DataNotWritable(path=str(path), detail=exc.strerror or str(exc)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if mode is not None:

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ipplan import charts
+from ipplan.fmt import number, percent, ratio, signed
 from ipplan.i18n import label, text
 
 STATUS_STYLES = {
@@ -47,30 +48,6 @@ def out() -> Console:
 
 def err() -> Console:
     return _console(stderr=True)
-
-
-def number(value: float | None) -> str:
-    """A value as people read it: whole numbers bare, others to at most two decimals."""
-    if value is None:
-        return "—"
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def ratio(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
-
-
-def signed(value: float | None) -> str:
-    if value is None:
-        return "—"
-    shown = number(value)
-    return shown if shown.startswith("-") or shown == "0" else f"+{shown}"
 
 
 def status_text(status: str, lang: str) -> Text:

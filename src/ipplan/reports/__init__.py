@@ -1,0 +1,107 @@
+"""Reports for publishing and for other tools: one report, five formats.
+
+:func:`build` gathers everything a report shows into plain data (the ``json`` format is exactly
+that); each format module renders it. Nothing here reads the clock, so the same data gives the
+same report, byte for byte, and a report can be kept in git beside the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+from ipplan import __version__, views
+from ipplan.assess import assess
+from ipplan.plan import Plan
+
+
+class Format(str, Enum):
+    md = "md"
+    html = "html"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+
+
+BINARY = {Format.xlsx}
+
+
+def build(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
+    """The whole report as plain data: plan, summary, every indicator in full, every action."""
+    status = views.status_view(plan, as_of)
+    info = plan.info
+    areas = []
+    for area in plan.areas:
+        actions = [plan.state(a) for a in plan.actions if a.area == area.id]
+        served: list[str] = []
+        for state in actions:
+            served.extend(k for k in state.action.indicators if k not in served)
+        areas.append(
+            {
+                "id": area.id,
+                "number": area.number,
+                "title": area.title,
+                "title_en": area.title_en,
+                "indicators": [ind.key for ind in plan.indicators if ind.key in served],
+                "actions": [views.action_view(state) for state in actions],
+            }
+        )
+    return {
+        "plan": {
+            "title": info.title,
+            "title_en": info.title_en,
+            "issuer": info.issuer,
+            "issuer_en": info.issuer_en,
+            "baseline_year": info.baseline_year,
+            "target_year": info.target_year,
+            "thresholds": info.thresholds.model_dump(),
+        },
+        "as_of": as_of,
+        "summary": status["summary"],
+        "indicators": [views.show_view(plan, ind, as_of) for ind in plan.indicators],
+        "areas": areas,
+        "yearly": yearly_rows(plan, as_of),
+        "ipplan": __version__,
+    }
+
+
+def yearly_rows(plan: Plan, as_of: int | None = None) -> list[dict[str, Any]]:
+    """One row per indicator and plan year after the baseline: the value recorded, if any, and
+    the status the indicator had as of that year (what ``ipplan status --as-of YEAR`` says)."""
+    last = plan.info.target_year if as_of is None else min(as_of, plan.info.target_year)
+    rows = []
+    for ind in plan.indicators:
+        by_year = {a.year: a for a in plan.actuals[ind.key]}
+        for year in range(plan.info.baseline_year + 1, last + 1):
+            actual = by_year.get(year)
+            rows.append(
+                {
+                    "key": ind.key,
+                    "name": ind.name,
+                    "unit": ind.unit,
+                    "year": year,
+                    "value": None if actual is None else actual.value,
+                    "source": None if actual is None else actual.source,
+                    "note": None if actual is None else actual.note,
+                    "status": assess(
+                        ind, plan.actuals[ind.key], plan.info.thresholds, year
+                    ).status.value,
+                }
+            )
+    return rows
+
+
+def render(report: dict[str, Any], fmt: Format, lang: str) -> str | bytes:
+    """``report`` in format ``fmt``; text for every format but xlsx."""
+    renderers: dict[Format, Callable[[dict[str, Any], str], str | bytes]]
+    from ipplan.reports import html, markdown, tidy, workbook
+
+    renderers = {
+        Format.md: markdown.render,
+        Format.html: html.render,
+        Format.csv: tidy.render,
+        Format.json: tidy.render_json,
+        Format.xlsx: workbook.render,
+    }
+    return renderers[fmt](report, lang)

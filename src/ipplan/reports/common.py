@@ -1,0 +1,285 @@
+"""What the Markdown and HTML reports both say, as headings, plain-text lines and tables.
+
+Each format only decides how a heading, a line or a table is written, so the two cannot drift
+apart in what they report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ipplan.fmt import DASH, number, percent, ratio, signed
+from ipplan.i18n import label, text
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    numeric: set[int]  # columns to right-align
+    status_column: int | None = None  # the column that shows each row's status ...
+    statuses: tuple[str, ...] = ()  # ... whose code, row by row, lets a format colour it
+
+
+def pick(item: Mapping[str, Any], field: str, lang: str) -> str:
+    """An item's ``field`` in ``lang``: the ``_en`` variant in English when there is one."""
+    if lang == "en" and item.get(f"{field}_en"):
+        return str(item[f"{field}_en"])
+    return str(item[field])
+
+
+def title(report: Mapping[str, Any], lang: str) -> str:
+    return text("report.title", lang, title=pick(report["plan"], "title", lang))
+
+
+def intro(report: Mapping[str, Any], lang: str) -> list[str]:
+    plan = report["plan"]
+    lines = [text("report.issuer", lang, issuer=pick(plan, "issuer", lang))]
+    if report["as_of"] is not None:
+        lines.append(text("report.as_of", lang, year=report["as_of"]))
+    else:
+        lines.append(text("report.all_data", lang))
+    return lines
+
+
+def method(report: Mapping[str, Any], lang: str) -> str:
+    t = report["plan"]["thresholds"]
+    return text(
+        "report.method_text",
+        lang,
+        on_track=number(t["on_track"]),
+        needs=number(t["needs_acceleration"]),
+        lagging=number(t["lagging"]),
+    )
+
+
+def summary_table(report: Mapping[str, Any], lang: str) -> Table:
+    rows = [[label(status, lang), str(n)] for status, n in report["summary"].items() if n]
+    return Table([text("col.status", lang), text("col.count", lang)], rows, {1})
+
+
+def _point(point: Mapping[str, Any] | None) -> str:
+    return DASH if point is None else f"{number(point['value'])} ({point['year']})"
+
+
+def status_words(ind: Mapping[str, Any], lang: str) -> str:
+    words = label(ind["status"], lang)
+    if ind["methods_disagree"]:
+        words += " ≠"
+    return words
+
+
+def overview_table(
+    indicators: list[Mapping[str, Any]], report: Mapping[str, Any], lang: str
+) -> Table:
+    """Indicators at a glance: the tracking-table columns a reader scans first."""
+    plan = report["plan"]
+    headers = [
+        text("col.number", lang),
+        text("col.indicator", lang),
+        text("col.unit", lang),
+        f"{text('col.baseline', lang)} {plan['baseline_year']}",
+        text("col.latest", lang),
+        f"{text('col.target', lang)} {plan['target_year']}",
+        text("col.progress", lang),
+        text("col.pace", lang),
+        text("col.pace_cagr", lang),
+        text("col.status", lang),
+    ]
+    rows = []
+    for ind in indicators:
+        baseline = DASH if ind["baseline"] is None else number(ind["baseline"]["value"])
+        if ind["provisional_baseline"]:
+            baseline += "*"
+        rows.append(
+            [
+                str(ind["number"]),
+                pick(ind, "name", lang),
+                ind["unit"],
+                baseline,
+                _point(ind["latest"]),
+                number(ind["target"]["value"]),
+                percent(ind["progress"]),
+                ratio(ind["pace"]),
+                ratio(ind["pace_cagr"]),
+                status_words(ind, lang),
+            ]
+        )
+    statuses = tuple(ind["status"] for ind in indicators)
+    return Table(headers, rows, {0, 3, 4, 5, 6, 7, 8}, 9, statuses)
+
+
+def series_table(ind: Mapping[str, Any], lang: str) -> Table:
+    """The indicator's years: the path (and milestones), the actual, the deviation, the source."""
+    milestones = bool(ind["milestones"])
+    headers = [text("col.year", lang), text("col.path", lang)]
+    if milestones:
+        headers.append(text("col.milestone", lang))
+    headers += [
+        text("col.actual", lang),
+        text("col.deviation", lang),
+        text("col.source", lang),
+        text("col.note", lang),
+    ]
+    by_year = {a["year"]: a for a in ind["actuals"]}
+    rows = []
+    for point in ind["path"]:
+        actual = by_year.get(point["year"], {})
+        row = [str(point["year"]), number(point["linear"])]
+        if milestones:
+            row.append(number(point["milestone"]) if point["milestone"] is not None else "")
+        row += [
+            number(point["actual"]),
+            signed(point["deviation"]),
+            actual.get("source") or "",
+            actual.get("note") or "",
+        ]
+        rows.append(row)
+    numeric = {0, 1, 2, 3} | ({4} if milestones else set())
+    return Table(headers, rows, numeric)
+
+
+def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: str) -> list[str]:
+    """The assessment in sentences: status, pace by both methods, gap, outlook."""
+    unit = ind["unit"]
+    lines = [f"{text('col.status', lang)}: {label(ind['status'], lang)}"]
+    if ind["latest"] is None:
+        lines.append(text("report.no_latest", lang))
+        return lines
+    if ind["provisional_baseline"]:
+        lines.append("* " + text("label.provisional_year", lang, year=ind["baseline"]["year"]))
+    if ind["progress"] is not None:
+        lines.append(
+            text(
+                "report.progress_line",
+                lang,
+                progress=percent(ind["progress"]),
+                time=percent(ind["time_elapsed"]),
+            )
+        )
+    if ind["pace"] is not None:
+        compound = DASH if ind["status_cagr"] is None else label(ind["status_cagr"], lang)
+        lines.append(
+            text(
+                "report.pace_line",
+                lang,
+                pace=ratio(ind["pace"]),
+                pace_cagr=ratio(ind["pace_cagr"]),
+                status_cagr=compound,
+            )
+        )
+    if ind["methods_disagree"]:
+        lines.append(
+            text(
+                "label.methods_disagree",
+                lang,
+                linear=label(ind["status"], lang),
+                cagr=label(ind["status_cagr"], lang),
+            )
+        )
+    required = ind["required_per_year"]
+    lines.append(
+        text(
+            "report.gap_line",
+            lang,
+            gap=f"{signed(ind['gap'])} {unit}",
+            required=DASH if required is None else f"{signed(required)} {unit}",
+        )
+    )
+    projection = ind["projection"]
+    if projection["linear"] is not None:
+        cagr = DASH if projection["cagr"] is None else f"{number(projection['cagr'])} {unit}"
+        lines.append(
+            text(
+                "report.projection",
+                lang,
+                year=ind["target"]["year"],
+                linear=f"{number(projection['linear'])} {unit}",
+                cagr=cagr,
+            )
+        )
+    if ind["trend"] == "away_from_target":
+        lines.append(text("label.reverse", lang))
+    elif ind["trend"] == "flat":
+        lines.append(text("label.flat", lang))
+    elif ind["acceleration_factor"] is not None:
+        lines.append(text("label.acceleration", lang, factor=f"{ind['acceleration_factor']:.2f}"))
+    expected = ind["expected"]
+    if expected is not None:
+        source = "label.expected.milestone" if expected["milestone"] else "label.expected.linear"
+        lines.append(
+            text(
+                "label.expected",
+                lang,
+                year=expected["year"],
+                value=number(expected["value"]),
+                unit=unit,
+                source=text(source, lang),
+                deviation=signed(ind["latest"]["value"] - expected["value"]),
+            )
+        )
+    return lines
+
+
+def linked_actions(ind: Mapping[str, Any], lang: str) -> list[str]:
+    return [
+        f"{action['id']} {pick(action, 'title', lang)} ({label(action['status'], lang)})"
+        for action in ind["actions"]
+    ]
+
+
+def actions_table(area: Mapping[str, Any], lang: str) -> Table:
+    headers = [
+        text("col.id", lang),
+        text("col.action", lang),
+        text("col.status", lang),
+        text("col.lead", lang),
+        text("col.due", lang),
+        text("col.indicators", lang),
+        text("report.latest_update", lang),
+    ]
+    rows = []
+    for action in area["actions"]:
+        notes = [u for u in action["updates"] if u["note"]]
+        latest = f"{notes[-1]['recorded'][:10]} {notes[-1]['note']}" if notes else ""
+        rows.append(
+            [
+                action["id"],
+                pick(action, "title", lang),
+                label(action["status"], lang),
+                action["lead"] or DASH,
+                action["due"] or DASH,
+                ", ".join(action["indicators"]) or DASH,
+                latest,
+            ]
+        )
+    statuses = tuple(action["status"] for action in area["actions"])
+    return Table(headers, rows, set(), 2, statuses)
+
+
+def indicators_of(area: Mapping[str, Any], report: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    keys = set(area["indicators"])
+    return [ind for ind in report["indicators"] if ind["key"] in keys]
+
+
+def heading(ind: Mapping[str, Any], lang: str) -> str:
+    return f"{ind['number']}. {pick(ind, 'name', lang)} ({ind['unit']})"
+
+
+def subtitle(ind: Mapping[str, Any], lang: str) -> list[str]:
+    """Definition, direction, baseline and target: what the indicator is."""
+    lines = []
+    other = ind["name"] if lang == "en" else ind["name_en"]
+    lines.append(other)
+    definition = ind.get("definition_en") if lang == "en" else ind.get("definition")
+    if definition:
+        lines.append(f"{text('label.definition', lang)}: {definition}")
+    baseline = _point(ind["baseline"]) if ind["baseline"] else text("label.no_baseline", lang)
+    lines.append(
+        f"{text('label.direction', lang)}: {label(ind['direction'], lang)} · "
+        f"{text('label.baseline', lang)}: {baseline} · "
+        f"{text('label.target', lang)}: {_point(ind['target'])}"
+    )
+    return lines

@@ -1,0 +1,172 @@
+"""The HTML report: one file that opens offline, reads on a phone and prints.
+
+Everything is inline: the style sheet, and each indicator's chart as SVG. There is no script,
+no web font and no link to anything outside the file. Chinese text uses the reader's own fonts
+through a font stack that names the common Chinese system fonts.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from ipplan import charts
+from ipplan.i18n import label, text
+from ipplan.reports import common
+
+STYLE = """
+:root { color-scheme: light; --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec;
+  --actual: #1565c0; --path: #8a96a3; --target: #2e7d32; --milestone: #ef6c00; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 60rem; padding: 1rem; color: var(--ink); line-height: 1.5;
+  font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB",
+  "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+  sans-serif; }
+h1 { font-size: 1.5rem; line-height: 1.3; }
+h2 { font-size: 1.25rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem;
+  margin-top: 2rem; }
+h3 { font-size: 1.05rem; margin-top: 1.5rem; }
+p, li { margin: .25rem 0; }
+.muted { color: var(--muted); }
+.scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
+th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left;
+  vertical-align: top; }
+th { background: #f5f7fa; white-space: nowrap; }
+td:nth-child(2) { min-width: 7em; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.status { font-weight: 600; white-space: nowrap; }
+.s-achieved, .s-on_track, .s-completed { color: #2e7d32; }
+.s-needs_acceleration, .s-in_progress { color: #b26a00; }
+.s-lagging, .s-delayed { color: #d84315; }
+.s-regressing, .s-missed { color: #c62828; }
+.s-no_data, .s-insufficient_data, .s-not_started, .s-cancelled { color: var(--muted); }
+.cards { display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; list-style: none; }
+.cards li { border: 1px solid var(--line); border-radius: .4rem; padding: .4rem .7rem; }
+.cards b { font-size: 1.2rem; margin-left: .3rem; }
+section.indicator { break-inside: avoid; page-break-inside: avoid; }
+figure { margin: .5rem 0; }
+svg.chart { width: 100%; height: auto; max-width: 40rem; display: block; }
+svg.chart .grid { stroke: var(--line); stroke-width: 1; }
+svg.chart .tick { fill: var(--muted); font-size: 12px; }
+svg.chart polyline.linear { fill: none; stroke: var(--path); stroke-width: 2;
+  stroke-dasharray: 6 4; }
+svg.chart polyline.actual { fill: none; stroke: var(--actual); stroke-width: 2.5; }
+svg.chart circle.actual { fill: var(--actual); }
+svg.chart circle.target { fill: none; stroke: var(--target); stroke-width: 3; }
+svg.chart path.milestone { fill: var(--milestone); }
+figcaption { font-size: .8rem; color: var(--muted); }
+.warn { color: #b26a00; font-weight: 600; }
+@media print {
+  body { max-width: none; font-size: 10pt; }
+  .scroll { overflow: visible; }
+  h2 { break-after: avoid; }
+}
+"""
+
+
+def _table(t: common.Table) -> str:
+    num = ' class="num"'
+    head = "".join(
+        f"<th{num if i in t.numeric else ''}>{escape(h)}</th>" for i, h in enumerate(t.headers)
+    )
+    body = []
+    for r, row in enumerate(t.rows):
+        cells = []
+        for i, value in enumerate(row):
+            shown = escape(value)
+            if i == t.status_column and t.statuses:
+                shown = _status(t.statuses[r], value)
+            cells.append(f"<td{num if i in t.numeric else ''}>{shown}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f'<div class="scroll"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def _status(status: str, words: str) -> str:
+    return f'<span class="status s-{escape(status)}">{escape(words)}</span>'
+
+
+def _legend(lang: str) -> dict[str, str]:
+    return {key: text(f"legend.{key}", lang) for key in ("linear", "actual", "milestone", "target")}
+
+
+def render(report: dict[str, Any], lang: str) -> str:
+    page_title = common.title(report, lang)
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"en" if lang == "en" else "zh-CN"}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(page_title)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{escape(page_title)}</h1>",
+    ]
+    out += [f'<p class="muted">{escape(line)}</p>' for line in common.intro(report, lang)]
+    out.append("</header>")
+
+    out += ['<section id="summary">', f"<h2>{escape(text('report.summary', lang))}</h2>"]
+    out.append('<ul class="cards">')
+    for status, n in report["summary"].items():
+        if n:
+            out.append(f"<li>{_status(status, label(status, lang))}<b>{n}</b></li>")
+    out.append("</ul>")
+    out.append(f"<h3>{escape(text('report.overview', lang))}</h3>")
+    out.append(_table(common.overview_table(report["indicators"], report, lang)))
+    out.append(f'<p class="muted">{escape(common.method(report, lang))}</p>')
+    out.append("</section>")
+
+    out += ['<section id="areas">', f"<h2>{escape(text('report.by_area', lang))}</h2>"]
+    for area in report["areas"]:
+        out.append(f"<h3>{area['number']}. {escape(common.pick(area, 'title', lang))}</h3>")
+        served = common.indicators_of(area, report)
+        if served:
+            out.append(f"<p>{escape(text('report.area_serves', lang))}</p>")
+            out.append(_table(common.overview_table(served, report, lang)))
+        else:
+            out.append(f'<p class="muted">{escape(text("report.area_none", lang))}</p>')
+    out.append("</section>")
+
+    out += ['<section id="indicators">', f"<h2>{escape(text('report.indicators', lang))}</h2>"]
+    legend = _legend(lang)
+    for ind in report["indicators"]:
+        heading = common.heading(ind, lang)
+        out.append(f'<section class="indicator" id="indicator-{escape(ind["key"])}">')
+        status = _status(ind["status"], common.status_words(ind, lang))
+        out.append(f"<h3>{escape(heading)} {status}</h3>")
+        out += [f'<p class="muted">{escape(line)}</p>' for line in common.subtitle(ind, lang)]
+        chart = charts.Chart.from_show(ind)
+        out.append("<figure>")
+        out.append(charts.svg(chart, heading, legend))
+        out.append(f"<figcaption>{escape(text('report.legend', lang))}</figcaption>")
+        out.append("</figure>")
+        out.append(_table(common.series_table(ind, lang)))
+        out.append(f"<h4>{escape(text('report.assessment', lang))}</h4><ul>")
+        for line in common.assessment_lines(ind, report, lang):
+            css = ' class="warn"' if line.startswith("⚠") else ""
+            out.append(f"<li{css}>{escape(line)}</li>")
+        out.append("</ul>")
+        out.append(f"<h4>{escape(text('report.linked', lang))}</h4>")
+        linked = common.linked_actions(ind, lang)
+        if linked:
+            out.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in linked) + "</ul>")
+        else:
+            out.append(f'<p class="muted">{escape(text("label.no_actions", lang))}</p>')
+        out.append("</section>")
+    out.append("</section>")
+
+    out += ['<section id="actions">', f"<h2>{escape(text('report.actions', lang))}</h2>"]
+    for area in report["areas"]:
+        out.append(f"<h3>{area['number']}. {escape(common.pick(area, 'title', lang))}</h3>")
+        out.append(_table(common.actions_table(area, lang)))
+    out.append("</section>")
+    made = text("report.generated", lang, version=report["ipplan"])
+    out.append(f'<footer><p class="muted">{escape(made)}</p></footer>')
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)

@@ -1,0 +1,42 @@
+"""The tidy formats: CSV rows (one per indicator and year) and JSON (everything).
+
+The CSV layout is also what ``ipplan import`` reads, so a file exported, edited in a
+spreadsheet and imported again records exactly what was typed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+# key, year, value, source and note are what import reads; name and unit help a reader,
+# status is what the indicator's status was as of that year.
+COLUMNS = ("key", "name", "unit", "year", "value", "source", "note", "status")
+BOM = "\ufeff"
+
+
+def cell(value: Any) -> str:
+    """A value as the CSV holds it: numbers in their shortest exact form, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return json.dumps(value)
+    return str(value)
+
+
+def render(report: dict[str, Any], lang: str) -> str:
+    """UTF-8 CSV with a byte-order mark, so Excel reads the Chinese names correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in report["yearly"]:
+        writer.writerow([cell(row[column]) for column in COLUMNS])
+    return BOM + buffer.getvalue()
+
+
+def render_json(report: dict[str, Any], lang: str) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"

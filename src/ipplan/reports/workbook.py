@@ -1,0 +1,177 @@
+"""The Excel workbook: an indicator tracking table and a sheet of actions.
+
+Made with openpyxl, an optional extra (``pip install 'ipplan[xlsx]'``): only this format needs
+it, so the command line neither installs nor imports it otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import TYPE_CHECKING, Any
+
+from ipplan.errors import MissingExtra
+from ipplan.i18n import label, text
+from ipplan.reports.common import pick
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+# A fixed creation time keeps the same data giving the same workbook.
+FIXED_TIME = dt.datetime(2000, 1, 1)
+
+
+def headers(report: dict[str, Any], lang: str) -> list[str]:
+    """The tracking table's columns: identity, baseline, each year's actual and path, target,
+    then where the indicator stands by both methods."""
+    plan = report["plan"]
+    years = range(plan["baseline_year"] + 1, plan["target_year"] + 1)
+    columns = [
+        text("col.number", lang),
+        "key",
+        text("col.indicator", lang),
+        text("col.unit", lang),
+        text("col.direction", lang),
+        f"{text('col.baseline', lang)} {plan['baseline_year']}",
+    ]
+    for year in years:
+        columns += [
+            text("col.actual_year", lang, year=year),
+            text("col.path_year", lang, year=year),
+        ]
+    columns += [
+        f"{text('col.target', lang)} {plan['target_year']}",
+        text("col.progress", lang),
+        text("col.pace", lang),
+        text("col.status", lang),
+        text("col.pace_cagr", lang),
+        text("col.status_cagr", lang),
+        text("col.gap", lang),
+        text("col.required", lang),
+        text("col.projection", lang, year=plan["target_year"]),
+        text("col.factor", lang),
+    ]
+    return columns
+
+
+def indicator_rows(report: dict[str, Any], lang: str) -> list[list[Any]]:
+    plan = report["plan"]
+    rows = []
+    for ind in report["indicators"]:
+        path = {p["year"]: p for p in ind["path"]}
+        row: list[Any] = [
+            ind["number"],
+            ind["key"],
+            pick(ind, "name", lang),
+            ind["unit"],
+            label(ind["direction"], lang),
+            # the plan's baseline only: a provisional one belongs to a later year
+            None
+            if ind["baseline"] is None or ind["provisional_baseline"]
+            else ind["baseline"]["value"],
+        ]
+        for year in range(plan["baseline_year"] + 1, plan["target_year"] + 1):
+            point = path.get(year, {})
+            row += [point.get("actual"), point.get("expected")]
+        row += [
+            ind["target"]["value"],
+            ind["progress"],
+            ind["pace"],
+            label(ind["status"], lang),
+            ind["pace_cagr"],
+            None if ind["status_cagr"] is None else label(ind["status_cagr"], lang),
+            ind["gap"],
+            ind["required_per_year"],
+            ind["projection"]["linear"],
+            ind["acceleration_factor"],
+        ]
+        rows.append(row)
+    return rows
+
+
+def action_rows(report: dict[str, Any], lang: str) -> tuple[list[str], list[list[Any]]]:
+    columns = [
+        text("col.area", lang),
+        text("col.id", lang),
+        text("col.action", lang),
+        text("col.status", lang),
+        text("col.lead", lang),
+        text("col.due", lang),
+        text("col.indicators", lang),
+        text("report.latest_update", lang),
+    ]
+    rows = []
+    for area in report["areas"]:
+        for action in area["actions"]:
+            notes = [u for u in action["updates"] if u["note"]]
+            rows.append(
+                [
+                    f"{area['number']}. {pick(area, 'title', lang)}",
+                    action["id"],
+                    pick(action, "title", lang),
+                    label(action["status"], lang),
+                    action["lead"],
+                    action["due"],
+                    ", ".join(action["indicators"]),
+                    notes[-1]["note"] if notes else None,
+                ]
+            )
+    return columns, rows
+
+
+def render(report: dict[str, Any], lang: str) -> bytes:
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+    except ImportError:
+        raise MissingExtra(package="openpyxl", extra="xlsx", format="xlsx") from None
+
+    workbook = Workbook()
+    workbook.properties.creator = "ipplan"
+    workbook.properties.created = FIXED_TIME
+    workbook.properties.modified = FIXED_TIME
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = text("sheet.indicators", lang)
+    columns = headers(report, lang)
+    sheet.append(columns)
+    for row in indicator_rows(report, lang):
+        sheet.append(row)
+    progress_col = columns.index(text("col.progress", lang)) + 1
+    for cells in sheet.iter_rows(min_row=2, min_col=progress_col, max_col=progress_col):
+        cells[0].number_format = "0.0%"
+    for name in ("col.pace", "col.pace_cagr", "col.factor"):
+        col = columns.index(text(name, lang)) + 1
+        for cells in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
+            cells[0].number_format = "0.00"
+    _finish(sheet, Font(bold=True))
+
+    actions = workbook.create_sheet(text("sheet.actions", lang))
+    action_columns, rows = action_rows(report, lang)
+    actions.append(action_columns)
+    for row in rows:
+        actions.append(row)
+    _finish(actions, Font(bold=True))
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _finish(sheet: Worksheet, bold: Any) -> None:
+    """Bold, frozen headers and columns wide enough to read."""
+    from openpyxl.utils import get_column_letter
+
+    for cell in sheet[1]:
+        cell.font = bold
+    sheet.freeze_panes = "C2" if sheet.max_column > 10 else "A2"
+    for index, column in enumerate(sheet.columns, start=1):
+        widest = max(_width(cell.value) for cell in column)
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(widest + 2, 8), 48)
+
+
+def _width(value: Any) -> int:
+    if value is None:
+        return 0
+    shown = str(value) if not isinstance(value, float) else f"{value:.2f}"
+    return sum(2 if ord(char) > 0x2E80 else 1 for char in shown)

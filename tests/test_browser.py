@@ -1,0 +1,101 @@
+"""The HTML report in a real browser: Debian's Chromium, headless, driven by Playwright.
+
+Needs /usr/bin/chromium (``.ci/run`` installs it). Without it the test is skipped with the reason,
+unless IPPLAN_REQUIRE_BROWSER is set, as in CI, where a missing browser fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run, load
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def browser_path() -> str:
+    if CHROMIUM is None:
+        if os.environ.get("IPPLAN_REQUIRE_BROWSER"):
+            pytest.fail("IPPLAN_REQUIRE_BROWSER is set but no chromium is installed")
+        pytest.skip("no chromium on PATH (Debian: apt-get install chromium fonts-noto-cjk)")
+    return CHROMIUM
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def test_html_report_in_headless_chromium(
+    cli: Run, plan_dir: Path, tmp_path: Path, browser_path: str, width: int, height: int
+) -> None:
+    from playwright.sync_api import sync_playwright
+
+    for year, key, value in (
+        ("2022", "practitioners", "29000"),
+        ("2023", "practitioners", "31000"),
+        ("2023", "complaint_rate", "2.7"),
+        ("2023", "revenue", "520"),
+    ):
+        cli("record", year, key, value, "--data", str(plan_dir))
+    page_file = tmp_path / "report.html"
+    assert cli("report", "-f", "html", "-o", str(page_file), "--data", str(plan_dir)).exit_code == 0
+    indicators = load(plan_dir).indicators
+
+    problems: list[str] = []
+    requests: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path, args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.on(
+                "console",
+                lambda m: (
+                    problems.append(f"{m.type}: {m.text}")
+                    if m.type in ("error", "warning")
+                    else None
+                ),
+            )
+            page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(page_file.as_uri(), wait_until="load")
+
+            assert problems == []
+            assert requests == [page_file.as_uri()]  # nothing but the file itself
+            assert page.title() == "推进专利代理行业高质量发展行动计划（2022-2025年）实施进展报告"
+            assert page.inner_text("h1").startswith("推进专利代理行业高质量发展行动计划")
+            for ind in indicators:
+                section = page.locator(f"#indicator-{ind.key}")
+                assert section.locator("h3").inner_text().startswith(f"{ind.number}. {ind.name}")
+                chart = section.locator("svg.chart")
+                assert chart.count() == 1
+                box = chart.bounding_box()
+                assert box is not None and box["width"] > 200 and box["height"] > 90
+                assert box["width"] <= width  # fits the screen
+            # the practitioners' chart joins baseline and two actuals
+            points = page.locator("#indicator-practitioners polyline.actual").get_attribute(
+                "points"
+            )
+            assert points is not None and len(points.split()) == 3
+            # the body is no wider than the screen: tables scroll inside their own box
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0
+
+            shots = Path(os.environ.get("IPPLAN_SCREENSHOTS", tmp_path))
+            shots.mkdir(parents=True, exist_ok=True)
+            shot = shots / f"report-{width}x{height}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.read_bytes().startswith(b"\x89PNG")
+            assert shot.stat().st_size > 20_000
+        finally:
+            browser.close()
