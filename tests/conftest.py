@@ -62,4 +62,8 @@ def write(directory: Path, name: str, content: str) -> Path:
 
 def snapshot(directory: Path) -> dict[str, bytes]:
     """Every file in ``directory`` byte for byte, to prove a refused command changed nothing."""
-    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+    return {
+        str(p.relative_to(directory)): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }

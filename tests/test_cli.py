@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ipplan import store, views
+from ipplan.problems import Problem
 from tests.conftest import SHIPPED, Run, load, snapshot
 
 # --- status -----------------------------------------------------------------------------------
@@ -383,7 +384,7 @@ def test_show_says_when_the_methods_disagree_and_the_trend_must_turn(
     cli("record", "2023", "complaint_rate", "2.7", "--data", str(plan_dir))
     out = cli("show", "complaint_rate", "--lang", "en", "--data", str(plan_dir)).stdout
     lines = [line.strip() for line in out.splitlines()]
-    assert "Compound pace: R_cagr = d × CAGR_o / |CAGR_r| = -1 × -0.0513 / 0.0964 = 0.5323" in lines
+    assert "Compound pace: R_cagr = d × CAGR_o / |CAGR_r| = -1 × (-0.0513) / 0.0964 = 0.5323" in lines
     assert "⚠ the methods disagree: linear needs acceleration, compound lagging" in lines
     assert "needs 2.33x today's yearly change" in lines
     status = cli("status", "--data", str(plan_dir)).stdout
@@ -570,15 +571,44 @@ def test_validate_lists_every_problem(cli: Run, plan_dir: Path) -> None:
     actuals = plan_dir / "actuals.yaml"
     assert lines[0].startswith(f"{actuals}:3: year-outside-plan: ")
     assert lines[1].startswith(f"{actuals}:5: out-of-range: ")
-    assert lines[2].startswith(f"{plan_dir / 'tasks.yaml'}:73: unknown-indicator: ")
+    assert lines[2].startswith(f"{plan_dir / 'tasks.yaml'}:74: unknown-indicator: ")
     assert lines[3] == "发现 3 个问题。"
     problems = json.loads(cli("validate", "--json", "--data", str(plan_dir)).stdout)
     assert [(p["file"], p["line"], p["code"]) for p in problems] == [
         (str(actuals), 3, "year-outside-plan"),
         (str(actuals), 5, "out-of-range"),
-        (str(plan_dir / "tasks.yaml"), 73, "unknown-indicator"),
+        (str(plan_dir / "tasks.yaml"), 74, "unknown-indicator"),
     ]
     assert snapshot(plan_dir) == before
+
+
+def test_validate_github_annotations(
+    cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (plan_dir / "actuals.yaml").write_text(
+        "actuals:\n  practitioners:\n    - {year: 2030, value: 1}\n  nope: []\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(plan_dir.parent)
+    before = snapshot(plan_dir)
+    result = cli("validate", "--format", "github", "--lang", "en", "--data", "plan")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "::error file=plan/actuals.yaml,line=3,title=year-outside-plan::"
+        "2030 is outside the plan (2022-2025)",
+        "::error file=plan/actuals.yaml,line=4,title=unknown-indicator::unknown indicator nope",
+    ]
+    assert snapshot(plan_dir) == before
+    ok = cli("validate", "--format", "github", "--data", str(SHIPPED))
+    assert (ok.exit_code, ok.stdout) == (0, "")
+
+
+def test_github_annotations_escape_what_the_runner_reads() -> None:
+    problem = Problem(Path("a,b:c.yaml"), 7, "yaml-syntax", {"detail": "100% bad\nline two"})
+    assert views.github_annotations([problem], "en") == [
+        "::error file=a%2Cb%3Ac.yaml,line=7,title=yaml-syntax::"
+        "YAML syntax error: 100%25 bad%0Aline two"
+    ]
 
 
 def test_validate_paths_are_relative_below_the_working_directory(
@@ -635,8 +665,9 @@ def test_init_copies_the_plan_and_never_overwrites(cli: Run, tmp_path: Path) -> 
     target = tmp_path / "mine"
     result = cli("init", str(target))
     assert result.exit_code == 0
-    assert sorted(p.name for p in target.iterdir()) == sorted(store.FILES.values())
+    assert sorted(p.name for p in target.iterdir()) == sorted([*store.FILES.values(), "schema"])
     assert (target / "indicators.yaml").read_bytes() == (SHIPPED / "indicators.yaml").read_bytes()
+    assert snapshot(target / "schema") == snapshot(SHIPPED / "schema")
     assert cli("record", "2023", "1", "31000", "--data", str(target)).exit_code == 0
     before = snapshot(target)
     again = cli("init", str(target))
@@ -647,7 +678,18 @@ def test_init_copies_the_plan_and_never_overwrites(cli: Run, tmp_path: Path) -> 
 
 # --- help and docs ----------------------------------------------------------------------------
 
-COMMANDS = ["status", "record", "show", "tasks", "task", "validate", "init"]
+COMMANDS = [
+    "status",
+    "record",
+    "show",
+    "tasks",
+    "task",
+    "validate",
+    "report",
+    "import",
+    "schema",
+    "init",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

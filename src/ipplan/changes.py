@@ -86,6 +86,84 @@ def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
+@dataclass(frozen=True)
+class Change:
+    """One actual about to be recorded, checked against the plan but not yet written."""
+
+    indicator: Indicator
+    actual: Actual
+    replaced: Actual | None
+    unchanged: bool
+
+
+def prepare(
+    plan: Plan,
+    year: int,
+    indicator_ref: str,
+    value_text: str,
+    *,
+    source: str | None = None,
+    note: str | None = None,
+    force: bool = False,
+    when: dt.datetime | None = None,
+) -> Change:
+    """Check one value against the plan and build the actual it would record.
+
+    Raises the domain error that says what is wrong. The same value again (with no new source
+    or note) is ``unchanged``; a different one needs ``force`` and keeps the old one in history.
+    """
+    indicator = plan.indicator(indicator_ref)
+    check_year(plan, year)
+    value = check_value(indicator, parse_value(value_text))
+    existing = next((a for a in plan.actuals[indicator.key] if a.year == year), None)
+    if existing is not None and not force:
+        if (
+            existing.value == value
+            and _text(source) in (None, existing.source)
+            and _text(note) in (None, existing.note)
+        ):
+            return Change(indicator, existing, None, unchanged=True)
+        raise ValueAlreadyRecorded(key=indicator.key, year=year, value=existing.value, new=value)
+    history: list[Revision] = []
+    if existing is not None:
+        history = [
+            *existing.history,
+            Revision(
+                value=existing.value,
+                source=existing.source,
+                note=existing.note,
+                recorded=existing.recorded,
+            ),
+        ]
+    actual = Actual(
+        year=year,
+        value=value,
+        source=_text(source),
+        note=_text(note),
+        recorded=when or now(),
+        history=history,
+    )
+    return Change(indicator, actual, existing, unchanged=False)
+
+
+def apply(plan: Plan, changes: list[Change]) -> dict[str, tuple[Actual, ...]]:
+    """The plan's actuals with ``changes`` made, each replacing any actual for its year."""
+    actuals = dict(plan.actuals)
+    for change in changes:
+        if change.unchanged:
+            continue
+        key, year = change.indicator.key, change.actual.year
+        kept = [a for a in actuals[key] if a.year != year]
+        actuals[key] = (*kept, change.actual)
+    return actuals
+
+
+def write_actuals(data_dir: DataDir, plan: Plan, actuals: dict[str, tuple[Actual, ...]]) -> None:
+    """Validate the whole data directory with these actuals, then write actuals.yaml."""
+    text = dump_actuals(actuals, [ind.key for ind in plan.indicators])
+    _write_checked(data_dir, "actuals", text)
+
+
 def record(
     data_dir: DataDir,
     plan: Plan,
@@ -100,46 +178,17 @@ def record(
 ) -> Recorded:
     """Record ``value_text`` as the ``year``-end actual of an indicator and write actuals.yaml."""
     ensure_writable(data_dir)
-    indicator = plan.indicator(indicator_ref)
-    check_year(plan, year)
-    value = check_value(indicator, parse_value(value_text))
-    series = list(plan.actuals[indicator.key])
-    existing = next((a for a in series if a.year == year), None)
-    if existing is not None and not force:
-        if (
-            existing.value == value
-            and _text(source) in (None, existing.source)
-            and _text(note) in (None, existing.note)
-        ):
-            assessment = assess(indicator, series, plan.info.thresholds)
-            return Recorded(indicator, existing, None, assessment, unchanged=True)
-        raise ValueAlreadyRecorded(key=indicator.key, year=year, value=existing.value, new=value)
-    history: list[Revision] = []
-    if existing is not None:
-        history = [
-            *existing.history,
-            Revision(
-                value=existing.value,
-                source=existing.source,
-                note=existing.note,
-                recorded=existing.recorded,
-            ),
-        ]
-        series.remove(existing)
-    actual = Actual(
-        year=year,
-        value=value,
-        source=_text(source),
-        note=_text(note),
-        recorded=when or now(),
-        history=history,
+    change = prepare(
+        plan, year, indicator_ref, value_text, source=source, note=note, force=force, when=when
     )
-    series.append(actual)
-    actuals = {**plan.actuals, indicator.key: tuple(series)}
-    text = dump_actuals(actuals, [ind.key for ind in plan.indicators])
-    _write_checked(data_dir, "actuals", text)
-    assessment = assess(indicator, series, plan.info.thresholds)
-    return Recorded(indicator, actual, existing, assessment)
+    indicator = change.indicator
+    if change.unchanged:
+        assessment = assess(indicator, plan.actuals[indicator.key], plan.info.thresholds)
+        return Recorded(indicator, change.actual, None, assessment, unchanged=True)
+    actuals = apply(plan, [change])
+    write_actuals(data_dir, plan, actuals)
+    assessment = assess(indicator, actuals[indicator.key], plan.info.thresholds)
+    return Recorded(indicator, change.actual, change.replaced, assessment)
 
 
 def parse_date(text: str) -> dt.date:

@@ -352,27 +352,48 @@ def task(
     terminal.render_task(view, f"{state.area.number}. {area}", language)
 
 
+class ProblemFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
 @app.command()
 def validate(
     ctx: typer.Context,
+    fmt: Annotated[
+        ProblemFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (path:line: code: message), json, or github (Actions annotations).",
+        ),
+    ] = ProblemFormat.text,
     as_json: JsonOption = False,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
     """Check every data file; list each problem as path:line: code: message. For CI.
 
-    Exit 0 when the data is valid, 1 when any problem is found.
+    Exit 0 when the data is valid, 1 when any problem is found. With --format github each problem
+    is a GitHub Actions annotation, shown on the pull request's diff.
 
-    Example: ipplan validate --data data
+    Example: ipplan validate --data data --format github
     """
     language = _lang(ctx, lang)
+    if as_json:
+        fmt = ProblemFormat.json
     with _reporting(language):
         data_dir = _data_dir(ctx, data)
     docs, problems = store.read_documents(data_dir)
     checked = check(docs)
     problems = sorted(problems + checked.problems, key=lambda p: p.sort_key())
-    if as_json:
+    if fmt is ProblemFormat.json:
         _print_json(views.problems_view(problems, language))
+        raise typer.Exit(1 if problems else 0)
+    if fmt is ProblemFormat.github:
+        for line in views.github_annotations(problems, language):
+            typer.echo(line)
         raise typer.Exit(1 if problems else 0)
     from ipplan import terminal
 
@@ -449,6 +470,99 @@ def report(
 
     terminal.print_lines(
         [text("report.written", language, format=chosen.value, path=str(output))], stderr=True
+    )
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE.csv", help="CSV with columns key, year, value.")
+    ],
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace values already recorded (kept in history)."),
+    ] = False,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Record many actuals at once from a CSV file: all rows, or none.
+
+    Columns: key (or number or Chinese name), year, value, and optionally source and note; others
+    (name, unit, status, as `ipplan report -f csv` writes) are ignored, as are rows without a
+    value. Every problem is listed with its CSV line, and nothing is written unless all rows
+    are valid.
+
+    Example: ipplan import actuals-2024.csv
+    """
+    from ipplan import importer
+
+    language = _lang(ctx, lang)
+    with _reporting(language):
+        data_dir = _data_dir(ctx, data)
+        plan = store.load(data_dir)
+        done = importer.import_csv(data_dir, plan, file, force=force)
+    counts = {
+        "recorded": done.recorded,
+        "replaced": done.replaced,
+        "unchanged": done.unchanged,
+        "skipped": done.skipped,
+    }
+    if as_json:
+        _print_json(
+            {
+                **counts,
+                "values": [
+                    {
+                        "key": c.indicator.key,
+                        "year": c.actual.year,
+                        "value": c.actual.value,
+                        "unchanged": c.unchanged,
+                        "replaced": None if c.replaced is None else c.replaced.value,
+                    }
+                    for c in done.changes
+                ],
+            }
+        )
+        return
+    from ipplan import terminal
+
+    terminal.print_lines([text("import.done", language, path=str(file), **counts)])
+
+
+@app.command()
+def schema(
+    ctx: typer.Context,
+    directory: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(
+            metavar="[DIR]",
+            help="Where to write the schemas (default: the data directory's schema/).",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Write JSON Schema for the data files, so editors check them as you type.
+
+    Each data file's first line names its schema for the YAML language server (VS Code's YAML
+    extension, for one). Run it again after upgrading ipplan; it replaces the schema files only.
+
+    Example: ipplan schema --data data
+    """
+    language = _lang(ctx, lang)
+    with _reporting(language):
+        if directory is None:
+            data_dir = _data_dir(ctx, data)
+            store.ensure_writable(data_dir)
+            directory = data_dir.path / store.SCHEMA_DIR
+        written = store.write_schemas(directory)
+    from ipplan import terminal
+
+    terminal.print_lines(
+        [text("schema.written", language, path=views.display_path(path)) for path in written]
     )
 
 

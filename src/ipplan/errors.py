@@ -138,3 +138,19 @@ class OutputIsData(IpplanError):
     """A report's output file would overwrite one of the plan's own data files."""
 
     message_id = "output-is-data"
+
+
+class ImportRefused(DataInvalid):
+    """An import file has problems; nothing was recorded."""
+
+    message_id = "import-refused"
+
+    def __init__(self, problems: list[Problem], **params: Any) -> None:
+        super().__init__(problems)
+        self.params = {"count": len(problems), **params}
+
+
+class NotAYear(IpplanError):
+    """A year that is not a whole number."""
+
+    message_id = "not-a-year"

@@ -136,6 +136,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "step.projection_linear": ("预计（线性）", "Projection (linear)"),
     "step.projection_cagr": ("预计（复合）", "Projection (compound)"),
     "step.acceleration_factor": ("加速倍数", "Acceleration factor"),
+    "schema.written": ("已写入 {path}", "Wrote {path}"),
     "report.written": ("已写入 {format} 报告：{path}", "Wrote the {format} report to {path}"),
     "report.title": ("{title}实施进展报告", "{title}: progress report"),
     "report.as_of": ("数据截至 {year} 年。", "Data as of {year}."),
@@ -305,6 +306,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "target-exists": (
         "{path} 已存在，为避免覆盖未做任何改动。请选择一个新目录。",
         "{path} already exists and is left untouched; choose a new directory",
+    ),
+    "import-refused": (
+        "{path} 有 {count} 个问题（见上），未导入任何数据；修正后再试。",
+        "{path} has {count} problems (above) and nothing was imported; fix them and run again",
+    ),
+    "not-a-year": (
+        "“{value}”不是年份；请写如 2023 的整数。",
+        "'{value}' is not a year; write one such as 2023",
+    ),
+    "import-file-not-found": ("文件 {path} 不存在。", "there is no file {path}"),
+    "import-unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    "import-too-large": ("文件过大（上限 {limit}）", "the file is too large (limit {limit})"),
+    "import-not-utf8": (
+        "文件不是 UTF-8 编码；请在 Excel 中另存为“CSV UTF-8”。",
+        "the file is not UTF-8; save it as 'CSV UTF-8' from Excel",
+    ),
+    "import-csv-syntax": ("CSV 格式错误：{detail}", "not valid CSV: {detail}"),
+    "import-empty": (
+        "文件为空，需要表头行 key,year,value。",
+        "the file is empty; it needs a header row key,year,value",
+    ),
+    "import-missing-column": (
+        "表头缺少列 {missing}；可用的列：{columns}",
+        "the header lacks the column {missing}; columns read: {columns}",
+    ),
+    "import-duplicate-row": (
+        "{key} 的 {year} 年在本文件中出现两次（首次在第 {first} 行）",
+        "a second row for {key} in {year} (the first is on line {first})",
+    ),
+    "import.done": (
+        "已从 {path} 导入：新记录 {recorded} 个，替换 {replaced} 个，未变 {unchanged} 个，空值跳过 {skipped} 行。",
+        "Imported {path}: {recorded} recorded, {replaced} replaced, {unchanged} unchanged, "
+        "{skipped} rows without a value skipped.",
     ),
     "missing-extra": (
         "生成 {format} 需要 {package}，它不随 ipplan 默认安装。请运行 pip install 'ipplan[{extra}]'。",
@@ -497,6 +531,8 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     if "known" in values and isinstance(values["known"], list):
         values["known"] = ", ".join(values["known"])
     key = f"p.{code}"
+    if key not in CATALOGUE and code in CATALOGUE:
+        return error_message(code, params, lang)  # a domain error found at a line of a file
     if key not in CATALOGUE:
         key = "p.fallback"
     try:

@@ -79,15 +79,24 @@ class PlanInfo(_Model):
 
 
 class Indicator(_Model):
-    key: Key
+    """One of the plan's expected indicators (预期性指标)."""
+
+    key: Annotated[Key, Field(description="Short id used on the command line and in actuals.yaml.")]
     number: Annotated[StrictInt, Field(ge=1)]
     name: Text
     name_en: Text
     unit: Unit
-    direction: Direction
-    baseline: Point | None
-    target: Point
-    milestones: list[Point] = []
+    direction: Annotated[
+        Direction, Field(description="increase: higher is better; decrease: lower is better.")
+    ]
+    baseline: Annotated[
+        Point | None, Field(description="The plan's value for its baseline year; null if none.")
+    ]
+    target: Annotated[Point, Field(description="The plan's value for its target year.")]
+    milestones: Annotated[
+        list[Point],
+        Field(description="Optional values for years between baseline and target."),
+    ] = []
     definition: Text | None = None
     definition_en: Text | None = None
 
@@ -129,8 +138,8 @@ class Actual(_Model):
     """A recorded year-end value of one indicator."""
 
     year: StrictInt
-    value: Number
-    source: Text | None = None
+    value: Annotated[Number, Field(description="The year-end value, in the indicator's unit.")]
+    source: Annotated[Text | None, Field(description="Where the figure comes from.")] = None
     note: Text | None = None
     recorded: dt.datetime | None = None
     history: list[Revision] = []

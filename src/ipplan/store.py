@@ -29,6 +29,7 @@ from ipplan.problems import Problem
 from ipplan.validate import check
 from ipplan.yamlio import Document, read
 
+SCHEMA_DIR = "schema"  # beside the data files, as their first lines name it
 FILES: dict[str, str] = {
     "indicators": "indicators.yaml",
     "tasks": "tasks.yaml",
@@ -173,4 +174,20 @@ def init(target: Path) -> list[Path]:
             shutil.copyfile(source / destination.name, destination)
     except OSError as exc:
         raise DataNotWritable(path=str(target), detail=exc.strerror or str(exc)) from None
-    return destinations
+    return destinations + write_schemas(target / SCHEMA_DIR)
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write the JSON Schema of every data file into ``directory``, replacing older ones."""
+    from ipplan import schema
+
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataNotWritable(path=str(directory), detail=exc.strerror or str(exc)) from None
+    written = []
+    for name in FILES:
+        path = directory / schema.schema_name(name)
+        atomic_write(path, schema.render(name))
+        written.append(path)
+    return written

@@ -154,6 +154,12 @@ def _n(value: float) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
+def _p(value: float) -> str:
+    """An operand in a worked formula: negative numbers in brackets, so signs read clearly."""
+    shown = _n(value)
+    return f"({shown})" if shown.startswith("-") else shown
+
+
 def _step(name: str, formula: str, working: str, result: float | str) -> dict[str, Any]:
     return {"name": name, "formula": formula, "working": working, "result": result}
 
@@ -179,7 +185,7 @@ def calculation(
                 "progress",
                 "P = (x_t − x0) / (x* − x0)",
                 f"({_n(x_t)} − {_n(x0)}) / ({_n(x_star)} − {_n(x0)})"
-                f" = {_n(x_t - x0)} / {_n(x_star - x0)}",
+                f" = {_p(x_t - x0)} / {_p(x_star - x0)}",
                 a.progress,
             )
         )
@@ -193,7 +199,7 @@ def calculation(
             )
         )
     if a.pace is not None and a.progress is not None and a.time_elapsed is not None:
-        steps.append(_step("pace", "R = P / τ", f"{_n(a.progress)} / {_n(a.time_elapsed)}", a.pace))
+        steps.append(_step("pace", "R = P / τ", f"{_p(a.progress)} / {_p(a.time_elapsed)}", a.pace))
     steps.append(_step("status", "", _status_reason(a, x_star, thresholds, d), a.status.value))
     if a.gap is not None:
         steps.append(_step("gap", "x* − x_t", f"{_n(x_star)} − {_n(x_t)}", a.gap))
@@ -202,7 +208,7 @@ def calculation(
             _step(
                 "required_per_year",
                 "(x* − x_t) / (T − t)",
-                f"{_n(a.gap)} / ({big_t} − {t})",
+                f"{_p(a.gap)} / ({big_t} − {t})",
                 a.required_per_year,
             )
         )
@@ -229,7 +235,7 @@ def calculation(
             _step(
                 "pace_cagr",
                 "R_cagr = d × CAGR_o / |CAGR_r|",
-                f"{d:+d} × {_n(o.cagr_observed)} / {_n(abs(o.cagr_required))}",
+                f"{d:+d} × {_p(o.cagr_observed)} / {_p(abs(o.cagr_required))}",
                 o.pace_cagr,
             )
         )
@@ -238,7 +244,7 @@ def calculation(
             _step(
                 "observed_per_year",
                 "v_obs = (x_t − x0) / (t − t0)",
-                f"{_n(x_t - x0)} / {t - t0}",
+                f"{_p(x_t - x0)} / {t - t0}",
                 o.observed_per_year,
             )
         )
@@ -247,7 +253,7 @@ def calculation(
                 _step(
                     "projection_linear",
                     "x_t + v_obs × (T − t)",
-                    f"{_n(x_t)} + {_n(o.observed_per_year)} × {max(big_t - t, 0)}",
+                    f"{_n(x_t)} + {_p(o.observed_per_year)} × {max(big_t - t, 0)}",
                     o.projection_linear,
                 )
             )
@@ -269,7 +275,7 @@ def calculation(
             _step(
                 "acceleration_factor",
                 "required per year / v_obs",
-                f"{_n(a.required_per_year)} / {_n(o.observed_per_year)}",
+                f"{_p(a.required_per_year)} / {_p(o.observed_per_year)}",
                 o.acceleration_factor,
             )
         )
@@ -375,4 +381,24 @@ def problems_view(problems: Sequence[Problem], lang: str) -> list[dict[str, Any]
             "message": problem_message(p.code, p.params, lang),
         }
         for p in problems
+    ]
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotations(problems: Sequence[Problem], lang: str) -> list[str]:
+    """Problems as GitHub Actions workflow commands, which the pull request shows on its diff.
+
+    Escaped as the runner expects: ``%``, CR and LF everywhere; ``:`` and ``,`` in properties.
+    """
+    return [
+        f"::error file={_escape_property(p['file'])},line={p['line']},"
+        f"title={_escape_property(p['code'])}::{_escape_data(p['message'])}"
+        for p in problems_view(problems, lang)
     ]

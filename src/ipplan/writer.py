@@ -15,10 +15,12 @@ from typing import Any
 from ipplan.models import ActionUpdate, Actual, Revision
 
 ACTUALS_HEADER = (
+    "# yaml-language-server: $schema=schema/actuals.schema.json\n"
     "# Recorded actuals, written by `ipplan record`. One entry per indicator and year;\n"
     "# a changed value keeps the earlier one under history. Check with `ipplan validate`.\n"
 )
 TASK_LOG_HEADER = (
+    "# yaml-language-server: $schema=schema/task_log.schema.json\n"
     "# Dated updates to actions, written by `ipplan task ID --status/--lead/--due/--note`.\n"
     "# The latest update of each field wins over tasks.yaml. Check with `ipplan validate`.\n"
 )

@@ -1,0 +1,172 @@
+"""``ipplan import``: many actuals at once from the tidy CSV layout that ``report -f csv`` writes.
+
+All or nothing: every row is checked first, every problem is reported with its CSV line, and
+actuals.yaml is written once, only when every row is valid.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipplan.changes import Change, apply, now, prepare, write_actuals
+from ipplan.errors import ImportRefused, IpplanError, NotAYear
+from ipplan.plan import Plan
+from ipplan.problems import Problem
+from ipplan.store import DataDir, ensure_writable
+
+REQUIRED = ("key", "year", "value")
+OPTIONAL = ("source", "note")
+MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Row:
+    """One CSV record that carries a value, with the line it starts on."""
+
+    line: int
+    key: str
+    year: str
+    value: str
+    source: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import did."""
+
+    changes: list[Change]
+    skipped: int  # rows without a value, such as the empty years of an exported report
+
+    @property
+    def recorded(self) -> int:
+        return sum(1 for c in self.changes if not c.unchanged and c.replaced is None)
+
+    @property
+    def replaced(self) -> int:
+        return sum(1 for c in self.changes if c.replaced is not None)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(1 for c in self.changes if c.unchanged)
+
+
+def read_rows(path: Path) -> tuple[list[Row], int, list[Problem]]:
+    """The rows of a CSV file that carry a value, how many carried none, and the problems."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return [], 0, [Problem(path, 1, "import-file-not-found", {"path": str(path)})]
+    except OSError as exc:
+        return [], 0, [Problem(path, 1, "import-unreadable", {"detail": exc.strerror or str(exc)})]
+    if len(raw) > MAX_BYTES:
+        return [], 0, [Problem(path, 1, "import-too-large", {"limit": "50 MB"})]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return [], 0, [Problem(path, line, "import-not-utf8", {})]
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    problems: list[Problem] = []
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        return [], 0, [Problem(path, reader.line_num, "import-csv-syntax", {"detail": str(exc)})]
+    if header is None:
+        return [], 0, [Problem(path, 1, "import-empty", {})]
+    columns = [name.strip().lower() for name in header]
+    missing = [name for name in REQUIRED if name not in columns]
+    if missing:
+        params = {"missing": ", ".join(missing), "columns": ", ".join(REQUIRED + OPTIONAL)}
+        return [], 0, [Problem(path, 1, "import-missing-column", params)]
+    where = {name: columns.index(name) for name in (*REQUIRED, *OPTIONAL) if name in columns}
+
+    rows: list[Row] = []
+    skipped = 0
+    start = reader.line_num + 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(path, start, "import-csv-syntax", {"detail": str(exc)}))
+            break
+        line, start = start, reader.line_num + 1
+
+        def cell(name: str, record: list[str] = record) -> str:
+            index = where.get(name)
+            return record[index].strip() if index is not None and index < len(record) else ""
+
+        if not any(field.strip() for field in record):
+            continue
+        if not cell("value"):
+            skipped += 1
+            continue
+        rows.append(
+            Row(
+                line,
+                cell("key"),
+                cell("year"),
+                cell("value"),
+                cell("source") or None,
+                cell("note") or None,
+            )
+        )
+    return rows, skipped, problems
+
+
+def import_csv(
+    data_dir: DataDir,
+    plan: Plan,
+    path: Path,
+    *,
+    force: bool = False,
+    when: dt.datetime | None = None,
+) -> Imported:
+    """Record every valued row of ``path``, or nothing: raises ImportRefused with every problem."""
+    ensure_writable(data_dir)
+    rows, skipped, problems = read_rows(path)
+    stamp = when or now()
+    changes: list[Change] = []
+    first: dict[tuple[str, int], int] = {}
+    for row in rows:
+        try:
+            year = _year(row.year)
+            change = prepare(
+                plan,
+                year,
+                row.key,
+                row.value,
+                source=row.source,
+                note=row.note,
+                force=force,
+                when=stamp,
+            )
+        except IpplanError as exc:
+            problems.append(Problem(path, row.line, exc.message_id, dict(exc.params)))
+            continue
+        slot = (change.indicator.key, year)
+        if slot in first:
+            params = {"key": slot[0], "year": year, "first": first[slot]}
+            problems.append(Problem(path, row.line, "import-duplicate-row", params))
+            continue
+        first[slot] = row.line
+        changes.append(change)
+    if problems:
+        raise ImportRefused(sorted(problems, key=Problem.sort_key), path=str(path))
+    if any(not c.unchanged for c in changes):
+        write_actuals(data_dir, plan, apply(plan, changes))
+    return Imported(changes, skipped)
+
+
+def _year(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise NotAYear(value=text) from None

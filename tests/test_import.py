@@ -1,0 +1,157 @@
+"""`ipplan import FILE.csv`: all rows or none, each problem at its CSV line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ipplan import reports
+from tests.conftest import Run, load, snapshot
+
+
+def csv_file(directory: Path, text: str, encoding: str = "utf-8") -> Path:
+    path = directory / "values.csv"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_import_records_every_row(cli: Run, plan_dir: Path, tmp_path: Path) -> None:
+    path = csv_file(
+        tmp_path,
+        "\ufeffkey,year,value,source,note\n"
+        "practitioners,2022,29000,2022年度统计,\n"
+        "1,2023,31000,,初报\n"  # by number
+        "专利代理率,2023,80.7,,\n"  # by Chinese name
+        'complaint_rate,2023,2.7,"统计, 第二版",\n'
+        "litigators,2023,,,\n",  # no value: skipped
+    )
+    result = cli("import", str(path), "--json", "--data", str(plan_dir))
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert (data["recorded"], data["replaced"], data["unchanged"], data["skipped"]) == (4, 0, 0, 1)
+    plan = load(plan_dir)
+    assert [(a.year, a.value, a.source, a.note) for a in plan.actuals["practitioners"]] == [
+        (2022, 29000, "2022年度统计", None),
+        (2023, 31000, None, "初报"),
+    ]
+    assert plan.actuals["agency_rate"][0].value == 80.7
+    assert plan.actuals["complaint_rate"][0].source == "统计, 第二版"
+    assert plan.actuals["litigators"] == ()
+    # one write, one timestamp for the whole import
+    assert len({a.recorded for series in plan.actuals.values() for a in series}) == 1
+
+
+def test_export_then_import_round_trips(cli: Run, plan_dir: Path, tmp_path: Path) -> None:
+    for year, key, value in (("2022", "practitioners", "29000"), ("2023", "agency_rate", "80.3")):
+        cli("record", year, key, value, "--note", "核对", "--data", str(plan_dir))
+    exported = tmp_path / "export.csv"
+    cli("report", "-f", "csv", "-o", str(exported), "--data", str(plan_dir))
+
+    fresh = tmp_path / "fresh"
+    cli("init", str(fresh))
+    assert cli("import", str(exported), "--data", str(fresh)).exit_code == 0
+    before, after = load(plan_dir), load(fresh)
+    for key in before.actuals:
+        assert [(a.year, a.value, a.source, a.note) for a in after.actuals[key]] == [
+            (a.year, a.value, a.source, a.note) for a in before.actuals[key]
+        ]
+    # importing the same file again changes nothing, not even a byte
+    unchanged = snapshot(fresh)
+    again = cli("import", str(exported), "--lang", "en", "--data", str(fresh))
+    assert again.exit_code == 0
+    assert "0 recorded, 0 replaced, 2 unchanged, 34 rows without a value skipped" in again.stdout
+    assert snapshot(fresh) == unchanged
+
+
+def test_one_bad_row_imports_nothing(cli: Run, plan_dir: Path, tmp_path: Path) -> None:
+    path = csv_file(
+        tmp_path,
+        "key,year,value\n"
+        "practitioners,2023,31000\n"
+        "nope,2023,5\n"
+        "practitioners,2030,1\n"
+        "revenue,2023,abc\n"
+        "agency_rate,2023,101\n"
+        "practitioners,2023,31001\n"
+        "medium_agencies,2023,600.5\n"
+        "revenue,2021,434\n"
+        "revenue,last year,500\n",
+    )
+    before = snapshot(plan_dir)
+    result = cli("import", str(path), "--lang", "en", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert [line.split(": ")[0:2] for line in lines[:-1]] == [
+        [f"{path}:3", "unknown-indicator"],
+        [f"{path}:4", "year-outside-plan"],
+        [f"{path}:5", "not-a-number"],
+        [f"{path}:6", "value-out-of-range"],
+        [f"{path}:7", "import-duplicate-row"],
+        [f"{path}:8", "not-whole-number"],
+        [f"{path}:9", "baseline-year"],
+        [f"{path}:10", "not-a-year"],
+    ]
+    assert lines[4].endswith("a second row for practitioners in 2023 (the first is on line 2)")
+    assert lines[-1] == (
+        f"error: {path} has 8 problems (above) and nothing was imported; fix them and run again"
+    )
+    assert snapshot(plan_dir) == before
+
+
+def test_a_different_value_needs_force(cli: Run, plan_dir: Path, tmp_path: Path) -> None:
+    cli("record", "2023", "practitioners", "31000", "--source", "初报", "--data", str(plan_dir))
+    path = csv_file(tmp_path, "key,year,value,source\npractitioners,2023,31347,年报\n")
+    before = snapshot(plan_dir)
+    refused = cli("import", str(path), "--data", str(plan_dir))
+    assert refused.exit_code == 1
+    assert f"{path}:2: value-already-recorded: " in refused.stderr
+    assert snapshot(plan_dir) == before
+
+    forced = cli("import", str(path), "--force", "--json", "--data", str(plan_dir))
+    assert json.loads(forced.stdout)["replaced"] == 1
+    (actual,) = load(plan_dir).actuals["practitioners"]
+    assert (actual.value, actual.source) == (31347, "年报")
+    assert [(old.value, old.source) for old in actual.history] == [(31000, "初报")]
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding", "line", "code"),
+    [
+        (
+            "key,year,value\npractitioners,2023,31000\nrevenue,2023,500,来源\n",
+            "gbk",
+            3,
+            "import-not-utf8",
+        ),
+        ("indicator,year,amount\npractitioners,2023,31000\n", "utf-8", 1, "import-missing-column"),
+        ("", "utf-8", 1, "import-empty"),
+        ('key,year,value\npractitioners,2023,"31000\n', "utf-8", 2, "import-csv-syntax"),
+    ],
+    ids=["gbk", "missing-column", "empty", "unclosed-quote"],
+)
+def test_unreadable_files_are_refused_at_a_line(
+    cli: Run, plan_dir: Path, tmp_path: Path, content: str, encoding: str, line: int, code: str
+) -> None:
+    path = csv_file(tmp_path, content, encoding)
+    before = snapshot(plan_dir)
+    result = cli("import", str(path), "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{path}:{line}: {code}: ")
+    assert snapshot(plan_dir) == before
+
+
+def test_missing_file(cli: Run, plan_dir: Path, tmp_path: Path) -> None:
+    result = cli("import", str(tmp_path / "nowhere.csv"), "--lang", "en", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert f"there is no file {tmp_path / 'nowhere.csv'}" in result.stderr
+
+
+def test_the_csv_report_layout_is_what_import_reads() -> None:
+    from ipplan import importer
+    from ipplan.reports import tidy
+
+    assert set(importer.REQUIRED + importer.OPTIONAL) <= set(tidy.COLUMNS)
+    assert reports.Format.csv.value == "csv"

@@ -1,0 +1,91 @@
+"""`ipplan schema`: JSON Schema from the models, referenced by the first line of each data file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from ipplan import schema, store
+from tests.conftest import SHIPPED, Run, snapshot
+
+
+def validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(json.loads(schema.render(name)))
+
+
+@pytest.mark.parametrize("name", list(store.FILES))
+def test_shipped_schemas_are_current(name: str) -> None:
+    """The committed schema is what the models generate: regenerate with `ipplan schema`."""
+    shipped = (SHIPPED / "schema" / schema.schema_name(name)).read_text(encoding="utf-8")
+    assert shipped == schema.render(name)
+
+
+@pytest.mark.parametrize("name", list(store.FILES))
+def test_each_data_file_names_its_schema_and_passes_it(name: str) -> None:
+    path = SHIPPED / store.FILES[name]
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=schema/{name}.schema.json"
+    assert (path.parent / first.split("$schema=")[1]).is_file()
+    errors = list(validator(name).iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    assert errors == []
+
+
+def test_schema_catches_what_an_editor_should_flag() -> None:
+    document = yaml.safe_load((SHIPPED / "indicators.yaml").read_text(encoding="utf-8"))
+    document["indicators"][0]["direction"] = "up"
+    document["indicators"][1]["unit"] = "persons"
+    document["indicators"][2]["colour"] = "red"
+    del document["indicators"][3]["target"]
+    found = sorted(
+        (list(e.absolute_path), e.validator) for e in validator("indicators").iter_errors(document)
+    )
+    assert found == [
+        (["indicators", 0, "direction"], "enum"),
+        (["indicators", 1, "unit"], "enum"),
+        (["indicators", 2], "additionalProperties"),
+        (["indicators", 3], "required"),
+    ]
+    # and the descriptions show on hover
+    indicator = schema.schema("indicators")["$defs"]["Indicator"]["properties"]
+    assert "lower is better" in indicator["direction"]["description"]
+
+
+def test_recorded_files_keep_their_schema_line_and_pass(cli: Run, plan_dir: Path) -> None:
+    cli("record", "2023", "practitioners", "31000", "--source", "统计", "--data", str(plan_dir))
+    cli("record", "2023", "practitioners", "31500", "--force", "--data", str(plan_dir))
+    cli("task", "talent-training", "--status", "in_progress", "--data", str(plan_dir))
+    for name in ("actuals", "task_log"):
+        text = (plan_dir / store.FILES[name]).read_text(encoding="utf-8")
+        assert text.startswith(f"# yaml-language-server: $schema=schema/{name}.schema.json\n")
+        assert list(validator(name).iter_errors(yaml.safe_load(text))) == []
+
+
+def test_schema_command_writes_every_schema(cli: Run, plan_dir: Path, tmp_path: Path) -> None:
+    for path in (plan_dir / "schema").iterdir():
+        path.unlink()
+    result = cli("schema", "--data", str(plan_dir))
+    assert result.exit_code == 0
+    assert snapshot(plan_dir / "schema") == snapshot(SHIPPED / "schema")
+    assert result.stdout.count("已写入") == 4
+
+    elsewhere = tmp_path / "schemas"
+    assert cli("schema", str(elsewhere), "--data", str(SHIPPED)).exit_code == 0
+    assert sorted(p.name for p in elsewhere.iterdir()) == [
+        "actuals.schema.json",
+        "indicators.schema.json",
+        "task_log.schema.json",
+        "tasks.schema.json",
+    ]
+
+
+def test_schema_into_the_bundled_plan_is_refused(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./data here: the bundled plan is used
+    result = cli("schema")
+    assert result.exit_code == 1
+    assert "ipplan init DIR" in result.stderr
