@@ -384,7 +384,9 @@ def test_show_says_when_the_methods_disagree_and_the_trend_must_turn(
     cli("record", "2023", "complaint_rate", "2.7", "--data", str(plan_dir))
     out = cli("show", "complaint_rate", "--lang", "en", "--data", str(plan_dir)).stdout
     lines = [line.strip() for line in out.splitlines()]
-    assert "Compound pace: R_cagr = d × CAGR_o / |CAGR_r| = -1 × (-0.0513) / 0.0964 = 0.5323" in lines
+    assert (
+        "Compound pace: R_cagr = d × CAGR_o / |CAGR_r| = -1 × (-0.0513) / 0.0964 = 0.5323"
+    ) in lines
     assert "⚠ the methods disagree: linear needs acceleration, compound lagging" in lines
     assert "needs 2.33x today's yearly change" in lines
     status = cli("status", "--data", str(plan_dir)).stdout
