@@ -711,3 +711,24 @@ def test_no_arguments_shows_help(cli: Run) -> None:
     result = cli()
     assert result.exit_code == 2
     assert "status" in result.output and "validate" in result.output
+
+
+def test_show_with_a_milestone(cli: Run, plan_dir: Path) -> None:
+    indicators = plan_dir / "indicators.yaml"
+    indicators.write_text(
+        indicators.read_text(encoding="utf-8").replace(
+            "    target: {year: 2025, value: 40000}\n",
+            "    target: {year: 2025, value: 40000}\n    milestones: [{year: 2023, value: 32000}]\n",
+        ),
+        encoding="utf-8",
+    )
+    cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
+    out = cli("show", "practitioners", "--data", str(plan_dir)).stdout
+    row = next(line.split() for line in out.splitlines() if line.strip().startswith("2023 "))
+    assert row == ["2023", "33414.5", "32000", "31000", "-1000"]  # path, milestone, actual, dev.
+    assert "按计划 2023 年应达 32000 人（阶段目标），实际偏差 -1000" in out
+    assert "◆ 阶段目标" in out  # in the chart's legend
+    data = json.loads(cli("show", "1", "--json", "--data", str(plan_dir)).stdout)
+    assert data["milestones"] == [{"year": 2023, "value": 32000}]
+    assert data["expected"] == {"year": 2023, "value": 32000, "milestone": True}
+    assert data["status"] == "needs_acceleration"  # milestones do not change the status
