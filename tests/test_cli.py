@@ -718,7 +718,8 @@ def test_show_with_a_milestone(cli: Run, plan_dir: Path) -> None:
     indicators.write_text(
         indicators.read_text(encoding="utf-8").replace(
             "    target: {year: 2025, value: 40000}\n",
-            "    target: {year: 2025, value: 40000}\n    milestones: [{year: 2023, value: 32000}]\n",
+            "    target: {year: 2025, value: 40000}\n"
+            "    milestones: [{year: 2023, value: 32000}]\n",
         ),
         encoding="utf-8",
     )

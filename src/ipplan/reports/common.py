@@ -230,20 +230,28 @@ def linked_actions(ind: Mapping[str, Any], lang: str) -> list[str]:
     ]
 
 
+ACTION_COLUMNS = (
+    "col.id",
+    "col.action",
+    "col.status",
+    "col.lead",
+    "col.due",
+    "col.indicators",
+    "report.latest_update",
+)
+
+
+def latest_note(action: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The action's most recent update that carries a note."""
+    notes = [u for u in action["updates"] if u["note"]]
+    return notes[-1] if notes else None
+
+
 def actions_table(area: Mapping[str, Any], lang: str) -> Table:
-    headers = [
-        text("col.id", lang),
-        text("col.action", lang),
-        text("col.status", lang),
-        text("col.lead", lang),
-        text("col.due", lang),
-        text("col.indicators", lang),
-        text("report.latest_update", lang),
-    ]
+    headers = [text(column, lang) for column in ACTION_COLUMNS]
     rows = []
     for action in area["actions"]:
-        notes = [u for u in action["updates"] if u["note"]]
-        latest = f"{notes[-1]['recorded'][:10]} {notes[-1]['note']}" if notes else ""
+        note = latest_note(action)
         rows.append(
             [
                 action["id"],
@@ -252,7 +260,7 @@ def actions_table(area: Mapping[str, Any], lang: str) -> Table:
                 action["lead"] or DASH,
                 action["due"] or DASH,
                 ", ".join(action["indicators"]) or DASH,
-                latest,
+                f"{note['recorded'][:10]} {note['note']}" if note else "",
             ]
         )
     statuses = tuple(action["status"] for action in area["actions"])

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipplan.errors import MissingExtra
 from ipplan.i18n import label, text
-from ipplan.reports.common import pick
+from ipplan.reports.common import ACTION_COLUMNS, latest_note, pick
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -90,20 +90,11 @@ def indicator_rows(report: dict[str, Any], lang: str) -> list[list[Any]]:
 
 
 def action_rows(report: dict[str, Any], lang: str) -> tuple[list[str], list[list[Any]]]:
-    columns = [
-        text("col.area", lang),
-        text("col.id", lang),
-        text("col.action", lang),
-        text("col.status", lang),
-        text("col.lead", lang),
-        text("col.due", lang),
-        text("col.indicators", lang),
-        text("report.latest_update", lang),
-    ]
+    columns = [text(column, lang) for column in ("col.area", *ACTION_COLUMNS)]
     rows = []
     for area in report["areas"]:
         for action in area["actions"]:
-            notes = [u for u in action["updates"] if u["note"]]
+            note = latest_note(action)
             rows.append(
                 [
                     f"{area['number']}. {pick(area, 'title', lang)}",
@@ -113,7 +104,7 @@ def action_rows(report: dict[str, Any], lang: str) -> tuple[list[str], list[list
                     action["lead"],
                     action["due"],
                     ", ".join(action["indicators"]),
-                    notes[-1]["note"] if notes else None,
+                    note["note"] if note else None,
                 ]
             )
     return columns, rows
