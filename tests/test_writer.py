@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from ipplan import store
-from ipplan.models import ActionUpdate, Actual, Revision, Status
+from ipplan.models import ActionUpdate, Actual, Revision
+from ipplan.status import Status
 from ipplan.validate import check
 from ipplan.writer import dump_actuals, dump_task_log, scalar
 from ipplan.yamlio import parse

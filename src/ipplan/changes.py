@@ -23,8 +23,9 @@ from ipplan.errors import (
     ValueOutOfRange,
     YearOutsidePlan,
 )
-from ipplan.models import UNIT_RULES, ActionUpdate, Actual, Indicator, Revision, Status
+from ipplan.models import UNIT_RULES, ActionUpdate, Actual, Indicator, Revision
 from ipplan.plan import ActionState, Plan
+from ipplan.status import Status
 from ipplan.store import DataDir, atomic_write, ensure_writable, read_documents
 from ipplan.validate import check
 from ipplan.writer import dump_actuals, dump_task_log

@@ -13,16 +13,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from ipplan import __version__, changes, fmt, store, views
+from ipplan import __version__
 from ipplan.errors import BinaryToTerminal, DataInvalid, IpplanError, YearOutsidePlan
 from ipplan.i18n import error_message, resolve_lang, text
-from ipplan.models import Status
-from ipplan.plan import Plan
-from ipplan.validate import check
+from ipplan.status import Status
+
+if TYPE_CHECKING:
+    from ipplan.plan import Plan
+    from ipplan.store import DataDir
+
+# The core is imported inside each command, so that `ipplan --help` and shell completion load
+# only what they need: start-up is what people wait for most often.
 
 app = typer.Typer(
     name="ipplan",
@@ -97,7 +102,9 @@ def _lang(ctx: typer.Context, lang: Lang | None) -> str:
     return resolve_lang(chosen.value if chosen else None)
 
 
-def _data_dir(ctx: typer.Context, data: Path | None) -> store.DataDir:
+def _data_dir(ctx: typer.Context, data: Path | None) -> DataDir:
+    from ipplan import store
+
     return store.locate(data or (ctx.obj or {}).get("data"), os.environ, Path.cwd())
 
 
@@ -106,6 +113,8 @@ def _print_json(value: Any) -> None:
 
 
 def _problem_lines(problems: list[Any], lang: str) -> list[str]:
+    from ipplan import views
+
     return [
         f"{p['file']}:{p['line']}: {p['code']}: {p['message']}"
         for p in views.problems_view(problems, lang)
@@ -159,6 +168,8 @@ def status(
 
     Example: ipplan status --as-of 2023
     """
+    from ipplan import store, views
+
     language = _lang(ctx, lang)
     with _reporting(language):
         plan = store.load(_data_dir(ctx, data))
@@ -201,6 +212,8 @@ def record(
 
     Example: ipplan record 2023 practitioners 31000 --source "2023年度统计"
     """
+    from ipplan import changes, fmt, store, views
+
     language = _lang(ctx, lang)
     with _reporting(language):
         data_dir = _data_dir(ctx, data)
@@ -257,6 +270,8 @@ def show(
 
     Example: ipplan show practitioners
     """
+    from ipplan import store, views
+
     language = _lang(ctx, lang)
     with _reporting(language):
         plan = store.load(_data_dir(ctx, data))
@@ -293,6 +308,8 @@ def tasks(
 
     Example: ipplan tasks --area conduct --status in_progress
     """
+    from ipplan import store, views
+
     language = _lang(ctx, lang)
     with _reporting(language):
         plan = store.load(_data_dir(ctx, data))
@@ -327,6 +344,8 @@ def task(
 
     Example: ipplan task talent-training --status in_progress --note "2023年培训 1.2 万人次"
     """
+    from ipplan import changes, store, views
+
     language = _lang(ctx, lang)
     changing = any(v is not None for v in (status, lead, due, note))
     with _reporting(language):
@@ -380,6 +399,9 @@ def validate(
 
     Example: ipplan validate --data data --format github
     """
+    from ipplan import store, views
+    from ipplan.validate import check
+
     language = _lang(ctx, lang)
     if as_json:
         fmt = ProblemFormat.json
@@ -444,7 +466,7 @@ def report(
 
     Example: ipplan report --format html -o report.html --as-of 2023
     """
-    from ipplan import reports
+    from ipplan import reports, store
 
     language = _lang(ctx, lang)
     chosen = reports.Format(fmt.value)
@@ -496,7 +518,7 @@ def import_(
 
     Example: ipplan import actuals-2024.csv
     """
-    from ipplan import importer
+    from ipplan import importer, store
 
     language = _lang(ctx, lang)
     with _reporting(language):
@@ -552,6 +574,8 @@ def schema(
 
     Example: ipplan schema --data data
     """
+    from ipplan import store, views
+
     language = _lang(ctx, lang)
     with _reporting(language):
         if directory is None:
@@ -576,6 +600,8 @@ def init(
 
     Example: ipplan init data
     """
+    from ipplan import store
+
     language = _lang(ctx, lang)
     with _reporting(language):
         store.init(directory)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
+
+from ipplan.status import Status
 
 Number = StrictInt | StrictFloat
 Text = Annotated[StrictStr, Field(min_length=1)]
@@ -19,16 +20,6 @@ Key = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$")]
 Direction = Literal["increase", "decrease"]
 Unit = Literal["人", "家", "%", "‰", "亿元"]
-
-
-class Status(str, Enum):
-    """Where an action stands."""
-
-    not_started = "not_started"
-    in_progress = "in_progress"
-    completed = "completed"
-    delayed = "delayed"
-    cancelled = "cancelled"
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ipplan.errors import UnknownAction, UnknownArea, UnknownIndicator
-from ipplan.models import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo, Status
+from ipplan.models import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
 from ipplan.problems import suggest
+from ipplan.status import Status
 from ipplan.validate import Checked
 
 

@@ -21,9 +21,10 @@ from ipplan.assess import (
     summary,
 )
 from ipplan.i18n import problem_message
-from ipplan.models import Actual, Indicator, Point, Status, Thresholds
+from ipplan.models import Actual, Indicator, Point, Thresholds
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem
+from ipplan.status import Status
 
 
 def _point(point: Point | None) -> dict[str, Any] | None:

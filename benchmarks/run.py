@@ -1,0 +1,261 @@
+"""Time ipplan as people run it: whole processes, on plans of growing size, beside the import floor.
+
+    python benchmarks/run.py                 # the shipped plan, 100, 1,000 and 10,000 indicators
+    python benchmarks/run.py --sizes 0,100   # 0 is the shipped plan
+    python benchmarks/run.py --runs 11 --out benchmarks/out/results.json
+
+For each size it writes a plan directory (checked with `ipplan validate`), then runs each
+command several times as a new process and reports the median wall time, its ratio to the
+floor (`python -c "import typer, pydantic, yaml, rich.console, rich.table"`, timed in the same
+run), and the peak memory of the slowest run. The table goes to standard output, the figures
+to a JSON file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from ipplan.models import Actual  # noqa: E402
+from ipplan.writer import dump_actuals  # noqa: E402
+
+BIN = Path(sys.executable).parent
+IPPLAN = str(BIN / "ipplan")
+FLOOR = [sys.executable, "-c", "import typer, pydantic, yaml, rich.console, rich.table"]
+COMMANDS = ("--help", "status", "validate", "record", "show")
+
+# unit, baseline, target, direction: a value range each unit admits
+KINDS = [
+    ("人", 20000, 30000, "increase"),
+    ("%", 40.5, 60.0, "increase"),
+    ("亿元", 400.0, 630.0, "increase"),
+    ("‰", 3.0, 2.0, "decrease"),
+    ("家", 500, 800, "increase"),
+]
+BASELINE_YEAR, TARGET_YEAR, YEARS = 2014, 2030, 10
+
+
+@dataclass
+class Timing:
+    size: str
+    command: str
+    median_s: float
+    ratio: float
+    peak_mb: float
+    runs: int
+
+
+def synthetic_plan(directory: Path, count: int) -> str:
+    """A valid plan of ``count`` indicators with ten recorded years each; returns a key."""
+    directory.mkdir(parents=True)
+    lines = [
+        "plan:",
+        "  title: 合成计划",
+        "  title_en: Synthetic plan",
+        "  issuer: 基准测试",
+        "  issuer_en: Benchmark",
+        f"  baseline_year: {BASELINE_YEAR}",
+        f"  target_year: {TARGET_YEAR}",
+        "indicators:",
+    ]
+    actuals: dict[str, tuple[Actual, ...]] = {}
+    recorded = "2025-01-15T09:00:00+08:00"
+    for i in range(1, count + 1):
+        unit, x0, target, direction = KINDS[i % len(KINDS)]
+        key = f"ind_{i:05d}"
+        lines += [
+            f"  - key: {key}",
+            f"    number: {i}",
+            f"    name: 指标{i}",
+            f"    name_en: Indicator {i}",
+            f'    unit: "{unit}"',
+            f"    direction: {direction}",
+            f"    baseline: {{year: {BASELINE_YEAR}, value: {x0}}}",
+            f"    target: {{year: {TARGET_YEAR}, value: {target}}}",
+        ]
+        series = []
+        for step in range(1, YEARS + 1):
+            value = x0 + (target - x0) * step / (TARGET_YEAR - BASELINE_YEAR) * 0.9
+            value = round(value) if isinstance(x0, int) else round(value, 2)
+            series.append(
+                Actual.model_validate(
+                    {
+                        "year": BASELINE_YEAR + step,
+                        "value": value,
+                        "source": f"{BASELINE_YEAR + step}年度统计",
+                        "recorded": recorded,
+                    }
+                )
+            )
+        actuals[key] = tuple(series)
+    (directory / "indicators.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    tasks = ["areas:"]
+    for a in (1, 2, 3):
+        tasks += [f"  - id: area-{a}", f"    number: {a}", f"    title: 领域{a}", f"    title_en: Area {a}"]
+    tasks.append("actions:")
+    for j in range(1, 2 * count + 1):
+        key = f"ind_{(j - 1) // 2 + 1:05d}"
+        tasks += [
+            f"  - id: action-{j}",
+            f"    area: area-{j % 3 + 1}",
+            f"    title: 行动{j}",
+            f"    title_en: Action {j}",
+            f"    measures: [举措{j}。]",
+            f"    indicators: [{key}]",
+            "    lead: null",
+            "    due: null",
+            "    status: not_started",
+        ]
+    (directory / "tasks.yaml").write_text("\n".join(tasks) + "\n", encoding="utf-8")
+    keys = [f"ind_{i:05d}" for i in range(1, count + 1)]
+    (directory / "actuals.yaml").write_text(dump_actuals(actuals, keys), encoding="utf-8")
+    (directory / "task_log.yaml").write_text("updates: {}\n", encoding="utf-8")
+    return "ind_00005"  # counted in 人
+
+
+def shipped_plan(directory: Path) -> str:
+    """The shipped plan with its years so far recorded (2022 to 2024)."""
+    shutil.copytree(REPO / "data", directory)
+    for year, value in ((2022, "29000"), (2023, "31000"), (2024, "34000")):
+        run([IPPLAN, "record", str(year), "practitioners", value, "--data", str(directory)])
+    return "practitioners"
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """Run ``command`` once; its wall time in seconds and peak memory in MB."""
+    env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = process.stderr.read() if process.stderr else b""
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr.decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def median_of(command: list[str], runs: int, before: object = None) -> tuple[float, float]:
+    times, peaks = [], []
+    for i in range(runs + 1):
+        if callable(before):
+            before()
+        elapsed, peak = run(command)
+        if i:  # the first run warms the disk cache and is not counted
+            times.append(elapsed)
+            peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def bench(label: str, plan: Path, key: str, runs: int, floor: float) -> list[Timing]:
+    actuals = (plan / "actuals.yaml").read_bytes()
+
+    def restore() -> None:
+        (plan / "actuals.yaml").write_bytes(actuals)
+
+    data = ["--data", str(plan)]
+    commands = {
+        "--help": [IPPLAN, "--help"],
+        "status": [IPPLAN, "status", *data],
+        "validate": [IPPLAN, "validate", *data],
+        # a year not yet recorded, so that every run writes
+        "record": [IPPLAN, "record", "2025", key, "36000", *data]
+        if label == "shipped"
+        else [IPPLAN, "record", "2026", key, "29000", *data],
+        "show": [IPPLAN, "show", key, *data],
+    }
+    results = []
+    for name, command in commands.items():
+        median, peak = median_of(command, runs, restore if name == "record" else None)
+        results.append(Timing(label, name, median, median / floor, peak, runs))
+        print(f"  {label:>8} {name:<9} {median * 1000:8.1f} ms  {median / floor:5.2f}x  {peak:6.1f} MB")
+    restore()
+    return results
+
+
+def machine() -> dict[str, str | int | None]:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": model or platform.processor(),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+    }
+
+
+def table(results: list[Timing], floor: float) -> str:
+    lines = [
+        f"floor (import typer, pydantic, yaml, rich): {floor * 1000:.1f} ms",
+        "",
+        "| plan | command | median | × floor | peak memory |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.size} | `{r.command}` | {r.median_s * 1000:.0f} ms | {r.ratio:.2f} | "
+            f"{r.peak_mb:.0f} MB |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="0,100,1000,10000", help="0 is the shipped plan")
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per command")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out" / "results.json")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    results: list[Timing] = []
+    with tempfile.TemporaryDirectory(prefix="ipplan-bench-") as tmp:
+        floor, floor_peak = median_of(FLOOR, args.runs)
+        print(f"floor {floor * 1000:.1f} ms, {floor_peak:.1f} MB")
+        for size in sizes:
+            label = "shipped" if size == 0 else f"{size:,}"
+            plan = Path(tmp) / f"plan-{size}"
+            key = shipped_plan(plan) if size == 0 else synthetic_plan(plan, size)
+            run([IPPLAN, "validate", "--data", str(plan)])  # every plan must be valid
+            runs = args.runs if size < 10_000 else max(3, args.runs // 2)
+            results += bench(label, plan, key, runs, floor)
+        # the floor again, to see that the machine stayed as it was
+        floor_after, _ = median_of(FLOOR, args.runs)
+
+    print()
+    print(table(results, floor))
+    print(f"\nfloor at the end: {floor_after * 1000:.1f} ms")
+    report = {
+        "machine": machine(),
+        "floor_s": floor,
+        "floor_after_s": floor_after,
+        "floor_peak_mb": floor_peak,
+        "results": [asdict(r) for r in results],
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
