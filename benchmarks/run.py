@@ -105,7 +105,12 @@ def synthetic_plan(directory: Path, count: int) -> str:
 
     tasks = ["areas:"]
     for a in (1, 2, 3):
-        tasks += [f"  - id: area-{a}", f"    number: {a}", f"    title: 领域{a}", f"    title_en: Area {a}"]
+        tasks += [
+            f"  - id: area-{a}",
+            f"    number: {a}",
+            f"    title: 领域{a}",
+            f"    title_en: Area {a}",
+        ]
     tasks.append("actions:")
     for j in range(1, 2 * count + 1):
         key = f"ind_{(j - 1) // 2 + 1:05d}"
@@ -139,9 +144,7 @@ def run(command: list[str]) -> tuple[float, float]:
     """Run ``command`` once; its wall time in seconds and peak memory in MB."""
     env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1"}
     start = time.perf_counter()
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
-    )
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     stderr = process.stderr.read() if process.stderr else b""
@@ -183,7 +186,9 @@ def bench(label: str, plan: Path, key: str, runs: int, floor: float) -> list[Tim
     for name, command in commands.items():
         median, peak = median_of(command, runs, restore if name == "record" else None)
         results.append(Timing(label, name, median, median / floor, peak, runs))
-        print(f"  {label:>8} {name:<9} {median * 1000:8.1f} ms  {median / floor:5.2f}x  {peak:6.1f} MB")
+        print(
+            f"  {label:>8} {name:<9} {median * 1000:8.1f} ms  {median / floor:5.2f}x  {peak:6.1f} MB"
+        )
     restore()
     return results
 

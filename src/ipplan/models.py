@@ -41,7 +41,7 @@ UNIT_RULES: dict[str, UnitRule] = {
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Point(_Model):

@@ -12,7 +12,6 @@ from typing import Any
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console
-from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -104,11 +103,61 @@ def summary_line(summary: Mapping[str, int], lang: str) -> Text:
 OPTIONAL_COLUMNS = ("bar", "pace_cagr", "pace", "unit", "baseline")
 
 
-def _status_table(view: Mapping[str, Any], title: str, lang: str, omit: set[str]) -> Table:
-    plan = view["plan"]
+def _status_cells(row: Mapping[str, Any], lang: str) -> dict[str, str | Text]:
+    baseline = "—" if row["baseline"] is None else number(row["baseline"]["value"])
+    if row["provisional_baseline"]:
+        baseline += "*"
+    status = status_text(row["status"], lang)
+    if row["methods_disagree"]:
+        status.append(" ≠", style="bold yellow")
+    return {
+        "number": str(row["number"]),
+        "name": _name(row, lang),
+        "status": status,
+        "unit": row["unit"],
+        "baseline": baseline,
+        "latest": _point(row["latest"]),
+        "target": number(row["target"]["value"]),
+        "progress": percent(row["progress"]),
+        "pace": ratio(row["pace"]),
+        "pace_cagr": ratio(row["pace_cagr"]),
+        "bar": bar(row["progress"], row["time_elapsed"], row["status"]),
+    }
+
+
+def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
+    console = out()
+    plan, rows = view["plan"], view["indicators"]
     if view["as_of"] is not None:
         title += " · " + text("label.as_of", lang, year=view["as_of"])
-    rows = view["indicators"]
+    headers = {
+        "number": text("col.number", lang),
+        "name": text("col.indicator", lang),
+        "status": text("col.status", lang),
+        "unit": text("col.unit", lang),
+        "baseline": f"{text('col.baseline', lang)} {plan['baseline_year']}",
+        "latest": text("col.latest", lang),
+        "target": f"{text('col.target', lang)} {plan['target_year']}",
+        "progress": text("col.progress", lang),
+        "pace": text("col.pace", lang),
+        "pace_cagr": text("col.pace_cagr", lang),
+        "bar": text("col.bar", lang),
+    }
+    cells = [_status_cells(row, lang) for row in rows]
+    # Widths are worked out here from the cells, not measured by rich table by table: on a plan
+    # of thousands of indicators, measuring is what would take the time.
+    widths = {
+        name: max([cell_len(header), *(cell_len(str(c[name])) for c in cells)])
+        for name, header in headers.items()
+    }
+    # the name and the status are what a reader scans for: other columns give way first
+    widths["name"] = min(widths["name"], max(24, cell_len(headers["name"])))
+    shown = list(headers)
+    for column in OPTIONAL_COLUMNS:
+        if sum(widths[name] for name in shown) + 2 * len(shown) <= console.width:
+            break
+        shown.remove(column)  # a cropped bar or number misleads; the column goes whole
+
     table = Table(
         title=title,
         box=box.SIMPLE_HEAVY,
@@ -116,58 +165,19 @@ def _status_table(view: Mapping[str, Any], title: str, lang: str, omit: set[str]
         collapse_padding=True,
         pad_edge=False,
     )
-    # the name and the status are what a reader scans for: other columns give way first
-    widest = max((cell_len(_name(row, lang)) for row in rows), default=10)
-    columns: list[tuple[str, str, dict[str, Any]]] = [
-        ("number", text("col.number", lang), {"justify": "right"}),
-        ("name", text("col.indicator", lang), {"min_width": min(widest, 24)}),
-        ("status", text("col.status", lang), {"no_wrap": True}),
-        ("unit", text("col.unit", lang), {}),
-        ("baseline", f"{text('col.baseline', lang)} {plan['baseline_year']}", {"justify": "right"}),
-        ("latest", text("col.latest", lang), {"justify": "right", "no_wrap": True}),
-        ("target", f"{text('col.target', lang)} {plan['target_year']}", {"justify": "right"}),
-        ("progress", text("col.progress", lang), {"justify": "right", "no_wrap": True}),
-        ("pace", text("col.pace", lang), {"justify": "right", "no_wrap": True}),
-        ("pace_cagr", text("col.pace_cagr", lang), {"justify": "right", "no_wrap": True}),
-        ("bar", text("col.bar", lang), {"no_wrap": True}),
-    ]
-    shown = [(name, header, options) for name, header, options in columns if name not in omit]
-    for _, header, options in shown:
-        table.add_column(header, **options)
-    for row in rows:
-        baseline = "—" if row["baseline"] is None else number(row["baseline"]["value"])
-        if row["provisional_baseline"]:
-            baseline += "*"
-        status = status_text(row["status"], lang)
-        if row["methods_disagree"]:
-            status.append(" ≠", style="bold yellow")
-        cells: dict[str, str | Text] = {
-            "number": str(row["number"]),
-            "name": _name(row, lang),
-            "status": status,
-            "unit": row["unit"],
-            "baseline": baseline,
-            "latest": _point(row["latest"]),
-            "target": number(row["target"]["value"]),
-            "progress": percent(row["progress"]),
-            "pace": ratio(row["pace"]),
-            "pace_cagr": ratio(row["pace_cagr"]),
-            "bar": bar(row["progress"], row["time_elapsed"], row["status"]),
-        }
-        table.add_row(*(cells[name] for name, _, _ in shown))
-    return table
-
-
-def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
-    console = out()
-    omit: set[str] = set()
-    table = _status_table(view, title, lang, omit)
-    for column in OPTIONAL_COLUMNS:
-        natural = Measurement.get(console, console.options.update(max_width=10_000), table)
-        if natural.maximum <= console.width:
-            break
-        omit.add(column)
-        table = _status_table(view, title, lang, omit)
+    for name in shown:
+        right = name in ("number", "baseline", "latest", "target", "progress", "pace", "pace_cagr")
+        if name == "name":
+            table.add_column(headers[name], min_width=widths[name])
+        else:
+            table.add_column(
+                headers[name],
+                justify="right" if right else "left",
+                no_wrap=True,
+                width=widths[name],
+            )
+    for c in cells:
+        table.add_row(*(c[name] for name in shown))
     console.print(table)
     console.print(summary_line(view["summary"], lang))
     for row in view["indicators"]:
