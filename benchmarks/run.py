@@ -186,9 +186,8 @@ def bench(label: str, plan: Path, key: str, runs: int, floor: float) -> list[Tim
     for name, command in commands.items():
         median, peak = median_of(command, runs, restore if name == "record" else None)
         results.append(Timing(label, name, median, median / floor, peak, runs))
-        print(
-            f"  {label:>8} {name:<9} {median * 1000:8.1f} ms  {median / floor:5.2f}x  {peak:6.1f} MB"
-        )
+        shown = f"{median * 1000:8.1f} ms  {median / floor:5.2f}x  {peak:6.1f} MB"
+        print(f"  {label:>8} {name:<9} {shown}")
     restore()
     return results
 
