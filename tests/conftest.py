@@ -60,6 +60,18 @@ def write(directory: Path, name: str, content: str) -> Path:
     return path
 
 
+def add_milestone(plan_dir: Path, year: int = 2023, value: int = 32000) -> None:
+    """Give the practitioners indicator of a copied plan a milestone."""
+    indicators = plan_dir / "indicators.yaml"
+    target = "    target: {year: 2025, value: 40000}\n"
+    indicators.write_text(
+        indicators.read_text(encoding="utf-8").replace(
+            target, f"{target}    milestones: [{{year: {year}, value: {value}}}]\n"
+        ),
+        encoding="utf-8",
+    )
+
+
 def snapshot(directory: Path) -> dict[str, bytes]:
     """Every file in ``directory`` byte for byte, to prove a refused command changed nothing."""
     return {

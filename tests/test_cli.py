@@ -10,7 +10,7 @@ import pytest
 
 from ipplan import store, views
 from ipplan.problems import Problem
-from tests.conftest import SHIPPED, Run, load, snapshot
+from tests.conftest import SHIPPED, Run, add_milestone, load, snapshot
 
 # --- status -----------------------------------------------------------------------------------
 
@@ -714,15 +714,7 @@ def test_no_arguments_shows_help(cli: Run) -> None:
 
 
 def test_show_with_a_milestone(cli: Run, plan_dir: Path) -> None:
-    indicators = plan_dir / "indicators.yaml"
-    indicators.write_text(
-        indicators.read_text(encoding="utf-8").replace(
-            "    target: {year: 2025, value: 40000}\n",
-            "    target: {year: 2025, value: 40000}\n"
-            "    milestones: [{year: 2023, value: 32000}]\n",
-        ),
-        encoding="utf-8",
-    )
+    add_milestone(plan_dir)
     cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
     out = cli("show", "practitioners", "--data", str(plan_dir)).stdout
     row = next(line.split() for line in out.splitlines() if line.strip().startswith("2023 "))

@@ -12,7 +12,7 @@ import pytest
 
 from ipplan import reports, views
 from ipplan.reports import markdown
-from tests.conftest import SHIPPED, Run, load, snapshot
+from tests.conftest import SHIPPED, Run, add_milestone, load, snapshot
 
 HOSTILE_NOTE = "<script>alert(1)</script> | [red]x[/red]"
 
@@ -20,15 +20,7 @@ HOSTILE_NOTE = "<script>alert(1)</script> | [red]x[/red]"
 @pytest.fixture
 def reported(cli: Run, plan_dir: Path) -> Path:
     """The shipped plan with a few years recorded, a milestone, and a note that must stay text."""
-    indicators = plan_dir / "indicators.yaml"
-    indicators.write_text(
-        indicators.read_text(encoding="utf-8").replace(
-            "    target: {year: 2025, value: 40000}\n",
-            "    target: {year: 2025, value: 40000}\n"
-            "    milestones:\n      - {year: 2023, value: 32000}\n",
-        ),
-        encoding="utf-8",
-    )
+    add_milestone(plan_dir)
     for year, key, value, extra in (
         ("2022", "practitioners", "29000", ["--source", "2022年度统计"]),
         ("2023", "practitioners", "31000", ["--note", HOSTILE_NOTE]),

@@ -20,6 +20,7 @@ import typer
 from ipplan import __version__
 from ipplan.errors import BinaryToTerminal, DataInvalid, IpplanError, YearOutsidePlan
 from ipplan.i18n import error_message, resolve_lang, text
+from ipplan.reports import Format
 from ipplan.status import Status
 
 if TYPE_CHECKING:
@@ -47,14 +48,6 @@ app = typer.Typer(
 class Lang(str, Enum):
     zh = "zh"
     en = "en"
-
-
-class ReportFormat(str, Enum):
-    md = "md"
-    html = "html"
-    csv = "csv"
-    json = "json"
-    xlsx = "xlsx"
 
 
 DataOption = Annotated[
@@ -442,9 +435,9 @@ def validate(
 def report(
     ctx: typer.Context,
     fmt: Annotated[
-        ReportFormat,
+        Format,
         typer.Option("--format", "-f", help="md, html, csv, json or xlsx.", show_default=True),
-    ] = ReportFormat.md,
+    ] = Format.md,
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
@@ -469,16 +462,15 @@ def report(
     from ipplan import reports, store
 
     language = _lang(ctx, lang)
-    chosen = reports.Format(fmt.value)
     with _reporting(language):
         data_dir = _data_dir(ctx, data)
         plan = store.load(data_dir)
         _check_as_of(plan, as_of)
         if output is not None:
             store.ensure_not_data(data_dir, output)
-        elif chosen in reports.BINARY and _stdout_is_terminal():
-            raise BinaryToTerminal(format=chosen.value)
-        content = reports.render(reports.build(plan, as_of), chosen, language)
+        elif fmt in reports.BINARY and _stdout_is_terminal():
+            raise BinaryToTerminal(format=fmt.value)
+        content = reports.render(reports.build(plan, as_of), fmt, language)
         if output is not None:
             store.atomic_write(output, content)
     if output is None:
@@ -491,7 +483,7 @@ def report(
     from ipplan import terminal
 
     terminal.print_lines(
-        [text("report.written", language, format=chosen.value, path=str(output))], stderr=True
+        [text("report.written", language, format=fmt.value, path=str(output))], stderr=True
     )
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 DASH = "—"
 
 
@@ -30,3 +33,8 @@ def signed(value: float | None) -> str:
         return DASH
     shown = number(value)
     return shown if shown.startswith("-") or shown == "0" else f"+{shown}"
+
+
+def point(value: Mapping[str, Any] | None) -> str:
+    """A ``{year, value}`` point as ``31000 (2023)``."""
+    return DASH if value is None else f"{number(value['value'])} ({value['year']})"

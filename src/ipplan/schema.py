@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from ipplan.models import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
 from ipplan.store import SCHEMA_DIR
@@ -38,13 +38,13 @@ class TasksFile(_File):
 class ActualsFile(_File):
     """actuals.yaml: recorded yearly actuals by indicator key. Written by `ipplan record`."""
 
-    actuals: dict[str, list[Actual]] | None = Field(default=None)
+    actuals: dict[str, list[Actual]] | None = None
 
 
 class TaskLogFile(_File):
     """task_log.yaml: dated updates to actions by action id. Written by `ipplan task`."""
 
-    updates: dict[str, list[ActionUpdate]] | None = Field(default=None)
+    updates: dict[str, list[ActionUpdate]] | None = None
 
 
 FILE_MODELS: dict[str, type[BaseModel]] = {

@@ -15,8 +15,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ipplan import charts
+from ipplan import charts, phrases
 from ipplan.fmt import number, percent, ratio, signed
+from ipplan.fmt import point as _point
 from ipplan.i18n import label, text
 
 STATUS_STYLES = {
@@ -73,10 +74,6 @@ def bar(progress: float | None, time_elapsed: float | None, status: str) -> Text
 
 def _name(row: Mapping[str, Any], lang: str) -> str:
     return str(row["name_en"] if lang == "en" else row["name"])
-
-
-def _point(point: Mapping[str, Any] | None) -> str:
-    return "—" if point is None else f"{number(point['value'])} ({point['year']})"
 
 
 def summary_line(summary: Mapping[str, int], lang: str) -> Text:
@@ -367,19 +364,9 @@ def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None
     line = Text(f"  {text('step.status', lang)}: ")
     line.append_text(status_text(view["status_cagr"], lang))
     console.print(line)
-    if view["methods_disagree"]:
-        console.print(
-            Text(
-                "  "
-                + text(
-                    "label.methods_disagree",
-                    lang,
-                    linear=label(view["status"], lang),
-                    cagr=label(view["status_cagr"], lang),
-                ),
-                style="bold yellow",
-            )
-        )
+    disagreement = phrases.disagreement(view, lang)
+    if disagreement:
+        console.print(Text("  " + disagreement, style="bold yellow"))
     else:
         console.print("  " + text("label.methods_agree", lang, status=label(view["status"], lang)))
 
@@ -391,28 +378,13 @@ def _print_outlook(console: Console, view: Mapping[str, Any], lang: str) -> None
     console.print(Text(text("label.outlook", lang, year=view["target"]["year"]), style="bold"))
     for step in steps:
         console.print(_step_line(step, view, lang), soft_wrap=True)
-    trend, factor = view["trend"], view["acceleration_factor"]
-    if trend == "away_from_target":
-        console.print(Text("  " + text("label.reverse", lang), style="bold red"))
-    elif trend == "flat":
-        console.print(Text("  " + text("label.flat", lang), style="yellow"))
-    elif factor is not None:
-        console.print("  " + text("label.acceleration", lang, factor=f"{factor:.2f}"))
-    expected = view["expected"]
-    if expected is not None and view["latest"] is not None:
-        source = "label.expected.milestone" if expected["milestone"] else "label.expected.linear"
-        console.print(
-            "  "
-            + text(
-                "label.expected",
-                lang,
-                year=expected["year"],
-                value=number(expected["value"]),
-                unit=view["unit"],
-                source=text(source, lang),
-                deviation=signed(view["latest"]["value"] - expected["value"]),
-            )
-        )
+    trend = phrases.trend(view, lang)
+    if trend:
+        style = {"away_from_target": "bold red", "flat": "yellow"}.get(view["trend"], "")
+        console.print(Text("  " + trend, style=style))
+    expected = phrases.expected(view, lang)
+    if expected:
+        console.print("  " + expected)
 
 
 def render_tasks(view: Mapping[str, Any], lang: str) -> None:

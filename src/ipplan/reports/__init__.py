@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ipplan import __version__, views
-from ipplan.assess import assess
-from ipplan.plan import Plan
+from ipplan import __version__
+
+if TYPE_CHECKING:
+    from ipplan.plan import Plan
+
+# The core is imported where it is used, so that the command line can offer the formats
+# without loading it.
 
 
 class Format(str, Enum):
@@ -29,7 +33,10 @@ BINARY = {Format.xlsx}
 
 def build(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
     """The whole report as plain data: plan, summary, every indicator in full, every action."""
-    status = views.status_view(plan, as_of)
+    from ipplan import views
+    from ipplan.assess import Progress, summary
+
+    indicators = [views.show_view(plan, ind, as_of) for ind in plan.indicators]
     info = plan.info
     areas = []
     for area in plan.areas:
@@ -58,8 +65,8 @@ def build(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
             "thresholds": info.thresholds.model_dump(),
         },
         "as_of": as_of,
-        "summary": status["summary"],
-        "indicators": [views.show_view(plan, ind, as_of) for ind in plan.indicators],
+        "summary": summary([Progress(ind["status"]) for ind in indicators]),
+        "indicators": indicators,
         "areas": areas,
         "yearly": yearly_rows(plan, as_of),
         "ipplan": __version__,
@@ -69,6 +76,8 @@ def build(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
 def yearly_rows(plan: Plan, as_of: int | None = None) -> list[dict[str, Any]]:
     """One row per indicator and plan year after the baseline: the value recorded, if any, and
     the status the indicator had as of that year (what ``ipplan status --as-of YEAR`` says)."""
+    from ipplan.assess import assess
+
     last = plan.info.target_year if as_of is None else min(as_of, plan.info.target_year)
     rows = []
     for ind in plan.indicators:
@@ -94,10 +103,9 @@ def yearly_rows(plan: Plan, as_of: int | None = None) -> list[dict[str, Any]]:
 
 def render(report: dict[str, Any], fmt: Format, lang: str) -> str | bytes:
     """``report`` in format ``fmt``; text for every format but xlsx."""
-    renderers: dict[Format, Callable[[dict[str, Any], str], str | bytes]]
     from ipplan.reports import html, markdown, tidy, workbook
 
-    renderers = {
+    renderers: dict[Format, Callable[[dict[str, Any], str], str | bytes]] = {
         Format.md: markdown.render,
         Format.html: html.render,
         Format.csv: tidy.render,

@@ -10,7 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ipplan import phrases
 from ipplan.fmt import DASH, number, percent, ratio, signed
+from ipplan.fmt import point as _point
 from ipplan.i18n import label, text
 
 
@@ -58,10 +60,6 @@ def method(report: Mapping[str, Any], lang: str) -> str:
 def summary_table(report: Mapping[str, Any], lang: str) -> Table:
     rows = [[label(status, lang), str(n)] for status, n in report["summary"].items() if n]
     return Table([text("col.status", lang), text("col.count", lang)], rows, {1})
-
-
-def _point(point: Mapping[str, Any] | None) -> str:
-    return DASH if point is None else f"{number(point['value'])} ({point['year']})"
 
 
 def status_words(ind: Mapping[str, Any], lang: str) -> str:
@@ -170,15 +168,9 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
                 status_cagr=compound,
             )
         )
-    if ind["methods_disagree"]:
-        lines.append(
-            text(
-                "label.methods_disagree",
-                lang,
-                linear=label(ind["status"], lang),
-                cagr=label(ind["status_cagr"], lang),
-            )
-        )
+    disagreement = phrases.disagreement(ind, lang)
+    if disagreement:
+        lines.append(disagreement)
     required = ind["required_per_year"]
     lines.append(
         text(
@@ -200,26 +192,7 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
                 cagr=cagr,
             )
         )
-    if ind["trend"] == "away_from_target":
-        lines.append(text("label.reverse", lang))
-    elif ind["trend"] == "flat":
-        lines.append(text("label.flat", lang))
-    elif ind["acceleration_factor"] is not None:
-        lines.append(text("label.acceleration", lang, factor=f"{ind['acceleration_factor']:.2f}"))
-    expected = ind["expected"]
-    if expected is not None:
-        source = "label.expected.milestone" if expected["milestone"] else "label.expected.linear"
-        lines.append(
-            text(
-                "label.expected",
-                lang,
-                year=expected["year"],
-                value=number(expected["value"]),
-                unit=unit,
-                source=text(source, lang),
-                deviation=signed(ind["latest"]["value"] - expected["value"]),
-            )
-        )
+    lines += [s for s in (phrases.trend(ind, lang), phrases.expected(ind, lang)) if s]
     return lines
 
 

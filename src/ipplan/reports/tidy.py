@@ -21,8 +21,6 @@ def cell(value: Any) -> str:
     """A value as the CSV holds it: numbers in their shortest exact form, None as empty."""
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
     if isinstance(value, int | float):
         return json.dumps(value)
     return str(value)
