@@ -667,7 +667,10 @@ def test_init_copies_the_plan_and_never_overwrites(cli: Run, tmp_path: Path) -> 
     target = tmp_path / "mine"
     result = cli("init", str(target))
     assert result.exit_code == 0
-    assert sorted(p.name for p in target.iterdir()) == sorted([*store.FILES.values(), "schema"])
+    expected = [*store.FILES.values(), "schema", ".gitignore"]
+    assert sorted(p.name for p in target.iterdir()) == sorted(expected)
+    # the lock and a killed write's temporary file are never committed
+    assert (target / ".gitignore").read_text(encoding="utf-8").split() == [".ipplan.lock", ".*.tmp"]
     assert (target / "indicators.yaml").read_bytes() == (SHIPPED / "indicators.yaml").read_bytes()
     assert snapshot(target / "schema") == snapshot(SHIPPED / "schema")
     assert cli("record", "2023", "1", "31000", "--data", str(target)).exit_code == 0
@@ -687,6 +690,8 @@ COMMANDS = [
     "tasks",
     "task",
     "validate",
+    "history",
+    "undo",
     "report",
     "import",
     "schema",

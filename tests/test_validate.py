@@ -296,3 +296,75 @@ def test_every_problem_in_one_run(tmp_path: Path) -> None:
     assert sorted(codes) == sorted(
         ["invalid-direction", "unknown-indicator", "year-outside-plan", "unknown-indicator"]
     )
+
+
+# --- hostile files through the command: one clear line each, never a traceback ----------------
+
+HOSTILE = {
+    # name: (file, bytes, line, code)
+    "gbk": ("tasks.yaml", "areas: []\nactions: []\n# 专利代理\n".encode("gbk"), 3, "not-utf8"),
+    "tab": ("actuals.yaml", b"actuals:\n\tpractitioners: []\n", 2, "tab-indent"),
+    "python-tag": (
+        "actuals.yaml",
+        b"actuals: !!python/object/apply:os.system ['touch pwned']\n",
+        1,
+        "unsupported-tag",
+    ),
+    "escape-in-text": (
+        "task_log.yaml",
+        b'updates:\n  talent-training:\n    - recorded: "2024-03-01T10:00:00+08:00"\n'
+        b'      note: "\\e[2J\\e[31mall clear"\n',
+        4,
+        "control-character",
+    ),
+    "raw-escape": ("task_log.yaml", b"updates: {}\n# \x1b[2J\n", 2, "control-character"),
+    "huge-number": (
+        "actuals.yaml",
+        b"actuals:\n  practitioners:\n    - year: 2022\n      value: " + b"9" * 5000 + b"\n",
+        4,
+        "value-too-large",
+    ),
+    "broken": ("actuals.yaml", b"actuals:\n  practitioners: [\n", 3, "yaml-syntax"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_hostile_file_gets_one_clear_line(cli, plan_dir: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+    filename, content, line, code = HOSTILE[name]
+    (plan_dir / filename).write_bytes(content)
+    result = cli("validate", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    problems = [row for row in result.stderr.splitlines() if f"{filename}:" in row]
+    assert len(problems) == 1, result.stderr
+    assert problems[0].startswith(f"{plan_dir / filename}:{line}: {code}: ")
+    assert "\x1b" not in result.stderr
+    assert not (Path.cwd() / "pwned").exists()
+    # every other command refuses the same way, pointing at the same line
+    status = cli("status", "--data", str(plan_dir))
+    assert status.exit_code == 1
+    assert f"{plan_dir / filename}:{line}: {code}: " in status.stderr
+
+
+def test_an_alias_bomb_is_one_clear_line(
+    cli,
+    plan_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from ipplan import yamlio
+
+    monkeypatch.setattr(yamlio, "MAX_NODES", 100_000)
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for name, prev in zip("bcdefghi", "abcdefgh", strict=True):
+        bomb += f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+    (plan_dir / "task_log.yaml").write_text(bomb, encoding="utf-8")
+    result = cli("validate", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert f"{plan_dir / 'task_log.yaml'}:1: too-large: " in result.stderr
+
+
+def test_a_byte_order_mark_and_crlf_are_fine(cli, plan_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    path = plan_dir / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    result = cli("validate", "--data", str(plan_dir))
+    assert result.exit_code == 0, result.stderr

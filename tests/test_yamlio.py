@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ipplan.yamlio import parse, read
 
 P = Path("x.yaml")
@@ -90,3 +92,54 @@ def test_read_accepts_a_byte_order_mark(tmp_path: Path) -> None:
     doc, problems = read(path)
     assert problems == []
     assert doc.data == {"a": "执业"}
+
+
+def test_crlf_line_ends_read_as_lf_with_the_right_lines() -> None:
+    doc, problems = parse("a: 1\r\nb:\r\n  - x\r\n  - y\r\n", P)
+    assert problems == []
+    assert doc.data == {"a": 1, "b": ["x", "y"]}
+    assert doc.line(("b", 1)) == 4
+
+
+def test_a_tab_used_for_indentation_is_a_problem_at_its_line() -> None:
+    doc, problems = parse("a: 1\nb:\n\t- x\n", P)
+    assert doc.broken
+    assert [(p.line, p.code) for p in problems] == [(3, "tab-indent")]
+
+
+def test_tabs_inside_text_are_text() -> None:
+    doc, problems = parse('a: "x\\ty"\nb: x\ty\n', P)
+    assert problems == []
+    assert doc.data == {"a": "x\ty", "b": "x\ty"}
+
+
+def test_a_raw_control_character_is_a_problem_at_its_line() -> None:
+    doc, problems = parse("a: 1\nb: x\x1b[31my\n", P)
+    assert doc.broken
+    assert [(p.line, p.code, p.params) for p in problems] == [
+        (2, "control-character", {"char": "U+001B"})
+    ]
+
+
+def test_more_digits_than_python_converts_is_a_problem_not_a_crash() -> None:
+    _, problems = parse("a: 1\nb: " + "9" * 5000 + "\n", P)
+    assert [(p.line, p.code) for p in problems] == [(2, "value-too-large")]
+
+
+def test_deep_nesting_is_a_problem_not_a_crash() -> None:
+    doc, problems = parse("a: " + "[" * 3000 + "]" * 3000 + "\n", P)
+    assert doc.broken
+    assert [p.code for p in problems] in (["too-deep"], ["yaml-syntax"])
+
+
+def test_a_file_over_the_size_limit_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipplan import yamlio
+
+    monkeypatch.setattr(yamlio, "MAX_BYTES", 1000)
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: " + b"x" * 2000 + b"\n")
+    doc, problems = read(path)
+    assert doc.broken
+    assert [(p.line, p.code) for p in problems] == [(1, "too-large")]

@@ -1,23 +1,32 @@
-"""Changes to the plan's own files: recording an actual, and updating an action.
+"""Changes to the plan's own files: recording an actual, updating an action, undoing either.
 
-Every change follows one path: check the input against the loaded plan, build the new file,
-validate the whole result as it will be read back, and only then write it atomically. A refused
-change leaves every file as it was.
+Every change follows one path (:func:`commit`):
+
+1. check the input against the plan as the command loaded it, so that a refused change takes
+   no lock and touches no file;
+2. take the data directory's write lock, and reload the plan if another writer changed a file
+   in the meantime, then check again against what is now on disk;
+3. build the new file, validate the whole data directory as it will be read back, and only
+   then replace the file atomically.
+
+Each change is stamped with the time it was recorded, strictly later than every change already
+in the plan, so that the most recent change is always one well-defined thing to undo.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from ipplan.assess import Assessment, assess
 from ipplan.errors import (
     BaselineYear,
     DataInvalid,
+    ImplausibleChange,
     InvalidDate,
-    NotANumber,
     NotWholeNumber,
     ValueAlreadyRecorded,
     ValueOutOfRange,
@@ -26,12 +35,14 @@ from ipplan.errors import (
 from ipplan.models import UNIT_RULES, ActionUpdate, Actual, Indicator, Revision
 from ipplan.plan import ActionState, Plan
 from ipplan.status import Status
-from ipplan.store import DataDir, atomic_write, ensure_writable, read_documents
+from ipplan.store import DataDir, atomic_write, current, ensure_writable, read_documents, writing
+from ipplan.typed import Value, clean_text, parse_value
 from ipplan.validate import check
 from ipplan.writer import dump_actuals, dump_task_log
 from ipplan.yamlio import parse
 
-Value = int | float
+T = TypeVar("T")
+TICK = dt.timedelta(milliseconds=1)  # the resolution of recorded times
 
 
 @dataclass(frozen=True)
@@ -43,22 +54,6 @@ class Recorded:
     replaced: Actual | None
     assessment: Assessment
     unchanged: bool = False  # the same value was already recorded; nothing was written
-
-
-def parse_value(text: str) -> Value:
-    """A typed value as a number: an integer when it has no fraction, else a float."""
-    cleaned = text.strip()
-    try:
-        return int(cleaned)
-    except ValueError:
-        pass
-    try:
-        number = float(cleaned)
-    except ValueError:
-        raise NotANumber(value=text) from None
-    if not math.isfinite(number):
-        raise NotANumber(value=text)
-    return int(number) if number.is_integer() and "." not in cleaned else number
 
 
 def check_value(indicator: Indicator, value: Value) -> Value:
@@ -83,8 +78,67 @@ def check_year(plan: Plan, year: int) -> None:
 
 
 def now() -> dt.datetime:
-    """The time a change is recorded: local time with its offset, to the second."""
-    return dt.datetime.now().astimezone().replace(microsecond=0)
+    """The time now: local time with its offset, to the millisecond."""
+    moment = dt.datetime.now().astimezone()
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def aware(moment: dt.datetime) -> dt.datetime:
+    """``moment`` with a UTC offset; a time written without one is read as local time."""
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def latest_recorded(plan: Plan) -> dt.datetime | None:
+    """When the most recent change in the plan was recorded, if any change carries a time."""
+    times = [a.recorded for series in plan.actuals.values() for a in series if a.recorded]
+    times += [u.recorded for log in plan.updates.values() for u in log]
+    return max((aware(t) for t in times), default=None)
+
+
+def stamp(plan: Plan, when: dt.datetime | None = None) -> dt.datetime:
+    """The time to record a change with: now, or just after the latest change if that is later.
+
+    A clock set back, or two changes within a millisecond, still gives each change its own,
+    later time; ``when`` (for tests and imports of old data) is taken as given.
+    """
+    if when is not None:
+        return when
+    moment = now()
+    latest = latest_recorded(plan)
+    if latest is not None and moment <= latest:
+        moment = (latest + TICK).astimezone(moment.tzinfo)
+    return moment
+
+
+@dataclass(frozen=True)
+class Edit(Generic[T]):
+    """What a change would do: the file to replace with ``text`` (None: none), and its outcome."""
+
+    name: str | None
+    text: str
+    outcome: T
+
+
+def commit(data_dir: DataDir, plan: Plan, edit: Callable[[Plan], Edit[T]]) -> T:
+    """Make the change ``edit`` describes, safely against crashes and other writers.
+
+    ``edit`` builds the change from a plan and raises the domain error that refuses it. It runs
+    once on ``plan`` without the lock, so that a refusal costs nothing, and again under the lock
+    if the files changed since ``plan`` was loaded.
+    """
+    ensure_writable(data_dir)
+    first = edit(plan)
+    if first.name is None:
+        return first.outcome
+    with writing(data_dir):
+        latest = current(data_dir, plan)
+        done = first if latest is plan else edit(latest)
+        if done.name is not None:
+            _write_checked(data_dir, done.name, done.text)
+        return done.outcome
+
+
+# --- recording actuals ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -107,24 +161,30 @@ def prepare(
     note: str | None = None,
     force: bool = False,
     when: dt.datetime | None = None,
+    plausible: bool = True,
 ) -> Change:
     """Check one value against the plan and build the actual it would record.
 
     Raises the domain error that says what is wrong. The same value again (with no new source
     or note) is ``unchanged``; a different one needs ``force`` and keeps the old one in history.
+    Unless ``force`` (or ``plausible`` is false, for a caller that checks the whole batch
+    itself), a value far from its neighbour year's is refused as a likely typing slip.
     """
     indicator = plan.indicator(indicator_ref)
     check_year(plan, year)
-    value = check_value(indicator, parse_value(value_text))
+    value = check_value(indicator, parse_value(value_text, indicator.unit))
+    source, note = clean_text(source, "--source"), clean_text(note, "--note")
     existing = next((a for a in plan.actuals[indicator.key] if a.year == year), None)
     if existing is not None and not force:
         if (
             existing.value == value
-            and _text(source) in (None, existing.source)
-            and _text(note) in (None, existing.note)
+            and source in (None, existing.source)
+            and note in (None, existing.note)
         ):
             return Change(indicator, existing, None, unchanged=True)
         raise ValueAlreadyRecorded(key=indicator.key, year=year, value=existing.value, new=value)
+    if plausible and not force:
+        check_plausible(plan, indicator, plan.actuals[indicator.key], year, value)
     history: list[Revision] = []
     if existing is not None:
         history = [
@@ -139,12 +199,60 @@ def prepare(
     actual = Actual(
         year=year,
         value=value,
-        source=_text(source),
-        note=_text(note),
-        recorded=when or now(),
+        source=source,
+        note=note,
+        recorded=stamp(plan, when),
         history=history,
     )
     return Change(indicator, actual, existing, unchanged=False)
+
+
+def max_change(plan: Plan, indicator: Indicator) -> float:
+    """The largest relative change from one known value to the next accepted without --force."""
+    own = indicator.max_change
+    return float(own if own is not None else plan.info.max_change)
+
+
+def neighbour(
+    indicator: Indicator, series: Sequence[Actual], year: int
+) -> tuple[int, Value] | None:
+    """The known value ``year`` is compared with: the latest before it (an actual or the
+    baseline), else the earliest after it."""
+    known = [(a.year, a.value) for a in series if a.year != year]
+    if indicator.baseline is not None:
+        known.append((indicator.baseline.year, indicator.baseline.value))
+    before = [p for p in known if p[0] < year]
+    if before:
+        return max(before)
+    after = [p for p in known if p[0] > year]
+    return min(after) if after else None
+
+
+def check_plausible(
+    plan: Plan, indicator: Indicator, series: Sequence[Actual], year: int, value: Value
+) -> None:
+    """Refuse ``value`` when it is further from its neighbour's value than the plan allows.
+
+    A neighbour of zero gives no scale to judge by, so any value is accepted after it.
+    """
+    found = neighbour(indicator, series, year)
+    if found is None:
+        return
+    other_year, other = found
+    if other == 0:
+        return
+    limit = max_change(plan, indicator)
+    relative = (value - other) / abs(other)
+    if abs(relative) > limit + 1e-12:
+        raise ImplausibleChange(
+            key=indicator.key,
+            year=year,
+            value=value,
+            other_year=other_year,
+            other=other,
+            change=relative,
+            limit=limit,
+        )
 
 
 def apply(plan: Plan, changes: list[Change]) -> dict[str, tuple[Actual, ...]]:
@@ -155,14 +263,12 @@ def apply(plan: Plan, changes: list[Change]) -> dict[str, tuple[Actual, ...]]:
             continue
         key, year = change.indicator.key, change.actual.year
         kept = [a for a in actuals[key] if a.year != year]
-        actuals[key] = (*kept, change.actual)
+        actuals[key] = tuple(sorted((*kept, change.actual), key=lambda a: a.year))
     return actuals
 
 
-def write_actuals(data_dir: DataDir, plan: Plan, actuals: dict[str, tuple[Actual, ...]]) -> None:
-    """Validate the whole data directory with these actuals, then write actuals.yaml."""
-    text = dump_actuals(actuals, [ind.key for ind in plan.indicators])
-    _write_checked(data_dir, "actuals", text)
+def actuals_text(plan: Plan, actuals: dict[str, tuple[Actual, ...]]) -> str:
+    return dump_actuals(actuals, [ind.key for ind in plan.indicators])
 
 
 def record(
@@ -178,18 +284,32 @@ def record(
     when: dt.datetime | None = None,
 ) -> Recorded:
     """Record ``value_text`` as the ``year``-end actual of an indicator and write actuals.yaml."""
-    ensure_writable(data_dir)
-    change = prepare(
-        plan, year, indicator_ref, value_text, source=source, note=note, force=force, when=when
-    )
-    indicator = change.indicator
-    if change.unchanged:
-        assessment = assess(indicator, plan.actuals[indicator.key], plan.info.thresholds)
-        return Recorded(indicator, change.actual, None, assessment, unchanged=True)
-    actuals = apply(plan, [change])
-    write_actuals(data_dir, plan, actuals)
-    assessment = assess(indicator, actuals[indicator.key], plan.info.thresholds)
-    return Recorded(indicator, change.actual, change.replaced, assessment)
+
+    def edit(latest: Plan) -> Edit[Recorded]:
+        change = prepare(
+            latest,
+            year,
+            indicator_ref,
+            value_text,
+            source=source,
+            note=note,
+            force=force,
+            when=when,
+        )
+        indicator = change.indicator
+        if change.unchanged:
+            assessment = assess(indicator, latest.actuals[indicator.key], latest.info.thresholds)
+            outcome = Recorded(indicator, change.actual, None, assessment, unchanged=True)
+            return Edit(None, "", outcome)
+        actuals = apply(latest, [change])
+        assessment = assess(indicator, actuals[indicator.key], latest.info.thresholds)
+        outcome = Recorded(indicator, change.actual, change.replaced, assessment)
+        return Edit("actuals", actuals_text(latest, actuals), outcome)
+
+    return commit(data_dir, plan, edit)
+
+
+# --- updating actions ----------------------------------------------------------------------
 
 
 def parse_date(text: str) -> dt.date:
@@ -215,31 +335,31 @@ def update_action(
     Fields equal to what the action already has are left out; with nothing left, nothing is
     written.
     """
-    ensure_writable(data_dir)
-    action = plan.action(action_ref)
-    current = plan.state(action)
+    lead, note = clean_text(lead, "--lead"), clean_text(note, "--note")
     due_date = parse_date(due) if due is not None else None
-    update = ActionUpdate(
-        recorded=when or now(),
-        status=status if status is not None and status != current.status else None,
-        lead=_text(lead) if _text(lead) not in (None, current.lead) else None,
-        due=due_date if due_date is not None and due_date != current.due else None,
-        note=_text(note),
-    )
-    if update.status is None and update.lead is None and update.due is None and not update.note:
-        return current, False
-    updates = {**plan.updates, action.id: (*plan.updates.get(action.id, ()), update)}
-    text = dump_task_log(updates, [a.id for a in plan.actions])
-    _write_checked(data_dir, "task_log", text)
-    changed = dataclasses.replace(plan, updates=updates)
-    return changed.state(action), True
+
+    def edit(latest: Plan) -> Edit[tuple[ActionState, bool]]:
+        action = latest.action(action_ref)
+        state = latest.state(action)
+        update = ActionUpdate(
+            recorded=stamp(latest, when),
+            status=status if status is not None and status != state.status else None,
+            lead=lead if lead not in (None, state.lead) else None,
+            due=due_date if due_date is not None and due_date != state.due else None,
+            note=note,
+        )
+        if update.status is None and update.lead is None and update.due is None and not note:
+            return Edit(None, "", (state, False))
+        updates = {**latest.updates, action.id: (*latest.updates.get(action.id, ()), update)}
+        text = task_log_text(latest, updates)
+        changed = dataclasses.replace(latest, updates=updates)
+        return Edit("task_log", text, (changed.state(action), True))
+
+    return commit(data_dir, plan, edit)
 
 
-def _text(value: str | None) -> str | None:
-    if value is None:
-        return None
-    stripped = value.strip()
-    return stripped or None
+def task_log_text(plan: Plan, updates: dict[str, tuple[ActionUpdate, ...]]) -> str:
+    return dump_task_log(updates, [a.id for a in plan.actions])
 
 
 def _write_checked(data_dir: DataDir, name: str, text: str) -> None:

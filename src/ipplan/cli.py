@@ -107,9 +107,10 @@ def _print_json(value: Any) -> None:
 
 def _problem_lines(problems: list[Any], lang: str) -> list[str]:
     from ipplan import views
+    from ipplan.typed import printable
 
     return [
-        f"{p['file']}:{p['line']}: {p['code']}: {p['message']}"
+        printable(f"{p['file']}:{p['line']}: {p['code']}: {p['message']}")
         for p in views.problems_view(problems, lang)
     ]
 
@@ -128,7 +129,9 @@ def _reporting(lang: str) -> Iterator[None]:
         )
         raise typer.Exit(1) from None
     except IpplanError as exc:
-        message = error_message(exc.message_id, exc.params, lang)
+        from ipplan.typed import printable
+
+        message = printable(error_message(exc.message_id, exc.params, lang))
         terminal.print_lines([_error_prefix(lang) + message], stderr=True)
         raise typer.Exit(1) from None
 
@@ -572,14 +575,85 @@ def schema(
     with _reporting(language):
         if directory is None:
             data_dir = _data_dir(ctx, data)
-            store.ensure_writable(data_dir)
-            directory = data_dir.path / store.SCHEMA_DIR
-        written = store.write_schemas(directory)
+            with store.writing(data_dir):
+                written = store.write_schemas(data_dir.path / store.SCHEMA_DIR)
+        else:
+            written = store.write_schemas(directory)
     from ipplan import terminal
 
     terminal.print_lines(
         [text("schema.written", language, path=views.display_path(path)) for path in written]
     )
+
+
+@app.command()
+def history(
+    ctx: typer.Context,
+    ref: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            metavar="[INDICATOR|ACTION]",
+            help="Only this indicator (key, number or name) or action (id).",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--limit", "-n", min=1, help="Show only the newest N changes."),
+    ] = None,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Every recorded change, newest first: values recorded or replaced, and action updates.
+
+    Example: ipplan history practitioners
+    """
+    from ipplan import store, views
+
+    language = _lang(ctx, lang)
+    with _reporting(language):
+        plan = store.load(_data_dir(ctx, data))
+        view = views.history_view(plan, ref, limit)
+    if as_json:
+        _print_json(view)
+        return
+    from ipplan import terminal
+
+    terminal.render_history(view, language)
+
+
+@app.command()
+def undo(
+    ctx: typer.Context,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would be reverted; change nothing.")
+    ] = False,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Revert the most recent change (a recorded value, an import, or an action update).
+
+    A replaced value comes back; a first value is removed. Run it again to go further back;
+    `ipplan history` shows what is next.
+
+    Example: ipplan undo --dry-run
+    """
+    from ipplan import history, store, views
+
+    language = _lang(ctx, lang)
+    with _reporting(language):
+        data_dir = _data_dir(ctx, data)
+        plan = store.load(data_dir)
+        done = history.undo(data_dir, plan, dry_run=dry_run)
+    view = views.undo_view(done)
+    if as_json:
+        _print_json(view)
+        return
+    from ipplan import terminal
+
+    terminal.print_lines(terminal.undo_lines(view, language))
 
 
 @app.command()

@@ -154,3 +154,51 @@ class NotAYear(IpplanError):
     """A year that is not a whole number."""
 
     message_id = "not-a-year"
+
+
+class DataLocked(IpplanError):
+    """Another ipplan process held the data directory's write lock for longer than the timeout."""
+
+    message_id = "data-locked"
+
+
+class AmbiguousNumber(IpplanError):
+    """A value whose commas could be thousands separators or a decimal comma."""
+
+    message_id = "ambiguous-number"
+
+
+class WrongUnit(IpplanError):
+    """A value typed with a unit (such as %) that is not the indicator's."""
+
+    message_id = "wrong-unit"
+
+
+class ValueTooLarge(IpplanError):
+    """A value far beyond anything the plan could count."""
+
+    message_id = "value-too-large"
+
+
+class ImplausibleChange(IpplanError):
+    """A value far from the one before it, refused without --force as a likely typing slip."""
+
+    message_id = "implausible-change"
+
+
+class ControlCharacter(IpplanError):
+    """Text typed for a field holds a terminal control character."""
+
+    message_id = "control-character"
+
+
+class NothingToUndo(IpplanError):
+    """`ipplan undo` found no recorded change to revert."""
+
+    message_id = "nothing-to-undo"
+
+
+class UnknownReference(IpplanError):
+    """Neither an indicator nor an action matches the reference given."""
+
+    message_id = "unknown-reference"

@@ -354,8 +354,86 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} is one of the plan's data files and a report never overwrites it; "
         "choose another file for -o",
     ),
+    "data-locked": (
+        "另一个 ipplan 命令正在写入 {path}，等待 {seconds} 秒后仍未结束，本次未做任何改动。"
+        "请稍后重试（环境变量 IPPLAN_LOCK_TIMEOUT 可设定等待秒数）。"
+        "写入进程结束时系统会自动释放锁，请勿删除 {lock}。",
+        "another ipplan command is writing to {path} and had not finished after {seconds} s, "
+        "so nothing was changed; try again shortly (IPPLAN_LOCK_TIMEOUT sets the seconds to "
+        "wait). The system releases the lock when that process ends; do not delete {lock}",
+    ),
+    "ambiguous-number": (
+        "“{value}”中的逗号不是每三位一个的千位分隔符，含义不明确；请写成 31347 或 31,347，小数用点号，如 80.5。",
+        "'{value}' has commas that are not thousands separators in groups of three, so it "
+        "could mean two things; write 31347 or 31,347, and a decimal point as in 80.5",
+    ),
+    "wrong-unit": (
+        "“{value}”带有单位 {typed}，但该指标的单位是 {unit}；请只写数值。",
+        "'{value}' carries the unit {typed}, but this indicator is in {unit}; type the number "
+        "alone",
+    ),
+    "value-too-large": (
+        "“{value}”大得不合理（上限 {limit}）；请检查是否多打了数字。",
+        "'{value}' is implausibly large (limit {limit}); check for extra digits",
+    ),
+    "implausible-change": (
+        "{key} 的 {year} 年值 {value} 与 {other_year} 年的 {other} 相比变化 {change}，"
+        "超过允许的 ±{limit}，可能是输入错误（多打或少打了一位？）。"
+        "如确认无误，请加 --force 重新运行。",
+        "{key}: {value} for {year} is {change} against {other} for {other_year}, beyond the "
+        "±{limit} allowed; is a digit missing or extra? If the value is right, run again "
+        "with --force",
+    ),
+    "control-character": (
+        "{field} 含有终端控制字符 {char}，未做任何改动；请删去该字符后重试。",
+        "{field} holds the terminal control character {char}; nothing was changed. Remove it "
+        "and try again",
+    ),
+    "nothing-to-undo": (
+        "没有可撤销的变更：尚无带录入时间的实际值或行动更新。",
+        "nothing to undo: no actual or action update carries the time it was recorded",
+    ),
+    "unknown-reference": (
+        "未知指标或行动“{ref}”{hint}",
+        "no indicator or action '{ref}'{hint}",
+    ),
+    "history.title": ("变更记录（最新在前）", "Recorded changes, newest first"),
+    "history.none": ("暂无录入的变更。", "No changes recorded yet."),
+    "history.no_time": ("（未记录时间）", "(time not recorded)"),
+    "history.more": (
+        "另有 {count} 项较早的变更未显示（--limit 调整显示数量）。",
+        "{count} earlier changes not shown (--limit sets how many).",
+    ),
+    "history.next_undo": (
+        "ipplan undo 将撤销最新一项（{when} 录入）。",
+        "ipplan undo would revert the newest change (recorded {when}).",
+    ),
+    "col.recorded": ("录入时间", "Recorded"),
+    "col.item": ("对象", "Item"),
+    "col.change": ("变更", "Change"),
+    "col.source_note": ("来源/备注", "Source / note"),
+    "undo.done": ("已撤销", "Reverted"),
+    "undo.would": ("将撤销", "Would revert"),
+    "undo.value": (
+        "{verb} {when} 录入的 {name} {year} 年值 {value} {unit}，恢复为此前的 {previous} {unit}。",
+        "{verb} {name} {year}: {value} {unit}, recorded {when}; the earlier {previous} {unit} "
+        "is back.",
+    ),
+    "undo.value_removed": (
+        "{verb} {when} 录入的 {name} {year} 年值 {value} {unit}；该年不再有记录值。",
+        "{verb} {name} {year}: {value} {unit}, recorded {when}; {year} has no value now.",
+    ),
+    "undo.action": (
+        "{verb} {when} 对行动 {id} 的更新：{parts}。",
+        "{verb} the update to action {id} recorded {when}: {parts}.",
+    ),
+    "undo.dry_run": ("（试运行：未做任何改动）", "(dry run: nothing was changed)"),
     # validation problems (path:line: code: message)
     "p.yaml-syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
+    "p.tab-indent": (
+        "本行用制表符（Tab）缩进；YAML 只接受空格缩进，请把 Tab 换成空格",
+        "this line is indented with a tab; YAML indents with spaces only, so replace the tab",
+    ),
     "p.not-utf8": (
         "文件不是 UTF-8 编码；请以 UTF-8 另存。",
         "the file is not UTF-8; save it as UTF-8",
@@ -451,6 +529,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "thresholds must satisfy on_track > needs_acceleration > lagging "
         "(now {on_track} / {needs_acceleration} / {lagging})",
     ),
+    "p.value-too-large": (
+        "{value} 大得不合理（上限 {limit}）",
+        "{value} is implausibly large (limit {limit})",
+    ),
+    "p.invalid-max-change": (
+        "max_change 须大于 0（现为 {value}）；0.5 表示允许比上一年高或低 50%",
+        "max_change must be above 0 (now {value}); 0.5 allows 50 % above or below the year before",
+    ),
+    "p.control-character": (
+        "含有终端控制字符 {char}；请删去（换行和制表符可以保留）",
+        "holds the terminal control character {char}; remove it (line breaks and tabs are fine)",
+    ),
     "p.fallback": ("{detail}", "{detail}"),
     "expected.integer": ("整数", "a whole number"),
     "expected.number": ("数值", "a number"),
@@ -504,25 +594,37 @@ def _hint(params: Mapping[str, Any], lang: str, fallback: str | None = None) -> 
     return ""
 
 
-def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
-    """The message of a domain error."""
+def _shared(params: Mapping[str, Any]) -> dict[str, Any]:
+    """Message values computed the same way for errors and problems."""
     values = dict(params)
     if "low" in values:
         values["range"] = _range(values["low"], values.get("high"))
+    if isinstance(values.get("limit"), int) and values["limit"] >= 10**6:
+        values["limit"] = f"{values['limit']:,}"
+    if "change" in values and isinstance(values.get("limit"), float | int):
+        values["change"] = f"{values['change'] * 100:+.0f}%"
+        values["limit"] = f"{values['limit'] * 100:.0f}%"
+    return values
+
+
+def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
+    """The message of a domain error."""
+    values = _shared(params)
     if message_id == "unknown-indicator":
         values["hint"] = _hint(params, lang, "known")
     elif message_id == "unknown-action":
         values["hint"] = _hint(params, lang, "hint.actions")
     elif message_id == "unknown-area":
         values["choices"] = ", ".join(params.get("known", []))
+    elif message_id == "unknown-reference":
+        hint = _hint(params, lang)
+        values["hint"] = f"（{hint}）" if hint and lang != "en" else f" ({hint})" if hint else ""
     return text(message_id, lang, **values)
 
 
 def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     """The message of a validation problem."""
-    values = dict(params)
-    if "low" in values:
-        values["range"] = _range(values["low"], values.get("high"))
+    values = _shared(params)
     if "expected" in values and f"expected.{values['expected']}" in CATALOGUE:
         values["expected"] = text(f"expected.{values['expected']}", lang)
     if code in ("unknown-indicator", "unknown-action"):

@@ -12,11 +12,20 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipplan.changes import Change, apply, now, prepare, write_actuals
+from ipplan.changes import (
+    Change,
+    Edit,
+    actuals_text,
+    apply,
+    check_plausible,
+    commit,
+    prepare,
+    stamp,
+)
 from ipplan.errors import ImportRefused, IpplanError, NotAYear
 from ipplan.plan import Plan
 from ipplan.problems import Problem
-from ipplan.store import DataDir, ensure_writable
+from ipplan.store import DataDir
 
 REQUIRED = ("key", "year", "value")
 OPTIONAL = ("source", "note")
@@ -129,40 +138,65 @@ def import_csv(
     force: bool = False,
     when: dt.datetime | None = None,
 ) -> Imported:
-    """Record every valued row of ``path``, or nothing: raises ImportRefused with every problem."""
-    ensure_writable(data_dir)
-    rows, skipped, problems = read_rows(path)
-    stamp = when or now()
-    changes: list[Change] = []
-    first: dict[tuple[str, int], int] = {}
-    for row in rows:
-        try:
-            year = _year(row.year)
-            change = prepare(
-                plan,
-                year,
-                row.key,
-                row.value,
-                source=row.source,
-                note=row.note,
-                force=force,
-                when=stamp,
-            )
-        except IpplanError as exc:
-            problems.append(Problem(path, row.line, exc.message_id, dict(exc.params)))
-            continue
-        slot = (change.indicator.key, year)
-        if slot in first:
-            params = {"key": slot[0], "year": year, "first": first[slot]}
-            problems.append(Problem(path, row.line, "import-duplicate-row", params))
-            continue
-        first[slot] = row.line
-        changes.append(change)
-    if problems:
-        raise ImportRefused(sorted(problems, key=Problem.sort_key), path=str(path))
-    if any(not c.unchanged for c in changes):
-        write_actuals(data_dir, plan, apply(plan, changes))
-    return Imported(changes, skipped)
+    """Record every valued row of ``path``, or nothing: raises ImportRefused with every problem.
+
+    All the values of one import share one recorded time, so ``ipplan undo`` reverts them
+    together.
+    """
+    rows, skipped, read_problems = read_rows(path)
+
+    def edit(latest: Plan) -> Edit[Imported]:
+        problems = list(read_problems)
+        moment = stamp(latest, when)
+        changes: list[Change] = []
+        lines: list[int] = []
+        first: dict[tuple[str, int], int] = {}
+        for row in rows:
+            try:
+                year = _year(row.year)
+                change = prepare(
+                    latest,
+                    year,
+                    row.key,
+                    row.value,
+                    source=row.source,
+                    note=row.note,
+                    force=force,
+                    when=moment,
+                    plausible=False,
+                )
+            except IpplanError as exc:
+                problems.append(Problem(path, row.line, exc.message_id, dict(exc.params)))
+                continue
+            slot = (change.indicator.key, year)
+            if slot in first:
+                params = {"key": slot[0], "year": year, "first": first[slot]}
+                problems.append(Problem(path, row.line, "import-duplicate-row", params))
+                continue
+            first[slot] = row.line
+            changes.append(change)
+            lines.append(row.line)
+        actuals = apply(latest, changes)
+        if not force:
+            # Each new value against its neighbours as they will be once the whole file is in.
+            for change, line in zip(changes, lines, strict=True):
+                if change.unchanged:
+                    continue
+                indicator, year = change.indicator, change.actual.year
+                try:
+                    check_plausible(
+                        latest, indicator, actuals[indicator.key], year, change.actual.value
+                    )
+                except IpplanError as exc:
+                    problems.append(Problem(path, line, exc.message_id, dict(exc.params)))
+        if problems:
+            raise ImportRefused(sorted(problems, key=Problem.sort_key), path=str(path))
+        outcome = Imported(changes, skipped)
+        if all(c.unchanged for c in changes):
+            return Edit(None, "", outcome)
+        return Edit("actuals", actuals_text(latest, actuals), outcome)
+
+    return commit(data_dir, plan, edit)
 
 
 def _year(text: str) -> int:

@@ -67,6 +67,13 @@ class PlanInfo(_Model):
     baseline_year: StrictInt
     target_year: StrictInt
     thresholds: Thresholds = Thresholds()
+    max_change: Annotated[
+        Number,
+        Field(
+            description="A recorded value more than this fraction above or below the year "
+            "before's is refused without --force (0.5: more than 50 % up or down)."
+        ),
+    ] = 0.5
 
 
 class Indicator(_Model):
@@ -90,6 +97,10 @@ class Indicator(_Model):
     ] = []
     definition: Text | None = None
     definition_en: Text | None = None
+    max_change: Annotated[
+        Number | None,
+        Field(description="This indicator's own plausibility limit, instead of the plan's."),
+    ] = None
 
     @property
     def sign(self) -> int:

@@ -7,7 +7,7 @@ to be unique and references to resolve.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ipplan.errors import UnknownAction, UnknownArea, UnknownIndicator
 from ipplan.models import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
@@ -36,6 +36,9 @@ class Plan:
     actions: tuple[Action, ...]
     actuals: dict[str, tuple[Actual, ...]]
     updates: dict[str, tuple[ActionUpdate, ...]]
+    # The fingerprint of each file the plan was read from (None for an absent file), so that a
+    # writer holding the lock can tell whether another one changed the files in between.
+    origin: dict[str, str | None] | None = field(default=None, compare=False)
 
     @classmethod
     def build(cls, checked: Checked) -> Plan:

@@ -8,16 +8,18 @@ always through :func:`atomic_write`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ipplan.errors import (
     DataDirNotFound,
     DataInvalid,
+    DataLocked,
     DataNotWritable,
     NotAPlanDirectory,
     OutputIsData,
@@ -27,7 +29,7 @@ from ipplan.errors import (
 from ipplan.plan import Plan
 from ipplan.problems import Problem
 from ipplan.validate import check
-from ipplan.yamlio import Document, read
+from ipplan.yamlio import Document, digest, read
 
 SCHEMA_DIR = "schema"  # beside the data files, as their first lines name it
 FILES: dict[str, str] = {
@@ -39,6 +41,15 @@ FILES: dict[str, str] = {
 # The tool's own files may be absent: a plan with nothing recorded yet.
 OPTIONAL = {"actuals", "task_log"}
 ENV_VAR = "IPPLAN_DATA"
+# Writers take this lock in the data directory; the operating system releases it when the
+# process ends, however it ends, so a crashed writer never leaves the plan locked.
+LOCK_NAME = ".ipplan.lock"
+LOCK_TIMEOUT_VAR = "IPPLAN_LOCK_TIMEOUT"
+LOCK_TIMEOUT = 10.0  # seconds
+TEMP_SUFFIX = ".tmp"
+# What a data directory holds that is not data: the lock, and the temporary file of a write
+# that was killed before it finished (removed by the next write).
+GITIGNORE = f"{LOCK_NAME}\n.*{TEMP_SUFFIX}\n"
 
 
 @dataclass(frozen=True)
@@ -100,7 +111,85 @@ def load(data_dir: DataDir) -> Plan:
     if problems:
         raise DataInvalid(sorted(problems, key=Problem.sort_key))
     assert checked.plan is not None
-    return Plan.build(checked)
+    origin = {name: doc.digest for name, doc in docs.items()}
+    return dataclasses.replace(Plan.build(checked), origin=origin)
+
+
+def fingerprint(data_dir: DataDir) -> dict[str, str | None]:
+    """The fingerprint of every data file as it is on disk now (None for an absent file)."""
+    found: dict[str, str | None] = {}
+    for name in FILES:
+        try:
+            found[name] = digest(data_dir.file(name).read_bytes())
+        except FileNotFoundError:
+            found[name] = None
+    return found
+
+
+def current(data_dir: DataDir, plan: Plan) -> Plan:
+    """``plan`` if its files are unchanged on disk since it was loaded; else the plan reloaded.
+
+    Called with the write lock held, so that a change is always made to the latest data.
+    """
+    if plan.origin is not None and plan.origin == fingerprint(data_dir):
+        return plan
+    return load(data_dir)
+
+
+def lock_timeout(environ: Mapping[str, str]) -> float:
+    """How long a writer waits for another to finish: $IPPLAN_LOCK_TIMEOUT seconds, else 10."""
+    raw = environ.get(LOCK_TIMEOUT_VAR, "").strip()
+    try:
+        value = float(raw) if raw else LOCK_TIMEOUT
+    except ValueError:
+        return LOCK_TIMEOUT
+    return value if value >= 0 and value == value and value != float("inf") else LOCK_TIMEOUT
+
+
+@contextlib.contextmanager
+def writing(data_dir: DataDir, timeout: float | None = None) -> Iterator[None]:
+    """Hold the data directory's write lock; one writer at a time, the others wait their turn.
+
+    Waits up to ``timeout`` seconds (default: :func:`lock_timeout`), then refuses with
+    :class:`DataLocked`. Temporary files left by a writer that was killed are removed once the
+    lock is held, since no other writer can then be midway through a write.
+    """
+    from filelock import FileLock, Timeout
+
+    ensure_writable(data_dir)
+    seconds = lock_timeout(os.environ) if timeout is None else timeout
+    lock_path = data_dir.path / LOCK_NAME
+    lock = FileLock(str(lock_path), timeout=seconds)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise DataLocked(path=str(data_dir.path), lock=str(lock_path), seconds=seconds) from None
+    except OSError as exc:
+        raise DataNotWritable(path=str(lock_path), detail=exc.strerror or str(exc)) from None
+    try:
+        remove_stray_temporaries(data_dir)
+        yield
+    finally:
+        lock.release()
+
+
+def stray_temporaries(data_dir: DataDir) -> list[Path]:
+    """Temporary files that :func:`atomic_write` left behind when its process was killed."""
+    from ipplan import schema
+
+    targets = [data_dir.file(name) for name in FILES]
+    targets += [data_dir.path / SCHEMA_DIR / schema.schema_name(name) for name in FILES]
+    found: list[Path] = []
+    for target in targets:
+        if target.parent.is_dir():
+            found += sorted(target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"))
+    return found
+
+
+def remove_stray_temporaries(data_dir: DataDir) -> None:
+    for path in stray_temporaries(data_dir):
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def ensure_writable(data_dir: DataDir) -> None:
@@ -131,7 +220,7 @@ def atomic_write(path: Path, content: str | bytes) -> None:
     except FileNotFoundError:
         mode = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=directory)
     except OSError as exc:
         raise DataNotWritable(path=str(path), detail=exc.strerror or str(exc)) from None
     try:
@@ -145,6 +234,7 @@ def atomic_write(path: Path, content: str | bytes) -> None:
         else:
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
+        _sync_directory(directory)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -153,6 +243,22 @@ def atomic_write(path: Path, content: str | bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable, where the system allows a directory to be synced."""
+    if os.name != "posix":  # pragma: no cover - Windows has no directory handles to sync
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _umask() -> int:
@@ -172,6 +278,10 @@ def init(target: Path) -> list[Path]:
         target.mkdir(parents=True, exist_ok=True)
         for destination in destinations:
             shutil.copyfile(source / destination.name, destination)
+        ignore = target / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(GITIGNORE, encoding="utf-8")
+            destinations.append(ignore)
     except OSError as exc:
         raise DataNotWritable(path=str(target), detail=exc.strerror or str(exc)) from None
     return destinations + write_schemas(target / SCHEMA_DIR)

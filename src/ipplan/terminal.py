@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ipplan import charts, phrases
-from ipplan.fmt import number, percent, ratio, signed
+from ipplan.fmt import exact, moment, number, percent, ratio, signed
 from ipplan.fmt import point as _point
 from ipplan.i18n import label, text
 
@@ -430,16 +430,85 @@ def render_task(view: Mapping[str, Any], area_title: str, lang: str) -> None:
     if not view["updates"]:
         console.print("  " + text("label.no_updates", lang))
     for update in view["updates"]:
-        parts = []
-        if update["status"]:
-            parts.append(f"{text('col.status', lang)} → {label(update['status'], lang)}")
-        if update["lead"]:
-            parts.append(f"{text('col.lead', lang)} → {update['lead']}")
-        if update["due"]:
-            parts.append(f"{text('col.due', lang)} → {update['due']}")
-        if update["note"]:
-            parts.append(update["note"])
-        console.print(f"  {update['recorded']}  " + "; ".join(parts))
+        console.print(f"  {moment(update['recorded'])}  " + _update_parts(update, lang))
+
+
+def _update_parts(update: Mapping[str, Any], lang: str) -> str:
+    """What an action update set: status, lead, due date, note."""
+    parts = []
+    if update["status"]:
+        parts.append(f"{text('col.status', lang)} → {label(update['status'], lang)}")
+    if update["lead"]:
+        parts.append(f"{text('col.lead', lang)} → {update['lead']}")
+    if update["due"]:
+        parts.append(f"{text('col.due', lang)} → {update['due']}")
+    if update["note"]:
+        parts.append(update["note"])
+    return "; ".join(parts)
+
+
+def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
+    """A change as (what it is about, what changed, its source and note)."""
+    if change["kind"] == "action":
+        title = change["title_en"] if lang == "en" else change["title"]
+        parts = {k: v for k, v in change.items() if k != "note"} | {"note": None}
+        return f"{change['id']} {title}", _update_parts(parts, lang), change["note"] or ""
+    name = change["name_en"] if lang == "en" else change["name"]
+    value = f"{exact(change['value'])} {change['unit']}"
+    if change["previous"] is not None:
+        value = f"{exact(change['previous'])} → {value}"
+    extra = " / ".join(part for part in (change["source"], change["note"]) if part)
+    return f"{name} {change['year']}", value, extra
+
+
+def render_history(view: Mapping[str, Any], lang: str) -> None:
+    console = out()
+    changes = view["changes"]
+    if not changes:
+        console.print(text("history.none", lang))
+        return
+    table = Table(title=text("history.title", lang), box=box.SIMPLE, title_justify="left")
+    for key in ("col.recorded", "col.item", "col.change", "col.source_note"):
+        table.add_column(text(key, lang))
+    for change in changes:
+        item, what, extra = _change_cells(change, lang)
+        when = moment(change["recorded"]) if change["recorded"] else text("history.no_time", lang)
+        table.add_row(when, item, what, extra)
+    console.print(table)
+    if view["total"] > len(changes):
+        console.print(text("history.more", lang, count=view["total"] - len(changes)))
+    if view["next_undo"] is not None:
+        when = moment(view["next_undo"]["recorded"])
+        console.print(text("history.next_undo", lang, when=when))
+
+
+def undo_lines(view: Mapping[str, Any], lang: str) -> list[str]:
+    """What ``ipplan undo`` reverted, one line per value or update, in words."""
+    verb = text("undo.done" if view["written"] else "undo.would", lang)
+    when = moment(view["recorded"])
+    lines = []
+    for change in view["changes"]:
+        if change["kind"] == "action":
+            parts = _update_parts(change, lang)
+            lines.append(
+                text("undo.action", lang, verb=verb, when=when, id=change["id"], parts=parts)
+            )
+            continue
+        values = {
+            "verb": verb,
+            "when": when,
+            "name": change["name_en"] if lang == "en" else change["name"],
+            "year": change["year"],
+            "value": exact(change["value"]),
+            "unit": change["unit"],
+        }
+        if change["previous"] is None:
+            lines.append(text("undo.value_removed", lang, **values))
+        else:
+            lines.append(text("undo.value", lang, previous=exact(change["previous"]), **values))
+    if not view["written"]:
+        lines.append(text("undo.dry_run", lang))
+    return lines
 
 
 def print_lines(lines: Sequence[str], stderr: bool = False) -> None:

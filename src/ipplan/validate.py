@@ -23,6 +23,7 @@ from ipplan.models import (
     PlanInfo,
 )
 from ipplan.problems import Problem, suggest
+from ipplan.typed import MAX_VALUE, control_character
 from ipplan.yamlio import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
@@ -145,7 +146,7 @@ def _one(c: Checked, doc: Document, data: Any, loc: Loc, model: type[M]) -> M | 
         for error in exc.errors(include_url=False):
             problem = _from_pydantic(doc, error, loc)
             marker = (problem.line, problem.code, str(problem.params.get("field")))
-            if marker not in seen:
+            if marker not in seen and problem.line not in doc.flagged:
                 seen.add(marker)
                 c.problems.append(problem)
         return None
@@ -255,6 +256,11 @@ def _value_problems(doc: Document, loc: Loc, value: float, unit: str) -> Iterato
     if isinstance(value, float) and not math.isfinite(value):
         yield Problem(doc.path, doc.line(loc), "not-finite", {"value": repr(value)})
         return
+    if abs(value) > MAX_VALUE:
+        yield Problem(
+            doc.path, doc.line(loc), "value-too-large", {"value": value, "limit": MAX_VALUE}
+        )
+        return
     rule = UNIT_RULES[unit]
     if value < rule.low or (rule.high is not None and value > rule.high):
         yield Problem(
@@ -290,6 +296,13 @@ def rule_plan(c: Checked) -> Iterator[Problem]:
                 "lagging": t.lagging,
             },
         )
+    if plan.max_change <= 0:
+        yield Problem(
+            doc.path,
+            doc.line(("plan", "max_change")),
+            "invalid-max-change",
+            {"value": plan.max_change},
+        )
 
 
 def rule_indicators(c: Checked) -> Iterator[Problem]:
@@ -312,6 +325,13 @@ def rule_indicators(c: Checked) -> Iterator[Problem]:
                 )
             yield from _value_problems(doc, (*loc, end, "value"), point.value, ind.unit)
         yield from _milestone_problems(doc, loc, ind, plan)
+        if ind.max_change is not None and ind.max_change <= 0:
+            yield Problem(
+                doc.path,
+                doc.line((*loc, "max_change")),
+                "invalid-max-change",
+                {"value": ind.max_change},
+            )
 
 
 def _milestone_problems(
@@ -415,6 +435,28 @@ def rule_task_log(c: Checked) -> Iterator[Problem]:
             )
 
 
+def rule_text(c: Checked) -> Iterator[Problem]:
+    """No key or text in any file holds a terminal control character."""
+    for doc in c.docs.values():
+        if not doc.broken:
+            for loc, value in _strings(doc.data, ()):
+                found = control_character(value)
+                if found is not None:
+                    yield Problem(doc.path, doc.line(loc), "control-character", {"char": found})
+
+
+def _strings(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield (*loc, key), key
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _strings(item, (*loc, index))
+
+
 def _indicator_keys(c: Checked) -> set[str] | None:
     return _raw_ids(c.docs["indicators"], "indicators", "key")
 
@@ -446,4 +488,11 @@ def _raw_ids(doc: Document, section: str, name: str) -> set[str] | None:
     return {str(value) for _, value in _raw_values(doc, section, name)}
 
 
-RULES: list[Rule] = [rule_plan, rule_indicators, rule_actions, rule_actuals, rule_task_log]
+RULES: list[Rule] = [
+    rule_plan,
+    rule_indicators,
+    rule_actions,
+    rule_actuals,
+    rule_task_log,
+    rule_text,
+]

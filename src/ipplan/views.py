@@ -6,10 +6,11 @@ dictionaries, so the table and the JSON cannot disagree.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipplan.assess import (
     Assessment,
@@ -20,11 +21,16 @@ from ipplan.assess import (
     linear_path,
     summary,
 )
+from ipplan.errors import NothingToUndo
 from ipplan.i18n import problem_message
 from ipplan.models import Actual, Indicator, Point, Thresholds
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem
 from ipplan.status import Status
+from ipplan.writer import timestamp
+
+if TYPE_CHECKING:
+    from ipplan.history import Event, Undone
 
 
 def _point(point: Point | None) -> dict[str, Any] | None:
@@ -93,13 +99,13 @@ def _actual(actual: Actual) -> dict[str, Any]:
         "value": actual.value,
         "source": actual.source,
         "note": actual.note,
-        "recorded": actual.recorded.isoformat() if actual.recorded else None,
+        "recorded": _when(actual.recorded),
         "history": [
             {
                 "value": old.value,
                 "source": old.source,
                 "note": old.note,
-                "recorded": old.recorded.isoformat() if old.recorded else None,
+                "recorded": _when(old.recorded),
             }
             for old in actual.history
         ],
@@ -318,7 +324,7 @@ def action_view(state: ActionState) -> dict[str, Any]:
         "status": state.status.value,
         "updates": [
             {
-                "recorded": u.recorded.isoformat(),
+                "recorded": timestamp(u.recorded),
                 "status": u.status.value if u.status else None,
                 "lead": u.lead,
                 "due": u.due.isoformat() if u.due else None,
@@ -326,6 +332,68 @@ def action_view(state: ActionState) -> dict[str, Any]:
             }
             for u in state.updates
         ],
+    }
+
+
+def _when(moment: dt.datetime | None) -> str | None:
+    return None if moment is None else timestamp(moment)
+
+
+def event_view(event: Event) -> dict[str, Any]:
+    """One change in ``history --json``."""
+    from ipplan.history import ActionChange, describe_update
+
+    if isinstance(event, ActionChange):
+        return {
+            "kind": "action",
+            "recorded": _when(event.recorded),
+            "id": event.action_id,
+            "title": event.title,
+            "title_en": event.title_en,
+            **describe_update(event.update),
+        }
+    return {
+        "kind": "actual",
+        "recorded": _when(event.recorded),
+        "key": event.indicator.key,
+        "name": event.indicator.name,
+        "name_en": event.indicator.name_en,
+        "unit": event.indicator.unit,
+        "year": event.year,
+        "value": event.value,
+        "previous": event.previous,
+        "source": event.source,
+        "note": event.note,
+        "current": event.current,
+    }
+
+
+def history_view(plan: Plan, ref: str | None = None, limit: int | None = None) -> dict[str, Any]:
+    """Recorded changes, newest first, and which of them ``ipplan undo`` would revert."""
+    from ipplan.history import events, last_change
+
+    found = events(plan, ref)
+    try:
+        moment, values, updates = last_change(plan)
+    except NothingToUndo:
+        next_undo = None
+    else:
+        reverted: list[Event] = [*values, *updates]
+        next_undo = {"recorded": _when(moment), "changes": [event_view(e) for e in reverted]}
+    return {
+        "changes": [event_view(e) for e in found[:limit]],
+        "total": len(found),
+        "next_undo": next_undo,
+    }
+
+
+def undo_view(undone: Undone) -> dict[str, Any]:
+    """What ``ipplan undo`` reverted (or, with --dry-run, would revert)."""
+    reverted: list[Event] = [*undone.values, *undone.updates]
+    return {
+        "written": undone.written,
+        "recorded": _when(undone.recorded),
+        "changes": [event_view(e) for e in reverted],
     }
 
 

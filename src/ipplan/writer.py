@@ -41,9 +41,19 @@ def scalar(value: object) -> str:
             mantissa, exponent = text.split("e")
             text = f"{mantissa}.0e{exponent}"
         return text
-    if isinstance(value, dt.datetime | dt.date):
+    if isinstance(value, dt.datetime):
+        return json.dumps(timestamp(value))
+    if isinstance(value, dt.date):
         return json.dumps(value.isoformat())
     return json.dumps(str(value), ensure_ascii=False)
+
+
+def timestamp(moment: dt.datetime) -> str:
+    """A recorded time in ISO 8601, as short as it can be and still exact: to the second, the
+    millisecond or the microsecond."""
+    micro = moment.microsecond
+    spec = "seconds" if micro == 0 else "milliseconds" if micro % 1000 == 0 else "microseconds"
+    return moment.isoformat(timespec=spec)
 
 
 def _fields(pairs: Iterable[tuple[str, object]], indent: str) -> list[str]:

@@ -12,6 +12,7 @@ The composer gives nodes with positions; we build plain Python values from them 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ipplan.problems import Problem
+from ipplan.typed import MAX_VALUE
 
 try:  # libyaml's composer is several times faster and still reports positions
     from yaml import CSafeLoader as _Loader
@@ -52,6 +54,10 @@ class Document:
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
     broken: bool = False  # the file could not be read or parsed; its problem says why
+    digest: str | None = None  # of the bytes read, to tell later whether the file has changed
+    # Lines where reading already found a problem (a refused tag, say): the value there was
+    # left out, and checking the file's schema should not report it missing a second time.
+    flagged: set[int] = field(default_factory=set)
 
     def line(self, loc: Loc) -> int:
         """The line of ``loc``, or of its nearest ancestor that has one (1 for the root)."""
@@ -122,10 +128,15 @@ class _Builder:
             return lowered == "true" if lowered in ("true", "false") else node.value
         if tag == _NULL:
             return None
-        if tag == _INT:
-            return _constructor.construct_yaml_int(node)
-        if tag == _FLOAT:
-            return _constructor.construct_yaml_float(node)
+        if tag in (_INT, _FLOAT):
+            try:
+                if tag == _INT:
+                    return _constructor.construct_yaml_int(node)
+                return _constructor.construct_yaml_float(node)
+            except ValueError:  # more digits than Python converts; far beyond any plan's value
+                shown = node.value if len(node.value) <= 24 else node.value[:23] + "…"
+                self.problem(node, "value-too-large", value=shown, limit=MAX_VALUE)
+                return None
         self.problem(node, "unsupported-tag", tag=tag)
         return None
 
@@ -135,6 +146,15 @@ def _failed(
 ) -> tuple[Document, list[Problem]]:
     """A file that could not be read at all, and the one problem that says why."""
     return Document(path, None, broken=True), [Problem(path, line, code, params)]
+
+
+def _indented_with_tab(text: str, index: int) -> bool:
+    """Whether line ``index`` (from 0) of ``text`` has a tab in its indentation."""
+    lines = text.splitlines()
+    if index >= len(lines):
+        return False
+    line = lines[index]
+    return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
 
 
 def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
@@ -147,10 +167,20 @@ def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
+        if mark is not None and _indented_with_tab(text, mark.line):
+            return _failed(path, line, "tab-indent", {})
         detail = exc.problem or exc.context or "invalid YAML"
         return _failed(path, line, "yaml-syntax", {"detail": detail})
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
+        line = text[: exc.position].count("\n") + 1
+        if isinstance(exc.character, int):
+            return _failed(path, line, "control-character", {"char": f"U+{exc.character:04X}"})
+        return _failed(path, line, "yaml-syntax", {"detail": exc.reason})
+    except yaml.YAMLError as exc:
         return _failed(path, 1, "yaml-syntax", {"detail": str(exc)})
+    except UnicodeError as exc:  # text that no file could hold, such as a lone surrogate
+        start = getattr(exc, "start", 0)
+        return _failed(path, text[:start].count("\n") + 1, "not-utf8", {})
     if root is None:
         return Document(path, None, broken=True), []
     builder = _Builder(path)
@@ -160,7 +190,8 @@ def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
         return _failed(path, 1, "too-large", {"limit": MAX_NODES})
     except RecursionError:
         return _failed(path, 1, "too-deep", {})
-    return Document(path, data, builder.lines), builder.problems
+    flagged = {p.line for p in builder.problems}
+    return Document(path, data, builder.lines, flagged=flagged), builder.problems
 
 
 def read(path: Path) -> tuple[Document, list[Problem]]:
@@ -177,4 +208,11 @@ def read(path: Path) -> tuple[Document, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return Document(path, None, broken=True), [Problem(path, line, "not-utf8")]
-    return parse(text, path)
+    doc, problems = parse(text, path)
+    doc.digest = digest(raw)
+    return doc, problems
+
+
+def digest(raw: bytes) -> str:
+    """A short fingerprint of a file's bytes."""
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()

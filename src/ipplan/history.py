@@ -1,0 +1,193 @@
+"""Every recorded change, newest first, and undoing the most recent one.
+
+Nothing here keeps a separate journal: the history is in the data files themselves. An actual
+keeps each value it replaced (with its source, note and time) under ``history``, and the task
+log keeps every dated update. So ``git log -p`` and ``ipplan history`` tell the same story.
+
+The most recent change is the one recorded last: the actual or action update with the latest
+``recorded`` time. :func:`ipplan.changes.stamp` gives every change its own time, later than all
+before it, and the values of one import share one time, so undo reverts an import whole.
+Entries without a recorded time (written by hand) are listed but never undone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ipplan.changes import Edit, actuals_text, aware, commit, task_log_text
+from ipplan.errors import NothingToUndo, UnknownAction, UnknownIndicator, UnknownReference
+from ipplan.models import Action, ActionUpdate, Actual, Indicator, Revision
+from ipplan.plan import Plan
+from ipplan.problems import suggest
+from ipplan.status import Status
+from ipplan.store import DataDir
+from ipplan.typed import Value
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    """An actual recorded: ``value`` for ``year``, replacing ``previous`` (None: the first)."""
+
+    indicator: Indicator
+    year: int
+    value: Value
+    previous: Value | None
+    source: str | None
+    note: str | None
+    recorded: dt.datetime | None
+    current: bool  # still the value in force, not replaced since
+
+
+@dataclass(frozen=True)
+class ActionChange:
+    """An update to an action."""
+
+    action_id: str
+    title: str
+    title_en: str
+    update: ActionUpdate
+
+    @property
+    def recorded(self) -> dt.datetime:
+        return self.update.recorded
+
+
+Event = ValueChange | ActionChange
+
+
+def _order(event: Event) -> tuple[int, dt.datetime]:
+    moment = event.recorded
+    return (
+        (1, aware(moment))
+        if moment is not None
+        else (0, dt.datetime.min.replace(tzinfo=dt.timezone.utc))
+    )
+
+
+def events(plan: Plan, ref: str | None = None) -> list[Event]:
+    """Every change in the plan, or those of one indicator or action, newest first."""
+    indicators = list(plan.indicators)
+    actions = list(plan.actions)
+    if ref is not None:
+        indicator, action = _resolve(plan, ref)
+        indicators = [indicator] if indicator is not None else []
+        actions = [action] if action is not None else []
+    found: list[Event] = []
+    for indicator in indicators:
+        for actual in plan.actuals[indicator.key]:
+            chain: list[Revision | Actual] = [*actual.history, actual]
+            for i, entry in enumerate(chain):
+                found.append(
+                    ValueChange(
+                        indicator=indicator,
+                        year=actual.year,
+                        value=entry.value,
+                        previous=chain[i - 1].value if i else None,
+                        source=entry.source,
+                        note=entry.note,
+                        recorded=entry.recorded,
+                        current=entry is actual,
+                    )
+                )
+    for action in actions:
+        for update in plan.updates.get(action.id, ()):
+            found.append(ActionChange(action.id, action.title, action.title_en, update))
+    # Stable sort: entries recorded at the same time keep plan order.
+    return sorted(found, key=_order, reverse=True)
+
+
+def _resolve(plan: Plan, ref: str) -> tuple[Indicator | None, Action | None]:
+    try:
+        return plan.indicator(ref), None
+    except UnknownIndicator:
+        pass
+    try:
+        return None, plan.action(ref)
+    except UnknownAction:
+        pass
+    names = [i.key for i in plan.indicators] + [a.id for a in plan.actions]
+    raise UnknownReference(ref=ref, suggest=suggest(ref.strip(), names))
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What ``ipplan undo`` reverted: values restored or removed, or action updates dropped."""
+
+    recorded: dt.datetime
+    values: list[ValueChange]  # the changes reverted; ``previous`` is what is in force again
+    updates: list[ActionChange]
+    written: bool  # False for a dry run
+
+
+def last_change(plan: Plan) -> tuple[dt.datetime, list[ValueChange], list[ActionChange]]:
+    """The most recent change: its time, and the actuals or the action updates recorded then.
+
+    Two changes can share a time only in data written before times were kept to the
+    millisecond; then the actuals go first and the updates at the next undo.
+    """
+    dated = [
+        (aware(e.recorded), e)
+        for e in events(plan)
+        if e.recorded is not None and (isinstance(e, ActionChange) or e.current)
+    ]
+    if not dated:
+        raise NothingToUndo()
+    latest = max(moment for moment, _ in dated)
+    values = [e for moment, e in dated if moment == latest and isinstance(e, ValueChange)]
+    updates = [e for moment, e in dated if moment == latest and isinstance(e, ActionChange)]
+    return latest, values, [] if values else updates
+
+
+def undo(data_dir: DataDir, plan: Plan, *, dry_run: bool = False) -> Undone:
+    """Revert the most recent change, whichever file it is in; with ``dry_run``, only say it."""
+
+    def edit(latest_plan: Plan) -> Edit[Undone]:
+        moment, values, updates = last_change(latest_plan)
+        outcome = Undone(moment, values, updates, written=not dry_run)
+        if dry_run:
+            return Edit(None, "", outcome)
+        if values:
+            actuals = dict(latest_plan.actuals)
+            for change in values:
+                key = change.indicator.key
+                actuals[key] = tuple(
+                    restored
+                    for actual in actuals[key]
+                    for restored in ([_revert(actual)] if actual.year == change.year else [actual])
+                    if restored is not None
+                )
+            return Edit("actuals", actuals_text(latest_plan, actuals), outcome)
+        updates_by_action = dict(latest_plan.updates)
+        for dropped in updates:
+            updates_by_action[dropped.action_id] = tuple(
+                u for u in updates_by_action[dropped.action_id] if u is not dropped.update
+            )
+        return Edit("task_log", task_log_text(latest_plan, updates_by_action), outcome)
+
+    return commit(data_dir, plan, edit)
+
+
+def _revert(actual: Actual) -> Actual | None:
+    """The actual as it was before its latest value: the last one in its history, or none."""
+    if not actual.history:
+        return None
+    *older, last = actual.history
+    return Actual(
+        year=actual.year,
+        value=last.value,
+        source=last.source,
+        note=last.note,
+        recorded=last.recorded,
+        history=older,
+    )
+
+
+def describe_update(update: ActionUpdate) -> dict[str, str | None]:
+    """The fields an update set, as text."""
+    return {
+        "status": update.status.value if isinstance(update.status, Status) else None,
+        "lead": update.lead,
+        "due": update.due.isoformat() if update.due else None,
+        "note": update.note,
+    }

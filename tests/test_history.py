@@ -1,0 +1,213 @@
+"""History is never lost or silently rewritten: `ipplan history` lists it, `ipplan undo` walks it
+back one change at a time, for recorded values and action updates alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from ipplan import changes
+from tests.conftest import Run, load, snapshot
+
+UTC8 = dt.timezone(dt.timedelta(hours=8))
+
+
+def at(minute: int) -> dt.datetime:
+    return dt.datetime(2024, 3, 1, 10, minute, tzinfo=UTC8)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> list[dt.datetime]:
+    """A clock the test sets: each change is recorded at the next time in the list."""
+    times: list[dt.datetime] = []
+    monkeypatch.setattr(changes, "now", lambda: times.pop(0))
+    return times
+
+
+def record(cli: Run, plan_dir: Path, *args: str) -> None:
+    result = cli("record", *args, "--data", str(plan_dir))
+    assert result.exit_code == 0, result.stderr
+
+
+def history(cli: Run, plan_dir: Path, *args: str) -> dict:  # type: ignore[type-arg]
+    result = cli("history", *args, "--json", "--data", str(plan_dir))
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_history_lists_every_change_newest_first(
+    cli: Run, plan_dir: Path, clock: list[dt.datetime]
+) -> None:
+    clock.extend(at(m) for m in (1, 2, 3, 4))
+    record(cli, plan_dir, "2022", "practitioners", "28500", "--source", "年报")
+    record(cli, plan_dir, "2023", "practitioners", "31000")
+    cli("task", "talent-training", "--status", "in_progress", "--data", str(plan_dir))
+    record(cli, plan_dir, "2023", "practitioners", "31347", "--force", "--note", "更正")
+
+    data = history(cli, plan_dir)
+    rows = [
+        (c["recorded"], c["kind"], c.get("key") or c.get("id"), c.get("value"), c.get("previous"))
+        for c in data["changes"]
+    ]
+    assert rows == [
+        ("2024-03-01T10:04:00+08:00", "actual", "practitioners", 31347, 31000),
+        ("2024-03-01T10:03:00+08:00", "action", "talent-training", None, None),
+        ("2024-03-01T10:02:00+08:00", "actual", "practitioners", 31000, None),
+        ("2024-03-01T10:01:00+08:00", "actual", "practitioners", 28500, None),
+    ]
+    assert data["changes"][0]["note"] == "更正" and data["changes"][3]["source"] == "年报"
+    assert [c["current"] for c in data["changes"] if c["kind"] == "actual"] == [True, False, True]
+    assert data["changes"][1]["status"] == "in_progress"
+    assert data["next_undo"]["recorded"] == "2024-03-01T10:04:00+08:00"
+
+    # one indicator or one action, and the newest N
+    assert [c["year"] for c in history(cli, plan_dir, "practitioners")["changes"]] == [
+        2023,
+        2023,
+        2022,
+    ]
+    assert [c["kind"] for c in history(cli, plan_dir, "talent-training")["changes"]] == ["action"]
+    limited = history(cli, plan_dir, "--limit", "1")
+    assert (len(limited["changes"]), limited["total"]) == (1, 4)
+
+
+def test_history_in_the_terminal(cli: Run, plan_dir: Path, clock: list[dt.datetime]) -> None:
+    clock.extend(at(m) for m in (1, 2))
+    record(cli, plan_dir, "2023", "practitioners", "31000")
+    record(cli, plan_dir, "2023", "practitioners", "31347", "--force", "--source", "[red]x[/red]")
+    result = cli("history", "--data", str(plan_dir))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    first = next(i for i, line in enumerate(lines) if "2024-03-01 10:02" in line)
+    assert "31000 → 31347 人" in lines[first] and "[red]x[/red]" in lines[first]
+    assert "2024-03-01 10:01" in lines[first + 1] and "31000 人" in lines[first + 1]
+    assert "ipplan undo 将撤销最新一项（2024-03-01 10:02 录入）" in result.stdout
+
+
+def test_history_of_an_unknown_reference(cli: Run, plan_dir: Path) -> None:
+    result = cli("history", "practitioner", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert "未知指标或行动" in result.stderr and "practitioners" in result.stderr
+
+
+def test_history_when_nothing_is_recorded(cli: Run, plan_dir: Path) -> None:
+    result = cli("history", "--data", str(plan_dir))
+    assert result.exit_code == 0
+    assert "暂无录入的变更" in result.stdout
+
+
+def test_undo_walks_back_one_change_at_a_time(
+    cli: Run, plan_dir: Path, clock: list[dt.datetime]
+) -> None:
+    clock.extend(at(m) for m in (1, 2, 3))
+    empty = (plan_dir / "actuals.yaml").read_bytes()
+    record(cli, plan_dir, "2023", "practitioners", "31000", "--source", "初报")
+    first = (plan_dir / "actuals.yaml").read_bytes()
+    record(cli, plan_dir, "2023", "practitioners", "31347", "--force", "--source", "年报")
+    record(cli, plan_dir, "2024", "practitioners", "34000")
+
+    result = cli("undo", "--data", str(plan_dir))
+    assert result.exit_code == 0
+    assert "已撤销 2024-03-01 10:03 录入的 执业专利代理师人数 2024 年值 34000 人" in result.stdout
+    assert "该年不再有记录值" in result.stdout
+    assert [a.year for a in load(plan_dir).actuals["practitioners"]] == [2023]
+
+    result = cli("undo", "--data", str(plan_dir))
+    assert "2023 年值 31347 人，恢复为此前的 31000 人" in result.stdout
+    assert (plan_dir / "actuals.yaml").read_bytes() == first  # source and time come back too
+
+    assert cli("undo", "--data", str(plan_dir)).exit_code == 0
+    assert (plan_dir / "actuals.yaml").read_bytes() == empty
+
+    again = cli("undo", "--data", str(plan_dir))
+    assert again.exit_code == 1
+    assert "没有可撤销的变更" in again.stderr
+
+
+def test_undo_reverts_an_action_update(cli: Run, plan_dir: Path, clock: list[dt.datetime]) -> None:
+    clock.extend(at(m) for m in (1, 2))
+    before = (plan_dir / "task_log.yaml").read_bytes()
+    record(cli, plan_dir, "2023", "practitioners", "31000")
+    cli(
+        "task",
+        "talent-training",
+        "--status",
+        "in_progress",
+        "--note",
+        "启动",
+        "--data",
+        str(plan_dir),
+    )
+    result = cli("undo", "--data", str(plan_dir))
+    assert result.exit_code == 0
+    assert (
+        "已撤销 2024-03-01 10:02 对行动 talent-training 的更新：状态 → 推进中; 启动"
+        in result.stdout
+    )
+    assert (plan_dir / "task_log.yaml").read_bytes() == before
+    assert load(plan_dir).actuals["practitioners"][0].value == 31000  # the value stays
+
+
+def test_undo_reverts_an_import_whole(
+    cli: Run, plan_dir: Path, tmp_path: Path, clock: list[dt.datetime]
+) -> None:
+    clock.extend(at(m) for m in (1, 2))
+    record(cli, plan_dir, "2022", "practitioners", "28500")
+    kept = (plan_dir / "actuals.yaml").read_bytes()
+    csv = tmp_path / "values.csv"
+    csv.write_text("key,year,value\npractitioners,2023,31000\nagency_rate,2023,81\n", "utf-8")
+    assert cli("import", str(csv), "--data", str(plan_dir)).exit_code == 0
+    result = cli("undo", "--json", "--data", str(plan_dir))
+    data = json.loads(result.stdout)
+    assert sorted((c["key"], c["year"]) for c in data["changes"]) == [
+        ("agency_rate", 2023),
+        ("practitioners", 2023),
+    ]
+    assert (plan_dir / "actuals.yaml").read_bytes() == kept
+
+
+def test_undo_dry_run_changes_nothing(cli: Run, plan_dir: Path) -> None:
+    record(cli, plan_dir, "2023", "practitioners", "31000")
+    before = snapshot(plan_dir)
+    result = cli("undo", "--dry-run", "--data", str(plan_dir))
+    assert result.exit_code == 0
+    assert "将撤销" in result.stdout and "试运行" in result.stdout
+    assert snapshot(plan_dir) == before
+
+
+def test_undo_on_the_bundled_plan_is_refused(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir("/")
+    result = cli("undo")
+    assert result.exit_code == 1
+    assert "ipplan init" in result.stderr  # the bundled copy is read-only
+
+
+def test_each_change_gets_its_own_later_time_even_if_the_clock_goes_back(
+    cli: Run, plan_dir: Path, clock: list[dt.datetime]
+) -> None:
+    clock.extend([at(5), at(5), at(1)])  # same moment twice, then a clock set back
+    record(cli, plan_dir, "2022", "practitioners", "28500")
+    record(cli, plan_dir, "2023", "practitioners", "31000")
+    record(cli, plan_dir, "2024", "practitioners", "34000")
+    times = [a.recorded for a in load(plan_dir).actuals["practitioners"]]
+    assert times == [at(5), at(5) + changes.TICK, at(5) + 2 * changes.TICK]
+    text = (plan_dir / "actuals.yaml").read_text(encoding="utf-8")
+    assert 'recorded: "2024-03-01T10:05:00.001+08:00"' in text  # to the millisecond, no longer
+    # so undo takes the last one typed, not the one the clock says is latest
+    cli("undo", "--data", str(plan_dir))
+    assert [a.year for a in load(plan_dir).actuals["practitioners"]] == [2022, 2023]
+
+
+def test_hand_written_entries_without_a_time_are_listed_but_not_undone(
+    cli: Run, plan_dir: Path
+) -> None:
+    (plan_dir / "actuals.yaml").write_text(
+        "actuals:\n  practitioners:\n    - year: 2022\n      value: 28500\n", encoding="utf-8"
+    )
+    data = history(cli, plan_dir)
+    assert [(c["year"], c["recorded"]) for c in data["changes"]] == [(2022, None)]
+    assert data["next_undo"] is None
+    assert cli("undo", "--data", str(plan_dir)).exit_code == 1
