@@ -368,3 +368,24 @@ def test_a_byte_order_mark_and_crlf_are_fine(cli, plan_dir: Path) -> None:  # ty
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     result = cli("validate", "--data", str(plan_dir))
     assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "fields"),
+    [("indicators.yaml", ["plan", "indicators"]), ("tasks.yaml", ["areas", "actions"])],
+)
+def test_an_empty_plan_file_says_what_it_lacks(
+    cli, plan_dir: Path, name: str, fields: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    (plan_dir / name).write_bytes(b"")
+    result = cli("validate", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    for field in fields:
+        assert f"{plan_dir / name}:1: missing-field: 缺少必填字段 {field}" in result.stderr
+    assert cli("status", "--data", str(plan_dir)).exit_code == 1
+
+
+def test_empty_files_of_recorded_data_are_valid(cli, plan_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    for name in ("actuals.yaml", "task_log.yaml"):
+        (plan_dir / name).write_bytes(b"")
+    assert cli("validate", "--data", str(plan_dir)).exit_code == 0

@@ -130,6 +130,10 @@ def test_task_log_round_trip() -> None:
         "#c",
         "2024-01-01",
         "",
+        "a\u2028b",  # a line break to a YAML 1.1 reader
+        "\x85",
+        "x\ufffe",  # not allowed in a YAML file as it is
+        "\ufeffx",
     ],
 )
 def test_scalars_read_back_exactly(value: object) -> None:

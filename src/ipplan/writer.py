@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -45,7 +46,14 @@ def scalar(value: object) -> str:
         return json.dumps(timestamp(value))
     if isinstance(value, dt.date):
         return json.dumps(value.isoformat())
-    return json.dumps(str(value), ensure_ascii=False)
+    quoted = json.dumps(str(value), ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+# Characters a YAML file may not hold as they are (DEL, C1 controls, U+FFFE, U+FFFF) or that a
+# YAML 1.1 reader takes for a line break (NEL, U+2028, U+2029): written as \u escapes, which
+# JSON and YAML double-quoted strings share.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 def timestamp(moment: dt.datetime) -> str:

@@ -173,16 +173,18 @@ def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
         return _failed(path, line, "yaml-syntax", {"detail": detail})
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
         line = text[: exc.position].count("\n") + 1
-        if isinstance(exc.character, int):
-            return _failed(path, line, "control-character", {"char": f"U+{exc.character:04X}"})
-        return _failed(path, line, "yaml-syntax", {"detail": exc.reason})
+        char = exc.character
+        if isinstance(char, int) and (char < 0x20 or 0x7F <= char <= 0x9F):
+            return _failed(path, line, "control-character", {"char": f"U+{char:04X}"})
+        shown = f" (U+{char:04X})" if isinstance(char, int) else ""
+        return _failed(path, line, "yaml-syntax", {"detail": f"{exc.reason}{shown}"})
     except yaml.YAMLError as exc:
         return _failed(path, 1, "yaml-syntax", {"detail": str(exc)})
     except UnicodeError as exc:  # text that no file could hold, such as a lone surrogate
         start = getattr(exc, "start", 0)
         return _failed(path, text[:start].count("\n") + 1, "not-utf8", {})
     if root is None:
-        return Document(path, None, broken=True), []
+        return Document(path, None), []  # an empty file: the schema says what it lacks
     builder = _Builder(path)
     try:
         data = builder.build(root, ())
