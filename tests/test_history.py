@@ -84,7 +84,10 @@ def test_history_in_the_terminal(cli: Run, plan_dir: Path, clock: list[dt.dateti
     first = next(i for i, line in enumerate(lines) if "2024-03-01 10:02" in line)
     assert "31000 → 31347 人" in lines[first] and "[red]x[/red]" in lines[first]
     assert "2024-03-01 10:01" in lines[first + 1] and "31000 人" in lines[first + 1]
-    assert "ipplan undo 将撤销最新一项（2024-03-01 10:02 录入）" in result.stdout
+    assert (
+        "ipplan undo 将撤销最新的变更：执业专利代理师人数 2023（2024-03-01 10:02 录入）"
+        in result.stdout
+    )
 
 
 def test_history_of_an_unknown_reference(cli: Run, plan_dir: Path) -> None:

@@ -405,8 +405,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} earlier changes not shown (--limit sets how many).",
     ),
     "history.next_undo": (
-        "ipplan undo 将撤销最新一项（{when} 录入）。",
-        "ipplan undo would revert the newest change (recorded {when}).",
+        "ipplan undo 将撤销最新的变更：{item}（{when} 录入）。",
+        "ipplan undo would revert the newest change: {item} (recorded {when}).",
     ),
     "col.recorded": ("录入时间", "Recorded"),
     "col.item": ("对象", "Item"),

@@ -479,7 +479,8 @@ def render_history(view: Mapping[str, Any], lang: str) -> None:
         console.print(text("history.more", lang, count=view["total"] - len(changes)))
     if view["next_undo"] is not None:
         when = moment(view["next_undo"]["recorded"])
-        console.print(text("history.next_undo", lang, when=when))
+        items = [_change_cells(c, lang)[0] for c in view["next_undo"]["changes"]]
+        console.print(text("history.next_undo", lang, when=when, item=", ".join(items)))
 
 
 def undo_lines(view: Mapping[str, Any], lang: str) -> list[str]:
