@@ -320,3 +320,12 @@ def test_the_lock_file_is_ignored_by_git_in_this_repository() -> None:
     if done.returncode == 128:
         pytest.skip("not a git checkout")
     assert done.stdout.split() == paths
+
+
+def test_a_lock_that_cannot_be_created_is_a_clear_refusal(cli: Run, plan_dir: Path) -> None:
+    (plan_dir / store.LOCK_NAME).mkdir()  # the system refuses to open it as a file, even to root
+    before = snapshot(plan_dir)
+    result = cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert "无法写入" in result.stderr and store.LOCK_NAME in result.stderr
+    assert snapshot(plan_dir) == before
