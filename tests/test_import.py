@@ -155,3 +155,15 @@ def test_the_csv_report_layout_is_what_import_reads() -> None:
 
     assert set(importer.REQUIRED + importer.OPTIONAL) <= set(tidy.COLUMNS)
     assert reports.Format.csv.value == "csv"
+
+
+def test_control_characters_in_a_row_are_refused_at_its_line(
+    cli: Run, plan_dir: Path, tmp_path: Path
+) -> None:
+    path = csv_file(tmp_path, 'key,year,value,note\npractitioners,2022,28500,"a\x1b[2Jb"\n')
+    before = snapshot(plan_dir)
+    result = cli("import", str(path), "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert f"{path}:2: control-character: note 含有终端控制字符 U+001B" in result.stderr
+    assert "\x1b[2J" not in result.stderr
+    assert snapshot(plan_dir) == before

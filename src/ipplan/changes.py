@@ -162,6 +162,7 @@ def prepare(
     force: bool = False,
     when: dt.datetime | None = None,
     plausible: bool = True,
+    fields: tuple[str, str] = ("--source", "--note"),
 ) -> Change:
     """Check one value against the plan and build the actual it would record.
 
@@ -169,11 +170,12 @@ def prepare(
     or note) is ``unchanged``; a different one needs ``force`` and keeps the old one in history.
     Unless ``force`` (or ``plausible`` is false, for a caller that checks the whole batch
     itself), a value far from its neighbour year's is refused as a likely typing slip.
+    ``fields`` name the source and the note as the person typed them, in messages.
     """
     indicator = plan.indicator(indicator_ref)
     check_year(plan, year)
     value = check_value(indicator, parse_value(value_text, indicator.unit))
-    source, note = clean_text(source, "--source"), clean_text(note, "--note")
+    source, note = clean_text(source, fields[0]), clean_text(note, fields[1])
     existing = next((a for a in plan.actuals[indicator.key] if a.year == year), None)
     if existing is not None and not force:
         if (

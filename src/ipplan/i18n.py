@@ -633,6 +633,8 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     if "known" in values and isinstance(values["known"], list):
         values["known"] = ", ".join(values["known"])
     key = f"p.{code}"
+    if code == "control-character" and "field" in params:
+        return error_message(code, params, lang)  # typed text (an import's cell), not a file
     if key not in CATALOGUE and code in CATALOGUE:
         return error_message(code, params, lang)  # a domain error found at a line of a file
     if key not in CATALOGUE:

@@ -164,6 +164,7 @@ def import_csv(
                     force=force,
                     when=moment,
                     plausible=False,
+                    fields=("source", "note"),
                 )
             except IpplanError as exc:
                 problems.append(Problem(path, row.line, exc.message_id, dict(exc.params)))
