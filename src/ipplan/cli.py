@@ -198,7 +198,12 @@ def record(
     ] = None,
     note: Annotated[Optional[str], typer.Option("--note", help="A note on the figure.")] = None,  # noqa: UP045
     force: Annotated[
-        bool, typer.Option("--force", help="Replace a value already recorded (kept in history).")
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace a value already recorded (kept in history), or record one far from "
+            "the year before's.",
+        ),
     ] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
@@ -498,7 +503,11 @@ def import_(
     ],
     force: Annotated[
         bool,
-        typer.Option("--force", help="Replace values already recorded (kept in history)."),
+        typer.Option(
+            "--force",
+            help="Replace values already recorded (kept in history), and accept values far "
+            "from the year before's.",
+        ),
     ] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
