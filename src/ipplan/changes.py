@@ -59,7 +59,7 @@ class Recorded:
 def check_value(indicator: Indicator, value: Value) -> Value:
     """``value`` if the indicator's unit admits it; counts come back as integers."""
     rule = UNIT_RULES[indicator.unit]
-    if value < rule.low or (rule.high is not None and value > rule.high):
+    if not rule.in_range(value):
         raise ValueOutOfRange(
             value=value, unit=indicator.unit, low=rule.low, high=rule.high, key=indicator.key
         )

@@ -20,7 +20,6 @@ from ipplan.errors import NothingToUndo, UnknownAction, UnknownIndicator, Unknow
 from ipplan.models import Action, ActionUpdate, Actual, Indicator, Revision
 from ipplan.plan import Plan
 from ipplan.problems import suggest
-from ipplan.status import Status
 from ipplan.store import DataDir
 from ipplan.typed import Value
 
@@ -151,12 +150,9 @@ def undo(data_dir: DataDir, plan: Plan, *, dry_run: bool = False) -> Undone:
             actuals = dict(latest_plan.actuals)
             for change in values:
                 key = change.indicator.key
-                actuals[key] = tuple(
-                    restored
-                    for actual in actuals[key]
-                    for restored in ([_revert(actual)] if actual.year == change.year else [actual])
-                    if restored is not None
-                )
+                kept = [a for a in actuals[key] if a.year != change.year]
+                reverted = _revert(next(a for a in actuals[key] if a.year == change.year))
+                actuals[key] = (*kept, reverted) if reverted else tuple(kept)  # the writer sorts
             return Edit("actuals", actuals_text(latest_plan, actuals), outcome)
         updates_by_action = dict(latest_plan.updates)
         for dropped in updates:
@@ -181,13 +177,3 @@ def _revert(actual: Actual) -> Actual | None:
         recorded=last.recorded,
         history=older,
     )
-
-
-def describe_update(update: ActionUpdate) -> dict[str, str | None]:
-    """The fields an update set, as text."""
-    return {
-        "status": update.status.value if isinstance(update.status, Status) else None,
-        "lead": update.lead,
-        "due": update.due.isoformat() if update.due else None,
-        "note": update.note,
-    }

@@ -599,11 +599,11 @@ def _shared(params: Mapping[str, Any]) -> dict[str, Any]:
     values = dict(params)
     if "low" in values:
         values["range"] = _range(values["low"], values.get("high"))
-    if isinstance(values.get("limit"), int) and values["limit"] >= 10**6:
-        values["limit"] = f"{values['limit']:,}"
-    if "change" in values and isinstance(values.get("limit"), float | int):
+    if "change" in values:  # a relative change and its limit, as percentages
         values["change"] = f"{values['change'] * 100:+.0f}%"
         values["limit"] = f"{values['limit'] * 100:.0f}%"
+    elif isinstance(values.get("limit"), int) and values["limit"] >= 10**6:
+        values["limit"] = f"{values['limit']:,}"
     return values
 
 

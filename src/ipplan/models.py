@@ -30,6 +30,9 @@ class UnitRule:
     high: float | None
     whole: bool
 
+    def in_range(self, value: float) -> bool:
+        return value >= self.low and (self.high is None or value <= self.high)
+
 
 UNIT_RULES: dict[str, UnitRule] = {
     "人": UnitRule(0, None, whole=True),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import math
 import os
 import shutil
 import tempfile
@@ -143,7 +144,7 @@ def lock_timeout(environ: Mapping[str, str]) -> float:
         value = float(raw) if raw else LOCK_TIMEOUT
     except ValueError:
         return LOCK_TIMEOUT
-    return value if value >= 0 and value == value and value != float("inf") else LOCK_TIMEOUT
+    return value if math.isfinite(value) and value >= 0 else LOCK_TIMEOUT
 
 
 @contextlib.contextmanager

@@ -433,8 +433,8 @@ def render_task(view: Mapping[str, Any], area_title: str, lang: str) -> None:
         console.print(f"  {moment(update['recorded'])}  " + _update_parts(update, lang))
 
 
-def _update_parts(update: Mapping[str, Any], lang: str) -> str:
-    """What an action update set: status, lead, due date, note."""
+def _update_parts(update: Mapping[str, Any], lang: str, *, note: bool = True) -> str:
+    """What an action update set: status, lead, due date, and (unless ``note`` is false) note."""
     parts = []
     if update["status"]:
         parts.append(f"{text('col.status', lang)} → {label(update['status'], lang)}")
@@ -442,7 +442,7 @@ def _update_parts(update: Mapping[str, Any], lang: str) -> str:
         parts.append(f"{text('col.lead', lang)} → {update['lead']}")
     if update["due"]:
         parts.append(f"{text('col.due', lang)} → {update['due']}")
-    if update["note"]:
+    if note and update["note"]:
         parts.append(update["note"])
     return "; ".join(parts)
 
@@ -451,8 +451,8 @@ def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
     """A change as (what it is about, what changed, its source and note)."""
     if change["kind"] == "action":
         title = change["title_en"] if lang == "en" else change["title"]
-        parts = {k: v for k, v in change.items() if k != "note"} | {"note": None}
-        return f"{change['id']} {title}", _update_parts(parts, lang), change["note"] or ""
+        what = _update_parts(change, lang, note=False)
+        return f"{change['id']} {title}", what, change["note"] or ""
     name = change["name_en"] if lang == "en" else change["name"]
     value = f"{exact(change['value'])} {change['unit']}"
     if change["previous"] is not None:

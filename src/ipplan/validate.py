@@ -262,7 +262,7 @@ def _value_problems(doc: Document, loc: Loc, value: float, unit: str) -> Iterato
         )
         return
     rule = UNIT_RULES[unit]
-    if value < rule.low or (rule.high is not None and value > rule.high):
+    if not rule.in_range(value):
         yield Problem(
             doc.path,
             doc.line(loc),

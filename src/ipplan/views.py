@@ -23,7 +23,7 @@ from ipplan.assess import (
 )
 from ipplan.errors import NothingToUndo
 from ipplan.i18n import problem_message
-from ipplan.models import Actual, Indicator, Point, Thresholds
+from ipplan.models import ActionUpdate, Actual, Indicator, Point, Thresholds
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem
 from ipplan.status import Status
@@ -322,16 +322,17 @@ def action_view(state: ActionState) -> dict[str, Any]:
         "lead": state.lead,
         "due": state.due.isoformat() if state.due else None,
         "status": state.status.value,
-        "updates": [
-            {
-                "recorded": timestamp(u.recorded),
-                "status": u.status.value if u.status else None,
-                "lead": u.lead,
-                "due": u.due.isoformat() if u.due else None,
-                "note": u.note,
-            }
-            for u in state.updates
-        ],
+        "updates": [{"recorded": timestamp(u.recorded), **_update(u)} for u in state.updates],
+    }
+
+
+def _update(update: ActionUpdate) -> dict[str, str | None]:
+    """The fields an action update set, as text (None for those it left alone)."""
+    return {
+        "status": update.status.value if update.status else None,
+        "lead": update.lead,
+        "due": update.due.isoformat() if update.due else None,
+        "note": update.note,
     }
 
 
@@ -341,7 +342,7 @@ def _when(moment: dt.datetime | None) -> str | None:
 
 def event_view(event: Event) -> dict[str, Any]:
     """One change in ``history --json``."""
-    from ipplan.history import ActionChange, describe_update
+    from ipplan.history import ActionChange
 
     if isinstance(event, ActionChange):
         return {
@@ -350,7 +351,7 @@ def event_view(event: Event) -> dict[str, Any]:
             "id": event.action_id,
             "title": event.title,
             "title_en": event.title_en,
-            **describe_update(event.update),
+            **_update(event.update),
         }
     return {
         "kind": "actual",
