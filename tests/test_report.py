@@ -178,7 +178,7 @@ def test_xlsx_without_openpyxl_says_how_to_get_it(
 def test_xlsx_is_not_written_to_a_terminal(
     cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ipplan.cli._stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("ipplan.cli.reports.stdout_is_terminal", lambda: True)
     result = cli("report", "-f", "xlsx", "--lang", "en", "--data", str(plan_dir))
     assert result.exit_code == 1
     assert "xlsx is a binary file" in result.stderr and "-o FILE" in result.stderr

@@ -1,0 +1,106 @@
+"""Commands about the plan's actions: the list, and one action with its updates."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ipplan.cli.common import (
+    DataOption,
+    JsonOption,
+    LangOption,
+    app,
+    choose_lang,
+    print_json,
+    reporting,
+    resolve_data_dir,
+)
+from ipplan.i18n import text
+from ipplan.status import Status
+
+
+@app.command()
+def tasks(
+    ctx: typer.Context,
+    area: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--area", help="Only this area (id, number or Chinese title)."),
+    ] = None,
+    status: Annotated[
+        Optional[Status],  # noqa: UP045
+        typer.Option("--status", help="Only actions with this status."),
+    ] = None,
+    indicator: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--indicator", help="Only actions serving this indicator."),
+    ] = None,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """The actions, grouped by area, with status, lead unit and due date.
+
+    Example: ipplan tasks --area conduct --status in_progress
+    """
+    from ipplan import store, views
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        plan = store.load(resolve_data_dir(ctx, data))
+        view = views.tasks_view(plan, area, status, indicator)
+    if as_json:
+        print_json(view)
+        return
+    from ipplan import terminal
+
+    terminal.render_tasks(view, language)
+
+
+@app.command()
+def task(
+    ctx: typer.Context,
+    action: Annotated[str, typer.Argument(metavar="ID", help="Action id (see `ipplan tasks`).")],
+    status: Annotated[
+        Optional[Status],  # noqa: UP045
+        typer.Option("--status", help="Set the action's status."),
+    ] = None,
+    lead: Annotated[Optional[str], typer.Option("--lead", help="Set the lead unit.")] = None,  # noqa: UP045
+    due: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--due", metavar="YYYY-MM-DD", help="Set the due date."),
+    ] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="Add a dated note.")] = None,  # noqa: UP045
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """One action with its measures and update log; with options, record a dated update.
+
+    Example: ipplan task talent-training --status in_progress --note "2023年培训 1.2 万人次"
+    """
+    from ipplan import changes, store, views
+
+    language = choose_lang(ctx, lang)
+    changing = any(v is not None for v in (status, lead, due, note))
+    with reporting(language):
+        data_dir = resolve_data_dir(ctx, data)
+        plan = store.load(data_dir)
+        found = plan.action(action)
+        if changing:
+            state, changed = changes.update_action(
+                data_dir, plan, found.id, status=status, lead=lead, due=due, note=note
+            )
+        else:
+            state, changed = plan.state(found), False
+    view = views.action_view(state)
+    if as_json:
+        print_json(view)
+        return
+    from ipplan import terminal
+
+    if changing:
+        key = "task.updated" if changed else "task.unchanged"
+        terminal.print_lines([text(key, language, id=found.id)])
+    area = state.area.title_en if language == "en" else state.area.title
+    terminal.render_task(view, f"{state.area.number}. {area}", language)

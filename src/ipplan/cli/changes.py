@@ -1,0 +1,88 @@
+"""Commands about recorded changes: the history, and undoing the latest."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ipplan.cli.common import (
+    DataOption,
+    JsonOption,
+    LangOption,
+    app,
+    choose_lang,
+    print_json,
+    reporting,
+    resolve_data_dir,
+)
+
+
+@app.command()
+def history(
+    ctx: typer.Context,
+    ref: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            metavar="[INDICATOR|ACTION]",
+            help="Only this indicator (key, number or name) or action (id).",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--limit", "-n", min=1, help="Show only the newest N changes."),
+    ] = None,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Every recorded change, newest first: values recorded or replaced, and action updates.
+
+    Example: ipplan history practitioners
+    """
+    from ipplan import store, views
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        plan = store.load(resolve_data_dir(ctx, data))
+        view = views.history_view(plan, ref, limit)
+    if as_json:
+        print_json(view)
+        return
+    from ipplan import terminal
+
+    terminal.render_history(view, language)
+
+
+@app.command()
+def undo(
+    ctx: typer.Context,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would be reverted; change nothing.")
+    ] = False,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Revert the most recent change (a recorded value, an import, or an action update).
+
+    A replaced value comes back; a first value is removed. Run it again to go further back;
+    `ipplan history` shows what is next.
+
+    Example: ipplan undo --dry-run
+    """
+    from ipplan import history, store, views
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        data_dir = resolve_data_dir(ctx, data)
+        plan = store.load(data_dir)
+        done = history.undo(data_dir, plan, dry_run=dry_run)
+    view = views.undo_view(done)
+    if as_json:
+        print_json(view)
+        return
+    from ipplan import terminal
+
+    terminal.print_lines(terminal.undo_lines(view, language))

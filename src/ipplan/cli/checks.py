@@ -1,0 +1,127 @@
+"""Commands that check the data files and publish their schema."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ipplan.cli.common import (
+    DataOption,
+    JsonOption,
+    LangOption,
+    app,
+    choose_lang,
+    print_json,
+    problem_lines,
+    reporting,
+    resolve_data_dir,
+)
+from ipplan.i18n import text
+
+
+class ProblemFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ProblemFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (path:line: code: message), json, or github (Actions annotations).",
+        ),
+    ] = ProblemFormat.text,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check every data file; list each problem as path:line: code: message. For CI.
+
+    Exit 0 when the data is valid, 1 when any problem is found. With --format github each problem
+    is a GitHub Actions annotation, shown on the pull request's diff.
+
+    Example: ipplan validate --data data --format github
+    """
+    from ipplan import store, views
+    from ipplan.validate import check
+
+    language = choose_lang(ctx, lang)
+    if as_json:
+        fmt = ProblemFormat.json
+    with reporting(language):
+        data_dir = resolve_data_dir(ctx, data)
+    docs, problems = store.read_documents(data_dir)
+    checked = check(docs)
+    problems = sorted(problems + checked.problems, key=lambda p: p.sort_key())
+    if fmt is ProblemFormat.json:
+        print_json(views.problems_view(problems, language))
+        raise typer.Exit(1 if problems else 0)
+    if fmt is ProblemFormat.github:
+        for line in views.github_annotations(problems, language):
+            typer.echo(line)
+        raise typer.Exit(1 if problems else 0)
+    from ipplan import terminal
+
+    if problems:
+        terminal.print_lines(problem_lines(problems, language), stderr=True)
+        terminal.print_lines([text("validate.failed", language, count=len(problems))], stderr=True)
+        raise typer.Exit(1)
+    terminal.print_lines(
+        [
+            text(
+                "validate.ok",
+                language,
+                indicators=len(checked.indicators),
+                actions=len(checked.actions),
+                actuals=sum(len(v) for v in checked.actuals.values()),
+                updates=sum(len(v) for v in checked.updates.values()),
+                path=views.display_path(data_dir.path),
+            )
+        ]
+    )
+
+
+@app.command()
+def schema(
+    ctx: typer.Context,
+    directory: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(
+            metavar="[DIR]",
+            help="Where to write the schemas (default: the data directory's schema/).",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Write JSON Schema for the data files, so editors check them as you type.
+
+    Each data file's first line names its schema for the YAML language server (VS Code's YAML
+    extension, for one). Run it again after upgrading ipplan; it replaces the schema files only.
+
+    Example: ipplan schema --data data
+    """
+    from ipplan import store, views
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        if directory is None:
+            data_dir = resolve_data_dir(ctx, data)
+            with store.writing(data_dir):
+                written = store.write_schemas(data_dir.path / store.SCHEMA_DIR)
+        else:
+            written = store.write_schemas(directory)
+    from ipplan import terminal
+
+    terminal.print_lines(
+        [text("schema.written", language, path=views.display_path(path)) for path in written]
+    )

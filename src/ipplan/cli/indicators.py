@@ -1,0 +1,218 @@
+"""Commands about indicators: where they stand, one in full, and recording their actuals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ipplan.cli.common import (
+    AsOfOption,
+    DataOption,
+    JsonOption,
+    LangOption,
+    app,
+    check_as_of,
+    choose_lang,
+    print_json,
+    reporting,
+    resolve_data_dir,
+)
+from ipplan.i18n import text
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Where every indicator stands: latest actual, progress against time, and status.
+
+    Example: ipplan status --as-of 2023
+    """
+    from ipplan import store, views
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        plan = store.load(resolve_data_dir(ctx, data))
+        check_as_of(plan, as_of)
+        view = views.status_view(plan, as_of)
+    if as_json:
+        print_json(view)
+        return
+    from ipplan import terminal
+
+    title = plan.info.title_en if language == "en" else plan.info.title
+    terminal.render_status(view, title, language)
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
+def record(
+    ctx: typer.Context,
+    year: Annotated[
+        int, typer.Argument(metavar="YEAR", help="The year the value is for (its year-end).")
+    ],
+    indicator: Annotated[
+        str, typer.Argument(metavar="INDICATOR", help="Indicator key, number or Chinese name.")
+    ],
+    value: Annotated[
+        str, typer.Argument(metavar="VALUE", help="The actual value, in the indicator's unit.")
+    ],
+    source: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--source", help="Where the figure comes from."),
+    ] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="A note on the figure.")] = None,  # noqa: UP045
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace a value already recorded (kept in history), or record one far from "
+            "the year before's.",
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Record a year's actual value of an indicator, then show its new status.
+
+    Example: ipplan record 2023 practitioners 31000 --source "2023年度统计"
+    """
+    from ipplan import changes, fmt, store, views
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        data_dir = resolve_data_dir(ctx, data)
+        plan = store.load(data_dir)
+        done = changes.record(
+            data_dir, plan, year, indicator, value, source=source, note=note, force=force
+        )
+    row = views.indicator_view(done.indicator, done.assessment)
+    if as_json:
+        print_json(
+            {
+                "unchanged": done.unchanged,
+                "recorded": {
+                    "key": done.indicator.key,
+                    "year": done.actual.year,
+                    "value": done.actual.value,
+                    "source": done.actual.source,
+                    "note": done.actual.note,
+                },
+                "replaced": None if done.replaced is None else done.replaced.value,
+                "indicator": row,
+            }
+        )
+        return
+    from ipplan import terminal
+
+    name = done.indicator.name_en if language == "en" else done.indicator.name
+    message = text(
+        "unchanged" if done.unchanged else "recorded",
+        language,
+        name=name,
+        year=year,
+        value=fmt.number(done.actual.value),
+        unit=done.indicator.unit,
+    )
+    if done.replaced is not None:
+        message += text("replaced", language, old=fmt.number(done.replaced.value))
+    terminal.print_lines([message])
+    terminal.out().print(terminal.status_line(row, language))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    indicator: Annotated[
+        str, typer.Argument(metavar="INDICATOR", help="Indicator key, number or Chinese name.")
+    ],
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """One indicator in full: definition, actuals, linear path, assessment, and its actions.
+
+    Example: ipplan show practitioners
+    """
+    from ipplan import store, views
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        plan = store.load(resolve_data_dir(ctx, data))
+        check_as_of(plan, as_of)
+        view = views.show_view(plan, plan.indicator(indicator), as_of)
+    if as_json:
+        print_json(view)
+        return
+    from ipplan import terminal
+
+    terminal.render_show(view, language)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE.csv", help="CSV with columns key, year, value.")
+    ],
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace values already recorded (kept in history), and accept values far "
+            "from the year before's.",
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Record many actuals at once from a CSV file: all rows, or none.
+
+    Columns: key (or number or Chinese name), year, value, and optionally source and note; others
+    (name, unit, status, as `ipplan report -f csv` writes) are ignored, as are rows without a
+    value. Every problem is listed with its CSV line, and nothing is written unless all rows
+    are valid.
+
+    Example: ipplan import actuals-2024.csv
+    """
+    from ipplan import importer, store
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        data_dir = resolve_data_dir(ctx, data)
+        plan = store.load(data_dir)
+        done = importer.import_csv(data_dir, plan, file, force=force)
+    counts = {
+        "recorded": done.recorded,
+        "replaced": done.replaced,
+        "unchanged": done.unchanged,
+        "skipped": done.skipped,
+    }
+    if as_json:
+        print_json(
+            {
+                **counts,
+                "values": [
+                    {
+                        "key": c.indicator.key,
+                        "year": c.actual.year,
+                        "value": c.actual.value,
+                        "unchanged": c.unchanged,
+                        "replaced": None if c.replaced is None else c.replaced.value,
+                    }
+                    for c in done.changes
+                ],
+            }
+        )
+        return
+    from ipplan import terminal
+
+    terminal.print_lines([text("import.done", language, path=str(file), **counts)])

@@ -1,0 +1,80 @@
+"""The report command: the plan's progress as a document to publish."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ipplan.cli.common import (
+    AsOfOption,
+    DataOption,
+    LangOption,
+    app,
+    check_as_of,
+    choose_lang,
+    reporting,
+    resolve_data_dir,
+    stdout_is_terminal,
+)
+from ipplan.errors import BinaryToTerminal
+from ipplan.i18n import text
+from ipplan.reports import Format
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="md, html, csv, json or xlsx.", show_default=True),
+    ] = Format.md,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE (replaced whole) instead of standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """A progress report to publish: summary, every indicator with its chart, and the actions.
+
+    html opens offline and prints; csv has one row per indicator and year (UTF-8 with BOM, and
+    the layout `ipplan import` reads); xlsx needs pip install 'ipplan[xlsx]'.
+
+    Example: ipplan report --format html -o report.html --as-of 2023
+    """
+    from ipplan import reports, store
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        data_dir = resolve_data_dir(ctx, data)
+        plan = store.load(data_dir)
+        check_as_of(plan, as_of)
+        if output is not None:
+            store.ensure_not_data(data_dir, output)
+        elif fmt in reports.BINARY and stdout_is_terminal():
+            raise BinaryToTerminal(format=fmt.value)
+        content = reports.render(reports.build(plan, as_of), fmt, language)
+        if output is not None:
+            store.atomic_write(output, content)
+    if output is None:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    from ipplan import terminal
+
+    terminal.print_lines(
+        [text("report.written", language, format=fmt.value, path=str(output))], stderr=True
+    )
