@@ -167,7 +167,9 @@ def prepare(
     """Check one value against the plan and build the actual it would record.
 
     Raises the domain error that says what is wrong. The same value again (with no new source
-    or note) is ``unchanged``; a different one needs ``force`` and keeps the old one in history.
+    or note) is ``unchanged``; the same value with a new source or note replaces the entry
+    without ``force``, keeping the earlier one in history; a different value needs ``force``
+    and keeps the old one in history.
     Unless ``force`` (or ``plausible`` is false, for a caller that checks the whole batch
     itself), a value far from its neighbour year's is refused as a likely typing slip.
     ``fields`` name the source and the note as the person typed them, in messages.
@@ -177,15 +179,17 @@ def prepare(
     value = check_value(indicator, parse_value(value_text, indicator.unit))
     source, note = clean_text(source, fields[0]), clean_text(note, fields[1])
     existing = next((a for a in plan.actuals[indicator.key] if a.year == year), None)
-    if existing is not None and not force:
-        if (
-            existing.value == value
-            and source in (None, existing.source)
-            and note in (None, existing.note)
-        ):
+    same_value = existing is not None and existing.value == value
+    if existing is not None and same_value:
+        if source in (None, existing.source) and note in (None, existing.note):
             return Change(indicator, existing, None, unchanged=True)
+        # The same figure with a new source or note: nothing recorded is contradicted, so no
+        # --force; what is not given is kept, and the earlier metadata goes into history.
+        source = existing.source if source is None else source
+        note = existing.note if note is None else note
+    elif existing is not None and not force:
         raise ValueAlreadyRecorded(key=indicator.key, year=year, value=existing.value, new=value)
-    if plausible and not force:
+    if plausible and not force and not same_value:
         check_plausible(plan, indicator, plan.actuals[indicator.key], year, value)
     history: list[Revision] = []
     if existing is not None:

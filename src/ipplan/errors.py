@@ -16,6 +16,7 @@ class IpplanError(Exception):
     """Base of every error ipplan reports to a person (exit code 1)."""
 
     message_id = "error"
+    exit_code = 1  # 2 for an error in how the command was called, as Click uses it
 
     def __init__(self, **params: Any) -> None:
         super().__init__(self.message_id, params)
@@ -202,3 +203,20 @@ class UnknownReference(IpplanError):
     """Neither an indicator nor an action matches the reference given."""
 
     message_id = "unknown-reference"
+
+
+# --- the report's format and output --------------------------------------------------------
+
+
+class FormatContradictsOutput(IpplanError):
+    """--format names one format and the output file's extension another."""
+
+    message_id = "format-contradicts-output"
+    exit_code = 2
+
+
+class FormatNotImplied(IpplanError):
+    """The output file's extension names no report format, and --format was not given."""
+
+    message_id = "format-not-implied"
+    exit_code = 2

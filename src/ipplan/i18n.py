@@ -553,6 +553,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "日期时间（如 2024-03-01T10:00:00+08:00）",
         "a date and time (such as 2024-03-01T10:00:00+08:00)",
     ),
+    # --- exact as-of, report formats, plausibility, metadata, imports from Excel ---
+    "replaced.metadata": (
+        "（数值未变；此前的来源和备注已保留在历史中）",
+        " (the value is unchanged; the earlier source and note are kept in its history)",
+    ),
+    "format-contradicts-output": (
+        "--format {format} 与输出文件 {path} 的扩展名（{implied}）不一致，未写入任何内容；"
+        "请去掉 --format，或改用以 .{format} 结尾的文件名。",
+        "--format {format} contradicts the extension of {path} ({implied}); nothing was "
+        "written. Leave out --format, or name a file ending in .{format}",
+    ),
+    "format-not-implied": (
+        "无法从文件名 {path} 判断报告格式；请用 .md、.html、.csv、.json 或 .xlsx 结尾，"
+        "或加 --format（可选：{formats}）。",
+        "the name {path} does not say which report format to write; end it in .md, .html, "
+        ".csv, .json or .xlsx, or add --format (one of {formats})",
+    ),
 }
 
 

@@ -131,7 +131,7 @@ def reporting(lang: str) -> Iterator[None]:
 
         message = printable(error_message(exc.message_id, exc.params, lang))
         terminal.print_lines([error_prefix(lang) + message], stderr=True)
-        raise typer.Exit(1) from None
+        raise typer.Exit(exc.exit_code) from None
 
 
 def error_prefix(lang: str) -> str:

@@ -120,7 +120,9 @@ def record(
         value=fmt.number(done.actual.value),
         unit=done.indicator.unit,
     )
-    if done.replaced is not None:
+    if done.replaced is not None and done.replaced.value == done.actual.value:
+        message += text("replaced.metadata", language)
+    elif done.replaced is not None:
         message += text("replaced", language, old=fmt.number(done.replaced.value))
     terminal.print_lines([message])
     terminal.out().print(terminal.status_line(row, language))

@@ -28,9 +28,16 @@ from ipplan.reports import Format
 def report(
     ctx: typer.Context,
     fmt: Annotated[
-        Format,
-        typer.Option("--format", "-f", help="md, html, csv, json or xlsx.", show_default=True),
-    ] = Format.md,
+        Optional[Format],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            help="md, html, csv, json or xlsx (any case). Default: the one -o FILE's extension "
+            "names, else md.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
@@ -47,6 +54,7 @@ def report(
 ) -> None:
     """A progress report to publish: summary, every indicator with its chart, and the actions.
 
+    Without --format, the format is the one -o FILE's extension names (r.html, r.xlsx), else md.
     html opens offline and prints; csv has one row per indicator and year (UTF-8 with BOM, and
     the layout `ipplan import` reads); xlsx needs pip install 'ipplan[xlsx]'.
 
@@ -59,6 +67,7 @@ def report(
         data_dir = resolve_data_dir(ctx, data)
         plan = store.load(data_dir)
         check_as_of(plan, as_of)
+        fmt = reports.choose_format(fmt, output)
         if output is not None:
             store.ensure_not_data(data_dir, output)
         elif fmt in reports.BINARY and stdout_is_terminal():

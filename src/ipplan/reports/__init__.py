@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipplan import __version__
@@ -29,6 +30,36 @@ class Format(str, Enum):
 
 
 BINARY = {Format.xlsx}
+# What a file's extension says it holds, case aside; the report written to it has that format.
+EXTENSIONS = {
+    ".md": Format.md,
+    ".markdown": Format.md,
+    ".html": Format.html,
+    ".htm": Format.html,
+    ".csv": Format.csv,
+    ".json": Format.json,
+    ".xlsx": Format.xlsx,
+}
+
+
+def choose_format(fmt: Format | None, output: Path | None) -> Format:
+    """The format to write: ``fmt`` if given, else the one ``output``'s extension names, else md.
+
+    A ``fmt`` that contradicts the extension is refused rather than writing, say, Markdown into
+    ``report.html``; an output whose extension names no format needs ``fmt``.
+    """
+    from ipplan.errors import FormatContradictsOutput, FormatNotImplied
+
+    implied = None if output is None else EXTENSIONS.get(output.suffix.lower())
+    if fmt is None:
+        if output is None:
+            return Format.md
+        if implied is None:
+            raise FormatNotImplied(path=str(output), formats=", ".join(f.value for f in Format))
+        return implied
+    if implied is not None and implied is not fmt:
+        raise FormatContradictsOutput(format=fmt.value, path=str(output), implied=implied.value)
+    return fmt
 
 
 def build(plan: Plan, as_of: int | None = None) -> dict[str, Any]:

@@ -146,7 +146,31 @@ def render(report: dict[str, Any], lang: str) -> bytes:
 
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return fixed_zip_times(buffer.getvalue())
+
+
+# The earliest time a zip entry can carry (MS-DOS dates start in 1980).
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def fixed_zip_times(data: bytes) -> bytes:
+    """The workbook ``data`` with every zip entry stamped ZIP_TIME instead of the time it was
+    written, so that the same data gives the same bytes whenever the report is made.
+
+    openpyxl stamps each part of the zip with the clock; the entries, their order, their
+    contents and their compression are kept as they are.
+    """
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_TIME)
+            info.compress_type = entry.compress_type
+            info.external_attr = entry.external_attr
+            target.writestr(info, source.read(entry.filename))
+    return out.getvalue()
 
 
 def _finish(sheet: Worksheet, bold: Any) -> None:

@@ -1,0 +1,72 @@
+"""Recording as people do it: a source or note added to a figure already recorded, and the
+slipped-digit guard that stops x10 and /10 but lets real figures through."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import Run, load, snapshot
+
+
+def test_a_source_added_to_the_same_value_needs_no_force_and_keeps_the_earlier(
+    cli: Run, plan_dir: Path
+) -> None:
+    data = ("--data", str(plan_dir))
+    assert cli("record", "2022", "1", "31347", "--source", "初报", *data).exit_code == 0
+    first = load(plan_dir).actuals["practitioners"][0]
+
+    noted = cli("record", "2022", "1", "31347", "--note", "截至2022年底", *data)
+    assert noted.exit_code == 0, noted.stderr
+    assert noted.stdout.startswith("已记录：执业专利代理师人数 2022 年 = 31347 人（数值未变")
+    actual = load(plan_dir).actuals["practitioners"][0]
+    # the source not given is kept, the note is added, the earlier entry is in history
+    assert (actual.value, actual.source, actual.note) == (31347, "初报", "截至2022年底")
+    assert [(h.value, h.source, h.note, h.recorded) for h in actual.history] == [
+        (31347, "初报", None, first.recorded)
+    ]
+    assert actual.recorded is not None and first.recorded is not None
+    assert actual.recorded > first.recorded
+
+    sourced = cli("record", "2022", "1", "31347", "--source", "国家知识产权局", "--json", *data)
+    assert sourced.exit_code == 0
+    out = json.loads(sourced.stdout)
+    assert out["unchanged"] is False and out["replaced"] == 31347
+    assert out["recorded"]["source"] == "国家知识产权局"
+    assert out["recorded"]["note"] == "截至2022年底"
+    actual = load(plan_dir).actuals["practitioners"][0]
+    assert [(h.source, h.note) for h in actual.history] == [
+        ("初报", None),
+        ("初报", "截至2022年底"),
+    ]
+
+    # the same source and note again changes nothing
+    before = snapshot(plan_dir)
+    again = cli("record", "2022", "1", "31347", "--source", "国家知识产权局", *data)
+    assert again.exit_code == 0 and "未作改动" in again.stdout
+    assert snapshot(plan_dir) == before
+
+    # and undo brings the earlier metadata back
+    assert cli("undo", *data).exit_code == 0
+    actual = load(plan_dir).actuals["practitioners"][0]
+    assert (actual.source, actual.note) == ("初报", "截至2022年底")
+
+
+def test_metadata_on_the_same_value_in_english(cli: Run, plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir), "--lang", "en")
+    cli("record", "2023", "practitioners", "34396", *data)
+    result = cli("record", "2023", "practitioners", "34396", "--source", "CNIPA 2023", *data)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Recorded: Practising patent attorneys 2023 = 34396")
+    assert "(the value is unchanged; the earlier source and note are kept in its history)" in (
+        result.stdout
+    )
+
+
+def test_a_different_value_still_needs_force(cli: Run, plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir))
+    cli("record", "2022", "1", "31347", *data)
+    before = snapshot(plan_dir)
+    result = cli("record", "2022", "1", "31348", "--source", "新来源", *data)
+    assert result.exit_code == 1 and "--force" in result.stderr
+    assert snapshot(plan_dir) == before
