@@ -20,11 +20,16 @@ SHIPPED = REPO / "data"
 
 
 @pytest.fixture(autouse=True)
-def _pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+def _pinned_terminal(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     monkeypatch.setenv("COLUMNS", "160")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("IPPLAN_DATA", raising=False)
     monkeypatch.delenv("IPPLAN_LANG", raising=False)
+    monkeypatch.delenv("IPPLAN_PLAN", raising=False)
+    # A test's own directories are searched for a plan, never a plan someone left in /tmp.
+    monkeypatch.setenv("IPPLAN_CEILING_DIRECTORIES", str(tmp_path_factory.getbasetemp()))
 
 
 @pytest.fixture

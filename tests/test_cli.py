@@ -656,7 +656,10 @@ def test_data_directory_resolution(
     empty = tmp_path / "other"
     cli("init", str(empty))
     monkeypatch.setenv("IPPLAN_DATA", str(empty))
-    assert latest() is None  # $IPPLAN_DATA wins over ./data
+    assert latest() == {"year": 2023, "value": 31000}  # the plan found here wins over $IPPLAN_DATA
+    (work / "data").unlink()
+    assert latest() is None  # no plan here or above: $IPPLAN_DATA, the empty copy
+    (work / "data").symlink_to(plan_dir)
     data = json.loads(cli("status", "--json", "--data", str(plan_dir)).stdout)
     assert data["indicators"][0]["latest"] is not None  # --data wins over all
     data = json.loads(cli("--data", str(plan_dir), "status", "--json").stdout)

@@ -77,9 +77,18 @@ def test_status_from_an_empty_directory(installed: Path, tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert len(data["indicators"]) == 9
-    where = run(installed, tmp_path, "validate")
+    assert result.stderr == ""  # JSON for scripts: nothing else
+    human = run(installed, tmp_path, "status")
+    assert human.returncode == 0
+    assert "随 ipplan 安装的计划" in human.stderr  # says, in one line, which plan it shows
+    assert len(human.stderr.splitlines()) == 1
+    refused = run(installed, tmp_path, "validate")  # never checks a plan it was not given
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert str(tmp_path) in refused.stderr and "--data" in refused.stderr
+    bundled = installed / "ipplan" / "plan"  # the copy inside the package, when named
+    where = run(installed, tmp_path, "validate", "--data", str(bundled))
     assert where.returncode == 0
-    assert str(installed / "ipplan" / "plan") in where.stdout  # the copy inside the package
+    assert str(bundled) in where.stdout
 
 
 def test_bundled_plan_is_read_only_and_init_starts_a_writable_one(

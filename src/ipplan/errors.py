@@ -220,3 +220,12 @@ class FormatNotImplied(IpplanError):
 
     message_id = "format-not-implied"
     exit_code = 2
+
+
+# --- finding the plan and workspaces -------------------------------------------------------
+
+
+class PlanNotFound(IpplanError):
+    """No plan in the working directory or above it, and none named; validate will not guess."""
+
+    message_id = "plan-not-found"

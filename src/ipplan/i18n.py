@@ -235,6 +235,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{updates} action updates ({path})",
     ),
     "validate.failed": ("发现 {count} 个问题。", "{count} problems found."),
+    # finding the plan and workspaces (i13-many)
+    "notice.bundled": (
+        "注意：此处及上级目录中没有计划，显示的是随 ipplan 安装的计划（只读）；可用 --data DIR 指定。",
+        "note: no plan here or above; showing the plan bundled with ipplan (read-only). "
+        "Name one with --data DIR.",
+    ),
+    "plan-not-found": (
+        "未找到计划：已从 {start} 向上查找到 {top}，没有 indicators.yaml 或 data/indicators.yaml，"
+        "也未设置 IPPLAN_DATA。请进入计划所在目录，或用 --data DIR（或 IPPLAN_DATA=DIR）指定；"
+        "新建计划用 `ipplan init DIR`。",
+        "no plan found: looked from {start} up to {top} for indicators.yaml or "
+        "data/indicators.yaml, and IPPLAN_DATA is not set. Run ipplan inside the plan's "
+        "directory, or name it with --data DIR (or IPPLAN_DATA=DIR); `ipplan init DIR` starts one.",
+    ),
     # errors (exit 1)
     "data-dir-not-found": (
         "数据目录 {path} 不存在。请用 `ipplan init {path}` 创建，或检查 --data / IPPLAN_DATA。",

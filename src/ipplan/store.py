@@ -14,9 +14,10 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipplan.discovery import Search
 from ipplan.errors import (
     DataDirNotFound,
     DataInvalid,
@@ -59,6 +60,8 @@ class DataDir:
 
     path: Path
     bundled: bool = False
+    # Where ipplan looked before settling on the bundled plan, to say so.
+    search: Search | None = field(default=None, compare=False)
 
     def file(self, name: str) -> Path:
         return self.path / FILES[name]
@@ -73,20 +76,30 @@ def bundled_dir() -> Path:
 
 
 def locate(explicit: Path | None, environ: Mapping[str, str], cwd: Path) -> DataDir:
-    """Choose the data directory: --data, else $IPPLAN_DATA, else ./data, else the bundled plan."""
-    chosen = explicit
-    if chosen is None and environ.get(ENV_VAR):
-        chosen = Path(environ[ENV_VAR])
-    if chosen is not None:
-        if not chosen.is_dir():
-            raise DataDirNotFound(path=str(chosen))
-        if not (chosen / FILES["indicators"]).is_file():
-            raise NotAPlanDirectory(path=str(chosen))
-        return DataDir(chosen)
-    local = cwd / "data"
-    if (local / FILES["indicators"]).is_file():
-        return DataDir(local)
-    return DataDir(bundled_dir(), bundled=True)
+    """Choose the data directory, the way git finds its repository.
+
+    --data, else the innermost plan in ``cwd`` or a directory above it (see
+    :mod:`ipplan.discovery`), else $IPPLAN_DATA, else the bundled plan.
+    """
+    from ipplan import discovery
+
+    if explicit is not None:
+        return named(explicit)
+    found = discovery.search(cwd, environ)
+    if found.plan is not None:
+        return DataDir(found.plan)
+    if environ.get(ENV_VAR):
+        return named(Path(environ[ENV_VAR]))
+    return DataDir(bundled_dir(), bundled=True, search=found)
+
+
+def named(chosen: Path) -> DataDir:
+    """The data directory a person named; refused unless it holds a plan."""
+    if not chosen.is_dir():
+        raise DataDirNotFound(path=str(chosen))
+    if not (chosen / FILES["indicators"]).is_file():
+        raise NotAPlanDirectory(path=str(chosen))
+    return DataDir(chosen)
 
 
 def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem]]:

@@ -47,7 +47,7 @@ def tasks(
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data))
+        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         view = views.tasks_view(plan, area, status, indicator)
     if as_json:
         print_json(view)
@@ -84,7 +84,8 @@ def task(
     language = choose_lang(ctx, lang)
     changing = any(v is not None for v in (status, lead, due, note))
     with reporting(language):
-        data_dir = resolve_data_dir(ctx, data)
+        quiet = as_json or changing  # a write to the bundled plan is refused with its reason
+        data_dir = resolve_data_dir(ctx, data, notice=None if quiet else language)
         plan = store.load(data_dir)
         found = plan.action(action)
         if changing:

@@ -45,7 +45,7 @@ def history(
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data))
+        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         view = views.history_view(plan, ref, limit)
     if as_json:
         print_json(view)

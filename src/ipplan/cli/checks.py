@@ -19,6 +19,7 @@ from ipplan.cli.common import (
     reporting,
     resolve_data_dir,
 )
+from ipplan.errors import PlanNotFound
 from ipplan.i18n import text
 
 
@@ -58,6 +59,9 @@ def validate(
         fmt = ProblemFormat.json
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data)
+        if data_dir.bundled:  # a check must never pass on data it was not asked to read
+            assert data_dir.search is not None
+            raise PlanNotFound(start=str(data_dir.search.start), top=str(data_dir.search.top))
     docs, problems = store.read_documents(data_dir)
     checked = check(docs)
     problems = sorted(problems + checked.problems, key=lambda p: p.sort_key())

@@ -19,7 +19,7 @@ import typer
 
 from ipplan import __version__
 from ipplan.errors import DataInvalid, IpplanError, YearOutsidePlan
-from ipplan.i18n import error_message, resolve_lang
+from ipplan.i18n import error_message, resolve_lang, text
 
 if TYPE_CHECKING:
     from ipplan.plan import Plan
@@ -33,8 +33,9 @@ app = typer.Typer(
     help=(
         "Track the 2022-2025 action plan for the patent-agency profession: where each indicator "
         "stands against its target, yearly actuals, and the actions.\n\n"
-        "The data directory is --data DIR, else $IPPLAN_DATA, else ./data when it holds "
-        "indicators.yaml, else the plan bundled with ipplan (read-only)."
+        "The data directory is --data DIR, else the plan in the working directory or the "
+        "nearest one above it (a directory holding indicators.yaml, or a data/ beside it; up to "
+        "the repository root), else $IPPLAN_DATA, else the plan bundled with ipplan (read-only)."
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -93,10 +94,22 @@ def choose_lang(ctx: typer.Context, lang: Lang | None) -> str:
     return resolve_lang(chosen.value if chosen else None)
 
 
-def resolve_data_dir(ctx: typer.Context, data: Path | None) -> DataDir:
+def resolve_data_dir(
+    ctx: typer.Context, data: Path | None, *, notice: str | None = None
+) -> DataDir:
+    """The data directory to use; with ``notice`` (a language), say so when it is the bundled plan.
+
+    Human output names the bundled plan in one line on stderr, so that nobody takes its empty
+    indicators for their own plan's.
+    """
     from ipplan import store
 
-    return store.locate(data or (ctx.obj or {}).get("data"), os.environ, Path.cwd())
+    data_dir = store.locate(data or (ctx.obj or {}).get("data"), os.environ, Path.cwd())
+    if data_dir.bundled and notice is not None:
+        from ipplan import terminal
+
+        terminal.print_lines([text("notice.bundled", notice)], stderr=True)
+    return data_dir
 
 
 def print_json(value: Any) -> None:

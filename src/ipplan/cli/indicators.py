@@ -38,7 +38,7 @@ def status(
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data))
+        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         check_as_of(plan, as_of)
         view = views.status_view(plan, as_of)
     if as_json:
@@ -147,7 +147,7 @@ def show(
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data))
+        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         check_as_of(plan, as_of)
         view = views.show_view(plan, plan.indicator(indicator), as_of)
     if as_json:

@@ -64,7 +64,7 @@ def report(
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        data_dir = resolve_data_dir(ctx, data)
+        data_dir = resolve_data_dir(ctx, data, notice=language)
         plan = store.load(data_dir)
         check_as_of(plan, as_of)
         fmt = reports.choose_format(fmt, output)
