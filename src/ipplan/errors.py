@@ -229,3 +229,72 @@ class PlanNotFound(IpplanError):
     """No plan in the working directory or above it, and none named; validate will not guess."""
 
     message_id = "plan-not-found"
+
+
+# --- work plans ---------------------------------------------------------------------------------
+
+
+class UnknownItem(IpplanError):
+    """No work-plan item has the id given."""
+
+    message_id = "unknown-item"
+
+
+class UnknownWorkPlan(IpplanError):
+    """There is no work plan for the year given."""
+
+    message_id = "unknown-workplan"
+
+
+class NoWorkPlans(IpplanError):
+    """The data directory holds no work plan yet."""
+
+    message_id = "no-workplans"
+
+
+class UnknownMilestone(IpplanError):
+    """The item has no milestone with the number or period given."""
+
+    message_id = "unknown-milestone"
+
+
+class NoQuantity(IpplanError):
+    """An amount was given for an item, or a content item, that has no quantity target."""
+
+    message_id = "no-quantity"
+
+
+class AmbiguousQuantity(IpplanError):
+    """An amount was given for an item with several quantity targets and none was named."""
+
+    message_id = "ambiguous-quantity"
+
+
+class NothingToRecord(IpplanError):
+    """`ipplan item` was given a date, note or evidence but nothing that happened."""
+
+    message_id = "nothing-to-record"
+
+
+class ItemClosed(IpplanError):
+    """Progress was recorded on an item that is cancelled (or marked done again)."""
+
+    message_id = "item-closed"
+
+
+class DateInFuture(IpplanError):
+    """A progress date after today: progress is recorded once it has happened."""
+
+    message_id = "date-in-future"
+
+
+class InvalidToday(IpplanError):
+    """IPPLAN_TODAY is set but is not a date."""
+
+    message_id = "invalid-today"
+
+
+class InvalidAmount(IpplanError):
+    """An amount that is not a positive finite number."""
+
+    message_id = "invalid-amount"

@@ -442,6 +442,176 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{verb} the update to action {id} recorded {when}: {parts}.",
     ),
     "undo.dry_run": ("（试运行：未做任何改动）", "(dry run: nothing was changed)"),
+    # --- work plans (workplan, roadmap, item, due, validate --strict) ---
+    "wp.not_started": ("未开始", "not started"),
+    "wp.in_progress": ("推进中", "in progress"),
+    "wp.overdue": ("逾期", "overdue"),
+    "wp.done": ("已完成", "done"),
+    "wp.cancelled": ("已取消", "cancelled"),
+    "wp.pending": ("未到期", "pending"),
+    "wp.title": ("{year} 年工作计划：{title}", "Work plan {year}: {title}"),
+    "wp.issued": ("{issuer}，{issued} 印发", "issued by {issuer}, {issued}"),
+    "wp.on_day": ("状态按 {day}", "states on {day}"),
+    "wp.col.measure": ("工作措施", "Measure"),
+    "wp.col.goal": ("工作目标", "Goal"),
+    "wp.col.content": ("具体内容", "Content"),
+    "wp.col.schedule": ("进度安排", "Schedule"),
+    "wp.col.units": ("负责部门", "Responsible units"),
+    "wp.col.state": ("状态", "State"),
+    "wp.col.item": ("工作项", "Item"),
+    "wp.col.actions": ("对应行动", "Actions"),
+    "wp.units": ("{lead}负责", "{lead} leads"),
+    "wp.units_support": ("{lead}负责，{support}配合", "{lead} leads; {support} support"),
+    "wp.support_only": ("{support}配合", "{support} support"),
+    "wp.no_unit": ("未指定负责部门", "no unit named"),
+    "wp.achieved": ("已完成 {achieved}/{target} {unit}", "{achieved} of {target} {unit} done"),
+    "wp.done_on": ("{date} 完成", "done {date}"),
+    "wp.cancelled_because": ("已取消：{reason}", "cancelled: {reason}"),
+    "wp.summary": ("{count} 个工作项：{parts}", "{count} items: {parts}"),
+    "wp.none": ("没有符合条件的工作项。", "No item matches."),
+    "no-workplans": (
+        "还没有工作计划。请在数据目录的 workplans/ 下建立 YEAR.yaml（格式见 README），或用 `ipplan workplan-import` 从表格导入。",
+        "there is no work plan yet; write workplans/YEAR.yaml in the data directory (see the "
+        "README), or bring a table in with `ipplan workplan-import`",
+    ),
+    "wp.label.section": ("所属部分", "Section"),
+    "wp.label.progress": ("进展记录", "Progress"),
+    "wp.label.no_progress": ("暂无进展记录", "no progress recorded yet"),
+    "wp.label.next_due": ("下一节点：{period}（{end} 到期）", "next due: {period} (ends {end})"),
+    "wp.label.indicators": ("服务指标", "Indicators"),
+    "wp.event.done": ("整项完成", "item done"),
+    "wp.event.milestone": ("节点 {number} 完成", "milestone {number} done"),
+    "wp.event.amount": ("完成 {amount} {unit}", "{amount} {unit} achieved"),
+    "wp.event.cancelled": ("取消：{reason}", "cancelled: {reason}"),
+    "wp.event.evidence": ("佐证：{evidence}", "evidence: {evidence}"),
+    "wp.recorded": ("已记录工作项 {id} 的进展。", "Recorded progress on item {id}."),
+    "due.title": (
+        "截至 {day}：逾期 {overdue} 项，{within} 天内到期 {soon} 项",
+        "On {day}: {overdue} overdue, {soon} due within {within} days",
+    ),
+    "due.none": (
+        "截至 {day}，没有逾期或 {within} 天内到期的节点。",
+        "On {day}, nothing is overdue or due within {within} days.",
+    ),
+    "due.overdue_by": ("逾期 {days} 天", "{days} days overdue"),
+    "due.in_days": ("{days} 天后到期", "due in {days} days"),
+    "due.today": ("今天到期", "due today"),
+    "due.support": ("配合：{support}", "support: {support}"),
+    "roadmap.title": ("路线图：{title}", "Roadmap: {title}"),
+    "roadmap.col.progress": ("工作计划进度", "Work-plan progress"),
+    "roadmap.progress": ("{done}/{counted} 完成", "{done}/{counted} done"),
+    "roadmap.no_items": ("—", "—"),
+    "roadmap.workplans": ("工作计划：{years}", "Work plans: {years}"),
+    "roadmap.none": ("尚无工作计划。", "No work plan yet."),
+    "task.workplan": ("工作计划事项", "Work-plan items"),
+    "task.no_items": ("暂无工作计划事项", "no work-plan items"),
+    "task.status_source.manual": ("手动设定", "set by hand"),
+    "task.status_source.work_plan": ("由工作计划事项推算", "derived from its work-plan items"),
+    "task.status_source.plan": ("tasks.yaml 中的状态", "as in tasks.yaml"),
+    "strict.overdue_milestone": (
+        "{item} 的第 {number} 个节点（{period}，{end} 到期）已逾期",
+        "milestone {number} of {item} ({period}, ended {end}) is overdue",
+    ),
+    "unknown-item": ("未知工作项 {ref}。{hint}", "unknown work item {ref}. {hint}"),
+    "hint.items": (
+        "用 `ipplan workplan` 查看工作项编号。",
+        "`ipplan workplan` lists the item ids.",
+    ),
+    "unknown-workplan": (
+        "没有 {year} 年的工作计划。已有：{known}",
+        "there is no work plan for {year}; there are: {known}",
+    ),
+    "unknown-milestone": (
+        "工作项 {id} 没有节点“{ref}”；可用编号 1–{count} 或进度安排中的时间（{periods}）。",
+        "item {id} has no milestone '{ref}'; use a number 1-{count} or a period of its "
+        "schedule ({periods})",
+    ),
+    "no-quantity": (
+        "工作项 {id} 没有数量目标，不能记录数量；请用 --done 或 --note。",
+        "item {id} has no quantity target, so an amount cannot be recorded; use --done or --note",
+    ),
+    "ambiguous-quantity": (
+        "工作项 {id} 有多个数量目标（具体内容 {choices}）；请用 --content N 指明。",
+        "item {id} has several quantity targets (content {choices}); name one with --content N",
+    ),
+    "nothing-to-record": (
+        "没有要记录的进展：请给出 --done、--amount、--cancel 或 --note。",
+        "nothing to record: give --done, --amount, --cancel or --note",
+    ),
+    "item-closed": (
+        "工作项 {id} 已{state}，未做改动。如需更改，先用 `ipplan undo` 撤销。",
+        "item {id} is already {state}; nothing changed. `ipplan undo` reverts the last change",
+    ),
+    "date-in-future": (
+        "{date} 晚于今天（{today}）；进展应在发生后记录。",
+        "{date} is after today ({today}); record progress once it has happened",
+    ),
+    "invalid-today": (
+        "{var}={value} 不是有效日期；请用 YYYY-MM-DD。",
+        "{var}={value} is not a date; use YYYY-MM-DD",
+    ),
+    "invalid-amount": (
+        "“{value}”不是正数；请写如 2 或 1.5 的数量。",
+        "'{value}' is not a positive number; write an amount such as 2 or 1.5",
+    ),
+    "p.invalid-period": (
+        "无法识别的时间“{period}”；可写 2024、2024H1、2024Q3、2024-06、2024-03-10、全年、上半年、第三季度、第三、四季度、6月底前、3月10日前",
+        "'{period}' is not a period; write 2024, 2024H1, 2024Q3, 2024-06, 2024-03-10, or 全年, "
+        "上半年, 第三季度, 第三、四季度, 6月底前, 3月10日前",
+    ),
+    "p.period-needs-year": (
+        "“{period}”须从工作计划的年份推算，但 workplan.year 缺失或无效",
+        "'{period}' takes its year from the work plan, but workplan.year is missing or invalid",
+    ),
+    "p.period-year": (
+        "“{period}”不在 {year}–{last} 年内",
+        "'{period}' is outside {year}-{last}",
+    ),
+    "p.duplicate-item-id": (
+        "工作项编号 {value} 重复（首次出现在 {first}）",
+        "work item id {value} is used twice (first at {first})",
+    ),
+    "p.duplicate-action": (
+        "行动 {value} 重复列出（首次在第 {first} 行）",
+        "action {value} is listed twice (first on line {first})",
+    ),
+    "p.workplan-file-name": (
+        "工作计划文件应命名为年份，如 2024.yaml，而不是 {name}",
+        "a work plan file is named by its year, such as 2024.yaml, not {name}",
+    ),
+    "p.workplan-year-mismatch": (
+        "workplan.year 为 {year}，与文件名 {name} 不符",
+        "workplan.year is {year}, which does not match the file name {name}",
+    ),
+    "p.progress-path": (
+        "进展记录应位于 progress/YEAR/ITEM/时间.yaml，而不是 {path}",
+        "a progress record lives at progress/YEAR/ITEM/STAMP.yaml, not {path}",
+    ),
+    "p.progress-item-mismatch": (
+        "记录的工作项 {item} 与所在目录 {directory} 不符",
+        "the record's item {item} does not match its directory {directory}",
+    ),
+    "p.unknown-item": (
+        "{year} 年工作计划中没有工作项 {ref}{hint}",
+        "no item {ref} in the {year} work plan{hint}",
+    ),
+    "p.unknown-milestone": (
+        "工作项 {id} 只有 {count} 个节点，没有第 {ref} 个",
+        "item {id} has {count} milestones, not a number {ref}",
+    ),
+    "p.no-quantity": (
+        "工作项 {id} 的该内容没有数量目标，不能记录数量",
+        "item {id} has no quantity target there, so no amount can be recorded",
+    ),
+    "p.ambiguous-quantity": (
+        "工作项 {id} 有多个数量目标，须用 content 指明",
+        "item {id} has several quantity targets; content must name one",
+    ),
+    "p.too-many-files": ("文件过多（上限 {limit}）", "too many files (limit {limit})"),
+    "p.overdue-milestone": (
+        "{item} 的第 {number} 个节点（{period}，{end} 到期）已逾期",
+        "milestone {number} of {item} ({period}, ended {end}) is overdue",
+    ),
     # validation problems (path:line: code: message)
     "p.yaml-syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
     "p.tab-indent": (
@@ -645,6 +815,10 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
         values["hint"] = _hint(params, lang, "known")
     elif message_id == "unknown-action":
         values["hint"] = _hint(params, lang, "hint.actions")
+    elif message_id == "unknown-item":
+        values["hint"] = _hint(params, lang, "hint.items")
+    elif message_id == "unknown-workplan":
+        values["known"] = ", ".join(str(y) for y in params.get("known", [])) or "—"
     elif message_id == "unknown-area":
         values["choices"] = ", ".join(params.get("known", []))
     elif message_id == "unknown-reference":
@@ -658,7 +832,7 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     values = _shared(params)
     if "expected" in values and f"expected.{values['expected']}" in CATALOGUE:
         values["expected"] = text(f"expected.{values['expected']}", lang)
-    if code in ("unknown-indicator", "unknown-action"):
+    if code in ("unknown-indicator", "unknown-action", "unknown-item"):
         hint = _hint(params, lang)
         values["hint"] = f" ({hint})" if hint else ""
     if "known" in values and isinstance(values["known"], list):

@@ -14,6 +14,7 @@ from ipplan.models import Action, ActionUpdate, Actual, Area, Indicator, PlanInf
 from ipplan.problems import suggest
 from ipplan.status import Status
 from ipplan.validate import Checked
+from ipplan.workplans.book import WorkPlans
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class Plan:
     # The fingerprint of each file the plan was read from (None for an absent file), so that a
     # writer holding the lock can tell whether another one changed the files in between.
     origin: dict[str, str | None] | None = field(default=None, compare=False)
+    # The yearly work plans and the progress recorded on their items (workplans/, progress/).
+    work: WorkPlans = field(default_factory=WorkPlans)
 
     @classmethod
     def build(cls, checked: Checked) -> Plan:

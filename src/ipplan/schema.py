@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ipplan.models import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
 from ipplan.store import SCHEMA_DIR
+from ipplan.workplans.model import ProgressEvent, WorkPlanFile
 
 
 class _File(BaseModel):
@@ -52,6 +53,9 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "tasks": TasksFile,
     "actuals": ActualsFile,
     "task_log": TaskLogFile,
+    # workplans/YEAR.yaml (by hand) and progress/YEAR/ITEM/STAMP.yaml (by `ipplan item`)
+    "workplan": WorkPlanFile,
+    "progress": ProgressEvent,
 }
 
 

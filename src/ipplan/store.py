@@ -119,14 +119,18 @@ def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem
 
 def load(data_dir: DataDir) -> Plan:
     """Load and validate the plan in ``data_dir``; raise :class:`DataInvalid` on any problem."""
+    from ipplan.workplans import loading
+
     docs, problems = read_documents(data_dir)
     checked = check(docs)
     problems.extend(checked.problems)
+    work, work_problems = loading.read_all(data_dir.path, checked)
+    problems.extend(work_problems)
     if problems:
         raise DataInvalid(sorted(problems, key=Problem.sort_key))
-    assert checked.plan is not None
+    assert checked.plan is not None and work is not None
     origin = {name: doc.digest for name, doc in docs.items()}
-    return dataclasses.replace(Plan.build(checked), origin=origin)
+    return dataclasses.replace(Plan.build(checked), origin=origin, work=work)
 
 
 def fingerprint(data_dir: DataDir) -> dict[str, str | None]:
@@ -310,7 +314,7 @@ def write_schemas(directory: Path) -> list[Path]:
     except OSError as exc:
         raise DataNotWritable(path=str(directory), detail=exc.strerror or str(exc)) from None
     written = []
-    for name in FILES:
+    for name in schema.FILE_MODELS:
         path = directory / schema.schema_name(name)
         atomic_write(path, schema.render(name))
         written.append(path)

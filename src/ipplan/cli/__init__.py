@@ -12,6 +12,7 @@ from ipplan.cli.common import app
 # isort: off
 from ipplan.cli import indicators  # noqa: F401
 from ipplan.cli import actions  # noqa: F401
+from ipplan.cli import workplans  # noqa: F401
 from ipplan.cli import checks  # noqa: F401
 from ipplan.cli import reports  # noqa: F401
 from ipplan.cli import changes  # noqa: F401

@@ -53,6 +53,7 @@ def validate(
     """
     from ipplan import store, views
     from ipplan.validate import check
+    from ipplan.workplans import loading
 
     language = choose_lang(ctx, lang)
     if as_json:
@@ -64,7 +65,8 @@ def validate(
             raise PlanNotFound(start=str(data_dir.search.start), top=str(data_dir.search.top))
     docs, problems = store.read_documents(data_dir)
     checked = check(docs)
-    problems = sorted(problems + checked.problems, key=lambda p: p.sort_key())
+    _, work_problems = loading.read_all(data_dir.path, checked)
+    problems = sorted(problems + checked.problems + work_problems, key=lambda p: p.sort_key())
     if fmt is ProblemFormat.json:
         print_json(views.problems_view(problems, language))
         raise typer.Exit(1 if problems else 0)

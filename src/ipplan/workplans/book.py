@@ -1,0 +1,72 @@
+"""The loaded work plans and their progress events, with look-ups by reference.
+
+Built only from files that passed validation, so item ids are unique, every period parses and
+every event points at an item that exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ipplan.errors import UnknownItem, UnknownWorkPlan
+from ipplan.problems import suggest
+from ipplan.workplans.model import Item, ProgressEvent, WorkPlanInfo
+from ipplan.workplans.periods import Period, parse
+
+
+@dataclass(frozen=True)
+class WorkPlan:
+    """One year's work plan as read from ``workplans/YEAR.yaml``."""
+
+    info: WorkPlanInfo
+    items: tuple[Item, ...]
+    path: Path | None = None
+
+    @property
+    def year(self) -> int:
+        return self.info.year
+
+    def periods(self, item: Item) -> list[Period]:
+        """The period of each of ``item``'s milestones (they parsed when the file was checked)."""
+        return [parse(m.period, self.year) for m in item.schedule]
+
+
+@dataclass(frozen=True)
+class WorkPlans:
+    """Every work plan of the data directory, by year, and the progress recorded on items."""
+
+    plans: tuple[WorkPlan, ...] = ()
+    events: dict[str, tuple[ProgressEvent, ...]] = field(default_factory=dict)
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(p.year for p in self.plans)
+
+    def plan(self, year: int) -> WorkPlan:
+        for plan in self.plans:
+            if plan.year == year:
+                return plan
+        raise UnknownWorkPlan(year=year, known=self.years)
+
+    def items(self) -> Iterator[tuple[WorkPlan, Item]]:
+        """Every item with its work plan, years ascending, items in file order."""
+        for plan in sorted(self.plans, key=lambda p: p.year):
+            for item in plan.items:
+                yield plan, item
+
+    def item(self, ref: str) -> tuple[WorkPlan, Item]:
+        """The item whose id is ``ref`` (case and surrounding spaces ignored)."""
+        wanted = ref.strip().lower()
+        for plan, item in self.items():
+            if item.id == wanted:
+                return plan, item
+        ids = [item.id for _, item in self.items()]
+        raise UnknownItem(ref=ref, suggest=suggest(wanted, ids))
+
+    def for_action(self, action_id: str) -> list[tuple[WorkPlan, Item]]:
+        return [(p, i) for p, i in self.items() if action_id in i.actions]
+
+    def events_of(self, item_id: str) -> tuple[ProgressEvent, ...]:
+        return self.events.get(item_id, ())

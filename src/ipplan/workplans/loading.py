@@ -1,0 +1,289 @@
+"""Reading and checking the work plans and the progress recorded on their items.
+
+``workplans/YEAR.yaml`` files are checked item by item, like indicators.yaml, and then by rules
+that return problems: item ids unique across all years, actions and indicators that exist,
+periods that parse (a Chinese form needs the work plan's year), a work plan's year inside the
+plan. ``progress/YEAR/ITEM/STAMP.yaml`` files must point at an item of that year's work plan,
+at one of its milestones, and at a quantity when they record an amount.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ipplan.problems import Problem, suggest
+from ipplan.typed import control_character
+from ipplan.validate import (
+    Checked,
+    _duplicates,
+    _items,
+    _one,
+    _raw_ids,
+    _raw_values,
+    _shell,
+    _strings,
+)
+from ipplan.workplans.book import WorkPlan, WorkPlans
+from ipplan.workplans.model import Item, ProgressEvent, WorkPlanInfo
+from ipplan.workplans.periods import PeriodError, parse
+from ipplan.yamlio import Document, read
+
+WORKPLANS_DIR = "workplans"
+PROGRESS_DIR = "progress"
+MAX_FILES = 10_000  # work plans and progress records together; more is not a plan's data
+# How far a period may lie from its work plan's year: a 2022 plan may schedule into 2023, but a
+# date ten years out is a typing slip.
+PERIOD_YEARS_AFTER = 5
+
+_YEAR_FILE = re.compile(r"(\d{4})\.yaml")
+_STAMP_FILE = re.compile(r"[0-9TZ:.+-]+\.yaml")
+
+
+@dataclass
+class Found:
+    """The work-plan files of a data directory as read, each with its location."""
+
+    plans: list[tuple[Document, WorkPlanInfo | None, list[tuple[tuple[Any, ...], Item]]]] = field(
+        default_factory=list
+    )
+    events: list[tuple[Document, ProgressEvent]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+
+def _regular_yaml(directory: Path, pattern: str) -> list[Path]:
+    """The YAML files below ``directory``: regular files only, never hidden ones or links."""
+    if not directory.is_dir() or directory.is_symlink():
+        return []
+    return sorted(
+        p
+        for p in directory.glob(pattern)
+        if p.is_file() and not p.is_symlink() and not p.name.startswith(".")
+    )
+
+
+def read_all(root: Path, core: Checked) -> tuple[WorkPlans | None, list[Problem]]:
+    """Read and check every work plan and progress record below the data directory ``root``.
+
+    ``core`` is the checked indicators and tasks, for the ids the work plans refer to. Returns
+    the work plans when every file passed, and every problem found.
+    """
+    found = Found()
+    plan_files = _regular_yaml(root / WORKPLANS_DIR, "*.yaml")
+    progress_files = _regular_yaml(root / PROGRESS_DIR, "*/*/*.yaml")
+    if len(plan_files) + len(progress_files) > MAX_FILES:
+        return None, [Problem(root / WORKPLANS_DIR, 1, "too-many-files", {"limit": MAX_FILES})]
+    scratch = Checked({})
+    for path in plan_files:
+        doc, problems = read(path)
+        found.problems += problems
+        if doc.broken:
+            continue
+        _read_plan(scratch, found, doc)
+    for path in progress_files:
+        doc, problems = read(path)
+        found.problems += problems
+        if doc.broken:
+            continue
+        _check_text(found, doc)
+        event = _one(scratch, doc, doc.data, (), ProgressEvent)
+        if event is not None:
+            found.events.append((doc, event))
+    found.problems += scratch.problems
+    found.problems += _rules(found, core, root)
+    found.problems.sort(key=Problem.sort_key)
+    if found.problems:
+        return None, found.problems
+    plans = tuple(
+        WorkPlan(info, tuple(item for _, item in items), doc.path)
+        for doc, info, items in found.plans
+        if info is not None
+    )
+    events: dict[str, list[ProgressEvent]] = {}
+    for _, event in found.events:
+        events.setdefault(event.item, []).append(event)
+    return WorkPlans(
+        plans=tuple(sorted(plans, key=lambda p: p.year)),
+        events={k: tuple(sorted(v, key=lambda e: e.recorded)) for k, v in events.items()},
+    ), []
+
+
+def _read_plan(scratch: Checked, found: Found, doc: Document) -> None:
+    _check_text(found, doc)
+    data = _shell(scratch, doc, doc.data, (), {"workplan": True, "items": True})
+    if data is None:
+        return
+    info = None
+    if "workplan" in data:
+        info = _one(scratch, doc, data["workplan"], ("workplan",), WorkPlanInfo)
+    items = _items(scratch, doc, data.get("items"), ("items",), Item)
+    found.plans.append((doc, info, items))
+
+
+def _check_text(found: Found, doc: Document) -> None:
+    for loc, value in _strings(doc.data, ()):
+        char = control_character(value)
+        if char is not None:
+            problem = Problem(doc.path, doc.line(loc), "control-character", {"char": char})
+            found.problems.append(problem)
+
+
+def _rules(found: Found, core: Checked, root: Path) -> Iterator[Problem]:
+    actions = _raw_ids(core.docs["tasks"], "actions", "id") if "tasks" in core.docs else None
+    indicators = core.docs.get("indicators")
+    keys = _raw_ids(indicators, "indicators", "key") if indicators is not None else None
+    plan = core.plan
+    all_ids: list[tuple[Document, tuple[Any, ...], str]] = []
+    for doc, info, items in found.plans:
+        year = info.year if info is not None else None
+        named = _YEAR_FILE.fullmatch(doc.path.name)
+        if named is None:
+            yield Problem(doc.path, 1, "workplan-file-name", {"name": doc.path.name})
+        elif year is not None and int(named.group(1)) != year:
+            yield Problem(
+                doc.path,
+                doc.line(("workplan", "year")),
+                "workplan-year-mismatch",
+                {"year": year, "name": doc.path.name},
+            )
+        if (
+            year is not None
+            and plan is not None
+            and not plan.baseline_year < year <= plan.target_year
+        ):
+            yield Problem(
+                doc.path,
+                doc.line(("workplan", "year")),
+                "year-outside-plan",
+                {"year": year, "first": plan.baseline_year + 1, "last": plan.target_year},
+            )
+        # ids read from the raw data, so an item failing its schema still counts as taken
+        all_ids += [(doc, loc, str(value)) for loc, value in _raw_values(doc, "items", "id")]
+        for loc, item in items:
+            yield from _item_rules(doc, loc, item, year, actions, keys)
+    yield from _duplicate_ids(all_ids)
+    yield from _progress_rules(found, root)
+
+
+def _duplicate_ids(all_ids: list[tuple[Document, tuple[Any, ...], str]]) -> Iterator[Problem]:
+    first: dict[str, tuple[Document, tuple[Any, ...]]] = {}
+    for doc, loc, item_id in all_ids:
+        if item_id in first:
+            other_doc, other_loc = first[item_id]
+            where = f"{other_doc.path.name}:{other_doc.line(other_loc)}"
+            yield Problem(
+                doc.path, doc.line(loc), "duplicate-item-id", {"value": item_id, "first": where}
+            )
+        else:
+            first[item_id] = (doc, loc)
+
+
+def _item_rules(
+    doc: Document,
+    loc: tuple[Any, ...],
+    item: Item,
+    year: int | None,
+    actions: set[str] | None,
+    keys: set[str] | None,
+) -> Iterator[Problem]:
+    if actions is not None:
+        for j, ref in enumerate(item.actions):
+            if ref not in actions:
+                yield Problem(
+                    doc.path,
+                    doc.line((*loc, "actions", j)),
+                    "unknown-action",
+                    {"ref": ref, "suggest": suggest(ref, actions)},
+                )
+        yield from _duplicates(
+            doc, (((*loc, "actions", j), a) for j, a in enumerate(item.actions)), "duplicate-action"
+        )
+    if keys is not None:
+        for j, ref in enumerate(item.indicators):
+            if ref not in keys:
+                yield Problem(
+                    doc.path,
+                    doc.line((*loc, "indicators", j)),
+                    "unknown-indicator",
+                    {"ref": ref, "suggest": suggest(ref, keys)},
+                )
+    for j, milestone in enumerate(item.schedule):
+        where = doc.line((*loc, "schedule", j, "period"))
+        try:
+            period = parse(milestone.period, year)
+        except PeriodError as exc:
+            yield Problem(doc.path, where, exc.code, {"period": str(milestone.period)})
+            continue
+        if year is not None and not year <= period.year <= year + PERIOD_YEARS_AFTER:
+            yield Problem(
+                doc.path,
+                where,
+                "period-year",
+                {
+                    "period": str(milestone.period),
+                    "year": year,
+                    "last": year + PERIOD_YEARS_AFTER,
+                },
+            )
+
+
+def _progress_rules(found: Found, root: Path) -> Iterator[Problem]:
+    by_year: dict[int, dict[str, Item]] = {}
+    for _, info, items in found.plans:
+        if info is not None:
+            by_year.setdefault(info.year, {}).update({item.id: item for _, item in items})
+    for doc, event in found.events:
+        parts = doc.path.relative_to(root / PROGRESS_DIR).parts
+        year_dir, item_dir = parts[0], parts[1]
+        if not year_dir.isdigit() or not _STAMP_FILE.fullmatch(doc.path.name):
+            yield Problem(doc.path, 1, "progress-path", {"path": "/".join(parts)})
+            continue
+        if event.item != item_dir:
+            yield Problem(
+                doc.path,
+                doc.line(("item",)),
+                "progress-item-mismatch",
+                {"item": event.item, "directory": item_dir},
+            )
+            continue
+        known = by_year.get(int(year_dir), {})
+        item = known.get(event.item)
+        if item is None:
+            yield Problem(
+                doc.path,
+                doc.line(("item",)),
+                "unknown-item",
+                {"ref": event.item, "year": int(year_dir), "suggest": suggest(event.item, known)},
+            )
+            continue
+        yield from _event_rules(doc, event, item)
+
+
+def _event_rules(doc: Document, event: ProgressEvent, item: Item) -> Iterator[Problem]:
+    if event.milestone is not None and event.milestone > len(item.schedule):
+        yield Problem(
+            doc.path,
+            doc.line(("milestone",)),
+            "unknown-milestone",
+            {"ref": event.milestone, "id": item.id, "count": len(item.schedule)},
+        )
+    quantities = [n for n, c in enumerate(item.content, 1) if c.quantity is not None]
+    if event.content is not None and event.content not in quantities:
+        yield Problem(
+            doc.path,
+            doc.line(("content",)),
+            "no-quantity",
+            {"id": item.id, "content": event.content},
+        )
+    elif event.amount is not None and event.content is None and len(quantities) != 1:
+        code = "no-quantity" if not quantities else "ambiguous-quantity"
+        yield Problem(
+            doc.path,
+            doc.line(("amount",)),
+            code,
+            {"id": item.id, "content": None, "choices": quantities},
+        )

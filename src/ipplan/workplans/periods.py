@@ -1,0 +1,187 @@
+"""When a milestone ends: the period forms of methodology.md's table, read strictly.
+
+A period is written as a year (``2024``, ``全年``), a half (``2024H1``, ``上半年``), a quarter
+(``2024Q3``, ``第三季度``, ``第三、四季度``), a month (``2024-06``, ``6月底前``, ``6月``) or a day
+(``2024-03-10``, ``3月10日前``). Chinese forms take their year from the work plan they stand in,
+unless they name one (``2024年6月底前``). Anything else is refused, never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+KINDS = ("year", "half", "quarter", "month", "day")
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A period, by the day it ends; ``kind`` and ``index`` say which period it is."""
+
+    end: dt.date
+    kind: str
+    year: int
+    index: int = 0  # the half (1-2), quarter (1-4), month (1-12) or day of year; 0 for a year
+
+    @property
+    def canonical(self) -> str:
+        """The period in its ISO-like form: 2024, 2024H1, 2024Q3, 2024-06, 2024-03-10."""
+        if self.kind == "year":
+            return str(self.year)
+        if self.kind == "half":
+            return f"{self.year}H{self.index}"
+        if self.kind == "quarter":
+            return f"{self.year}Q{self.index}"
+        if self.kind == "month":
+            return f"{self.year}-{self.index:02d}"
+        return self.end.isoformat()
+
+
+class PeriodError(ValueError):
+    """Text that is not a period; ``code`` says why (a stable problem code)."""
+
+    def __init__(self, code: str, text: str) -> None:
+        super().__init__(code, text)
+        self.code = code
+        self.text = text
+
+
+def _number(text: str) -> int:
+    """An Arabic or Chinese number from one to twelve (一, 十, 十二)."""
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_DIGITS[text[1:]]
+    return _CN_DIGITS[text]
+
+
+_N = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_CN_Q = r"[一二三四1-4]"
+_YEAR_PREFIX = r"(?:(?P<year>\d{4})年)?"
+_BY = r"(?:底前|底|末|内)?"  # "6月前" could mean by May's end; it is refused, not guessed
+
+# ISO-like forms; each names its own year.
+_ISO = [
+    (re.compile(r"(?P<year>\d{4})"), "year"),
+    (re.compile(r"(?P<year>\d{4})H(?P<i>[12])"), "half"),
+    (re.compile(r"(?P<year>\d{4})Q(?P<i>[1-4])"), "quarter"),
+    (re.compile(r"(?P<year>\d{4})-(?P<i>\d{2})"), "month"),
+    (re.compile(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"), "day"),
+]
+# Chinese forms; the year comes from the work plan unless written (2024年6月底前).
+_CN = [
+    (re.compile(r"全年|年内|年底前|年底|年末|年度内"), "year"),
+    (re.compile(r"(?P<year>\d{4})年(?:全年|底前|底|末|内|度内)?"), "year"),
+    (re.compile(_YEAR_PREFIX + r"(?P<i>[上下])半年" + _BY), "half"),
+    (
+        re.compile(
+            _YEAR_PREFIX
+            + rf"(?:第?(?:{_CN_Q})(?:季度)?(?:[、，,至到—-]|(?:季度)?至第?))*第?(?P<i>{_CN_Q})季度"
+            + _BY
+        ),
+        "quarter",
+    ),
+    (re.compile(_YEAR_PREFIX + rf"(?P<i>{_N})月(?:份)?" + _BY), "month"),
+    (re.compile(_YEAR_PREFIX + rf"(?P<m>{_N})月(?P<d>\d{{1,2}}|{_N})日(?:前|以前)?"), "day"),
+]
+
+
+def normalise(text: str) -> str:
+    """Full-width digits and letters to ASCII, spaces removed: what the patterns read."""
+    out = text.translate(_FULL_WIDTH).replace("Ｑ", "Q").replace("Ｈ", "H")
+    return "".join(out.split()).upper().replace("Q", "Q")
+
+
+def is_chinese(text: str) -> bool:
+    """Whether ``text`` is a Chinese form that needs the work plan's year."""
+    value = normalise(str(text))
+    return any(p.fullmatch(value) and not _has_year(p, value) for p, _ in _CN)
+
+
+def _has_year(pattern: re.Pattern[str], value: str) -> bool:
+    found = pattern.fullmatch(value)
+    return bool(found and "year" in pattern.groupindex and found.group("year"))
+
+
+def parse(text: str | int, year: int | None) -> Period:
+    """The period ``text`` stands for; Chinese forms without a year take ``year``.
+
+    Raises :class:`PeriodError` with code ``invalid-period`` for text that is no period, and
+    ``period-needs-year`` for a Chinese form when ``year`` is unknown.
+    """
+    raw = str(text)
+    value = normalise(raw)
+    for pattern, kind in _ISO:
+        found = pattern.fullmatch(value)
+        if found:
+            return _build(kind, found, int(found.group("year")), raw)
+    for pattern, kind in _CN:
+        found = pattern.fullmatch(value)
+        if not found:
+            continue
+        named = found.groupdict().get("year")
+        if named:
+            return _build(kind, found, int(named), raw)
+        if year is None:
+            raise PeriodError("period-needs-year", raw)
+        return _build(kind, found, year, raw)
+    raise PeriodError("invalid-period", raw)
+
+
+def _build(kind: str, found: re.Match[str], year: int, raw: str) -> Period:
+    groups = found.groupdict()
+    try:
+        if kind == "year":
+            return Period(dt.date(year, 12, 31), kind, year)
+        if kind == "half":
+            half = {"上": 1, "下": 2}.get(groups["i"]) or int(groups["i"])
+            return Period(dt.date(year, 6 * half, 30 if half == 1 else 31), kind, year, half)
+        if kind == "quarter":
+            quarter = _number(groups["i"])
+            month = 3 * quarter
+            return Period(_month_end(year, month), kind, year, quarter)
+        if kind == "month":
+            month = _number(groups["i"])
+            return Period(_month_end(year, month), kind, year, month)
+        day = dt.date(year, _number(groups["m"]), _number(groups["d"]))
+        return Period(day, kind, year, day.timetuple().tm_yday)
+    except (ValueError, KeyError):
+        raise PeriodError("invalid-period", raw) from None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    if not 1 <= month <= 12:
+        raise ValueError(month)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+# A period at the start of a line of a seed-004 table's 进度安排 cell: "第一季度，完成……",
+# "2014年6月底前完成申报", "全年跟踪……". Longest first, so "第三、四季度" wins over "第三".
+_PREFIX = re.compile(
+    r"^(?P<period>"
+    r"\d{4}年(?:全年|底前|底|\d{1,2}月\d{1,2}日(?:前|以前)?|\d{1,2}月(?:底前|底)?)?"
+    r"|(?:第?[一二三四1-4](?:季度)?(?:[、，,至到]|(?:季度)?至第?))*第?[一二三四1-4]季度(?:末|内)?"
+    r"|[上下]半年"
+    r"|全年|年内|年底前|年底"
+    rf"|{_N}月{_N}日(?:前|以前)?|\d{{1,2}}月\d{{1,2}}日(?:前|以前)?"
+    rf"|{_N}月(?:底前|底|份)?"
+    r")[，,：:、\s]*"
+)
+
+
+def split_prefix(line: str) -> tuple[str, str] | None:
+    """A table line's leading period and the task after it, or None when it starts with none."""
+    found = _PREFIX.match(line.strip())
+    if not found or not found.group("period"):
+        return None
+    period = found.group("period")
+    if period.endswith(("至", "到", "、")):
+        return None
+    return period, line.strip()[found.end() :].strip()

@@ -1,0 +1,303 @@
+"""The work-plan commands in the terminal: the year's table, one item, what is due, the roadmap.
+
+Draws from the views' dictionaries with the consoles of :mod:`ipplan.terminal` (markup, emoji
+and highlighting off, so data prints as written). Kept beside the work plans rather than in
+``ipplan/terminal.py`` so that the capability is one folder; it is the one other module allowed
+to use rich's tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from ipplan.fmt import exact, moment
+from ipplan.i18n import text
+from ipplan.terminal import out
+
+STATE_STYLES = {
+    "not_started": "dim",
+    "in_progress": "cyan",
+    "overdue": "bold red",
+    "done": "green",
+    "cancelled": "dim strike",
+    "pending": "",
+}
+MARKS = {"done": "✓", "overdue": "!", "pending": "·"}
+
+
+def state_text(state: str, lang: str) -> Text:
+    return Text(text(f"wp.{state}", lang), style=STATE_STYLES.get(state, ""))
+
+
+def pick(item: Mapping[str, Any], name: str, lang: str) -> str:
+    if lang == "en" and item.get(f"{name}_en"):
+        return str(item[f"{name}_en"])
+    return str(item[name])
+
+
+def units_text(lead: str | None, support: Sequence[str], lang: str) -> str:
+    """The responsible units as the tables write them: 省局负责，地方局配合."""
+    sep = "、" if lang != "en" else ", "
+    if lead and support:
+        return text("wp.units_support", lang, lead=lead, support=sep.join(support))
+    if lead:
+        return text("wp.units", lang, lead=lead)
+    if support:
+        return text("wp.support_only", lang, support=sep.join(support))
+    return "—"
+
+
+def content_lines(item: Mapping[str, Any], lang: str) -> list[str]:
+    lines = []
+    numbered = len(item["content"]) > 1
+    for c in item["content"]:
+        line = f"{c['number']}. {c['text']}" if numbered else c["text"]
+        q = c["quantity"]
+        if q is not None:
+            achieved = text(
+                "wp.achieved",
+                lang,
+                achieved=exact(q["achieved"]),
+                target=exact(q["target"]),
+                unit=q["unit"],
+            )
+            line += f"（{achieved}）" if lang != "en" else f" ({achieved})"
+        lines.append(line)
+    return lines
+
+
+def schedule_text(item: Mapping[str, Any], lang: str) -> Text:
+    result = Text()
+    for i, m in enumerate(item["schedule"]):
+        if i:
+            result.append("\n")
+        result.append(MARKS[m["state"]] + " ", style=STATE_STYLES[m["state"]])
+        result.append(f"{m['period']}")
+        if m["task"]:
+            result.append(f" {m['task']}")
+        if m["state"] == "done" and m["done_on"]:
+            result.append(f" ({text('wp.done_on', lang, date=m['done_on'])})", style="green")
+        elif m["state"] == "overdue":
+            result.append(f" ({text('wp.overdue', lang)} {m['end']})", style="bold red")
+    return result
+
+
+def _title(info: Mapping[str, Any], day: str, as_of: int | None, lang: str) -> str:
+    title = text("wp.title", lang, year=info["year"], title=pick(info, "title", lang))
+    if info["issuer"] or info["issued"]:
+        issued = text("wp.issued", lang, issuer=info["issuer"] or "—", issued=info["issued"] or "—")
+        title += f"（{issued}）" if lang != "en" else f" ({issued})"
+    if as_of is not None:
+        on = text("label.as_of", lang, year=as_of)
+    else:
+        on = text("wp.on_day", lang, day=day)
+    return f"{title} · {on}"
+
+
+def summary_line(summary: Mapping[str, int], lang: str) -> Text:
+    count = sum(summary.values())
+    line = Text(text("wp.summary", lang, count=count, parts="").rstrip())
+    line.append(" " if lang == "en" else "")
+    first = True
+    for state, n in summary.items():
+        if not n:
+            continue
+        if not first:
+            line.append(" · ")
+        line.append(f"{text(f'wp.{state}', lang)} {n}", style=STATE_STYLES.get(state, ""))
+        first = False
+    return line
+
+
+def render_workplan(view: Mapping[str, Any], lang: str) -> None:
+    console = out()
+    console.print(
+        Text(_title(view["workplan"], view["day"], view["as_of"], lang), style="bold"),
+        soft_wrap=True,
+    )
+    if not view["items"]:
+        console.print(text("wp.none", lang))
+        return
+    table = Table(box=box.SQUARE, show_lines=True, expand=True, pad_edge=False)
+    table.add_column(text("wp.col.measure", lang), ratio=3, overflow="fold")
+    table.add_column(text("wp.col.goal", lang), ratio=2, overflow="fold")
+    table.add_column(text("wp.col.content", lang), ratio=3, overflow="fold")
+    table.add_column(text("wp.col.schedule", lang), ratio=4, overflow="fold")
+    table.add_column(text("wp.col.units", lang), ratio=2, overflow="fold")
+    for item in view["items"]:
+        measure = Text(f"{item['id']}\n", style="bold")
+        measure.append_text(state_text(item["state"], lang))
+        if item["cancelled"]:
+            measure.append(f"：{item['cancelled']}" if lang != "en" else f": {item['cancelled']}")
+        measure.append(f"\n{item['measure']}")
+        table.add_row(
+            measure,
+            item["goal"] or "—",
+            "\n".join(content_lines(item, lang)) or "—",
+            schedule_text(item, lang),
+            units_text(item["lead"], item["support"], lang),
+        )
+    console.print(table)
+    console.print(summary_line(view["summary"], lang))
+
+
+def event_text(event: Mapping[str, Any], item: Mapping[str, Any], lang: str) -> str:
+    parts = []
+    if event["done"]:
+        parts.append(text("wp.event.done", lang))
+    if event["milestone"] is not None:
+        parts.append(text("wp.event.milestone", lang, number=event["milestone"]))
+    if event["amount"] is not None:
+        unit = ""
+        for c in item["content"]:
+            quantity = c["quantity"]
+            if quantity is not None and (event["content"] in (None, c["number"])):
+                unit = quantity["unit"]
+                break
+        parts.append(text("wp.event.amount", lang, amount=exact(event["amount"]), unit=unit))
+    if event["cancelled"] is not None:
+        parts.append(text("wp.event.cancelled", lang, reason=event["cancelled"]))
+    if event["note"]:
+        parts.append(event["note"])
+    if event["evidence"]:
+        parts.append(text("wp.event.evidence", lang, evidence=event["evidence"]))
+    return "; ".join(parts)
+
+
+def render_item(view: Mapping[str, Any], lang: str) -> None:
+    console = out()
+    head = Text(f"{view['id']} ({view['year']})  ", style="bold")
+    head.append_text(state_text(view["state"], lang))
+    console.print(head)
+    rows: list[tuple[str, str | Text]] = []
+    if view["section"]:
+        rows.append((text("wp.label.section", lang), view["section"]))
+    actions = ", ".join(f"{a['id']} {pick(a, 'title', lang)}" for a in view["actions"])
+    rows.append((text("wp.col.actions", lang), actions))
+    rows.append((text("wp.col.measure", lang), view["measure"]))
+    if view["goal"]:
+        rows.append((text("wp.col.goal", lang), view["goal"]))
+    if view["content"]:
+        rows.append((text("wp.col.content", lang), "\n".join(content_lines(view, lang))))
+    rows.append((text("wp.col.schedule", lang), schedule_text(view, lang)))
+    rows.append((text("wp.col.units", lang), units_text(view["lead"], view["support"], lang)))
+    if view["indicators"]:
+        rows.append((text("wp.label.indicators", lang), ", ".join(view["indicators"])))
+    if view["cancelled"]:
+        rows.append(
+            (
+                text("wp.col.state", lang),
+                text("wp.cancelled_because", lang, reason=view["cancelled"]),
+            )
+        )
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    for name, value in rows:
+        grid.add_row(name, value)
+    console.print(grid)
+    if view["next_due"]:
+        console.print(text("wp.label.next_due", lang, **view["next_due"]))
+    console.print(Text(text("wp.label.progress", lang), style="bold"))
+    if not view["progress"]:
+        console.print("  " + text("wp.label.no_progress", lang))
+    for event in view["progress"]:
+        console.print(
+            Text(
+                f"  {event['date']}  {event_text(event, view, lang)}  ({moment(event['recorded'])})"
+            ),
+            soft_wrap=True,
+        )
+
+
+def render_due(view: Mapping[str, Any], lang: str) -> None:
+    console = out()
+    if not view["units"]:
+        console.print(text("due.none", lang, day=view["day"], within=view["within"]))
+        return
+    console.print(
+        Text(
+            text(
+                "due.title",
+                lang,
+                day=view["day"],
+                overdue=view["overdue"],
+                soon=view["due_soon"],
+                within=view["within"],
+            ),
+            style="bold",
+        )
+    )
+    for group in view["units"]:
+        console.print()
+        console.print(Text(group["unit"] or text("wp.no_unit", lang), style="bold underline"))
+        for item in group["items"]:
+            line = Text(f"  {item['id']} ({item['year']})  ")
+            line.append_text(state_text(item["state"], lang))
+            line.append(f"  {item['measure']}")
+            console.print(line, soft_wrap=True)
+            if item["support"]:
+                sep = "、" if lang != "en" else ", "
+                console.print("    " + text("due.support", lang, support=sep.join(item["support"])))
+            for m in item["milestones"]:
+                days = m["days"]
+                if days < 0:
+                    when = text("due.overdue_by", lang, days=-days)
+                elif days == 0:
+                    when = text("due.today", lang)
+                else:
+                    when = text("due.in_days", lang, days=days)
+                entry = Text("    ")
+                entry.append(MARKS[m["state"]] + " ", style=STATE_STYLES[m["state"]])
+                entry.append(f"{m['period']} ({m['end']}) ")
+                entry.append(when, style=STATE_STYLES[m["state"]] or "yellow")
+                if m["task"]:
+                    entry.append(f"  {m['task']}")
+                console.print(entry, soft_wrap=True)
+
+
+def render_roadmap(view: Mapping[str, Any], title: str, lang: str) -> None:
+    console = out()
+    console.print(Text(text("roadmap.title", lang, title=title), style="bold"), soft_wrap=True)
+    if not view["workplans"]:
+        console.print(text("roadmap.none", lang))
+    else:
+        years = ", ".join(str(w["year"]) for w in view["workplans"])
+        console.print(text("roadmap.workplans", lang, years=years))
+    for area in view["areas"]:
+        table = Table(
+            title=f"{area['number']}. {pick(area, 'title', lang)}",
+            box=box.SIMPLE,
+            title_justify="left",
+            expand=True,
+            pad_edge=False,
+        )
+        table.add_column(text("col.action", lang), ratio=3)
+        for year in view["years"]:
+            table.add_column(str(year), ratio=2)
+        table.add_column(text("roadmap.col.progress", lang), ratio=2, no_wrap=True)
+        for action in area["actions"]:
+            cells: list[str | Text] = [f"{action['id']}\n{pick(action, 'title', lang)}"]
+            for year in view["years"]:
+                entries = action["years"][str(year)]
+                cell = Text()
+                for i, entry in enumerate(entries):
+                    if i:
+                        cell.append("\n")
+                    cell.append(entry["id"] + " ")
+                    cell.append_text(state_text(entry["state"], lang))
+                cells.append(cell if entries else text("roadmap.no_items", lang))
+            p = action["progress"]
+            share = "" if p["share"] is None else f" {p['share'] * 100:.0f}%"
+            cells.append(
+                text("roadmap.progress", lang, done=p["done"], counted=p["counted"]) + share
+                if p["counted"] or p["cancelled"]
+                else "—"
+            )
+            table.add_row(*cells)
+        console.print(table)

@@ -1,0 +1,322 @@
+"""What the work-plan commands report, as plain data: their ``--json`` and what tables show.
+
+Every view is computed for one day ``D``: today (``IPPLAN_TODAY=YYYY-MM-DD`` pins it), or
+31 December of the ``--as-of`` year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ipplan.errors import InvalidToday, NoWorkPlans, YearOutsidePlan
+from ipplan.workplans.book import WorkPlan
+from ipplan.workplans.model import Item, ProgressEvent
+from ipplan.workplans.states import (
+    ActionProgress,
+    ItemStanding,
+    ItemState,
+    MilestoneState,
+    action_progress,
+    assess_item,
+    due_within,
+)
+from ipplan.writer import timestamp
+
+if TYPE_CHECKING:
+    from ipplan.models import Action
+    from ipplan.plan import Plan
+
+TODAY_VAR = "IPPLAN_TODAY"
+
+
+def today(environ: Mapping[str, str]) -> dt.date:
+    """Today's date, or the one ``IPPLAN_TODAY`` pins (for examples and tests)."""
+    raw = environ.get(TODAY_VAR, "").strip()
+    if not raw:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise InvalidToday(value=raw, var=TODAY_VAR) from None
+
+
+def day_of(plan: Plan, as_of: int | None, environ: Mapping[str, str]) -> dt.date:
+    """The day states are decided on: the end of the as-of year, else today."""
+    if as_of is None:
+        return today(environ)
+    if as_of not in plan.years:
+        raise YearOutsidePlan(year=as_of, first=plan.years[0], last=plan.years[-1])
+    return dt.date(as_of, 12, 31)
+
+
+def standing(
+    wp: WorkPlan, item: Item, events: tuple[ProgressEvent, ...], day: dt.date
+) -> ItemStanding:
+    return assess_item(item, wp.year, wp.periods(item), events, day)
+
+
+def standings(plan: Plan, day: dt.date) -> list[tuple[WorkPlan, ItemStanding]]:
+    """Every item of every work plan as it stands on ``day``."""
+    return [
+        (wp, assess_item(item, wp.year, wp.periods(item), plan.work.events_of(item.id), day))
+        for wp, item in plan.work.items()
+    ]
+
+
+def _action_ref(plan: Plan, action_id: str) -> dict[str, Any]:
+    action = next(a for a in plan.actions if a.id == action_id)
+    return {"id": action.id, "title": action.title, "title_en": action.title_en}
+
+
+def event_view(event: ProgressEvent) -> dict[str, Any]:
+    return {
+        "recorded": timestamp(event.recorded),
+        "item": event.item,
+        "date": event.date.isoformat(),
+        "done": event.done,
+        "milestone": event.milestone,
+        "amount": event.amount,
+        "content": event.content,
+        "cancelled": event.cancelled,
+        "note": event.note,
+        "evidence": event.evidence,
+    }
+
+
+def item_view(plan: Plan, wp: WorkPlan, s: ItemStanding) -> dict[str, Any]:
+    """One item in full: the seed 004 columns, each milestone's state, amounts and events."""
+    item = s.item
+    quantities = {q.content: q for q in s.quantities}
+    nxt = s.next_due
+    return {
+        "id": item.id,
+        "year": wp.year,
+        "section": item.section,
+        "actions": [_action_ref(plan, a) for a in item.actions],
+        "measure": item.measure,
+        "goal": item.goal,
+        "content": [
+            {
+                "number": n,
+                "text": c.text,
+                "quantity": None
+                if c.quantity is None
+                else {
+                    "target": c.quantity.target,
+                    "unit": c.quantity.unit,
+                    "achieved": quantities[n].achieved,
+                    "reached": quantities[n].reached,
+                },
+            }
+            for n, c in enumerate(item.content, 1)
+        ],
+        "schedule": [
+            {
+                "number": m.number,
+                "period": m.written,
+                "canonical": m.period.canonical,
+                "end": m.period.end.isoformat(),
+                "task": m.task,
+                "state": m.state.value,
+                "done_on": None if m.done_on is None else m.done_on.isoformat(),
+            }
+            for m in s.milestones
+        ],
+        "lead": item.lead,
+        "support": list(item.support),
+        "indicators": list(item.indicators),
+        "state": s.state.value,
+        "cancelled": s.cancelled,
+        "done_on": None if s.marked_done is None else s.marked_done.isoformat(),
+        "next_due": None
+        if nxt is None
+        else {"number": nxt.number, "period": nxt.written, "end": nxt.period.end.isoformat()},
+        "progress": [event_view(e) for e in s.events],
+    }
+
+
+def _workplan_info(wp: WorkPlan) -> dict[str, Any]:
+    info = wp.info
+    return {
+        "year": info.year,
+        "title": info.title,
+        "title_en": info.title_en,
+        "issuer": info.issuer,
+        "issued": None if info.issued is None else info.issued.isoformat(),
+    }
+
+
+def matches_unit(item: Item, unit: str | None) -> bool:
+    """Whether ``unit`` (part of a name is enough) is the item's lead or a supporting unit."""
+    if unit is None:
+        return True
+    wanted = unit.strip()
+    return any(wanted in name for name in (item.lead or "", *item.support))
+
+
+def summary(states: list[str]) -> dict[str, int]:
+    return {s.value: states.count(s.value) for s in ItemState}
+
+
+def default_year(plan: Plan, day: dt.date) -> int:
+    """The current year's work plan, else the latest one before it."""
+    years = plan.work.years
+    if not years:
+        raise NoWorkPlans()
+    earlier = [y for y in years if y <= day.year]
+    return max(earlier) if earlier else min(years)
+
+
+def workplan_view(
+    plan: Plan,
+    day: dt.date,
+    year: int | None = None,
+    unit: str | None = None,
+    state: ItemState | None = None,
+    as_of: int | None = None,
+) -> dict[str, Any]:
+    """A year's work plan in the seed 004 shape, each item's and milestone's state on ``day``."""
+    wp = plan.work.plan(year if year is not None else default_year(plan, day))
+    items = []
+    for item in wp.items:
+        if not matches_unit(item, unit):
+            continue
+        s = standing(wp, item, plan.work.events_of(item.id), day)
+        if state is not None and s.state is not state:
+            continue
+        items.append(item_view(plan, wp, s))
+    return {
+        "workplan": _workplan_info(wp),
+        "as_of": as_of,
+        "day": day.isoformat(),
+        "filters": {"unit": unit, "state": None if state is None else state.value},
+        "summary": summary([i["state"] for i in items]),
+        "items": items,
+    }
+
+
+def one_item_view(plan: Plan, ref: str, day: dt.date) -> dict[str, Any]:
+    wp, item = plan.work.item(ref)
+    s = standing(wp, item, plan.work.events_of(item.id), day)
+    return {"day": day.isoformat(), **item_view(plan, wp, s)}
+
+
+def progress_of(
+    plan: Plan, action: Action, day: dt.date
+) -> tuple[ActionProgress, list[dict[str, Any]]]:
+    """An action's work-plan progress and its items (year, id, measure, state), on ``day``."""
+    found = []
+    rows = []
+    for wp, item in plan.work.for_action(action.id):
+        s = standing(wp, item, plan.work.events_of(item.id), day)
+        found.append(s)
+        rows.append(
+            {"year": wp.year, "id": item.id, "measure": item.measure, "state": s.state.value}
+        )
+    return action_progress(found), rows
+
+
+def progress_dict(p: ActionProgress) -> dict[str, Any]:
+    return {"done": p.done, "counted": p.counted, "cancelled": p.cancelled, "share": p.share}
+
+
+def roadmap_view(plan: Plan, day: dt.date, as_of: int | None = None) -> dict[str, Any]:
+    """The 路线图: actions (by area) against the plan's years, each cell that year's items."""
+    years = list(plan.years)
+    areas = []
+    for area in plan.areas:
+        actions = []
+        for action in plan.actions:
+            if action.area != area.id:
+                continue
+            progress, rows = progress_of(plan, action, day)
+            cells = {str(y): [r for r in rows if r["year"] == y] for y in years}
+            actions.append(
+                {
+                    "id": action.id,
+                    "title": action.title,
+                    "title_en": action.title_en,
+                    "years": cells,
+                    "progress": progress_dict(progress),
+                }
+            )
+        areas.append(
+            {
+                "id": area.id,
+                "number": area.number,
+                "title": area.title,
+                "title_en": area.title_en,
+                "actions": actions,
+            }
+        )
+    return {
+        "as_of": as_of,
+        "day": day.isoformat(),
+        "years": years,
+        "workplans": [_workplan_info(wp) for wp in plan.work.plans],
+        "areas": areas,
+    }
+
+
+def due_view(plan: Plan, day: dt.date, within: int = 30, unit: str | None = None) -> dict[str, Any]:
+    """What is overdue and what falls due within ``within`` days, grouped by responsible unit.
+
+    An item stands under its lead unit (or "no unit named"); its supporting units are listed
+    with it, and ``--unit`` finds an item by either.
+    """
+    groups: dict[str, list[dict[str, Any]]] = {}
+    overdue = soon = 0
+    for wp, s in standings(plan, day):
+        if not matches_unit(s.item, unit):
+            continue
+        milestones = due_within(s, within)
+        if not milestones:
+            continue
+        entries = [
+            {
+                "number": m.number,
+                "period": m.written,
+                "end": m.period.end.isoformat(),
+                "task": m.task,
+                "state": m.state.value,
+                "days": (m.period.end - day).days,
+            }
+            for m in sorted(milestones, key=lambda m: m.period.end)
+        ]
+        overdue += sum(1 for m in milestones if m.state is MilestoneState.overdue)
+        soon += sum(1 for m in milestones if m.state is MilestoneState.pending)
+        groups.setdefault(s.item.lead or "", []).append(
+            {
+                "id": s.item.id,
+                "year": wp.year,
+                "measure": s.item.measure,
+                "state": s.state.value,
+                "lead": s.item.lead,
+                "support": list(s.item.support),
+                "milestones": entries,
+            }
+        )
+    units = [
+        {"unit": name or None, "items": sorted(items, key=lambda i: i["milestones"][0]["end"])}
+        for name, items in sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0]))
+    ]
+    return {
+        "day": day.isoformat(),
+        "within": within,
+        "unit": unit,
+        "overdue": overdue,
+        "due_soon": soon,
+        "units": units,
+    }
+
+
+def overdue_milestones(plan: Plan, day: dt.date) -> list[tuple[WorkPlan, ItemStanding, int]]:
+    """Every overdue milestone on ``day``: its work plan, item standing and number."""
+    return [
+        (wp, s, m.number)
+        for wp, s in standings(plan, day)
+        for m in s.milestones
+        if m.state is MilestoneState.overdue
+    ]
