@@ -687,6 +687,7 @@ def test_init_copies_the_plan_and_never_overwrites(cli: Run, tmp_path: Path) -> 
 # --- help and docs ----------------------------------------------------------------------------
 
 COMMANDS = [
+    "workplan",
     "status",
     "record",
     "show",
