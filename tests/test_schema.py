@@ -77,8 +77,10 @@ def test_schema_command_writes_every_schema(cli: Run, plan_dir: Path, tmp_path: 
     assert sorted(p.name for p in elsewhere.iterdir()) == [
         "actuals.schema.json",
         "indicators.schema.json",
+        "progress.schema.json",
         "task_log.schema.json",
         "tasks.schema.json",
+        "workplan.schema.json",
     ]
 
 
