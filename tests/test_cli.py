@@ -306,9 +306,12 @@ def test_failed_rename_leaves_the_old_file_and_no_temporary(
 
 
 def test_write_keeps_the_files_permission_bits(cli: Run, plan_dir: Path) -> None:
-    (plan_dir / "actuals.yaml").chmod(0o640)
     cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
-    assert (plan_dir / "actuals.yaml").stat().st_mode & 0o777 == 0o640
+    recorded = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    recorded.chmod(0o640)
+    cli("record", "2023", "practitioners", "31500", "--force", "--data", str(plan_dir))
+    assert "value: 31500" in recorded.read_text(encoding="utf-8")
+    assert recorded.stat().st_mode & 0o777 == 0o640
 
 
 def test_record_into_a_broken_plan_is_refused_with_path_and_line(cli: Run, plan_dir: Path) -> None:
@@ -670,7 +673,7 @@ def test_init_copies_the_plan_and_never_overwrites(cli: Run, tmp_path: Path) -> 
     target = tmp_path / "mine"
     result = cli("init", str(target))
     assert result.exit_code == 0
-    expected = [*store.FILES.values(), "schema", ".gitignore"]
+    expected = ["indicators.yaml", "tasks.yaml", "actuals", "updates", "schema", ".gitignore"]
     assert sorted(p.name for p in target.iterdir()) == sorted(expected)
     # the lock and a killed write's temporary file are never committed
     assert (target / ".gitignore").read_text(encoding="utf-8").split() == [".ipplan.lock", ".*.tmp"]

@@ -106,9 +106,9 @@ def test_undo_walks_back_one_change_at_a_time(
     cli: Run, plan_dir: Path, clock: list[dt.datetime]
 ) -> None:
     clock.extend(at(m) for m in (1, 2, 3))
-    empty = (plan_dir / "actuals.yaml").read_bytes()
+    empty = snapshot(plan_dir)
     record(cli, plan_dir, "2023", "practitioners", "31000", "--source", "初报")
-    first = (plan_dir / "actuals.yaml").read_bytes()
+    first = snapshot(plan_dir)
     record(cli, plan_dir, "2023", "practitioners", "31347", "--force", "--source", "年报")
     record(cli, plan_dir, "2024", "practitioners", "34000")
 
@@ -120,10 +120,11 @@ def test_undo_walks_back_one_change_at_a_time(
 
     result = cli("undo", "--data", str(plan_dir))
     assert "2023 年值 31347 人，恢复为此前的 31000 人" in result.stdout
-    assert (plan_dir / "actuals.yaml").read_bytes() == first  # source and time come back too
+    assert snapshot(plan_dir) == first  # source and time come back too
 
     assert cli("undo", "--data", str(plan_dir)).exit_code == 0
-    assert (plan_dir / "actuals.yaml").read_bytes() == empty
+    assert snapshot(plan_dir) == empty
+    assert not (plan_dir / "actuals" / "practitioners").exists()  # no empty directory is left
 
     again = cli("undo", "--data", str(plan_dir))
     assert again.exit_code == 1
@@ -132,8 +133,8 @@ def test_undo_walks_back_one_change_at_a_time(
 
 def test_undo_reverts_an_action_update(cli: Run, plan_dir: Path, clock: list[dt.datetime]) -> None:
     clock.extend(at(m) for m in (1, 2))
-    before = (plan_dir / "task_log.yaml").read_bytes()
     record(cli, plan_dir, "2023", "practitioners", "31000")
+    before = snapshot(plan_dir)
     cli(
         "task",
         "talent-training",
@@ -150,7 +151,7 @@ def test_undo_reverts_an_action_update(cli: Run, plan_dir: Path, clock: list[dt.
         "已撤销 2024-03-01 10:02 对行动 talent-training 的更新：状态 → 推进中; 启动"
         in result.stdout
     )
-    assert (plan_dir / "task_log.yaml").read_bytes() == before
+    assert snapshot(plan_dir) == before
     assert load(plan_dir).actuals["practitioners"][0].value == 31000  # the value stays
 
 
@@ -159,7 +160,7 @@ def test_undo_reverts_an_import_whole(
 ) -> None:
     clock.extend(at(m) for m in (1, 2))
     record(cli, plan_dir, "2022", "practitioners", "28500")
-    kept = (plan_dir / "actuals.yaml").read_bytes()
+    kept = snapshot(plan_dir)
     csv = tmp_path / "values.csv"
     csv.write_text("key,year,value\npractitioners,2023,31000\nagency_rate,2023,81\n", "utf-8")
     assert cli("import", str(csv), "--data", str(plan_dir)).exit_code == 0
@@ -169,7 +170,7 @@ def test_undo_reverts_an_import_whole(
         ("agency_rate", 2023),
         ("practitioners", 2023),
     ]
-    assert (plan_dir / "actuals.yaml").read_bytes() == kept
+    assert snapshot(plan_dir) == kept
 
 
 def test_undo_dry_run_changes_nothing(cli: Run, plan_dir: Path) -> None:
@@ -197,7 +198,7 @@ def test_each_change_gets_its_own_later_time_even_if_the_clock_goes_back(
     record(cli, plan_dir, "2024", "practitioners", "34000")
     times = [a.recorded for a in load(plan_dir).actuals["practitioners"]]
     assert times == [at(5), at(5) + changes.TICK, at(5) + 2 * changes.TICK]
-    text = (plan_dir / "actuals.yaml").read_text(encoding="utf-8")
+    text = (plan_dir / "actuals/practitioners/2023.yaml").read_text(encoding="utf-8")
     assert 'recorded: "2024-03-01T10:05:00.001+08:00"' in text  # to the millisecond, no longer
     # so undo takes the last one typed, not the one the clock says is latest
     cli("undo", "--data", str(plan_dir))

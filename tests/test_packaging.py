@@ -38,8 +38,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (wheel,) = out.glob("ipplan-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-    for name in ("indicators.yaml", "tasks.yaml", "actuals.yaml", "task_log.yaml"):
+    for name in ("indicators.yaml", "tasks.yaml", "schema/actual.schema.json"):
         assert f"ipplan/plan/{name}" in names
+    for kind in ("actuals", "updates"):  # the record directories, whatever they hold
+        assert any(name.startswith(f"ipplan/plan/{kind}/") for name in names)
     site = out / "site"
     subprocess.run(
         [
@@ -101,4 +103,5 @@ def test_bundled_plan_is_read_only_and_init_starts_a_writable_one(
     assert run(installed, tmp_path, "init", "data").returncode == 0
     recorded = run(installed, tmp_path, "record", "2023", "practitioners", "31000")
     assert recorded.returncode == 0, recorded.stderr
-    assert (tmp_path / "data" / "actuals.yaml").read_text(encoding="utf-8").count("31000") == 1
+    recorded_file = tmp_path / "data" / "actuals" / "practitioners" / "2023.yaml"
+    assert "value: 31000\n" in recorded_file.read_text(encoding="utf-8")

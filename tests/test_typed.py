@@ -91,8 +91,10 @@ def test_typed_values_through_the_command(cli: Run, plan_dir: Path) -> None:
     plan = load(plan_dir)
     assert plan.actuals["practitioners"][0].value == 28500
     assert plan.actuals["agency_rate"][0].value == 80.7
-    text = (plan_dir / "actuals.yaml").read_text(encoding="utf-8")
-    assert "value: 28500\n" in text and "value: 80.7\n" in text  # stored as plain numbers
+    text = (plan_dir / "actuals/practitioners/2022.yaml").read_text(encoding="utf-8")
+    assert "value: 28500\n" in text  # stored as plain numbers
+    text = (plan_dir / "actuals/agency_rate/2023.yaml").read_text(encoding="utf-8")
+    assert "value: 80.7\n" in text
 
 
 @pytest.mark.parametrize(

@@ -1,21 +1,22 @@
-"""The canonical layout of actuals.yaml and task_log.yaml: stable bytes, clean diffs."""
+"""The canonical layout of the record files: one file per record, stable bytes."""
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
 
 from ipplan import store
 from ipplan.models import ActionUpdate, Actual, Revision
+from ipplan.records import ACTUALS, stamp_name
 from ipplan.status import Status
 from ipplan.validate import check
-from ipplan.writer import dump_actuals, dump_task_log, scalar
+from ipplan.writer import dump_actual, dump_update, scalar
 from ipplan.yamlio import parse
+from tests.conftest import SHIPPED
 
-ORDER = ["practitioners", "agency_rate", "complaint_rate"]
 WHEN = dt.datetime(2024, 3, 1, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 
 
@@ -36,80 +37,75 @@ def sample() -> dict[str, list[Actual]]:
     }
 
 
-def reload(text: str, name: str = "actuals") -> dict[str, list[Actual]]:
-    doc, problems = parse(text, Path(f"{name}.yaml"))
-    assert problems == []
-    docs = {n: parse("", Path(f"{n}.yaml"))[0] for n in store.FILES}
-    docs[name] = doc
-    return {key: [a for _, a in items] for key, items in check(docs).actuals.items()}
+def dump_all(actuals: Mapping[str, Sequence[Actual]]) -> dict[str, str]:
+    """The record file of every actual, by its path relative to the data directory."""
+    return {
+        ACTUALS.relative(key, str(a.year)): dump_actual(a)
+        for key, items in actuals.items()
+        for a in items
+    }
+
+
+def reload(files: Mapping[str, str]) -> dict[str, list[Actual]]:
+    """The actuals read back from record files, beside the shipped plan's own files."""
+    docs = {n: store.read(SHIPPED / f)[0] for n, f in store.FILES.items() if n not in store.LEGACY}
+    docs.update({n: parse("", Path(store.FILES[n]))[0] for n in store.LEGACY})
+    for name, text in files.items():
+        doc, problems = parse(text, Path(name))
+        assert problems == []
+        docs[name] = doc
+    checked = check(docs)
+    assert checked.problems == []
+    return {key: [f.item for f in found] for key, found in checked.actuals.items()}
 
 
 def test_round_trip_and_idempotence() -> None:
-    text = dump_actuals(sample(), ORDER)
-    again = reload(text)
-    assert again["practitioners"][1].note == '含 "港澳" 数据: 是'
-    assert again["practitioners"][1].history[0].value == 30000
+    files = dump_all(sample())
+    again = reload(files)
+    by_year = {a.year: a for a in again["practitioners"]}
+    assert by_year[2023].note == '含 "港澳" 数据: 是'
+    assert by_year[2023].history[0].value == 30000
     assert again["agency_rate"][0].value == 1e-05
     assert again["complaint_rate"][0].recorded == WHEN
-    assert dump_actuals(again, ORDER) == text
+    assert dump_all(again) == files
 
 
-def test_layout_is_fixed_plan_order_and_years_ascending() -> None:
-    text = dump_actuals(sample(), ORDER)
-    keys = [
-        line.strip(" :")
-        for line in text.splitlines()
-        if line.startswith("  ") and not line.startswith("    ")
+def test_one_file_per_indicator_year_named_by_its_path() -> None:
+    files = dump_all(sample())
+    assert sorted(files) == [
+        "actuals/agency_rate/2022.yaml",
+        "actuals/complaint_rate/2022.yaml",
+        "actuals/practitioners/2022.yaml",
+        "actuals/practitioners/2023.yaml",
     ]
-    assert keys == ORDER
-    assert text.index("year: 2022\n      value: 28000") < text.index("year: 2023")
+    assert files["actuals/practitioners/2023.yaml"] == (
+        "# yaml-language-server: $schema=../../schema/actual.schema.json\n"
+        "value: 31000\n"
+        'note: "含 \\"港澳\\" 数据: 是"\n'
+        'recorded: "2024-03-01T10:00:00+08:00"\n'
+        "history:\n"
+        "  - value: 30000\n"
+        '    source: "初报"\n'
+        '    recorded: "2024-03-01T10:00:00+08:00"\n'
+    )
 
 
-def test_one_recorded_value_is_a_one_entry_diff() -> None:
-    before = dump_actuals(sample(), ORDER)
-    more = sample()
-    more["practitioners"].append(Actual(year=2024, value=33000, recorded=WHEN))
-    after = dump_actuals(more, ORDER)
-    added = [
-        line
-        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
-        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
-    ]
-    assert added == [
-        "+    - year: 2024",
-        "+      value: 33000",
-        '+      recorded: "2024-03-01T10:00:00+08:00"',
-    ]
-
-
-def test_empty_files_match_the_shipped_ones() -> None:
-    shipped = Path(__file__).resolve().parents[1] / "data"
-    assert dump_actuals({}, ORDER) == (shipped / "actuals.yaml").read_text(encoding="utf-8")
-    assert dump_task_log({}, []) == (shipped / "task_log.yaml").read_text(encoding="utf-8")
-
-
-def test_task_log_round_trip() -> None:
-    updates = {
-        "b": [
-            ActionUpdate(
-                recorded=WHEN,
-                status=Status.in_progress,
-                lead="培训部",
-                due=dt.date(2025, 6, 30),
-                note="yes",
-            )
-        ]
-    }
-    text = dump_task_log(updates, ["a", "b"])
-    doc, problems = parse(text, Path("task_log.yaml"))
-    assert problems == []
-    assert doc.data["updates"]["b"][0] == {
-        "recorded": "2024-03-01T10:00:00+08:00",
-        "status": "in_progress",
-        "lead": "培训部",
-        "due": "2025-06-30",
-        "note": "yes",
-    }
+def test_update_file_layout_and_name() -> None:
+    update = ActionUpdate(
+        recorded=WHEN, status=Status.in_progress, lead="培训部", due=dt.date(2025, 6, 30), note="y"
+    )
+    assert dump_update(update) == (
+        "# yaml-language-server: $schema=../../schema/update.schema.json\n"
+        'recorded: "2024-03-01T10:00:00+08:00"\n'
+        'status: "in_progress"\n'
+        'lead: "培训部"\n'
+        'due: "2025-06-30"\n'
+        'note: "y"\n'
+    )
+    assert stamp_name(WHEN) == "20240301T020000Z"  # in UTC, no colons
+    assert stamp_name(WHEN.replace(microsecond=5000)) == "20240301T020000.005Z"
+    assert stamp_name(WHEN.replace(microsecond=5)) == "20240301T020000.000005Z"
+    assert stamp_name(dt.datetime(2024, 3, 1, 10)) == "20240301T100000"  # no offset: as written
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,12 @@ Every change follows one path (:func:`commit`):
    no lock and touches no file;
 2. take the data directory's write lock, and reload the plan if another writer changed a file
    in the meantime, then check again against what is now on disk;
-3. build the new file, validate the whole data directory as it will be read back, and only
-   then replace the file atomically.
+3. build the new record files, validate the whole data directory as it will be read back, and
+   only then write each file atomically.
+
+Each record is its own small file (:mod:`ipplan.records`). A plan still holding the single files
+of earlier versions has their records moved into record files by the first write, under the
+same lock, before its own change.
 
 Each change is stamped with the time it was recorded, strictly later than every change already
 in the plan, so that the most recent change is always one well-defined thing to undo.
@@ -17,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -34,11 +38,23 @@ from ipplan.errors import (
 )
 from ipplan.models import UNIT_RULES, ActionUpdate, Actual, Indicator, Revision
 from ipplan.plan import ActionState, Plan
+from ipplan.problems import Problem
+from ipplan.records import ACTUALS, UPDATES, stamp_name
 from ipplan.status import Status
-from ipplan.store import DataDir, atomic_write, current, ensure_writable, read_documents, writing
+from ipplan.store import (
+    LEGACY,
+    DataDir,
+    apply_writes,
+    current,
+    ensure_writable,
+    load,
+    read_documents,
+    remove,
+    writing,
+)
 from ipplan.typed import Value, clean_text, parse_value
 from ipplan.validate import check
-from ipplan.writer import dump_actuals, dump_task_log
+from ipplan.writer import dump_actual, dump_update
 from ipplan.yamlio import parse
 
 T = TypeVar("T")
@@ -112,11 +128,15 @@ def stamp(plan: Plan, when: dt.datetime | None = None) -> dt.datetime:
 
 @dataclass(frozen=True)
 class Edit(Generic[T]):
-    """What a change would do: the file to replace with ``text`` (None: none), and its outcome."""
+    """What a change would do, and its outcome.
 
-    name: str | None
-    text: str
+    ``writes`` maps each file to change (a record's path relative to the data directory, such as
+    ``actuals/practitioners/2023.yaml``) to its new text, or to None to remove it. No writes:
+    nothing to change.
+    """
+
     outcome: T
+    writes: Mapping[str, str | None] = dataclasses.field(default_factory=dict)
 
 
 def commit(data_dir: DataDir, plan: Plan, edit: Callable[[Plan], Edit[T]]) -> T:
@@ -124,18 +144,48 @@ def commit(data_dir: DataDir, plan: Plan, edit: Callable[[Plan], Edit[T]]) -> T:
 
     ``edit`` builds the change from a plan and raises the domain error that refuses it. It runs
     once on ``plan`` without the lock, so that a refusal costs nothing, and again under the lock
-    if the files changed since ``plan`` was loaded.
+    if the files changed since ``plan`` was loaded (by another writer, or by moving the records
+    of earlier versions' single files into record files).
     """
     ensure_writable(data_dir)
     first = edit(plan)
-    if first.name is None:
+    if not first.writes:
         return first.outcome
     with writing(data_dir):
+        migrate(data_dir)
         latest = current(data_dir, plan)
         done = first if latest is plan else edit(latest)
-        if done.name is not None:
-            _write_checked(data_dir, done.name, done.text)
+        if done.writes:
+            _write_checked(data_dir, done.writes)
         return done.outcome
+
+
+def migrate(data_dir: DataDir) -> bool:
+    """Move the records of ``actuals.yaml`` and ``task_log.yaml`` (earlier versions' layout) into
+    record files, then remove those two files; whether there was anything to move.
+
+    Called with the write lock held. Every record file is written before the old files are
+    removed, so a write stopped midway leaves each record in the old file, and perhaps also in
+    an equal record file, which reading takes as one (:func:`ipplan.validate.check`). Two
+    branches that both migrate write the same bytes into the same files, which git merges.
+    """
+    present = [name for name in sorted(LEGACY) if data_dir.file(name).exists()]
+    if not present:
+        return False
+    plan = load(data_dir)
+    writes: dict[str, str | None] = {}
+    for key, series in plan.actuals.items():
+        for actual in series:
+            writes[ACTUALS.relative(key, str(actual.year))] = dump_actual(actual)
+    for action_id, updates in plan.updates.items():
+        for update in updates:
+            writes[UPDATES.relative(action_id, stamp_name(update.recorded))] = dump_update(update)
+    apply_writes(
+        data_dir, {name: text for name, text in writes.items() if not data_dir.file(name).exists()}
+    )
+    for name in present:
+        remove(data_dir.file(name), data_dir.path)
+    return True
 
 
 # --- recording actuals ---------------------------------------------------------------------
@@ -273,8 +323,18 @@ def apply(plan: Plan, changes: list[Change]) -> dict[str, tuple[Actual, ...]]:
     return actuals
 
 
-def actuals_text(plan: Plan, actuals: dict[str, tuple[Actual, ...]]) -> str:
-    return dump_actuals(actuals, [ind.key for ind in plan.indicators])
+def actual_file(key: str, actual: Actual) -> str:
+    """The record file of an indicator-year, relative to the data directory."""
+    return ACTUALS.relative(key, str(actual.year))
+
+
+def actual_writes(changes: Sequence[Change]) -> dict[str, str | None]:
+    """The record file of each change that records something."""
+    return {
+        actual_file(c.indicator.key, c.actual): dump_actual(c.actual)
+        for c in changes
+        if not c.unchanged
+    }
 
 
 def record(
@@ -306,11 +366,11 @@ def record(
         if change.unchanged:
             assessment = assess(indicator, latest.actuals[indicator.key], latest.info.thresholds)
             outcome = Recorded(indicator, change.actual, None, assessment, unchanged=True)
-            return Edit(None, "", outcome)
+            return Edit(outcome)
         actuals = apply(latest, [change])
         assessment = assess(indicator, actuals[indicator.key], latest.info.thresholds)
         outcome = Recorded(indicator, change.actual, change.replaced, assessment)
-        return Edit("actuals", actuals_text(latest, actuals), outcome)
+        return Edit(outcome, actual_writes([change]))
 
     return commit(data_dir, plan, edit)
 
@@ -355,26 +415,33 @@ def update_action(
             note=note,
         )
         if update.status is None and update.lead is None and update.due is None and not note:
-            return Edit(None, "", (state, False))
+            return Edit((state, False))
         updates = {**latest.updates, action.id: (*latest.updates.get(action.id, ()), update)}
-        text = task_log_text(latest, updates)
         changed = dataclasses.replace(latest, updates=updates)
-        return Edit("task_log", text, (changed.state(action), True))
+        writes: dict[str, str | None] = {update_file(action.id, update): dump_update(update)}
+        return Edit((changed.state(action), True), writes)
 
     return commit(data_dir, plan, edit)
 
 
-def task_log_text(plan: Plan, updates: dict[str, tuple[ActionUpdate, ...]]) -> str:
-    return dump_task_log(updates, [a.id for a in plan.actions])
+def update_file(action_id: str, update: ActionUpdate) -> str:
+    """The record file of an action update, relative to the data directory."""
+    return UPDATES.relative(action_id, stamp_name(update.recorded))
 
 
-def _write_checked(data_dir: DataDir, name: str, text: str) -> None:
-    """Validate the data directory as it will be once ``text`` replaces file ``name``; write."""
+def _write_checked(data_dir: DataDir, writes: Mapping[str, str | None]) -> None:
+    """Validate the data directory as it will be once ``writes`` are made; then make them."""
     docs, problems = read_documents(data_dir)
-    new_doc, parse_problems = parse(text, data_dir.file(name))
-    docs[name] = new_doc
-    problems = [p for p in problems if p.path != new_doc.path] + parse_problems
+    touched = {data_dir.file(name) for name in writes}
+    problems = [p for p in problems if p.path not in touched]
+    for name, text in writes.items():
+        if text is None:
+            docs.pop(name, None)
+            continue
+        new_doc, parse_problems = parse(text, data_dir.file(name))
+        docs[name] = new_doc
+        problems += parse_problems
     problems += check(docs).problems
     if problems:
-        raise DataInvalid(problems)
-    atomic_write(data_dir.file(name), text)
+        raise DataInvalid(sorted(problems, key=Problem.sort_key))
+    apply_writes(data_dir, writes)

@@ -1,8 +1,9 @@
 """Every recorded change, newest first, and undoing the most recent one.
 
-Nothing here keeps a separate journal: the history is in the data files themselves. An actual
-keeps each value it replaced (with its source, note and time) under ``history``, and the task
-log keeps every dated update. So ``git log -p`` and ``ipplan history`` tell the same story.
+Nothing here keeps a separate journal: the history is in the data files themselves. An actual's
+file keeps each value it replaced (with its source, note and time) under ``history``, and each
+dated action update is a file of its own. So ``git log -p`` and ``ipplan history`` tell the
+same story.
 
 The most recent change is the one recorded last: the actual or action update with the latest
 ``recorded`` time. :func:`ipplan.changes.stamp` gives every change its own time, later than all
@@ -15,13 +16,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ipplan.changes import Edit, actuals_text, aware, commit, task_log_text
+from ipplan.changes import Edit, actual_file, aware, commit, update_file
 from ipplan.errors import NothingToUndo, UnknownAction, UnknownIndicator, UnknownReference
 from ipplan.models import Action, ActionUpdate, Actual, Indicator, Revision
 from ipplan.plan import Plan
 from ipplan.problems import suggest
 from ipplan.store import DataDir
 from ipplan.typed import Value
+from ipplan.writer import dump_actual
 
 
 @dataclass(frozen=True)
@@ -145,21 +147,16 @@ def undo(data_dir: DataDir, plan: Plan, *, dry_run: bool = False) -> Undone:
         moment, values, updates = last_change(latest_plan)
         outcome = Undone(moment, values, updates, written=not dry_run)
         if dry_run:
-            return Edit(None, "", outcome)
-        if values:
-            actuals = dict(latest_plan.actuals)
-            for change in values:
-                key = change.indicator.key
-                kept = [a for a in actuals[key] if a.year != change.year]
-                reverted = _revert(next(a for a in actuals[key] if a.year == change.year))
-                actuals[key] = (*kept, reverted) if reverted else tuple(kept)  # the writer sorts
-            return Edit("actuals", actuals_text(latest_plan, actuals), outcome)
-        updates_by_action = dict(latest_plan.updates)
+            return Edit(outcome)
+        writes: dict[str, str | None] = {}
+        for change in values:
+            key = change.indicator.key
+            actual = next(a for a in latest_plan.actuals[key] if a.year == change.year)
+            reverted = _revert(actual)
+            writes[actual_file(key, actual)] = dump_actual(reverted) if reverted else None
         for dropped in updates:
-            updates_by_action[dropped.action_id] = tuple(
-                u for u in updates_by_action[dropped.action_id] if u is not dropped.update
-            )
-        return Edit("task_log", task_log_text(latest_plan, updates_by_action), outcome)
+            writes[update_file(dropped.action_id, dropped.update)] = None
+        return Edit(outcome, writes)
 
     return commit(data_dir, plan, edit)
 

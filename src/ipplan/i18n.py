@@ -726,6 +726,37 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "holds the terminal control character {char}; remove it (line breaks and tabs are fine)",
     ),
     "p.fallback": ("{detail}", "{detail}"),
+    # the layout of the files ipplan writes: one record per file (records.py)
+    "p.merge-conflict": (
+        "git 合并冲突尚未解决：{ours_label} 一方为 {ours}，{theirs_label} 一方为 {theirs}。请保留其中一方：删去另一方和 <<<<<<<、=======、>>>>>>> 这几行（或运行 git checkout --ours 或 --theirs 该文件），再运行 ipplan validate，然后提交",
+        "unresolved git merge conflict: {ours_label} has {ours}, {theirs_label} has {theirs}. "
+        "Keep one side: delete the other and the <<<<<<<, ======= and >>>>>>> lines (or run "
+        "git checkout --ours or --theirs on this file), run ipplan validate, then commit",
+    ),
+    "p.unexpected-file": (
+        "此处只应有 {layout} 形式的记录文件；请移走或改名",
+        "only record files laid out as {layout} belong here; move or rename this one",
+    ),
+    "p.not-a-regular-file": (
+        "是{kind}，不是普通文件；ipplan 只读取计划目录中的普通文件，请换成普通文件",
+        "is a {kind}, not a regular file; ipplan reads only the plan's own regular files, so "
+        "replace it with one",
+    ),
+    "filekind.symlink": ("符号链接", "symbolic link"),
+    "filekind.directory": ("目录", "directory"),
+    "filekind.device": ("设备文件", "device"),
+    "filekind.pipe": ("命名管道", "named pipe"),
+    "filekind.socket": ("套接字", "socket"),
+    "filekind.other": ("特殊文件", "special file"),
+    "p.record-name": (
+        "文件名 {name} 与其中的录入时间不符，应为 {expected}",
+        "the file name {name} does not match the recorded time inside; it should be {expected}",
+    ),
+    "p.duplicate-record": (
+        "该记录也在 {other} 中，且两处不同；请只保留一处（旧文件 actuals.yaml 或 task_log.yaml 中的那条可以删去）",
+        "this record is also in {other}, and the two differ; keep only one (the entry in the "
+        "old actuals.yaml or task_log.yaml can go)",
+    ),
     "expected.integer": ("整数", "a whole number"),
     "expected.number": ("数值", "a number"),
     "expected.text": ("文本", "text"),
@@ -835,6 +866,8 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     if code in ("unknown-indicator", "unknown-action", "unknown-item"):
         hint = _hint(params, lang)
         values["hint"] = f" ({hint})" if hint else ""
+    if isinstance(values.get("kind"), str) and f"filekind.{values['kind']}" in CATALOGUE:
+        values["kind"] = text(f"filekind.{values['kind']}", lang)
     if "known" in values and isinstance(values["known"], list):
         values["known"] = ", ".join(values["known"])
     key = f"p.{code}"

@@ -1,7 +1,7 @@
 """``ipplan import``: many actuals at once from the tidy CSV layout that ``report -f csv`` writes.
 
 All or nothing: every row is checked first, every problem is reported with its CSV line, and
-actuals.yaml is written once, only when every row is valid.
+the record files are written only when every row is valid.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from ipplan.changes import (
     Change,
     Edit,
-    actuals_text,
+    actual_writes,
     apply,
     check_plausible,
     commit,
@@ -193,9 +193,7 @@ def import_csv(
         if problems:
             raise ImportRefused(sorted(problems, key=Problem.sort_key), path=str(path))
         outcome = Imported(changes, skipped)
-        if all(c.unchanged for c in changes):
-            return Edit(None, "", outcome)
-        return Edit("actuals", actuals_text(latest, actuals), outcome)
+        return Edit(outcome, actual_writes(changes))
 
     return commit(data_dir, plan, edit)
 

@@ -139,15 +139,23 @@ class Revision(_Model):
     recorded: dt.datetime | None = None
 
 
-class Actual(_Model):
-    """A recorded year-end value of one indicator."""
+class ActualRecord(_Model):
+    """One indicator-year's file, ``actuals/<indicator-key>/<year>.yaml``: the path names the
+    indicator and the year."""
 
-    year: StrictInt
     value: Annotated[Number, Field(description="The year-end value, in the indicator's unit.")]
     source: Annotated[Text | None, Field(description="Where the figure comes from.")] = None
     note: Text | None = None
     recorded: dt.datetime | None = None
-    history: list[Revision] = []
+    history: Annotated[
+        list[Revision], Field(description="The values this one replaced, oldest first.")
+    ] = []
+
+
+class Actual(ActualRecord):
+    """A recorded year-end value of one indicator."""
+
+    year: StrictInt
 
 
 class ActionUpdate(_Model):

@@ -17,6 +17,11 @@ from ipplan.validate import Checked
 from ipplan.workplans.book import WorkPlans
 
 
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """``moment`` with a UTC offset; a time written without one is read as local time."""
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
 @dataclass(frozen=True)
 class ActionState:
     """An action as it stands now: tasks.yaml's fields with every later update applied."""
@@ -50,9 +55,14 @@ class Plan:
         indicators = [ind for _, ind in checked.indicators]
         series = {
             ind.key: tuple(
-                sorted((a for _, a in checked.actuals.get(ind.key, ())), key=lambda a: a.year)
+                sorted((f.item for f in checked.actuals.get(ind.key, ())), key=lambda a: a.year)
             )
             for ind in indicators
+        }
+        updates = {
+            key: tuple(sorted((f.item for f in found), key=lambda u: _aware(u.recorded)))
+            for key, found in checked.updates.items()
+            if found
         }
         return cls(
             info=checked.plan,
@@ -60,7 +70,7 @@ class Plan:
             areas=tuple(sorted((a for _, a in checked.areas), key=lambda a: a.number)),
             actions=tuple(a for _, a in checked.actions),
             actuals=series,
-            updates={key: tuple(u for _, u in items) for key, items in checked.updates.items()},
+            updates=updates,
         )
 
     @property

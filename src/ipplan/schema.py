@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ipplan.models import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
+from ipplan.models import Action, ActionUpdate, ActualRecord, Area, Indicator, PlanInfo
 from ipplan.store import SCHEMA_DIR
 from ipplan.workplans.model import ProgressEvent, WorkPlanFile
 
@@ -36,23 +36,22 @@ class TasksFile(_File):
     actions: list[Action]
 
 
-class ActualsFile(_File):
-    """actuals.yaml: recorded yearly actuals by indicator key. Written by `ipplan record`."""
-
-    actuals: dict[str, list[Actual]] | None = None
-
-
-class TaskLogFile(_File):
-    """task_log.yaml: dated updates to actions by action id. Written by `ipplan task`."""
-
-    updates: dict[str, list[ActionUpdate]] | None = None
+class ActualFile(ActualRecord):
+    """actuals/<indicator-key>/<year>.yaml: one recorded year-end value. Written by
+    `ipplan record`."""
 
 
+class UpdateFile(ActionUpdate):
+    """updates/<action-id>/<recorded-stamp>.yaml: one dated update to an action. Written by
+    `ipplan task`."""
+
+
+# The schema of each file people write, and of one record file of each kind (records.Kind.schema).
 FILE_MODELS: dict[str, type[BaseModel]] = {
     "indicators": IndicatorsFile,
     "tasks": TasksFile,
-    "actuals": ActualsFile,
-    "task_log": TaskLogFile,
+    "actual": ActualFile,
+    "update": UpdateFile,
     # workplans/YEAR.yaml (by hand) and progress/YEAR/ITEM/STAMP.yaml (by `ipplan item`)
     "workplan": WorkPlanFile,
     "progress": ProgressEvent,

@@ -1,8 +1,11 @@
 """Where the plan lives on disk: finding the data directory, loading it, writing it safely.
 
-The data directory holds two files people write (``indicators.yaml``, ``tasks.yaml``) and two the
-tool owns (``actuals.yaml``, ``task_log.yaml``). Only the tool's own files are ever written, and
-always through :func:`atomic_write`.
+The data directory holds the files people write (``indicators.yaml``, ``tasks.yaml``) and the
+records the tool writes, one small file each (``actuals/<key>/<year>.yaml``,
+``updates/<action-id>/<stamp>.yaml``; see :mod:`ipplan.records`). Only records are ever written,
+always through :func:`atomic_write`. The tool's two single files of earlier versions
+(``actuals.yaml``, ``task_log.yaml``) are still read, and the next write moves their records
+into the record files (:func:`ipplan.changes.migrate`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipplan import records
 from ipplan.discovery import Search
 from ipplan.errors import (
     DataDirNotFound,
@@ -40,8 +44,8 @@ FILES: dict[str, str] = {
     "actuals": "actuals.yaml",
     "task_log": "task_log.yaml",
 }
-# The tool's own files may be absent: a plan with nothing recorded yet.
-OPTIONAL = {"actuals", "task_log"}
+# The tool's single files of earlier versions: read when present, and migrated on the next write.
+LEGACY = {"actuals", "task_log"}
 ENV_VAR = "IPPLAN_DATA"
 # Writers take this lock in the data directory; the operating system releases it when the
 # process ends, however it ends, so a crashed writer never leaves the plan locked.
@@ -64,7 +68,8 @@ class DataDir:
     search: Search | None = field(default=None, compare=False)
 
     def file(self, name: str) -> Path:
-        return self.path / FILES[name]
+        """The path of data file ``name``: a key of :data:`FILES`, or a record's relative path."""
+        return self.path / FILES.get(name, name)
 
 
 def bundled_dir() -> Path:
@@ -103,18 +108,38 @@ def named(chosen: Path) -> DataDir:
 
 
 def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem]]:
-    """Parse every data file of ``data_dir``; the problems are those of reading and parsing."""
+    """Parse every data file of ``data_dir``; the problems are those of reading and parsing.
+
+    The documents are keyed by the names of :data:`FILES`, and each record file by its path
+    relative to the data directory (``actuals/practitioners/2023.yaml``).
+    """
     docs: dict[str, Document] = {}
     problems: list[Problem] = []
     for name in FILES:
         path = data_dir.file(name)
-        if name in OPTIONAL and not path.exists():
+        if name in LEGACY and not path.exists():
             docs[name] = Document(path, None)
             continue
         doc, found = read(path)
         docs[name] = doc
         problems.extend(found)
+    for relative in record_files(data_dir, problems):
+        doc, found = read(data_dir.file(relative))
+        docs[relative] = doc
+        problems.extend(found)
     return docs, problems
+
+
+def record_files(data_dir: DataDir, problems: list[Problem] | None = None) -> list[str]:
+    """The relative paths of every record file in ``data_dir``; what does not belong in the
+    record directories is added to ``problems``."""
+    found: list[str] = []
+    for kind in records.KINDS.values():
+        paths, stray = records.scan(data_dir.path, kind)
+        found += paths
+        if problems is not None:
+            problems.extend(stray)
+    return found
 
 
 def load(data_dir: DataDir) -> Plan:
@@ -136,7 +161,7 @@ def load(data_dir: DataDir) -> Plan:
 def fingerprint(data_dir: DataDir) -> dict[str, str | None]:
     """The fingerprint of every data file as it is on disk now (None for an absent file)."""
     found: dict[str, str | None] = {}
-    for name in FILES:
+    for name in [*FILES, *record_files(data_dir)]:
         try:
             found[name] = digest(data_dir.file(name).read_bytes())
         except FileNotFoundError:
@@ -196,11 +221,20 @@ def stray_temporaries(data_dir: DataDir) -> list[Path]:
     from ipplan import schema
 
     targets = [data_dir.file(name) for name in FILES]
-    targets += [data_dir.path / SCHEMA_DIR / schema.schema_name(name) for name in FILES]
+    targets += [
+        data_dir.path / SCHEMA_DIR / schema.schema_name(name) for name in schema.FILE_MODELS
+    ]
     found: list[Path] = []
     for target in targets:
         if target.parent.is_dir():
             found += sorted(target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"))
+    for kind in records.KINDS.values():
+        base = data_dir.path / kind.name
+        if base.is_dir() and not base.is_symlink():
+            pattern = "/".join(
+                ["*"] * (len(kind.parts) - 1) + [f".*{records.SUFFIX}.*{TEMP_SUFFIX}"]
+            )
+            found += sorted(base.glob(pattern))
     return found
 
 
@@ -221,6 +255,9 @@ def ensure_not_data(data_dir: DataDir, output: Path) -> None:
     target = output.resolve()
     for name in FILES:
         if data_dir.file(name).resolve() == target:
+            raise OutputIsData(path=str(output))
+    for kind in records.KINDS.values():
+        if target.is_relative_to(data_dir.path.resolve() / kind.name):
             raise OutputIsData(path=str(output))
 
 
@@ -263,6 +300,39 @@ def atomic_write(path: Path, content: str | bytes) -> None:
         raise
 
 
+def apply_writes(data_dir: DataDir, writes: Mapping[str, str | None]) -> None:
+    """Make ``writes`` on disk: each file (a name or a record's relative path) replaced with its
+    text through :func:`atomic_write`, or removed where the text is None."""
+    for name, text in sorted(writes.items()):
+        path = data_dir.file(name)
+        if text is None:
+            remove(path, data_dir.path)
+            continue
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DataNotWritable(path=str(path.parent), detail=exc.strerror or str(exc)) from None
+        atomic_write(path, text)
+
+
+def remove(path: Path, top: Path) -> None:
+    """Remove the file ``path``, then the directories it leaves empty, up to ``top``."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise DataNotWritable(path=str(path), detail=exc.strerror or str(exc)) from None
+    _sync_directory(path.parent)
+    parent = path.parent
+    while parent != top and top in parent.parents:
+        try:
+            parent.rmdir()
+        except OSError:
+            break
+        parent = parent.parent
+
+
 def _sync_directory(directory: Path) -> None:
     """Make the rename itself durable, where the system allows a directory to be synced."""
     if os.name != "posix":  # pragma: no cover - Windows has no directory handles to sync
@@ -288,14 +358,18 @@ def _umask() -> int:
 def init(target: Path) -> list[Path]:
     """Copy the bundled plan into ``target`` as a writable plan; never overwrite one."""
     source = bundled_dir()
-    destinations = [target / name for name in FILES.values()]
-    for destination in destinations:
+    destinations = [target / FILES[name] for name in FILES if name not in LEGACY]
+    shipped = [kind.name for kind in records.KINDS.values() if (source / kind.name).is_dir()]
+    for destination in [*destinations, *(target / name for name in shipped)]:
         if destination.exists():
             raise TargetExists(path=str(destination))
     try:
         target.mkdir(parents=True, exist_ok=True)
         for destination in destinations:
             shutil.copyfile(source / destination.name, destination)
+        for name in shipped:
+            shutil.copytree(source / name, target / name)
+            destinations.append(target / name)
         ignore = target / ".gitignore"
         if not ignore.exists():
             ignore.write_text(GITIGNORE, encoding="utf-8")

@@ -9,15 +9,17 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
+from ipplan import records
 from ipplan.models import (
     UNIT_RULES,
     Action,
     ActionUpdate,
     Actual,
+    ActualRecord,
     Area,
     Indicator,
     PlanInfo,
@@ -51,6 +53,24 @@ _UNION_BRANCHES = {"int", "float", "constrained-int", "constrained-float"}
 Indexed = list[tuple[Loc, M]]
 
 
+@dataclass(frozen=True)
+class Found(Generic[M]):
+    """A record read from a file: where it is, and where its owner (indicator, action) is named.
+
+    A record file names its owner in its path, so ``owner`` is the file's first line; a record in
+    one of the single files of earlier versions (``legacy``) names it by a key in that file.
+    """
+
+    doc: Document
+    loc: Loc
+    item: M
+    owner: Loc = ()
+    legacy: bool = False
+
+    def line(self, *more: str | int) -> int:
+        return self.doc.line((*self.loc, *more))
+
+
 @dataclass
 class Checked:
     """The files of one data directory: every item that passed its schema, with its location.
@@ -64,8 +84,8 @@ class Checked:
     indicators: Indexed[Indicator] = field(default_factory=list)
     areas: Indexed[Area] = field(default_factory=list)
     actions: Indexed[Action] = field(default_factory=list)
-    actuals: dict[str, Indexed[Actual]] = field(default_factory=dict)
-    updates: dict[str, Indexed[ActionUpdate]] = field(default_factory=dict)
+    actuals: dict[str, list[Found[Actual]]] = field(default_factory=dict)
+    updates: dict[str, list[Found[ActionUpdate]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -82,6 +102,12 @@ def check(docs: dict[str, Document]) -> Checked:
     for name, reader in _READERS.items():
         if not docs[name].broken:
             reader(c, docs[name])
+    for name, doc in docs.items():
+        named = records.split(name)
+        if named is not None and not doc.broken:
+            kind, parts = named
+            RECORD_READERS[kind.name](c, doc, parts)
+    _supersede_legacy(c)
     for rule in RULES:
         c.problems.extend(rule(c))
     c.problems.sort(key=Problem.sort_key)
@@ -152,13 +178,21 @@ def _one(c: Checked, doc: Document, data: Any, loc: Loc, model: type[M]) -> M | 
         return None
 
 
-def _keyed(c: Checked, doc: Document, data: Any, loc: Loc, model: type[M]) -> dict[str, Indexed[M]]:
-    """A mapping of key -> list of items, as in actuals.yaml and task_log.yaml."""
+def _keyed(
+    c: Checked, doc: Document, data: Any, loc: Loc, model: type[M]
+) -> dict[str, list[Found[M]]]:
+    """A mapping of key -> list of items, as in the single files of earlier versions."""
     if data is None:
         return {}
     if not _is(c, doc, data, loc, dict):
         return {}
-    return {key: _items(c, doc, value, (*loc, key), model) for key, value in data.items()}
+    return {
+        key: [
+            Found(doc, item_loc, item, (*loc, key), legacy=True)
+            for item_loc, item in _items(c, doc, value, (*loc, key), model)
+        ]
+        for key, value in data.items()
+    }
 
 
 def _read_indicators(c: Checked, doc: Document) -> None:
@@ -196,6 +230,72 @@ _READERS: dict[str, Callable[[Checked, Document], None]] = {
     "actuals": _read_actuals,
     "task_log": _read_task_log,
 }
+
+
+def _read_actual_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:
+    key, year = parts
+    found = _one(c, doc, doc.data if doc.data is not None else {}, (), ActualRecord)
+    if found is not None:
+        actual = Actual(year=int(year), **dict(found))
+        c.actuals.setdefault(key, []).append(Found(doc, (), actual))
+
+
+def _read_update_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:
+    action_id, name = parts
+    found = _one(c, doc, doc.data if doc.data is not None else {}, (), ActionUpdate)
+    if found is None:
+        return
+    expected = records.stamp_name(found.recorded)
+    if name != expected:
+        c.problems.append(
+            Problem(
+                doc.path,
+                doc.line(("recorded",)),
+                "record-name",
+                {"name": f"{name}{records.SUFFIX}", "expected": f"{expected}{records.SUFFIX}"},
+            )
+        )
+        return
+    c.updates.setdefault(action_id, []).append(Found(doc, (), found))
+
+
+# How the files of each record kind are read; a capability that registers a kind adds its reader.
+RECORD_READERS: dict[str, Callable[[Checked, Document, tuple[str, ...]], None]] = {
+    records.ACTUALS.name: _read_actual_record,
+    records.UPDATES.name: _read_update_record,
+}
+
+
+def _supersede_legacy(c: Checked) -> None:
+    """Drop a record of a single file of earlier versions that a record file holds as well.
+
+    A write that was stopped while moving the old file's records into record files leaves both
+    copies, equal; the record file is the one kept. Copies that differ are a problem.
+    """
+    for groups, slot in ((c.actuals, _year_of), (c.updates, _time_of)):
+        for key, entries in groups.items():
+            files = {slot(f.item): f for f in entries if not f.legacy}
+            kept = []
+            for entry in entries:
+                twin = files.get(slot(entry.item)) if entry.legacy else None
+                if twin is not None and twin.item != entry.item:
+                    params = {"other": f"{display(entry.doc)}:{entry.line()}"}
+                    c.problems.append(Problem(twin.doc.path, 1, "duplicate-record", params))
+                if twin is None:
+                    kept.append(entry)
+            groups[key] = kept  # type: ignore[assignment]
+
+
+def _year_of(item: Any) -> Any:
+    return item.year
+
+
+def _time_of(item: Any) -> Any:
+    return item.recorded
+
+
+def display(doc: Document) -> str:
+    return str(doc.path)
 
 
 def _dotted(loc: Loc) -> str:
@@ -387,36 +487,53 @@ def rule_actions(c: Checked) -> Iterator[Problem]:
                 )
 
 
+def _owners(c: Checked, name: str, section: str) -> Iterator[tuple[str, Document, int]]:
+    """Every place an owner (indicator, action) of records is named, with its file and line:
+    each key of a single file of earlier versions, and each record file."""
+    doc = c.docs.get(name)
+    if doc is not None and not doc.broken and isinstance(doc.data, dict):
+        keys = doc.data.get(section)
+        if isinstance(keys, dict):
+            for key in keys:
+                yield key, doc, doc.line((section, key))
+    groups: dict[str, list[Found[Any]]] = {**c.actuals} if name == "actuals" else {**c.updates}
+    for key, entries in groups.items():
+        for entry in entries:
+            if not entry.legacy:
+                yield key, entry.doc, 1
+
+
 def rule_actuals(c: Checked) -> Iterator[Problem]:
-    doc, plan = c.docs["actuals"], c.plan
+    plan = c.plan
     by_key = {ind.key: ind for _, ind in c.indicators}
     known = _indicator_keys(c)
+    if known is not None:
+        for key, doc, line in _owners(c, "actuals", "actuals"):
+            if key not in known:
+                params = {"ref": key, "suggest": suggest(key, known)}
+                yield Problem(doc.path, line, "unknown-indicator", params)
     for key, entries in c.actuals.items():
         indicator = by_key.get(key)
         if indicator is None:
-            if known is not None:
-                yield Problem(
-                    doc.path,
-                    doc.line(("actuals", key)),
-                    "unknown-indicator",
-                    {"ref": key, "suggest": suggest(key, known)},
-                )
             continue
-        yield from _duplicates(
-            doc, (((*loc, "year"), e.year) for loc, e in entries), "duplicate-year"
-        )
-        for loc, entry in entries:
+        legacy = [e for e in entries if e.legacy]
+        if legacy:
+            yield from _duplicates(
+                legacy[0].doc, (((*e.loc, "year"), e.item.year) for e in legacy), "duplicate-year"
+            )
+        for found in entries:
+            entry, doc = found.item, found.doc
             if plan is not None and not plan.baseline_year < entry.year <= plan.target_year:
                 yield Problem(
                     doc.path,
-                    doc.line((*loc, "year")),
+                    found.line("year"),
                     "year-outside-plan",
                     {"year": entry.year, "first": plan.baseline_year + 1, "last": plan.target_year},
                 )
-            yield from _value_problems(doc, (*loc, "value"), entry.value, indicator.unit)
+            yield from _value_problems(doc, (*found.loc, "value"), entry.value, indicator.unit)
             for j, old in enumerate(entry.history):
                 yield from _value_problems(
-                    doc, (*loc, "history", j, "value"), old.value, indicator.unit
+                    doc, (*found.loc, "history", j, "value"), old.value, indicator.unit
                 )
 
 
@@ -424,15 +541,10 @@ def rule_task_log(c: Checked) -> Iterator[Problem]:
     ids = _raw_ids(c.docs["tasks"], "actions", "id")
     if ids is None:
         return
-    doc = c.docs["task_log"]
-    for action_id in c.updates:
+    for action_id, doc, line in _owners(c, "task_log", "updates"):
         if action_id not in ids:
-            yield Problem(
-                doc.path,
-                doc.line(("updates", action_id)),
-                "unknown-action",
-                {"ref": action_id, "suggest": suggest(action_id, ids)},
-            )
+            params = {"ref": action_id, "suggest": suggest(action_id, ids)}
+            yield Problem(doc.path, line, "unknown-action", params)
 
 
 def rule_text(c: Checked) -> Iterator[Problem]:

@@ -1,8 +1,8 @@
-"""The canonical layout of the files ipplan writes (actuals.yaml and task_log.yaml).
+"""The canonical layout of the record files ipplan writes (see :mod:`ipplan.records`).
 
-Fixed key order, fixed sort, every text value double-quoted: the same data always gives the same
-bytes, and recording one value changes one entry. Written by hand rather than through a YAML
-dumper so that the layout cannot drift with a library's defaults.
+Fixed key order, every text value double-quoted: the same record always gives the same bytes, so
+two branches that write the same record write the same file. Written by hand rather than through
+a YAML dumper so that the layout cannot drift with a library's defaults.
 """
 
 from __future__ import annotations
@@ -10,21 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable
 
-from ipplan.models import ActionUpdate, Actual, Revision
-
-ACTUALS_HEADER = (
-    "# yaml-language-server: $schema=schema/actuals.schema.json\n"
-    "# Recorded actuals, written by `ipplan record`. One entry per indicator and year;\n"
-    "# a changed value keeps the earlier one under history. Check with `ipplan validate`.\n"
-)
-TASK_LOG_HEADER = (
-    "# yaml-language-server: $schema=schema/task_log.schema.json\n"
-    "# Dated updates to actions, written by `ipplan task ID --status/--lead/--due/--note`.\n"
-    "# The latest update of each field wins over tasks.yaml. Check with `ipplan validate`.\n"
-)
+from ipplan.models import ActionUpdate, ActualRecord, Revision
+from ipplan.records import ACTUALS, UPDATES
 
 
 def scalar(value: object) -> str:
@@ -64,75 +53,46 @@ def timestamp(moment: dt.datetime) -> str:
     return moment.isoformat(timespec=spec)
 
 
-def _fields(pairs: Iterable[tuple[str, object]], indent: str) -> list[str]:
+def _fields(pairs: Iterable[tuple[str, object]], indent: str, item: bool = False) -> list[str]:
+    """``name: value`` lines, leaving out empty values; as a list item when ``item``."""
     lines = []
     first = True
     for name, value in pairs:
         if value is None:
             continue
-        lead = f"{indent}- " if first else f"{indent}  "
+        lead = f"{indent}- " if item and first else f"{indent}  " if item else indent
         lines.append(f"{lead}{name}: {scalar(value)}")
         first = False
     return lines
 
 
-def _ordered(keys: Iterable[str], order: Sequence[str]) -> list[str]:
-    rank = {key: i for i, key in enumerate(order)}
-    return sorted(keys, key=lambda k: (rank.get(k, len(rank)), k))
-
-
 def _revision(old: Revision) -> list[str]:
-    return _fields(
-        [
-            ("value", old.value),
-            ("source", old.source),
-            ("note", old.note),
-            ("recorded", old.recorded),
-        ],
-        "        ",
-    )
+    pairs = [("value", old.value), ("source", old.source), ("note", old.note)]
+    return _fields([*pairs, ("recorded", old.recorded)], "  ", item=True)
 
 
-def _document(
-    header: str,
-    root: str,
-    sections: Mapping[str, Sequence[object]],
-    order: Sequence[str],
-    entry: Callable[[Any], list[str]],
-) -> str:
-    """A file of ``root:`` -> one key per section in ``order`` -> a list of entries."""
-    keys = [key for key in _ordered(sections, order) if sections[key]]
-    if not keys:
-        return f"{header}{root}: {{}}\n"
-    lines = [f"{root}:"]
-    for key in keys:
-        lines.append(f"  {key}:")
-        for item in sections[key]:
-            lines += entry(item)
-    return header + "\n".join(lines) + "\n"
-
-
-def _actual(entry: Actual) -> list[str]:
+def dump_actual(actual: ActualRecord) -> str:
+    """``actuals/<key>/<year>.yaml``: the value, its source, note and time, then its history."""
     lines = _fields(
         [
-            ("year", entry.year),
-            ("value", entry.value),
-            ("source", entry.source),
-            ("note", entry.note),
-            ("recorded", entry.recorded),
+            ("value", actual.value),
+            ("source", actual.source),
+            ("note", actual.note),
+            ("recorded", actual.recorded),
         ],
-        "    ",
+        "",
     )
-    if entry.history:
-        lines.append("      history:")
-        for old in entry.history:
+    if actual.history:
+        lines.append("history:")
+        for old in actual.history:
             lines += _revision(old)
-    return lines
+    return ACTUALS.header() + "\n".join(lines) + "\n"
 
 
-def _update(update: ActionUpdate) -> list[str]:
+def dump_update(update: ActionUpdate) -> str:
+    """``updates/<action-id>/<stamp>.yaml``: one dated update, its fields in a fixed order."""
     status = update.status.value if update.status is not None else None
-    return _fields(
+    lines = _fields(
         [
             ("recorded", update.recorded),
             ("status", status),
@@ -140,16 +100,6 @@ def _update(update: ActionUpdate) -> list[str]:
             ("due", update.due),
             ("note", update.note),
         ],
-        "    ",
+        "",
     )
-
-
-def dump_actuals(actuals: Mapping[str, Sequence[Actual]], order: Sequence[str]) -> str:
-    """actuals.yaml: indicators in plan order, years ascending, fields in a fixed order."""
-    by_year = {key: sorted(items, key=lambda a: a.year) for key, items in actuals.items()}
-    return _document(ACTUALS_HEADER, "actuals", by_year, order, _actual)
-
-
-def dump_task_log(updates: Mapping[str, Sequence[ActionUpdate]], order: Sequence[str]) -> str:
-    """task_log.yaml: actions in tasks.yaml's order, updates oldest first as recorded."""
-    return _document(TASK_LOG_HEADER, "updates", updates, order, _update)
+    return UPDATES.header() + "\n".join(lines) + "\n"

@@ -157,11 +157,104 @@ def _indented_with_tab(text: str, index: int) -> bool:
     return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
 
 
+# The lines git writes around the two sides of a conflict it could not merge (and, in the
+# diff3 style, around the common ancestor's lines).
+_OURS, _BASE, _SPLIT, _THEIRS = "<<<<<<<", "|||||||", "=======", ">>>>>>>"
+
+
+def _marker(line: str, marker: str) -> str | None:
+    """The label after ``marker`` when ``line`` is that conflict marker line, else None."""
+    if line == marker or line.startswith(marker + " "):
+        return line[len(marker) :].strip()
+    return None
+
+
+@dataclass
+class _Conflict:
+    start: int  # index of the <<<<<<< line
+    end: int  # index of the >>>>>>> line (or the last line, when it is missing)
+    labels: tuple[str, str]
+    sides: tuple[list[str], list[str]]
+
+
+def conflicts(text: str, path: Path) -> list[Problem]:
+    """A ``merge-conflict`` problem at each ``<<<<<<<`` line git left in ``text``.
+
+    Each names both sides: the value each side records, where both sides of the file read as a
+    record with a value, else the side's lines as they are.
+    """
+    lines = text.splitlines()
+    found: list[_Conflict] = []
+    i = 0
+    while i < len(lines):
+        ours_label = _marker(lines[i], _OURS)
+        if ours_label is None:
+            i += 1
+            continue
+        start, theirs_label = i, ""
+        ours: list[str] = []
+        theirs: list[str] = []
+        section = ours
+        i += 1
+        while i < len(lines):
+            line = lines[i]
+            if _marker(line, _BASE) is not None:
+                section = []  # the common ancestor's lines: neither side's
+            elif line == _SPLIT:
+                section = theirs
+            elif (label := _marker(line, _THEIRS)) is not None:
+                theirs_label = label
+                break
+            else:
+                section.append(line)
+            i += 1
+        found.append(_Conflict(start, i, (ours_label, theirs_label), (ours, theirs)))
+        i += 1
+    values = _side_values(lines, found, path) if found else None
+    problems = []
+    for n, conflict in enumerate(found):
+        shown = values if n == 0 and values else tuple(_summary(s) for s in conflict.sides)
+        params = {
+            "ours_label": conflict.labels[0] or "ours",
+            "theirs_label": conflict.labels[1] or "theirs",
+            "ours": shown[0],
+            "theirs": shown[1],
+        }
+        problems.append(Problem(path, conflict.start + 1, "merge-conflict", params))
+    return problems
+
+
+def _summary(lines: list[str]) -> str:
+    shown = "; ".join(line.strip() for line in lines if line.strip()) or "—"
+    return shown if len(shown) <= 80 else shown[:79] + "…"
+
+
+def _side_values(lines: list[str], found: list[_Conflict], path: Path) -> tuple[str, ...] | None:
+    """Each side's ``value``, when both sides of the whole file read as a record with one."""
+    values = []
+    for side in (0, 1):
+        kept: list[str] = []
+        i = 0
+        for conflict in found:
+            kept += lines[i : conflict.start] + conflict.sides[side]
+            i = conflict.end + 1
+        kept += lines[i:]
+        doc, problems = parse("\n".join(kept) + "\n", path)
+        if problems or not isinstance(doc.data, dict) or "value" not in doc.data:
+            return None
+        values.append(f"value: {doc.data['value']}")
+    return tuple(values)
+
+
 def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
     """Parse ``text`` (the content of ``path``) into a :class:`Document` and its problems.
 
-    A syntax error gives an empty document and one ``yaml-syntax`` problem at its line.
+    A syntax error gives an empty document and one ``yaml-syntax`` problem at its line; a
+    conflict git left unresolved, one ``merge-conflict`` problem at each of its first lines.
     """
+    unresolved = conflicts(text, path)
+    if unresolved:
+        return Document(path, None, broken=True), unresolved
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

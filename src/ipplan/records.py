@@ -1,0 +1,155 @@
+"""The files ipplan writes: one small file per record, so that git merges what does not conflict.
+
+A record kind is a directory under the data directory, and a rule for naming one record's file:
+
+- ``actuals/<indicator-key>/<year>.yaml``: one indicator-year, with its history;
+- ``updates/<action-id>/<recorded-stamp>.yaml``: one dated update to an action.
+
+Two branches that record different indicator-years, or update actions at different times, add
+different files, and git's own line merge takes both without a conflict. Only the same
+indicator-year changed on both sides touches the same file.
+
+Another capability adds its own kind with :func:`register` (work-plan progress, say), and gives
+:mod:`ipplan.validate` a reader for it; reading, writing, history and undo then treat its files as
+they treat these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipplan.problems import Problem
+
+SUFFIX = ".yaml"
+# At most this many entries are looked at in one record directory: far above any plan's
+# records, low enough that a directory full of junk cannot make a command hang.
+MAX_ENTRIES = 200_000
+
+KEY = re.compile(r"[a-z][a-z0-9_]*")
+SLUG = re.compile(r"[a-z][a-z0-9-]*")
+YEAR = re.compile(r"[0-9]{4}")
+# A recorded time in a file name: UTC, to the millisecond or microsecond, no colons (Windows).
+STAMP = re.compile(r"[0-9]{8}T[0-9]{6}(\.[0-9]{3}|\.[0-9]{6})?Z?")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record: its directory, and the pattern of each part of a record's path."""
+
+    name: str  # the directory under the data directory, and the key of the kind
+    parts: tuple[re.Pattern[str], ...]  # one per level below it; the last is the file's stem
+    layout: str  # how the path reads, for messages and docs
+    schema: str  # the JSON Schema of one record file, under schema/
+
+    def relative(self, *parts: str) -> str:
+        """The path of the record named by ``parts``, relative to the data directory."""
+        return "/".join((self.name, *parts)) + SUFFIX
+
+    def header(self) -> str:
+        """The first line of a record file: the schema for editors, relative to the file."""
+        up = "../" * len(self.parts)
+        return f"# yaml-language-server: $schema={up}schema/{self.schema}.schema.json\n"
+
+
+KINDS: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> Kind:
+    """Add a kind of record; its files are read, checked, written and undone like the others."""
+    KINDS[kind.name] = kind
+    return kind
+
+
+ACTUALS = register(Kind("actuals", (KEY, YEAR), "actuals/<indicator-key>/<year>.yaml", "actual"))
+UPDATES = register(
+    Kind("updates", (SLUG, STAMP), "updates/<action-id>/<recorded-stamp>.yaml", "update")
+)
+
+
+def split(relative: str) -> tuple[Kind, tuple[str, ...]] | None:
+    """The kind and parts of a record's relative path; None when it names no record."""
+    head, _, rest = relative.partition("/")
+    kind = KINDS.get(head)
+    if kind is None or not rest.endswith(SUFFIX):
+        return None
+    parts = tuple(rest[: -len(SUFFIX)].split("/"))
+    if len(parts) != len(kind.parts):
+        return None
+    return kind, parts
+
+
+def stamp_name(moment: dt.datetime) -> str:
+    """A recorded time as it appears in a file name: in UTC, as exact as the time itself.
+
+    A time written without an offset is named as it is, without the final ``Z``.
+    """
+    utc = moment.astimezone(dt.timezone.utc) if moment.tzinfo is not None else moment
+    name = utc.strftime("%Y%m%dT%H%M%S")
+    micro = utc.microsecond
+    if micro:
+        name += f".{micro // 1000:03d}" if micro % 1000 == 0 else f".{micro:06d}"
+    return name + ("Z" if moment.tzinfo is not None else "")
+
+
+def scan(root: Path, kind: Kind) -> tuple[list[str], list[Problem]]:
+    """The relative paths of ``kind``'s record files under ``root``, sorted, and the problems
+    of entries that do not belong there.
+
+    Names starting with a dot (a write's temporary file, ``.gitkeep``) are skipped. Symbolic
+    links are never followed: a record is a regular file in a real directory of the plan.
+    """
+    found: list[str] = []
+    problems: list[Problem] = []
+    base = root / kind.name
+    if base.is_symlink():
+        return found, [Problem(base, 1, "not-a-regular-file", {"kind": "symlink"})]
+    _walk(base, kind, 0, kind.name, found, problems)
+    found.sort()
+    return found, problems
+
+
+def _walk(
+    directory: Path,
+    kind: Kind,
+    level: int,
+    prefix: str,
+    found: list[str],
+    problems: list[Problem],
+) -> None:
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except FileNotFoundError:
+        return
+    except NotADirectoryError:
+        problems.append(Problem(directory, 1, "unexpected-file", {"layout": kind.layout}))
+        return
+    except OSError as exc:
+        problems.append(Problem(directory, 1, "unreadable", {"detail": exc.strerror or str(exc)}))
+        return
+    if len(entries) > MAX_ENTRIES:
+        problems.append(Problem(directory, 1, "too-many-files", {"limit": MAX_ENTRIES}))
+        return
+    last = level == len(kind.parts) - 1
+    pattern = kind.parts[level]
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        path = Path(entry.path)
+        relative = f"{prefix}/{name}"
+        if entry.is_symlink():
+            problems.append(Problem(path, 1, "not-a-regular-file", {"kind": "symlink"}))
+            continue
+        if last:
+            stem = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else None
+            if entry.is_file(follow_symlinks=False) and stem and pattern.fullmatch(stem):
+                found.append(relative)
+                continue
+        elif entry.is_dir(follow_symlinks=False) and pattern.fullmatch(name):
+            _walk(path, kind, level + 1, relative, found, problems)
+            continue
+        problems.append(Problem(path, 1, "unexpected-file", {"layout": kind.layout}))
