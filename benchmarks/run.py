@@ -30,7 +30,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from ipplan.models import Actual  # noqa: E402
-from ipplan.writer import dump_actuals  # noqa: E402
+from ipplan.records import ACTUALS  # noqa: E402
+from ipplan.writer import dump_actual  # noqa: E402
 
 BIN = Path(sys.executable).parent
 IPPLAN = str(BIN / "ipplan")
@@ -126,9 +127,11 @@ def synthetic_plan(directory: Path, count: int) -> str:
             "    status: not_started",
         ]
     (directory / "tasks.yaml").write_text("\n".join(tasks) + "\n", encoding="utf-8")
-    keys = [f"ind_{i:05d}" for i in range(1, count + 1)]
-    (directory / "actuals.yaml").write_text(dump_actuals(actuals, keys), encoding="utf-8")
-    (directory / "task_log.yaml").write_text("updates: {}\n", encoding="utf-8")
+    for key, series_of_key in actuals.items():  # one record file per indicator-year
+        (directory / ACTUALS.name / key).mkdir(parents=True)
+        for actual in series_of_key:
+            path = directory / ACTUALS.relative(key, str(actual.year))
+            path.write_text(dump_actual(actual), encoding="utf-8")
     return "ind_00005"  # counted in 人
 
 
