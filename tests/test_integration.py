@@ -22,6 +22,9 @@ def test_pre_commit_hook_runs_validate_on_data_files(plan_dir: Path) -> None:
     assert hook["language"] == "python" and hook["pass_filenames"] is False
     files = re.compile(hook["files"])
     assert files.search("data/actuals.yaml") and files.search("indicators.yaml")
+    assert files.search("data/actuals/practitioners/2023.yaml")
+    assert files.search("data/updates/talent-training/20240301T020000Z.yaml")
+    assert files.search("data/actuals/practitioners/2023.yml")  # so validate can flag it
     assert not files.search("data/schema/actuals.schema.json")
     assert not files.search("other.yaml")
 

@@ -349,7 +349,7 @@ def record(
     force: bool = False,
     when: dt.datetime | None = None,
 ) -> Recorded:
-    """Record ``value_text`` as the ``year``-end actual of an indicator and write actuals.yaml."""
+    """Record ``value_text`` as the ``year``-end actual of an indicator, in its record file."""
 
     def edit(latest: Plan) -> Edit[Recorded]:
         change = prepare(

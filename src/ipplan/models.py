@@ -82,7 +82,9 @@ class PlanInfo(_Model):
 class Indicator(_Model):
     """One of the plan's expected indicators (预期性指标)."""
 
-    key: Annotated[Key, Field(description="Short id used on the command line and in actuals.yaml.")]
+    key: Annotated[
+        Key, Field(description="Short id used on the command line and in record file paths.")
+    ]
     number: Annotated[StrictInt, Field(ge=1)]
     name: Text
     name_en: Text
