@@ -225,7 +225,7 @@ BAD_RECORDS = [
     (["1999", "practitioners", "30000"], "2022–2025"),
     (["2026", "practitioners", "30000"], "2022–2025"),
     (["2021", "practitioners", "30000"], "基线年"),
-    (["2023", "practitioners", "abc"], "不是有限数值"),
+    (["2023", "practitioners", "abc"], "“abc”中的“a”不是数值的一部分"),
     (["2023", "practitioners", "nan"], "不是有限数值"),
     (["2023", "practitioners", "inf"], "不是有限数值"),
     (["2023", "practitioners", "-5"], "超出允许范围"),

@@ -298,3 +298,21 @@ class InvalidAmount(IpplanError):
     """An amount that is not a positive finite number."""
 
     message_id = "invalid-amount"
+
+
+class AmbiguousIndicator(IpplanError):
+    """A part of a name that more than one indicator's name contains."""
+
+    message_id = "ambiguous-indicator"
+
+
+class AmbiguousAction(IpplanError):
+    """A part of a title that more than one action's title contains."""
+
+    message_id = "ambiguous-action"
+
+
+class AmbiguousArea(IpplanError):
+    """A part of a title that more than one area's title contains."""
+
+    message_id = "ambiguous-area"

@@ -296,10 +296,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{year} is the baseline year: the plan fixes its value (in indicators.yaml), "
         "so it is not recorded as an actual",
     ),
-    "not-a-number": (
-        "“{value}”不是有限数值；请输入如 31000 或 80.5 的数。",
-        "'{value}' is not a finite number; type a number such as 31000 or 80.5",
-    ),
     "value-out-of-range": (
         "{key} 的单位是 {unit}，数值 {value} 超出允许范围 {range}。",
         "{key} is in {unit}; {value} is outside the allowed range {range}",
@@ -324,10 +320,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import-refused": (
         "{path} 有 {count} 个问题（见上），未导入任何数据；修正后再试。",
         "{path} has {count} problems (above) and nothing was imported; fix them and run again",
-    ),
-    "not-a-year": (
-        "“{value}”不是年份；请写如 2023 的整数。",
-        "'{value}' is not a year; write one such as 2023",
     ),
     "import-file-not-found": ("文件 {path} 不存在。", "there is no file {path}"),
     "import-unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
@@ -785,6 +777,65 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the name {path} does not say which report format to write; end it in .md, .html, "
         ".csv, .json or .xlsx, or add --format (one of {formats})",
     ),
+    # --- Chinese-first input: values, years, names as the output shows them ---------------
+    "not-a-number": (
+        "“{value}”不是一个数值；可接受的写法如 {forms}。",
+        "'{value}' is not a number; accepted forms are {forms}",
+    ),
+    "not-a-number.empty": (
+        "没有输入数值；请写如 {forms} 的数。",
+        "no value was given; type one such as {forms}",
+    ),
+    "not-a-number.too-long": (
+        "“{value}”太长，不像一个数值；请写如 {forms} 的数。",
+        "'{value}' is too long to be a number; type one such as {forms}",
+    ),
+    "not-a-number.space": (
+        "“{value}”的数字中间有空格，无法确定是千位分隔还是两个数；请写成 31347 或 31,347。",
+        "'{value}' has a space between digits, which could be a thousands separator or two "
+        "numbers; write 31347 or 31,347",
+    ),
+    "not-a-number.character": (
+        "“{value}”中的“{char}”不是数值的一部分；可接受的写法如 {forms}。",
+        "'{char}' in '{value}' is not part of a number; accepted forms are {forms}",
+    ),
+    "not-a-number.format": (
+        "“{value}”不是一个数值；可接受的写法如 {forms}。",
+        "'{value}' is not a number; accepted forms are {forms}",
+    ),
+    "not-a-number.not-finite": (
+        "“{value}”不是有限数值，计划不计入这样的值；请写如 {forms} 的数。",
+        "'{value}' is not a finite number, which no plan counts; type one such as {forms}",
+    ),
+    "not-a-number.scale": (
+        "“{value}”中的“{scale}”对单位 {unit} 没有明确含义；可接受的写法如 {forms}。",
+        "'{scale}' in '{value}' has no single meaning in {unit}; accepted forms are {forms}",
+    ),
+    "not-a-year": (
+        "“{value}”不是年份；请写如 2024 或 2024年。",
+        "'{value}' is not a year; write one such as 2024 (or 2024年)",
+    ),
+    "ambiguous-indicator": (
+        "“{ref}”可以指多项指标：{choices}。请写得更具体，或用序号或键。",
+        "'{ref}' could be several indicators: {choices}; be more specific, or use the number "
+        "or key",
+    ),
+    "ambiguous-action": (
+        "“{ref}”可以指多项行动：{choices}。请写得更具体，或用行动编号。",
+        "'{ref}' could be several actions: {choices}; be more specific, or use the action id",
+    ),
+    "ambiguous-area": (
+        "“{ref}”可以指多个领域：{choices}。请写得更具体，或用序号或编号。",
+        "'{ref}' could be several areas: {choices}; be more specific, or use the number or id",
+    ),
+    "invalid-status": (
+        "“{value}”不是行动状态；可用：{choices}。",
+        "'{value}' is not an action status; use one of {choices}",
+    ),
+    "bad-parameter": ("{param} 的值无效：{message}", "invalid value for {param}: {message}"),
+    "list.sep": ("、", ", "),
+    "usage.hint": ("用 '{command} -h' 查看帮助。", "Try '{command} -h' for help."),
+    "named": ("{name}（{key}）", "{name} ({key})"),
 }
 
 
@@ -815,12 +866,40 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+# Ways to write a value that ipplan reads, per unit, shown when a value is not understood.
+VALUE_FORMS: dict[str, tuple[str, ...]] = {
+    "人": ("31347", "31,347", "3.1万"),
+    "家": ("578", "1,200", "1.2万"),
+    "%": ("80.5", "80.5%"),
+    "‰": ("2.6", "2.6‰"),
+    "亿元": ("520", "520.5", "520亿", "1.2万亿"),
+}
+DEFAULT_FORMS = ("31347", "31,347", "80.5")
+
+
+def joined(items: Any, lang: str) -> str:
+    """Items listed as the language lists them: 甲、乙 in Chinese, a, b in English."""
+    return text("list.sep", lang).join(str(item) for item in items)
+
+
+def named(item: Any, lang: str) -> str:
+    """A thing by its name and key, 国际化高端人才（international_talent）; text as it is."""
+    if isinstance(item, Mapping):
+        name = item["name_en"] if lang == "en" else item["name"]
+        return text("named", lang, name=name, key=item["key"])
+    return str(item)
+
+
 def _hint(params: Mapping[str, Any], lang: str, fallback: str | None = None) -> str:
     hints = params.get("suggest") or []
     if hints:
-        return text("hint.did_you_mean", lang, choices=", ".join(hints))
+        return text(
+            "hint.did_you_mean", lang, choices=joined((named(h, lang) for h in hints), lang)
+        )
     if fallback == "known" and params.get("known"):
-        return text("hint.known", lang, choices=", ".join(params["known"]))
+        return text(
+            "hint.known", lang, choices=joined((named(k, lang) for k in params["known"]), lang)
+        )
     if fallback is not None and fallback != "known":
         return text(fallback, lang)
     return ""
@@ -851,10 +930,16 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
     elif message_id == "unknown-workplan":
         values["known"] = ", ".join(str(y) for y in params.get("known", [])) or "—"
     elif message_id == "unknown-area":
-        values["choices"] = ", ".join(params.get("known", []))
+        values["choices"] = joined((named(k, lang) for k in params.get("known", [])), lang)
     elif message_id == "unknown-reference":
         hint = _hint(params, lang)
         values["hint"] = f"（{hint}）" if hint and lang != "en" else f" ({hint})" if hint else ""
+    elif message_id in ("ambiguous-indicator", "ambiguous-action", "ambiguous-area"):
+        values["choices"] = joined((named(c, lang) for c in params["candidates"]), lang)
+    elif message_id == "not-a-number":
+        forms = VALUE_FORMS.get(params.get("unit") or "", DEFAULT_FORMS)
+        values["forms"] = joined(forms, lang)
+        message_id = f"not-a-number.{params.get('reason') or 'format'}"
     return text(message_id, lang, **values)
 
 
@@ -869,7 +954,7 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     if isinstance(values.get("kind"), str) and f"filekind.{values['kind']}" in CATALOGUE:
         values["kind"] = text(f"filekind.{values['kind']}", lang)
     if "known" in values and isinstance(values["known"], list):
-        values["known"] = ", ".join(values["known"])
+        values["known"] = joined((named(k, lang) for k in values["known"]), lang)
     key = f"p.{code}"
     if code == "control-character" and "field" in params:
         return error_message(code, params, lang)  # typed text (an import's cell), not a file

@@ -22,10 +22,11 @@ from ipplan.changes import (
     prepare,
     stamp,
 )
-from ipplan.errors import ImportRefused, IpplanError, NotAYear
+from ipplan.errors import ImportRefused, IpplanError
 from ipplan.plan import Plan
 from ipplan.problems import Problem
 from ipplan.store import DataDir
+from ipplan.typed import parse_year
 
 REQUIRED = ("key", "year", "value")
 OPTIONAL = ("source", "note")
@@ -199,7 +200,4 @@ def import_csv(
 
 
 def _year(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise NotAYear(value=text) from None
+    return parse_year(text)

@@ -7,12 +7,22 @@ to be unique and references to resolve.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from ipplan.errors import UnknownAction, UnknownArea, UnknownIndicator
+from ipplan.errors import (
+    AmbiguousAction,
+    AmbiguousArea,
+    AmbiguousIndicator,
+    UnknownAction,
+    UnknownArea,
+    UnknownIndicator,
+)
 from ipplan.models import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
 from ipplan.problems import suggest
 from ipplan.status import Status
+from ipplan.typed import normalized
 from ipplan.validate import Checked
 from ipplan.workplans.book import WorkPlans
 
@@ -79,34 +89,78 @@ class Plan:
         return range(self.info.baseline_year + 1, self.info.target_year + 1)
 
     def indicator(self, ref: str) -> Indicator:
-        """The indicator whose key, number or Chinese or English name is ``ref``."""
-        wanted = ref.strip()
+        """The indicator ``ref`` names: its key, number or name (Chinese or English), or a part
+        of its name that no other indicator's name contains (收入, 满意度)."""
+        wanted = normalized(ref)
+        folded = wanted.casefold()
         for ind in self.indicators:
-            if wanted in (ind.key, str(ind.number), ind.name) or wanted.lower() in (
-                ind.key.lower(),
-                ind.name_en.lower(),
+            if wanted in (str(ind.number), ind.name) or folded in (
+                ind.key.casefold(),
+                ind.name_en.casefold(),
             ):
                 return ind
-        names = [ind.key for ind in self.indicators] + [ind.name for ind in self.indicators]
-        hints = suggest(wanted, names)
-        raise UnknownIndicator(ref=ref, suggest=hints, known=[ind.key for ind in self.indicators])
+        matches = [
+            ind
+            for ind in self.indicators
+            if wanted and (wanted in ind.name or folded in ind.name_en.casefold())
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise AmbiguousIndicator(ref=ref, candidates=[_named(ind) for ind in matches])
+        by_word = {ind.key: ind for ind in self.indicators}
+        by_word.update({ind.name: ind for ind in self.indicators})
+        hints = _unique(by_word[word] for word in suggest(wanted, by_word))
+        raise UnknownIndicator(
+            ref=ref,
+            suggest=[_named(ind) for ind in hints],
+            known=[_named(i) for i in self.indicators],
+        )
 
     def action(self, ref: str) -> Action:
-        """The action whose id or Chinese title is ``ref``."""
-        wanted = ref.strip()
+        """The action ``ref`` names: its id or title (Chinese or English), or a part of its title
+        that no other action's title contains (人才培养). Ids are matched whole: people type
+        them from ``ipplan tasks``, and a prefix could name the wrong action."""
+        wanted = normalized(ref)
+        folded = wanted.casefold()
         for action in self.actions:
-            if wanted in (action.id, action.title):
+            if wanted == action.title or folded in (action.id, action.title_en.casefold()):
                 return action
-        hints = suggest(wanted, [a.id for a in self.actions] + [a.title for a in self.actions])
-        raise UnknownAction(ref=ref, suggest=hints)
+        matches = [
+            a
+            for a in self.actions
+            if wanted and (wanted in a.title or folded in a.title_en.casefold())
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise AmbiguousAction(ref=ref, candidates=[_titled(a) for a in matches])
+        by_word = {a.id: a for a in self.actions}
+        by_word.update({a.title: a for a in self.actions})
+        hints = _unique(by_word[word] for word in suggest(wanted, by_word))
+        raise UnknownAction(ref=ref, suggest=[_titled(a) for a in hints])
 
     def area(self, ref: str) -> Area:
-        """The area whose id, number or Chinese title is ``ref``."""
-        wanted = ref.strip()
+        """The area ``ref`` names: its id, number (1, 1.) or title, or a part of its title."""
+        wanted = normalized(ref).rstrip(".、")
+        folded = wanted.casefold()
         for area in self.areas:
-            if wanted in (area.id, str(area.number), area.title):
+            if wanted in (str(area.number), area.title) or folded in (
+                area.id,
+                area.title_en.casefold(),
+            ):
                 return area
-        raise UnknownArea(ref=ref, known=[a.id for a in self.areas])
+        matches = [
+            a
+            for a in self.areas
+            if wanted and (wanted in a.title or folded in a.title_en.casefold())
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        known = [_titled_area(a) for a in self.areas]
+        if matches:
+            raise AmbiguousArea(ref=ref, candidates=[_titled_area(a) for a in matches])
+        raise UnknownArea(ref=ref, known=known)
 
     def actions_for(self, key: str) -> list[Action]:
         """The actions that serve the indicator ``key``."""
@@ -121,3 +175,28 @@ class Plan:
             due = update.due or due
         area = next(a for a in self.areas if a.id == action.area)
         return ActionState(action, area, status, lead, due, updates)
+
+
+def _named(indicator: Indicator) -> dict[str, str]:
+    """An indicator as a message names it: 国际化高端人才（international_talent）."""
+    return {"key": indicator.key, "name": indicator.name, "name_en": indicator.name_en}
+
+
+def _titled(action: Action) -> dict[str, str]:
+    return {"key": action.id, "name": action.title, "name_en": action.title_en}
+
+
+def _titled_area(area: Area) -> dict[str, str]:
+    return {"key": area.id, "name": f"{area.number}. {area.title}", "name_en": area.title_en}
+
+
+T = TypeVar("T")
+
+
+def _unique(items: Iterable[T]) -> list[T]:
+    """``items`` in order, each once."""
+    seen: list[T] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen

@@ -1,8 +1,9 @@
 """Values and text as people type them, read strictly.
 
 A figure pasted from a spreadsheet or typed with a Chinese input method may come with full-width
-digits (３１３４７), thousands separators (31,347), a trailing unit (80.5%) or spaces around it.
-Each of those has one meaning and is accepted. Anything that could mean two things (31,34 is a
+digits (３１３４７), thousands separators (31,347), a trailing unit (80.5%), spaces around it, or
+a Chinese multiplier where the unit gives it one meaning (3.6万 people is 36000; 500亿 in 亿元 is
+500). Each of those has one meaning and is accepted. Anything that could mean two things (31,34 is a
 decimal comma in some locales, a thousands separator gone wrong in others) is refused with a
 message, and so are NaN and the infinities, which no plan counts.
 
@@ -15,8 +16,16 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal, InvalidOperation
 
-from ipplan.errors import AmbiguousNumber, ControlCharacter, NotANumber, ValueTooLarge, WrongUnit
+from ipplan.errors import (
+    AmbiguousNumber,
+    ControlCharacter,
+    NotANumber,
+    NotAYear,
+    ValueTooLarge,
+    WrongUnit,
+)
 
 Value = int | float
 
@@ -28,9 +37,26 @@ MAX_TYPED = 64  # characters; a longer "number" is a paste gone wrong
 # Full-width ASCII (U+FF01-U+FF5E) to ASCII, and the other spaces and minus signs people paste.
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2009: 0x20, 0x202F: 0x20, 0x2212: 0x2D})
+# For names only letters, digits and the full stop: a name's own full-width comma stays as it is.
+_NAME_WIDTH = {
+    code: code - 0xFEE0
+    for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF0E)
+}
+_NAME_WIDTH[0x3000] = 0x20
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _GROUPED = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+)((?:\.\d+)?)", re.ASCII)
 _UNITS = ("%", "‰", "亿元", "人", "家")
+# What 万 and 亿 multiply a value by, per unit, where the unit makes that unambiguous: 3.6万 people
+# is 36000 people, and in 亿元 (hundreds of millions of yuan) 500亿 is 500 and 1.2万亿 is 12000.
+# 万 alone in 亿元 would be 万元, a slip more likely than a figure; percentages take none.
+SCALES: dict[str, dict[str, int]] = {
+    "人": {"万亿": 10**12, "亿": 10**8, "万": 10**4},
+    "家": {"万亿": 10**12, "亿": 10**8, "万": 10**4},
+    "亿元": {"万亿": 10**4, "亿": 1},
+}
+_MULTIPLIERS = ("万亿", "亿", "万")
+_NOT_FINITE = re.compile(r"[+-]?(nan|inf|infinity)", re.IGNORECASE)
+_NUMBER_CHARS = set("0123456789.,+-eE")
 
 # C0 and C1 controls (Unicode category Cc) but line feed and tab, and the bidirectional marks,
 # overrides and isolates that reorder what a terminal shows ("Trojan Source").
@@ -38,36 +64,87 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u20
 
 
 def parse_value(text: str, unit: str | None = None) -> Value:
-    """The number ``text`` stands for: an int when written without a fraction, else a float.
+    """The number ``text`` stands for: an int when it is whole and written without a fraction,
+    else a float.
 
-    ``unit`` is the indicator's unit; a trailing unit is accepted only when it is that one.
+    ``unit`` is the indicator's unit; a trailing unit is accepted only when it is that one, and
+    万 or 亿 only where :data:`SCALES` gives them one meaning in that unit. A refusal says
+    what was not understood (``reason``, and the character or multiplier).
     """
     cleaned = text.translate(_WIDTH).strip()
+    shown = _shown(text)
+    if not cleaned:
+        raise NotANumber(value=shown, reason="empty", unit=unit)
     if len(cleaned) > MAX_TYPED:
-        raise NotANumber(value=_shown(text))
+        raise NotANumber(value=shown, reason="too-long", unit=unit)
     for suffix in _UNITS:
         if cleaned.endswith(suffix) and cleaned != suffix:
             if suffix != unit:
-                raise WrongUnit(value=_shown(text), typed=suffix, unit=unit or "")
+                raise WrongUnit(value=shown, typed=suffix, unit=unit or "")
             cleaned = cleaned[: -len(suffix)].rstrip()
+            if suffix == "亿元":  # 1.2万亿元 is 1.2万亿 of the unit: let the multiplier read it
+                cleaned += "亿"
             break
+    scale = 1
+    for multiplier in _MULTIPLIERS:
+        if cleaned.endswith(multiplier) and cleaned != multiplier:
+            scales = SCALES.get(unit or "", {})
+            if multiplier not in scales:
+                raise NotANumber(value=shown, reason="scale", scale=multiplier, unit=unit)
+            scale = scales[multiplier]
+            cleaned = cleaned[: -len(multiplier)].rstrip()
+            break
+    if _NOT_FINITE.fullmatch(cleaned):
+        raise NotANumber(value=shown, reason="not-finite", unit=unit)
+    if " " in cleaned:
+        raise NotANumber(value=shown, reason="space", unit=unit)
     grouped = _GROUPED.fullmatch(cleaned)
     if grouped:
         cleaned = grouped.group(1) + grouped.group(2).replace(",", "") + grouped.group(3)
     elif "," in cleaned:
-        raise AmbiguousNumber(value=_shown(text))
+        raise AmbiguousNumber(value=shown)
     if not _NUMBER.fullmatch(cleaned):
-        raise NotANumber(value=_shown(text))
+        stray = next((c for c in cleaned if c not in _NUMBER_CHARS), None)
+        if stray is not None:
+            raise NotANumber(value=shown, reason="character", char=printable(stray), unit=unit)
+        raise NotANumber(value=shown, reason="format", unit=unit)
     fraction = any(mark in cleaned for mark in ".eE")
-    if not fraction:
-        number: Value = int(cleaned)
+    if scale != 1:
+        try:
+            exact = Decimal(cleaned) * scale
+        except InvalidOperation:  # pragma: no cover - the pattern above admits only numbers
+            raise NotANumber(value=shown, reason="format", unit=unit) from None
+        if not exact.is_finite() or abs(exact) > MAX_VALUE:
+            raise ValueTooLarge(value=shown, limit=MAX_VALUE)
+        whole = exact == exact.to_integral_value()
+        number: Value = int(exact) if whole else float(exact)
+    elif not fraction:
+        number = int(cleaned)
     else:
         number = float(cleaned)
         if not math.isfinite(number):
-            raise NotANumber(value=_shown(text))
+            raise NotANumber(value=shown, reason="not-finite", unit=unit)
     if abs(number) > MAX_VALUE:
-        raise ValueTooLarge(value=_shown(text), limit=MAX_VALUE)
+        raise ValueTooLarge(value=shown, limit=MAX_VALUE)
     return number
+
+
+_YEAR = re.compile(r"(\d{4})\s*(?:年度|年)?", re.ASCII)
+
+
+def parse_year(text: str) -> int:
+    """The year ``text`` names: 2024, ２０２４ or 2024年 (as the output writes it)."""
+    cleaned = text.translate(_WIDTH).strip()
+    found = _YEAR.fullmatch(cleaned)
+    if found is None:
+        raise NotAYear(value=_shown(text))
+    return int(found.group(1))
+
+
+def normalized(text: str) -> str:
+    """Typed text with full-width letters and digits made plain and outer spaces removed, for
+    looking up names: ３ is 3, ｐｒａｃｔｉｔｉｏｎｅｒｓ is practitioners."""
+    return text.translate(_NAME_WIDTH).strip()
 
 
 def control_character(value: str) -> str | None:

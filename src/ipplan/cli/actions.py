@@ -15,6 +15,7 @@ from ipplan.cli.common import (
     print_json,
     reporting,
     resolve_data_dir,
+    status_value,
 )
 from ipplan.i18n import text
 from ipplan.status import Status
@@ -29,7 +30,7 @@ def tasks(
     ] = None,
     status: Annotated[
         Optional[Status],  # noqa: UP045
-        typer.Option("--status", help="Only actions with this status."),
+        typer.Option("--status", help="Only actions with this status.", parser=status_value),
     ] = None,
     indicator: Annotated[
         Optional[str],  # noqa: UP045
@@ -63,7 +64,7 @@ def task(
     action: Annotated[str, typer.Argument(metavar="ID", help="Action id (see `ipplan tasks`).")],
     status: Annotated[
         Optional[Status],  # noqa: UP045
-        typer.Option("--status", help="Set the action's status."),
+        typer.Option("--status", help="Set the action's status.", parser=status_value),
     ] = None,
     lead: Annotated[Optional[str], typer.Option("--lead", help="Set the lead unit.")] = None,  # noqa: UP045
     due: Annotated[

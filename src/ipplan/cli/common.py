@@ -16,10 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
+from typer import _click as click  # the Click that this Typer carries
+from typer.core import TyperGroup
 
 from ipplan import __version__
-from ipplan.errors import DataInvalid, IpplanError, YearOutsidePlan
-from ipplan.i18n import error_message, resolve_lang, text
+from ipplan.errors import DataInvalid, IpplanError, NotAYear, YearOutsidePlan
+from ipplan.i18n import CATALOGUE, error_message, joined, label, resolve_lang, text
+from ipplan.status import Status
 
 if TYPE_CHECKING:
     from ipplan.plan import Plan
@@ -28,7 +31,109 @@ if TYPE_CHECKING:
 # The core is imported inside each command, so that `ipplan --help` and shell completion load
 # only what they need: start-up is what people wait for most often.
 
+
+class IpplanGroup(TyperGroup):
+    """The command group, telling usage errors in the user's language, and as JSON with --json.
+
+    Click's own words (an unknown option, a missing argument) stay as Click says them; the
+    frame around them, and every value ipplan itself refuses, come from the catalogue.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            result = super().main(
+                args=argv,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+        except click.exceptions.NoArgsIsHelpError as exc:
+            exc.show()
+            code: int = exc.exit_code
+        except click.exceptions.ClickException as exc:
+            show_usage_error(exc, argv)
+            code = exc.exit_code
+        except typer.Abort:
+            typer.echo(file=sys.stderr)
+            code = 1
+        else:
+            code = result if isinstance(result, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def show_usage_error(exc: click.exceptions.ClickException, argv: list[str]) -> None:
+    """A usage error on stderr: usage and hint, then the message; JSON with --json."""
+    lang = input_lang(argv)
+    message = exc.format_message()
+    if isinstance(exc, click.exceptions.BadParameter) and exc.param is not None:
+        hint = exc.param_hint if exc.param_hint is not None else exc.param.get_error_hint()
+        shown = hint if isinstance(hint, str) else " / ".join(hint)
+        message = text("bad-parameter", lang, param=shown, message=exc.message)
+    if "--json" in argv:
+        print_error_json("usage", message)
+        return
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        typer.echo(ctx.get_usage(), err=True)
+        typer.echo(text("usage.hint", lang, command=ctx.command_path) + "\n", err=True)
+    typer.echo(error_prefix(lang) + message, err=True)
+
+
+def input_lang(argv: list[str] | None = None) -> str:
+    """The language asked for on the command line (--lang), else by $IPPLAN_LANG, else zh.
+
+    Used while the arguments are still being read, before the command knows its options.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    for i, word in enumerate(words):
+        if word.startswith("--lang="):
+            return resolve_lang(word.partition("=")[2])
+        if word == "--lang" and i + 1 < len(words):
+            return resolve_lang(words[i + 1])
+    return resolve_lang(None)
+
+
+def year_value(typed: str) -> int:
+    """A YEAR as people type it (2024, 2024年, ２０２４); a usage error otherwise."""
+    from ipplan.typed import parse_year
+
+    if isinstance(typed, int):  # a default, already a year
+        return typed
+    try:
+        return parse_year(typed)
+    except NotAYear as exc:
+        raise typer.BadParameter(error_message(exc.message_id, exc.params, input_lang())) from None
+
+
+def status_value(typed: str) -> Status:
+    """An action status by its id or its name in either language (已完成, 延期, in progress)."""
+    if isinstance(typed, Status):
+        return typed
+    wanted = " ".join(typed.replace("_", " ").replace("-", " ").split()).casefold()
+    for status in Status:
+        zh, en = CATALOGUE[status.value]
+        if wanted in (status.value.replace("_", " "), zh.casefold(), en.casefold()):
+            return status
+    lang = input_lang()
+    choices = joined(
+        (text("named", lang, name=label(s.value, lang), key=s.value) for s in Status), lang
+    )
+    raise typer.BadParameter(text("invalid-status", lang, value=typed, choices=choices))
+
+
 app = typer.Typer(
+    cls=IpplanGroup,
     name="ipplan",
     help=(
         "Track the 2022-2025 action plan for the patent-agency profession: where each indicator "
@@ -63,7 +168,11 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 AsOfOption = Annotated[
     Optional[int],  # noqa: UP045
     typer.Option(
-        "--as-of", metavar="YEAR", help="Count only actuals up to this year.", show_default=False
+        "--as-of",
+        metavar="YEAR",
+        help="Count only actuals up to this year.",
+        show_default=False,
+        parser=year_value,
     ),
 ]
 
@@ -116,6 +225,21 @@ def print_json(value: Any) -> None:
     typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
+def print_error_json(code: str, message: str, **extra: Any) -> None:
+    """An error for scripts, on stderr: ``{"error": {"code", "message"}}``."""
+    error = {"code": code, "message": message, **extra}
+    typer.echo(json.dumps({"error": error}, ensure_ascii=False, indent=2), err=True)
+
+
+def wants_json() -> bool:
+    """Whether the running command was asked for JSON (--json, or --format json)."""
+    ctx = click.globals.get_current_context(silent=True)
+    if ctx is None:
+        return False
+    fmt = ctx.params.get("fmt")
+    return bool(ctx.params.get("as_json")) or getattr(fmt, "value", fmt) == "json"
+
+
 def problem_lines(problems: list[Any], lang: str) -> list[str]:
     from ipplan import views
     from ipplan.typed import printable
@@ -128,22 +252,30 @@ def problem_lines(problems: list[Any], lang: str) -> list[str]:
 
 @contextmanager
 def reporting(lang: str) -> Iterator[None]:
-    """Turn domain errors into one clear message on stderr and exit code 1."""
-    from ipplan import terminal
+    """Turn domain errors into one clear message on stderr and exit code 1.
 
+    With --json the message is JSON on stderr, ``{"error": {"code", "message"}}``, the code
+    being the error's stable id (and, for invalid data, the problems as ``validate --json``
+    lists them).
+    """
+    from ipplan import terminal
+    from ipplan.typed import printable
+
+    as_json = wants_json()
     try:
         yield
-    except DataInvalid as exc:
-        terminal.print_lines(problem_lines(exc.problems, lang), stderr=True)
-        terminal.print_lines(
-            [error_prefix(lang) + error_message(exc.message_id, exc.params, lang)], stderr=True
-        )
-        raise typer.Exit(1) from None
     except IpplanError as exc:
-        from ipplan.typed import printable
-
         message = printable(error_message(exc.message_id, exc.params, lang))
-        terminal.print_lines([error_prefix(lang) + message], stderr=True)
+        problems = exc.problems if isinstance(exc, DataInvalid) else []
+        if as_json:
+            from ipplan import views
+
+            extra = {"problems": views.problems_view(problems, lang)} if problems else {}
+            print_error_json(exc.message_id, message, **extra)
+        else:
+            if problems:
+                terminal.print_lines(problem_lines(problems, lang), stderr=True)
+            terminal.print_lines([error_prefix(lang) + message], stderr=True)
         raise typer.Exit(exc.exit_code) from None
 
 

@@ -18,6 +18,7 @@ from ipplan.cli.common import (
     print_json,
     reporting,
     resolve_data_dir,
+    year_value,
 )
 from ipplan.i18n import text
 
@@ -54,7 +55,10 @@ def status(
 def record(
     ctx: typer.Context,
     year: Annotated[
-        int, typer.Argument(metavar="YEAR", help="The year the value is for (its year-end).")
+        int,
+        typer.Argument(
+            metavar="YEAR", help="The year the value is for (its year-end).", parser=year_value
+        ),
     ],
     indicator: Annotated[
         str, typer.Argument(metavar="INDICATOR", help="Indicator key, number or Chinese name.")

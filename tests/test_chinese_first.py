@@ -1,0 +1,286 @@
+"""Chinese first, through the installed command: what the output shows is accepted as input,
+a value that is not understood is named exactly, and with --json an error is JSON too."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import load, snapshot
+
+IPPLAN = Path(sys.executable).with_name("ipplan")
+
+
+def run(*args: str, lang: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """The installed ipplan, at 80 columns, without colour, in the language asked for."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("IPPLAN_")}
+    environ.update({"COLUMNS": "80", "NO_COLOR": "1", **env})
+    if lang is not None:
+        environ["IPPLAN_LANG"] = lang
+    result = subprocess.run([str(IPPLAN), *args], capture_output=True, text=True, env=environ)
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def as_json(result: subprocess.CompletedProcess[str]) -> Any:
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+# --- 6: input as the output shows it ----------------------------------------------------------
+
+
+def test_action_statuses_in_chinese_filter_and_set(plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir))
+    done = run("task", "talent-training", "--status", "已完成", *data)
+    assert done.returncode == 0, done.stderr
+    assert load(plan_dir).updates["talent-training"][-1].status.value == "completed"
+    run("task", "senior-talent", "--status", "延期", *data)
+
+    completed = as_json(run("tasks", "--status", "已完成", "--json", *data))
+    assert [a["id"] for g in completed["areas"] for a in g["actions"]] == ["talent-training"]
+    delayed = as_json(run("tasks", "--status", "延期", "--json", *data))
+    assert [a["id"] for g in delayed["areas"] for a in g["actions"]] == ["senior-talent"]
+    # the English words and the id read the same
+    english = as_json(run("tasks", "--status", "In progress", "--json", *data))
+    assert english["areas"] == []
+    assert as_json(run("tasks", "--status", "delayed", "--json", *data)) == delayed
+
+
+def test_an_unknown_status_lists_the_chinese_names() -> None:
+    result = run("tasks", "--status", "完成了")
+    assert result.returncode == 2
+    assert "“完成了”不是行动状态" in result.stderr
+    assert "已完成（completed）" in result.stderr and "延期（delayed）" in result.stderr
+
+
+@pytest.mark.parametrize("area", ["实施保障", "4", "４", "4.", "safeguards", "保障"])
+def test_areas_as_the_output_shows_them(area: str) -> None:
+    shown = as_json(run("tasks", "--area", area, "--json"))
+    assert [g["id"] for g in shown["areas"]] == ["safeguards"]
+
+
+def test_an_unknown_area_names_each_area() -> None:
+    result = run("tasks", "--area", "9")
+    assert result.returncode == 1
+    assert "未知领域 9。可用的领域：1. 提升专利代理能力，支撑行业高质量发展（capability）" in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize("year", ["2023年", "２０２３年", " 2023 "])
+def test_years_as_written_in_chinese(plan_dir: Path, year: str) -> None:
+    data = ("--data", str(plan_dir))
+    recorded = run("record", year, "practitioners", "29500", *data)
+    assert recorded.returncode == 0, recorded.stderr
+    assert [a.year for a in load(plan_dir).actuals["practitioners"]] == [2023]
+    assert as_json(run("status", "--as-of", year, "--json", *data))["as_of"] == 2023
+    assert as_json(run("show", "1", "--as-of", year, "--json", *data))["latest"]["year"] == 2023
+
+
+def test_a_year_that_is_not_one_says_how_to_write_it(plan_dir: Path) -> None:
+    before = snapshot(plan_dir)
+    result = run("record", "二〇二三", "practitioners", "29500", "--data", str(plan_dir))
+    assert result.returncode == 2
+    assert "“二〇二三”不是年份；请写如 2024 或 2024年。" in result.stderr
+    assert snapshot(plan_dir) == before
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "value"),
+    [
+        ("practitioners", "2.95万", 29500),
+        ("practitioners", "2.95万人", 29500),
+        ("medium_agencies", "０.０６万", 600),
+        ("revenue", "500亿", 500),
+        ("revenue", "500亿元", 500),
+        ("revenue", "0.05万亿", 500),
+        ("revenue", "520.5亿", 520.5),
+    ],
+)
+def test_wan_and_yi_where_the_unit_makes_them_clear(
+    plan_dir: Path, key: str, typed: str, value: float
+) -> None:
+    result = run("record", "2022", key, typed, "--data", str(plan_dir))
+    assert result.returncode == 0, result.stderr
+    (actual,) = load(plan_dir).actuals[key]
+    assert actual.value == value and type(actual.value) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "says"),
+    [
+        (
+            "revenue",
+            "500万",
+            "“500万”中的“万”对单位 亿元 没有明确含义；可接受的写法如 520、520.5、520亿、1.2万亿。",
+        ),
+        ("agency_rate", "8万", "“8万”中的“万”对单位 % 没有明确含义；可接受的写法如 80.5、80.5%。"),
+        ("practitioners", "2.95005万", "须为整数"),
+    ],
+)
+def test_wan_and_yi_where_they_would_be_a_guess(
+    plan_dir: Path, key: str, typed: str, says: str
+) -> None:
+    before = snapshot(plan_dir)
+    result = run("record", "2022", key, typed, "--data", str(plan_dir))
+    assert result.returncode == 1
+    assert says in result.stderr
+    assert snapshot(plan_dir) == before
+
+
+@pytest.mark.parametrize(
+    ("ref", "key"),
+    [
+        ("１", "practitioners"),
+        ("收入", "revenue"),
+        ("满意度", "satisfaction"),
+        ("代理率", "agency_rate"),
+        ("代理师人数", "practitioners"),
+        ("revenue", "revenue"),
+        ("SATISFACTION", "satisfaction"),
+    ],
+)
+def test_an_indicator_by_full_width_number_or_a_unique_part_of_its_name(ref: str, key: str) -> None:
+    assert as_json(run("show", ref, "--json"))["key"] == key
+
+
+def test_a_part_shared_by_several_names_lists_them(plan_dir: Path) -> None:
+    before = snapshot(plan_dir)
+    result = run("record", "2022", "人才", "100", "--data", str(plan_dir))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "错误：“人才”可以指多项指标：诉讼型人才（litigators）、国际化高端人才（international_talent）。"
+        "请写得更具体，或用序号或键。"
+    )
+    assert snapshot(plan_dir) == before
+
+
+def test_an_action_by_a_unique_part_of_its_title() -> None:
+    assert as_json(run("task", "人才培养", "--json"))["id"] == "talent-training"
+    result = run("task", "人才")
+    assert result.returncode == 1
+    assert "提升行业人才吸引力（talent-attraction）、加大行业人才培养（talent-training）" in (
+        result.stderr
+    )
+
+
+def test_suggestions_name_the_indicator() -> None:
+    zh = run("show", "国际化人才")
+    assert zh.returncode == 1
+    assert zh.stderr.strip() == (
+        "错误：未知指标 国际化人才。您是否想输入：国际化高端人才（international_talent）？"
+    )
+    en = run("show", "国际化人才", lang="en")
+    assert en.stderr.strip() == (
+        "error: unknown indicator 国际化人才. Did you mean: Senior international talent "
+        "(international_talent)?"
+    )
+    typo = run("task", "talent-trainin")
+    assert "您是否想输入：加大行业人才培养（talent-training）" in typo.stderr
+
+
+# --- 8: a value error says what was not understood and the accepted form ----------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "says"),
+    [
+        (
+            "agency_rate",
+            "500亿",
+            "“500亿”中的“亿”对单位 % 没有明确含义；可接受的写法如 80.5、80.5%。",
+        ),
+        (
+            "practitioners",
+            "31 347",
+            "“31 347”的数字中间有空格，无法确定是千位分隔还是两个数；请写成 31347 或 31,347。",
+        ),
+        ("practitioners", "", "没有输入数值；请写如 31347、31,347、3.1万 的数。"),
+        (
+            "practitioners",
+            "3l347",
+            "“3l347”中的“l”不是数值的一部分；可接受的写法如 31347、31,347、3.1万。",
+        ),
+        ("agency_rate", "1.2.3", "“1.2.3”不是一个数值；可接受的写法如 80.5、80.5%。"),
+        ("practitioners", "nan", "“nan”不是有限数值"),
+    ],
+)
+def test_a_value_error_names_what_was_not_understood(
+    plan_dir: Path, key: str, typed: str, says: str
+) -> None:
+    before = snapshot(plan_dir)
+    result = run("record", "2022", key, typed, "--data", str(plan_dir))
+    assert result.returncode == 1
+    assert result.stderr.strip() == "错误：" + says
+    assert snapshot(plan_dir) == before
+
+
+def test_a_value_error_in_english(plan_dir: Path) -> None:
+    result = run("record", "2022", "practitioners", "31 347", "--data", str(plan_dir), lang="en")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "error: '31 347' has a space between digits, which could be a thousands separator or "
+        "two numbers; write 31347 or 31,347"
+    )
+
+
+# --- 13: with --json, errors are JSON -----------------------------------------------------------
+
+
+def error_of(result: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+    assert result.stdout == ""
+    payload = json.loads(result.stderr)
+    assert set(payload) == {"error"}
+    error: dict[str, Any] = payload["error"]
+    return error
+
+
+def test_json_errors_keep_their_exit_codes(plan_dir: Path, tmp_path: Path) -> None:
+    unknown = run("show", "nope", "--json")
+    assert unknown.returncode == 1
+    assert error_of(unknown)["code"] == "unknown-indicator"
+    assert error_of(unknown)["message"].startswith("未知指标 nope。")
+
+    outside = run("status", "--as-of", "2030", "--json", lang="en")
+    assert outside.returncode == 1
+    assert error_of(outside) == {
+        "code": "year-outside-plan",
+        "message": "2030 is outside the plan; actuals are recorded for 2022-2025",
+    }
+
+    before = snapshot(plan_dir)
+    refused = run("record", "2022", "agency_rate", "180", "--json", "--data", str(plan_dir))
+    assert refused.returncode == 1
+    assert error_of(refused)["code"] == "value-out-of-range"
+    assert snapshot(plan_dir) == before
+
+    usage = run("tasks", "--status", "bogus", "--json")
+    assert usage.returncode == 2
+    assert error_of(usage)["code"] == "usage"
+    assert "“bogus”不是行动状态" in error_of(usage)["message"]
+
+    missing = run("status", "--json", "--data", str(tmp_path / "nowhere"))
+    assert missing.returncode == 1
+    assert error_of(missing)["code"] == "data-dir-not-found"
+
+
+def test_json_error_for_invalid_data_carries_the_problems(plan_dir: Path) -> None:
+    (plan_dir / "actuals.yaml").write_text("actuals: {nope: []}\n", encoding="utf-8")
+    result = run("status", "--json", "--data", str(plan_dir))
+    assert result.returncode == 1
+    error = error_of(result)
+    assert error["code"] == "data-invalid"
+    assert [(p["line"], p["code"]) for p in error["problems"]] == [(1, "unknown-indicator")]
+
+
+def test_without_json_errors_stay_one_line_of_text() -> None:
+    result = run("show", "nope")
+    assert result.returncode == 1
+    assert result.stderr.startswith("错误：未知指标 nope。") and "{" not in result.stderr
