@@ -209,7 +209,11 @@ def test_suggestions_name_the_indicator() -> None:
             "“3l347”中的“l”不是数值的一部分；可接受的写法如 31347、31,347、3.1万。",
         ),
         ("agency_rate", "1.2.3", "“1.2.3”不是一个数值；可接受的写法如 80.5、80.5%。"),
-        ("practitioners", "nan", "“nan”不是有限数值"),
+        (
+            "practitioners",
+            "nan",
+            "“nan”不是有限数值，计划不计入这样的值；请写如 31347、31,347、3.1万 的数。",
+        ),
     ],
 )
 def test_a_value_error_names_what_was_not_understood(
