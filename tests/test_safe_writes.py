@@ -171,7 +171,7 @@ def test_a_refused_value_takes_no_lock(cli: Run, plan_dir: Path) -> None:
         # held by this test: a value refused before any write never waits for it
         result = cli("record", "2023", "practitioners", "abc", "--data", str(plan_dir))
     assert result.exit_code == 1
-    assert "不是有限数值" in result.stderr
+    assert "“abc”中的“a”不是数值的一部分" in result.stderr
 
 
 def test_lock_timeout_setting() -> None:
