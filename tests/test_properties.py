@@ -27,8 +27,9 @@ from typer.testing import CliRunner
 
 from ipplan import changes, store
 from ipplan.cli import app
-from ipplan.models import UNIT_RULES, Actual, Revision
+from ipplan.models import Actual, Revision
 from ipplan.typed import MAX_VALUE, control_character, parse_value
+from ipplan.units import LIBRARY
 from tests.conftest import SHIPPED, load, snapshot
 from tests.test_writer import dump_all, reload
 
@@ -62,7 +63,7 @@ def invoke(*args: str) -> tuple[int, str]:
 
 
 def values_for(unit: str) -> st.SearchStrategy[int | float]:
-    rule = UNIT_RULES[unit]
+    rule = LIBRARY[unit]
     high = MAX_VALUE if rule.high is None else rule.high
     whole = st.integers(int(rule.low), int(high))
     if rule.whole:

@@ -37,7 +37,7 @@ def test_each_data_file_names_its_schema_and_passes_it(name: str) -> None:
 def test_schema_catches_what_an_editor_should_flag() -> None:
     document = yaml.safe_load((SHIPPED / "indicators.yaml").read_text(encoding="utf-8"))
     document["indicators"][0]["direction"] = "up"
-    document["indicators"][1]["unit"] = "persons"
+    document["indicators"][1]["unit"] = 5
     document["indicators"][2]["colour"] = "red"
     del document["indicators"][3]["target"]
     found = sorted(
@@ -45,7 +45,7 @@ def test_schema_catches_what_an_editor_should_flag() -> None:
     )
     assert found == [
         (["indicators", 0, "direction"], "enum"),
-        (["indicators", 1, "unit"], "enum"),
+        (["indicators", 1, "unit"], "type"),
         (["indicators", 2], "additionalProperties"),
         (["indicators", 3], "required"),
     ]

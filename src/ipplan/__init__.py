@@ -1,3 +1,3 @@
-"""ipplan: track the 2022-2025 patent-agency action plan from the command line."""
+"""ipplan: track a plan's indicators and actions from the command line."""
 
 __version__ = "0.1.0"

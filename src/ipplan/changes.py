@@ -36,7 +36,7 @@ from ipplan.errors import (
     ValueOutOfRange,
     YearOutsidePlan,
 )
-from ipplan.models import UNIT_RULES, ActionUpdate, Actual, Indicator, Revision
+from ipplan.models import ActionUpdate, Actual, Indicator, Revision
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem
 from ipplan.records import ACTUALS, UPDATES, stamp_name
@@ -72,9 +72,9 @@ class Recorded:
     unchanged: bool = False  # the same value was already recorded; nothing was written
 
 
-def check_value(indicator: Indicator, value: Value) -> Value:
+def check_value(plan: Plan, indicator: Indicator, value: Value) -> Value:
     """``value`` if the indicator's unit admits it; counts come back as integers."""
-    rule = UNIT_RULES[indicator.unit]
+    rule = plan.unit(indicator)
     if not rule.in_range(value):
         raise ValueOutOfRange(
             value=value, unit=indicator.unit, low=rule.low, high=rule.high, key=indicator.key
@@ -226,7 +226,7 @@ def prepare(
     """
     indicator = plan.indicator(indicator_ref)
     check_year(plan, year)
-    value = check_value(indicator, parse_value(value_text, indicator.unit))
+    value = check_value(plan, indicator, parse_value(value_text, indicator.unit, list(plan.units)))
     source, note = clean_text(source, fields[0]), clean_text(note, fields[1])
     existing = next((a for a in plan.actuals[indicator.key] if a.year == year), None)
     same_value = existing is not None and existing.value == value
@@ -273,9 +273,11 @@ def neighbour(
     indicator: Indicator, series: Sequence[Actual], year: int
 ) -> tuple[int, Value] | None:
     """The known value ``year`` is compared with: the latest before it (an actual or the
-    baseline), else the earliest after it."""
+    baseline), else the earliest after it. A cumulative indicator's baseline is the previous
+    period's total, not a year's amount, so its yearly amounts are compared only with each
+    other."""
     known = [(a.year, a.value) for a in series if a.year != year]
-    if indicator.baseline is not None:
+    if indicator.baseline is not None and indicator.accumulate is None:
         known.append((indicator.baseline.year, indicator.baseline.value))
     before = [p for p in known if p[0] < year]
     if before:

@@ -604,6 +604,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{item} 的第 {number} 个节点（{period}，{end} 到期）已逾期",
         "milestone {number} of {item} ({period}, ended {end}) is overdue",
     ),
+    # any plan: declared units, the plan's years, cumulative and binding indicators, `ipplan new`
+    "p.unknown-unit": (
+        "未知单位 {unit}{hint}；请在 indicators.yaml 的 units: 下声明它（见 docs/writing-a-plan.md）",
+        "unknown unit {unit}{hint}; declare it under units: in indicators.yaml "
+        "(see docs/writing-a-plan.md)",
+    ),
+    "p.duplicate-unit": (
+        "单位 {value} 重复声明（首次在第 {first} 行）",
+        "unit {value} is declared twice (first on line {first})",
+    ),
+    "p.invalid-unit-range": (
+        "单位 {unit} 的范围 {range} 不成立：max 须大于 min，且均不超过 10^12",
+        "unit {unit} has the range {range}, which holds no value: max must be above min, "
+        "and both within 10^12",
+    ),
+    "p.implausible-year": (
+        "{year} 年不像计划的年份；计划年份须在 {first}–{last} 之间",
+        "{year} does not look like a plan year; plan years lie within {first}-{last}",
+    ),
+    "p.cumulative-direction": (
+        "{key} 是累计指标（accumulate: sum），方向须为 increase：累计值只会增加",
+        "{key} is cumulative (accumulate: sum), so its direction must be increase: "
+        "a running total only grows",
+    ),
     # validation problems (path:line: code: message)
     "p.yaml-syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
     "p.tab-indent": (
@@ -948,7 +972,7 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     values = _shared(params)
     if "expected" in values and f"expected.{values['expected']}" in CATALOGUE:
         values["expected"] = text(f"expected.{values['expected']}", lang)
-    if code in ("unknown-indicator", "unknown-action", "unknown-item"):
+    if code in ("unknown-indicator", "unknown-action", "unknown-item", "unknown-unit"):
         hint = _hint(params, lang)
         values["hint"] = f" ({hint})" if hint else ""
     if isinstance(values.get("kind"), str) and f"filekind.{values['kind']}" in CATALOGUE:

@@ -7,10 +7,9 @@ keys, unknown indicators, years outside the plan, unit ranges) live in :mod:`ipp
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
 from ipplan.status import Status
 
@@ -19,28 +18,10 @@ Text = Annotated[StrictStr, Field(min_length=1)]
 Key = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$")]
 Direction = Literal["increase", "decrease"]
-Unit = Literal["人", "家", "%", "‰", "亿元"]
-
-
-@dataclass(frozen=True)
-class UnitRule:
-    """What values a unit admits."""
-
-    low: float
-    high: float | None
-    whole: bool
-
-    def in_range(self, value: float) -> bool:
-        return value >= self.low and (self.high is None or value <= self.high)
-
-
-UNIT_RULES: dict[str, UnitRule] = {
-    "人": UnitRule(0, None, whole=True),
-    "家": UnitRule(0, None, whole=True),
-    "%": UnitRule(0, 100, whole=False),
-    "‰": UnitRule(0, 1000, whole=False),
-    "亿元": UnitRule(0, None, whole=False),
-}
+Accumulate = Literal["sum"]
+# Years a plan may span: wide enough for any real plan, narrow enough to catch a typo (20255).
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
 
 
 class _Model(BaseModel):
@@ -62,13 +43,34 @@ class Thresholds(_Model):
     lagging: Number = 0.0
 
 
+class UnitDeclaration(_Model):
+    """A unit the plan declares: a new one, or its own range for one of the library's."""
+
+    symbol: Annotated[
+        StrictStr,
+        Field(
+            pattern=r"^[^\s\d+\-.,，]{1,12}$",
+            description="What indicators write as their unit, such as 件 or 亿美元.",
+        ),
+    ]
+    name: Annotated[Text | None, Field(description="Chinese name; the symbol if left out.")] = None
+    name_en: Annotated[Text, Field(description="English name, such as 'items'.")]
+    whole: Annotated[StrictBool, Field(description="true: values are whole numbers (counts).")]
+    min: Annotated[Number, Field(description="The smallest value allowed.")] = 0
+    max: Annotated[Number | None, Field(description="The largest value allowed; none if null.")] = (
+        None
+    )
+
+
 class PlanInfo(_Model):
     title: Text
-    title_en: Text
-    issuer: Text
-    issuer_en: Text
-    baseline_year: StrictInt
-    target_year: StrictInt
+    title_en: Text | None = None
+    issuer: Text | None = None
+    issuer_en: Text | None = None
+    baseline_year: Annotated[
+        StrictInt, Field(description="The year before the plan's first year (its baseline).")
+    ]
+    target_year: Annotated[StrictInt, Field(description="The plan's last year.")]
     thresholds: Thresholds = Thresholds()
     max_change: Annotated[
         Number,
@@ -80,7 +82,7 @@ class PlanInfo(_Model):
 
 
 class Indicator(_Model):
-    """One of the plan's expected indicators (预期性指标)."""
+    """One of the plan's indicators: indicative (预期性) unless marked binding (约束性)."""
 
     key: Annotated[
         Key, Field(description="Short id used on the command line and in record file paths.")
@@ -88,7 +90,21 @@ class Indicator(_Model):
     number: Annotated[StrictInt, Field(ge=1)]
     name: Text
     name_en: Text
-    unit: Unit
+    unit: Annotated[
+        Text,
+        Field(description="A unit of the library (人, 家, %, ‰, 亿元, 件, 次, ...) or of units:."),
+    ]
+    binding: Annotated[
+        StrictBool,
+        Field(description="true: a binding indicator (约束性指标); false: indicative (预期性)."),
+    ] = False
+    accumulate: Annotated[
+        Accumulate | None,
+        Field(
+            description="sum: each actual is that year's amount, and the target is the total "
+            "over the plan's years."
+        ),
+    ] = None
     direction: Annotated[
         Direction, Field(description="increase: higher is better; decrease: lower is better.")
     ]

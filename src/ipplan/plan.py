@@ -23,6 +23,7 @@ from ipplan.models import Action, ActionUpdate, Actual, Area, Indicator, PlanInf
 from ipplan.problems import suggest
 from ipplan.status import Status
 from ipplan.typed import normalized
+from ipplan.units import Unit
 from ipplan.validate import Checked
 from ipplan.workplans.book import WorkPlans
 
@@ -52,6 +53,8 @@ class Plan:
     actions: tuple[Action, ...]
     actuals: dict[str, tuple[Actual, ...]]
     updates: dict[str, tuple[ActionUpdate, ...]]
+    # Every unit the plan may use, by symbol: the library and the plan's own declarations.
+    units: dict[str, Unit] = field(default_factory=dict, compare=False)
     # The fingerprint of each file the plan was read from (None for an absent file), so that a
     # writer holding the lock can tell whether another one changed the files in between.
     origin: dict[str, str | None] | None = field(default=None, compare=False)
@@ -81,6 +84,7 @@ class Plan:
             actions=tuple(a for _, a in checked.actions),
             actuals=series,
             updates=updates,
+            units=checked.units,
         )
 
     @property
@@ -116,6 +120,10 @@ class Plan:
             suggest=[_named(ind) for ind in hints],
             known=[_named(i) for i in self.indicators],
         )
+
+    def unit(self, indicator: Indicator) -> Unit:
+        """The unit ``indicator`` is measured in (validation made sure the plan has it)."""
+        return self.units[indicator.unit]
 
     def action(self, ref: str) -> Action:
         """The action ``ref`` names: its id or title (Chinese or English), or a part of its title

@@ -13,7 +13,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ipplan.models import Action, ActionUpdate, ActualRecord, Area, Indicator, PlanInfo
+from ipplan.models import (
+    Action,
+    ActionUpdate,
+    ActualRecord,
+    Area,
+    Indicator,
+    PlanInfo,
+    UnitDeclaration,
+)
 from ipplan.store import SCHEMA_DIR
 from ipplan.workplans.model import ProgressEvent, WorkPlanFile
 
@@ -23,9 +31,10 @@ class _File(BaseModel):
 
 
 class IndicatorsFile(_File):
-    """indicators.yaml: the plan and its expected indicators. Edited by hand."""
+    """indicators.yaml: the plan, the units it declares, and its indicators. Edited by hand."""
 
     plan: PlanInfo
+    units: list[UnitDeclaration] = []
     indicators: list[Indicator]
 
 

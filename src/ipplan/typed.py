@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from ipplan.errors import (
@@ -26,6 +27,7 @@ from ipplan.errors import (
     ValueTooLarge,
     WrongUnit,
 )
+from ipplan.units import LIBRARY
 
 Value = int | float
 
@@ -45,13 +47,13 @@ _NAME_WIDTH = {
 _NAME_WIDTH[0x3000] = 0x20
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _GROUPED = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+)((?:\.\d+)?)", re.ASCII)
-_UNITS = ("%", "‰", "亿元", "人", "家")
 # What 万 and 亿 multiply a value by, per unit, where the unit makes that unambiguous: 3.6万 people
 # is 36000 people, and in 亿元 (hundreds of millions of yuan) 500亿 is 500 and 1.2万亿 is 12000.
 # 万 alone in 亿元 would be 万元, a slip more likely than a figure; percentages take none.
+# Other counts of the library (件, 次, 项, ...) read 万 and 亿 as people do.
+_COUNTS = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 SCALES: dict[str, dict[str, int]] = {
-    "人": {"万亿": 10**12, "亿": 10**8, "万": 10**4},
-    "家": {"万亿": 10**12, "亿": 10**8, "万": 10**4},
+    **{unit.symbol: _COUNTS for unit in LIBRARY.values() if unit.whole},
     "亿元": {"万亿": 10**4, "亿": 1},
 }
 _MULTIPLIERS = ("万亿", "亿", "万")
@@ -63,13 +65,14 @@ _NUMBER_CHARS = set("0123456789.,+-eE")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def parse_value(text: str, unit: str | None = None) -> Value:
+def parse_value(text: str, unit: str | None = None, known: Sequence[str] = ()) -> Value:
     """The number ``text`` stands for: an int when it is whole and written without a fraction,
     else a float.
 
     ``unit`` is the indicator's unit; a trailing unit is accepted only when it is that one, and
-    万 or 亿 only where :data:`SCALES` gives them one meaning in that unit. A refusal says
-    what was not understood (``reason``, and the character or multiplier).
+    万 or 亿 only where :data:`SCALES` gives them one meaning in that unit. ``known`` are the
+    plan's other units, refused when typed after a value. A refusal says what was not
+    understood (``reason``, and the character or multiplier).
     """
     cleaned = text.translate(_WIDTH).strip()
     shown = _shown(text)
@@ -77,7 +80,9 @@ def parse_value(text: str, unit: str | None = None) -> Value:
         raise NotANumber(value=shown, reason="empty", unit=unit)
     if len(cleaned) > MAX_TYPED:
         raise NotANumber(value=shown, reason="too-long", unit=unit)
-    for suffix in _UNITS:
+    # the indicator's own unit first, so that 3万人 is 3万 people rather than the unit 万人
+    others = sorted({*known, *LIBRARY} - {unit}, key=lambda s: (-len(s), s))
+    for suffix in [*([unit] if unit else []), *others]:
         if cleaned.endswith(suffix) and cleaned != suffix:
             if suffix != unit:
                 raise WrongUnit(value=shown, typed=suffix, unit=unit or "")

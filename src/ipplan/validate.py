@@ -14,8 +14,10 @@ from typing import Any, Generic, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from ipplan import records
+from ipplan import units as unit_library
 from ipplan.models import (
-    UNIT_RULES,
+    FIRST_YEAR,
+    LAST_YEAR,
     Action,
     ActionUpdate,
     Actual,
@@ -23,6 +25,7 @@ from ipplan.models import (
     Area,
     Indicator,
     PlanInfo,
+    UnitDeclaration,
 )
 from ipplan.problems import Problem, suggest
 from ipplan.typed import MAX_VALUE, control_character
@@ -86,7 +89,13 @@ class Checked:
     actions: Indexed[Action] = field(default_factory=list)
     actuals: dict[str, list[Found[Actual]]] = field(default_factory=dict)
     updates: dict[str, list[Found[ActionUpdate]]] = field(default_factory=dict)
+    declared_units: Indexed[UnitDeclaration] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def units(self) -> dict[str, unit_library.Unit]:
+        """Every unit the plan may use: the library and the plan's own declarations."""
+        return unit_library.table(d for _, d in self.declared_units)
 
     @property
     def complete(self) -> bool:
@@ -196,11 +205,12 @@ def _keyed(
 
 
 def _read_indicators(c: Checked, doc: Document) -> None:
-    data = _shell(c, doc, doc.data, (), {"plan": True, "indicators": True})
+    data = _shell(c, doc, doc.data, (), {"plan": True, "units": False, "indicators": True})
     if data is None:
         return
     if "plan" in data:
         c.plan = _one(c, doc, data["plan"], ("plan",), PlanInfo)
+    c.declared_units = _items(c, doc, data.get("units"), ("units",), UnitDeclaration)
     c.indicators = _items(c, doc, data.get("indicators"), ("indicators",), Indicator)
 
 
@@ -351,8 +361,11 @@ def _duplicates(doc: Document, items: Iterable[tuple[Loc, Any]], code: str) -> I
             first[value] = loc
 
 
-def _value_problems(doc: Document, loc: Loc, value: float, unit: str) -> Iterator[Problem]:
-    """Whether ``value`` is a finite number its unit admits."""
+def _value_problems(
+    doc: Document, loc: Loc, value: float, unit: unit_library.Unit | None
+) -> Iterator[Problem]:
+    """Whether ``value`` is a finite number its unit admits (any number for an unknown unit,
+    which is a problem of its own)."""
     if isinstance(value, float) and not math.isfinite(value):
         yield Problem(doc.path, doc.line(loc), "not-finite", {"value": repr(value)})
         return
@@ -361,22 +374,34 @@ def _value_problems(doc: Document, loc: Loc, value: float, unit: str) -> Iterato
             doc.path, doc.line(loc), "value-too-large", {"value": value, "limit": MAX_VALUE}
         )
         return
-    rule = UNIT_RULES[unit]
-    if not rule.in_range(value):
+    if unit is None:
+        return
+    if not unit.in_range(value):
         yield Problem(
             doc.path,
             doc.line(loc),
             "out-of-range",
-            {"value": value, "unit": unit, "low": rule.low, "high": rule.high},
+            {"value": value, "unit": unit.symbol, "low": unit.low, "high": unit.high},
         )
-    elif rule.whole and value != int(value):
-        yield Problem(doc.path, doc.line(loc), "not-whole-number", {"value": value, "unit": unit})
+    elif unit.whole and value != int(value):
+        yield Problem(
+            doc.path, doc.line(loc), "not-whole-number", {"value": value, "unit": unit.symbol}
+        )
 
 
 def rule_plan(c: Checked) -> Iterator[Problem]:
     if c.plan is None:
         return
     doc, plan = c.docs["indicators"], c.plan
+    for end in ("baseline_year", "target_year"):
+        year = getattr(plan, end)
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            yield Problem(
+                doc.path,
+                doc.line(("plan", end)),
+                "implausible-year",
+                {"year": year, "first": FIRST_YEAR, "last": LAST_YEAR},
+            )
     if plan.baseline_year >= plan.target_year:
         yield Problem(
             doc.path,
@@ -411,7 +436,20 @@ def rule_indicators(c: Checked) -> Iterator[Problem]:
     yield from _duplicates(
         doc, _raw_values(doc, "indicators", "number"), "duplicate-indicator-number"
     )
+    units = c.units
     for loc, ind in c.indicators:
+        unit = units.get(ind.unit)
+        if unit is None:
+            yield Problem(
+                doc.path,
+                doc.line((*loc, "unit")),
+                "unknown-unit",
+                {"unit": ind.unit, "suggest": suggest(ind.unit, list(units))},
+            )
+        if ind.accumulate is not None and ind.direction != "increase":
+            yield Problem(
+                doc.path, doc.line((*loc, "direction")), "cumulative-direction", {"key": ind.key}
+            )
         for end, point in (("baseline", ind.baseline), ("target", ind.target)):
             if point is None:
                 continue
@@ -423,8 +461,8 @@ def rule_indicators(c: Checked) -> Iterator[Problem]:
                     f"{end}-year-mismatch",
                     {"key": ind.key, "year": point.year, "expected": expected},
                 )
-            yield from _value_problems(doc, (*loc, end, "value"), point.value, ind.unit)
-        yield from _milestone_problems(doc, loc, ind, plan)
+            yield from _value_problems(doc, (*loc, end, "value"), point.value, unit)
+        yield from _milestone_problems(doc, loc, ind, plan, unit)
         if ind.max_change is not None and ind.max_change <= 0:
             yield Problem(
                 doc.path,
@@ -435,7 +473,7 @@ def rule_indicators(c: Checked) -> Iterator[Problem]:
 
 
 def _milestone_problems(
-    doc: Document, loc: Loc, ind: Indicator, plan: PlanInfo | None
+    doc: Document, loc: Loc, ind: Indicator, plan: PlanInfo | None, unit: unit_library.Unit | None
 ) -> Iterator[Problem]:
     """Milestones lie strictly between the baseline year and the target year, once per year."""
     first = ind.baseline.year if ind.baseline else plan.baseline_year if plan else None
@@ -458,7 +496,35 @@ def _milestone_problems(
                     "last": ind.target.year - 1,
                 },
             )
-        yield from _value_problems(doc, (*where, "value"), milestone.value, ind.unit)
+        yield from _value_problems(doc, (*where, "value"), milestone.value, unit)
+
+
+def rule_units(c: Checked) -> Iterator[Problem]:
+    """Each unit is declared once, with a range that has room for a value."""
+    doc = c.docs["indicators"]
+    yield from _duplicates(doc, _raw_values(doc, "units", "symbol"), "duplicate-unit")
+    for loc, unit in c.declared_units:
+        bounds = [unit.min] if unit.max is None else [unit.min, unit.max]
+        if not all(math.isfinite(b) and abs(b) <= MAX_VALUE for b in bounds) or (
+            unit.max is not None and unit.max <= unit.min
+        ):
+            yield Problem(
+                doc.path,
+                doc.line((*loc, "min")) if "min" in _raw(doc, loc) else doc.line(loc),
+                "invalid-unit-range",
+                {"unit": unit.symbol, "low": unit.min, "high": unit.max},
+            )
+
+
+def _raw(doc: Document, loc: Loc) -> dict[str, Any]:
+    """The raw mapping at ``loc`` (empty when it is not one)."""
+    data: Any = doc.data
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return {}
+    return data if isinstance(data, dict) else {}
 
 
 def rule_actions(c: Checked) -> Iterator[Problem]:
@@ -506,6 +572,7 @@ def _owners(c: Checked, name: str, section: str) -> Iterator[tuple[str, Document
 def rule_actuals(c: Checked) -> Iterator[Problem]:
     plan = c.plan
     by_key = {ind.key: ind for _, ind in c.indicators}
+    units = c.units
     known = _indicator_keys(c)
     if known is not None:
         for key, doc, line in _owners(c, "actuals", "actuals"):
@@ -530,10 +597,11 @@ def rule_actuals(c: Checked) -> Iterator[Problem]:
                     "year-outside-plan",
                     {"year": entry.year, "first": plan.baseline_year + 1, "last": plan.target_year},
                 )
-            yield from _value_problems(doc, (*found.loc, "value"), entry.value, indicator.unit)
+            unit = units.get(indicator.unit)
+            yield from _value_problems(doc, (*found.loc, "value"), entry.value, unit)
             for j, old in enumerate(entry.history):
                 yield from _value_problems(
-                    doc, (*found.loc, "history", j, "value"), old.value, indicator.unit
+                    doc, (*found.loc, "history", j, "value"), old.value, unit
                 )
 
 
@@ -602,6 +670,7 @@ def _raw_ids(doc: Document, section: str, name: str) -> set[str] | None:
 
 RULES: list[Rule] = [
     rule_plan,
+    rule_units,
     rule_indicators,
     rule_actions,
     rule_actuals,

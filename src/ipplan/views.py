@@ -37,7 +37,7 @@ def _point(point: Point | None) -> dict[str, Any] | None:
     return None if point is None else {"year": point.year, "value": point.value}
 
 
-def indicator_view(indicator: Indicator, a: Assessment) -> dict[str, Any]:
+def indicator_view(plan: Plan, indicator: Indicator, a: Assessment) -> dict[str, Any]:
     """One indicator's row of ``status --json``: both methods and the look ahead."""
     o = a.outlook
     return {
@@ -46,6 +46,9 @@ def indicator_view(indicator: Indicator, a: Assessment) -> dict[str, Any]:
         "name": indicator.name,
         "name_en": indicator.name_en,
         "unit": indicator.unit,
+        "unit_en": plan.unit(indicator).name_en,
+        "binding": indicator.binding,
+        "accumulate": indicator.accumulate,
         "direction": indicator.direction,
         "baseline": _point(a.baseline),
         "provisional_baseline": a.provisional_baseline,
@@ -80,7 +83,7 @@ def status_view(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
     for indicator in plan.indicators:
         a = assess(indicator, plan.actuals[indicator.key], plan.info.thresholds, as_of)
         statuses.append(a.status)
-        rows.append(indicator_view(indicator, a))
+        rows.append(indicator_view(plan, indicator, a))
     return {
         "plan": {
             "title": plan.info.title,
@@ -136,7 +139,7 @@ def show_view(plan: Plan, indicator: Indicator, as_of: int | None = None) -> dic
             }
         )
     return {
-        **indicator_view(indicator, a),
+        **indicator_view(plan, indicator, a),
         "steps": calculation(indicator, a, plan.info.thresholds),
         "definition": indicator.definition,
         "definition_en": indicator.definition_en,

@@ -136,8 +136,8 @@ app = typer.Typer(
     cls=IpplanGroup,
     name="ipplan",
     help=(
-        "Track the 2022-2025 action plan for the patent-agency profession: where each indicator "
-        "stands against its target, yearly actuals, and the actions.\n\n"
+        "Track a plan's indicators and actions: where each indicator stands against its "
+        "target, yearly actuals, and what each action has done.\n\n"
         "The data directory is --data DIR, else the plan in the working directory or the "
         "nearest one above it (a directory holding indicators.yaml, or a data/ beside it; up to "
         "the repository root), else $IPPLAN_DATA, else the plan bundled with ipplan (read-only)."

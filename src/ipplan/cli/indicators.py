@@ -47,7 +47,7 @@ def status(
         return
     from ipplan import terminal
 
-    title = plan.info.title_en if language == "en" else plan.info.title
+    title = (plan.info.title_en or plan.info.title) if language == "en" else plan.info.title
     terminal.render_status(view, title, language)
 
 
@@ -96,7 +96,7 @@ def record(
         done = changes.record(
             data_dir, plan, year, indicator, value, source=source, note=note, force=force
         )
-    row = views.indicator_view(done.indicator, done.assessment)
+    row = views.indicator_view(plan, done.indicator, done.assessment)
     if as_json:
         print_json(
             {

@@ -38,7 +38,9 @@ def title(report: Mapping[str, Any], lang: str) -> str:
 
 def intro(report: Mapping[str, Any], lang: str) -> list[str]:
     plan = report["plan"]
-    lines = [text("report.issuer", lang, issuer=pick(plan, "issuer", lang))]
+    lines = []
+    if plan["issuer"]:
+        lines.append(text("report.issuer", lang, issuer=pick(plan, "issuer", lang)))
     if report["as_of"] is not None:
         lines.append(text("report.as_of", lang, year=report["as_of"]))
     else:
