@@ -69,6 +69,9 @@ def test_status_json_is_the_core_result(cli: Run, plan_dir: Path) -> None:
         "name",
         "name_en",
         "unit",
+        "unit_en",
+        "binding",
+        "accumulate",
         "direction",
         "baseline",
         "provisional_baseline",
@@ -93,6 +96,12 @@ def test_status_json_is_the_core_result(cli: Run, plan_dir: Path) -> None:
         "milestones",
     }
     assert row["latest"] == {"year": 2023, "value": 31000}
+    assert (row["unit"], row["unit_en"], row["binding"], row["accumulate"]) == (
+        "人",
+        "people",
+        False,
+        None,
+    )
     assert row["pace_cagr"] == pytest.approx(0.7136, abs=1e-4)
     assert (row["status_cagr"], row["methods_disagree"]) == ("needs_acceleration", False)
     assert row["projection"]["linear"] == 35171
