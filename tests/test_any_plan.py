@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -238,3 +239,207 @@ def test_the_shipped_plan_uses_only_the_five_default_units() -> None:
         ("‰", False, 0, 1000),
         ("亿元", False, 0, None),
     ]
+
+
+# --- cumulative indicators ---------------------------------------------------------------------
+
+
+def record_training(cli: Run, successor: Path) -> None:
+    """11000, 13000, nothing for 2028, 12500: the first amount is far below the previous
+    period's total of 40000, and is still accepted, since a total is no year's amount."""
+    for year, value in (("2026", "11000"), ("2027", "13000"), ("2029", "12500")):
+        result = cli("record", year, "trained", value, "--data", str(successor))
+        assert result.exit_code == 0, result.output
+
+
+def row_of(cli: Run, successor: Path, key: str, *args: str) -> dict[str, Any]:
+    result = cli("status", "--json", "--data", str(successor), *args)
+    assert result.exit_code == 0, result.output
+    rows = {row["key"]: row for row in json.loads(result.stdout)["indicators"]}
+    return rows[key]
+
+
+def test_a_cumulative_indicator_is_assessed_on_its_running_total(cli: Run, successor: Path) -> None:
+    record_training(cli, successor)
+    row = row_of(cli, successor, "trained")
+    # X_t = 11000 + 13000 + 12500 = 36500 (2028 not reported, not zero); x0 = 0 at 2025
+    assert row["accumulate"] == "sum"
+    assert row["latest"] == {"year": 2029, "value": 12500}
+    assert row["total"] == {"year": 2029, "value": 36500}
+    assert row["missing_years"] == [2028]
+    assert row["baseline"] == {"year": 2025, "value": 40000}  # the previous period's, shown only
+    assert row["progress"] == pytest.approx(36500 / 60000)  # 0.6083
+    assert row["time_elapsed"] == pytest.approx(0.8)  # (2029 - 2025) / (2030 - 2025)
+    assert row["pace"] == pytest.approx(0.6083333 / 0.8)  # 0.7604
+    assert row["status"] == "needs_acceleration"
+    assert row["gap"] == 23500
+    assert row["required_per_year"] == 23500  # 23500 / (2030 - 2029)
+    # the compound method does not apply; projections use the yearly average of years reported
+    assert (row["pace_cagr"], row["status_cagr"], row["cagr_observed"]) == (None, None, None)
+    assert row["projection"] == {"linear": pytest.approx(36500 + 36500 / 3), "cagr": None}
+    assert row["observed_per_year"] == pytest.approx(12166.667, abs=1e-3)
+    assert row["acceleration_factor"] == pytest.approx(23500 / (36500 / 3))  # 1.9315
+    assert row["expected"] == {"year": 2029, "value": 48000, "milestone": False}  # 4/5 of 60000
+
+
+def test_a_cumulative_indicator_as_of_a_year(cli: Run, successor: Path) -> None:
+    record_training(cli, successor)
+    row = row_of(cli, successor, "trained", "--as-of", "2027")
+    # 24000 of 60000 in 2 of 5 years: P = 0.4, tau = 0.4, R = 1.0
+    assert row["total"] == {"year": 2027, "value": 24000}
+    assert row["latest"] == {"year": 2027, "value": 13000}
+    assert row["missing_years"] == []
+    assert (row["progress"], row["time_elapsed"]) == (pytest.approx(0.4), pytest.approx(0.4))
+    assert row["pace"] == pytest.approx(1.0)
+    assert row["status"] == "on_track"
+    assert (row["gap"], row["required_per_year"]) == (36000, 12000)
+    assert row["projection"]["linear"] == pytest.approx(60000)  # 24000 + 12000 x 3
+    assert row["acceleration_factor"] == pytest.approx(1.0)
+    # and before anything was reported
+    assert row_of(cli, successor, "trained", "--as-of", "2026")["total"] == {
+        "year": 2026,
+        "value": 11000,
+    }
+
+
+def test_a_cumulative_target_reached_is_achieved(cli: Run, successor: Path) -> None:
+    for year, value in (("2026", "30000"), ("2027", "30000")):
+        assert (
+            cli("record", year, "trained", value, "--force", "--data", str(successor)).exit_code
+            == 0
+        )
+    row = row_of(cli, successor, "trained")
+    assert row["total"] == {"year": 2027, "value": 60000}
+    assert row["status"] == "achieved"
+
+
+def test_show_works_a_cumulative_indicator_step_by_step(cli: Run, successor: Path) -> None:
+    record_training(cli, successor)
+    result = cli("show", "trained", "--json", "--data", str(successor))
+    view = json.loads(result.stdout)
+    steps = {step["name"]: step for step in view["steps"]}
+    assert list(steps) == [
+        "total",
+        "progress",
+        "time_elapsed",
+        "pace",
+        "status",
+        "gap",
+        "required_per_year",
+        "observed_per_year",
+        "projection_linear",
+        "acceleration_factor",
+    ]
+    assert steps["total"]["working"] == "11000 + 13000 + 12500"
+    assert steps["total"]["result"] == 36500
+    assert steps["progress"]["formula"] == "P = X_t / x*"
+    assert steps["observed_per_year"]["working"] == "36500 / 3"
+    assert view["origin"] == {"year": 2025, "value": 0}
+    path = {p["year"]: (p["linear"], p["actual"], p["total"], p["deviation"]) for p in view["path"]}
+    assert path == {
+        2025: (0, None, 0, 0),
+        2026: (12000, 11000, 11000, -1000),
+        2027: (24000, 13000, 24000, 0),
+        2028: (36000, None, None, None),
+        2029: (48000, 12500, 36500, -11500),
+        2030: (60000, None, None, None),
+    }
+
+    shown = cli("show", "trained", "--data", str(successor)).stdout
+    assert "累计指标：每年的实际值为当年完成量，目标为 2026–2030 年合计" in shown
+    assert "基线: 40000 (2025) 上一期合计（仅供参考）" in shown
+    assert "累计值: X_t = Σ x_y (t0 < y ≤ t) = 11000 + 13000 + 12500 = 36500 人次" in shown
+    assert "未报送年份：2028（不计为零）" in shown
+    assert "复合增长方法不适用于累计指标" in shown
+    english = cli("show", "trained", "--data", str(successor), "--lang", "en").stdout
+    assert "years not reported: 2028 (never counted as zero)" in english
+    assert "Yearly average of the years reported: v = X_t / n = 36500 / 3" in english
+
+
+def test_status_marks_cumulative_and_binding_indicators(
+    cli: Run, successor: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_training(cli, successor)
+    assert cli("record", "2027", "density", "15.5", "--data", str(successor)).exit_code == 0
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = cli("status", "--data", str(successor)).stdout
+    lines = shown.splitlines()
+    assert any("◆每万人口高价值发明专利拥有量" in line and "需加快" in line for line in lines)
+    assert any("专利代理师培训" in line and "Σ36500 (2029)" in line for line in lines)
+    assert "◆ 约束性指标" in lines
+    assert "Σ 累计指标：显示 2026 年起的累计值" in lines
+    assert "3 专利代理师培训：2028 年未报送，不计为零，累计值只含已报送年份" in lines
+    assert max(len(line) for line in lines) <= 80
+    english = cli("status", "--data", str(successor), "--lang", "en").stdout
+    assert "◆ binding indicator" in english and "Σ cumulative" in english
+
+
+def test_a_cumulative_indicator_must_increase(cli: Run, successor: Path) -> None:
+    text = (successor / "indicators.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    accumulate: sum\n    direction: increase",
+        "    accumulate: sum\n    direction: decrease",
+    )
+    (successor / "indicators.yaml").write_text(text, "utf-8")
+    assert codes(cli, successor) == [("indicators.yaml", 43, "cumulative-direction")]
+
+
+# --- binding indicators ------------------------------------------------------------------------
+
+
+def test_binding_indicators_stand_out_in_every_output(cli: Run, successor: Path) -> None:
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    record_training(cli, successor)
+    assert cli("record", "2027", "density", "15.5", "--data", str(successor)).exit_code == 0
+    row = row_of(cli, successor, "density")
+    assert (row["binding"], row["status"]) == (True, "needs_acceleration")
+    assert row_of(cli, successor, "filings")["binding"] is False
+    # 15.5 against 14 -> 20 in 2 of 5 years: P = 0.25, tau = 0.4, R = 0.625
+    assert row["pace"] == pytest.approx(0.625)
+
+    recorded = cli("record", "2026", "density", "15", "--data", str(successor)).stdout
+    assert "2 ◆每万人口高价值发明专利拥有量: 15.5 (2027)" in recorded
+
+    shown = cli("show", "density", "--data", str(successor)).stdout
+    assert shown.splitlines()[0].endswith("◆ 约束性指标")
+
+    md = cli("report", "-f", "md", "--data", str(successor)).stdout
+    assert "| 2 | ◆每万人口高价值发明专利拥有量 | 件/万人 | 14 | 15.5 (2027) |" in md
+    assert "| 3 | 专利代理师培训 | 人次 | 40000 | Σ36500 (2029) | 60000 | 60.8% |" in md
+    assert "### 2. ◆每万人口高价值发明专利拥有量 (件/万人)" in md
+    assert "◆ 约束性指标" in md
+
+    html = cli("report", "-f", "html", "--data", str(successor), "--lang", "en").stdout
+    assert '<p class="binding">◆ binding indicator</p>' in html
+
+    text = cli("report", "-f", "csv", "--data", str(successor)).stdout
+    rows = {
+        (r["key"], r["year"]): r for r in csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+    }
+    assert rows["density", "2027"]["binding"] == "true"
+    assert rows["filings", "2027"]["binding"] == "false"
+    assert (rows["trained", "2029"]["value"], rows["trained", "2029"]["total"]) == (
+        "12500",
+        "36500",
+    )
+    assert (rows["trained", "2028"]["value"], rows["trained", "2028"]["total"]) == ("", "")
+    assert rows["trained", "2027"]["accumulate"] == "sum"
+
+    out = successor.parent / "tracking.xlsx"
+    assert cli("report", "-o", str(out), "--data", str(successor)).exit_code == 0
+    sheet = load_workbook(out)["指标"]
+    header = [c.value for c in sheet[1]]
+    by_key = {r[1]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(2, values_only=True)}
+    assert (by_key["density"]["属性"], by_key["density"]["计量方式"]) == ("约束性指标", "年末值")
+    assert (by_key["filings"]["属性"], by_key["trained"]["计量方式"]) == ("预期性指标", "累计")
+    # a cumulative row holds running totals beside its path of totals
+    trained = by_key["trained"]
+    assert (trained["实际 2027"], trained["计划 2027"], trained["实际 2028"]) == (
+        24000,
+        24000,
+        None,
+    )

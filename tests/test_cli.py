@@ -77,6 +77,8 @@ def test_status_json_is_the_core_result(cli: Run, plan_dir: Path) -> None:
         "provisional_baseline",
         "target",
         "latest",
+        "total",
+        "missing_years",
         "progress",
         "time_elapsed",
         "pace",

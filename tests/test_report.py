@@ -70,7 +70,20 @@ def test_csv_is_tidy_rows_with_a_bom(reported: Path) -> None:
     text = report_of(reported, "csv")
     assert isinstance(text, str) and text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
-    assert list(rows[0]) == ["key", "name", "unit", "year", "value", "source", "note", "status"]
+    assert list(rows[0]) == [
+        "key",
+        "name",
+        "unit",
+        "year",
+        "value",
+        "source",
+        "note",
+        "status",
+        "binding",
+        "accumulate",
+        "total",
+    ]
+    assert {(r["binding"], r["accumulate"], r["total"]) for r in rows} == {("false", "", "")}
     assert len(rows) == 9 * 4  # nine indicators, 2022 to 2025
     by = {(r["key"], int(r["year"])): r for r in rows}
     plan = load(reported)

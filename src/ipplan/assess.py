@@ -55,7 +55,12 @@ class Outlook:
 
 @dataclass(frozen=True)
 class Assessment:
-    """Where one indicator stands at an as-of year. Numbers are None when not computable."""
+    """Where one indicator stands at an as-of year. Numbers are None when not computable.
+
+    ``baseline`` is what the plan gives (or the provisional one); ``origin`` is the point
+    progress is measured from: the baseline, except for a cumulative indicator, whose running
+    ``total`` is measured from zero at the plan's baseline year.
+    """
 
     status: Progress
     baseline: Point | None
@@ -67,6 +72,16 @@ class Assessment:
     gap: float | None
     required_per_year: float | None
     outlook: Outlook = Outlook()
+    origin: Point | None = None
+    total: Point | None = None
+    years_reported: tuple[int, ...] = ()
+    amounts: tuple[float, ...] = ()  # a cumulative indicator's yearly amounts, summed in total
+    missing_years: tuple[int, ...] = ()
+
+    @property
+    def current(self) -> Point | None:
+        """The value assessed against the target: the running total, or the latest actual."""
+        return self.total if self.total is not None else self.latest
 
 
 def counted(actuals: Sequence[Actual], as_of: int | None) -> list[Actual]:
@@ -108,12 +123,21 @@ def assess(
     actuals: Sequence[Actual],
     thresholds: Thresholds,
     as_of: int | None = None,
+    *,
+    start: int | None = None,
 ) -> Assessment:
-    """Assess ``indicator`` from its recorded ``actuals`` as of the year ``as_of``."""
+    """Assess ``indicator`` from its recorded ``actuals`` as of the year ``as_of``.
+
+    ``start`` is the plan's baseline year, from which a cumulative indicator's years count.
+    """
     series = counted(actuals, as_of)
+    if indicator.accumulate == "sum":
+        return _assess_sum(indicator, series, thresholds, start)
     baseline, provisional = effective_baseline(indicator, series)
     if not series:
-        return Assessment(Progress.no_data, baseline, provisional, None, *(None,) * 5)
+        return Assessment(
+            Progress.no_data, baseline, provisional, None, *(None,) * 5, origin=baseline
+        )
 
     last = series[-1]
     latest = Point(year=last.year, value=last.value)
@@ -132,17 +156,7 @@ def assess(
         if progress is not None and time_elapsed:
             pace = progress / time_elapsed
 
-    if indicator.sign * (x_t - x_star) >= -TOLERANCE * max(1.0, abs(x_star)):
-        status = Progress.achieved
-    elif t >= big_t:
-        status = Progress.missed
-    elif baseline is None:
-        status = Progress.insufficient_data
-    elif pace is None:
-        # x* == x0 and not achieved: no distance to cover, and the indicator moved away from it
-        status = Progress.regressing
-    else:
-        status = band(pace, thresholds)
+    status = _status(indicator, x_t, t, baseline is not None, pace, thresholds)
     return Assessment(
         status,
         baseline,
@@ -154,6 +168,100 @@ def assess(
         gap,
         required,
         look_ahead(indicator, baseline, latest, status, required, thresholds),
+        origin=baseline,
+    )
+
+
+def _status(
+    indicator: Indicator,
+    x_t: float,
+    t: int,
+    has_baseline: bool,
+    pace: float | None,
+    thresholds: Thresholds,
+) -> Progress:
+    """The status rules of methodology.md, in their order, once there is an actual."""
+    x_star, big_t = indicator.target.value, indicator.target.year
+    if indicator.sign * (x_t - x_star) >= -TOLERANCE * max(1.0, abs(x_star)):
+        return Progress.achieved
+    if t >= big_t:
+        return Progress.missed
+    if not has_baseline:
+        return Progress.insufficient_data
+    if pace is None:
+        # x* == x0 and not achieved: no distance to cover, and the indicator moved away from it
+        return Progress.regressing
+    return band(pace, thresholds)
+
+
+def _assess_sum(
+    indicator: Indicator, series: Sequence[Actual], thresholds: Thresholds, start: int | None
+) -> Assessment:
+    """A cumulative indicator: its running total measured from zero at the plan's baseline year.
+
+    A year missing inside the series is not reported, never zero: the total covers the years
+    reported, and the years missing are named. The compound method does not apply.
+    """
+    t0 = start if start is not None else indicator.baseline.year if indicator.baseline else None
+    if t0 is None:
+        raise ValueError("a cumulative indicator needs the plan's baseline year")
+    origin = Point(year=t0, value=0)
+    series = [a for a in series if a.year > t0]
+    if not series:
+        return Assessment(
+            Progress.no_data, indicator.baseline, False, None, *(None,) * 5, origin=origin
+        )
+    last = series[-1]
+    latest = Point(year=last.year, value=last.value)
+    t = last.year
+    x_t = sum(a.value for a in series)
+    total = Point(year=t, value=x_t)
+    reported = tuple(a.year for a in series)
+    missing = tuple(y for y in range(t0 + 1, t) if y not in reported)
+    x_star, big_t = indicator.target.value, indicator.target.year
+    gap = x_star - x_t
+    required = gap / (big_t - t) if t < big_t else None
+    progress = x_t / x_star if x_star != 0 else None
+    time_elapsed = (t - t0) / (big_t - t0) if big_t != t0 else None
+    pace = progress / time_elapsed if progress is not None and time_elapsed else None
+    status = _status(indicator, x_t, t, True, pace, thresholds)
+
+    # projections use the yearly average of the years reported
+    v_obs = x_t / len(reported)
+    remaining = max(big_t - t, 0)
+    factor = trend = None
+    if status is not Progress.achieved:
+        if v_obs > 0:
+            trend = Trend.toward_target
+            if required is not None:
+                factor = required / v_obs
+        else:
+            trend = Trend.flat if v_obs == 0 else Trend.away_from_target
+    expected, is_milestone = expected_value(indicator, origin, t)
+    outlook = Outlook(
+        observed_per_year=v_obs,
+        projection_linear=x_t + v_obs * remaining,
+        acceleration_factor=factor,
+        trend=trend,
+        expected=expected,
+        expected_is_milestone=is_milestone,
+    )
+    return Assessment(
+        status,
+        indicator.baseline,
+        False,
+        latest,
+        progress,
+        time_elapsed,
+        pace,
+        gap,
+        required,
+        outlook,
+        origin=origin,
+        total=total,
+        years_reported=reported,
+        amounts=tuple(a.value for a in series),
+        missing_years=missing,
     )
 
 

@@ -366,11 +366,21 @@ def record(
         )
         indicator = change.indicator
         if change.unchanged:
-            assessment = assess(indicator, latest.actuals[indicator.key], latest.info.thresholds)
+            assessment = assess(
+                indicator,
+                latest.actuals[indicator.key],
+                latest.info.thresholds,
+                start=latest.info.baseline_year,
+            )
             outcome = Recorded(indicator, change.actual, None, assessment, unchanged=True)
             return Edit(outcome)
         actuals = apply(latest, [change])
-        assessment = assess(indicator, actuals[indicator.key], latest.info.thresholds)
+        assessment = assess(
+            indicator,
+            actuals[indicator.key],
+            latest.info.thresholds,
+            start=latest.info.baseline_year,
+        )
         outcome = Recorded(indicator, change.actual, change.replaced, assessment)
         return Edit(outcome, actual_writes([change]))
 

@@ -32,14 +32,17 @@ class Chart:
     def from_show(cls, view: Mapping[str, Any]) -> Chart:
         """The chart of ``ipplan show``'s view of one indicator.
 
-        The actual series is the path's: the plan's baseline value, then each counted actual.
+        The actual series is the path's: the plan's baseline value, then each counted actual
+        (for a cumulative indicator: zero, then the running total of each year reported).
         """
         path = view["path"]
+        # a cumulative indicator is drawn as its running total, which the path and target are of
+        measured = "total" if view.get("accumulate") else "actual"
         return cls(
             first_year=path[0]["year"],
             last_year=view["target"]["year"],
             linear=[(p["year"], p["linear"]) for p in path if p["linear"] is not None],
-            actual=[(p["year"], p["actual"]) for p in path if p["actual"] is not None],
+            actual=[(p["year"], p[measured]) for p in path if p[measured] is not None],
             milestones=[(m["year"], m["value"]) for m in view["milestones"]],
             target=(view["target"]["year"], view["target"]["value"]),
         )

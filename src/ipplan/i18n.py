@@ -628,6 +628,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{key} is cumulative (accumulate: sum), so its direction must be increase: "
         "a running total only grows",
     ),
+    "label.binding": ("约束性指标", "binding indicator"),
+    "label.binding_mark": ("◆ 约束性指标", "◆ binding indicator"),
+    "label.indicative": ("预期性指标", "indicative indicator"),
+    "label.kind": ("属性", "Kind"),
+    "label.cumulative": (
+        "累计指标：每年的实际值为当年完成量，目标为 {first}–{last} 年合计",
+        "cumulative: each year's actual is that year's amount; the target is the total over "
+        "{first}-{last}",
+    ),
+    "label.cumulative_mark": (
+        "Σ 累计指标：显示 {first} 年起的累计值",
+        "Σ cumulative: the running total since {first}",
+    ),
+    "label.previous_total": ("上一期合计（仅供参考）", "previous period's total (for information)"),
+    "label.missing_years": (
+        "{number} {name}：{years} 年未报送，不计为零，累计值只含已报送年份",
+        "{number} {name}: {years} not reported; counted as not reported, never as zero",
+    ),
+    "label.missing_short": (
+        "未报送年份：{years}（不计为零）",
+        "years not reported: {years} (never counted as zero)",
+    ),
+    "col.total": ("累计", "Total"),
+    "col.kind": ("属性", "Kind"),
+    "col.accumulate": ("计量方式", "Measured as"),
+    "accumulate.sum": ("累计", "cumulative"),
+    "accumulate.none": ("年末值", "year-end value"),
+    "step.total": ("累计值", "Running total"),
+    "report.method_cumulative": (
+        "累计指标以计划各年完成量之和（自零起算）对照目标，缺报年份不计为零；复合增长方法不适用。",
+        " A cumulative indicator is assessed on the sum of its yearly amounts, counted from zero, "
+        "against its target; a year not reported is never counted as zero, and the compound "
+        "method does not apply.",
+    ),
+    "step.average": ("已报送年份年均完成量", "Yearly average of the years reported"),
+    "label.no_compound_cumulative": (
+        "复合增长方法不适用于累计指标",
+        "compound growth does not apply to a cumulative indicator",
+    ),
     # validation problems (path:line: code: message)
     "p.yaml-syntax": ("YAML 语法错误：{detail}", "YAML syntax error: {detail}"),
     "p.tab-indent": (

@@ -34,7 +34,8 @@ def trend(ind: Mapping[str, Any], lang: str) -> str | None:
 
 def expected(ind: Mapping[str, Any], lang: str) -> str | None:
     """What the plan expects by the latest actual's year, and how far the actual is from it."""
-    wanted, latest = ind["expected"], ind["latest"]
+    wanted = ind["expected"]
+    latest = ind.get("total") or ind["latest"]  # a cumulative indicator's running total
     if wanted is None or latest is None:
         return None
     source = "label.expected.milestone" if wanted["milestone"] else "label.expected.linear"

@@ -100,6 +100,20 @@ def summary_line(summary: Mapping[str, int], lang: str) -> Text:
 OPTIONAL_COLUMNS = ("bar", "pace_cagr", "pace", "unit", "baseline")
 
 
+def indicator_name(row: Mapping[str, Any], lang: str) -> Text:
+    """The indicator's name, a binding one marked ◆ and in bold so that it stands out."""
+    if row["binding"]:
+        return Text("◆" + _name(row, lang), style="bold")
+    return Text(_name(row, lang))
+
+
+def latest_cell(row: Mapping[str, Any]) -> str:
+    """What the indicator is assessed on: the latest actual, or a running total marked Σ."""
+    if row["total"] is not None:
+        return "Σ" + _point(row["total"])
+    return _point(row["latest"])
+
+
 def _status_cells(row: Mapping[str, Any], lang: str) -> dict[str, str | Text]:
     baseline = "—" if row["baseline"] is None else number(row["baseline"]["value"])
     if row["provisional_baseline"]:
@@ -109,11 +123,11 @@ def _status_cells(row: Mapping[str, Any], lang: str) -> dict[str, str | Text]:
         status.append(" ≠", style="bold yellow")
     return {
         "number": str(row["number"]),
-        "name": _name(row, lang),
+        "name": indicator_name(row, lang),
         "status": status,
         "unit": row["unit"],
         "baseline": baseline,
-        "latest": _point(row["latest"]),
+        "latest": latest_cell(row),
         "target": number(row["target"]["value"]),
         "progress": percent(row["progress"]),
         "pace": ratio(row["pace"]),
@@ -177,6 +191,8 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
         table.add_row(*(c[name] for name in shown))
     console.print(table)
     console.print(summary_line(view["summary"], lang))
+    for line in marks(view, lang):
+        console.print(line)
     for row in view["indicators"]:
         if row["provisional_baseline"]:
             console.print(
@@ -196,10 +212,30 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
             console.print(Text(note, style="yellow"))
 
 
+def marks(view: Mapping[str, Any], lang: str) -> list[str]:
+    """What the marks in the table mean (only those used), and each year not reported."""
+    rows = view["indicators"]
+    lines = []
+    if any(row["binding"] for row in rows):
+        lines.append(text("label.binding_mark", lang))
+    if any(row["accumulate"] for row in rows):
+        first = view["plan"]["baseline_year"] + 1
+        lines.append(text("label.cumulative_mark", lang, first=first))
+    for row in rows:
+        if row["missing_years"]:
+            years = ", ".join(str(y) for y in row["missing_years"])
+            name = _name(row, lang)
+            lines.append(
+                text("label.missing_years", lang, number=row["number"], name=name, years=years)
+            )
+    return lines
+
+
 def status_line(row: Mapping[str, Any], lang: str) -> Text:
     """One indicator in a line: latest, target, progress, pace and status."""
-    line = Text(f"{row['number']} {_name(row, lang)}: ")
-    line.append(f"{_point(row['latest'])} → {_point(row['target'])}  ")
+    line = Text(f"{row['number']} ")
+    line.append_text(indicator_name(row, lang))
+    line.append(f": {latest_cell(row)} → {_point(row['target'])}  ")
     line.append(f"{text('col.progress', lang)} {percent(row['progress'])}  ")
     line.append(f"R {ratio(row['pace'])}  ")
     line.append_text(status_text(row["status"], lang))
@@ -209,9 +245,19 @@ def status_line(row: Mapping[str, Any], lang: str) -> Text:
 def render_show(view: Mapping[str, Any], lang: str) -> None:
     console = out()
     unit = view["unit"]
-    console.print(
-        Text(f"{view['number']}. {view['name']} / {view['name_en']} ({unit})", style="bold")
-    )
+    heading = Text(f"{view['number']}. {view['name']} / {view['name_en']} ({unit})", style="bold")
+    if view["binding"]:
+        heading.append("  " + text("label.binding_mark", lang), style="bold")
+    console.print(heading)
+    if view["accumulate"]:
+        console.print(
+            text(
+                "label.cumulative",
+                lang,
+                first=view["origin"]["year"] + 1,
+                last=view["target"]["year"],
+            )
+        )
     definition = view["definition_en"] if lang == "en" else view["definition"]
     if definition:
         console.print(f"{text('label.definition', lang)}: {definition}")
@@ -219,14 +265,18 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     baseline = _point(view["baseline"]) if view["baseline"] else text("label.no_baseline", lang)
     if view["provisional_baseline"]:
         baseline += text("label.provisional", lang)
+    if view["accumulate"] and view["baseline"]:
+        baseline += " " + text("label.previous_total", lang)
     console.print(f"{text('label.baseline', lang)}: {baseline}")
     console.print(f"{text('label.target', lang)}: {_point(view['target'])}")
 
     by_year = {a["year"]: a for a in view["actuals"]}
     milestones = bool(view["milestones"])
     table = Table(title=text("label.series", lang), box=box.SIMPLE, title_justify="left")
+    cumulative = bool(view["accumulate"])
     columns = ["col.year", "col.path", *(["col.milestone"] if milestones else [])]
-    for key in (*columns, "col.actual", "col.deviation"):
+    columns += ["col.actual", *(["col.total"] if cumulative else []), "col.deviation"]
+    for key in columns:
         table.add_column(text(key, lang), justify="right")
     table.add_column(text("col.source", lang))
     table.add_column(text("col.note", lang))
@@ -235,9 +285,11 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
         cells = [str(point["year"]), number(point["linear"])]
         if milestones:
             cells.append(number(point["milestone"]) if point["milestone"] is not None else "")
+        cells.append(number(point["actual"]))
+        if cumulative:
+            cells.append(number(point["total"]))
         table.add_row(
             *cells,
-            number(point["actual"]),
             signed(point["deviation"]),
             actual.get("source") or "",
             actual.get("note") or "",
@@ -301,6 +353,7 @@ def _print_chart(console: Console, view: Mapping[str, Any], lang: str) -> None:
 
 # Steps whose result is an amount in the indicator's unit; the rest are ratios.
 AMOUNT_STEPS = {
+    "total",
     "gap",
     "required_per_year",
     "observed_per_year",
@@ -314,6 +367,8 @@ OUTLOOK_STEPS = {"observed_per_year", "projection_linear", "projection_cagr", "a
 def _step_line(step: Mapping[str, Any], view: Mapping[str, Any], lang: str) -> Text:
     name = step["name"]
     label_text = text(f"step.{name}", lang)
+    if name == "observed_per_year" and view["accumulate"]:
+        label_text = text("step.average", lang)
     if name == "status":
         line = Text(f"  {label_text}: ")
         line.append_text(status_text(step["result"], lang))
@@ -343,23 +398,28 @@ def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None
         console.print(line)
         console.print("  " + text("label.nothing_to_work", lang))
         return
-    base, latest, target = view["baseline"], view["latest"], view["target"]
+    base, target = view["origin"], view["target"]
+    latest, symbol = (view["total"], "X_t") if view["total"] else (view["latest"], "x_t")
     console.print(
         f"  {text('label.symbols', lang)}: x0 = {number(base['value'])} (t0 = {base['year']}), "
-        f"x_t = {number(latest['value'])} (t = {latest['year']}), "
+        f"{symbol} = {number(latest['value'])} (t = {latest['year']}), "
         f"x* = {number(target['value'])} (T = {target['year']}), "
         f"d = {'+1' if view['direction'] == 'increase' else '-1'}"
     )
     for step in steps:
         if step["name"] not in COMPOUND_STEPS | OUTLOOK_STEPS:
             console.print(_step_line(step, view, lang), soft_wrap=True)
+    if view["missing_years"]:
+        years = ", ".join(str(y) for y in view["missing_years"])
+        console.print(Text("  " + text("label.missing_short", lang, years=years), style="yellow"))
 
     console.print(Text(text("label.compound", lang), style="bold"))
     compound = [step for step in steps if step["name"] in COMPOUND_STEPS]
     for step in compound:
         console.print(_step_line(step, view, lang), soft_wrap=True)
     if view["status_cagr"] is None:
-        console.print("  " + text("label.no_compound", lang))
+        why = "label.no_compound_cumulative" if view["accumulate"] else "label.no_compound"
+        console.print("  " + text(why, lang))
         return
     line = Text(f"  {text('step.status', lang)}: ")
     line.append_text(status_text(view["status_cagr"], lang))

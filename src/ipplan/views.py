@@ -54,6 +54,8 @@ def indicator_view(plan: Plan, indicator: Indicator, a: Assessment) -> dict[str,
         "provisional_baseline": a.provisional_baseline,
         "target": _point(indicator.target),
         "latest": _point(a.latest),
+        "total": _point(a.total),
+        "missing_years": list(a.missing_years),
         "progress": a.progress,
         "time_elapsed": a.time_elapsed,
         "pace": a.pace,
@@ -81,7 +83,13 @@ def status_view(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
     rows = []
     statuses = []
     for indicator in plan.indicators:
-        a = assess(indicator, plan.actuals[indicator.key], plan.info.thresholds, as_of)
+        a = assess(
+            indicator,
+            plan.actuals[indicator.key],
+            plan.info.thresholds,
+            as_of,
+            start=plan.info.baseline_year,
+        )
         statuses.append(a.status)
         rows.append(indicator_view(plan, indicator, a))
     return {
@@ -118,28 +126,38 @@ def _actual(actual: Actual) -> dict[str, Any]:
 def show_view(plan: Plan, indicator: Indicator, as_of: int | None = None) -> dict[str, Any]:
     """One indicator in full: definition, actuals, the linear path, assessment and actions."""
     series = plan.actuals[indicator.key]
-    a = assess(indicator, series, plan.info.thresholds, as_of)
+    a = assess(indicator, series, plan.info.thresholds, as_of, start=plan.info.baseline_year)
     by_year = {actual.year: actual for actual in counted(series, as_of)}
-    start = a.baseline.year if a.baseline is not None else plan.info.baseline_year
+    start = a.origin.year if a.origin is not None else plan.info.baseline_year
+    cumulative = indicator.accumulate == "sum"
     path = []
+    running: float = 0
     for year in range(start, indicator.target.year + 1):
-        expected, milestone = expected_value(indicator, a.baseline, year)
+        expected, milestone = expected_value(indicator, a.origin, year)
         actual = by_year.get(year)
         value = actual.value if actual is not None else None
-        if year == start and a.baseline is not None and not a.provisional_baseline:
+        total = None
+        if cumulative:
+            # the running total in each year reported; zero at the start, where it counts from
+            running += value if value is not None and year > start else 0
+            total = running if year == start or value is not None else None
+        elif year == start and a.baseline is not None and not a.provisional_baseline:
             value = a.baseline.value
+        assessed = total if cumulative else value
         path.append(
             {
                 "year": year,
-                "linear": linear_path(indicator, a.baseline, year),
+                "linear": linear_path(indicator, a.origin, year),
                 "milestone": expected if milestone else None,
                 "expected": expected,
                 "actual": value,
-                "deviation": None if value is None or expected is None else value - expected,
+                "total": total,
+                "deviation": None if assessed is None or expected is None else assessed - expected,
             }
         )
     return {
         **indicator_view(plan, indicator, a),
+        "origin": _point(a.origin),
         "steps": calculation(indicator, a, plan.info.thresholds),
         "definition": indicator.definition,
         "definition_en": indicator.definition_en,
@@ -181,14 +199,17 @@ def calculation(
 
     A reader can redo each step by hand; results are the unrounded numbers of the assessment.
     """
-    if a.latest is None or a.baseline is None:
+    current = a.current
+    if current is None or a.origin is None:
         return []
     o = a.outlook
-    x0, t0 = a.baseline.value, a.baseline.year
-    x_t, t = a.latest.value, a.latest.year
+    x0, t0 = a.origin.value, a.origin.year
+    x_t, t = current.value, current.year
     x_star, big_t = indicator.target.value, indicator.target.year
     d = indicator.sign
     steps = []
+    if a.total is not None:
+        return _cumulative_steps(indicator, a, thresholds)
     if a.progress is not None:
         steps.append(
             _step(
@@ -292,12 +313,82 @@ def calculation(
     return steps
 
 
+def _cumulative_steps(
+    indicator: Indicator, a: Assessment, thresholds: Thresholds
+) -> list[dict[str, Any]]:
+    """The working of a cumulative indicator: its running total from zero, then the linear
+    method with x0 = 0, and the look ahead at the yearly average of the years reported."""
+    assert a.total is not None and a.origin is not None and a.latest is not None
+    o = a.outlook
+    x_t, t, t0 = a.total.value, a.total.year, a.origin.year
+    x_star, big_t = indicator.target.value, indicator.target.year
+    amounts = " + ".join(_p(v) for v in a.amounts) if a.amounts else _n(x_t)
+    years = len(a.years_reported)
+    steps = [_step("total", "X_t = Σ x_y (t0 < y ≤ t)", amounts, x_t)]
+    if a.progress is not None:
+        steps.append(_step("progress", "P = X_t / x*", f"{_n(x_t)} / {_n(x_star)}", a.progress))
+    if a.time_elapsed is not None:
+        steps.append(
+            _step(
+                "time_elapsed",
+                "τ = (t − t0) / (T − t0)",
+                f"({t} − {t0}) / ({big_t} − {t0}) = {t - t0} / {big_t - t0}",
+                a.time_elapsed,
+            )
+        )
+    if a.pace is not None and a.progress is not None and a.time_elapsed is not None:
+        steps.append(_step("pace", "R = P / τ", f"{_p(a.progress)} / {_p(a.time_elapsed)}", a.pace))
+    steps.append(
+        _step("status", "", _status_reason(a, x_star, thresholds, indicator.sign), a.status.value)
+    )
+    if a.gap is not None:
+        steps.append(_step("gap", "x* − X_t", f"{_n(x_star)} − {_n(x_t)}", a.gap))
+    if a.required_per_year is not None and a.gap is not None:
+        steps.append(
+            _step(
+                "required_per_year",
+                "(x* − X_t) / (T − t)",
+                f"{_p(a.gap)} / ({big_t} − {t})",
+                a.required_per_year,
+            )
+        )
+    if o.observed_per_year is not None:
+        steps.append(
+            _step("observed_per_year", "v = X_t / n", f"{_n(x_t)} / {years}", o.observed_per_year)
+        )
+        if o.projection_linear is not None:
+            steps.append(
+                _step(
+                    "projection_linear",
+                    "X_t + v × (T − t)",
+                    f"{_n(x_t)} + {_p(o.observed_per_year)} × {max(big_t - t, 0)}",
+                    o.projection_linear,
+                )
+            )
+    if (
+        o.acceleration_factor is not None
+        and a.required_per_year is not None
+        and o.observed_per_year is not None
+    ):
+        steps.append(
+            _step(
+                "acceleration_factor",
+                "required per year / v",
+                f"{_p(a.required_per_year)} / {_p(o.observed_per_year)}",
+                o.acceleration_factor,
+            )
+        )
+    return steps
+
+
 def _status_reason(a: Assessment, x_star: float, thresholds: Thresholds, d: int) -> str:
     """Which of methodology.md's rules decided the status, with the values compared."""
-    assert a.latest is not None
-    x_t, t = a.latest.value, a.latest.year
+    current = a.current
+    assert current is not None
+    x_t, t = current.value, current.year
+    symbol = "X_t" if a.total is not None else "x_t"
     if a.status is Progress.achieved:
-        return f"d × (x_t − x*) = {d:+d} × ({_n(x_t)} − {_n(x_star)}) ≥ 0"
+        return f"d × ({symbol} − x*) = {d:+d} × ({_n(x_t)} − {_n(x_star)}) ≥ 0"
     if a.status is Progress.missed:
         return f"t = {t} ≥ T"
     if a.pace is None:

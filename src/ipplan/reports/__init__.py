@@ -115,6 +115,13 @@ def yearly_rows(plan: Plan, as_of: int | None = None) -> list[dict[str, Any]]:
         by_year = {a.year: a for a in plan.actuals[ind.key]}
         for year in range(plan.info.baseline_year + 1, last + 1):
             actual = by_year.get(year)
+            a = assess(
+                ind,
+                plan.actuals[ind.key],
+                plan.info.thresholds,
+                year,
+                start=plan.info.baseline_year,
+            )
             rows.append(
                 {
                     "key": ind.key,
@@ -124,9 +131,11 @@ def yearly_rows(plan: Plan, as_of: int | None = None) -> list[dict[str, Any]]:
                     "value": None if actual is None else actual.value,
                     "source": None if actual is None else actual.source,
                     "note": None if actual is None else actual.note,
-                    "status": assess(
-                        ind, plan.actuals[ind.key], plan.info.thresholds, year
-                    ).status.value,
+                    "status": a.status.value,
+                    "binding": ind.binding,
+                    "accumulate": ind.accumulate,
+                    # a cumulative indicator's running total, in the years it was reported
+                    "total": a.total.value if a.total and a.total.year == year else None,
                 }
             )
     return rows

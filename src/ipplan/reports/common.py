@@ -50,12 +50,18 @@ def intro(report: Mapping[str, Any], lang: str) -> list[str]:
 
 def method(report: Mapping[str, Any], lang: str) -> str:
     t = report["plan"]["thresholds"]
-    return text(
-        "report.method_text",
-        lang,
-        on_track=number(t["on_track"]),
-        needs=number(t["needs_acceleration"]),
-        lagging=number(t["lagging"]),
+    cumulative = ""
+    if any(ind["accumulate"] for ind in report["indicators"]):
+        cumulative = text("report.method_cumulative", lang)
+    return (
+        text(
+            "report.method_text",
+            lang,
+            on_track=number(t["on_track"]),
+            needs=number(t["needs_acceleration"]),
+            lagging=number(t["lagging"]),
+        )
+        + cumulative
     )
 
 
@@ -96,10 +102,10 @@ def overview_table(
         rows.append(
             [
                 str(ind["number"]),
-                pick(ind, "name", lang),
+                name(ind, lang),
                 ind["unit"],
                 baseline,
-                _point(ind["latest"]),
+                latest(ind),
                 number(ind["target"]["value"]),
                 percent(ind["progress"]),
                 ratio(ind["pace"]),
@@ -111,14 +117,50 @@ def overview_table(
     return Table(headers, rows, {0, 3, 4, 5, 6, 7, 8}, 9, statuses)
 
 
+def name(ind: Mapping[str, Any], lang: str) -> str:
+    """The indicator's name, a binding one marked ◆."""
+    return ("◆" if ind["binding"] else "") + pick(ind, "name", lang)
+
+
+def latest(ind: Mapping[str, Any]) -> str:
+    """What the indicator is assessed on: the latest actual, or a running total marked Σ."""
+    return "Σ" + _point(ind["total"]) if ind["total"] is not None else _point(ind["latest"])
+
+
+def marks(report: Mapping[str, Any], indicators: list[Mapping[str, Any]], lang: str) -> list[str]:
+    """What ◆ and Σ mean, when the table shows them, and the years a cumulative one lacks."""
+    lines = []
+    if any(ind["binding"] for ind in indicators):
+        lines.append(text("label.binding_mark", lang))
+    if any(ind["accumulate"] for ind in indicators):
+        first = report["plan"]["baseline_year"] + 1
+        lines.append(text("label.cumulative_mark", lang, first=first))
+    for ind in indicators:
+        if ind["missing_years"]:
+            years = ", ".join(str(y) for y in ind["missing_years"])
+            lines.append(
+                text(
+                    "label.missing_years",
+                    lang,
+                    number=ind["number"],
+                    name=pick(ind, "name", lang),
+                    years=years,
+                )
+            )
+    return lines
+
+
 def series_table(ind: Mapping[str, Any], lang: str) -> Table:
     """The indicator's years: the path (and milestones), the actual, the deviation, the source."""
     milestones = bool(ind["milestones"])
     headers = [text("col.year", lang), text("col.path", lang)]
     if milestones:
         headers.append(text("col.milestone", lang))
+    cumulative = bool(ind["accumulate"])
+    headers.append(text("col.actual", lang))
+    if cumulative:
+        headers.append(text("col.total", lang))
     headers += [
-        text("col.actual", lang),
         text("col.deviation", lang),
         text("col.source", lang),
         text("col.note", lang),
@@ -130,14 +172,16 @@ def series_table(ind: Mapping[str, Any], lang: str) -> Table:
         row = [str(point["year"]), number(point["linear"])]
         if milestones:
             row.append(number(point["milestone"]) if point["milestone"] is not None else "")
+        row.append(number(point["actual"]))
+        if cumulative:
+            row.append(number(point["total"]))
         row += [
-            number(point["actual"]),
             signed(point["deviation"]),
             actual.get("source") or "",
             actual.get("note") or "",
         ]
         rows.append(row)
-    numeric = {0, 1, 2, 3} | ({4} if milestones else set())
+    numeric = set(range(len(headers) - 2))
     return Table(headers, rows, numeric)
 
 
@@ -150,6 +194,9 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
         return lines
     if ind["provisional_baseline"]:
         lines.append("* " + text("label.provisional_year", lang, year=ind["baseline"]["year"]))
+    if ind["missing_years"]:
+        years = ", ".join(str(y) for y in ind["missing_years"])
+        lines.append(text("label.missing_short", lang, years=years))
     if ind["progress"] is not None:
         lines.append(
             text(
@@ -161,6 +208,8 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
         )
     if ind["pace"] is not None:
         compound = DASH if ind["status_cagr"] is None else label(ind["status_cagr"], lang)
+        if ind["accumulate"]:
+            compound = text("label.no_compound_cumulative", lang)
         lines.append(
             text(
                 "report.pace_line",
@@ -248,7 +297,7 @@ def indicators_of(area: Mapping[str, Any], report: Mapping[str, Any]) -> list[Ma
 
 
 def heading(ind: Mapping[str, Any], lang: str) -> str:
-    return f"{ind['number']}. {pick(ind, 'name', lang)} ({ind['unit']})"
+    return f"{ind['number']}. {name(ind, lang)} ({ind['unit']})"
 
 
 def subtitle(ind: Mapping[str, Any], lang: str) -> list[str]:
@@ -256,10 +305,23 @@ def subtitle(ind: Mapping[str, Any], lang: str) -> list[str]:
     lines = []
     other = ind["name"] if lang == "en" else ind["name_en"]
     lines.append(other)
+    if ind["binding"]:
+        lines.append(text("label.binding_mark", lang))
+    if ind["accumulate"]:
+        lines.append(
+            text(
+                "label.cumulative",
+                lang,
+                first=ind["origin"]["year"] + 1,
+                last=ind["target"]["year"],
+            )
+        )
     definition = ind.get("definition_en") if lang == "en" else ind.get("definition")
     if definition:
         lines.append(f"{text('label.definition', lang)}: {definition}")
     baseline = _point(ind["baseline"]) if ind["baseline"] else text("label.no_baseline", lang)
+    if ind["accumulate"] and ind["baseline"]:
+        baseline += " " + text("label.previous_total", lang)
     lines.append(
         f"{text('label.direction', lang)}: {label(ind['direction'], lang)} · "
         f"{text('label.baseline', lang)}: {baseline} · "

@@ -57,6 +57,8 @@ svg.chart circle.target { fill: none; stroke: var(--target); stroke-width: 3; }
 svg.chart path.milestone { fill: var(--milestone); }
 figcaption { font-size: .8rem; color: var(--muted); }
 .warn { color: #b26a00; font-weight: 600; }
+.binding { font-weight: 700; color: #8e24aa; }
+.mark { font-size: .9rem; margin: .1rem 0; }
 @media print {
   body { max-width: none; font-size: 10pt; }
   .scroll { overflow: visible; }
@@ -119,6 +121,10 @@ def render(report: dict[str, Any], lang: str) -> str:
     out.append("</ul>")
     out.append(f"<h3>{escape(text('report.overview', lang))}</h3>")
     out.append(_table(common.overview_table(report["indicators"], report, lang)))
+    out += [
+        f'<p class="mark">{escape(line)}</p>'
+        for line in common.marks(report, report["indicators"], lang)
+    ]
     out.append(f'<p class="muted">{escape(common.method(report, lang))}</p>')
     out.append("</section>")
 
@@ -140,7 +146,11 @@ def render(report: dict[str, Any], lang: str) -> str:
         out.append(f'<section class="indicator" id="indicator-{escape(ind["key"])}">')
         status = _status(ind["status"], common.status_words(ind, lang))
         out.append(f"<h3>{escape(heading)} {status}</h3>")
-        out += [f'<p class="muted">{escape(line)}</p>' for line in common.subtitle(ind, lang)]
+        binding = text("label.binding_mark", lang)
+        out += [
+            f'<p class="{"binding" if line == binding else "muted"}">{escape(line)}</p>'
+            for line in common.subtitle(ind, lang)
+        ]
         chart = charts.Chart.from_show(ind)
         out.append("<figure>")
         out.append(charts.svg(chart, heading, legend))

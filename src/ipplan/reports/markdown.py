@@ -31,6 +31,10 @@ def render(report: dict[str, Any], lang: str) -> str:
     out += table(common.summary_table(report, lang))
     out += ["", f"## {text('report.overview', lang)}", ""]
     out += table(common.overview_table(report["indicators"], report, lang))
+    marks = common.marks(report, report["indicators"], lang)
+    if marks:
+        out += ["", *(escape(line) + "  " for line in marks)]
+        out[-1] = out[-1].rstrip()
     out += ["", common.method(report, lang)]
 
     out += ["", f"## {text('report.by_area', lang)}"]

@@ -12,8 +12,21 @@ import json
 from typing import Any
 
 # key, year, value, source and note are what import reads; name and unit help a reader,
-# status is what the indicator's status was as of that year.
-COLUMNS = ("key", "name", "unit", "year", "value", "source", "note", "status")
+# status is what the indicator's status was as of that year; binding and accumulate say what
+# kind of indicator it is, and total is a cumulative indicator's running total in that year.
+COLUMNS = (
+    "key",
+    "name",
+    "unit",
+    "year",
+    "value",
+    "source",
+    "note",
+    "status",
+    "binding",
+    "accumulate",
+    "total",
+)
 BOM = "\ufeff"
 
 

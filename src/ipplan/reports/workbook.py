@@ -50,6 +50,8 @@ def headers(report: dict[str, Any], lang: str) -> list[str]:
         text("col.required", lang),
         text("col.projection", lang, year=plan["target_year"]),
         text("col.factor", lang),
+        text("col.kind", lang),
+        text("col.accumulate", lang),
     ]
     return columns
 
@@ -70,9 +72,11 @@ def indicator_rows(report: dict[str, Any], lang: str) -> list[list[Any]]:
             if ind["baseline"] is None or ind["provisional_baseline"]
             else ind["baseline"]["value"],
         ]
+        # a cumulative indicator's running total stands beside its path, which is of totals too
+        measured = "total" if ind["accumulate"] else "actual"
         for year in range(plan["baseline_year"] + 1, plan["target_year"] + 1):
             point = path.get(year, {})
-            row += [point.get("actual"), point.get("expected")]
+            row += [point.get(measured), point.get("expected")]
         row += [
             ind["target"]["value"],
             ind["progress"],
@@ -84,6 +88,8 @@ def indicator_rows(report: dict[str, Any], lang: str) -> list[list[Any]]:
             ind["required_per_year"],
             ind["projection"]["linear"],
             ind["acceleration_factor"],
+            text("label.binding" if ind["binding"] else "label.indicative", lang),
+            text(f"accumulate.{ind['accumulate'] or 'none'}", lang),
         ]
         rows.append(row)
     return rows
