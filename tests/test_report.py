@@ -291,3 +291,25 @@ def test_unknown_format_is_a_usage_error(cli: Run) -> None:
 def test_same_data_same_bytes(reported: Path) -> None:
     for fmt in ("md", "html", "csv", "json", "xlsx"):
         assert report_of(reported, fmt) == report_of(reported, fmt)
+
+
+def test_the_workbook_does_not_carry_the_time_it_was_saved(
+    reported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl writes the clock into docProps/core.xml as it saves; the report keeps it fixed."""
+    import datetime as dt
+    import types
+
+    import openpyxl.writer.excel as excel
+
+    first = report_of(reported, "xlsx")
+
+    class Later(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> Later:  # type: ignore[override]
+            return cls(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+
+    monkeypatch.setattr(
+        excel, "datetime", types.SimpleNamespace(datetime=Later, timezone=dt.timezone)
+    )
+    assert report_of(reported, "xlsx") == first
