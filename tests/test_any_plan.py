@@ -4,11 +4,14 @@ binding one, every number worked out by hand in the comments beside it."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from ipplan import schema, store
+from ipplan.errors import DataNotWritable
 from tests.conftest import Run, load, snapshot, write
 
 # The successor plan: the library's 万件 and 人次, a unit of its own (件/万人), and the library's
@@ -443,3 +446,129 @@ def test_binding_indicators_stand_out_in_every_output(cli: Run, successor: Path)
         24000,
         None,
     )
+
+
+# --- ipplan new --------------------------------------------------------------------------------
+
+TITLE = '专利代理行业发展规划（2026-2030年）: "草案" #1'
+
+
+def uncomment_examples(directory: Path) -> None:
+    """What the files tell a person to do: delete [] and the '# ' before the examples' lines."""
+    for name in ("indicators.yaml", "tasks.yaml"):
+        path = directory / name
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^(units|indicators|areas|actions): \[\]$", r"\1:", text)
+        text = re.sub(r"(?m)^# (  .*)$", r"\1", text)
+        path.write_text(re.sub(r"(?m)^#$", "", text), encoding="utf-8")
+
+
+def test_new_writes_an_empty_plan_that_validates(cli: Run, tmp_path: Path) -> None:
+    target = tmp_path / "plans" / "2026-2030"
+    result = cli("new", str(target), "--title", TITLE, "--years", "2026-2030")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"已在 {target} 创建新计划（2026–2030 年，基线年 2025）。")
+    assert sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file()) == [
+        ".gitignore",
+        "indicators.yaml",
+        *sorted(f"schema/{name}.schema.json" for name in schema.FILE_MODELS),
+        "tasks.yaml",
+    ]
+    for name in ("indicators", "tasks"):
+        first = (target / f"{name}.yaml").read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=schema/{name}.schema.json"
+    assert (target / ".gitignore").read_text(encoding="utf-8") == store.GITIGNORE
+    assert cli("validate", "--data", str(target)).exit_code == 0
+    plan = load(target)
+    assert plan.info.title == TITLE  # quotes, a colon and a hash read back as typed
+    assert (plan.info.baseline_year, plan.info.target_year) == (2025, 2030)
+    assert plan.years == range(2026, 2031)
+    assert (plan.indicators, plan.actions) == ((), ())
+    assert plan.info.title_en is None and plan.info.issuer is None
+    english = cli("status", "--data", str(target), "--lang", "en")
+    assert english.exit_code == 0 and TITLE in english.stdout  # no English title: the title
+
+
+def test_new_plans_examples_validate_once_uncommented(cli: Run, tmp_path: Path) -> None:
+    target = tmp_path / "next"
+    args = ("--title-en", "Next plan", "--issuer", "协会", "--issuer-en", "Association")
+    assert (
+        cli("new", str(target), "--title", "下一期规划", "--years", "2026-2030", *args).exit_code
+        == 0
+    )
+    uncomment_examples(target)
+    result = cli("validate", "--data", str(target))
+    assert result.exit_code == 0, result.output
+    plan = load(target)
+    assert plan.info.title_en == "Next plan" and plan.info.issuer_en == "Association"
+    kinds = {i.key: (i.unit, i.binding, i.accumulate) for i in plan.indicators}
+    assert kinds == {
+        "practitioners": ("人", False, None),
+        "complaint_rate": ("‰", True, None),
+        "trained": ("人次", False, "sum"),
+    }
+    assert "件/万人" in plan.units  # the example unit, declared
+    assert [a.id for a in plan.actions] == ["training"]
+    assert cli("record", "2026", "trained", "9000", "--data", str(target)).exit_code == 0
+    row = row_of(cli, target, "trained")
+    assert (row["total"], row["progress"]) == ({"year": 2026, "value": 9000}, 0.15)
+
+
+@pytest.mark.parametrize("years", ["2026～2030", "２０２６至２０３０年", " 2026 – 2030 "])
+def test_new_reads_the_years_as_people_write_them(cli: Run, tmp_path: Path, years: str) -> None:
+    assert cli("new", str(tmp_path / "p"), "--title", "规划", "--years", years).exit_code == 0
+    assert load(tmp_path / "p").years == range(2026, 2031)
+
+
+@pytest.mark.parametrize("years", ["2030-2026", "2026", "20260-2030", "1800-1805", "2026-2301"])
+def test_new_refuses_years_that_are_not_a_plans(cli: Run, tmp_path: Path, years: str) -> None:
+    result = cli("new", str(tmp_path / "p"), "--title", "规划", "--years", years)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"错误：“{years}”不是计划的年份范围；请写首年和末年，如 2026-2030（1901–2200 之间）。\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_never_overwrites(cli: Run, tmp_path: Path, plan_dir: Path) -> None:
+    before = snapshot(plan_dir)
+    result = cli("new", str(plan_dir), "--title", "规划", "--years", "2026-2030", "--lang", "en")
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == f"error: {plan_dir} already exists and is left untouched; choose a new directory\n"
+    )
+    assert snapshot(plan_dir) == before
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("keep", encoding="utf-8")
+    assert cli("new", str(a_file), "--title", "规划", "--years", "2026-2030").exit_code == 1
+    assert a_file.read_text(encoding="utf-8") == "keep"
+    # an empty directory is filled
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert cli("new", str(empty), "--title", "规划", "--years", "2026-2030").exit_code == 0
+    assert (empty / "indicators.yaml").is_file()
+
+
+def test_new_is_all_or_nothing(cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full_disk(directory: Path) -> list[Path]:
+        (directory).mkdir()
+        (directory / "indicators.schema.json").write_text("{", encoding="utf-8")
+        raise DataNotWritable(path=str(directory), detail="No space left on device")
+
+    monkeypatch.setattr(store, "write_schemas", full_disk)
+    target = tmp_path / "deep" / "er" / "plan"
+    result = cli("new", str(target), "--title", "规划", "--years", "2026-2030")
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no plan, no half-written directory, no parents
+
+
+def test_new_refuses_control_characters_and_an_empty_title(cli: Run, tmp_path: Path) -> None:
+    result = cli("new", str(tmp_path / "p"), "--title", "规划\x1b[2J", "--years", "2026-2030")
+    assert result.exit_code == 1
+    assert "--title 含有终端控制字符 U+001B" in result.stderr
+    result = cli("new", str(tmp_path / "p"), "--title", "  ", "--years", "2026-2030")
+    assert result.exit_code == 2
+    assert result.stderr == "错误：--title 不能为空；请写出计划的名称。\n"
+    assert list(tmp_path.iterdir()) == []

@@ -123,6 +123,20 @@ class TargetExists(IpplanError):
     message_id = "target-exists"
 
 
+class InvalidPlanYears(IpplanError):
+    """`ipplan new --years` is not a span of plan years such as 2026-2030."""
+
+    message_id = "invalid-plan-years"
+    exit_code = 2
+
+
+class EmptyTitle(IpplanError):
+    """`ipplan new --title` is empty."""
+
+    message_id = "empty-title"
+    exit_code = 2
+
+
 class MissingExtra(IpplanError):
     """A format needs a package that is installed only with one of ipplan's extras."""
 

@@ -628,6 +628,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{key} is cumulative (accumulate: sum), so its direction must be increase: "
         "a running total only grows",
     ),
+    "invalid-plan-years": (
+        "“{value}”不是计划的年份范围；请写首年和末年，如 2026-2030（{low}–{high} 之间）。",
+        "'{value}' is not a span of plan years; write the first and the last year, such as "
+        "2026-2030 (within {low}-{high})",
+    ),
+    "empty-title": (
+        "--title 不能为空；请写出计划的名称。",
+        "--title is empty; give the plan's title",
+    ),
+    "new.done": (
+        "已在 {path} 创建新计划（{first}–{last} 年，基线年 {base}）。"
+        "在 indicators.yaml 和 tasks.yaml 中写入指标和行动（见 docs/writing-a-plan.md），"
+        "再运行 ipplan validate --data {path}。",
+        "Created a new plan in {path} ({first}-{last}, baseline year {base}). Write its "
+        "indicators and actions in indicators.yaml and tasks.yaml (see docs/writing-a-plan.md), "
+        "then run ipplan validate --data {path}.",
+    ),
     "label.binding": ("约束性指标", "binding indicator"),
     "label.binding_mark": ("◆ 约束性指标", "◆ binding indicator"),
     "label.indicative": ("预期性指标", "indicative indicator"),

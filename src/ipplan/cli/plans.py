@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -34,3 +34,51 @@ def init(
     from ipplan import terminal
 
     terminal.print_lines([text("init.done", language, path=str(directory))])
+
+
+@app.command()
+def new(
+    ctx: typer.Context,
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Where to create the plan (new or empty).")
+    ],
+    title: Annotated[str, typer.Option("--title", help="The plan's title.")],
+    years: Annotated[
+        str,
+        typer.Option(
+            "--years", metavar="FIRST-LAST", help="The plan's first and last year: 2026-2030."
+        ),
+    ],
+    title_en: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--title-en", help="The title in English."),
+    ] = None,
+    issuer: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--issuer", help="Who issues the plan."),
+    ] = None,
+    issuer_en: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--issuer-en", help="The issuer in English."),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Start a new, empty plan in DIR that validates: indicators, tasks, schemas, .gitignore.
+
+    The files carry one commented example of each kind of indicator (indicative, binding,
+    cumulative), of a unit and of an action. Nothing is written unless all of it is, and an
+    existing plan or file is never overwritten. docs/writing-a-plan.md explains every field.
+
+    Example: ipplan new plan-2026 --title "专利代理行业发展规划（2026-2030年）" --years 2026-2030
+    """
+    from ipplan import blank
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        blank.create(directory, title, years, title_en, issuer, issuer_en)
+        first, last = blank.parse_years(years)
+    from ipplan import terminal
+
+    terminal.print_lines(
+        [text("new.done", language, path=str(directory), first=first, last=last, base=first - 1)]
+    )

@@ -1,0 +1,243 @@
+"""A new, empty plan: the files ``ipplan new`` writes, and writing them all or not at all.
+
+The plan validates as it is. Each file names its schema on its first line, so an editor checks
+it as it is typed, and carries one commented example of each kind of indicator (indicative,
+binding, cumulative) and of an area and an action, ready to be uncommented and edited.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from ipplan.errors import DataNotWritable, EmptyTitle, InvalidPlanYears, TargetExists
+from ipplan.models import FIRST_YEAR, LAST_YEAR
+from ipplan.typed import clean_text
+
+# "2026-2030", with any dash, a tilde, 至 or 到 between the years, and full-width digits
+_YEARS = re.compile(r"\s*(\d{4})\s*(?:-|–|—|~|～|至|到)\s*(\d{4})\s*(?:年)?\s*")
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    """The first and last year of a plan written as ``2026-2030``."""
+    found = _YEARS.fullmatch(text.translate(_WIDTH))
+    if found is None:
+        raise InvalidPlanYears(value=text, low=FIRST_YEAR + 1, high=LAST_YEAR)
+    first, last = int(found.group(1)), int(found.group(2))
+    if not FIRST_YEAR < first <= last <= LAST_YEAR:
+        raise InvalidPlanYears(value=text, low=FIRST_YEAR + 1, high=LAST_YEAR)
+    return first, last
+
+
+def _quoted(value: str) -> str:
+    """Text as a YAML scalar that reads back exactly (JSON strings are YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def indicators_file(
+    title: str,
+    first: int,
+    last: int,
+    title_en: str | None = None,
+    issuer: str | None = None,
+    issuer_en: str | None = None,
+) -> str:
+    """indicators.yaml of a plan for the years ``first`` to ``last``, with no indicator yet."""
+    base = first - 1
+
+    def optional(name: str, value: str | None, example: str) -> str:
+        if value is None:
+            return f"  # {name}: {example}\n"
+        return f"  {name}: {_quoted(value)}\n"
+
+    return (
+        "# yaml-language-server: $schema=schema/indicators.schema.json\n"
+        "# The plan and its indicators. Edit by hand and check with `ipplan validate`; every\n"
+        "# field is explained in docs/writing-a-plan.md. Yearly actuals are not kept here:\n"
+        "# `ipplan record` writes them.\n"
+        "\n"
+        "plan:\n"
+        f"  title: {_quoted(title)}\n"
+        + optional("title_en", title_en, "Title in English")
+        + optional("issuer", issuer, "发布单位")
+        + optional("issuer_en", issuer_en, "Issuer in English")
+        + f"  baseline_year: {base}  # the year before the plan's first year\n"
+        f"  target_year: {last}\n"
+        "  # Pace thresholds for the statuses, and the plausibility limit (these are the\n"
+        "  # defaults):\n"
+        "  # thresholds: {on_track: 0.95, needs_acceleration: 0.60, lagging: 0.0}\n"
+        "  # max_change: 0.5\n"
+        "\n"
+        "# Units beyond ipplan's library (人, 家, %, ‰, 亿元, 件, 万件, 次, 人次, 项, 个, 亿美元,\n"
+        "# ...). To declare one, delete [] and the '# ' before the example's lines.\n"
+        "units: []\n"
+        "#   - symbol: 件/万人\n"
+        "#     name: 件每万人\n"
+        "#     name_en: per 10,000 people\n"
+        "#     whole: false\n"
+        "#     min: 0\n"
+        "#     max: 1000\n"
+        "\n"
+        "# One example of each kind of indicator. To use them, delete [] and the '# ' before\n"
+        "# their lines, then write the plan's own.\n"
+        "indicators: []\n"
+        "#   # An indicative indicator (预期性指标): a year-end value against the target.\n"
+        "#   - key: practitioners\n"
+        "#     number: 1\n"
+        "#     name: 执业专利代理师人数\n"
+        "#     name_en: Practising patent attorneys\n"
+        "#     unit: 人\n"
+        "#     direction: increase\n"
+        f"#     baseline: {{year: {base}, value: 40000}}\n"
+        f"#     target: {{year: {last}, value: 55000}}\n"
+        "#     definition: 年末在执业的专利代理师人数。\n"
+        "#\n"
+        "#   # A binding indicator (约束性指标): the same, marked to stand out in every output.\n"
+        "#   - key: complaint_rate\n"
+        "#     number: 2\n"
+        "#     name: 投诉案件人均量\n"
+        "#     name_en: Complaints per practitioner\n"
+        "#     unit: ‰\n"
+        "#     binding: true\n"
+        "#     direction: decrease\n"
+        f"#     baseline: {{year: {base}, value: 2}}\n"
+        f"#     target: {{year: {last}, value: 1.5}}\n"
+        "#\n"
+        "#   # A cumulative indicator: each year's actual is that year's amount, and the\n"
+        f"#   # target is the total over {first}-{last}; a baseline, if any, is the previous\n"
+        "#   # period's total, for information.\n"
+        "#   - key: trained\n"
+        "#     number: 3\n"
+        "#     name: 专利代理师培训人次\n"
+        "#     name_en: Practitioners trained\n"
+        "#     unit: 人次\n"
+        "#     accumulate: sum\n"
+        "#     direction: increase\n"
+        "#     baseline: null\n"
+        f"#     target: {{year: {last}, value: 60000}}\n"
+    )
+
+
+TASKS = """\
+# yaml-language-server: $schema=schema/tasks.schema.json
+# The plan's areas and actions. Edit by hand and check with `ipplan validate`; the fields are
+# explained in docs/writing-a-plan.md. `ipplan task` records updates elsewhere.
+
+# To use the examples, delete [] and the '# ' before their lines.
+areas: []
+#   - id: talent
+#     number: 1
+#     title: 加强人才队伍建设
+#     title_en: Build the profession's talent
+
+actions: []
+#   - id: training
+#     area: talent
+#     title: 加大行业人才培养
+#     title_en: Train more practitioners
+#     measures:
+#       - 组织专利代理师实习培训和执业培训。
+#     indicators: [practitioners, trained]
+#     lead: null
+#     due: null
+#     status: not_started
+"""
+
+
+def files(
+    title: str,
+    first: int,
+    last: int,
+    title_en: str | None = None,
+    issuer: str | None = None,
+    issuer_en: str | None = None,
+) -> dict[str, str]:
+    """The text files of a new plan, by name; the schemas are written beside them."""
+    from ipplan import store
+
+    return {
+        store.FILES["indicators"]: indicators_file(title, first, last, title_en, issuer, issuer_en),
+        store.FILES["tasks"]: TASKS,
+        ".gitignore": store.GITIGNORE,
+    }
+
+
+def create(
+    target: Path,
+    title: str,
+    years: str,
+    title_en: str | None = None,
+    issuer: str | None = None,
+    issuer_en: str | None = None,
+) -> list[Path]:
+    """Write a new plan into ``target``: all its files, or nothing.
+
+    ``target`` must not exist, or be an empty directory. The files are written into a hidden
+    directory beside it, checked to be a valid plan, then moved into place with one rename.
+    """
+    from ipplan import store
+
+    first, last = parse_years(years)
+    texts = {
+        "title": clean_text(title, "--title"),
+        "title_en": clean_text(title_en, "--title-en"),
+        "issuer": clean_text(issuer, "--issuer"),
+        "issuer_en": clean_text(issuer_en, "--issuer-en"),
+    }
+    if texts["title"] is None:
+        raise EmptyTitle()
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise TargetExists(path=str(target))
+    parent = target.absolute().parent
+    made = _missing_parents(parent)
+    staging: Path | None = None
+    done = False
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+        staging.chmod(0o777 & ~_umask())  # mkdtemp keeps a directory private; a plan is not
+        for name, content in files(
+            texts["title"], first, last, texts["title_en"], texts["issuer"], texts["issuer_en"]
+        ).items():
+            (staging / name).write_text(content, encoding="utf-8")
+        store.write_schemas(staging / store.SCHEMA_DIR)
+        store.load(store.DataDir(staging))  # a new plan that does not validate is never left
+        try:
+            os.rename(staging, target)  # replaces an empty directory; never a full one
+        except OSError as exc:
+            if target.exists():
+                raise TargetExists(path=str(target)) from None
+            raise DataNotWritable(path=str(target), detail=exc.strerror or str(exc)) from None
+        done = True
+    except OSError as exc:
+        raise DataNotWritable(path=str(target), detail=exc.strerror or str(exc)) from None
+    finally:
+        if not done:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+            for directory in made:
+                with contextlib.suppress(OSError):
+                    directory.rmdir()
+    written = sorted(p for p in target.rglob("*") if p.is_file())
+    return written
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _missing_parents(directory: Path) -> list[Path]:
+    """The directories up to ``directory`` that do not exist yet, deepest first."""
+    missing = []
+    while not directory.exists():
+        missing.append(directory)
+        directory = directory.parent
+    return missing
