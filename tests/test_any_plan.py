@@ -176,7 +176,7 @@ def test_declared_units_are_checked(cli: Run, successor: Path) -> None:
     )
     (successor / "indicators.yaml").write_text(text, "utf-8")
     assert codes(cli, successor) == [
-        ("indicators.yaml", 14, "invalid-unit-range"),
+        ("indicators.yaml", 15, "invalid-unit-range"),
         ("indicators.yaml", 16, "duplicate-unit"),
         ("indicators.yaml", 21, "wrong-type"),
     ]

@@ -510,10 +510,17 @@ def rule_units(c: Checked) -> Iterator[Problem]:
         ):
             yield Problem(
                 doc.path,
-                doc.line((*loc, "min")) if "min" in _raw(doc, loc) else doc.line(loc),
+                doc.line((*loc, _culprit(unit.min, unit.max, _raw(doc, loc)))),
                 "invalid-unit-range",
                 {"unit": unit.symbol, "low": unit.min, "high": unit.max},
             )
+
+
+def _culprit(low: float, high: float | None, raw: dict[str, Any]) -> str:
+    """The field of a unit's range to point at: a bound out of bounds, else max, else min."""
+    if not (math.isfinite(low) and abs(low) <= MAX_VALUE) and "min" in raw:
+        return "min"
+    return "max" if "max" in raw else "min" if "min" in raw else "symbol"
 
 
 def _raw(doc: Document, loc: Loc) -> dict[str, Any]:
