@@ -151,6 +151,18 @@ def test_values_are_checked_against_the_plans_own_units(cli: Run, successor: Pat
     assert [(a.year, a.value) for a in plan.actuals["density"]] == [(2026, 15)]
 
 
+def test_a_value_not_understood_shows_forms_of_its_own_unit(cli: Run, successor: Path) -> None:
+    result = cli("record", "2026", "trained", "abc", "--data", str(successor))
+    assert result.exit_code == 1
+    assert "可接受的写法如 1200、1,200、1.2万、1200人次" in result.stderr
+    # a count of the library reads 万 as people do; 万 has no one meaning in 万件
+    assert cli("record", "2026", "trained", "1.2万", "--data", str(successor)).exit_code == 0
+    assert load(successor).actuals["trained"][0].value == 12000
+    result = cli("record", "2026", "filings", "3万", "--data", str(successor), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stderr.endswith("accepted forms are 80.5, 80.5万件\n")
+
+
 def test_an_unknown_unit_is_a_problem_at_its_line_with_a_suggestion(
     cli: Run, successor: Path
 ) -> None:
@@ -487,6 +499,7 @@ def test_new_writes_an_empty_plan_that_validates(cli: Run, tmp_path: Path) -> No
     assert plan.info.title_en is None and plan.info.issuer is None
     english = cli("status", "--data", str(target), "--lang", "en")
     assert english.exit_code == 0 and TITLE in english.stdout  # no English title: the title
+    assert "The plan has no indicators yet: write them in indicators.yaml" in english.stdout
 
 
 def test_new_plans_examples_validate_once_uncommented(cli: Run, tmp_path: Path) -> None:

@@ -645,6 +645,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "indicators and actions in indicators.yaml and tasks.yaml (see docs/writing-a-plan.md), "
         "then run ipplan validate --data {path}.",
     ),
+    "status.no_indicators": (
+        "计划中还没有指标：在 indicators.yaml 中写入（见 docs/writing-a-plan.md）。",
+        "The plan has no indicators yet: write them in indicators.yaml "
+        "(see docs/writing-a-plan.md).",
+    ),
     "label.binding": ("约束性指标", "binding indicator"),
     "label.binding_mark": ("◆ 约束性指标", "◆ binding indicator"),
     "label.indicative": ("预期性指标", "indicative indicator"),
@@ -957,6 +962,20 @@ VALUE_FORMS: dict[str, tuple[str, ...]] = {
 DEFAULT_FORMS = ("31347", "31,347", "80.5")
 
 
+def value_forms(unit: str) -> tuple[str, ...]:
+    """Ways to write a value in ``unit``: the five's own, else as the library's unit is read."""
+    from ipplan.units import LIBRARY
+
+    if unit in VALUE_FORMS:
+        return VALUE_FORMS[unit]
+    known = LIBRARY.get(unit)
+    if known is None:
+        return DEFAULT_FORMS
+    if known.whole:  # counts read 万 and 亿 (typed.SCALES)
+        return ("1200", "1,200", "1.2万", f"1200{unit}")
+    return ("80.5", f"80.5{unit}")
+
+
 def joined(items: Any, lang: str) -> str:
     """Items listed as the language lists them: 甲、乙 in Chinese, a, b in English."""
     return text("list.sep", lang).join(str(item) for item in items)
@@ -1017,7 +1036,7 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
     elif message_id in ("ambiguous-indicator", "ambiguous-action", "ambiguous-area"):
         values["choices"] = joined((named(c, lang) for c in params["candidates"]), lang)
     elif message_id == "not-a-number":
-        forms = VALUE_FORMS.get(params.get("unit") or "", DEFAULT_FORMS)
+        forms = value_forms(params.get("unit") or "")
         values["forms"] = joined(forms, lang)
         message_id = f"not-a-number.{params.get('reason') or 'format'}"
     return text(message_id, lang, **values)

@@ -141,6 +141,10 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
     plan, rows = view["plan"], view["indicators"]
     if view["as_of"] is not None:
         title += " · " + text("label.as_of", lang, year=view["as_of"])
+    if not rows:  # a plan just started with `ipplan new`
+        console.print(Text(title))
+        console.print(text("status.no_indicators", lang))
+        return
     headers = {
         "number": text("col.number", lang),
         "name": text("col.indicator", lang),
