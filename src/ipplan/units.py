@@ -3,7 +3,7 @@
 An indicator names its unit by symbol (``人``, ``%``, ``万件``). The symbol means what the
 library says unless the plan declares it under ``units:`` in indicators.yaml, with its Chinese
 and English name, whether its values are whole, and the range they may take. Nothing here is
-specific to one plan: the five units of the 2022-2025 plan are simply the first of the library.
+specific to one plan: the five units of the shipped plan are simply the first of the library.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def _u(symbol: str, name_en: str, whole: bool, high: float | None = None, name: 
     return Unit(symbol, name or symbol, name_en, whole, 0, high)
 
 
-# The five units of the 2022-2025 plan come first: every plan written before units could be
+# The five units of the shipped plan come first: every plan written before units could be
 # declared uses only these, and keeps working unchanged.
 DEFAULTS: tuple[Unit, ...] = (
     _u("人", "people", whole=True),
