@@ -143,7 +143,25 @@ def record_files(data_dir: DataDir, problems: list[Problem] | None = None) -> li
 
 
 def load(data_dir: DataDir) -> Plan:
-    """Load and validate the plan in ``data_dir``; raise :class:`DataInvalid` on any problem."""
+    """Load and validate the plan in ``data_dir``; raise :class:`DataInvalid` on any problem.
+
+    A plan read before from files that have not changed since comes from :mod:`ipplan.cache`.
+    """
+    from ipplan import cache
+
+    seen = cache.snapshot(data_dir.path)
+    if seen is not None:
+        cached = cache.lookup(data_dir.path, seen[0], os.environ)
+        if isinstance(cached, Plan):
+            return cached
+    plan = load_fresh(data_dir)
+    if seen is not None:
+        cache.store(data_dir.path, seen[0], seen[1], plan, os.environ)
+    return plan
+
+
+def load_fresh(data_dir: DataDir) -> Plan:
+    """Read, check and build the plan in ``data_dir`` from its files, without the cache."""
     from ipplan.workplans import loading
 
     docs, problems = read_documents(data_dir)

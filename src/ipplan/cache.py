@@ -1,0 +1,174 @@
+"""A cache of validated plans, so that reading an unchanged plan costs no parsing or validation.
+
+An entry holds a plan exactly as :func:`ipplan.store.load` built it from files that passed
+validation in full, with the identity of every file under the data directory at the moment they
+were read: its relative path, size, modification and change times to the nanosecond, and inode.
+It is used only when every file is still there with the same identity and no other file has
+appeared, the way git trusts its index:
+
+- any write to a file changes its change time (which no program can set back), and replacing a
+  file changes its inode, so a changed file never matches;
+- a file modified less than :data:`RACY_SECONDS` before it was read could be modified again
+  within the same tick of a coarse clock without its times changing, so a plan read from such a
+  file is not cached at all;
+- anything that is not a plain file or directory (a link, a device, a pipe) is left to the loader,
+  which refuses it, and nothing is cached.
+
+Entries live outside the repository, in ``$IPPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipplan``,
+else ``~/.cache/ipplan``, in a directory only its owner may write; ``IPPLAN_CACHE=0`` turns the
+cache off. An entry is written to a temporary file and renamed into place, so two processes
+filling it at once leave one whole entry. An entry that cannot be read, was made by another
+version of ipplan, or names another directory is ignored and replaced. The cache never changes
+what a command prints: with it or without it, the plan is the same.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+ENV_DIR = "IPPLAN_CACHE_DIR"
+ENV_SWITCH = "IPPLAN_CACHE"
+FORMAT = 1
+# A file modified this recently before it was read may change again unseen by a coarse clock.
+RACY_SECONDS = 2.0
+# At most this many files are looked at; a larger tree is not cached (the loader bounds it).
+MAX_FILES = 400_000
+
+Snapshot = tuple[tuple[str, int, int, int, int], ...]
+
+
+def directory(environ: Mapping[str, str]) -> Path | None:
+    """Where entries live; None when the cache is turned off."""
+    if environ.get(ENV_SWITCH, "").strip().lower() in {"0", "off", "no", "false"}:
+        return None
+    if environ.get(ENV_DIR):
+        return Path(environ[ENV_DIR])
+    base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ipplan"
+
+
+def snapshot(top: Path) -> tuple[Snapshot, int] | None:
+    """The identity of every file below ``top``, and the newest change time among them.
+
+    None when something other than a plain file or directory is found (the loader decides what
+    to say of it), when the tree is too large, or when it cannot be listed.
+    """
+    found: list[tuple[str, int, int, int, int]] = []
+    newest = 0
+    pending = [("", str(top))]
+    try:
+        while pending:
+            prefix, path = pending.pop()
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    info = entry.stat(follow_symlinks=False)
+                    name = prefix + entry.name
+                    if stat.S_ISDIR(info.st_mode):
+                        pending.append((name + "/", entry.path))
+                    elif stat.S_ISREG(info.st_mode):
+                        if entry.name.startswith(".") and entry.name != ".gitignore":
+                            continue  # the lock and temporary files are not data
+                        found.append(
+                            (name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+                        )
+                        newest = max(newest, info.st_mtime_ns, info.st_ctime_ns)
+                        if len(found) > MAX_FILES:
+                            return None
+                    else:
+                        return None
+    except OSError:
+        return None
+    found.sort()
+    return tuple(found), newest
+
+
+def _code_identity() -> str:
+    """What makes an entry made by this ipplan: its version and the state of its source files."""
+    from ipplan import __version__
+
+    package = Path(__file__).parent
+    parts = [__version__, sys.version, str(FORMAT)]
+    for path in sorted(package.rglob("*.py")):
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            parts.append(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def _entry_path(cache: Path, top: Path) -> Path:
+    name = hashlib.sha256(str(top.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    return cache / f"{name[:40]}.pickle"
+
+
+def _safe_directory(cache: Path) -> bool:
+    """True when ``cache`` is a directory of ours that nobody else may write."""
+    try:
+        info = os.lstat(cache)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o022:
+        return False
+    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
+
+
+def lookup(top: Path, seen: Snapshot, environ: Mapping[str, str]) -> Any | None:
+    """The plan cached for ``top`` when its files are exactly ``seen``; else None."""
+    cache = directory(environ)
+    if cache is None or not _safe_directory(cache):
+        return None
+    try:
+        with open(_entry_path(cache, top), "rb") as handle:
+            entry = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - any unreadable entry is only a miss
+        return None
+    if (
+        not isinstance(entry, dict)
+        or entry.get("code") != _code_identity()
+        or entry.get("top") != str(top.resolve())
+        or entry.get("files") != seen
+    ):
+        return None
+    return entry.get("plan")
+
+
+def store(top: Path, seen: Snapshot, newest: int, plan: Any, environ: Mapping[str, str]) -> None:
+    """Keep ``plan``, read from files whose identity was ``seen``; silently skipped when unsafe."""
+    cache = directory(environ)
+    if cache is None:
+        return
+    if time.time_ns() - newest < RACY_SECONDS * 1e9:
+        return  # a file this fresh could change again unseen
+    try:
+        cache.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return
+    if not _safe_directory(cache):
+        return
+    entry = {"code": _code_identity(), "top": str(top.resolve()), "files": seen, "plan": plan}
+    try:
+        data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - a plan that cannot be pickled is simply not cached
+        return
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=cache)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, _entry_path(cache, top))
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
