@@ -30,6 +30,8 @@ def _pinned_terminal(
     monkeypatch.delenv("IPPLAN_PLAN", raising=False)
     # A test's own directories are searched for a plan, never a plan someone left in /tmp.
     monkeypatch.setenv("IPPLAN_CEILING_DIRECTORIES", str(tmp_path_factory.getbasetemp()))
+    # Plans read in tests are cached in the tests' own directory, never in the user's.
+    monkeypatch.setenv("IPPLAN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "ipplan-cache"))
 
 
 @pytest.fixture

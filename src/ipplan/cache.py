@@ -129,7 +129,7 @@ def lookup(top: Path, seen: Snapshot, environ: Mapping[str, str]) -> Any | None:
     try:
         with open(_entry_path(cache, top), "rb") as handle:
             entry = pickle.load(handle)
-    except Exception:  # noqa: BLE001 - any unreadable entry is only a miss
+    except Exception:  # any unreadable entry is only a miss
         return None
     if (
         not isinstance(entry, dict)
@@ -157,7 +157,7 @@ def store(top: Path, seen: Snapshot, newest: int, plan: Any, environ: Mapping[st
     entry = {"code": _code_identity(), "top": str(top.resolve()), "files": seen, "plan": plan}
     try:
         data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # noqa: BLE001 - a plan that cannot be pickled is simply not cached
+    except Exception:  # a plan that cannot be pickled is simply not cached
         return
     tmp = None
     try:

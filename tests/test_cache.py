@@ -1,0 +1,196 @@
+"""The cache of validated plans: used only while nothing under the data directory changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ipplan import cache, store
+from ipplan.errors import DataInvalid
+from ipplan.models import Actual
+from ipplan.records import ACTUALS
+from ipplan.writer import dump_actual
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "data"
+RECORD = "actuals/practitioners/2022.yaml"
+
+
+@pytest.fixture
+def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A copy of the shipped plan, and an empty cache directory that takes fresh files too."""
+    plan = copy_with_records(tmp_path)
+    entries = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_DIR, str(entries))
+    monkeypatch.delenv(cache.ENV_SWITCH, raising=False)
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+    return plan, entries
+
+
+def copy_with_records(tmp_path: Path) -> Path:
+    """The shipped plan with three values of its own, whatever the shipped plan records."""
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    shutil.rmtree(plan / "actuals", ignore_errors=True)
+    for key, year, value in (
+        ("practitioners", 2022, 31347),
+        ("litigators", 2022, 4405),
+        ("litigators", 2023, 4896),
+    ):
+        path = plan / ACTUALS.relative(key, str(year))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        actual = Actual.model_validate(
+            {"year": year, "value": value, "recorded": f"2024-09-0{year - 2020}T10:00:00+08:00"}
+        )
+        path.write_text(dump_actual(actual), encoding="utf-8")
+    return plan
+
+
+def load(plan: Path) -> store.Plan:
+    return store.load(store.DataDir(plan))
+
+
+def value_2022(plan: Path) -> float:
+    return next(a.value for a in load(plan).actuals["practitioners"] if a.year == 2022)
+
+
+def rewrite_in_place(path: Path, old: str, new: str) -> None:
+    """Change a file's bytes without a new inode, as an editor saving in place does."""
+    time.sleep(0.02)  # past the clock tick of the write before
+    text = path.read_text(encoding="utf-8")
+    assert old in text and len(old) == len(new)
+    with open(path, "r+", encoding="utf-8") as handle:
+        handle.write(text.replace(old, new))
+
+
+def test_an_unchanged_plan_comes_from_the_cache(cached: tuple[Path, Path]) -> None:
+    plan, entries = cached
+    first = load(plan)
+    assert len(list(entries.glob("*.pickle"))) == 1
+    again = load(plan)
+    assert again == first
+    assert again.origin == first.origin
+
+
+def test_a_file_changed_in_place_with_the_same_size_is_read_again(
+    cached: tuple[Path, Path],
+) -> None:
+    plan, _ = cached
+    assert value_2022(plan) == 31347
+    rewrite_in_place(plan / RECORD, "31347", "31348")
+    assert value_2022(plan) == 31348
+
+
+def test_a_file_added_or_removed_is_seen(cached: tuple[Path, Path]) -> None:
+    plan, _ = cached
+    before = load(plan)
+    assert [a.year for a in before.actuals["litigators"]] == [2022, 2023]
+    (plan / "actuals/litigators/2023.yaml").unlink()
+    assert [a.year for a in load(plan).actuals["litigators"]] == [2022]
+
+
+def test_a_change_that_breaks_the_plan_is_reported_not_served_from_the_cache(
+    cached: tuple[Path, Path],
+) -> None:
+    plan, _ = cached
+    load(plan)
+    rewrite_in_place(plan / RECORD, "value: 31347", "value: 'abc'")
+    with pytest.raises(DataInvalid):
+        load(plan)
+
+
+def test_fresh_files_are_not_cached(
+    cached: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan, entries = cached
+    monkeypatch.setattr(cache, "RACY_SECONDS", 3600.0)
+    load(plan)
+    assert not entries.exists() or not list(entries.glob("*.pickle"))
+
+
+@pytest.mark.parametrize("junk", [b"", b"not a pickle", b"\x80\x05K\x01."])
+def test_a_corrupt_entry_is_ignored_and_replaced(cached: tuple[Path, Path], junk: bytes) -> None:
+    plan, entries = cached
+    expected = load(plan)
+    (entry,) = entries.glob("*.pickle")
+    entry.write_bytes(junk)
+    assert load(plan) == expected
+    assert entry.read_bytes() != junk
+
+
+def test_an_entry_in_a_directory_others_may_write_is_not_trusted(
+    cached: tuple[Path, Path],
+) -> None:
+    plan, entries = cached
+    load(plan)
+    os.chmod(entries, 0o777)
+    seen = cache.snapshot(plan)
+    assert seen is not None
+    assert cache.lookup(plan, seen[0], os.environ) is None
+
+
+def test_a_link_in_the_data_directory_turns_the_cache_off(cached: tuple[Path, Path]) -> None:
+    plan, _ = cached
+    (plan / "elsewhere").symlink_to("/etc")
+    assert cache.snapshot(plan) is None
+
+
+def test_switched_off(cached: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    plan, entries = cached
+    monkeypatch.setenv(cache.ENV_SWITCH, "0")
+    load(plan)
+    assert not entries.exists()
+
+
+def _ipplan(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ipplan", *args], capture_output=True, text=True, env=env
+    )
+
+
+def test_outputs_are_the_same_with_and_without_the_cache(tmp_path: Path) -> None:
+    plan = copy_with_records(tmp_path)
+    env = {**os.environ, cache.ENV_DIR: str(tmp_path / "cache"), "COLUMNS": "100"}
+    env.pop(cache.ENV_SWITCH, None)
+    args = ["status", "--json", "--data", str(plan)]
+    # the change times of the copied files are fresh: wait them out once
+    time.sleep(cache.RACY_SECONDS + 0.1)
+    filled = _ipplan(args, env)
+    assert list((tmp_path / "cache").glob("*.pickle"))
+    hit = _ipplan(args, env)
+    off = _ipplan(args, {**env, cache.ENV_SWITCH: "0"})
+    assert filled.returncode == hit.returncode == off.returncode == 0
+    assert json.loads(hit.stdout) == json.loads(off.stdout) == json.loads(filled.stdout)
+    for command in (["show", "1"], ["tasks"], ["report", "-f", "md"]):
+        cached_out = _ipplan([*command, "--data", str(plan)], env)
+        plain_out = _ipplan([*command, "--data", str(plan)], {**env, cache.ENV_SWITCH: "0"})
+        assert cached_out.returncode == plain_out.returncode == 0
+        assert cached_out.stdout == plain_out.stdout
+
+
+def test_two_processes_filling_the_cache_at_once_leave_one_whole_entry(tmp_path: Path) -> None:
+    plan = copy_with_records(tmp_path)
+    time.sleep(cache.RACY_SECONDS + 0.1)
+    entries = tmp_path / "cache"
+    env = {**os.environ, cache.ENV_DIR: str(entries)}
+    env.pop(cache.ENV_SWITCH, None)
+    args = [sys.executable, "-m", "ipplan", "status", "--json", "--data", str(plan)]
+    processes = [
+        subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        for _ in range(6)
+    ]
+    outputs = [p.communicate()[0] for p in processes]
+    assert all(p.returncode == 0 for p in processes)
+    assert len(set(outputs)) == 1
+    assert len(list(entries.glob("*.pickle"))) == 1
+    assert not list(entries.glob(".*.tmp"))
+    seen = cache.snapshot(plan)
+    assert seen is not None
+    assert cache.lookup(plan, seen[0], env) == store.load_fresh(store.DataDir(plan))
