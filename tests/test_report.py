@@ -82,6 +82,8 @@ def test_csv_is_tidy_rows_with_a_bom(reported: Path) -> None:
         "binding",
         "accumulate",
         "total",
+        "as_of",
+        "made",
     ]
     assert {(r["binding"], r["accumulate"], r["total"]) for r in rows} == {("false", "", "")}
     assert len(rows) == 9 * 4  # nine indicators, 2022 to 2025
@@ -119,7 +121,7 @@ def test_xlsx_is_an_indicator_tracking_table(cli: Run, reported: Path, tmp_path:
     out = tmp_path / "report.xlsx"
     assert cli("report", "-f", "xlsx", "-o", str(out), "--data", str(reported)).exit_code == 0
     book = load_workbook(out)
-    assert book.sheetnames == ["指标", "行动"]
+    assert book.sheetnames == ["指标", "行动", "说明"]
     sheet = book["指标"]
     header = [c.value for c in sheet[1]]
     assert header[:6] == ["序号", "key", "指标", "单位", "方向", "基线 2021"]
@@ -168,7 +170,7 @@ def test_xlsx_in_english(reported: Path) -> None:
     data = report_of(reported, "xlsx", lang="en")
     assert isinstance(data, bytes)
     book = load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["Indicators", "Actions"]
+    assert book.sheetnames == ["Indicators", "Actions", "About"]
     assert book["Indicators"]["C2"].value == "Practising patent attorneys"
 
 

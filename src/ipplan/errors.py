@@ -330,3 +330,25 @@ class AmbiguousArea(IpplanError):
     """A part of a title that more than one area's title contains."""
 
     message_id = "ambiguous-area"
+
+
+# --- as of a year ------------------------------------------------------------------------------
+
+
+class AsOfOutsidePlan(IpplanError):
+    """--as-of names a year whose progress cannot be viewed: not one of the plan's years."""
+
+    message_id = "as-of-outside-plan"
+
+
+class AsOfBaselineYear(AsOfOutsidePlan):
+    """--as-of names the baseline year, before which nothing is recorded."""
+
+    message_id = "as-of-baseline-year"
+
+
+class AsOfWithChange(IpplanError):
+    """--as-of, which views the past, was given together with a change to record."""
+
+    message_id = "as-of-with-change"
+    exit_code = 2

@@ -850,6 +850,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "（数值未变；此前的来源和备注已保留在历史中）",
         " (the value is unchanged; the earlier source and note are kept in its history)",
     ),
+    "report.made_recorded": (
+        "依据截至 {time} 录入的数据生成。",
+        "Made from the data as recorded up to {time}.",
+    ),
+    "report.made_epoch": ("生成于 {time}。", "Made at {time}."),
+    "report.made_none": (
+        "所计入的数据均无录入时间。",
+        "Nothing the report counts carries the time it was recorded.",
+    ),
+    "sheet.about": ("说明", "About"),
+    "tasks.as_of": (
+        "截至 {year} 年底：行动状态只计入 {year} 年底前录入的进展。",
+        "As of the end of {year}: actions stand as the updates recorded by then left them.",
+    ),
+    "show.as_of": (
+        "截至 {year} 年：只计入 {year} 年及以前的实际值，行动状态为 {year} 年底时的状态。",
+        "As of {year}: only actuals up to {year} count, and actions stand as they did at the "
+        "end of {year}.",
+    ),
+    "as-of-outside-plan": (
+        "--as-of {year}：{year} 年不在计划期内，没有可查看的进展；请在 {first}–{last} 年中选一年。",
+        "--as-of {year}: {year} is outside the plan, so there is no progress to view; choose a "
+        "year from {first} to {last}",
+    ),
+    "as-of-baseline-year": (
+        "--as-of {year}：{year} 年是基线年，其后才有进展可查看；请在 {first}–{last} 年中选一年。",
+        "--as-of {year}: {year} is the baseline year, and progress starts after it; choose a "
+        "year from {first} to {last}",
+    ),
+    "as-of-with-change": (
+        "--as-of 只用于查看过去某年底的状态，不能与记录更新的选项同时使用；请分两次运行。",
+        "--as-of views how things stood at the end of a past year and cannot be combined with "
+        "options that record an update; run the two separately",
+    ),
     "format-contradicts-output": (
         "--format {format} 与输出文件 {path} 的扩展名（{implied}）不一致，未写入任何内容；"
         "请去掉 --format，或改用以 .{format} 结尾的文件名。",

@@ -174,8 +174,12 @@ class Plan:
         """The actions that serve the indicator ``key``."""
         return [a for a in self.actions if key in a.indicators]
 
-    def state(self, action: Action) -> ActionState:
-        updates = self.updates.get(action.id, ())
+    def state(self, action: Action, as_of: int | None = None) -> ActionState:
+        """The action as it stands, or as it stood at the end of the year ``as_of``: its log
+        replayed up to 31 December of that year, in the offset each update was recorded in."""
+        updates = tuple(
+            u for u in self.updates.get(action.id, ()) if as_of is None or u.recorded.year <= as_of
+        )
         status, lead, due = action.status, action.lead, action.due
         for update in updates:
             status = update.status or status

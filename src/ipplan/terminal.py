@@ -262,6 +262,8 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
                 last=view["target"]["year"],
             )
         )
+    if view.get("as_of") is not None:
+        console.print(text("show.as_of", lang, year=view["as_of"]))
     definition = view["definition_en"] if lang == "en" else view["definition"]
     if definition:
         console.print(f"{text('label.definition', lang)}: {definition}")
@@ -453,6 +455,8 @@ def _print_outlook(console: Console, view: Mapping[str, Any], lang: str) -> None
 
 def render_tasks(view: Mapping[str, Any], lang: str) -> None:
     console = out()
+    if view.get("as_of") is not None:
+        console.print(text("tasks.as_of", lang, year=view["as_of"]))
     if not view["areas"]:
         console.print(text("tasks.none", lang))
         return

@@ -158,17 +158,19 @@ def show_view(plan: Plan, indicator: Indicator, as_of: int | None = None) -> dic
     return {
         **indicator_view(plan, indicator, a),
         "origin": _point(a.origin),
+        "as_of": as_of,
         "steps": calculation(indicator, a, plan.info.thresholds),
         "definition": indicator.definition,
         "definition_en": indicator.definition_en,
-        "actuals": [_actual(actual) for actual in series],
+        # only the years counted as of A: a later year's source, note or revision is not shown
+        "actuals": [_actual(actual) for actual in counted(series, as_of)],
         "path": path,
         "actions": [
             {
                 "id": action.id,
                 "title": action.title,
                 "title_en": action.title_en,
-                "status": plan.state(action).status.value,
+                "status": plan.state(action, as_of).status.value,
             }
             for action in plan.actions_for(indicator.key)
         ],
@@ -497,8 +499,10 @@ def tasks_view(
     area: str | None = None,
     status: Status | None = None,
     indicator: str | None = None,
+    as_of: int | None = None,
 ) -> dict[str, Any]:
-    """The actions grouped by area, filtered by area, status and indicator served."""
+    """The actions grouped by area, filtered by area, status and indicator served; as they
+    stood at the end of the year ``as_of``, when given."""
     area_id = plan.area(area).id if area is not None else None
     key = plan.indicator(indicator).key if indicator is not None else None
     groups = []
@@ -509,7 +513,7 @@ def tasks_view(
         for action in plan.actions:
             if action.area != a.id or (key is not None and key not in action.indicators):
                 continue
-            state = plan.state(action)
+            state = plan.state(action, as_of)
             if status is not None and state.status != status:
                 continue
             actions.append(action_view(state))
@@ -523,7 +527,7 @@ def tasks_view(
                     "actions": actions,
                 }
             )
-    return {"areas": groups}
+    return {"as_of": as_of, "areas": groups}
 
 
 def display_path(path: Path) -> str:

@@ -7,16 +7,19 @@ from typing import Annotated, Optional
 import typer
 
 from ipplan.cli.common import (
+    AsOfOption,
     DataOption,
     JsonOption,
     LangOption,
     app,
+    check_as_of,
     choose_lang,
     print_json,
     reporting,
     resolve_data_dir,
     status_value,
 )
+from ipplan.errors import AsOfWithChange
 from ipplan.i18n import text
 from ipplan.status import Status
 
@@ -36,6 +39,7 @@ def tasks(
         Optional[str],  # noqa: UP045
         typer.Option("--indicator", help="Only actions serving this indicator."),
     ] = None,
+    as_of: AsOfOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
     lang: LangOption = None,
@@ -49,7 +53,8 @@ def tasks(
     language = choose_lang(ctx, lang)
     with reporting(language):
         plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
-        view = views.tasks_view(plan, area, status, indicator)
+        check_as_of(plan, as_of)
+        view = views.tasks_view(plan, area, status, indicator, as_of)
     if as_json:
         print_json(view)
         return
@@ -72,6 +77,7 @@ def task(
         typer.Option("--due", metavar="YYYY-MM-DD", help="Set the due date."),
     ] = None,
     note: Annotated[Optional[str], typer.Option("--note", help="Add a dated note.")] = None,  # noqa: UP045
+    as_of: AsOfOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
     lang: LangOption = None,
@@ -88,13 +94,16 @@ def task(
         quiet = as_json or changing  # a write to the bundled plan is refused with its reason
         data_dir = resolve_data_dir(ctx, data, notice=None if quiet else language)
         plan = store.load(data_dir)
+        check_as_of(plan, as_of)
         found = plan.action(action)
+        if changing and as_of is not None:
+            raise AsOfWithChange()
         if changing:
             state, changed = changes.update_action(
                 data_dir, plan, found.id, status=status, lead=lead, due=due, note=note
             )
         else:
-            state, changed = plan.state(found), False
+            state, changed = plan.state(found, as_of), False
     view = views.action_view(state)
     if as_json:
         print_json(view)
@@ -104,5 +113,7 @@ def task(
     if changing:
         key = "task.updated" if changed else "task.unchanged"
         terminal.print_lines([text(key, language, id=found.id)])
+    if as_of is not None:
+        terminal.print_lines([text("tasks.as_of", language, year=as_of)])
     area = state.area.title_en if language == "en" else state.area.title
     terminal.render_task(view, f"{state.area.number}. {area}", language)

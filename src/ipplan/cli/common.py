@@ -20,7 +20,7 @@ from typer import _click as click  # the Click that this Typer carries
 from typer.core import TyperGroup
 
 from ipplan import __version__
-from ipplan.errors import DataInvalid, IpplanError, NotAYear, YearOutsidePlan
+from ipplan.errors import DataInvalid, IpplanError, NotAYear
 from ipplan.i18n import CATALOGUE, error_message, joined, label, resolve_lang, text
 from ipplan.status import Status
 
@@ -170,7 +170,8 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         metavar="YEAR",
-        help="Count only actuals up to this year.",
+        help="Show the record as of the end of YEAR: only actuals up to it, actions as they "
+        "stood then.",
         show_default=False,
         parser=year_value,
     ),
@@ -288,5 +289,9 @@ def stdout_is_terminal() -> bool:
 
 
 def check_as_of(plan: Plan, as_of: int | None) -> None:
+    """Refuse an as-of year whose progress cannot be viewed, saying which years can."""
+    from ipplan.errors import AsOfBaselineYear, AsOfOutsidePlan
+
     if as_of is not None and as_of not in plan.years:
-        raise YearOutsidePlan(year=as_of, first=plan.years[0], last=plan.years[-1])
+        refusal = AsOfBaselineYear if as_of == plan.info.baseline_year else AsOfOutsidePlan
+        raise refusal(year=as_of, first=plan.years[0], last=plan.years[-1])

@@ -1,13 +1,16 @@
 """Reports for publishing and for other tools: one report, five formats.
 
 :func:`build` gathers everything a report shows into plain data (the ``json`` format is exactly
-that); each format module renders it. Nothing here reads the clock, so the same data gives the
-same report, byte for byte, and a report can be kept in git beside the data.
+that); each format module renders it. Nothing here reads the clock: the time a report names as
+made is that of the latest change it counts (or ``$SOURCE_DATE_EPOCH``), so the same data gives
+the same report, byte for byte, and a report can be kept in git beside the data.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+import os
+from collections.abc import Callable, Mapping
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,7 +74,7 @@ def build(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
     info = plan.info
     areas = []
     for area in plan.areas:
-        actions = [plan.state(a) for a in plan.actions if a.area == area.id]
+        actions = [plan.state(a, as_of) for a in plan.actions if a.area == area.id]
         served: list[str] = []
         for state in actions:
             served.extend(k for k in state.action.indicators if k not in served)
@@ -96,12 +99,55 @@ def build(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
             "thresholds": info.thresholds.model_dump(),
         },
         "as_of": as_of,
+        "made": made(plan, as_of, os.environ),
         "summary": summary([Progress(ind["status"]) for ind in indicators]),
         "indicators": indicators,
         "areas": areas,
         "yearly": yearly_rows(plan, as_of),
         "ipplan": __version__,
     }
+
+
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+
+
+def made(plan: Plan, as_of: int | None, environ: Mapping[str, str]) -> dict[str, str] | None:
+    """When the report was made, in a way that keeps the same data giving the same bytes.
+
+    ``$SOURCE_DATE_EPOCH`` (the reproducible-builds convention) when set: that moment, in UTC.
+    Otherwise the time the latest change the report counts was recorded: the report shows the
+    record as it stood then, whenever it is rendered. None when nothing counted carries a time.
+    """
+    from ipplan.writer import timestamp
+
+    raw = environ.get(SOURCE_DATE_EPOCH, "").strip()
+    if raw.isdigit():
+        moment = dt.datetime.fromtimestamp(int(raw), tz=dt.timezone.utc)
+        return {"time": timestamp(moment), "basis": "source_date_epoch"}
+    latest = latest_counted(plan, as_of)
+    return None if latest is None else {"time": timestamp(latest), "basis": "recorded"}
+
+
+def latest_counted(plan: Plan, as_of: int | None) -> dt.datetime | None:
+    """The latest recorded time among what counts as of ``as_of``: the actuals of the years up
+    to it (with their earlier values) and the action updates recorded by its end."""
+    from ipplan.assess import counted
+    from ipplan.changes import aware
+
+    times = [
+        when
+        for series in plan.actuals.values()
+        for actual in counted(series, as_of)
+        for when in (actual.recorded, *(old.recorded for old in actual.history))
+        if when is not None
+    ]
+    times += [
+        u.recorded
+        for log in plan.updates.values()
+        for u in log
+        if as_of is None or u.recorded.year <= as_of
+    ]
+    return max(times, key=aware, default=None)
 
 
 def yearly_rows(plan: Plan, as_of: int | None = None) -> list[dict[str, Any]]:

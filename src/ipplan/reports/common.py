@@ -6,6 +6,7 @@ apart in what they report.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -41,11 +42,35 @@ def intro(report: Mapping[str, Any], lang: str) -> list[str]:
     lines = []
     if plan["issuer"]:
         lines.append(text("report.issuer", lang, issuer=pick(plan, "issuer", lang)))
-    if report["as_of"] is not None:
-        lines.append(text("report.as_of", lang, year=report["as_of"]))
-    else:
-        lines.append(text("report.all_data", lang))
+    lines.append(as_of_line(report, lang))
+    lines.append(made_line(report, lang))
     return lines
+
+
+def as_of_line(report: Mapping[str, Any], lang: str) -> str:
+    """Which years the report counts."""
+    if report["as_of"] is not None:
+        return text("report.as_of", lang, year=report["as_of"])
+    return text("report.all_data", lang)
+
+
+def made_line(report: Mapping[str, Any], lang: str) -> str:
+    """When the report was made: the time of the latest change it counts, or the time given by
+    $SOURCE_DATE_EPOCH; never the clock, so the same data gives the same bytes."""
+    made = report["made"]
+    if made is None:
+        return text("report.made_none", lang)
+    key = "report.made_epoch" if made["basis"] == "source_date_epoch" else "report.made_recorded"
+    return text(key, lang, time=made_time(made["time"]))
+
+
+def made_time(value: str) -> str:
+    """An ISO time as ``2024-03-01 10:05 UTC+08:00``: in the offset it carries, which is part
+    of the data, and never the reader's own zone, which would change the report's bytes."""
+    moment = dt.datetime.fromisoformat(value)
+    offset = moment.strftime("%z")
+    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+    return f"{moment:%Y-%m-%d %H:%M} {zone}"
 
 
 def method(report: Mapping[str, Any], lang: str) -> str:

@@ -13,7 +13,9 @@ from typing import Any
 
 # key, year, value, source and note are what import reads; name and unit help a reader,
 # status is what the indicator's status was as of that year; binding and accumulate say what
-# kind of indicator it is, and total is a cumulative indicator's running total in that year.
+# kind of indicator it is, and total is a cumulative indicator's running total in that year;
+# as_of and made say, on every row, which years the report counts and when it was made (import
+# ignores all of these).
 COLUMNS = (
     "key",
     "name",
@@ -26,6 +28,8 @@ COLUMNS = (
     "binding",
     "accumulate",
     "total",
+    "as_of",
+    "made",
 )
 BOM = "\ufeff"
 
@@ -44,8 +48,10 @@ def render(report: dict[str, Any], lang: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    made = report["made"]
+    about = {"as_of": report["as_of"], "made": None if made is None else made["time"]}
     for row in report["yearly"]:
-        writer.writerow([cell(row[column]) for column in COLUMNS])
+        writer.writerow([cell({**row, **about}[column]) for column in COLUMNS])
     return BOM + buffer.getvalue()
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipplan.errors import MissingExtra
 from ipplan.i18n import label, text
-from ipplan.reports.common import ACTION_COLUMNS, latest_note, pick
+from ipplan.reports.common import ACTION_COLUMNS, intro, latest_note, pick, title
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -150,27 +150,50 @@ def render(report: dict[str, Any], lang: str) -> bytes:
         actions.append(row)
     _finish(actions, Font(bold=True))
 
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return fixed_zip_times(buffer.getvalue())
+    about = workbook.create_sheet(text("sheet.about", lang))
+    for line in (title(report, lang), *intro(report, lang)):
+        about.append([line])
+    about.column_dimensions["A"].width = 80
+
+    moment = made_at(report)
+    workbook.properties.created = moment
+    workbook.properties.modified = moment
+    return save(workbook)
+
+
+def made_at(report: dict[str, Any]) -> dt.datetime:
+    """The time the workbook's properties give: when the report was made, as naive UTC (what
+    the file format stores), else a fixed time."""
+    made = report["made"]
+    if made is None:
+        return FIXED_TIME
+    moment = dt.datetime.fromisoformat(made["time"])
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return moment
 
 
 # The earliest time a zip entry can carry (MS-DOS dates start in 1980).
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def fixed_zip_times(data: bytes) -> bytes:
-    """The workbook ``data`` with every zip entry stamped ZIP_TIME instead of the time it was
-    written, so that the same data gives the same bytes whenever the report is made.
+def save(workbook: Any) -> bytes:
+    """The workbook as bytes that depend on its content alone.
 
-    openpyxl stamps each part of the zip with the clock; the entries, their order, their
-    contents and their compression are kept as they are.
+    openpyxl's own ``save`` sets the modified time to the clock, so its writer is called
+    directly with the properties as they are; the zip it writes stamps each entry with the
+    clock too, so every entry is then stamped ZIP_TIME instead, its content and compression
+    kept.
     """
     import zipfile
 
-    source = zipfile.ZipFile(io.BytesIO(data))
+    from openpyxl.writer.excel import ExcelWriter
+
+    written = io.BytesIO()
+    archive = zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    ExcelWriter(workbook, archive).save()  # writes every part and closes the archive
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(out, "w") as target:
         for entry in source.infolist():
             info = zipfile.ZipInfo(entry.filename, date_time=ZIP_TIME)
             info.compress_type = entry.compress_type
