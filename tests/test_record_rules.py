@@ -70,3 +70,50 @@ def test_a_different_value_still_needs_force(cli: Run, plan_dir: Path) -> None:
     result = cli("record", "2022", "1", "31348", "--source", "新来源", *data)
     assert result.exit_code == 1 and "--force" in result.stderr
     assert snapshot(plan_dir) == before
+
+
+# --- the slipped-digit guard ------------------------------------------------------------------
+
+
+def test_real_growth_on_the_plans_path_is_accepted(cli: Run, plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir))
+    assert cli("record", "2023", "international_talent", "60", *data).exit_code == 0
+    # +83 %: the plan needs 60 -> 200 by 2025, so its path from 60 reaches 130 in 2024
+    result = cli("record", "2024", "international_talent", "110", *data)
+    assert result.exit_code == 0, result.stderr
+    assert [a.value for a in load(plan_dir).actuals["international_talent"]] == [60, 110]
+
+
+def test_a_digit_typed_twice_or_left_out_is_still_caught(cli: Run, plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir))
+    cli("record", "2023", "international_talent", "60", *data)
+    before = snapshot(plan_dir)
+    for typed in ("600", "1100", "6", "11"):
+        result = cli("record", "2024", "international_talent", typed, *data)
+        assert result.exit_code == 1, typed
+        assert "implausible" not in result.stderr  # the code stays out of the sentence
+        assert "不在可接受的范围 30–195 内" in result.stderr
+        assert "按计划路径 2024 年应达的 130" in result.stderr
+    assert snapshot(plan_dir) == before
+    for key, before_value, slipped in (
+        ("practitioners", "34396", "343960"),
+        ("practitioners", "34396", "3439"),
+        ("complaint_rate", "2.6", "26"),
+        ("complaint_rate", "2.6", "0.26"),
+        ("revenue", "462.6", "4626"),
+        ("revenue", "462.6", "46.26"),
+    ):
+        assert cli("record", "2023", key, before_value, "--force", *data).exit_code == 0
+        assert cli("record", "2024", key, slipped, *data).exit_code == 1, (key, slipped)
+
+
+def test_the_refusal_names_the_accepted_range(cli: Run, plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir), "--lang", "en")
+    cli("record", "2023", "practitioners", "34396", *data)
+    result = cli("record", "2024", "practitioners", "343960", *data)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: practitioners: 343960 for 2024 is +900% against 34396 for 2023, outside the "
+        "accepted range 17198-55797 (34396 for 2023 and the plan's path, 37198 by 2024, each "
+        "±50%); is a digit missing or extra? If the value is right, run again with --force\n"
+    )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -286,10 +287,31 @@ def neighbour(
     return min(after) if after else None
 
 
+def plausible_range(
+    plan: Plan, indicator: Indicator, year: int, other_year: int, other: Value
+) -> tuple[float, float, float]:
+    """The values accepted for ``year`` without --force, given the known value ``other`` of
+    ``other_year``: (lowest, highest, the plan's path value for ``year``).
+
+    The plan's path is the straight line from the known value to the target, read at ``year``:
+    where the plan itself needs a value to grow fast (a small indicator far from its target),
+    that growth is expected, not suspect. The range spans the known value and the path value,
+    widened by ``max_change`` either side; a slipped digit (x10, /10) falls outside it.
+    """
+    target_year, target = indicator.target.year, indicator.target.value
+    if other_year == target_year:
+        path = float(other)
+    else:
+        path = other + (target - other) * (year - other_year) / (target_year - other_year)
+    limit = max_change(plan, indicator)
+    return min(other, path) * (1 - limit), max(other, path) * (1 + limit), path
+
+
 def check_plausible(
     plan: Plan, indicator: Indicator, series: Sequence[Actual], year: int, value: Value
 ) -> None:
-    """Refuse ``value`` when it is further from its neighbour's value than the plan allows.
+    """Refuse ``value`` when it lies outside :func:`plausible_range` of its neighbour's value,
+    the likely sign of a digit typed twice or left out (docs/methodology.md).
 
     A neighbour of zero gives no scale to judge by, so any value is accepted after it.
     """
@@ -299,18 +321,31 @@ def check_plausible(
     other_year, other = found
     if other == 0:
         return
-    limit = max_change(plan, indicator)
-    relative = (value - other) / abs(other)
-    if abs(relative) > limit + 1e-12:
-        raise ImplausibleChange(
-            key=indicator.key,
-            year=year,
-            value=value,
-            other_year=other_year,
-            other=other,
-            change=relative,
-            limit=limit,
-        )
+    low, high, path = plausible_range(plan, indicator, year, other_year, other)
+    slack = 1e-12 * max(abs(low), abs(high), 1.0)
+    if low - slack <= value <= high + slack:
+        return
+    whole = UNIT_RULES[indicator.unit].whole
+    places = 0 if whole else 2  # the range as the unit is typed, rounded inward
+    raise ImplausibleChange(
+        key=indicator.key,
+        year=year,
+        value=value,
+        other_year=other_year,
+        other=other,
+        change=(value - other) / abs(other),
+        limit=max_change(plan, indicator),
+        lowest=_inward(low, places, up=True),
+        highest=_inward(high, places, up=False),
+        path=round(path, 2),
+    )
+
+
+def _inward(value: float, places: int, *, up: bool) -> float | int:
+    """``value`` rounded to ``places`` decimals toward the inside of a range."""
+    scale = 10**places
+    scaled = math.ceil(value * scale - 1e-9) if up else math.floor(value * scale + 1e-9)
+    return scaled if places == 0 else scaled / scale
 
 
 def apply(plan: Plan, changes: list[Change]) -> dict[str, tuple[Actual, ...]]:

@@ -10,6 +10,8 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from ipplan.fmt import number
+
 LANGS = ("zh", "en")
 ENV_VAR = "IPPLAN_LANG"
 
@@ -384,11 +386,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "implausible-change": (
         "{key} 的 {year} 年值 {value} 与 {other_year} 年的 {other} 相比变化 {change}，"
-        "超过允许的 ±{limit}，可能是输入错误（多打或少打了一位？）。"
+        "不在可接受的范围 {lowest}–{highest} 内（{other_year} 年的 {other} 与按计划路径 {year} 年"
+        "应达的 {path}，各放宽 ±{limit}），可能是输入错误（多打或少打了一位？）。"
         "如确认无误，请加 --force 重新运行。",
-        "{key}: {value} for {year} is {change} against {other} for {other_year}, beyond the "
-        "±{limit} allowed; is a digit missing or extra? If the value is right, run again "
-        "with --force",
+        "{key}: {value} for {year} is {change} against {other} for {other_year}, outside the "
+        "accepted range {lowest}-{highest} ({other} for {other_year} and the plan's path, "
+        "{path} by {year}, each ±{limit}); is a digit missing or extra? If the value is right, "
+        "run again with --force",
     ),
     "control-character": (
         "{field} 含有终端控制字符 {char}，未做任何改动；请删去该字符后重试。",
@@ -1046,6 +1050,9 @@ def _shared(params: Mapping[str, Any]) -> dict[str, Any]:
     if "change" in values:  # a relative change and its limit, as percentages
         values["change"] = f"{values['change'] * 100:+.0f}%"
         values["limit"] = f"{values['limit'] * 100:.0f}%"
+        for name in ("lowest", "highest", "path"):  # the plausible range, as numbers read
+            if isinstance(values.get(name), int | float):
+                values[name] = number(values[name])
     elif isinstance(values.get("limit"), int) and values["limit"] >= 10**6:
         values["limit"] = f"{values['limit']:,}"
     return values

@@ -75,8 +75,9 @@ class PlanInfo(_Model):
     max_change: Annotated[
         Number,
         Field(
-            description="A recorded value more than this fraction above or below the year "
-            "before's is refused without --force (0.5: more than 50 % up or down)."
+            description="A recorded value more than this fraction below both the year before's "
+            "and the plan's path from it, or above both, is refused without --force as a likely "
+            "slipped digit (0.5: more than 50 %)."
         ),
     ] = 0.5
 
