@@ -343,7 +343,7 @@ def check_plausible(
 
 def _inward(value: float, places: int, *, up: bool) -> float | int:
     """``value`` rounded to ``places`` decimals toward the inside of a range."""
-    scale = 10**places
+    scale: int = 10**places
     scaled = math.ceil(value * scale - 1e-9) if up else math.floor(value * scale + 1e-9)
     return scaled if places == 0 else scaled / scale
 
