@@ -713,7 +713,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "p.duplicate-key": ("键 {key} 重复出现", "key {key} appears twice"),
     "p.missing-field": ("缺少必填字段 {field}", "missing required field {field}"),
-    "p.unknown-field": ("未知字段 {field}", "unknown field {field}"),
+    "p.unknown-field": ("未知字段 {field}{hint}", "unknown field {field}{hint}"),
     "p.wrong-type": (
         "{field} 应为 {expected}，实际为 {got}",
         "{field} should be {expected}, not {got}",
@@ -1088,7 +1088,13 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     values = _shared(params)
     if "expected" in values and f"expected.{values['expected']}" in CATALOGUE:
         values["expected"] = text(f"expected.{values['expected']}", lang)
-    if code in ("unknown-indicator", "unknown-action", "unknown-item", "unknown-unit"):
+    if code in (
+        "unknown-indicator",
+        "unknown-action",
+        "unknown-item",
+        "unknown-unit",
+        "unknown-field",
+    ):
         hint = _hint(params, lang)
         values["hint"] = f" ({hint})" if hint else ""
     if isinstance(values.get("kind"), str) and f"filekind.{values['kind']}" in CATALOGUE:

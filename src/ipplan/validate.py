@@ -131,9 +131,10 @@ def _shell(
         data = {}
     if not _is(c, doc, data, loc, dict):
         return None
+    found: list[Problem] = []
     for name in data:
         if name not in fields:
-            c.problems.append(
+            found.append(
                 Problem(
                     doc.path,
                     doc.line((*loc, name)),
@@ -143,10 +144,36 @@ def _shell(
             )
     for name, required in fields.items():
         if required and name not in data:
-            c.problems.append(
+            found.append(
                 Problem(doc.path, doc.line(loc), "missing-field", {"field": _dotted((*loc, name))})
             )
+    c.problems.extend(_misspellings(found))
     return cast(dict[str, Any], data)
+
+
+def _misspellings(problems: list[Problem]) -> list[Problem]:
+    """``problems`` with each misspelled field told once: an unknown field close to a missing
+    one of the same mapping (``uint`` for ``unit``) is one problem, the unknown field, with the
+    name it should have, rather than two."""
+    missing = [str(p.params["field"]) for p in problems if p.code == "missing-field"]
+    merged: set[str] = set()
+    out: list[Problem] = []
+    for p in problems:
+        if p.code != "unknown-field" or "field" not in p.params:
+            out.append(p)
+            continue
+        parent, _, name = str(p.params["field"]).rpartition(".")
+        siblings = {
+            field.rpartition(".")[2]: field
+            for field in missing
+            if field.rpartition(".")[0] == parent and field not in merged
+        }
+        close = suggest(name, siblings)[:1]
+        if close:
+            merged.add(siblings[close[0]])
+            p = Problem(p.path, p.line, p.code, {**p.params, "suggest": close})
+        out.append(p)
+    return [p for p in out if not (p.code == "missing-field" and p.params.get("field") in merged)]
 
 
 def _is(c: Checked, doc: Document, data: Any, loc: Loc, kind: type) -> bool:
@@ -178,12 +205,14 @@ def _one(c: Checked, doc: Document, data: Any, loc: Loc, model: type[M]) -> M | 
         return model.model_validate(data)
     except ValidationError as exc:
         seen: set[tuple[int, str, str]] = set()
+        found: list[Problem] = []
         for error in exc.errors(include_url=False):
             problem = _from_pydantic(doc, error, loc)
             marker = (problem.line, problem.code, str(problem.params.get("field")))
             if marker not in seen and problem.line not in doc.flagged:
                 seen.add(marker)
-                c.problems.append(problem)
+                found.append(problem)
+        c.problems.extend(_misspellings(found))
         return None
 
 
@@ -669,10 +698,15 @@ def _raw_values(doc: Document, section: str, name: str) -> list[tuple[Loc, Any]]
 
 
 def _raw_ids(doc: Document, section: str, name: str) -> set[str] | None:
-    """The ids the file declares, even on items that fail their schema; None if unreadable."""
+    """The ids the file declares, even on items that fail their schema; None if unreadable, or
+    if an item's id cannot be read (misspelled, say): references to it are then not judged, so
+    that one typo is one problem, where it is, rather than one more at every reference."""
     if doc.broken or not isinstance(doc.data, dict) or not isinstance(doc.data.get(section), list):
         return None
-    return {str(value) for _, value in _raw_values(doc, section, name)}
+    found = _raw_values(doc, section, name)
+    if len(found) < len(doc.data[section]):
+        return None
+    return {str(value) for _, value in found}
 
 
 RULES: list[Rule] = [
