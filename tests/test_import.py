@@ -122,15 +122,15 @@ def test_a_different_value_needs_force(cli: Run, plan_dir: Path, tmp_path: Path)
     [
         (
             "key,year,value\npractitioners,2023,31000\nrevenue,2023,500,来源\n",
-            "gbk",
-            3,
-            "import-not-utf8",
+            "utf-16-le",  # "Unicode text" from Excel: neither UTF-8 nor GBK
+            1,
+            "import-encoding",
         ),
         ("indicator,year,amount\npractitioners,2023,31000\n", "utf-8", 1, "import-missing-column"),
         ("", "utf-8", 1, "import-empty"),
         ('key,year,value\npractitioners,2023,"31000\n', "utf-8", 2, "import-csv-syntax"),
     ],
-    ids=["gbk", "missing-column", "empty", "unclosed-quote"],
+    ids=["utf-16", "missing-column", "empty", "unclosed-quote"],
 )
 def test_unreadable_files_are_refused_at_a_line(
     cli: Run, plan_dir: Path, tmp_path: Path, content: str, encoding: str, line: int, code: str

@@ -326,18 +326,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import-file-not-found": ("文件 {path} 不存在。", "there is no file {path}"),
     "import-unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
     "import-too-large": ("文件过大（上限 {limit}）", "the file is too large (limit {limit})"),
-    "import-not-utf8": (
-        "文件不是 UTF-8 编码；请在 Excel 中另存为“CSV UTF-8”。",
-        "the file is not UTF-8; save it as 'CSV UTF-8' from Excel",
-    ),
     "import-csv-syntax": ("CSV 格式错误：{detail}", "not valid CSV: {detail}"),
     "import-empty": (
         "文件为空，需要表头行 key,year,value。",
         "the file is empty; it needs a header row key,year,value",
-    ),
-    "import-missing-column": (
-        "表头缺少列 {missing}；可用的列：{columns}",
-        "the header lacks the column {missing}; columns read: {columns}",
     ),
     "import-duplicate-row": (
         "{key} 的 {year} 年在本文件中出现两次（首次在第 {first} 行）",
@@ -888,6 +880,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--as-of views how things stood at the end of a past year and cannot be combined with "
         "options that record an update; run the two separately",
     ),
+    "import-encoding": (
+        "文件既不是 UTF-8 也不是 GBK/GB18030 编码，本行有两者都无法读取的字节；"
+        "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”。",
+        "the file is neither UTF-8 nor GBK/GB18030: this line has bytes that neither reads. "
+        "Save it from Excel as 'CSV UTF-8 (Comma delimited)' or 'CSV (Comma delimited)'",
+    ),
+    "import-missing-column": (
+        "表头缺少必需的列：{missing}。文件中的列：{has}。"
+        "必需的列：key（指标）、year（年份）、value（数值）；可选的列：source（来源）、note（备注）。",
+        "the header lacks required columns: {missing}. The file has: {has}. Required: key "
+        "(指标), year (年份), value (数值); optional: source (来源), note (备注)",
+    ),
+    "import-duplicate-column": (
+        "表头中有多列表示同一内容：{columns}，无法确定使用哪一列。文件中的列：{has}。请只保留其中一列。",
+        "the header names one column more than once: {columns}, so which to read is unclear. "
+        "The file has: {has}. Keep only one of them",
+    ),
     "format-contradicts-output": (
         "--format {format} 与输出文件 {path} 的扩展名（{implied}）不一致，未写入任何内容；"
         "请去掉 --format，或改用以 .{format} 结尾的文件名。",
@@ -1058,9 +1067,18 @@ def _shared(params: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
+def _listed(values: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Lists of names (the columns a file has, those it lacks) as one phrase of the language."""
+    for name in ("missing", "has", "columns"):
+        if isinstance(values.get(name), list):
+            shown = [str(item) or '""' for item in values[name]] or ["—"]
+            values[name] = (", " if lang == "en" else "、").join(shown)
+    return values
+
+
 def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
     """The message of a domain error."""
-    values = _shared(params)
+    values = _listed(_shared(params), lang)
     if message_id == "unknown-indicator":
         values["hint"] = _hint(params, lang, "known")
     elif message_id == "unknown-action":
@@ -1085,7 +1103,7 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
 
 def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     """The message of a validation problem."""
-    values = _shared(params)
+    values = _listed(_shared(params), lang)
     if "expected" in values and f"expected.{values['expected']}" in CATALOGUE:
         values["expected"] = text(f"expected.{values['expected']}", lang)
     if code in (

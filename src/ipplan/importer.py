@@ -30,7 +30,45 @@ from ipplan.typed import parse_year
 
 REQUIRED = ("key", "year", "value")
 OPTIONAL = ("source", "note")
+# The Chinese headers people write in a spreadsheet, for each column import reads.
+HEADERS: dict[str, tuple[str, ...]] = {
+    "key": ("key", "指标", "指标键", "指标名称"),
+    "year": ("year", "年份", "年度"),
+    "value": ("value", "数值", "实际值"),
+    "source": ("source", "来源", "数据来源"),
+    "note": ("note", "备注"),
+}
 MAX_BYTES = 50 * 1024 * 1024
+UTF8_BOM = b"\xef\xbb\xbf"
+GB18030_BOM = b"\x84\x31\x95\x33"
+
+
+def decode(raw: bytes) -> str:
+    """The text of a CSV file as Excel saves it: UTF-8 (with or without a byte-order mark), or,
+    on a Chinese Windows, GBK, which GB18030 includes (with or without its byte-order mark).
+
+    UTF-8 is tried first: text in it that is not plain ASCII is almost never valid GBK by
+    chance, while GBK text is rarely valid UTF-8. Raises UnicodeDecodeError (GB18030's, whose
+    position is the first byte neither reads) when the file is neither, or holds a NUL byte,
+    which no text CSV does (UTF-16, Excel's "Unicode text", is full of them).
+    """
+    nul = raw.find(b"\0")
+    if nul != -1:
+        raise UnicodeDecodeError("utf-8", raw, nul, nul + 1, "a NUL byte")
+    if raw.startswith(UTF8_BOM):
+        return raw[len(UTF8_BOM) :].decode("utf-8")
+    if raw.startswith(GB18030_BOM):
+        return raw[len(GB18030_BOM) :].decode("gb18030")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030")
+
+
+def column_of(header: str) -> str | None:
+    """Which column of :data:`HEADERS` a header names, whatever its case and spacing."""
+    name = header.strip().strip("\u3000").lower()
+    return next((column for column, names in HEADERS.items() if name in names), None)
 
 
 @dataclass(frozen=True)
@@ -76,10 +114,10 @@ def read_rows(path: Path) -> tuple[list[Row], int, list[Problem]]:
     if len(raw) > MAX_BYTES:
         return [], 0, [Problem(path, 1, "import-too-large", {"limit": "50 MB"})]
     try:
-        text = raw.decode("utf-8-sig")
+        text = decode(raw)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return [], 0, [Problem(path, line, "import-not-utf8", {})]
+        return [], 0, [Problem(path, line, "import-encoding", {})]
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[Problem] = []
@@ -89,10 +127,15 @@ def read_rows(path: Path) -> tuple[list[Row], int, list[Problem]]:
         return [], 0, [Problem(path, reader.line_num, "import-csv-syntax", {"detail": str(exc)})]
     if header is None:
         return [], 0, [Problem(path, 1, "import-empty", {})]
-    columns = [name.strip().lower() for name in header]
+    columns = [column_of(name) for name in header]
+    twice = sorted({c for c in columns if c is not None and columns.count(c) > 1})
+    if twice:
+        named = [h.strip() for h, c in zip(header, columns, strict=True) if c in twice]
+        params = {"columns": named, "has": [h.strip() for h in header]}
+        return [], 0, [Problem(path, 1, "import-duplicate-column", params)]
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
-        params = {"missing": ", ".join(missing), "columns": ", ".join(REQUIRED + OPTIONAL)}
+        params = {"missing": missing, "has": [h.strip() for h in header]}
         return [], 0, [Problem(path, 1, "import-missing-column", params)]
     where = {name: columns.index(name) for name in (*REQUIRED, *OPTIONAL) if name in columns}
 
