@@ -417,7 +417,10 @@ def test_show_without_a_baseline_explains_why_nothing_is_worked(cli: Run, plan_d
     cli("record", "2023", "6", "50", "--data", str(plan_dir))
     out = cli("show", "6", "--data", str(plan_dir)).stdout
     assert "数据不足" in out
-    assert "需要基线和至少一个实际值才能计算。" in out
+    assert (
+        "计划未给出基线：记录两个实际值后，以最早的实际值作为暂定基线计算进度（目前有 1 个）。"
+        in out
+    )
     assert "展望" not in out
 
 

@@ -441,12 +441,13 @@ def update_action(
     lead: str | None = None,
     due: str | None = None,
     note: str | None = None,
+    clear: tuple[str, ...] = (),
     when: dt.datetime | None = None,
 ) -> tuple[ActionState, bool]:
     """Record a dated update to an action; returns its new state and whether anything changed.
 
-    Fields equal to what the action already has are left out; with nothing left, nothing is
-    written.
+    ``clear`` names fields (``lead``, ``due``) to leave empty again. Fields equal to what the
+    action already has are left out; with nothing left, nothing is written.
     """
     lead, note = clean_text(lead, "--lead"), clean_text(note, "--note")
     due_date = parse_date(due) if due is not None else None
@@ -454,14 +455,26 @@ def update_action(
     def edit(latest: Plan) -> Edit[tuple[ActionState, bool]]:
         action = latest.action(action_ref)
         state = latest.state(action)
+        cleared = [
+            name
+            for name, current in (("lead", state.lead), ("due", state.due))
+            if name in clear and current is not None
+        ]
         update = ActionUpdate(
             recorded=stamp(latest, when),
             status=status if status is not None and status != state.status else None,
             lead=lead if lead not in (None, state.lead) else None,
             due=due_date if due_date is not None and due_date != state.due else None,
             note=note,
+            cleared=cleared,
         )
-        if update.status is None and update.lead is None and update.due is None and not note:
+        if (
+            update.status is None
+            and update.lead is None
+            and update.due is None
+            and not note
+            and not cleared
+        ):
             return Edit((state, False))
         updates = {**latest.updates, action.id: (*latest.updates.get(action.id, ()), update)}
         changed = dataclasses.replace(latest, updates=updates)

@@ -50,6 +50,24 @@ class Chart:
     def values(self) -> list[float]:
         return [v for _, v in (*self.linear, *self.actual, *self.milestones, self.target)]
 
+    def span(self) -> tuple[float, float]:
+        """The values the value axis must cover. A chart of one value alone (a target with no
+        baseline or actual yet) is drawn from zero up to it, not in a sliver around it."""
+        values = self.values()
+        low, high = min(values), max(values)
+        if low == high:
+            low, high = min(0.0, low), max(0.0, high)
+        return low, high
+
+    def drawn(self) -> list[str]:
+        """The series the chart draws, in the order a legend names them."""
+        shown = ["actual"] if self.actual else []
+        if len(self.linear) >= 2:
+            shown.append("linear")
+        if self.milestones:
+            shown.append("milestone")
+        return [*shown, "target"]
+
 
 def ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round tick values that cover ``low``..``high`` in about ``count`` steps."""
@@ -81,7 +99,7 @@ LINEAR, ACTUAL, MILESTONE, TARGET = "·", "●", "◆", "◎"
 
 def grid(chart: Chart, width: int = 48, height: int = 10) -> list[str]:
     """The chart as lines of text: value axis on the left, years along the bottom."""
-    scale = ticks(min(chart.values()), max(chart.values()), 4)
+    scale = ticks(*chart.span(), 4)
     low, high = scale[0], scale[-1]
     span = chart.last_year - chart.first_year or 1
     cells = [[" "] * width for _ in range(height)]
@@ -129,7 +147,7 @@ def svg(chart: Chart, title: str, legend: Mapping[str, str]) -> str:
 
     ``legend`` names the series: keys ``linear``, ``actual``, ``milestone`` and ``target``.
     """
-    scale = ticks(min(chart.values()), max(chart.values()))
+    scale = ticks(*chart.span())
     low, high = scale[0], scale[-1]
     span = chart.last_year - chart.first_year or 1
     plot_w = SVG_WIDTH - MARGIN_LEFT - MARGIN_RIGHT

@@ -352,3 +352,13 @@ class AsOfWithChange(IpplanError):
 
     message_id = "as-of-with-change"
     exit_code = 2
+
+
+# --- clearing an action's field ------------------------------------------------------------
+
+
+class SetAndClear(IpplanError):
+    """A field was both given a value and asked to be cleared (--lead X --no-lead)."""
+
+    message_id = "set-and-clear"
+    exit_code = 2

@@ -187,11 +187,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "差距 {gap}，每年尚需 {required}",
         "gap {gap}, required per year {required}",
     ),
-    "report.legend": (
-        "图例：实线与圆点为实际值，虚线为线性路径，空心圆为目标，菱形为阶段目标。",
-        "Key: the solid line and dots are actuals, the dashed line the linear path, the ring the "
-        "target, a diamond a milestone.",
-    ),
     "report.generated": ("由 ipplan {version} 生成。", "Made with ipplan {version}."),
     "report.latest_update": ("最近进展", "Latest update"),
     "col.count": ("指标数", "Indicators"),
@@ -896,6 +891,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "表头中有多列表示同一内容：{columns}，无法确定使用哪一列。文件中的列：{has}。请只保留其中一列。",
         "the header names one column more than once: {columns}, so which to read is unclear. "
         "The file has: {has}. Keep only one of them",
+    ),
+    "report.key": ("图例：{parts}。", "Key: {parts}."),
+    "report.key.actual": ("实线与圆点为实际值", "the solid line and dots are actuals"),
+    "report.key.actual_point": ("圆点为实际值", "the dot is the actual"),
+    "report.key.linear": ("虚线为线性路径", "the dashed line is the linear path"),
+    "report.key.milestone": ("菱形为阶段目标", "a diamond is a milestone"),
+    "report.key.target": ("空心圆为目标", "the ring is the target"),
+    "label.needs_two_actuals": (
+        "计划未给出基线：记录两个实际值后，以最早的实际值作为暂定基线计算进度（目前有 {count} 个）。",
+        "The plan gives no baseline: once two actuals are recorded, the earliest serves as a "
+        "provisional baseline and progress is computed from it (recorded so far: {count})",
+    ),
+    "label.cleared": ("（已清除）", "(cleared)"),
+    "set-and-clear": (
+        "--{field} 与 --no-{field} 不能同时使用：一个设定，一个清除；请只用其中一个。",
+        "--{field} and --no-{field} contradict each other (one sets, the other clears); use "
+        "one of them",
     ),
     "format-contradicts-output": (
         "--format {format} 与输出文件 {path} 的扩展名（{implied}）不一致，未写入任何内容；"

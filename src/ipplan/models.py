@@ -185,3 +185,7 @@ class ActionUpdate(_Model):
     lead: Text | None = None
     due: dt.date | None = None
     note: Text | None = None
+    cleared: Annotated[
+        list[Literal["lead", "due"]],
+        Field(description="Fields this update leaves empty again: lead, due."),
+    ] = []

@@ -183,8 +183,8 @@ class Plan:
         status, lead, due = action.status, action.lead, action.due
         for update in updates:
             status = update.status or status
-            lead = update.lead or lead
-            due = update.due or due
+            lead = None if "lead" in update.cleared else update.lead or lead
+            due = None if "due" in update.cleared else update.due or due
         area = next(a for a in self.areas if a.id == action.area)
         return ActionState(action, area, status, lead, due, updates)
 

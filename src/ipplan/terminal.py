@@ -344,12 +344,13 @@ def _print_chart(console: Console, view: Mapping[str, Any], lang: str) -> None:
         for char in row:
             styled.append(char, style=CHART_STYLES.get(char, ""))
         console.print(styled, no_wrap=True, overflow="crop")
-    legend = [
-        (charts.ACTUAL, "legend.actual"),
-        (charts.LINEAR, "legend.linear"),
-        *([(charts.MILESTONE, "legend.milestone")] if chart.milestones else []),
-        (charts.TARGET, "legend.target"),
-    ]
+    marks = {
+        "actual": charts.ACTUAL,
+        "linear": charts.LINEAR,
+        "milestone": charts.MILESTONE,
+        "target": charts.TARGET,
+    }
+    legend = [(marks[series], f"legend.{series}") for series in chart.drawn()]
     key_line = Text("  ")
     for mark, key in legend:
         key_line.append(mark, style=CHART_STYLES[mark])
@@ -402,7 +403,12 @@ def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None
         line = Text(f"  {text('label.status', lang)}: ")
         line.append_text(status_text(view["status"], lang))
         console.print(line)
-        console.print("  " + text("label.nothing_to_work", lang))
+        if view["baseline"] is None:
+            # the plan gives none: the earliest of two actuals will serve (methodology.md)
+            count = len(view["actuals"])
+            console.print("  " + text("label.needs_two_actuals", lang, count=count))
+        else:
+            console.print("  " + text("label.nothing_to_work", lang))
         return
     base, target = view["origin"], view["target"]
     latest, symbol = (view["total"], "X_t") if view["total"] else (view["latest"], "x_t")
@@ -510,6 +516,8 @@ def _update_parts(update: Mapping[str, Any], lang: str, *, note: bool = True) ->
         parts.append(f"{text('col.lead', lang)} → {update['lead']}")
     if update["due"]:
         parts.append(f"{text('col.due', lang)} → {update['due']}")
+    for name in update.get("cleared") or ():
+        parts.append(f"{text(f'col.{name}', lang)} → {text('label.cleared', lang)}")
     if note and update["note"]:
         parts.append(update["note"])
     return "; ".join(parts)

@@ -422,13 +422,15 @@ def action_view(state: ActionState) -> dict[str, Any]:
     }
 
 
-def _update(update: ActionUpdate) -> dict[str, str | None]:
-    """The fields an action update set, as text (None for those it left alone)."""
+def _update(update: ActionUpdate) -> dict[str, Any]:
+    """The fields an action update set, as text (None for those it left alone), and those it
+    cleared."""
     return {
         "status": update.status.value if update.status else None,
         "lead": update.lead,
         "due": update.due.isoformat() if update.due else None,
         "note": update.note,
+        "cleared": list(update.cleared),
     }
 
 

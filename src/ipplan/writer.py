@@ -35,6 +35,8 @@ def scalar(value: object) -> str:
         return json.dumps(timestamp(value))
     if isinstance(value, dt.date):
         return json.dumps(value.isoformat())
+    if isinstance(value, list):
+        return "[" + ", ".join(scalar(item) for item in value) + "]"
     quoted = json.dumps(str(value), ensure_ascii=False)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
@@ -99,6 +101,7 @@ def dump_update(update: ActionUpdate) -> str:
             ("lead", update.lead),
             ("due", update.due),
             ("note", update.note),
+            ("cleared", update.cleared or None),
         ],
         "",
     )

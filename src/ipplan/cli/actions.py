@@ -19,7 +19,7 @@ from ipplan.cli.common import (
     resolve_data_dir,
     status_value,
 )
-from ipplan.errors import AsOfWithChange
+from ipplan.errors import AsOfWithChange, SetAndClear
 from ipplan.i18n import text
 from ipplan.status import Status
 
@@ -77,6 +77,10 @@ def task(
         typer.Option("--due", metavar="YYYY-MM-DD", help="Set the due date."),
     ] = None,
     note: Annotated[Optional[str], typer.Option("--note", help="Add a dated note.")] = None,  # noqa: UP045
+    no_lead: Annotated[
+        bool, typer.Option("--no-lead", help="Clear the lead unit (no lead unit named).")
+    ] = False,
+    no_due: Annotated[bool, typer.Option("--no-due", help="Clear the due date.")] = False,
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
@@ -84,12 +88,15 @@ def task(
 ) -> None:
     """One action with its measures and update log; with options, record a dated update.
 
+    --no-lead and --no-due clear the lead unit and the due date.
+
     Example: ipplan task talent-training --status in_progress --note "2023年培训 1.2 万人次"
     """
     from ipplan import changes, store, views
 
     language = choose_lang(ctx, lang)
-    changing = any(v is not None for v in (status, lead, due, note))
+    changing = any(v is not None for v in (status, lead, due, note)) or no_lead or no_due
+    clear = tuple(name for name, flag in (("lead", no_lead), ("due", no_due)) if flag)
     with reporting(language):
         quiet = as_json or changing  # a write to the bundled plan is refused with its reason
         data_dir = resolve_data_dir(ctx, data, notice=None if quiet else language)
@@ -98,9 +105,19 @@ def task(
         found = plan.action(action)
         if changing and as_of is not None:
             raise AsOfWithChange()
+        for name, value in (("lead", lead), ("due", due)):
+            if name in clear and value is not None:
+                raise SetAndClear(field=name)
         if changing:
             state, changed = changes.update_action(
-                data_dir, plan, found.id, status=status, lead=lead, due=due, note=note
+                data_dir,
+                plan,
+                found.id,
+                status=status,
+                lead=lead,
+                due=due,
+                note=note,
+                clear=clear,
             )
         else:
             state, changed = plan.state(found, as_of), False

@@ -19,12 +19,19 @@ from ipplan.i18n import text
 @app.command()
 def init(
     ctx: typer.Context,
-    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Where to put the plan.")],
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="Where to put the plan (default: data, where ipplan looks for it).",
+            show_default=False,
+        ),
+    ] = Path("data"),
     lang: LangOption = None,
 ) -> None:
-    """Copy the bundled plan into DIR to start a writable, git-friendly plan.
+    """Copy the bundled plan into DIR (default: data) to start a writable, git-friendly plan.
 
-    Example: ipplan init data
+    Example: ipplan init
     """
     from ipplan import store
 

@@ -91,6 +91,14 @@ def _status(status: str, words: str) -> str:
     return f'<span class="status s-{escape(status)}">{escape(words)}</span>'
 
 
+def key_line(chart: charts.Chart, lang: str) -> str:
+    """The chart's key: how each series it draws is drawn, and nothing it does not draw."""
+    parts = [text(f"report.key.{series}", lang) for series in chart.drawn()]
+    if "actual" in chart.drawn() and len(chart.actual) == 1:
+        parts[0] = text("report.key.actual_point", lang)
+    return text("report.key", lang, parts=("; " if lang == "en" else "，").join(parts))
+
+
 def _legend(lang: str) -> dict[str, str]:
     return {key: text(f"legend.{key}", lang) for key in ("linear", "actual", "milestone", "target")}
 
@@ -154,7 +162,7 @@ def render(report: dict[str, Any], lang: str) -> str:
         chart = charts.Chart.from_show(ind)
         out.append("<figure>")
         out.append(charts.svg(chart, heading, legend))
-        out.append(f"<figcaption>{escape(text('report.legend', lang))}</figcaption>")
+        out.append(f"<figcaption>{escape(key_line(chart, lang))}</figcaption>")
         out.append("</figure>")
         out.append(_table(common.series_table(ind, lang)))
         out.append(f"<h4>{escape(text('report.assessment', lang))}</h4><ul>")
