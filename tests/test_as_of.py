@@ -201,3 +201,15 @@ def test_viewing_the_baseline_year_says_what_can_be_viewed(cli: Run, plan_dir: P
     assert result.exit_code == 1
     assert "2030 is outside the plan, so there is no progress to view" in result.stderr
     assert "recorded" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["abc", "-5", "99999999999999999999", "１２"])
+def test_a_source_date_epoch_that_is_not_seconds_is_refused(
+    cli: Run, plan_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    out = tmp_path / "r.html"
+    result = cli("report", "-o", str(out), "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"错误：环境变量 SOURCE_DATE_EPOCH 的值“{value}”不是")
+    assert not out.exists()

@@ -347,6 +347,12 @@ class AsOfBaselineYear(AsOfOutsidePlan):
     message_id = "as-of-baseline-year"
 
 
+class InvalidSourceDateEpoch(IpplanError):
+    """$SOURCE_DATE_EPOCH, the time a report names as made, is not a count of seconds."""
+
+    message_id = "invalid-source-date-epoch"
+
+
 class AsOfWithChange(IpplanError):
     """--as-of, which views the past, was given together with a change to record."""
 

@@ -909,6 +909,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--{field} and --no-{field} contradict each other (one sets, the other clears); use "
         "one of them",
     ),
+    "invalid-source-date-epoch": (
+        "环境变量 SOURCE_DATE_EPOCH 的值“{value}”不是自 1970-01-01 UTC 起的秒数，无法作为报告的生成时间；"
+        "请改正或取消设置（unset SOURCE_DATE_EPOCH）。",
+        "SOURCE_DATE_EPOCH is '{value}', which is not a count of seconds since 1970-01-01 UTC, "
+        "so it cannot be the time the report names as made; correct it, or unset it",
+    ),
     "format-contradicts-output": (
         "--format {format} 与输出文件 {path} 的扩展名（{implied}）不一致，未写入任何内容；"
         "请去掉 --format，或改用以 .{format} 结尾的文件名。",

@@ -118,11 +118,17 @@ def made(plan: Plan, as_of: int | None, environ: Mapping[str, str]) -> dict[str,
     Otherwise the time the latest change the report counts was recorded: the report shows the
     record as it stood then, whenever it is rendered. None when nothing counted carries a time.
     """
+    from ipplan.errors import InvalidSourceDateEpoch
     from ipplan.writer import timestamp
 
     raw = environ.get(SOURCE_DATE_EPOCH, "").strip()
-    if raw.isdigit():
-        moment = dt.datetime.fromtimestamp(int(raw), tz=dt.timezone.utc)
+    if raw:
+        try:
+            if not raw.isascii() or not raw.isdigit():
+                raise ValueError(raw)
+            moment = dt.datetime.fromtimestamp(int(raw), tz=dt.timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise InvalidSourceDateEpoch(value=raw[:40]) from None
         return {"time": timestamp(moment), "basis": "source_date_epoch"}
     latest = latest_counted(plan, as_of)
     return None if latest is None else {"time": timestamp(latest), "basis": "recorded"}
