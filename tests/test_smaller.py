@@ -56,6 +56,8 @@ def test_the_html_key_names_only_what_the_chart_draws(cli: Run, plan_dir: Path) 
     assert captions["practitioners"] == ("图例：实线与圆点为实际值，虚线为线性路径，空心圆为目标。")
     # satisfaction: no baseline and nothing recorded, so only the target is drawn
     assert captions["satisfaction"] == "图例：空心圆为目标。"
+    # litigators: the baseline alone, no actual yet
+    assert captions["litigators"] == "图例：圆点为基线值，虚线为线性路径，空心圆为目标。"
     assert "菱形" not in page  # no indicator of the shipped plan has a milestone
     english = cli("report", "-f", "html", "--lang", "en", "--data", str(plan_dir)).stdout
     assert "<figcaption>Key: the ring is the target.</figcaption>" in english

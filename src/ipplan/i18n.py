@@ -895,6 +895,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.key": ("图例：{parts}。", "Key: {parts}."),
     "report.key.actual": ("实线与圆点为实际值", "the solid line and dots are actuals"),
     "report.key.actual_point": ("圆点为实际值", "the dot is the actual"),
+    "report.key.baseline_point": ("圆点为基线值", "the dot is the baseline"),
     "report.key.linear": ("虚线为线性路径", "the dashed line is the linear path"),
     "report.key.milestone": ("菱形为阶段目标", "a diamond is a milestone"),
     "report.key.target": ("空心圆为目标", "the ring is the target"),

@@ -94,8 +94,9 @@ def _status(status: str, words: str) -> str:
 def key_line(chart: charts.Chart, lang: str) -> str:
     """The chart's key: how each series it draws is drawn, and nothing it does not draw."""
     parts = [text(f"report.key.{series}", lang) for series in chart.drawn()]
-    if "actual" in chart.drawn() and len(chart.actual) == 1:
-        parts[0] = text("report.key.actual_point", lang)
+    if len(chart.actual) == 1:  # one dot: the plan's baseline alone, or one actual
+        alone = "baseline_point" if chart.actual[0][0] == chart.first_year else "actual_point"
+        parts[0] = text(f"report.key.{alone}", lang)
     return text("report.key", lang, parts=("; " if lang == "en" else "，").join(parts))
 
 
