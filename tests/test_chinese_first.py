@@ -255,8 +255,9 @@ def test_json_errors_keep_their_exit_codes(plan_dir: Path, tmp_path: Path) -> No
     outside = run("status", "--as-of", "2030", "--json", lang="en")
     assert outside.returncode == 1
     assert error_of(outside) == {
-        "code": "year-outside-plan",
-        "message": "2030 is outside the plan; actuals are recorded for 2022-2025",
+        "code": "as-of-outside-plan",
+        "message": "--as-of 2030: 2030 is outside the plan, so there is no progress to view; "
+        "choose a year from 2022 to 2025",
     }
 
     before = snapshot(plan_dir)
