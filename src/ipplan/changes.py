@@ -297,9 +297,14 @@ def plausible_range(
     where the plan itself needs a value to grow fast (a small indicator far from its target),
     that growth is expected, not suspect. The range spans the known value and the path value,
     widened by ``max_change`` either side; a slipped digit (x10, /10) falls outside it.
+
+    A cumulative indicator's values are yearly amounts and its target a total: its path value
+    is the amount a year the plan needs on average, the target spread over the plan's years.
     """
     target_year, target = indicator.target.year, indicator.target.value
-    if other_year == target_year:
+    if indicator.accumulate is not None:
+        path = target / max(target_year - plan.info.baseline_year, 1)
+    elif other_year == target_year:
         path = float(other)
     else:
         path = other + (target - other) * (year - other_year) / (target_year - other_year)
@@ -325,7 +330,7 @@ def check_plausible(
     slack = 1e-12 * max(abs(low), abs(high), 1.0)
     if low - slack <= value <= high + slack:
         return
-    whole = UNIT_RULES[indicator.unit].whole
+    whole = plan.unit(indicator).whole
     places = 0 if whole else 2  # the range as the unit is typed, rounded inward
     raise ImplausibleChange(
         key=indicator.key,

@@ -198,22 +198,8 @@ def save(workbook: Any) -> bytes:
             info = zipfile.ZipInfo(entry.filename, date_time=ZIP_TIME)
             info.compress_type = entry.compress_type
             info.external_attr = entry.external_attr
-            content = source.read(entry.filename)
-            if entry.filename == "docProps/core.xml":
-                content = _fixed_modified(content)
-            target.writestr(info, content)
+            target.writestr(info, source.read(entry.filename))
     return out.getvalue()
-
-
-def _fixed_modified(core: bytes) -> bytes:
-    """The document properties with the modified time FIXED_TIME: openpyxl sets it to the
-    clock as it saves, whatever the workbook's properties say."""
-    import re
-
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    return re.sub(
-        rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", core
-    )
 
 
 def _finish(sheet: Worksheet, bold: Any) -> None:
