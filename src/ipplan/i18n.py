@@ -323,8 +323,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import-too-large": ("文件过大（上限 {limit}）", "the file is too large (limit {limit})"),
     "import-csv-syntax": ("CSV 格式错误：{detail}", "not valid CSV: {detail}"),
     "import-empty": (
-        "文件为空，需要表头行 key,year,value。",
-        "the file is empty; it needs a header row key,year,value",
+        "文件为空，需要表头行，如 key,year,value 或 指标,年份,数值。",
+        "the file is empty; it needs a header row, such as key,year,value or 指标,年份,数值",
     ),
     "import-duplicate-row": (
         "{key} 的 {year} 年在本文件中出现两次（首次在第 {first} 行）",
