@@ -592,3 +592,64 @@ def print_lines(lines: Sequence[str], stderr: bool = False) -> None:
     console = err() if stderr else out()
     for line in lines:
         console.print(Text(line), soft_wrap=True)
+
+
+# --- plain tables -----------------------------------------------------------------------------
+
+# Above this many rows a table is written as plain aligned text: rich lays out every cell of a
+# table as rich text, which on a plan of thousands of indicators is what would take the time.
+PLAIN_ROWS = 300
+
+
+def wrap_cell(value: str, width: int) -> list[str]:
+    """``value`` in lines of at most ``width`` cells, broken at spaces where it has them (Latin
+    text) and between characters otherwise (Chinese, which breaks anywhere)."""
+    if width <= 0 or cell_len(value) <= width:
+        return [value]
+    lines: list[str] = []
+    line = ""
+    for word in value.split(" ") if " " in value else list(value):
+        joiner = " " if line and " " in value else ""
+        if cell_len(line + joiner + word) <= width:
+            line += joiner + word
+            continue
+        if line:
+            lines.append(line)
+        while cell_len(word) > width:  # a word longer than the column: the only cut made
+            cut = width
+            while cell_len(word[:cut]) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def plain_table(
+    console: Console,
+    title: str | None,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    right: Sequence[bool],
+) -> None:
+    """Write a table as aligned plain text in one go: a heading, a rule, and the rows, each
+    column ``widths`` cells wide, wrapped where a cell is wider, nothing padded at a line's end."""
+
+    def line(cells: Sequence[str]) -> str:
+        parts = []
+        for cell, width, is_right in zip(cells, widths, right, strict=True):
+            pad = " " * max(0, width - cell_len(cell))
+            parts.append(pad + cell if is_right else cell + pad)
+        return "  ".join(parts).rstrip()
+
+    lines = [] if title is None else [title, ""]
+    lines.append(line(headers))
+    lines.append("━" * (sum(widths) + 2 * (len(widths) - 1)))
+    for row in rows:
+        wrapped = [wrap_cell(str(cell), width) for cell, width in zip(row, widths, strict=True)]
+        for depth in range(max(len(cell) for cell in wrapped)):
+            lines.append(line([cell[depth] if depth < len(cell) else "" for cell in wrapped]))
+    console.out("\n".join(lines), highlight=False)
