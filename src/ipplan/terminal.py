@@ -173,35 +173,27 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
             break
         shown.remove(column)  # a cropped bar or number misleads; the column goes whole
 
-    table = Table(
-        title=title,
-        box=box.SIMPLE_HEAVY,
-        title_justify="left",
-        collapse_padding=True,
-        pad_edge=False,
-    )
-    for name in shown:
-        right = name in ("number", "baseline", "latest", "target", "progress", "pace", "pace_cagr")
-        if name == "name":
-            table.add_column(headers[name], min_width=widths[name])
-        else:
-            table.add_column(
-                headers[name],
-                justify="right" if right else "left",
-                no_wrap=True,
-                width=widths[name],
-            )
-    for c in cells:
-        table.add_row(*(c[name] for name in shown))
-    console.print(table)
-    console.print(summary_line(view["summary"], lang))
-    for line in marks(view, lang):
-        console.print(line)
+    numeric = ("number", "baseline", "latest", "target", "progress", "pace", "pace_cagr")
+    if len(cells) > PLAIN_ROWS:
+        plain_table(
+            console,
+            title,
+            [headers[name] for name in shown],
+            [[str(c[name]) for name in shown] for c in cells],
+            [widths[name] for name in shown],
+            [name in numeric for name in shown],
+        )
+    else:
+        _status_table(console, title, headers, shown, widths, cells)
+    notes: list[Text] = [summary_line(view["summary"], lang)]
+    notes += [Text(line) for line in marks(view, lang)]
     for row in view["indicators"]:
         if row["provisional_baseline"]:
-            console.print(
-                f"* {row['number']} {_name(row, lang)}: "
-                + text("label.provisional_year", lang, year=row["baseline"]["year"])
+            notes.append(
+                Text(
+                    f"* {row['number']} {_name(row, lang)}: "
+                    + text("label.provisional_year", lang, year=row["baseline"]["year"])
+                )
             )
     for row in view["indicators"]:
         if row["methods_disagree"]:
@@ -213,7 +205,12 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
                 linear=label(row["status"], lang),
                 cagr=label(row["status_cagr"], lang),
             )
-            console.print(Text(note, style="yellow"))
+            notes.append(Text(note, style="yellow"))
+    if len(cells) > PLAIN_ROWS:  # as plain as the table, and in one go
+        console.out("\n".join(line.plain for line in notes), highlight=False)
+        return
+    for line in notes:
+        console.print(line)
 
 
 def marks(view: Mapping[str, Any], lang: str) -> list[str]:
@@ -459,6 +456,37 @@ def _print_outlook(console: Console, view: Mapping[str, Any], lang: str) -> None
         console.print("  " + expected)
 
 
+def _status_table(
+    console: Console,
+    title: str,
+    headers: Mapping[str, str],
+    shown: Sequence[str],
+    widths: Mapping[str, int],
+    cells: Sequence[Mapping[str, Any]],
+) -> None:
+    table = Table(
+        title=title,
+        box=box.SIMPLE_HEAVY,
+        title_justify="left",
+        collapse_padding=True,
+        pad_edge=False,
+    )
+    for name in shown:
+        right = name in ("number", "baseline", "latest", "target", "progress", "pace", "pace_cagr")
+        if name == "name":
+            table.add_column(headers[name], min_width=widths[name])
+        else:
+            table.add_column(
+                headers[name],
+                justify="right" if right else "left",
+                no_wrap=True,
+                width=widths[name],
+            )
+    for c in cells:
+        table.add_row(*(c[name] for name in shown))
+    console.print(table)
+
+
 def render_tasks(view: Mapping[str, Any], lang: str) -> None:
     console = out()
     if view.get("as_of") is not None:
@@ -469,19 +497,33 @@ def render_tasks(view: Mapping[str, Any], lang: str) -> None:
     count = 0
     for area in view["areas"]:
         title = area["title_en"] if lang == "en" else area["title"]
-        table = Table(title=f"{area['number']}. {title}", box=box.SIMPLE, title_justify="left")
-        for key in ("col.id", "col.action", "col.status", "col.lead", "col.due", "col.indicators"):
-            table.add_column(text(key, lang))
-        for action in area["actions"]:
-            count += 1
-            table.add_row(
+        columns = ("col.id", "col.action", "col.status", "col.lead", "col.due", "col.indicators")
+        headers = [text(key, lang) for key in columns]
+        rows = [
+            [
                 action["id"],
                 action["title_en"] if lang == "en" else action["title"],
                 status_text(action["status"], lang),
                 action["lead"] or "—",
                 action["due"] or "—",
                 ", ".join(action["indicators"]) or "—",
-            )
+            ]
+            for action in area["actions"]
+        ]
+        count += len(rows)
+        if len(rows) > PLAIN_ROWS:
+            cells = [[str(cell) for cell in row] for row in rows]
+            widths = [
+                max([cell_len(header), *(cell_len(row[i]) for row in cells)])
+                for i, header in enumerate(headers)
+            ]
+            plain_table(console, f"{area['number']}. {title}", headers, cells, widths, [False] * 6)
+            continue
+        table = Table(title=f"{area['number']}. {title}", box=box.SIMPLE, title_justify="left")
+        for header in headers:
+            table.add_column(header)
+        for row in rows:
+            table.add_row(*row)
         console.print(table)
     console.print(text("tasks.count", lang, count=count))
 
