@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, load
+from tests.conftest import REPO, Run, load
 
 
 def test_synthetic_plan_is_valid_with_ten_years_and_two_actions_each(
@@ -24,3 +24,42 @@ def test_synthetic_plan_is_valid_with_ten_years_and_two_actions_each(
     assert len(plan.indicators) == 12 and len(plan.actions) == 24
     assert all(len(series) == 10 for series in plan.actuals.values())
     assert plan.indicator(key).unit == "人"
+
+
+def _bench_module(monkeypatch: pytest.MonkeyPatch) -> object:
+    spec = importlib.util.spec_from_file_location("bench", REPO / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench", bench)
+    spec.loader.exec_module(bench)
+    return bench
+
+
+def test_synthetic_plan_has_a_valid_work_plan_a_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bench = _bench_module(monkeypatch)
+    bench.synthetic_plan(tmp_path / "plan", 20)  # type: ignore[attr-defined]
+    plan = load(tmp_path / "plan")  # raises if any work plan is invalid
+    assert plan.work.years == list(range(2015, 2025))
+    assert len(list(plan.work.items())) == 10 * 4  # every tenth of forty actions, ten years
+
+
+def test_a_long_status_table_is_plain_aligned_text_with_every_indicator(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Run
+) -> None:
+    from ipplan import terminal
+
+    bench = _bench_module(monkeypatch)
+    count = terminal.PLAIN_ROWS + 5
+    bench.synthetic_plan(tmp_path / "plan", count)  # type: ignore[attr-defined]
+    result = cli("status", "--data", str(tmp_path / "plan"))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    rows = [line for line in lines if line.lstrip()[:1].isdigit() and "指标" in line]
+    assert [int(row.split()[0]) for row in rows] == list(range(1, count + 1))
+    assert all(line == line.rstrip() for line in lines)
+    # the same columns start at the same place in every row: aligned, not laid out row by row
+    status_at = {row.index("需加快") for row in rows if "需加快" in row}
+    assert len(status_at) == 1
+    assert "9 项" not in result.stdout and f"{count} 项指标" in result.stdout
