@@ -23,9 +23,13 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from ipplan.workplans.model import Item, ProgressEvent
 from ipplan.workplans.periods import Period
+
+if TYPE_CHECKING:  # annotations only: the command line imports this module for its enums, and
+    # loading pydantic's models here would slow every command, `ipplan --help` included
+    from ipplan.workplans.model import Item, ProgressEvent
 
 
 class ItemState(str, Enum):
