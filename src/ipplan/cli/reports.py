@@ -58,7 +58,7 @@ def report(
     html opens offline and prints; csv has one row per indicator and year (UTF-8 with BOM, and
     the layout `ipplan import` reads); xlsx needs pip install 'ipplan[xlsx]'.
 
-    Example: ipplan report --format html -o report.html --as-of 2023
+    Example: ipplan report -o report.html --as-of 2023
     """
     from ipplan import reports, store
 
