@@ -117,3 +117,34 @@ def test_the_refusal_names_the_accepted_range(cli: Run, plan_dir: Path) -> None:
         "accepted range 17198-55797 (34396 for 2023 and the plan's path, 37198 by 2024, each "
         "±50%); is a digit missing or extra? If the value is right, run again with --force\n"
     )
+
+
+def test_the_plausible_range_of_negative_values_widens_outward(cli: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "u"
+    assert cli("new", str(plan), "--title", "测试", "--years", "2026-2030").exit_code == 0
+    (plan / "indicators.yaml").write_text(
+        "plan:\n"
+        "  title: 测试\n"
+        "  baseline_year: 2025\n"
+        "  target_year: 2030\n"
+        "units:\n"
+        "  - {symbol: X, name_en: x, whole: false, min: -10}\n"
+        "indicators:\n"
+        "  - key: balance\n"
+        "    number: 1\n"
+        "    name: 差额\n"
+        "    name_en: Balance\n"
+        "    unit: X\n"
+        "    direction: increase\n"
+        "    baseline: {year: 2025, value: -5}\n"
+        "    target: {year: 2030, value: 10}\n",
+        encoding="utf-8",
+    )
+    data = ("--data", str(plan))
+    # -5 in 2025, the path reaching -2 in 2026: -3 lies between them
+    recorded = cli("record", "2026", "balance", "-3", *data)
+    assert recorded.exit_code == 0, recorded.stderr
+    refused = cli("record", "2027", "balance", "-9", *data, "--lang", "en")
+    assert refused.exit_code == 1
+    # -3 and the path's 0.25 for 2027, each widened outward by half its size, low to high
+    assert "accepted range -4.5-0.37 (" in refused.stderr, refused.stderr

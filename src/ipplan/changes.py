@@ -309,7 +309,9 @@ def plausible_range(
     else:
         path = other + (target - other) * (year - other_year) / (target_year - other_year)
     limit = max_change(plan, indicator)
-    return min(other, path) * (1 - limit), max(other, path) * (1 + limit), path
+    low, high = min(other, path), max(other, path)
+    # widened by the limit's share of each end's size, so that negative values widen outward too
+    return low - limit * abs(low), high + limit * abs(high), path
 
 
 def check_plausible(
