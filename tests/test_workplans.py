@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -254,6 +255,8 @@ WORKPLAN = """\
 
 @pytest.fixture
 def wp_dir(plan_dir: Path) -> Path:
+    """The shipped plan with a small 2024 work plan of our own instead of the shipped ones."""
+    shutil.rmtree(plan_dir / "workplans", ignore_errors=True)
     (plan_dir / "workplans").mkdir()
     write(plan_dir / "workplans", "2024.yaml", WORKPLAN)
     return plan_dir
@@ -409,6 +412,300 @@ def test_workplan_refusals(wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPat
 
 
 def test_no_work_plan_yet_says_how_to_start(plan_dir: Path, cli: Run) -> None:
+    shutil.rmtree(plan_dir / "workplans", ignore_errors=True)
     result = cli("workplan", "--data", str(plan_dir))
     assert result.exit_code == 1
     assert "workplans/" in result.stderr
+
+
+# --- progress: ipplan item, history and undo ----------------------------------------------------
+
+
+def progress_files(directory: Path) -> list[str]:
+    root = directory / "progress"
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*.yaml")) if root.exists() else []
+
+
+def test_item_records_progress_in_a_file_of_its_own(
+    wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    result = cli(
+        "item", "y2024-1", "--done", "上半年", "--amount", "2", "--date", "2024-06-20",
+        "--note", "两期培训", "--evidence", "协会通知〔2024〕12号", "--data", str(wp_dir),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "已记录工作项 y2024-1 的进展。" in result.stdout
+    files = progress_files(wp_dir)
+    assert len(files) == 1 and files[0].startswith("2024/y2024-1/")
+    text = (wp_dir / "progress" / files[0]).read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../schema/progress.schema.json\n")
+    plan = load(wp_dir)
+    (event,) = plan.work.events_of("y2024-1")
+    assert (event.milestone, event.amount, event.date) == (1, 2, D(2024, 6, 20))
+    assert (event.note, event.evidence, event.done) == ("两期培训", "协会通知〔2024〕12号", False)
+    view = json.loads(cli("item", "y2024-1", "--data", str(wp_dir), "--json").stdout)
+    assert view["state"] == "in_progress"
+    assert [m["state"] for m in view["schedule"]] == ["done", "pending"]
+    assert view["schedule"][0]["done_on"] == "2024-06-20"
+    assert view["content"][0]["quantity"]["achieved"] == 2
+    assert view["next_due"] == {"number": 2, "period": "下半年", "end": "2024-12-31"}
+    assert view["progress"][0]["unit"] == "次"
+    # the rest of the amount makes the item done, though its second milestone is not marked
+    cli("item", "y2024-1", "--amount", "4", "--data", str(wp_dir))
+    assert (
+        json.loads(cli("item", "y2024-1", "--data", str(wp_dir), "--json").stdout)["state"]
+        == "done"
+    )
+    assert len(progress_files(wp_dir)) == 2
+
+
+def test_item_in_the_terminal(wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    cli("item", "y2024-1", "--done", "1", "--date", "2024-06-20", "--data", str(wp_dir))
+    zh = cli("item", "y2024-1", "--data", str(wp_dir)).stdout
+    assert "y2024-1 (2024)  推进中" in zh
+    assert "✓ 上半年 开展培训2次 (2024-06-20 完成)" in zh
+    assert "培训部负责，地方协会配合" in zh
+    assert "下一节点：下半年（2024-12-31 到期）" in zh
+    assert "2024-06-20  节点 1 完成" in zh
+    en = cli("item", "y2024-1", "--data", str(wp_dir), "--lang", "en").stdout
+    assert "y2024-1 (2024)  in progress" in en and "milestone 1 done" in en
+    assert "培训部 leads; 地方协会 support" in en
+
+
+def test_cancelling_an_item_and_what_is_refused_after(
+    wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    assert (
+        cli("item", "y2024-2", "--cancel", "并入信息化专项", "--data", str(wp_dir)).exit_code == 0
+    )
+    view = json.loads(cli("item", "y2024-2", "--data", str(wp_dir), "--json").stdout)
+    assert (view["state"], view["cancelled"]) == ("cancelled", "并入信息化专项")
+    assert all(m["state"] != "overdue" for m in view["schedule"])  # nothing is owed any more
+    before = snapshot(wp_dir)
+    again = cli("item", "y2024-2", "--done", "--data", str(wp_dir))
+    assert again.exit_code == 1 and "已取消" in again.stderr and "ipplan undo" in again.stderr
+    assert snapshot(wp_dir) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["nope", "--done"], "未知工作项 nope"),
+        (["y2024-1", "--done", "5"], "没有节点“5”"),
+        (["y2024-1", "--done", "第三季度"], "没有节点“第三季度”"),
+        (["y2024-2", "--amount", "3"], "没有数量目标"),
+        (["y2024-1", "--amount", "0"], "不是正数"),
+        (["y2024-1", "--amount", "abc"], "不是有限数值"),
+        (["y2024-1", "--amount", "nan"], "不是有限数值"),
+        (["y2024-1", "--done", "--date", "2024-08-01"], "晚于今天（2024-07-15）"),
+        (["y2024-1", "--done", "--date", "2024-02-30"], "不是有效日期"),
+        (["y2024-1", "--date", "2024-07-01"], "没有要记录的进展"),
+        (["y2024-1", "--note", "x\x1b[31m"], "控制字符"),
+    ],
+)
+def test_bad_progress_is_refused_and_changes_nothing(
+    wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch, args: list[str], words: str
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    before = snapshot(wp_dir)
+    result = cli("item", *args, "--data", str(wp_dir))
+    assert result.exit_code == 1
+    assert words in result.stderr
+    assert result.stderr.count("\n") == 1  # one line, no traceback
+    assert snapshot(wp_dir) == before
+
+
+def test_usage_errors_of_item(wp_dir: Path, cli: Run) -> None:
+    before = snapshot(wp_dir)
+    assert cli("item", "y2024-1", "1", "--data", str(wp_dir)).exit_code == 2
+    assert cli("item", "y2024-1", "--done", "--as-of", "2024", "--data", str(wp_dir)).exit_code == 2
+    assert snapshot(wp_dir) == before
+
+
+def test_progress_on_the_bundled_plan_is_refused(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipplan import store
+
+    monkeypatch.chdir(Path("/"))
+    before = snapshot(store.bundled_dir())
+    result = cli("item", "y2022-5-1", "--done")
+    assert result.exit_code == 1 and "ipplan init" in result.stderr
+    assert snapshot(store.bundled_dir()) == before
+
+
+def test_history_and_undo_of_progress(
+    wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    cli("record", "2023", "practitioners", "31000", "--data", str(wp_dir))
+    cli("item", "y2024-1", "--done", "1", "--note", "首期", "--data", str(wp_dir))
+    cli("item", "y2024-1", "--amount", "2", "--data", str(wp_dir))
+    history = json.loads(cli("history", "--data", str(wp_dir), "--json").stdout)
+    kinds = [(c["kind"], c.get("item"), c.get("amount")) for c in history["changes"]]
+    assert kinds == [
+        ("progress", "y2024-1", 2),
+        ("progress", "y2024-1", None),
+        ("actual", None, None),
+    ]
+    assert history["next_undo"]["changes"][0]["kind"] == "progress"
+    only = json.loads(cli("history", "y2024-1", "--data", str(wp_dir), "--json").stdout)
+    assert only["total"] == 2
+    shown = cli("history", "--data", str(wp_dir)).stdout
+    assert "y2024-1 开展专利信息人员培训" in shown and "完成 2 次" in shown
+
+    dry = cli("undo", "--dry-run", "--data", str(wp_dir))
+    assert "将撤销" in dry.stdout and len(progress_files(wp_dir)) == 2
+    first = cli("undo", "--data", str(wp_dir))
+    assert first.exit_code == 0
+    assert "已撤销" in first.stdout and "对工作项 y2024-1 记录的进展：完成 2 次" in first.stdout
+    assert len(progress_files(wp_dir)) == 1
+    cli("undo", "--data", str(wp_dir))
+    assert progress_files(wp_dir) == []
+    assert not (wp_dir / "progress" / "2024").exists()  # empty directories go with the file
+    third = cli("undo", "--data", str(wp_dir))
+    assert "执业专利代理师人数 2023" in third.stdout  # then the value recorded before
+    assert load(wp_dir).work.events == {}
+
+
+def test_progress_records_of_two_people_are_different_files(
+    wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two branches recording progress add different files, so git merges them."""
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    cli("item", "y2024-1", "--done", "1", "--data", str(wp_dir))
+    cli("item", "y2024-2", "--done", "1", "--data", str(wp_dir))
+    cli("item", "y2024-1", "--amount", "1", "--data", str(wp_dir))
+    files = progress_files(wp_dir)
+    assert len(files) == 3 and len(set(files)) == 3
+    assert [f.split("/")[1] for f in files] == ["y2024-1", "y2024-1", "y2024-2"]
+    assert files == sorted(files)  # names are recorded times, in order
+
+
+def test_a_broken_progress_record_is_a_problem_at_its_line(wp_dir: Path, cli: Run) -> None:
+    folder = wp_dir / "progress" / "2024" / "y2024-2"
+    folder.mkdir(parents=True)
+    write(
+        folder,
+        "2024-05-01T10-00-00.000Z.yaml",
+        """\
+        recorded: "2024-05-01T10:00:00+00:00"
+        item: y2024-2
+        date: 2024-05-01
+        milestone: 3
+        amount: 2
+        """,
+    )
+    other = wp_dir / "progress" / "2023" / "y2024-1"
+    other.mkdir(parents=True)
+    write(
+        other,
+        "2024-05-01T10-00-01.000Z.yaml",
+        'recorded: "2024-05-01T10:00:01+00:00"\nitem: y2024-1\ndate: 2024-05-01\ndone: true\n',
+    )
+    result = cli("validate", "--data", str(wp_dir), "--json")
+    assert result.exit_code == 1
+    found = {(Path(p["file"]).parent.name, p["line"], p["code"]) for p in json.loads(result.stdout)}
+    assert found == {
+        ("y2024-2", 4, "unknown-milestone"),
+        ("y2024-2", 5, "no-quantity"),
+        ("y2024-1", 2, "unknown-item"),
+    }
+
+
+# --- due, roadmap, tasks ----------------------------------------------------------------------
+
+
+def test_due_groups_by_unit(wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-06-10")
+    view = json.loads(cli("due", "--data", str(wp_dir), "--json").stdout)
+    assert (view["overdue"], view["due_soon"], view["within"]) == (1, 1, 30)
+    assert [g["unit"] for g in view["units"]] == ["信息部", "培训部"]
+    overdue = view["units"][0]["items"][0]
+    assert overdue["id"] == "y2024-2"
+    assert overdue["milestones"] == [
+        {
+            "number": 1,
+            "period": "第一季度",
+            "end": "2024-03-31",
+            "task": "完成方案",
+            "state": "overdue",
+            "days": -71,
+        }
+    ]
+    soon = view["units"][1]["items"][0]
+    assert (soon["id"], soon["milestones"][0]["days"], soon["support"]) == (
+        "y2024-1",
+        20,
+        ["地方协会"],
+    )
+    only = json.loads(cli("due", "--unit", "地方", "--data", str(wp_dir), "--json").stdout)
+    assert [g["unit"] for g in only["units"]] == ["培训部"]
+    narrow = json.loads(cli("due", "--within", "7", "--data", str(wp_dir), "--json").stdout)
+    assert (narrow["overdue"], narrow["due_soon"]) == (1, 0)
+    text_out = cli("due", "--data", str(wp_dir)).stdout
+    assert "截至 2024-06-10：逾期 1 项，30 天内到期 1 项" in text_out
+    assert "! 第一季度 (2024-03-31) 逾期 71 天  完成方案" in text_out
+    assert "· 上半年 (2024-06-30) 20 天后到期  开展培训2次" in text_out
+    assert "配合：地方协会" in text_out
+    en = cli("due", "--data", str(wp_dir), "--lang", "en").stdout
+    assert "On 2024-06-10: 1 overdue, 1 due within 30 days" in en and "71 days overdue" in en
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-02-01")
+    quiet = cli("due", "--data", str(wp_dir))
+    assert "截至 2024-02-01，没有逾期或 30 天内到期的节点。" in quiet.stdout
+
+
+def test_roadmap(wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    cli("item", "y2024-1", "--done", "--data", str(wp_dir))
+    view = json.loads(cli("roadmap", "--data", str(wp_dir), "--json").stdout)
+    assert view["years"] == [2022, 2023, 2024, 2025]
+    actions = {a["id"]: a for area in view["areas"] for a in area["actions"]}
+    assert len(actions) == 18
+    training = actions["talent-training"]
+    assert training["years"]["2024"] == [
+        {"year": 2024, "id": "y2024-1", "measure": "开展专利信息人员培训", "state": "done"}
+    ]
+    assert training["years"]["2022"] == []
+    assert training["progress"] == {"done": 1, "counted": 1, "cancelled": 0, "share": 1.0}
+    assert actions["informatization"]["progress"]["share"] == 0.0
+    assert actions["public-image"]["progress"]["share"] is None
+    # as of 2023, the 2024 item's progress had not happened yet
+    earlier = json.loads(cli("roadmap", "--as-of", "2023", "--data", str(wp_dir), "--json").stdout)
+    training = next(
+        a for area in earlier["areas"] for a in area["actions"] if a["id"] == "talent-training"
+    )
+    assert training["years"]["2024"][0]["state"] == "not_started"
+    shown = cli("roadmap", "--data", str(wp_dir)).stdout
+    assert "路线图：" in shown and "y2024-1" in shown and "完成 1/1" in shown
+
+
+def test_tasks_show_work_items_and_say_where_the_status_comes_from(
+    wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-05-01")
+    view = json.loads(cli("task", "informatization", "--data", str(wp_dir), "--json").stdout)
+    assert (view["status"], view["status_source"]) == ("delayed", "work_plan")
+    assert view["work_plan"]["items"][0]["id"] == "y2024-2"
+    training = json.loads(cli("task", "talent-training", "--data", str(wp_dir), "--json").stdout)
+    assert (training["status"], training["status_source"]) == ("not_started", "work_plan")
+    public = json.loads(cli("task", "public-image", "--data", str(wp_dir), "--json").stdout)
+    assert (public["status"], public["status_source"]) == ("not_started", "plan")
+    # a status set by hand stands, and says so
+    cli("task", "informatization", "--status", "in_progress", "--data", str(wp_dir))
+    hand = json.loads(cli("task", "informatization", "--data", str(wp_dir), "--json").stdout)
+    assert (hand["status"], hand["status_source"]) == ("in_progress", "manual")
+    shown = cli("task", "talent-training", "--data", str(wp_dir)).stdout
+    assert "状态: 未启动（由工作计划事项推算）" in shown
+    assert "工作计划事项  完成 0/1 (0%)" in shown
+    assert "2024  y2024-1  未开始  开展专利信息人员培训" in shown
+    listed = json.loads(cli("tasks", "--status", "delayed", "--data", str(wp_dir), "--json").stdout)
+    assert listed["areas"] == []  # informatization's status is now set by hand
+    table = cli("tasks", "--area", "capability", "--data", str(wp_dir)).stdout
+    assert "未启动*" in table and "状态由工作计划事项推算" in table
+    # once the plan's period is over, all items done makes the action completed
+    cli("item", "y2024-1", "--done", "--data", str(wp_dir))
+    monkeypatch.setenv("IPPLAN_TODAY", "2026-01-05")
+    done = json.loads(cli("task", "talent-training", "--data", str(wp_dir), "--json").stdout)
+    assert done["status"] == "completed"

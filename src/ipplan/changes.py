@@ -109,6 +109,7 @@ def latest_recorded(plan: Plan) -> dt.datetime | None:
     """When the most recent change in the plan was recorded, if any change carries a time."""
     times = [a.recorded for series in plan.actuals.values() for a in series if a.recorded]
     times += [u.recorded for log in plan.updates.values() for u in log]
+    times += [e.recorded for log in plan.work.events.values() for e in log]
     return max((aware(t) for t in times), default=None)
 
 

@@ -17,12 +17,20 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ipplan.changes import Edit, actual_file, aware, commit, update_file
-from ipplan.errors import NothingToUndo, UnknownAction, UnknownIndicator, UnknownReference
+from ipplan.errors import (
+    NothingToUndo,
+    UnknownAction,
+    UnknownIndicator,
+    UnknownItem,
+    UnknownReference,
+)
 from ipplan.models import Action, ActionUpdate, Actual, Indicator, Revision
 from ipplan.plan import Plan
 from ipplan.problems import suggest
 from ipplan.store import DataDir
 from ipplan.typed import Value
+from ipplan.workplans.changes import progress_file
+from ipplan.workplans.model import Item, ProgressEvent
 from ipplan.writer import dump_actual
 
 
@@ -54,7 +62,21 @@ class ActionChange:
         return self.update.recorded
 
 
-Event = ValueChange | ActionChange
+@dataclass(frozen=True)
+class ProgressChange:
+    """Progress recorded on a work-plan item: one event, in a file of its own."""
+
+    item_id: str
+    year: int
+    item: Item
+    event: ProgressEvent
+
+    @property
+    def recorded(self) -> dt.datetime:
+        return self.event.recorded
+
+
+Event = ValueChange | ActionChange | ProgressChange
 
 
 def _order(event: Event) -> tuple[int, dt.datetime]:
@@ -70,10 +92,12 @@ def events(plan: Plan, ref: str | None = None) -> list[Event]:
     """Every change in the plan, or those of one indicator or action, newest first."""
     indicators = list(plan.indicators)
     actions = list(plan.actions)
+    items = [item.id for _, item in plan.work.items()]
     if ref is not None:
-        indicator, action = _resolve(plan, ref)
+        indicator, action, item_id = _resolve(plan, ref)
         indicators = [indicator] if indicator is not None else []
         actions = [action] if action is not None else []
+        items = [item_id] if item_id is not None else []
     found: list[Event] = []
     for indicator in indicators:
         for actual in plan.actuals[indicator.key]:
@@ -94,20 +118,29 @@ def events(plan: Plan, ref: str | None = None) -> list[Event]:
     for action in actions:
         for update in plan.updates.get(action.id, ()):
             found.append(ActionChange(action.id, action.title, action.title_en, update))
+    for item_id in items:
+        wp, item = plan.work.item(item_id)
+        for event in plan.work.events_of(item_id):
+            found.append(ProgressChange(item_id, wp.year, item, event))
     # Stable sort: entries recorded at the same time keep plan order.
     return sorted(found, key=_order, reverse=True)
 
 
-def _resolve(plan: Plan, ref: str) -> tuple[Indicator | None, Action | None]:
+def _resolve(plan: Plan, ref: str) -> tuple[Indicator | None, Action | None, str | None]:
     try:
-        return plan.indicator(ref), None
+        return plan.indicator(ref), None, None
     except UnknownIndicator:
         pass
     try:
-        return None, plan.action(ref)
+        return None, plan.action(ref), None
     except UnknownAction:
         pass
+    try:
+        return None, None, plan.work.item(ref)[1].id
+    except UnknownItem:
+        pass
     names = [i.key for i in plan.indicators] + [a.id for a in plan.actions]
+    names += [item.id for _, item in plan.work.items()]
     raise UnknownReference(ref=ref, suggest=suggest(ref.strip(), names))
 
 
@@ -117,11 +150,13 @@ class Undone:
 
     recorded: dt.datetime
     values: list[ValueChange]  # the changes reverted; ``previous`` is what is in force again
-    updates: list[ActionChange]
+    updates: list[ActionChange | ProgressChange]
     written: bool  # False for a dry run
 
 
-def last_change(plan: Plan) -> tuple[dt.datetime, list[ValueChange], list[ActionChange]]:
+def last_change(
+    plan: Plan,
+) -> tuple[dt.datetime, list[ValueChange], list[ActionChange | ProgressChange]]:
     """The most recent change: its time, and the actuals or the action updates recorded then.
 
     Two changes can share a time only in data written before times were kept to the
@@ -130,14 +165,23 @@ def last_change(plan: Plan) -> tuple[dt.datetime, list[ValueChange], list[Action
     dated = [
         (aware(e.recorded), e)
         for e in events(plan)
-        if e.recorded is not None and (isinstance(e, ActionChange) or e.current)
+        if e.recorded is not None and (not isinstance(e, ValueChange) or e.current)
     ]
     if not dated:
         raise NothingToUndo()
     latest = max(moment for moment, _ in dated)
     values = [e for moment, e in dated if moment == latest and isinstance(e, ValueChange)]
-    updates = [e for moment, e in dated if moment == latest and isinstance(e, ActionChange)]
-    return latest, values, [] if values else updates
+    updates = [
+        e
+        for moment, e in dated
+        if moment == latest and isinstance(e, ActionChange | ProgressChange)
+    ]
+    progress: list[ActionChange | ProgressChange] = [
+        e for e in updates if isinstance(e, ProgressChange)
+    ]
+    if values:
+        return latest, values, []
+    return latest, [], progress[:1] if progress else updates
 
 
 def undo(data_dir: DataDir, plan: Plan, *, dry_run: bool = False) -> Undone:
@@ -155,7 +199,10 @@ def undo(data_dir: DataDir, plan: Plan, *, dry_run: bool = False) -> Undone:
             reverted = _revert(actual)
             writes[actual_file(key, actual)] = dump_actual(reverted) if reverted else None
         for dropped in updates:
-            writes[update_file(dropped.action_id, dropped.update)] = None
+            if isinstance(dropped, ProgressChange):
+                writes[progress_file(dropped.year, dropped.event)] = None
+            else:
+                writes[update_file(dropped.action_id, dropped.update)] = None
         return Edit(outcome, writes)
 
     return commit(data_dir, plan, edit)

@@ -467,6 +467,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wp.event.amount": ("完成 {amount} {unit}", "{amount} {unit} achieved"),
     "wp.event.cancelled": ("取消：{reason}", "cancelled: {reason}"),
     "wp.event.evidence": ("佐证：{evidence}", "evidence: {evidence}"),
+    "undo.progress": (
+        "{verb} {when} 对工作项 {id} 记录的进展：{parts}。",
+        "{verb} the progress on item {id} recorded {when}: {parts}.",
+    ),
+    "wp.unchanged": (
+        "工作项 {id} 没有变化，未写入任何内容。",
+        "Item {id} is unchanged; nothing written.",
+    ),
+    "wp.milestone_needs_done": (
+        "只有与 --done 同用时才能给出节点，如 ipplan item y2024-1 --done 1",
+        "a milestone is given with --done only, as in ipplan item y2024-1 --done 1",
+    ),
+    "wp.as_of_read_only": (
+        "--as-of 只用于查看；记录进展时请用 --date",
+        "--as-of is for looking back; to record progress on a past day, use --date",
+    ),
     "wp.recorded": ("已记录工作项 {id} 的进展。", "Recorded progress on item {id}."),
     "due.title": (
         "截至 {day}：逾期 {overdue} 项，{within} 天内到期 {soon} 项",
@@ -482,10 +498,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "due.support": ("配合：{support}", "support: {support}"),
     "roadmap.title": ("路线图：{title}", "Roadmap: {title}"),
     "roadmap.col.progress": ("工作计划进度", "Work-plan progress"),
-    "roadmap.progress": ("{done}/{counted} 完成", "{done}/{counted} done"),
+    "roadmap.progress": ("完成 {done}/{counted}", "{done}/{counted} done"),
     "roadmap.no_items": ("—", "—"),
     "roadmap.workplans": ("工作计划：{years}", "Work plans: {years}"),
     "roadmap.none": ("尚无工作计划。", "No work plan yet."),
+    "tasks.derived_note": (
+        "* 状态由工作计划事项推算（未手动设定）；`ipplan task ID --status` 可手动设定。",
+        "* status derived from the action's work-plan items (none set by hand); "
+        "`ipplan task ID --status` sets one.",
+    ),
     "task.workplan": ("工作计划事项", "Work-plan items"),
     "task.no_items": ("暂无工作计划事项", "no work-plan items"),
     "task.status_source.manual": ("手动设定", "set by hand"),
@@ -565,10 +586,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "p.workplan-year-mismatch": (
         "workplan.year 为 {year}，与文件名 {name} 不符",
         "workplan.year is {year}, which does not match the file name {name}",
-    ),
-    "p.progress-path": (
-        "进展记录应位于 progress/YEAR/ITEM/时间.yaml，而不是 {path}",
-        "a progress record lives at progress/YEAR/ITEM/STAMP.yaml, not {path}",
     ),
     "p.progress-item-mismatch": (
         "记录的工作项 {item} 与所在目录 {directory} 不符",
@@ -1104,6 +1121,8 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
         values["hint"] = _hint(params, lang, "hint.actions")
     elif message_id == "unknown-item":
         values["hint"] = _hint(params, lang, "hint.items")
+    elif message_id == "item-closed":
+        values["state"] = text(f"wp.{params['state']}", lang)
     elif message_id == "unknown-workplan":
         values["known"] = ", ".join(str(y) for y in params.get("known", [])) or "—"
     elif message_id == "unknown-area":

@@ -68,6 +68,16 @@ ACTUALS = register(Kind("actuals", (KEY, YEAR), "actuals/<indicator-key>/<year>.
 UPDATES = register(
     Kind("updates", (SLUG, STAMP), "updates/<action-id>/<recorded-stamp>.yaml", "update")
 )
+# Work-plan progress (ipplan.workplans): one event on one item of one year's work plan.
+ITEM = re.compile(r"[a-z][a-z0-9_-]*")
+PROGRESS = register(
+    Kind(
+        "progress",
+        (YEAR, ITEM, STAMP),
+        "progress/<year>/<item-id>/<recorded-stamp>.yaml",
+        "progress",
+    )
+)
 
 
 def split(relative: str) -> tuple[Kind, tuple[str, ...]] | None:

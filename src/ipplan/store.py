@@ -173,17 +173,21 @@ def load_fresh(data_dir: DataDir) -> Plan:
         raise DataInvalid(sorted(problems, key=Problem.sort_key))
     assert checked.plan is not None and work is not None
     origin = {name: doc.digest for name, doc in docs.items()}
+    origin[loading.WORK] = loading.fingerprint(data_dir.path)
     return dataclasses.replace(Plan.build(checked), origin=origin, work=work)
 
 
 def fingerprint(data_dir: DataDir) -> dict[str, str | None]:
     """The fingerprint of every data file as it is on disk now (None for an absent file)."""
+    from ipplan.workplans import loading
+
     found: dict[str, str | None] = {}
     for name in [*FILES, *record_files(data_dir)]:
         try:
             found[name] = digest(data_dir.file(name).read_bytes())
         except FileNotFoundError:
             found[name] = None
+    found[loading.WORK] = loading.fingerprint(data_dir.path)
     return found
 
 

@@ -495,21 +495,31 @@ def render_tasks(view: Mapping[str, Any], lang: str) -> None:
         console.print(text("tasks.none", lang))
         return
     count = 0
+    derived = False
     for area in view["areas"]:
         title = area["title_en"] if lang == "en" else area["title"]
-        columns = ("col.id", "col.action", "col.status", "col.lead", "col.due", "col.indicators")
+        work = any("work_plan" in action for action in area["actions"])
+        columns = ["col.id", "col.action", "col.status", "col.lead", "col.due", "col.indicators"]
+        if work:
+            columns.insert(3, "col.progress")
         headers = [text(key, lang) for key in columns]
-        rows = [
-            [
+        rows: list[list[str | Text]] = []
+        for action in area["actions"]:
+            status = status_text(action["status"], lang)
+            if action.get("status_source") == "work_plan":
+                status.append("*")  # derived from its work items: the note under the table
+                derived = True
+            row: list[str | Text] = [
                 action["id"],
                 action["title_en"] if lang == "en" else action["title"],
-                status_text(action["status"], lang),
+                status,
                 action["lead"] or "—",
                 action["due"] or "—",
                 ", ".join(action["indicators"]) or "—",
             ]
-            for action in area["actions"]
-        ]
+            if work:
+                row.insert(3, _work_progress(action["work_plan"]["progress"], lang))
+            rows.append(row)
         count += len(rows)
         if len(rows) > PLAIN_ROWS:
             cells = [[str(cell) for cell in row] for row in rows]
@@ -517,7 +527,8 @@ def render_tasks(view: Mapping[str, Any], lang: str) -> None:
                 max([cell_len(header), *(cell_len(row[i]) for row in cells)])
                 for i, header in enumerate(headers)
             ]
-            plain_table(console, f"{area['number']}. {title}", headers, cells, widths, [False] * 6)
+            right = [False] * len(headers)
+            plain_table(console, f"{area['number']}. {title}", headers, cells, widths, right)
             continue
         table = Table(title=f"{area['number']}. {title}", box=box.SIMPLE, title_justify="left")
         for header in headers:
@@ -526,6 +537,16 @@ def render_tasks(view: Mapping[str, Any], lang: str) -> None:
             table.add_row(*row)
         console.print(table)
     console.print(text("tasks.count", lang, count=count))
+    if derived:
+        console.print(text("tasks.derived_note", lang))
+
+
+def _work_progress(progress: Mapping[str, Any], lang: str) -> str:
+    """An action's work-plan progress: done of counted, and the share."""
+    if not progress["counted"]:
+        return "—"
+    done = text("roadmap.progress", lang, done=progress["done"], counted=progress["counted"])
+    return f"{done} ({progress['share'] * 100:.0f}%)"
 
 
 def render_task(view: Mapping[str, Any], area_title: str, lang: str) -> None:
@@ -535,6 +556,9 @@ def render_task(view: Mapping[str, Any], area_title: str, lang: str) -> None:
     console.print(f"{text('label.area', lang)}: {area_title}")
     line = Text(f"{text('col.status', lang)}: ")
     line.append_text(status_text(view["status"], lang))
+    if view.get("status_source"):
+        source = text(f"task.status_source.{view['status_source']}", lang)
+        line.append(f"（{source}）" if lang != "en" else f" ({source})", style="dim")
     console.print(line)
     console.print(f"{text('col.lead', lang)}: {view['lead'] or '—'}")
     console.print(f"{text('col.due', lang)}: {view['due'] or '—'}")
@@ -542,11 +566,29 @@ def render_task(view: Mapping[str, Any], area_title: str, lang: str) -> None:
     console.print(Text(text("label.measures", lang), style="bold"))
     for i, measure in enumerate(view["measures"], start=1):
         console.print(f"  {i}. {measure}")
+    if "work_plan" in view:
+        _print_work_items(console, view["work_plan"], lang)
     console.print(Text(text("label.updates", lang), style="bold"))
     if not view["updates"]:
         console.print("  " + text("label.no_updates", lang))
     for update in view["updates"]:
         console.print(f"  {moment(update['recorded'])}  " + _update_parts(update, lang))
+
+
+def _print_work_items(console: Console, work: Mapping[str, Any], lang: str) -> None:
+    from ipplan.workplans.terminal import state_text
+
+    title = Text(text("task.workplan", lang), style="bold")
+    if work["progress"]["counted"]:
+        title.append("  " + _work_progress(work["progress"], lang))
+    console.print(title)
+    if not work["items"]:
+        console.print("  " + text("task.no_items", lang))
+    for row in work["items"]:
+        line = Text(f"  {row['year']}  {row['id']}  ")
+        line.append_text(state_text(row["state"], lang))
+        line.append(f"  {row['measure']}")
+        console.print(line, soft_wrap=True)
 
 
 def _update_parts(update: Mapping[str, Any], lang: str, *, note: bool = True) -> str:
@@ -567,6 +609,11 @@ def _update_parts(update: Mapping[str, Any], lang: str, *, note: bool = True) ->
 
 def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
     """A change as (what it is about, what changed, its source and note)."""
+    if change["kind"] == "progress":
+        from ipplan.workplans.terminal import event_text
+
+        what = event_text(change, lang, note=False)
+        return f"{change['item']} {change['measure']}", what, change["note"] or ""
     if change["kind"] == "action":
         title = change["title_en"] if lang == "en" else change["title"]
         what = _update_parts(change, lang, note=False)
@@ -607,6 +654,14 @@ def undo_lines(view: Mapping[str, Any], lang: str) -> list[str]:
     when = moment(view["recorded"])
     lines = []
     for change in view["changes"]:
+        if change["kind"] == "progress":
+            from ipplan.workplans.terminal import event_text
+
+            parts = event_text(change, lang)
+            lines.append(
+                text("undo.progress", lang, verb=verb, when=when, id=change["item"], parts=parts)
+            )
+            continue
         if change["kind"] == "action":
             parts = _update_parts(change, lang)
             lines.append(

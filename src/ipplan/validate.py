@@ -29,6 +29,7 @@ from ipplan.models import (
 )
 from ipplan.problems import Problem, suggest
 from ipplan.typed import MAX_VALUE, control_character
+from ipplan.workplans.model import ProgressEvent
 from ipplan.yamlio import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
@@ -90,6 +91,8 @@ class Checked:
     actuals: dict[str, list[Found[Actual]]] = field(default_factory=dict)
     updates: dict[str, list[Found[ActionUpdate]]] = field(default_factory=dict)
     declared_units: Indexed[UnitDeclaration] = field(default_factory=list)
+    # work-plan progress events, with their file and path parts (year, item id, stamp)
+    progress: list[tuple[Document, tuple[str, ...], ProgressEvent]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -298,10 +301,31 @@ def _read_update_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> No
     c.updates.setdefault(action_id, []).append(Found(doc, (), found))
 
 
+def _read_progress_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:
+    """A work-plan progress event; what it points at is checked by ipplan.workplans.loading."""
+    name = parts[-1]
+    found = _one(c, doc, doc.data if doc.data is not None else {}, (), ProgressEvent)
+    if found is None:
+        return
+    expected = records.stamp_name(found.recorded)
+    if name != expected:
+        c.problems.append(
+            Problem(
+                doc.path,
+                doc.line(("recorded",)),
+                "record-name",
+                {"name": f"{name}{records.SUFFIX}", "expected": f"{expected}{records.SUFFIX}"},
+            )
+        )
+        return
+    c.progress.append((doc, parts, found))
+
+
 # How the files of each record kind are read; a capability that registers a kind adds its reader.
 RECORD_READERS: dict[str, Callable[[Checked, Document, tuple[str, ...]], None]] = {
     records.ACTUALS.name: _read_actual_record,
     records.UPDATES.name: _read_update_record,
+    records.PROGRESS.name: _read_progress_record,
 }
 
 

@@ -405,8 +405,12 @@ def _status_reason(a: Assessment, x_star: float, thresholds: Thresholds, d: int)
     }.get(a.status, "")
 
 
-def action_view(state: ActionState) -> dict[str, Any]:
-    """One action as it stands, with its measures and dated updates."""
+def action_view(state: ActionState, work: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One action as it stands, with its measures and dated updates.
+
+    ``work`` (from :func:`ipplan.workplans.views.action_work`) adds its work-plan items and
+    progress, and the status that follows from them unless one was set by hand.
+    """
     action = state.action
     return {
         "id": action.id,
@@ -419,6 +423,7 @@ def action_view(state: ActionState) -> dict[str, Any]:
         "due": state.due.isoformat() if state.due else None,
         "status": state.status.value,
         "updates": [{"recorded": timestamp(u.recorded), **_update(u)} for u in state.updates],
+        **(work or {}),
     }
 
 
@@ -440,8 +445,17 @@ def _when(moment: dt.datetime | None) -> str | None:
 
 def event_view(event: Event) -> dict[str, Any]:
     """One change in ``history --json``."""
-    from ipplan.history import ActionChange
+    from ipplan.history import ActionChange, ProgressChange
 
+    if isinstance(event, ProgressChange):
+        from ipplan.workplans.views import event_view as progress_view
+
+        return {
+            "kind": "progress",
+            "year": event.year,
+            "measure": event.item.measure,
+            **progress_view(event.event, event.item),
+        }
     if isinstance(event, ActionChange):
         return {
             "kind": "action",
@@ -502,9 +516,16 @@ def tasks_view(
     status: Status | None = None,
     indicator: str | None = None,
     as_of: int | None = None,
+    day: dt.date | None = None,
 ) -> dict[str, Any]:
     """The actions grouped by area, filtered by area, status and indicator served; as they
-    stood at the end of the year ``as_of``, when given."""
+    stood at the end of the year ``as_of``, when given.
+
+    With ``day``, each action also shows its work-plan items and progress on that day, and the
+    status that follows from them (see :func:`ipplan.workplans.views.action_work`).
+    """
+    from ipplan.workplans.views import action_work
+
     area_id = plan.area(area).id if area is not None else None
     key = plan.indicator(indicator).key if indicator is not None else None
     groups = []
@@ -516,9 +537,11 @@ def tasks_view(
             if action.area != a.id or (key is not None and key not in action.indicators):
                 continue
             state = plan.state(action, as_of)
-            if status is not None and state.status != status:
+            work = action_work(plan, state, day, as_of) if day is not None else None
+            view = action_view(state, work)
+            if status is not None and view["status"] != status.value:
                 continue
-            actions.append(action_view(state))
+            actions.append(view)
         if actions:
             groups.append(
                 {

@@ -49,12 +49,13 @@ def tasks(
     Example: ipplan tasks --area conduct --status in_progress
     """
     from ipplan import store, views
+    from ipplan.workplans.views import work_day
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         check_as_of(plan, as_of)
-        view = views.tasks_view(plan, area, status, indicator, as_of)
+        view = views.tasks_view(plan, area, status, indicator, as_of, work_day(as_of))
     if as_json:
         print_json(view)
         return
@@ -93,6 +94,7 @@ def task(
     Example: ipplan task talent-training --status in_progress --note "2023年培训 1.2 万人次"
     """
     from ipplan import changes, store, views
+    from ipplan.workplans.views import action_work, work_day
 
     language = choose_lang(ctx, lang)
     changing = any(v is not None for v in (status, lead, due, note)) or no_lead or no_due
@@ -121,7 +123,8 @@ def task(
             )
         else:
             state, changed = plan.state(found, as_of), False
-    view = views.action_view(state)
+        work = action_work(plan, state, work_day(as_of), as_of)
+    view = views.action_view(state, work)
     if as_json:
         print_json(view)
         return

@@ -18,6 +18,7 @@ from ipplan.cli.common import (
     reporting,
     resolve_data_dir,
 )
+from ipplan.i18n import text
 
 if TYPE_CHECKING:
     from ipplan.workplans.states import ItemState
@@ -74,3 +75,161 @@ def workplan(
     from ipplan.workplans import terminal
 
     terminal.render_workplan(view, language)
+
+
+@app.command()
+def item(
+    ctx: typer.Context,
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="Item id (see `ipplan workplan`).")],
+    milestone: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            metavar="MILESTONE",
+            help="With --done: the milestone done, by number (1 for the first) or period.",
+            show_default=False,
+        ),
+    ] = None,
+    done: Annotated[
+        bool,
+        typer.Option("--done", help="Mark the item done, or with MILESTONE that milestone."),
+    ] = False,
+    amount: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--amount", metavar="N", help="An amount achieved toward its quantity."),
+    ] = None,
+    content: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--content", metavar="N", min=1, help="Which content item --amount counts for."
+        ),
+    ] = None,
+    cancel: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--cancel", metavar="REASON", help="Cancel the item, with the reason."),
+    ] = None,
+    date: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened (default: today)."),
+    ] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="A note on the progress.")] = None,  # noqa: UP045
+    evidence: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--evidence", help="Where the proof is: a document number, a link."),
+    ] = None,
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """One work item in full; with options, record its progress (a file of its own, undoable).
+
+    Example: ipplan item y2024-1 --done 1 --date 2024-06-20 --evidence "协会通知〔2024〕12号"
+    """
+    from ipplan import store
+    from ipplan.workplans import changes, views
+
+    language = choose_lang(ctx, lang)
+    if milestone is not None and not done:
+        raise typer.BadParameter(text("wp.milestone_needs_done", language), param_hint="MILESTONE")
+    request = changes.Request(
+        done=done,
+        milestone=milestone,
+        amount=amount,
+        content=content,
+        cancel=cancel,
+        date=date,
+        note=note,
+        evidence=evidence,
+    )
+    changing = not request.empty or date is not None or evidence is not None or content is not None
+    if changing and as_of is not None:
+        raise typer.BadParameter(text("wp.as_of_read_only", language), param_hint="--as-of")
+    with reporting(language):
+        data_dir = resolve_data_dir(ctx, data)
+        plan = store.load(data_dir)
+        outcome = None
+        if changing:
+            outcome = changes.record(data_dir, plan, item_id, request, os.environ)
+            plan = store.load(data_dir)
+        day = views.day_of(plan, as_of, os.environ)
+        view = views.one_item_view(plan, item_id, day)
+    if as_json:
+        print_json(view)
+        return
+    from ipplan import terminal as shared
+    from ipplan.workplans import terminal
+
+    if outcome is not None:
+        key = "wp.recorded" if outcome.event is not None else "wp.unchanged"
+        shared.print_lines([text(key, language, id=view["id"])])
+    terminal.render_item(view, language)
+
+
+@app.command()
+def due(
+    ctx: typer.Context,
+    within: Annotated[
+        int,
+        typer.Option(
+            "--within", metavar="DAYS", min=0, max=3660, help="Look this many days ahead."
+        ),
+    ] = 30,
+    unit: UnitOption = None,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """What is overdue and what falls due soon, grouped by responsible unit.
+
+    The list the secretariat sends each department: every milestone not done whose period has
+    ended, or ends within --within days (30 unless given), under the item's lead unit.
+
+    Example: ipplan due --within 14 --unit 培训部
+    """
+    from ipplan import store
+    from ipplan.workplans import views
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        plan = store.load(resolve_data_dir(ctx, data))
+        day = views.today(os.environ)
+        view = views.due_view(plan, day, within, unit)
+    if as_json:
+        print_json(view)
+        return
+    from ipplan.workplans import terminal
+
+    terminal.render_due(view, language)
+
+
+@app.command()
+def roadmap(
+    ctx: typer.Context,
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """The roadmap (路线图): each action against the plan's years, with its work items' states.
+
+    Each cell lists the items of that year's work plan that carry the action forward; the last
+    column is the action's work-plan progress: the share of its items done, cancelled ones left
+    out.
+
+    Example: ipplan roadmap --as-of 2023
+    """
+    from ipplan import store
+    from ipplan.workplans import views
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        plan = store.load(resolve_data_dir(ctx, data))
+        day = views.day_of(plan, as_of, os.environ)
+        view = views.roadmap_view(plan, day, as_of)
+    if as_json:
+        print_json(view)
+        return
+    from ipplan.workplans import terminal
+
+    title = plan.info.title_en if language == "en" else plan.info.title
+    terminal.render_roadmap(view, title, language)

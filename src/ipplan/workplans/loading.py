@@ -30,7 +30,7 @@ from ipplan.validate import (
 from ipplan.workplans.book import WorkPlan, WorkPlans
 from ipplan.workplans.model import Item, ProgressEvent, WorkPlanInfo
 from ipplan.workplans.periods import PeriodError, parse
-from ipplan.yamlio import Document, read
+from ipplan.yamlio import Document, digest, read
 
 WORKPLANS_DIR = "workplans"
 PROGRESS_DIR = "progress"
@@ -38,6 +38,8 @@ MAX_FILES = 10_000  # work plans and progress records together; more is not a pl
 # How far a period may lie from its work plan's year: a 2022 plan may schedule into 2023, but a
 # date ten years out is a typing slip.
 PERIOD_YEARS_AFTER = 5
+
+WORK = "workplans+progress"  # the key of their fingerprint among the data files
 
 _YEAR_FILE = re.compile(r"(\d{4})\.yaml")
 _STAMP_FILE = re.compile(r"[0-9TZ:.+-]+\.yaml")
@@ -50,7 +52,7 @@ class Found:
     plans: list[tuple[Document, WorkPlanInfo | None, list[tuple[tuple[Any, ...], Item]]]] = field(
         default_factory=list
     )
-    events: list[tuple[Document, ProgressEvent]] = field(default_factory=list)
+    events: list[tuple[Document, tuple[str, ...], ProgressEvent]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
 
@@ -66,6 +68,21 @@ def _regular_yaml(directory: Path, pattern: str) -> list[Path]:
     )
 
 
+def fingerprint(root: Path) -> str | None:
+    """One fingerprint of every work plan file: their names and bytes. (Progress records are
+    record files, fingerprinted one by one with the others.)"""
+    paths = _regular_yaml(root / WORKPLANS_DIR, "*.yaml")
+    if not paths:
+        return None
+    parts = []
+    for path in paths:
+        try:
+            parts.append(f"{path.relative_to(root)}:{digest(path.read_bytes())}")
+        except OSError:
+            parts.append(f"{path.relative_to(root)}:?")
+    return digest("\n".join(parts).encode("utf-8"))
+
+
 def read_all(root: Path, core: Checked) -> tuple[WorkPlans | None, list[Problem]]:
     """Read and check every work plan and progress record below the data directory ``root``.
 
@@ -74,8 +91,7 @@ def read_all(root: Path, core: Checked) -> tuple[WorkPlans | None, list[Problem]
     """
     found = Found()
     plan_files = _regular_yaml(root / WORKPLANS_DIR, "*.yaml")
-    progress_files = _regular_yaml(root / PROGRESS_DIR, "*/*/*.yaml")
-    if len(plan_files) + len(progress_files) > MAX_FILES:
+    if len(plan_files) > MAX_FILES:
         return None, [Problem(root / WORKPLANS_DIR, 1, "too-many-files", {"limit": MAX_FILES})]
     scratch = Checked({})
     for path in plan_files:
@@ -84,15 +100,8 @@ def read_all(root: Path, core: Checked) -> tuple[WorkPlans | None, list[Problem]
         if doc.broken:
             continue
         _read_plan(scratch, found, doc)
-    for path in progress_files:
-        doc, problems = read(path)
-        found.problems += problems
-        if doc.broken:
-            continue
-        _check_text(found, doc)
-        event = _one(scratch, doc, doc.data, (), ProgressEvent)
-        if event is not None:
-            found.events.append((doc, event))
+    # progress records are read with the other record files (ipplan.records, ipplan.validate)
+    found.events = [(doc, parts, event) for doc, parts, event in core.progress]
     found.problems += scratch.problems
     found.problems += _rules(found, core, root)
     found.problems.sort(key=Problem.sort_key)
@@ -104,7 +113,7 @@ def read_all(root: Path, core: Checked) -> tuple[WorkPlans | None, list[Problem]
         if info is not None
     )
     events: dict[str, list[ProgressEvent]] = {}
-    for _, event in found.events:
+    for _, _, event in found.events:
         events.setdefault(event.item, []).append(event)
     return WorkPlans(
         plans=tuple(sorted(plans, key=lambda p: p.year)),
@@ -166,7 +175,7 @@ def _rules(found: Found, core: Checked, root: Path) -> Iterator[Problem]:
         for loc, item in items:
             yield from _item_rules(doc, loc, item, year, actions, keys)
     yield from _duplicate_ids(all_ids)
-    yield from _progress_rules(found, root)
+    yield from _progress_rules(found)
 
 
 def _duplicate_ids(all_ids: list[tuple[Document, tuple[Any, ...], str]]) -> Iterator[Problem]:
@@ -231,17 +240,13 @@ def _item_rules(
             )
 
 
-def _progress_rules(found: Found, root: Path) -> Iterator[Problem]:
+def _progress_rules(found: Found) -> Iterator[Problem]:
     by_year: dict[int, dict[str, Item]] = {}
     for _, info, items in found.plans:
         if info is not None:
             by_year.setdefault(info.year, {}).update({item.id: item for _, item in items})
-    for doc, event in found.events:
-        parts = doc.path.relative_to(root / PROGRESS_DIR).parts
+    for doc, parts, event in found.events:
         year_dir, item_dir = parts[0], parts[1]
-        if not year_dir.isdigit() or not _STAMP_FILE.fullmatch(doc.path.name):
-            yield Problem(doc.path, 1, "progress-path", {"path": "/".join(parts)})
-            continue
         if event.item != item_dir:
             yield Problem(
                 doc.path,

@@ -146,25 +146,30 @@ def render_workplan(view: Mapping[str, Any], lang: str) -> None:
     console.print(summary_line(view["summary"], lang))
 
 
-def event_text(event: Mapping[str, Any], item: Mapping[str, Any], lang: str) -> str:
+def unit_of(event: Mapping[str, Any], content: Sequence[Mapping[str, Any]]) -> str:
+    """The unit of the quantity an event's amount counts toward."""
+    for c in content:
+        quantity = c["quantity"]
+        if quantity is not None and event["content"] in (None, c["number"]):
+            return str(quantity["unit"])
+    return ""
+
+
+def event_text(event: Mapping[str, Any], lang: str, *, note: bool = True) -> str:
+    """What a progress event recorded, in words; ``event["unit"]`` is its amount's unit."""
     parts = []
     if event["done"]:
         parts.append(text("wp.event.done", lang))
     if event["milestone"] is not None:
         parts.append(text("wp.event.milestone", lang, number=event["milestone"]))
     if event["amount"] is not None:
-        unit = ""
-        for c in item["content"]:
-            quantity = c["quantity"]
-            if quantity is not None and (event["content"] in (None, c["number"])):
-                unit = quantity["unit"]
-                break
-        parts.append(text("wp.event.amount", lang, amount=exact(event["amount"]), unit=unit))
+        amount = exact(event["amount"])
+        parts.append(text("wp.event.amount", lang, amount=amount, unit=event.get("unit") or ""))
     if event["cancelled"] is not None:
         parts.append(text("wp.event.cancelled", lang, reason=event["cancelled"]))
-    if event["note"]:
+    if note and event["note"]:
         parts.append(event["note"])
-    if event["evidence"]:
+    if note and event["evidence"]:
         parts.append(text("wp.event.evidence", lang, evidence=event["evidence"]))
     return "; ".join(parts)
 
@@ -208,9 +213,7 @@ def render_item(view: Mapping[str, Any], lang: str) -> None:
         console.print("  " + text("wp.label.no_progress", lang))
     for event in view["progress"]:
         console.print(
-            Text(
-                f"  {event['date']}  {event_text(event, view, lang)}  ({moment(event['recorded'])})"
-            ),
+            Text(f"  {event['date']}  {event_text(event, lang)}  ({moment(event['recorded'])})"),
             soft_wrap=True,
         )
 
@@ -277,10 +280,10 @@ def render_roadmap(view: Mapping[str, Any], title: str, lang: str) -> None:
             expand=True,
             pad_edge=False,
         )
-        table.add_column(text("col.action", lang), ratio=3)
+        table.add_column(text("col.action", lang), ratio=3, overflow="fold")
         for year in view["years"]:
-            table.add_column(str(year), ratio=2)
-        table.add_column(text("roadmap.col.progress", lang), ratio=2, no_wrap=True)
+            table.add_column(str(year), ratio=2, overflow="fold")
+        table.add_column(text("roadmap.col.progress", lang), ratio=2, overflow="fold")
         for action in area["actions"]:
             cells: list[str | Text] = [f"{action['id']}\n{pick(action, 'title', lang)}"]
             for year in view["years"]:
@@ -293,7 +296,7 @@ def render_roadmap(view: Mapping[str, Any], title: str, lang: str) -> None:
                     cell.append_text(state_text(entry["state"], lang))
                 cells.append(cell if entries else text("roadmap.no_items", lang))
             p = action["progress"]
-            share = "" if p["share"] is None else f" {p['share'] * 100:.0f}%"
+            share = "" if p["share"] is None else f"\n{p['share'] * 100:.0f}%"
             cells.append(
                 text("roadmap.progress", lang, done=p["done"], counted=p["counted"]) + share
                 if p["counted"] or p["cancelled"]

@@ -7,10 +7,12 @@ Every view is computed for one day ``D``: today (``IPPLAN_TODAY=YYYY-MM-DD`` pin
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ipplan.errors import InvalidToday, NoWorkPlans, YearOutsidePlan
+from ipplan.status import Status
 from ipplan.workplans.book import WorkPlan
 from ipplan.workplans.model import Item, ProgressEvent
 from ipplan.workplans.states import (
@@ -26,7 +28,7 @@ from ipplan.writer import timestamp
 
 if TYPE_CHECKING:
     from ipplan.models import Action
-    from ipplan.plan import Plan
+    from ipplan.plan import ActionState, Plan
 
 TODAY_VAR = "IPPLAN_TODAY"
 
@@ -40,6 +42,11 @@ def today(environ: Mapping[str, str]) -> dt.date:
         return dt.date.fromisoformat(raw)
     except ValueError:
         raise InvalidToday(value=raw, var=TODAY_VAR) from None
+
+
+def work_day(as_of: int | None) -> dt.date:
+    """The day work items are judged on: 31 December of the as-of year, else today."""
+    return dt.date(as_of, 12, 31) if as_of is not None else today(os.environ)
 
 
 def day_of(plan: Plan, as_of: int | None, environ: Mapping[str, str]) -> dt.date:
@@ -70,7 +77,14 @@ def _action_ref(plan: Plan, action_id: str) -> dict[str, Any]:
     return {"id": action.id, "title": action.title, "title_en": action.title_en}
 
 
-def event_view(event: ProgressEvent) -> dict[str, Any]:
+def event_view(event: ProgressEvent, item: Item | None = None) -> dict[str, Any]:
+    """One progress event; with its item, the unit its amount counts in."""
+    unit = None
+    if item is not None and event.amount is not None:
+        numbers = [n for n, c in enumerate(item.content, 1) if c.quantity is not None]
+        index = event.content or (numbers[0] if len(numbers) == 1 else None)
+        found = item.content[index - 1].quantity if index else None
+        unit = found.unit if found is not None else None
     return {
         "recorded": timestamp(event.recorded),
         "item": event.item,
@@ -82,6 +96,7 @@ def event_view(event: ProgressEvent) -> dict[str, Any]:
         "cancelled": event.cancelled,
         "note": event.note,
         "evidence": event.evidence,
+        "unit": unit,
     }
 
 
@@ -133,7 +148,7 @@ def item_view(plan: Plan, wp: WorkPlan, s: ItemStanding) -> dict[str, Any]:
         "next_due": None
         if nxt is None
         else {"number": nxt.number, "period": nxt.written, "end": nxt.period.end.isoformat()},
-        "progress": [event_view(e) for e in s.events],
+        "progress": [event_view(e, item) for e in s.events],
     }
 
 
@@ -320,3 +335,36 @@ def overdue_milestones(plan: Plan, day: dt.date) -> list[tuple[WorkPlan, ItemSta
         for m in s.milestones
         if m.state is MilestoneState.overdue
     ]
+
+
+def action_work(plan: Plan, state: ActionState, day: dt.date) -> dict[str, Any]:
+    """An action's work-plan items and progress on ``day``, and the status that follows.
+
+    A status set by hand (an update with --status, or tasks.yaml saying other than not_started)
+    stands, and says so. Otherwise an action with work items takes its status from them: delayed
+    when any is overdue; completed when all are done (cancelled ones left out) and the plan's
+    target year has ended; in progress when any is done or under way; else not started.
+    """
+    progress, rows = progress_of(plan, state.action, day)
+    manual = state.action.status is not Status.not_started or any(
+        u.status is not None for u in state.updates
+    )
+    status, source = state.status, "plan"
+    if manual:
+        source = "manual"
+    elif progress.counted:
+        source = "work_plan"
+        states = {r["state"] for r in rows}
+        if ItemState.overdue.value in states:
+            status = Status.delayed
+        elif progress.done == progress.counted and day.year > plan.info.target_year:
+            status = Status.completed
+        elif states & {ItemState.done.value, ItemState.in_progress.value}:
+            status = Status.in_progress
+        else:
+            status = Status.not_started
+    return {
+        "status": status.value,
+        "status_source": source,
+        "work_plan": {"progress": progress_dict(progress), "items": rows},
+    }

@@ -1,0 +1,261 @@
+"""Recording progress on a work-plan item: one event, one new file, through the common path.
+
+An event is written to ``progress/YEAR/ITEM/STAMP.yaml``: two people recording progress on
+different items, or at different moments, add different files, so git merges their branches
+without a conflict. The change goes through :func:`ipplan.changes.commit` like every other: the
+input is checked before the lock, checked again under it against what is then on disk, and the
+file is created atomically (never over an existing one). ``ipplan undo`` removes the file of
+the latest event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipplan.changes import Edit, commit, parse_date, stamp
+from ipplan.errors import (
+    AmbiguousQuantity,
+    DataInvalid,
+    DataNotWritable,
+    DateInFuture,
+    InvalidAmount,
+    ItemClosed,
+    NoQuantity,
+    NothingToRecord,
+    UnknownMilestone,
+)
+from ipplan.plan import Plan
+from ipplan.records import PROGRESS, stamp_name
+from ipplan.store import DataDir
+from ipplan.typed import clean_text, parse_value
+from ipplan.validate import Checked, _one
+from ipplan.workplans.book import WorkPlan
+from ipplan.workplans.loading import _event_rules
+from ipplan.workplans.model import Item, ProgressEvent
+from ipplan.workplans.periods import PeriodError, normalise, parse
+from ipplan.workplans.states import ItemStanding, ItemState, MilestoneState, assess_item
+from ipplan.workplans.views import today
+from ipplan.writer import scalar
+from ipplan.yamlio import parse as parse_yaml
+
+HEADER = PROGRESS.header() + (
+    "# Progress on a work-plan item, written by `ipplan item`: one event per file.\n"
+    "# `ipplan undo` removes the latest; check with `ipplan validate`.\n"
+)
+FIELDS = (
+    "recorded",
+    "item",
+    "date",
+    "done",
+    "milestone",
+    "amount",
+    "content",
+    "cancelled",
+    "note",
+    "evidence",
+)
+
+
+def dump_event(event: ProgressEvent) -> str:
+    """A progress file: fixed field order, fields left out when unset, text double-quoted."""
+    lines = []
+    for name in FIELDS:
+        value = getattr(event, name)
+        if value is None or value is False:
+            continue
+        lines.append(f"{name}: {scalar(value)}")
+    return HEADER + "\n".join(lines) + "\n"
+
+
+def progress_file(year: int, event: ProgressEvent) -> str:
+    """The record file of an event, relative to the data directory: named by its recorded
+    time, so an item's events sort in the order they were recorded."""
+    return PROGRESS.relative(str(year), event.item, stamp_name(event.recorded))
+
+
+@dataclass(frozen=True)
+class Request:
+    """What ``ipplan item`` was asked to record, as typed."""
+
+    done: bool = False
+    milestone: str | None = None
+    amount: str | None = None
+    content: int | None = None
+    cancel: str | None = None
+    date: str | None = None
+    note: str | None = None
+    evidence: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.done or self.amount is not None or self.cancel is not None or self.note)
+
+
+@dataclass(frozen=True)
+class Progressed:
+    """The outcome of ``ipplan item`` with options: the event written, or None if unchanged."""
+
+    workplan: WorkPlan
+    item: Item
+    event: ProgressEvent | None
+    path: str | None  # relative to the data directory
+
+
+def milestone_number(item: Item, year: int, ref: str) -> int:
+    """The milestone ``ref`` names: its number (1 for the first), or its period as written."""
+    wanted = normalise(ref)
+    if wanted.isdigit() and 1 <= int(wanted) <= len(item.schedule):
+        return int(wanted)
+    for number, milestone in enumerate(item.schedule, 1):
+        if normalise(str(milestone.period)) == wanted:
+            return number
+    try:
+        period = parse(ref, year)
+    except PeriodError:
+        period = None
+    if period is not None:
+        for number, milestone in enumerate(item.schedule, 1):
+            if parse(milestone.period, year) == period:
+                return number
+    raise UnknownMilestone(
+        id=item.id,
+        ref=ref,
+        count=len(item.schedule),
+        periods=", ".join(str(m.period) for m in item.schedule),
+    )
+
+
+def _quantity(item: Item, content: int | None) -> int:
+    numbers = [n for n, c in enumerate(item.content, 1) if c.quantity is not None]
+    if content is not None:
+        if content not in numbers:
+            raise NoQuantity(id=item.id)
+        return content
+    if not numbers:
+        raise NoQuantity(id=item.id)
+    if len(numbers) > 1:
+        raise AmbiguousQuantity(id=item.id, choices=", ".join(str(n) for n in numbers))
+    return numbers[0]
+
+
+def build(
+    plan: Plan,
+    ref: str,
+    request: Request,
+    environ: Mapping[str, str],
+    when: dt.datetime | None = None,
+) -> tuple[WorkPlan, Item, ProgressEvent | None]:
+    """Check ``request`` against the plan and build the event it records (None: unchanged).
+
+    Raises the domain error that says what is wrong.
+    """
+    wp, item = plan.work.item(ref)
+    if request.empty:
+        raise NothingToRecord()
+    day = today(environ)
+    on = parse_date(request.date) if request.date is not None else day
+    if on > day:
+        raise DateInFuture(date=on.isoformat(), today=day.isoformat())
+    milestone = None
+    if request.milestone is not None:
+        milestone = milestone_number(item, wp.year, request.milestone)
+    amount = None
+    content = None
+    if request.amount is not None:
+        value = parse_value(request.amount)
+        if value <= 0:
+            raise InvalidAmount(value=request.amount)
+        amount = value
+        index = _quantity(item, request.content)
+        # the content item is written down only where the item has more than one quantity
+        content = index if request.content is not None else None
+    elif request.content is not None:
+        _quantity(item, request.content)
+    cancel = clean_text(request.cancel, "--cancel")
+    note = clean_text(request.note, "--note")
+    evidence = clean_text(request.evidence, "--evidence")
+    standing = _standing(plan, wp, item, day)
+    if standing.state is ItemState.cancelled:
+        raise ItemClosed(id=item.id, state=ItemState.cancelled.value)
+    whole = request.done and milestone is None
+    if (
+        not note
+        and amount is None
+        and cancel is None
+        and (
+            (whole and standing.state is ItemState.done)
+            or (
+                milestone is not None
+                and standing.milestones[milestone - 1].state is MilestoneState.done
+            )
+        )
+    ):
+        return wp, item, None
+    event = ProgressEvent(
+        recorded=_stamp(plan, when),
+        item=item.id,
+        date=on,
+        done=whole,
+        milestone=milestone,
+        amount=amount,
+        content=content,
+        cancelled=cancel,
+        note=note,
+        evidence=evidence,
+    )
+    return wp, item, event
+
+
+def _standing(plan: Plan, wp: WorkPlan, item: Item, day: dt.date) -> ItemStanding:
+    return assess_item(item, wp.year, wp.periods(item), plan.work.events_of(item.id), day)
+
+
+def _stamp(plan: Plan, when: dt.datetime | None) -> dt.datetime:
+    """A recorded time later than every change in the plan, progress events included."""
+    moment = stamp(plan, when)
+    if when is not None:
+        return moment
+    latest = max((e.recorded for events in plan.work.events.values() for e in events), default=None)
+    if latest is not None and moment <= latest:
+        moment = (latest + dt.timedelta(milliseconds=1)).astimezone(moment.tzinfo)
+    return moment
+
+
+def checked_text(event: ProgressEvent, item: Item, path: Path) -> str:
+    """The event's file, read back through validation before it is written."""
+    text = dump_event(event)
+    doc, problems = parse_yaml(text, path)
+    scratch = Checked({})
+    back = _one(scratch, doc, doc.data, (), ProgressEvent)
+    problems += scratch.problems
+    if back is not None:
+        problems += list(_event_rules(doc, back, item))
+    if problems or back != event:
+        raise DataInvalid(problems)
+    return text
+
+
+def record(
+    data_dir: DataDir,
+    plan: Plan,
+    ref: str,
+    request: Request,
+    environ: Mapping[str, str],
+    when: dt.datetime | None = None,
+) -> Progressed:
+    """Record progress on the item ``ref``, in a new file of its own."""
+
+    def edit(latest: Plan) -> Edit[Progressed]:
+        wp, item, event = build(latest, ref, request, environ, when)
+        if event is None:
+            return Edit(Progressed(wp, item, None, None))
+        relative = progress_file(wp.year, event)
+        if data_dir.file(relative).exists():  # never over a record already there
+            raise DataNotWritable(path=relative, detail="exists")
+        text = checked_text(event, item, data_dir.file(relative))
+        return Edit(Progressed(wp, item, event, relative), {relative: text})
+
+    return commit(data_dir, plan, edit)
