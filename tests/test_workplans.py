@@ -588,7 +588,7 @@ def test_a_broken_progress_record_is_a_problem_at_its_line(wp_dir: Path, cli: Ru
     folder.mkdir(parents=True)
     write(
         folder,
-        "2024-05-01T10-00-00.000Z.yaml",
+        "20240501T100000Z.yaml",
         """\
         recorded: "2024-05-01T10:00:00+00:00"
         item: y2024-2
@@ -601,7 +601,7 @@ def test_a_broken_progress_record_is_a_problem_at_its_line(wp_dir: Path, cli: Ru
     other.mkdir(parents=True)
     write(
         other,
-        "2024-05-01T10-00-01.000Z.yaml",
+        "20240501T100001Z.yaml",
         'recorded: "2024-05-01T10:00:01+00:00"\nitem: y2024-1\ndate: 2024-05-01\ndone: true\n',
     )
     result = cli("validate", "--data", str(wp_dir), "--json")

@@ -33,8 +33,7 @@ from ipplan.workplans.periods import PeriodError, parse
 from ipplan.yamlio import Document, digest, read
 
 WORKPLANS_DIR = "workplans"
-PROGRESS_DIR = "progress"
-MAX_FILES = 10_000  # work plans and progress records together; more is not a plan's data
+MAX_FILES = 1_000  # work plans, one a year: more is not a plan's data
 # How far a period may lie from its work plan's year: a 2022 plan may schedule into 2023, but a
 # date ten years out is a typing slip.
 PERIOD_YEARS_AFTER = 5
@@ -42,7 +41,6 @@ PERIOD_YEARS_AFTER = 5
 WORK = "workplans+progress"  # the key of their fingerprint among the data files
 
 _YEAR_FILE = re.compile(r"(\d{4})\.yaml")
-_STAMP_FILE = re.compile(r"[0-9TZ:.+-]+\.yaml")
 
 
 @dataclass
