@@ -709,3 +709,26 @@ def test_tasks_show_work_items_and_say_where_the_status_comes_from(
     monkeypatch.setenv("IPPLAN_TODAY", "2026-01-05")
     done = json.loads(cli("task", "talent-training", "--data", str(wp_dir), "--json").stdout)
     assert done["status"] == "completed"
+
+
+def test_validate_strict_fails_on_overdue_milestones_plain_validate_does_not(
+    wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    assert cli("validate", "--data", str(wp_dir)).exit_code == 0
+    strict = cli("validate", "--strict", "--data", str(wp_dir), "--json")
+    assert strict.exit_code == 1
+    found = [(Path(p["file"]).name, p["line"], p["code"]) for p in json.loads(strict.stdout)]
+    assert found == [
+        ("2024.yaml", 17, "overdue-milestone"),
+        ("2024.yaml", 28, "overdue-milestone"),
+    ]
+    text_out = cli("validate", "--strict", "--data", str(wp_dir))
+    assert "y2024-2 的第 1 个节点（第一季度，2024-03-31 到期）已逾期" in text_out.stderr
+    # done in time, nothing is late
+    cli("item", "y2024-1", "--done", "1", "--data", str(wp_dir))
+    cli("item", "y2024-2", "--done", "1", "--data", str(wp_dir))
+    assert cli("validate", "--strict", "--data", str(wp_dir)).exit_code == 0
+    monkeypatch.setenv("IPPLAN_TODAY", "2025-01-01")
+    late = json.loads(cli("validate", "--strict", "--data", str(wp_dir), "--json").stdout)
+    assert {p["line"] for p in late} == {19, 30}  # the second half and the last quarter

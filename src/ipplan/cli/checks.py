@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -40,6 +41,13 @@ def validate(
             help="text (path:line: code: message), json, or github (Actions annotations).",
         ),
     ] = ProblemFormat.text,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Also fail on what is overdue today: work-plan milestones not done in time.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
     lang: LangOption = None,
@@ -47,7 +55,8 @@ def validate(
     """Check every data file; list each problem as path:line: code: message. For CI.
 
     Exit 0 when the data is valid, 1 when any problem is found. With --format github each problem
-    is a GitHub Actions annotation, shown on the pull request's diff.
+    is a GitHub Actions annotation, shown on the pull request's diff. With --strict, what is
+    overdue today (IPPLAN_TODAY pins the day) is a problem too, for a CI job that reminds.
 
     Example: ipplan validate --data data --format github
     """
@@ -67,6 +76,12 @@ def validate(
     checked = check(docs)
     _, work_problems = loading.read_all(data_dir.path, checked)
     problems = sorted(problems + checked.problems + work_problems, key=lambda p: p.sort_key())
+    if strict and not problems:  # lateness is judged on data that is valid
+        from ipplan import timeliness
+        from ipplan.workplans.views import today
+
+        with reporting(language):
+            problems = timeliness.problems(store.load(data_dir), today(os.environ))
     if fmt is ProblemFormat.json:
         print_json(views.problems_view(problems, language))
         raise typer.Exit(1 if problems else 0)

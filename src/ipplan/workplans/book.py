@@ -23,6 +23,8 @@ class WorkPlan:
     info: WorkPlanInfo
     items: tuple[Item, ...]
     path: Path | None = None
+    # the line of each milestone's period in the file, by (item id, milestone number)
+    lines: dict[tuple[str, int], int] = field(default_factory=dict, compare=False)
 
     @property
     def year(self) -> int:

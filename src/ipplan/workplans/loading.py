@@ -106,7 +106,16 @@ def read_all(root: Path, core: Checked) -> tuple[WorkPlans | None, list[Problem]
     if found.problems:
         return None, found.problems
     plans = tuple(
-        WorkPlan(info, tuple(item for _, item in items), doc.path)
+        WorkPlan(
+            info,
+            tuple(item for _, item in items),
+            doc.path,
+            {
+                (item.id, j + 1): doc.line((*loc, "schedule", j, "period"))
+                for loc, item in items
+                for j in range(len(item.schedule))
+            },
+        )
         for doc, info, items in found.plans
         if info is not None
     )
