@@ -705,6 +705,9 @@ def test_init_copies_the_plan_and_never_overwrites(cli: Run, tmp_path: Path) -> 
 
 COMMANDS = [
     "workplan",
+    "item",
+    "due",
+    "roadmap",
     "status",
     "record",
     "show",

@@ -280,10 +280,10 @@ def render_roadmap(view: Mapping[str, Any], title: str, lang: str) -> None:
             expand=True,
             pad_edge=False,
         )
-        table.add_column(text("col.action", lang), ratio=3, overflow="fold")
+        table.add_column(text("col.action", lang), ratio=5, overflow="fold")
         for year in view["years"]:
-            table.add_column(str(year), ratio=2, overflow="fold")
-        table.add_column(text("roadmap.col.progress", lang), ratio=2, overflow="fold")
+            table.add_column(str(year), ratio=3, overflow="fold")
+        table.add_column(text("col.progress", lang), ratio=3, overflow="fold")
         for action in area["actions"]:
             cells: list[str | Text] = [f"{action['id']}\n{pick(action, 'title', lang)}"]
             for year in view["years"]:
