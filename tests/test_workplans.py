@@ -732,3 +732,120 @@ def test_validate_strict_fails_on_overdue_milestones_plain_validate_does_not(
     monkeypatch.setenv("IPPLAN_TODAY", "2025-01-01")
     late = json.loads(cli("validate", "--strict", "--data", str(wp_dir), "--json").stdout)
     assert {p["line"] for p in late} == {19, 30}  # the second half and the last quarter
+
+
+# --- import of a table in the seed 004 shape --------------------------------------------------
+
+TABLE = """\
+编号,对应行动,工作措施,工作目标,具体内容,进度安排,负责部门
+,talent-training,（十一）加强专利信息传播与利用,开展专利信息人员培训工作。,"1.推动指南实施。
+2.开展专利信息人员培训6次。","上半年,推动指南实施，开展培训2次。
+下半年,开展培训4次。",省局、研究与服务中心负责
+,informatization,推进行业信息化,,,"第一季度,完成方案
+第三、四季度,争取正式出台。",省局负责，地方局配合
+,,,,,全年跟踪做好筹建工作,
+"""
+
+
+@pytest.fixture
+def bare_dir(plan_dir: Path) -> Path:
+    shutil.rmtree(plan_dir / "workplans", ignore_errors=True)
+    return plan_dir
+
+
+def test_import_a_table_into_a_work_plan(bare_dir: Path, cli: Run, tmp_path: Path) -> None:
+    source = tmp_path / "t.csv"
+    source.write_text(TABLE, encoding="utf-8")
+    result = cli(
+        "workplan-import",
+        str(source),
+        "--year",
+        "2024",
+        "--issuer",
+        "协会",
+        "--data",
+        str(bare_dir),
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "已从 t.csv 导入 2 个工作项" in result.stdout
+    wp = load(bare_dir).work.plan(2024)
+    assert (wp.info.title, wp.info.issuer) == ("2024年工作计划", "协会")
+    first, second = wp.items
+    assert first.id == "y2024-1" and first.actions == ["talent-training"]
+    assert [c.text for c in first.content] == ["推动指南实施。", "开展专利信息人员培训6次。"]
+    assert first.content[1].quantity is not None
+    assert (first.content[1].quantity.target, first.content[1].quantity.unit) == (6, "次")
+    assert [(m.period, m.task) for m in first.schedule] == [
+        ("上半年", "推动指南实施，开展培训2次。"),
+        ("下半年", "开展培训4次。"),
+    ]
+    assert (first.lead, first.support) == ("省局、研究与服务中心", [])
+    assert (second.lead, second.support) == ("省局", ["地方局"])
+    # the last row continues the item above it, as merged cells do
+    assert [m.period for m in second.schedule] == ["第一季度", "第三、四季度", "全年"]
+    again = cli("workplan-import", str(source), "--year", "2024", "--data", str(bare_dir))
+    assert again.exit_code == 1 and "已存在" in again.stderr and "--force" in again.stderr
+    forced = cli(
+        "workplan-import", str(source), "--year", "2024", "--force", "--data", str(bare_dir)
+    )
+    assert forced.exit_code == 0
+
+
+def test_import_from_excels_gbk_csv(bare_dir: Path, cli: Run, tmp_path: Path) -> None:
+    source = tmp_path / "gbk.csv"
+    source.write_bytes(TABLE.encode("gbk"))
+    assert (
+        cli("workplan-import", str(source), "--year", "2023", "--data", str(bare_dir)).exit_code
+        == 0
+    )
+    assert load(bare_dir).work.plan(2023).items[0].measure == "（十一）加强专利信息传播与利用"
+
+
+def test_import_is_all_or_nothing_with_every_problem_at_its_row(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "bad.csv"
+    source.write_text(
+        "编号,对应行动,工作措施,进度安排,负责部门\n"
+        ',talent-trainin,措施一,"第一季度,做点事",省局负责\n'
+        "a-1,,措施二,统计调查根据要求完成,\n"
+        ",informatization,措施三,,\n"
+        ",informatization,措施四,6月前完成,\n"
+        "A!,informatization,措施五,全年,\n",
+        encoding="utf-8",
+    )
+    before = snapshot(bare_dir)
+    result = cli("workplan-import", str(source), "--year", "2024", "--data", str(bare_dir))
+    assert result.exit_code == 1
+    found = [line.split(": ")[0:2] for line in result.stderr.splitlines()[:-1]]
+    assert [(where.rsplit(":", 1)[1], code) for where, code in found] == [
+        ("2", "unknown-action"),
+        ("3", "missing-actions"),
+        ("3", "schedule-without-period"),
+        ("4", "missing-schedule"),
+        ("5", "schedule-without-period"),
+        ("6", "invalid-id"),
+    ]
+    assert "未导入任何数据" in result.stderr
+    assert snapshot(bare_dir) == before
+
+
+def test_import_refusals(bare_dir: Path, cli: Run, tmp_path: Path) -> None:
+    before = snapshot(bare_dir)
+    missing = cli(
+        "workplan-import", str(tmp_path / "no.csv"), "--year", "2024", "--data", str(bare_dir)
+    )
+    assert missing.exit_code == 1 and "不存在" in missing.stderr
+    junk = tmp_path / "x.xlsx"
+    junk.write_bytes(b"\xff\xfe not a zip")
+    broken = cli("workplan-import", str(junk), "--year", "2024", "--data", str(bare_dir))
+    assert broken.exit_code == 1 and "not-a-workbook" in broken.stderr
+    nohead = tmp_path / "h.csv"
+    nohead.write_text("a,b\n1,2\n", encoding="utf-8")
+    no_columns = cli("workplan-import", str(nohead), "--year", "2024", "--data", str(bare_dir))
+    assert no_columns.exit_code == 1 and "missing-column" in no_columns.stderr
+    outside = cli("workplan-import", str(nohead), "--year", "2031", "--data", str(bare_dir))
+    assert outside.exit_code == 1 and "2031" in outside.stderr
+    usage = cli("workplan-import", str(nohead), "--data", str(bare_dir))
+    assert usage.exit_code == 2
+    assert snapshot(bare_dir) == before

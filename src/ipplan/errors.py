@@ -368,3 +368,15 @@ class SetAndClear(IpplanError):
 
     message_id = "set-and-clear"
     exit_code = 2
+
+
+class WorkPlanExists(IpplanError):
+    """An import would replace a work plan file people have written; --force is needed."""
+
+    message_id = "workplan-exists"
+
+
+class ImportFileNotFound(IpplanError):
+    """The file to import does not exist."""
+
+    message_id = "import-file-not-found"

@@ -483,6 +483,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--as-of 只用于查看；记录进展时请用 --date",
         "--as-of is for looking back; to record progress on a past day, use --date",
     ),
+    "wp.imported": (
+        "已从 {source} 导入 {count} 个工作项，写入 {path}；此后请直接编辑该文件，并用 ipplan validate 检查。",
+        "Imported {count} items from {source} into {path}; edit that file from now on, and check "
+        "it with ipplan validate.",
+    ),
+    "workplan-exists": (
+        "{path} 已存在，为避免覆盖未做任何改动。如确需用表格替换 {year} 年的工作计划，请加 --force（原文件可从 git 找回）。",
+        "{path} exists and was left as it is; to replace the {year} work plan with the table, "
+        "add --force (git keeps the old file)",
+    ),
+    "p.missing-actions": (
+        "此行的工作项缺少“对应行动”：请填写计划中的行动编号，如 talent-training",
+        "this row's item has no 对应行动 (actions): write the plan's action ids, such as "
+        "talent-training",
+    ),
+    "p.missing-schedule": (
+        "此行的工作项缺少“进度安排”",
+        "this row's item has no 进度安排 (schedule)",
+    ),
+    "p.schedule-without-period": (
+        "进度安排“{line}”不以时间开头；请写成“第一季度，……”“6月底前……”“全年……”",
+        "the schedule line '{line}' does not start with a period; write it as '第一季度，…', "
+        "'6月底前…' or '全年…'",
+    ),
+    "p.row-without-measure": (
+        "此行没有“工作措施”，上面也没有可以接续的工作项",
+        "this row has no 工作措施 (measure), and there is no item above it to continue",
+    ),
+    "p.missing-column": ("表头缺少列 {missing}", "the header row lacks the column {missing}"),
+    "p.too-many-rows": ("行数过多（上限 {limit}）", "too many rows (limit {limit})"),
+    "p.csv-syntax": ("CSV 格式错误：{detail}", "not valid CSV: {detail}"),
+    "p.not-a-workbook": ("不是可读取的 xlsx 文件：{detail}", "not a readable xlsx file: {detail}"),
+    "p.no-rows": ("表格中没有工作项", "the table holds no item"),
     "wp.recorded": ("已记录工作项 {id} 的进展。", "Recorded progress on item {id}."),
     "due.title": (
         "截至 {day}：逾期 {overdue} 项，{within} 天内到期 {soon} 项",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -233,3 +234,60 @@ def roadmap(
 
     title = plan.info.title_en if language == "en" else plan.info.title
     terminal.render_roadmap(view, title, language)
+
+
+@app.command("workplan-import")
+def workplan_import(
+    ctx: typer.Context,
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="An .xlsx, or a .csv (UTF-8, or GBK as Excel saves it)."
+        ),
+    ],
+    year: Annotated[int, typer.Option("--year", metavar="YEAR", help="The work plan's year.")],
+    title: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--title", help="The work plan's title (default: YEAR年工作计划)."),
+    ] = None,
+    issuer: Annotated[Optional[str], typer.Option("--issuer", help="Who issued it.")] = None,  # noqa: UP045
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the year's work plan file if there is one.")
+    ] = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Bring a work plan table in the provincial table's shape into workplans/YEAR.yaml.
+
+    Columns: 工作措施, 工作目标, 具体内容, 进度安排, 负责部门, and 对应行动 (the plan's action
+    ids) and optionally 编号 and 所属部分. All or nothing: every problem is named with its row,
+    and nothing is written unless every row is right.
+
+    Example: ipplan workplan-import 2024年工作计划.xlsx --year 2024 --issuer 中华全国专利代理师协会
+    """
+    from ipplan import store, views
+    from ipplan.errors import ImportFileNotFound
+    from ipplan.workplans import changes
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        if not source.is_file():
+            raise ImportFileNotFound(path=str(source))
+        data_dir = resolve_data_dir(ctx, data)
+        plan = store.load(data_dir)
+        done = changes.import_table(
+            data_dir, plan, source, year, title=title, issuer=issuer, force=force
+        )
+    from ipplan import terminal
+
+    terminal.print_lines(
+        [
+            text(
+                "wp.imported",
+                language,
+                path=views.display_path(done.path),
+                count=done.items,
+                source=source.name,
+            )
+        ]
+    )

@@ -28,12 +28,13 @@ from ipplan.errors import (
     UnknownMilestone,
 )
 from ipplan.plan import Plan
+from ipplan.problems import Problem
 from ipplan.records import PROGRESS, stamp_name
 from ipplan.store import DataDir
 from ipplan.typed import clean_text, parse_value
 from ipplan.validate import Checked, _one
 from ipplan.workplans.book import WorkPlan
-from ipplan.workplans.loading import _event_rules
+from ipplan.workplans.loading import WORKPLANS_DIR, _event_rules
 from ipplan.workplans.model import Item, ProgressEvent
 from ipplan.workplans.periods import PeriodError, normalise, parse
 from ipplan.workplans.states import ItemStanding, ItemState, MilestoneState, assess_item
@@ -259,3 +260,83 @@ def record(
         return Edit(Progressed(wp, item, event, relative), {relative: text})
 
     return commit(data_dir, plan, edit)
+
+
+@dataclass(frozen=True)
+class Imported:
+    """The outcome of ``ipplan workplan-import``: the work plan file written and its items."""
+
+    path: Path
+    year: int
+    items: int
+    replaced: bool
+
+
+def import_table(
+    data_dir: DataDir,
+    plan: Plan,
+    source: Path,
+    year: int,
+    *,
+    title: str | None = None,
+    issuer: str | None = None,
+    force: bool = False,
+) -> Imported:
+    """Read a table in the seed 004 shape and write it as ``workplans/YEAR.yaml``.
+
+    All or nothing: every row is checked first, every problem is reported with its row, and the
+    file is written only if there is none (or ``force``) and the whole plan stays valid.
+    """
+    from ipplan import store
+    from ipplan.errors import ImportRefused, WorkPlanExists, YearOutsidePlan
+    from ipplan.workplans import tables
+
+    if year not in plan.years:
+        raise YearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
+    title = clean_text(title, "--title") or f"{year}年工作计划"
+    issuer = clean_text(issuer, "--issuer")
+    target = data_dir.path / WORKPLANS_DIR / f"{year}.yaml"
+    store.ensure_writable(data_dir)
+
+    def build_text(latest: Plan) -> str:
+        if target.exists() and not force:
+            raise WorkPlanExists(path=str(target), year=year)
+        try:
+            rows, problems = tables.read_rows(source)
+        except tables.TableError as exc:
+            raise ImportRefused([exc.problem], path=str(source)) from None
+        drafts, more = tables.drafts(source, rows)
+        taken = {
+            item.id: f"{wp.path.name if wp.path else wp.year}"
+            for wp, item in latest.work.items()
+            if wp.year != year
+        }
+        items, checked = tables.items(source, year, drafts, [a.id for a in latest.actions], taken)
+        problems += more + checked
+        if not items and not problems:
+            problems.append(Problem(source, 1, "no-rows", {}))
+        if problems:
+            raise ImportRefused(sorted(problems, key=Problem.sort_key), path=str(source))
+        info = {"year": year, "title": title, "issuer": issuer}
+        return tables.dump(info, items)
+
+    text = build_text(plan)
+    with store.writing(data_dir):
+        latest = store.load(data_dir)
+        text = build_text(latest)
+        replaced = target.exists()
+        old = target.read_bytes() if replaced else None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DataNotWritable(path=str(target.parent), detail=exc.strerror) from None
+        store.atomic_write(target, text)
+        try:  # the whole plan, as it now is, must load; else the file goes back as it was
+            store.load(data_dir)
+        except DataInvalid:
+            if old is None:
+                target.unlink()
+            else:
+                store.atomic_write(target, old)
+            raise
+    return Imported(target, year, text.count("\n  - id: "), replaced)

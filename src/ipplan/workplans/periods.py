@@ -182,6 +182,7 @@ def split_prefix(line: str) -> tuple[str, str] | None:
     if not found or not found.group("period"):
         return None
     period = found.group("period")
-    if period.endswith(("至", "到", "、")):
-        return None
-    return period, line.strip()[found.end() :].strip()
+    rest = line.strip()[found.end() :].strip()
+    if period.endswith(("至", "到", "、")) or (period.endswith("月") and rest.startswith("前")):
+        return None  # "6月前…" could mean by May's end or June's: refused, not guessed
+    return period, rest

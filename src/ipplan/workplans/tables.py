@@ -1,0 +1,409 @@
+"""The work plan as the tables people circulate (seed 004): read from xlsx or CSV, written back.
+
+Columns, in Chinese or English: 编号 (id), 所属部分 (section), 对应行动 (actions), 工作措施
+(measure), 工作目标 (goal), 具体内容 (content, one item a line), 进度安排 (schedule, a line
+each, starting with its period: "第一季度，完成……"), 负责部门 (units: "省局负责，地方局配合"), and
+状态 (state, written on export, ignored on import). A row whose 工作措施 is empty continues the
+item above it, as merged cells do in a spreadsheet.
+
+An import is all or nothing: every row is checked, every problem is named with its row, and the
+work plan file is written only when there is none.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ipplan.problems import Problem, suggest
+from ipplan.typed import control_character
+from ipplan.workplans.periods import PeriodError, parse, split_prefix
+from ipplan.writer import scalar
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 5_000
+
+# column -> the names it may go by in a header row
+HEADERS: dict[str, tuple[str, ...]] = {
+    "id": ("编号", "id"),
+    "section": ("所属部分", "section"),
+    "actions": ("对应行动", "行动", "actions"),
+    "measure": ("工作措施", "measure"),
+    "goal": ("工作目标", "goal"),
+    "content": ("具体内容", "content"),
+    "schedule": ("进度安排", "schedule"),
+    "units": ("负责部门", "units"),
+    "state": ("状态", "state"),
+}
+REQUIRED = ("actions", "measure", "schedule")
+# a count at the end of a content line: "开展专利信息人员培训6次"
+_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(次|家|人|项|期|场|个|篇|件|所|批|份|人次|家次)[。.]?$")
+_NUMBERING = re.compile(r"^\s*(?:\d+[.、．]|[（(]\d+[)）])\s*")
+_ID = re.compile(r"[a-z][a-z0-9_-]*")
+
+
+@dataclass
+class Row:
+    number: int  # the row in the sheet or the line in the CSV file
+    cells: dict[str, str]
+
+
+@dataclass
+class Draft:
+    """An item as read from the table, with the row it starts on."""
+
+    row: int
+    id: str | None
+    section: str | None = None
+    actions: list[str] = field(default_factory=list)
+    measure: str = ""
+    goal: list[str] = field(default_factory=list)
+    content: list[str] = field(default_factory=list)
+    schedule: list[tuple[int, str]] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+
+
+class TableError(Exception):
+    """The file could not be read as a table; ``problem`` says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+def read_rows(path: Path) -> tuple[list[Row], list[Problem]]:
+    """The rows below the header row of ``path`` (xlsx, or CSV in UTF-8 or Excel's GBK)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise TableError(Problem(path, 1, "unreadable", {"detail": exc.strerror})) from None
+    if size > MAX_BYTES:
+        raise TableError(Problem(path, 1, "too-large", {"limit": MAX_BYTES}))
+    xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
+    return _rows(path, _xlsx_grid(path) if xlsx else _csv_grid(path))
+
+
+def _csv_grid(path: Path) -> list[tuple[int, list[str]]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("gb18030", errors="strict") if _gbk(raw) else ""
+        if not text:
+            raise TableError(Problem(path, 1, "not-utf8", {})) from None
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        grid: list[tuple[int, list[str]]] = []
+        for cells in reader:
+            if len(grid) > MAX_ROWS:
+                raise TableError(
+                    Problem(path, reader.line_num, "too-many-rows", {"limit": MAX_ROWS})
+                )
+            grid.append((reader.line_num, cells))
+        return grid
+    except csv.Error as exc:
+        raise TableError(Problem(path, 1, "csv-syntax", {"detail": str(exc)})) from None
+
+
+def _gbk(raw: bytes) -> bool:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _xlsx_grid(path: Path) -> list[tuple[int, list[str]]]:
+    try:
+        from openpyxl import load_workbook
+    except ImportError:  # pragma: no cover - openpyxl comes with the xlsx extra
+        from ipplan.errors import MissingExtra
+
+        raise MissingExtra(format="xlsx", package="openpyxl", extra="xlsx") from None
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise TableError(Problem(path, 1, "not-a-workbook", {"detail": str(exc)[:200]})) from None
+    try:
+        for sheet in book.worksheets:
+            grid: list[tuple[int, list[str]]] = []
+            for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+                if number > MAX_ROWS:
+                    raise TableError(Problem(path, number, "too-many-rows", {"limit": MAX_ROWS}))
+                grid.append((number, ["" if v is None else _cell(v) for v in values]))
+            if _header_index(grid) is not None:
+                return grid
+        return []
+    finally:
+        book.close()
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _column_of(name: str) -> str | None:
+    wanted = name.strip().lower()
+    for column, names in HEADERS.items():
+        if wanted in names:
+            return column
+    return None
+
+
+def _header_index(grid: Sequence[tuple[int, list[str]]]) -> int | None:
+    for index, (_, cells) in enumerate(grid[:10]):
+        if any(_column_of(c) == "measure" for c in cells):
+            return index
+    return None
+
+
+def _rows(path: Path, grid: list[tuple[int, list[str]]]) -> tuple[list[Row], list[Problem]]:
+    index = _header_index(grid)
+    if index is None:
+        raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
+    line, header = grid[index]
+    columns = [_column_of(c) for c in header]
+    problems = [
+        Problem(path, line, "missing-column", {"missing": HEADERS[name][0]})
+        for name in REQUIRED
+        if name not in columns
+    ]
+    rows = []
+    for number, cells in grid[index + 1 :]:
+        values = {
+            column: cell.strip()
+            for column, cell in zip(columns, cells, strict=False)
+            if column is not None and cell.strip()
+        }
+        if values:
+            rows.append(Row(number, values))
+    return rows, problems
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.replace("\r", "\n").split("\n") if line.strip()]
+
+
+def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]:
+    """The items the rows describe; a row without a measure continues the item above."""
+    found: list[Draft] = []
+    problems: list[Problem] = []
+    for row in rows:
+        cells = row.cells
+        for value in cells.values():
+            char = control_character(value)
+            if char is not None:
+                problems.append(Problem(path, row.number, "control-character", {"char": char}))
+        if "measure" in cells:
+            found.append(Draft(row=row.number, id=cells.get("id"), measure=cells["measure"]))
+        elif not found:
+            problems.append(Problem(path, row.number, "row-without-measure", {}))
+            continue
+        draft = found[-1]
+        if "section" in cells and draft.section is None:
+            draft.section = cells["section"]
+        if "actions" in cells:
+            draft.actions += [a for a in re.split(r"[,，、;；\s]+", cells["actions"]) if a]
+        if "goal" in cells:
+            draft.goal.append(cells["goal"])
+        draft.content += [_NUMBERING.sub("", line) for line in _lines(cells.get("content", ""))]
+        draft.schedule += [(row.number, line) for line in _lines(cells.get("schedule", ""))]
+        if "units" in cells:
+            draft.units.append(cells["units"])
+    return found, problems
+
+
+def units_of(text: str) -> tuple[str | None, list[str]]:
+    """The lead and supporting units of "省局负责，地方局配合"; text without either is the lead."""
+    lead: str | None = None
+    support: list[str] = []
+    for part in re.split(r"[，,；;]", text):
+        part = part.strip()
+        if not part:
+            continue
+        if part.endswith("配合"):
+            support += [u for u in re.split(r"[、及和]", part[: -len("配合")]) if u.strip()]
+        elif part.endswith("负责"):
+            lead = part[: -len("负责")].strip() or lead
+        elif lead is None:
+            lead = part
+        else:
+            support.append(part)
+    return lead, [u.strip() for u in support]
+
+
+def items(
+    path: Path,
+    year: int,
+    found: Sequence[Draft],
+    actions: Sequence[str],
+    taken: Mapping[str, str],
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Each draft as a work-plan item, checked: actions that exist, periods that parse, ids
+    unique here and across the other work plans (``taken``: id -> where)."""
+    result: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for number, draft in enumerate(found, 1):
+        item_id = draft.id.strip().lower() if draft.id else f"y{year}-{number}"
+        if not _ID.fullmatch(item_id):
+            problems.append(
+                Problem(path, draft.row, "invalid-id", {"field": "编号", "got": item_id})
+            )
+        elif item_id in seen:
+            problems.append(
+                Problem(
+                    path, draft.row, "duplicate-item-id", {"value": item_id, "first": seen[item_id]}
+                )
+            )
+        elif item_id in taken:
+            problems.append(
+                Problem(
+                    path,
+                    draft.row,
+                    "duplicate-item-id",
+                    {"value": item_id, "first": taken[item_id]},
+                )
+            )
+        seen.setdefault(item_id, draft.row)
+        if not draft.actions:
+            problems.append(Problem(path, draft.row, "missing-actions", {}))
+        for ref in draft.actions:
+            if ref not in actions:
+                problems.append(
+                    Problem(
+                        path,
+                        draft.row,
+                        "unknown-action",
+                        {"ref": ref, "suggest": suggest(ref, actions)},
+                    )
+                )
+        schedule = []
+        for row, line in draft.schedule:
+            split = split_prefix(line)
+            if split is None:
+                problems.append(Problem(path, row, "schedule-without-period", {"line": line[:40]}))
+                continue
+            period, task = split
+            try:
+                parse(period, year)
+            except PeriodError as exc:
+                problems.append(Problem(path, row, exc.code, {"period": period}))
+                continue
+            schedule.append({"period": period, "task": task or None})
+        if not draft.schedule:
+            problems.append(Problem(path, draft.row, "missing-schedule", {}))
+        lead, support = units_of("，".join(draft.units))
+        result.append(
+            {
+                "id": item_id,
+                "section": draft.section,
+                "actions": draft.actions,
+                "measure": draft.measure,
+                "goal": "\n".join(draft.goal) or None,
+                "content": [_content(line) for line in draft.content],
+                "schedule": schedule,
+                "lead": lead,
+                "support": support,
+            }
+        )
+    return result, problems
+
+
+def _content(line: str) -> dict[str, Any]:
+    found = _QUANTITY.search(line)
+    if found is None:
+        return {"text": line, "quantity": None}
+    value = float(found.group(1))
+    target: int | float = int(value) if value.is_integer() else value
+    return {"text": line, "quantity": {"target": target, "unit": found.group(2)}}
+
+
+def dump(info: Mapping[str, Any], found: Sequence[Mapping[str, Any]]) -> str:
+    """A work plan file, written once by the import for people to keep editing."""
+    lines = [
+        "# yaml-language-server: $schema=../schema/workplan.schema.json",
+        "# Imported by `ipplan workplan-import`; edit by hand from now on, and check with",
+        "# `ipplan validate`. Progress is recorded with `ipplan item`, never in this file.",
+        "workplan:",
+    ]
+    lines += [f"  {k}: {scalar(v)}" for k, v in info.items() if v is not None]
+    lines.append("items:")
+    for item in found:
+        lines.append(f"  - id: {scalar(item['id'])}")
+        if item["section"]:
+            lines.append(f"    section: {scalar(item['section'])}")
+        lines.append(f"    actions: [{', '.join(scalar(a) for a in item['actions'])}]")
+        lines.append(f"    measure: {scalar(item['measure'])}")
+        if item["goal"]:
+            lines.append(f"    goal: {scalar(item['goal'])}")
+        if item["content"]:
+            lines.append("    content:")
+            for c in item["content"]:
+                lines.append(f"      - text: {scalar(c['text'])}")
+                q = c["quantity"]
+                if q is not None:
+                    lines.append(
+                        f"        quantity: {{target: {scalar(q['target'])}, "
+                        f"unit: {scalar(q['unit'])}}}"
+                    )
+        lines.append("    schedule:")
+        for m in item["schedule"]:
+            lines.append(f"      - period: {scalar(m['period'])}")
+            if m["task"]:
+                lines.append(f"        task: {scalar(m['task'])}")
+        if item["lead"]:
+            lines.append(f"    lead: {scalar(item['lead'])}")
+        if item["support"]:
+            lines.append(f"    support: [{', '.join(scalar(u) for u in item['support'])}]")
+    return "\n".join(lines) + "\n"
+
+
+def sheet(view: Mapping[str, Any], lang: str) -> Iterator[list[str]]:
+    """A work plan view as the table's rows, header first: what the xlsx sheet holds, and what
+    the import reads back."""
+    from ipplan.i18n import text
+    from ipplan.workplans.terminal import units_text
+
+    yield [
+        HEADERS["id"][0],
+        HEADERS["section"][0],
+        HEADERS["actions"][0],
+        HEADERS["measure"][0],
+        HEADERS["goal"][0],
+        HEADERS["content"][0],
+        HEADERS["schedule"][0],
+        HEADERS["units"][0],
+        HEADERS["state"][0],
+    ]
+    for item in view["items"]:
+        schedule = [
+            f"{m['period']}，{m['task']}" if m["task"] else m["period"] for m in item["schedule"]
+        ]
+        states = [text("wp." + item["state"], lang)]
+        states += [
+            f"{m['number']}. {m['period']}：{text('wp.' + m['state'], lang)}"
+            for m in item["schedule"]
+        ]
+        units = units_text(item["lead"], item["support"], "zh")
+        yield [
+            item["id"],
+            item["section"] or "",
+            "、".join(a["id"] for a in item["actions"]),
+            item["measure"],
+            item["goal"] or "",
+            "\n".join(
+                f"{c['number']}.{c['text']}" if len(item["content"]) > 1 else c["text"]
+                for c in item["content"]
+            ),
+            "\n".join(schedule),
+            units if units != "—" else "",
+            "\n".join(states),
+        ]
