@@ -708,6 +708,7 @@ COMMANDS = [
     "item",
     "due",
     "roadmap",
+    "workplan-import",
     "status",
     "record",
     "show",

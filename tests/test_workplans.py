@@ -671,12 +671,10 @@ def test_roadmap(wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch) -> Non
     assert training["progress"] == {"done": 1, "counted": 1, "cancelled": 0, "share": 1.0}
     assert actions["informatization"]["progress"]["share"] == 0.0
     assert actions["public-image"]["progress"]["share"] is None
-    # as of 2023, the 2024 item's progress had not happened yet
+    # as of 2023, the 2024 work plan did not exist yet: a report as of a year shows nothing later
     earlier = json.loads(cli("roadmap", "--as-of", "2023", "--data", str(wp_dir), "--json").stdout)
-    training = next(
-        a for area in earlier["areas"] for a in area["actions"] if a["id"] == "talent-training"
-    )
-    assert training["years"]["2024"][0]["state"] == "not_started"
+    assert earlier["workplans"] == [] and earlier["day"] == "2023-12-31"
+    assert all(a["years"]["2024"] == [] for ar in earlier["areas"] for a in ar["actions"])
     shown = cli("roadmap", "--data", str(wp_dir)).stdout
     assert "路线图：" in shown and "y2024-1" in shown and "完成 1/1" in shown
 
@@ -849,3 +847,87 @@ def test_import_refusals(bare_dir: Path, cli: Run, tmp_path: Path) -> None:
     usage = cli("workplan-import", str(nohead), "--data", str(bare_dir))
     assert usage.exit_code == 2
     assert snapshot(bare_dir) == before
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+
+def test_reports_show_the_roadmap_and_each_years_work_plan(
+    wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-12-10")
+    cli("item", "y2024-1", "--done", "1", "--date", "2024-06-20", "--data", str(wp_dir))
+    report = json.loads(cli("report", "--format", "json", "--data", str(wp_dir)).stdout)
+    work = report["work"]
+    assert work["day"] == "2024-12-10"
+    assert [w["workplan"]["year"] for w in work["workplans"]] == [2024]
+    assert [i["state"] for i in work["workplans"][0]["items"]] == ["in_progress", "overdue"]
+    training = next(
+        a
+        for area in work["roadmap"]["areas"]
+        for a in area["actions"]
+        if a["id"] == "talent-training"
+    )
+    assert training["years"]["2024"][0]["state"] == "in_progress"
+    actions = {a["id"]: a for area in report["areas"] for a in area["actions"]}
+    assert actions["informatization"]["status"] == "delayed"
+    assert actions["informatization"]["status_source"] == "work_plan"
+    md = cli("report", "--format", "md", "--data", str(wp_dir)).stdout
+    assert "## 路线图" in md and "状态按 2024-12-10" in md
+    assert "| y2024-1 | 开展专利信息人员培训 | 上半年：已完成 2024-06-20; 下半年：未到期 |" in md
+    html = cli("report", "--format", "html", "--data", str(wp_dir)).stdout
+    assert '<section id="roadmap">' in html and '<section id="workplans">' in html
+    assert "y2024-2 逾期" in html
+    # as of 2023, the 2024 work plan is not in the report at all
+    earlier = json.loads(
+        cli("report", "--format", "json", "--as-of", "2023", "--data", str(wp_dir)).stdout
+    )
+    assert earlier["work"]["workplans"] == []
+    assert all(
+        a["years"]["2024"] == []
+        for area in earlier["work"]["roadmap"]["areas"]
+        for a in area["actions"]
+    )
+    assert (
+        "y2024"
+        not in cli("report", "--format", "md", "--as-of", "2023", "--data", str(wp_dir)).stdout
+    )
+
+
+def test_the_workbooks_work_plan_sheet_imports_back(
+    wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    cli("item", "y2024-1", "--done", "1", "--data", str(wp_dir))
+    book = tmp_path / "r.xlsx"
+    assert cli("report", "-o", str(book), "--data", str(wp_dir)).exit_code == 0
+    sheet = load_workbook(book)["2024年工作计划"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0] == [
+        "编号",
+        "所属部分",
+        "对应行动",
+        "工作措施",
+        "工作目标",
+        "具体内容",
+        "进度安排",
+        "负责部门",
+        "服务指标",
+        "状态",
+    ]
+    assert rows[1][0] == "y2024-1" and rows[1][2] == "talent-training"
+    assert rows[1][6] == "上半年，开展培训2次\n下半年，开展培训4次"
+    assert rows[1][7] == "培训部负责，地方协会配合"
+    assert rows[1][8] == "practitioners"
+    assert rows[1][9] == "推进中\n1. 上半年：已完成\n2. 下半年：未到期"
+    before = load(wp_dir).work.plan(2024)
+    title = before.info.title
+    back = cli(
+        "workplan-import", str(book), "--year", "2024", "--force", "--title", title,
+        "--data", str(wp_dir),
+    )  # fmt: skip
+    assert back.exit_code == 0, back.stderr
+    after = load(wp_dir).work.plan(2024)
+    assert after.items == before.items  # the same items, field for field

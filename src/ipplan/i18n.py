@@ -516,6 +516,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "p.csv-syntax": ("CSV 格式错误：{detail}", "not valid CSV: {detail}"),
     "p.not-a-workbook": ("不是可读取的 xlsx 文件：{detail}", "not a readable xlsx file: {detail}"),
     "p.no-rows": ("表格中没有工作项", "the table holds no item"),
+    "report.roadmap": ("路线图", "Roadmap"),
+    "report.workplans": ("年度工作计划进展", "Work plans, year by year"),
+    "sheet.workplan": ("{year}年工作计划", "Work plan {year}"),
     "wp.recorded": ("已记录工作项 {id} 的进展。", "Recorded progress on item {id}."),
     "due.title": (
         "截至 {day}：逾期 {overdue} 项，{within} 天内到期 {soon} 项",

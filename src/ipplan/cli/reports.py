@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -61,6 +62,7 @@ def report(
     Example: ipplan report -o report.html --as-of 2023
     """
     from ipplan import reports, store
+    from ipplan.workplans.views import today
 
     language = choose_lang(ctx, lang)
     with reporting(language):
@@ -72,7 +74,8 @@ def report(
             store.ensure_not_data(data_dir, output)
         elif fmt in reports.BINARY and stdout_is_terminal():
             raise BinaryToTerminal(format=fmt.value)
-        content = reports.render(reports.build(plan, as_of), fmt, language)
+        day = today(os.environ)
+        content = reports.render(reports.build(plan, as_of, day), fmt, language)
         if output is not None:
             store.atomic_write(output, content)
     if output is None:

@@ -65,10 +65,18 @@ def choose_format(fmt: Format | None, output: Path | None) -> Format:
     return fmt
 
 
-def build(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
-    """The whole report as plain data: plan, summary, every indicator in full, every action."""
+def build(plan: Plan, as_of: int | None = None, day: dt.date | None = None) -> dict[str, Any]:
+    """The whole report as plain data: plan, summary, every indicator in full, every action,
+    and the work plans: the roadmap and each year's progress.
+
+    Work items stand as on ``day`` (31 December of ``as_of`` when given); the report names it.
+    """
     from ipplan import views
     from ipplan.assess import Progress, summary
+    from ipplan.workplans import views as work_views
+
+    if as_of is not None:
+        day = dt.date(as_of, 12, 31)
 
     indicators = [views.show_view(plan, ind, as_of) for ind in plan.indicators]
     info = plan.info
@@ -85,7 +93,13 @@ def build(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
                 "title": area.title,
                 "title_en": area.title_en,
                 "indicators": [ind.key for ind in plan.indicators if ind.key in served],
-                "actions": [views.action_view(state) for state in actions],
+                "actions": [
+                    views.action_view(
+                        state,
+                        None if day is None else work_views.action_work(plan, state, day, as_of),
+                    )
+                    for state in actions
+                ],
             }
         )
     return {
@@ -104,6 +118,9 @@ def build(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
         "indicators": indicators,
         "areas": areas,
         "yearly": yearly_rows(plan, as_of),
+        "work": None
+        if day is None or not plan.work.plans
+        else work_views.report_view(plan, day, as_of),
         "ipplan": __version__,
     }
 

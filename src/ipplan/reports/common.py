@@ -353,3 +353,81 @@ def subtitle(ind: Mapping[str, Any], lang: str) -> list[str]:
         f"{text('label.target', lang)}: {_point(ind['target'])}"
     )
     return lines
+
+
+# --- work plans: the roadmap and each year's progress ------------------------------------------
+
+
+def _state(state: str, lang: str) -> str:
+    return text(f"wp.{state}", lang)
+
+
+def roadmap_tables(report: Mapping[str, Any], lang: str) -> list[tuple[str, Table]]:
+    """The roadmap, one table per area: actions against the plan's years, and progress."""
+    work = report.get("work")
+    if not work:
+        return []
+    roadmap = work["roadmap"]
+    found = []
+    for area in roadmap["areas"]:
+        headers = [
+            text("col.action", lang),
+            *map(str, roadmap["years"]),
+            text("col.progress", lang),
+        ]
+        rows = []
+        for action in area["actions"]:
+            cells = [f"{action['id']} {pick(action, 'title', lang)}"]
+            for year in roadmap["years"]:
+                entries = action["years"][str(year)]
+                cells.append(
+                    "; ".join(f"{e['id']} {_state(e['state'], lang)}" for e in entries) or DASH
+                )
+            p = action["progress"]
+            done = text("roadmap.progress", lang, done=p["done"], counted=p["counted"])
+            cells.append(DASH if not p["counted"] else f"{done} ({percent(p['share'])})")
+            rows.append(cells)
+        found.append(
+            (f"{area['number']}. {pick(area, 'title', lang)}", Table(headers, rows, set()))
+        )
+    return found
+
+
+def workplan_sections(report: Mapping[str, Any], lang: str) -> list[tuple[str, str, Table]]:
+    """Each year's work plan: its heading, a line of counts by state, and its table."""
+    work = report.get("work")
+    if not work:
+        return []
+    found = []
+    for view in work["workplans"]:
+        info = view["workplan"]
+        heading = text("wp.title", lang, year=info["year"], title=pick(info, "title", lang))
+        counts = " · ".join(
+            f"{_state(state, lang)} {n}" for state, n in view["summary"].items() if n
+        )
+        summary = text("wp.summary", lang, count=len(view["items"]), parts=counts)
+        headers = [
+            text("col.id", lang),
+            text("wp.col.measure", lang),
+            text("wp.col.schedule", lang),
+            text("wp.col.units", lang),
+            text("wp.col.state", lang),
+        ]
+        rows = []
+        states = []
+        for item in view["items"]:
+            schedule = "; ".join(
+                f"{m['period']}：{_state(m['state'], lang)}"
+                + (f" {m['done_on']}" if m["done_on"] else "")
+                for m in item["schedule"]
+            )
+            units = item["lead"] or ""
+            if item["support"]:
+                units += ("（" if lang != "en" else " (") + "、".join(item["support"])
+                units += "）" if lang != "en" else ")"
+            rows.append(
+                [item["id"], item["measure"], schedule, units or DASH, _state(item["state"], lang)]
+            )
+            states.append(item["state"])
+        found.append((heading, summary, Table(headers, rows, set(), 4, tuple(states))))
+    return found

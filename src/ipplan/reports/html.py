@@ -180,6 +180,22 @@ def render(report: dict[str, Any], lang: str) -> str:
         out.append("</section>")
     out.append("</section>")
 
+    roadmap = common.roadmap_tables(report, lang)
+    if roadmap:
+        day = text("wp.on_day", lang, day=report["work"]["day"])
+        out += ['<section id="roadmap">', f"<h2>{escape(text('report.roadmap', lang))}</h2>"]
+        out.append(f'<p class="muted">{escape(day)}</p>')
+        for heading, t in roadmap:
+            out.append(f"<h3>{escape(heading)}</h3>")
+            out.append(_table(t))
+        out.append("</section>")
+        out += ['<section id="workplans">', f"<h2>{escape(text('report.workplans', lang))}</h2>"]
+        for heading, summary, t in common.workplan_sections(report, lang):
+            out.append(f"<h3>{escape(heading)}</h3>")
+            out.append(f"<p>{escape(summary)}</p>")
+            out.append(_table(t))
+        out.append("</section>")
+
     out += ['<section id="actions">', f"<h2>{escape(text('report.actions', lang))}</h2>"]
     for area in report["areas"]:
         out.append(f"<h3>{area['number']}. {escape(common.pick(area, 'title', lang))}</h3>")

@@ -60,6 +60,18 @@ def render(report: dict[str, Any], lang: str) -> str:
         linked = common.linked_actions(ind, lang)
         out += [f"- {escape(line)}" for line in linked] or [text("label.no_actions", lang)]
 
+    roadmap = common.roadmap_tables(report, lang)
+    if roadmap:
+        day = report["work"]["day"]
+        out += ["", f"## {text('report.roadmap', lang)}", "", text("wp.on_day", lang, day=day)]
+        for heading, t in roadmap:
+            out += ["", f"### {escape(heading)}", ""]
+            out += table(t)
+        out += ["", f"## {text('report.workplans', lang)}"]
+        for heading, summary, t in common.workplan_sections(report, lang):
+            out += ["", f"### {escape(heading)}", "", escape(summary), ""]
+            out += table(t)
+
     out += ["", f"## {text('report.actions', lang)}"]
     for area in report["areas"]:
         out += ["", f"### {area['number']}. {escape(common.pick(area, 'title', lang))}", ""]

@@ -150,6 +150,21 @@ def render(report: dict[str, Any], lang: str) -> bytes:
         actions.append(row)
     _finish(actions, Font(bold=True))
 
+    # one sheet per work plan in the provincial table's shape, with states; it imports back
+    from openpyxl.styles import Alignment
+
+    from ipplan.workplans.tables import sheet as workplan_rows
+
+    for view in (report.get("work") or {}).get("workplans", []):
+        year = view["workplan"]["year"]
+        ws = workbook.create_sheet(text("sheet.workplan", lang, year=year))
+        for row in workplan_rows(view, lang):
+            ws.append(row)
+        for cells in ws.iter_rows(min_row=2):
+            for cell in cells:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        _finish(ws, Font(bold=True))
+
     about = workbook.create_sheet(text("sheet.about", lang))
     for line in (title(report, lang), *intro(report, lang)):
         about.append([line])

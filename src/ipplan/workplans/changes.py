@@ -311,7 +311,9 @@ def import_table(
             for wp, item in latest.work.items()
             if wp.year != year
         }
-        items, checked = tables.items(source, year, drafts, [a.id for a in latest.actions], taken)
+        keys = [ind.key for ind in latest.indicators]
+        actions = [a.id for a in latest.actions]
+        items, checked = tables.items(source, year, drafts, actions, taken, keys)
         problems += more + checked
         if not items and not problems:
             problems.append(Problem(source, 1, "no-rows", {}))

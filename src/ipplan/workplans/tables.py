@@ -38,6 +38,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "content": ("具体内容", "content"),
     "schedule": ("进度安排", "schedule"),
     "units": ("负责部门", "units"),
+    "indicators": ("服务指标", "indicators"),
     "state": ("状态", "state"),
 }
 REQUIRED = ("actions", "measure", "schedule")
@@ -66,6 +67,7 @@ class Draft:
     content: list[str] = field(default_factory=list)
     schedule: list[tuple[int, str]] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)
 
 
 class TableError(Exception):
@@ -217,6 +219,8 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
         draft.schedule += [(row.number, line) for line in _lines(cells.get("schedule", ""))]
         if "units" in cells:
             draft.units.append(cells["units"])
+        if "indicators" in cells:
+            draft.indicators += [k for k in re.split(r"[,，、;；\s]+", cells["indicators"]) if k]
     return found, problems
 
 
@@ -245,6 +249,7 @@ def items(
     found: Sequence[Draft],
     actions: Sequence[str],
     taken: Mapping[str, str],
+    indicators: Sequence[str] = (),
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Each draft as a work-plan item, checked: actions that exist, periods that parse, ids
     unique here and across the other work plans (``taken``: id -> where)."""
@@ -285,6 +290,10 @@ def items(
                         {"ref": ref, "suggest": suggest(ref, actions)},
                     )
                 )
+        for ref in draft.indicators:
+            if ref not in indicators:
+                params = {"ref": ref, "suggest": suggest(ref, indicators)}
+                problems.append(Problem(path, draft.row, "unknown-indicator", params))
         schedule = []
         for row, line in draft.schedule:
             split = split_prefix(line)
@@ -312,6 +321,7 @@ def items(
                 "schedule": schedule,
                 "lead": lead,
                 "support": support,
+                "indicators": draft.indicators,
             }
         )
     return result, problems
@@ -363,6 +373,8 @@ def dump(info: Mapping[str, Any], found: Sequence[Mapping[str, Any]]) -> str:
             lines.append(f"    lead: {scalar(item['lead'])}")
         if item["support"]:
             lines.append(f"    support: [{', '.join(scalar(u) for u in item['support'])}]")
+        if item["indicators"]:
+            lines.append(f"    indicators: [{', '.join(scalar(k) for k in item['indicators'])}]")
     return "\n".join(lines) + "\n"
 
 
@@ -381,6 +393,7 @@ def sheet(view: Mapping[str, Any], lang: str) -> Iterator[list[str]]:
         HEADERS["content"][0],
         HEADERS["schedule"][0],
         HEADERS["units"][0],
+        HEADERS["indicators"][0],
         HEADERS["state"][0],
     ]
     for item in view["items"]:
@@ -405,5 +418,6 @@ def sheet(view: Mapping[str, Any], lang: str) -> Iterator[list[str]]:
             ),
             "\n".join(schedule),
             units if units != "—" else "",
+            "、".join(item["indicators"]),
             "\n".join(states),
         ]

@@ -219,12 +219,15 @@ def one_item_view(plan: Plan, ref: str, day: dt.date) -> dict[str, Any]:
 
 
 def progress_of(
-    plan: Plan, action: Action, day: dt.date
+    plan: Plan, action: Action, day: dt.date, as_of: int | None = None
 ) -> tuple[ActionProgress, list[dict[str, Any]]]:
-    """An action's work-plan progress and its items (year, id, measure, state), on ``day``."""
+    """An action's work-plan progress and its items (year, id, measure, state), on ``day``;
+    as of a year, the work plans of later years are left out."""
     found = []
     rows = []
     for wp, item in plan.work.for_action(action.id):
+        if as_of is not None and wp.year > as_of:
+            continue
         s = standing(wp, item, plan.work.events_of(item.id), day)
         found.append(s)
         rows.append(
@@ -246,7 +249,7 @@ def roadmap_view(plan: Plan, day: dt.date, as_of: int | None = None) -> dict[str
         for action in plan.actions:
             if action.area != area.id:
                 continue
-            progress, rows = progress_of(plan, action, day)
+            progress, rows = progress_of(plan, action, day, as_of)
             cells = {str(y): [r for r in rows if r["year"] == y] for y in years}
             actions.append(
                 {
@@ -270,7 +273,9 @@ def roadmap_view(plan: Plan, day: dt.date, as_of: int | None = None) -> dict[str
         "as_of": as_of,
         "day": day.isoformat(),
         "years": years,
-        "workplans": [_workplan_info(wp) for wp in plan.work.plans],
+        "workplans": [
+            _workplan_info(wp) for wp in plan.work.plans if as_of is None or wp.year <= as_of
+        ],
         "areas": areas,
     }
 
@@ -337,7 +342,9 @@ def overdue_milestones(plan: Plan, day: dt.date) -> list[tuple[WorkPlan, ItemSta
     ]
 
 
-def action_work(plan: Plan, state: ActionState, day: dt.date) -> dict[str, Any]:
+def action_work(
+    plan: Plan, state: ActionState, day: dt.date, as_of: int | None = None
+) -> dict[str, Any]:
     """An action's work-plan items and progress on ``day``, and the status that follows.
 
     A status set by hand (an update with --status, or tasks.yaml saying other than not_started)
@@ -345,7 +352,7 @@ def action_work(plan: Plan, state: ActionState, day: dt.date) -> dict[str, Any]:
     when any is overdue; completed when all are done (cancelled ones left out) and the plan's
     target year has ended; in progress when any is done or under way; else not started.
     """
-    progress, rows = progress_of(plan, state.action, day)
+    progress, rows = progress_of(plan, state.action, day, as_of)
     manual = state.action.status is not Status.not_started or any(
         u.status is not None for u in state.updates
     )
@@ -367,4 +374,14 @@ def action_work(plan: Plan, state: ActionState, day: dt.date) -> dict[str, Any]:
         "status": status.value,
         "status_source": source,
         "work_plan": {"progress": progress_dict(progress), "items": rows},
+    }
+
+
+def report_view(plan: Plan, day: dt.date, as_of: int | None = None) -> dict[str, Any]:
+    """What a report shows of the work plans: the roadmap and each year's table, on ``day``."""
+    years = [y for y in plan.work.years if as_of is None or y <= as_of]
+    return {
+        "day": day.isoformat(),
+        "roadmap": roadmap_view(plan, day, as_of),
+        "workplans": [workplan_view(plan, day, year, as_of=as_of) for year in years],
     }
