@@ -323,6 +323,18 @@ def test_validate_names_each_work_plan_problem_at_its_line(wp_dir: Path, cli: Ru
     assert "2024.yaml:10: invalid-period" in status.stderr
 
 
+def test_files_in_workplans_that_are_not_read_are_named(wp_dir: Path, cli: Run) -> None:
+    """A work plan saved as 2023.yml, or linked in from elsewhere, is never silently skipped."""
+    folder = wp_dir / "workplans"
+    (folder / "2023.yml").write_text("workplan: {year: 2023, title: t}\nitems: []\n")
+    (folder / "2025.yaml").symlink_to(folder / "2024.yaml")
+    (folder / ".hidden.yaml.123.tmp").write_text("")  # a killed write's leftover: not data
+    result = cli("validate", "--data", str(wp_dir), "--json")
+    assert result.exit_code == 1
+    found = {(Path(p["file"]).name, p["code"]) for p in json.loads(result.stdout)}
+    assert found == {("2023.yml", "unexpected-file"), ("2025.yaml", "not-a-regular-file")}
+
+
 def test_duplicate_item_ids_across_years_are_one_problem(wp_dir: Path, cli: Run) -> None:
     write(
         wp_dir / "workplans",

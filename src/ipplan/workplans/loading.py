@@ -55,15 +55,36 @@ class Found:
     files: int = 0
 
 
-def _regular_yaml(directory: Path, pattern: str) -> list[Path]:
-    """The YAML files below ``directory``: regular files only, never hidden ones or links."""
-    if not directory.is_dir() or directory.is_symlink():
+def _regular_yaml(
+    directory: Path, pattern: str, problems: list[Problem] | None = None
+) -> list[Path]:
+    """The YAML files in ``directory``: regular files only, never hidden ones or links.
+
+    With ``problems``, what else is there is reported, so that a work plan saved as
+    ``2024.yml``, or linked in from elsewhere, is never silently left unread.
+    """
+    if directory.is_symlink():
+        if problems is not None:
+            problems.append(Problem(directory, 1, "not-a-regular-file", {"kind": "symlink"}))
         return []
-    return sorted(
-        p
-        for p in directory.glob(pattern)
-        if p.is_file() and not p.is_symlink() and not p.name.startswith(".")
-    )
+    if not directory.is_dir():
+        return []
+    found = []
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_symlink() or not path.is_file():
+            if problems is not None:
+                kind = "symlink" if path.is_symlink() else "directory"
+                problems.append(Problem(path, 1, "not-a-regular-file", {"kind": kind}))
+            continue
+        if not path.match(pattern):
+            if problems is not None:
+                layout = f"{WORKPLANS_DIR}/<year>.yaml"
+                problems.append(Problem(path, 1, "unexpected-file", {"layout": layout}))
+            continue
+        found.append(path)
+    return found
 
 
 def fingerprint(root: Path) -> str | None:
@@ -88,7 +109,7 @@ def read_all(root: Path, core: Checked) -> tuple[WorkPlans | None, list[Problem]
     the work plans when every file passed, and every problem found.
     """
     found = Found()
-    plan_files = _regular_yaml(root / WORKPLANS_DIR, "*.yaml")
+    plan_files = _regular_yaml(root / WORKPLANS_DIR, "*.yaml", found.problems)
     if len(plan_files) > MAX_FILES:
         return None, [Problem(root / WORKPLANS_DIR, 1, "too-many-files", {"limit": MAX_FILES})]
     scratch = Checked({})

@@ -36,7 +36,7 @@ class WorkPlanInfo(_Model):
 class Quantity(_Model):
     """A countable target of a content item, such as 6 trainings (6 次)."""
 
-    target: Annotated[Number, Field(gt=0)]
+    target: Annotated[Number, Field(gt=0, le=10**12, allow_inf_nan=False)]
     unit: Text
 
 
@@ -96,7 +96,13 @@ class ProgressEvent(_Model):
         StrictInt | None, Field(ge=1, description="The milestone done (1 for the first).")
     ] = None
     amount: Annotated[
-        Number | None, Field(ge=0, description="An amount achieved toward a quantity target.")
+        Number | None,
+        Field(
+            ge=0,
+            le=10**12,
+            allow_inf_nan=False,
+            description="An amount achieved toward a quantity target.",
+        ),
     ] = None
     content: Annotated[
         StrictInt | None, Field(ge=1, description="Which content item the amount counts for.")
