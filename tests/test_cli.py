@@ -688,6 +688,7 @@ def test_init_copies_the_plan_and_never_overwrites(cli: Run, tmp_path: Path) -> 
     result = cli("init", str(target))
     assert result.exit_code == 0
     expected = ["indicators.yaml", "tasks.yaml", "actuals", "updates", "schema", ".gitignore"]
+    expected.append("workplans")  # the yearly work plans shipped with the plan
     assert sorted(p.name for p in target.iterdir()) == sorted(expected)
     # the lock and a killed write's temporary file are never committed
     assert (target / ".gitignore").read_text(encoding="utf-8").split() == [".ipplan.lock", ".*.tmp"]

@@ -404,7 +404,7 @@ def test_workplan_in_the_terminal_both_languages(
     assert all(len(line) <= 80 for line in zh.stdout.splitlines()[1:])
     en = cli("workplan", "--data", str(wp_dir), "--lang", "en")
     assert "Work plan 2024" in en.stdout and "Measure" in en.stdout
-    assert "2 items: not started 1 · overdue 1" in en.stdout
+    assert "2 item(s): not started 1 · overdue 1" in en.stdout
 
 
 def test_workplan_refusals(wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -943,3 +943,13 @@ def test_the_workbooks_work_plan_sheet_imports_back(
     assert back.exit_code == 0, back.stderr
     after = load(wp_dir).work.plan(2024)
     assert after.items == before.items  # the same items, field for field
+
+
+def test_init_copies_the_shipped_work_plans(cli: Run, tmp_path: Path) -> None:
+    from tests.conftest import SHIPPED
+
+    target = tmp_path / "mine"
+    assert cli("init", str(target)).exit_code == 0
+    shipped = sorted(p.name for p in (SHIPPED / "workplans").glob("*.yaml"))
+    assert shipped and sorted(p.name for p in (target / "workplans").glob("*.yaml")) == shipped
+    assert load(target).work.years == load(SHIPPED).work.years

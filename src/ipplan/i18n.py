@@ -450,7 +450,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wp.achieved": ("已完成 {achieved}/{target} {unit}", "{achieved} of {target} {unit} done"),
     "wp.done_on": ("{date} 完成", "done {date}"),
     "wp.cancelled_because": ("已取消：{reason}", "cancelled: {reason}"),
-    "wp.summary": ("{count} 个工作项：{parts}", "{count} items: {parts}"),
+    "wp.summary": ("{count} 个工作项：{parts}", "{count} item(s): {parts}"),
     "wp.none": ("没有符合条件的工作项。", "No item matches."),
     "no-workplans": (
         "还没有工作计划。请在数据目录的 workplans/ 下建立 YEAR.yaml（格式见 README），或用 `ipplan workplan-import` 从表格导入。",

@@ -382,6 +382,8 @@ def init(target: Path) -> list[Path]:
     source = bundled_dir()
     destinations = [target / FILES[name] for name in FILES if name not in LEGACY]
     shipped = [kind.name for kind in records.KINDS.values() if (source / kind.name).is_dir()]
+    if (source / "workplans").is_dir():  # the yearly work plans shipped with the plan
+        shipped.append("workplans")
     for destination in [*destinations, *(target / name for name in shipped)]:
         if destination.exists():
             raise TargetExists(path=str(destination))
