@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from ipplan import reports, views
 from ipplan.reports import markdown
+from ipplan.workplans.views import today
 from tests.conftest import SHIPPED, Run, add_milestone, load, snapshot
 
 HOSTILE_NOTE = "<script>alert(1)</script> | [red]x[/red]"
@@ -45,7 +47,8 @@ def reported(cli: Run, plan_dir: Path) -> Path:
 
 def report_of(plan_dir: Path, fmt: str, as_of: int | None = None, lang: str = "zh") -> str | bytes:
     plan = load(plan_dir)
-    return reports.render(reports.build(plan, as_of), reports.Format(fmt), lang)
+    day = today(os.environ)  # work items stand as on the day the command runs, as ipplan report's
+    return reports.render(reports.build(plan, as_of, day), reports.Format(fmt), lang)
 
 
 # --- json -------------------------------------------------------------------------------------
@@ -57,7 +60,7 @@ def test_json_is_everything_the_core_computes(cli: Run, reported: Path, tmp_path
     assert result.exit_code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     plan = load(reported)
-    assert data == reports.build(plan)
+    assert data == reports.build(plan, day=today(os.environ))
     assert data["indicators"][0] == views.show_view(plan, plan.indicator("practitioners"))
     assert data["summary"]["needs_acceleration"] == 3
     assert [a["id"] for a in data["areas"]] == ["capability", "service", "conduct", "safeguards"]
@@ -121,7 +124,7 @@ def test_xlsx_is_an_indicator_tracking_table(cli: Run, reported: Path, tmp_path:
     out = tmp_path / "report.xlsx"
     assert cli("report", "-f", "xlsx", "-o", str(out), "--data", str(reported)).exit_code == 0
     book = load_workbook(out)
-    assert book.sheetnames == ["指标", "行动", "说明"]
+    assert book.sheetnames == ["指标", "行动", "2022年工作计划", "说明"]  # a sheet per work plan
     sheet = book["指标"]
     header = [c.value for c in sheet[1]]
     assert header[:6] == ["序号", "key", "指标", "单位", "方向", "基线 2021"]
@@ -170,7 +173,7 @@ def test_xlsx_in_english(reported: Path) -> None:
     data = report_of(reported, "xlsx", lang="en")
     assert isinstance(data, bytes)
     book = load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["Indicators", "Actions", "About"]
+    assert book.sheetnames == ["Indicators", "Actions", "Work plan 2022", "About"]
     assert book["Indicators"]["C2"].value == "Practising patent attorneys"
 
 
@@ -212,7 +215,8 @@ def test_markdown_has_every_part(reported: Path) -> None:
     plan = load(reported)
     for ind in plan.indicators:
         assert f"### {ind.number}. {ind.name} ({ind.unit})" in md
-    assert md.count("### 1. 提升专利代理能力，支撑行业高质量发展") == 2  # by area, then actions
+    # by area, in the roadmap, then actions
+    assert md.count("### 1. 提升专利代理能力，支撑行业高质量发展") == 3
     assert (
         "| 1 | 执业专利代理师人数 | 人 | 26829 | 31000 (2023) | 40000 "
         "| 31.7% | 0.63 | 0.71 | 需加快 |" in md

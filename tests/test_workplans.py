@@ -953,3 +953,14 @@ def test_init_copies_the_shipped_work_plans(cli: Run, tmp_path: Path) -> None:
     shipped = sorted(p.name for p in (SHIPPED / "workplans").glob("*.yaml"))
     assert shipped and sorted(p.name for p in (target / "workplans").glob("*.yaml")) == shipped
     assert load(target).work.years == load(SHIPPED).work.years
+
+
+def test_show_gives_an_actions_status_as_tasks_does(
+    wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-05-01")
+    shown = json.loads(cli("show", "it_coverage", "--data", str(wp_dir), "--json").stdout)
+    informatization = next(a for a in shown["actions"] if a["id"] == "informatization")
+    assert (informatization["status"], informatization["status_source"]) == ("delayed", "work_plan")
+    listed = json.loads(cli("task", "informatization", "--data", str(wp_dir), "--json").stdout)
+    assert listed["status"] == informatization["status"]

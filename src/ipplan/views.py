@@ -23,7 +23,7 @@ from ipplan.assess import (
 )
 from ipplan.errors import NothingToUndo
 from ipplan.i18n import problem_message
-from ipplan.models import ActionUpdate, Actual, Indicator, Point, Thresholds
+from ipplan.models import Action, ActionUpdate, Actual, Indicator, Point, Thresholds
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem
 from ipplan.status import Status
@@ -170,11 +170,24 @@ def show_view(plan: Plan, indicator: Indicator, as_of: int | None = None) -> dic
                 "id": action.id,
                 "title": action.title,
                 "title_en": action.title_en,
-                "status": plan.state(action, as_of).status.value,
+                **_action_status(plan, action, as_of),
             }
             for action in plan.actions_for(indicator.key)
         ],
     }
+
+
+def _action_status(plan: Plan, action: Action, as_of: int | None) -> dict[str, str]:
+    """An action's status as ``tasks`` shows it: derived from its work items unless set by hand,
+    on the last day of the as-of year, else today."""
+    from ipplan.workplans.views import action_work, today
+
+    state = plan.state(action, as_of)
+    if not plan.work.plans:
+        return {"status": state.status.value}
+    day = dt.date(as_of, 12, 31) if as_of is not None else today(os.environ)
+    work = action_work(plan, state, day, as_of)
+    return {"status": work["status"], "status_source": work["status_source"]}
 
 
 def _n(value: float) -> str:
