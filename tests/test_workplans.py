@@ -964,3 +964,14 @@ def test_show_gives_an_actions_status_as_tasks_does(
     assert (informatization["status"], informatization["status_source"]) == ("delayed", "work_plan")
     listed = json.loads(cli("task", "informatization", "--data", str(wp_dir), "--json").stdout)
     assert listed["status"] == informatization["status"]
+
+
+def test_a_unit_no_item_names_is_refused_not_answered_with_nothing(
+    wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    for command in ("due", "workplan"):
+        result = cli(command, "--unit", "宣传部", "--data", str(wp_dir))
+        assert result.exit_code == 1
+        assert "没有工作项由“宣传部”负责或配合" in result.stderr
+        assert "培训部" in result.stderr  # the units there are

@@ -380,3 +380,9 @@ class ImportFileNotFound(IpplanError):
     """The file to import does not exist."""
 
     message_id = "import-file-not-found"
+
+
+class UnknownUnit(IpplanError):
+    """No work item names the unit given as its lead or a supporting unit."""
+
+    message_id = "unknown-unit"

@@ -519,6 +519,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.roadmap": ("路线图", "Roadmap"),
     "report.workplans": ("年度工作计划进展", "Work plans, year by year"),
     "sheet.workplan": ("{year}年工作计划", "Work plan {year}"),
+    "unknown-unit": (
+        "没有工作项由“{ref}”负责或配合。{hint}",
+        "no work item is led or supported by '{ref}'. {hint}",
+    ),
+    "hint.units": ("工作计划中的部门：{choices}", "Units in the work plans: {choices}"),
     "wp.recorded": ("已记录工作项 {id} 的进展。", "Recorded progress on item {id}."),
     "due.title": (
         "截至 {day}：逾期 {overdue} 项，{within} 天内到期 {soon} 项",
@@ -1157,6 +1162,15 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
         values["hint"] = _hint(params, lang, "hint.actions")
     elif message_id == "unknown-item":
         values["hint"] = _hint(params, lang, "hint.items")
+    elif message_id == "unknown-unit":
+        known = params.get("known") or []
+        values["hint"] = (
+            _hint(params, lang)
+            if params.get("suggest")
+            else text("hint.units", lang, choices="、".join(known[:12]))
+            if known
+            else ""
+        )
     elif message_id == "item-closed":
         values["state"] = text(f"wp.{params['state']}", lang)
     elif message_id == "unknown-workplan":

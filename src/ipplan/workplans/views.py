@@ -11,7 +11,8 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ipplan.errors import InvalidToday, NoWorkPlans, YearOutsidePlan
+from ipplan.errors import InvalidToday, NoWorkPlans, UnknownUnit, YearOutsidePlan
+from ipplan.problems import suggest
 from ipplan.status import Status
 from ipplan.workplans.book import WorkPlan
 from ipplan.workplans.model import Item, ProgressEvent
@@ -171,6 +172,16 @@ def matches_unit(item: Item, unit: str | None) -> bool:
     return any(wanted in name for name in (item.lead or "", *item.support))
 
 
+def check_unit(plan: Plan, unit: str | None) -> None:
+    """Refuse a unit that no item of any work plan names, so that a typing slip is never
+    answered with "nothing is due"."""
+    if unit is None:
+        return
+    names = sorted({n for _, item in plan.work.items() for n in (item.lead, *item.support) if n})
+    if not any(unit.strip() in name for name in names):
+        raise UnknownUnit(ref=unit, suggest=suggest(unit.strip(), names), known=names)
+
+
 def summary(states: list[str]) -> dict[str, int]:
     return {s.value: states.count(s.value) for s in ItemState}
 
@@ -194,6 +205,7 @@ def workplan_view(
 ) -> dict[str, Any]:
     """A year's work plan in the seed 004 shape, each item's and milestone's state on ``day``."""
     wp = plan.work.plan(year if year is not None else default_year(plan, day))
+    check_unit(plan, unit)
     items = []
     for item in wp.items:
         if not matches_unit(item, unit):
@@ -286,6 +298,7 @@ def due_view(plan: Plan, day: dt.date, within: int = 30, unit: str | None = None
     An item stands under its lead unit (or "no unit named"); its supporting units are listed
     with it, and ``--unit`` finds an item by either.
     """
+    check_unit(plan, unit)
     groups: dict[str, list[dict[str, Any]]] = {}
     overdue = soon = 0
     for wp, s in standings(plan, day):
