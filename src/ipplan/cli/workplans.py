@@ -232,7 +232,7 @@ def roadmap(
         return
     from ipplan.workplans import terminal
 
-    title = plan.info.title_en if language == "en" else plan.info.title
+    title = plan.info.title_en if language == "en" and plan.info.title_en else plan.info.title
     terminal.render_roadmap(view, title, language)
 
 
