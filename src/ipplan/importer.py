@@ -2,6 +2,8 @@
 
 All or nothing: every row is checked first, every problem is reported with its CSV line, and
 the record files are written only when every row is valid.
+A text cell that the report quoted against spreadsheet formulas (``'=x``) is read as the
+text it stands for (``=x``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ipplan.changes import (
 from ipplan.errors import ImportRefused, IpplanError
 from ipplan.plan import Plan
 from ipplan.problems import Problem
+from ipplan.reports.formulas import literal
 from ipplan.store import DataDir
 from ipplan.typed import parse_year
 
@@ -167,8 +170,8 @@ def read_rows(path: Path) -> tuple[list[Row], int, list[Problem]]:
                 cell("key"),
                 cell("year"),
                 cell("value"),
-                cell("source") or None,
-                cell("note") or None,
+                literal(cell("source")) or None,
+                literal(cell("note")) or None,
             )
         )
     return rows, skipped, problems

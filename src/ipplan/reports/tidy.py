@@ -1,7 +1,8 @@
 """The tidy formats: CSV rows (one per indicator and year) and JSON (everything).
 
 The CSV layout is also what ``ipplan import`` reads, so a file exported, edited in a
-spreadsheet and imported again records exactly what was typed.
+spreadsheet and imported again records exactly what was typed; a text cell quoted against
+formulas is unquoted on import.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import csv
 import io
 import json
 from typing import Any
+
+from ipplan.reports.formulas import neutral
 
 # key, year, value, source and note are what import reads; name and unit help a reader,
 # status is what the indicator's status was as of that year; binding and accumulate say what
@@ -35,12 +38,13 @@ BOM = "\ufeff"
 
 
 def cell(value: Any) -> str:
-    """A value as the CSV holds it: numbers in their shortest exact form, None as empty."""
+    """A value as the CSV holds it: numbers in their shortest exact form, None as empty, text
+    that a spreadsheet would run as a formula quoted (:mod:`ipplan.reports.formulas`)."""
     if value is None:
         return ""
     if isinstance(value, int | float):
         return json.dumps(value)
-    return str(value)
+    return neutral(str(value))
 
 
 def render(report: dict[str, Any], lang: str) -> str:

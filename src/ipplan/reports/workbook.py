@@ -1,7 +1,9 @@
 """The Excel workbook: an indicator tracking table and a sheet of actions.
 
-Made with openpyxl, an optional extra (``pip install 'ipplan[xlsx]'``): only this format needs
-it, so the command line neither installs nor imports it otherwise.
+Text cells are data, never formulas: one that a spreadsheet could run (:mod:`formulas`) is a
+string cell marked with Excel's quote prefix. Made with openpyxl, an optional extra
+(``pip install 'ipplan[xlsx]'``): only this format needs it, so the command line neither
+installs nor imports it otherwise.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ipplan.errors import MissingExtra
 from ipplan.i18n import label, text
 from ipplan.reports.common import ACTION_COLUMNS, intro, latest_note, pick, title
+from ipplan.reports.formulas import needs_quote
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -218,8 +221,17 @@ def save(workbook: Any) -> bytes:
 
 
 def _finish(sheet: Worksheet, bold: Any) -> None:
-    """Bold, frozen headers and columns wide enough to read."""
+    """Text cells kept text, bold frozen headers, and columns wide enough to read."""
     from openpyxl.utils import get_column_letter
+
+    for line in sheet.iter_rows():
+        for cell in line:
+            if isinstance(cell.value, str) and needs_quote(cell.value):
+                # openpyxl stores text that starts with = as a formula. A string cell with the
+                # quote-prefix style is what a spreadsheet makes of text typed after an
+                # apostrophe: shown as written, never run, even when the cell is edited.
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
     for cell in sheet[1]:
         cell.font = bold
