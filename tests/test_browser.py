@@ -99,3 +99,52 @@ def test_html_report_in_headless_chromium(
             assert shot.stat().st_size > 20_000
         finally:
             browser.close()
+
+
+LONG = "https://example.com/" + "a" * 300
+
+
+def test_long_unbroken_text_wraps_and_the_page_fits_a_375px_screen(
+    cli: Run, plan_dir: Path, tmp_path: Path, browser_path: str
+) -> None:
+    from playwright.sync_api import sync_playwright
+
+    data = str(plan_dir)
+    indicators = plan_dir / "indicators.yaml"
+    indicators.write_text(
+        indicators.read_text(encoding="utf-8").replace(
+            "name_en: Practising patent attorneys", f"name_en: Practising{'x' * 300}", 1
+        ),
+        encoding="utf-8",
+    )
+    result = cli(
+        "record", "2023", "practitioners", "31000", "--note", LONG, "--source", LONG, "--data", data
+    )
+    assert result.exit_code == 0
+    result = cli("task", "talent-training", "--lead", "B" * 200, "--note", LONG, "--data", data)
+    assert result.exit_code == 0
+    assert load(plan_dir).actuals["practitioners"][0].note == LONG
+    page_file = tmp_path / "report.html"
+    assert cli("report", "-f", "html", "-o", str(page_file), "--data", data).exit_code == 0
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path, args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 375, "height": 800})
+            page.goto(page_file.as_uri(), wait_until="load")
+            assert page.evaluate("window.innerWidth") == 375
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0
+            # the long name wraps inside its paragraph rather than running off the screen
+            name = page.locator("#indicator-practitioners p", has_text="Practisingxxx").first
+            box = name.bounding_box()
+            assert box is not None and box["x"] + box["width"] <= 375 and box["height"] > 60
+            # every table's box fits the screen, and the long note wraps within its cell
+            for frame in page.locator("div.scroll").all():
+                frame_box = frame.bounding_box()
+                assert frame_box is not None and frame_box["x"] + frame_box["width"] <= 375
+            cell = page.locator("#indicator-practitioners td", has_text="example.com").first
+            cell_box = cell.bounding_box()
+            assert cell_box is not None and cell_box["height"] > 60
+        finally:
+            browser.close()

@@ -230,7 +230,7 @@ def test_markdown_has_every_part(reported: Path) -> None:
     # data is text: no raw HTML, no broken table
     assert "<script>" not in md
     assert markdown.escape(HOSTILE_NOTE) in md
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; \\| [red]x[/red]" in md
+    assert "\\<script\\>alert(1)\\</script\\> \\| \\[red\\]x\\[/red\\]" in md
 
 
 def test_markdown_in_english_as_of(reported: Path) -> None:

@@ -1,5 +1,7 @@
 """The HTML report: one file that opens offline, reads on a phone and prints.
 
+Long unbroken text from the data (a URL, a number without spaces) wraps wherever it must, so
+the page is never wider than the screen; only a table may scroll, inside its own box.
 Everything is inline: the style sheet, and each indicator's chart as SVG. There is no script,
 no web font and no link to anything outside the file. Chinese text uses the reader's own fonts
 through a font stack that names the common Chinese system fonts.
@@ -21,7 +23,7 @@ STYLE = """
 body { margin: 0 auto; max-width: 60rem; padding: 1rem; color: var(--ink); line-height: 1.5;
   font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB",
   "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-  sans-serif; }
+  sans-serif; overflow-wrap: anywhere; }
 h1 { font-size: 1.5rem; line-height: 1.3; }
 h2 { font-size: 1.25rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem;
   margin-top: 2rem; }

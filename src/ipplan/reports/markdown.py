@@ -1,18 +1,57 @@
-"""The Markdown report: ready to publish as it is, or to paste into a briefing."""
+"""The Markdown report: ready to publish as it is, or to paste into a briefing.
+
+Every piece of text from the data is escaped, so that what a code host or a Markdown viewer
+shows is the text as written: never a link, an image, emphasis, HTML or a broken table.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ipplan.i18n import text
 from ipplan.reports import common
 
-_ESCAPES = str.maketrans({"|": "\\|", "<": "&lt;", ">": "&gt;", "\n": " ", "\r": " "})
+# Characters that Markdown (CommonMark and GitHub's extensions) reads as syntax wherever they
+# stand: emphasis, code, links and images, raw HTML and entities, tables, strikethrough, math,
+# headings' closing hashes, block quotes, and the backslash itself. A backslash before any ASCII
+# punctuation shows that character as it is.
+_ALWAYS = re.compile(r"[\\`*\[\]<>|#!~&$]")
+# An underscore between two letters or digits never starts or ends emphasis; anywhere else it may.
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+# Autolinks on code hosts: a scheme (http://, mailto:), an address with @, or a www. host; and
+# :shortcodes: that become emoji. A colon followed by a space (as in "Status: ...") is left be.
+_COLON = re.compile(r":(?=\S)")
+_WWW = re.compile(r"(?i)(?<![\w.])(www)\.")
+_AT = re.compile("@")
+# At the start of a line: list markers, setext underlines and numbered list items.
+_LEADING = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
+_SPACES = re.compile(r"^[ \t]+")
 
 
 def escape(value: str) -> str:
-    """Text as Markdown shows it literally: no table breaks, no raw HTML."""
-    return value.translate(_ESCAPES)
+    """Text from the data as Markdown shows it literally, inside a line or a table cell.
+
+    Nothing in it becomes a link, an image, emphasis, HTML, code, a table break or an emoji;
+    line breaks become spaces.
+    """
+    value = value.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    value = _ALWAYS.sub(lambda m: "\\" + m.group(), value)
+    value = _UNDERSCORE.sub(r"\\_", value)
+    value = _COLON.sub(r"\\:", value)
+    value = _WWW.sub(r"\1\\.", value)
+    return _AT.sub(r"\\@", value)
+
+
+def escape_line(value: str) -> str:
+    """Text from the data that starts a line of its own (a paragraph line or a list item), where
+    a leading -, +, =, "1." or indentation would otherwise start a list, a heading or code."""
+    value = _LEADING.sub(
+        lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3),
+        escape(value),
+    )
+    # Leading blanks as character references: shown as blanks, never read as indentation.
+    return _SPACES.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), value)
 
 
 def table(t: common.Table) -> list[str]:
@@ -26,7 +65,7 @@ def table(t: common.Table) -> list[str]:
 
 def render(report: dict[str, Any], lang: str) -> str:
     out = [f"# {escape(common.title(report, lang))}", ""]
-    out += [escape(line) for line in common.intro(report, lang)]
+    out += [escape_line(line) for line in common.intro(report, lang)]
     out += ["", f"## {text('report.summary', lang)}", ""]
     out += table(common.summary_table(report, lang))
     out += ["", f"## {text('report.overview', lang)}", ""]
@@ -50,15 +89,15 @@ def render(report: dict[str, Any], lang: str) -> str:
     out += ["", f"## {text('report.indicators', lang)}"]
     for ind in report["indicators"]:
         out += ["", f"### {escape(common.heading(ind, lang))}", ""]
-        out += [escape(line) + "  " for line in common.subtitle(ind, lang)]
+        out += [escape_line(line) + "  " for line in common.subtitle(ind, lang)]
         out[-1] = out[-1].rstrip()
         out.append("")
         out += table(common.series_table(ind, lang))
         out += ["", f"**{text('report.assessment', lang)}**", ""]
-        out += [f"- {escape(line)}" for line in common.assessment_lines(ind, report, lang)]
+        out += [f"- {escape_line(line)}" for line in common.assessment_lines(ind, report, lang)]
         out += ["", f"**{text('report.linked', lang)}**", ""]
         linked = common.linked_actions(ind, lang)
-        out += [f"- {escape(line)}" for line in linked] or [text("label.no_actions", lang)]
+        out += [f"- {escape_line(line)}" for line in linked] or [text("label.no_actions", lang)]
 
     roadmap = common.roadmap_tables(report, lang)
     if roadmap:
