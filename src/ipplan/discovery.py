@@ -56,7 +56,21 @@ def plan_in(directory: Path) -> Path | None:
         return directory
     if _is_file(directory / DATA / INDICATORS):
         return directory / DATA
+    _refuse_unreadable(directory / DATA)
     return None
+
+
+def _refuse_unreadable(data: Path) -> None:
+    """A ``data/`` directory that ipplan may not look into is named, not passed over: showing
+    another plan instead would be silently wrong."""
+    from ipplan.errors import DataDirUnreadable
+
+    try:
+        (data / INDICATORS).stat()
+    except PermissionError as exc:
+        raise DataDirUnreadable(path=str(data), detail=exc.strerror or str(exc)) from None
+    except OSError:
+        pass
 
 
 def ceilings(environ: Mapping[str, str]) -> set[Path]:

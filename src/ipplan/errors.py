@@ -386,3 +386,48 @@ class UnknownUnit(IpplanError):
     """No work item names the unit given as its lead or a supporting unit."""
 
     message_id = "unknown-unit"
+
+
+# --- outputs: report targets, full disks, unreadable directories -----------------------------
+
+
+class DiskFull(IpplanError):
+    """The file system had no space left (ENOSPC) or the user's quota was used up (EDQUOT)."""
+
+    message_id = "disk-full"
+
+
+class DataDirUnreadable(IpplanError):
+    """The operating system refused to let ipplan look into the data directory."""
+
+    message_id = "data-dir-unreadable"
+
+
+class OutputNotAFile(IpplanError):
+    """A report's output path is a directory, a device, a pipe or a socket, not a regular file."""
+
+    message_id = "output-not-a-file"
+
+
+class OutputDirMissing(IpplanError):
+    """The directory a report's output file would go in does not exist."""
+
+    message_id = "output-dir-missing"
+
+
+class LockNotOurs(IpplanError):
+    """The lock file exists but belongs to another user whose mode lets no one else open it."""
+
+    message_id = "lock-not-ours"
+
+
+def write_error(path: object, exc: OSError) -> IpplanError:
+    """The domain error for an operating-system error met while writing ``path``.
+
+    A full disk is named as such: "check permissions" would send people the wrong way.
+    """
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(path=str(path))
+    return DataNotWritable(path=str(path), detail=exc.strerror or str(exc))

@@ -1045,6 +1045,55 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "list.sep": ("、", ", "),
     "usage.hint": ("用 '{command} -h' 查看帮助。", "Try '{command} -h' for help."),
     "named": ("{name}（{key}）", "{name} ({key})"),
+    # --- outputs: report targets, encodings, full disks, init, the shared lock ---
+    "disk-full": (
+        "磁盘已满（ENOSPC）：无法写入 {path}，已有文件均未改动。请腾出磁盘空间后重试。",
+        "the disk is full (ENOSPC): {path} could not be written and every existing file is "
+        "as it was; free some space and try again",
+    ),
+    "data-dir-unreadable": (
+        "无法读取数据目录 {path}：{detail}。请让目录的所有者授予您读取权限（如 chmod g+rx {path}），"
+        "或用 --data 指定其他目录。",
+        "cannot read the data directory {path}: {detail}; ask its owner for read access "
+        "(such as chmod g+rx {path}), or name another directory with --data",
+    ),
+    "output-not-a-file": (
+        "{path} 是{kind}，不是普通文件；报告只写入普通文件，未做任何改动。"
+        "请为 -o 指定一个文件名，或用 -o - 写到标准输出。",
+        "{path} is {kind}, not a regular file; a report is written only to a regular file, "
+        "and nothing was changed. Name a file for -o, or use -o - for standard output",
+    ),
+    "kind.directory": ("目录", "a directory"),
+    "kind.device": ("设备文件", "a device"),
+    "kind.pipe": ("命名管道", "a named pipe"),
+    "kind.socket": ("套接字", "a socket"),
+    "kind.other": ("特殊文件", "a special file"),
+    "output-dir-missing": (
+        "目录 {directory} 不存在，未写入 {path}。请先创建该目录，或换一个路径。",
+        "the directory {directory} does not exist, so {path} was not written; create it "
+        "first, or choose another path",
+    ),
+    "output-failed": (
+        "无法写出到标准输出：{detail}。",
+        "cannot write to standard output: {detail}",
+    ),
+    "output-failed.disk-full": (
+        "无法写出到标准输出：磁盘已满（ENOSPC）。",
+        "cannot write to standard output: the disk is full (ENOSPC)",
+    ),
+    "lock-not-ours": (
+        "无法取得写锁：锁文件 {path} 属于用户 {owner}（组 {group}），权限为 {mode}，"
+        "您（{user}）无权打开它，本次未做任何改动。请让 {owner} 或管理员运行 chmod g+w {path}；"
+        "或在没有 ipplan 命令运行时删除它（它不含任何数据，下次写入会以组可写的权限重建）。",
+        "cannot take the write lock: the lock file {path} belongs to {owner} (group {group}) "
+        "with mode {mode}, which you ({user}) may not open, so nothing was changed. Ask {owner} "
+        "or an administrator to run chmod g+w {path}, or delete it while no ipplan command is "
+        "running (it holds no data; the next write makes it again, writable by the group)",
+    ),
+    "output-failed.saved": (
+        "改动已保存：{saved}（但结果未能显示。）",
+        "the change was saved: {saved} (but its output could not be shown)",
+    ),
 }
 
 
@@ -1175,6 +1224,8 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
         values["state"] = text(f"wp.{params['state']}", lang)
     elif message_id == "unknown-workplan":
         values["known"] = ", ".join(str(y) for y in params.get("known", [])) or "—"
+    elif message_id == "output-not-a-file":
+        values["kind"] = text(f"kind.{params.get('kind', 'other')}", lang)
     elif message_id == "unknown-area":
         values["choices"] = joined((named(k, lang) for k in params.get("known", [])), lang)
     elif message_id == "unknown-reference":

@@ -15,6 +15,7 @@ import dataclasses
 import math
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -24,13 +25,18 @@ from ipplan import records
 from ipplan.discovery import Search
 from ipplan.errors import (
     DataDirNotFound,
+    DataDirUnreadable,
     DataInvalid,
     DataLocked,
-    DataNotWritable,
+    IpplanError,
+    LockNotOurs,
     NotAPlanDirectory,
+    OutputDirMissing,
     OutputIsData,
+    OutputNotAFile,
     ReadOnlyData,
     TargetExists,
+    write_error,
 )
 from ipplan.plan import Plan
 from ipplan.problems import Problem
@@ -100,11 +106,24 @@ def locate(explicit: Path | None, environ: Mapping[str, str], cwd: Path) -> Data
 
 def named(chosen: Path) -> DataDir:
     """The data directory a person named; refused unless it holds a plan."""
-    if not chosen.is_dir():
+    if not _is(chosen, "dir"):
         raise DataDirNotFound(path=str(chosen))
-    if not (chosen / FILES["indicators"]).is_file():
+    if not _is(chosen / FILES["indicators"], "file"):
         raise NotAPlanDirectory(path=str(chosen))
     return DataDir(chosen)
+
+
+def _is(path: Path, kind: str) -> bool:
+    """Whether ``path`` is a directory (or a file); a directory ipplan may not look into is
+    refused with :class:`DataDirUnreadable`, never taken for a missing one."""
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        where = path if kind == "dir" else path.parent
+        raise DataDirUnreadable(path=str(where), detail=exc.strerror or str(exc)) from None
+    return stat.S_ISDIR(mode) if kind == "dir" else stat.S_ISREG(mode)
 
 
 def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem]]:
@@ -224,18 +243,89 @@ def writing(data_dir: DataDir, timeout: float | None = None) -> Iterator[None]:
     ensure_writable(data_dir)
     seconds = lock_timeout(os.environ) if timeout is None else timeout
     lock_path = data_dir.path / LOCK_NAME
-    lock = FileLock(str(lock_path), timeout=seconds)
+    mode = _lock_mode(data_dir.path)
+    if mode is None:
+        lock = FileLock(str(lock_path), timeout=seconds)
+    else:
+        lock = FileLock(str(lock_path), timeout=seconds, mode=mode)
+        _share_own_lock(lock_path, mode)
     try:
         lock.acquire()
     except Timeout:
         raise DataLocked(path=str(data_dir.path), lock=str(lock_path), seconds=seconds) from None
+    except PermissionError as exc:
+        raise _lock_refused(lock_path, exc) from None
     except OSError as exc:
-        raise DataNotWritable(path=str(lock_path), detail=exc.strerror or str(exc)) from None
+        raise write_error(lock_path, exc) from None
     try:
         remove_stray_temporaries(data_dir)
         yield
     finally:
         lock.release()
+
+
+def _lock_mode(directory: Path) -> int | None:
+    """The lock file's mode: in a directory a group may write, the group may take the lock too.
+
+    With the usual umask (022) a lock file would be created -rw-r--r--, and every other member
+    of the group would be locked out by the first one to write. So where the directory itself is
+    group- or world-writable, the lock file is made writable to the same people, whatever the
+    umask. Elsewhere the umask and any default ACL decide, as for any new file.
+    """
+    try:
+        bits = directory.stat().st_mode & 0o777
+    except OSError:
+        return None
+    if not bits & (stat.S_IWGRP | stat.S_IWOTH):
+        return None
+    return bits & 0o666 | stat.S_IRUSR | stat.S_IWUSR
+
+
+def _share_own_lock(lock_path: Path, mode: int) -> None:
+    """Open up a lock file this user made earlier with a narrower mode (an older ipplan, or
+    before the directory was shared); only its owner may, and a failure changes nothing."""
+    with contextlib.suppress(OSError):
+        info = lock_path.stat(follow_symlinks=False)
+        if (
+            stat.S_ISREG(info.st_mode)
+            and info.st_uid == os.geteuid()
+            and stat.S_IMODE(info.st_mode) & mode != mode
+        ):
+            os.chmod(lock_path, stat.S_IMODE(info.st_mode) | mode)
+
+
+def _lock_refused(lock_path: Path, exc: OSError) -> IpplanError:
+    """The refusal when the lock file exists but may not be opened: its owner and mode, and who
+    is asking, so that the fix (chmod g+w, or removing the empty file) is plain."""
+    try:
+        info = lock_path.stat()
+    except OSError:
+        return write_error(lock_path, exc)
+    return LockNotOurs(
+        path=str(lock_path),
+        owner=_user(info.st_uid),
+        group=_group(info.st_gid),
+        mode=stat.filemode(info.st_mode),
+        user=_user(os.geteuid()) if hasattr(os, "geteuid") else "?",
+    )
+
+
+def _user(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
+
+
+def _group(gid: int) -> str:
+    try:
+        import grp
+
+        return grp.getgrgid(gid).gr_name
+    except (ImportError, KeyError):
+        return str(gid)
 
 
 def stray_temporaries(data_dir: DataDir) -> list[Path]:
@@ -283,6 +373,41 @@ def ensure_not_data(data_dir: DataDir, output: Path) -> None:
             raise OutputIsData(path=str(output))
 
 
+def report_target(data_dir: DataDir, output: Path) -> Path:
+    """The regular file a report is written to: ``output``, or the file its symlink leads to.
+
+    Refused, before any work and without opening anything (opening a named pipe would wait for
+    a reader): one of the plan's data files, a directory, a device, a pipe or a socket, and a
+    file whose directory does not exist. The report then replaces the file whole, atomically.
+    """
+    ensure_not_data(data_dir, output)
+    try:
+        mode = output.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise write_error(output, exc) from None
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputNotAFile(path=str(output), kind=_kind(mode))
+    target = output.resolve() if output.is_symlink() else output
+    directory = target.parent
+    if not _is(directory, "dir"):
+        raise OutputDirMissing(path=str(output), directory=str(directory))
+    return target
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISFIFO(mode):
+        return "pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "other"
+
+
 def atomic_write(path: Path, content: str | bytes) -> None:
     """Replace ``path`` with ``content`` all at once: the old file or the new one, never a mix.
 
@@ -299,7 +424,7 @@ def atomic_write(path: Path, content: str | bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=directory)
     except OSError as exc:
-        raise DataNotWritable(path=str(path), detail=exc.strerror or str(exc)) from None
+        raise write_error(path, exc) from None
     try:
         data = content.encode("utf-8") if isinstance(content, str) else content
         with os.fdopen(fd, "wb") as handle:
@@ -315,7 +440,7 @@ def atomic_write(path: Path, content: str | bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise DataNotWritable(path=str(path), detail=exc.strerror or str(exc)) from None
+        raise write_error(path, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -331,10 +456,28 @@ def apply_writes(data_dir: DataDir, writes: Mapping[str, str | None]) -> None:
             remove(path, data_dir.path)
             continue
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_dirs(path.parent, data_dir.path)
         except OSError as exc:
-            raise DataNotWritable(path=str(path.parent), detail=exc.strerror or str(exc)) from None
+            raise write_error(path.parent, exc) from None
         atomic_write(path, text)
+
+
+def make_dirs(directory: Path, top: Path) -> None:
+    """Create ``directory`` and the missing ones between it and ``top``. In a data directory a
+    group shares, each gets the data directory's own mode, so that the next member of the group
+    can add a record beside the first one's whatever the umask."""
+    missing = []
+    current = directory
+    while current != top and not current.is_dir():
+        missing.append(current)
+        current = current.parent
+    shared = _lock_mode(top) is not None
+    mode = stat.S_IMODE(top.stat().st_mode) if shared else None
+    for created in reversed(missing):
+        created.mkdir(exist_ok=True)
+        if mode is not None:
+            with contextlib.suppress(OSError):
+                os.chmod(created, mode)
 
 
 def remove(path: Path, top: Path) -> None:
@@ -344,7 +487,7 @@ def remove(path: Path, top: Path) -> None:
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise DataNotWritable(path=str(path), detail=exc.strerror or str(exc)) from None
+        raise write_error(path, exc) from None
     _sync_directory(path.parent)
     parent = path.parent
     while parent != top and top in parent.parents:
@@ -378,29 +521,90 @@ def _umask() -> int:
 
 
 def init(target: Path) -> list[Path]:
-    """Copy the bundled plan into ``target`` as a writable plan; never overwrite one."""
+    """Copy the bundled plan into ``target`` as a writable plan; never overwrite one.
+
+    All or nothing: the plan is built in a hidden directory beside ``target`` and renamed into
+    place once whole, so a full disk or a kill midway leaves no half plan that would block the
+    next ``init``. Into a directory that already exists (and holds no plan), the files are moved
+    one by one and taken back out if any move fails.
+    """
     source = bundled_dir()
-    destinations = [target / FILES[name] for name in FILES if name not in LEGACY]
+    names = [FILES[name] for name in FILES if name not in LEGACY]
     shipped = [kind.name for kind in records.KINDS.values() if (source / kind.name).is_dir()]
     if (source / "workplans").is_dir():  # the yearly work plans shipped with the plan
         shipped.append("workplans")
-    for destination in [*destinations, *(target / name for name in shipped)]:
-        if destination.exists():
-            raise TargetExists(path=str(destination))
+    for name in [*names, *shipped]:
+        if (target / name).exists():
+            raise TargetExists(path=str(target / name))
+    parent = target.parent
     try:
-        target.mkdir(parents=True, exist_ok=True)
-        for destination in destinations:
-            shutil.copyfile(source / destination.name, destination)
-        for name in shipped:
-            shutil.copytree(source / name, target / name)
-            destinations.append(target / name)
-        ignore = target / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text(GITIGNORE, encoding="utf-8")
-            destinations.append(ignore)
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=parent))
     except OSError as exc:
-        raise DataNotWritable(path=str(target), detail=exc.strerror or str(exc)) from None
-    return destinations + write_schemas(target / SCHEMA_DIR)
+        raise write_error(target, exc) from None
+    try:
+        for name in names:
+            shutil.copyfile(source / name, staging / name)
+        for name in shipped:
+            shutil.copytree(source / name, staging / name)
+        (staging / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+        write_schemas(staging / SCHEMA_DIR)
+        for path in staging.rglob("*"):
+            _sync_file(path)
+        os.chmod(staging, 0o777 & ~_umask())
+        made = _install(staging, target)
+    except OSError as exc:
+        raise write_error(target, exc) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _sync_directory(parent)
+    return made
+
+
+def _install(staging: Path, target: Path) -> list[Path]:
+    """Put the staged plan at ``target``: one rename when ``target`` does not exist yet, else
+    each entry moved in, and every one moved so far taken back out if a later move fails."""
+    entries = sorted(staging.iterdir())
+    keep_ignore = (target / ".gitignore").exists()
+    made = [
+        target / path.relative_to(staging)
+        for path in sorted(staging.rglob("*"))
+        if path.is_file() and not (keep_ignore and path.name == ".gitignore")
+    ]
+    if not target.exists():
+        os.rename(staging, target)
+        staging.mkdir()  # so that the caller's clean-up has something to remove
+        return made
+    moved: list[Path] = []
+    try:
+        for entry in entries:
+            destination = target / entry.name
+            if entry.name == ".gitignore" and keep_ignore:
+                continue  # the directory's own .gitignore is kept
+            if destination.exists() and entry.name != SCHEMA_DIR:
+                raise TargetExists(path=str(destination))
+            if destination.is_dir():  # an older schema directory: its files are replaced
+                for schema_file in sorted(entry.iterdir()):
+                    os.replace(schema_file, destination / schema_file.name)
+                continue
+            os.rename(entry, destination)
+            moved.append(destination)
+    except (OSError, TargetExists):
+        for destination in reversed(moved):
+            if destination.is_dir():
+                shutil.rmtree(destination, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    destination.unlink()
+        raise
+    _sync_directory(target)
+    return made
+
+
+def _sync_file(path: Path) -> None:
+    if path.is_file():
+        with path.open("rb+") as handle:
+            os.fsync(handle.fileno())
 
 
 def write_schemas(directory: Path) -> list[Path]:
@@ -410,7 +614,7 @@ def write_schemas(directory: Path) -> list[Path]:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataNotWritable(path=str(directory), detail=exc.strerror or str(exc)) from None
+        raise write_error(directory, exc) from None
     written = []
     for name in schema.FILE_MODELS:
         path = directory / schema.schema_name(name)

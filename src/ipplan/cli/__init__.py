@@ -6,7 +6,7 @@ only what they need: start-up is what people wait for most often.
 
 from __future__ import annotations
 
-from ipplan.cli.common import app
+from ipplan.cli.common import app, run
 
 # Imported for their commands, in the order `ipplan --help` lists them.
 # isort: off
@@ -23,4 +23,4 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    app()
+    run(app)

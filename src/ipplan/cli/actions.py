@@ -14,6 +14,7 @@ from ipplan.cli.common import (
     app,
     check_as_of,
     choose_lang,
+    mark_saved,
     print_json,
     reporting,
     resolve_data_dir,
@@ -125,6 +126,8 @@ def task(
             state, changed = plan.state(found, as_of), False
         work = action_work(plan, state, work_day(as_of), as_of)
     view = views.action_view(state, work)
+    if changed:
+        mark_saved(text("task.updated", language, id=found.id))
     if as_json:
         print_json(view)
         return

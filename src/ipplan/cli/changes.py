@@ -12,6 +12,7 @@ from ipplan.cli.common import (
     LangOption,
     app,
     choose_lang,
+    mark_saved,
     print_json,
     reporting,
     resolve_data_dir,
@@ -80,6 +81,10 @@ def undo(
         plan = store.load(data_dir)
         done = history.undo(data_dir, plan, dry_run=dry_run)
     view = views.undo_view(done)
+    if view["written"]:
+        from ipplan import terminal
+
+        mark_saved(" ".join(terminal.undo_lines(view, language)))
     if as_json:
         print_json(view)
         return

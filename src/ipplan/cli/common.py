@@ -6,6 +6,8 @@ into a message on stderr and exit code 1. Usage errors exit with 2, as Click dec
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import sys
@@ -201,7 +203,9 @@ def root(
 
 def choose_lang(ctx: typer.Context, lang: Lang | None) -> str:
     chosen = lang or (ctx.obj or {}).get("lang")
-    return resolve_lang(chosen.value if chosen else None)
+    language = resolve_lang(chosen.value if chosen else None)
+    _run["lang"] = language
+    return language
 
 
 def resolve_data_dir(
@@ -295,3 +299,68 @@ def check_as_of(plan: Plan, as_of: int | None) -> None:
     if as_of is not None and as_of not in plan.years:
         refusal = AsOfBaselineYear if as_of == plan.info.baseline_year else AsOfOutsidePlan
         raise refusal(year=as_of, first=plan.years[0], last=plan.years[-1])
+
+
+# --- output that cannot be encoded or written --------------------------------------------------
+
+# What the running command has told the run so far: its language, and the change it saved.
+_run: dict[str, str] = {}
+
+
+def mark_saved(message: str) -> None:
+    """Say that the command's change is on disk, before anything is printed about it.
+
+    If printing then fails (a full disk behind stdout, a closed pipe), the person is still told
+    on stderr that the change was saved, and the command exits 0: it did what was asked.
+    """
+    _run["saved"] = message
+
+
+def run(application: typer.Typer) -> None:
+    """Run the command line so that output never ends in a traceback.
+
+    Text a terminal or pipe cannot encode (PYTHONIOENCODING=ascii, a C locale) is written as
+    backslash escapes. Standard output that cannot be written (ENOSPC, EIO, a closed pipe) gets
+    one message on stderr, a full disk named as such, and exit code 1, or 0 when the command
+    had already saved its change.
+    """
+    _run.clear()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    try:
+        try:
+            application()
+        except SystemExit as exc:
+            code = exc.code
+        else:
+            code = 0
+        sys.stdout.flush()
+    except OSError as exc:
+        code = _output_failed(exc)
+    if code not in (0, None) and "saved" in _run and code == 1:
+        code = _output_failed(None)  # click met a closed pipe and gave up after the change
+    sys.exit(code)
+
+
+def _output_failed(exc: OSError | None) -> int:
+    """Tell the person that stdout failed (and whether the change was saved); the exit code."""
+    with contextlib.suppress(OSError, ValueError):
+        # later flushes (at exit) go nowhere rather than failing again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    lang = _run.get("lang") or resolve_lang(None)
+    if "saved" in _run:
+        message, code = text("output-failed.saved", lang, saved=_run["saved"]), 0
+    elif exc is not None and exc.errno == errno.EPIPE:
+        return 1  # the reader went away (`| head`): nothing to tell anyone
+    elif exc is not None and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        message, code = error_prefix(lang) + text("output-failed.disk-full", lang), 1
+    else:
+        detail = "" if exc is None else exc.strerror or str(exc)
+        message, code = error_prefix(lang) + text("output-failed", lang, detail=detail), 1
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+    return code

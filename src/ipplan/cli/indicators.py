@@ -15,6 +15,7 @@ from ipplan.cli.common import (
     app,
     check_as_of,
     choose_lang,
+    mark_saved,
     print_json,
     reporting,
     resolve_data_dir,
@@ -97,6 +98,21 @@ def record(
             data_dir, plan, year, indicator, value, source=source, note=note, force=force
         )
     row = views.indicator_view(plan, done.indicator, done.assessment)
+    name = done.indicator.name_en if language == "en" else done.indicator.name
+    message = text(
+        "unchanged" if done.unchanged else "recorded",
+        language,
+        name=name,
+        year=year,
+        value=fmt.number(done.actual.value),
+        unit=done.indicator.unit,
+    )
+    if done.replaced is not None and done.replaced.value == done.actual.value:
+        message += text("replaced.metadata", language)
+    elif done.replaced is not None:
+        message += text("replaced", language, old=fmt.number(done.replaced.value))
+    if not done.unchanged:
+        mark_saved(message)
     if as_json:
         print_json(
             {
@@ -115,19 +131,6 @@ def record(
         return
     from ipplan import terminal
 
-    name = done.indicator.name_en if language == "en" else done.indicator.name
-    message = text(
-        "unchanged" if done.unchanged else "recorded",
-        language,
-        name=name,
-        year=year,
-        value=fmt.number(done.actual.value),
-        unit=done.indicator.unit,
-    )
-    if done.replaced is not None and done.replaced.value == done.actual.value:
-        message += text("replaced.metadata", language)
-    elif done.replaced is not None:
-        message += text("replaced", language, old=fmt.number(done.replaced.value))
     terminal.print_lines([message])
     terminal.out().print(terminal.status_line(row, language))
 
@@ -202,6 +205,9 @@ def import_(
         "unchanged": done.unchanged,
         "skipped": done.skipped,
     }
+    summary = text("import.done", language, path=str(file), **counts)
+    if done.recorded or done.replaced:
+        mark_saved(summary)
     if as_json:
         print_json(
             {
@@ -221,4 +227,4 @@ def import_(
         return
     from ipplan import terminal
 
-    terminal.print_lines([text("import.done", language, path=str(file), **counts)])
+    terminal.print_lines([summary])

@@ -11,6 +11,7 @@ from ipplan.cli.common import (
     LangOption,
     app,
     choose_lang,
+    mark_saved,
     reporting,
 )
 from ipplan.i18n import text
@@ -38,9 +39,11 @@ def init(
     language = choose_lang(ctx, lang)
     with reporting(language):
         store.init(directory)
+    message = text("init.done", language, path=str(directory))
+    mark_saved(message)
     from ipplan import terminal
 
-    terminal.print_lines([text("init.done", language, path=str(directory))])
+    terminal.print_lines([message])
 
 
 @app.command()
@@ -84,8 +87,10 @@ def new(
     with reporting(language):
         blank.create(directory, title, years, title_en, issuer, issuer_en)
         first, last = blank.parse_years(years)
+    message = text(
+        "new.done", language, path=str(directory), first=first, last=last, base=first - 1
+    )
+    mark_saved(message)
     from ipplan import terminal
 
-    terminal.print_lines(
-        [text("new.done", language, path=str(directory), first=first, last=last, base=first - 1)]
-    )
+    terminal.print_lines([message])

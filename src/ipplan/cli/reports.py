@@ -45,7 +45,8 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write the report to FILE (replaced whole) instead of standard output.",
+            help="Write the report to FILE, a regular file replaced whole (- for standard "
+            "output). Directories, devices and pipes are refused.",
             show_default=False,
         ),
     ] = None,
@@ -69,20 +70,24 @@ def report(
         data_dir = resolve_data_dir(ctx, data, notice=language)
         plan = store.load(data_dir)
         check_as_of(plan, as_of)
+        if output is not None and str(output) == "-":
+            output = None  # -o - is standard output, as for most tools
+        target = None if output is None else store.report_target(data_dir, output)
         fmt = reports.choose_format(fmt, output)
-        if output is not None:
-            store.ensure_not_data(data_dir, output)
-        elif fmt in reports.BINARY and stdout_is_terminal():
+        if output is None and fmt in reports.BINARY and stdout_is_terminal():
             raise BinaryToTerminal(format=fmt.value)
         day = today(os.environ)
         content = reports.render(reports.build(plan, as_of, day), fmt, language)
-        if output is not None:
-            store.atomic_write(output, content)
+        if target is not None:
+            store.atomic_write(target, content)
     if output is None:
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
+        if isinstance(content, str) and stdout_is_terminal():
+            sys.stdout.write(content)  # escaped where the terminal cannot show a character
         else:
-            sys.stdout.write(content)
+            # a pipe or a file gets the report's own bytes (UTF-8), as -o would write them
+            sys.stdout.flush()
+            raw = content.encode("utf-8") if isinstance(content, str) else content
+            sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return
     from ipplan import terminal

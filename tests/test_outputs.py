@@ -1,0 +1,294 @@
+"""Outputs go where they should: report targets, encodings, full disks, unreadable directories,
+and an `init` that is all or nothing. Run through the installed command where the terminal,
+the locale or /dev/full is what is tested."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ipplan import store
+from tests.conftest import SHIPPED, Run, load, snapshot
+
+IPPLAN = Path(sys.executable).with_name("ipplan")
+
+
+def ipplan(
+    *args: str, stdout: object = subprocess.PIPE, **env: str
+) -> subprocess.CompletedProcess[bytes]:
+    environ = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", **env}
+    environ.pop("IPPLAN_LANG", None)
+    return subprocess.run(
+        [str(IPPLAN), *args], stdout=stdout, stderr=subprocess.PIPE, env=environ, check=False
+    )
+
+
+# --- report -o --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda tmp: Path("/dev/null"), "设备文件"),
+        (lambda tmp: (os.mkfifo(tmp / "pipe.md"), tmp / "pipe.md")[1], "命名管道"),
+        (lambda tmp: (tmp / "dir.md").mkdir() or tmp / "dir.md", "是目录"),
+        (lambda tmp: (tmp / "null.md").symlink_to("/dev/null") or tmp / "null.md", "设备文件"),
+    ],
+    ids=["device", "pipe", "directory", "symlink-to-device"],
+)
+def test_report_refuses_anything_but_a_regular_file(
+    cli: Run, tmp_path: Path, make: object, words: str
+) -> None:
+    target = make(tmp_path)  # type: ignore[operator]
+    kind = stat.S_IFMT(os.stat(target).st_mode)
+    result = cli("report", "-f", "md", "-o", str(target))
+    assert result.exit_code == 1
+    assert words in result.stderr and "-o -" in result.stderr
+    assert stat.S_IFMT(os.stat(target).st_mode) == kind  # still what it was
+    assert result.stdout == ""
+
+
+def test_report_refusal_in_english_names_the_kind(cli: Run, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "p.csv")
+    result = cli("report", "-o", str(tmp_path / "p.csv"), "--lang", "en")
+    assert result.exit_code == 1
+    assert "is a named pipe, not a regular file" in result.stderr
+
+
+def test_report_through_a_symlink_replaces_the_file_it_leads_to(cli: Run, tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert cli("report", "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_report_into_a_missing_directory_says_so(cli: Run, tmp_path: Path) -> None:
+    result = cli("report", "-o", str(tmp_path / "nowhere" / "r.md"))
+    assert result.exit_code == 1
+    assert "不存在" in result.stderr and str(tmp_path / "nowhere") in result.stderr
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_dash_is_standard_output_and_a_pipe_gets_the_files_bytes(tmp_path: Path) -> None:
+    piped = ipplan("report", "-f", "csv", "-o", "-")
+    assert piped.returncode == 0 and piped.stderr == b""
+    assert ipplan("report", "-f", "csv", "-o", str(tmp_path / "r.csv")).returncode == 0
+    assert piped.stdout == (tmp_path / "r.csv").read_bytes()
+    # even where the locale cannot encode Chinese: a report is a UTF-8 file, not terminal text
+    ascii_pipe = ipplan("report", "-f", "md", PYTHONIOENCODING="ascii")
+    assert ascii_pipe.returncode == 0
+    assert ascii_pipe.stdout == ipplan("report", "-f", "md").stdout
+
+
+# --- encodings --------------------------------------------------------------------------------
+
+ASCII_ENVIRONMENTS = [
+    {"PYTHONIOENCODING": "ascii"},
+    {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+]
+
+
+@pytest.mark.parametrize("env", ASCII_ENVIRONMENTS, ids=["PYTHONIOENCODING=ascii", "LC_ALL=C"])
+def test_output_that_cannot_be_encoded_is_escaped(plan_dir: Path, env: dict[str, str]) -> None:
+    data = str(plan_dir)
+    status = ipplan("status", "--data", data, **env)
+    assert status.returncode == 0 and b"Traceback" not in status.stderr
+    text = status.stdout.decode("ascii")  # nothing but ASCII reached the terminal
+    assert "\\u6267\\u4e1a" in text  # 执业 as an escape
+    recorded = ipplan("record", "2023", "practitioners", "31000", "--data", data, **env)
+    assert recorded.returncode == 0, recorded.stderr
+    assert load(plan_dir).actuals["practitioners"][0].value == 31000
+    refused = ipplan("record", "2023", "nosuch", "1", "--data", data, **env)
+    assert refused.returncode == 1
+    assert b"Traceback" not in refused.stderr
+    assert "nosuch" in refused.stderr.decode("ascii")
+    as_json = ipplan("status", "--json", "--data", data, **env)
+    assert as_json.returncode == 0
+    # JSON is UTF-8 by its own standard, whatever the locale says, so scripts get it intact
+    parsed = json.loads(as_json.stdout.decode("utf-8"))
+    assert parsed["indicators"][0]["name"] == "执业专利代理师人数"
+
+
+# --- full disks -------------------------------------------------------------------------------
+
+
+def test_a_full_disk_behind_stdout_is_named_and_exits_1(plan_dir: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        result = ipplan("status", "--data", str(plan_dir), stdout=full)
+    assert result.returncode == 1
+    message = result.stderr.decode("utf-8")
+    assert "Traceback" not in message and "Exception ignored" not in message
+    assert message.strip() == "错误：无法写出到标准输出：磁盘已满（ENOSPC）。"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["record", "2023", "practitioners", "31000"],
+        ["record", "2023", "practitioners", "31000", "--json", "--lang", "en"],
+        ["task", "talent-training", "--status", "in_progress"],
+    ],
+    ids=["record", "record-json-en", "task"],
+)
+def test_a_saved_change_says_so_and_exits_0_when_printing_fails(
+    plan_dir: Path, command: list[str]
+) -> None:
+    with open("/dev/full", "wb") as full:
+        result = ipplan(*command, "--data", str(plan_dir), stdout=full)
+    assert result.returncode == 0
+    message = result.stderr.decode("utf-8")
+    assert "Traceback" not in message
+    assert "改动已保存" in message or "the change was saved" in message
+    plan = load(plan_dir)
+    if command[0] == "record":
+        assert plan.actuals["practitioners"][0].value == 31000
+    else:
+        assert plan.state(plan.action("talent-training")).status.value == "in_progress"
+
+
+def test_undo_and_init_say_they_saved_when_printing_fails(plan_dir: Path, tmp_path: Path) -> None:
+    data = str(plan_dir)
+    assert ipplan("record", "2023", "practitioners", "31000", "--data", data).returncode == 0
+    with open("/dev/full", "wb") as full:
+        undone = ipplan("undo", "--data", data, stdout=full)
+        made = ipplan("init", str(tmp_path / "new"), stdout=full)
+    assert undone.returncode == 0 and "改动已保存" in undone.stderr.decode("utf-8")
+    assert load(plan_dir).actuals["practitioners"] == ()
+    assert made.returncode == 0 and "改动已保存" in made.stderr.decode("utf-8")
+    assert load(tmp_path / "new").indicators
+
+
+def test_a_full_disk_in_the_data_directory_is_named_and_changes_nothing(
+    cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    before = snapshot(plan_dir)
+    monkeypatch.setattr(store.os, "fsync", full)
+    result = cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert "磁盘已满（ENOSPC）" in result.stderr and "权限" not in result.stderr
+    assert snapshot(plan_dir) == before  # no value, and no temporary file left behind
+    english = cli("record", "2023", "1", "30000", "--lang", "en", "--data", str(plan_dir))
+    assert "the disk is full (ENOSPC)" in english.stderr
+
+
+# --- an unreadable data directory -------------------------------------------------------------
+
+
+def test_an_unreadable_data_directory_gets_a_clear_message(
+    cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_stat = Path.stat
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        if self.parent == plan_dir:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "stat", refuse)
+    result = cli("status", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert "无法读取数据目录" in result.stderr and str(plan_dir) in result.stderr
+    assert "chmod g+rx" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to act as a second user")
+def test_an_unreadable_data_directory_for_another_user(cli: Run, plan_dir: Path) -> None:
+    plan_dir.chmod(0o700)  # root's own, closed to everyone else
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child reports through the pipe
+        code = 99
+        try:
+            os.close(read)
+            os.setgid(65534)
+            os.setuid(65534)
+            from typer.testing import CliRunner
+
+            from ipplan.cli import app
+
+            outcome = CliRunner().invoke(app, ["status", "--data", str(plan_dir)])
+            os.write(write, f"{outcome.exit_code}\n{outcome.stderr}".encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        reported = pipe.read().decode("utf-8")
+    os.waitpid(pid, 0)
+    code, _, stderr = reported.partition("\n")
+    assert code == "1"
+    assert "无法读取数据目录" in stderr and "Traceback" not in stderr
+
+
+# --- init, all or nothing ---------------------------------------------------------------------
+
+
+def test_init_on_a_full_disk_leaves_nothing_and_a_second_init_works(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+    real_copy = shutil.copyfile
+
+    def copy_until_full(source: object, destination: object) -> object:
+        calls.append(destination)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_copy(source, destination)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shutil, "copyfile", copy_until_full)
+    target = tmp_path / "plan"
+    result = cli("init", str(target))
+    assert result.exit_code == 1
+    assert "磁盘已满（ENOSPC）" in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no half plan, no staging directory
+    monkeypatch.undo()
+    assert cli("init", str(target)).exit_code == 0
+    assert load(target).indicators
+    assert (target / "indicators.yaml").read_bytes() == (SHIPPED / "indicators.yaml").read_bytes()
+    assert (target.stat().st_mode & 0o777) == 0o777 & ~_umask()
+
+
+def test_init_into_an_existing_directory_takes_back_every_file_if_one_move_fails(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "repo"
+    target.mkdir()
+    (target / "README").write_text("mine", encoding="utf-8")
+    before = snapshot(target)
+    moves = []
+    real_rename = os.rename
+
+    def rename_until_full(source: object, destination: object) -> None:
+        moves.append(destination)
+        if len(moves) == 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_rename(source, destination)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store.os, "rename", rename_until_full)
+    result = cli("init", str(target))
+    assert result.exit_code == 1
+    assert snapshot(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["repo"]
+    monkeypatch.undo()
+    assert cli("init", str(target)).exit_code == 0
+    assert (target / "README").read_text(encoding="utf-8") == "mine"
+    assert load(target).indicators
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
