@@ -242,11 +242,11 @@ def test_init_on_a_full_disk_leaves_nothing_and_a_second_init_works(
     calls = []
     real_copy = shutil.copyfile
 
-    def copy_until_full(source: object, destination: object) -> object:
+    def copy_until_full(source: object, destination: object, **options: object) -> object:
         calls.append(destination)
         if len(calls) == 3:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real_copy(source, destination)  # type: ignore[arg-type]
+        return real_copy(source, destination, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(shutil, "copyfile", copy_until_full)
     target = tmp_path / "plan"

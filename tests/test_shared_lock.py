@@ -56,9 +56,11 @@ def shared(cli: Run) -> Iterator[Path]:
         top.chmod(0o755)
         plan = top / "plan"
         shutil.copytree(SHIPPED, plan, ignore=shutil.ignore_patterns(store.LOCK_NAME))
+        # shared as a group shares a directory: chgrp -R, and every directory g+ws
         for path in [plan, *plan.rglob("*")]:
             os.chown(path, 0, GROUP)
-        plan.chmod(0o2775)
+            if path.is_dir():
+                path.chmod(0o2775)
         # Load every module a write uses, here, before the children drop to other users who
         # may not read the source tree.
         warm = top / "warm"
@@ -112,8 +114,15 @@ def test_two_users_of_one_group_both_write(shared: Path) -> None:
     assert second == (0, "")
     third = as_user(ALICE, "task", "talent-training", "--status", "in_progress", "--data", data)
     assert third == (0, "")
+    # a record directory the first one made is open to the second, whatever the umask
+    revenue = as_user(ALICE, "record", "2023", "revenue", "500", "--data", data)
+    assert revenue == (0, "")
+    more = as_user(BOB, "record", "2024", "revenue", "560", "--data", data)
+    assert more == (0, "")
+    assert stat.S_IMODE((shared / "actuals" / "revenue").stat().st_mode) == 0o2775
     plan = load(shared)
     assert [a.value for a in plan.actuals["practitioners"]] == [28500, 31000]
+    assert [a.value for a in plan.actuals["revenue"]] == [500, 560]
 
 
 @as_root

@@ -546,7 +546,7 @@ def init(target: Path) -> list[Path]:
         for name in names:
             shutil.copyfile(source / name, staging / name)
         for name in shipped:
-            shutil.copytree(source / name, staging / name)
+            _copy_tree(source / name, staging / name)
         (staging / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
         write_schemas(staging / SCHEMA_DIR)
         for path in staging.rglob("*"):
@@ -599,6 +599,18 @@ def _install(staging: Path, target: Path) -> list[Path]:
         raise
     _sync_directory(target)
     return made
+
+
+def _copy_tree(source: Path, destination: Path) -> None:
+    """Copy a directory of records file by file, so that a failure is the operating system's
+    own error (a full disk named as one), not shutil.copytree's list of them."""
+    destination.mkdir()
+    for path in sorted(source.rglob("*")):
+        copy = destination / path.relative_to(source)
+        if path.is_dir():
+            copy.mkdir()
+        elif path.is_file():
+            shutil.copyfile(path, copy)
 
 
 def _sync_file(path: Path) -> None:
