@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ipplan.reports import formulas, tidy
@@ -43,6 +43,7 @@ def test_each_formula_prefix_is_quoted_and_other_text_is_not() -> None:
     assert formulas.literal("''x") == "'x"
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_any_text_round_trips_and_never_starts_a_formula(value: str) -> None:
     cell = formulas.neutral(value)
@@ -50,6 +51,7 @@ def test_any_text_round_trips_and_never_starts_a_formula(value: str) -> None:
     assert formulas.literal(cell) == value
 
 
+@settings(deadline=None)
 @given(st.sampled_from([*formulas.TRIGGERS, "'"]), st.text())
 def test_every_prefix_through_a_csv_file_comes_back_exactly(prefix: str, rest: str) -> None:
     value = prefix + rest
@@ -149,6 +151,7 @@ def test_xlsx_report_holds_text_never_formulas(
 CELL_TEXT = st.text(st.characters(blacklist_characters="\r"), min_size=1)
 
 
+@settings(deadline=None)
 @given(st.lists(st.one_of(CELL_TEXT, st.sampled_from(list(HOSTILE.values()))), max_size=5))
 def test_any_text_in_a_workbook_reads_back_as_that_text(values: list[str]) -> None:
     from openpyxl import Workbook, load_workbook

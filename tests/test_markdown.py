@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -60,6 +60,7 @@ def flat(value: str) -> str:
     return value.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").strip()
 
 
+@settings(deadline=None)
 @given(TEXT)
 @example("www.example.com")
 def test_any_text_in_a_list_item_is_shown_as_written(value: str) -> None:
@@ -68,6 +69,7 @@ def test_any_text_in_a_list_item_is_shown_as_written(value: str) -> None:
         assert shown(rendered, "li").strip() == flat(value)
 
 
+@settings(deadline=None)
 @given(TEXT)
 def test_any_text_in_a_table_cell_is_shown_as_written(value: str) -> None:
     rendered = MD.render(f"| h | n |\n|---|---|\n| {escape(value)} | 1 |\n")
@@ -78,6 +80,7 @@ def test_any_text_in_a_table_cell_is_shown_as_written(value: str) -> None:
     assert cells[1] == "1"
 
 
+@settings(deadline=None)
 @given(TEXT)
 def test_any_text_in_a_heading_or_a_paragraph_is_shown_as_written(value: str) -> None:
     if not flat(value):
