@@ -95,6 +95,8 @@ def test_autolinks_of_code_hosts_are_broken() -> None:
     assert escape("http://x") == "http\\://x"
     assert escape("a@b.org") == "a\\@b.org"
     assert escape("snake_case") == "snake_case"  # an underscore inside a word is no emphasis
+    assert escape(":smile: :+1:") == "\\:smile: \\:+1:"  # no emoji on a code host
+    assert escape("10:00 UTC+08:00") == "10:00 UTC+08:00"  # a time stays as it reads
 
 
 def rendered_report(cli: Run, plan_dir: Path, out: Path, value: str) -> str:

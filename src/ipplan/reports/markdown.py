@@ -19,9 +19,9 @@ from ipplan.reports import common
 _ALWAYS = re.compile(r"[\\`*\[\]<>|#!~&$]")
 # An underscore between two letters or digits never starts or ends emphasis; anywhere else it may.
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
-# Autolinks on code hosts: a scheme (http://, mailto:), an address with @, or a www. host; and
-# :shortcodes: that become emoji. A colon followed by a space (as in "Status: ...") is left be.
-_COLON = re.compile(r":(?=\S)")
+# Autolinks on code hosts: a scheme (http://), an address with @ (mailto: needs one), or a
+# www. host; and :shortcodes: that become emoji. Other colons, as in 10:00, are left be.
+_COLON = re.compile(r":(?=//)|:(?=[A-Za-z0-9_+-]+:)")
 _WWW = re.compile(r"(?i)(?<![\w.])(www)\.")
 _AT = re.compile("@")
 # At the start of a line: list markers, setext underlines and numbered list items.
