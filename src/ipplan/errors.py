@@ -431,3 +431,36 @@ def write_error(path: object, exc: OSError) -> IpplanError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFull(path=str(path))
     return DataNotWritable(path=str(path), detail=exc.strerror or str(exc))
+
+
+# --- workspaces ---------------------------------------------------------------------------------
+
+
+class UnknownPlan(IpplanError):
+    """No plan of the workspace has the name given with --plan or IPPLAN_PLAN."""
+
+    message_id = "unknown-plan"
+
+
+class NoWorkspace(IpplanError):
+    """--plan was given, but no ipplan.yaml was found in the working directory or above it."""
+
+    message_id = "no-workspace"
+
+
+class ChoosePlan(IpplanError):
+    """In a workspace, outside every plan's directory, a command for one plan needs --plan."""
+
+    message_id = "choose-plan"
+
+
+class NoMembers(IpplanError):
+    """--members was asked of an indicator that no member plan rolls up into."""
+
+    message_id = "no-members"
+
+
+class MembersNeedWorkspace(IpplanError):
+    """--members was asked outside any workspace."""
+
+    message_id = "members-need-workspace"

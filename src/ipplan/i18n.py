@@ -238,6 +238,111 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "note: no plan here or above; showing the plan bundled with ipplan (read-only). "
         "Name one with --data DIR.",
     ),
+    "col.plan": ("计划", "Plan"),
+    "col.title": ("名称", "Title"),
+    "col.period": ("期间", "Period"),
+    "col.statuses": ("指标状态", "Indicators by status"),
+    "col.latest_year": ("最新数据", "Latest data"),
+    "col.rollup": ("合计不符", "Sums off"),
+    "col.members_sum": ("成员合计", "Members' sum"),
+    "col.coverage": ("覆盖", "Coverage"),
+    "col.parent_value": ("本级数值", "Own figure"),
+    "col.difference": ("差额", "Difference"),
+    "col.check": ("核对", "Check"),
+    "check.agrees": ("一致", "agrees"),
+    "check.differs": ("超出容差", "beyond tolerance"),
+    "check.incomplete": ("未报齐", "incomplete"),
+    "check.no_parent": ("本级无数据", "no own figure"),
+    "check.no_data": ("暂无数据", "no data"),
+    "overview.title": ("工作区 {path} 中的计划", "Plans of the workspace {path}"),
+    "overview.count": ("共 {count} 个计划", "{count} plans"),
+    "overview.difference": (
+        "{plan} {key} {year} 年：成员合计 {total}，本级数值 {parent}，差额 {difference}，"
+        "超出容差 {tolerance}",
+        "{plan} {key} {year}: members' sum {total}, own figure {parent}, difference "
+        "{difference}, beyond the tolerance of {tolerance}",
+    ),
+    "members.title": (
+        "成员计划汇总至 {plan} 的 {key}（逐年相加）",
+        "Member plans rolled up into {plan}'s {key} (summed year by year)",
+    ),
+    "members.missing": ("（缺 {plans}）", " (missing: {plans})"),
+    "members.rule": (
+        "差额 = 成员合计 − 本级数值；各成员报齐且差额超过本级数值的 {tolerance} 时标为超出容差。"
+        "未报告的成员不计为零，也不估算。单位：{unit}。",
+        "difference = members' sum − own figure; flagged when every member reported and it "
+        "exceeds {tolerance} of the own figure. A member that has not reported is never counted "
+        "as zero or estimated. Unit: {unit}.",
+    ),
+    "hint.known_plans": ("工作区中的计划：{choices}", "its plans: {choices}"),
+    "validate.workspace_ok": (
+        "工作区有效：{plans} 个计划，{indicators} 项指标，{actuals} 个实际值（{path}）",
+        "valid workspace: {plans} plans, {indicators} indicators, {actuals} actuals ({path})",
+    ),
+    "unknown-plan": (
+        "工作区 {file} 中没有名为 {name} 的计划{hint}。",
+        "the workspace {file} has no plan called {name}{hint}",
+    ),
+    "no-workspace": (
+        "--plan {name}：从 {start} 向上查找到 {top}，没有找到工作区文件 ipplan.yaml。"
+        "请在工作区内运行，或用 --data DIR 指定计划。",
+        "--plan {name}: no workspace file ipplan.yaml found from {start} up to {top}; run "
+        "ipplan inside the workspace, or name the plan's directory with --data DIR",
+    ),
+    "choose-plan": (
+        "工作区 {file} 有多个计划（{names}），此处不在任何一个计划的目录中；"
+        "请用 --plan NAME（或 IPPLAN_PLAN=NAME）选择一个。",
+        "the workspace {file} holds several plans ({names}) and this directory is in none of "
+        "them; choose one with --plan NAME (or IPPLAN_PLAN=NAME)",
+    ),
+    "no-members": (
+        "没有计划汇总至 {plan} 的 {key}：成员计划的指标可用 rolls_up_to 指向它。",
+        "no plan rolls up into {plan}'s {key}; a member plan's indicator points at it with "
+        "rolls_up_to",
+    ),
+    "members-need-workspace": (
+        "--members 需要工作区（ipplan.yaml）：从 {start} 向上没有找到。",
+        "--members needs a workspace (ipplan.yaml); none found from {start} upwards",
+    ),
+    "p.duplicate-plan-name": (
+        "计划名 {value} 重复（首次出现在第 {first} 行）",
+        "plan name {value} is used twice (first on line {first})",
+    ),
+    "p.unknown-parent": ("上级计划 {value} 不存在{hint}", "unknown parent plan {value}{hint}"),
+    "p.parent-cycle": ("上级计划形成循环：{value}", "parent plans form a cycle: {value}"),
+    "p.directory-outside-workspace": (
+        "目录 {value} 须是工作区内的相对路径",
+        "directory {value} must be a relative path inside the workspace",
+    ),
+    "p.plan-directory-missing": (
+        "计划 {name} 的目录 {value} 中没有 indicators.yaml（也没有 data/indicators.yaml）",
+        "plan {name}: directory {value} holds no indicators.yaml (nor data/indicators.yaml)",
+    ),
+    "p.too-many-plans": (
+        "计划过多（上限 {limit} 个）",
+        "too many plans (at most {limit})",
+    ),
+    "p.unknown-rollup-plan": (
+        "rolls_up_to 指向的计划 {value} 不在工作区中{hint}",
+        "rolls_up_to names plan {value}, which is not in the workspace{hint}",
+    ),
+    "p.unknown-rollup-indicator": (
+        "rolls_up_to 指向的指标 {value} 不在计划 {plan} 中{hint}",
+        "rolls_up_to names indicator {value}, which plan {plan} does not have{hint}",
+    ),
+    "p.rollup-unit-mismatch": (
+        "单位 {unit} 与汇总目标 {plan}.{key} 的单位 {expected} 不同，无法相加",
+        "unit {unit} differs from {expected}, the unit of {plan}.{key}, so they cannot be summed",
+    ),
+    "p.rollup-to-own-plan": (
+        "rolls_up_to 指向本计划 {value}；只能汇总至工作区中的另一个计划",
+        "rolls_up_to names this plan's own name {value}; it must name another plan of the "
+        "workspace",
+    ),
+    "p.invalid-rollup-tolerance": (
+        "rollup_tolerance 须不小于 0（0.02 即本级数值的 2%），而不是 {value}",
+        "rollup_tolerance must be 0 or more (0.02 is 2 % of the own figure), not {value}",
+    ),
     "plan-not-found": (
         "未找到计划：已从 {start} 向上查找到 {top}，没有 indicators.yaml 或 data/indicators.yaml，"
         "也未设置 IPPLAN_DATA。请进入计划所在目录，或用 --data DIR（或 IPPLAN_DATA=DIR）指定；"
@@ -1228,6 +1333,11 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
         values["kind"] = text(f"kind.{params.get('kind', 'other')}", lang)
     elif message_id == "unknown-area":
         values["choices"] = joined((named(k, lang) for k in params.get("known", [])), lang)
+    elif message_id == "unknown-plan":
+        hint = _hint(params, lang) or text(
+            "hint.known_plans", lang, choices=", ".join(params.get("known", []))
+        )
+        values["hint"] = f"（{hint}）" if hint and lang != "en" else f" ({hint})" if hint else ""
     elif message_id == "unknown-reference":
         hint = _hint(params, lang)
         values["hint"] = f"（{hint}）" if hint and lang != "en" else f" ({hint})" if hint else ""
@@ -1251,6 +1361,9 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
         "unknown-item",
         "unknown-unit",
         "unknown-field",
+        "unknown-parent",
+        "unknown-rollup-plan",
+        "unknown-rollup-indicator",
     ):
         hint = _hint(params, lang)
         values["hint"] = f" ({hint})" if hint else ""

@@ -80,6 +80,23 @@ class PlanInfo(_Model):
             "slipped digit (0.5: more than 50 %)."
         ),
     ] = 0.5
+    rollup_tolerance: Annotated[
+        Number,
+        Field(
+            description="In a workspace: how far the sum of member plans' figures may differ "
+            "from this plan's own, as a fraction of it (0.02: 2 %), before it is flagged."
+        ),
+    ] = 0
+
+
+class RollUpTarget(_Model):
+    """The indicator of another plan in the workspace that this one adds up into."""
+
+    plan: Annotated[StrictStr, Field(description="The parent plan's name in ipplan.yaml.")]
+    indicator: Annotated[Key, Field(description="The parent plan's indicator key.")]
+    method: Annotated[
+        Literal["sum"], Field(description="How members combine: their sum, year by year.")
+    ] = "sum"
 
 
 class Indicator(_Model):
@@ -122,6 +139,10 @@ class Indicator(_Model):
     max_change: Annotated[
         Number | None,
         Field(description="This indicator's own plausibility limit, instead of the plan's."),
+    ] = None
+    rolls_up_to: Annotated[
+        RollUpTarget | None,
+        Field(description="In a workspace: the other plan's indicator this one adds up into."),
     ] = None
 
     @property

@@ -24,6 +24,7 @@ from pathlib import Path
 from ipplan import records
 from ipplan.discovery import Search
 from ipplan.errors import (
+    ChoosePlan,
     DataDirNotFound,
     DataDirUnreadable,
     DataInvalid,
@@ -31,6 +32,7 @@ from ipplan.errors import (
     IpplanError,
     LockNotOurs,
     NotAPlanDirectory,
+    NoWorkspace,
     OutputDirMissing,
     OutputIsData,
     OutputNotAFile,
@@ -41,6 +43,7 @@ from ipplan.errors import (
 from ipplan.plan import Plan
 from ipplan.problems import Problem
 from ipplan.validate import check
+from ipplan.workspaces.workspace import load_workspace
 from ipplan.yamlio import Document, digest, read
 
 SCHEMA_DIR = "schema"  # beside the data files, as their first lines name it
@@ -53,6 +56,7 @@ FILES: dict[str, str] = {
 # The tool's single files of earlier versions: read when present, and migrated on the next write.
 LEGACY = {"actuals", "task_log"}
 ENV_VAR = "IPPLAN_DATA"
+PLAN_VAR = "IPPLAN_PLAN"  # a plan of the workspace, by name
 # Writers take this lock in the data directory; the operating system releases it when the
 # process ends, however it ends, so a crashed writer never leaves the plan locked.
 LOCK_NAME = ".ipplan.lock"
@@ -86,19 +90,33 @@ def bundled_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
-def locate(explicit: Path | None, environ: Mapping[str, str], cwd: Path) -> DataDir:
+def locate(
+    explicit: Path | None, environ: Mapping[str, str], cwd: Path, plan: str | None = None
+) -> DataDir:
     """Choose the data directory, the way git finds its repository.
 
-    --data, else the innermost plan in ``cwd`` or a directory above it (see
-    :mod:`ipplan.discovery`), else $IPPLAN_DATA, else the bundled plan.
+    --data, else the plan of the workspace named by --plan or $IPPLAN_PLAN, else the innermost
+    plan in ``cwd`` or a directory above it (see :mod:`ipplan.discovery`), else $IPPLAN_DATA,
+    else the bundled plan. In a workspace but outside every plan's directory, a workspace of
+    several plans asks which one.
     """
     from ipplan import discovery
 
     if explicit is not None:
         return named(explicit)
     found = discovery.search(cwd, environ)
+    name = plan or environ.get(PLAN_VAR) or None
+    if name is not None:
+        if found.workspace is None:
+            raise NoWorkspace(name=name, start=str(found.start), top=str(found.top))
+        return DataDir(load_workspace(found.workspace).plan(name).directory)
     if found.plan is not None:
         return DataDir(found.plan)
+    if found.workspace is not None:
+        workspace = load_workspace(found.workspace)
+        if len(workspace.plans) == 1:
+            return DataDir(workspace.plans[0].directory)
+        raise ChoosePlan(file=str(found.workspace), names=", ".join(workspace.names))
     if environ.get(ENV_VAR):
         return named(Path(environ[ENV_VAR]))
     return DataDir(bundled_dir(), bundled=True, search=found)

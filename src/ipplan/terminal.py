@@ -750,3 +750,101 @@ def plain_table(
         for depth in range(max(len(cell) for cell in wrapped)):
             lines.append(line([cell[depth] if depth < len(cell) else "" for cell in wrapped]))
     console.out("\n".join(lines), highlight=False)
+
+
+# --- workspaces: the overview, and a roll-up of member plans ---------------------------------
+
+OVERVIEW_TITLE_WIDTH = 120
+CHECK_STYLES = {"agrees": "green", "differs": "bold red", "incomplete": "yellow"}
+
+
+def render_overview(view: Mapping[str, Any], lang: str) -> None:
+    console = out()
+    table = Table(
+        title=text("overview.title", lang, path=view["workspace"]),
+        box=box.SIMPLE,
+        title_justify="left",
+    )
+    # The title gives way first on a narrow terminal: `ipplan status --plan NAME` shows it.
+    titled = console.width >= OVERVIEW_TITLE_WIDTH
+    table.add_column(text("col.plan", lang), no_wrap=True)
+    if titled:
+        table.add_column(text("col.title", lang), overflow="fold", ratio=2)
+    table.add_column(text("col.period", lang), no_wrap=True)
+    table.add_column(text("col.statuses", lang), ratio=3, min_width=10)
+    table.add_column(text("col.latest_year", lang), no_wrap=True)
+    table.add_column(text("col.rollup", lang), justify="right", no_wrap=True)
+    for row in view["plans"]:
+        parts = [
+            f"{label(status, lang)}\u00a0{count}"  # a count stays beside its status
+            for status, count in row["summary"].items()
+            if count
+        ]
+        differences = row["rollup_differences"]
+        title = [row["title_en"] if lang == "en" else row["title"]] if titled else []
+        table.add_row(
+            "  " * row["depth"] + row["name"],
+            *title,
+            f"{row['baseline_year'] + 1}–{row['target_year']}",
+            Text(" · ".join(parts) or "—"),
+            str(row["latest_year"]) if row["latest_year"] is not None else "—",
+            Text(str(len(differences)), style="bold red") if differences else Text("0"),
+        )
+    console.print(table)
+    for row in view["plans"]:
+        for flag in row["rollup_differences"]:
+            console.print(
+                Text(
+                    text(
+                        "overview.difference",
+                        lang,
+                        plan=row["name"],
+                        key=flag["indicator"],
+                        year=flag["year"],
+                        total=exact(flag["total"]),
+                        parent=exact(flag["parent"]),
+                        difference=signed(flag["difference"]),
+                        tolerance=percent(flag["tolerance"]),
+                    ),
+                    style="red",
+                )
+            )
+    console.print(text("overview.count", lang, count=len(view["plans"])))
+
+
+def render_members(view: Mapping[str, Any], lang: str) -> None:
+    """The members' figures per year, then each year's sum against the parent's own figure."""
+    console = out()
+    console.print(
+        Text(text("members.title", lang, plan=view["plan"], key=view["indicator"]), style="bold")
+    )
+    years = [row["year"] for row in view["years"]]
+    values = Table(box=box.SIMPLE)
+    values.add_column(text("col.plan", lang))
+    for year in years:
+        values.add_column(str(year), justify="right")
+    for member in view["members"]:
+        cells = [row["values"][member["plan"]] for row in view["years"]]
+        values.add_row(member["plan"], *(exact(v) if v is not None else "—" for v in cells))
+    console.print(values)
+    table = Table(box=box.SIMPLE)
+    for key in ("col.year", "col.members_sum", "col.coverage", "col.parent_value"):
+        table.add_column(text(key, lang), justify="right")
+    table.add_column(text("col.difference", lang), justify="right")
+    table.add_column(text("col.check", lang))
+    for row in view["years"]:
+        check = text(f"check.{row['check']}", lang)
+        if row["missing"] and row["reporting"]:
+            check += text("members.missing", lang, plans=", ".join(row["missing"]))
+        table.add_row(
+            str(row["year"]),
+            exact(row["total"]) if row["total"] is not None else "—",
+            f"{row['reporting']}/{row['members']}",
+            exact(row["parent"]) if row["parent"] is not None else "—",
+            signed(row["difference"]) if row["difference"] is not None else "—",
+            Text(check, style=CHECK_STYLES.get(row["check"], "")),
+        )
+    console.print(table)
+    console.print(
+        text("members.rule", lang, tolerance=percent(view["tolerance"]), unit=view["unit"])
+    )

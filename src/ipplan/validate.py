@@ -474,6 +474,13 @@ def rule_plan(c: Checked) -> Iterator[Problem]:
                 "lagging": t.lagging,
             },
         )
+    if not (math.isfinite(plan.rollup_tolerance) and plan.rollup_tolerance >= 0):
+        yield Problem(
+            doc.path,
+            doc.line(("plan", "rollup_tolerance")),
+            "invalid-rollup-tolerance",
+            {"value": plan.rollup_tolerance},
+        )
     if plan.max_change <= 0:
         yield Problem(
             doc.path,

@@ -11,6 +11,7 @@ from ipplan.cli.common import (
     DataOption,
     JsonOption,
     LangOption,
+    PlanOption,
     app,
     check_as_of,
     choose_lang,
@@ -43,6 +44,7 @@ def tasks(
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     """The actions, grouped by area, with status, lead unit and due date.
@@ -86,6 +88,7 @@ def task(
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     """One action with its measures and update log; with options, record a dated update.

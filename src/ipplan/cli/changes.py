@@ -10,6 +10,7 @@ from ipplan.cli.common import (
     DataOption,
     JsonOption,
     LangOption,
+    PlanOption,
     app,
     choose_lang,
     mark_saved,
@@ -36,6 +37,7 @@ def history(
     ] = None,
     as_json: JsonOption = False,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     """Every recorded change, newest first: values recorded or replaced, and action updates.
@@ -64,6 +66,7 @@ def undo(
     ] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     """Revert the most recent change (a recorded value, an import, or an action update).

@@ -13,12 +13,14 @@ from ipplan.cli.common import (
     DataOption,
     JsonOption,
     LangOption,
+    PlanOption,
     app,
     choose_lang,
     print_json,
     problem_lines,
     reporting,
     resolve_data_dir,
+    workspace_to_check,
 )
 from ipplan.errors import PlanNotFound
 from ipplan.i18n import text
@@ -50,13 +52,16 @@ def validate(
     ] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     """Check every data file; list each problem as path:line: code: message. For CI.
 
     Exit 0 when the data is valid, 1 when any problem is found. With --format github each problem
     is a GitHub Actions annotation, shown on the pull request's diff. With --strict, what is
-    overdue today (IPPLAN_TODAY pins the day) is a problem too, for a CI job that reminds.
+    overdue today (IPPLAN_TODAY pins the day) is a problem too, for a CI job that reminds. In a
+    workspace (ipplan.yaml) it checks every plan and the references between them, unless --plan
+    or --data names one plan.
 
     Example: ipplan validate --data data --format github
     """
@@ -68,20 +73,45 @@ def validate(
     if as_json:
         fmt = ProblemFormat.json
     with reporting(language):
-        data_dir = resolve_data_dir(ctx, data)
-        if data_dir.bundled:  # a check must never pass on data it was not asked to read
-            assert data_dir.search is not None
-            raise PlanNotFound(start=str(data_dir.search.start), top=str(data_dir.search.top))
-    docs, problems = store.read_documents(data_dir)
-    checked = check(docs)
-    _, work_problems = loading.read_all(data_dir.path, checked)
-    problems = sorted(problems + checked.problems + work_problems, key=lambda p: p.sort_key())
-    if strict and not problems:  # lateness is judged on data that is valid
-        from ipplan import timeliness
-        from ipplan.workplans.views import today
+        whole = workspace_to_check(ctx, data)
+        if whole is None:
+            data_dir = resolve_data_dir(ctx, data)
+            if data_dir.bundled:  # a check must never pass on data it was not asked to read
+                assert data_dir.search is not None
+                raise PlanNotFound(start=str(data_dir.search.start), top=str(data_dir.search.top))
+    if whole is not None:
+        from ipplan.workspaces.checks import check_workspace
 
-        with reporting(language):
-            problems = timeliness.problems(store.load(data_dir), today(os.environ))
+        found = check_workspace(whole)
+        problems = found.problems
+        ok = text(
+            "validate.workspace_ok",
+            language,
+            plans=len(found.plans),
+            indicators=found.indicators,
+            actuals=found.actuals,
+            path=views.display_path(whole),
+        )
+    else:
+        docs, problems = store.read_documents(data_dir)
+        checked = check(docs)
+        _, work_problems = loading.read_all(data_dir.path, checked)
+        problems = sorted(problems + checked.problems + work_problems, key=lambda p: p.sort_key())
+        ok = text(
+            "validate.ok",
+            language,
+            indicators=len(checked.indicators),
+            actions=len(checked.actions),
+            actuals=sum(len(v) for v in checked.actuals.values()),
+            updates=sum(len(v) for v in checked.updates.values()),
+            path=views.display_path(data_dir.path),
+        )
+        if strict and not problems:  # lateness is judged on data that is valid
+            from ipplan import timeliness
+            from ipplan.workplans.views import today
+
+            with reporting(language):
+                problems = timeliness.problems(store.load(data_dir), today(os.environ))
     if fmt is ProblemFormat.json:
         print_json(views.problems_view(problems, language))
         raise typer.Exit(1 if problems else 0)
@@ -95,19 +125,7 @@ def validate(
         terminal.print_lines(problem_lines(problems, language), stderr=True)
         terminal.print_lines([text("validate.failed", language, count=len(problems))], stderr=True)
         raise typer.Exit(1)
-    terminal.print_lines(
-        [
-            text(
-                "validate.ok",
-                language,
-                indicators=len(checked.indicators),
-                actions=len(checked.actions),
-                actuals=sum(len(v) for v in checked.actuals.values()),
-                updates=sum(len(v) for v in checked.updates.values()),
-                path=views.display_path(data_dir.path),
-            )
-        ]
-    )
+    terminal.print_lines([ok])
 
 
 @app.command()
@@ -122,6 +140,7 @@ def schema(
         ),
     ] = None,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     """Write JSON Schema for the data files, so editors check them as you type.

@@ -29,6 +29,7 @@ from ipplan.status import Status
 if TYPE_CHECKING:
     from ipplan.plan import Plan
     from ipplan.store import DataDir
+    from ipplan.workspaces.workspace import Workspace
 
 # The core is imported inside each command, so that `ipplan --help` and shell completion load
 # only what they need: start-up is what people wait for most often.
@@ -166,6 +167,16 @@ LangOption = Annotated[
         "--lang", help="Output language (default: $IPPLAN_LANG, else zh).", show_default=False
     ),
 ]
+PlanOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--plan",
+        metavar="NAME",
+        help="In a workspace (ipplan.yaml), the plan to use (default: $IPPLAN_PLAN, else the "
+        "plan whose directory you are in).",
+        show_default=False,
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead.")]
 AsOfOption = Annotated[
     Optional[int],  # noqa: UP045
@@ -190,12 +201,13 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version.")
     ] = False,
 ) -> None:
-    ctx.obj = {"data": data, "lang": lang}
+    ctx.obj = {"data": data, "lang": lang, "plan": plan_name}
 
 
 # --- plumbing ---------------------------------------------------------------------------------
@@ -218,12 +230,48 @@ def resolve_data_dir(
     """
     from ipplan import store
 
-    data_dir = store.locate(data or (ctx.obj or {}).get("data"), os.environ, Path.cwd())
+    data_dir = store.locate(
+        data or (ctx.obj or {}).get("data"), os.environ, Path.cwd(), chosen_plan(ctx)
+    )
     if data_dir.bundled and notice is not None:
         from ipplan import terminal
 
         terminal.print_lines([text("notice.bundled", notice)], stderr=True)
     return data_dir
+
+
+def chosen_plan(ctx: typer.Context) -> str | None:
+    """The plan named with --plan (after the command or before it); $IPPLAN_PLAN is the core's."""
+    return ctx.params.get("plan_name") or (ctx.obj or {}).get("plan") or None
+
+
+def resolve_workspace(
+    ctx: typer.Context, data: Path | None, *, notice: str | None = None
+) -> Workspace:
+    """The workspace around the working directory, or with --plan the plans under that one.
+
+    Outside a workspace (or with --data) the one plan found, as a workspace of one.
+    """
+    from ipplan import discovery, store
+    from ipplan.workspaces.workspace import load_workspace, single, subtree
+
+    explicit = data or (ctx.obj or {}).get("data")
+    if explicit is None:
+        found = discovery.search(Path.cwd(), os.environ)
+        name = chosen_plan(ctx) or os.environ.get(store.PLAN_VAR) or None
+        if found.workspace is not None:
+            workspace = load_workspace(found.workspace)
+            return workspace if name is None else subtree(workspace, name)
+    return single(resolve_data_dir(ctx, data, notice=notice).path)
+
+
+def workspace_to_check(ctx: typer.Context, data: Path | None) -> Path | None:
+    """The workspace file to check whole: found around the working directory, no plan named."""
+    from ipplan import discovery, store
+
+    if data or (ctx.obj or {}).get("data") or chosen_plan(ctx) or os.environ.get(store.PLAN_VAR):
+        return None
+    return discovery.search(Path.cwd(), os.environ).workspace
 
 
 def print_json(value: Any) -> None:

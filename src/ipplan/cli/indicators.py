@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -12,6 +12,7 @@ from ipplan.cli.common import (
     DataOption,
     JsonOption,
     LangOption,
+    PlanOption,
     app,
     check_as_of,
     choose_lang,
@@ -24,12 +25,36 @@ from ipplan.cli.common import (
 from ipplan.i18n import text
 
 
+def members_view(ctx: typer.Context, directory: Path, key: str, as_of: int | None) -> Any:
+    """The roll-up of the member plans into indicator ``key`` of the plan in ``directory``."""
+    import os
+
+    from ipplan import discovery
+    from ipplan.errors import MembersNeedWorkspace, NoMembers
+    from ipplan.workspaces.overview import load_plans
+    from ipplan.workspaces.rollup import roll_up, rollup_view
+    from ipplan.workspaces.workspace import load_workspace
+
+    found = discovery.search(Path.cwd(), os.environ)
+    if found.workspace is None:
+        raise MembersNeedWorkspace(start=str(found.start))
+    workspace = load_workspace(found.workspace)
+    parent = workspace.containing(directory)
+    if parent is None:
+        raise NoMembers(plan=str(directory), key=key)
+    done = roll_up(load_plans(workspace), parent.name, key, as_of)
+    if done is None:
+        raise NoMembers(plan=parent.name, key=key)
+    return rollup_view(done)
+
+
 @app.command()
 def status(
     ctx: typer.Context,
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     """Where every indicator stands: latest actual, progress against time, and status.
@@ -82,6 +107,7 @@ def record(
     ] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     """Record a year's actual value of an indicator, then show its new status.
@@ -142,27 +168,42 @@ def show(
         str, typer.Argument(metavar="INDICATOR", help="Indicator key, number or Chinese name.")
     ],
     as_of: AsOfOption = None,
+    members: Annotated[
+        bool,
+        typer.Option(
+            "--members",
+            help="In a workspace: each member plan's value per year, their sum and coverage, "
+            "this plan's own figure and the difference.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     """One indicator in full: definition, actuals, linear path, assessment, and its actions.
 
-    Example: ipplan show practitioners
+    Example: ipplan show practitioners --plan national --members
     """
     from ipplan import store, views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
+        data_dir = resolve_data_dir(ctx, data, notice=None if as_json else language)
+        plan = store.load(data_dir)
         check_as_of(plan, as_of)
-        view = views.show_view(plan, plan.indicator(indicator), as_of)
+        found = plan.indicator(indicator)
+        view = views.show_view(plan, found, as_of)
+        if members:
+            view["members"] = members_view(ctx, data_dir.path, found.key, as_of)
     if as_json:
         print_json(view)
         return
     from ipplan import terminal
 
     terminal.render_show(view, language)
+    if members:
+        terminal.render_members(view["members"], language)
 
 
 @app.command("import")
@@ -181,6 +222,7 @@ def import_(
     ] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     """Record many actuals at once from a CSV file: all rows, or none.

@@ -13,6 +13,7 @@ from ipplan.cli.common import (
     AsOfOption,
     DataOption,
     LangOption,
+    PlanOption,
     app,
     check_as_of,
     choose_lang,
@@ -52,6 +53,7 @@ def report(
     ] = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     """A progress report to publish: summary, every indicator with its chart, and the actions.

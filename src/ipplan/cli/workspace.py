@@ -1,0 +1,50 @@
+"""Commands about a workspace of several plans: one line per plan."""
+
+from __future__ import annotations
+
+import typer
+
+from ipplan.cli.common import (
+    AsOfOption,
+    DataOption,
+    JsonOption,
+    LangOption,
+    PlanOption,
+    app,
+    choose_lang,
+    print_json,
+    reporting,
+    resolve_workspace,
+)
+
+
+@app.command()
+def overview(
+    ctx: typer.Context,
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+    data: DataOption = None,
+    plan_name: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """One line per plan of the workspace (ipplan.yaml), parent first: counts per status, the
+    latest data year, and the years where members' sums and the parent's figure disagree.
+
+    Outside a workspace, the one plan found. --plan NAME shows that plan and the plans under it.
+
+    Example: ipplan overview --json
+    """
+    from ipplan.workspaces import overview as core
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        workspace = resolve_workspace(ctx, data, notice=None if as_json else language)
+        plans = core.load_plans(workspace)
+        core.check_as_of(plans, as_of)
+        view = core.overview_view(workspace, plans, as_of)
+    if as_json:
+        print_json(view)
+        return
+    from ipplan import terminal
+
+    terminal.render_overview(view, language)

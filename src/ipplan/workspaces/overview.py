@@ -1,0 +1,79 @@
+"""One line per plan of a workspace: where its indicators stand, and where roll-ups disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ipplan.assess import assess, counted, summary
+from ipplan.plan import Plan
+from ipplan.workspaces.rollup import roll_ups
+from ipplan.workspaces.workspace import Workspace
+
+
+def load_plans(workspace: Workspace) -> dict[str, Plan]:
+    """Every plan of the workspace, parent first; :class:`DataInvalid` if any has a problem."""
+    from ipplan import store
+
+    return {m.name: store.load(store.DataDir(m.directory)) for m in workspace.plans}
+
+
+def latest_year(plan: Plan, as_of: int | None = None) -> int | None:
+    """The latest year any indicator of ``plan`` has an actual for (up to ``as_of``)."""
+    years = [a.year for series in plan.actuals.values() for a in counted(series, as_of)]
+    return max(years) if years else None
+
+
+def overview_view(
+    workspace: Workspace, plans: Mapping[str, Plan], as_of: int | None = None
+) -> dict[str, Any]:
+    """The workspace's plans, parent first, each with its counts and its roll-up flags."""
+    from ipplan.views import display_path
+
+    rows = []
+    for member in workspace.plans:
+        plan = plans[member.name]
+        statuses = [
+            assess(ind, plan.actuals[ind.key], plan.info.thresholds, as_of).status
+            for ind in plan.indicators
+        ]
+        flags = [
+            {
+                "indicator": done.indicator.key,
+                "year": year.year,
+                "total": year.total,
+                "parent": year.parent,
+                "difference": year.difference,
+                "tolerance": done.tolerance,
+            }
+            for done in roll_ups(plans, member.name, as_of)
+            for year in done.differing
+        ]
+        rows.append(
+            {
+                "name": member.name,
+                "parent": member.parent,
+                "depth": workspace.depth(member.name),
+                "directory": display_path(member.directory),
+                "title": plan.info.title,
+                "title_en": plan.info.title_en,
+                "baseline_year": plan.info.baseline_year,
+                "target_year": plan.info.target_year,
+                "indicators": len(plan.indicators),
+                "summary": summary(statuses),
+                "latest_year": latest_year(plan, as_of),
+                "rollup_differences": flags,
+            }
+        )
+    return {"workspace": display_path(workspace.file), "as_of": as_of, "plans": rows}
+
+
+def check_as_of(plans: Mapping[str, Plan], as_of: int | None) -> None:
+    """An as-of year must fall within some plan's years."""
+    from ipplan.errors import YearOutsidePlan
+
+    if as_of is None or any(as_of in plan.years for plan in plans.values()):
+        return
+    first = min(plan.years[0] for plan in plans.values())
+    last = max(plan.years[-1] for plan in plans.values())
+    raise YearOutsidePlan(year=as_of, first=first, last=last)

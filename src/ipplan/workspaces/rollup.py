@@ -1,0 +1,178 @@
+"""Roll-up over several plans (methodology.md "Roll-up over several plans"), as pure functions.
+
+A member plan's indicator names, in ``rolls_up_to``, an indicator of another plan of the
+workspace. For each year the roll-up is the sum of the members' actuals for that year, with the
+coverage (members reporting / members), beside the parent's own actual and the difference
+(sum - parent). A member that has not reported a year is left out of the sum, never counted as
+zero or estimated; the year is then ``incomplete``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from ipplan.models import Indicator
+from ipplan.plan import Plan
+
+# Sums of decimal figures (0.1 + 0.2) are compared at this many decimal places.
+PLACES = 9
+
+
+class Check(str, Enum):
+    """How a year's sum of members compares with the parent's own figure."""
+
+    agrees = "agrees"  # every member reported; within the parent's tolerance
+    differs = "differs"  # every member reported; beyond the tolerance: flagged
+    incomplete = "incomplete"  # some member has not reported the year
+    no_parent = "no_parent"  # every member reported; the parent has no figure for the year
+    no_data = "no_data"  # no member reported the year
+
+
+@dataclass(frozen=True)
+class MemberValue:
+    plan: str
+    value: float | None
+
+
+@dataclass(frozen=True)
+class Year:
+    """One year of a roll-up."""
+
+    year: int
+    values: tuple[MemberValue, ...]
+    total: float | None
+    reporting: int
+    parent: float | None
+    difference: float | None
+    check: Check
+
+    @property
+    def coverage(self) -> float:
+        return self.reporting / len(self.values) if self.values else 0.0
+
+    @property
+    def missing(self) -> list[str]:
+        return [v.plan for v in self.values if v.value is None]
+
+
+@dataclass(frozen=True)
+class RollUp:
+    """A parent plan's indicator and its members' figures, year by year."""
+
+    plan: str
+    indicator: Indicator
+    tolerance: float
+    members: tuple[tuple[str, Indicator], ...]
+    years: tuple[Year, ...]
+
+    @property
+    def differing(self) -> list[Year]:
+        return [y for y in self.years if y.check is Check.differs]
+
+
+def members_of(plans: Mapping[str, Plan], parent: str, key: str) -> list[tuple[str, Indicator]]:
+    """Every indicator of the workspace that rolls up into ``parent``'s ``key``, in plan order."""
+    found = []
+    for name, plan in plans.items():
+        for indicator in plan.indicators:
+            target = indicator.rolls_up_to
+            if target is not None and target.plan == parent and target.indicator == key:
+                found.append((name, indicator))
+    return found
+
+
+def roll_up(
+    plans: Mapping[str, Plan], parent: str, key: str, as_of: int | None = None
+) -> RollUp | None:
+    """The roll-up into ``parent``'s indicator ``key``; None when nothing rolls up into it."""
+    members = members_of(plans, parent, key)
+    if not members:
+        return None
+    plan = plans[parent]
+    indicator = plan.indicator(key)
+    tolerance = float(plan.info.rollup_tolerance)
+    own = {a.year: a.value for a in plan.actuals.get(indicator.key, ())}
+    series = [
+        (name, {a.year: a.value for a in plans[name].actuals.get(ind.key, ())})
+        for name, ind in members
+    ]
+    years = [y for y in plan.years if as_of is None or y <= as_of]
+    rows = [year_of(y, [(n, s.get(y)) for n, s in series], own.get(y), tolerance) for y in years]
+    return RollUp(parent, indicator, tolerance, tuple(members), tuple(rows))
+
+
+def year_of(
+    year: int,
+    values: Sequence[tuple[str, float | None]],
+    parent: float | None,
+    tolerance: float,
+) -> Year:
+    """One year: the sum of the members that reported it, its coverage, and the comparison."""
+    reported = [v for _, v in values if v is not None]
+    total = round(math.fsum(reported), PLACES) if reported else None
+    difference = None
+    if total is not None and parent is not None:
+        difference = round(total - parent, PLACES)
+    if not reported:
+        check = Check.no_data
+    elif len(reported) < len(values):
+        check = Check.incomplete
+    elif difference is None:
+        check = Check.no_parent
+    elif abs(difference) <= tolerance * abs(parent or 0):
+        check = Check.agrees
+    else:
+        check = Check.differs
+    return Year(
+        year,
+        tuple(MemberValue(n, v) for n, v in values),
+        total,
+        len(reported),
+        parent,
+        difference,
+        check,
+    )
+
+
+def roll_ups(plans: Mapping[str, Plan], parent: str, as_of: int | None = None) -> list[RollUp]:
+    """Every roll-up into an indicator of ``parent``, in the parent's indicator order."""
+    found = []
+    for indicator in plans[parent].indicators:
+        done = roll_up(plans, parent, indicator.key, as_of)
+        if done is not None:
+            found.append(done)
+    return found
+
+
+def rollup_view(done: RollUp) -> dict[str, Any]:
+    """A roll-up for machines and for the terminal: members, then each year's comparison."""
+    return {
+        "plan": done.plan,
+        "indicator": done.indicator.key,
+        "unit": done.indicator.unit,
+        "method": "sum",
+        "tolerance": done.tolerance,
+        "members": [
+            {"plan": name, "key": ind.key, "name": ind.name, "name_en": ind.name_en}
+            for name, ind in done.members
+        ],
+        "years": [
+            {
+                "year": y.year,
+                "values": {v.plan: v.value for v in y.values},
+                "total": y.total,
+                "reporting": y.reporting,
+                "members": len(y.values),
+                "coverage": y.coverage,
+                "parent": y.parent,
+                "difference": y.difference,
+                "check": y.check.value,
+                "missing": y.missing,
+            }
+            for y in done.years
+        ],
+    }

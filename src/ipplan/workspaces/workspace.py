@@ -1,0 +1,220 @@
+"""The workspace file: its model, the rules that tie it together, and the plans it names.
+
+``ipplan.yaml``::
+
+    plans:
+      - name: national
+        directory: national          # relative to ipplan.yaml
+      - name: guangdong
+        directory: provinces/guangdong
+        parent: national
+
+Plans are listed parent first: each root plan in file order, followed by its members.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Annotated
+
+from pydantic import Field, StrictStr
+
+from ipplan.discovery import plan_in
+from ipplan.errors import DataInvalid, UnknownPlan
+from ipplan.models import _Model
+from ipplan.problems import Problem, suggest
+from ipplan.yamlio import Document, read
+
+FILE = "ipplan.yaml"
+Name = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
+# A workspace of the country's plans has about thirty; more than this is a broken file.
+MAX_PLANS = 1000
+
+
+class PlanEntry(_Model):
+    """One plan of the workspace."""
+
+    name: Annotated[Name, Field(description="Used with --plan and in rolls_up_to.")]
+    directory: Annotated[
+        StrictStr,
+        Field(
+            min_length=1,
+            description="The plan's data directory (or the directory whose data/ it is), "
+            "relative to ipplan.yaml.",
+        ),
+    ]
+    parent: Annotated[
+        Name | None, Field(description="The plan this one's figures add up into, if any.")
+    ] = None
+
+
+@dataclass(frozen=True)
+class Member:
+    """A plan of the workspace, with where it is declared."""
+
+    name: str
+    directory: Path
+    parent: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """The plans of a workspace, parent first."""
+
+    file: Path
+    plans: tuple[Member, ...]
+
+    @property
+    def root(self) -> Path:
+        return self.file.parent
+
+    @property
+    def names(self) -> list[str]:
+        return [m.name for m in self.plans]
+
+    def plan(self, name: str) -> Member:
+        """The plan called ``name``."""
+        wanted = name.strip()
+        for member in self.plans:
+            if member.name == wanted:
+                return member
+        raise UnknownPlan(
+            name=name, suggest=suggest(wanted, self.names), known=self.names, file=str(self.file)
+        )
+
+    def containing(self, directory: Path) -> Member | None:
+        """The plan whose data directory is ``directory`` or holds it."""
+        here = directory.absolute()
+        for member in self.plans:
+            there = member.directory.absolute()
+            if here == there or there in here.parents:
+                return member
+        return None
+
+    def depth(self, name: str) -> int:
+        """0 for a plan without a parent, 1 for its members, and so on."""
+        member, depth = self.plan(name), 0
+        while member.parent is not None:
+            member, depth = self.plan(member.parent), depth + 1
+        return depth
+
+
+def read_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
+    """Read and check ``ipplan.yaml``; the workspace only when it has no problem."""
+    from ipplan.validate import Checked, _items, _shell
+
+    doc, problems = read(path)
+    if doc.broken:
+        return None, problems
+    c = Checked(docs={})
+    data = _shell(c, doc, doc.data, (), {"plans": True})
+    entries = [] if data is None else _items(c, doc, data.get("plans"), ("plans",), PlanEntry)
+    problems += c.problems
+    if data is not None and isinstance(data.get("plans"), list):
+        if not data["plans"]:
+            problems.append(Problem(path, doc.line(("plans",)), "empty", {"field": "plans"}))
+        elif len(data["plans"]) > MAX_PLANS:
+            problems.append(
+                Problem(path, doc.line(("plans",)), "too-many-plans", {"limit": MAX_PLANS})
+            )
+    problems += list(_rules(doc, entries))
+    if problems:
+        return None, sorted(problems, key=Problem.sort_key)
+    members: dict[str, Member] = {}
+    for loc, e in entries:
+        directory = plan_in(path.parent / e.directory)
+        assert directory is not None  # checked by the rules
+        members[e.name] = Member(e.name, directory, e.parent, doc.line((*loc, "name")))
+    return Workspace(path, tuple(_parent_first(list(members.values())))), []
+
+
+def load_workspace(path: Path) -> Workspace:
+    """The workspace in ``path``; :class:`DataInvalid` with every problem if it has any."""
+    workspace, problems = read_workspace(path)
+    if workspace is None:
+        raise DataInvalid(problems)
+    return workspace
+
+
+def _rules(
+    doc: Document, entries: list[tuple[tuple[str | int, ...], PlanEntry]]
+) -> Iterator[Problem]:
+    path = doc.path
+    seen: dict[str, int] = {}
+    for loc, entry in entries:
+        line = doc.line((*loc, "name"))
+        if entry.name in seen:
+            yield Problem(
+                path, line, "duplicate-plan-name", {"value": entry.name, "first": seen[entry.name]}
+            )
+        else:
+            seen[entry.name] = line
+    names = {e.name for _, e in entries}
+    parents = {e.name: e.parent for _, e in entries}
+    for loc, entry in entries:
+        here = (*loc, "directory")
+        relative = PurePosixPath(entry.directory.replace("\\", "/"))
+        normal = posixpath.normpath(str(relative))
+        if relative.is_absolute() or Path(entry.directory).is_absolute() or normal.startswith(".."):
+            yield Problem(
+                path, doc.line(here), "directory-outside-workspace", {"value": entry.directory}
+            )
+        elif plan_in(path.parent / entry.directory) is None:
+            yield Problem(
+                path,
+                doc.line(here),
+                "plan-directory-missing",
+                {"name": entry.name, "value": entry.directory},
+            )
+        if entry.parent is None:
+            continue
+        where = doc.line((*loc, "parent"))
+        if entry.parent not in names:
+            yield Problem(
+                path,
+                where,
+                "unknown-parent",
+                {"value": entry.parent, "suggest": suggest(entry.parent, sorted(names))},
+            )
+            continue
+        chain: list[str] = [entry.name]
+        step: str | None = entry.parent
+        while step is not None and step not in chain:
+            chain.append(step)
+            step = parents.get(step)
+        if step == entry.name:  # a plan that only leads into another's cycle is not in it
+            yield Problem(path, where, "parent-cycle", {"value": " → ".join([*chain, step])})
+
+
+def _parent_first(members: list[Member]) -> Iterator[Member]:
+    children: dict[str | None, list[Member]] = {}
+    for member in members:
+        children.setdefault(member.parent, []).append(member)
+
+    def walk(parent: str | None) -> Iterator[Member]:
+        for member in children.get(parent, []):
+            yield member
+            yield from walk(member.name)
+
+    yield from walk(None)
+
+
+def subtree(workspace: Workspace, name: str) -> Workspace:
+    """The plan called ``name`` and every plan under it, parent first."""
+    top = workspace.plan(name)
+    kept = {top.name}
+    for member in workspace.plans:  # parent first, so a member's parent is decided before it
+        if member.parent in kept:
+            kept.add(member.name)
+    return Workspace(workspace.file, tuple(m for m in workspace.plans if m.name in kept))
+
+
+def single(directory: Path) -> Workspace:
+    """A plan outside any workspace, as a workspace of one, named after its directory."""
+    here = directory.absolute()
+    name = here.parent.name if here.name == "data" and here.parent.name else here.name
+    return Workspace(here / "indicators.yaml", (Member(name or "plan", directory, None, 1),))

@@ -1,0 +1,369 @@
+"""Workspaces: several plans in one repository, --plan, overview, and roll-up numbers by hand."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ipplan.workspaces.overview import load_plans
+from ipplan.workspaces.rollup import Check, roll_up
+from ipplan.workspaces.workspace import load_workspace, read_workspace
+from tests.conftest import SHIPPED, Run, snapshot, write
+
+MEMBER = """\
+plan:
+  title: {title}
+  title_en: {title_en}
+  issuer: {title}
+  issuer_en: {title_en}
+  baseline_year: 2021
+  target_year: 2025
+indicators:
+  - key: attorneys
+    number: 1
+    name: 执业专利代理师人数
+    name_en: Practising patent attorneys
+    unit: {unit}
+    direction: increase
+    baseline: {{year: 2021, value: {baseline}}}
+    target: {{year: 2025, value: {target}}}
+    rolls_up_to: {{plan: national, indicator: {into}}}
+  - key: local_rate
+    number: 2
+    name: 本地代理率
+    name_en: Local agency rate
+    unit: "%"
+    direction: increase
+    baseline: {{year: 2021, value: 50}}
+    target: {{year: 2025, value: 60}}
+"""
+TASKS = """\
+areas:
+  - {id: talent, number: 1, title: 人才, title_en: Talent}
+actions:
+  - id: training
+    area: talent
+    title: 培训
+    title_en: Training
+    measures: [开展培训]
+    indicators: [attorneys]
+    lead: null
+    due: null
+    status: not_started
+"""
+WORKSPACE = """\
+# the plans this repository holds
+plans:
+  - name: national
+    directory: national
+  - name: gd
+    directory: provinces/gd
+    parent: national
+  - name: js
+    directory: provinces/js
+    parent: national
+  - name: zj
+    directory: provinces/zj/data
+    parent: national
+"""
+# Pinned by hand. The national plan sets a tolerance of 2 % of its own figure.
+#           2022    2023    2024    2025
+# gd       12000   13000   14000      —
+# js        9000    9800      —       —      (js has not reported 2024)
+# zj        8000    7900    9100      —
+# sum      29000   30700   23100      —
+# national 29500   31500   33000      —
+# diff      -500    -800   -9900      —
+# 2 %        590     630     660
+# check   agrees differs incomplete no_data
+VALUES = {
+    "gd": {2022: 12000, 2023: 13000, 2024: 14000},
+    "js": {2022: 9000, 2023: 9800},
+    "zj": {2022: 8000, 2023: 7900, 2024: 9100},
+    "national": {2022: 29500, 2023: 31500, 2024: 33000},
+}
+DIRECTORIES = {
+    "national": "national",
+    "gd": "provinces/gd",
+    "js": "provinces/js",
+    "zj": "provinces/zj/data",
+}
+
+
+def member(directory: Path, title: str, title_en: str, **fields: object) -> None:
+    directory.mkdir(parents=True)
+    values = {"unit": "人", "baseline": 7000, "target": 15000, "into": "practitioners"}
+    values.update(fields)
+    write(directory, "indicators.yaml", MEMBER.format(title=title, title_en=title_en, **values))
+    write(directory, "tasks.yaml", TASKS)
+
+
+@pytest.fixture
+def ws(tmp_path: Path, cli: Run) -> Path:
+    """A repository with a national plan and three provincial members."""
+    root = tmp_path / "ws"
+    (root / ".git").mkdir(parents=True)
+    shutil.copytree(SHIPPED, root / "national")
+    indicators = root / "national" / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    indicators.write_text(
+        text.replace("  target_year: 2025\n", "  target_year: 2025\n  rollup_tolerance: 0.02\n", 1),
+        encoding="utf-8",
+    )
+    member(root / "provinces" / "gd", "广东省计划", "Guangdong plan")
+    member(root / "provinces" / "js", "江苏省计划", "Jiangsu plan")
+    member(root / "provinces" / "zj" / "data", "浙江省计划", "Zhejiang plan")
+    write(root, "ipplan.yaml", WORKSPACE)
+    for name, years in VALUES.items():
+        key = "practitioners" if name == "national" else "attorneys"
+        data = root / DIRECTORIES[name]
+        for year, value in years.items():
+            done = cli("record", str(year), key, str(value), "--data", str(data), "--force")
+            assert done.exit_code == 0, done.stderr
+    return root
+
+
+def test_rollup_numbers_pinned_by_hand(ws: Path) -> None:
+    plans = load_plans(load_workspace(ws / "ipplan.yaml"))
+    done = roll_up(plans, "national", "practitioners")
+    assert done is not None
+    assert [name for name, _ in done.members] == ["gd", "js", "zj"]
+    assert done.tolerance == 0.02
+    rows = {
+        y.year: (y.total, y.reporting, y.parent, y.difference, y.check, y.missing)
+        for y in done.years
+    }
+    assert rows == {
+        2022: (29000, 3, 29500, -500, Check.agrees, []),
+        2023: (30700, 3, 31500, -800, Check.differs, []),
+        2024: (23100, 2, 33000, -9900, Check.incomplete, ["js"]),  # js never counted as zero
+        2025: (None, 0, None, None, Check.no_data, ["gd", "js", "zj"]),
+    }
+    assert [y.year for y in done.differing] == [2023]
+    assert roll_up(plans, "national", "practitioners", as_of=2022).years[-1].year == 2022  # type: ignore[union-attr]
+    assert roll_up(plans, "national", "agency_rate") is None  # nothing rolls up into it
+
+
+def test_show_members_through_the_command(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    result = cli("show", "practitioners", "--plan", "national", "--members", "--json")
+    assert result.exit_code == 0, result.stderr
+    rollup = json.loads(result.stdout)["members"]
+    assert rollup["tolerance"] == 0.02
+    assert [m["plan"] for m in rollup["members"]] == ["gd", "js", "zj"]
+    by_year = {row["year"]: row for row in rollup["years"]}
+    assert by_year[2023] == {
+        "year": 2023,
+        "values": {"gd": 13000, "js": 9800, "zj": 7900},
+        "total": 30700,
+        "reporting": 3,
+        "members": 3,
+        "coverage": 1.0,
+        "parent": 31500,
+        "difference": -800,
+        "check": "differs",
+        "missing": [],
+    }
+    assert by_year[2024]["values"] == {"gd": 14000, "js": None, "zj": 9100}
+    assert (by_year[2024]["total"], by_year[2024]["check"]) == (23100, "incomplete")
+    monkeypatch.setenv("COLUMNS", "80")
+    zh = cli("show", "practitioners", "--plan", "national", "--members")
+    assert zh.exit_code == 0
+    lines = zh.stdout.splitlines()
+    section = lines[next(i for i, line in enumerate(lines) if "成员计划汇总至 national" in line) :]
+    assert max(len(line) for line in section) <= 80
+    row = next(
+        line.split() for line in lines if line.strip().startswith("2023 ") and "30700" in line
+    )
+    assert row[:5] == ["2023", "30700", "3/3", "31500", "-800"]
+    assert "超出容差" in zh.stdout
+    en = cli("show", "practitioners", "--plan", "national", "--members", "--lang", "en")
+    assert "beyond tolerance" in en.stdout and "js" in en.stdout
+
+
+def test_overview_parent_first_with_counts_and_flags(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws / "provinces")
+    result = cli("overview", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [p["name"] for p in data["plans"]] == ["national", "gd", "js", "zj"]
+    national, gd, js, _ = data["plans"]
+    assert national["parent"] is None and gd["parent"] == "national"
+    assert national["indicators"] == 9 and gd["indicators"] == 2
+    assert national["latest_year"] == 2024 and js["latest_year"] == 2023
+    assert gd["summary"]["on_track"] + gd["summary"]["no_data"] == 2
+    assert national["rollup_differences"] == [
+        {
+            "indicator": "practitioners",
+            "year": 2023,
+            "total": 30700,
+            "parent": 31500,
+            "difference": -800,
+            "tolerance": 0.02,
+        }
+    ]
+    monkeypatch.setenv("COLUMNS", "80")
+    for lang in ("zh", "en"):
+        human = cli("overview", "--lang", lang)
+        assert human.exit_code == 0
+        assert max(len(line) for line in human.stdout.splitlines()) <= 80
+        plans = {"national", "gd", "js", "zj"}
+        rows = [
+            line
+            for line in human.stdout.splitlines()
+            if line.split()[:1] in ([p] for p in plans) and "2022–2025" in line
+        ]
+        assert [row.split()[0] for row in rows] == ["national", "gd", "js", "zj"]
+        assert rows[1].startswith("    gd")  # members indented under their parent
+        assert rows[0].split()[-1] == "1" and rows[1].split()[-1] == "0"  # one year off
+    assert "2023" in cli("overview").stdout  # the year that disagrees is named
+
+
+def test_plan_option_environment_and_the_plan_you_stand_in(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def title() -> str:
+        result = cli("status", "--json")
+        assert result.exit_code == 0, result.stderr
+        return str(json.loads(result.stdout)["plan"]["title"])
+
+    monkeypatch.chdir(ws / "provinces" / "js")
+    assert title() == "江苏省计划"  # inside a plan's directory, that plan
+    monkeypatch.chdir(ws / "provinces" / "zj")
+    assert title() == "浙江省计划"  # its data/ beside
+    assert "广东" in cli("status", "--json", "--plan", "gd").stdout
+    assert "广东" in cli("--plan", "gd", "status", "--json").stdout
+    monkeypatch.setenv("IPPLAN_PLAN", "gd")
+    assert title() == "广东省计划"
+    assert "江苏" in cli("status", "--json", "--plan", "js").stdout  # --plan wins over the variable
+
+
+def test_a_workspace_root_without_a_plan_asks_which(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    result = cli("status")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "--plan" in result.stderr and "national, gd, js, zj" in result.stderr
+    en = cli("status", "--lang", "en")
+    assert "choose one with --plan NAME" in en.stderr
+
+
+def test_unknown_plan_is_one_line_with_a_suggestion(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    before = snapshot(ws)
+    result = cli("record", "2023", "attorneys", "1", "--plan", "jss")
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == 1 and "js" in result.stderr
+    assert snapshot(ws) == before
+    outside = ws.parent / "outside"
+    outside.mkdir()
+    monkeypatch.chdir(outside)
+    lost = cli("status", "--plan", "gd", "--lang", "en")
+    assert lost.exit_code == 1 and "ipplan.yaml" in lost.stderr
+
+
+def test_validate_checks_the_whole_workspace_with_cross_plan_references(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws / "provinces" / "gd")
+    ok = cli("validate")
+    assert ok.exit_code == 0, ok.stderr
+    assert "4" in ok.stdout and "ipplan.yaml" in ok.stdout
+    gd = ws / "provinces" / "gd" / "indicators.yaml"
+    gd.write_text(
+        gd.read_text(encoding="utf-8").replace("indicator: practitioners", "indicator: nope"),
+        encoding="utf-8",
+    )
+    js = ws / "provinces" / "js" / "indicators.yaml"
+    js.write_text(
+        js.read_text(encoding="utf-8").replace("plan: national", "plan: nation"), encoding="utf-8"
+    )
+    zj = ws / "provinces" / "zj" / "data" / "indicators.yaml"
+    zj.write_text(zj.read_text(encoding="utf-8").replace("unit: 人", "unit: 家"), encoding="utf-8")
+    bad = cli("validate", "--format", "json")
+    assert bad.exit_code == 1
+    problems = json.loads(bad.stdout)
+    found = {((Path.cwd() / p["file"]).parent.name, p["line"], p["code"]) for p in problems}
+    assert found == {
+        ("gd", 17, "unknown-rollup-indicator"),
+        ("js", 17, "unknown-rollup-plan"),
+        ("data", 17, "rollup-unit-mismatch"),
+    }
+    # one plan alone: its own files only
+    assert cli("validate", "--plan", "gd").exit_code == 0
+
+
+def test_validate_reports_a_broken_member_and_a_broken_workspace_file(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    write(ws / "provinces" / "js", "tasks.yaml", "areas: [\n")
+    result = cli("validate")
+    assert result.exit_code == 1
+    assert "provinces/js/tasks.yaml:2: yaml-syntax:" in result.stderr
+    write(
+        ws,
+        "ipplan.yaml",
+        """\
+        plans:
+          - {name: national, directory: national}
+          - {name: national, directory: provinces/gd}
+          - {name: a, directory: /etc, parent: b}
+          - {name: b, directory: ../elsewhere, parent: a}
+          - {name: c, directory: provinces/none, parent: nationa}
+        """,
+    )
+    broken = cli("validate", "--format", "json")
+    codes = sorted((p["line"], p["code"]) for p in json.loads(broken.stdout))
+    assert codes == [
+        (3, "duplicate-plan-name"),
+        (4, "directory-outside-workspace"),
+        (4, "parent-cycle"),
+        (5, "directory-outside-workspace"),
+        (5, "parent-cycle"),
+        (6, "plan-directory-missing"),
+        (6, "unknown-parent"),
+    ]
+    status = cli("status", "--plan", "gd")
+    assert status.exit_code == 1 and "ipplan.yaml:3: duplicate-plan-name" in status.stderr
+
+
+def test_a_hostile_workspace_file_is_one_clear_line(tmp_path: Path) -> None:
+    for content, code in (
+        ("plans: !!python/object/apply:os.system ['echo pwned']\n", "unsupported-tag"),
+        ("plans: []\n", "empty"),
+        ("- just a list\n", "wrong-type"),
+        (b"\xff\xfe plans", "not-utf8"),
+    ):
+        path = tmp_path / "ipplan.yaml"
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        workspace, problems = read_workspace(path)
+        assert workspace is None
+        assert [p.code for p in problems] == [code]
+
+
+def test_members_of_an_indicator_without_members_or_outside_a_workspace(
+    cli: Run, ws: Path, plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    none = cli("show", "agency_rate", "--plan", "national", "--members", "--lang", "en")
+    assert (none.exit_code, none.stdout) == (1, "")
+    assert "no plan rolls up into national's agency_rate" in none.stderr
+    monkeypatch.chdir(plan_dir)
+    alone = cli("show", "practitioners", "--members")
+    assert alone.exit_code == 1 and "ipplan.yaml" in alone.stderr
+    plain = cli("show", "practitioners", "--json")
+    assert "members" not in json.loads(plain.stdout)  # single-plan output unchanged
