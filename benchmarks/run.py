@@ -3,6 +3,7 @@
     python benchmarks/run.py                 # the shipped plan, 1,000 and 10,000 indicators
     python benchmarks/run.py --sizes 0,100   # 0 is the shipped plan
     python benchmarks/run.py --runs 11 --out benchmarks/out/results.json
+    python benchmarks/run.py --workspace /tmp/ws   # only write a workspace of 32 plans
 
 For each size it writes a plan directory (checked with `ipplan validate`): indicators with ten
 recorded years each, two actions per indicator, and a work plan a year. Then it runs each command
@@ -64,12 +65,18 @@ class Timing:
     runs: int
 
 
-def synthetic_plan(directory: Path, count: int) -> str:
-    """A valid plan of ``count`` indicators with ten recorded years each; returns a key."""
+def synthetic_plan(
+    directory: Path, count: int, *, rolls_up_to: str | None = None, title: str = "合成计划"
+) -> str:
+    """A valid plan of ``count`` indicators with ten recorded years each; returns a key.
+
+    With ``rolls_up_to`` (a plan's name), each count of people or agencies adds up into the
+    indicator of the same key in that plan, as a province's into the national plan's.
+    """
     directory.mkdir(parents=True)
     lines = [
         "plan:",
-        "  title: 合成计划",
+        f"  title: {title}",
         "  title_en: Synthetic plan",
         "  issuer: 基准测试",
         "  issuer_en: Benchmark",
@@ -92,6 +99,8 @@ def synthetic_plan(directory: Path, count: int) -> str:
             f"    baseline: {{year: {BASELINE_YEAR}, value: {x0}}}",
             f"    target: {{year: {TARGET_YEAR}, value: {target}}}",
         ]
+        if rolls_up_to is not None and unit in ("人", "家"):
+            lines.append(f"    rolls_up_to: {{plan: {rolls_up_to}, indicator: {key}}}")
         series = []
         for step in range(1, YEARS + 1):
             value = x0 + (target - x0) * step / (TARGET_YEAR - BASELINE_YEAR) * 0.9
@@ -167,6 +176,25 @@ def write_workplans(directory: Path, count: int) -> None:
             ]
         path = directory / "workplans" / f"{year}.yaml"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+PROVINCES = 31
+
+
+def synthetic_workspace(directory: Path, members: int = PROVINCES, count: int = 36) -> Path:
+    """A workspace of a national plan and ``members`` provincial plans (31: the country's),
+    each of ``count`` indicators with ten recorded years and a work plan a year, the provinces'
+    counts rolling up into the national ones; returns its ipplan.yaml.
+    """
+    entries = ["plans:", "  - name: national", "    directory: national"]
+    synthetic_plan(directory / "national", count, title="全国计划")
+    for i in range(1, members + 1):
+        name = f"p{i:02d}"
+        synthetic_plan(directory / "provinces" / name, count, rolls_up_to="national")
+        entries += [f"  - name: {name}", f"    directory: provinces/{name}", "    parent: national"]
+    workspace = directory / "ipplan.yaml"
+    workspace.write_text("\n".join(entries) + "\n", encoding="utf-8")
+    return workspace
 
 
 def shipped_plan(directory: Path) -> str:
@@ -306,9 +334,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="timed runs per command")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out" / "results.json")
     parser.add_argument("--generate", nargs=2, metavar=("DIR", "COUNT"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--workspace",
+        type=Path,
+        metavar="DIR",
+        help="only write a workspace of 32 plans (national and 31 provinces) into DIR",
+    )
     args = parser.parse_args()
     if args.generate:
         print(synthetic_plan(Path(args.generate[0]), int(args.generate[1])))
+        return
+    if args.workspace:
+        print(synthetic_workspace(args.workspace))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     # as an installed package has it: byte code compiled once, not on every run

@@ -67,3 +67,24 @@ def test_a_long_status_table_is_plain_aligned_text_with_every_indicator(
     status_at = {row.index("需加快") for row in rows if "需加快" in row}
     assert len(status_at) == 1
     assert "9 项" not in result.stdout and f"{count} 项指标" in result.stdout
+
+
+def test_synthetic_workspace_is_valid_and_rolls_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipplan.workspaces.checks import check_workspace
+    from ipplan.workspaces.overview import load_plans
+    from ipplan.workspaces.rollup import roll_up
+    from ipplan.workspaces.workspace import load_workspace
+
+    bench = _bench_module(monkeypatch)
+    assert bench.PROVINCES == 31  # type: ignore[attr-defined] # national and 31 provinces
+    path = bench.synthetic_workspace(tmp_path / "ws", members=3, count=10)  # type: ignore[attr-defined]
+    assert check_workspace(path).problems == []
+    plans = load_plans(load_workspace(path))
+    assert list(plans) == ["national", "p01", "p02", "p03"]
+    assert all(len(plan.work.plans) == 10 for plan in plans.values())  # a work plan a year
+    done = roll_up(plans, "national", "ind_00005")  # counted in 人
+    assert done is not None and len(done.members) == 3
+    first = done.years[0]
+    assert first.reporting == 3 and first.total == 3 * plans["p01"].actuals["ind_00005"][0].value

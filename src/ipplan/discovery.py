@@ -39,14 +39,14 @@ class Search:
 def _is_file(path: Path) -> bool:
     try:
         return path.is_file()
-    except OSError:  # a directory that may not be read is not a plan ipplan can use
+    except (OSError, ValueError):  # unreadable, or a name no file can have (a NUL byte)
         return False
 
 
 def _exists(path: Path) -> bool:
     try:
         return path.exists()
-    except OSError:
+    except (OSError, ValueError):
         return False
 
 

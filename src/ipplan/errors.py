@@ -464,3 +464,9 @@ class MembersNeedWorkspace(IpplanError):
     """--members was asked outside any workspace."""
 
     message_id = "members-need-workspace"
+
+
+class SiteTargetNotEmpty(IpplanError):
+    """`ipplan site` was pointed at a directory holding files that are not an earlier site."""
+
+    message_id = "site-target-not-empty"

@@ -304,6 +304,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--members 需要工作区（ipplan.yaml）：从 {start} 向上没有找到。",
         "--members needs a workspace (ipplan.yaml); none found from {start} upwards",
     ),
+    # the published site (i13-many)
+    "site.title": ("规划实施进展", "Progress of the plans"),
+    "site.home": ("首页", "Home"),
+    "site.other_lang": ("English", "中文"),
+    "site.parent": ("上级计划：", "Parent plan: "),
+    "site.working": ("计算过程", "The working, step by step"),
+    "site.members": ("成员计划汇总", "Member plans rolled up"),
+    "site.rollup_flags": ("成员合计与本级数值不符", "Where the members' sum disagrees"),
+    "site.rollup_flag": (
+        "{year} 年：成员合计 {total}，本级数值 {parent}，差额 {difference}",
+        "{year}: members' sum {total}, own figure {parent}, difference {difference}",
+    ),
+    "site.data": ("本指标数据下载", "This indicator's data"),
+    "site.plan_data": ("本计划数据下载", "This plan's data"),
+    "site.all_data": ("全部数据下载", "All the data"),
+    "site.written": (
+        "已生成网站：{pages} 个页面，{downloads} 个下载文件；首页 {path}",
+        "Wrote the site: {pages} pages and {downloads} downloads; start at {path}",
+    ),
+    "site.replaced": (
+        "已替换原有网站：{pages} 个页面，{downloads} 个下载文件；首页 {path}",
+        "Replaced the earlier site: {pages} pages and {downloads} downloads; start at {path}",
+    ),
+    "site-target-not-empty": (
+        "{path} 已有其他文件（不是 ipplan 生成的网站），未写入任何内容。请指定新的或空的目录。",
+        "{path} holds other files (not a site written by ipplan); nothing written. Choose a new "
+        "or empty directory.",
+    ),
     "p.duplicate-plan-name": (
         "计划名 {value} 重复（首次出现在第 {first} 行）",
         "plan name {value} is used twice (first on line {first})",

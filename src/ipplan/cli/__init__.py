@@ -18,6 +18,7 @@ from ipplan.cli import reports  # noqa: F401
 from ipplan.cli import changes  # noqa: F401
 from ipplan.cli import plans  # noqa: F401
 from ipplan.cli import workspace  # noqa: F401
+from ipplan.cli import site  # noqa: F401
 # isort: on
 
 __all__ = ["app", "main"]

@@ -15,6 +15,7 @@ Plans are listed parent first: each root plan in file order, followed by its mem
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -217,4 +218,8 @@ def single(directory: Path) -> Workspace:
     """A plan outside any workspace, as a workspace of one, named after its directory."""
     here = directory.absolute()
     name = here.parent.name if here.name == "data" and here.parent.name else here.name
-    return Workspace(here / "indicators.yaml", (Member(name or "plan", directory, None, 1),))
+    # The name becomes part of the site's paths: keep it to what a plan's name may be.
+    name = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")
+    if not re.match(r"^[a-z]", name):
+        name = "plan"
+    return Workspace(here / "indicators.yaml", (Member(name, directory, None, 1),))

@@ -1,0 +1,68 @@
+"""The site command: a static site of a plan or a whole workspace, to publish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ipplan.cli.common import (
+    AsOfOption,
+    DataOption,
+    LangOption,
+    PlanOption,
+    app,
+    choose_lang,
+    reporting,
+    resolve_workspace,
+)
+from ipplan.i18n import text
+
+
+@app.command()
+def site(
+    ctx: typer.Context,
+    output: Annotated[
+        Path, typer.Argument(metavar="OUT", help="The directory to write the site into.")
+    ],
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+    plan_name: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """A static site of the workspace (or the one plan): an index of plans, a page per plan and
+    per indicator, CSV and JSON downloads, in Chinese and English.
+
+    --lang chooses the language at the site's root; the other is under en/ (or zh/). OUT must be
+    new, empty, or a site written before, which is replaced whole. The site has no script and
+    no link outside itself, so any static host (or a browser, from disk) serves it.
+
+    Example: ipplan site public --lang zh
+    """
+    from ipplan.site.pages import build_site
+    from ipplan.site.publish import write_site
+    from ipplan.views import display_path
+    from ipplan.workspaces import overview as core
+
+    language = choose_lang(ctx, lang)
+    with reporting(language):
+        workspace = resolve_workspace(ctx, data, notice=language)
+        plans = core.load_plans(workspace)
+        core.check_as_of(plans, as_of)
+        files = build_site(workspace, plans, language, as_of)
+        replaced = write_site(output, files)
+    from ipplan import terminal
+
+    pages = sum(1 for name in files if name.endswith(".html"))
+    terminal.print_lines(
+        [
+            text(
+                "site.replaced" if replaced else "site.written",
+                language,
+                pages=pages,
+                downloads=len(files) - pages,
+                path=display_path(output / "index.html"),
+            )
+        ]
+    )
