@@ -68,7 +68,7 @@ def test_site_files_links_and_downloads(
     assert any(row.startswith("js,attorneys,执业专利代理师人数,人,2024,,") for row in rows)
     # the roll-up is on the parent's indicator page, flagged
     page = (out / "plans/national/practitioners.html").read_text(encoding="utf-8")
-    assert '<td class="flag">超出容差</td>' in page and "未报齐（缺 js）" in page
+    assert '<span class="status s-differs">超出容差</span>' in page and "未报齐（缺 js）" in page
     english = (out / "en/plans/national/practitioners.html").read_text(encoding="utf-8")
     assert "beyond tolerance" in english and 'hreflang="zh"' in english
 
@@ -161,11 +161,11 @@ def test_site_in_headless_chromium(
             page.click("table >> text=执业专利代理师人数")
             assert page.url.endswith("/plans/national/practitioners.html")
             assert page.locator("svg.chart").count() == 1
-            assert page.locator("td.flag").inner_text() == "超出容差"
+            assert page.locator("table .s-differs").inner_text() == "超出容差"
             page.screenshot(path=str(shots / f"site-indicator-{width}.png"), full_page=True)
             page.click("text=English")
             assert page.url.endswith("/en/plans/national/practitioners.html")
-            assert page.locator("td.flag").inner_text() == "beyond tolerance"
+            assert page.locator("table .s-differs").inner_text() == "beyond tolerance"
             page.goto((out / "index.html").as_uri())
             page.screenshot(path=str(shots / f"site-index-{width}.png"), full_page=True)
             for name in ("plan", "indicator", "index"):

@@ -367,3 +367,35 @@ def test_members_of_an_indicator_without_members_or_outside_a_workspace(
     assert alone.exit_code == 1 and "ipplan.yaml" in alone.stderr
     plain = cli("show", "practitioners", "--json")
     assert "members" not in json.loads(plain.stdout)  # single-plan output unchanged
+
+
+def test_plan_option_narrows_overview_and_site_to_the_plans_under_it(
+    cli: Run, ws: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    one = json.loads(cli("overview", "--json", "--plan", "gd").stdout)
+    assert [(p["name"], p["depth"]) for p in one["plans"]] == [("gd", 0)]
+    every = json.loads(cli("overview", "--json", "--plan", "national").stdout)
+    assert [p["name"] for p in every["plans"]] == ["national", "gd", "js", "zj"]
+    out = tmp_path / "gd-site"
+    assert cli("site", str(out), "--plan", "gd").exit_code == 0
+    assert (out / "plans" / "gd" / "attorneys.html").is_file()
+    assert not (out / "plans" / "national").exists()
+
+
+def test_reports_flag_the_years_beyond_the_tolerance(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws / "national")
+    data = json.loads(cli("report", "--format", "json").stdout)
+    years = {y["year"]: y for y in data["rollups"]["practitioners"]["years"]}
+    assert (years[2023]["check"], years[2023]["difference"]) == ("differs", -800)
+    assert years[2024]["values"]["js"] is None
+    md = cli("report", "--format", "md").stdout
+    assert "- practitioners 2023 年：成员合计 30700，本级数值 31500，差额 -800，超出容差 2.0%" in md
+    assert "| 2024 | 23100 | 2/3 | 33000 | -9900 | 未报齐（缺 js） |" in md
+    html = cli("report", "--format", "html", "--lang", "en").stdout
+    assert "practitioners 2023: members&#x27; sum 30700" in html
+    assert '<span class="status s-differs">beyond tolerance</span>' in html
+    monkeypatch.chdir(ws / "provinces" / "gd")
+    assert "rollups" not in json.loads(cli("report", "--format", "json").stdout)  # none into gd

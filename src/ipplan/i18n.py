@@ -254,7 +254,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.incomplete": ("未报齐", "incomplete"),
     "check.no_parent": ("本级无数据", "no own figure"),
     "check.no_data": ("暂无数据", "no data"),
-    "overview.title": ("工作区 {path} 中的计划", "Plans of the workspace {path}"),
+    "overview.title": ("{path} 中的计划", "Plans in {path}"),
     "overview.count": ("共 {count} 个计划", "{count} plans"),
     "overview.difference": (
         "{plan} {key} {year} 年：成员合计 {total}，本级数值 {parent}，差额 {difference}，"
@@ -316,6 +316,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{year} 年：成员合计 {total}，本级数值 {parent}，差额 {difference}",
         "{year}: members' sum {total}, own figure {parent}, difference {difference}",
     ),
+    "report.rollup_flag": (
+        "{key} {year} 年：成员合计 {total}，本级数值 {parent}，差额 {difference}，超出容差 {tolerance}",
+        "{key} {year}: members' sum {total}, own figure {parent}, difference {difference}, "
+        "beyond the tolerance of {tolerance}",
+    ),
     "site.data": ("本指标数据下载", "This indicator's data"),
     "site.plan_data": ("本计划数据下载", "This plan's data"),
     "site.all_data": ("全部数据下载", "All the data"),
@@ -328,9 +333,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Replaced the earlier site: {pages} pages and {downloads} downloads; start at {path}",
     ),
     "site-target-not-empty": (
-        "{path} 已有其他文件（不是 ipplan 生成的网站），未写入任何内容。请指定新的或空的目录。",
-        "{path} holds other files (not a site written by ipplan); nothing written. Choose a new "
-        "or empty directory.",
+        "{path} 已存在，既不是空目录，也不是 ipplan 生成的网站；未写入任何内容。请指定新的或空的目录。",
+        "{path} already exists and is neither an empty directory nor a site written by ipplan; "
+        "nothing written. Choose a new or empty directory.",
     ),
     "p.duplicate-plan-name": (
         "计划名 {value} 重复（首次出现在第 {first} 行）",

@@ -25,27 +25,20 @@ from ipplan.cli.common import (
 from ipplan.i18n import text
 
 
-def members_view(ctx: typer.Context, directory: Path, key: str, as_of: int | None) -> Any:
+def members_view(directory: Path, key: str, as_of: int | None) -> Any:
     """The roll-up of the member plans into indicator ``key`` of the plan in ``directory``."""
     import os
 
-    from ipplan import discovery
     from ipplan.errors import MembersNeedWorkspace, NoMembers
-    from ipplan.workspaces.overview import load_plans
-    from ipplan.workspaces.rollup import roll_up, rollup_view
-    from ipplan.workspaces.workspace import load_workspace
+    from ipplan.workspaces.overview import rollups_around
 
-    found = discovery.search(Path.cwd(), os.environ)
-    if found.workspace is None:
-        raise MembersNeedWorkspace(start=str(found.start))
-    workspace = load_workspace(found.workspace)
-    parent = workspace.containing(directory)
-    if parent is None:
-        raise NoMembers(plan=str(directory), key=key)
-    done = roll_up(load_plans(workspace), parent.name, key, as_of)
-    if done is None:
-        raise NoMembers(plan=parent.name, key=key)
-    return rollup_view(done)
+    found = rollups_around(directory, Path.cwd(), os.environ, as_of)
+    if found is None:
+        raise MembersNeedWorkspace(start=str(Path.cwd()))
+    name, views = found
+    if key not in views:
+        raise NoMembers(plan=name, key=key)
+    return views[key]
 
 
 @app.command()
@@ -195,7 +188,7 @@ def show(
         found = plan.indicator(indicator)
         view = views.show_view(plan, found, as_of)
         if members:
-            view["members"] = members_view(ctx, data_dir.path, found.key, as_of)
+            view["members"] = members_view(data_dir.path, found.key, as_of)
     if as_json:
         print_json(view)
         return

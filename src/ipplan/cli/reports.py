@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -24,6 +24,18 @@ from ipplan.cli.common import (
 from ipplan.errors import BinaryToTerminal
 from ipplan.i18n import text
 from ipplan.reports import Format
+
+
+def with_rollups(report: dict[str, Any], directory: Path, as_of: int | None) -> dict[str, Any]:
+    """The report, with the roll-ups into its plan's indicators when a workspace has any."""
+    import os
+
+    from ipplan.workspaces.overview import rollups_around
+
+    found = rollups_around(directory, Path.cwd(), os.environ, as_of)
+    if found is not None and found[1]:
+        report["rollups"] = found[1]
+    return report
 
 
 @app.command()
@@ -79,7 +91,8 @@ def report(
         if output is None and fmt in reports.BINARY and stdout_is_terminal():
             raise BinaryToTerminal(format=fmt.value)
         day = today(os.environ)
-        content = reports.render(reports.build(plan, as_of, day), fmt, language)
+        report = with_rollups(reports.build(plan, as_of, day), data_dir.path, as_of)
+        content = reports.render(report, fmt, language)
         if target is not None:
             store.atomic_write(target, content)
     if output is None:

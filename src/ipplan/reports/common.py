@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ipplan import phrases
-from ipplan.fmt import DASH, number, percent, ratio, signed
+from ipplan.fmt import DASH, exact, number, percent, ratio, signed
 from ipplan.fmt import point as _point
 from ipplan.i18n import label, text
 
@@ -431,3 +431,74 @@ def workplan_sections(report: Mapping[str, Any], lang: str) -> list[tuple[str, s
             states.append(item["state"])
         found.append((heading, summary, Table(headers, rows, set(), 4, tuple(states))))
     return found
+
+
+def rollup_values_table(view: Mapping[str, Any], lang: str) -> Table:
+    """Each member plan's value per year."""
+    years = [y["year"] for y in view["years"]]
+    rows = [
+        [member["plan"]]
+        + [
+            DASH if y["values"][member["plan"]] is None else exact(y["values"][member["plan"]])
+            for y in view["years"]
+        ]
+        for member in view["members"]
+    ]
+    return Table(
+        [text("col.plan", lang)] + [str(y) for y in years], rows, set(range(1, len(years) + 1))
+    )
+
+
+def rollup_table(view: Mapping[str, Any], lang: str) -> Table:
+    """Each year: the members' sum, coverage, the own figure, the difference and the check."""
+    rows = []
+    for y in view["years"]:
+        check = text(f"check.{y['check']}", lang)
+        if y["missing"] and y["reporting"]:
+            check += text("members.missing", lang, plans=", ".join(y["missing"]))
+        rows.append(
+            [
+                str(y["year"]),
+                DASH if y["total"] is None else exact(y["total"]),
+                f"{y['reporting']}/{y['members']}",
+                DASH if y["parent"] is None else exact(y["parent"]),
+                signed(y["difference"]),
+                check,
+            ]
+        )
+    headers = [
+        text(key, lang)
+        for key in (
+            "col.year",
+            "col.members_sum",
+            "col.coverage",
+            "col.parent_value",
+            "col.difference",
+            "col.check",
+        )
+    ]
+    statuses = tuple(y["check"] for y in view["years"])
+    return Table(headers, rows, {0, 1, 2, 3, 4}, 5, statuses)
+
+
+def rollup_rule(view: Mapping[str, Any], lang: str) -> str:
+    return text("members.rule", lang, tolerance=percent(view["tolerance"]), unit=view["unit"])
+
+
+def rollup_flags(report: Mapping[str, Any], lang: str) -> list[str]:
+    """One sentence per year where the members' sum and the plan's own figure disagree."""
+    return [
+        text(
+            "report.rollup_flag",
+            lang,
+            key=key,
+            year=y["year"],
+            total=exact(y["total"]),
+            parent=exact(y["parent"]),
+            difference=signed(y["difference"]),
+            tolerance=percent(view["tolerance"]),
+        )
+        for key, view in report.get("rollups", {}).items()
+        for y in view["years"]
+        if y["check"] == "differs"
+    ]

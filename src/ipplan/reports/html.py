@@ -43,6 +43,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .s-lagging, .s-delayed { color: #d84315; }
 .s-regressing, .s-missed { color: #c62828; }
 .s-no_data, .s-insufficient_data, .s-not_started, .s-cancelled { color: var(--muted); }
+.s-differs { color: #c62828; font-weight: 600; } .s-incomplete { color: #b26a00; }
 .cards { display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; list-style: none; }
 .cards li { border: 1px solid var(--line); border-radius: .4rem; padding: .4rem .7rem; }
 .cards b { font-size: 1.2rem; margin-left: .3rem; }
@@ -137,6 +138,11 @@ def render(report: dict[str, Any], lang: str) -> str:
         for line in common.marks(report, report["indicators"], lang)
     ]
     out.append(f'<p class="muted">{escape(common.method(report, lang))}</p>')
+    flags = common.rollup_flags(report, lang)
+    if flags:
+        out.append(f"<h3>{escape(text('site.rollup_flags', lang))}</h3><ul>")
+        out += [f'<li class="s-differs">{escape(line)}</li>' for line in flags]
+        out.append("</ul>")
     out.append("</section>")
 
     out += ['<section id="areas">', f"<h2>{escape(text('report.by_area', lang))}</h2>"]
@@ -168,6 +174,12 @@ def render(report: dict[str, Any], lang: str) -> str:
         out.append(f"<figcaption>{escape(key_line(chart, lang))}</figcaption>")
         out.append("</figure>")
         out.append(_table(common.series_table(ind, lang)))
+        rollup = report.get("rollups", {}).get(ind["key"])
+        if rollup is not None:
+            out.append(f"<h4>{escape(text('site.members', lang))}</h4>")
+            out.append(_table(common.rollup_values_table(rollup, lang)))
+            out.append(_table(common.rollup_table(rollup, lang)))
+            out.append(f'<p class="muted">{escape(common.rollup_rule(rollup, lang))}</p>')
         out.append(f"<h4>{escape(text('report.assessment', lang))}</h4><ul>")
         for line in common.assessment_lines(ind, report, lang):
             css = ' class="warn"' if line.startswith("⚠") else ""

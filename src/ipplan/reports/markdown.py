@@ -75,6 +75,10 @@ def render(report: dict[str, Any], lang: str) -> str:
         out += ["", *(escape(line) + "  " for line in marks)]
         out[-1] = out[-1].rstrip()
     out += ["", common.method(report, lang)]
+    flags = common.rollup_flags(report, lang)
+    if flags:
+        out += ["", f"**{text('site.rollup_flags', lang)}**", ""]
+        out += [f"- {escape(line)}" for line in flags]
 
     out += ["", f"## {text('report.by_area', lang)}"]
     for area in report["areas"]:
@@ -93,6 +97,12 @@ def render(report: dict[str, Any], lang: str) -> str:
         out[-1] = out[-1].rstrip()
         out.append("")
         out += table(common.series_table(ind, lang))
+        rollup = report.get("rollups", {}).get(ind["key"])
+        if rollup is not None:
+            out += ["", f"**{text('site.members', lang)}**", ""]
+            out += [*table(common.rollup_values_table(rollup, lang)), ""]
+            out += table(common.rollup_table(rollup, lang))
+            out += ["", escape(common.rollup_rule(rollup, lang))]
         out += ["", f"**{text('report.assessment', lang)}**", ""]
         out += [f"- {escape_line(line)}" for line in common.assessment_lines(ind, report, lang)]
         out += ["", f"**{text('report.linked', lang)}**", ""]

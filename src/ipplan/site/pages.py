@@ -25,7 +25,7 @@ from html import escape
 from typing import Any
 
 from ipplan import __version__, charts
-from ipplan.fmt import DASH, exact, number, percent, signed
+from ipplan.fmt import DASH, exact, number, signed
 from ipplan.i18n import label, text
 from ipplan.plan import Plan
 from ipplan.reports import common
@@ -206,7 +206,7 @@ class Site:
         body = [f"<h1>{escape(title)}</h1>"]
         body += [f'<p class="muted">{escape(line)}</p>' for line in common.intro(report, lang)]
         member = self.workspace.plan(plan)
-        if member.parent is not None:
+        if member.parent is not None and member.parent in self.data:
             parent = self.data[member.parent]["plan"]
             link = self.href(path, f"{root}plans/{member.parent}/index.html")
             body.append(
@@ -320,21 +320,7 @@ class Site:
     def rollup_section(self, view: dict[str, Any], path: str, lang: str) -> list[str]:
         root = self.root(lang)
         out = [f"<h2>{escape(text('site.members', lang))}</h2>"]
-        values = common.Table(
-            [text("col.plan", lang)] + [str(y["year"]) for y in view["years"]],
-            [
-                [member["plan"]]
-                + [
-                    exact(y["values"][member["plan"]])
-                    if y["values"][member["plan"]] is not None
-                    else DASH
-                    for y in view["years"]
-                ]
-                for member in view["members"]
-            ],
-            set(range(1, len(view["years"]) + 1)),
-        )
-        rendered = report_html._table(values)
+        rendered = report_html._table(common.rollup_values_table(view, lang))
         for member in view["members"]:
             link = escape(self.href(path, f"{root}plans/{member['plan']}/{member['key']}.html"))
             name = escape(member["plan"])
@@ -342,39 +328,8 @@ class Site:
                 f"<tr><td>{name}</td>", f'<tr><td><a href="{link}">{name}</a></td>', 1
             )
         out.append(rendered)
-        table = common.Table(
-            [
-                text("col.year", lang),
-                text("col.members_sum", lang),
-                text("col.coverage", lang),
-                text("col.parent_value", lang),
-                text("col.difference", lang),
-                text("col.check", lang),
-            ],
-            [
-                [
-                    str(y["year"]),
-                    exact(y["total"]) if y["total"] is not None else DASH,
-                    f"{y['reporting']}/{y['members']}",
-                    exact(y["parent"]) if y["parent"] is not None else DASH,
-                    signed(y["difference"]) if y["difference"] is not None else DASH,
-                    text(f"check.{y['check']}", lang)
-                    + (
-                        text("members.missing", lang, plans=", ".join(y["missing"]))
-                        if y["missing"] and y["reporting"]
-                        else ""
-                    ),
-                ]
-                for y in view["years"]
-            ],
-            {0, 1, 2, 3, 4},
-        )
-        rendered = report_html._table(table)
-        flagged = escape(text("check.differs", lang))
-        rendered = rendered.replace(f"<td>{flagged}</td>", f'<td class="flag">{flagged}</td>')
-        out.append(rendered)
-        rule = text("members.rule", lang, tolerance=percent(view["tolerance"]), unit=view["unit"])
-        out.append(f'<p class="muted">{escape(rule)}</p>')
+        out.append(report_html._table(common.rollup_table(view, lang)))
+        out.append(f'<p class="muted">{escape(common.rollup_rule(view, lang))}</p>')
         return out
 
     def download_links(self, path: str, stem: str, lang: str, what: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from ipplan.assess import assess, counted, summary
@@ -77,3 +78,24 @@ def check_as_of(plans: Mapping[str, Plan], as_of: int | None) -> None:
     first = min(plan.years[0] for plan in plans.values())
     last = max(plan.years[-1] for plan in plans.values())
     raise YearOutsidePlan(year=as_of, first=first, last=last)
+
+
+def rollups_around(
+    directory: Path, cwd: Path, environ: Mapping[str, str], as_of: int | None = None
+) -> tuple[str, dict[str, dict[str, Any]]] | None:
+    """The plan in ``directory`` as the workspace around ``cwd`` names it, and every roll-up
+    into its indicators (key -> view); None outside a workspace or a plan it does not name."""
+    from ipplan import discovery
+    from ipplan.workspaces.rollup import rollup_view
+    from ipplan.workspaces.workspace import load_workspace
+
+    found = discovery.search(cwd, environ)
+    if found.workspace is None:
+        return None
+    workspace = load_workspace(found.workspace)
+    member = workspace.containing(directory)
+    if member is None:
+        return None
+    plans = load_plans(workspace)
+    done = roll_ups(plans, member.name, as_of)
+    return member.name, {view.indicator.key: rollup_view(view) for view in done}

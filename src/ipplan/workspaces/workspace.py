@@ -66,7 +66,7 @@ class Member:
 class Workspace:
     """The plans of a workspace, parent first."""
 
-    file: Path
+    file: Path  # its ipplan.yaml; for a plan outside any workspace, the plan's directory
     plans: tuple[Member, ...]
 
     @property
@@ -99,7 +99,7 @@ class Workspace:
     def depth(self, name: str) -> int:
         """0 for a plan without a parent, 1 for its members, and so on."""
         member, depth = self.plan(name), 0
-        while member.parent is not None:
+        while member.parent is not None and member.parent in self.names:
             member, depth = self.plan(member.parent), depth + 1
         return depth
 
@@ -222,4 +222,4 @@ def single(directory: Path) -> Workspace:
     name = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")
     if not re.match(r"^[a-z]", name):
         name = "plan"
-    return Workspace(here / "indicators.yaml", (Member(name, directory, None, 1),))
+    return Workspace(here, (Member(name, directory, None, 1),))
