@@ -69,6 +69,9 @@ def test_site_files_links_and_downloads(
     # the roll-up is on the parent's indicator page, flagged
     page = (out / "plans/national/practitioners.html").read_text(encoding="utf-8")
     assert '<span class="status s-differs">超出容差</span>' in page and "未报齐（缺 js）" in page
+    plan_page = (out / "plans/national/index.html").read_text(encoding="utf-8")
+    assert "<h2>路线图</h2>" in plan_page and "y2022-1 <span" in plan_page  # the work plan
+    assert "<h2>路线图</h2>" not in (out / "plans/gd/index.html").read_text(encoding="utf-8")
     english = (out / "en/plans/national/practitioners.html").read_text(encoding="utf-8")
     assert "beyond tolerance" in english and 'hreflang="zh"' in english
 

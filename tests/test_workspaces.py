@@ -399,3 +399,26 @@ def test_reports_flag_the_years_beyond_the_tolerance(
     assert '<span class="status s-differs">beyond tolerance</span>' in html
     monkeypatch.chdir(ws / "provinces" / "gd")
     assert "rollups" not in json.loads(cli("report", "--format", "json").stdout)  # none into gd
+
+
+def test_overview_counts_overdue_work_plan_milestones_on_a_day(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from ipplan.workplans.views import overdue_milestones
+
+    monkeypatch.chdir(ws)
+    monkeypatch.setenv("IPPLAN_TODAY", "2023-01-31")
+    data = json.loads(cli("overview", "--json").stdout)
+    assert data["day"] == "2023-01-31"
+    rows = {p["name"]: p for p in data["plans"]}
+    plans = load_plans(load_workspace(ws / "ipplan.yaml"))
+    expected = len(overdue_milestones(plans["national"], dt.date(2023, 1, 31)))
+    assert expected > 0  # the shipped 2022 work plan, nothing recorded as done
+    assert (rows["national"]["workplans"], rows["national"]["overdue_work"]) == (1, expected)
+    assert (rows["gd"]["workplans"], rows["gd"]["overdue_work"]) == (0, 0)
+    on_the_day = json.loads(cli("overview", "--json", "--as-of", "2022").stdout)
+    assert on_the_day["day"] == "2022-12-31"  # the end of the as-of year
+    year_end = len(overdue_milestones(plans["national"], dt.date(2022, 12, 31)))
+    assert on_the_day["plans"][0]["overdue_work"] == year_end < expected

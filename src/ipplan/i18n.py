@@ -241,8 +241,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.plan": ("计划", "Plan"),
     "col.title": ("名称", "Title"),
     "col.period": ("期间", "Period"),
-    "col.statuses": ("指标状态", "Indicators by status"),
-    "col.latest_year": ("最新数据", "Latest data"),
+    "col.statuses": ("指标状态", "Indicators"),
+    "col.latest_year": ("数据至", "Data to"),
     "col.rollup": ("合计不符", "Sums off"),
     "col.members_sum": ("成员合计", "Members' sum"),
     "col.coverage": ("覆盖", "Coverage"),
@@ -255,7 +255,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.no_parent": ("本级无数据", "no own figure"),
     "check.no_data": ("暂无数据", "no data"),
     "overview.title": ("{path} 中的计划", "Plans in {path}"),
-    "overview.count": ("共 {count} 个计划", "{count} plans"),
+    "overview.count": (
+        "共 {count} 个计划；逾期工作为截至 {day} 逾期的工作计划节点数",
+        "{count} plans; overdue work counts the work-plan milestones overdue on {day}",
+    ),
+    "col.overdue_work": ("逾期工作", "Overdue"),
+    "site.roadmap": ("路线图", "Roadmap"),
     "overview.difference": (
         "{plan} {key} {year} 年：成员合计 {total}，本级数值 {parent}，差额 {difference}，"
         "超出容差 {tolerance}",

@@ -754,7 +754,6 @@ def plain_table(
 
 # --- workspaces: the overview, and a roll-up of member plans ---------------------------------
 
-OVERVIEW_TITLE_WIDTH = 120
 CHECK_STYLES = {"agrees": "green", "differs": "bold red", "incomplete": "yellow"}
 
 
@@ -765,31 +764,40 @@ def render_overview(view: Mapping[str, Any], lang: str) -> None:
         box=box.SIMPLE,
         title_justify="left",
     )
-    # The title gives way first on a narrow terminal: `ipplan status --plan NAME` shows it.
-    titled = console.width >= OVERVIEW_TITLE_WIDTH
+    # On a narrower terminal whole columns give way, the title first, then the period, then
+    # the latest data year, rather than being cut (`ipplan status --plan NAME` shows them all).
+    width = console.width
+    shown = {"title": width >= 120, "period": width >= 74, "latest": width >= 62}
     table.add_column(text("col.plan", lang), no_wrap=True)
-    if titled:
+    if shown["title"]:
         table.add_column(text("col.title", lang), overflow="fold", ratio=2)
-    table.add_column(text("col.period", lang), no_wrap=True)
-    table.add_column(text("col.statuses", lang), ratio=3, min_width=10)
-    table.add_column(text("col.latest_year", lang), no_wrap=True)
+    if shown["period"]:
+        table.add_column(text("col.period", lang), no_wrap=True)
+    # Wide enough for "needs acceleration 12" on one line.
+    table.add_column(text("col.statuses", lang), ratio=3, min_width=21)
+    if shown["latest"]:
+        table.add_column(text("col.latest_year", lang), no_wrap=True)
+    table.add_column(text("col.overdue_work", lang), justify="right", no_wrap=True)
     table.add_column(text("col.rollup", lang), justify="right", no_wrap=True)
     for row in view["plans"]:
         parts = [
-            f"{label(status, lang)}\u00a0{count}"  # a count stays beside its status
-            for status, count in row["summary"].items()
-            if count
+            f"{label(status, lang)} {count}" for status, count in row["summary"].items() if count
         ]
         differences = row["rollup_differences"]
-        title = [row["title_en"] if lang == "en" else row["title"]] if titled else []
-        table.add_row(
-            "  " * row["depth"] + row["name"],
-            *title,
-            f"{row['baseline_year'] + 1}–{row['target_year']}",
-            Text(" · ".join(parts) or "—"),
-            str(row["latest_year"]) if row["latest_year"] is not None else "—",
-            Text(str(len(differences)), style="bold red") if differences else Text("0"),
+        cells: list[str | Text] = ["  " * row["depth"] + row["name"]]
+        if shown["title"]:
+            cells.append(row["title_en"] if lang == "en" else row["title"])
+        if shown["period"]:
+            cells.append(f"{row['baseline_year'] + 1}–{row['target_year']}")
+        cells.append(Text("\n".join(parts) or "—"))  # one status a line, its count beside it
+        if shown["latest"]:
+            cells.append(str(row["latest_year"]) if row["latest_year"] is not None else "—")
+        overdue = row["overdue_work"]
+        cells.append(
+            Text(str(overdue), style="bold red" if overdue else "") if row["workplans"] else "—"
         )
+        cells.append(Text(str(len(differences)), style="bold red") if differences else Text("0"))
+        table.add_row(*cells)
     console.print(table)
     for row in view["plans"]:
         for flag in row["rollup_differences"]:
@@ -809,7 +817,7 @@ def render_overview(view: Mapping[str, Any], lang: str) -> None:
                     style="red",
                 )
             )
-    console.print(text("overview.count", lang, count=len(view["plans"])))
+    console.print(text("overview.count", lang, count=len(view["plans"]), day=view["day"]))
 
 
 def render_members(view: Mapping[str, Any], lang: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -50,7 +51,7 @@ def site(
         workspace = resolve_workspace(ctx, data, notice=language)
         plans = core.load_plans(workspace)
         core.check_as_of(plans, as_of)
-        files = build_site(workspace, plans, language, as_of)
+        files = build_site(workspace, plans, core.day_of(as_of, os.environ), language, as_of)
         replaced = write_site(output, files)
     from ipplan import terminal
 

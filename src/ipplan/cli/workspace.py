@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from ipplan.cli.common import (
@@ -41,7 +43,7 @@ def overview(
         workspace = resolve_workspace(ctx, data, notice=None if as_json else language)
         plans = core.load_plans(workspace)
         core.check_as_of(plans, as_of)
-        view = core.overview_view(workspace, plans, as_of)
+        view = core.overview_view(workspace, plans, as_of, core.day_of(as_of, os.environ))
     if as_json:
         print_json(view)
         return

@@ -17,6 +17,7 @@ as from any static host.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import posixpath
@@ -44,6 +45,8 @@ ol.steps li { margin: .3rem 0; }
 ol.steps code { white-space: normal; overflow-wrap: anywhere; }
 .downloads a { margin-right: .75rem; }
 .indent-1 { padding-left: 1.25rem; } .indent-2 { padding-left: 2.5rem; }
+.s-wp-done { color: #2e7d32; } .s-wp-overdue { color: #c62828; }
+.s-wp-in_progress { color: #b26a00; } .s-wp-cancelled, .s-wp-not_started { color: var(--muted); }
 """
 # Steps whose result is an amount in the indicator's unit; ratios get four decimals.
 AMOUNT_STEPS = {"gap", "required_per_year", "observed_per_year"}
@@ -52,10 +55,16 @@ CSV_COLUMNS = ("plan", "key", "name", "unit", "year", "value", "source", "note",
 
 
 def build_site(
-    workspace: Workspace, plans: Mapping[str, Plan], first: str = "zh", as_of: int | None = None
+    workspace: Workspace,
+    plans: Mapping[str, Plan],
+    day: dt.date,
+    first: str = "zh",
+    as_of: int | None = None,
 ) -> dict[str, bytes]:
-    """Every file of the site; ``first`` is the language at the root."""
+    """Every file of the site; ``first`` is the language at the root, and work-plan states are
+    those on ``day``."""
     from ipplan import reports
+    from ipplan.workplans.views import roadmap_view
 
     data = {m.name: reports.build(plans[m.name], as_of) for m in workspace.plans}
     rollups = {
@@ -66,7 +75,12 @@ def build_site(
         }
         for m in workspace.plans
     }
-    site = Site(workspace, data, rollups, first, as_of)
+    roadmaps = {
+        m.name: roadmap_view(plans[m.name], day, as_of)
+        for m in workspace.plans
+        if plans[m.name].work.plans
+    }
+    site = Site(workspace, data, rollups, first, as_of, roadmaps)
     files: dict[str, bytes] = {}
     for lang in (first, *(other for other in LANGS if other != first)):
         files.update(site.pages(lang))
@@ -82,12 +96,14 @@ class Site:
         rollups: Mapping[str, Mapping[str, dict[str, Any]]],
         first: str,
         as_of: int | None,
+        roadmaps: Mapping[str, dict[str, Any]],
     ) -> None:
         self.workspace = workspace
         self.data = data
         self.rollups = rollups
         self.first = first
         self.as_of = as_of
+        self.roadmaps = roadmaps
 
     # --- paths ----------------------------------------------------------------------------
 
@@ -245,6 +261,9 @@ class Site:
                     + "</li>"
                 )
             body.append("</ul>")
+        roadmap = self.roadmaps.get(plan)
+        if roadmap is not None:
+            body += self.roadmap_section(roadmap, lang)
         body.append(f"<h2>{escape(text('report.actions', lang))}</h2>")
         for area in report["areas"]:
             body.append(f"<h3>{area['number']}. {escape(common.pick(area, 'title', lang))}</h3>")
@@ -316,6 +335,53 @@ class Site:
             self.download_links(path, f"data/{plan}/{ind['key']}", lang, text("site.data", lang))
         )
         return self.page(path, lang, f"{heading} · {report['plan']['title']}", body)
+
+    def roadmap_section(self, view: dict[str, Any], lang: str) -> list[str]:
+        """Actions against the plan's years, each cell that year's work-plan items."""
+        out = [
+            f"<h2>{escape(text('site.roadmap', lang))}</h2>",
+            f'<p class="muted">{escape(text("wp.on_day", lang, day=view["day"]))}</p>',
+        ]
+        for area in view["areas"]:
+            out.append(f"<h3>{area['number']}. {escape(common.pick(area, 'title', lang))}</h3>")
+            head = "".join(
+                f"<th>{escape(h)}</th>"
+                for h in [
+                    text("col.action", lang),
+                    *(str(y) for y in view["years"]),
+                    text("roadmap.col.progress", lang),
+                ]
+            )
+            rows = []
+            for action in area["actions"]:
+                cells = [f"<td>{escape(common.pick(action, 'title', lang))}</td>"]
+                for year in view["years"]:
+                    entries = action["years"][str(year)]
+                    cells.append(
+                        "<td>"
+                        + (
+                            "<br>".join(
+                                f'{escape(e["id"])} <span class="status s-wp-{escape(e["state"])}'
+                                f'">{escape(text("wp." + e["state"], lang))}</span>'
+                                for e in entries
+                            )
+                            or DASH
+                        )
+                        + "</td>"
+                    )
+                p = action["progress"]
+                done = (
+                    text("roadmap.progress", lang, done=p["done"], counted=p["counted"])
+                    if p["counted"] or p["cancelled"]
+                    else DASH
+                )
+                cells.append(f'<td class="num">{escape(done)}</td>')
+                rows.append("<tr>" + "".join(cells) + "</tr>")
+            out.append(
+                f'<div class="scroll"><table><thead><tr>{head}</tr></thead>'
+                f"<tbody>{''.join(rows)}</tbody></table></div>"
+            )
+        return out
 
     def rollup_section(self, view: dict[str, Any], path: str, lang: str) -> list[str]:
         root = self.root(lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -25,11 +26,20 @@ def latest_year(plan: Plan, as_of: int | None = None) -> int | None:
     return max(years) if years else None
 
 
+def day_of(as_of: int | None, environ: Mapping[str, str]) -> dt.date:
+    """The day work-plan states are decided on: the end of the as-of year, else today."""
+    from ipplan.workplans.views import today
+
+    return today(environ) if as_of is None else dt.date(as_of, 12, 31)
+
+
 def overview_view(
-    workspace: Workspace, plans: Mapping[str, Plan], as_of: int | None = None
+    workspace: Workspace, plans: Mapping[str, Plan], as_of: int | None, day: dt.date
 ) -> dict[str, Any]:
-    """The workspace's plans, parent first, each with its counts and its roll-up flags."""
+    """The workspace's plans, parent first, each with its counts, its overdue work-plan
+    milestones on ``day`` and its roll-up flags."""
     from ipplan.views import display_path
+    from ipplan.workplans.views import overdue_milestones
 
     rows = []
     for member in workspace.plans:
@@ -63,10 +73,17 @@ def overview_view(
                 "indicators": len(plan.indicators),
                 "summary": summary(statuses),
                 "latest_year": latest_year(plan, as_of),
+                "workplans": len(plan.work.plans),
+                "overdue_work": len(overdue_milestones(plan, day)),
                 "rollup_differences": flags,
             }
         )
-    return {"workspace": display_path(workspace.file), "as_of": as_of, "plans": rows}
+    return {
+        "workspace": display_path(workspace.file),
+        "as_of": as_of,
+        "day": day.isoformat(),
+        "plans": rows,
+    }
 
 
 def check_as_of(plans: Mapping[str, Plan], as_of: int | None) -> None:
