@@ -321,6 +321,7 @@ def test_validate_reports_a_broken_member_and_a_broken_workspace_file(
           - {name: a, directory: /etc, parent: b}
           - {name: b, directory: ../elsewhere, parent: a}
           - {name: c, directory: provinces/none, parent: nationa}
+          - {name: d, directory: national/, parent: national}
         """,
     )
     broken = cli("validate", "--format", "json")
@@ -333,6 +334,7 @@ def test_validate_reports_a_broken_member_and_a_broken_workspace_file(
         (5, "parent-cycle"),
         (6, "plan-directory-missing"),
         (6, "unknown-parent"),
+        (7, "duplicate-plan-directory"),
     ]
     status = cli("status", "--plan", "gd")
     assert status.exit_code == 1 and "ipplan.yaml:3: duplicate-plan-name" in status.stderr
@@ -422,3 +424,19 @@ def test_overview_counts_overdue_work_plan_milestones_on_a_day(
     assert on_the_day["day"] == "2022-12-31"  # the end of the as-of year
     year_end = len(overdue_milestones(plans["national"], dt.date(2022, 12, 31)))
     assert on_the_day["plans"][0]["overdue_work"] == year_end < expected
+
+
+def test_the_plan_a_directory_is_in_is_the_innermost(tmp_path: Path) -> None:
+    from ipplan.workspaces.workspace import Member, Workspace
+
+    root = tmp_path / "ws"
+    workspace = Workspace(
+        root / "ipplan.yaml",
+        (
+            Member("national", root, None, 2),  # a parent plan at the workspace's root
+            Member("gd", root / "provinces" / "gd", "national", 4),
+        ),
+    )
+    assert workspace.containing(root / "provinces" / "gd" / "schema").name == "gd"  # type: ignore[union-attr]
+    assert workspace.containing(root / "docs").name == "national"  # type: ignore[union-attr]
+    assert workspace.containing(tmp_path) is None

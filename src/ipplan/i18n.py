@@ -346,6 +346,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "计划名 {value} 重复（首次出现在第 {first} 行）",
         "plan name {value} is used twice (first on line {first})",
     ),
+    "p.duplicate-plan-directory": (
+        "目录 {value} 已是另一个计划的目录（第 {first} 行）",
+        "directory {value} is already another plan's (line {first})",
+    ),
     "p.unknown-parent": ("上级计划 {value} 不存在{hint}", "unknown parent plan {value}{hint}"),
     "p.parent-cycle": ("上级计划形成循环：{value}", "parent plans form a cycle: {value}"),
     "p.directory-outside-workspace": (

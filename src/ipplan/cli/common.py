@@ -141,7 +141,8 @@ app = typer.Typer(
     help=(
         "Track a plan's indicators and actions: where each indicator stands against its "
         "target, yearly actuals, and what each action has done.\n\n"
-        "The data directory is --data DIR, else the plan in the working directory or the "
+        "The data directory is --data DIR, else the workspace's plan named with --plan NAME "
+        "(or $IPPLAN_PLAN), else the plan in the working directory or the "
         "nearest one above it (a directory holding indicators.yaml, or a data/ beside it; up to "
         "the repository root), else $IPPLAN_DATA, else the plan bundled with ipplan (read-only)."
     ),

@@ -88,13 +88,15 @@ class Workspace:
         )
 
     def containing(self, directory: Path) -> Member | None:
-        """The plan whose data directory is ``directory`` or holds it."""
+        """The plan whose data directory is ``directory`` or holds it (the innermost one, as a
+        national plan at the workspace's root holds the provinces' directories too)."""
         here = directory.absolute()
-        for member in self.plans:
-            there = member.directory.absolute()
-            if here == there or there in here.parents:
-                return member
-        return None
+        found = [
+            m
+            for m in self.plans
+            if here == m.directory.absolute() or m.directory.absolute() in here.parents
+        ]
+        return max(found, key=lambda m: len(m.directory.absolute().parts), default=None)
 
     def depth(self, name: str) -> int:
         """0 for a plan without a parent, 1 for its members, and so on."""
@@ -156,6 +158,7 @@ def _rules(
             seen[entry.name] = line
     names = {e.name for _, e in entries}
     parents = {e.name: e.parent for _, e in entries}
+    directories: dict[str, int] = {}
     for loc, entry in entries:
         here = (*loc, "directory")
         relative = PurePosixPath(entry.directory.replace("\\", "/"))
@@ -164,13 +167,24 @@ def _rules(
             yield Problem(
                 path, doc.line(here), "directory-outside-workspace", {"value": entry.directory}
             )
-        elif plan_in(path.parent / entry.directory) is None:
+        elif (found := plan_in(path.parent / entry.directory)) is None:
             yield Problem(
                 path,
                 doc.line(here),
                 "plan-directory-missing",
                 {"name": entry.name, "value": entry.directory},
             )
+        else:  # two names for one plan would count its figures twice in a roll-up
+            resolved = str(found.resolve())
+            if resolved in directories:
+                yield Problem(
+                    path,
+                    doc.line(here),
+                    "duplicate-plan-directory",
+                    {"value": entry.directory, "first": directories[resolved]},
+                )
+            else:
+                directories[resolved] = doc.line(here)
         if entry.parent is None:
             continue
         where = doc.line((*loc, "parent"))
