@@ -308,9 +308,12 @@ class Site:
         body += [f'<p class="muted">{escape(line)}</p>' for line in common.subtitle(ind, lang)]
         body.append(f'<p class="muted">{escape(self.as_of_line(lang))}</p>')
         legend = {k: text(f"legend.{k}", lang) for k in ("linear", "actual", "milestone", "target")}
+        chart = charts.Chart.from_show(ind)
         body.append("<figure>")
-        body.append(charts.svg(charts.Chart.from_show(ind), heading, legend))
-        body.append(f"<figcaption>{escape(text('report.legend', lang))}</figcaption></figure>")
+        body.append(charts.svg(chart, heading, legend))
+        body.append(
+            f"<figcaption>{escape(report_html.key_line(chart, lang))}</figcaption></figure>"
+        )
         body.append(report_html._table(common.series_table(ind, lang)))
         rollup = self.rollups[plan].get(ind["key"])
         if rollup is not None:
