@@ -12,6 +12,7 @@ from ipplan.errors import (
     AmbiguousNumber,
     ControlCharacter,
     NotANumber,
+    NumberForm,
     ValueTooLarge,
     WrongUnit,
 )
@@ -38,7 +39,7 @@ from tests.conftest import Run, load, snapshot
         ("2.6‰", "‰", 2.6),
         ("1,234.5", "亿元", 1234.5),
         ("31347.0", "人", 31347.0),
-        ("3.1e4", "人", 31000.0),
+        ("3.1e+4", "人", 31000.0),
         ("−5", "人", -5),  # a minus sign; the unit's range refuses it later
         ("+12", "人", 12),
     ],
@@ -67,8 +68,10 @@ def test_accepted(typed: str, unit: str, value: float) -> None:
         ("   ", "人", NotANumber),
         ("%", "%", NotANumber),
         ("31 347", "人", NotANumber),  # a space inside: refused rather than guessed
-        ("31_347", "人", NotANumber),  # Python's separator, not a person's
-        ("0x1F", "人", NotANumber),
+        ("31_347", "人", NumberForm),  # Python's separator, and YAML 1.1's
+        ("0x1F", "人", NumberForm),
+        ("3.1e4", "人", NumberForm),  # text to YAML 1.1, a number to YAML 1.2
+        ("040000", "人", NumberForm),  # 16384 to YAML 1.1, 40000 to YAML 1.2
         ("١٢٣", "人", NotANumber),  # other scripts' digits
         ("三万", "人", NotANumber),
         ("1.2.3", "人", NotANumber),

@@ -177,6 +177,16 @@ class DataLocked(IpplanError):
     message_id = "data-locked"
 
 
+class NumberForm(IpplanError):
+    """A number written in a form that YAML 1.1 and 1.2 read differently, or not in decimal."""
+
+    message_id = "number-form"
+
+    def __init__(self, code: str, params: dict[str, Any]) -> None:
+        super().__init__(**params)
+        self.message_id = code
+
+
 class AmbiguousNumber(IpplanError):
     """A value whose commas could be thousands separators or a decimal comma."""
 

@@ -1000,6 +1000,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "p.fallback": ("{detail}", "{detail}"),
     # the layout of the files ipplan writes: one record per file (records.py)
+    # numbers that mean what they look like (numbers.py): in data files, typed and imported
+    "number-form": (
+        "{text} 的写法有歧义：YAML 1.1 读作 {yaml11}，YAML 1.2 读作 {yaml12}。数值请写成普通十进制，如 {decimal}；文本请加引号",
+        "{text} is ambiguous: YAML 1.1 reads it as {yaml11} and YAML 1.2 as {yaml12}. Write a "
+        "number in plain decimal, such as {decimal}; quote text",
+    ),
+    "number-base": (
+        "{text} 不是十进制写法（读作 {yaml12}）；请写成十进制 {decimal}，文本请加引号",
+        "{text} is not written in decimal (it reads as {yaml12}); write {decimal}, or quote text",
+    ),
+    "number.text": ("文本", "text"),
     "p.merge-conflict": (
         "git 合并冲突尚未解决：{ours_label} 一方为 {ours}，{theirs_label} 一方为 {theirs}。请保留其中一方：删去另一方和 <<<<<<<、=======、>>>>>>> 这几行（或运行 git checkout --ours 或 --theirs 该文件），再运行 ipplan validate，然后提交",
         "unresolved git merge conflict: {ours_label} has {ours}, {theirs_label} has {theirs}. "
@@ -1352,6 +1363,10 @@ def _listed(values: dict[str, Any], lang: str) -> dict[str, Any]:
 def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
     """The message of a domain error."""
     values = _listed(_shared(params), lang)
+    if message_id in ("number-form", "number-base"):
+        for version in ("yaml11", "yaml12"):  # a number, or None for text
+            reading = values.get(version)
+            values[version] = text("number.text", lang) if reading is None else _num(reading)
     if message_id == "unknown-indicator":
         values["hint"] = _hint(params, lang, "known")
     elif message_id == "unknown-action":

@@ -19,11 +19,13 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
+from ipplan import numbers
 from ipplan.errors import (
     AmbiguousNumber,
     ControlCharacter,
     NotANumber,
     NotAYear,
+    NumberForm,
     ValueTooLarge,
     WrongUnit,
 )
@@ -108,7 +110,12 @@ def parse_value(text: str, unit: str | None = None, known: Sequence[str] = ()) -
         cleaned = grouped.group(1) + grouped.group(2).replace(",", "") + grouped.group(3)
     elif "," in cleaned:
         raise AmbiguousNumber(value=shown)
+    # What a data file refuses (040000, 1:20, 1_000, 0x1F, 1e3) is refused here too, with the
+    # same message, so that the same text never means two numbers.
+    form = numbers.check(cleaned)
     if not _NUMBER.fullmatch(cleaned):
+        if form is not None:
+            raise NumberForm(form.code, form.params)
         stray = next((c for c in cleaned if c not in _NUMBER_CHARS), None)
         if stray is not None:
             raise NotANumber(value=shown, reason="character", char=printable(stray), unit=unit)
@@ -131,6 +138,8 @@ def parse_value(text: str, unit: str | None = None, known: Sequence[str] = ()) -
             raise NotANumber(value=shown, reason="not-finite", unit=unit)
     if abs(number) > MAX_VALUE:
         raise ValueTooLarge(value=shown, limit=MAX_VALUE)
+    if form is not None:
+        raise NumberForm(form.code, form.params)
     return number
 
 

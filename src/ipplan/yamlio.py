@@ -5,6 +5,8 @@ The composer gives nodes with positions; we build plain Python values from them 
 - every mapping key and sequence item keeps the line it stands on (for ``path:line`` messages);
 - a duplicate key is a problem, not a silent "last one wins";
 - only ``true``/``false`` are booleans (``on``, ``yes``, ``no`` stay text);
+- a number that YAML 1.1 and 1.2 read differently (``040000``, ``1:20``, ``1_000``, ``1e3``), or
+  one not in decimal (``0x1F``), is a problem at its line (:mod:`ipplan.numbers`);
 - dates and timestamps stay text, and the models parse them where a date is expected;
 - tags that ask for Python objects are refused, never constructed;
 - anchors and aliases cannot expand into an unbounded document.
@@ -21,6 +23,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ipplan import numbers
 from ipplan.problems import Problem
 from ipplan.typed import MAX_VALUE
 
@@ -44,6 +47,10 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 _constructor = SafeConstructor()
+# Plain scalars (style None, or "" from libyaml) that may be numbers to one YAML version or
+# the other (see ipplan.numbers).
+_NUMBER_START = frozenset("0123456789+-.")
+_PLAIN = (_INT, _FLOAT, _STR)
 
 
 @dataclass
@@ -121,6 +128,11 @@ class _Builder:
 
     def scalar(self, node: ScalarNode) -> Any:
         tag = node.tag
+        if not node.style and node.value[:1] in _NUMBER_START and tag in _PLAIN:
+            form = numbers.check(node.value)
+            if form is not None:
+                self.problem(node, form.code, **form.params)
+                return None
         if tag in (_STR, _TIMESTAMP):
             return node.value
         if tag == _BOOL:

@@ -1,0 +1,122 @@
+"""Numbers that mean what they look like, in a data file and as typed.
+
+YAML 1.1 (PyYAML, and ipplan's files until now) and YAML 1.2 (the YAML language server in
+editors, most other tools) read some plain numbers differently: ``040000`` is 16384 to one and
+40000 to the other, ``1:20`` is 80 or text, ``1_000`` is 1000 or text, ``1e3`` is text or 1000.
+Such a number is refused, with both readings and the way to write it, and so is a number in hex,
+octal or binary, which no plan's figure is written in. A plain decimal (``31347``, ``80.5``,
+``1.0e-05``) reads the same everywhere and is taken as it is.
+
+The same rule applies to a value typed on the command line and to a CSV import, so the same text
+never means two numbers in two places.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
+
+Reading = int | float | None  # None: read as text, not as a number
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+# The YAML 1.2 core schema's numbers (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+_INT12 = re.compile(r"[-+]?[0-9]+")
+_OCT12 = re.compile(r"0o[0-7]+")
+_HEX12 = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT12 = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_INF12 = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN12 = re.compile(r"\.(nan|NaN|NAN)")
+# Forms in another base than ten, in either version.
+_BASE = re.compile(r"[-+]?0[xXoObB]")
+
+_resolver = yaml.resolver.Resolver()
+_constructor = SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Form:
+    """Why a number is refused: ``code`` (``number-form``: the two versions read it differently;
+    ``number-base``: not decimal), and the message's values."""
+
+    code: str
+    params: dict[str, Any]
+
+
+def read11(text: str) -> Reading:
+    """What a YAML 1.1 reader (PyYAML) makes of ``text`` as a plain scalar: a number, or None."""
+    tag = _resolver.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if tag not in (_INT, _FLOAT):
+        return None
+    node = ScalarNode(tag, text)
+    try:
+        value: int | float = (
+            _constructor.construct_yaml_int(node)
+            if tag == _INT
+            else _constructor.construct_yaml_float(node)
+        )
+    except ValueError:  # more digits than Python converts; reported as too large elsewhere
+        return None
+    return value
+
+
+def read12(text: str) -> Reading:
+    """What a YAML 1.2 core reader makes of ``text`` as a plain scalar: a number, or None."""
+    if _INT12.fullmatch(text):
+        return int(text)
+    if _OCT12.fullmatch(text):
+        return int(text[2:], 8)
+    if _HEX12.fullmatch(text):
+        return int(text[2:], 16)
+    if _FLOAT12.fullmatch(text):
+        return float(text)
+    if _INF12.fullmatch(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN12.fullmatch(text):
+        return math.nan
+    return None
+
+
+def _same(a: Reading, b: Reading) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    return type(a) is type(b) and a == b
+
+
+def decimal(value: int | float) -> str:
+    """``value`` written so that both versions read it the same."""
+    if isinstance(value, int):
+        return str(value)
+    text = repr(value)
+    if "e" in text and "." not in text.split("e")[0]:
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa}.0e{'' if exponent.startswith(('-', '+')) else '+'}{exponent}"
+    elif "e" in text and not text.split("e")[1].startswith(("-", "+")):
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa}e+{exponent}"
+    return text
+
+
+def check(text: str) -> Form | None:
+    """Why the plain scalar ``text`` may not stand for a number, or None when it may (or when
+    both versions read it as text)."""
+    old, new = read11(text), read12(text)
+    meant = new if new is not None else old
+    if meant is None:
+        return None
+    shown = {"text": text, "yaml11": old, "yaml12": new}
+    suggestion = decimal(meant) if math.isfinite(meant) else text
+    if not _same(old, new):
+        return Form("number-form", {**shown, "decimal": suggestion})
+    if _BASE.match(text):
+        return Form("number-base", {**shown, "decimal": suggestion})
+    return None
