@@ -69,6 +69,13 @@ def read11(text: str) -> Reading:
 
 def read12(text: str) -> Reading:
     """What a YAML 1.2 core reader makes of ``text`` as a plain scalar: a number, or None."""
+    try:
+        return _read12(text)
+    except ValueError:  # more digits than Python converts; reported as too large elsewhere
+        return None
+
+
+def _read12(text: str) -> Reading:
     if _INT12.fullmatch(text):
         return int(text)
     if _OCT12.fullmatch(text):
