@@ -95,8 +95,9 @@ def indicator_values(draw: st.DrawFn) -> tuple[str, int | float]:
 
 
 def typed(value: int | float) -> str:
-    """How the value would be typed on a command line: Python's shortest exact form."""
-    return str(value) if isinstance(value, int) else repr(value)
+    """How the value would be typed on a command line: Python's shortest exact form, with a
+    point before any exponent (1.0e-05: 1e-05 is text to YAML 1.1, and so refused)."""
+    return decimal(value)
 
 
 # --- record -> reload -------------------------------------------------------------------------
