@@ -29,6 +29,12 @@ class DataDirNotFound(IpplanError):
     message_id = "data-dir-not-found"
 
 
+class DataDirIsFile(IpplanError):
+    """The data directory given (--data or IPPLAN_DATA) is a file."""
+
+    message_id = "data-dir-is-file"
+
+
 class NotAPlanDirectory(IpplanError):
     """The data directory exists but holds no indicators.yaml."""
 

@@ -394,6 +394,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "directory, or name it with --data DIR (or IPPLAN_DATA=DIR); `ipplan init DIR` starts one.",
     ),
     # errors (exit 1)
+    "data-dir-is-file": (
+        "{path} 是文件，不是数据目录。--data 或 IPPLAN_DATA 应指向存放 indicators.yaml 的目录。",
+        "{path} is a file, not a data directory; --data or IPPLAN_DATA names the directory that "
+        "holds indicators.yaml",
+    ),
     "data-dir-not-found": (
         "数据目录 {path} 不存在。请用 `ipplan init {path}` 创建，或检查 --data / IPPLAN_DATA。",
         "data directory {path} does not exist; create one with `ipplan init {path}`, "
@@ -919,10 +924,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{field} must be one of {expected}, not {got}",
     ),
     "p.invalid-id": (
-        "{field} 的格式不对：{got}（小写字母开头，只含小写字母、数字、_ 或 -）",
-        "{field} is not well formed: {got} (lower-case letter first, then lower-case letters, "
-        "digits, _ or -)",
+        "{field} 的格式不对：{got}；{rule}",
+        "{field} is not well formed: {got}; {rule}",
     ),
+    # the rule each id pattern applies, as the invalid-id message states it
+    "idrule.key": (
+        "须以小写字母开头，其后只用小写字母、数字和下划线 _，如 practitioners",
+        "it must start with a lower-case letter, then only lower-case letters, digits and _, "
+        "as in practitioners",
+    ),
+    "idrule.slug": (
+        "须以小写字母开头，其后只用小写字母、数字和连字符 -，如 talent-training",
+        "it must start with a lower-case letter, then only lower-case letters, digits and -, "
+        "as in talent-training",
+    ),
+    "idrule.item": (
+        "须以小写字母开头，其后只用小写字母、数字、_ 和 -，如 y2022-3-1",
+        "it must start with a lower-case letter, then only lower-case letters, digits, _ and -, "
+        "as in y2022-3-1",
+    ),
+    "idrule.pattern": ("须符合正则表达式 {pattern}", "it must match the pattern {pattern}"),
     "p.empty": ("{field} 不能为空", "{field} must not be empty"),
     "p.duplicate-indicator-key": (
         "指标键 {value} 重复（首次出现在第 {first} 行）",
@@ -1011,6 +1032,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{text} is not written in decimal (it reads as {yaml12}); write {decimal}, or quote text",
     ),
     "number.text": ("文本", "text"),
+    "p.ambiguous-name": (
+        "名称 {name} {why}，在命令中会指向两项指标；请改名",
+        "the name {name} {why}, so on the command line it would name two indicators; rename it",
+    ),
+    "why.number": (
+        "是一个数字，与指标序号无法区分",
+        "is a number, which reads as an indicator's number",
+    ),
+    "why.other": ("与指标 {other} 的键或名称相同", "is the key or a name of indicator {other}"),
+    "p.duplicate-recorded-time": (
+        "录入时间 {time} 已被 {other} 使用；每次变更须有自己的录入时间，否则 ipplan undo 会一次撤销两项变更。请把其中一个时间改晚一毫秒（文件名随之更改）",
+        "the recorded time {time} is also that of {other}; each change needs a time of its own, "
+        "or ipplan undo would revert both at once. Make one of them a millisecond later (and "
+        "rename its file to match)",
+    ),
     "p.merge-conflict": (
         "git 合并冲突尚未解决：{ours_label} 一方为 {ours}，{theirs_label} 一方为 {theirs}。请保留其中一方：删去另一方和 <<<<<<<、=======、>>>>>>> 这几行（或运行 git checkout --ours 或 --theirs 该文件），再运行 ipplan validate，然后提交",
         "unresolved git merge conflict: {ours_label} has {ours}, {theirs_label} has {theirs}. "
@@ -1027,6 +1063,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "replace it with one",
     ),
     "filekind.symlink": ("符号链接", "symbolic link"),
+    "filekind.symlink-outside": (
+        "指向计划目录之外的符号链接",
+        "symbolic link to outside the plan's directory",
+    ),
     "filekind.directory": ("目录", "directory"),
     "filekind.device": ("设备文件", "device"),
     "filekind.pipe": ("命名管道", "named pipe"),
@@ -1407,9 +1447,22 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
     return text(message_id, lang, **values)
 
 
+# The rule behind each id pattern of the models, for the invalid-id message.
+ID_RULES = {
+    r"^[a-z][a-z0-9_]*$": "idrule.key",
+    r"^[a-z][a-z0-9-]*$": "idrule.slug",
+    r"^[a-z][a-z0-9_-]*$": "idrule.item",
+}
+
+
 def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     """The message of a validation problem."""
     values = _listed(_shared(params), lang)
+    if code == "ambiguous-name":
+        values["why"] = text(f"why.{params.get('reason')}", lang, other=params.get("other"))
+    if code == "invalid-id":
+        pattern = str(params.get("pattern", ""))
+        values["rule"] = text(ID_RULES.get(pattern, "idrule.pattern"), lang, pattern=pattern)
     if "expected" in values and f"expected.{values['expected']}" in CATALOGUE:
         values["expected"] = text(f"expected.{values['expected']}", lang)
     if code in (

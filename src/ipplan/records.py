@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipplan.problems import Problem
+from ipplan.yamlio import file_kind
 
 SUFFIX = ".yaml"
 # At most this many entries are looked at in one record directory: far above any plan's
@@ -156,8 +157,12 @@ def _walk(
             continue
         if last:
             stem = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else None
-            if entry.is_file(follow_symlinks=False) and stem and pattern.fullmatch(stem):
-                found.append(relative)
+            if stem and pattern.fullmatch(stem):
+                if entry.is_file(follow_symlinks=False):
+                    found.append(relative)
+                else:  # a directory, pipe or device where a record belongs: never opened
+                    kind_of = file_kind(entry.stat(follow_symlinks=False).st_mode)
+                    problems.append(Problem(path, 1, "not-a-regular-file", {"kind": kind_of}))
                 continue
         elif entry.is_dir(follow_symlinks=False) and pattern.fullmatch(name):
             _walk(path, kind, level + 1, relative, found, problems)

@@ -25,6 +25,7 @@ from ipplan import records
 from ipplan.discovery import Search
 from ipplan.errors import (
     ChoosePlan,
+    DataDirIsFile,
     DataDirNotFound,
     DataDirUnreadable,
     DataInvalid,
@@ -44,7 +45,7 @@ from ipplan.plan import Plan
 from ipplan.problems import Problem
 from ipplan.validate import check
 from ipplan.workspaces.workspace import load_workspace
-from ipplan.yamlio import Document, digest, read
+from ipplan.yamlio import Document, Refused, digest, read, read_regular
 
 SCHEMA_DIR = "schema"  # beside the data files, as their first lines name it
 FILES: dict[str, str] = {
@@ -124,9 +125,12 @@ def locate(
 
 def named(chosen: Path) -> DataDir:
     """The data directory a person named; refused unless it holds a plan."""
+    if _is(chosen, "file"):
+        raise DataDirIsFile(path=str(chosen))
     if not _is(chosen, "dir"):
         raise DataDirNotFound(path=str(chosen))
-    if not _is(chosen / FILES["indicators"], "file"):
+    # Whatever stands there (a link, a pipe) is the plan's file, read or refused as such.
+    if not os.path.lexists(chosen / FILES["indicators"]):
         raise NotAPlanDirectory(path=str(chosen))
     return DataDir(chosen)
 
@@ -154,14 +158,14 @@ def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem
     problems: list[Problem] = []
     for name in FILES:
         path = data_dir.file(name)
-        if name in LEGACY and not path.exists():
+        if name in LEGACY and not os.path.lexists(path):
             docs[name] = Document(path, None)
             continue
-        doc, found = read(path)
+        doc, found = read(path, data_dir.path)
         docs[name] = doc
         problems.extend(found)
     for relative in record_files(data_dir, problems):
-        doc, found = read(data_dir.file(relative))
+        doc, found = read(data_dir.file(relative), data_dir.path)
         docs[relative] = doc
         problems.extend(found)
     return docs, problems
@@ -221,9 +225,11 @@ def fingerprint(data_dir: DataDir) -> dict[str, str | None]:
     found: dict[str, str | None] = {}
     for name in [*FILES, *record_files(data_dir)]:
         try:
-            found[name] = digest(data_dir.file(name).read_bytes())
+            found[name] = digest(read_regular(data_dir.file(name), data_dir.path))
         except FileNotFoundError:
             found[name] = None
+        except (Refused, OSError):
+            found[name] = "unreadable"  # never a digest: the plan is loaded again and says why
     found[loading.WORK] = loading.fingerprint(data_dir.path)
     return found
 

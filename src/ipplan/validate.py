@@ -6,6 +6,7 @@ every problem at once. Problems carry a stable code that tests and scripts match
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -387,7 +388,9 @@ def _from_pydantic(doc: Document, error: Any, prefix: Loc) -> Problem:
         code = "invalid-direction" if loc[-1] == "direction" else "invalid-choice"
         return Problem(doc.path, line, code, params)
     if kind == "string_pattern_mismatch":
-        return Problem(doc.path, line, "invalid-id", {**params, "got": _short(error.get("input"))})
+        pattern = str(error.get("ctx", {}).get("pattern", ""))
+        params.update(got=_short(error.get("input")), pattern=pattern)
+        return Problem(doc.path, line, "invalid-id", params)
     if kind in ("string_too_short", "too_short"):
         return Problem(doc.path, line, "empty", params)
     return Problem(doc.path, line, kind.replace("_", "-"), params)
@@ -490,12 +493,34 @@ def rule_plan(c: Checked) -> Iterator[Problem]:
         )
 
 
+def _ambiguous_names(doc: Document, indicators: Indexed[Indicator]) -> Iterator[Problem]:
+    """A name (Chinese or English) that is a bare number, or another indicator's key or name,
+    would make ``ipplan record NAME`` mean two indicators: the number, key or name is taken."""
+    keys = {ind.key.casefold(): ind.key for _, ind in indicators}
+    names: dict[str, str] = {}
+    for _, ind in indicators:
+        for name in (ind.name, ind.name_en):
+            names.setdefault(name.strip().casefold(), ind.key)
+    for loc, ind in indicators:
+        for field_name in ("name", "name_en"):
+            name = getattr(ind, field_name)
+            folded = name.strip().casefold()
+            other = keys.get(folded) or names.get(folded)
+            where = doc.line((*loc, field_name))
+            if folded.isdecimal():
+                yield Problem(doc.path, where, "ambiguous-name", {"name": name, "reason": "number"})
+            elif other is not None and other != ind.key:
+                params = {"name": name, "reason": "other", "other": other}
+                yield Problem(doc.path, where, "ambiguous-name", params)
+
+
 def rule_indicators(c: Checked) -> Iterator[Problem]:
     doc, plan = c.docs["indicators"], c.plan
     yield from _duplicates(doc, _raw_values(doc, "indicators", "key"), "duplicate-indicator-key")
     yield from _duplicates(
         doc, _raw_values(doc, "indicators", "number"), "duplicate-indicator-number"
     )
+    yield from _ambiguous_names(doc, c.indicators)
     units = c.units
     for loc, ind in c.indicators:
         unit = units.get(ind.unit)
@@ -682,6 +707,32 @@ def rule_task_log(c: Checked) -> Iterator[Problem]:
             yield Problem(doc.path, line, "unknown-action", params)
 
 
+def rule_recorded_times(c: Checked) -> Iterator[Problem]:
+    """Each action update has a recorded time of its own: shared with another update or with a
+    recorded value, ``ipplan undo`` could not revert one change without the other. (The values
+    of one import share their time: they are one change, and undone together.)"""
+    taken: dict[dt.datetime, str] = {}
+    for entries in c.actuals.values():
+        for found in entries:
+            for moment in (found.item.recorded, *(r.recorded for r in found.item.history)):
+                if moment is not None:
+                    taken.setdefault(_aware(moment), f"{found.doc.path}:{found.line()}")
+    updates = [u for entries in c.updates.values() for u in entries]
+    for update in sorted(updates, key=lambda u: (str(u.doc.path), u.line())):
+        moment = _aware(update.item.recorded)
+        if moment in taken:
+            params = {"time": update.item.recorded.isoformat(), "other": taken[moment]}
+            yield Problem(
+                update.doc.path, update.line("recorded"), "duplicate-recorded-time", params
+            )
+        else:
+            taken[moment] = f"{update.doc.path}:{update.line()}"
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
 def rule_text(c: Checked) -> Iterator[Problem]:
     """No key or text in any file holds a terminal control character."""
     for doc in c.docs.values():
@@ -747,5 +798,6 @@ RULES: list[Rule] = [
     rule_actions,
     rule_actuals,
     rule_task_log,
+    rule_recorded_times,
     rule_text,
 ]

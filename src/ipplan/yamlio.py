@@ -15,6 +15,8 @@ The composer gives nodes with positions; we build plain Python values from them 
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -301,15 +303,86 @@ def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
     return Document(path, data, builder.lines, flagged=flagged), builder.problems
 
 
-def read(path: Path) -> tuple[Document, list[Problem]]:
-    """Read and parse one YAML file; encoding and size problems are reported, not raised."""
+class Refused(Exception):
+    """A file that is not the plan's own regular file, or one over the size limit: not read."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in the words of the messages."""
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISFIFO(mode):
+        return "pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "other"
+
+
+# Never block on a pipe, never follow a link put in place after the checks.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+_OPEN_FLAGS |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_regular(path: Path, root: Path | None = None, limit: int | None = None) -> bytes:
+    """The bytes of ``path``, read only when it is a regular file of the directory ``root``
+    (its own directory unless given), and never more than ``limit`` bytes (``MAX_BYTES``).
+
+    A symbolic link is followed only to a regular file inside ``root``. A directory, device,
+    pipe or socket is refused by its type, before it is opened, and checked again once open.
+    The read stops at the limit whatever the file system says the size is. Raises
+    :class:`Refused`, or :class:`OSError` when the system refuses (a missing file, say).
+    """
+    limit = MAX_BYTES if limit is None else limit
+    info = os.lstat(path)
+    target = path
+    if stat.S_ISLNK(info.st_mode):
+        real = Path(os.path.realpath(path))
+        inside = os.path.realpath(root if root is not None else path.parent)
+        if not real.is_relative_to(inside):
+            raise Refused("not-a-regular-file", kind="symlink-outside")
+        target = real
+        info = os.stat(real)
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused("not-a-regular-file", kind=file_kind(info.st_mode))
+    fd = os.open(target, _OPEN_FLAGS)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return _failed(path, 1, "too-large", {"limit": MAX_BYTES})
-        raw = path.read_bytes()
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):  # replaced between the check and the open
+            raise Refused("not-a-regular-file", kind=file_kind(mode))
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise Refused("too-large", limit=limit)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def read(path: Path, root: Path | None = None) -> tuple[Document, list[Problem]]:
+    """Read and parse one YAML file; encoding and size problems are reported, not raised.
+
+    Only a regular file of ``root`` (the file's own directory unless given) is read: see
+    :func:`read_regular`.
+    """
+    try:
+        raw = read_regular(path, root)
+    except Refused as refused:
+        return _failed(path, 1, refused.code, refused.params)
     except OSError as exc:
-        return _failed(path, 1, "unreadable", {"detail": exc.strerror})
+        return _failed(path, 1, "unreadable", {"detail": exc.strerror or str(exc)})
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
