@@ -27,6 +27,7 @@ def _pinned_terminal(
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("IPPLAN_DATA", raising=False)
     monkeypatch.delenv("IPPLAN_LANG", raising=False)
+    monkeypatch.delenv("IPPLAN_TODAY", raising=False)
     monkeypatch.delenv("IPPLAN_PLAN", raising=False)
     # A test's own directories are searched for a plan, never a plan someone left in /tmp.
     monkeypatch.setenv("IPPLAN_CEILING_DIRECTORIES", str(tmp_path_factory.getbasetemp()))

@@ -96,6 +96,10 @@ def test_status_json_is_the_core_result(cli: Run, plan_dir: Path) -> None:
         "trend",
         "expected",
         "milestones",
+        "official_baseline",
+        "published_after_months",
+        "overdue_figures",
+        "final",
     }
     assert row["latest"] == {"year": 2023, "value": 31000}
     assert (row["unit"], row["unit_en"], row["binding"], row["accumulate"]) == (

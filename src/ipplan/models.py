@@ -99,6 +99,14 @@ class RollUpTarget(_Model):
     ] = "sum"
 
 
+class OfficialFigure(_Model):
+    """An official figure for a year, where it differs from the value the plan printed."""
+
+    year: StrictInt
+    value: Number
+    source: Annotated[Text, Field(description="Publisher, title and date of the figure.")]
+
+
 class Indicator(_Model):
     """One of the plan's indicators: indicative (预期性) unless marked binding (约束性)."""
 
@@ -143,6 +151,22 @@ class Indicator(_Model):
     rolls_up_to: Annotated[
         RollUpTarget | None,
         Field(description="In a workspace: the other plan's indicator this one adds up into."),
+    ] = None
+    official_baseline: Annotated[
+        OfficialFigure | None,
+        Field(
+            description="The official figure for the baseline year where it differs from the "
+            "plan's baseline; shown beside it. Progress is still measured from the plan's."
+        ),
+    ] = None
+    published_after_months: Annotated[
+        StrictInt | None,
+        Field(
+            ge=1,
+            le=36,
+            description="How many months after a year's end its figure is normally published; "
+            "a figure not recorded by the end of that month is overdue.",
+        ),
     ] = None
 
     @property

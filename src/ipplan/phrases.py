@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ipplan.fmt import number, signed
+from ipplan.fmt import number, point, signed
 from ipplan.i18n import label, text
 
 
@@ -48,3 +48,70 @@ def expected(ind: Mapping[str, Any], lang: str) -> str | None:
         source=text(source, lang),
         deviation=signed(latest["value"] - wanted["value"]),
     )
+
+
+def official_baseline(ind: Mapping[str, Any], lang: str) -> list[str]:
+    """The official figure for the baseline year, where it differs from the plan's baseline,
+    and its source: two lines; none when the indicator has no such figure."""
+    official = ind["official_baseline"]
+    if official is None:
+        return []
+    return [
+        text("record.official", lang, point=point(official)),
+        text("record.official_source", lang, source=official["source"]),
+    ]
+
+
+def published(ind: Mapping[str, Any], lang: str) -> str | None:
+    """When the indicator's yearly figure is normally published; None when it does not say."""
+    months = ind["published_after_months"]
+    return None if months is None else text("record.published_after", lang, months=months)
+
+
+def overdue_years(ind: Mapping[str, Any], lang: str) -> str | None:
+    """The years whose figure is overdue, each with the day it was due; None when none is."""
+    figures = ind["overdue_figures"]
+    if not figures:
+        return None
+    # a space between years, in Chinese too, so that a narrow terminal wraps between them
+    separator = ", " if lang == "en" else " "
+    return separator.join(
+        text("record.overdue_year", lang, year=f["year"], due=f["due"]) for f in figures
+    )
+
+
+def verdict(ind: Mapping[str, Any], lang: str) -> str | None:
+    """Achieved or missed on the target year's figure, or what is awaited to say which; None
+    while the plan's target year has not ended."""
+    final = ind["final"]
+    if final is None:
+        return None
+    year = ind["target"]["year"]
+    status = label(final["status"], lang)
+    if final["decided"]:
+        return text("record.decided", lang, status=status, year=year)
+    awaited = final["awaited"]
+    if awaited["due"] is None:
+        when = text("record.when_unknown", lang)
+    else:
+        key = "record.when_overdue" if awaited["overdue"] else "record.when_due"
+        when = text(key, lang, due=awaited["due"])
+    if final["status"] == "no_data":
+        return text("record.awaited_no_data", lang, year=year, when=when)
+    return text("record.awaited", lang, year=year, when=when, status=status)
+
+
+def final_evaluation(view: Mapping[str, Any], lang: str) -> list[str]:
+    """The final evaluation's heading and count; nothing while the target year has not ended."""
+    final = view["final_evaluation"]
+    if final is None:
+        return []
+    return [
+        text("record.final_heading", lang, year=final["target_year"], day=view["day"]),
+        text(
+            "record.final_count",
+            lang,
+            decided=len(final["decided"]),
+            awaited=len(final["awaited"]),
+        ),
+    ]

@@ -208,9 +208,68 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
             notes.append(Text(note, style="yellow"))
     if len(cells) > PLAIN_ROWS:  # as plain as the table, and in one go
         console.out("\n".join(line.plain for line in notes), highlight=False)
+        _print_public_record(console, view, lang)
         return
     for line in notes:
         console.print(line)
+    _print_public_record(console, view, lang)
+
+
+def _print_public_record(console: Console, view: Mapping[str, Any], lang: str) -> None:
+    """The plan's final evaluation, indicator by indicator, and the yearly figures overdue."""
+    rows = view["indicators"]
+    final = phrases.final_evaluation(view, lang)
+    late = [(row, phrases.overdue_years(row, lang)) for row in rows]
+    heading = text("record.overdue_heading", lang, day=view["day"])
+    if len(rows) > PLAIN_ROWS:  # as plain as the table, and in one go
+        lines = []
+        if final:
+            lines.append(final[0])
+            lines += _said_lines([(row, phrases.verdict(row, lang)) for row in rows], lang)
+            lines.append(final[1])
+        if any(years for _, years in late):
+            lines += [heading, *_said_lines(late, lang)]
+        if lines:
+            console.out("\n".join(lines), highlight=False)
+        return
+    if final:
+        console.print(Text(final[0], style="bold"))
+        console.print(_said_grid([(row, phrases.verdict(row, lang)) for row in rows], lang))
+        console.print(final[1])
+    if any(years for _, years in late):
+        console.print(Text(heading, style="bold"))
+        console.print(_said_grid(late, lang, style="yellow"))
+
+
+def _said_lines(said: Sequence[tuple[Mapping[str, Any], str | None]], lang: str) -> list[str]:
+    return [
+        f"  {row['number']} " + text("record.named", lang, name=_name(row, lang), said=words)
+        for row, words in said
+        if words
+    ]
+
+
+def _labelled(name: str, value: str) -> Table:
+    """``name: value``, the value wrapped under itself rather than under the name."""
+    grid = Table.grid(pad_edge=False)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(f"{name}: ", Text(value, overflow="fold"))
+    return grid
+
+
+def _said_grid(
+    said: Sequence[tuple[Mapping[str, Any], str | None]], lang: str, style: str = ""
+) -> Table:
+    """One line per indicator that has something said of it, wrapped under its own text."""
+    grid = Table.grid(padding=(0, 1), pad_edge=False)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for row, words in said:
+        if words:
+            line = text("record.named", lang, name=_name(row, lang), said=words)
+            grid.add_row(f"  {row['number']}", Text(line, style=style, overflow="fold"))
+    return grid
 
 
 def marks(view: Mapping[str, Any], lang: str) -> list[str]:
@@ -271,9 +330,16 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     if view["accumulate"] and view["baseline"]:
         baseline += " " + text("label.previous_total", lang)
     console.print(f"{text('label.baseline', lang)}: {baseline}")
+    official = phrases.official_baseline(view, lang)
+    if official:
+        console.print(_labelled(text("record.official_label", lang), "\n".join(official)))
     console.print(f"{text('label.target', lang)}: {_point(view['target'])}")
+    published = phrases.published(view, lang)
+    if published:
+        console.print(_labelled(text("record.publication", lang), published))
 
     by_year = {a["year"]: a for a in view["actuals"]}
+    overdue = {f["year"]: f for f in view["overdue_figures"]}
     milestones = bool(view["milestones"])
     table = Table(title=text("label.series", lang), box=box.SIMPLE, title_justify="left")
     cumulative = bool(view["accumulate"])
@@ -291,11 +357,15 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
         cells.append(number(point["actual"]))
         if cumulative:
             cells.append(number(point["total"]))
+        late = overdue.get(point["year"])
+        note: str | Text = actual.get("note") or ""
+        if late is not None:
+            note = Text(text("record.overdue_cell", lang, due=late["due"]), style="yellow")
         table.add_row(
             *cells,
             signed(point["deviation"]),
             actual.get("source") or "",
-            actual.get("note") or "",
+            note,
         )
     console.print(table)
 
@@ -312,6 +382,10 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     _print_chart(console, view, lang)
     _print_working(console, view, lang)
     _print_outlook(console, view, lang)
+    verdict = phrases.verdict(view, lang)
+    if verdict:
+        console.print(Text(text("record.final_label", lang), style="bold"))
+        console.print("  " + verdict)
 
     console.print(Text(text("label.actions", lang), style="bold"))
     if not view["actions"]:

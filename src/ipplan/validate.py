@@ -393,6 +393,9 @@ def _from_pydantic(doc: Document, error: Any, prefix: Loc) -> Problem:
         return Problem(doc.path, line, "invalid-id", params)
     if kind in ("string_too_short", "too_short"):
         return Problem(doc.path, line, "empty", params)
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = error.get("ctx", {}).get("ge" if kind == "greater_than_equal" else "le")
+        params.update(bound=bound, got=_short(error.get("input")))
     return Problem(doc.path, line, kind.replace("_", "-"), params)
 
 
@@ -555,6 +558,25 @@ def rule_indicators(c: Checked) -> Iterator[Problem]:
                 "invalid-max-change",
                 {"value": ind.max_change},
             )
+
+
+def rule_official_baselines(c: Checked) -> Iterator[Problem]:
+    """An official baseline figure is for the plan's baseline year, in the indicator's unit."""
+    doc, plan = c.docs["indicators"], c.plan
+    for loc, ind in c.indicators:
+        official = ind.official_baseline
+        if official is None:
+            continue
+        if plan is not None and official.year != plan.baseline_year:
+            yield Problem(
+                doc.path,
+                doc.line((*loc, "official_baseline", "year")),
+                "official-baseline-year-mismatch",
+                {"key": ind.key, "year": official.year, "expected": plan.baseline_year},
+            )
+        yield from _value_problems(
+            doc, (*loc, "official_baseline", "value"), official.value, c.units.get(ind.unit)
+        )
 
 
 def _milestone_problems(
@@ -795,6 +817,7 @@ RULES: list[Rule] = [
     rule_plan,
     rule_units,
     rule_indicators,
+    rule_official_baselines,
     rule_actions,
     rule_actuals,
     rule_task_log,

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ipplan import clock, evaluation
 from ipplan.assess import (
     Assessment,
     Progress,
@@ -78,8 +79,15 @@ def indicator_view(plan: Plan, indicator: Indicator, a: Assessment) -> dict[str,
     }
 
 
-def status_view(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
-    """Every indicator's assessment, with the count of indicators per status."""
+def status_view(
+    plan: Plan, as_of: int | None = None, today: dt.date | None = None
+) -> dict[str, Any]:
+    """Every indicator's assessment, with the count of indicators per status.
+
+    ``today`` (default: :func:`ipplan.clock.today`) decides which yearly figures are overdue and
+    whether the plan is in its final evaluation; with ``as_of``, the end of that year does.
+    """
+    day = evaluation.day_of(as_of, clock.today() if today is None else today)
     rows = []
     statuses = []
     for indicator in plan.indicators:
@@ -91,7 +99,9 @@ def status_view(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
             start=plan.info.baseline_year,
         )
         statuses.append(a.status)
-        rows.append(indicator_view(plan, indicator, a))
+        rows.append(
+            {**indicator_view(plan, indicator, a), **public_record_view(plan, indicator, day)}
+        )
     return {
         "plan": {
             "title": plan.info.title,
@@ -99,8 +109,59 @@ def status_view(plan: Plan, as_of: int | None = None) -> dict[str, Any]:
             "target_year": plan.info.target_year,
         },
         "as_of": as_of,
+        "day": day.isoformat(),
         "summary": summary(statuses),
+        "final_evaluation": final_evaluation_view(plan, day, as_of),
         "indicators": rows,
+    }
+
+
+def _due(figure: evaluation.DueFigure) -> dict[str, Any]:
+    return {
+        "year": figure.year,
+        "due": None if figure.due is None else figure.due.isoformat(),
+        "overdue": figure.overdue,
+    }
+
+
+def public_record_view(plan: Plan, indicator: Indicator, day: dt.date) -> dict[str, Any]:
+    """What the public record says of one indicator on ``day``: the official baseline figure,
+    when its figures are published, which are overdue, and its verdict once the plan has ended."""
+    official = indicator.official_baseline
+    verdict = None
+    if evaluation.in_final_evaluation(plan, day):
+        v = evaluation.verdict(plan, indicator, day)
+        verdict = {
+            "decided": v.decided,
+            "status": v.status.value,
+            "awaited": None if v.awaited is None else _due(v.awaited),
+        }
+    return {
+        "official_baseline": None
+        if official is None
+        else {"year": official.year, "value": official.value, "source": official.source},
+        "published_after_months": indicator.published_after_months,
+        "overdue_figures": [_due(f) for f in evaluation.overdue_of(plan, indicator, day)],
+        "final": verdict,
+    }
+
+
+def final_evaluation_view(
+    plan: Plan, day: dt.date, as_of: int | None = None
+) -> dict[str, Any] | None:
+    """The plan's final evaluation on ``day``: how many indicators are decided, which await a
+    figure; None while the target year has not ended."""
+    final = evaluation.final_evaluation(plan, day, as_of)
+    if final is None:
+        return None
+    return {
+        "target_year": final.target_year,
+        "decided": [v.indicator.key for v in final.verdicts if v.decided],
+        "awaited": [
+            {"key": v.indicator.key, **_due(v.awaited)}
+            for v in final.verdicts
+            if v.awaited is not None
+        ],
     }
 
 
@@ -123,8 +184,12 @@ def _actual(actual: Actual) -> dict[str, Any]:
     }
 
 
-def show_view(plan: Plan, indicator: Indicator, as_of: int | None = None) -> dict[str, Any]:
-    """One indicator in full: definition, actuals, the linear path, assessment and actions."""
+def show_view(
+    plan: Plan, indicator: Indicator, as_of: int | None = None, today: dt.date | None = None
+) -> dict[str, Any]:
+    """One indicator in full: definition, actuals, the linear path, assessment and actions,
+    and what the public record says of it on ``today`` (see :func:`status_view`)."""
+    day = evaluation.day_of(as_of, clock.today() if today is None else today)
     series = plan.actuals[indicator.key]
     a = assess(indicator, series, plan.info.thresholds, as_of, start=plan.info.baseline_year)
     by_year = {actual.year: actual for actual in counted(series, as_of)}
@@ -159,6 +224,8 @@ def show_view(plan: Plan, indicator: Indicator, as_of: int | None = None) -> dic
         **indicator_view(plan, indicator, a),
         "origin": _point(a.origin),
         "as_of": as_of,
+        **public_record_view(plan, indicator, day),
+        "day": day.isoformat(),
         "steps": calculation(indicator, a, plan.info.thresholds),
         "definition": indicator.definition,
         "definition_en": indicator.definition_en,
