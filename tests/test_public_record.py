@@ -342,3 +342,89 @@ def test_the_shipped_plan_says_what_the_published_figures_support() -> None:
     assert official == {"practitioners": (2021, 26840), "revenue": (2021, 437.5)}
     assert plan.indicator("practitioners").baseline == Point(year=2021, value=26829)
     assert plan.indicator("revenue").baseline == Point(year=2021, value=434)
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def ended(cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A plan on 1 September 2026: one indicator decided, one with a figure a year before."""
+    monkeypatch.setenv("IPPLAN_TODAY", "2026-09-01")
+    record(cli, str(plan_dir), "2025", "agency_rate", "85")
+    record(cli, str(plan_dir), "2024", "practitioners", "36000")
+    return plan_dir
+
+
+def test_every_report_says_the_plan_is_in_its_final_evaluation(
+    cli: Run, ended: Path, tmp_path: Path
+) -> None:
+    data = str(ended)
+    md = tmp_path / "r.md"
+    assert cli("report", "-o", str(md), "--data", data).exit_code == 0
+    text = md.read_text(encoding="utf-8")
+    assert "终期评估：计划目标年2025年已结束（截至2026-09-01）" in text
+    assert "已判定1项，尚待数据8项。" in text
+    assert "## 终期评估与逾期数据" in text
+    assert "| 3 | 专利代理率 | 已实现（依据2025年实际值） |  |" in text
+    assert (
+        "| 1 | 执业专利代理师人数 | 待2025年数据，应于2026-08-31前公布，已逾期；"
+        "按已有数据为“需加快” | 2022年（2023-08-31） 2023年（2024-08-31） 2025年（2026-08-31） |"
+    ) in text
+    assert "| 2022 | 30121.75 | — | — |  | 逾期：应于2023-08-31前公布 |" in text
+    assert "官方数据: 26840 (2021)；进度仍从计划基线起算 · 来源：国家知识产权局" in text
+
+    html = tmp_path / "r.html"
+    assert cli("report", "-o", str(html), "--data", data, "--lang", "en").exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    assert '<section id="final">' in page
+    assert "Final evaluation: the plan&#x27;s target year 2025 has ended" in page or (
+        "Final evaluation: the plan's target year 2025 has ended" in page
+    )
+    assert "awaiting the 2025 figure, due by 2026-08-31 and overdue" in page
+
+    out = tmp_path / "r.json"
+    assert cli("report", "-o", str(out), "--data", data).exit_code == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["day"] == "2026-09-01"
+    assert report["final_evaluation"]["decided"] == ["agency_rate"]
+    assert len(report["final_evaluation"]["awaited"]) == 8
+    revenue = next(ind for ind in report["indicators"] if ind["key"] == "revenue")
+    assert revenue["official_baseline"]["value"] == 437.5
+    assert [f["year"] for f in revenue["overdue_figures"]] == [2022, 2023, 2024]
+
+
+def test_the_workbook_carries_the_official_figure_the_verdict_and_overdue_years(
+    cli: Run, ended: Path, tmp_path: Path
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "r.xlsx"
+    assert cli("report", "-o", str(out), "--data", str(ended)).exit_code == 0
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][-3:] == [
+        "官方数据 2021",
+        "终期评估",
+        "逾期未记录的年度数据（截至2026-09-01；括号内为应公布日期）",
+    ]
+    by_key = {row[1]: row for row in rows[1:]}
+    assert by_key["practitioners"][-3:] == [
+        26840,
+        "待2025年数据，应于2026-08-31前公布，已逾期；按已有数据为“需加快”",
+        "2022年（2023-08-31） 2023年（2024-08-31） 2025年（2026-08-31）",
+    ]
+    assert by_key["agency_rate"][-3:] == [None, "已实现（依据2025年实际值）", None]
+
+
+def test_a_report_as_of_a_year_shows_nothing_due_later(cli: Run, ended: Path) -> None:
+    result = cli("report", "--format", "md", "--as-of", "2023", "--data", str(ended))
+    assert result.exit_code == 0
+    text = result.stdout
+    assert "终期评估" not in text
+    assert "## 逾期数据" in text
+    assert "| 5 | 诉讼型人才 | 2022年（2023-08-31） |" in text
+    assert "逾期：应于2023-08-31前公布" in text  # practitioners' and litigators' 2022 figures
+    assert "逾期未记录的年度数据（截至2023-12-31；" in text  # the day is the end of 2023
+    for later in ("2024-08-31", "2024-12-31", "2025-08-31", "2026-08-31", "2026-09-01"):
+        assert later not in text
+    assert "36000" not in text  # practitioners' 2024 figure

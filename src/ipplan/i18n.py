@@ -1318,6 +1318,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "record.publication": ("数据公布", "Publication"),
     "record.final_label": ("终期评估", "Final evaluation"),
+    "record.section": ("终期评估与逾期数据", "Final evaluation and overdue figures"),
+    "record.section_overdue": ("逾期数据", "Overdue figures"),
+    "record.overdue_column": (
+        "逾期未记录的年度数据（截至{day}；括号内为应公布日期）",
+        "Figures overdue on {day} (the day each was due)",
+    ),
+    "record.overdue_line": (
+        "逾期未记录的年度数据：{years}（括号内为应公布日期）",
+        "figures overdue and not recorded: {years} (in brackets: the day each was due)",
+    ),
     "record.named": ("{name}：{said}", "{name}: {said}"),
     "record.overdue_cell": ("逾期：应于{due}前公布", "overdue (due {due})"),
     "record.overdue_heading": (
@@ -1326,8 +1336,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "record.overdue_year": ("{year}年（{due}）", "{year} ({due})"),
     "record.final_heading": (
-        "终期评估：计划目标年{year}年已结束（截至{day}）。各指标是否实现，以{year}年实际值判定：",
-        "Final evaluation: the plan's target year {year} has ended (on {day}). Each indicator is called achieved or missed on its {year} figure:",
+        "终期评估：计划目标年{year}年已结束（截至{day}）。各指标是否实现，以{year}年实际值判定。",
+        "Final evaluation: the plan's target year {year} has ended (on {day}). Each indicator is called achieved or missed on its {year} figure.",
     ),
     "record.final_count": (
         "已判定{decided}项，尚待数据{awaited}项。",

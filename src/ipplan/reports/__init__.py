@@ -1,9 +1,11 @@
 """Reports for publishing and for other tools: one report, five formats.
 
 :func:`build` gathers everything a report shows into plain data (the ``json`` format is exactly
-that); each format module renders it. Nothing here reads the clock: the time a report names as
-made is that of the latest change it counts (or ``$SOURCE_DATE_EPOCH``), so the same data gives
-the same report, byte for byte, and a report can be kept in git beside the data.
+that); each format module renders it. The time a report names as made is that of the latest
+change it counts (or ``$SOURCE_DATE_EPOCH``); the one day it depends on is the day it is judged
+on (today, ``IPPLAN_TODAY``, or the end of ``--as-of``), which decides what is overdue and is
+printed in it. So the same data on the same day gives the same report, byte for byte, and a
+report can be kept in git beside the data.
 """
 
 from __future__ import annotations
@@ -70,15 +72,18 @@ def build(plan: Plan, as_of: int | None = None, day: dt.date | None = None) -> d
     and the work plans: the roadmap and each year's progress.
 
     Work items stand as on ``day`` (31 December of ``as_of`` when given); the report names it.
+    The yearly figures overdue and, after the target year, the final evaluation are judged on
+    the same day (today, :func:`ipplan.clock.today`, when none is given).
     """
-    from ipplan import views
+    from ipplan import clock, evaluation, views
     from ipplan.assess import Progress, summary
     from ipplan.workplans import views as work_views
 
     if as_of is not None:
         day = dt.date(as_of, 12, 31)
 
-    indicators = [views.show_view(plan, ind, as_of) for ind in plan.indicators]
+    judged = evaluation.day_of(as_of, clock.today() if day is None else day)
+    indicators = [views.show_view(plan, ind, as_of, judged) for ind in plan.indicators]
     info = plan.info
     areas = []
     for area in plan.areas:
@@ -114,7 +119,9 @@ def build(plan: Plan, as_of: int | None = None, day: dt.date | None = None) -> d
         },
         "as_of": as_of,
         "made": made(plan, as_of, os.environ),
+        "day": judged.isoformat(),
         "summary": summary([Progress(ind["status"]) for ind in indicators]),
+        "final_evaluation": views.final_evaluation_view(plan, judged, as_of),
         "indicators": indicators,
         "areas": areas,
         "yearly": yearly_rows(plan, as_of),

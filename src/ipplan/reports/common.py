@@ -44,7 +44,34 @@ def intro(report: Mapping[str, Any], lang: str) -> list[str]:
         lines.append(text("report.issuer", lang, issuer=pick(plan, "issuer", lang)))
     lines.append(as_of_line(report, lang))
     lines.append(made_line(report, lang))
-    return lines
+    return lines + phrases.final_evaluation(report, lang)
+
+
+def public_record_heading(report: Mapping[str, Any], lang: str) -> str:
+    final = report["final_evaluation"] is not None
+    return text("record.section" if final else "record.section_overdue", lang)
+
+
+def public_record_table(report: Mapping[str, Any], lang: str) -> Table | None:
+    """Each indicator's verdict once the plan has ended, and the yearly figures overdue on the
+    report's day; None when there is neither."""
+    final = report["final_evaluation"] is not None
+    rows = []
+    for ind in report["indicators"]:
+        overdue = phrases.overdue_years(ind, lang)
+        if not final and overdue is None:
+            continue
+        row = [str(ind["number"]), pick(ind, "name", lang)]
+        if final:
+            row.append(phrases.verdict(ind, lang) or "")
+        rows.append([*row, overdue or ""])
+    if not rows:
+        return None
+    headers = [text("col.number", lang), text("col.indicator", lang)]
+    if final:
+        headers.append(text("record.final_label", lang))
+    headers.append(text("record.overdue_column", lang, day=report["day"]))
+    return Table(headers, rows, {0})
 
 
 def as_of_line(report: Mapping[str, Any], lang: str) -> str:
@@ -191,9 +218,13 @@ def series_table(ind: Mapping[str, Any], lang: str) -> Table:
         text("col.note", lang),
     ]
     by_year = {a["year"]: a for a in ind["actuals"]}
+    overdue = {f["year"]: f["due"] for f in ind["overdue_figures"]}
     rows = []
     for point in ind["path"]:
         actual = by_year.get(point["year"], {})
+        note = actual.get("note") or ""
+        if point["year"] in overdue:
+            note = text("record.overdue_cell", lang, due=overdue[point["year"]])
         row = [str(point["year"]), number(point["linear"])]
         if milestones:
             row.append(number(point["milestone"]) if point["milestone"] is not None else "")
@@ -203,7 +234,7 @@ def series_table(ind: Mapping[str, Any], lang: str) -> Table:
         row += [
             signed(point["deviation"]),
             actual.get("source") or "",
-            actual.get("note") or "",
+            note,
         ]
         rows.append(row)
     numeric = set(range(len(headers) - 2))
@@ -214,6 +245,12 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
     """The assessment in sentences: status, pace by both methods, gap, outlook."""
     unit = ind["unit"]
     lines = [f"{text('col.status', lang)}: {label(ind['status'], lang)}"]
+    verdict = phrases.verdict(ind, lang)
+    if verdict:
+        lines.append(f"{text('record.final_label', lang)}: {verdict}")
+    overdue = phrases.overdue_years(ind, lang)
+    if overdue:
+        lines.append(text("record.overdue_line", lang, years=overdue))
     if ind["latest"] is None:
         lines.append(text("report.no_latest", lang))
         return lines
@@ -352,6 +389,12 @@ def subtitle(ind: Mapping[str, Any], lang: str) -> list[str]:
         f"{text('label.baseline', lang)}: {baseline} · "
         f"{text('label.target', lang)}: {_point(ind['target'])}"
     )
+    official = phrases.official_baseline(ind, lang)
+    if official:
+        lines.append(f"{text('record.official_label', lang)}: {' · '.join(official)}")
+    published = phrases.published(ind, lang)
+    if published:
+        lines.append(f"{text('record.publication', lang)}: {published}")
     return lines
 
 

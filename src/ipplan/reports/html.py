@@ -144,6 +144,11 @@ def render(report: dict[str, Any], lang: str) -> str:
         out += [f'<li class="s-differs">{escape(line)}</li>' for line in flags]
         out.append("</ul>")
     out.append("</section>")
+    record = common.public_record_table(report, lang)
+    if record is not None:
+        heading = escape(common.public_record_heading(report, lang))
+        out += ['<section id="final">', f"<h2>{heading}</h2>"]
+        out += [_table(record), "</section>"]
 
     out += ['<section id="areas">', f"<h2>{escape(text('report.by_area', lang))}</h2>"]
     for area in report["areas"]:

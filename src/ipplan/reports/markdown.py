@@ -68,6 +68,10 @@ def render(report: dict[str, Any], lang: str) -> str:
     out += [escape_line(line) for line in common.intro(report, lang)]
     out += ["", f"## {text('report.summary', lang)}", ""]
     out += table(common.summary_table(report, lang))
+    record = common.public_record_table(report, lang)
+    if record is not None:
+        out += ["", f"## {common.public_record_heading(report, lang)}", ""]
+        out += table(record)
     out += ["", f"## {text('report.overview', lang)}", ""]
     out += table(common.overview_table(report["indicators"], report, lang))
     marks = common.marks(report, report["indicators"], lang)

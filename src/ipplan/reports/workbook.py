@@ -12,6 +12,7 @@ import datetime as dt
 import io
 from typing import TYPE_CHECKING, Any
 
+from ipplan import phrases
 from ipplan.errors import MissingExtra
 from ipplan.i18n import label, text
 from ipplan.reports.common import ACTION_COLUMNS, intro, latest_note, pick, title
@@ -55,7 +56,11 @@ def headers(report: dict[str, Any], lang: str) -> list[str]:
         text("col.factor", lang),
         text("col.kind", lang),
         text("col.accumulate", lang),
+        f"{text('record.official_label', lang)} {plan['baseline_year']}",
     ]
+    if report["final_evaluation"] is not None:
+        columns.append(text("record.final_label", lang))
+    columns.append(text("record.overdue_column", lang, day=report["day"]))
     return columns
 
 
@@ -93,7 +98,11 @@ def indicator_rows(report: dict[str, Any], lang: str) -> list[list[Any]]:
             ind["acceleration_factor"],
             text("label.binding" if ind["binding"] else "label.indicative", lang),
             text(f"accumulate.{ind['accumulate'] or 'none'}", lang),
+            None if ind["official_baseline"] is None else ind["official_baseline"]["value"],
         ]
+        if report["final_evaluation"] is not None:
+            row.append(phrases.verdict(ind, lang))
+        row.append(phrases.overdue_years(ind, lang))
         rows.append(row)
     return rows
 
