@@ -37,8 +37,25 @@ def _pinned_terminal(
 
 @pytest.fixture
 def plan_dir(tmp_path: Path) -> Path:
-    """A writable copy of the shipped plan."""
+    """A writable copy of the shipped plan's definitions, without the figures it has recorded,
+    so that a test records its own values from a known start."""
     target = tmp_path / "plan"
+    shutil.copytree(SHIPPED, target)
+    clear_recorded(target)
+    return target
+
+
+def clear_recorded(directory: Path) -> None:
+    """Remove the figures recorded in a copied plan, keeping its definitions."""
+    for recorded in (directory / "actuals").iterdir():
+        if recorded.is_dir():
+            shutil.rmtree(recorded)
+
+
+@pytest.fixture
+def shipped_dir(tmp_path: Path) -> Path:
+    """A writable copy of the shipped plan as it is, with the published figures recorded."""
+    target = tmp_path / "shipped"
     shutil.copytree(SHIPPED, target)
     return target
 

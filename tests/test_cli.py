@@ -23,19 +23,20 @@ def test_status_on_the_shipped_plan(cli: Run) -> None:
         assert name in result.stdout
     assert "基线 2021" in result.stdout and "目标 2025" in result.stdout
     row = next(line for line in result.stdout.splitlines() if "执业专利代理师人数" in line)
-    assert row.split()[3:6] == ["人", "26829", "—"] and "40000" in row
-    assert "9 项指标：暂无数据 9" in result.stdout
+    # the published figures are recorded in the shipped plan
+    assert row.split()[3:7] == ["人", "26829", "34396", "(2023)"] and "40000" in row
+    assert "9 项指标：暂无数据 6 · 符合预期 2 · 进度滞后 1" in result.stdout
 
 
 def test_status_in_english(cli: Run) -> None:
     result = cli("status", "--data", str(SHIPPED), "--lang", "en")
     assert "Practising patent attorneys" in result.stdout
-    assert "9 indicators: no data 9" in result.stdout
+    assert "9 indicators: no data 6 · on track 2 · lagging 1" in result.stdout
 
 
 def test_status_language_from_environment(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("IPPLAN_LANG", "en")
-    assert "no data 9" in cli("status", "--data", str(SHIPPED)).stdout
+    assert "no data 6" in cli("status", "--data", str(SHIPPED)).stdout
 
 
 def test_status_after_recording(cli: Run, plan_dir: Path) -> None:
@@ -574,7 +575,7 @@ def test_bad_task_input(cli: Run, plan_dir: Path, args: list[str], code: int, sa
 def test_validate_ok(cli: Run) -> None:
     result = cli("validate", "--data", str(SHIPPED))
     assert result.exit_code == 0
-    assert result.stdout.startswith("数据有效：9 项指标，18 项行动，0 个实际值")
+    assert result.stdout.startswith("数据有效：9 项指标，18 项行动，5 个实际值")
     assert json.loads(cli("validate", "--json", "--data", str(SHIPPED)).stdout) == []
 
 
@@ -672,7 +673,8 @@ def test_data_directory_resolution(
     def latest() -> object:
         return json.loads(cli("status", "--json").stdout)["indicators"][0]["latest"]
 
-    assert latest() is None  # the bundled plan
+    published = {"year": 2023, "value": 34396}
+    assert latest() == published  # the bundled plan, with the published figures
     (work / "data").symlink_to(plan_dir)
     assert latest() == {"year": 2023, "value": 31000}  # ./data
     empty = tmp_path / "other"
@@ -680,7 +682,7 @@ def test_data_directory_resolution(
     monkeypatch.setenv("IPPLAN_DATA", str(empty))
     assert latest() == {"year": 2023, "value": 31000}  # the plan found here wins over $IPPLAN_DATA
     (work / "data").unlink()
-    assert latest() is None  # no plan here or above: $IPPLAN_DATA, the empty copy
+    assert latest() == published  # no plan here or above: $IPPLAN_DATA, a fresh copy
     (work / "data").symlink_to(plan_dir)
     data = json.loads(cli("status", "--json", "--data", str(plan_dir)).stdout)
     assert data["indicators"][0]["latest"] is not None  # --data wins over all
@@ -699,7 +701,7 @@ def test_init_copies_the_plan_and_never_overwrites(cli: Run, tmp_path: Path) -> 
     assert (target / ".gitignore").read_text(encoding="utf-8").split() == [".ipplan.lock", ".*.tmp"]
     assert (target / "indicators.yaml").read_bytes() == (SHIPPED / "indicators.yaml").read_bytes()
     assert snapshot(target / "schema") == snapshot(SHIPPED / "schema")
-    assert cli("record", "2023", "1", "31000", "--data", str(target)).exit_code == 0
+    assert cli("record", "2024", "1", "36000", "--data", str(target)).exit_code == 0
     before = snapshot(target)
     again = cli("init", str(target))
     assert again.exit_code == 1

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ipplan import discovery, store
-from tests.conftest import SHIPPED, Run, snapshot
+from tests.conftest import SHIPPED, Run, clear_recorded, snapshot
 
 
 @pytest.fixture
@@ -18,6 +18,7 @@ def repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     (root / ".git").mkdir(parents=True)
     shutil.copytree(SHIPPED, root / "data")
+    clear_recorded(root / "data")
     (root / "docs" / "deep").mkdir(parents=True)
     return root
 
@@ -87,6 +88,7 @@ def test_a_found_plan_comes_before_ipplan_data_which_comes_before_the_bundled_pl
 ) -> None:
     elsewhere = tmp_path / "elsewhere"
     shutil.copytree(SHIPPED, elsewhere)
+    clear_recorded(elsewhere)
     cli("record", "2022", "practitioners", "29000", "--data", str(elsewhere))
     monkeypatch.setenv("IPPLAN_DATA", str(elsewhere))
     monkeypatch.chdir(repo / "docs")

@@ -428,3 +428,83 @@ def test_a_report_as_of_a_year_shows_nothing_due_later(cli: Run, ended: Path) ->
     for later in ("2024-08-31", "2024-12-31", "2025-08-31", "2026-08-31", "2026-09-01"):
         assert later not in text
     assert "36000" not in text  # practitioners' 2024 figure
+
+
+# --- the shipped plan's public record ---------------------------------------------------------
+
+AGENCY_REPORT = "国家知识产权局《全国知识产权代理行业发展状况（{year}年）》, {published}"
+PUBLISHED = {
+    ("practitioners", 2022): (
+        31347,
+        AGENCY_REPORT.format(year=2022, published="2023-05"),
+        "截至2022年底执业专利代理师人数",
+    ),
+    ("practitioners", 2023): (
+        34396,
+        AGENCY_REPORT.format(year=2023, published="2024-08"),
+        "截至2023年底执业专利代理师人数",
+    ),
+    ("litigators", 2022): (
+        4405,
+        AGENCY_REPORT.format(year=2022, published="2023-05"),
+        "截至2022年底诉讼代理人人数",
+    ),
+    ("litigators", 2023): (
+        4896,
+        AGENCY_REPORT.format(year=2023, published="2024-08"),
+        "2023年全年向法院推荐的专利诉讼代理人人数；口径为当年推荐数，"
+        "与2021、2022年的年底人数口径可能不同",
+    ),
+    ("revenue", 2023): (
+        462.6,
+        "国家知识产权局《2024年全国知识产权服务业统计调查报告》, 2024-10",
+        "2023年专利代理机构总营业收入约462.6亿元",
+    ),
+}
+
+
+def test_the_shipped_plan_records_the_published_figures_and_nothing_else() -> None:
+    plan = load(SHIPPED)
+    recorded = {
+        (key, actual.year): (actual.value, actual.source, actual.note)
+        for key, series in plan.actuals.items()
+        for actual in series
+    }
+    assert recorded == PUBLISHED
+    for key, series in plan.actuals.items():
+        for actual in series:
+            assert actual.recorded is not None, key  # written by ipplan record, not by hand
+            assert actual.history == [], key
+
+
+def test_where_the_shipped_plan_ends(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2026-11-21")
+    view = json.loads(cli("status", "--json", "--data", str(SHIPPED)).stdout)
+    rows = {row["key"]: row for row in view["indicators"]}
+    assert (rows["practitioners"]["latest"], rows["practitioners"]["status"]) == (
+        {"year": 2023, "value": 34396},
+        "on_track",
+    )
+    assert rows["revenue"]["status"] == "lagging"
+    assert view["final_evaluation"]["decided"] == []
+    awaited = {a["key"]: a for a in view["final_evaluation"]["awaited"]}
+    assert awaited["practitioners"] == {
+        "key": "practitioners",
+        "year": 2025,
+        "due": "2026-08-31",
+        "overdue": True,
+    }
+    assert awaited["revenue"]["overdue"] is False
+    assert awaited["agency_rate"]["due"] is None
+    overdue = {key: [f["year"] for f in row["overdue_figures"]] for key, row in rows.items()}
+    assert overdue == {
+        "practitioners": [2024, 2025],
+        "medium_agencies": [],
+        "agency_rate": [],
+        "revenue": [2022, 2024],
+        "litigators": [2024, 2025],
+        "international_talent": [],
+        "it_coverage": [],
+        "complaint_rate": [],
+        "satisfaction": [],
+    }
