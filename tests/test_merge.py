@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from ipplan import store
-from tests.conftest import SHIPPED, Run, load
+from tests.conftest import SHIPPED, Run, clear_recorded, load
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -85,6 +85,7 @@ def start(tmp_path: Path, cli: Run, state: str) -> Path:
     repo = tmp_path / "repo"
     data = repo / "data"
     shutil.copytree(SHIPPED, data, ignore=shutil.ignore_patterns(store.LOCK_NAME, "*.tmp"))
+    clear_recorded(data)
     (data / ".gitignore").write_text(store.GITIGNORE, encoding="utf-8")
     if state == "values":
         for (key, year), value in BASE_ACTUALS.items():

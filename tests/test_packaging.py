@@ -96,12 +96,15 @@ def test_status_from_an_empty_directory(installed: Path, tmp_path: Path) -> None
 def test_bundled_plan_is_read_only_and_init_starts_a_writable_one(
     installed: Path, tmp_path: Path
 ) -> None:
-    refused = run(installed, tmp_path, "record", "2023", "practitioners", "31000")
+    refused = run(installed, tmp_path, "record", "2024", "practitioners", "36000")
     assert refused.returncode == 1
     assert "ipplan init DIR" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert run(installed, tmp_path, "init", "data").returncode == 0
-    recorded = run(installed, tmp_path, "record", "2023", "practitioners", "31000")
+    # the published figures come with the plan
+    published = tmp_path / "data" / "actuals" / "practitioners" / "2023.yaml"
+    assert "value: 34396\n" in published.read_text(encoding="utf-8")
+    recorded = run(installed, tmp_path, "record", "2024", "practitioners", "36000")
     assert recorded.returncode == 0, recorded.stderr
-    recorded_file = tmp_path / "data" / "actuals" / "practitioners" / "2023.yaml"
-    assert "value: 31000\n" in recorded_file.read_text(encoding="utf-8")
+    recorded_file = tmp_path / "data" / "actuals" / "practitioners" / "2024.yaml"
+    assert "value: 36000\n" in recorded_file.read_text(encoding="utf-8")

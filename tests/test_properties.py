@@ -31,7 +31,7 @@ from ipplan.models import Actual, Revision
 from ipplan.numbers import decimal
 from ipplan.typed import MAX_VALUE, control_character, parse_value
 from ipplan.units import LIBRARY
-from tests.conftest import SHIPPED, load, snapshot
+from tests.conftest import SHIPPED, clear_recorded, load, snapshot
 from tests.test_writer import dump_all, reload
 
 settings.register_profile(
@@ -51,6 +51,7 @@ def plan_copy() -> Iterator[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "plan"
         shutil.copytree(SHIPPED, target)
+        clear_recorded(target)
         yield target
 
 

@@ -228,11 +228,14 @@ def test_a_bad_ipplan_today_is_one_clear_error(
 ) -> None:
     before = snapshot(plan_dir)
     monkeypatch.setenv("IPPLAN_TODAY", "tomorrow")
-    for args in (("status",), ("show", "1"), ("status", "--json")):
+    for args in (("status",), ("show", "1")):
         result = cli(*args, "--data", str(plan_dir))
         assert result.exit_code == 1
         assert result.stdout == ""
         assert result.stderr == "错误：IPPLAN_TODAY=tomorrow 不是有效日期；请用 YYYY-MM-DD。\n"
+    as_json = cli("status", "--json", "--data", str(plan_dir))
+    assert as_json.exit_code == 1
+    assert json.loads(as_json.stdout or as_json.stderr)["error"]["code"] == "invalid-today"
     english = cli("status", "--data", str(plan_dir), "--lang", "en")
     assert english.stderr == "error: IPPLAN_TODAY=tomorrow is not a date; use YYYY-MM-DD\n"
     assert snapshot(plan_dir) == before
