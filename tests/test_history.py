@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,16 @@ UTC8 = dt.timezone(dt.timedelta(hours=8))
 
 def at(minute: int) -> dt.datetime:
     return dt.datetime(2024, 3, 1, 10, minute, tzinfo=UTC8)
+
+
+@pytest.fixture(autouse=True)
+def _reader_in_beijing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Times are shown in the reader's local time: here, the same zone they were recorded in."""
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture
@@ -81,11 +93,11 @@ def test_history_in_the_terminal(cli: Run, plan_dir: Path, clock: list[dt.dateti
     result = cli("history", "--data", str(plan_dir))
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    first = next(i for i, line in enumerate(lines) if "2024-03-01 10:02" in line)
+    first = next(i for i, line in enumerate(lines) if "2024-03-01 10:02 UTC+8" in line)
     assert "31000 → 31347 人" in lines[first] and "[red]x[/red]" in lines[first]
-    assert "2024-03-01 10:01" in lines[first + 1] and "31000 人" in lines[first + 1]
+    assert "2024-03-01 10:01 UTC+8" in lines[first + 1] and "31000 人" in lines[first + 1]
     assert (
-        "ipplan undo 将撤销最新的变更：执业专利代理师人数 2023（2024-03-01 10:02 录入）"
+        "ipplan undo 将撤销最新的变更：执业专利代理师人数 2023（2024-03-01 10:02 UTC+8 录入）"
         in result.stdout
     )
 
@@ -114,7 +126,10 @@ def test_undo_walks_back_one_change_at_a_time(
 
     result = cli("undo", "--data", str(plan_dir))
     assert result.exit_code == 0
-    assert "已撤销 2024-03-01 10:03 录入的 执业专利代理师人数 2024 年值 34000 人" in result.stdout
+    assert (
+        "已撤销 2024-03-01 10:03 UTC+8 录入的 执业专利代理师人数 2024 年值 34000 人"
+        in result.stdout
+    )
     assert "该年不再有记录值" in result.stdout
     assert [a.year for a in load(plan_dir).actuals["practitioners"]] == [2023]
 
@@ -148,7 +163,7 @@ def test_undo_reverts_an_action_update(cli: Run, plan_dir: Path, clock: list[dt.
     result = cli("undo", "--data", str(plan_dir))
     assert result.exit_code == 0
     assert (
-        "已撤销 2024-03-01 10:02 对行动 talent-training 的更新：状态 → 推进中; 启动"
+        "已撤销 2024-03-01 10:02 UTC+8 对行动 talent-training 的更新：状态 → 推进中; 启动"
         in result.stdout
     )
     assert snapshot(plan_dir) == before

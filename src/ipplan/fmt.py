@@ -51,8 +51,19 @@ def point(value: Mapping[str, Any] | None) -> str:
 
 
 def moment(value: str | dt.datetime | None) -> str:
-    """A recorded time as people read it, in the offset it was recorded in: 2024-03-01 10:05."""
+    """A recorded time as people read it: in the reader's local time, with the zone named by
+    its offset, 2024-03-01 18:05 UTC+8. The files keep the offset it was recorded in."""
     if value is None:
         return DASH
     parsed = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-    return parsed.strftime("%Y-%m-%d %H:%M")
+    local = parsed.astimezone()  # a time without an offset is read as local time already
+    return f"{local:%Y-%m-%d %H:%M} {zone(local)}"
+
+
+def zone(moment: dt.datetime) -> str:
+    """The zone of an aware time as its offset from UTC: UTC+8, UTC-3:30, UTC+0."""
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = round(offset.total_seconds() / 60)
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")

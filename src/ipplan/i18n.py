@@ -1241,6 +1241,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "bad-parameter": ("{param} 的值无效：{message}", "invalid value for {param}: {message}"),
     "list.sep": ("、", ", "),
+    "unknown-shell": (
+        "不支持 {shell} 的补全；可用：{shells}。",
+        "no completion for {shell}; use one of {shells}",
+    ),
+    "lock.waiting": (
+        "另一个 ipplan 命令正在写入 {path}，正在等待它完成……",
+        "another ipplan command is writing to {path}; waiting for it to finish...",
+    ),
     "usage.hint": ("用 '{command} -h' 查看帮助。", "Try '{command} -h' for help."),
     "named": ("{name}（{key}）", "{name} ({key})"),
     # --- outputs: report targets, encodings, full disks, init, the shared lock ---

@@ -17,9 +17,10 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipplan import records
 from ipplan.discovery import Search
@@ -46,6 +47,9 @@ from ipplan.problems import Problem
 from ipplan.validate import check
 from ipplan.workspaces.workspace import load_workspace
 from ipplan.yamlio import Document, Refused, digest, read, read_regular
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 SCHEMA_DIR = "schema"  # beside the data files, as their first lines name it
 FILES: dict[str, str] = {
@@ -254,6 +258,23 @@ def lock_timeout(environ: Mapping[str, str]) -> float:
     return value if math.isfinite(value) and value >= 0 else LOCK_TIMEOUT
 
 
+# After this many seconds a writer waiting for the lock says so (through ``waiting_notice``,
+# which the command line sets: the core prints nothing).
+WAIT_NOTICE_AFTER = 1.0
+waiting_notice: Callable[[Path], None] | None = None
+
+
+def lock_within(lock: BaseFileLock, seconds: float) -> bool:
+    """Take ``lock`` if it comes free within ``seconds``; whether it was taken."""
+    from filelock import Timeout
+
+    try:
+        lock.acquire(timeout=seconds)
+    except Timeout:
+        return False
+    return True
+
+
 @contextlib.contextmanager
 def writing(data_dir: DataDir, timeout: float | None = None) -> Iterator[None]:
     """Hold the data directory's write lock; one writer at a time, the others wait their turn.
@@ -274,7 +295,13 @@ def writing(data_dir: DataDir, timeout: float | None = None) -> Iterator[None]:
         lock = FileLock(str(lock_path), timeout=seconds, mode=mode)
         _share_own_lock(lock_path, mode)
     try:
-        lock.acquire()
+        # A short wait passes unnoticed; a longer one is announced once, so nobody takes a
+        # waiting command for a hung one.
+        if not lock_within(lock, min(seconds, WAIT_NOTICE_AFTER)):
+            if seconds > WAIT_NOTICE_AFTER and waiting_notice is not None:
+                waiting_notice(data_dir.path)
+            if not lock_within(lock, max(seconds - WAIT_NOTICE_AFTER, 0)):
+                raise Timeout(str(lock_path))
     except Timeout:
         raise DataLocked(path=str(data_dir.path), lock=str(lock_path), seconds=seconds) from None
     except PermissionError as exc:

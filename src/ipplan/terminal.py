@@ -374,9 +374,10 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
         console.print(text("label.history", lang) + ":")
         for actual in changed:
             for old in actual["history"]:
+                when = moment(old["recorded"]) if old["recorded"] else ""
                 console.print(
                     f"  {actual['year']}: {number(old['value'])}"
-                    f"  {old['source'] or ''}  {old['recorded'] or ''}".rstrip()
+                    f"  {old['source'] or ''}  {when}".rstrip()
                 )
 
     _print_chart(console, view, lang)

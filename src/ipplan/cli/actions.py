@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ipplan.cli import completion
 from ipplan.cli.common import (
     AsOfOption,
     DataOption,
@@ -31,15 +32,28 @@ def tasks(
     ctx: typer.Context,
     area: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--area", help="Only this area (id, number or Chinese title)."),
+        typer.Option(
+            "--area",
+            help="Only this area (id, number or Chinese title).",
+            autocompletion=completion.areas,
+        ),
     ] = None,
     status: Annotated[
         Optional[Status],  # noqa: UP045
-        typer.Option("--status", help="Only actions with this status.", parser=status_value),
+        typer.Option(
+            "--status",
+            help="Only actions with this status.",
+            parser=status_value,
+            autocompletion=completion.statuses,
+        ),
     ] = None,
     indicator: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--indicator", help="Only actions serving this indicator."),
+        typer.Option(
+            "--indicator",
+            help="Only actions serving this indicator.",
+            autocompletion=completion.indicators,
+        ),
     ] = None,
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
@@ -70,10 +84,22 @@ def tasks(
 @app.command()
 def task(
     ctx: typer.Context,
-    action: Annotated[str, typer.Argument(metavar="ID", help="Action id (see `ipplan tasks`).")],
+    action: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Action id (see `ipplan tasks`).",
+            autocompletion=completion.actions,
+        ),
+    ],
     status: Annotated[
         Optional[Status],  # noqa: UP045
-        typer.Option("--status", help="Set the action's status.", parser=status_value),
+        typer.Option(
+            "--status",
+            help="Set the action's status.",
+            parser=status_value,
+            autocompletion=completion.statuses,
+        ),
     ] = None,
     lead: Annotated[Optional[str], typer.Option("--lead", help="Set the lead unit.")] = None,  # noqa: UP045
     due: Annotated[

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ipplan.cli import completion
 from ipplan.cli.common import (
     DataOption,
     JsonOption,
@@ -27,6 +28,7 @@ def history(
         Optional[str],  # noqa: UP045
         typer.Argument(
             metavar="[INDICATOR|ACTION]",
+            autocompletion=completion.references,
             help="Only this indicator (key, number or name) or action (id).",
             show_default=False,
         ),

@@ -22,6 +22,7 @@ from typer import _click as click  # the Click that this Typer carries
 from typer.core import TyperGroup
 
 from ipplan import __version__
+from ipplan.cli import completion
 from ipplan.errors import DataInvalid, IpplanError, NotAYear
 from ipplan.i18n import CATALOGUE, error_message, joined, label, resolve_lang, text
 from ipplan.status import Status
@@ -50,7 +51,8 @@ class IpplanGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
+        argv = completion.shell_named(list(sys.argv[1:] if args is None else args))
+        completion.prepare(prog_name or "ipplan", complete_var)
         try:
             result = super().main(
                 args=argv,
@@ -147,6 +149,7 @@ app = typer.Typer(
         "the repository root), else $IPPLAN_DATA, else the plan bundled with ipplan (read-only)."
     ),
     no_args_is_help=True,
+    add_completion=False,  # ipplan's own options below take the shell's name
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -207,6 +210,30 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version.")
     ] = False,
+    install_completion: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            is_eager=True,
+            expose_value=False,
+            callback=completion.install,
+            help="Install completion for SHELL (bash, zsh, fish, powershell), else this shell.",
+            show_default=False,
+        ),
+    ] = None,
+    show_completion: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            is_eager=True,
+            expose_value=False,
+            callback=completion.show,
+            help="Print the completion script for SHELL, else this shell, to install it yourself.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     ctx.obj = {"data": data, "lang": lang, "plan": plan_name}
 
@@ -316,6 +343,7 @@ def reporting(lang: str) -> Iterator[None]:
     from ipplan.typed import printable
 
     as_json = wants_json()
+    announce_waits(lang)
     try:
         yield
     except IpplanError as exc:
@@ -331,6 +359,19 @@ def reporting(lang: str) -> Iterator[None]:
                 terminal.print_lines(problem_lines(problems, lang), stderr=True)
             terminal.print_lines([error_prefix(lang) + message], stderr=True)
         raise typer.Exit(exc.exit_code) from None
+
+
+def announce_waits(lang: str) -> None:
+    """Have a write that waits for another writer's lock say so on stderr, in ``lang``."""
+    import ipplan.store
+
+    def notice(path: Path) -> None:
+        from ipplan import terminal, views
+
+        line = text("lock.waiting", lang, path=views.display_path(path))
+        terminal.print_lines([line], stderr=True)
+
+    ipplan.store.waiting_notice = notice
 
 
 def error_prefix(lang: str) -> str:

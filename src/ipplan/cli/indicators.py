@@ -7,6 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ipplan.cli import completion
 from ipplan.cli.common import (
     AsOfOption,
     DataOption,
@@ -80,7 +81,12 @@ def record(
         ),
     ],
     indicator: Annotated[
-        str, typer.Argument(metavar="INDICATOR", help="Indicator key, number or Chinese name.")
+        str,
+        typer.Argument(
+            metavar="INDICATOR",
+            help="Indicator key, number or Chinese name.",
+            autocompletion=completion.indicators,
+        ),
     ],
     value: Annotated[
         str, typer.Argument(metavar="VALUE", help="The actual value, in the indicator's unit.")
@@ -158,7 +164,12 @@ def record(
 def show(
     ctx: typer.Context,
     indicator: Annotated[
-        str, typer.Argument(metavar="INDICATOR", help="Indicator key, number or Chinese name.")
+        str,
+        typer.Argument(
+            metavar="INDICATOR",
+            help="Indicator key, number or Chinese name.",
+            autocompletion=completion.indicators,
+        ),
     ],
     as_of: AsOfOption = None,
     members: Annotated[
