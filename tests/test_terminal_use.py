@@ -4,6 +4,7 @@ lock says so, and shell completion offers what each argument can be."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import subprocess
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 from filelock import FileLock
+from rich.cells import cell_len
 
 from ipplan import store
 from tests.conftest import load
@@ -158,3 +160,97 @@ def test_times_show_in_local_time_with_the_zone_and_files_keep_the_offset(plan_d
     assert f"{utc:%Y-%m-%d %H:%M} UTC+0" in shown("UTC")
     # a zone half an hour off the hour (Newfoundland: UTC-3:30, or UTC-2:30 in summer)
     assert re.search(r"UTC-[23]:30", shown("America/St_Johns"))
+
+
+# --- 11: terminal widths ------------------------------------------------------------------------
+
+
+def shown_at(columns: int, *args: str, lang: str = "zh") -> list[str]:
+    result = subprocess.run(
+        [str(IPPLAN), *args],
+        capture_output=True,
+        text=True,
+        env=environment(COLUMNS=str(columns), IPPLAN_LANG=lang),
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split("\n")
+    for line in lines:
+        assert line == line.rstrip(), f"trailing padding in {line!r}"
+        assert "…" not in line, f"cut with an ellipsis: {line!r}"
+        assert cell_len(line) <= columns, f"wider than {columns}: {line!r}"
+    return lines
+
+
+def header_of(lines: list[str], first: str) -> list[str]:
+    return next(line for line in lines if line.strip().startswith(first)).split()
+
+
+def test_status_at_80_columns_keeps_number_name_status_latest_target_and_pace() -> None:
+    header = header_of(shown_at(80, "status"), "序号")
+    assert header[:6] == ["序号", "指标", "状态", "最新实际", "目标", "2025"]
+    assert header[-1] == "R"
+    english = header_of(shown_at(80, "status", lang="en"), "No.")
+    assert english[:4] == ["No.", "Indicator", "Status", "Latest"] and english[-1] == "R"
+    assert "Target" in english
+
+
+def test_status_narrower_gives_way_by_whole_columns_and_wraps_names() -> None:
+    wide = header_of(shown_at(120, "status"), "序号")
+    assert wide == [
+        "序号", "指标", "状态", "单位", "基线", "2021", "最新实际", "目标", "2025", "进度", "R",
+        "R", "复合", "进度/时间",
+    ]  # fmt: skip
+    at_60 = shown_at(60, "status")
+    assert header_of(at_60, "序号") == ["序号", "指标", "状态", "最新实际", "目标", "2025", "R"]
+    # the name wraps onto a second line rather than being cut
+    row = next(i for i, line in enumerate(at_60) if line.strip().startswith("2 "))
+    name = at_60[row].split()[1]
+    continued = at_60[row + 1]
+    if continued.startswith(" " * 6) and not continued.strip()[0].isdigit():
+        name += continued.split()[0]
+    assert name == "中型以上专利代理机构数量"
+    at_40 = header_of(shown_at(40, "status"), "序号")
+    assert at_40[:3] == ["序号", "指标", "状态"]
+
+
+def test_tasks_never_cut_an_id() -> None:
+    listed = subprocess.run(
+        [str(IPPLAN), "tasks", "--json"], capture_output=True, text=True, env=environment()
+    )
+    ids = [a["id"] for g in json.loads(listed.stdout)["areas"] for a in g["actions"]]
+    for columns in (120, 80, 60, 40):
+        for lang in ("zh", "en"):
+            words = {w for line in shown_at(columns, "tasks", lang=lang) for w in line.split()}
+            assert set(ids) <= words, (columns, lang, set(ids) - words)
+
+
+def test_measures_and_updates_wrap_under_themselves(plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir))
+    note = "首期专项轮训完成，覆盖全国各省专利代理机构的执业专利代理师共计一千二百人次"
+    subprocess.run(
+        [str(IPPLAN), "task", "talent-training", "--note", note, *data],
+        capture_output=True,
+        env=environment(),
+        check=True,
+    )
+    lines = shown_at(60, "task", "talent-training", *data)
+    start = lines.index("具体举措")
+    first = lines[start + 1]
+    assert first.startswith("  1. 研究建立")
+    assert lines[start + 2].startswith(" " * 5) and lines[start + 2][5] != " "  # hanging indent
+    log = lines.index("进展记录")
+    assert "UTC" in lines[log + 1]
+    indent = lines[log + 1].index("首期")
+    assert lines[log + 2][:indent].strip() == "" and lines[log + 2][indent:].strip()
+
+
+def test_piped_output_has_no_trailing_padding(plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir))
+    subprocess.run(
+        [str(IPPLAN), "record", "2022", "practitioners", "29500", *data],
+        capture_output=True,
+        env=environment(),
+        check=True,
+    )
+    for args in (("status",), ("tasks",), ("history",), ("show", "1"), ("task", "talent-training")):
+        shown_at(80, *args, *data)  # each line checked for padding, ellipses and width

@@ -12,6 +12,7 @@ from typing import Any
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -38,8 +39,23 @@ STATUS_STYLES = {
 BAR_WIDTH = 10
 
 
+class _Console(Console):
+    """A console whose lines, when they go to a file or a pipe, carry no trailing padding:
+    rich pads every line of a table to its width, which a terminal hides but a file keeps."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        if self.is_terminal or self._buffer_index:
+            super().print(*objects, **kwargs)
+            return
+        with self.capture() as captured:
+            super().print(*objects, **kwargs)
+        lines = captured.get().split("\n")
+        self.file.write("\n".join(line.rstrip() for line in lines))
+        self.file.flush()
+
+
 def _console(stderr: bool) -> Console:
-    return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+    return _Console(stderr=stderr, markup=False, emoji=False, highlight=False)
 
 
 def out() -> Console:
@@ -96,8 +112,21 @@ def summary_line(summary: Mapping[str, int], lang: str) -> Text:
 
 
 # Columns of the status table that give way, first to last, when the terminal is too narrow:
-# a cropped bar or number misleads, so a column is left out whole rather than cut.
-OPTIONAL_COLUMNS = ("bar", "pace_cagr", "pace", "unit", "baseline")
+# a cropped bar or number misleads, so a column is left out whole rather than cut. Number,
+# name, status, latest, target and pace R stay longest; before any of them goes, the name
+# wraps onto more lines (down to NAME_MIN cells).
+OPTIONAL_COLUMNS = (
+    "bar",
+    "pace_cagr",
+    "unit",
+    "baseline",
+    "progress",
+    "pace",
+    "target",
+    "latest",
+)
+CORE_FROM = "pace"  # the first column of OPTIONAL_COLUMNS that goes only after the name wraps
+NAME_MIN = 8
 
 
 def indicator_name(row: Mapping[str, Any], lang: str) -> Text:
@@ -166,12 +195,24 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
         for name, header in headers.items()
     }
     # the name and the status are what a reader scans for: other columns give way first
+    natural_name = widths["name"]
     widths["name"] = min(widths["name"], max(24, cell_len(headers["name"])))
     shown = list(headers)
+
+    def overflow() -> int:
+        # two cells between columns, and one at each edge of the box
+        return sum(widths[name] for name in shown) + 2 * len(shown) - console.width
+
     for column in OPTIONAL_COLUMNS:
-        if sum(widths[name] for name in shown) + 2 * len(shown) <= console.width:
+        if overflow() <= 0:
             break
+        if column == CORE_FROM and widths["name"] > NAME_MIN:
+            widths["name"] = max(NAME_MIN, widths["name"] - overflow())
+            if overflow() <= 0:
+                break
         shown.remove(column)  # a cropped bar or number misleads; the column goes whole
+    if overflow() < 0:  # room to spare: the name takes it back, up to its whole length
+        widths["name"] = min(natural_name, widths["name"] - overflow())
 
     numeric = ("number", "baseline", "latest", "target", "progress", "pace", "pace_cagr")
     if len(cells) > PLAIN_ROWS:
@@ -443,16 +484,17 @@ COMPOUND_STEPS = {"cagr_observed", "cagr_required", "pace_cagr"}
 OUTLOOK_STEPS = {"observed_per_year", "projection_linear", "projection_cagr", "acceleration_factor"}
 
 
-def _step_line(step: Mapping[str, Any], view: Mapping[str, Any], lang: str) -> Text:
+def _step_line(step: Mapping[str, Any], view: Mapping[str, Any], lang: str) -> tuple[str, Text]:
+    """A step of the working as its label and what follows it."""
     name = step["name"]
     label_text = text(f"step.{name}", lang)
     if name == "observed_per_year" and view["accumulate"]:
         label_text = text("step.average", lang)
+    head = label_text + ":"
     if name == "status":
-        line = Text(f"  {label_text}: ")
-        line.append_text(status_text(step["result"], lang))
+        line = status_text(step["result"], lang)
         line.append(f"   ({step['working']})", style="dim")
-        return line
+        return head, line
     result = step["result"]
     if name in AMOUNT_STEPS:
         shown = f"{number(result)} {view['unit']}"
@@ -460,12 +502,21 @@ def _step_line(step: Mapping[str, Any], view: Mapping[str, Any], lang: str) -> T
         shown = f"{result:.4f} ({result * 100:+.2f}%)"
     else:
         shown = f"{result:.4f}"
-    line = Text(f"  {label_text}: ")
+    line = Text()
     if step["formula"]:
         line.append(f"{step['formula']} = ", style="dim")
     line.append(f"{step['working']} = ")
     line.append(shown, style="bold")
-    return line
+    return head, line
+
+
+def _print_step(console: Console, head: str, body: Text | str) -> None:
+    """A labelled line whose text, when too long, wraps under itself rather than the label."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(head, body)
+    console.print(Padding(grid, (0, 0, 0, 2)))
 
 
 def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None:
@@ -484,15 +535,17 @@ def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None
         return
     base, target = view["origin"], view["target"]
     latest, symbol = (view["total"], "X_t") if view["total"] else (view["latest"], "x_t")
-    console.print(
-        f"  {text('label.symbols', lang)}: x0 = {number(base['value'])} (t0 = {base['year']}), "
+    _print_step(
+        console,
+        f"{text('label.symbols', lang)}:",
+        f"x0 = {number(base['value'])} (t0 = {base['year']}), "
         f"{symbol} = {number(latest['value'])} (t = {latest['year']}), "
         f"x* = {number(target['value'])} (T = {target['year']}), "
-        f"d = {'+1' if view['direction'] == 'increase' else '-1'}"
+        f"d = {'+1' if view['direction'] == 'increase' else '-1'}",
     )
     for step in steps:
         if step["name"] not in COMPOUND_STEPS | OUTLOOK_STEPS:
-            console.print(_step_line(step, view, lang), soft_wrap=True)
+            _print_step(console, *_step_line(step, view, lang))
     if view["missing_years"]:
         years = ", ".join(str(y) for y in view["missing_years"])
         console.print(Text("  " + text("label.missing_short", lang, years=years), style="yellow"))
@@ -500,7 +553,7 @@ def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None
     console.print(Text(text("label.compound", lang), style="bold"))
     compound = [step for step in steps if step["name"] in COMPOUND_STEPS]
     for step in compound:
-        console.print(_step_line(step, view, lang), soft_wrap=True)
+        _print_step(console, *_step_line(step, view, lang))
     if view["status_cagr"] is None:
         why = "label.no_compound_cumulative" if view["accumulate"] else "label.no_compound"
         console.print("  " + text(why, lang))
@@ -521,7 +574,7 @@ def _print_outlook(console: Console, view: Mapping[str, Any], lang: str) -> None
         return
     console.print(Text(text("label.outlook", lang, year=view["target"]["year"]), style="bold"))
     for step in steps:
-        console.print(_step_line(step, view, lang), soft_wrap=True)
+        _print_step(console, *_step_line(step, view, lang))
     trend = phrases.trend(view, lang)
     if trend:
         style = {"away_from_target": "bold red", "flat": "yellow"}.get(view["trend"], "")
@@ -548,8 +601,8 @@ def _status_table(
     )
     for name in shown:
         right = name in ("number", "baseline", "latest", "target", "progress", "pace", "pace_cagr")
-        if name == "name":
-            table.add_column(headers[name], min_width=widths[name])
+        if name == "name":  # wraps, at spaces in English and between characters in Chinese
+            table.add_column(headers[name], width=widths[name], overflow="fold")
         else:
             table.add_column(
                 headers[name],
@@ -562,6 +615,13 @@ def _status_table(
     console.print(table)
 
 
+# Columns of the actions table that give way, first to last, on a narrow terminal. The id is
+# never cut (people type it next), and the title wraps rather than being cut.
+TASK_COLUMNS = ("id", "title", "status", "progress", "lead", "due", "indicators")
+TASK_GIVE_WAY = ("indicators", "lead", "progress", "due", "status")
+TITLE_MIN = 8
+
+
 def render_tasks(view: Mapping[str, Any], lang: str) -> None:
     console = out()
     if view.get("as_of") is not None:
@@ -569,51 +629,120 @@ def render_tasks(view: Mapping[str, Any], lang: str) -> None:
     if not view["areas"]:
         console.print(text("tasks.none", lang))
         return
+    headers = dict(
+        zip(
+            TASK_COLUMNS,
+            (
+                text(key, lang)
+                for key in (
+                    "col.id",
+                    "col.action",
+                    "col.status",
+                    "col.progress",
+                    "col.lead",
+                    "col.due",
+                    "col.indicators",
+                )
+            ),
+            strict=True,
+        )
+    )
+    actions = [action for area in view["areas"] for action in area["actions"]]
+    derived = any(action.get("status_source") == "work_plan" for action in actions)
+    rows = [
+        {
+            "id": action["id"],
+            "title": action["title_en"] if lang == "en" else action["title"],
+            "status": _task_status(action, lang),
+            "progress": _work_progress(action["work_plan"]["progress"], lang)
+            if "work_plan" in action
+            else "—",
+            "lead": action["lead"] or "—",
+            "due": action["due"] or "—",
+            "indicators": ", ".join(action["indicators"]) or "—",
+        }
+        for action in actions
+    ]
+    # one set of widths for every area's table, so the columns line up down the page
+    widths = {
+        name: max([cell_len(header), *(cell_len(str(row[name])) for row in rows)])
+        for name, header in headers.items()
+    }
+    shown = list(TASK_COLUMNS)
+    if not any("work_plan" in action for action in actions):
+        shown.remove("progress")  # no action has work items: nothing to show
+    # The title and the indicators wrap, but only between words (Chinese between characters):
+    # each is as narrow as its longest word at the least.
+    floors = {
+        "title": max([TITLE_MIN, *(_longest_word(str(r["title"])) for r in rows)]),
+        "indicators": max(
+            [cell_len(headers["indicators"]), *(_longest_word(r["indicators"]) + 1 for r in rows)]
+        ),
+    }
+    natural = dict(widths)
+
+    def overflow() -> int:
+        # a cell of padding either side of each column, a divider between columns, two edges
+        return sum(widths[name] for name in shown) + 3 * len(shown) + 1 - console.width
+
+    squeezed = False  # the title narrower than its longest word: the last resort but one
+    for column in (None, *TASK_GIVE_WAY[:-1], "squeeze", TASK_GIVE_WAY[-1]):
+        if column == "squeeze":
+            squeezed = True
+        elif column in shown:
+            shown.remove(column)
+        widths.update({name: min(natural[name], floor) for name, floor in floors.items()})
+        if squeezed and overflow() > 0:
+            widths["title"] = max(TITLE_MIN, widths["title"] - overflow())
+        if overflow() > 0 and column != TASK_GIVE_WAY[-1]:
+            continue
+        slack = -overflow()  # what the wrapping columns may take back, the title first
+        for name in ("title", "indicators"):
+            if name in shown and slack > 0:
+                grow = min(slack, natural[name] - widths[name])
+                widths[name] += grow
+                slack -= grow
+        break
     count = 0
-    derived = False
     for area in view["areas"]:
         title = area["title_en"] if lang == "en" else area["title"]
-        work = any("work_plan" in action for action in area["actions"])
-        columns = ["col.id", "col.action", "col.status", "col.lead", "col.due", "col.indicators"]
-        if work:
-            columns.insert(3, "col.progress")
-        headers = [text(key, lang) for key in columns]
-        rows: list[list[str | Text]] = []
-        for action in area["actions"]:
-            status = status_text(action["status"], lang)
-            if action.get("status_source") == "work_plan":
-                status.append("*")  # derived from its work items: the note under the table
-                derived = True
-            row: list[str | Text] = [
-                action["id"],
-                action["title_en"] if lang == "en" else action["title"],
-                status,
-                action["lead"] or "—",
-                action["due"] or "—",
-                ", ".join(action["indicators"]) or "—",
-            ]
-            if work:
-                row.insert(3, _work_progress(action["work_plan"]["progress"], lang))
-            rows.append(row)
-        count += len(rows)
-        if len(rows) > PLAIN_ROWS:
-            cells = [[str(cell) for cell in row] for row in rows]
-            widths = [
-                max([cell_len(header), *(cell_len(row[i]) for row in cells)])
-                for i, header in enumerate(headers)
-            ]
-            right = [False] * len(headers)
-            plain_table(console, f"{area['number']}. {title}", headers, cells, widths, right)
+        if len(area["actions"]) > PLAIN_ROWS:
+            plain_table(
+                console,
+                f"{area['number']}. {title}",
+                [headers[name] for name in shown],
+                [
+                    [str(row[name]) for name in shown]
+                    for row in rows[count : count + len(area["actions"])]
+                ],
+                [widths[name] for name in shown],
+                [False] * len(shown),
+            )
+            count += len(area["actions"])
             continue
         table = Table(title=f"{area['number']}. {title}", box=box.SIMPLE, title_justify="left")
-        for header in headers:
-            table.add_column(header)
-        for row in rows:
-            table.add_row(*row)
+        for name in shown:
+            wraps = name in ("title", "indicators", "lead")
+            table.add_column(
+                headers[name],
+                width=widths[name],
+                no_wrap=not wraps,
+                overflow="fold" if wraps else "ellipsis",
+            )
+        for row in rows[count : count + len(area["actions"])]:
+            table.add_row(*(row[name] for name in shown))
+        count += len(area["actions"])
         console.print(table)
     console.print(text("tasks.count", lang, count=count))
     if derived:
         console.print(text("tasks.derived_note", lang))
+
+
+def _task_status(action: Mapping[str, Any], lang: str) -> Text:
+    status = status_text(action["status"], lang)
+    if action.get("status_source") == "work_plan":
+        status.append("*")  # derived from its work items: the note under the table
+    return status
 
 
 def _work_progress(progress: Mapping[str, Any], lang: str) -> str:
@@ -622,6 +751,23 @@ def _work_progress(progress: Mapping[str, Any], lang: str) -> str:
         return "—"
     done = text("roadmap.progress", lang, done=progress["done"], counted=progress["counted"])
     return f"{done} ({progress['share'] * 100:.0f}%)"
+
+
+def _longest_word(value: str) -> int:
+    """The widest word of ``value`` that may not be broken: words in Latin letters; Chinese
+    text breaks between any two characters."""
+    words = [w for w in value.split() if w.isascii()]
+    return max((cell_len(w) for w in words), default=0)
+
+
+def _hanging(console: Console, lines: Sequence[tuple[str, str | Text]], gap: int = 1) -> None:
+    """Lines as ``  label text``, the text wrapping under itself rather than under the label."""
+    grid = Table.grid(padding=(0, gap))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for head, body in lines:
+        grid.add_row(head, body)
+    console.print(Padding(grid, (0, 0, 0, 2)))
 
 
 def render_task(view: Mapping[str, Any], area_title: str, lang: str) -> None:
@@ -639,15 +785,17 @@ def render_task(view: Mapping[str, Any], area_title: str, lang: str) -> None:
     console.print(f"{text('col.due', lang)}: {view['due'] or '—'}")
     console.print(f"{text('col.indicators', lang)}: {', '.join(view['indicators']) or '—'}")
     console.print(Text(text("label.measures", lang), style="bold"))
-    for i, measure in enumerate(view["measures"], start=1):
-        console.print(f"  {i}. {measure}")
+    _hanging(console, [(f"{i}.", m) for i, m in enumerate(view["measures"], start=1)])
     if "work_plan" in view:
         _print_work_items(console, view["work_plan"], lang)
     console.print(Text(text("label.updates", lang), style="bold"))
     if not view["updates"]:
         console.print("  " + text("label.no_updates", lang))
-    for update in view["updates"]:
-        console.print(f"  {moment(update['recorded'])}  " + _update_parts(update, lang))
+    _hanging(
+        console,
+        [(moment(update["recorded"]), _update_parts(update, lang)) for update in view["updates"]],
+        gap=2,
+    )
 
 
 def _print_work_items(console: Console, work: Mapping[str, Any], lang: str) -> None:
@@ -709,7 +857,7 @@ def render_history(view: Mapping[str, Any], lang: str) -> None:
         return
     table = Table(title=text("history.title", lang), box=box.SIMPLE, title_justify="left")
     for key in ("col.recorded", "col.item", "col.change", "col.source_note"):
-        table.add_column(text(key, lang))
+        table.add_column(text(key, lang), overflow="fold")  # wrap, never cut with an ellipsis
     for change in changes:
         item, what, extra = _change_cells(change, lang)
         when = moment(change["recorded"]) if change["recorded"] else text("history.no_time", lang)
