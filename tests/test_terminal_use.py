@@ -205,8 +205,9 @@ def test_status_narrower_gives_way_by_whole_columns_and_wraps_names() -> None:
     # the name wraps onto a second line rather than being cut
     row = next(i for i, line in enumerate(at_60) if line.strip().startswith("2 "))
     name = at_60[row].split()[1]
-    continued = at_60[row + 1]
-    if continued.startswith(" " * 6) and not continued.strip()[0].isdigit():
+    for continued in at_60[row + 1 :]:  # as many lines as the name takes, none cut
+        if not continued.startswith(" " * 6) or continued.strip()[:1].isdigit():
+            break
         name += continued.split()[0]
     assert name == "中型以上专利代理机构数量"
     at_40 = header_of(shown_at(40, "status"), "序号")
