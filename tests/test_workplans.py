@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from ipplan.workplans.model import Content, Item, Milestone, ProgressEvent, Quantity
 from ipplan.workplans.periods import PeriodError, parse, split_prefix
@@ -724,24 +725,55 @@ def test_tasks_show_work_items_and_say_where_the_status_comes_from(
 def test_validate_strict_fails_on_overdue_milestones_plain_validate_does_not(
     wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    def milestones(result: Result) -> list[tuple[str, int, str]]:
+        found = [(Path(p["file"]).name, p["line"], p["code"]) for p in json.loads(result.stdout)]
+        return [f for f in found if f[2] == "overdue-milestone"]
+
     monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
     assert cli("validate", "--data", str(wp_dir)).exit_code == 0
     strict = cli("validate", "--strict", "--data", str(wp_dir), "--json")
     assert strict.exit_code == 1
-    found = [(Path(p["file"]).name, p["line"], p["code"]) for p in json.loads(strict.stdout)]
-    assert found == [
+    assert milestones(strict) == [
         ("2024.yaml", 17, "overdue-milestone"),
         ("2024.yaml", 28, "overdue-milestone"),
     ]
     text_out = cli("validate", "--strict", "--data", str(wp_dir))
     assert "y2024-2 的第 1 个节点（第一季度，2024-03-31 到期）已逾期" in text_out.stderr
-    # done in time, nothing is late
+    # done in time, no milestone is late
     cli("item", "y2024-1", "--done", "1", "--data", str(wp_dir))
     cli("item", "y2024-2", "--done", "1", "--data", str(wp_dir))
-    assert cli("validate", "--strict", "--data", str(wp_dir)).exit_code == 0
+    assert milestones(cli("validate", "--strict", "--data", str(wp_dir), "--json")) == []
     monkeypatch.setenv("IPPLAN_TODAY", "2025-01-01")
-    late = json.loads(cli("validate", "--strict", "--data", str(wp_dir), "--json").stdout)
-    assert {p["line"] for p in late} == {19, 30}  # the second half and the last quarter
+    late = cli("validate", "--strict", "--data", str(wp_dir), "--json")
+    assert {line for _, line, _ in milestones(late)} == {19, 30}  # second half, last quarter
+
+
+def test_validate_strict_fails_on_overdue_yearly_figures(
+    plan_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    data = ("--data", str(plan_dir))
+    # 2022's figures: practitioners and litigators due 8 months after the year (2023-08-31),
+    # revenue 12 months after (2023-12-31); 2023's are not due until 2024-08-31
+    late = json.loads(cli("validate", "--strict", *data, "--json").stdout)
+    figures = [p for p in late if p["code"] == "overdue-figure"]
+    assert [p["message"].split(" ")[0] for p in figures] == [
+        "practitioners",
+        "revenue",
+        "litigators",
+    ]
+    assert all(Path(p["file"]).name == "indicators.yaml" for p in figures)
+    assert all("2022" in p["message"] for p in figures)
+    lines = (plan_dir / "indicators.yaml").read_text(encoding="utf-8").splitlines()
+    assert all("published_after_months" in lines[p["line"] - 1] for p in figures)
+    # recorded, a figure is no longer late; plain validate never judges lateness
+    cli("record", "2022", "practitioners", "31347", *data)
+    late = json.loads(cli("validate", "--strict", *data, "--json").stdout)
+    assert [p["message"].split(" ")[0] for p in late if p["code"] == "overdue-figure"] == [
+        "revenue",
+        "litigators",
+    ]
+    assert cli("validate", *data).exit_code == 0
 
 
 # --- import of a table in the seed 004 shape --------------------------------------------------

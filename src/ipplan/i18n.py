@@ -801,6 +801,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "item {id} has several quantity targets; content must name one",
     ),
     "p.too-many-files": ("文件过多（上限 {limit}）", "too many files (limit {limit})"),
+    "p.overdue-figure": (
+        "{key} 的 {year} 年数值通常在 {due} 前公布，至今未记录；公布后用 ipplan record 记录",
+        "the {year} figure of {key}, normally published by {due}, is not recorded yet; "
+        "record it with ipplan record once published",
+    ),
     "p.overdue-milestone": (
         "{item} 的第 {number} 个节点（{period}，{end} 到期）已逾期",
         "milestone {number} of {item} ({period}, ended {end}) is overdue",

@@ -15,10 +15,11 @@ from pathlib import Path
 from ipplan.plan import Plan
 from ipplan.problems import Problem
 
-StrictRule = Callable[[Plan, dt.date], list[Problem]]
+# A rule takes the loaded plan, the day, and the data directory (for the lines of what is late).
+StrictRule = Callable[[Plan, dt.date, Path], list[Problem]]
 
 
-def overdue_milestones(plan: Plan, day: dt.date) -> list[Problem]:
+def overdue_milestones(plan: Plan, day: dt.date, top: Path) -> list[Problem]:
     """Every work-plan milestone not done whose period ended before ``day``."""
     from ipplan.workplans.views import overdue_milestones as overdue
 
@@ -27,7 +28,7 @@ def overdue_milestones(plan: Plan, day: dt.date) -> list[Problem]:
         milestone = standing.milestones[number - 1]
         found.append(
             Problem(
-                wp.path or Path("workplans") / f"{wp.year}.yaml",
+                wp.path or top / "workplans" / f"{wp.year}.yaml",
                 wp.lines.get((standing.item.id, number), 1),
                 "overdue-milestone",
                 {
@@ -41,14 +42,50 @@ def overdue_milestones(plan: Plan, day: dt.date) -> list[Problem]:
     return found
 
 
-# The rules --strict runs. Overdue yearly figures (an indicator's published_after_months, see
-# methodology.md "When a yearly figure is due") join this list as a rule of the same shape.
-STRICT_RULES: list[StrictRule] = [overdue_milestones]
+def overdue_figures(plan: Plan, day: dt.date, top: Path) -> list[Problem]:
+    """Every yearly figure not recorded after the month its indicator says it is normally
+    published (``published_after_months``, methodology.md "When a yearly figure is due"), at
+    that indicator's line in indicators.yaml."""
+    from ipplan import evaluation
+    from ipplan.yamlio import read
+
+    late = evaluation.overdue_figures(plan, day)
+    if not late:
+        return []
+    path = top / "indicators.yaml"
+    doc, _ = read(path)
+    entries = doc.data.get("indicators") if isinstance(doc.data, dict) else None
+    index = {
+        entry.get("key"): i
+        for i, entry in enumerate(entries if isinstance(entries, list) else [])
+        if isinstance(entry, dict)
+    }
+    found = []
+    for figure in late:
+        at = index.get(figure.indicator.key)
+        loc = ("indicators",) if at is None else ("indicators", at, "published_after_months")
+        found.append(
+            Problem(
+                path,
+                doc.line(loc),
+                "overdue-figure",
+                {
+                    "key": figure.indicator.key,
+                    "year": figure.year,
+                    "due": figure.due.isoformat() if figure.due else "",
+                },
+            )
+        )
+    return found
 
 
-def problems(plan: Plan, day: dt.date) -> list[Problem]:
+# The rules --strict runs, each of the same shape.
+STRICT_RULES: list[StrictRule] = [overdue_milestones, overdue_figures]
+
+
+def problems(plan: Plan, day: dt.date, top: Path) -> list[Problem]:
     """Everything late on ``day``, by every strict rule."""
     found: list[Problem] = []
     for rule in STRICT_RULES:
-        found += rule(plan, day)
+        found += rule(plan, day, top)
     return sorted(found, key=Problem.sort_key)

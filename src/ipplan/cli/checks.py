@@ -111,7 +111,9 @@ def validate(
             from ipplan.workplans.views import today
 
             with reporting(language):
-                problems = timeliness.problems(store.load(data_dir), today(os.environ))
+                problems = timeliness.problems(
+                    store.load(data_dir), today(os.environ), data_dir.path
+                )
     if fmt is ProblemFormat.json:
         print_json(views.problems_view(problems, language))
         raise typer.Exit(1 if problems else 0)
