@@ -260,6 +260,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} plans; overdue work counts the work-plan milestones overdue on {day}",
     ),
     "col.overdue_work": ("逾期工作", "Overdue"),
+    "col.overdue_figures": ("逾期数据", "Overdue figures"),
     "site.roadmap": ("路线图", "Roadmap"),
     "overview.difference": (
         "{plan} {key} {year} 年：成员合计 {total}，本级数值 {parent}，差额 {difference}，"

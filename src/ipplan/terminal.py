@@ -987,10 +987,16 @@ def render_overview(view: Mapping[str, Any], lang: str) -> None:
         box=box.SIMPLE,
         title_justify="left",
     )
-    # On a narrower terminal whole columns give way, the title first, then the period, then
-    # the latest data year, rather than being cut (`ipplan status --plan NAME` shows them all).
+    # On a narrower terminal whole columns give way, the title first, then the overdue figures,
+    # the period and the latest data year, rather than being cut (`--json` and
+    # `ipplan status --plan NAME` show them all).
     width = console.width
-    shown = {"title": width >= 120, "period": width >= 74, "latest": width >= 62}
+    shown = {
+        "title": width >= 120,
+        "figures": width >= 100,
+        "period": width >= 74,
+        "latest": width >= 62,
+    }
     table.add_column(text("col.plan", lang), no_wrap=True)
     if shown["title"]:
         table.add_column(text("col.title", lang), overflow="fold", ratio=2)
@@ -1000,6 +1006,8 @@ def render_overview(view: Mapping[str, Any], lang: str) -> None:
     table.add_column(text("col.statuses", lang), ratio=3, min_width=21)
     if shown["latest"]:
         table.add_column(text("col.latest_year", lang), no_wrap=True)
+    if shown["figures"]:
+        table.add_column(text("col.overdue_figures", lang), justify="right", no_wrap=True)
     table.add_column(text("col.overdue_work", lang), justify="right", no_wrap=True)
     table.add_column(text("col.rollup", lang), justify="right", no_wrap=True)
     for row in view["plans"]:
@@ -1015,6 +1023,9 @@ def render_overview(view: Mapping[str, Any], lang: str) -> None:
         cells.append(Text("\n".join(parts) or "—"))  # one status a line, its count beside it
         if shown["latest"]:
             cells.append(str(row["latest_year"]) if row["latest_year"] is not None else "—")
+        if shown["figures"]:
+            late = row["overdue_figures"]
+            cells.append(Text(str(late), style="bold red" if late else ""))
         overdue = row["overdue_work"]
         cells.append(
             Text(str(overdue), style="bold red" if overdue else "") if row["workplans"] else "—"

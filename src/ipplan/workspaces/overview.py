@@ -38,6 +38,7 @@ def overview_view(
 ) -> dict[str, Any]:
     """The workspace's plans, parent first, each with its counts, its overdue work-plan
     milestones on ``day`` and its roll-up flags."""
+    from ipplan.evaluation import overdue_figures
     from ipplan.views import display_path
     from ipplan.workplans.views import overdue_milestones
 
@@ -74,6 +75,7 @@ def overview_view(
                 "summary": summary(statuses),
                 "latest_year": latest_year(plan, as_of),
                 "workplans": len(plan.work.plans),
+                "overdue_figures": len(overdue_figures(plan, day)),
                 "overdue_work": len(overdue_milestones(plan, day)),
                 "rollup_differences": flags,
             }
