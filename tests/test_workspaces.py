@@ -440,3 +440,25 @@ def test_the_plan_a_directory_is_in_is_the_innermost(tmp_path: Path) -> None:
     assert workspace.containing(root / "provinces" / "gd" / "schema").name == "gd"  # type: ignore[union-attr]
     assert workspace.containing(root / "docs").name == "national"  # type: ignore[union-attr]
     assert workspace.containing(tmp_path) is None
+
+
+def test_overview_counts_overdue_yearly_figures(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from ipplan.evaluation import overdue_figures
+
+    monkeypatch.chdir(ws)
+    # before any figure is due (practitioners' 2022 figure: 2023-08-31), nothing is overdue
+    monkeypatch.setenv("IPPLAN_TODAY", "2023-03-01")
+    early = json.loads(cli("overview", "--json").stdout)["plans"]
+    assert [p["overdue_figures"] for p in early] == [0, 0, 0, 0]
+    monkeypatch.setenv("IPPLAN_TODAY", "2026-11-21")
+    late = json.loads(cli("overview", "--json").stdout)["plans"]
+    national = load_plans(load_workspace(ws / "ipplan.yaml"))["national"]
+    expected = overdue_figures(national, dt.date(2026, 11, 21))
+    assert late[0]["overdue_figures"] == len(expected) > 0
+    # shown as a column on a wide terminal
+    monkeypatch.setenv("COLUMNS", "130")
+    assert "逾期数据" in cli("overview").stdout
