@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ipplan import store
-from tests.conftest import SHIPPED, Run, load
+from tests.conftest import SHIPPED, Run, clear_recorded, load
 
 GROUP = 60000
 ALICE, BOB = 60001, 60002
@@ -56,6 +56,7 @@ def shared(cli: Run) -> Iterator[Path]:
         top.chmod(0o755)
         plan = top / "plan"
         shutil.copytree(SHIPPED, plan, ignore=shutil.ignore_patterns(store.LOCK_NAME))
+        clear_recorded(plan)  # the shipped figures: the users below record their own
         # shared as a group shares a directory: chgrp -R, and every directory g+ws
         for path in [plan, *plan.rglob("*")]:
             os.chown(path, 0, GROUP)
@@ -65,6 +66,7 @@ def shared(cli: Run) -> Iterator[Path]:
         # may not read the source tree.
         warm = top / "warm"
         shutil.copytree(SHIPPED, warm)
+        clear_recorded(warm)
         assert cli("record", "2022", "practitioners", "28000", "--data", str(warm)).exit_code == 0
         cli("record", "2022", "nosuch", "1", "--data", str(warm))
         yield plan

@@ -133,9 +133,14 @@ def named(chosen: Path) -> DataDir:
         raise DataDirIsFile(path=str(chosen))
     if not _is(chosen, "dir"):
         raise DataDirNotFound(path=str(chosen))
-    # Whatever stands there (a link, a pipe) is the plan's file, read or refused as such.
-    if not os.path.lexists(chosen / FILES["indicators"]):
-        raise NotAPlanDirectory(path=str(chosen))
+    # Whatever stands there (a link, a pipe) is the plan's file, read or refused as such; a
+    # directory ipplan may not look into is said to be unreadable, not to hold no plan.
+    try:
+        (chosen / FILES["indicators"]).lstat()
+    except (FileNotFoundError, NotADirectoryError):
+        raise NotAPlanDirectory(path=str(chosen)) from None
+    except OSError as exc:
+        raise DataDirUnreadable(path=str(chosen), detail=exc.strerror or str(exc)) from None
     return DataDir(chosen)
 
 
