@@ -292,3 +292,17 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+@pytest.mark.parametrize(
+    "target", [".gitignore", "schema/report.json", "workplans/report.md", "actuals/report.md"]
+)
+def test_a_report_is_never_written_over_or_into_what_the_plan_owns(
+    cli: Run, plan_dir: Path, target: str
+) -> None:
+    (plan_dir / ".gitignore").write_text(".ipplan.lock\n", encoding="utf-8")
+    before = snapshot(plan_dir)
+    result = cli("report", "-f", "md", "-o", str(plan_dir / target), "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert "报告不会覆盖它" in result.stderr
+    assert snapshot(plan_dir) == before

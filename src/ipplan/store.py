@@ -424,8 +424,13 @@ def ensure_not_data(data_dir: DataDir, output: Path) -> None:
     for name in FILES:
         if data_dir.file(name).resolve() == target:
             raise OutputIsData(path=str(output))
-    for kind in records.KINDS.values():
-        if target.is_relative_to(data_dir.path.resolve() / kind.name):
+    top = data_dir.path.resolve()
+    if target in (top / ".gitignore", top / LOCK_NAME):
+        raise OutputIsData(path=str(output))
+    # the record directories, the schemas and the work plans belong to the plan as a whole
+    owned = [kind.name for kind in records.KINDS.values()] + [SCHEMA_DIR, "workplans"]
+    for name in owned:
+        if target.is_relative_to(top / name):
             raise OutputIsData(path=str(output))
 
 
