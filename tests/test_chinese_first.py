@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import load, snapshot
+from tests.conftest import Run, load, snapshot
 
 IPPLAN = Path(sys.executable).with_name("ipplan")
 
@@ -292,3 +292,22 @@ def test_without_json_errors_stay_one_line_of_text() -> None:
     result = run("show", "nope")
     assert result.returncode == 1
     assert result.stderr.startswith("错误：未知指标 nope。") and "{" not in result.stderr
+
+
+def test_a_missing_argument_names_what_is_missing(cli: Run, tmp_path: Path) -> None:
+    result = cli("new", str(tmp_path / "n"), "--title", "t")
+    assert result.exit_code == 2
+    assert "错误：缺少 '--years'" in result.stderr
+    english = cli("record", "2024", "--lang", "en")
+    assert english.exit_code == 2
+    assert "error: 'INDICATOR' is missing" in english.stderr
+
+
+def test_a_work_plan_year_is_read_as_people_type_it(cli: Run, shipped_dir: Path) -> None:
+    data = ("--data", str(shipped_dir), "--json")
+    plain = cli("workplan", "2022", *data)
+    assert plain.exit_code == 0
+    for typed in ("2022年", "２０２２"):
+        result = cli("workplan", typed, *data)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout == plain.stdout

@@ -1246,6 +1246,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' is not an action status; use one of {choices}",
     ),
     "bad-parameter": ("{param} 的值无效：{message}", "invalid value for {param}: {message}"),
+    "missing-parameter": (
+        "缺少 {param}；用法见上，或加 --help 查看说明。",
+        "{param} is missing; see the usage above, or add --help",
+    ),
     "list.sep": ("、", ", "),
     "unknown-shell": (
         "不支持 {shell} 的补全；可用：{shells}。",

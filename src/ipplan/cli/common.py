@@ -84,7 +84,10 @@ def show_usage_error(exc: click.exceptions.ClickException, argv: list[str]) -> N
     if isinstance(exc, click.exceptions.BadParameter) and exc.param is not None:
         hint = exc.param_hint if exc.param_hint is not None else exc.param.get_error_hint()
         shown = hint if isinstance(hint, str) else " / ".join(hint)
-        message = text("bad-parameter", lang, param=shown, message=exc.message)
+        if isinstance(exc, click.exceptions.MissingParameter):
+            message = text("missing-parameter", lang, param=shown)
+        else:
+            message = text("bad-parameter", lang, param=shown, message=exc.message)
     if "--json" in argv:
         print_error_json("usage", message)
         return

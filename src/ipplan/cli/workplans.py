@@ -18,6 +18,7 @@ from ipplan.cli.common import (
     print_json,
     reporting,
     resolve_data_dir,
+    year_value,
 )
 from ipplan.i18n import text
 
@@ -43,6 +44,7 @@ def workplan(
             metavar="[YEAR]",
             help="The work plan's year (default: this year's).",
             show_default=False,
+            parser=year_value,
         ),
     ] = None,
     unit: UnitOption = None,
@@ -245,7 +247,10 @@ def workplan_import(
             metavar="FILE", help="An .xlsx, or a .csv (UTF-8, or GBK as Excel saves it)."
         ),
     ],
-    year: Annotated[int, typer.Option("--year", metavar="YEAR", help="The work plan's year.")],
+    year: Annotated[
+        int,
+        typer.Option("--year", metavar="YEAR", help="The work plan's year.", parser=year_value),
+    ],
     title: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--title", help="The work plan's title (default: YEAR年工作计划)."),
