@@ -1007,3 +1007,15 @@ def test_a_unit_no_item_names_is_refused_not_answered_with_nothing(
         assert result.exit_code == 1
         assert "没有工作项由“宣传部”负责或配合" in result.stderr
         assert "培训部" in result.stderr  # the units there are
+
+
+def test_as_of_a_year_no_later_work_plan_is_shown(wp_dir: Path, cli: Run) -> None:
+    write(wp_dir / "workplans", "2025.yaml", WORKPLAN.replace("2024", "2025"))
+    data = ("--data", str(wp_dir), "--json")
+    # without a year, as of 2024 the 2024 plan, never 2025's, whatever today is
+    shown = json.loads(cli("workplan", "--as-of", "2024", *data).stdout)
+    assert shown["workplan"]["year"] == 2024
+    later = cli("workplan", "2025", "--as-of", "2024", "--data", str(wp_dir))
+    assert later.exit_code == 1
+    assert "2025 年的工作计划晚于 --as-of 2024" in later.stderr
+    assert cli("workplan", "2024", "--as-of", "2024", *data).exit_code == 0

@@ -282,6 +282,15 @@ class NoWorkPlans(IpplanError):
     message_id = "no-workplans"
 
 
+class WorkPlanAfterAsOf(IpplanError):
+    """A work plan of a year after --as-of was asked for: as of then, it did not exist."""
+
+    message_id = "workplan-after-as-of"
+
+    def __init__(self, year: int, as_of: int) -> None:
+        super().__init__(year=year, as_of=as_of)
+
+
 class UnknownMilestone(IpplanError):
     """The item has no milestone with the number or period given."""
 

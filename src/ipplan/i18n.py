@@ -1246,6 +1246,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' is not an action status; use one of {choices}",
     ),
     "bad-parameter": ("{param} 的值无效：{message}", "invalid value for {param}: {message}"),
+    "workplan-after-as-of": (
+        "{year} 年的工作计划晚于 --as-of {as_of}：截至 {as_of} 年底它还不存在；请去掉 --as-of 或选 {as_of} 年及以前的工作计划。",
+        "the {year} work plan comes after --as-of {as_of}: at the end of {as_of} it did not exist "
+        "yet; leave out --as-of or choose a work plan of {as_of} or before",
+    ),
     "missing-parameter": (
         "缺少 {param}；用法见上，或加 --help 查看说明。",
         "{param} is missing; see the usage above, or add --help",

@@ -11,7 +11,13 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ipplan.errors import InvalidToday, NoWorkPlans, UnknownUnit, YearOutsidePlan
+from ipplan.errors import (
+    InvalidToday,
+    NoWorkPlans,
+    UnknownUnit,
+    WorkPlanAfterAsOf,
+    YearOutsidePlan,
+)
 from ipplan.problems import suggest
 from ipplan.status import Status
 from ipplan.workplans.book import WorkPlan
@@ -186,9 +192,10 @@ def summary(states: list[str]) -> dict[str, int]:
     return {s.value: states.count(s.value) for s in ItemState}
 
 
-def default_year(plan: Plan, day: dt.date) -> int:
-    """The current year's work plan, else the latest one before it."""
-    years = plan.work.years
+def default_year(plan: Plan, day: dt.date, as_of: int | None = None) -> int:
+    """The current year's work plan, else the latest one before it; as of a year, never one
+    after it."""
+    years = [y for y in plan.work.years if as_of is None or y <= as_of]
     if not years:
         raise NoWorkPlans()
     earlier = [y for y in years if y <= day.year]
@@ -204,7 +211,9 @@ def workplan_view(
     as_of: int | None = None,
 ) -> dict[str, Any]:
     """A year's work plan in the seed 004 shape, each item's and milestone's state on ``day``."""
-    wp = plan.work.plan(year if year is not None else default_year(plan, day))
+    if year is not None and as_of is not None and year > as_of:
+        raise WorkPlanAfterAsOf(year=year, as_of=as_of)
+    wp = plan.work.plan(year if year is not None else default_year(plan, day, as_of))
     check_unit(plan, unit)
     items = []
     for item in wp.items:
