@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ipplan.errors import (
-    InvalidToday,
     NoWorkPlans,
     UnknownUnit,
     WorkPlanAfterAsOf,
@@ -37,18 +36,12 @@ if TYPE_CHECKING:
     from ipplan.models import Action
     from ipplan.plan import ActionState, Plan
 
-TODAY_VAR = "IPPLAN_TODAY"
-
 
 def today(environ: Mapping[str, str]) -> dt.date:
     """Today's date, or the one ``IPPLAN_TODAY`` pins (for examples and tests)."""
-    raw = environ.get(TODAY_VAR, "").strip()
-    if not raw:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        raise InvalidToday(value=raw, var=TODAY_VAR) from None
+    from ipplan import clock
+
+    return clock.today(environ)
 
 
 def work_day(as_of: int | None) -> dt.date:
