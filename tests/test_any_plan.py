@@ -131,10 +131,12 @@ def test_values_are_checked_against_the_plans_own_units(cli: Run, successor: Pat
     before = snapshot(successor)
     refused = cli("record", "2026", "satisfaction", "101", "--data", str(successor))
     assert refused.exit_code == 1
-    assert refused.stderr == "错误：satisfaction 的单位是 分，数值 101 超出允许范围 0–100。\n"
+    assert refused.stderr == "错误：社会满意度的单位是分，数值 101 超出允许范围 0–100。\n"
     whole = cli("record", "2026", "trained", "12.5", "--data", str(successor), "--lang", "en")
     assert whole.exit_code == 1
-    assert "trained counts 人次, so it takes a whole number" in whole.stderr
+    assert (
+        "Patent attorneys trained counts person-times, so it takes a whole number" in whole.stderr
+    )
     other = cli("record", "2026", "filings", "130件", "--data", str(successor))
     assert other.exit_code == 1
     assert "带有单位 件，但该指标的单位是 万件" in other.stderr

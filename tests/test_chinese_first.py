@@ -18,10 +18,12 @@ from tests.conftest import Run, load, snapshot
 IPPLAN = Path(sys.executable).with_name("ipplan")
 
 
-def run(*args: str, lang: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, lang: str | None = None, env_columns: str = "80", **env: str
+) -> subprocess.CompletedProcess[str]:
     """The installed ipplan, at 80 columns, without colour, in the language asked for."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("IPPLAN_")}
-    environ.update({"COLUMNS": "80", "NO_COLOR": "1", **env})
+    environ.update({"COLUMNS": env_columns, "NO_COLOR": "1", **env})
     if lang is not None:
         environ["IPPLAN_LANG"] = lang
     result = subprocess.run([str(IPPLAN), *args], capture_output=True, text=True, env=environ)
@@ -311,3 +313,53 @@ def test_a_work_plan_year_is_read_as_people_type_it(cli: Run, shipped_dir: Path)
         result = cli("workplan", typed, *data)
         assert result.exit_code == 0, result.stderr
         assert result.stdout == plain.stdout
+
+
+# --- 9: natural sentences in both languages ----------------------------------------------------
+
+
+def test_sentences_name_the_indicator_not_its_key(plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir))
+    zh = run("record", "2022", "agency_rate", "180", *data)
+    assert zh.stderr.strip() == "错误：专利代理率的单位是%，数值 180 超出允许范围 0–100。"
+    en = run("record", "2022", "revenue", "5000", *data, lang="en")
+    assert en.stderr.startswith("error: Total operating revenue of patent agencies: 5000 for 2022")
+
+
+def test_actions_and_safeguards_are_counted_apart() -> None:
+    assert run("validate").stdout.startswith("数据有效：9 项指标，15 项行动、3 项保障，")
+    assert run("tasks").stdout.rstrip().endswith("共 15 项行动、3 项保障")
+    assert run("tasks", "--area", "实施保障").stdout.rstrip().endswith("共 3 项保障")
+    assert run("tasks", lang="en").stdout.rstrip().endswith("15 actions, 3 safeguards")
+
+
+def test_english_output_uses_english_units_and_capitals(plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir))
+    assert run("record", "2022", "practitioners", "29500", *data).returncode == 0
+    shown = run("show", "1", *data, lang="en").stdout
+    assert shown.startswith("1. 执业专利代理师人数 / Practising patent attorneys (people)")
+    assert "Needs " in shown and " 人" not in shown
+    assert "(100 million yuan)" in run("show", "revenue", lang="en", env_columns="200").stdout
+    recorded = run("record", "2023", "revenue", "520", *data, lang="en")
+    assert recorded.stdout.startswith(
+        "Recorded: Total operating revenue of patent agencies 2023 = 520 100 million yuan"
+    )
+
+
+def test_a_factor_below_one_says_the_current_pace_suffices(plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir))
+    assert run("record", "2022", "international_talent", "80", *data).returncode == 0
+    assert run("record", "2023", "international_talent", "130", "--force", *data).returncode == 0
+    shown = run("show", "国际化", *data).stdout
+    assert "保持当前年均变化即可按期达到目标（所需仅为当前的 0.70 倍）" in shown
+    assert "需达到当前年均变化的" not in shown
+    english = run("show", "6", *data, lang="en").stdout
+    assert "Keeping today's yearly change is enough to reach the target in time" in english
+
+
+def test_forecasts_of_counts_are_whole_numbers(plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir))
+    assert run("record", "2023", "practitioners", "31000", *data).returncode == 0
+    lines = run("show", "1", *data, env_columns="200").stdout.splitlines()
+    compound = next(line for line in lines if line.strip().startswith("预计（复合）"))
+    assert compound.endswith("= 35819 人")

@@ -269,7 +269,7 @@ def test_bad_record_in_english(cli: Run, plan_dir: Path) -> None:
     result = cli("record", "2023", "agency_rate", "180", "--lang", "en", "--data", str(plan_dir))
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        "error: agency_rate is in %; 180 is outside the allowed range 0–100"
+        "error: Patent agency rate is in %; 180 is outside the allowed range 0–100"
     )
 
 
@@ -385,7 +385,7 @@ def test_show(cli: Run, plan_dir: Path) -> None:
     assert "复合进度比: R_cagr = d × CAGR_o / |CAGR_r| = +1 × 0.0749 / 0.105 = 0.7136" in lines
     assert "两种方法结论一致：需加快" in lines
     assert "预计（线性）: x_t + v_obs × (T − t) = 31000 + 2085.5 × 2 = 35171 人" in lines
-    assert "预计（复合）: x_t × (1 + CAGR_o)^(T − t) = 31000 × 1.0749^2 = 35819.45 人" in lines
+    assert "预计（复合）: x_t × (1 + CAGR_o)^(T − t) = 31000 × 1.0749^2 = 35819 人" in lines
     assert "需达到当前年均变化的 2.16 倍" in lines
     assert "按计划 2023 年应达 33414.5 人（线性路径），实际偏差 -2414.5" in lines
     # no status set by hand: each follows its items in the 2022 work plan, none recorded done
@@ -407,15 +407,15 @@ def test_show_says_when_the_methods_disagree_and_the_trend_must_turn(
     assert (
         "Compound pace: R_cagr = d × CAGR_o / |CAGR_r| = -1 × (-0.0513) / 0.0964 = 0.5323"
     ) in lines
-    assert "⚠ the methods disagree: linear needs acceleration, compound lagging" in lines
-    assert "needs 2.33x today's yearly change" in lines
+    assert "⚠ The methods disagree: linear needs acceleration, compound lagging" in lines
+    assert "Needs 2.33x today's yearly change" in lines
     status = cli("status", "--data", str(plan_dir)).stdout
     assert "需加快 ≠" in status
     assert "≠ 8 投诉案件人均量：两种方法结论不同（线性 需加快，复合 进度滞后）" in status
 
     cli("record", "2023", "practitioners", "26000", "--data", str(plan_dir))
     out = cli("show", "practitioners", "--lang", "en", "--data", str(plan_dir)).stdout
-    assert "the trend must be reversed" in out
+    assert "The trend must be reversed" in out
     assert "needs" not in out.split("Looking ahead")[1]
 
 
@@ -477,7 +477,7 @@ def test_tasks_grouped_by_area(cli: Run) -> None:
         < out.index("3. 规范专利代理执业行为")
         < out.index("4. 实施保障")
     )
-    assert "共 18 项行动" in out
+    assert "共 15 项行动、3 项保障" in out
 
 
 def test_tasks_filters(cli: Run, plan_dir: Path) -> None:
@@ -575,7 +575,7 @@ def test_bad_task_input(cli: Run, plan_dir: Path, args: list[str], code: int, sa
 def test_validate_ok(cli: Run) -> None:
     result = cli("validate", "--data", str(SHIPPED))
     assert result.exit_code == 0
-    assert result.stdout.startswith("数据有效：9 项指标，18 项行动，5 个实际值")
+    assert result.stdout.startswith("数据有效：9 项指标，15 项行动、3 项保障，5 个实际值")
     assert json.loads(cli("validate", "--json", "--data", str(SHIPPED)).stdout) == []
 
 

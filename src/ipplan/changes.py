@@ -78,11 +78,23 @@ def check_value(plan: Plan, indicator: Indicator, value: Value) -> Value:
     rule = plan.unit(indicator)
     if not rule.in_range(value):
         raise ValueOutOfRange(
-            value=value, unit=indicator.unit, low=rule.low, high=rule.high, key=indicator.key
+            value=value,
+            unit=indicator.unit,
+            low=rule.low,
+            high=rule.high,
+            key=indicator.key,
+            name=indicator.name,
+            name_en=indicator.name_en,
         )
     if rule.whole:
         if value != int(value):
-            raise NotWholeNumber(value=value, unit=indicator.unit, key=indicator.key)
+            raise NotWholeNumber(
+                value=value,
+                unit=indicator.unit,
+                key=indicator.key,
+                name=indicator.name,
+                name_en=indicator.name_en,
+            )
         return int(value)
     return value
 
@@ -240,7 +252,14 @@ def prepare(
         source = existing.source if source is None else source
         note = existing.note if note is None else note
     elif existing is not None and not force:
-        raise ValueAlreadyRecorded(key=indicator.key, year=year, value=existing.value, new=value)
+        raise ValueAlreadyRecorded(
+            key=indicator.key,
+            name=indicator.name,
+            name_en=indicator.name_en,
+            year=year,
+            value=existing.value,
+            new=value,
+        )
     if plausible and not force and not same_value:
         check_plausible(plan, indicator, plan.actuals[indicator.key], year, value)
     history: list[Revision] = []
@@ -337,6 +356,8 @@ def check_plausible(
     places = 0 if whole else 2  # the range as the unit is typed, rounded inward
     raise ImplausibleChange(
         key=indicator.key,
+        name=indicator.name,
+        name_en=indicator.name_en,
         year=year,
         value=value,
         other_year=other_year,

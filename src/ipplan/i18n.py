@@ -87,39 +87,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.symbols": ("代入的值", "Values used"),
     "label.compound": ("复合增长方法（第二方法）", "Compound growth (second method)"),
     "label.outlook": ("展望 {year} 年", "Looking ahead to {year}"),
-    "label.methods_agree": ("两种方法结论一致：{status}", "both methods agree: {status}"),
+    "label.methods_agree": ("两种方法结论一致：{status}", "Both methods agree: {status}"),
     "label.methods_disagree": (
         "⚠ 两种方法结论不同：线性 {linear}，复合 {cagr}",
-        "⚠ the methods disagree: linear {linear}, compound {cagr}",
+        "⚠ The methods disagree: linear {linear}, compound {cagr}",
     ),
     "label.no_compound": (
         "复合增长不适用（基线、最新实际与目标须均为正数）",
-        "compound growth does not apply (baseline, latest actual and target must all be positive)",
+        "Compound growth does not apply (baseline, latest actual and target must all be positive)",
     ),
     "label.acceleration": (
         "需达到当前年均变化的 {factor} 倍",
-        "needs {factor}x today's yearly change",
+        "Needs {factor}x today's yearly change",
     ),
     "label.reverse": (
         "趋势须扭转：自基线以来正在远离目标",
-        "the trend must be reversed: it has moved away from the target since the baseline",
+        "The trend must be reversed: it has moved away from the target since the baseline",
     ),
     "label.flat": (
         "自基线以来没有变化：剩余差距全部有待完成",
-        "no change since the baseline: the whole gap is still to cover",
+        "No change since the baseline: the whole gap is still to cover",
     ),
     "label.expected": (
         "按计划 {year} 年应达 {value} {unit}（{source}），实际偏差 {deviation}",
-        "by {year} the plan expects {value} {unit} ({source}); the actual differs by {deviation}",
+        "By {year} the plan expects {value} {unit} ({source}); the actual differs by {deviation}",
     ),
     "label.expected.milestone": ("阶段目标", "milestone"),
     "label.expected.linear": ("线性路径", "linear path"),
     "label.nothing_to_work": (
         "需要基线和至少一个实际值才能计算。",
-        "a baseline and at least one actual are needed to compute anything.",
+        "A baseline and at least one actual are needed to compute anything.",
     ),
     "col.pace": ("R", "R"),
-    "col.pace_cagr": ("R 复合", "R cmpd"),
+    "col.pace_cagr": ("R 复合", "R compound"),
     "col.milestone": ("阶段目标", "Milestone"),
     "note.disagree": (
         "≠ {number} {name}：两种方法结论不同（线性 {linear}，复合 {cagr}）",
@@ -173,19 +173,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.linked": ("相关行动", "Linked actions"),
     "report.projection": (
         "{year} 年预计：线性 {linear}，复合 {cagr}",
-        "projected for {year}: {linear} linear, {cagr} compound",
+        "Projected for {year}: {linear} linear, {cagr} compound",
     ),
     "report.pace_line": (
         "进度比 R = {pace}；复合进度比 = {pace_cagr}（{status_cagr}）",
-        "pace R = {pace}; compound pace = {pace_cagr} ({status_cagr})",
+        "Pace R = {pace}; compound pace = {pace_cagr} ({status_cagr})",
     ),
     "report.progress_line": (
         "进度 P = {progress}，时间进度 τ = {time}",
-        "progress P = {progress}, time elapsed τ = {time}",
+        "Progress P = {progress}, time elapsed τ = {time}",
     ),
     "report.gap_line": (
         "差距 {gap}，每年尚需 {required}",
-        "gap {gap}, required per year {required}",
+        "Gap {gap}, required per year {required}",
     ),
     "report.generated": ("由 ipplan {version} 生成。", "Made with ipplan {version}."),
     "report.latest_update": ("最近进展", "Latest update"),
@@ -205,7 +205,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sheet.actions": ("行动", "Actions"),
     "summary": ("{count} 项指标：{parts}", "{count} indicators: {parts}"),
     "summary.part": ("{label} {n}", "{label} {n}"),
-    "tasks.count": ("共 {count} 项行动", "{count} actions"),
+    "tasks.count": ("共 {count}", "{count}"),
     "tasks.none": ("没有符合条件的行动。", "No action matches."),
     # outcomes
     "recorded": (
@@ -227,8 +227,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Copied the plan to {path}. Use it with --data {path}, or set IPPLAN_DATA={path}.",
     ),
     "validate.ok": (
-        "数据有效：{indicators} 项指标，{actions} 项行动，{actuals} 个实际值，{updates} 条行动进展（{path}）",
-        "valid: {indicators} indicators, {actions} actions, {actuals} actuals, "
+        "数据有效：{indicators} 项指标，{actions}，{actuals} 个实际值，{updates} 条行动进展（{path}）",
+        "Valid: {indicators} indicators, {actions}, {actuals} actuals, "
         "{updates} action updates ({path})",
     ),
     "validate.failed": ("发现 {count} 个问题。", "{count} problems found."),
@@ -447,15 +447,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "so it is not recorded as an actual",
     ),
     "value-out-of-range": (
-        "{key} 的单位是 {unit}，数值 {value} 超出允许范围 {range}。",
+        "{key}的单位是{unit}，数值 {value} 超出允许范围 {range}。",
         "{key} is in {unit}; {value} is outside the allowed range {range}",
     ),
     "not-whole-number": (
-        "{key} 以 {unit} 计，须为整数，{value} 不是整数。",
+        "{key}以{unit}计，须为整数，{value} 不是整数。",
         "{key} counts {unit}, so it takes a whole number; {value} is not one",
     ),
     "value-already-recorded": (
-        "{key} 的 {year} 年实际值已记录为 {value}。如确需改为 {new}，请加 --force（原值会保留在历史中）。",
+        "{key}的 {year} 年实际值已记录为 {value}。如确需改为 {new}，请加 --force（原值会保留在历史中）。",
         "{key} already has {value} recorded for {year}; to change it to {new}, add --force "
         "(the earlier value is kept in its history)",
     ),
@@ -525,7 +525,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' is implausibly large (limit {limit}); check for extra digits",
     ),
     "implausible-change": (
-        "{key} 的 {year} 年值 {value} 与 {other_year} 年的 {other} 相比变化 {change}，"
+        "{key}的 {year} 年值 {value} 与 {other_year} 年的 {other} 相比变化 {change}，"
         "不在可接受的范围 {lowest}–{highest} 内（{other_year} 年的 {other} 与按计划路径 {year} 年"
         "应达的 {path}，各放宽 ±{limit}），可能是输入错误（多打或少打了一位？）。"
         "如确认无误，请加 --force 重新运行。",
@@ -1256,6 +1256,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{param} is missing; see the usage above, or add --help",
     ),
     "list.sep": ("、", ", "),
+    "label.pace_suffices": (
+        "保持当前年均变化即可按期达到目标（所需仅为当前的 {factor} 倍）",
+        "Keeping today's yearly change is enough to reach the target in time (it needs only "
+        "{factor}x)",
+    ),
+    "count.actions": ("{n} 项行动", "{n} actions"),
+    "count.action": ("{n} 项行动", "1 action"),
+    "count.safeguards": ("{n} 项保障", "{n} safeguards"),
+    "count.safeguard": ("{n} 项保障", "1 safeguard"),
     "unknown-shell": (
         "不支持 {shell} 的补全；可用：{shells}。",
         "no completion for {shell}; use one of {shells}",
@@ -1405,6 +1414,34 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+# The area whose actions the plan calls safeguards (三、实施保障), counted apart from the actions.
+SAFEGUARDS_AREA = "safeguards"
+
+
+def actions_count(actions: int, safeguards: int, lang: str) -> str:
+    """How many actions and safeguards: "15 项行动、3 项保障", "5 actions", "1 safeguard"."""
+    parts = []
+    if actions or not safeguards:
+        parts.append(text("count.action" if actions == 1 else "count.actions", lang, n=actions))
+    if safeguards:
+        key = "count.safeguard" if safeguards == 1 else "count.safeguards"
+        parts.append(text(key, lang, n=safeguards))
+    return joined(parts, lang)
+
+
+def unit_label(unit: str, lang: str, english: str | None = None) -> str:
+    """A unit as ``lang`` writes it: 亿元 is "100 million yuan" in English. ``english`` is the
+    plan's own English name for it, else the library's (:mod:`ipplan.units`) is used."""
+    if lang != "en":
+        return unit
+    if english:
+        return english
+    from ipplan.units import LIBRARY
+
+    known = LIBRARY.get(unit)
+    return known.name_en if known is not None else unit
+
+
 # Ways to write a value that ipplan reads, per unit, shown when a value is not understood.
 VALUE_FORMS: dict[str, tuple[str, ...]] = {
     "人": ("31347", "31,347", "3.1万"),
@@ -1490,6 +1527,11 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
         for version in ("yaml11", "yaml12"):  # a number, or None for text
             reading = values.get(version)
             values[version] = text("number.text", lang) if reading is None else _num(reading)
+    if "name" in params and "name_en" in params:
+        # a sentence names the indicator; keys are for tables, JSON and commands
+        values["key"] = params["name_en"] if lang == "en" else params["name"]
+    if isinstance(params.get("unit"), str):
+        values["unit"] = unit_label(params["unit"], lang)
     if message_id == "unknown-indicator":
         values["hint"] = _hint(params, lang, "known")
     elif message_id == "unknown-action":
@@ -1546,6 +1588,8 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     if code == "invalid-id":
         pattern = str(params.get("pattern", ""))
         values["rule"] = text(ID_RULES.get(pattern, "idrule.pattern"), lang, pattern=pattern)
+    if "name" in params and "name_en" in params:
+        values["key"] = params["name_en"] if lang == "en" else params["name"]
     if "expected" in values and f"expected.{values['expected']}" in CATALOGUE:
         values["expected"] = text(f"expected.{values['expected']}", lang)
     if code in (

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ipplan.fmt import number, point, signed
-from ipplan.i18n import label, text
+from ipplan.i18n import label, text, unit_label
 
 
 def disagreement(ind: Mapping[str, Any], lang: str) -> str | None:
@@ -28,6 +28,8 @@ def trend(ind: Mapping[str, Any], lang: str) -> str | None:
     if ind["trend"] == "flat":
         return text("label.flat", lang)
     if ind["acceleration_factor"] is not None:
+        if ind["acceleration_factor"] <= 1:  # the pace of the years so far is enough
+            return text("label.pace_suffices", lang, factor=f"{ind['acceleration_factor']:.2f}")
         return text("label.acceleration", lang, factor=f"{ind['acceleration_factor']:.2f}")
     return None
 
@@ -44,7 +46,7 @@ def expected(ind: Mapping[str, Any], lang: str) -> str | None:
         lang,
         year=wanted["year"],
         value=number(wanted["value"]),
-        unit=ind["unit"],
+        unit=unit_label(ind["unit"], lang, ind.get("unit_en")),
         source=text(source, lang),
         deviation=signed(latest["value"] - wanted["value"]),
     )

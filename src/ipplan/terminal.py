@@ -19,7 +19,7 @@ from rich.text import Text
 from ipplan import charts, phrases
 from ipplan.fmt import exact, moment, number, percent, ratio, signed
 from ipplan.fmt import point as _point
-from ipplan.i18n import label, text
+from ipplan.i18n import SAFEGUARDS_AREA, actions_count, label, text, unit_label
 
 STATUS_STYLES = {
     "no_data": "dim",
@@ -154,7 +154,7 @@ def _status_cells(row: Mapping[str, Any], lang: str) -> dict[str, str | Text]:
         "number": str(row["number"]),
         "name": indicator_name(row, lang),
         "status": status,
-        "unit": row["unit"],
+        "unit": unit_label(row["unit"], lang, row.get("unit_en")),
         "baseline": baseline,
         "latest": latest_cell(row),
         "target": number(row["target"]["value"]),
@@ -345,8 +345,11 @@ def status_line(row: Mapping[str, Any], lang: str) -> Text:
 
 def render_show(view: Mapping[str, Any], lang: str) -> None:
     console = out()
-    unit = view["unit"]
-    heading = Text(f"{view['number']}. {view['name']} / {view['name_en']} ({unit})", style="bold")
+    unit = unit_label(view["unit"], lang, view.get("unit_en"))
+    heading = Text(
+        f"{view['number']}. {view['name']} / {view['name_en']} ({unit})",
+        style="bold",
+    )
     if view["binding"]:
         heading.append("  " + text("label.binding_mark", lang), style="bold")
     console.print(heading)
@@ -497,7 +500,9 @@ def _step_line(step: Mapping[str, Any], view: Mapping[str, Any], lang: str) -> t
         return head, line
     result = step["result"]
     if name in AMOUNT_STEPS:
-        shown = f"{number(result)} {view['unit']}"
+        if name.startswith("projection") and _counts(view["unit"]):
+            result = round(result)  # a forecast of a count is a whole number
+        shown = f"{number(result)} {unit_label(view['unit'], lang, view.get('unit_en'))}"
     elif name in ("cagr_observed", "cagr_required"):
         shown = f"{result:.4f} ({result * 100:+.2f}%)"
     else:
@@ -508,6 +513,14 @@ def _step_line(step: Mapping[str, Any], view: Mapping[str, Any], lang: str) -> t
     line.append(f"{step['working']} = ")
     line.append(shown, style="bold")
     return head, line
+
+
+def _counts(unit: str) -> bool:
+    """Whether ``unit`` counts whole things (people, agencies), as the unit library says."""
+    from ipplan.units import LIBRARY
+
+    known = LIBRARY.get(unit)
+    return known is not None and known.whole
 
 
 def _print_step(console: Console, head: str, body: Text | str) -> None:
@@ -733,7 +746,9 @@ def render_tasks(view: Mapping[str, Any], lang: str) -> None:
             table.add_row(*(row[name] for name in shown))
         count += len(area["actions"])
         console.print(table)
-    console.print(text("tasks.count", lang, count=count))
+    safeguards = sum(len(a["actions"]) for a in view["areas"] if a["id"] == SAFEGUARDS_AREA)
+    counted = actions_count(count - safeguards, safeguards, lang)
+    console.print(text("tasks.count", lang, count=counted))
     if derived:
         console.print(text("tasks.derived_note", lang))
 
@@ -842,7 +857,7 @@ def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
         what = _update_parts(change, lang, note=False)
         return f"{change['id']} {title}", what, change["note"] or ""
     name = change["name_en"] if lang == "en" else change["name"]
-    value = f"{exact(change['value'])} {change['unit']}"
+    value = f"{exact(change['value'])} {unit_label(change['unit'], lang)}"
     if change["previous"] is not None:
         value = f"{exact(change['previous'])} → {value}"
     extra = " / ".join(part for part in (change["source"], change["note"]) if part)
@@ -897,7 +912,7 @@ def undo_lines(view: Mapping[str, Any], lang: str) -> list[str]:
             "name": change["name_en"] if lang == "en" else change["name"],
             "year": change["year"],
             "value": exact(change["value"]),
-            "unit": change["unit"],
+            "unit": unit_label(change["unit"], lang),
         }
         if change["previous"] is None:
             lines.append(text("undo.value_removed", lang, **values))

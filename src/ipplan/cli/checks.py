@@ -23,7 +23,7 @@ from ipplan.cli.common import (
     workspace_to_check,
 )
 from ipplan.errors import PlanNotFound
-from ipplan.i18n import text
+from ipplan.i18n import SAFEGUARDS_AREA, actions_count, text
 
 
 class ProblemFormat(str, Enum):
@@ -101,7 +101,11 @@ def validate(
             "validate.ok",
             language,
             indicators=len(checked.indicators),
-            actions=len(checked.actions),
+            actions=actions_count(
+                sum(1 for _, a in checked.actions if a.area != SAFEGUARDS_AREA),
+                sum(1 for _, a in checked.actions if a.area == SAFEGUARDS_AREA),
+                language,
+            ),
             actuals=sum(len(v) for v in checked.actuals.values()),
             updates=sum(len(v) for v in checked.updates.values()),
             path=views.display_path(data_dir.path),

@@ -23,7 +23,7 @@ from ipplan.cli.common import (
     resolve_data_dir,
     year_value,
 )
-from ipplan.i18n import text
+from ipplan.i18n import text, unit_label
 
 
 def members_view(directory: Path, key: str, as_of: int | None) -> Any:
@@ -130,7 +130,7 @@ def record(
         name=name,
         year=year,
         value=fmt.number(done.actual.value),
-        unit=done.indicator.unit,
+        unit=unit_label(done.indicator.unit, language),
     )
     if done.replaced is not None and done.replaced.value == done.actual.value:
         message += text("replaced.metadata", language)
