@@ -113,9 +113,10 @@ def test_the_refusal_names_the_accepted_range(cli: Run, plan_dir: Path) -> None:
     result = cli("record", "2024", "practitioners", "343960", *data)
     assert result.exit_code == 1
     assert result.stderr == (
-        "error: practitioners: 343960 for 2024 is +900% against 34396 for 2023, outside the "
-        "accepted range 17198-55797 (34396 for 2023 and the plan's path, 37198 by 2024, each "
-        "±50%); is a digit missing or extra? If the value is right, run again with --force\n"
+        "error: Practising patent attorneys: 343960 for 2024 is +900% against 34396 for 2023, "
+        "outside the accepted range 17198-55797 (34396 for 2023 and the plan's path, 37198 by "
+        "2024, each ±50%); is a digit missing or extra? If the value is right, run again with "
+        "--force\n"
     )
 
 
