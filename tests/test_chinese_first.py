@@ -91,9 +91,17 @@ def test_years_as_written_in_chinese(plan_dir: Path, year: str) -> None:
 
 def test_a_year_that_is_not_one_says_how_to_write_it(plan_dir: Path) -> None:
     before = snapshot(plan_dir)
-    result = run("record", "二〇二三", "practitioners", "29500", "--data", str(plan_dir))
+    result = run(
+        "record",
+        "二〇二三",
+        "practitioners",
+        "29500",
+        "--data",
+        str(plan_dir),
+        IPPLAN_TODAY="2031-02-01",
+    )
     assert result.returncode == 2
-    assert "“二〇二三”不是年份；请写如 2024 或 2024年。" in result.stderr
+    assert "“二〇二三”不是年份；请写如 2030 或 2030年。" in result.stderr  # the last year ended
     assert snapshot(plan_dir) == before
 
 

@@ -151,7 +151,9 @@ def parse_year(text: str) -> int:
     cleaned = text.translate(_WIDTH).strip()
     found = _YEAR.fullmatch(cleaned)
     if found is None:
-        raise NotAYear(value=_shown(text))
+        from ipplan.clock import today
+
+        raise NotAYear(value=_shown(text), example=today().year - 1)
     return int(found.group(1))
 
 
