@@ -29,6 +29,10 @@ def _pinned_terminal(
     monkeypatch.delenv("IPPLAN_LANG", raising=False)
     monkeypatch.delenv("IPPLAN_TODAY", raising=False)
     monkeypatch.delenv("IPPLAN_PLAN", raising=False)
+    # --help follows the locale: pinned to one that is not Chinese, so help is in English.
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     # A test's own directories are searched for a plan, never a plan someone left in /tmp.
     monkeypatch.setenv("IPPLAN_CEILING_DIRECTORIES", str(tmp_path_factory.getbasetemp()))
     # Plans read in tests are cached in the tests' own directory, never in the user's.

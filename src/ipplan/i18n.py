@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ipplan.fmt import number
+from ipplan.helptexts import HELP
 
 LANGS = ("zh", "en")
 ENV_VAR = "IPPLAN_LANG"
@@ -1225,8 +1226,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{scale}' in '{value}' has no single meaning in {unit}; accepted forms are {forms}",
     ),
     "not-a-year": (
-        "“{value}”不是年份；请写如 2024 或 2024年。",
-        "'{value}' is not a year; write one such as 2024 (or 2024年)",
+        "“{value}”不是年份；请写如 {example} 或 {example}年。",
+        "'{value}' is not a year; write one such as {example} (or {example}年)",
     ),
     "ambiguous-indicator": (
         "“{ref}”可以指多项指标：{choices}。请写得更具体，或用序号或键。",
@@ -1274,6 +1275,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "another ipplan command is writing to {path}; waiting for it to finish...",
     ),
     "usage.hint": ("用 '{command} -h' 查看帮助。", "Try '{command} -h' for help."),
+    # Click's own usage errors, told in the user's language
+    "usage.no-such-option": ("没有 {option} 这个选项。", "No such option: {option}"),
+    "usage.possible-options": ("（您是否想输入：{options}？）", "(Possible options: {options})"),
+    "usage.no-such-command": (
+        "没有 {command} 这个命令{similar}；ipplan -h 列出所有命令。",
+        "No such command '{command}'{similar}; ipplan -h lists them all",
+    ),
+    "usage.not-an-integer": ("应为整数", "it must be a whole number"),
+    "usage.not-one-of": (
+        "“{value}”不是可选的值；可选：{choices}",
+        "'{value}' is not one of {choices}",
+    ),
+    "usage.option-needs-value": ("{option} 后面需要一个值。", "Option '{option}' requires a value"),
+    "usage.option-takes-no-value": (
+        "{option} 不接受值。",
+        "Option '{option}' does not take a value",
+    ),
+    "usage.extra-arguments": ("多余的参数：{args}。", "Got unexpected extra arguments: {args}"),
     "named": ("{name}（{key}）", "{name} ({key})"),
     # --- outputs: report targets, encodings, full disks, init, the shared lock ---
     "disk-full": (
@@ -1385,6 +1404,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "record.when_overdue": ("应于{due}前公布，已逾期", "due by {due} and overdue"),
     "record.when_unknown": ("公布时间未定", "no publication date known"),
 }
+CATALOGUE.update(HELP)  # the help of every command and option: see ipplan.helptexts
 
 
 def resolve_lang(lang: str | None, environ: Mapping[str, str] | None = None) -> str:

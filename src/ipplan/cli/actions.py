@@ -32,28 +32,15 @@ def tasks(
     ctx: typer.Context,
     area: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(
-            "--area",
-            help="Only this area (id, number or Chinese title).",
-            autocompletion=completion.areas,
-        ),
+        typer.Option("--area", autocompletion=completion.areas),
     ] = None,
     status: Annotated[
         Optional[Status],  # noqa: UP045
-        typer.Option(
-            "--status",
-            help="Only actions with this status.",
-            parser=status_value,
-            autocompletion=completion.statuses,
-        ),
+        typer.Option("--status", parser=status_value, autocompletion=completion.statuses),
     ] = None,
     indicator: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(
-            "--indicator",
-            help="Only actions serving this indicator.",
-            autocompletion=completion.indicators,
-        ),
+        typer.Option("--indicator", autocompletion=completion.indicators),
     ] = None,
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
@@ -84,33 +71,19 @@ def tasks(
 @app.command()
 def task(
     ctx: typer.Context,
-    action: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="Action id (see `ipplan tasks`).",
-            autocompletion=completion.actions,
-        ),
-    ],
+    action: Annotated[str, typer.Argument(metavar="ID", autocompletion=completion.actions)],
     status: Annotated[
         Optional[Status],  # noqa: UP045
-        typer.Option(
-            "--status",
-            help="Set the action's status.",
-            parser=status_value,
-            autocompletion=completion.statuses,
-        ),
+        typer.Option("--status", parser=status_value, autocompletion=completion.statuses),
     ] = None,
-    lead: Annotated[Optional[str], typer.Option("--lead", help="Set the lead unit.")] = None,  # noqa: UP045
+    lead: Annotated[Optional[str], typer.Option("--lead")] = None,  # noqa: UP045
     due: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--due", metavar="YYYY-MM-DD", help="Set the due date."),
+        typer.Option("--due", metavar="YYYY-MM-DD"),
     ] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="Add a dated note.")] = None,  # noqa: UP045
-    no_lead: Annotated[
-        bool, typer.Option("--no-lead", help="Clear the lead unit (no lead unit named).")
-    ] = False,
-    no_due: Annotated[bool, typer.Option("--no-due", help="Clear the due date.")] = False,
+    note: Annotated[Optional[str], typer.Option("--note")] = None,  # noqa: UP045
+    no_lead: Annotated[bool, typer.Option("--no-lead")] = False,
+    no_due: Annotated[bool, typer.Option("--no-due")] = False,
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
@@ -142,14 +115,7 @@ def task(
                 raise SetAndClear(field=name)
         if changing:
             state, changed = changes.update_action(
-                data_dir,
-                plan,
-                found.id,
-                status=status,
-                lead=lead,
-                due=due,
-                note=note,
-                clear=clear,
+                data_dir, plan, found.id, status=status, lead=lead, due=due, note=note, clear=clear
             )
         else:
             state, changed = plan.state(found, as_of), False

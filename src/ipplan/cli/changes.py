@@ -27,15 +27,12 @@ def history(
     ref: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
-            metavar="[INDICATOR|ACTION]",
-            autocompletion=completion.references,
-            help="Only this indicator (key, number or name) or action (id).",
-            show_default=False,
+            metavar="[INDICATOR|ACTION]", autocompletion=completion.references, show_default=False
         ),
     ] = None,
     limit: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--limit", "-n", min=1, help="Show only the newest N changes."),
+        typer.Option("--limit", "-n", min=1),
     ] = None,
     as_json: JsonOption = False,
     data: DataOption = None,
@@ -63,9 +60,7 @@ def history(
 @app.command()
 def undo(
     ctx: typer.Context,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Say what would be reverted; change nothing.")
-    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
     plan_name: PlanOption = None,

@@ -35,21 +35,8 @@ class ProblemFormat(str, Enum):
 @app.command()
 def validate(
     ctx: typer.Context,
-    fmt: Annotated[
-        ProblemFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text (path:line: code: message), json, or github (Actions annotations).",
-        ),
-    ] = ProblemFormat.text,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict",
-            help="Also fail on what is overdue today: work-plan milestones not done in time.",
-        ),
-    ] = False,
+    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f")] = ProblemFormat.text,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
     plan_name: PlanOption = None,
@@ -139,11 +126,7 @@ def schema(
     ctx: typer.Context,
     directory: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Argument(
-            metavar="[DIR]",
-            help="Where to write the schemas (default: the data directory's schema/).",
-            show_default=False,
-        ),
+        typer.Argument(metavar="[DIR]", show_default=False),
     ] = None,
     data: DataOption = None,
     plan_name: PlanOption = None,

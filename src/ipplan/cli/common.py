@@ -10,19 +10,20 @@ import contextlib
 import errno
 import json
 import os
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 from typer import _click as click  # the Click that this Typer carries
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from ipplan import __version__
-from ipplan.cli import completion
+from ipplan.cli import completion, helpformat
 from ipplan.errors import DataInvalid, IpplanError, NotAYear
 from ipplan.i18n import CATALOGUE, error_message, joined, label, resolve_lang, text
 from ipplan.status import Status
@@ -36,11 +37,29 @@ if TYPE_CHECKING:
 # only what they need: start-up is what people wait for most often.
 
 
-class IpplanGroup(TyperGroup):
+class _Localized:
+    """Help drawn by :mod:`ipplan.cli.helpformat`, in the language the group chose."""
+
+    context_class: type[click.Context] = helpformat.Context
+
+    def get_help_option(self, ctx: click.Context) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = text("help.opt.help", helpformat.language)
+        return option
+
+
+class IpplanCommand(_Localized, TyperCommand):
+    """A command whose help and usage come from the catalogue."""
+
+
+class IpplanGroup(_Localized, TyperGroup):
     """The command group, telling usage errors in the user's language, and as JSON with --json.
 
-    Click's own words (an unknown option, a missing argument) stay as Click says them; the
-    frame around them, and every value ipplan itself refuses, come from the catalogue.
+    Every help text comes from the catalogue, in the language :func:`helpformat.help_language`
+    chooses. Click's words for the errors it finds itself (an unknown option or command, an
+    extra argument) are told in the user's language too where ipplan knows them; the frame
+    around them, and every value ipplan itself refuses, come from the catalogue.
     """
 
     def main(  # type: ignore[override]
@@ -53,6 +72,9 @@ class IpplanGroup(TyperGroup):
     ) -> Any:
         argv = completion.shell_named(list(sys.argv[1:] if args is None else args))
         completion.prepare(prog_name or "ipplan", complete_var)
+        from ipplan.clock import today
+
+        helpformat.localize(self, helpformat.help_language(lang_flag(argv), os.environ), today())
         try:
             result = super().main(
                 args=argv,
@@ -80,14 +102,25 @@ class IpplanGroup(TyperGroup):
 def show_usage_error(exc: click.exceptions.ClickException, argv: list[str]) -> None:
     """A usage error on stderr: usage and hint, then the message; JSON with --json."""
     lang = input_lang(argv)
-    message = exc.format_message()
+    helpformat.language = lang  # the usage line below is in the language of the message
+    message = click_message(exc, lang)
     if isinstance(exc, click.exceptions.BadParameter) and exc.param is not None:
         hint = exc.param_hint if exc.param_hint is not None else exc.param.get_error_hint()
         shown = hint if isinstance(hint, str) else " / ".join(hint)
         if isinstance(exc, click.exceptions.MissingParameter):
             message = text("missing-parameter", lang, param=shown)
         else:
-            message = text("bad-parameter", lang, param=shown, message=exc.message)
+            said = exc.message.removeprefix("Value error, ")
+            if said.startswith("Input should be a valid integer") or said.endswith(
+                "is not a valid integer."
+            ):
+                said = text("usage.not-an-integer", lang)
+            if (found := _NOT_ONE_OF.match(exc.message)) is not None:
+                choices = [choice.strip("'") for choice in found["choices"].split(", ")]
+                said = text(
+                    "usage.not-one-of", lang, value=found["value"], choices=joined(choices, lang)
+                )
+            message = text("bad-parameter", lang, param=shown, message=said)
     if "--json" in argv:
         print_error_json("usage", message)
         return
@@ -98,18 +131,59 @@ def show_usage_error(exc: click.exceptions.ClickException, argv: list[str]) -> N
     typer.echo(error_prefix(lang) + message, err=True)
 
 
+_NO_SUCH_COMMAND = re.compile(
+    r"^No such command '(?P<command>[^']*)'\.(?: Did you mean (?P<similar>.*)\?)?$"
+)
+_NOT_ONE_OF = re.compile(r"^(?:Value error, )?'(?P<value>.*)' is not one of (?P<choices>.*)\.$")
+_EXTRA_ARGUMENTS = re.compile(r"^Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)$")
+
+
+def click_message(exc: click.exceptions.ClickException, lang: str) -> str:
+    """The message of a usage error Click found itself, in ``lang`` where ipplan knows it."""
+    message = exc.format_message()
+    if lang == "en" and not isinstance(exc, click.exceptions.NoSuchOption):
+        return message
+    if isinstance(exc, click.exceptions.NoSuchOption):
+        told = text("usage.no-such-option", lang, option=exc.option_name)
+        if exc.possibilities:
+            options = joined(sorted(exc.possibilities), lang)
+            told += (" " if lang == "en" else "") + text(
+                "usage.possible-options", lang, options=options
+            )
+        return told
+    if isinstance(exc, click.exceptions.BadOptionUsage):
+        if " requires " in exc.message:
+            return text("usage.option-needs-value", lang, option=exc.option_name)
+        if "does not take a value" in exc.message:
+            return text("usage.option-takes-no-value", lang, option=exc.option_name)
+    if (found := _NO_SUCH_COMMAND.match(exc.message)) is not None:
+        similar = ""
+        if found["similar"]:
+            names = [name.strip("'") for name in found["similar"].split(", ")]
+            similar = text("usage.possible-options", lang, options=joined(names, lang))
+            similar = similar if lang == "zh" else " " + similar
+        return text("usage.no-such-command", lang, command=found["command"], similar=similar)
+    if (found := _EXTRA_ARGUMENTS.match(exc.message)) is not None:
+        return text("usage.extra-arguments", lang, args=found["args"])
+    return message
+
+
+def lang_flag(argv: list[str]) -> str | None:
+    """The value of --lang on the command line, if it is there."""
+    for i, word in enumerate(argv):
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+        if word == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
 def input_lang(argv: list[str] | None = None) -> str:
     """The language asked for on the command line (--lang), else by $IPPLAN_LANG, else zh.
 
     Used while the arguments are still being read, before the command knows its options.
     """
-    words = list(sys.argv[1:] if argv is None else argv)
-    for i, word in enumerate(words):
-        if word.startswith("--lang="):
-            return resolve_lang(word.partition("=")[2])
-        if word == "--lang" and i + 1 < len(words):
-            return resolve_lang(words[i + 1])
-    return resolve_lang(None)
+    return resolve_lang(lang_flag(list(sys.argv[1:] if argv is None else argv)))
 
 
 def year_value(typed: str) -> int:
@@ -140,17 +214,23 @@ def status_value(typed: str) -> Status:
     raise typer.BadParameter(text("invalid-status", lang, value=typed, choices=choices))
 
 
-app = typer.Typer(
+CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
+
+
+class IpplanTyper(typer.Typer):
+    """Typer whose commands draw their help from the catalogue (see :mod:`helpformat`)."""
+
+    def command(
+        self, name: str | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunction], CommandFunction]:
+        kwargs.setdefault("cls", IpplanCommand)
+        decorator: Callable[[CommandFunction], CommandFunction] = super().command(name, **kwargs)
+        return decorator
+
+
+app = IpplanTyper(
     cls=IpplanGroup,
     name="ipplan",
-    help=(
-        "Track a plan's indicators and actions: where each indicator stands against its "
-        "target, yearly actuals, and what each action has done.\n\n"
-        "The data directory is --data DIR, else the workspace's plan named with --plan NAME "
-        "(or $IPPLAN_PLAN), else the plan in the working directory or the "
-        "nearest one above it (a directory holding indicators.yaml, or a data/ beside it; up to "
-        "the repository root), else $IPPLAN_DATA, else the plan bundled with ipplan (read-only)."
-    ),
     no_args_is_help=True,
     add_completion=False,  # ipplan's own options below take the shell's name
     pretty_exceptions_enable=False,
@@ -166,35 +246,20 @@ class Lang(str, Enum):
 
 DataOption = Annotated[
     Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
-    typer.Option("--data", metavar="DIR", help="Plan data directory.", show_default=False),
+    typer.Option("--data", metavar="DIR", show_default=False),
 ]
 LangOption = Annotated[
     Optional[Lang],  # noqa: UP045
-    typer.Option(
-        "--lang", help="Output language (default: $IPPLAN_LANG, else zh).", show_default=False
-    ),
+    typer.Option("--lang", show_default=False),
 ]
 PlanOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option(
-        "--plan",
-        metavar="NAME",
-        help="In a workspace (ipplan.yaml), the plan to use (default: $IPPLAN_PLAN, else the "
-        "plan whose directory you are in).",
-        show_default=False,
-    ),
+    typer.Option("--plan", metavar="NAME", show_default=False),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead.")]
+JsonOption = Annotated[bool, typer.Option("--json")]
 AsOfOption = Annotated[
     Optional[int],  # noqa: UP045
-    typer.Option(
-        "--as-of",
-        metavar="YEAR",
-        help="Show the record as of the end of YEAR: only actuals up to it, actions as they "
-        "stood then.",
-        show_default=False,
-        parser=year_value,
-    ),
+    typer.Option("--as-of", metavar="YEAR", show_default=False, parser=year_value),
 ]
 
 
@@ -210,9 +275,7 @@ def root(
     data: DataOption = None,
     plan_name: PlanOption = None,
     lang: LangOption = None,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version.")
-    ] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
     install_completion: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -221,7 +284,6 @@ def root(
             is_eager=True,
             expose_value=False,
             callback=completion.install,
-            help="Install completion for SHELL (bash, zsh, fish, powershell), else this shell.",
             show_default=False,
         ),
     ] = None,
@@ -233,7 +295,6 @@ def root(
             is_eager=True,
             expose_value=False,
             callback=completion.show,
-            help="Print the completion script for SHELL, else this shell, to install it yourself.",
             show_default=False,
         ),
     ] = None,

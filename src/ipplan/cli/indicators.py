@@ -74,36 +74,17 @@ def status(
 @app.command(context_settings={"ignore_unknown_options": True})
 def record(
     ctx: typer.Context,
-    year: Annotated[
-        int,
-        typer.Argument(
-            metavar="YEAR", help="The year the value is for (its year-end).", parser=year_value
-        ),
-    ],
+    year: Annotated[int, typer.Argument(metavar="YEAR", parser=year_value)],
     indicator: Annotated[
-        str,
-        typer.Argument(
-            metavar="INDICATOR",
-            help="Indicator key, number or Chinese name.",
-            autocompletion=completion.indicators,
-        ),
+        str, typer.Argument(metavar="INDICATOR", autocompletion=completion.indicators)
     ],
-    value: Annotated[
-        str, typer.Argument(metavar="VALUE", help="The actual value, in the indicator's unit.")
-    ],
+    value: Annotated[str, typer.Argument(metavar="VALUE")],
     source: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--source", help="Where the figure comes from."),
+        typer.Option("--source"),
     ] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="A note on the figure.")] = None,  # noqa: UP045
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Replace a value already recorded (kept in history), or record one far from "
-            "the year before's.",
-        ),
-    ] = False,
+    note: Annotated[Optional[str], typer.Option("--note")] = None,  # noqa: UP045
+    force: Annotated[bool, typer.Option("--force")] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
     plan_name: PlanOption = None,
@@ -164,22 +145,10 @@ def record(
 def show(
     ctx: typer.Context,
     indicator: Annotated[
-        str,
-        typer.Argument(
-            metavar="INDICATOR",
-            help="Indicator key, number or Chinese name.",
-            autocompletion=completion.indicators,
-        ),
+        str, typer.Argument(metavar="INDICATOR", autocompletion=completion.indicators)
     ],
     as_of: AsOfOption = None,
-    members: Annotated[
-        bool,
-        typer.Option(
-            "--members",
-            help="In a workspace: each member plan's value per year, their sum and coverage, "
-            "this plan's own figure and the difference.",
-        ),
-    ] = False,
+    members: Annotated[bool, typer.Option("--members")] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
     plan_name: PlanOption = None,
@@ -213,17 +182,8 @@ def show(
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[
-        Path, typer.Argument(metavar="FILE.csv", help="CSV with columns key, year, value.")
-    ],
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Replace values already recorded (kept in history), and accept values far "
-            "from the year before's.",
-        ),
-    ] = False,
+    file: Annotated[Path, typer.Argument(metavar="FILE.csv")],
+    force: Annotated[bool, typer.Option("--force")] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
     plan_name: PlanOption = None,

@@ -7,27 +7,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from ipplan.cli.common import (
-    LangOption,
-    app,
-    choose_lang,
-    mark_saved,
-    reporting,
-)
+from ipplan.cli.common import LangOption, app, choose_lang, mark_saved, reporting
 from ipplan.i18n import text
 
 
 @app.command()
 def init(
     ctx: typer.Context,
-    directory: Annotated[
-        Path,
-        typer.Argument(
-            metavar="DIR",
-            help="Where to put the plan (default: data, where ipplan looks for it).",
-            show_default=False,
-        ),
-    ] = Path("data"),
+    directory: Annotated[Path, typer.Argument(metavar="DIR", show_default=False)] = Path("data"),
     lang: LangOption = None,
 ) -> None:
     """Copy the bundled plan into DIR (default: data) to start a writable, git-friendly plan.
@@ -49,27 +36,20 @@ def init(
 @app.command()
 def new(
     ctx: typer.Context,
-    directory: Annotated[
-        Path, typer.Argument(metavar="DIR", help="Where to create the plan (new or empty).")
-    ],
-    title: Annotated[str, typer.Option("--title", help="The plan's title.")],
-    years: Annotated[
-        str,
-        typer.Option(
-            "--years", metavar="FIRST-LAST", help="The plan's first and last year: 2026-2030."
-        ),
-    ],
+    directory: Annotated[Path, typer.Argument(metavar="DIR")],
+    title: Annotated[str, typer.Option("--title")],
+    years: Annotated[str, typer.Option("--years", metavar="FIRST-LAST")],
     title_en: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--title-en", help="The title in English."),
+        typer.Option("--title-en"),
     ] = None,
     issuer: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--issuer", help="Who issues the plan."),
+        typer.Option("--issuer"),
     ] = None,
     issuer_en: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--issuer-en", help="The issuer in English."),
+        typer.Option("--issuer-en"),
     ] = None,
     lang: LangOption = None,
 ) -> None:

@@ -43,25 +43,11 @@ def report(
     ctx: typer.Context,
     fmt: Annotated[
         Optional[Format],  # noqa: UP045
-        typer.Option(
-            "--format",
-            "-f",
-            help="md, html, csv, json or xlsx (any case). Default: the one -o FILE's extension "
-            "names, else md.",
-            case_sensitive=False,
-            show_default=False,
-        ),
+        typer.Option("--format", "-f", case_sensitive=False, show_default=False),
     ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write the report to FILE, a regular file replaced whole (- for standard "
-            "output). Directories, devices and pipes are refused.",
-            show_default=False,
-        ),
+        typer.Option("--output", "-o", metavar="FILE", show_default=False),
     ] = None,
     as_of: AsOfOption = None,
     data: DataOption = None,

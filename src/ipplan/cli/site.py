@@ -24,9 +24,7 @@ from ipplan.i18n import text
 @app.command()
 def site(
     ctx: typer.Context,
-    output: Annotated[
-        Path, typer.Argument(metavar="OUT", help="The directory to write the site into.")
-    ],
+    output: Annotated[Path, typer.Argument(metavar="OUT")],
     as_of: AsOfOption = None,
     data: DataOption = None,
     plan_name: PlanOption = None,

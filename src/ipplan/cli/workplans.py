@@ -29,9 +29,7 @@ else:  # Typer reads the annotation at run time; the enum module loads no pydant
 
 UnitOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option(
-        "--unit", help="Only items this unit leads or supports (part of its name is enough)."
-    ),
+    typer.Option("--unit"),
 ]
 
 
@@ -40,17 +38,12 @@ def workplan(
     ctx: typer.Context,
     year: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Argument(
-            metavar="[YEAR]",
-            help="The work plan's year (default: this year's).",
-            show_default=False,
-            parser=year_value,
-        ),
+        typer.Argument(metavar="[YEAR]", show_default=False, parser=year_value),
     ] = None,
     unit: UnitOption = None,
     state: Annotated[
         Optional[ItemState],  # noqa: UP045
-        typer.Option("--state", help="Only items in this state."),
+        typer.Option("--state"),
     ] = None,
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
@@ -83,41 +76,32 @@ def workplan(
 @app.command()
 def item(
     ctx: typer.Context,
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="Item id (see `ipplan workplan`).")],
+    item_id: Annotated[str, typer.Argument(metavar="ID")],
     milestone: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Argument(
-            metavar="MILESTONE",
-            help="With --done: the milestone done, by number (1 for the first) or period.",
-            show_default=False,
-        ),
+        typer.Argument(metavar="MILESTONE", show_default=False),
     ] = None,
-    done: Annotated[
-        bool,
-        typer.Option("--done", help="Mark the item done, or with MILESTONE that milestone."),
-    ] = False,
+    done: Annotated[bool, typer.Option("--done")] = False,
     amount: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--amount", metavar="N", help="An amount achieved toward its quantity."),
+        typer.Option("--amount", metavar="N"),
     ] = None,
     content: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option(
-            "--content", metavar="N", min=1, help="Which content item --amount counts for."
-        ),
+        typer.Option("--content", metavar="N", min=1),
     ] = None,
     cancel: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--cancel", metavar="REASON", help="Cancel the item, with the reason."),
+        typer.Option("--cancel", metavar="REASON"),
     ] = None,
     date: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened (default: today)."),
+        typer.Option("--date", metavar="YYYY-MM-DD"),
     ] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="A note on the progress.")] = None,  # noqa: UP045
+    note: Annotated[Optional[str], typer.Option("--note")] = None,  # noqa: UP045
     evidence: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--evidence", help="Where the proof is: a document number, a link."),
+        typer.Option("--evidence"),
     ] = None,
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
@@ -171,12 +155,7 @@ def item(
 @app.command()
 def due(
     ctx: typer.Context,
-    within: Annotated[
-        int,
-        typer.Option(
-            "--within", metavar="DAYS", min=0, max=3660, help="Look this many days ahead."
-        ),
-    ] = 30,
+    within: Annotated[int, typer.Option("--within", metavar="DAYS", min=0, max=3660)] = 30,
     unit: UnitOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
@@ -241,24 +220,14 @@ def roadmap(
 @app.command("workplan-import")
 def workplan_import(
     ctx: typer.Context,
-    source: Annotated[
-        Path,
-        typer.Argument(
-            metavar="FILE", help="An .xlsx, or a .csv (UTF-8, or GBK as Excel saves it)."
-        ),
-    ],
-    year: Annotated[
-        int,
-        typer.Option("--year", metavar="YEAR", help="The work plan's year.", parser=year_value),
-    ],
+    source: Annotated[Path, typer.Argument(metavar="FILE")],
+    year: Annotated[int, typer.Option("--year", metavar="YEAR", parser=year_value)],
     title: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--title", help="The work plan's title (default: YEAR年工作计划)."),
+        typer.Option("--title"),
     ] = None,
-    issuer: Annotated[Optional[str], typer.Option("--issuer", help="Who issued it.")] = None,  # noqa: UP045
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the year's work plan file if there is one.")
-    ] = False,
+    issuer: Annotated[Optional[str], typer.Option("--issuer")] = None,  # noqa: UP045
+    force: Annotated[bool, typer.Option("--force")] = False,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:

@@ -1,0 +1,342 @@
+"""The help of every command and option, in Chinese and English: part of the one catalogue.
+
+``help.<command>`` is a command's help: a first line that the list of commands shows, then
+paragraphs separated by blank lines (a paragraph is one line here; the help wraps it to the
+terminal). ``help.<command>.<parameter>`` is a parameter's help for that command, else
+``help.opt.<parameter>`` the help shared by every command that has it. ``{year}`` in an example
+is the last year that has ended, so that examples never name a year of one particular plan.
+:mod:`ipplan.i18n` merges these entries into its catalogue; a test checks that every command
+and parameter has its entry in both languages.
+"""
+
+from __future__ import annotations
+
+HELP: dict[str, tuple[str, str]] = {
+    # --- the program -------------------------------------------------------------------------
+    "help.ipplan": (
+        "跟踪规划的指标和行动：每项指标离目标还有多远、各年实际值、每项行动做了什么。\n\n"
+        "数据目录依次为：--data DIR；工作区中用 --plan NAME（或 $IPPLAN_PLAN）指定的计划；当前目录或其上最近的计划（含 indicators.yaml 的目录，或旁边有 data/ 的目录；最远到仓库根目录）；$IPPLAN_DATA；最后是随 ipplan 附带的计划（只读）。\n\n"
+        "帮助的语言：--lang，否则 $IPPLAN_LANG，否则中文环境（zh 开头的 LANG 等）用中文，其他用英文。",
+        "Track a plan's indicators and actions: where each indicator stands against its target, yearly actuals, and what each action has done.\n\n"
+        "The data directory is --data DIR, else the workspace's plan named with --plan NAME (or $IPPLAN_PLAN), else the plan in the working directory or the nearest one above it (a directory holding indicators.yaml, or a data/ beside it; up to the repository root), else $IPPLAN_DATA, else the plan bundled with ipplan (read-only).\n\n"
+        "Help is in the language of --lang, else $IPPLAN_LANG, else Chinese in a Chinese locale (LANG and the like starting with zh), else English.",
+    ),
+    "help.opt.data": ("计划的数据目录。", "Plan data directory."),
+    "help.opt.plan_name": (
+        "在工作区（ipplan.yaml）中要用的计划（默认：$IPPLAN_PLAN，否则为当前所在目录的计划）。",
+        "In a workspace (ipplan.yaml), the plan to use (default: $IPPLAN_PLAN, else the plan whose directory you are in).",
+    ),
+    "help.opt.lang": (
+        "输出语言（默认：$IPPLAN_LANG，否则为 zh）。",
+        "Output language (default: $IPPLAN_LANG, else zh).",
+    ),
+    "help.opt.version": ("显示版本。", "Show version."),
+    "help.opt.install_completion": (
+        "为 SHELL（bash、zsh、fish、powershell）安装命令补全，不写则为当前 shell。",
+        "Install completion for SHELL (bash, zsh, fish, powershell), else this shell.",
+    ),
+    "help.opt.show_completion": (
+        "打印 SHELL 的补全脚本（不写则为当前 shell），以便自行安装。",
+        "Print the completion script for SHELL, else this shell, to install it yourself.",
+    ),
+    "help.opt.help": ("显示本帮助并退出。", "Show this message and exit."),
+    "help.opt.as_json": ("改为输出 JSON，供脚本使用。", "Print JSON for scripts instead."),
+    "help.opt.as_of": (
+        "截至 YEAR 年底查看：只含该年及以前的实际值，行动为当时的状态。",
+        "Show the record as of the end of YEAR: only actuals up to it, actions as they stood then.",
+    ),
+    # --- indicators --------------------------------------------------------------------------
+    "help.status": (
+        "每项指标的现状：最新实际值、进度与时间之比、状态。\n\n示例：ipplan status --as-of {year}",
+        "Where every indicator stands: latest actual, progress against time, and status.\n\nExample: ipplan status --as-of {year}",
+    ),
+    "help.record": (
+        "记录某项指标某年的实际值，然后显示它的新状态。\n\n"
+        '示例：ipplan record {year} 1 36000 --source "{year}年度统计"',
+        "Record a year's actual value of an indicator, then show its new status.\n\n"
+        'Example: ipplan record {year} 1 36000 --source "{year}年度统计"',
+    ),
+    "help.record.year": (
+        "数值所属的年份（该年年底的值）。",
+        "The year the value is for (its year-end).",
+    ),
+    "help.record.indicator": (
+        "指标的键、序号或中文名称。",
+        "Indicator key, number or Chinese name.",
+    ),
+    "help.record.value": (
+        "实际值，以该指标的单位计（可写 3.6万、500亿）。",
+        "The actual value, in the indicator's unit (3.6万 and 500亿 are understood).",
+    ),
+    "help.record.source": ("数据来源。", "Where the figure comes from."),
+    "help.record.note": ("关于该数值的备注。", "A note on the figure."),
+    "help.record.force": (
+        "替换已记录的值（旧值留在历史中），或记录与上一年相差很大的值。",
+        "Replace a value already recorded (kept in history), or record one far from the year before's.",
+    ),
+    "help.show": (
+        "一项指标的全部信息：定义、实际值、线性路径、评估及相关行动。\n\n示例：ipplan show 1 --plan national --members",
+        "One indicator in full: definition, actuals, linear path, assessment, and its actions.\n\nExample: ipplan show 1 --plan national --members",
+    ),
+    "help.show.indicator": ("指标的键、序号或中文名称。", "Indicator key, number or Chinese name."),
+    "help.show.members": (
+        "工作区中：各成员计划每年的值、合计与覆盖情况、本计划自己的数值及差额。",
+        "In a workspace: each member plan's value per year, their sum and coverage, this plan's own figure and the difference.",
+    ),
+    "help.import": (
+        "从 CSV 文件一次记录多个实际值：要么全部记录，要么一个也不记录。\n\n"
+        "列：指标（key，或序号、中文名称）、年份（year）、数值（value），可选来源（source）和备注（note）；其他列（名称、单位、状态等，如 `ipplan report -f csv` 所写）及没有数值的行都会忽略。每个问题都标出其 CSV 行号；只要有一行有误，就什么也不写。\n\n"
+        "示例：ipplan import actuals-{year}.csv",
+        "Record many actuals at once from a CSV file: all rows, or none.\n\n"
+        "Columns: key (or number or Chinese name), year, value, and optionally source and note; others (name, unit, status, as `ipplan report -f csv` writes) are ignored, as are rows without a value. Every problem is listed with its CSV line, and nothing is written unless all rows are valid.\n\n"
+        "Example: ipplan import actuals-{year}.csv",
+    ),
+    "help.import.file": (
+        "CSV 文件，含指标、年份、数值三列（UTF-8 或 Excel 存的 GBK）。",
+        "CSV with columns key, year, value (UTF-8, or GBK as Excel saves it).",
+    ),
+    "help.import.force": (
+        "替换已记录的值（旧值留在历史中），并接受与上一年相差很大的值。",
+        "Replace values already recorded (kept in history), and accept values far from the year before's.",
+    ),
+    # --- actions -----------------------------------------------------------------------------
+    "help.tasks": (
+        "按领域列出各项行动，含状态、牵头单位和完成时限。\n\n示例：ipplan tasks --area 2 --status 进行中",
+        "The actions, grouped by area, with status, lead unit and due date.\n\nExample: ipplan tasks --area 2 --status in_progress",
+    ),
+    "help.tasks.area": (
+        "只看这个领域（编号、序号或中文标题）。",
+        "Only this area (id, number or Chinese title).",
+    ),
+    "help.tasks.status": ("只看处于这个状态的行动。", "Only actions with this status."),
+    "help.tasks.indicator": ("只看服务于这项指标的行动。", "Only actions serving this indicator."),
+    "help.task": (
+        "一项行动的全部信息：具体措施和进展记录；带选项时记录一条注明日期的进展。\n\n"
+        "--no-lead 和 --no-due 清除牵头单位和完成时限。\n\n"
+        '示例：ipplan task talent-training --status 进行中 --note "{year}年培训 1.2 万人次"',
+        "One action with its measures and update log; with options, record a dated update.\n\n"
+        "--no-lead and --no-due clear the lead unit and the due date.\n\n"
+        'Example: ipplan task talent-training --status in_progress --note "{year}年培训 1.2 万人次"',
+    ),
+    "help.task.action": ("行动编号（见 `ipplan tasks`）。", "Action id (see `ipplan tasks`)."),
+    "help.task.status": ("设定行动的状态。", "Set the action's status."),
+    "help.task.lead": ("设定牵头单位。", "Set the lead unit."),
+    "help.task.due": ("设定完成时限。", "Set the due date."),
+    "help.task.note": ("添加一条注明日期的进展。", "Add a dated note."),
+    "help.task.no_lead": (
+        "清除牵头单位（不指定牵头单位）。",
+        "Clear the lead unit (no lead unit named).",
+    ),
+    "help.task.no_due": ("清除完成时限。", "Clear the due date."),
+    # --- work plans --------------------------------------------------------------------------
+    "help.workplan": (
+        "某年的工作计划，按实施表的样式：工作措施、目标、内容、进度安排、负责部门、状态。\n\n"
+        "状态按今天计（IPPLAN_TODAY=YYYY-MM-DD 可固定日期），或按 --as-of 年份的 12 月 31 日计。\n\n"
+        "示例：ipplan workplan {year} --unit 培训部 --state 逾期",
+        "A year's work plan in the table's shape: measure, goal, content, schedule, units, states.\n\n"
+        "States are those of today (IPPLAN_TODAY=YYYY-MM-DD pins it), or of 31 December of the --as-of year.\n\n"
+        "Example: ipplan workplan {year} --unit 培训部 --state overdue",
+    ),
+    "help.workplan.year": (
+        "工作计划的年份（默认：今年的）。",
+        "The work plan's year (default: this year's).",
+    ),
+    "help.workplan.unit": (
+        "只看这个单位牵头或配合的事项（写出名称的一部分即可）。",
+        "Only items this unit leads or supports (part of its name is enough).",
+    ),
+    "help.workplan.state": ("只看处于这个状态的事项。", "Only items in this state."),
+    "help.roadmap": (
+        "路线图：各项行动在规划各年的安排及其工作事项的状态。\n\n"
+        "每格列出当年工作计划中推进该行动的事项；最后一列是该行动的工作计划进度：已完成事项所占比例，已取消的不计。\n\n"
+        "示例：ipplan roadmap --as-of {year}",
+        "The roadmap (路线图): each action against the plan's years, with its work items' states.\n\n"
+        "Each cell lists the items of that year's work plan that carry the action forward; the last column is the action's work-plan progress: the share of its items done, cancelled ones left out.\n\n"
+        "Example: ipplan roadmap --as-of {year}",
+    ),
+    "help.item": (
+        "一个工作事项的全部信息；带选项时记录它的进展（单独成文件，可撤销）。\n\n"
+        '示例：ipplan item y{this_year}-1 --done 1 --date {this_year}-06-20 --evidence "协会通知〔{this_year}〕12号"',
+        "One work item in full; with options, record its progress (a file of its own, undoable).\n\n"
+        'Example: ipplan item y{this_year}-1 --done 1 --date {this_year}-06-20 --evidence "协会通知〔{this_year}〕12号"',
+    ),
+    "help.item.item_id": ("事项编号（见 `ipplan workplan`）。", "Item id (see `ipplan workplan`)."),
+    "help.item.milestone": (
+        "与 --done 同用：完成的节点，写序号（第一个为 1）或时间。",
+        "With --done: the milestone done, by number (1 for the first) or period.",
+    ),
+    "help.item.done": (
+        "将事项标为完成；带 MILESTONE 时只标该节点。",
+        "Mark the item done, or with MILESTONE that milestone.",
+    ),
+    "help.item.amount": ("朝其数量目标已完成的数量。", "An amount achieved toward its quantity."),
+    "help.item.content": (
+        "--amount 计入哪一条具体内容。",
+        "Which content item --amount counts for.",
+    ),
+    "help.item.cancel": ("取消该事项，并写明原因。", "Cancel the item, with the reason."),
+    "help.item.date": ("发生的日期（默认：今天）。", "When it happened (default: today)."),
+    "help.item.note": ("关于这次进展的备注。", "A note on the progress."),
+    "help.item.evidence": (
+        "证明材料所在：文件编号或链接。",
+        "Where the proof is: a document number, a link.",
+    ),
+    "help.due": (
+        "已逾期和即将到期的事项，按负责单位分组。\n\n"
+        "秘书处发给各部门的清单：凡未完成且时间已过、或将在 --within 天内（默认 30 天）到期的节点，列在事项的牵头单位之下。\n\n"
+        "示例：ipplan due --within 14 --unit 培训部",
+        "What is overdue and what falls due soon, grouped by responsible unit.\n\n"
+        "The list the secretariat sends each department: every milestone not done whose period has ended, or ends within --within days (30 unless given), under the item's lead unit.\n\n"
+        "Example: ipplan due --within 14 --unit 培训部",
+    ),
+    "help.due.within": ("向前看多少天。", "Look this many days ahead."),
+    "help.due.unit": (
+        "只看这个单位牵头或配合的事项（写出名称的一部分即可）。",
+        "Only items this unit leads or supports (part of its name is enough).",
+    ),
+    "help.workplan-import": (
+        "把省级实施表样式的工作计划表导入 workplans/YEAR.yaml。\n\n"
+        "列：工作措施、工作目标、具体内容、进度安排、负责部门、对应行动（规划的行动编号），可选编号和所属部分。要么全部导入，要么一行也不导入：每个问题都标出其行，只要有一行有误就什么也不写。\n\n"
+        "示例：ipplan workplan-import {this_year}年工作计划.xlsx --year {this_year} --issuer 中华全国专利代理师协会",
+        "Bring a work plan table in the provincial table's shape into workplans/YEAR.yaml.\n\n"
+        "Columns: 工作措施, 工作目标, 具体内容, 进度安排, 负责部门, and 对应行动 (the plan's action ids) and optionally 编号 and 所属部分. All or nothing: every problem is named with its row, and nothing is written unless every row is right.\n\n"
+        "Example: ipplan workplan-import {this_year}年工作计划.xlsx --year {this_year} --issuer 中华全国专利代理师协会",
+    ),
+    "help.workplan-import.source": (
+        ".xlsx 文件，或 .csv 文件（UTF-8，或 Excel 存的 GBK）。",
+        "An .xlsx, or a .csv (UTF-8, or GBK as Excel saves it).",
+    ),
+    "help.workplan-import.year": ("工作计划的年份。", "The work plan's year."),
+    "help.workplan-import.title": (
+        "工作计划的标题（默认：YEAR年工作计划）。",
+        "The work plan's title (default: YEAR年工作计划).",
+    ),
+    "help.workplan-import.issuer": ("印发单位。", "Who issued it."),
+    "help.workplan-import.force": (
+        "如该年已有工作计划文件，则替换它。",
+        "Replace the year's work plan file if there is one.",
+    ),
+    # --- checks ------------------------------------------------------------------------------
+    "help.validate": (
+        "检查每个数据文件；每个问题列为 路径:行: 代码: 说明。供 CI 使用。\n\n"
+        "数据有效时退出码为 0，发现任何问题时为 1。用 --format github 时，每个问题都是一条 GitHub Actions 注释，显示在拉取请求的差异上。用 --strict 时，今天已逾期的内容（IPPLAN_TODAY 可固定日期）也算问题，供提醒用的 CI 任务使用。在工作区（ipplan.yaml）中检查每个计划及其相互引用，除非 --plan 或 --data 指定了一个计划。\n\n"
+        "示例：ipplan validate --data data --format github",
+        "Check every data file; list each problem as path:line: code: message. For CI.\n\n"
+        "Exit 0 when the data is valid, 1 when any problem is found. With --format github each problem is a GitHub Actions annotation, shown on the pull request's diff. With --strict, what is overdue today (IPPLAN_TODAY pins the day) is a problem too, for a CI job that reminds. In a workspace (ipplan.yaml) it checks every plan and the references between them, unless --plan or --data names one plan.\n\n"
+        "Example: ipplan validate --data data --format github",
+    ),
+    "help.validate.fmt": (
+        "text（路径:行: 代码: 说明）、json 或 github（Actions 注释）。",
+        "text (path:line: code: message), json, or github (Actions annotations).",
+    ),
+    "help.validate.strict": (
+        "今天已逾期的内容也算失败：未按时完成的工作计划节点，及逾期未记录的年度数值。",
+        "Also fail on what is overdue today: work-plan milestones not done in time, and yearly figures not recorded in time.",
+    ),
+    "help.schema": (
+        "为数据文件写出 JSON Schema，让编辑器在输入时就检查。\n\n"
+        "每个数据文件的第一行为 YAML 语言服务器（例如 VS Code 的 YAML 扩展）指明其 schema。升级 ipplan 后请再运行一次；它只替换 schema 文件。\n\n"
+        "示例：ipplan schema --data data",
+        "Write JSON Schema for the data files, so editors check them as you type.\n\n"
+        "Each data file's first line names its schema for the YAML language server (VS Code's YAML extension, for one). Run it again after upgrading ipplan; it replaces the schema files only.\n\n"
+        "Example: ipplan schema --data data",
+    ),
+    "help.schema.directory": (
+        "schema 写到哪里（默认：数据目录下的 schema/）。",
+        "Where to write the schemas (default: the data directory's schema/).",
+    ),
+    # --- reports -----------------------------------------------------------------------------
+    "help.report": (
+        "可供发布的进展报告：概要、每项指标及其图表、各项行动。\n\n"
+        "不写 --format 时，格式取 -o FILE 的扩展名（r.html、r.xlsx），否则为 md。html 可离线打开和打印；csv 每项指标每年一行（带 BOM 的 UTF-8，`ipplan import` 可读回）；xlsx 需要 pip install 'ipplan[xlsx]'。\n\n"
+        "示例：ipplan report -o report.html --as-of {year}",
+        "A progress report to publish: summary, every indicator with its chart, and the actions.\n\n"
+        "Without --format, the format is the one -o FILE's extension names (r.html, r.xlsx), else md. html opens offline and prints; csv has one row per indicator and year (UTF-8 with BOM, and the layout `ipplan import` reads); xlsx needs pip install 'ipplan[xlsx]'.\n\n"
+        "Example: ipplan report -o report.html --as-of {year}",
+    ),
+    "help.report.fmt": (
+        "md、html、csv、json 或 xlsx（不分大小写）。默认：-o FILE 的扩展名所指的格式，否则为 md。",
+        "md, html, csv, json or xlsx (any case). Default: the one -o FILE's extension names, else md.",
+    ),
+    "help.report.output": (
+        "把报告写入 FILE：一个普通文件，整个替换（- 为标准输出）。目录、设备和管道会被拒绝。",
+        "Write the report to FILE, a regular file replaced whole (- for standard output). Directories, devices and pipes are refused.",
+    ),
+    "help.site": (
+        "工作区（或单个计划）的静态网站：计划索引、每个计划和每项指标一页、CSV 和 JSON 下载，中英文两种语言。\n\n"
+        "--lang 决定网站根目录的语言，另一种语言在 en/（或 zh/）下。OUT 须为新目录、空目录或以前写出的网站（会整个替换）。网站不含脚本，也不链接到站外，任何静态托管（或直接用浏览器从磁盘打开）都可以。\n\n"
+        "示例：ipplan site public --lang zh",
+        "A static site of the workspace (or the one plan): an index of plans, a page per plan and per indicator, CSV and JSON downloads, in Chinese and English.\n\n"
+        "--lang chooses the language at the site's root; the other is under en/ (or zh/). OUT must be new, empty, or a site written before, which is replaced whole. The site has no script and no link outside itself, so any static host (or a browser, from disk) serves it.\n\n"
+        "Example: ipplan site public --lang zh",
+    ),
+    "help.site.output": ("网站写入的目录。", "The directory to write the site into."),
+    # --- changes -----------------------------------------------------------------------------
+    "help.history": (
+        "所有已记录的变更，最新的在前：记录或替换的数值，以及行动进展。\n\n示例：ipplan history 1",
+        "Every recorded change, newest first: values recorded or replaced, and action updates.\n\nExample: ipplan history 1",
+    ),
+    "help.history.ref": (
+        "只看这项指标（键、序号或名称）或行动（编号）。",
+        "Only this indicator (key, number or name) or action (id).",
+    ),
+    "help.history.limit": ("只显示最新的 N 条变更。", "Show only the newest N changes."),
+    "help.undo": (
+        "撤销最近一次变更（记录的数值、一次导入或一条行动进展）。\n\n"
+        "被替换的值会恢复；首次记录的值会删除。再运行一次可继续往前撤销；`ipplan history` 显示下一条是什么。\n\n"
+        "示例：ipplan undo --dry-run",
+        "Revert the most recent change (a recorded value, an import, or an action update).\n\n"
+        "A replaced value comes back; a first value is removed. Run it again to go further back; `ipplan history` shows what is next.\n\n"
+        "Example: ipplan undo --dry-run",
+    ),
+    "help.undo.dry_run": (
+        "只说明会撤销什么，不做任何改动。",
+        "Say what would be reverted; change nothing.",
+    ),
+    # --- plans -------------------------------------------------------------------------------
+    "help.init": (
+        "把随附的计划复制到 DIR（默认：data），开始一份可写、适合 git 的计划。\n\n示例：ipplan init",
+        "Copy the bundled plan into DIR (default: data) to start a writable, git-friendly plan.\n\nExample: ipplan init",
+    ),
+    "help.init.directory": (
+        "计划放在哪里（默认：data，ipplan 会在那里找它）。",
+        "Where to put the plan (default: data, where ipplan looks for it).",
+    ),
+    "help.new": (
+        "在 DIR 中新建一份可通过检查的空白计划：指标、任务、schema、.gitignore。\n\n"
+        "文件中各带一个加注释的示例：每种指标（预期性、约束性、累计）、一个单位和一项行动。要么全部写出，要么什么也不写；已有的计划或文件绝不会被覆盖。docs/writing-a-plan.md 解释每个字段。\n\n"
+        '示例：ipplan new plan-{next_year} --title "专利代理行业发展规划（{next_year}-{next_last}年）" --years {next_year}-{next_last}',
+        "Start a new, empty plan in DIR that validates: indicators, tasks, schemas, .gitignore.\n\n"
+        "The files carry one commented example of each kind of indicator (indicative, binding, cumulative), of a unit and of an action. Nothing is written unless all of it is, and an existing plan or file is never overwritten. docs/writing-a-plan.md explains every field.\n\n"
+        'Example: ipplan new plan-{next_year} --title "专利代理行业发展规划（{next_year}-{next_last}年）" --years {next_year}-{next_last}',
+    ),
+    "help.new.directory": (
+        "计划建在哪里（新目录或空目录）。",
+        "Where to create the plan (new or empty).",
+    ),
+    "help.new.title": ("计划的标题。", "The plan's title."),
+    "help.new.years": (
+        "计划的第一年和最后一年，如 {next_year}-{next_last}。",
+        "The plan's first and last year, such as {next_year}-{next_last}.",
+    ),
+    "help.new.title_en": ("英文标题。", "The title in English."),
+    "help.new.issuer": ("计划的印发单位。", "Who issues the plan."),
+    "help.new.issuer_en": ("印发单位的英文名。", "The issuer in English."),
+    "help.overview": (
+        "工作区（ipplan.yaml）每个计划一行，上级在前：各状态的指标数、最新数据年份，以及成员合计与上级数值不一致的年份。\n\n"
+        "不在工作区中时，显示找到的那一个计划。--plan NAME 显示该计划及其下属计划。\n\n"
+        "示例：ipplan overview --json",
+        "One line per plan of the workspace (ipplan.yaml), parent first: counts per status, the latest data year, and the years where members' sums and the parent's figure disagree.\n\n"
+        "Outside a workspace, the one plan found. --plan NAME shows that plan and the plans under it.\n\n"
+        "Example: ipplan overview --json",
+    ),
+    # --- the frame of the help ---------------------------------------------------------------
+    "help.usage": ("用法：", "Usage: "),
+    "help.section.Arguments": ("参数", "Arguments"),
+    "help.section.Options": ("选项", "Options"),
+    "help.section.Commands": ("命令", "Commands"),
+    "help.options_metavar": ("[选项]", "[OPTIONS]"),
+    "help.command_metavar": ("命令 [参数]...", "COMMAND [ARGS]..."),
+    "help.required": ("[必填]", "[required]"),
+    "help.default": ("默认：{value}", "default: {value}"),
+}

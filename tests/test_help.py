@@ -1,0 +1,171 @@
+"""--help in the user's language, from the one catalogue, and Click's own errors in it too."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from typer.main import get_command
+
+from ipplan.cli import app
+from ipplan.cli.helpformat import help_language, parameter_key, wrap
+from ipplan.i18n import CATALOGUE
+from tests.conftest import Run
+from tests.test_chinese_first import run
+
+COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def test_every_command_and_parameter_has_its_help_in_both_languages() -> None:
+    group = get_command(app)
+    assert "help.ipplan" in CATALOGUE
+    commands = [("ipplan", group), *group.commands.items()]  # type: ignore[attr-defined]
+    assert len(commands) > 20
+    for name, command in commands:
+        assert f"help.{name}" in CATALOGUE or name == "ipplan", name
+        for param in command.params:
+            key = parameter_key(name, param.name or "")
+            assert key is not None, f"{name} {param.name}"
+            zh, en = CATALOGUE[key]
+            assert zh and en and zh != en
+
+
+def test_help_texts_live_only_in_the_catalogue() -> None:
+    from pathlib import Path
+
+    for module in (Path(__file__).parents[1] / "src" / "ipplan" / "cli").glob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        assert not re.search(r"\bhelp=\"", source), module.name
+
+
+def test_the_language_of_help() -> None:
+    assert help_language(None, {"LANG": "zh_CN.UTF-8"}) == "zh"
+    assert help_language(None, {"LANG": "zh_TW.UTF-8"}) == "zh"
+    assert help_language(None, {"LANG": "en_US.UTF-8"}) == "en"
+    assert help_language(None, {"LANG": "C.UTF-8"}) == "en"
+    assert help_language(None, {}) == "en"
+    assert help_language(None, {"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}) == "en"
+    assert help_language(None, {"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "C"}) == "zh"
+    assert help_language(None, {"IPPLAN_LANG": "en", "LANG": "zh_CN.UTF-8"}) == "en"
+    assert help_language(None, {"IPPLAN_LANG": "zh", "LANG": "C"}) == "zh"
+    assert help_language("en", {"IPPLAN_LANG": "zh"}) == "en"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_helps_in_chinese_and_in_english(
+    cli: Run, command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    zh_first = CATALOGUE[f"help.{command}"][0].split("\n")[0]
+    en_first = CATALOGUE[f"help.{command}"][1].split("\n")[0]
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    chinese = cli(command, "--help")
+    assert chinese.exit_code == 0
+    assert chinese.stdout.startswith(f"用法：ipplan {command} [选项]")
+    assert zh_first[:12] in chinese.stdout and "示例：ipplan" in chinese.stdout
+    assert "选项：" in chinese.stdout and "显示本帮助并退出。" in chinese.stdout
+    assert "Options" not in chinese.stdout and "[required]" not in chinese.stdout
+    english = cli(command, "--help", "--lang", "en")
+    assert english.exit_code == 0
+    assert english.stdout.startswith(f"Usage: ipplan {command} [OPTIONS]")
+    assert en_first[:30] in english.stdout and "Example: ipplan" in english.stdout
+    assert "选项" not in english.stdout
+
+
+def test_the_locale_chooses_unless_ipplan_lang_or_lang_does(
+    cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert cli("status", "--help").stdout.startswith("Usage: ipplan status")
+    monkeypatch.setenv("IPPLAN_LANG", "zh")
+    assert cli("status", "--help").stdout.startswith("用法：ipplan status")
+    assert cli("status", "--help", "--lang", "en").stdout.startswith("Usage: ipplan status")
+    monkeypatch.delenv("IPPLAN_LANG")
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    top = cli("--help").stdout
+    assert top.startswith("用法：ipplan [选项] 命令 [参数]...")
+    assert "命令：" in top and "  status " in top and "每项指标的现状" in top
+    assert "必填" not in top
+
+
+def test_required_and_default_marks_are_translated(
+    cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    record = cli("record", "--help").stdout
+    assert "[必填]" in record and "[required]" not in record
+    due = cli("due", "--help").stdout
+    assert "[默认：30；0<=x<=3660]" in due
+    assert "[default: 30; 0<=x<=3660]" in cli("due", "--help", "--lang", "en").stdout
+
+
+def test_examples_name_the_last_year_that_has_ended(
+    cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2031-03-01")
+    assert "Example: ipplan status --as-of 2030" in cli("status", "--help").stdout
+    assert 'ipplan record 2030 1 36000 --source "2030年度统计"' in cli("record", "--help").stdout
+    monkeypatch.setenv("IPPLAN_TODAY", "2027-06-30")
+    assert "Example: ipplan status --as-of 2026" in cli("status", "--help").stdout
+    assert "--years 2028-2032" in cli("new", "--help").stdout
+
+
+@pytest.mark.parametrize("columns", ["80", "60", "40"])
+def test_chinese_help_fits_the_terminal_and_never_starts_a_line_with_punctuation(
+    columns: str,
+) -> None:
+    for command in ("--help", "new --help", "validate --help", "report --help"):
+        result = run(*command.split(), env_columns=columns, LANG="zh_CN.UTF-8")
+        assert result.returncode == 0
+        for line in result.stdout.splitlines():
+            assert width(line) <= int(columns), line
+            assert not re.match(r"^\s*[，。、；：）」』]", line), line
+            assert line == line.rstrip()
+
+
+def test_wrap_breaks_between_chinese_characters_and_at_spaces() -> None:
+    assert wrap("每项指标的现状：最新实际值", 10) == ["每项指标的", "现状：最新", "实际值"]
+    assert wrap("one two three", 7) == ["one two", "three"]
+    assert wrap("计划的标题abc，下一句", 10) == ["计划的标题", "abc，下一", "句"]
+    assert wrap("甲乙丙丁。", 8) == ["甲乙丙", "丁。"]
+    assert wrap("averyveryverylongword", 8) == ["averyver", "yverylon", "gword"]
+
+
+# --- Click's own usage errors -------------------------------------------------------------------
+
+
+def test_click_usage_errors_speak_chinese() -> None:
+    unknown = run("stauts")
+    assert unknown.returncode == 2
+    assert unknown.stderr.startswith("用法：ipplan [选项] 命令 [参数]...\n")
+    assert unknown.stderr.rstrip().endswith(
+        "错误：没有 stauts 这个命令（您是否想输入：status、task？）；ipplan -h 列出所有命令。"
+    )
+    option = run("status", "--as-o", "2024")
+    assert option.returncode == 2
+    assert "用法：ipplan status [选项]" in option.stderr
+    assert "错误：没有 --as-o 这个选项。（您是否想输入：--as-of" in option.stderr
+    extra = run("status", "more", "words")
+    assert extra.returncode == 2 and "错误：多余的参数：more words。" in extra.stderr
+    missing = run("status", "--as-of")
+    assert missing.returncode == 2 and "错误：--as-of 后面需要一个值。" in missing.stderr
+    choice = run("validate", "--format", "xml")
+    assert choice.returncode == 2
+    assert "“xml”不是可选的值；可选：text、json、github" in choice.stderr
+    assert "Value error" not in choice.stderr
+    number = run("history", "--limit", "x")
+    assert number.returncode == 2
+    assert number.stderr.rstrip().endswith("错误：'--limit' / '-n' 的值无效：应为整数")
+
+
+def test_click_usage_errors_in_english_stay_english() -> None:
+    unknown = run("stauts", lang="en")
+    assert unknown.returncode == 2
+    assert unknown.stderr.startswith("Usage: ipplan [OPTIONS] COMMAND [ARGS]...\n")
+    assert "No such command 'stauts'" in unknown.stderr
+    choice = run("validate", "--format", "xml", lang="en")
+    assert "'xml' is not one of text, json, github" in choice.stderr
