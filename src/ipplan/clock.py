@@ -25,3 +25,12 @@ def today(environ: Mapping[str, str] | None = None) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidToday(value=value, var=ENV_VAR) from None
+
+
+def example_day(environ: Mapping[str, str] | None = None) -> dt.date:
+    """Today for an example in help or a hint: a bad ``$IPPLAN_TODAY`` is told elsewhere, by the
+    command that judges something on it, so here it falls back to the local date."""
+    try:
+        return today(environ)
+    except InvalidToday:
+        return dt.date.today()

@@ -151,9 +151,9 @@ def parse_year(text: str) -> int:
     cleaned = text.translate(_WIDTH).strip()
     found = _YEAR.fullmatch(cleaned)
     if found is None:
-        from ipplan.clock import today
+        from ipplan.clock import example_day
 
-        raise NotAYear(value=_shown(text), example=today().year - 1)
+        raise NotAYear(value=_shown(text), example=example_day().year - 1)
     return int(found.group(1))
 
 

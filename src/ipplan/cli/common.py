@@ -24,6 +24,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from ipplan import __version__
 from ipplan.cli import completion, helpformat
+from ipplan.clock import example_day
 from ipplan.errors import DataInvalid, IpplanError, NotAYear
 from ipplan.i18n import CATALOGUE, error_message, joined, label, resolve_lang, text
 from ipplan.status import Status
@@ -72,9 +73,9 @@ class IpplanGroup(_Localized, TyperGroup):
     ) -> Any:
         argv = completion.shell_named(list(sys.argv[1:] if args is None else args))
         completion.prepare(prog_name or "ipplan", complete_var)
-        from ipplan.clock import today
-
-        helpformat.localize(self, helpformat.help_language(lang_flag(argv), os.environ), today())
+        helpformat.localize(
+            self, helpformat.help_language(lang_flag(argv), os.environ), example_day()
+        )
         try:
             result = super().main(
                 args=argv,
