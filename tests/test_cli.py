@@ -381,7 +381,7 @@ def test_show(cli: Run, plan_dir: Path) -> None:
     assert "进度比 R: R = P / τ = 0.3167 / 0.5 = 0.6334" in lines
     assert "状态: 需加快   (0.6 ≤ R = 0.6334 < 0.95)" in lines
     assert "差距: x* − x_t = 40000 − 31000 = 9000 人" in lines
-    assert "每年尚需: (x* − x_t) / (T − t) = 9000 / (2025 − 2023) = 4500 人" in lines
+    assert "每年尚需: v_req = (x* − x_t) / (T − t) = 9000 / (2025 − 2023) = 4500 人" in lines
     assert "复合进度比: R_cagr = d × CAGR_o / |CAGR_r| = +1 × 0.0749 / 0.105 = 0.7136" in lines
     assert "两种方法结论一致：需加快" in lines
     assert "预计（线性）: x_t + v_obs × (T − t) = 31000 + 2085.5 × 2 = 35171 人" in lines

@@ -169,3 +169,62 @@ def test_click_usage_errors_in_english_stay_english() -> None:
     assert "No such command 'stauts'" in unknown.stderr
     choice = run("validate", "--format", "xml", lang="en")
     assert "'xml' is not one of text, json, github" in choice.stderr
+
+
+def test_languages_are_read_as_people_write_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipplan.i18n import lang_code, resolve_lang
+
+    assert [lang_code(v) for v in ("zh", "ZH", "zh_CN.UTF-8", "en-US", "EN")] == [
+        "zh",
+        "zh",
+        "zh",
+        "en",
+        "en",
+    ]
+    assert lang_code("fr") is None and lang_code("zhx") is None and lang_code("") is None
+    assert resolve_lang(None, {"IPPLAN_LANG": "en_US.UTF-8"}) == "en"
+    assert help_language(None, {"IPPLAN_LANG": "zh_CN", "LANG": "C.UTF-8"}) == "zh"
+    assert "15 actions, 3 safeguards" in run("tasks", "--lang", "EN").stdout
+
+
+# --- the roadmap at 80 and 60 columns ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("columns", ["80", "60"])
+def test_the_roadmap_never_cuts_an_id(columns: str) -> None:
+    from tests.conftest import SHIPPED
+
+    result = run("roadmap", "--data", str(SHIPPED), env_columns=columns)
+    assert result.returncode == 0
+    words = set(result.stdout.split())
+    for action in ("association-building", "regulatory-coordination", "disciplinary-action"):
+        assert action in words, action
+    assert "y2022-10-2" in words
+    assert all(width(line) <= int(columns) for line in result.stdout.splitlines())
+
+
+def test_the_roadmap_says_its_as_of_year_and_the_bundled_plan_is_named() -> None:
+    from tests.conftest import SHIPPED
+
+    as_of = run("roadmap", "--data", str(SHIPPED), "--as-of", "2023", env_columns="200")
+    assert as_of.stdout.splitlines()[0].endswith(" · 截至 2023 年")
+    import os
+    import subprocess
+
+    from tests.test_chinese_first import IPPLAN
+
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("IPPLAN_")}
+    for command in ("due", "roadmap", "workplan"):
+        for json_flag in ([], ["--json"]):
+            bundled = subprocess.run(
+                [str(IPPLAN), command, *json_flag],
+                capture_output=True,
+                text=True,
+                env=environ,
+                cwd="/",
+            )
+            assert bundled.returncode == 0, bundled.stderr
+            if json_flag:
+                assert bundled.stderr == ""
+            else:
+                assert bundled.stderr.startswith("注意："), command

@@ -101,7 +101,7 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     # --- actions -----------------------------------------------------------------------------
     "help.tasks": (
-        "按领域列出各项行动，含状态、牵头单位和完成时限。\n\n示例：ipplan tasks --area 2 --status 进行中",
+        "按领域列出各项行动，含状态、牵头单位和完成时限。\n\n示例：ipplan tasks --area 2 --status 推进中",
         "The actions, grouped by area, with status, lead unit and due date.\n\nExample: ipplan tasks --area 2 --status in_progress",
     ),
     "help.tasks.area": (
@@ -113,7 +113,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help.task": (
         "一项行动的全部信息：具体措施和进展记录；带选项时记录一条注明日期的进展。\n\n"
         "--no-lead 和 --no-due 清除牵头单位和完成时限。\n\n"
-        '示例：ipplan task talent-training --status 进行中 --note "{year}年培训 1.2 万人次"',
+        '示例：ipplan task talent-training --status 推进中 --note "{year}年培训 1.2 万人次"',
         "One action with its measures and update log; with options, record a dated update.\n\n"
         "--no-lead and --no-due clear the lead unit and the due date.\n\n"
         'Example: ipplan task talent-training --status in_progress --note "{year}年培训 1.2 万人次"',

@@ -1410,8 +1410,13 @@ CATALOGUE.update(HELP)  # the help of every command and option: see ipplan.helpt
 def resolve_lang(lang: str | None, environ: Mapping[str, str] | None = None) -> str:
     """The language asked for by --lang, else $IPPLAN_LANG, else Chinese."""
     env = os.environ if environ is None else environ
-    chosen = (lang or env.get(ENV_VAR) or "zh").lower()
-    return chosen if chosen in LANGS else "zh"
+    return lang_code(lang) or lang_code(env.get(ENV_VAR)) or "zh"
+
+
+def lang_code(value: str | None) -> str | None:
+    """zh or en from what people write for a language (zh, ZH, zh_CN.UTF-8, en-US); else None."""
+    chosen = (value or "").strip().lower()[:3].rstrip("_-.")
+    return chosen if chosen in LANGS else None
 
 
 def text(message_id: str, lang: str, /, **params: Any) -> str:

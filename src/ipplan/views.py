@@ -320,7 +320,7 @@ def calculation(
         steps.append(
             _step(
                 "required_per_year",
-                "(x* − x_t) / (T − t)",
+                "v_req = (x* − x_t) / (T − t)",
                 f"{_p(a.gap)} / ({big_t} − {t})",
                 a.required_per_year,
             )
@@ -387,7 +387,7 @@ def calculation(
         steps.append(
             _step(
                 "acceleration_factor",
-                "required per year / v_obs",
+                "v_req / v_obs",
                 f"{_p(a.required_per_year)} / {_p(o.observed_per_year)}",
                 o.acceleration_factor,
             )
@@ -429,7 +429,7 @@ def _cumulative_steps(
         steps.append(
             _step(
                 "required_per_year",
-                "(x* − X_t) / (T − t)",
+                "v_req = (x* − X_t) / (T − t)",
                 f"{_p(a.gap)} / ({big_t} − {t})",
                 a.required_per_year,
             )
@@ -455,7 +455,7 @@ def _cumulative_steps(
         steps.append(
             _step(
                 "acceleration_factor",
-                "required per year / v",
+                "v_req / v",
                 f"{_p(a.required_per_year)} / {_p(o.observed_per_year)}",
                 o.acceleration_factor,
             )

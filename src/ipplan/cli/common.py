@@ -251,7 +251,7 @@ DataOption = Annotated[
 ]
 LangOption = Annotated[
     Optional[Lang],  # noqa: UP045
-    typer.Option("--lang", show_default=False),
+    typer.Option("--lang", show_default=False, case_sensitive=False),
 ]
 PlanOption = Annotated[
     Optional[str],  # noqa: UP045

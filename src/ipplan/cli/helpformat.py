@@ -19,7 +19,7 @@ from typing import Any
 
 from typer import _click as click
 
-from ipplan.i18n import CATALOGUE, text
+from ipplan.i18n import CATALOGUE, lang_code, text
 
 # The language the help is drawn in; the command group sets it before anything is drawn.
 language = "en"
@@ -32,8 +32,8 @@ _EXTRA = re.compile(r"^(?P<help>.*?)\s*\[(?P<extra>[^\[\]]*)\]$", re.S)
 def help_language(flag: str | None, environ: dict[str, str] | Any) -> str:
     """--lang, else $IPPLAN_LANG, else Chinese in a Chinese locale, else English."""
     for chosen in (flag, environ.get("IPPLAN_LANG")):
-        if chosen and chosen.strip().lower() in ("zh", "en"):
-            return chosen.strip().lower()
+        if (code := lang_code(chosen)) is not None:
+            return code
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name)
         if value:  # the first one set decides, as POSIX says

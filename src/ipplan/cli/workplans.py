@@ -62,7 +62,7 @@ def workplan(
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data))
+        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = views.day_of(plan, as_of, os.environ)
         view = views.workplan_view(plan, day, year, unit, state, as_of)
     if as_json:
@@ -132,7 +132,7 @@ def item(
     if changing and as_of is not None:
         raise typer.BadParameter(text("wp.as_of_read_only", language), param_hint="--as-of")
     with reporting(language):
-        data_dir = resolve_data_dir(ctx, data)
+        data_dir = resolve_data_dir(ctx, data, notice=None if as_json or changing else language)
         plan = store.load(data_dir)
         outcome = None
         if changing:
@@ -173,7 +173,7 @@ def due(
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data))
+        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = views.today(os.environ)
         view = views.due_view(plan, day, within, unit)
     if as_json:
@@ -205,7 +205,7 @@ def roadmap(
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data))
+        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = views.day_of(plan, as_of, os.environ)
         view = views.roadmap_view(plan, day, as_of)
     if as_json:

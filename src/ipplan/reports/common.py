@@ -14,7 +14,7 @@ from typing import Any
 from ipplan import phrases
 from ipplan.fmt import DASH, exact, number, percent, ratio, signed
 from ipplan.fmt import point as _point
-from ipplan.i18n import label, text
+from ipplan.i18n import label, text, unit_label
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ def overview_table(
             [
                 str(ind["number"]),
                 name(ind, lang),
-                ind["unit"],
+                unit_of(ind, lang),
                 baseline,
                 latest(ind),
                 number(ind["target"]["value"]),
@@ -243,7 +243,7 @@ def series_table(ind: Mapping[str, Any], lang: str) -> Table:
 
 def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: str) -> list[str]:
     """The assessment in sentences: status, pace by both methods, gap, outlook."""
-    unit = ind["unit"]
+    unit = unit_of(ind, lang)
     lines = [f"{text('col.status', lang)}: {label(ind['status'], lang)}"]
     verdict = phrases.verdict(ind, lang)
     if verdict:
@@ -295,13 +295,13 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
     )
     projection = ind["projection"]
     if projection["linear"] is not None:
-        cagr = DASH if projection["cagr"] is None else f"{number(projection['cagr'])} {unit}"
+        cagr = DASH if projection["cagr"] is None else f"{forecast(projection['cagr'], ind)} {unit}"
         lines.append(
             text(
                 "report.projection",
                 lang,
                 year=ind["target"]["year"],
-                linear=f"{number(projection['linear'])} {unit}",
+                linear=f"{forecast(projection['linear'], ind)} {unit}",
                 cagr=cagr,
             )
         )
@@ -359,7 +359,20 @@ def indicators_of(area: Mapping[str, Any], report: Mapping[str, Any]) -> list[Ma
 
 
 def heading(ind: Mapping[str, Any], lang: str) -> str:
-    return f"{ind['number']}. {name(ind, lang)} ({ind['unit']})"
+    return f"{ind['number']}. {name(ind, lang)} ({unit_of(ind, lang)})"
+
+
+def unit_of(ind: Mapping[str, Any], lang: str) -> str:
+    """The indicator's unit as ``lang`` writes it (亿元 is "100 million yuan" in English)."""
+    return unit_label(ind["unit"], lang, ind.get("unit_en"))
+
+
+def forecast(value: float, ind: Mapping[str, Any]) -> str:
+    """A projected value: a count of people or agencies is a whole number."""
+    from ipplan.units import LIBRARY
+
+    known = LIBRARY.get(ind["unit"])
+    return number(round(value)) if known is not None and known.whole else number(value)
 
 
 def subtitle(ind: Mapping[str, Any], lang: str) -> list[str]:

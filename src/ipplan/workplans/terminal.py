@@ -264,14 +264,20 @@ def render_due(view: Mapping[str, Any], lang: str) -> None:
                 console.print(entry, soft_wrap=True)
 
 
+_PROGRESS_WIDTH = 9  # 完成 10/12
+
+
 def render_roadmap(view: Mapping[str, Any], title: str, lang: str) -> None:
     console = out()
-    console.print(Text(text("roadmap.title", lang, title=title), style="bold"), soft_wrap=True)
+    heading = text("roadmap.title", lang, title=title)
+    if view.get("as_of") is not None:
+        heading += f" · {text('label.as_of', lang, year=view['as_of'])}"
+    console.print(Text(heading, style="bold"), soft_wrap=True)
     if not view["workplans"]:
         console.print(text("roadmap.none", lang))
     else:
-        years = ", ".join(str(w["year"]) for w in view["workplans"])
-        console.print(text("roadmap.workplans", lang, years=years))
+        listed = ", ".join(str(w["year"]) for w in view["workplans"])
+        console.print(text("roadmap.workplans", lang, years=listed))
     for area in view["areas"]:
         table = Table(
             title=f"{area['number']}. {pick(area, 'title', lang)}",
@@ -279,14 +285,38 @@ def render_roadmap(view: Mapping[str, Any], title: str, lang: str) -> None:
             title_justify="left",
             expand=True,
             pad_edge=False,
+            collapse_padding=True,
         )
-        table.add_column(text("col.action", lang), ratio=5, overflow="fold")
-        for year in view["years"]:
-            table.add_column(str(year), ratio=3, overflow="fold")
-        table.add_column(text("col.progress", lang), ratio=3, overflow="fold")
+        # ids are typed next: a column is never narrower than the longest id it holds
+        actions = area["actions"]
+        longest = max((len(a["id"]) for a in actions), default=0)
+        widest = {
+            year: max((len(e["id"]) for a in actions for e in a["years"][str(year)]), default=4)
+            for year in view["years"]
+        }
+        years = list(view["years"])
+
+        def room(shown: list[int], longest: int = longest, widest: dict[int, int] = widest) -> int:
+            return longest + sum(widest[y] for y in shown) + _PROGRESS_WIDTH + 3 * (len(shown) + 2)
+
+        if room(years) > console.width:
+            # too narrow for every year: the years without a work plan give way
+            planned = {w["year"] for w in view["workplans"]}
+            years = [year for year in years if year in planned]
+        whole = room(years) <= console.width  # else even an id must fold
+        table.add_column(
+            text("col.action", lang), overflow="fold", min_width=longest if whole else None
+        )
+        for year in years:
+            table.add_column(str(year), overflow="fold", min_width=widest[year] if whole else None)
+        table.add_column(
+            text("col.progress", lang),
+            overflow="fold",
+            min_width=_PROGRESS_WIDTH if whole else None,
+        )
         for action in area["actions"]:
             cells: list[str | Text] = [f"{action['id']}\n{pick(action, 'title', lang)}"]
-            for year in view["years"]:
+            for year in years:
                 entries = action["years"][str(year)]
                 cell = Text()
                 for i, entry in enumerate(entries):
