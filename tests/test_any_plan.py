@@ -364,8 +364,8 @@ def test_show_works_a_cumulative_indicator_step_by_step(cli: Run, successor: Pat
 
     shown = cli("show", "trained", "--data", str(successor)).stdout
     assert "累计指标：每年的实际值为当年完成量，目标为 2026–2030 年合计" in shown
-    assert "基线: 40000 (2025) 上一期合计（仅供参考）" in shown
-    assert "累计值: X_t = Σ x_y (t0 < y ≤ t) = 11000 + 13000 + 12500 = 36500 人次" in shown
+    assert "基线：40000 (2025) 上一期合计（仅供参考）" in shown
+    assert "累计值：X_t = Σ x_y (t0 < y ≤ t) = 11000 + 13000 + 12500 = 36500 人次" in shown
     assert "未报送年份：2028（不计为零）" in shown
     assert "复合增长方法不适用于累计指标" in shown
     english = cli("show", "trained", "--data", str(successor), "--lang", "en").stdout
@@ -419,7 +419,7 @@ def test_binding_indicators_stand_out_in_every_output(cli: Run, successor: Path)
     assert row["pace"] == pytest.approx(0.625)
 
     recorded = cli("record", "2026", "density", "15", "--data", str(successor)).stdout
-    assert "2 ◆每万人口高价值发明专利拥有量: 15.5 (2027)" in recorded
+    assert "2 ◆每万人口高价值发明专利拥有量：15.5 (2027)" in recorded
 
     shown = cli("show", "density", "--data", str(successor)).stdout
     assert shown.splitlines()[0].endswith("◆ 约束性指标")

@@ -80,7 +80,7 @@ def test_show_as_of_shows_nothing_of_a_later_year(cli: Run, recorded: Path) -> N
     assert "截至 2022 年" in out
     assert LATER not in out and "34396" not in out
     assert "国家知识产权局2022" in out  # the later correction of 2022 counts
-    assert "2022: 31000" in out  # ... and the value it replaced is 2022's history
+    assert "2022：31000" in out  # ... and the value it replaced is 2022's history
     assert "2023: " not in out
     assert (
         "talent-training  加大行业人才培养  推进中" in out

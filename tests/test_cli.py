@@ -372,20 +372,20 @@ def test_show(cli: Run, plan_dir: Path) -> None:
     lines = [line.strip() for line in out.splitlines()]
     # the working, step by step, with the values put in
     assert (
-        "进度 P: P = (x_t − x0) / (x* − x0) = (31000 − 26829) / (40000 − 26829)"
+        "进度 P：P = (x_t − x0) / (x* − x0) = (31000 − 26829) / (40000 − 26829)"
         " = 4171 / 13171 = 0.3167"
     ) in lines
     assert (
-        "时间进度 τ: τ = (t − t0) / (T − t0) = (2023 − 2021) / (2025 − 2021) = 2 / 4 = 0.5000"
+        "时间进度 τ：τ = (t − t0) / (T − t0) = (2023 − 2021) / (2025 − 2021) = 2 / 4 = 0.5000"
     ) in lines
-    assert "进度比 R: R = P / τ = 0.3167 / 0.5 = 0.6334" in lines
-    assert "状态: 需加快   (0.6 ≤ R = 0.6334 < 0.95)" in lines
-    assert "差距: x* − x_t = 40000 − 31000 = 9000 人" in lines
-    assert "每年尚需: v_req = (x* − x_t) / (T − t) = 9000 / (2025 − 2023) = 4500 人" in lines
-    assert "复合进度比: R_cagr = d × CAGR_o / |CAGR_r| = +1 × 0.0749 / 0.105 = 0.7136" in lines
+    assert "进度比 R：R = P / τ = 0.3167 / 0.5 = 0.6334" in lines
+    assert "状态：需加快   (0.6 ≤ R = 0.6334 < 0.95)" in lines
+    assert "差距：x* − x_t = 40000 − 31000 = 9000 人" in lines
+    assert "每年尚需：v_req = (x* − x_t) / (T − t) = 9000 / (2025 − 2023) = 4500 人" in lines
+    assert "复合进度比：R_cagr = d × CAGR_o / |CAGR_r| = +1 × 0.0749 / 0.105 = 0.7136" in lines
     assert "两种方法结论一致：需加快" in lines
-    assert "预计（线性）: x_t + v_obs × (T − t) = 31000 + 2085.5 × 2 = 35171 人" in lines
-    assert "预计（复合）: x_t × (1 + CAGR_o)^(T − t) = 31000 × 1.0749^2 = 35819 人" in lines
+    assert "预计（线性）：x_t + v_obs × (T − t) = 31000 + 2085.5 × 2 = 35171 人" in lines
+    assert "预计（复合）：x_t × (1 + CAGR_o)^(T − t) = 31000 × 1.0749^2 = 35819 人" in lines
     assert "需达到当前年均变化的 2.16 倍" in lines
     assert "按计划 2023 年应达 33414.5 人（线性路径），实际偏差 -2414.5" in lines
     # no status set by hand: each follows its items in the 2022 work plan, none recorded done

@@ -252,10 +252,10 @@ def test_show_puts_the_official_figure_beside_the_baseline_and_marks_overdue_yea
     result = cli("show", "practitioners", "--data", str(plan_dir))
     assert result.exit_code == 0
     out = result.stdout
-    assert "基线: 26829 (2021)" in out
-    assert "官方数据: 26840 (2021)；进度仍从计划基线起算" in out
+    assert "基线：26829 (2021)" in out
+    assert "官方数据：26840 (2021)；进度仍从计划基线起算" in out
     assert "来源：国家知识产权局《全国知识产权代理行业发展状况（2021年）》, 2022-07" in out
-    assert "数据公布: 每年数据通常在该年结束后8个月内公布" in out
+    assert "数据公布：每年数据通常在该年结束后8个月内公布" in out
     rows = {line.split()[0]: line for line in out.splitlines() if line.strip()[:4].isdigit()}
     assert "逾期" not in rows["2022"]
     for year, due in (("2023", "2024-08-31"), ("2024", "2025-08-31"), ("2025", "2026-08-31")):
@@ -375,7 +375,7 @@ def test_every_report_says_the_plan_is_in_its_final_evaluation(
         "按已有数据为“需加快” | 2022年（2023-08-31） 2023年（2024-08-31） 2025年（2026-08-31） |"
     ) in text
     assert "| 2022 | 30121.75 | — | — |  | 逾期：应于2023-08-31前公布 |" in text
-    assert "官方数据: 26840 (2021)；进度仍从计划基线起算 · 来源：国家知识产权局" in text
+    assert "官方数据：26840 (2021)；进度仍从计划基线起算 · 来源：国家知识产权局" in text
 
     html = tmp_path / "r.html"
     assert cli("report", "-o", str(html), "--data", data, "--lang", "en").exit_code == 0

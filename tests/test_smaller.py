@@ -89,7 +89,7 @@ def test_a_lead_unit_and_a_due_date_can_be_cleared(cli: Run, plan_dir: Path) -> 
     state = load(plan_dir).state(load(plan_dir).action("talent-training"))
     assert (state.lead, state.due) == (None, None)
     shown = cli("task", "talent-training", *data).stdout
-    assert "牵头单位: —" in shown and "牵头单位 → （已清除）" in shown
+    assert "牵头单位：—" in shown and "牵头单位 → （已清除）" in shown
     # clearing what is already empty changes nothing
     before = snapshot(plan_dir)
     again = cli("task", "talent-training", "--no-lead", *data)

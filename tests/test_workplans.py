@@ -708,7 +708,7 @@ def test_tasks_show_work_items_and_say_where_the_status_comes_from(
     hand = json.loads(cli("task", "informatization", "--data", str(wp_dir), "--json").stdout)
     assert (hand["status"], hand["status_source"]) == ("in_progress", "manual")
     shown = cli("task", "talent-training", "--data", str(wp_dir)).stdout
-    assert "状态: 未启动（由工作计划事项推算）" in shown
+    assert "状态：未启动（由工作计划事项推算）" in shown
     assert "工作计划事项  完成 0/1 (0%)" in shown
     assert "2024  y2024-1  未开始  开展专利信息人员培训" in shown
     listed = json.loads(cli("tasks", "--status", "delayed", "--data", str(wp_dir), "--json").stdout)

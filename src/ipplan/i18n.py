@@ -1492,6 +1492,11 @@ def value_forms(unit: str) -> tuple[str, ...]:
     return ("80.5", f"80.5{unit}")
 
 
+def colon(lang: str) -> str:
+    """What follows a label: a full-width colon in Chinese, a colon and a space in English."""
+    return "：" if lang == "zh" else ": "
+
+
 def joined(items: Any, lang: str) -> str:
     """Items listed as the language lists them: 甲、乙 in Chinese, a, b in English."""
     return text("list.sep", lang).join(str(item) for item in items)

@@ -19,7 +19,7 @@ from rich.text import Text
 from ipplan import charts, phrases
 from ipplan.fmt import exact, moment, number, percent, ratio, signed
 from ipplan.fmt import point as _point
-from ipplan.i18n import SAFEGUARDS_AREA, actions_count, label, text, unit_label
+from ipplan.i18n import SAFEGUARDS_AREA, actions_count, colon, joined, label, text, unit_label
 
 STATUS_STYLES = {
     "no_data": "dim",
@@ -203,11 +203,13 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
         # two cells between columns, and one at each edge of the box
         return sum(widths[name] for name in shown) + 2 * len(shown) - console.width
 
+    # a name wraps between words (or Chinese characters), never inside an English word
+    name_min = max(NAME_MIN, *(_longest_word(str(c["name"])) for c in cells))
     for column in OPTIONAL_COLUMNS:
         if overflow() <= 0:
             break
-        if column == CORE_FROM and widths["name"] > NAME_MIN:
-            widths["name"] = max(NAME_MIN, widths["name"] - overflow())
+        if column == CORE_FROM and widths["name"] > name_min:
+            widths["name"] = max(name_min, widths["name"] - overflow())
             if overflow() <= 0:
                 break
         shown.remove(column)  # a cropped bar or number misleads; the column goes whole
@@ -232,7 +234,7 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
         if row["provisional_baseline"]:
             notes.append(
                 Text(
-                    f"* {row['number']} {_name(row, lang)}: "
+                    f"* {row['number']} {_name(row, lang)}{colon(lang)}"
                     + text("label.provisional_year", lang, year=row["baseline"]["year"])
                 )
             )
@@ -290,12 +292,12 @@ def _said_lines(said: Sequence[tuple[Mapping[str, Any], str | None]], lang: str)
     ]
 
 
-def _labelled(name: str, value: str) -> Table:
+def _labelled(name: str, value: str, lang: str) -> Table:
     """``name: value``, the value wrapped under itself rather than under the name."""
     grid = Table.grid(pad_edge=False)
     grid.add_column(no_wrap=True)
     grid.add_column()
-    grid.add_row(f"{name}: ", Text(value, overflow="fold"))
+    grid.add_row(f"{name}{colon(lang)}", Text(value, overflow="fold"))
     return grid
 
 
@@ -336,7 +338,7 @@ def status_line(row: Mapping[str, Any], lang: str) -> Text:
     """One indicator in a line: latest, target, progress, pace and status."""
     line = Text(f"{row['number']} ")
     line.append_text(indicator_name(row, lang))
-    line.append(f": {latest_cell(row)} → {_point(row['target'])}  ")
+    line.append(f"{colon(lang)}{latest_cell(row)} → {_point(row['target'])}  ")
     line.append(f"{text('col.progress', lang)} {percent(row['progress'])}  ")
     line.append(f"R {ratio(row['pace'])}  ")
     line.append_text(status_text(row["status"], lang))
@@ -366,21 +368,21 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
         console.print(text("show.as_of", lang, year=view["as_of"]))
     definition = view["definition_en"] if lang == "en" else view["definition"]
     if definition:
-        console.print(f"{text('label.definition', lang)}: {definition}")
-    console.print(f"{text('label.direction', lang)}: {label(view['direction'], lang)}")
+        console.print(f"{text('label.definition', lang)}{colon(lang)}{definition}")
+    console.print(f"{text('label.direction', lang)}{colon(lang)}{label(view['direction'], lang)}")
     baseline = _point(view["baseline"]) if view["baseline"] else text("label.no_baseline", lang)
     if view["provisional_baseline"]:
         baseline += text("label.provisional", lang)
     if view["accumulate"] and view["baseline"]:
         baseline += " " + text("label.previous_total", lang)
-    console.print(f"{text('label.baseline', lang)}: {baseline}")
+    console.print(f"{text('label.baseline', lang)}{colon(lang)}{baseline}")
     official = phrases.official_baseline(view, lang)
     if official:
-        console.print(_labelled(text("record.official_label", lang), "\n".join(official)))
-    console.print(f"{text('label.target', lang)}: {_point(view['target'])}")
+        console.print(_labelled(text("record.official_label", lang), "\n".join(official), lang))
+    console.print(f"{text('label.target', lang)}{colon(lang)}{_point(view['target'])}")
     published = phrases.published(view, lang)
     if published:
-        console.print(_labelled(text("record.publication", lang), published))
+        console.print(_labelled(text("record.publication", lang), published, lang))
 
     by_year = {a["year"]: a for a in view["actuals"]}
     overdue = {f["year"]: f for f in view["overdue_figures"]}
@@ -415,12 +417,12 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
 
     changed = [a for a in view["actuals"] if a["history"]]
     if changed:
-        console.print(text("label.history", lang) + ":")
+        console.print(text("label.history", lang) + colon(lang).rstrip())
         for actual in changed:
             for old in actual["history"]:
                 when = moment(old["recorded"]) if old["recorded"] else ""
                 console.print(
-                    f"  {actual['year']}: {number(old['value'])}"
+                    f"  {actual['year']}{colon(lang)}{number(old['value'])}"
                     f"  {old['source'] or ''}  {when}".rstrip()
                 )
 
@@ -493,7 +495,7 @@ def _step_line(step: Mapping[str, Any], view: Mapping[str, Any], lang: str) -> t
     label_text = text(f"step.{name}", lang)
     if name == "observed_per_year" and view["accumulate"]:
         label_text = text("step.average", lang)
-    head = label_text + ":"
+    head = label_text + colon(lang).rstrip()
     if name == "status":
         line = status_text(step["result"], lang)
         line.append(f"   ({step['working']})", style="dim")
@@ -525,7 +527,8 @@ def _counts(unit: str) -> bool:
 
 def _print_step(console: Console, head: str, body: Text | str) -> None:
     """A labelled line whose text, when too long, wraps under itself rather than the label."""
-    grid = Table.grid(padding=(0, 1))
+    gap = 0 if head.endswith("：") else 1  # a full-width colon carries its own space
+    grid = Table.grid(padding=(0, gap))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     grid.add_row(head, body)
@@ -536,7 +539,7 @@ def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None
     console.print(Text(text("label.assessment", lang), style="bold"))
     steps = view["steps"]
     if not steps:
-        line = Text(f"  {text('label.status', lang)}: ")
+        line = Text(f"  {text('label.status', lang)}{colon(lang)}")
         line.append_text(status_text(view["status"], lang))
         console.print(line)
         if view["baseline"] is None:
@@ -550,7 +553,7 @@ def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None
     latest, symbol = (view["total"], "X_t") if view["total"] else (view["latest"], "x_t")
     _print_step(
         console,
-        f"{text('label.symbols', lang)}:",
+        f"{text('label.symbols', lang)}{colon(lang).rstrip()}",
         f"x0 = {number(base['value'])} (t0 = {base['year']}), "
         f"{symbol} = {number(latest['value'])} (t = {latest['year']}), "
         f"x* = {number(target['value'])} (T = {target['year']}), "
@@ -571,7 +574,7 @@ def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None
         why = "label.no_compound_cumulative" if view["accumulate"] else "label.no_compound"
         console.print("  " + text(why, lang))
         return
-    line = Text(f"  {text('step.status', lang)}: ")
+    line = Text(f"  {text('step.status', lang)}{colon(lang)}")
     line.append_text(status_text(view["status_cagr"], lang))
     console.print(line)
     disagreement = phrases.disagreement(view, lang)
@@ -788,17 +791,18 @@ def _hanging(console: Console, lines: Sequence[tuple[str, str | Text]], gap: int
 def render_task(view: Mapping[str, Any], area_title: str, lang: str) -> None:
     console = out()
     title = view["title_en"] if lang == "en" else view["title"]
-    console.print(Text(f"{view['id']}: {title}", style="bold"))
-    console.print(f"{text('label.area', lang)}: {area_title}")
-    line = Text(f"{text('col.status', lang)}: ")
+    console.print(Text(f"{view['id']}{colon(lang)}{title}", style="bold"))
+    console.print(f"{text('label.area', lang)}{colon(lang)}{area_title}")
+    line = Text(f"{text('col.status', lang)}{colon(lang)}")
     line.append_text(status_text(view["status"], lang))
     if view.get("status_source"):
         source = text(f"task.status_source.{view['status_source']}", lang)
         line.append(f"（{source}）" if lang != "en" else f" ({source})", style="dim")
     console.print(line)
-    console.print(f"{text('col.lead', lang)}: {view['lead'] or '—'}")
-    console.print(f"{text('col.due', lang)}: {view['due'] or '—'}")
-    console.print(f"{text('col.indicators', lang)}: {', '.join(view['indicators']) or '—'}")
+    console.print(f"{text('col.lead', lang)}{colon(lang)}{view['lead'] or '—'}")
+    console.print(f"{text('col.due', lang)}{colon(lang)}{view['due'] or '—'}")
+    serves = joined(view.get("indicator_names") or view["indicators"], lang)
+    console.print(f"{text('col.indicators', lang)}{colon(lang)}{serves or '—'}")
     console.print(Text(text("label.measures", lang), style="bold"))
     _hanging(console, [(f"{i}.", m) for i, m in enumerate(view["measures"], start=1)])
     if "work_plan" in view:

@@ -134,4 +134,12 @@ def task(
     if as_of is not None:
         terminal.print_lines([text("tasks.as_of", language, year=as_of)])
     area = state.area.title_en if language == "en" else state.area.title
-    terminal.render_task(view, f"{state.area.number}. {area}", language)
+    by_key = {ind.key: ind for ind in plan.indicators}
+    names = [
+        by_key[key].name_en if language == "en" else by_key[key].name
+        for key in found.indicators
+        if key in by_key
+    ]
+    terminal.render_task(
+        {**view, "indicator_names": names}, f"{state.area.number}. {area}", language
+    )

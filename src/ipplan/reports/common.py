@@ -14,7 +14,7 @@ from typing import Any
 from ipplan import phrases
 from ipplan.fmt import DASH, exact, number, percent, ratio, signed
 from ipplan.fmt import point as _point
-from ipplan.i18n import label, text, unit_label
+from ipplan.i18n import colon, label, text, unit_label
 
 
 @dataclass(frozen=True)
@@ -244,10 +244,10 @@ def series_table(ind: Mapping[str, Any], lang: str) -> Table:
 def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: str) -> list[str]:
     """The assessment in sentences: status, pace by both methods, gap, outlook."""
     unit = unit_of(ind, lang)
-    lines = [f"{text('col.status', lang)}: {label(ind['status'], lang)}"]
+    lines = [f"{text('col.status', lang)}{colon(lang)}{label(ind['status'], lang)}"]
     verdict = phrases.verdict(ind, lang)
     if verdict:
-        lines.append(f"{text('record.final_label', lang)}: {verdict}")
+        lines.append(f"{text('record.final_label', lang)}{colon(lang)}{verdict}")
     overdue = phrases.overdue_years(ind, lang)
     if overdue:
         lines.append(text("record.overdue_line", lang, years=overdue))
@@ -393,21 +393,21 @@ def subtitle(ind: Mapping[str, Any], lang: str) -> list[str]:
         )
     definition = ind.get("definition_en") if lang == "en" else ind.get("definition")
     if definition:
-        lines.append(f"{text('label.definition', lang)}: {definition}")
+        lines.append(f"{text('label.definition', lang)}{colon(lang)}{definition}")
     baseline = _point(ind["baseline"]) if ind["baseline"] else text("label.no_baseline", lang)
     if ind["accumulate"] and ind["baseline"]:
         baseline += " " + text("label.previous_total", lang)
     lines.append(
-        f"{text('label.direction', lang)}: {label(ind['direction'], lang)} · "
-        f"{text('label.baseline', lang)}: {baseline} · "
-        f"{text('label.target', lang)}: {_point(ind['target'])}"
+        f"{text('label.direction', lang)}{colon(lang)}{label(ind['direction'], lang)} · "
+        f"{text('label.baseline', lang)}{colon(lang)}{baseline} · "
+        f"{text('label.target', lang)}{colon(lang)}{_point(ind['target'])}"
     )
     official = phrases.official_baseline(ind, lang)
     if official:
-        lines.append(f"{text('record.official_label', lang)}: {' · '.join(official)}")
+        lines.append(f"{text('record.official_label', lang)}{colon(lang)}{' · '.join(official)}")
     published = phrases.published(ind, lang)
     if published:
-        lines.append(f"{text('record.publication', lang)}: {published}")
+        lines.append(f"{text('record.publication', lang)}{colon(lang)}{published}")
     return lines
 
 
