@@ -371,3 +371,42 @@ def test_forecasts_of_counts_are_whole_numbers(plan_dir: Path) -> None:
     lines = run("show", "1", *data, env_columns="200").stdout.splitlines()
     compound = next(line for line in lines if line.strip().startswith("预计（复合）"))
     assert compound.endswith("= 35819 人")
+
+
+# --- from a user's try: the rest of 6 and 9 -----------------------------------------------------
+
+
+def test_a_work_item_state_in_chinese_filters(shipped_dir: Path) -> None:
+    data = ("--data", str(shipped_dir), "--json")
+    english = as_json(
+        run("workplan", "2022", "--state", "overdue", *data, IPPLAN_TODAY="2023-06-01")
+    )
+    chinese = as_json(run("workplan", "2022", "--state", "逾期", *data, IPPLAN_TODAY="2023-06-01"))
+    assert chinese == english and chinese["items"]
+    assert {item["state"] for item in chinese["items"]} == {"overdue"}
+    wrong = run("workplan", "2022", "--state", "late", *data)
+    assert wrong.returncode == 2
+    assert "“late”不是工作事项的状态；可用：未开始（not_started）" in wrong.stderr
+
+
+def test_chinese_labels_end_in_a_full_width_colon(plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir))
+    task = run("task", "talent-training", *data).stdout.splitlines()
+    assert task[0] == "talent-training：加大行业人才培养"
+    assert "关联指标：执业专利代理师人数" in task
+    assert (
+        "Indicators: Practising patent attorneys"
+        in run("task", "talent-training", *data, lang="en").stdout.splitlines()
+    )
+    shown = run("show", "1", *data).stdout.splitlines()
+    assert "方向：越高越好" in shown and "基线：26829 (2021)" in shown
+    assert "Direction: higher is better" in run("show", "1", *data, lang="en").stdout
+
+
+def test_an_overdue_figure_names_its_indicator(shipped_dir: Path) -> None:
+    result = run("validate", "--strict", "--data", str(shipped_dir), IPPLAN_TODAY="2026-11-21")
+    assert result.returncode == 1
+    assert "overdue-figure: 专利代理机构总营业收入的 2022 年数值通常在 2023-12-31 前公布" in (
+        result.stdout + result.stderr
+    )
+    assert "revenue 的" not in result.stdout + result.stderr

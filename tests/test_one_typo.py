@@ -34,7 +34,7 @@ def test_a_misspelled_field_is_one_problem_naming_the_field_meant(cli: Run, reco
     problems = result.stderr.splitlines()[:-1]
     assert problems == [
         f"{recorded}/indicators.yaml:{line}: unknown-field: "
-        "未知字段 indicators.0.uint (您是否想输入：unit？)"
+        "未知字段 indicators.0.uint（您是否想输入：unit？）"
     ]
     assert result.stderr.splitlines()[-1] == "发现 1 个问题。"
     english = cli("validate", "--data", str(recorded), "--lang", "en", "--json")
@@ -50,7 +50,7 @@ def test_a_misspelled_key_does_not_make_its_uses_unknown(cli: Run, recorded: Pat
     assert result.exit_code == 1
     assert result.stderr.splitlines()[:-1] == [
         f"{recorded}/indicators.yaml:{line}: unknown-field: "
-        "未知字段 indicators.0.kye (您是否想输入：key？)"
+        "未知字段 indicators.0.kye（您是否想输入：key？）"
     ]
     # a command that loads the plan says the same, and nothing else
     status = cli("status", "--data", str(recorded))

@@ -1019,3 +1019,18 @@ def test_as_of_a_year_no_later_work_plan_is_shown(wp_dir: Path, cli: Run) -> Non
     assert later.exit_code == 1
     assert "2025 年的工作计划晚于 --as-of 2024" in later.stderr
     assert cli("workplan", "2024", "--as-of", "2024", *data).exit_code == 0
+
+
+def test_a_table_numbered_1_2_3_gets_item_ids_of_its_year(plan_dir: Path, cli: Run) -> None:
+    table = plan_dir.parent / "numbered.csv"
+    table.write_text(
+        "编号,工作措施,工作目标,具体内容,进度安排,负责部门,对应行动\n"
+        "1,措施甲,目标,内容,全年,秘书处,talent-training\n"
+        "2.1,措施乙,目标,内容,6月底前,秘书处,talent-training\n",
+        encoding="utf-8",
+    )
+    result = cli("workplan-import", str(table), "--year", "2024", "--data", str(plan_dir))
+    assert result.exit_code == 0, result.stderr
+    shown = cli("workplan", "2024", "--json", "--data", str(plan_dir)).stdout
+    ids = [item["id"] for item in json.loads(shown)["items"]]
+    assert ids == ["y2024-1", "y2024-2-1"]

@@ -108,7 +108,10 @@ HELP: dict[str, tuple[str, str]] = {
         "只看这个领域（编号、序号或中文标题）。",
         "Only this area (id, number or Chinese title).",
     ),
-    "help.tasks.status": ("只看处于这个状态的行动。", "Only actions with this status."),
+    "help.tasks.status": (
+        "只看处于这个状态的行动：未启动、推进中、已完成、延期、已取消（或写 not_started、in_progress、completed、delayed、cancelled）。",
+        "Only actions with this status: not_started, in_progress, completed, delayed or cancelled (or in Chinese: 未启动, 推进中, 已完成, 延期, 已取消).",
+    ),
     "help.tasks.indicator": ("只看服务于这项指标的行动。", "Only actions serving this indicator."),
     "help.task": (
         "一项行动的全部信息：具体措施和进展记录；带选项时记录一条注明日期的进展。\n\n"
@@ -119,7 +122,10 @@ HELP: dict[str, tuple[str, str]] = {
         'Example: ipplan task talent-training --status in_progress --note "{year}年培训 1.2 万人次"',
     ),
     "help.task.action": ("行动编号（见 `ipplan tasks`）。", "Action id (see `ipplan tasks`)."),
-    "help.task.status": ("设定行动的状态。", "Set the action's status."),
+    "help.task.status": (
+        "设定行动的状态：未启动、推进中、已完成、延期、已取消（或写 not_started 等）。",
+        "Set the action's status: not_started, in_progress, completed, delayed or cancelled (or in Chinese: 未启动 and so on).",
+    ),
     "help.task.lead": ("设定牵头单位。", "Set the lead unit."),
     "help.task.due": ("设定完成时限。", "Set the due date."),
     "help.task.note": ("添加一条注明日期的进展。", "Add a dated note."),
@@ -145,7 +151,10 @@ HELP: dict[str, tuple[str, str]] = {
         "只看这个单位牵头或配合的事项（写出名称的一部分即可）。",
         "Only items this unit leads or supports (part of its name is enough).",
     ),
-    "help.workplan.state": ("只看处于这个状态的事项。", "Only items in this state."),
+    "help.workplan.state": (
+        "只看处于这个状态的事项：未开始、推进中、逾期、已完成、已取消（或写 not_started、in_progress、overdue、done、cancelled）。",
+        "Only items in this state: not_started, in_progress, overdue, done or cancelled (or in Chinese: 未开始, 推进中, 逾期, 已完成, 已取消).",
+    ),
     "help.roadmap": (
         "路线图：各项行动在规划各年的安排及其工作事项的状态。\n\n"
         "每格列出当年工作计划中推进该行动的事项；最后一列是该行动的工作计划进度：已完成事项所占比例，已取消的不计。\n\n"

@@ -428,7 +428,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "unknown-indicator": ("未知指标 {ref}。{hint}", "unknown indicator {ref}. {hint}"),
     "hint.did_you_mean": ("您是否想输入：{choices}？", "Did you mean: {choices}?"),
-    "hint.known": ("可用的指标：{choices}", "Known indicators: {choices}"),
+    "hint.known": ("可用的指标：{choices}。", "Known indicators: {choices}"),
     "unknown-action": ("未知行动 {ref}。{hint}", "unknown action {ref}. {hint}"),
     "hint.actions": (
         "用 `ipplan tasks` 查看所有行动编号。",
@@ -804,7 +804,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "p.too-many-files": ("文件过多（上限 {limit}）", "too many files (limit {limit})"),
     "p.overdue-figure": (
-        "{key} 的 {year} 年数值通常在 {due} 前公布，至今未记录；公布后用 ipplan record 记录",
+        "{key}的 {year} 年数值通常在 {due} 前公布，至今未记录；公布后用 ipplan record 记录。",
         "the {year} figure of {key}, normally published by {due}, is not recorded yet; "
         "record it with ipplan record once published",
     ),
@@ -976,7 +976,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "p.unknown-action": ("未知行动 {ref}{hint}", "unknown action {ref}{hint}"),
     "p.unknown-area": ("未知领域 {area}（可用：{known}）", "unknown area {area} (known: {known})"),
     "p.year-outside-plan": (
-        "{year} 年不在计划期内（{first}–{last}）",
+        "{year} 年不在计划期内（{first}–{last}）。",
         "{year} is outside the plan ({first}-{last})",
     ),
     "p.milestone-year": (
@@ -1030,12 +1030,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # the layout of the files ipplan writes: one record per file (records.py)
     # numbers that mean what they look like (numbers.py): in data files, typed and imported
     "number-form": (
-        "{text} 的写法有歧义：YAML 1.1 读作 {yaml11}，YAML 1.2 读作 {yaml12}。数值请写成普通十进制，如 {decimal}；文本请加引号",
+        "{text} 的写法有歧义：YAML 1.1 读作 {yaml11}，YAML 1.2 读作 {yaml12}。数值请写成普通十进制，如 {decimal}；文本请加引号。",
         "{text} is ambiguous: YAML 1.1 reads it as {yaml11} and YAML 1.2 as {yaml12}. Write a "
         "number in plain decimal, such as {decimal}; quote text",
     ),
     "number-base": (
-        "{text} 不是十进制写法（读作 {yaml12}）；请写成十进制 {decimal}，文本请加引号",
+        "{text} 不是十进制写法（读作 {yaml12}）；请写成十进制 {decimal}，文本请加引号。",
         "{text} is not written in decimal (it reads as {yaml12}); write {decimal}, or quote text",
     ),
     "number.text": ("文本", "text"),
@@ -1245,6 +1245,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "invalid-status": (
         "“{value}”不是行动状态；可用：{choices}。",
         "'{value}' is not an action status; use one of {choices}",
+    ),
+    "invalid-state": (
+        "“{value}”不是工作事项的状态；可用：{choices}。",
+        "'{value}' is not a work item state; use one of {choices}",
     ),
     "bad-parameter": ("{param} 的值无效：{message}", "invalid value for {param}: {message}"),
     "workplan-after-as-of": (
@@ -1633,7 +1637,7 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
         "unknown-rollup-indicator",
     ):
         hint = _hint(params, lang)
-        values["hint"] = f" ({hint})" if hint else ""
+        values["hint"] = (f"（{hint}）" if lang == "zh" else f" ({hint})") if hint else ""
     if isinstance(values.get("kind"), str) and f"filekind.{values['kind']}" in CATALOGUE:
         values["kind"] = text(f"filekind.{values['kind']}", lang)
     if "known" in values and isinstance(values["known"], list):

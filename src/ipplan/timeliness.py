@@ -71,6 +71,8 @@ def overdue_figures(plan: Plan, day: dt.date, top: Path) -> list[Problem]:
                 "overdue-figure",
                 {
                     "key": figure.indicator.key,
+                    "name": figure.indicator.name,
+                    "name_en": figure.indicator.name_en,
                     "year": figure.year,
                     "due": figure.due.isoformat() if figure.due else "",
                 },

@@ -36,7 +36,9 @@ def tasks(
     ] = None,
     status: Annotated[
         Optional[Status],  # noqa: UP045
-        typer.Option("--status", parser=status_value, autocompletion=completion.statuses),
+        typer.Option(
+            "--status", metavar="STATUS", parser=status_value, autocompletion=completion.statuses
+        ),
     ] = None,
     indicator: Annotated[
         Optional[str],  # noqa: UP045
@@ -74,7 +76,9 @@ def task(
     action: Annotated[str, typer.Argument(metavar="ID", autocompletion=completion.actions)],
     status: Annotated[
         Optional[Status],  # noqa: UP045
-        typer.Option("--status", parser=status_value, autocompletion=completion.statuses),
+        typer.Option(
+            "--status", metavar="STATUS", parser=status_value, autocompletion=completion.statuses
+        ),
     ] = None,
     lead: Annotated[Optional[str], typer.Option("--lead")] = None,  # noqa: UP045
     due: Annotated[

@@ -32,6 +32,7 @@ from ipplan.status import Status
 if TYPE_CHECKING:
     from ipplan.plan import Plan
     from ipplan.store import DataDir
+    from ipplan.workplans.states import ItemState
     from ipplan.workspaces.workspace import Workspace
 
 # The core is imported inside each command, so that `ipplan --help` and shell completion load
@@ -213,6 +214,25 @@ def status_value(typed: str) -> Status:
         (text("named", lang, name=label(s.value, lang), key=s.value) for s in Status), lang
     )
     raise typer.BadParameter(text("invalid-status", lang, value=typed, choices=choices))
+
+
+def state_value(typed: str) -> ItemState:
+    """A work item's state by its id or its name in either language (逾期, 已完成, overdue)."""
+    from ipplan.workplans.states import ItemState
+
+    if isinstance(typed, ItemState):
+        return typed
+    wanted = " ".join(typed.replace("_", " ").replace("-", " ").split()).casefold()
+    for state in ItemState:
+        zh, en = CATALOGUE[f"wp.{state.value}"]
+        if wanted in (state.value.replace("_", " "), zh.casefold(), en.casefold()):
+            return state
+    lang = input_lang()
+    choices = joined(
+        (text("named", lang, name=text(f"wp.{s.value}", lang), key=s.value) for s in ItemState),
+        lang,
+    )
+    raise typer.BadParameter(text("invalid-state", lang, value=typed, choices=choices))
 
 
 CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])

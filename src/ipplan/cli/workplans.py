@@ -18,6 +18,7 @@ from ipplan.cli.common import (
     print_json,
     reporting,
     resolve_data_dir,
+    state_value,
     year_value,
 )
 from ipplan.i18n import text
@@ -43,7 +44,7 @@ def workplan(
     unit: UnitOption = None,
     state: Annotated[
         Optional[ItemState],  # noqa: UP045
-        typer.Option("--state"),
+        typer.Option("--state", metavar="STATE", parser=state_value),
     ] = None,
     as_of: AsOfOption = None,
     as_json: JsonOption = False,

@@ -258,10 +258,11 @@ def items(
     seen: dict[str, int] = {}
     for number, draft in enumerate(found, 1):
         item_id = draft.id.strip().lower() if draft.id else f"y{year}-{number}"
+        if re.fullmatch(r"\d+(?:[.-]\d+)*", item_id):  # a table's own numbering: 1, 2.3
+            item_id = f"y{year}-" + item_id.replace(".", "-")
         if not _ID.fullmatch(item_id):
-            problems.append(
-                Problem(path, draft.row, "invalid-id", {"field": "编号", "got": item_id})
-            )
+            bad = {"field": "编号", "got": item_id, "pattern": r"^[a-z][a-z0-9_-]*$"}
+            problems.append(Problem(path, draft.row, "invalid-id", bad))
         elif item_id in seen:
             problems.append(
                 Problem(
