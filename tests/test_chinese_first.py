@@ -410,3 +410,21 @@ def test_an_overdue_figure_names_its_indicator(shipped_dir: Path) -> None:
         result.stdout + result.stderr
     )
     assert "revenue 的" not in result.stdout + result.stderr
+
+
+def test_what_the_system_and_the_yaml_parser_say_is_told_in_chinese(plan_dir: Path) -> None:
+    path = plan_dir / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  title: ", "  title: a: b ", 1), encoding="utf-8")
+    zh = run("validate", "--data", str(plan_dir))
+    assert zh.returncode == 1
+    assert (
+        "yaml-syntax: YAML 语法错误：此处不能有“键: 值”；常见原因是冒号后缺空格"
+        in zh.stdout + zh.stderr
+    )
+    en = run("validate", "--data", str(plan_dir), lang="en")
+    assert "mapping values are not allowed" in en.stdout + en.stderr
+    from ipplan.i18n import error_message
+
+    said = error_message("data-dir-unreadable", {"path": "x", "detail": "Permission denied"}, "zh")
+    assert "没有权限" in said and "Permission" not in said

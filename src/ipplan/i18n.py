@@ -1545,8 +1545,44 @@ def _shared(params: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
+# What the system and the YAML parser say, in English, told in Chinese: the detail of a problem
+# is read by the same people as the rest of the message.
+_DETAILS_ZH = {
+    "No such file or directory": "文件不存在",
+    "Permission denied": "没有权限",
+    "Is a directory": "这是一个目录",
+    "Not a directory": "不是目录",
+    "No space left on device": "磁盘已满",
+    "Read-only file system": "文件系统只读",
+    "File exists": "文件已存在",
+    "Too many levels of symbolic links": "符号链接层数过多",
+    "Disk quota exceeded": "超出磁盘配额",
+    "mapping values are not allowed here": "此处不能有“键: 值”；常见原因是冒号后缺空格、缩进不齐，或文本中的冒号没有加引号",
+    "mapping values are not allowed in this context": "此处不能有“键: 值”；常见原因是冒号后缺空格、缩进不齐，或文本中的冒号没有加引号",
+    "could not find expected ':'": "找不到应有的冒号“:”；是否漏了冒号，或多行文本没有加引号？",
+    "found unexpected end of stream": "文件意外结束；引号或括号是否没有闭合？",
+    "found undefined alias": "使用了未定义的别名（*名称）",
+    "found unexpected ':'": "出现了意外的冒号；文本中的冒号请加引号",
+    "did not find expected key": "找不到应有的键；缩进是否不齐？",
+    "did not find expected node content": "找不到应有的内容；缩进或符号是否有误？",
+    "expected <block end>, but found '<block mapping start>'": "缩进不一致",
+    "expected <block end>, but found '<block sequence start>'": "缩进不一致",
+    "expected <block end>, but found '-'": "列表项“-”的缩进与上文不一致",
+    "expected <block end>, but found '<scalar>'": "缩进不一致，或文本中的特殊字符没有加引号",
+    "found character that cannot start any token": "含有不能作为开头的字符（如 @ 或 `）；请给文本加引号",
+    "special characters are not allowed": "含有 YAML 不允许的特殊字符",
+}
+
+
+def _detail(values: dict[str, Any], lang: str) -> None:
+    detail = values.get("detail")
+    if lang == "zh" and isinstance(detail, str):
+        values["detail"] = _DETAILS_ZH.get(detail.strip(), detail)
+
+
 def _listed(values: dict[str, Any], lang: str) -> dict[str, Any]:
     """Lists of names (the columns a file has, those it lacks) as one phrase of the language."""
+    _detail(values, lang)
     for name in ("missing", "has", "columns"):
         if isinstance(values.get(name), list):
             shown = [str(item) or '""' for item in values[name]] or ["—"]
