@@ -393,8 +393,9 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     columns += ["col.actual", *(["col.total"] if cumulative else []), "col.deviation"]
     for key in columns:
         table.add_column(text(key, lang), justify="right")
-    table.add_column(text("col.source", lang))
-    table.add_column(text("col.note", lang))
+    # sources and notes wrap, never cut with an ellipsis: a cut date or title misleads
+    table.add_column(text("col.source", lang), overflow="fold")
+    table.add_column(text("col.note", lang), overflow="fold")
     for point in view["path"]:
         actual = by_year.get(point["year"], {})
         cells = [str(point["year"]), number(point["linear"])]
