@@ -7,6 +7,7 @@ their stable code, so the code stays the same in both languages while the wordin
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -243,8 +244,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.title": ("名称", "Title"),
     "col.period": ("期间", "Period"),
     "col.statuses": ("指标状态", "Indicators"),
-    "col.latest_year": ("数据至", "Data to"),
-    "col.rollup": ("合计不符", "Sums off"),
+    "col.latest_year": ("数据至", "Latest data"),
+    "col.rollup": ("合计不符", "Sums differ"),
     "col.members_sum": ("成员合计", "Members' sum"),
     "col.coverage": ("覆盖", "Coverage"),
     "col.parent_value": ("本级数值", "Own figure"),
@@ -1426,8 +1427,17 @@ def lang_code(value: str | None) -> str | None:
 def text(message_id: str, lang: str, /, **params: Any) -> str:
     """The catalogue entry ``message_id`` in ``lang``, formatted with ``params``."""
     zh, en = CATALOGUE[message_id]
-    template = en if lang == "en" else zh
-    return template.format(**params) if params else template
+    if lang != "en":
+        return zh.format(**params) if params else zh
+    said = en.format(**params) if params else en
+    return _ONE.sub(r"\1", said) if "1 " in said else said
+
+
+# English counts: "1 problems" is "1 problem"
+_ONE = re.compile(
+    r"(?<![\d.,])(1 (?:problem|plan|indicator|actual|item|action update|change|value|row|file|"
+    r"action|safeguard|milestone|day|year))s\b"
+)
 
 
 def label(value: str, lang: str) -> str:
