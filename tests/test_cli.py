@@ -304,7 +304,7 @@ def test_write_refused_by_the_system_changes_nothing(
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     result = cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
     assert result.exit_code == 1
-    assert "无法写入" in result.stderr and "Permission denied" in result.stderr
+    assert "无法写入" in result.stderr and "没有权限" in result.stderr
     assert snapshot(plan_dir) == before
 
 

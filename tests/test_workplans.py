@@ -757,10 +757,10 @@ def test_validate_strict_fails_on_overdue_yearly_figures(
     # revenue 12 months after (2023-12-31); 2023's are not due until 2024-08-31
     late = json.loads(cli("validate", "--strict", *data, "--json").stdout)
     figures = [p for p in late if p["code"] == "overdue-figure"]
-    assert [p["message"].split(" ")[0] for p in figures] == [
-        "practitioners",
-        "revenue",
-        "litigators",
+    assert [p["message"].split("的 ")[0] for p in figures] == [
+        "执业专利代理师人数",
+        "专利代理机构总营业收入",
+        "诉讼型人才",
     ]
     assert all(Path(p["file"]).name == "indicators.yaml" for p in figures)
     assert all("2022" in p["message"] for p in figures)
@@ -769,9 +769,9 @@ def test_validate_strict_fails_on_overdue_yearly_figures(
     # recorded, a figure is no longer late; plain validate never judges lateness
     cli("record", "2022", "practitioners", "31347", *data)
     late = json.loads(cli("validate", "--strict", *data, "--json").stdout)
-    assert [p["message"].split(" ")[0] for p in late if p["code"] == "overdue-figure"] == [
-        "revenue",
-        "litigators",
+    assert [p["message"].split("的 ")[0] for p in late if p["code"] == "overdue-figure"] == [
+        "专利代理机构总营业收入",
+        "诉讼型人才",
     ]
     assert cli("validate", *data).exit_code == 0
 
