@@ -428,3 +428,9 @@ def test_what_the_system_and_the_yaml_parser_say_is_told_in_chinese(plan_dir: Pa
 
     said = error_message("data-dir-unreadable", {"path": "x", "detail": "Permission denied"}, "zh")
     assert "没有权限" in said and "Permission" not in said
+
+
+def test_a_missing_argument_in_json_does_not_point_at_a_usage_it_did_not_print() -> None:
+    result = run("record", "2024", "--json")
+    assert result.returncode == 2
+    assert json.loads(result.stderr)["error"]["message"] == "缺少 'INDICATOR'；加 --help 查看用法。"

@@ -110,7 +110,8 @@ def show_usage_error(exc: click.exceptions.ClickException, argv: list[str]) -> N
         hint = exc.param_hint if exc.param_hint is not None else exc.param.get_error_hint()
         shown = hint if isinstance(hint, str) else " / ".join(hint)
         if isinstance(exc, click.exceptions.MissingParameter):
-            message = text("missing-parameter", lang, param=shown)
+            key = "missing-parameter.json" if "--json" in argv else "missing-parameter"
+            message = text(key, lang, param=shown)
         else:
             said = exc.message.removeprefix("Value error, ")
             if said.startswith("Input should be a valid integer") or said.endswith(
