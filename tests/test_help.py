@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -228,3 +229,13 @@ def test_the_roadmap_says_its_as_of_year_and_the_bundled_plan_is_named() -> None
                 assert bundled.stderr == ""
             else:
                 assert bundled.stderr.startswith("注意："), command
+
+
+def test_an_option_before_its_command_is_told_where_it_goes() -> None:
+    result = run("--json", "status")
+    assert result.returncode == 2
+    assert json.loads(result.stderr)["error"]["message"] == (
+        "--json 是命令的选项，请写在命令之后，如 ipplan status --json。"
+    )
+    english = run("--as-of", "2023", "status", lang="en")
+    assert "--as-of is an option of a command: put it after the command" in english.stderr

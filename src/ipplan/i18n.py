@@ -1283,6 +1283,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "usage.hint": ("用 '{command} -h' 查看帮助。", "Try '{command} -h' for help."),
     # Click's own usage errors, told in the user's language
     "usage.no-such-option": ("没有 {option} 这个选项。", "No such option: {option}"),
+    "usage.option-after-command": (
+        "{option} 是命令的选项，请写在命令之后，如 {example}。",
+        "{option} is an option of a command: put it after the command, as in {example}",
+    ),
     "usage.possible-options": ("（您是否想输入：{options}？）", "(Possible options: {options})"),
     "usage.no-such-command": (
         "没有 {command} 这个命令{similar}；ipplan -h 列出所有命令。",

@@ -147,6 +147,9 @@ def click_message(exc: click.exceptions.ClickException, lang: str) -> str:
     if lang == "en" and not isinstance(exc, click.exceptions.NoSuchOption):
         return message
     if isinstance(exc, click.exceptions.NoSuchOption):
+        after = _option_of_commands(exc)
+        if after:
+            return text("usage.option-after-command", lang, option=exc.option_name, example=after)
         told = text("usage.no-such-option", lang, option=exc.option_name)
         if exc.possibilities:
             options = joined(sorted(exc.possibilities), lang)
@@ -169,6 +172,19 @@ def click_message(exc: click.exceptions.ClickException, lang: str) -> str:
     if (found := _EXTRA_ARGUMENTS.match(exc.message)) is not None:
         return text("usage.extra-arguments", lang, args=found["args"])
     return message
+
+
+def _option_of_commands(exc: click.exceptions.NoSuchOption) -> str | None:
+    """For an option given before the command that has it (ipplan --json status): an example."""
+    ctx = exc.ctx
+    group = None if ctx is None else ctx.command
+    if ctx is None or not isinstance(group, TyperGroup):
+        return None
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if command is not None and any(exc.option_name in p.opts for p in command.params):
+            return f"ipplan {name} {exc.option_name}"
+    return None
 
 
 def lang_flag(argv: list[str]) -> str | None:
