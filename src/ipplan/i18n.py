@@ -1257,7 +1257,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the {year} work plan comes after --as-of {as_of}: at the end of {as_of} it did not exist "
         "yet; leave out --as-of or choose a work plan of {as_of} or before",
     ),
-    "missing-parameter.json": ("缺少 {param}；加 --help 查看用法。", "{param} is missing; add --help for the usage"),
+    "missing-parameter.json": (
+        "缺少 {param}；加 --help 查看用法。",
+        "{param} is missing; add --help for the usage",
+    ),
     "missing-parameter": (
         "缺少 {param}；用法见上，或加 --help 查看说明。",
         "{param} is missing; see the usage above, or add --help",

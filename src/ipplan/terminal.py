@@ -20,6 +20,7 @@ from ipplan import charts, phrases
 from ipplan.fmt import exact, moment, number, percent, ratio, signed
 from ipplan.fmt import point as _point
 from ipplan.i18n import SAFEGUARDS_AREA, actions_count, colon, joined, label, text, unit_label
+from ipplan.wrapping import wrap
 
 STATUS_STYLES = {
     "no_data": "dim",
@@ -784,7 +785,10 @@ def _hanging(console: Console, lines: Sequence[tuple[str, str | Text]], gap: int
     grid = Table.grid(padding=(0, gap))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
+    room = console.width - 2 - gap - max((cell_len(head) for head, _ in lines), default=0)
     for head, body in lines:
+        if isinstance(body, str) and room >= 10:  # set as Chinese is set, not cut anywhere
+            body = "\n".join(wrap(body, room))
         grid.add_row(head, body)
     console.print(Padding(grid, (0, 0, 0, 2)))
 

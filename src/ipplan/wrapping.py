@@ -1,0 +1,82 @@
+"""Text wrapped by the columns its characters take, the way Chinese is set.
+
+A Chinese character takes two columns and a line may break between any two of them, but never
+before closing punctuation (，。）」) nor after opening punctuation (（“「); English breaks at
+spaces. Used for help and for the paragraphs and lists that commands print.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+# A line never starts with these; the word before them moves down with them.
+_NO_LINE_START = set("，。、；：！？）》」』】〕”’")
+# A line never ends with these; they move down with what they open.
+_NO_LINE_END = {"（", "《", "「", "『", "【", "〔", "“", "‘"}
+
+
+def width(value: str) -> int:
+    """Columns ``value`` takes in a terminal."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in value)
+
+
+def _chunks(value: str) -> Iterator[str]:
+    """Words, runs of spaces, and single wide characters: where a line may break."""
+    word = ""
+    bracket = False  # a mark such as [必填] or [default: 30] stays whole
+    for char in value:
+        if bracket or (char == "[" and value.endswith("]")):
+            bracket = char != "]"
+            word += char
+        elif char.isspace() or unicodedata.east_asian_width(char) in "WF":
+            if word:
+                yield word
+                word = ""
+            yield char
+        else:
+            word += char
+    if word:
+        yield word
+
+
+def wrap(value: str, columns: int) -> list[str]:
+    """``value`` in lines of at most ``columns`` columns (a word longer than that is split)."""
+    columns = max(columns, 4)
+    lines: list[list[str]] = [[]]
+    used = 0
+    for chunk in _chunks(" ".join(value.split())):
+        line = lines[-1]
+        if chunk == " ":
+            if line:
+                line.append(chunk)
+                used += 1
+            continue
+        size = width(chunk)
+        if used + size <= columns:
+            line.append(chunk)
+            used += size
+            continue
+        carried: list[str] = []
+        while (carried or [chunk])[0][0] in _NO_LINE_START and line and line[-1] != " ":
+            carried.insert(0, line.pop())  # closing punctuation keeps the word before it
+        while line and line[-1] in _NO_LINE_END:
+            carried.insert(0, line.pop())  # an opening bracket goes down with what it opens
+        while line and line[-1] == " ":
+            line.pop()
+        if not line:
+            lines.pop()
+        while size > columns:  # a word wider than a line: split it
+            head = ""
+            for char in chunk:
+                if width(head + char) > columns:
+                    break
+                head += char
+            lines.append([head])
+            chunk = chunk[len(head) :]
+            size = width(chunk)
+        lines.append([*carried, chunk])
+        used = width("".join(lines[-1]))
+    if lines and not lines[0]:
+        lines.pop(0)
+    return ["".join(line).rstrip() for line in lines if line] or [""]
