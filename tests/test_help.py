@@ -240,3 +240,17 @@ def test_an_option_before_its_command_is_told_where_it_goes() -> None:
     )
     english = run("--as-of", "2023", "status", lang="en")
     assert "--as-of is an option of a command: put it after the command" in english.stderr
+
+
+def test_no_line_ends_with_an_opening_bracket() -> None:
+    assert wrap("甲乙丙“戊己”", 7) == ["甲乙丙", "“戊己”"]  # not 甲乙丙“ / 戊己”
+
+
+@pytest.mark.parametrize("columns", ["80", "60"])
+def test_measures_never_start_a_line_with_closing_punctuation(columns: str) -> None:
+    from tests.conftest import SHIPPED
+
+    for action in ("talent-training", "senior-talent"):
+        shown = run("task", action, "--data", str(SHIPPED), env_columns=columns).stdout
+        for line in shown.splitlines():
+            assert not re.match(r"^\s*[，。、；：）」』]", line), line
