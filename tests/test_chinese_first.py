@@ -434,3 +434,28 @@ def test_a_missing_argument_in_json_does_not_point_at_a_usage_it_did_not_print()
     result = run("record", "2024", "--json")
     assert result.returncode == 2
     assert json.loads(result.stderr)["error"]["message"] == "缺少 'INDICATOR'；加 --help 查看用法。"
+
+
+def test_dates_are_read_as_people_write_them(plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir))
+    for typed in ("2025年6月30日", "2025/6/30", "２０２５-０６-３０"):
+        result = run("task", "talent-training", "--due", typed, *data, "--json")
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["due"] == "2025-06-30"
+    wrong = run("task", "talent-training", "--due", "2025-02-30", *data)
+    assert wrong.returncode == 1
+    assert (
+        "“2025-02-30”不是有效日期；请写如 2025-12-31、2025年12月31日 或 2025/12/31。"
+        in wrong.stderr
+    )
+
+
+def test_init_says_how_the_plan_is_found(tmp_path: Path) -> None:
+    here = subprocess.run(
+        [str(IPPLAN), "init"], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert "在此目录及其下的任何目录中运行 ipplan，都会用到它" in here.stdout
+    elsewhere = subprocess.run(
+        [str(IPPLAN), "init", "other"], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert "请用 --data other 指明它" in elsewhere.stdout

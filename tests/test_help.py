@@ -11,8 +11,8 @@ from typer.main import get_command
 
 from ipplan.cli import app
 from ipplan.cli.helpformat import help_language, parameter_key
-from ipplan.wrapping import wrap
 from ipplan.i18n import CATALOGUE
+from ipplan.wrapping import wrap
 from tests.conftest import Run
 from tests.test_chinese_first import run
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -454,9 +455,18 @@ def record(
 # --- updating actions ----------------------------------------------------------------------
 
 
+_DATE = re.compile(r"(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
+
+
 def parse_date(text: str) -> dt.date:
+    """A date as people write it: 2025-12-31, 2025年12月31日, 2025/12/31, ２０２５-１２-３１."""
+    from ipplan.typed import normalized
+
+    found = _DATE.fullmatch(normalized(text))
     try:
-        return dt.date.fromisoformat(text.strip())
+        if found is None:
+            raise ValueError
+        return dt.date(int(found[1]), int(found[2]), int(found[3]))
     except ValueError:
         raise InvalidDate(value=text) from None
 

@@ -225,8 +225,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Action {id} is unchanged; nothing written.",
     ),
     "init.done": (
-        "已将计划复制到 {path}。之后使用 --data {path}，或设置 IPPLAN_DATA={path}。",
-        "Copied the plan to {path}. Use it with --data {path}, or set IPPLAN_DATA={path}.",
+        "已将计划复制到 {path}。在此目录及其下的任何目录中运行 ipplan，都会用到它。",
+        "Copied the plan to {path}. ipplan run here, or in any directory below, uses it.",
+    ),
+    "init.done.elsewhere": (
+        "已将计划复制到 {path}。请用 --data {path} 指明它，或在 {path} 中运行 ipplan。",
+        "Copied the plan to {path}. Name it with --data {path}, or run ipplan inside {path}.",
     ),
     "validate.ok": (
         "数据有效：{indicators} 项指标，{actions}，{actuals} 个实际值，{updates} 条行动进展（{path}）",
@@ -462,8 +466,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(the earlier value is kept in its history)",
     ),
     "invalid-date": (
-        "“{value}”不是有效日期；请用 YYYY-MM-DD 格式，如 2025-12-31。",
-        "'{value}' is not a date; use YYYY-MM-DD, for example 2025-12-31",
+        "“{value}”不是有效日期；请写如 2025-12-31、2025年12月31日 或 2025/12/31。",
+        "'{value}' is not a date; write one such as 2025-12-31 (or 2025年12月31日, 2025/12/31)",
     ),
     "target-exists": (
         "{path} 已存在，为避免覆盖未做任何改动。请选择一个新目录。",

@@ -26,7 +26,9 @@ def init(
     language = choose_lang(ctx, lang)
     with reporting(language):
         store.init(directory)
-    message = text("init.done", language, path=str(directory))
+    # found from here on by itself (a data/ beside, or the plan itself), else named with --data
+    found = directory.resolve() in (Path.cwd() / "data", Path.cwd())
+    message = text("init.done" if found else "init.done.elsewhere", language, path=str(directory))
     mark_saved(message)
     from ipplan import terminal
 
