@@ -278,11 +278,12 @@ def _print_public_record(console: Console, view: Mapping[str, Any], lang: str) -
         return
     if final:
         console.print(Text(final[0], style="bold"))
-        console.print(_said_grid([(row, phrases.verdict(row, lang)) for row in rows], lang))
+        verdicts = [(row, phrases.verdict(row, lang)) for row in rows]
+        console.print(_said_grid(verdicts, lang, columns=console.width))
         console.print(final[1])
     if any(years for _, years in late):
         console.print(Text(heading, style="bold"))
-        console.print(_said_grid(late, lang, style="yellow"))
+        console.print(_said_grid(late, lang, style="yellow", columns=console.width))
 
 
 def _said_lines(said: Sequence[tuple[Mapping[str, Any], str | None]], lang: str) -> list[str]:
@@ -303,15 +304,22 @@ def _labelled(name: str, value: str, lang: str) -> Table:
 
 
 def _said_grid(
-    said: Sequence[tuple[Mapping[str, Any], str | None]], lang: str, style: str = ""
+    said: Sequence[tuple[Mapping[str, Any], str | None]],
+    lang: str,
+    style: str = "",
+    columns: int = 80,
 ) -> Table:
     """One line per indicator that has something said of it, wrapped under its own text."""
     grid = Table.grid(padding=(0, 1), pad_edge=False)
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column()
+    numbers = [f"  {row['number']}" for row, words in said if words]
+    room = columns - 1 - max((cell_len(n) for n in numbers), default=0)
     for row, words in said:
         if words:
             line = text("record.named", lang, name=_name(row, lang), said=words)
+            if room >= 10:  # set as Chinese is set: no line starts with 。 or ends with “
+                line = "\n".join(wrap(line, room))
             grid.add_row(f"  {row['number']}", Text(line, style=style, overflow="fold"))
     return grid
 
