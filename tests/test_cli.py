@@ -557,7 +557,11 @@ def test_task_without_change_writes_nothing(cli: Run, plan_dir: Path) -> None:
     [
         (["no_such_action"], 1, "未知行动 no_such_action"),
         (["talent-trainin", "--note", "x"], 1, "talent-training"),
-        (["talent-training", "--due", "2025-13-01"], 1, "请写如 2025-12-31、2025年12月31日 或 2025/12/31"),
+        (
+            ["talent-training", "--due", "2025-13-01"],
+            1,
+            "请写如 2025-12-31、2025年12月31日 或 2025/12/31",
+        ),
         (["talent-training", "--status", "finished"], 2, "finished"),
     ],
 )

@@ -254,3 +254,25 @@ def test_measures_never_start_a_line_with_closing_punctuation(columns: str) -> N
         shown = run("task", action, "--data", str(SHIPPED), env_columns=columns).stdout
         for line in shown.splitlines():
             assert not re.match(r"^\s*[，。、；：）」』]", line), line
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_status_at_80_columns_keeps_pace_and_cuts_no_english_word(lang: str) -> None:
+    from tests.conftest import SHIPPED
+
+    shown = run("status", "--data", str(SHIPPED), lang=lang, env_columns="80").stdout
+    header = next(line for line in shown.splitlines() if line.strip().startswith(("序号", "No.")))
+    assert header.split()[-1] == "R" and ("目标" in header or "Target" in header)
+    words = set(shown.split())
+    if lang == "en":  # every word of every name is there whole (or broken at its hyphen)
+        import yaml
+
+        names = [
+            i["name_en"]
+            for i in yaml.safe_load((SHIPPED / "indicators.yaml").read_text(encoding="utf-8"))[
+                "indicators"
+            ]
+        ]
+        for word in " ".join(names).split():
+            head, _, tail = word.partition("-")
+            assert word in words or {f"{head}-", tail} <= words, word

@@ -20,7 +20,7 @@ from ipplan import charts, phrases
 from ipplan.fmt import exact, moment, number, percent, ratio, signed
 from ipplan.fmt import point as _point
 from ipplan.i18n import SAFEGUARDS_AREA, actions_count, colon, joined, label, text, unit_label
-from ipplan.wrapping import wrap
+from ipplan.wrapping import longest_word, wrap
 
 STATUS_STYLES = {
     "no_data": "dim",
@@ -205,7 +205,7 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
         return sum(widths[name] for name in shown) + 2 * len(shown) - console.width
 
     # a name wraps between words (or Chinese characters), never inside an English word
-    name_min = max(NAME_MIN, *(_longest_word(str(c["name"])) for c in cells))
+    name_min = max(NAME_MIN, *(longest_word(str(c["name"]), hyphens=True) for c in cells))
     for column in OPTIONAL_COLUMNS:
         if overflow() <= 0:
             break
@@ -228,6 +228,10 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
             [name in numeric for name in shown],
         )
     else:
+        for c in cells:  # names wrap at spaces and hyphens, or between Chinese characters
+            name = c["name"] if isinstance(c["name"], Text) else Text(str(c["name"]))
+            lines = wrap(name.plain, widths["name"], hyphens=True)
+            c["name"] = Text("\n".join(lines), style=name.style)
         _status_table(console, title, headers, shown, widths, cells)
     notes: list[Text] = [summary_line(view["summary"], lang)]
     notes += [Text(line) for line in marks(view, lang)]

@@ -7,6 +7,7 @@ spaces. Used for help and for the paragraphs and lists that commands print.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -21,8 +22,18 @@ def width(value: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in value)
 
 
-def _chunks(value: str) -> Iterator[str]:
-    """Words, runs of spaces, and single wide characters: where a line may break."""
+_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+
+
+def _chunks(value: str, hyphens: bool = False) -> Iterator[str]:
+    """Words, runs of spaces, and single wide characters: where a line may break; with
+    ``hyphens``, also after the hyphen of an English compound (Litigation-qualified)."""
+    if hyphens:
+        for piece in _chunks(value):
+            parts = _HYPHEN.split(piece)
+            for i, part in enumerate(parts):
+                yield part + ("-" if i < len(parts) - 1 else "")
+        return
     word = ""
     bracket = False  # a mark such as [必填] or [default: 30] stays whole
     for char in value:
@@ -40,12 +51,18 @@ def _chunks(value: str) -> Iterator[str]:
         yield word
 
 
-def wrap(value: str, columns: int) -> list[str]:
-    """``value`` in lines of at most ``columns`` columns (a word longer than that is split)."""
+def longest_word(value: str, hyphens: bool = False) -> int:
+    """The widest piece of ``value`` that a line may not break inside."""
+    return max((width(c) for c in _chunks(value, hyphens) if not c.isspace()), default=0)
+
+
+def wrap(value: str, columns: int, hyphens: bool = False) -> list[str]:
+    """``value`` in lines of at most ``columns`` columns (a word longer than that is split);
+    with ``hyphens``, a line may also break after the hyphen of an English compound."""
     columns = max(columns, 4)
     lines: list[list[str]] = [[]]
     used = 0
-    for chunk in _chunks(" ".join(value.split())):
+    for chunk in _chunks(" ".join(value.split()), hyphens):
         line = lines[-1]
         if chunk == " ":
             if line:
