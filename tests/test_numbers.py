@@ -98,15 +98,16 @@ def test_the_command_line_and_an_import_refuse_what_a_file_refuses(
         "record", "2023", "practitioners", "040000", "--lang", "en", "--data", str(plan_dir)
     )
     assert typed.exit_code == 1
-    assert typed.stderr.strip() == (
-        "error: 040000 is ambiguous: YAML 1.1 reads it as 16384 and YAML 1.2 as 40000. Write a "
-        "number in plain decimal, such as 40000; quote text"
+    assert typed.stderr.strip() == (  # typed: what to write, without talk of YAML
+        "error: '040000' is read as different numbers by different tools; write a plain decimal "
+        "number, such as 40000"
     )
     table = tmp_path / "values.csv"
     table.write_text("key,year,value\npractitioners,2023,31000\nagency_rate,2023,1e1\n", "utf-8")
     imported = cli("import", str(table), "--data", str(plan_dir))
     assert imported.exit_code == 1
-    assert f"{table}:3: number-form: 1e1 的写法有歧义" in imported.stderr
+    said = "“1e1”这种写法会被不同的软件读成不同的数；请写成普通十进制数，如 10。"
+    assert f"{table}:3: number-form: {said}" in imported.stderr
     assert snapshot(plan_dir) == before
 
 

@@ -1044,6 +1044,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{text} is not written in decimal (it reads as {yaml12}); write {decimal}, or quote text",
     ),
     "number.text": ("文本", "text"),
+    "typed.number-form": (
+        "“{text}”这种写法会被不同的软件读成不同的数；请写成普通十进制数，如 {plain}。",
+        "'{text}' is read as different numbers by different tools; write a plain decimal number, "
+        "such as {plain}",
+    ),
+    "typed.not-decimal": (
+        "“{text}”不是十进制数的写法；请写成普通十进制数，如 31347 或 80.5。",
+        "'{text}' is not a decimal number; write one such as 31347 or 80.5",
+    ),
+    "typed.number-base": (
+        "“{text}”不是十进制写法；请写成十进制数，如 {plain}。",
+        "'{text}' is not written in decimal; write a decimal number, such as {plain}",
+    ),
     "p.ambiguous-name": (
         "名称 {name} {why}，在命令中会指向两项指标；请改名",
         "the name {name} {why}, so on the command line it would name two indicators; rename it",
@@ -1615,6 +1628,12 @@ def _listed(values: dict[str, Any], lang: str) -> dict[str, Any]:
 def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
     """The message of a domain error."""
     values = _listed(_shared(params), lang)
+    if message_id in ("number-form", "number-base") and params.get("typed"):
+        # typed on the command line or in a CSV cell: no talk of YAML, only what to write
+        reading = params.get("yaml12")
+        if not isinstance(reading, int | float):  # 1:20 is no number one would mean
+            return text("typed.not-decimal", lang, text=values.get("text"))
+        return text(f"typed.{message_id}", lang, text=values.get("text"), plain=_num(reading))
     if message_id in ("number-form", "number-base"):
         for version in ("yaml11", "yaml12"):  # a number, or None for text
             reading = values.get(version)

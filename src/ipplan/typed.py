@@ -115,7 +115,7 @@ def parse_value(text: str, unit: str | None = None, known: Sequence[str] = ()) -
     form = numbers.check(cleaned)
     if not _NUMBER.fullmatch(cleaned):
         if form is not None:
-            raise NumberForm(form.code, form.params)
+            raise NumberForm(form.code, {**form.params, "typed": True})
         stray = next((c for c in cleaned if c not in _NUMBER_CHARS), None)
         if stray is not None:
             raise NotANumber(value=shown, reason="character", char=printable(stray), unit=unit)
@@ -139,7 +139,7 @@ def parse_value(text: str, unit: str | None = None, known: Sequence[str] = ()) -
     if abs(number) > MAX_VALUE:
         raise ValueTooLarge(value=shown, limit=MAX_VALUE)
     if form is not None:
-        raise NumberForm(form.code, form.params)
+        raise NumberForm(form.code, {**form.params, "typed": True})
     return number
 
 
