@@ -459,3 +459,18 @@ def test_init_says_how_the_plan_is_found(tmp_path: Path) -> None:
         [str(IPPLAN), "init", "other"], cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert "请用 --data other 指明它" in elsewhere.stdout
+
+
+def test_an_empty_indicator_is_named_as_empty(plan_dir: Path) -> None:
+    result = run("record", "2024", "", "5", "--data", str(plan_dir))
+    assert result.returncode == 1
+    assert result.stderr.startswith("错误：未知指标 （空白：请写出指标的键、序号或名称）。")
+
+
+def test_a_report_to_a_file_tells_its_errors_to_a_person(plan_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "r.md"
+    result = run("report", "-o", str(target), "-f", "JSON", "--data", str(plan_dir))
+    assert result.returncode == 2
+    assert result.stderr.startswith("错误：--format json 与输出文件") and not target.exists()
+    named = run("report", "-o", str(tmp_path / "r.txt"), "--data", str(plan_dir))
+    assert "（可选：md、html、csv、json、xlsx）" in named.stderr

@@ -432,6 +432,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "cannot write {path}: {detail}; check the directory's permissions",
     ),
     "unknown-indicator": ("未知指标 {ref}。{hint}", "unknown indicator {ref}. {hint}"),
+    "empty.indicator": (
+        "（空白：请写出指标的键、序号或名称）",
+        "(empty: write an indicator's key, number or name)",
+    ),
+    "empty.action": ("（空白：请写出行动编号）", "(empty: write an action id)"),
     "hint.did_you_mean": ("您是否想输入：{choices}？", "Did you mean: {choices}?"),
     "hint.known": ("可用的指标：{choices}。", "Known indicators: {choices}"),
     "unknown-action": ("未知行动 {ref}。{hint}", "unknown action {ref}. {hint}"),
@@ -1618,7 +1623,7 @@ def _detail(values: dict[str, Any], lang: str) -> None:
 def _listed(values: dict[str, Any], lang: str) -> dict[str, Any]:
     """Lists of names (the columns a file has, those it lacks) as one phrase of the language."""
     _detail(values, lang)
-    for name in ("missing", "has", "columns"):
+    for name in ("missing", "has", "columns", "formats"):
         if isinstance(values.get(name), list):
             shown = [str(item) or '""' for item in values[name]] or ["—"]
             values[name] = (", " if lang == "en" else "、").join(shown)
@@ -1643,6 +1648,12 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
         values["key"] = params["name_en"] if lang == "en" else params["name"]
     if isinstance(params.get("unit"), str):
         values["unit"] = unit_label(params["unit"], lang)
+    if (
+        message_id in ("unknown-indicator", "unknown-action")
+        and not str(params.get("ref", "")).strip()
+    ):
+        what = "indicator" if message_id == "unknown-indicator" else "action"
+        values["ref"] = text(f"empty.{what}", lang)
     if message_id == "unknown-indicator":
         values["hint"] = _hint(params, lang, "known")
     elif message_id == "unknown-action":

@@ -420,7 +420,11 @@ def wants_json() -> bool:
     if ctx is None:
         return False
     fmt = ctx.params.get("fmt")
-    return bool(ctx.params.get("as_json")) or getattr(fmt, "value", fmt) == "json"
+    output = ctx.params.get("output")
+    to_file = output is not None and str(output) != "-"  # JSON goes to a file; errors to a person
+    return bool(ctx.params.get("as_json")) or (
+        str(getattr(fmt, "value", fmt)).lower() == "json" and not to_file
+    )
 
 
 def problem_lines(problems: list[Any], lang: str) -> list[str]:

@@ -60,7 +60,7 @@ def choose_format(fmt: Format | None, output: Path | None) -> Format:
         if output is None:
             return Format.md
         if implied is None:
-            raise FormatNotImplied(path=str(output), formats=", ".join(f.value for f in Format))
+            raise FormatNotImplied(path=str(output), formats=[f.value for f in Format])
         return implied
     if implied is not None and implied is not fmt:
         raise FormatContradictsOutput(format=fmt.value, path=str(output), implied=implied.value)
