@@ -163,7 +163,7 @@ def test_undo_reverts_an_action_update(cli: Run, plan_dir: Path, clock: list[dt.
     result = cli("undo", "--data", str(plan_dir))
     assert result.exit_code == 0
     assert (
-        "已撤销 2024-03-01 10:02 UTC+8 对行动 talent-training 的更新：状态 → 推进中; 启动"
+        "已撤销 2024-03-01 10:02 UTC+8 对行动 talent-training 的更新：状态 → 推进中；启动"
         in result.stdout
     )
     assert snapshot(plan_dir) == before

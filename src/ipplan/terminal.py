@@ -863,7 +863,7 @@ def _update_parts(update: Mapping[str, Any], lang: str, *, note: bool = True) ->
         parts.append(f"{text(f'col.{name}', lang)} → {text('label.cleared', lang)}")
     if note and update["note"]:
         parts.append(update["note"])
-    return "; ".join(parts)
+    return ("；" if lang == "zh" else "; ").join(parts)
 
 
 def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:

@@ -311,7 +311,12 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
 
 def linked_actions(ind: Mapping[str, Any], lang: str) -> list[str]:
     return [
-        f"{action['id']} {pick(action, 'title', lang)} ({label(action['status'], lang)})"
+        f"{action['id']} {pick(action, 'title', lang)}"
+        + (
+            f"（{label(action['status'], lang)}）"
+            if lang == "zh"
+            else f" ({label(action['status'], lang)})"
+        )
         for action in ind["actions"]
     ]
 
