@@ -107,7 +107,9 @@ def show_usage_error(exc: click.exceptions.ClickException, argv: list[str]) -> N
     helpformat.language = lang  # the usage line below is in the language of the message
     message = click_message(exc, lang)
     if isinstance(exc, click.exceptions.BadParameter) and exc.param is not None:
-        hint = exc.param_hint if exc.param_hint is not None else exc.param.get_error_hint()
+        hint = exc.param_hint
+        if hint is None:
+            hint = exc.param.get_error_hint(exc.ctx)  # type: ignore[arg-type]  # as Click does
         shown = hint if isinstance(hint, str) else " / ".join(hint)
         if isinstance(exc, click.exceptions.MissingParameter):
             key = "missing-parameter.json" if "--json" in argv else "missing-parameter"
@@ -217,15 +219,19 @@ def year_value(typed: str) -> int:
         raise typer.BadParameter(error_message(exc.message_id, exc.params, input_lang())) from None
 
 
-def status_value(typed: str) -> Status:
-    """An action status by its id or its name in either language (已完成, 延期, in progress)."""
+def status_value(typed: str) -> str:
+    """An action status by its id or its name in either language (已完成, 延期, in progress).
+
+    Gives the status's id, which Typer then turns into the :class:`Status` the command takes
+    (Typer 0.28 looks the parser's result up by ``str()``, which a Status is not).
+    """
     if isinstance(typed, Status):
-        return typed
+        return typed.value
     wanted = " ".join(typed.replace("_", " ").replace("-", " ").split()).casefold()
     for status in Status:
         zh, en = CATALOGUE[status.value]
         if wanted in (status.value.replace("_", " "), zh.casefold(), en.casefold()):
-            return status
+            return status.value
     lang = input_lang()
     choices = joined(
         (text("named", lang, name=label(s.value, lang), key=s.value) for s in Status), lang
