@@ -14,7 +14,7 @@ from ipplan.assess import (
     linear_path,
     summary,
 )
-from ipplan.models import Actual, Indicator, Point, Thresholds
+from ipplan.entities import Actual, Indicator, Point, Thresholds
 
 DEFAULT = Thresholds()
 
@@ -305,7 +305,7 @@ def test_no_baseline_and_one_actual_has_no_outlook() -> None:
 
 def test_a_milestone_replaces_the_linear_path_in_expected_by_now() -> None:
     base = indicator()
-    with_milestone = base.model_copy(update={"milestones": [Point(year=2023, value=32000)]})
+    with_milestone = base._replace(milestones=[Point(year=2023, value=32000)])
     a = assess(with_milestone, actuals((2023, 31000)), DEFAULT)
     assert a.outlook.expected == 32000
     assert a.outlook.expected_is_milestone is True

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from ipplan import clock, evaluation, views
+from ipplan.entities import Indicator, Point
 from ipplan.errors import InvalidToday
-from ipplan.models import Indicator, Point
 from tests.conftest import SHIPPED, Run, load, snapshot
 from tests.test_validate import INDICATORS, found, problems_in
 

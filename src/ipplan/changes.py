@@ -25,9 +25,10 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from ipplan.assess import Assessment, assess
+from ipplan.entities import ActionUpdate, Actual, Indicator, Revision
 from ipplan.errors import (
     BaselineYear,
     DataInvalid,
@@ -38,7 +39,6 @@ from ipplan.errors import (
     ValueOutOfRange,
     YearOutsidePlan,
 )
-from ipplan.models import ActionUpdate, Actual, Indicator, Revision
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem
 from ipplan.records import ACTUALS, UPDATES, stamp_name
@@ -494,11 +494,11 @@ def update_action(
     def edit(latest: Plan) -> Edit[tuple[ActionState, bool]]:
         action = latest.action(action_ref)
         state = latest.state(action)
-        cleared = [
-            name
-            for name, current in (("lead", state.lead), ("due", state.due))
-            if name in clear and current is not None
-        ]
+        cleared: list[Literal["lead", "due"]] = []
+        if "lead" in clear and state.lead is not None:
+            cleared.append("lead")
+        if "due" in clear and state.due is not None:
+            cleared.append("due")
         update = ActionUpdate(
             recorded=stamp(latest, when),
             status=status if status is not None and status != state.status else None,

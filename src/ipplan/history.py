@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ipplan.changes import Edit, actual_file, aware, commit, update_file
+from ipplan.entities import Action, ActionUpdate, Actual, Indicator, Revision
 from ipplan.errors import (
     NothingToUndo,
     UnknownAction,
@@ -24,13 +25,12 @@ from ipplan.errors import (
     UnknownItem,
     UnknownReference,
 )
-from ipplan.models import Action, ActionUpdate, Actual, Indicator, Revision
 from ipplan.plan import Plan
 from ipplan.problems import suggest
 from ipplan.store import DataDir
 from ipplan.typed import Value
 from ipplan.workplans.changes import progress_file
-from ipplan.workplans.model import Item, ProgressEvent
+from ipplan.workplans.entities import Item, ProgressEvent
 from ipplan.writer import dump_actual
 
 

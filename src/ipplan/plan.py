@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
+from ipplan import entities
+from ipplan.entities import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
 from ipplan.errors import (
     AmbiguousAction,
     AmbiguousArea,
@@ -19,13 +21,14 @@ from ipplan.errors import (
     UnknownArea,
     UnknownIndicator,
 )
-from ipplan.models import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
 from ipplan.problems import suggest
 from ipplan.status import Status
 from ipplan.typed import normalized
 from ipplan.units import Unit
-from ipplan.validate import Checked
 from ipplan.workplans.book import WorkPlans
+
+if TYPE_CHECKING:  # the plan's records need no pydantic; only building one from files does
+    from ipplan.validate import Checked
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -65,23 +68,33 @@ class Plan:
     def build(cls, checked: Checked) -> Plan:
         """The plan from data that passed validation in full."""
         assert checked.plan is not None and checked.complete
-        indicators = [ind for _, ind in checked.indicators]
+        indicators = [entities.indicator(ind) for _, ind in checked.indicators]
         series = {
             ind.key: tuple(
-                sorted((f.item for f in checked.actuals.get(ind.key, ())), key=lambda a: a.year)
+                sorted(
+                    (entities.actual(f.item) for f in checked.actuals.get(ind.key, ())),
+                    key=lambda a: a.year,
+                )
             )
             for ind in indicators
         }
         updates = {
-            key: tuple(sorted((f.item for f in found), key=lambda u: _aware(u.recorded)))
+            key: tuple(
+                sorted(
+                    (entities.action_update(f.item) for f in found),
+                    key=lambda u: _aware(u.recorded),
+                )
+            )
             for key, found in checked.updates.items()
             if found
         }
         return cls(
-            info=checked.plan,
+            info=entities.plan_info(checked.plan),
             indicators=tuple(sorted(indicators, key=lambda i: i.number)),
-            areas=tuple(sorted((a for _, a in checked.areas), key=lambda a: a.number)),
-            actions=tuple(a for _, a in checked.actions),
+            areas=tuple(
+                sorted((entities.area(a) for _, a in checked.areas), key=lambda a: a.number)
+            ),
+            actions=tuple(entities.action(a) for _, a in checked.actions),
             actuals=series,
             updates=updates,
             units=checked.units,

@@ -44,12 +44,12 @@ from ipplan.errors import (
 )
 from ipplan.plan import Plan
 from ipplan.problems import Problem
-from ipplan.validate import check
-from ipplan.workspaces.workspace import load_workspace
 from ipplan.yamlio import Document, Refused, digest, read, read_regular
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
+
+    from ipplan.workspaces.workspace import Workspace
 
 SCHEMA_DIR = "schema"  # beside the data files, as their first lines name it
 FILES: dict[str, str] = {
@@ -114,17 +114,23 @@ def locate(
     if name is not None:
         if found.workspace is None:
             raise NoWorkspace(name=name, start=str(found.start), top=str(found.top))
-        return DataDir(load_workspace(found.workspace).plan(name).directory)
+        return DataDir(_workspace(found.workspace).plan(name).directory)
     if found.plan is not None:
         return DataDir(found.plan)
     if found.workspace is not None:
-        workspace = load_workspace(found.workspace)
+        workspace = _workspace(found.workspace)
         if len(workspace.plans) == 1:
             return DataDir(workspace.plans[0].directory)
         raise ChoosePlan(file=str(found.workspace), names=", ".join(workspace.names))
     if environ.get(ENV_VAR):
         return named(Path(environ[ENV_VAR]))
     return DataDir(bundled_dir(), bundled=True, search=found)
+
+
+def _workspace(path: Path) -> Workspace:
+    from ipplan.workspaces.workspace import load_workspace  # checked by pydantic: only here
+
+    return load_workspace(path)
 
 
 def named(chosen: Path) -> DataDir:
@@ -212,6 +218,7 @@ def load(data_dir: DataDir) -> Plan:
 
 def load_fresh(data_dir: DataDir) -> Plan:
     """Read, check and build the plan in ``data_dir`` from its files, without the cache."""
+    from ipplan.validate import check
     from ipplan.workplans import loading
 
     docs, problems = read_documents(data_dir)

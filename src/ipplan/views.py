@@ -22,9 +22,9 @@ from ipplan.assess import (
     linear_path,
     summary,
 )
+from ipplan.entities import Action, ActionUpdate, Actual, Indicator, Point, Thresholds
 from ipplan.errors import NothingToUndo
 from ipplan.i18n import problem_message
-from ipplan.models import Action, ActionUpdate, Actual, Indicator, Point, Thresholds
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem
 from ipplan.status import Status

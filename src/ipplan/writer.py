@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from ipplan.models import ActionUpdate, ActualRecord, Revision
+from ipplan.entities import ActionUpdate, Actual, Revision
 from ipplan.records import ACTUALS, UPDATES
 
 
@@ -73,7 +73,7 @@ def _revision(old: Revision) -> list[str]:
     return _fields([*pairs, ("recorded", old.recorded)], "  ", item=True)
 
 
-def dump_actual(actual: ActualRecord) -> str:
+def dump_actual(actual: Actual) -> str:
     """``actuals/<key>/<year>.yaml``: the value, its source, note and time, then its history."""
     lines = _fields(
         [

@@ -115,7 +115,7 @@ def build(plan: Plan, as_of: int | None = None, day: dt.date | None = None) -> d
             "issuer_en": info.issuer_en,
             "baseline_year": info.baseline_year,
             "target_year": info.target_year,
-            "thresholds": info.thresholds.model_dump(),
+            "thresholds": info.thresholds._asdict(),
         },
         "as_of": as_of,
         "made": made(plan, as_of, os.environ),

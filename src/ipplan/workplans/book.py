@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ipplan.errors import UnknownItem, UnknownWorkPlan
 from ipplan.problems import suggest
-from ipplan.workplans.model import Item, ProgressEvent, WorkPlanInfo
+from ipplan.workplans.entities import Item, ProgressEvent, WorkPlanInfo
 from ipplan.workplans.periods import Period, parse
 
 

@@ -33,9 +33,10 @@ from ipplan.records import PROGRESS, stamp_name
 from ipplan.store import DataDir
 from ipplan.typed import clean_text, parse_value
 from ipplan.validate import Checked, _one
+from ipplan.workplans import entities, model
 from ipplan.workplans.book import WorkPlan
+from ipplan.workplans.entities import Item, ProgressEvent
 from ipplan.workplans.loading import WORKPLANS_DIR, _event_rules
-from ipplan.workplans.model import Item, ProgressEvent
 from ipplan.workplans.periods import PeriodError, normalise, parse
 from ipplan.workplans.states import ItemStanding, ItemState, MilestoneState, assess_item
 from ipplan.workplans.views import today
@@ -230,11 +231,11 @@ def checked_text(event: ProgressEvent, item: Item, path: Path) -> str:
     text = dump_event(event)
     doc, problems = parse_yaml(text, path)
     scratch = Checked({})
-    back = _one(scratch, doc, doc.data, (), ProgressEvent)
+    back = _one(scratch, doc, doc.data, (), model.ProgressEvent)
     problems += scratch.problems
     if back is not None:
         problems += list(_event_rules(doc, back, item))
-    if problems or back != event:
+    if problems or back is None or entities.event(back) != event:
         raise DataInvalid(problems)
     return text
 

@@ -27,6 +27,7 @@ from ipplan.validate import (
     _shell,
     _strings,
 )
+from ipplan.workplans import entities
 from ipplan.workplans.book import WorkPlan, WorkPlans
 from ipplan.workplans.model import Item, ProgressEvent, WorkPlanInfo
 from ipplan.workplans.periods import PeriodError, parse
@@ -128,8 +129,8 @@ def read_all(root: Path, core: Checked) -> tuple[WorkPlans | None, list[Problem]
         return None, found.problems
     plans = tuple(
         WorkPlan(
-            info,
-            tuple(item for _, item in items),
+            entities.info(info),
+            tuple(entities.item(item) for _, item in items),
             doc.path,
             {
                 (item.id, j + 1): doc.line((*loc, "schedule", j, "period"))
@@ -140,9 +141,9 @@ def read_all(root: Path, core: Checked) -> tuple[WorkPlans | None, list[Problem]
         for doc, info, items in found.plans
         if info is not None
     )
-    events: dict[str, list[ProgressEvent]] = {}
+    events: dict[str, list[entities.ProgressEvent]] = {}
     for _, _, event in found.events:
-        events.setdefault(event.item, []).append(event)
+        events.setdefault(event.item, []).append(entities.event(event))
     return WorkPlans(
         plans=tuple(sorted(plans, key=lambda p: p.year)),
         events={k: tuple(sorted(v, key=lambda e: e.recorded)) for k, v in events.items()},
@@ -296,7 +297,11 @@ def _progress_rules(found: Found) -> Iterator[Problem]:
         yield from _event_rules(doc, event, item)
 
 
-def _event_rules(doc: Document, event: ProgressEvent, item: Item) -> Iterator[Problem]:
+def _event_rules(
+    doc: Document,
+    event: ProgressEvent | entities.ProgressEvent,
+    item: Item | entities.Item,
+) -> Iterator[Problem]:
     if event.milestone is not None and event.milestone > len(item.schedule):
         yield Problem(
             doc.path,
@@ -304,7 +309,8 @@ def _event_rules(doc: Document, event: ProgressEvent, item: Item) -> Iterator[Pr
             "unknown-milestone",
             {"ref": event.milestone, "id": item.id, "count": len(item.schedule)},
         )
-    quantities = [n for n, c in enumerate(item.content, 1) if c.quantity is not None]
+    contents: list[Any] = list(item.content)  # a model's or a record's: the same fields
+    quantities = [n for n, c in enumerate(contents, 1) if c.quantity is not None]
     if event.content is not None and event.content not in quantities:
         yield Problem(
             doc.path,

@@ -27,9 +27,8 @@ from typing import TYPE_CHECKING
 
 from ipplan.workplans.periods import Period
 
-if TYPE_CHECKING:  # annotations only: the command line imports this module for its enums, and
-    # loading pydantic's models here would slow every command, `ipplan --help` included
-    from ipplan.workplans.model import Item, ProgressEvent
+if TYPE_CHECKING:  # annotations only: the command line imports this module for its enums
+    from ipplan.workplans.entities import Item, ProgressEvent
 
 
 class ItemState(str, Enum):

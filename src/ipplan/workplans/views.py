@@ -20,7 +20,7 @@ from ipplan.errors import (
 from ipplan.problems import suggest
 from ipplan.status import Status
 from ipplan.workplans.book import WorkPlan
-from ipplan.workplans.model import Item, ProgressEvent
+from ipplan.workplans.entities import Item, ProgressEvent
 from ipplan.workplans.states import (
     ActionProgress,
     ItemStanding,
@@ -33,7 +33,7 @@ from ipplan.workplans.states import (
 from ipplan.writer import timestamp
 
 if TYPE_CHECKING:
-    from ipplan.models import Action
+    from ipplan.entities import Action
     from ipplan.plan import ActionState, Plan
 
 

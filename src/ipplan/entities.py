@@ -1,0 +1,233 @@
+"""The plan's values as commands use them: plain immutable records, without pydantic.
+
+:mod:`ipplan.models` checks what a file may hold; once a plan has passed that check, its values
+are copied into these records (:func:`indicator`, :func:`actual`, ...), and every command works
+on them. They carry the same fields under the same names, so a record reads like the model it
+came from, but they cost nothing to import, build or unpickle: a plan read from
+:mod:`ipplan.cache` never loads pydantic.
+
+Fields without a default come first, as a named tuple requires; the records are built by field
+name everywhere, so the order says nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal, NamedTuple
+
+from ipplan.status import Status
+
+Number = int | float
+
+
+class Point(NamedTuple):
+    """A value at a year-end."""
+
+    year: int
+    value: Number
+
+
+class Thresholds(NamedTuple):
+    """Lower bounds of pace for the statuses on_track, needs_acceleration and lagging."""
+
+    on_track: Number = 0.95
+    needs_acceleration: Number = 0.60
+    lagging: Number = 0.0
+
+
+class PlanInfo(NamedTuple):
+    title: str
+    baseline_year: int
+    target_year: int
+    title_en: str | None = None
+    issuer: str | None = None
+    issuer_en: str | None = None
+    thresholds: Thresholds = Thresholds()
+    max_change: Number = 0.5
+    rollup_tolerance: Number = 0
+
+
+class RollUpTarget(NamedTuple):
+    """The indicator of another plan in the workspace that this one adds up into."""
+
+    plan: str
+    indicator: str
+    method: Literal["sum"] = "sum"
+
+
+class OfficialFigure(NamedTuple):
+    """An official figure for a year, where it differs from the value the plan printed."""
+
+    year: int
+    value: Number
+    source: str
+
+
+class Indicator(NamedTuple):
+    """One of the plan's indicators: indicative (预期性) unless marked binding (约束性)."""
+
+    key: str
+    number: int
+    name: str
+    name_en: str
+    unit: str
+    direction: Literal["increase", "decrease"]
+    baseline: Point | None
+    target: Point
+    binding: bool = False
+    accumulate: Literal["sum"] | None = None
+    milestones: list[Point] = []  # noqa: RUF012 - never changed: the record is read-only
+    definition: str | None = None
+    definition_en: str | None = None
+    max_change: Number | None = None
+    rolls_up_to: RollUpTarget | None = None
+    official_baseline: OfficialFigure | None = None
+    published_after_months: int | None = None
+
+    @property
+    def sign(self) -> int:
+        """+1 when higher is better, -1 when lower is better."""
+        return 1 if self.direction == "increase" else -1
+
+
+class Area(NamedTuple):
+    id: str
+    number: int
+    title: str
+    title_en: str
+
+
+class Action(NamedTuple):
+    id: str
+    area: str
+    title: str
+    title_en: str
+    measures: list[str]
+    indicators: list[str]
+    lead: str | None
+    due: dt.date | None
+    status: Status
+
+
+class Revision(NamedTuple):
+    """An earlier value of an actual, kept when it was replaced with --force."""
+
+    value: Number
+    source: str | None = None
+    note: str | None = None
+    recorded: dt.datetime | None = None
+
+
+class Actual(NamedTuple):
+    """A recorded year-end value of one indicator."""
+
+    year: int
+    value: Number
+    source: str | None = None
+    note: str | None = None
+    recorded: dt.datetime | None = None
+    history: list[Revision] = []  # noqa: RUF012 - never changed: the record is read-only
+
+
+class ActionUpdate(NamedTuple):
+    """A dated change to an action's lead, due date or status, or a note on its progress."""
+
+    recorded: dt.datetime
+    status: Status | None = None
+    lead: str | None = None
+    due: dt.date | None = None
+    note: str | None = None
+    cleared: list[Literal["lead", "due"]] = []  # noqa: RUF012 - never changed
+
+
+# --- from validated models --------------------------------------------------------------------
+# Each takes the pydantic model of the same name (typed Any, so that this module needs none).
+
+
+def point(model: Any) -> Point:
+    return Point(model.year, model.value)
+
+
+def _optional_point(model: Any) -> Point | None:
+    return None if model is None else Point(model.year, model.value)
+
+
+def plan_info(model: Any) -> PlanInfo:
+    found = model.thresholds
+    return PlanInfo(
+        title=model.title,
+        baseline_year=model.baseline_year,
+        target_year=model.target_year,
+        title_en=model.title_en,
+        issuer=model.issuer,
+        issuer_en=model.issuer_en,
+        thresholds=Thresholds(found.on_track, found.needs_acceleration, found.lagging),
+        max_change=model.max_change,
+        rollup_tolerance=model.rollup_tolerance,
+    )
+
+
+def indicator(model: Any) -> Indicator:
+    rolls = model.rolls_up_to
+    official = model.official_baseline
+    return Indicator(
+        key=model.key,
+        number=model.number,
+        name=model.name,
+        name_en=model.name_en,
+        unit=model.unit,
+        direction=model.direction,
+        baseline=_optional_point(model.baseline),
+        target=point(model.target),
+        binding=model.binding,
+        accumulate=model.accumulate,
+        milestones=[point(m) for m in model.milestones],
+        definition=model.definition,
+        definition_en=model.definition_en,
+        max_change=model.max_change,
+        rolls_up_to=None
+        if rolls is None
+        else RollUpTarget(rolls.plan, rolls.indicator, rolls.method),
+        official_baseline=None
+        if official is None
+        else OfficialFigure(official.year, official.value, official.source),
+        published_after_months=model.published_after_months,
+    )
+
+
+def area(model: Any) -> Area:
+    return Area(model.id, model.number, model.title, model.title_en)
+
+
+def action(model: Any) -> Action:
+    return Action(
+        id=model.id,
+        area=model.area,
+        title=model.title,
+        title_en=model.title_en,
+        measures=list(model.measures),
+        indicators=list(model.indicators),
+        lead=model.lead,
+        due=model.due,
+        status=model.status,
+    )
+
+
+def revision(model: Any) -> Revision:
+    return Revision(model.value, model.source, model.note, model.recorded)
+
+
+def actual(model: Any) -> Actual:
+    history = [revision(r) for r in model.history] if model.history else []
+    return Actual(model.year, model.value, model.source, model.note, model.recorded, history)
+
+
+def action_update(model: Any) -> ActionUpdate:
+    return ActionUpdate(
+        recorded=model.recorded,
+        status=model.status,
+        lead=model.lead,
+        due=model.due,
+        note=model.note,
+        cleared=list(model.cleared),
+    )

@@ -1,0 +1,116 @@
+"""A work plan's values as commands use them: plain immutable records, without pydantic.
+
+:mod:`ipplan.workplans.model` checks what a file may hold; what passed is copied into these
+records, field for field, as :mod:`ipplan.entities` does for the plan's own files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, NamedTuple
+
+Number = int | float
+
+
+class WorkPlanInfo(NamedTuple):
+    """The work plan as issued: its year, title, issuer and date."""
+
+    year: int
+    title: str
+    title_en: str | None = None
+    issuer: str | None = None
+    issued: dt.date | None = None
+
+
+class Quantity(NamedTuple):
+    """A countable target of a content item, such as 6 trainings (6 次)."""
+
+    target: Number
+    unit: str
+
+
+class Content(NamedTuple):
+    """One numbered content item (具体内容)."""
+
+    text: str
+    quantity: Quantity | None = None
+
+
+class Milestone(NamedTuple):
+    """A schedule entry (进度安排): by the end of ``period``, ``task`` is to be done."""
+
+    period: str | int
+    task: str | None = None
+
+
+class Item(NamedTuple):
+    """One work item: a measure carried forward for one or more of the plan's actions."""
+
+    id: str
+    actions: list[str]
+    measure: str
+    schedule: list[Milestone]
+    section: str | None = None
+    goal: str | None = None
+    content: list[Content] = []  # noqa: RUF012 - never changed: the record is read-only
+    lead: str | None = None
+    support: list[str] = []  # noqa: RUF012
+    indicators: list[str] = []  # noqa: RUF012
+
+
+class ProgressEvent(NamedTuple):
+    """One progress event on a work item, recorded by ``ipplan item``."""
+
+    recorded: dt.datetime
+    item: str
+    date: dt.date
+    done: bool = False
+    milestone: int | None = None
+    amount: Number | None = None
+    content: int | None = None
+    cancelled: str | None = None
+    note: str | None = None
+    evidence: str | None = None
+
+
+# --- from validated models (typed Any, so that this module needs no pydantic) ------------------
+
+
+def info(model: Any) -> WorkPlanInfo:
+    return WorkPlanInfo(model.year, model.title, model.title_en, model.issuer, model.issued)
+
+
+def item(model: Any) -> Item:
+    return Item(
+        id=model.id,
+        actions=list(model.actions),
+        measure=model.measure,
+        schedule=[Milestone(m.period, m.task) for m in model.schedule],
+        section=model.section,
+        goal=model.goal,
+        content=[
+            Content(
+                c.text,
+                None if c.quantity is None else Quantity(c.quantity.target, c.quantity.unit),
+            )
+            for c in model.content
+        ],
+        lead=model.lead,
+        support=list(model.support),
+        indicators=list(model.indicators),
+    )
+
+
+def event(model: Any) -> ProgressEvent:
+    return ProgressEvent(
+        recorded=model.recorded,
+        item=model.item,
+        date=model.date,
+        done=model.done,
+        milestone=model.milestone,
+        amount=model.amount,
+        content=model.content,
+        cancelled=model.cancelled,
+        note=model.note,
+        evidence=model.evidence,
+    )
