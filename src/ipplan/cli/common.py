@@ -100,6 +100,30 @@ class IpplanGroup(_Localized, TyperGroup):
             sys.exit(code)
         return code
 
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command ``cmd_name``, its module imported now; a name ipplan does not have
+        loads them all, so that the error can suggest the nearest."""
+        if cmd_name not in self.commands:
+            from ipplan.cli import registry
+
+            registry.load([cmd_name] if cmd_name in registry.MODULES else list(registry.MODULES))
+            self._build()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        from ipplan.cli import registry
+
+        registry.load(list(registry.MODULES))
+        self._build()
+        return super().list_commands(ctx)
+
+    def _build(self) -> None:
+        from ipplan.cli import registry
+
+        known = dict(self.commands)
+        registry.build(app, known)
+        self.commands = registry.ordered(known)
+
 
 def show_usage_error(exc: click.exceptions.ClickException, argv: list[str]) -> None:
     """A usage error on stderr: usage and hint, then the message; JSON with --json."""

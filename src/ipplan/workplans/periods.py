@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -68,29 +69,34 @@ _YEAR_PREFIX = r"(?:(?P<year>\d{4})年)?"
 _BY = r"(?:底前|底|末|内)?"  # "6月前" could mean by May's end; it is refused, not guessed
 
 # ISO-like forms; each names its own year.
-_ISO = [
-    (re.compile(r"(?P<year>\d{4})"), "year"),
-    (re.compile(r"(?P<year>\d{4})H(?P<i>[12])"), "half"),
-    (re.compile(r"(?P<year>\d{4})Q(?P<i>[1-4])"), "quarter"),
-    (re.compile(r"(?P<year>\d{4})-(?P<i>\d{2})"), "month"),
-    (re.compile(r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"), "day"),
+_ISO_FORMS = [
+    (r"(?P<year>\d{4})", "year"),
+    (r"(?P<year>\d{4})H(?P<i>[12])", "half"),
+    (r"(?P<year>\d{4})Q(?P<i>[1-4])", "quarter"),
+    (r"(?P<year>\d{4})-(?P<i>\d{2})", "month"),
+    (r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", "day"),
 ]
 # Chinese forms; the year comes from the work plan unless written (2024年6月底前).
-_CN = [
-    (re.compile(r"全年|年内|年底前|年底|年末|年度内"), "year"),
-    (re.compile(r"(?P<year>\d{4})年(?:全年|底前|底|末|内|度内)?"), "year"),
-    (re.compile(_YEAR_PREFIX + r"(?P<i>[上下])半年" + _BY), "half"),
+_CN_FORMS = [
+    (r"全年|年内|年底前|年底|年末|年度内", "year"),
+    (r"(?P<year>\d{4})年(?:全年|底前|底|末|内|度内)?", "year"),
+    (_YEAR_PREFIX + r"(?P<i>[上下])半年" + _BY, "half"),
     (
-        re.compile(
-            _YEAR_PREFIX
-            + rf"(?:第?(?:{_CN_Q})(?:季度)?(?:[、，,至到—-]|(?:季度)?至第?))*第?(?P<i>{_CN_Q})季度"
-            + _BY
-        ),
+        _YEAR_PREFIX
+        + rf"(?:第?(?:{_CN_Q})(?:季度)?(?:[、，,至到—-]|(?:季度)?至第?))*第?(?P<i>{_CN_Q})季度"
+        + _BY,
         "quarter",
     ),
-    (re.compile(_YEAR_PREFIX + rf"(?P<i>{_N})月(?:份)?" + _BY), "month"),
-    (re.compile(_YEAR_PREFIX + rf"(?P<m>{_N})月(?P<d>\d{{1,2}}|{_N})日(?:前|以前)?"), "day"),
+    (_YEAR_PREFIX + rf"(?P<i>{_N})月(?:份)?" + _BY, "month"),
+    (_YEAR_PREFIX + rf"(?P<m>{_N})月(?P<d>\d{{1,2}}|{_N})日(?:前|以前)?", "day"),
 ]
+
+
+@functools.cache
+def _patterns(kind: str) -> list[tuple[re.Pattern[str], str]]:
+    """The forms compiled, on first use: a command that reads no period never compiles them."""
+    forms = _ISO_FORMS if kind == "iso" else _CN_FORMS
+    return [(re.compile(form), name) for form, name in forms]
 
 
 def normalise(text: str) -> str:
@@ -102,7 +108,7 @@ def normalise(text: str) -> str:
 def is_chinese(text: str) -> bool:
     """Whether ``text`` is a Chinese form that needs the work plan's year."""
     value = normalise(str(text))
-    return any(p.fullmatch(value) and not _has_year(p, value) for p, _ in _CN)
+    return any(p.fullmatch(value) and not _has_year(p, value) for p, _ in _patterns("cn"))
 
 
 def _has_year(pattern: re.Pattern[str], value: str) -> bool:
@@ -118,11 +124,11 @@ def parse(text: str | int, year: int | None) -> Period:
     """
     raw = str(text)
     value = normalise(raw)
-    for pattern, kind in _ISO:
+    for pattern, kind in _patterns("iso"):
         found = pattern.fullmatch(value)
         if found:
             return _build(kind, found, int(found.group("year")), raw)
-    for pattern, kind in _CN:
+    for pattern, kind in _patterns("cn"):
         found = pattern.fullmatch(value)
         if not found:
             continue
@@ -164,7 +170,8 @@ def _month_end(year: int, month: int) -> dt.date:
 
 # A period at the start of a line of a seed-004 table's 进度安排 cell: "第一季度，完成……",
 # "2014年6月底前完成申报", "全年跟踪……". Longest first, so "第三、四季度" wins over "第三".
-_PREFIX = re.compile(
+# (re caches it compiled on first use.)
+_PREFIX = (
     r"^(?P<period>"
     r"\d{4}年(?:全年|底前|底|\d{1,2}月\d{1,2}日(?:前|以前)?|\d{1,2}月(?:底前|底)?)?"
     r"|(?:第?[一二三四1-4](?:季度)?(?:[、，,至到]|(?:季度)?至第?))*第?[一二三四1-4]季度(?:末|内)?"
@@ -178,7 +185,7 @@ _PREFIX = re.compile(
 
 def split_prefix(line: str) -> tuple[str, str] | None:
     """A table line's leading period and the task after it, or None when it starts with none."""
-    found = _PREFIX.match(line.strip())
+    found = re.match(_PREFIX, line.strip())
     if not found or not found.group("period"):
         return None
     period = found.group("period")
