@@ -1,7 +1,7 @@
 """Time ipplan as people run it: whole processes, on plans of growing size, beside the import floor.
 
-    python benchmarks/run.py                 # the shipped plan, 1,000 and 10,000 indicators
-    python benchmarks/run.py --sizes 0,100   # 0 is the shipped plan
+    python benchmarks/run.py                 # shipped plan, 1,000 and 10,000 indicators, workspace
+    python benchmarks/run.py --sizes 0,100   # 0 is the shipped plan; "workspace" the 32 plans
     python benchmarks/run.py --runs 11 --out benchmarks/out/results.json
     python benchmarks/run.py --workspace /tmp/ws   # only write a workspace of 32 plans
 
@@ -18,6 +18,7 @@ JSON file. Byte code is compiled first, as an installed package has it.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import platform
@@ -34,7 +35,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from ipplan.models import Actual  # noqa: E402
+from ipplan.entities import Actual  # noqa: E402
 from ipplan.records import ACTUALS  # noqa: E402
 from ipplan.writer import dump_actual  # noqa: E402
 
@@ -42,6 +43,7 @@ BIN = Path(sys.executable).parent
 IPPLAN = str(BIN / "ipplan")
 FLOOR = [sys.executable, "-c", "import typer, pydantic, yaml, rich.console, rich.table"]
 COMMANDS = ("--help", "status", "validate", "show", "record", "tasks", "workplan", "due")
+WORKSPACE_COMMANDS = ("overview", "status --plan", "site")
 
 # unit, baseline, target, direction: a value range each unit admits
 KINDS = [
@@ -85,7 +87,7 @@ def synthetic_plan(
         "indicators:",
     ]
     actuals: dict[str, tuple[Actual, ...]] = {}
-    recorded = "2025-01-15T09:00:00+08:00"
+    recorded = dt.datetime.fromisoformat("2025-01-15T09:00:00+08:00")
     for i in range(1, count + 1):
         unit, x0, target, direction = KINDS[i % len(KINDS)]
         key = f"ind_{i:05d}"
@@ -106,13 +108,11 @@ def synthetic_plan(
             value = x0 + (target - x0) * step / (TARGET_YEAR - BASELINE_YEAR) * 0.9
             value = round(value) if isinstance(x0, int) else round(value, 2)
             series.append(
-                Actual.model_validate(
-                    {
-                        "year": BASELINE_YEAR + step,
-                        "value": value,
-                        "source": f"{BASELINE_YEAR + step}年度统计",
-                        "recorded": recorded,
-                    }
+                Actual(
+                    year=BASELINE_YEAR + step,
+                    value=value,
+                    source=f"{BASELINE_YEAR + step}年度统计",
+                    recorded=recorded,
                 )
             )
         actuals[key] = tuple(series)
@@ -210,13 +210,15 @@ def empty_cache() -> None:
     shutil.rmtree(CACHE, ignore_errors=True)
 
 
-def run(command: list[str]) -> tuple[float, float]:
-    """Run ``command`` once; its wall time in seconds and peak memory in MB."""
+def run(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Run ``command`` once (in ``cwd``); its wall time in seconds and peak memory in MB."""
     env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1", "IPPLAN_CACHE_DIR": str(CACHE)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("IPPLAN_CACHE", None)
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     stderr = process.stderr.read() if process.stderr else b""
@@ -226,13 +228,16 @@ def run(command: list[str]) -> tuple[float, float]:
 
 
 def median_of(
-    command: list[str], runs: int, before: Callable[[], None] | None = None
+    command: list[str],
+    runs: int,
+    before: Callable[[], None] | None = None,
+    cwd: Path | None = None,
 ) -> tuple[float, float]:
     times, peaks = [], []
     for i in range(runs + 1):
         if before is not None:
             before()
-        elapsed, peak = run(command)
+        elapsed, peak = run(command, cwd)
         if i:  # the first run warms the disk cache and is not counted
             times.append(elapsed)
             peaks.append(peak)
@@ -285,6 +290,27 @@ def bench(label: str, plan: Path, key: str, runs: int, floor: float) -> list[Tim
     return results
 
 
+def bench_workspace(directory: Path, runs: int, floor: float) -> list[Timing]:
+    """Time the workspace's commands from its directory, as people run them there."""
+    out = directory.parent / f"{directory.name}-site"
+    commands = {
+        "overview": [IPPLAN, "overview"],
+        "status --plan": [IPPLAN, "status", "--plan", "p01"],
+        "site": [IPPLAN, "site", str(out)],
+    }
+    results = []
+    for cache in ("repeated", "first"):
+        for name, command in commands.items():
+            if name not in WORKSPACE_COMMANDS:
+                continue
+            before = empty_cache if cache == "first" else None
+            median, peak = median_of(command, runs, before, cwd=directory)
+            results.append(Timing("workspace", name, cache, median, median / floor, peak, runs))
+            shown = f"{median * 1000:8.1f} ms  {median / floor:5.2f}x  {peak:6.1f} MB"
+            print(f"  workspace {cache:<8} {name:<13} {shown}", flush=True)
+    return results
+
+
 def growth_of(results: list[Timing]) -> list[str]:
     """How much longer each command takes on 10,000 indicators than on 1,000."""
     by = {(r.size, r.command, r.cache): r.median_s for r in results}
@@ -330,7 +356,11 @@ def table(results: list[Timing], floor: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default="0,1000,10000", help="0 is the shipped plan")
+    parser.add_argument(
+        "--sizes",
+        default="0,1000,10000,workspace",
+        help="0 is the shipped plan; workspace, the 32 plans",
+    )
     parser.add_argument("--runs", type=int, default=7, help="timed runs per command")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out" / "results.json")
     parser.add_argument("--generate", nargs=2, metavar=("DIR", "COUNT"), help=argparse.SUPPRESS)
@@ -347,7 +377,8 @@ def main() -> None:
     if args.workspace:
         print(synthetic_workspace(args.workspace))
         return
-    sizes = [int(s) for s in args.sizes.split(",")]
+    words = args.sizes.split(",")
+    sizes = [int(word) for word in words if word != "workspace"]
     # as an installed package has it: byte code compiled once, not on every run
     compile_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "src")], env=compile_env)
@@ -369,6 +400,15 @@ def main() -> None:
             time.sleep(2.1)  # files this fresh are never cached (ipplan.cache.RACY_SECONDS)
             runs = args.runs if size < 10_000 else 1  # a run of every command takes seconds
             results += bench(label, plan, key, runs, floor)
+        if "workspace" in words:
+            top = Path(tmp) / "workspace"
+            subprocess.run(
+                [sys.executable, __file__, "--workspace", str(top)],
+                check=True,
+                capture_output=True,
+            )
+            time.sleep(2.1)
+            results += bench_workspace(top, args.runs, floor)
         # the floor again, to see that the machine stayed as it was
         floor_after, _ = median_of(FLOOR, args.runs)
 
