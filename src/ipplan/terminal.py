@@ -1011,6 +1011,41 @@ def plain_table(
     console.out("\n".join(lines), highlight=False)
 
 
+class Gathered:
+    """Lines for ``console``, written in one go when it is a file or a pipe.
+
+    There, a line of text printed with ``soft_wrap`` is its plain text (rich neither wraps it
+    nor, without a terminal, styles it), so it is taken as it is rather than laid out by rich;
+    anything else is rendered by rich as :class:`_Console` would print it. On a terminal each is
+    printed at once. A list of thousands of lines so costs no more than its text.
+    """
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.parts: list[str] | None = None if console.is_terminal else []
+
+    def print(self, item: str | Text = "", *, soft_wrap: bool = False) -> None:
+        if self.parts is None:
+            self.console.print(item, soft_wrap=soft_wrap)
+        elif soft_wrap and isinstance(item, Text) and _one_line(item.plain):
+            self.parts.append(item.plain.rstrip() + "\n")
+        else:
+            with self.console.capture() as captured:
+                Console.print(self.console, item, soft_wrap=soft_wrap)
+            self.parts.append("\n".join(line.rstrip() for line in captured.get().split("\n")))
+
+    def flush(self) -> None:
+        if self.parts:
+            self.console.file.write("".join(self.parts))
+            self.console.file.flush()
+        self.parts = None if self.parts is None else []
+
+
+def _one_line(plain: str) -> bool:
+    """Whether rich writes ``plain`` as it is: one line, no tab to expand."""
+    return "\n" not in plain and "\t" not in plain
+
+
 # --- workspaces: the overview, and a roll-up of member plans ---------------------------------
 
 CHECK_STYLES = {"agrees": "green", "differs": "bold red", "incomplete": "yellow"}

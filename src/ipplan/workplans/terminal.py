@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ipplan.fmt import exact, moment
 from ipplan.i18n import text
-from ipplan.terminal import out
+from ipplan.terminal import Gathered, out
 
 STATE_STYLES = {
     "not_started": "dim",
@@ -236,17 +236,18 @@ def render_due(view: Mapping[str, Any], lang: str) -> None:
             style="bold",
         )
     )
+    lines = Gathered(console)
     for group in view["units"]:
-        console.print()
-        console.print(Text(group["unit"] or text("wp.no_unit", lang), style="bold underline"))
+        lines.print()
+        lines.print(Text(group["unit"] or text("wp.no_unit", lang), style="bold underline"))
         for item in group["items"]:
             line = Text(f"  {item['id']} ({item['year']})  ")
             line.append_text(state_text(item["state"], lang))
             line.append(f"  {item['measure']}")
-            console.print(line, soft_wrap=True)
+            lines.print(line, soft_wrap=True)
             if item["support"]:
                 sep = "、" if lang != "en" else ", "
-                console.print("    " + text("due.support", lang, support=sep.join(item["support"])))
+                lines.print("    " + text("due.support", lang, support=sep.join(item["support"])))
             for m in item["milestones"]:
                 days = m["days"]
                 if days < 0:
@@ -261,7 +262,8 @@ def render_due(view: Mapping[str, Any], lang: str) -> None:
                 entry.append(when, style=STATE_STYLES[m["state"]] or "yellow")
                 if m["task"]:
                     entry.append(f"  {m['task']}")
-                console.print(entry, soft_wrap=True)
+                lines.print(entry, soft_wrap=True)
+    lines.flush()
 
 
 _PROGRESS_WIDTH = 9  # 完成 10/12
