@@ -284,6 +284,8 @@ def bench(label: str, plan: Path, key: str, runs: int, floor: float) -> list[Tim
                     empty_cache()
 
             median, peak = median_of(command, runs, before)
+            if name == "record":  # the files as they were, so that the next command's are
+                restore()  # unchanged since the runs before it, not seconds old
             results.append(Timing(label, name, cache, median, median / floor, peak, runs))
             shown = f"{median * 1000:8.1f} ms  {median / floor:5.2f}x  {peak:6.1f} MB"
             print(f"  {label:>8} {cache:<8} {name:<9} {shown}", flush=True)
