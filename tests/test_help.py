@@ -9,13 +9,14 @@ import unicodedata
 import pytest
 from typer.main import get_command
 
-from ipplan.cli import app
+from ipplan.cli import app, registry
 from ipplan.cli.helpformat import help_language, parameter_key
 from ipplan.i18n import CATALOGUE
 from ipplan.wrapping import wrap
 from tests.conftest import Run
 from tests.test_chinese_first import run
 
+registry.load(list(registry.MODULES))  # every command, as `ipplan --help` lists them
 COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
 
 

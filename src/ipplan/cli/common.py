@@ -118,11 +118,15 @@ class IpplanGroup(_Localized, TyperGroup):
         return super().list_commands(ctx)
 
     def _build(self) -> None:
+        """Build the commands registered since, and give them their help as :meth:`main` gave
+        the others theirs, in the language it chose."""
         from ipplan.cli import registry
 
         known = dict(self.commands)
         registry.build(app, known)
-        self.commands = registry.ordered(known)
+        if len(known) > len(self.commands):
+            self.commands = registry.ordered(known)
+            helpformat.localize(self, helpformat.language, example_day())
 
 
 def show_usage_error(exc: click.exceptions.ClickException, argv: list[str]) -> None:
@@ -141,7 +145,7 @@ def show_usage_error(exc: click.exceptions.ClickException, argv: list[str]) -> N
         else:
             said = exc.message.removeprefix("Value error, ")
             if said.startswith("Input should be a valid integer") or said.endswith(
-                "is not a valid integer."
+                ("is not a valid integer.", "is not a valid int range.")  # Typer 0.28
             ):
                 said = text("usage.not-an-integer", lang)
             if (found := _NOT_ONE_OF.match(exc.message)) is not None:
