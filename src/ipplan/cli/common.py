@@ -32,7 +32,6 @@ from ipplan.status import Status
 if TYPE_CHECKING:
     from ipplan.plan import Plan
     from ipplan.store import DataDir
-    from ipplan.workplans.states import ItemState
     from ipplan.workspaces.workspace import Workspace
 
 # The core is imported inside each command, so that `ipplan --help` and shell completion load
@@ -267,17 +266,20 @@ def status_value(typed: str) -> str:
     raise typer.BadParameter(text("invalid-status", lang, value=typed, choices=choices))
 
 
-def state_value(typed: str) -> ItemState:
-    """A work item's state by its id or its name in either language (逾期, 已完成, overdue)."""
+def state_value(typed: str) -> str:
+    """A work item's state by its id or its name in either language (逾期, 已完成, overdue).
+
+    Gives the state's id, which Typer turns into the :class:`ItemState` (as :func:`status_value`).
+    """
     from ipplan.workplans.states import ItemState
 
     if isinstance(typed, ItemState):
-        return typed
+        return typed.value
     wanted = " ".join(typed.replace("_", " ").replace("-", " ").split()).casefold()
     for state in ItemState:
         zh, en = CATALOGUE[f"wp.{state.value}"]
         if wanted in (state.value.replace("_", " "), zh.casefold(), en.casefold()):
-            return state
+            return state.value
     lang = input_lang()
     choices = joined(
         (text("named", lang, name=text(f"wp.{s.value}", lang), key=s.value) for s in ItemState),
