@@ -709,11 +709,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "roadmap.none": ("尚无工作计划。", "No work plan yet."),
     "tasks.derived_note": (
         "* 状态由工作计划事项推算（未手动设定）；`ipplan task ID --status` 可手动设定。",
-        "* status derived from the action's work-plan items (none set by hand); "
+        "* Status derived from the action's work-plan items (none set by hand); "
         "`ipplan task ID --status` sets one.",
     ),
     "task.workplan": ("工作计划事项", "Work-plan items"),
-    "task.no_items": ("暂无工作计划事项", "no work-plan items"),
+    "task.no_items": ("暂无工作计划事项", "No work-plan items"),
     "task.status_source.manual": ("手动设定", "set by hand"),
     "task.status_source.work_plan": ("由工作计划事项推算", "derived from its work-plan items"),
     "task.status_source.plan": ("tasks.yaml 中的状态", "as in tasks.yaml"),
