@@ -145,6 +145,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.title": ("{title}实施进展报告", "{title}: progress report"),
     "report.as_of": ("数据截至 {year} 年。", "Data as of {year}."),
     "report.all_data": ("包含全部已记录的实际值。", "All recorded actuals are counted."),
+    "report.all_data_to": (
+        "包含全部已记录的实际值，数据截至 {year} 年。",
+        "All recorded actuals are counted: data as of {year}.",
+    ),
     "report.issuer": ("发布单位：{issuer}", "Issued by {issuer}"),
     "report.summary": ("概况", "Summary"),
     "report.overview": ("指标一览", "Indicators at a glance"),

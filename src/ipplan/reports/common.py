@@ -78,6 +78,9 @@ def as_of_line(report: Mapping[str, Any], lang: str) -> str:
     """Which years the report counts."""
     if report["as_of"] is not None:
         return text("report.as_of", lang, year=report["as_of"])
+    years = [i["latest"]["year"] for i in report["indicators"] if i.get("latest")]
+    if years:  # every recorded year counts: the report is as of the latest of them
+        return text("report.all_data_to", lang, year=max(years))
     return text("report.all_data", lang)
 
 
