@@ -179,7 +179,10 @@ def test_every_report_names_its_year_and_when_it_was_made(
     # SOURCE_DATE_EPOCH, the reproducible-builds convention, names the time instead
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01 00:00 UTC
     md = cli("report", *data).stdout
-    assert "包含全部已记录的实际值，数据截至 2023 年。" in md and "生成于 2025-01-01 00:00 UTC+00:00。" in md
+    assert (
+        "包含全部已记录的实际值，数据截至 2023 年。" in md
+        and "生成于 2025-01-01 00:00 UTC+00:00。" in md
+    )
 
 
 def test_a_report_made_twice_from_the_same_data_is_the_same(cli: Run, recorded: Path) -> None:

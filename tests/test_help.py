@@ -277,3 +277,14 @@ def test_status_at_80_columns_keeps_pace_and_cuts_no_english_word(lang: str) -> 
         for word in " ".join(names).split():
             head, _, tail = word.partition("-")
             assert word in words or {f"{head}-", tail} <= words, word
+
+
+def test_a_wrapped_sentence_in_show_stays_under_its_start(plan_dir: object) -> None:
+    from pathlib import Path
+
+    data = ("--data", str(Path(str(plan_dir))))
+    assert run("record", "2023", "international_talent", "60", *data).returncode == 0
+    shown = run("show", "6", *data, env_columns="80").stdout.splitlines()
+    start = next(i for i, line in enumerate(shown) if "计划未给出基线" in line)
+    assert shown[start].startswith("  ") and shown[start + 1].startswith("  ")
+    assert all(width(line) <= 80 for line in shown)

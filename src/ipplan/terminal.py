@@ -263,6 +263,13 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
     _print_public_record(console, view, lang)
 
 
+def _indented(console: Console, line: str, style: str = "") -> None:
+    """A sentence two columns in, its wrapped lines under its start, set as Chinese is set."""
+    room = console.width - 2
+    lines = wrap(line, room) if room >= 10 else [line]
+    console.print(Text("\n".join("  " + part for part in lines), style=style))
+
+
 def _print_public_record(console: Console, view: Mapping[str, Any], lang: str) -> None:
     """The plan's final evaluation, indicator by indicator, and the yearly figures overdue."""
     rows = view["indicators"]
@@ -446,11 +453,11 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     verdict = phrases.verdict(view, lang)
     if verdict:
         console.print(Text(text("record.final_label", lang), style="bold"))
-        console.print("  " + verdict)
+        _indented(console, verdict)
 
     console.print(Text(text("label.actions", lang), style="bold"))
     if not view["actions"]:
-        console.print("  " + text("label.no_actions", lang))
+        _indented(console, text("label.no_actions", lang))
     for action in view["actions"]:
         line = Text(
             f"  {action['id']}  {action['title_en'] if lang == 'en' else action['title']}  "
@@ -559,9 +566,9 @@ def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None
         if view["baseline"] is None:
             # the plan gives none: the earliest of two actuals will serve (methodology.md)
             count = len(view["actuals"])
-            console.print("  " + text("label.needs_two_actuals", lang, count=count))
+            _indented(console, text("label.needs_two_actuals", lang, count=count))
         else:
-            console.print("  " + text("label.nothing_to_work", lang))
+            _indented(console, text("label.nothing_to_work", lang))
         return
     base, target = view["origin"], view["target"]
     latest, symbol = (view["total"], "X_t") if view["total"] else (view["latest"], "x_t")
@@ -578,7 +585,7 @@ def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None
             _print_step(console, *_step_line(step, view, lang))
     if view["missing_years"]:
         years = ", ".join(str(y) for y in view["missing_years"])
-        console.print(Text("  " + text("label.missing_short", lang, years=years), style="yellow"))
+        _indented(console, text("label.missing_short", lang, years=years), style="yellow")
 
     console.print(Text(text("label.compound", lang), style="bold"))
     compound = [step for step in steps if step["name"] in COMPOUND_STEPS]
@@ -586,16 +593,16 @@ def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None
         _print_step(console, *_step_line(step, view, lang))
     if view["status_cagr"] is None:
         why = "label.no_compound_cumulative" if view["accumulate"] else "label.no_compound"
-        console.print("  " + text(why, lang))
+        _indented(console, text(why, lang))
         return
     line = Text(f"  {text('step.status', lang)}{colon(lang)}")
     line.append_text(status_text(view["status_cagr"], lang))
     console.print(line)
     disagreement = phrases.disagreement(view, lang)
     if disagreement:
-        console.print(Text("  " + disagreement, style="bold yellow"))
+        _indented(console, disagreement, style="bold yellow")
     else:
-        console.print("  " + text("label.methods_agree", lang, status=label(view["status"], lang)))
+        _indented(console, text("label.methods_agree", lang, status=label(view["status"], lang)))
 
 
 def _print_outlook(console: Console, view: Mapping[str, Any], lang: str) -> None:
@@ -608,10 +615,10 @@ def _print_outlook(console: Console, view: Mapping[str, Any], lang: str) -> None
     trend = phrases.trend(view, lang)
     if trend:
         style = {"away_from_target": "bold red", "flat": "yellow"}.get(view["trend"], "")
-        console.print(Text("  " + trend, style=style))
+        _indented(console, trend, style=style)
     expected = phrases.expected(view, lang)
     if expected:
-        console.print("  " + expected)
+        _indented(console, expected)
 
 
 def _status_table(
@@ -826,7 +833,7 @@ def render_task(view: Mapping[str, Any], area_title: str, lang: str) -> None:
         _print_work_items(console, view["work_plan"], lang)
     console.print(Text(text("label.updates", lang), style="bold"))
     if not view["updates"]:
-        console.print("  " + text("label.no_updates", lang))
+        _indented(console, text("label.no_updates", lang))
     _hanging(
         console,
         [(moment(update["recorded"]), _update_parts(update, lang)) for update in view["updates"]],
@@ -842,7 +849,7 @@ def _print_work_items(console: Console, work: Mapping[str, Any], lang: str) -> N
         title.append("  " + _work_progress(work["progress"], lang))
     console.print(title)
     if not work["items"]:
-        console.print("  " + text("task.no_items", lang))
+        _indented(console, text("task.no_items", lang))
     for row in work["items"]:
         line = Text(f"  {row['year']}  {row['id']}  ")
         line.append_text(state_text(row["state"], lang))
