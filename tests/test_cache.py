@@ -194,3 +194,24 @@ def test_two_processes_filling_the_cache_at_once_leave_one_whole_entry(tmp_path:
     seen = cache.snapshot(plan)
     assert seen is not None
     assert cache.lookup(plan, seen[0], env) == store.load_fresh(store.DataDir(plan))
+
+
+def test_a_plan_read_from_the_cache_loads_no_pydantic(tmp_path: Path) -> None:
+    """What the cache holds rebuilds from the standard library and ipplan's own records: no
+    pydantic model, and no pydantic-core zone in a recorded time."""
+    plan = copy_with_records(tmp_path)
+    time.sleep(cache.RACY_SECONDS + 0.1)  # the files' change times leave the racy window
+    env = {**os.environ, cache.ENV_DIR: str(tmp_path / "cache")}
+    env.pop(cache.ENV_SWITCH, None)
+    probe = (
+        "import sys; from pathlib import Path; from ipplan import store; "
+        f"p = store.load(store.DataDir(Path({str(plan)!r}))); "
+        "assert p.actuals; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core')))"
+    )
+    first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert "pydantic" in first.stdout  # the first read validates, with pydantic
+    again = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip() == "[]"

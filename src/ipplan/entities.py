@@ -148,6 +148,16 @@ def point(model: Any) -> Point:
     return Point(model.year, model.value)
 
 
+def plain_time(moment: Any) -> Any:
+    """``moment`` with the standard library's fixed-offset zone rather than pydantic's own, so
+    that a plan read back from the cache imports nothing of pydantic to rebuild its times."""
+    if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
+        offset = moment.utcoffset()
+        if offset is not None and type(moment.tzinfo) is not dt.timezone:
+            return moment.replace(tzinfo=dt.timezone(offset))
+    return moment
+
+
 def _optional_point(model: Any) -> Point | None:
     return None if model is None else Point(model.year, model.value)
 
@@ -214,17 +224,18 @@ def action(model: Any) -> Action:
 
 
 def revision(model: Any) -> Revision:
-    return Revision(model.value, model.source, model.note, model.recorded)
+    return Revision(model.value, model.source, model.note, plain_time(model.recorded))
 
 
 def actual(model: Any) -> Actual:
     history = [revision(r) for r in model.history] if model.history else []
-    return Actual(model.year, model.value, model.source, model.note, model.recorded, history)
+    recorded = plain_time(model.recorded)
+    return Actual(model.year, model.value, model.source, model.note, recorded, history)
 
 
 def action_update(model: Any) -> ActionUpdate:
     return ActionUpdate(
-        recorded=model.recorded,
+        recorded=plain_time(model.recorded),
         status=model.status,
         lead=model.lead,
         due=model.due,

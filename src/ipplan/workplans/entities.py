@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NamedTuple
 
+from ipplan.entities import plain_time
+
 Number = int | float
 
 
@@ -103,7 +105,7 @@ def item(model: Any) -> Item:
 
 def event(model: Any) -> ProgressEvent:
     return ProgressEvent(
-        recorded=model.recorded,
+        recorded=plain_time(model.recorded),
         item=model.item,
         date=model.date,
         done=model.done,
