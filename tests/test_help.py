@@ -288,3 +288,19 @@ def test_a_wrapped_sentence_in_show_stays_under_its_start(plan_dir: object) -> N
     start = next(i for i, line in enumerate(shown) if "计划未给出基线" in line)
     assert shown[start].startswith("  ") and shown[start + 1].startswith("  ")
     assert all(width(line) <= 80 for line in shown)
+
+
+@pytest.mark.parametrize("columns", ["80", "60"])
+def test_history_wraps_without_cutting_a_word_or_a_number(columns: str, plan_dir: object) -> None:
+    from collections import Counter
+
+    data = ("--data", str(plan_dir))
+    source = "国家知识产权局《2024年全国知识产权服务业统计调查报告》"
+    recorded = run("record", "2024", "litigators", "5000", "--source", source, *data)
+    assert recorded.returncode == 0, recorded.stderr
+    for lang in ("zh", "en"):
+        wide = run("history", *data, lang=lang, env_columns="400").stdout
+        narrow = run("history", *data, lang=lang, env_columns=columns).stdout
+        assert all(width(line) <= int(columns) for line in narrow.splitlines())
+        tokens = Counter(re.findall(r"[A-Za-z0-9.]+|[\u4e00-\u9fff《》]", wide))
+        assert Counter(re.findall(r"[A-Za-z0-9.]+|[\u4e00-\u9fff《》]", narrow)) == tokens

@@ -898,13 +898,32 @@ def render_history(view: Mapping[str, Any], lang: str) -> None:
     if not changes:
         console.print(text("history.none", lang))
         return
-    table = Table(title=text("history.title", lang), box=box.SIMPLE, title_justify="left")
-    for key in ("col.recorded", "col.item", "col.change", "col.source_note"):
-        table.add_column(text(key, lang), overflow="fold")  # wrap, never cut with an ellipsis
+    rows = []
     for change in changes:
         item, what, extra = _change_cells(change, lang)
         when = moment(change["recorded"]) if change["recorded"] else text("history.no_time", lang)
-        table.add_row(when, item, what, extra)
+        rows.append((when, item, what, extra))
+    headers = [text(k, lang) for k in ("col.recorded", "col.item", "col.change", "col.source_note")]
+    widths = _fitted_widths(headers, rows, console.width)
+    table = Table(
+        title=text("history.title", lang),
+        box=box.SIMPLE,
+        title_justify="left",
+        collapse_padding=True,
+        pad_edge=False,
+    )
+    if widths is None:  # too narrow even for the headers: rich folds every cell
+        for header in headers:
+            table.add_column(header, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+    else:
+        for header, columns in zip(headers, widths, strict=True):
+            table.add_column(header, width=columns, no_wrap=True)
+        for row in rows:
+            # wrapped here, at spaces, hyphens and between Chinese characters; never cut
+            cells = (wrap(cell, w, hyphens=True) for cell, w in zip(row, widths, strict=True))
+            table.add_row(*("\n".join(lines) for lines in cells))
     console.print(table)
     if view["total"] > len(changes):
         console.print(text("history.more", lang, count=view["total"] - len(changes)))
@@ -912,6 +931,32 @@ def render_history(view: Mapping[str, Any], lang: str) -> None:
         when = moment(view["next_undo"]["recorded"])
         items = [_change_cells(c, lang)[0] for c in view["next_undo"]["changes"]]
         console.print(text("history.next_undo", lang, when=when, item=", ".join(items)))
+
+
+def _fitted_widths(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], columns: int
+) -> list[int] | None:
+    """Widths for a table of wrapped text that fits ``columns``: each column as wide as its
+    widest line, the widest giving way first, none narrower than its longest word while
+    anything else can give (then narrower, down to its header); None if even that is too wide."""
+    natural = [
+        max([cell_len(h), *(cell_len(line) for row in rows for line in row[i].splitlines())])
+        for i, h in enumerate(headers)
+    ]
+    floor = [
+        max(cell_len(h), max((longest_word(row[i], hyphens=True) for row in rows), default=0))
+        for i, h in enumerate(headers)
+    ]
+    widths = list(natural)
+    room = columns - 2 * len(headers)  # two cells between columns, and one at each edge
+    for limit in (floor, [max(4, cell_len(h)) for h in headers]):
+        while sum(widths) > room:
+            shrinkable = [i for i, w in enumerate(widths) if w > limit[i]]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
+    return widths if sum(widths) <= room else None
 
 
 def undo_lines(view: Mapping[str, Any], lang: str) -> list[str]:
