@@ -458,12 +458,23 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     console.print(Text(text("label.actions", lang), style="bold"))
     if not view["actions"]:
         _indented(console, text("label.no_actions", lang))
+    # each action's title and status wrap under the title, beside its id (typed next, never cut)
+    rows = []
     for action in view["actions"]:
-        line = Text(
-            f"  {action['id']}  {action['title_en'] if lang == 'en' else action['title']}  "
-        )
+        title = action["title_en"] if lang == "en" else action["title"]
+        line = Text(title + "  ")
         line.append_text(status_text(action["status"], lang))
-        console.print(line)
+        rows.append((action["id"], line))
+    if all(2 + cell_len(ident) + 2 + line.cell_len <= console.width for ident, line in rows):
+        for ident, line in rows:
+            console.print(Text(f"  {ident}  ").append_text(line))
+    elif rows:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for ident, line in rows:
+            grid.add_row(ident, line)
+        console.print(Padding(grid, (0, 0, 0, 2)))
 
 
 CHART_STYLES = {
