@@ -44,7 +44,7 @@ from ipplan.errors import (
 )
 from ipplan.plan import Plan
 from ipplan.problems import Problem
-from ipplan.yamlio import Document, Refused, digest, read, read_regular
+from ipplan.yamlio import Document, Refused, digest, file_kind, read, read_regular
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
@@ -456,24 +456,12 @@ def report_target(data_dir: DataDir, output: Path) -> Path:
     except OSError as exc:
         raise write_error(output, exc) from None
     if mode is not None and not stat.S_ISREG(mode):
-        raise OutputNotAFile(path=str(output), kind=_kind(mode))
+        raise OutputNotAFile(path=str(output), kind=file_kind(mode))
     target = output.resolve() if output.is_symlink() else output
     directory = target.parent
     if not _is(directory, "dir"):
         raise OutputDirMissing(path=str(output), directory=str(directory))
     return target
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "directory"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device"
-    if stat.S_ISFIFO(mode):
-        return "pipe"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    return "other"
 
 
 def atomic_write(path: Path, content: str | bytes) -> None:

@@ -20,6 +20,7 @@ from ipplan import charts, phrases
 from ipplan.fmt import exact, moment, number, percent, ratio, signed
 from ipplan.fmt import point as _point
 from ipplan.i18n import SAFEGUARDS_AREA, actions_count, colon, joined, label, text, unit_label
+from ipplan.units import counts
 from ipplan.wrapping import longest_word, wrap
 
 STATUS_STYLES = {
@@ -534,7 +535,7 @@ def _step_line(step: Mapping[str, Any], view: Mapping[str, Any], lang: str) -> t
         return head, line
     result = step["result"]
     if name in AMOUNT_STEPS:
-        if name.startswith("projection") and _counts(view["unit"]):
+        if name.startswith("projection") and counts(view["unit"]):
             result = round(result)  # a forecast of a count is a whole number
         shown = f"{number(result)} {unit_label(view['unit'], lang, view.get('unit_en'))}"
     elif name in ("cagr_observed", "cagr_required"):
@@ -547,14 +548,6 @@ def _step_line(step: Mapping[str, Any], view: Mapping[str, Any], lang: str) -> t
     line.append(f"{step['working']} = ")
     line.append(shown, style="bold")
     return head, line
-
-
-def _counts(unit: str) -> bool:
-    """Whether ``unit`` counts whole things (people, agencies), as the unit library says."""
-    from ipplan.units import LIBRARY
-
-    known = LIBRARY.get(unit)
-    return known is not None and known.whole
 
 
 def _print_step(console: Console, head: str, body: Text | str) -> None:

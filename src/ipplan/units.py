@@ -97,3 +97,10 @@ def table(declarations: Iterable[Declared] = ()) -> dict[str, Unit]:
 def symbols(units: Mapping[str, Unit]) -> list[str]:
     """The symbols of ``units``, longest first, so that ``万件`` is matched before ``件``."""
     return sorted(units, key=lambda s: (-len(s), s))
+
+
+def counts(symbol: str) -> bool:
+    """Whether ``symbol`` counts whole things (people, agencies), as the library says: a
+    forecast in it is a whole number."""
+    known = LIBRARY.get(symbol)
+    return known is not None and known.whole

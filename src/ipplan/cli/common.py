@@ -26,7 +26,7 @@ from ipplan import __version__
 from ipplan.cli import completion, helpformat
 from ipplan.clock import example_day
 from ipplan.errors import DataInvalid, IpplanError, NotAYear
-from ipplan.i18n import CATALOGUE, error_message, joined, label, resolve_lang, text
+from ipplan.i18n import CATALOGUE, error_message, joined, resolve_lang, text
 from ipplan.status import Status
 
 if TYPE_CHECKING:
@@ -252,18 +252,7 @@ def status_value(typed: str) -> str:
     Gives the status's id, which Typer then turns into the :class:`Status` the command takes
     (Typer 0.28 looks the parser's result up by ``str()``, which a Status is not).
     """
-    if isinstance(typed, Status):
-        return typed.value
-    wanted = " ".join(typed.replace("_", " ").replace("-", " ").split()).casefold()
-    for status in Status:
-        zh, en = CATALOGUE[status.value]
-        if wanted in (status.value.replace("_", " "), zh.casefold(), en.casefold()):
-            return status.value
-    lang = input_lang()
-    choices = joined(
-        (text("named", lang, name=label(s.value, lang), key=s.value) for s in Status), lang
-    )
-    raise typer.BadParameter(text("invalid-status", lang, value=typed, choices=choices))
+    return _named_value(typed, Status, "", "invalid-status")
 
 
 def state_value(typed: str) -> str:
@@ -273,19 +262,25 @@ def state_value(typed: str) -> str:
     """
     from ipplan.workplans.states import ItemState
 
-    if isinstance(typed, ItemState):
-        return typed.value
+    return _named_value(typed, ItemState, "wp.", "invalid-state")
+
+
+def _named_value(typed: str, kind: type[Enum], names: str, refused: str) -> str:
+    """The id of the member of ``kind`` that ``typed`` names: its id, or its name in either
+    language (the catalogue's ``names + id``); a usage error, listing them all, otherwise."""
+    if isinstance(typed, kind):
+        return str(typed.value)
     wanted = " ".join(typed.replace("_", " ").replace("-", " ").split()).casefold()
-    for state in ItemState:
-        zh, en = CATALOGUE[f"wp.{state.value}"]
-        if wanted in (state.value.replace("_", " "), zh.casefold(), en.casefold()):
-            return state.value
+    for member in kind:
+        zh, en = CATALOGUE[names + member.value]
+        if wanted in (member.value.replace("_", " "), zh.casefold(), en.casefold()):
+            return str(member.value)
     lang = input_lang()
     choices = joined(
-        (text("named", lang, name=text(f"wp.{s.value}", lang), key=s.value) for s in ItemState),
+        (text("named", lang, name=text(names + m.value, lang), key=m.value) for m in kind),
         lang,
     )
-    raise typer.BadParameter(text("invalid-state", lang, value=typed, choices=choices))
+    raise typer.BadParameter(text(refused, lang, value=typed, choices=choices))
 
 
 CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])

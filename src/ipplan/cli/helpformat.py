@@ -84,13 +84,13 @@ def parameter_key(command: str, parameter: str) -> str | None:
 # --- drawing ----------------------------------------------------------------------------------
 
 
-def translate_extra(help_text: str, lang: str) -> str:
+def translate_extra(said: str, lang: str) -> str:
     """Click's ``[default: 30; required]`` after a parameter's help, in ``lang``."""
     if lang == "en":
-        return help_text
-    match = _EXTRA.match(help_text)
+        return said
+    match = _EXTRA.match(said)
     if match is None:
-        return help_text
+        return said
     parts = []
     for part in match.group("extra").split("; "):
         if part == "required":

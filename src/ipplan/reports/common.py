@@ -377,10 +377,9 @@ def unit_of(ind: Mapping[str, Any], lang: str) -> str:
 
 def forecast(value: float, ind: Mapping[str, Any]) -> str:
     """A projected value: a count of people or agencies is a whole number."""
-    from ipplan.units import LIBRARY
+    from ipplan.units import counts
 
-    known = LIBRARY.get(ind["unit"])
-    return number(round(value)) if known is not None and known.whole else number(value)
+    return number(round(value)) if counts(ind["unit"]) else number(value)
 
 
 def subtitle(ind: Mapping[str, Any], lang: str) -> list[str]:
