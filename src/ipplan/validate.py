@@ -758,7 +758,7 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 def rule_text(c: Checked) -> Iterator[Problem]:
     """No key or text in any file holds a terminal control character."""
     for doc in c.docs.values():
-        if not doc.broken:
+        if not doc.broken and not doc.plain:
             for loc, value in _strings(doc.data, ()):
                 found = control_character(value)
                 if found is not None:

@@ -25,7 +25,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ipplan import numbers
+from ipplan import blockyaml, numbers
 from ipplan.problems import Problem
 from ipplan.typed import MAX_VALUE
 
@@ -67,6 +67,9 @@ class Document:
     # Lines where reading already found a problem (a refused tag, say): the value there was
     # left out, and checking the file's schema should not report it missing a second time.
     flagged: set[int] = field(default_factory=set)
+    # Read by ipplan.blockyaml: every text in it stands in the file as it is, and the file
+    # holds no control character, so no text needs looking at for one.
+    plain: bool = False
 
     def line(self, loc: Loc) -> int:
         """The line of ``loc``, or of its nearest ancestor that has one (1 for the root)."""
@@ -266,6 +269,14 @@ def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
     A syntax error gives an empty document and one ``yaml-syntax`` problem at its line; a
     conflict git left unresolved, one ``merge-conflict`` problem at each of its first lines.
     """
+    fast = blockyaml.flat(text) or blockyaml.read(text, MAX_NODES)
+    if fast is not None:
+        return Document(path, fast[0], fast[1], plain=True), []
+    return parse_yaml(text, path)
+
+
+def parse_yaml(text: str, path: Path) -> tuple[Document, list[Problem]]:
+    """:func:`parse` through the YAML parser, for every file the flat path does not take."""
     unresolved = conflicts(text, path)
     if unresolved:
         return Document(path, None, broken=True), unresolved

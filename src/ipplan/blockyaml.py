@@ -1,0 +1,309 @@
+"""Read the block YAML that plan files are written in, without the YAML parser.
+
+Nearly every plan file is block mappings and sequences of one-line scalars, with flow lists and
+mappings of scalars on one line (``measures: [举措。]``, ``baseline: {year: 2021, value: 26829}``).
+This module reads exactly that, line by line, several times faster than libyaml's composer
+followed by :mod:`ipplan.yamlio`'s builder, and gives the same data and the same line of every
+key and item. Whatever it is not sure of (a tag, an anchor, a block or multi-line scalar, an
+escape, a comment after a plain value that might be part of it, a tab, a character YAML or
+ipplan treats specially, a number the two YAML versions read differently, a duplicate key,
+anything malformed) makes :func:`read` return None, and the file goes to the parser, which
+also says what is wrong and where. Tests compare the two readers on generated files.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
+
+from ipplan import numbers
+
+Loc = tuple[str | int, ...]
+
+# Every character outside these sends a file to the parser: tabs, carriage returns and what
+# YAML 1.1 takes for a line break (NEL, U+2028, U+2029); what it refuses (C0 and C1 controls,
+# U+FFFE, U+FFFF, surrogates); a byte-order mark; and what ipplan counts as a terminal control
+# character (typed.control_character: bidirectional marks and overrides). A file read here
+# therefore holds no text with a control character.
+OUTSIDE = re.compile(
+    "[^\n\x20-\x7e\xa0-\u061b\u061d-\u200d\u2010-\u2027\u202f-\u2065"
+    "\u206a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+
+# A key at the start of a line's content, and what follows its colon.
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?")
+_TAIL = re.compile(r"(?: +#.*| *)")  # what may follow a quoted scalar or a flow collection
+_DOUBLE = re.compile(r'"([^"\\]*)"')
+_SINGLE = re.compile(r"'([^']*)'")
+# A plain scalar's first character: not an indicator, and "-" only before a digit or a dot.
+_PLAIN_START = re.compile(r"[^-?:,\[\]{}#&*!|>'\"%@` ]|-[0-9.]")
+# One item of a flow collection, and the comma or bracket after it; plain items hold none of
+# the characters that end or start something in a flow.
+_FLOW_PLAIN = r"(?:[^-?:,\[\]{}#&*!|>'\"%@` ]|-[0-9.])[^,\[\]{}#:?\"']*?"
+_FLOW_SCALAR = rf" *(?:\"([^\"\\]*)\"|'([^']*)'|({_FLOW_PLAIN})) *"
+_FLOW_ITEM = re.compile(rf"{_FLOW_SCALAR}([,\]])")
+_FLOW_PAIR = re.compile(rf" *([A-Za-z_][A-Za-z0-9_]*): +{_FLOW_SCALAR[2:]}([,}}])")
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_resolver = yaml.resolver.Resolver()
+_constructor = SafeConstructor()
+# First characters of plain scalars that YAML 1.1 may read as something other than text.
+_RESOLVED = frozenset(_resolver.yaml_implicit_resolvers)
+_NUMBER_START = frozenset("0123456789+-.")
+# A decimal both YAML versions read alike, as numbers.check lets through (tests compare them).
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(\.[0-9]{1,15})?")
+# The words YAML 1.1 reads as null or a boolean; ipplan takes only true and false as booleans.
+_WORDS: dict[str, Any] = {
+    **{word: None for word in ("~", "null", "Null", "NULL")},
+    **{word: True for word in ("true", "True", "TRUE")},
+    **{word: False for word in ("false", "False", "FALSE")},
+}
+
+
+# One line of a flat record file as ipplan writes it: a key at the margin, one space, and a
+# double-quoted text without escapes, null, true, false, or a plain decimal.
+_FLAT_LINE = re.compile(
+    r'([a-z_]+): (?:"([^"\\]*)"|(null|true|false)|(-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?))'
+)
+
+
+def flat(text: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:
+    """:func:`read` for a flat mapping of the lines ipplan writes in a record file (comments
+    and blank lines between them), three times as fast; None for anything else."""
+    data: dict[str, Any] = {}
+    lines: dict[Loc, int] = {}
+    number = 0
+    for line in text.split("\n"):
+        number += 1
+        if not line or line[0] == "#":
+            continue
+        match = _FLAT_LINE.fullmatch(line)
+        if match is None:
+            return None
+        key, quoted, word, digits = match.groups()
+        if key in data:
+            return None
+        if quoted is not None:
+            data[key] = quoted
+        elif word is not None:
+            data[key] = None if word == "null" else word == "true"
+        else:
+            data[key] = float(digits) if "." in digits else int(digits)
+        lines[(key,)] = number
+    if not data or OUTSIDE.search(text) is not None:
+        return None
+    return data, lines
+
+
+class _Unsure(Exception):
+    """What this reader leaves to the parser."""
+
+
+def read(text: str, max_nodes: int) -> tuple[Any, dict[Loc, int]] | None:
+    """The data of ``text`` and the line of every key and item in it; None when ``text`` is
+    not of the shape this reader takes, or has more than ``max_nodes`` values."""
+    tokens: list[tuple[int, int, str]] = []  # line, indentation, content
+    for number, line in enumerate(text.split("\n"), 1):
+        content = line.lstrip(" ")
+        if content and content[0] != "#":
+            tokens.append((number, len(line) - len(content), content))
+    if not tokens or OUTSIDE.search(text) is not None:
+        return None
+    reader = _Reader(tokens)
+    try:
+        data, end = reader.block(0, tokens[0][1], ())
+    except (_Unsure, RecursionError):
+        return None
+    if end != len(tokens) or reader.nodes > max_nodes:
+        return None
+    return data, reader.lines
+
+
+class _Reader:
+    def __init__(self, tokens: list[tuple[int, int, str]]) -> None:
+        self.tokens = tokens
+        self.lines: dict[Loc, int] = {}
+        self.nodes = 0  # as yamlio's builder counts them: every value, not the keys
+
+    def block(self, i: int, indent: int, loc: Loc) -> tuple[Any, int]:
+        """The block collection whose first line is token ``i``, at ``indent``."""
+        content = self.tokens[i][2]
+        if content == "-" or content.startswith("- "):
+            return self.sequence(i, indent, loc)
+        return self.mapping(i, indent, loc)
+
+    def mapping(self, i: int, indent: int, loc: Loc) -> tuple[dict[str, Any], int]:
+        tokens = self.tokens
+        result: dict[str, Any] = {}
+        self.nodes += 1
+        while i < len(tokens):
+            line, at, content = tokens[i]
+            if at != indent:
+                if at > indent:
+                    raise _Unsure  # a continuation or a mistake: the parser decides
+                break
+            match = _KEY.fullmatch(content)
+            if match is None:
+                raise _Unsure
+            key, rest = match.groups()
+            if key in result:
+                raise _Unsure
+            key_loc = (*loc, key)
+            self.lines[key_loc] = line
+            i += 1
+            if rest:
+                result[key] = self.inline(rest, line, key_loc)
+                continue
+            following = tokens[i] if i < len(tokens) else None
+            if following is not None and following[1] > indent:
+                result[key], i = self.block(i, following[1], key_loc)
+            elif following is not None and following[1] == indent and _is_item(following[2]):
+                result[key], i = self.sequence(i, indent, key_loc)
+            else:
+                self.nodes += 1
+                result[key] = None
+        return result, i
+
+    def sequence(self, i: int, indent: int, loc: Loc) -> tuple[list[Any], int]:
+        tokens = self.tokens
+        items: list[Any] = []
+        self.nodes += 1
+        while i < len(tokens):
+            line, at, content = tokens[i]
+            if at != indent or not _is_item(content):
+                if at > indent:
+                    raise _Unsure
+                break
+            item_loc = (*loc, len(items))
+            rest = content[2:]
+            if not rest or rest[0] == " " or _is_item(rest):
+                raise _Unsure  # an item on the lines below, or a list in a list: rare
+            self.lines[item_loc] = line
+            if _KEY.fullmatch(rest) is not None:  # "- key: value": a mapping, its keys at +2
+                tokens[i] = (line, indent + 2, rest)
+                item, i = self.mapping(i, indent + 2, item_loc)
+            else:
+                item = self.inline(rest, line, item_loc)
+                i += 1
+            items.append(item)
+        return items, i
+
+    def inline(self, rest: str, line: int, loc: Loc) -> Any:
+        """The value written on one line after ``key:`` or ``-``."""
+        self.nodes += 1
+        first = rest[0]
+        if first == '"' or first == "'":
+            match = (_DOUBLE if first == '"' else _SINGLE).match(rest)
+            if match is None or _TAIL.fullmatch(rest, match.end()) is None:
+                raise _Unsure
+            return match.group(1)
+        if first == "[":
+            return self.flow_sequence(rest, line, loc)
+        if first == "{":
+            return self.flow_mapping(rest, line, loc)
+        cut = rest.find(" #")
+        value = (rest if cut < 0 else rest[:cut]).rstrip(" ")
+        if _PLAIN_START.match(value) is None or ": " in value or value.endswith(":"):
+            raise _Unsure
+        return plain(value)
+
+    def flow_sequence(self, rest: str, line: int, loc: Loc) -> list[Any]:
+        items: list[Any] = []
+        at = 1
+        if rest[1:].lstrip(" ").startswith("]"):
+            at = rest.index("]") + 1
+        else:
+            while True:
+                match = _FLOW_ITEM.match(rest, at)
+                if match is None:
+                    raise _Unsure
+                double, single, bare, end = match.groups()
+                self.nodes += 1
+                item_loc = (*loc, len(items))
+                self.lines[item_loc] = line
+                items.append(_flow_value(double, single, bare))
+                at = match.end()
+                if end == "]":
+                    break
+        if _TAIL.fullmatch(rest, at) is None:
+            raise _Unsure
+        return items
+
+    def flow_mapping(self, rest: str, line: int, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        at = 1
+        if rest[1:].lstrip(" ").startswith("}"):
+            at = rest.index("}") + 1
+        else:
+            while True:
+                match = _FLOW_PAIR.match(rest, at)
+                if match is None:
+                    raise _Unsure
+                key, double, single, bare, end = match.groups()
+                if key in result:
+                    raise _Unsure
+                self.nodes += 1
+                key_loc = (*loc, key)
+                self.lines[key_loc] = line
+                result[key] = _flow_value(double, single, bare)
+                at = match.end()
+                if end == "}":
+                    break
+        if _TAIL.fullmatch(rest, at) is None:
+            raise _Unsure
+        return result
+
+
+def _is_item(content: str) -> bool:
+    return content == "-" or content.startswith("- ")
+
+
+def _flow_value(double: str | None, single: str | None, bare: str | None) -> Any:
+    if double is not None:
+        return double
+    if single is not None:
+        return single
+    assert bare is not None
+    return plain(bare.rstrip(" "))
+
+
+def plain(value: str) -> Any:
+    """What :mod:`ipplan.yamlio` makes of the plain scalar ``value``; raises :class:`_Unsure`
+    where it would report a problem (a number the two YAML versions read differently, a tag
+    it does not take), so that the parser says so at its line."""
+    first = value[0]
+    if first not in _RESOLVED:
+        return value
+    if first in _NUMBER_START:
+        decimal = _DECIMAL.fullmatch(value)
+        if decimal is not None:
+            return int(value) if decimal.group(1) is None else float(value)
+        if numbers.check(value) is not None:
+            raise _Unsure
+    elif first != "<" and first != "=":
+        return _WORDS.get(value, value)
+    tag = _resolver.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    if tag in (_STR, _TIMESTAMP):
+        return value
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        lowered = value.lower()
+        return lowered == "true" if lowered in ("true", "false") else value
+    try:
+        if tag == _INT:
+            return _constructor.construct_yaml_int(ScalarNode(tag, value))
+        if tag == _FLOAT:
+            return _constructor.construct_yaml_float(ScalarNode(tag, value))
+    except ValueError:
+        raise _Unsure from None
+    raise _Unsure
