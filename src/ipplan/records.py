@@ -124,7 +124,7 @@ def scan(root: Path, kind: Kind) -> tuple[list[str], list[Problem]]:
 
 
 def _walk(
-    directory: Path,
+    directory: Path | str,
     kind: Kind,
     level: int,
     prefix: str,
@@ -136,13 +136,14 @@ def _walk(
     except FileNotFoundError:
         return
     except NotADirectoryError:
-        problems.append(Problem(directory, 1, "unexpected-file", {"layout": kind.layout}))
+        problems.append(Problem(Path(directory), 1, "unexpected-file", {"layout": kind.layout}))
         return
     except OSError as exc:
-        problems.append(Problem(directory, 1, "unreadable", {"detail": exc.strerror or str(exc)}))
+        detail = exc.strerror or str(exc)
+        problems.append(Problem(Path(directory), 1, "unreadable", {"detail": detail}))
         return
     if len(entries) > MAX_ENTRIES:
-        problems.append(Problem(directory, 1, "too-many-files", {"limit": MAX_ENTRIES}))
+        problems.append(Problem(Path(directory), 1, "too-many-files", {"limit": MAX_ENTRIES}))
         return
     last = level == len(kind.parts) - 1
     pattern = kind.parts[level]
@@ -150,10 +151,10 @@ def _walk(
         name = entry.name
         if name.startswith("."):
             continue
-        path = Path(entry.path)
         relative = f"{prefix}/{name}"
         if entry.is_symlink():
-            problems.append(Problem(path, 1, "not-a-regular-file", {"kind": "symlink"}))
+            problem = Problem(Path(entry.path), 1, "not-a-regular-file", {"kind": "symlink"})
+            problems.append(problem)
             continue
         if last:
             stem = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else None
@@ -162,9 +163,10 @@ def _walk(
                     found.append(relative)
                 else:  # a directory, pipe or device where a record belongs: never opened
                     kind_of = file_kind(entry.stat(follow_symlinks=False).st_mode)
-                    problems.append(Problem(path, 1, "not-a-regular-file", {"kind": kind_of}))
+                    problem = Problem(Path(entry.path), 1, "not-a-regular-file", {"kind": kind_of})
+                    problems.append(problem)
                 continue
         elif entry.is_dir(follow_symlinks=False) and pattern.fullmatch(name):
-            _walk(path, kind, level + 1, relative, found, problems)
+            _walk(entry.path, kind, level + 1, relative, found, problems)
             continue
-        problems.append(Problem(path, 1, "unexpected-file", {"layout": kind.layout}))
+        problems.append(Problem(Path(entry.path), 1, "unexpected-file", {"layout": kind.layout}))

@@ -278,8 +278,8 @@ _READERS: dict[str, Callable[[Checked, Document], None]] = {
 def _read_actual_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:
     key, year = parts
     found = _one(c, doc, doc.data if doc.data is not None else {}, (), ActualRecord)
-    if found is not None:
-        actual = Actual(year=int(year), **dict(found))
+    if found is not None:  # its fields are checked, and the year is four digits of its path
+        actual = Actual.model_construct(year=int(year), **dict(found))
         c.actuals.setdefault(key, []).append(Found(doc, (), actual))
 
 

@@ -341,55 +341,67 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLL
 _OPEN_FLAGS |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
-def read_regular(path: Path, root: Path | None = None, limit: int | None = None) -> bytes:
+def read_regular(
+    path: Path, root: Path | None = None, limit: int | None = None, *, scanned: bool = False
+) -> bytes:
     """The bytes of ``path``, read only when it is a regular file of the directory ``root``
     (its own directory unless given), and never more than ``limit`` bytes (``MAX_BYTES``).
 
     A symbolic link is followed only to a regular file inside ``root``. A directory, device,
-    pipe or socket is refused by its type, before it is opened, and checked again once open.
-    The read stops at the limit whatever the file system says the size is. Raises
-    :class:`Refused`, or :class:`OSError` when the system refuses (a missing file, say).
+    pipe or socket is refused by its type, before it is opened, and checked again once open;
+    ``scanned`` says the caller has just seen ``path`` listed as a regular file, not a link
+    (records.scan), so that only the check once open is made. The read stops at the limit
+    whatever the file system says the size is. Raises :class:`Refused`, or :class:`OSError`
+    when the system refuses (a missing file, say).
     """
     limit = MAX_BYTES if limit is None else limit
-    info = os.lstat(path)
     target = path
-    if stat.S_ISLNK(info.st_mode):
-        real = Path(os.path.realpath(path))
-        inside = os.path.realpath(root if root is not None else path.parent)
-        if not real.is_relative_to(inside):
-            raise Refused("not-a-regular-file", kind="symlink-outside")
-        target = real
-        info = os.stat(real)
-    if not stat.S_ISREG(info.st_mode):
-        raise Refused("not-a-regular-file", kind=file_kind(info.st_mode))
+    if not scanned:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            real = Path(os.path.realpath(path))
+            inside = os.path.realpath(root if root is not None else path.parent)
+            if not real.is_relative_to(inside):
+                raise Refused("not-a-regular-file", kind="symlink-outside")
+            target = real
+            info = os.stat(real)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused("not-a-regular-file", kind=file_kind(info.st_mode))
     fd = os.open(target, _OPEN_FLAGS)
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):  # replaced between the check and the open
-            raise Refused("not-a-regular-file", kind=file_kind(mode))
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):  # replaced between the check and the open
+            raise Refused("not-a-regular-file", kind=file_kind(info.st_mode))
         chunks: list[bytes] = []
         total = 0
         while True:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            # The size it has, and one byte more: a shorter read that reached that size is the
+            # end of a regular file, and saves the empty read that would say so.
+            wanted = min(max(info.st_size + 1 - total, 1 << 16), limit + 1 - total)
+            chunk = os.read(fd, wanted)
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
                 raise Refused("too-large", limit=limit)
+            if len(chunk) < wanted and total >= info.st_size:
+                break
         return b"".join(chunks)
     finally:
         os.close(fd)
 
 
-def read(path: Path, root: Path | None = None) -> tuple[Document, list[Problem]]:
+def read(
+    path: Path, root: Path | None = None, *, scanned: bool = False
+) -> tuple[Document, list[Problem]]:
     """Read and parse one YAML file; encoding and size problems are reported, not raised.
 
     Only a regular file of ``root`` (the file's own directory unless given) is read: see
     :func:`read_regular`.
     """
     try:
-        raw = read_regular(path, root)
+        raw = read_regular(path, root, scanned=scanned)
     except Refused as refused:
         return _failed(path, 1, refused.code, refused.params)
     except OSError as exc:

@@ -31,7 +31,7 @@ from ipplan.workplans import entities
 from ipplan.workplans.book import WorkPlan, WorkPlans
 from ipplan.workplans.model import Item, ProgressEvent, WorkPlanInfo
 from ipplan.workplans.periods import PeriodError, parse
-from ipplan.yamlio import Document, digest, read
+from ipplan.yamlio import Document, read
 
 WORKPLANS_DIR = "workplans"
 MAX_FILES = 1_000  # work plans, one a year: more is not a plan's data
@@ -39,7 +39,6 @@ MAX_FILES = 1_000  # work plans, one a year: more is not a plan's data
 # date ten years out is a typing slip.
 PERIOD_YEARS_AFTER = 5
 
-WORK = "workplans+progress"  # the key of their fingerprint among the data files
 
 _YEAR_FILE = re.compile(r"(\d{4})\.yaml")
 
@@ -88,26 +87,14 @@ def _regular_yaml(
     return found
 
 
-def fingerprint(root: Path) -> str | None:
-    """One fingerprint of every work plan file: their names and bytes. (Progress records are
-    record files, fingerprinted one by one with the others.)"""
-    paths = _regular_yaml(root / WORKPLANS_DIR, "*.yaml")
-    if not paths:
-        return None
-    parts = []
-    for path in paths:
-        try:
-            parts.append(f"{path.relative_to(root)}:{digest(path.read_bytes())}")
-        except OSError:
-            parts.append(f"{path.relative_to(root)}:?")
-    return digest("\n".join(parts).encode("utf-8"))
-
-
-def read_all(root: Path, core: Checked) -> tuple[WorkPlans | None, list[Problem]]:
+def read_all(
+    root: Path, core: Checked, digests: dict[str, str | None] | None = None
+) -> tuple[WorkPlans | None, list[Problem]]:
     """Read and check every work plan and progress record below the data directory ``root``.
 
     ``core`` is the checked indicators and tasks, for the ids the work plans refer to. Returns
-    the work plans when every file passed, and every problem found.
+    the work plans when every file passed, and every problem found; the digest of each work
+    plan file as read goes into ``digests``, by its path relative to ``root``.
     """
     found = Found()
     plan_files = _regular_yaml(root / WORKPLANS_DIR, "*.yaml", found.problems)
@@ -116,6 +103,8 @@ def read_all(root: Path, core: Checked) -> tuple[WorkPlans | None, list[Problem]
     scratch = Checked({})
     for path in plan_files:
         doc, problems = read(path)
+        if digests is not None:
+            digests[path.relative_to(root).as_posix()] = doc.digest
         found.problems += problems
         if doc.broken:
             continue
@@ -163,6 +152,8 @@ def _read_plan(scratch: Checked, found: Found, doc: Document) -> None:
 
 
 def _check_text(found: Found, doc: Document) -> None:
+    if doc.plain:  # read by ipplan.blockyaml: it holds no control character
+        return
     for loc, value in _strings(doc.data, ()):
         char = control_character(value)
         if char is not None:
