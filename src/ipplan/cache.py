@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,24 @@ RACY_SECONDS = 2.0
 MAX_FILES = 400_000
 
 Snapshot = tuple[tuple[str, int, int, int, int], ...]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """What a plan was read from, so that a writer holding the lock can tell, without reading
+    them again, whether the files have changed since: the identity of every file (``files``,
+    from :func:`snapshot`), the time just before it was taken (``taken``, ns), and the digest
+    of each data file as it was read, by its path relative to the data directory."""
+
+    files: Snapshot
+    taken: int
+    digests: Mapping[str, str | None]
+
+    def racy(self) -> list[str]:
+        """The files modified so shortly before they were listed that a change in the same
+        tick of a coarse clock would leave their identity as it was: only their bytes tell."""
+        since = self.taken - int(RACY_SECONDS * 1e9)
+        return [name for name, _, mtime, ctime, _ in self.files if max(mtime, ctime) >= since]
 
 
 def directory(environ: Mapping[str, str]) -> Path | None:

@@ -25,7 +25,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from ipplan.assess import Assessment, assess
 from ipplan.entities import ActionUpdate, Actual, Indicator, Revision
@@ -41,7 +41,7 @@ from ipplan.errors import (
 )
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem
-from ipplan.records import ACTUALS, UPDATES, stamp_name
+from ipplan.records import ACTUALS, UPDATES, split, stamp_name
 from ipplan.status import Status
 from ipplan.store import (
     LEGACY,
@@ -50,6 +50,7 @@ from ipplan.store import (
     current,
     ensure_writable,
     load,
+    read_definitions,
     read_documents,
     remove,
     writing,
@@ -58,6 +59,9 @@ from ipplan.typed import Value, clean_text, parse_value
 from ipplan.validate import check
 from ipplan.writer import dump_actual, dump_update
 from ipplan.yamlio import parse
+
+if TYPE_CHECKING:
+    from ipplan.models import Actual as ModelActual
 
 T = TypeVar("T")
 TICK = dt.timedelta(milliseconds=1)  # the resolution of recorded times
@@ -171,7 +175,7 @@ def commit(data_dir: DataDir, plan: Plan, edit: Callable[[Plan], Edit[T]]) -> T:
         latest = current(data_dir, plan)
         done = first if latest is plan else edit(latest)
         if done.writes:
-            _write_checked(data_dir, done.writes)
+            _write_checked(data_dir, done.writes, latest)
         return done.outcome
 
 
@@ -528,8 +532,58 @@ def update_file(action_id: str, update: ActionUpdate) -> str:
     return UPDATES.relative(action_id, stamp_name(update.recorded))
 
 
-def _write_checked(data_dir: DataDir, writes: Mapping[str, str | None]) -> None:
-    """Validate the data directory as it will be once ``writes`` are made; then make them."""
+def _write_checked(data_dir: DataDir, writes: Mapping[str, str | None], latest: Plan) -> None:
+    """Validate the data directory as it will be once ``writes`` are made; then make them.
+
+    ``latest`` is the plan as the files are now, read or confirmed under the lock, and valid in
+    full. What writing records can break is in the records written, in what they name (an
+    indicator, an action, the plan's years, a unit) and in the recorded times they might share
+    with other records. So the new files are checked with the definitions alone, and their
+    times against ``latest``'s records: the record files are read once a command, not twice.
+    Only when a time may be shared is the whole directory read and checked, to say where.
+    """
+    if not _checked_alone(data_dir, writes, latest):
+        _check_whole(data_dir, writes)
+    apply_writes(data_dir, writes)
+
+
+def _checked_alone(data_dir: DataDir, writes: Mapping[str, str | None], latest: Plan) -> bool:
+    """Check ``writes`` with the definitions; raise :class:`DataInvalid` on a problem. False
+    when they are not all record files, or share a recorded time with another record."""
+    if any(split(name) is None for name in writes):
+        return False
+    docs, problems = read_definitions(data_dir)
+    for name, text in writes.items():
+        if text is not None:
+            doc, parse_problems = parse(text, data_dir.file(name))
+            docs[name] = doc
+            problems += parse_problems
+    checked = check(docs)
+    problems += checked.problems
+    if problems:
+        raise DataInvalid(sorted(problems, key=Problem.sort_key))
+    values: set[dt.datetime] = set()  # the times of the records not rewritten
+    updates: set[dt.datetime] = set()
+    for key, series in latest.actuals.items():
+        for actual in series:
+            if actual_file(key, actual) not in writes:
+                values.update(_times(actual))
+    for action_id, entries in latest.updates.items():
+        kept = (u for u in entries if update_file(action_id, u) not in writes)
+        updates.update(aware(u.recorded) for u in kept)
+    # An update's time is its own; the values of one change may share theirs (validate's rule).
+    new_updates = {aware(f.item.recorded) for group in checked.updates.values() for f in group}
+    new_values = {t for group in checked.actuals.values() for f in group for t in _times(f.item)}
+    return not (new_updates & (values | updates) or new_values & updates)
+
+
+def _times(actual: Actual | ModelActual) -> list[dt.datetime]:
+    moments = (actual.recorded, *(r.recorded for r in actual.history))
+    return [aware(m) for m in moments if m is not None]
+
+
+def _check_whole(data_dir: DataDir, writes: Mapping[str, str | None]) -> None:
+    """Validate the whole data directory as it will be once ``writes`` are made."""
     docs, problems = read_documents(data_dir)
     touched = {data_dir.file(name) for name in writes}
     problems = [p for p in problems if p.path not in touched]
@@ -543,4 +597,3 @@ def _write_checked(data_dir: DataDir, writes: Mapping[str, str | None]) -> None:
     problems += check(docs).problems
     if problems:
         raise DataInvalid(sorted(problems, key=Problem.sort_key))
-    apply_writes(data_dir, writes)

@@ -28,6 +28,7 @@ from ipplan.units import Unit
 from ipplan.workplans.book import WorkPlans
 
 if TYPE_CHECKING:  # the plan's records need no pydantic; only building one from files does
+    from ipplan.cache import Origin
     from ipplan.validate import Checked
 
 
@@ -58,9 +59,9 @@ class Plan:
     updates: dict[str, tuple[ActionUpdate, ...]]
     # Every unit the plan may use, by symbol: the library and the plan's own declarations.
     units: dict[str, Unit] = field(default_factory=dict, compare=False)
-    # The fingerprint of each file the plan was read from (None for an absent file), so that a
-    # writer holding the lock can tell whether another one changed the files in between.
-    origin: dict[str, str | None] | None = field(default=None, compare=False)
+    # What the plan was read from (ipplan.cache.Origin), so that a writer holding the lock can
+    # tell whether another one changed the files in between; None when that cannot be known.
+    origin: Origin | None = field(default=None, compare=False)
     # The yearly work plans and the progress recorded on their items (workplans/, progress/).
     work: WorkPlans = field(default_factory=WorkPlans)
 

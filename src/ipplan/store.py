@@ -17,6 +17,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,7 @@ from ipplan.yamlio import Document, Refused, digest, file_kind, read, read_regul
 if TYPE_CHECKING:
     from filelock import BaseFileLock
 
+    from ipplan.cache import Origin
     from ipplan.workspaces.workspace import Workspace
 
 SCHEMA_DIR = "schema"  # beside the data files, as their first lines name it
@@ -169,6 +171,17 @@ def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem
     The documents are keyed by the names of :data:`FILES`, and each record file by its path
     relative to the data directory (``actuals/practitioners/2023.yaml``).
     """
+    docs, problems = read_definitions(data_dir)
+    for relative in record_files(data_dir, problems):
+        doc, found = read(data_dir.file(relative), data_dir.path, scanned=True)
+        docs[relative] = doc
+        problems.extend(found)
+    return docs, problems
+
+
+def read_definitions(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem]]:
+    """Parse the files of :data:`FILES` (the plan's definitions, and the single files of
+    earlier versions, empty when absent), keyed by their names."""
     docs: dict[str, Document] = {}
     problems: list[Problem] = []
     for name in FILES:
@@ -178,10 +191,6 @@ def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem
             continue
         doc, found = read(path, data_dir.path)
         docs[name] = doc
-        problems.extend(found)
-    for relative in record_files(data_dir, problems):
-        doc, found = read(data_dir.file(relative), data_dir.path)
-        docs[relative] = doc
         problems.extend(found)
     return docs, problems
 
@@ -205,59 +214,70 @@ def load(data_dir: DataDir) -> Plan:
     """
     from ipplan import cache
 
+    taken = time.time_ns()
     seen = cache.snapshot(data_dir.path)
     if seen is not None:
         cached = cache.lookup(data_dir.path, seen[0], os.environ)
         if isinstance(cached, Plan):
             return cached
-    plan = load_fresh(data_dir)
+    plan = load_fresh(data_dir, None if seen is None else (seen[0], taken))
     if seen is not None:
         cache.store(data_dir.path, seen[0], seen[1], plan, os.environ)
     return plan
 
 
-def load_fresh(data_dir: DataDir) -> Plan:
-    """Read, check and build the plan in ``data_dir`` from its files, without the cache."""
+def load_fresh(
+    data_dir: DataDir, seen: tuple[tuple[tuple[str, int, int, int, int], ...], int] | None = None
+) -> Plan:
+    """Read, check and build the plan in ``data_dir`` from its files, without the cache;
+    ``seen`` is the identity of its files listed just before (:func:`ipplan.cache.snapshot`)
+    and when, kept as the plan's origin."""
+    from ipplan.cache import Origin
     from ipplan.validate import check
     from ipplan.workplans import loading
 
     docs, problems = read_documents(data_dir)
     checked = check(docs)
     problems.extend(checked.problems)
-    work, work_problems = loading.read_all(data_dir.path, checked)
+    digests = {FILES.get(name, name): doc.digest for name, doc in docs.items()}
+    work, work_problems = loading.read_all(data_dir.path, checked, digests)
     problems.extend(work_problems)
     if problems:
         raise DataInvalid(sorted(problems, key=Problem.sort_key))
     assert checked.plan is not None and work is not None
-    origin = {name: doc.digest for name, doc in docs.items()}
-    origin[loading.WORK] = loading.fingerprint(data_dir.path)
+    origin = None if seen is None else Origin(seen[0], seen[1], digests)
     return dataclasses.replace(Plan.build(checked), origin=origin, work=work)
-
-
-def fingerprint(data_dir: DataDir) -> dict[str, str | None]:
-    """The fingerprint of every data file as it is on disk now (None for an absent file)."""
-    from ipplan.workplans import loading
-
-    found: dict[str, str | None] = {}
-    for name in [*FILES, *record_files(data_dir)]:
-        try:
-            found[name] = digest(read_regular(data_dir.file(name), data_dir.path))
-        except FileNotFoundError:
-            found[name] = None
-        except (Refused, OSError):
-            found[name] = "unreadable"  # never a digest: the plan is loaded again and says why
-    found[loading.WORK] = loading.fingerprint(data_dir.path)
-    return found
 
 
 def current(data_dir: DataDir, plan: Plan) -> Plan:
     """``plan`` if its files are unchanged on disk since it was loaded; else the plan reloaded.
 
-    Called with the write lock held, so that a change is always made to the latest data.
+    Called with the write lock held, so that a change is always made to the latest data. The
+    files are listed, not read: each must keep its identity (:mod:`ipplan.cache`), and only a
+    file modified just before the plan was read, whose identity could hide a change, is read
+    again and compared with the digest of what was read then.
     """
-    if plan.origin is not None and plan.origin == fingerprint(data_dir):
+    if plan.origin is not None and _unchanged(data_dir, plan.origin):
         return plan
     return load(data_dir)
+
+
+def _unchanged(data_dir: DataDir, origin: Origin) -> bool:
+    from ipplan import cache
+
+    now = cache.snapshot(data_dir.path)
+    if now is None or now[0] != origin.files:
+        return False
+    for name in origin.racy():
+        if name not in origin.digests:
+            continue  # not a file the plan is read from (a schema, a README)
+        expected = origin.digests[name]
+        try:
+            if digest(read_regular(data_dir.path / name, data_dir.path)) != expected:
+                return False
+        except (Refused, OSError):
+            return False
+    return True
 
 
 def lock_timeout(environ: Mapping[str, str]) -> float:

@@ -1,0 +1,118 @@
+"""A write reads the record files once, and still never writes over a change it did not see."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from ipplan import cache, changes, store
+from ipplan.errors import DataInvalid, ValueAlreadyRecorded
+from ipplan.status import Status
+from tests.conftest import snapshot
+
+UTC8 = dt.timezone(dt.timedelta(hours=8))
+
+
+def _value(data: store.DataDir, key: str, year: int) -> object:
+    return {a.year: a.value for a in store.load(data).actuals.get(key, ())}.get(year)
+
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The record files read from now on, by their paths relative to the data directory."""
+    seen: list[str] = []
+    real = store.read
+
+    def counting(path: Path, root: Path | None = None, *, scanned: bool = False):  # type: ignore[no-untyped-def]
+        if root is not None and path.relative_to(root).parts[0] in ("actuals", "updates"):
+            seen.append(path.relative_to(root).as_posix())
+        return real(path, root, scanned=scanned)
+
+    monkeypatch.setattr(store, "read", counting)
+    return seen
+
+
+def test_a_record_reads_each_record_file_once(
+    plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = store.DataDir(plan_dir)
+    at = dt.datetime(2024, 3, 1, 10, 0, tzinfo=UTC8)
+    changes.record(data, store.load_fresh(data), 2022, "practitioners", "31347", when=at)
+    changes.record(data, store.load_fresh(data), 2022, "litigators", "5000", when=at)
+    monkeypatch.setenv(cache.ENV_SWITCH, "0")
+    reads = _count_reads(monkeypatch)
+    plan = store.load(data)
+    assert sorted(reads) == ["actuals/litigators/2022.yaml", "actuals/practitioners/2022.yaml"]
+    reads.clear()
+    changes.record(data, plan, 2023, "practitioners", "34396")
+    assert reads == []  # checked with the definitions and the plan already read
+    assert _value(data, "practitioners", 2023) == 34396
+
+
+def test_a_change_made_after_the_plan_was_read_is_seen_under_the_lock(plan_dir: Path) -> None:
+    data = store.DataDir(plan_dir)
+    plan = store.load(data)
+    other = store.load(data)
+    changes.record(data, other, 2023, "practitioners", "34396")
+    with pytest.raises(ValueAlreadyRecorded):  # the stale plan did not have it
+        changes.record(data, plan, 2023, "practitioners", "30000")
+    assert _value(data, "practitioners", 2023) == 34396
+
+
+def test_a_file_changed_without_changing_its_identity_is_told_by_its_bytes(
+    plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file rewritten in place within one tick of a coarse clock keeps its size, times and
+    inode; it was modified just before the plan was read, so its bytes are compared."""
+    data = store.DataDir(plan_dir)
+    path = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text("value: 34396\n", encoding="utf-8")
+    plan = store.load(data)
+    assert plan.origin is not None and "actuals/practitioners/2023.yaml" in plan.origin.racy()
+    files = plan.origin.files
+    path.write_text("value: 31347\n", encoding="utf-8")  # the same size
+    monkeypatch.setattr(cache, "snapshot", lambda top: (files, 0))  # the same identity
+    latest = store.current(data, plan)
+    assert latest is not plan
+    assert latest.actuals["practitioners"][-1].value == 31347
+
+
+def test_an_unchanged_plan_is_kept_under_the_lock(plan_dir: Path) -> None:
+    data = store.DataDir(plan_dir)
+    plan = store.load(data)
+    assert store.current(data, plan) is plan
+    (plan_dir / "README.txt").write_text("not part of the plan", encoding="utf-8")
+    assert store.current(data, plan) is not plan  # a new file: read again, to be sure
+
+
+def test_a_time_shared_with_another_record_is_found_by_checking_everything(
+    plan_dir: Path,
+) -> None:
+    data = store.DataDir(plan_dir)
+    at = dt.datetime(2024, 3, 1, 10, 0, tzinfo=UTC8)
+    plan = store.load(data)
+    changes.update_action(data, plan, "talent-training", status=Status.in_progress, when=at)
+    before = snapshot(plan_dir)
+    with pytest.raises(DataInvalid) as refused:
+        changes.record(data, store.load(data), 2022, "practitioners", "31347", when=at)
+    assert [p.code for p in refused.value.problems] == ["duplicate-recorded-time"]
+    assert str(refused.value.problems[0].path).endswith("20240301T020000Z.yaml")
+    assert snapshot(plan_dir) == before
+
+
+def test_a_new_record_that_breaks_a_rule_is_refused_and_nothing_is_written(
+    plan_dir: Path,
+) -> None:
+    """The focused check runs every rule on the new file: here a text with a control
+    character that reached the writer."""
+    data = store.DataDir(plan_dir)
+    before = snapshot(plan_dir)
+    name = "actuals/practitioners/2023.yaml"
+    with pytest.raises(DataInvalid) as refused:
+        changes._write_checked(data, {name: 'value: 1\nnote: "a\\u001b[31m"\n'}, store.load(data))
+    assert [p.code for p in refused.value.problems] == ["control-character"]
+    assert snapshot(plan_dir) == before
+    assert not os.path.exists(plan_dir / name)
