@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import store
+from ipplan import entities, store
 from ipplan.models import ActionUpdate, Actual, Revision
 from ipplan.records import ACTUALS, stamp_name
 from ipplan.status import Status
@@ -37,7 +37,7 @@ def sample() -> dict[str, list[Actual]]:
     }
 
 
-def dump_all(actuals: Mapping[str, Sequence[Actual]]) -> dict[str, str]:
+def dump_all(actuals: Mapping[str, Sequence[Actual | entities.Actual]]) -> dict[str, str]:
     """The record file of every actual, by its path relative to the data directory."""
     return {
         ACTUALS.relative(key, str(a.year)): dump_actual(a)
@@ -46,7 +46,7 @@ def dump_all(actuals: Mapping[str, Sequence[Actual]]) -> dict[str, str]:
     }
 
 
-def reload(files: Mapping[str, str]) -> dict[str, list[Actual]]:
+def reload(files: Mapping[str, str]) -> dict[str, list[entities.Actual]]:
     """The actuals read back from record files, beside the shipped plan's own files."""
     docs = {n: store.read(SHIPPED / f)[0] for n, f in store.FILES.items() if n not in store.LEGACY}
     docs.update({n: parse("", Path(store.FILES[n]))[0] for n in store.LEGACY})

@@ -14,6 +14,7 @@ also says what is wrong and where. Tests compare the two readers on generated fi
 from __future__ import annotations
 
 import re
+from sys import intern
 from typing import Any
 
 import yaml
@@ -76,11 +77,18 @@ _FLAT_LINE = re.compile(
 )
 
 
+# One string for each key of the record files, and one mapping of lines for each layout, kept
+# for every file alike (100,000 of them in a plan of 10,000 indicators), and bounded whatever
+# the files hold.
+_KEYS: dict[str, str] = {}
+_LAYOUTS: dict[tuple[tuple[str, int], ...], dict[Loc, int]] = {}
+
+
 def flat(text: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:
     """:func:`read` for a flat mapping of the lines ipplan writes in a record file (comments
     and blank lines between them), three times as fast; None for anything else."""
     data: dict[str, Any] = {}
-    lines: dict[Loc, int] = {}
+    layout: list[tuple[str, int]] = []
     number = 0
     for line in text.split("\n"):
         number += 1
@@ -92,16 +100,31 @@ def flat(text: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:
         key, quoted, word, digits = match.groups()
         if key in data:
             return None
+        key = _KEYS.get(key, key)
         if quoted is not None:
             data[key] = quoted
         elif word is not None:
             data[key] = None if word == "null" else word == "true"
         else:
             data[key] = float(digits) if "." in digits else int(digits)
-        lines[(key,)] = number
+        layout.append((key, number))
     if not data or OUTSIDE.search(text) is not None:
         return None
-    return data, lines
+    return data, _lines(tuple(layout))
+
+
+def _lines(layout: tuple[tuple[str, int], ...]) -> dict[Loc, int]:
+    """The line of each key, as a mapping shared by every file laid out alike (nothing changes
+    a document's lines once read): records written by ipplan come in a handful of layouts."""
+    lines = _LAYOUTS.get(layout)
+    if lines is None:
+        lines = {(key,): number for key, number in layout}
+        if len(_LAYOUTS) < 256:
+            _LAYOUTS[layout] = lines
+        for key, _ in layout:
+            if len(_KEYS) < 64:
+                _KEYS.setdefault(key, key)
+    return lines
 
 
 class _Unsure(Exception):
@@ -155,6 +178,7 @@ class _Reader:
             if match is None:
                 raise _Unsure
             key, rest = match.groups()
+            key = intern(key)  # one string for the key of each of 10,000 items, not 10,000
             if key in result:
                 raise _Unsure
             key_loc = (*loc, key)

@@ -53,7 +53,8 @@ class Origin:
     """What a plan was read from, so that a writer holding the lock can tell, without reading
     them again, whether the files have changed since: the identity of every file (``files``,
     from :func:`snapshot`), the time just before it was taken (``taken``, ns), and the digest
-    of each data file as it was read, by its path relative to the data directory."""
+    of each file the plan was read from that is :meth:`racy`, as it was read, by its path
+    relative to the data directory."""
 
     files: Snapshot
     taken: int

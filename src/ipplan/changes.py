@@ -25,7 +25,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from ipplan.assess import Assessment, assess
 from ipplan.entities import ActionUpdate, Actual, Indicator, Revision
@@ -59,9 +59,6 @@ from ipplan.typed import Value, clean_text, parse_value
 from ipplan.validate import check
 from ipplan.writer import dump_actual, dump_update
 from ipplan.yamlio import parse
-
-if TYPE_CHECKING:
-    from ipplan.models import Actual as ModelActual
 
 T = TypeVar("T")
 TICK = dt.timedelta(milliseconds=1)  # the resolution of recorded times
@@ -577,7 +574,7 @@ def _checked_alone(data_dir: DataDir, writes: Mapping[str, str | None], latest: 
     return not (new_updates & (values | updates) or new_values & updates)
 
 
-def _times(actual: Actual | ModelActual) -> list[dt.datetime]:
+def _times(actual: Actual) -> list[dt.datetime]:
     moments = (actual.recorded, *(r.recorded for r in actual.history))
     return [aware(m) for m in moments if m is not None]
 

@@ -154,8 +154,16 @@ def plain_time(moment: Any) -> Any:
     if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
         offset = moment.utcoffset()
         if offset is not None and type(moment.tzinfo) is not dt.timezone:
-            return moment.replace(tzinfo=dt.timezone(offset))
+            zone = _ZONES.get(offset)
+            if zone is None:
+                zone = _ZONES.setdefault(offset, dt.timezone(offset))
+            return moment.replace(tzinfo=zone)
     return moment
+
+
+# One zone object for each offset, shared by every time recorded in it (and stored once in the
+# cache), rather than one for each of a large plan's 100,000 records.
+_ZONES: dict[dt.timedelta, dt.timezone] = {}
 
 
 def _optional_point(model: Any) -> Point | None:
@@ -227,10 +235,14 @@ def revision(model: Any) -> Revision:
     return Revision(model.value, model.source, model.note, plain_time(model.recorded))
 
 
-def actual(model: Any) -> Actual:
-    history = [revision(r) for r in model.history] if model.history else []
+def actual(model: Any, year: int | None = None) -> Actual:
+    """The record of a checked actual; ``year`` for a record file's, which its path names."""
     recorded = plain_time(model.recorded)
-    return Actual(model.year, model.value, model.source, model.note, recorded, history)
+    year = model.year if year is None else year
+    if not model.history:  # the record's own empty history, not a new list for each
+        return Actual(year, model.value, model.source, model.note, recorded)
+    history = [revision(r) for r in model.history]
+    return Actual(year, model.value, model.source, model.note, recorded, history)
 
 
 def action_update(model: Any) -> ActionUpdate:

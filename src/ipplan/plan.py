@@ -73,7 +73,7 @@ class Plan:
         series = {
             ind.key: tuple(
                 sorted(
-                    (entities.actual(f.item) for f in checked.actuals.get(ind.key, ())),
+                    (f.item for f in checked.actuals.get(ind.key, ())),
                     key=lambda a: a.year,
                 )
             )

@@ -245,7 +245,10 @@ def load_fresh(
     if problems:
         raise DataInvalid(sorted(problems, key=Problem.sort_key))
     assert checked.plan is not None and work is not None
-    origin = None if seen is None else Origin(seen[0], seen[1], digests)
+    origin = None
+    if seen is not None:  # the digests of the files whose identity could hide a change
+        racy = Origin(seen[0], seen[1], {}).racy()
+        origin = Origin(seen[0], seen[1], {n: digests[n] for n in racy if n in digests})
     return dataclasses.replace(Plan.build(checked), origin=origin, work=work)
 
 

@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
-from ipplan import records
+from ipplan import entities, records
 from ipplan import units as unit_library
 from ipplan.models import (
     FIRST_YEAR,
@@ -34,6 +34,7 @@ from ipplan.workplans.model import ProgressEvent
 from ipplan.yamlio import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R")  # a checked record: a pydantic model, or the plan's own record
 
 _EXPECTED = {
     "int_type": "integer",
@@ -58,8 +59,8 @@ _UNION_BRANCHES = {"int", "float", "constrained-int", "constrained-float"}
 Indexed = list[tuple[Loc, M]]
 
 
-@dataclass(frozen=True)
-class Found(Generic[M]):
+@dataclass(frozen=True, slots=True)
+class Found(Generic[R]):
     """A record read from a file: where it is, and where its owner (indicator, action) is named.
 
     A record file names its owner in its path, so ``owner`` is the file's first line; a record in
@@ -68,7 +69,7 @@ class Found(Generic[M]):
 
     doc: Document
     loc: Loc
-    item: M
+    item: R
     owner: Loc = ()
     legacy: bool = False
 
@@ -89,7 +90,9 @@ class Checked:
     indicators: Indexed[Indicator] = field(default_factory=list)
     areas: Indexed[Area] = field(default_factory=list)
     actions: Indexed[Action] = field(default_factory=list)
-    actuals: dict[str, list[Found[Actual]]] = field(default_factory=dict)
+    # Actuals are kept as the plan's own records (ipplan.entities), not as pydantic models:
+    # a plan of 10,000 indicators has 100,000 of them, and a model takes five times the memory.
+    actuals: dict[str, list[Found[entities.Actual]]] = field(default_factory=dict)
     updates: dict[str, list[Found[ActionUpdate]]] = field(default_factory=dict)
     declared_units: Indexed[UnitDeclaration] = field(default_factory=list)
     # work-plan progress events, with their file and path parts (year, item id, stamp)
@@ -258,7 +261,10 @@ def _read_tasks(c: Checked, doc: Document) -> None:
 def _read_actuals(c: Checked, doc: Document) -> None:
     data = _shell(c, doc, doc.data, (), {"actuals": False})
     if data is not None:
-        c.actuals = _keyed(c, doc, data.get("actuals"), ("actuals",), Actual)
+        c.actuals = {
+            key: [Found(f.doc, f.loc, entities.actual(f.item), f.owner, f.legacy) for f in entries]
+            for key, entries in _keyed(c, doc, data.get("actuals"), ("actuals",), Actual).items()
+        }
 
 
 def _read_task_log(c: Checked, doc: Document) -> None:
@@ -278,9 +284,8 @@ _READERS: dict[str, Callable[[Checked, Document], None]] = {
 def _read_actual_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:
     key, year = parts
     found = _one(c, doc, doc.data if doc.data is not None else {}, (), ActualRecord)
-    if found is not None:  # its fields are checked, and the year is four digits of its path
-        actual = Actual.model_construct(year=int(year), **dict(found))
-        c.actuals.setdefault(key, []).append(Found(doc, (), actual))
+    if found is not None:  # the year is four digits of its path
+        c.actuals.setdefault(key, []).append(Found(doc, (), entities.actual(found, int(year))))
 
 
 def _read_update_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:

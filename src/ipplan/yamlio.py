@@ -55,7 +55,7 @@ _NUMBER_START = frozenset("0123456789+-.")
 _PLAIN = (_INT, _FLOAT, _STR)
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """A parsed YAML file: its data, and the line of every key and item in it."""
 
@@ -66,7 +66,7 @@ class Document:
     digest: str | None = None  # of the bytes read, to tell later whether the file has changed
     # Lines where reading already found a problem (a refused tag, say): the value there was
     # left out, and checking the file's schema should not report it missing a second time.
-    flagged: set[int] = field(default_factory=set)
+    flagged: frozenset[int] = frozenset()
     # Read by ipplan.blockyaml: every text in it stands in the file as it is, and the file
     # holds no control character, so no text needs looking at for one.
     plain: bool = False
@@ -310,7 +310,7 @@ def parse_yaml(text: str, path: Path) -> tuple[Document, list[Problem]]:
         return _failed(path, 1, "too-large", {"limit": MAX_NODES})
     except RecursionError:
         return _failed(path, 1, "too-deep", {})
-    flagged = {p.line for p in builder.problems}
+    flagged = frozenset(p.line for p in builder.problems)
     return Document(path, data, builder.lines, flagged=flagged), builder.problems
 
 
