@@ -44,12 +44,25 @@ _YEAR_FILE = re.compile(r"(\d{4})\.yaml")
 
 
 @dataclass
+class Read:
+    """One work plan as kept once its file is checked: what the plan needs, without the
+    document or the models it was read into (a large plan's work plans are several times the
+    size of their records, and are read one at a time)."""
+
+    path: Path
+    info: entities.WorkPlanInfo | None
+    items: list[entities.Item]
+    lines: dict[tuple[str, int], int]  # the line of each milestone's period, by item and number
+
+
+@dataclass
 class Found:
     """The work-plan files of a data directory as read, each with its location."""
 
-    plans: list[tuple[Document, WorkPlanInfo | None, list[tuple[tuple[Any, ...], Item]]]] = field(
-        default_factory=list
-    )
+    plans: list[Read] = field(default_factory=list)
+    # (file, line, id) of every item id, read from the raw data so that an item failing its
+    # schema still counts as taken
+    ids: list[tuple[Path, int, str]] = field(default_factory=list)
     events: list[tuple[Document, tuple[str, ...], ProgressEvent]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
@@ -100,35 +113,25 @@ def read_all(
     plan_files = _regular_yaml(root / WORKPLANS_DIR, "*.yaml", found.problems)
     if len(plan_files) > MAX_FILES:
         return None, [Problem(root / WORKPLANS_DIR, 1, "too-many-files", {"limit": MAX_FILES})]
-    scratch = Checked({})
+    context = _Context(core)
     for path in plan_files:
         doc, problems = read(path)
         if digests is not None:
             digests[path.relative_to(root).as_posix()] = doc.digest
         found.problems += problems
-        if doc.broken:
-            continue
-        _read_plan(scratch, found, doc)
+        if not doc.broken:
+            _read_plan(found, doc, context)
     # progress records are read with the other record files (ipplan.records, ipplan.validate)
     found.events = [(doc, parts, event) for doc, parts, event in core.progress]
-    found.problems += scratch.problems
-    found.problems += _rules(found, core, root)
+    found.problems += _duplicate_ids(found.ids)
+    found.problems += _progress_rules(found)
     found.problems.sort(key=Problem.sort_key)
     if found.problems:
         return None, found.problems
     plans = tuple(
-        WorkPlan(
-            entities.info(info),
-            tuple(entities.item(item) for _, item in items),
-            doc.path,
-            {
-                (item.id, j + 1): doc.line((*loc, "schedule", j, "period"))
-                for loc, item in items
-                for j in range(len(item.schedule))
-            },
-        )
-        for doc, info, items in found.plans
-        if info is not None
+        WorkPlan(kept.info, tuple(kept.items), kept.path, kept.lines)
+        for kept in found.plans
+        if kept.info is not None
     )
     events: dict[str, list[entities.ProgressEvent]] = {}
     for _, _, event in found.events:
@@ -139,16 +142,72 @@ def read_all(
     ), []
 
 
-def _read_plan(scratch: Checked, found: Found, doc: Document) -> None:
+class _Context:
+    """What every work plan is checked against: the ids it may name, and the plan's years."""
+
+    def __init__(self, core: Checked) -> None:
+        indicators = core.docs.get("indicators")
+        tasks = core.docs.get("tasks")
+        self.actions = _raw_ids(tasks, "actions", "id") if tasks is not None else None
+        self.keys = _raw_ids(indicators, "indicators", "key") if indicators is not None else None
+        self.plan = core.plan
+
+
+def _read_plan(found: Found, doc: Document, context: _Context) -> None:
+    """Check one work plan file, and keep what the plan needs of it (:class:`Read`)."""
+    scratch = Checked({})
     _check_text(found, doc)
     data = _shell(scratch, doc, doc.data, (), {"workplan": True, "items": True})
     if data is None:
+        found.problems += scratch.problems
         return
     info = None
     if "workplan" in data:
         info = _one(scratch, doc, data["workplan"], ("workplan",), WorkPlanInfo)
     items = _items(scratch, doc, data.get("items"), ("items",), Item)
-    found.plans.append((doc, info, items))
+    found.problems += scratch.problems
+    found.problems += _plan_rules(doc, info, items, context)
+    found.ids += [
+        (doc.path, doc.line(loc), str(value)) for loc, value in _raw_values(doc, "items", "id")
+    ]
+    lines = {
+        (item.id, j + 1): doc.line((*loc, "schedule", j, "period"))
+        for loc, item in items
+        for j in range(len(item.schedule))
+    }
+    kept = [entities.item(item) for _, item in items]
+    found.plans.append(
+        Read(doc.path, entities.info(info) if info is not None else None, kept, lines)
+    )
+
+
+def _plan_rules(
+    doc: Document,
+    info: WorkPlanInfo | None,
+    items: list[tuple[tuple[Any, ...], Item]],
+    context: _Context,
+) -> Iterator[Problem]:
+    year = info.year if info is not None else None
+    named = _YEAR_FILE.fullmatch(doc.path.name)
+    if named is None:
+        yield Problem(doc.path, 1, "workplan-file-name", {"name": doc.path.name})
+    elif year is not None and int(named.group(1)) != year:
+        yield Problem(
+            doc.path,
+            doc.line(("workplan", "year")),
+            "workplan-year-mismatch",
+            {"year": year, "name": doc.path.name},
+        )
+    plan = context.plan
+    if year is not None and plan is not None and not plan.baseline_year < year <= plan.target_year:
+        yield Problem(
+            doc.path,
+            doc.line(("workplan", "year")),
+            "year-outside-plan",
+            {"year": year, "first": plan.baseline_year + 1, "last": plan.target_year},
+        )
+    for loc, item in items:
+        yield from _item_rules(doc, loc, item, year, context.actions, context.keys)
 
 
 def _check_text(found: Found, doc: Document) -> None:
@@ -161,54 +220,15 @@ def _check_text(found: Found, doc: Document) -> None:
             found.problems.append(problem)
 
 
-def _rules(found: Found, core: Checked, root: Path) -> Iterator[Problem]:
-    actions = _raw_ids(core.docs["tasks"], "actions", "id") if "tasks" in core.docs else None
-    indicators = core.docs.get("indicators")
-    keys = _raw_ids(indicators, "indicators", "key") if indicators is not None else None
-    plan = core.plan
-    all_ids: list[tuple[Document, tuple[Any, ...], str]] = []
-    for doc, info, items in found.plans:
-        year = info.year if info is not None else None
-        named = _YEAR_FILE.fullmatch(doc.path.name)
-        if named is None:
-            yield Problem(doc.path, 1, "workplan-file-name", {"name": doc.path.name})
-        elif year is not None and int(named.group(1)) != year:
-            yield Problem(
-                doc.path,
-                doc.line(("workplan", "year")),
-                "workplan-year-mismatch",
-                {"year": year, "name": doc.path.name},
-            )
-        if (
-            year is not None
-            and plan is not None
-            and not plan.baseline_year < year <= plan.target_year
-        ):
-            yield Problem(
-                doc.path,
-                doc.line(("workplan", "year")),
-                "year-outside-plan",
-                {"year": year, "first": plan.baseline_year + 1, "last": plan.target_year},
-            )
-        # ids read from the raw data, so an item failing its schema still counts as taken
-        all_ids += [(doc, loc, str(value)) for loc, value in _raw_values(doc, "items", "id")]
-        for loc, item in items:
-            yield from _item_rules(doc, loc, item, year, actions, keys)
-    yield from _duplicate_ids(all_ids)
-    yield from _progress_rules(found)
-
-
-def _duplicate_ids(all_ids: list[tuple[Document, tuple[Any, ...], str]]) -> Iterator[Problem]:
-    first: dict[str, tuple[Document, tuple[Any, ...]]] = {}
-    for doc, loc, item_id in all_ids:
+def _duplicate_ids(ids: list[tuple[Path, int, str]]) -> Iterator[Problem]:
+    first: dict[str, tuple[Path, int]] = {}
+    for path, line, item_id in ids:
         if item_id in first:
-            other_doc, other_loc = first[item_id]
-            where = f"{other_doc.path.name}:{other_doc.line(other_loc)}"
-            yield Problem(
-                doc.path, doc.line(loc), "duplicate-item-id", {"value": item_id, "first": where}
-            )
+            other_path, other_line = first[item_id]
+            where = f"{other_path.name}:{other_line}"
+            yield Problem(path, line, "duplicate-item-id", {"value": item_id, "first": where})
         else:
-            first[item_id] = (doc, loc)
+            first[item_id] = (path, line)
 
 
 def _item_rules(
@@ -261,10 +281,10 @@ def _item_rules(
 
 
 def _progress_rules(found: Found) -> Iterator[Problem]:
-    by_year: dict[int, dict[str, Item]] = {}
-    for _, info, items in found.plans:
-        if info is not None:
-            by_year.setdefault(info.year, {}).update({item.id: item for _, item in items})
+    by_year: dict[int, dict[str, entities.Item]] = {}
+    for kept in found.plans:
+        if kept.info is not None:
+            by_year.setdefault(kept.info.year, {}).update({item.id: item for item in kept.items})
     for doc, parts, event in found.events:
         year_dir, item_dir = parts[0], parts[1]
         if event.item != item_dir:
