@@ -198,7 +198,8 @@ def test_two_processes_filling_the_cache_at_once_leave_one_whole_entry(tmp_path:
 
 def test_a_plan_read_from_the_cache_loads_no_pydantic(tmp_path: Path) -> None:
     """What the cache holds rebuilds from the standard library and ipplan's own records: no
-    pydantic model, and no pydantic-core zone in a recorded time."""
+    pydantic model, and no pydantic-core zone in a recorded time; and reading it imports
+    neither the readers of YAML nor the checks."""
     plan = copy_with_records(tmp_path)
     time.sleep(cache.RACY_SECONDS + 0.1)  # the files' change times leave the racy window
     env = {**os.environ, cache.ENV_DIR: str(tmp_path / "cache")}
@@ -207,7 +208,8 @@ def test_a_plan_read_from_the_cache_loads_no_pydantic(tmp_path: Path) -> None:
         "import sys; from pathlib import Path; from ipplan import store; "
         f"p = store.load(store.DataDir(Path({str(plan)!r}))); "
         "assert p.actuals; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core')))"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core') "
+        "or m in ('ipplan.yamlio', 'ipplan.blockyaml', 'ipplan.validate')))"
     )
     first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import cache, changes, store
+from ipplan import cache, changes, store, yamlio
 from ipplan.errors import DataInvalid, ValueAlreadyRecorded
 from ipplan.status import Status
 from tests.conftest import snapshot
@@ -23,14 +23,14 @@ def _value(data: store.DataDir, key: str, year: int) -> object:
 def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The record files read from now on, by their paths relative to the data directory."""
     seen: list[str] = []
-    real = store.read
+    real = yamlio.read
 
     def counting(path: Path, root: Path | None = None, *, scanned: bool = False):  # type: ignore[no-untyped-def]
         if root is not None and path.relative_to(root).parts[0] in ("actuals", "updates"):
             seen.append(path.relative_to(root).as_posix())
         return real(path, root, scanned=scanned)
 
-    monkeypatch.setattr(store, "read", counting)
+    monkeypatch.setattr(yamlio, "read", counting)
     return seen
 
 

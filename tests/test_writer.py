@@ -14,7 +14,7 @@ from ipplan.records import ACTUALS, stamp_name
 from ipplan.status import Status
 from ipplan.validate import check
 from ipplan.writer import dump_actual, dump_update, scalar
-from ipplan.yamlio import parse
+from ipplan.yamlio import parse, read
 from tests.conftest import SHIPPED
 
 WHEN = dt.datetime(2024, 3, 1, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
@@ -48,7 +48,7 @@ def dump_all(actuals: Mapping[str, Sequence[Actual | entities.Actual]]) -> dict[
 
 def reload(files: Mapping[str, str]) -> dict[str, list[entities.Actual]]:
     """The actuals read back from record files, beside the shipped plan's own files."""
-    docs = {n: store.read(SHIPPED / f)[0] for n, f in store.FILES.items() if n not in store.LEGACY}
+    docs = {n: read(SHIPPED / f)[0] for n, f in store.FILES.items() if n not in store.LEGACY}
     docs.update({n: parse("", Path(store.FILES[n]))[0] for n in store.LEGACY})
     for name, text in files.items():
         doc, problems = parse(text, Path(name))

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipplan.problems import Problem
-from ipplan.yamlio import file_kind
 
 SUFFIX = ".yaml"
 # At most this many entries are looked at in one record directory: far above any plan's
@@ -162,6 +161,8 @@ def _walk(
                 if entry.is_file(follow_symlinks=False):
                     found.append(relative)
                 else:  # a directory, pipe or device where a record belongs: never opened
+                    from ipplan.yamlio import file_kind
+
                     kind_of = file_kind(entry.stat(follow_symlinks=False).st_mode)
                     problem = Problem(Path(entry.path), 1, "not-a-regular-file", {"kind": kind_of})
                     problems.append(problem)

@@ -45,13 +45,13 @@ from ipplan.errors import (
 )
 from ipplan.plan import Plan
 from ipplan.problems import Problem
-from ipplan.yamlio import Document, Refused, digest, file_kind, read, read_regular
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
 
     from ipplan.cache import Origin
     from ipplan.workspaces.workspace import Workspace
+    from ipplan.yamlio import Document
 
 SCHEMA_DIR = "schema"  # beside the data files, as their first lines name it
 FILES: dict[str, str] = {
@@ -171,6 +171,8 @@ def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem
     The documents are keyed by the names of :data:`FILES`, and each record file by its path
     relative to the data directory (``actuals/practitioners/2023.yaml``).
     """
+    from ipplan.yamlio import read
+
     docs, problems = read_definitions(data_dir)
     for relative in record_files(data_dir, problems):
         doc, found = read(data_dir.file(relative), data_dir.path, scanned=True)
@@ -182,6 +184,8 @@ def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem
 def read_definitions(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem]]:
     """Parse the files of :data:`FILES` (the plan's definitions, and the single files of
     earlier versions, empty when absent), keyed by their names."""
+    from ipplan.yamlio import Document, read
+
     docs: dict[str, Document] = {}
     problems: list[Problem] = []
     for name in FILES:
@@ -267,6 +271,7 @@ def current(data_dir: DataDir, plan: Plan) -> Plan:
 
 def _unchanged(data_dir: DataDir, origin: Origin) -> bool:
     from ipplan import cache
+    from ipplan.yamlio import Refused, digest, read_regular
 
     now = cache.snapshot(data_dir.path)
     if now is None or now[0] != origin.files:
@@ -479,6 +484,8 @@ def report_target(data_dir: DataDir, output: Path) -> Path:
     except OSError as exc:
         raise write_error(output, exc) from None
     if mode is not None and not stat.S_ISREG(mode):
+        from ipplan.yamlio import file_kind
+
         raise OutputNotAFile(path=str(output), kind=file_kind(mode))
     target = output.resolve() if output.is_symlink() else output
     directory = target.parent

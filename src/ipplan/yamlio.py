@@ -25,7 +25,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ipplan import blockyaml, numbers
+from ipplan import numbers
 from ipplan.problems import Problem
 from ipplan.typed import MAX_VALUE
 
@@ -269,6 +269,8 @@ def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
     A syntax error gives an empty document and one ``yaml-syntax`` problem at its line; a
     conflict git left unresolved, one ``merge-conflict`` problem at each of its first lines.
     """
+    from ipplan import blockyaml  # its patterns compile on import: only when a file is parsed
+
     fast = blockyaml.flat(text) or blockyaml.read(text, MAX_NODES)
     if fast is not None:
         return Document(path, fast[0], fast[1], plain=True), []
