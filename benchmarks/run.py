@@ -10,8 +10,9 @@ recorded years each, two actions per indicator, and a work plan a year. Then it 
 several times as a new process, twice over: "repeated", the files unchanged since the last run
 (what people do most), and "first", the plan's cache emptied before each run (the first command
 after the files changed). It reports the median wall time, its ratio to the floor
-(`python -c "import typer, pydantic, yaml, rich.console, rich.table"`, timed in the same run),
-and the peak memory of the slowest run. The table goes to standard output, the figures to a
+(`python -c "import typer, pydantic, yaml, rich.console, rich.table"`, run in turn with each run
+of the command, so that a machine busy with other work slows both alike), and the peak memory
+of the slowest run. The table goes to standard output, the figures to a
 JSON file. Byte code is compiled first, as an installed package has it.
 """
 
@@ -62,9 +63,10 @@ class Timing:
     command: str
     cache: str  # "repeated": files unchanged since the last run; "first": cache emptied
     median_s: float
-    ratio: float
+    ratio: float  # to floor_s
     peak_mb: float
     runs: int
+    floor_s: float  # the floor's median over runs taken in turn with this command's
 
 
 def synthetic_plan(
@@ -245,13 +247,35 @@ def median_of(
     return statistics.median(times), max(peaks)
 
 
+def paired(
+    command: list[str],
+    runs: int,
+    before: Callable[[], None] | None = None,
+    cwd: Path | None = None,
+) -> tuple[float, float, float]:
+    """The median of ``command``, and of the floor run in turn with it, and the command's peak
+    memory: a machine that slows down or speeds up during a benchmark (other work on it) then
+    moves both alike, and the ratio stays true."""
+    times, floors, peaks = [], [], []
+    for i in range(runs + 1):
+        floor, _ = run(FLOOR)
+        if before is not None:
+            before()
+        elapsed, peak = run(command, cwd)
+        if i:  # the first run warms the disk cache and is not counted
+            times.append(elapsed)
+            floors.append(floor)
+            peaks.append(peak)
+    return statistics.median(times), statistics.median(floors), max(peaks)
+
+
 def available() -> set[str]:
     """The commands this ipplan has, so that one benchmark script serves every version."""
     listing = subprocess.run([IPPLAN, "--help"], capture_output=True, text=True, check=True)
     return {line.split()[0] for line in listing.stdout.splitlines() if line.startswith("  ")}
 
 
-def bench(label: str, plan: Path, key: str, runs: int, floor: float) -> list[Timing]:
+def bench(label: str, plan: Path, key: str, runs: int) -> list[Timing]:
     year = "2025" if label == "shipped" else str(BASELINE_YEAR + YEARS + 2)
     written = plan / ACTUALS.relative(key, year)
 
@@ -283,17 +307,17 @@ def bench(label: str, plan: Path, key: str, runs: int, floor: float) -> list[Tim
                 if cache == "first":
                     empty_cache()
 
-            median, peak = median_of(command, runs, before)
+            median, floor, peak = paired(command, runs, before)
             if name == "record":  # the files as they were, so that the next command's are
                 restore()  # unchanged since the runs before it, not seconds old
-            results.append(Timing(label, name, cache, median, median / floor, peak, runs))
+            results.append(Timing(label, name, cache, median, median / floor, peak, runs, floor))
             shown = f"{median * 1000:8.1f} ms  {median / floor:5.2f}x  {peak:6.1f} MB"
             print(f"  {label:>8} {cache:<8} {name:<9} {shown}", flush=True)
     restore()
     return results
 
 
-def bench_workspace(directory: Path, runs: int, floor: float) -> list[Timing]:
+def bench_workspace(directory: Path, runs: int) -> list[Timing]:
     """Time the workspace's commands from its directory, as people run them there."""
     out = directory.parent / f"{directory.name}-site"
     commands = {
@@ -307,8 +331,9 @@ def bench_workspace(directory: Path, runs: int, floor: float) -> list[Timing]:
             if name not in WORKSPACE_COMMANDS:
                 continue
             before = empty_cache if cache == "first" else None
-            median, peak = median_of(command, runs, before, cwd=directory)
-            results.append(Timing("workspace", name, cache, median, median / floor, peak, runs))
+            median, floor, peak = paired(command, runs, before, cwd=directory)
+            timing = Timing("workspace", name, cache, median, median / floor, peak, runs, floor)
+            results.append(timing)
             shown = f"{median * 1000:8.1f} ms  {median / floor:5.2f}x  {peak:6.1f} MB"
             print(f"  workspace {cache:<8} {name:<13} {shown}", flush=True)
     return results
@@ -346,13 +371,13 @@ def table(results: list[Timing], floor: float) -> str:
     lines = [
         f"floor (import typer, pydantic, yaml, rich): {floor * 1000:.1f} ms",
         "",
-        "| plan | command | cache | median | × floor | peak memory |",
-        "|---|---|---|---:|---:|---:|",
+        "| plan | command | cache | median | floor beside it | × floor | peak memory |",
+        "|---|---|---|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
-            f"| {r.size} | `{r.command}` | {r.cache} | {r.median_s * 1000:.0f} ms | "
-            f"{r.ratio:.2f} | {r.peak_mb:.0f} MB |"
+            f"| {r.size} | `{r.command}` | {r.cache} | {r.median_s * 1000:,.0f} ms | "
+            f"{r.floor_s * 1000:.0f} ms | {r.ratio:.2f} | {r.peak_mb:.0f} MB |"
         )
     return "\n".join(lines)
 
@@ -402,7 +427,7 @@ def main() -> None:
             run([IPPLAN, "validate", "--data", str(plan)])  # every plan must be valid
             time.sleep(2.1)  # files this fresh are never cached (ipplan.cache.RACY_SECONDS)
             runs = args.runs if size < 10_000 else 1  # a run of every command takes seconds
-            results += bench(label, plan, key, runs, floor)
+            results += bench(label, plan, key, runs)
         if "workspace" in words:
             top = Path(tmp) / "workspace"
             subprocess.run(
@@ -411,7 +436,7 @@ def main() -> None:
                 capture_output=True,
             )
             time.sleep(2.1)
-            results += bench_workspace(top, args.runs, floor)
+            results += bench_workspace(top, args.runs)
         # the floor again, to see that the machine stayed as it was
         floor_after, _ = median_of(FLOOR, args.runs)
 

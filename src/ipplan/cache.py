@@ -175,18 +175,14 @@ def store(top: Path, seen: Snapshot, newest: int, plan: Any, environ: Mapping[st
     if not _safe_directory(cache):
         return
     entry = {"code": _code_identity(), "top": str(top.resolve()), "files": seen, "plan": plan}
-    try:
-        data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # a plan that cannot be pickled is simply not cached
-        return
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=cache)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, "wb") as handle:  # streamed: a large plan's bytes are never all held
+            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, _entry_path(cache, top))
         tmp = None
-    except OSError:
+    except Exception:  # a plan that cannot be pickled or written is simply not cached
         pass
     finally:
         if tmp is not None:

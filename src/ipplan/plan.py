@@ -69,7 +69,7 @@ class Plan:
     def build(cls, checked: Checked) -> Plan:
         """The plan from data that passed validation in full."""
         assert checked.plan is not None and checked.complete
-        indicators = [entities.indicator(ind) for _, ind in checked.indicators]
+        indicators = [ind for _, ind in checked.indicators]
         series = {
             ind.key: tuple(
                 sorted(
@@ -95,7 +95,7 @@ class Plan:
             areas=tuple(
                 sorted((entities.area(a) for _, a in checked.areas), key=lambda a: a.number)
             ),
-            actions=tuple(entities.action(a) for _, a in checked.actions),
+            actions=tuple(a for _, a in checked.actions),
             actuals=series,
             updates=updates,
             units=checked.units,
