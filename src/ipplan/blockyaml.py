@@ -62,6 +62,12 @@ _RESOLVED = frozenset(_resolver.yaml_implicit_resolvers)
 _NUMBER_START = frozenset("0123456789+-.")
 # A decimal both YAML versions read alike, as numbers.check lets through (tests compare them).
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(\.[0-9]{1,15})?")
+# A character that no number or timestamp of YAML 1.1 or 1.2 holds (they hold digits, signs,
+# dots, underscores, colons, spaces, hex digits, 0x/0o/0b, T and Z, and .inf and .nan).
+_NOT_A_NUMBER = re.compile(r"[^0-9a-fA-FxXoObB+\-._: tTzZiInN]")
+# What may start a plain scalar that is text as it stands: none of YAML's indicators, quotes,
+# brackets, and no character that YAML 1.1 may resolve into something else.
+_SPECIAL = frozenset("-?:,[]{}#&*!|>'\"%@` ") | _RESOLVED
 # The words YAML 1.1 reads as null or a boolean; ipplan takes only true and false as booleans.
 _WORDS: dict[str, Any] = {
     **{word: None for word in ("~", "null", "Null", "NULL")},
@@ -185,7 +191,11 @@ class _Reader:
             self.lines[key_loc] = line
             i += 1
             if rest:
-                result[key] = self.inline(rest, line, key_loc)
+                if rest[0] not in _SPECIAL and _is_text(rest):
+                    self.nodes += 1
+                    result[key] = rest
+                else:
+                    result[key] = self.inline(rest, line, key_loc)
                 continue
             following = tokens[i] if i < len(tokens) else None
             if following is not None and following[1] > indent:
@@ -215,6 +225,10 @@ class _Reader:
             if _KEY.fullmatch(rest) is not None:  # "- key: value": a mapping, its keys at +2
                 tokens[i] = (line, indent + 2, rest)
                 item, i = self.mapping(i, indent + 2, item_loc)
+            elif rest[0] not in _SPECIAL and _is_text(rest):
+                self.nodes += 1
+                item = rest
+                i += 1
             else:
                 item = self.inline(rest, line, item_loc)
                 i += 1
@@ -287,6 +301,12 @@ class _Reader:
         return result
 
 
+def _is_text(rest: str) -> bool:
+    """Whether ``rest``, starting with none of :data:`_SPECIAL`, is a plain scalar as it
+    stands: no comment, no colon that would start a mapping, nothing to strip."""
+    return " #" not in rest and ": " not in rest and rest[-1] != " " and rest[-1] != ":"
+
+
 def _is_item(content: str) -> bool:
     return content == "-" or content.startswith("- ")
 
@@ -311,6 +331,8 @@ def plain(value: str) -> Any:
         decimal = _DECIMAL.fullmatch(value)
         if decimal is not None:
             return int(value) if decimal.group(1) is None else float(value)
+        if _NOT_A_NUMBER.search(value) is not None:
+            return value  # 2024Q3, 3月底前: no number or time in either YAML version
         if numbers.check(value) is not None:
             raise _Unsure
     elif first != "<" and first != "=":
