@@ -222,6 +222,7 @@ class _Reader:
             if not rest or rest[0] == " " or _is_item(rest):
                 raise _Unsure  # an item on the lines below, or a list in a list: rare
             self.lines[item_loc] = line
+            item: Any
             if _KEY.fullmatch(rest) is not None:  # "- key: value": a mapping, its keys at +2
                 tokens[i] = (line, indent + 2, rest)
                 item, i = self.mapping(i, indent + 2, item_loc)
