@@ -25,6 +25,7 @@ what a command prints: with it or without it, the plan is the same.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -112,6 +113,7 @@ def snapshot(top: Path) -> tuple[Snapshot, int] | None:
     return tuple(found), newest
 
 
+@functools.lru_cache(maxsize=1)
 def _code_identity() -> str:
     """What makes an entry made by this ipplan: its version and the state of its source files."""
     from ipplan import __version__

@@ -33,7 +33,14 @@ class WorkPlan:
 
     def periods(self, item: Item) -> list[Period]:
         """The period of each of ``item``'s milestones (they parsed when the file was checked)."""
-        return [parse(m.period, self.year) for m in item.schedule]
+        return [_period(m.period, self.year) for m in item.schedule]
+
+
+@functools.lru_cache(maxsize=4096)
+def _period(text: str | int, year: int) -> Period:
+    """A milestone's period; the same few (2024Q3, 全年) recur across items and plans, and a
+    workspace's overview asks for every one of them."""
+    return parse(text, year)
 
 
 @dataclass(frozen=True)
