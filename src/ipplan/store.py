@@ -174,8 +174,9 @@ def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem
     from ipplan.yamlio import read
 
     docs, problems = read_definitions(data_dir)
-    for relative in record_files(data_dir, problems):
-        doc, found = read(data_dir.file(relative), data_dir.path, scanned=True)
+    base = str(data_dir.path)
+    for relative in record_files(data_dir, problems):  # paths as text: see yamlio.Document
+        doc, found = read(f"{base}/{relative}", data_dir.path, scanned=True)
         docs[relative] = doc
         problems.extend(found)
     return docs, problems

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -55,21 +55,59 @@ _NUMBER_START = frozenset("0123456789+-.")
 _PLAIN = (_INT, _FLOAT, _STR)
 
 
-@dataclass(slots=True)
 class Document:
-    """A parsed YAML file: its data, and the line of every key and item in it."""
+    """A parsed YAML file: its data, and the line of every key and item in it.
 
-    path: Path
-    data: Any
-    lines: dict[Loc, int] = field(default_factory=dict)
-    broken: bool = False  # the file could not be read or parsed; its problem says why
-    digest: str | None = None  # of the bytes read, to tell later whether the file has changed
-    # Lines where reading already found a problem (a refused tag, say): the value there was
-    # left out, and checking the file's schema should not report it missing a second time.
-    flagged: frozenset[int] = frozenset()
-    # Read by ipplan.blockyaml: every text in it stands in the file as it is, and the file
-    # holds no control character, so no text needs looking at for one.
-    plain: bool = False
+    ``broken``: the file could not be read or parsed, and its problem says why. ``digest``: of
+    the bytes read, to tell later whether the file has changed. ``flagged``: lines where
+    reading already found a problem (a refused tag, say), whose value was left out, so that
+    checking the file's schema does not report it missing a second time. ``plain``: read by
+    :mod:`ipplan.blockyaml`, so every text in it stands in the file as it is and the file
+    holds no control character: no text needs looking at for one.
+
+    The path may be given as text: the path object, a few microseconds and a few hundred
+    bytes each for 100,000 record files, is made only when something asks for it.
+    """
+
+    __slots__ = ("_path", "broken", "data", "digest", "flagged", "lines", "plain")
+
+    def __init__(
+        self,
+        path: Path | str,
+        data: Any,
+        lines: dict[Loc, int] | None = None,
+        broken: bool = False,
+        digest: str | None = None,
+        flagged: frozenset[int] = frozenset(),
+        plain: bool = False,
+    ) -> None:
+        self._path = path
+        self.data = data
+        self.lines: dict[Loc, int] = {} if lines is None else lines
+        self.broken = broken
+        self.digest = digest
+        self.flagged = flagged
+        self.plain = plain
+
+    @property
+    def path(self) -> Path:
+        path = self._path
+        if isinstance(path, str):
+            path = self._path = Path(path)
+        return path
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.path, self.data, self.lines, self.broken, self.digest, self.flagged)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return self._fields() == other._fields() and self.plain == other.plain
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, data={self.data!r}, broken={self.broken!r})"
 
     def line(self, loc: Loc) -> int:
         """The line of ``loc``, or of its nearest ancestor that has one (1 for the root)."""
@@ -263,7 +301,7 @@ def _side_values(lines: list[str], found: list[_Conflict], path: Path) -> tuple[
     return tuple(values)
 
 
-def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
+def parse(text: str, path: Path | str) -> tuple[Document, list[Problem]]:
     """Parse ``text`` (the content of ``path``) into a :class:`Document` and its problems.
 
     A syntax error gives an empty document and one ``yaml-syntax`` problem at its line; a
@@ -274,7 +312,7 @@ def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
     fast = blockyaml.flat(text) or blockyaml.read(text, MAX_NODES)
     if fast is not None:
         return Document(path, fast[0], fast[1], plain=True), []
-    return parse_yaml(text, path)
+    return parse_yaml(text, Path(path))
 
 
 def parse_yaml(text: str, path: Path) -> tuple[Document, list[Problem]]:
@@ -344,7 +382,7 @@ _OPEN_FLAGS |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def read_regular(
-    path: Path, root: Path | None = None, limit: int | None = None, *, scanned: bool = False
+    path: Path | str, root: Path | None = None, limit: int | None = None, *, scanned: bool = False
 ) -> bytes:
     """The bytes of ``path``, read only when it is a regular file of the directory ``root``
     (its own directory unless given), and never more than ``limit`` bytes (``MAX_BYTES``).
@@ -362,7 +400,7 @@ def read_regular(
         info = os.lstat(path)
         if stat.S_ISLNK(info.st_mode):
             real = Path(os.path.realpath(path))
-            inside = os.path.realpath(root if root is not None else path.parent)
+            inside = os.path.realpath(root if root is not None else os.path.dirname(path))
             if not real.is_relative_to(inside):
                 raise Refused("not-a-regular-file", kind="symlink-outside")
             target = real
@@ -395,7 +433,7 @@ def read_regular(
 
 
 def read(
-    path: Path, root: Path | None = None, *, scanned: bool = False
+    path: Path | str, root: Path | None = None, *, scanned: bool = False
 ) -> tuple[Document, list[Problem]]:
     """Read and parse one YAML file; encoding and size problems are reported, not raised.
 
@@ -405,14 +443,14 @@ def read(
     try:
         raw = read_regular(path, root, scanned=scanned)
     except Refused as refused:
-        return _failed(path, 1, refused.code, refused.params)
+        return _failed(Path(path), 1, refused.code, refused.params)
     except OSError as exc:
-        return _failed(path, 1, "unreadable", {"detail": exc.strerror or str(exc)})
+        return _failed(Path(path), 1, "unreadable", {"detail": exc.strerror or str(exc)})
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return Document(path, None, broken=True), [Problem(path, line, "not-utf8")]
+        return Document(path, None, broken=True), [Problem(Path(path), line, "not-utf8")]
     doc, problems = parse(text, path)
     doc.digest = digest(raw)
     return doc, problems
