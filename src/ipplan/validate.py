@@ -745,22 +745,26 @@ def rule_recorded_times(c: Checked) -> Iterator[Problem]:
     """Each action update has a recorded time of its own: shared with another update or with a
     recorded value, ``ipplan undo`` could not revert one change without the other. (The values
     of one import share their time: they are one change, and undone together.)"""
-    taken: dict[dt.datetime, str] = {}
+    taken: dict[dt.datetime, Found[Any]] = {}  # where each time is first recorded
     for entries in c.actuals.values():
         for found in entries:
             for moment in (found.item.recorded, *(r.recorded for r in found.item.history)):
                 if moment is not None:
-                    taken.setdefault(_aware(moment), f"{found.doc.path}:{found.line()}")
+                    taken.setdefault(_aware(moment), found)
     updates = [u for entries in c.updates.values() for u in entries]
     for update in sorted(updates, key=lambda u: (str(u.doc.path), u.line())):
         moment = _aware(update.item.recorded)
-        if moment in taken:
-            params = {"time": update.item.recorded.isoformat(), "other": taken[moment]}
+        other = taken.get(moment)
+        if other is not None:
+            params = {
+                "time": update.item.recorded.isoformat(),
+                "other": f"{other.doc.path}:{other.line()}",
+            }
             yield Problem(
                 update.doc.path, update.line("recorded"), "duplicate-recorded-time", params
             )
         else:
-            taken[moment] = f"{update.doc.path}:{update.line()}"
+            taken[moment] = update
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
