@@ -14,6 +14,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
 
+from ipplan.models import empty
+
 Number = StrictInt | StrictFloat
 Text = Annotated[StrictStr, Field(min_length=1)]
 ItemId = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=80)]
@@ -71,11 +73,11 @@ class Item(_Model):
     ]
     measure: Annotated[Text, Field(description="工作措施")]
     goal: Annotated[Text | None, Field(description="工作目标")] = None
-    content: Annotated[list[Content], Field(description="具体内容")] = []
+    content: Annotated[list[Content], Field(description="具体内容")] = empty()
     schedule: Annotated[list[Milestone], Field(min_length=1, description="进度安排")]
     lead: Annotated[Text | None, Field(description="The lead unit (负责).")] = None
-    support: Annotated[list[Text], Field(description="Supporting units (配合).")] = []
-    indicators: list[StrictStr] = []
+    support: Annotated[list[Text], Field(description="Supporting units (配合).")] = empty()
+    indicators: list[StrictStr] = empty()
 
 
 class WorkPlanFile(_Model):
