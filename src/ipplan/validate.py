@@ -113,7 +113,10 @@ class Checked:
 def check(docs: dict[str, Document]) -> Checked:
     """Check the parsed files of a data directory: each item's schema, then every rule.
 
-    Files that could not be parsed at all are skipped: their problems are already known.
+    Files that could not be parsed at all are skipped: their problems are already known. A
+    record file read by the fast reader (``plain``) gives its data up once it is read into its
+    record, which holds it; the rules after need only its path and lines. (Documents are read
+    for one check: 100,000 record files' data took 30 MB beside their records.)
     """
     c = Checked(docs)
     for name, reader in _READERS.items():
@@ -124,6 +127,8 @@ def check(docs: dict[str, Document]) -> Checked:
         if named is not None and not doc.broken:
             kind, parts = named
             RECORD_READERS[kind.name](c, doc, parts)
+            if doc.plain:
+                doc.data = None
     _supersede_legacy(c)
     for rule in RULES:
         c.problems.extend(rule(c))
