@@ -10,7 +10,9 @@ import pytest
 
 from ipplan import cache, changes, store, yamlio
 from ipplan.errors import DataInvalid, ValueAlreadyRecorded
+from ipplan.problems import Problem
 from ipplan.status import Status
+from ipplan.validate import check, check_records
 from tests.conftest import snapshot
 
 UTC8 = dt.timezone(dt.timedelta(hours=8))
@@ -117,3 +119,40 @@ def test_a_new_record_that_breaks_a_rule_is_refused_and_nothing_is_written(
     assert [p.code for p in refused.value.problems] == ["control-character"]
     assert snapshot(plan_dir) == before
     assert not os.path.exists(plan_dir / name)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("actuals/practitioners/2023.yaml", "value: 34396\n"),
+        ("actuals/practitioners/2030.yaml", "value: 34396\n"),  # after the plan's target year
+        ("actuals/practitioners/2023.yaml", "value: 34396.5\n"),  # people are counted whole
+        ("actuals/practitioners/2023.yaml", "value: -3\n"),
+        ("actuals/nobody/2023.yaml", "value: 3\n"),  # no such indicator
+        ("actuals/practitioners/2023.yaml", "value: 1\nsorce: typo\n"),
+        ("actuals/practitioners/2023.yaml", 'value: 1\nnote: "\\u202e"\n'),
+        ("updates/no-such-action/20240301T020000Z.yaml", 'recorded: "2024-03-01T10:00:00+08:00"\n'),
+        (
+            "updates/talent-training/20240301T020000Z.yaml",
+            'recorded: "2024-03-01T11:00:00+08:00"\n',
+        ),
+    ],
+)
+def test_records_checked_against_the_plan_find_what_checking_everything_finds(
+    plan_dir: Path, name: str, text: str
+) -> None:
+    """A writer checks its new files against the plan already read; what it finds is what
+    reading and checking the whole directory with those files in it would find."""
+    data = store.DataDir(plan_dir)
+    docs, problems = store.read_documents(data)
+    assert problems == []
+    doc, parse_problems = yamlio.parse(text, data.file(name))
+    whole = sorted(parse_problems + check({**docs, name: doc}).problems, key=Problem.sort_key)
+    doc, parse_problems = yamlio.parse(text, data.file(name))
+    paths = {n: data.file(n) for n in store.FILES}
+    alone = check_records(store.load(data), {name: doc}, paths).problems
+    found = sorted(parse_problems + alone, key=Problem.sort_key)
+    assert [(p.path, p.line, p.code, p.params) for p in found] == [
+        (p.path, p.line, p.code, p.params) for p in whole
+    ]
+    assert bool(found) == (text != "value: 34396\n" or "2030" in name)  # the cases that fail

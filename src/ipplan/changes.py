@@ -44,21 +44,21 @@ from ipplan.problems import Problem
 from ipplan.records import ACTUALS, UPDATES, split, stamp_name
 from ipplan.status import Status
 from ipplan.store import (
+    FILES,
     LEGACY,
     DataDir,
     apply_writes,
     current,
     ensure_writable,
     load,
-    read_definitions,
     read_documents,
     remove,
     writing,
 )
 from ipplan.typed import Value, clean_text, parse_value
-from ipplan.validate import check
+from ipplan.validate import check, check_records
 from ipplan.writer import dump_actual, dump_update
-from ipplan.yamlio import parse
+from ipplan.yamlio import Document, parse
 
 T = TypeVar("T")
 TICK = dt.timedelta(milliseconds=1)  # the resolution of recorded times
@@ -535,9 +535,10 @@ def _write_checked(data_dir: DataDir, writes: Mapping[str, str | None], latest: 
     ``latest`` is the plan as the files are now, read or confirmed under the lock, and valid in
     full. What writing records can break is in the records written, in what they name (an
     indicator, an action, the plan's years, a unit) and in the recorded times they might share
-    with other records. So the new files are checked with the definitions alone, and their
-    times against ``latest``'s records: the record files are read once a command, not twice.
-    Only when a time may be shared is the whole directory read and checked, to say where.
+    with other records. So the new files are checked against ``latest``'s definitions
+    (:func:`ipplan.validate.check_records`), and their times against its records: the files
+    are read once a command, not twice. Only when a time may be shared is the whole directory
+    read and checked, to say where.
     """
     if not _checked_alone(data_dir, writes, latest):
         _check_whole(data_dir, writes)
@@ -549,13 +550,14 @@ def _checked_alone(data_dir: DataDir, writes: Mapping[str, str | None], latest: 
     when they are not all record files, or share a recorded time with another record."""
     if any(split(name) is None for name in writes):
         return False
-    docs, problems = read_definitions(data_dir)
+    docs: dict[str, Document] = {}
+    problems: list[Problem] = []
     for name, text in writes.items():
         if text is not None:
             doc, parse_problems = parse(text, data_dir.file(name))
             docs[name] = doc
             problems += parse_problems
-    checked = check(docs)
+    checked = check_records(latest, docs, {name: data_dir.file(name) for name in FILES})
     problems += checked.problems
     if problems:
         raise DataInvalid(sorted(problems, key=Problem.sort_key))

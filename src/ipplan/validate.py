@@ -10,7 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -32,6 +32,11 @@ from ipplan.problems import Problem, suggest
 from ipplan.typed import MAX_VALUE, control_character
 from ipplan.workplans.model import ProgressEvent
 from ipplan.yamlio import Document, Loc
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ipplan.plan import Plan
 
 M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R")  # a checked record: a pydantic model, or the plan's own record
@@ -86,7 +91,7 @@ class Checked:
     """
 
     docs: dict[str, Document]
-    plan: PlanInfo | None = None
+    plan: PlanInfo | entities.PlanInfo | None = None
     # Indicators and actions too: 10,000 indicators and 20,000 actions as models took 47 MB.
     indicators: Indexed[entities.Indicator] = field(default_factory=list)
     areas: Indexed[Area] = field(default_factory=list)
@@ -99,10 +104,14 @@ class Checked:
     # work-plan progress events, with their file and path parts (year, item id, stamp)
     progress: list[tuple[Document, tuple[str, ...], ProgressEvent]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # The units of a plan already built (check_records); else they come from declared_units.
+    unit_table: dict[str, unit_library.Unit] | None = None
 
     @property
     def units(self) -> dict[str, unit_library.Unit]:
         """Every unit the plan may use: the library and the plan's own declarations."""
+        if self.unit_table is not None:
+            return self.unit_table
         return unit_library.table(d for _, d in self.declared_units)
 
     @property
@@ -131,6 +140,43 @@ def check(docs: dict[str, Document]) -> Checked:
                 doc.data = None
     _supersede_legacy(c)
     for rule in RULES:
+        c.problems.extend(rule(c))
+    c.problems.sort(key=Problem.sort_key)
+    return c
+
+
+def check_records(plan: Plan, docs: dict[str, Document], paths: dict[str, Path]) -> Checked:
+    """Check record files (``docs``, by their paths relative to the data directory) against
+    ``plan``, which passed validation in full from files that have not changed since: each
+    record's schema, then every rule that concerns records.
+
+    The plan's definitions stand in for its files (``paths``: where each of them is, for
+    messages), so a writer checks what it writes without reading them again. What the records
+    share with the plan's other records (a recorded time) is the writer's to compare.
+    """
+    indicators = {"indicators": [{"key": i.key} for i in plan.indicators]}
+    tasks = {
+        "areas": [{"id": a.id} for a in plan.areas],
+        "actions": [{"id": a.id} for a in plan.actions],
+    }
+    stand_in = {
+        "indicators": Document(paths["indicators"], indicators, plain=True),
+        "tasks": Document(paths["tasks"], tasks, plain=True),
+        **{name: Document(paths[name], None) for name in ("actuals", "task_log")},
+    }
+    c = Checked(
+        {**stand_in, **docs},
+        plan=plan.info,
+        indicators=[(("indicators", i), ind) for i, ind in enumerate(plan.indicators)],
+        actions=[(("actions", i), action) for i, action in enumerate(plan.actions)],
+        unit_table=plan.units,
+    )
+    for name, doc in docs.items():
+        named = records.split(name)
+        if named is not None and not doc.broken:
+            kind, parts = named
+            RECORD_READERS[kind.name](c, doc, parts)
+    for rule in (rule_actuals, rule_task_log, rule_recorded_times, rule_text):
         c.problems.extend(rule(c))
     c.problems.sort(key=Problem.sort_key)
     return c
@@ -596,7 +642,7 @@ def _milestone_problems(
     doc: Document,
     loc: Loc,
     ind: entities.Indicator,
-    plan: PlanInfo | None,
+    plan: PlanInfo | entities.PlanInfo | None,
     unit: unit_library.Unit | None,
 ) -> Iterator[Problem]:
     """Milestones lie strictly between the baseline year and the target year, once per year."""
