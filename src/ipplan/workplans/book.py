@@ -14,7 +14,7 @@ from pathlib import Path
 from ipplan.errors import UnknownItem, UnknownWorkPlan
 from ipplan.problems import suggest
 from ipplan.workplans.entities import Item, ProgressEvent, WorkPlanInfo
-from ipplan.workplans.periods import Period, parse
+from ipplan.workplans.periods import Period, parse_once
 
 
 @dataclass(frozen=True)
@@ -33,14 +33,7 @@ class WorkPlan:
 
     def periods(self, item: Item) -> list[Period]:
         """The period of each of ``item``'s milestones (they parsed when the file was checked)."""
-        return [_period(m.period, self.year) for m in item.schedule]
-
-
-@functools.lru_cache(maxsize=4096)
-def _period(text: str | int, year: int) -> Period:
-    """A milestone's period; the same few (2024Q3, 全年) recur across items and plans, and a
-    workspace's overview asks for every one of them."""
-    return parse(text, year)
+        return [parse_once(m.period, self.year) for m in item.schedule]
 
 
 @dataclass(frozen=True)

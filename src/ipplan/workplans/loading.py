@@ -30,7 +30,7 @@ from ipplan.validate import (
 from ipplan.workplans import entities
 from ipplan.workplans.book import WorkPlan, WorkPlans
 from ipplan.workplans.model import Item, ProgressEvent, WorkPlanInfo
-from ipplan.workplans.periods import PeriodError, parse
+from ipplan.workplans.periods import PeriodError, parse_once
 from ipplan.yamlio import Document, read
 
 WORKPLANS_DIR = "workplans"
@@ -263,7 +263,7 @@ def _item_rules(
     for j, milestone in enumerate(item.schedule):
         where = doc.line((*loc, "schedule", j, "period"))
         try:
-            period = parse(milestone.period, year)
+            period = parse_once(milestone.period, year)
         except PeriodError as exc:
             yield Problem(doc.path, where, exc.code, {"period": str(milestone.period)})
             continue

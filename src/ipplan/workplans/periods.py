@@ -141,6 +141,14 @@ def parse(text: str | int, year: int | None) -> Period:
     raise PeriodError("invalid-period", raw)
 
 
+@functools.lru_cache(maxsize=4096)
+def parse_once(text: str | int, year: int | None) -> Period:
+    """:func:`parse`, each text and year once: the same few periods (2024Q3, 全年) recur
+    across a plan's items and a workspace's plans. (A text that is no period raises each
+    time.)"""
+    return parse(text, year)
+
+
 def _build(kind: str, found: re.Match[str], year: int, raw: str) -> Period:
     groups = found.groupdict()
     try:
