@@ -349,3 +349,31 @@ def test_block_reader_never_disagrees_with_the_parser(text: str) -> None:
     slow, slow_problems = parse_yaml(text, P)
     assert _typed(doc.data) == _typed(slow.data) and doc.lines == slow.lines
     assert problems == slow_problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 1025 + ": 1\n",
+        "x: 1\n" + "a" * 1025 + ": 1\n",
+        "- " + "a" * 1025 + ": 1\n",
+        "x:\n  " + "a" * 1025 + ": 1\n",
+        "x: {" + "a" * 1025 + ": 1}\n",
+    ],
+)
+def test_a_key_longer_than_libyaml_takes_is_left_to_it(text: str) -> None:
+    """libyaml refuses a key of more than 1,024 characters; the fast readers never accept one."""
+    assert flat(text) is None and _block(text) is None
+    doc, problems = parse(text, P)
+    assert [p.code for p in problems] == ["yaml-syntax"] and not doc.plain
+
+
+@pytest.mark.parametrize("depth", [20, 70, 400])
+def test_a_deeply_nested_file_reads_as_the_parser_reads_it(depth: int) -> None:
+    """Deep nesting is left to the parser, which refuses what is too deep for it: the fast
+    reader never accepts a file the parser would refuse."""
+    text = "".join("  " * i + "- a:\n" for i in range(depth - 1)) + "  " * (depth - 1) + "- a: 1\n"
+    doc, problems = parse(text, P)
+    slow, slow_problems = parse_yaml(text, P)
+    assert problems == slow_problems and _typed(doc.data) == _typed(slow.data)
+    assert (_block(text) is not None) == (depth <= 20)

@@ -35,6 +35,10 @@ OUTSIDE = re.compile(
     "\u206a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 
+# libyaml takes a key of at most 1,024 characters, and the parser's builder runs out of stack
+# some hundreds of levels down: a longer key, or a deeper file, is left to them to refuse.
+MAX_KEY = 1000
+MAX_DEPTH = 64
 # A key at the start of a line's content, and what follows its colon.
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?")
 _TAIL = re.compile(r"(?: +#.*| *)")  # what may follow a quoted scalar or a flow collection
@@ -104,7 +108,7 @@ def flat(text: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:
         if match is None:
             return None
         key, quoted, word, digits = match.groups()
-        if key in data:
+        if key in data or len(key) > MAX_KEY:
             return None
         key = _KEYS.get(key, key)
         if quoted is not None:
@@ -171,6 +175,8 @@ class _Reader:
         return self.mapping(i, indent, loc)
 
     def mapping(self, i: int, indent: int, loc: Loc) -> tuple[dict[str, Any], int]:
+        if len(loc) > MAX_DEPTH:
+            raise _Unsure
         tokens = self.tokens
         result: dict[str, Any] = {}
         self.nodes += 1
@@ -184,6 +190,8 @@ class _Reader:
             if match is None:
                 raise _Unsure
             key, rest = match.groups()
+            if len(key) > MAX_KEY:
+                raise _Unsure
             key = intern(key)  # one string for the key of each of 10,000 items, not 10,000
             if key in result:
                 raise _Unsure
@@ -208,6 +216,8 @@ class _Reader:
         return result, i
 
     def sequence(self, i: int, indent: int, loc: Loc) -> tuple[list[Any], int]:
+        if len(loc) > MAX_DEPTH:
+            raise _Unsure
         tokens = self.tokens
         items: list[Any] = []
         self.nodes += 1
@@ -288,7 +298,7 @@ class _Reader:
                 if match is None:
                     raise _Unsure
                 key, double, single, bare, end = match.groups()
-                if key in result:
+                if key in result or len(key) > MAX_KEY:
                     raise _Unsure
                 self.nodes += 1
                 key_loc = (*loc, key)
