@@ -236,15 +236,9 @@ def median_of(
     before: Callable[[], None] | None = None,
     cwd: Path | None = None,
 ) -> tuple[float, float]:
-    times, peaks = [], []
-    for i in range(runs + 1):
-        if before is not None:
-            before()
-        elapsed, peak = run(command, cwd)
-        if i:  # the first run warms the disk cache and is not counted
-            times.append(elapsed)
-            peaks.append(peak)
-    return statistics.median(times), max(peaks)
+    """The median of ``command`` over ``runs`` runs after an untimed one, and its peak memory."""
+    median, _, peak = paired(command, runs, before, cwd, beside=None)
+    return median, peak
 
 
 def paired(
@@ -252,13 +246,14 @@ def paired(
     runs: int,
     before: Callable[[], None] | None = None,
     cwd: Path | None = None,
+    beside: list[str] | None = FLOOR,
 ) -> tuple[float, float, float]:
-    """The median of ``command``, and of the floor run in turn with it, and the command's peak
-    memory: a machine that slows down or speeds up during a benchmark (other work on it) then
-    moves both alike, and the ratio stays true."""
+    """The median of ``command``, and of ``beside`` (the floor) run in turn with it, and the
+    command's peak memory: a machine that slows down or speeds up during a benchmark (other
+    work on it) then moves both alike, and the ratio stays true."""
     times, floors, peaks = [], [], []
     for i in range(runs + 1):
-        floor, _ = run(FLOOR)
+        floor = run(beside)[0] if beside is not None else 0.0
         if before is not None:
             before()
         elapsed, peak = run(command, cwd)

@@ -18,10 +18,10 @@ from sys import intern
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
 from ipplan import numbers
+from ipplan.yamlio import NUMBER_START, scalar_value
 
 Loc = tuple[str | int, ...]
 
@@ -53,17 +53,9 @@ _FLOW_SCALAR = rf" *(?:\"([^\"\\]*)\"|'([^']*)'|({_FLOW_PLAIN})) *"
 _FLOW_ITEM = re.compile(rf"{_FLOW_SCALAR}([,\]])")
 _FLOW_PAIR = re.compile(rf" *([A-Za-z_][A-Za-z0-9_]*): +{_FLOW_SCALAR[2:]}([,}}])")
 
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _resolver = yaml.resolver.Resolver()
-_constructor = SafeConstructor()
 # First characters of plain scalars that YAML 1.1 may read as something other than text.
 _RESOLVED = frozenset(_resolver.yaml_implicit_resolvers)
-_NUMBER_START = frozenset("0123456789+-.")
 # A decimal both YAML versions read alike, as numbers.check lets through (tests compare them).
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(\.[0-9]{1,15})?")
 # A character that no number or timestamp of YAML 1.1 or 1.2 holds (they hold digits, signs,
@@ -338,7 +330,7 @@ def plain(value: str) -> Any:
     first = value[0]
     if first not in _RESOLVED:
         return value
-    if first in _NUMBER_START:
+    if first in NUMBER_START:
         decimal = _DECIMAL.fullmatch(value)
         if decimal is not None:
             return int(value) if decimal.group(1) is None else float(value)
@@ -349,18 +341,7 @@ def plain(value: str) -> Any:
     elif first != "<" and first != "=":
         return _WORDS.get(value, value)
     tag = _resolver.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
-    if tag in (_STR, _TIMESTAMP):
-        return value
-    if tag == _NULL:
-        return None
-    if tag == _BOOL:
-        lowered = value.lower()
-        return lowered == "true" if lowered in ("true", "false") else value
     try:
-        if tag == _INT:
-            return _constructor.construct_yaml_int(ScalarNode(tag, value))
-        if tag == _FLOAT:
-            return _constructor.construct_yaml_float(ScalarNode(tag, value))
-    except ValueError:
+        return scalar_value(tag, value)
+    except (LookupError, ValueError):
         raise _Unsure from None
-    raise _Unsure

@@ -62,10 +62,15 @@ class Origin:
     digests: Mapping[str, str | None]
 
     def racy(self) -> list[str]:
-        """The files modified so shortly before they were listed that a change in the same
-        tick of a coarse clock would leave their identity as it was: only their bytes tell."""
-        since = self.taken - int(RACY_SECONDS * 1e9)
-        return [name for name, _, mtime, ctime, _ in self.files if max(mtime, ctime) >= since]
+        return racy(self.files, self.taken)
+
+
+def racy(files: Snapshot, taken: int) -> list[str]:
+    """The files modified so shortly before they were listed (at ``taken``, ns) that a change
+    in the same tick of a coarse clock would leave their identity as it was: only their bytes
+    tell."""
+    since = taken - int(RACY_SECONDS * 1e9)
+    return [name for name, _, mtime, ctime, _ in files if max(mtime, ctime) >= since]
 
 
 def directory(environ: Mapping[str, str]) -> Path | None:

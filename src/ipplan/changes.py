@@ -550,13 +550,7 @@ def _checked_alone(data_dir: DataDir, writes: Mapping[str, str | None], latest: 
     when they are not all record files, or share a recorded time with another record."""
     if any(split(name) is None for name in writes):
         return False
-    docs: dict[str, Document] = {}
-    problems: list[Problem] = []
-    for name, text in writes.items():
-        if text is not None:
-            doc, parse_problems = parse(text, data_dir.file(name))
-            docs[name] = doc
-            problems += parse_problems
+    docs, problems = _parsed(data_dir, writes)
     checked = check_records(latest, docs, {name: data_dir.file(name) for name in FILES})
     problems += checked.problems
     if problems:
@@ -586,13 +580,23 @@ def _check_whole(data_dir: DataDir, writes: Mapping[str, str | None]) -> None:
     docs, problems = read_documents(data_dir)
     touched = {data_dir.file(name) for name in writes}
     problems = [p for p in problems if p.path not in touched]
-    for name, text in writes.items():
-        if text is None:
-            docs.pop(name, None)
-            continue
-        new_doc, parse_problems = parse(text, data_dir.file(name))
-        docs[name] = new_doc
-        problems += parse_problems
-    problems += check(docs).problems
+    for name in writes:
+        docs.pop(name, None)
+    written, parse_problems = _parsed(data_dir, writes)
+    docs.update(written)
+    problems += parse_problems + check(docs).problems
     if problems:
         raise DataInvalid(sorted(problems, key=Problem.sort_key))
+
+
+def _parsed(
+    data_dir: DataDir, writes: Mapping[str, str | None]
+) -> tuple[dict[str, Document], list[Problem]]:
+    """The files ``writes`` write (not those it removes), parsed, and the problems of parsing."""
+    docs: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for name, text in writes.items():
+        if text is not None:
+            docs[name], found = parse(text, data_dir.file(name))
+            problems += found
+    return docs, problems

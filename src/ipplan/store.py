@@ -171,20 +171,6 @@ def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem
     The documents are keyed by the names of :data:`FILES`, and each record file by its path
     relative to the data directory (``actuals/practitioners/2023.yaml``).
     """
-    from ipplan.yamlio import read
-
-    docs, problems = read_definitions(data_dir)
-    base = str(data_dir.path)
-    for relative in record_files(data_dir, problems):  # paths as text: see yamlio.Document
-        doc, found = read(f"{base}/{relative}", data_dir.path, scanned=True)
-        docs[relative] = doc
-        problems.extend(found)
-    return docs, problems
-
-
-def read_definitions(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem]]:
-    """Parse the files of :data:`FILES` (the plan's definitions, and the single files of
-    earlier versions, empty when absent), keyed by their names."""
     from ipplan.yamlio import Document, read
 
     docs: dict[str, Document] = {}
@@ -196,6 +182,11 @@ def read_definitions(data_dir: DataDir) -> tuple[dict[str, Document], list[Probl
             continue
         doc, found = read(path, data_dir.path)
         docs[name] = doc
+        problems.extend(found)
+    base = str(data_dir.path)
+    for relative in record_files(data_dir, problems):  # paths as text: see yamlio.Document
+        doc, found = read(f"{base}/{relative}", data_dir.path, scanned=True)
+        docs[relative] = doc
         problems.extend(found)
     return docs, problems
 
@@ -237,7 +228,7 @@ def load_fresh(
     """Read, check and build the plan in ``data_dir`` from its files, without the cache;
     ``seen`` is the identity of its files listed just before (:func:`ipplan.cache.snapshot`)
     and when, kept as the plan's origin."""
-    from ipplan.cache import Origin
+    from ipplan.cache import Origin, racy
     from ipplan.validate import check
     from ipplan.workplans import loading
 
@@ -252,8 +243,8 @@ def load_fresh(
     assert checked.plan is not None and work is not None
     origin = None
     if seen is not None:  # the digests of the files whose identity could hide a change
-        racy = Origin(seen[0], seen[1], {}).racy()
-        origin = Origin(seen[0], seen[1], {n: digests[n] for n in racy if n in digests})
+        kept = {n: digests[n] for n in racy(*seen) if n in digests}
+        origin = Origin(seen[0], seen[1], kept)
     return dataclasses.replace(Plan.build(checked), origin=origin, work=work)
 
 

@@ -51,7 +51,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _constructor = SafeConstructor()
 # Plain scalars (style None, or "" from libyaml) that may be numbers to one YAML version or
 # the other (see ipplan.numbers).
-_NUMBER_START = frozenset("0123456789+-.")
+NUMBER_START = frozenset("0123456789+-.")
 _PLAIN = (_INT, _FLOAT, _STR)
 
 
@@ -171,29 +171,38 @@ class _Builder:
 
     def scalar(self, node: ScalarNode) -> Any:
         tag = node.tag
-        if not node.style and node.value[:1] in _NUMBER_START and tag in _PLAIN:
+        if not node.style and node.value[:1] in NUMBER_START and tag in _PLAIN:
             form = numbers.check(node.value)
             if form is not None:
                 self.problem(node, form.code, **form.params)
                 return None
-        if tag in (_STR, _TIMESTAMP):
-            return node.value
-        if tag == _BOOL:
-            lowered = node.value.lower()
-            return lowered == "true" if lowered in ("true", "false") else node.value
-        if tag == _NULL:
-            return None
-        if tag in (_INT, _FLOAT):
-            try:
-                if tag == _INT:
-                    return _constructor.construct_yaml_int(node)
-                return _constructor.construct_yaml_float(node)
-            except ValueError:  # more digits than Python converts; far beyond any plan's value
-                shown = node.value if len(node.value) <= 24 else node.value[:23] + "…"
-                self.problem(node, "value-too-large", value=shown, limit=MAX_VALUE)
-                return None
-        self.problem(node, "unsupported-tag", tag=tag)
+        try:
+            return scalar_value(tag, node.value)
+        except LookupError:
+            self.problem(node, "unsupported-tag", tag=tag)
+        except ValueError:  # more digits than Python converts; far beyond any plan's value
+            shown = node.value if len(node.value) <= 24 else node.value[:23] + "…"
+            self.problem(node, "value-too-large", value=shown, limit=MAX_VALUE)
         return None
+
+
+def scalar_value(tag: str, text: str) -> Any:
+    """The value of a scalar ``text`` resolved to ``tag``, as ipplan reads it: dates and times
+    stay text, and only true and false are booleans. Raises :class:`LookupError` for a tag
+    ipplan does not take, :class:`ValueError` for more digits than Python converts. (The
+    numbers YAML versions read differently are refused before: :mod:`ipplan.numbers`.)"""
+    if tag in (_STR, _TIMESTAMP):
+        return text
+    if tag == _BOOL:
+        lowered = text.lower()
+        return lowered == "true" if lowered in ("true", "false") else text
+    if tag == _NULL:
+        return None
+    if tag == _INT:
+        return _constructor.construct_yaml_int(ScalarNode(tag, text))
+    if tag == _FLOAT:
+        return _constructor.construct_yaml_float(ScalarNode(tag, text))
+    raise LookupError(tag)
 
 
 def _failed(
