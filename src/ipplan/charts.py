@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 XY = tuple[int, float]
@@ -147,6 +146,8 @@ def svg(chart: Chart, title: str, legend: Mapping[str, str]) -> str:
 
     ``legend`` names the series: keys ``linear``, ``actual``, ``milestone`` and ``target``.
     """
+    from html import escape  # only a page draws charts as SVG
+
     scale = ticks(*chart.span())
     low, high = scale[0], scale[-1]
     span = chart.last_year - chart.first_year or 1

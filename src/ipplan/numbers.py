@@ -13,14 +13,11 @@ never means two numbers in two places.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
 from typing import Any
-
-import yaml
-from yaml.constructor import SafeConstructor
-from yaml.nodes import ScalarNode
 
 Reading = int | float | None  # None: read as text, not as a number
 
@@ -37,8 +34,16 @@ _NAN12 = re.compile(r"\.(nan|NaN|NAN)")
 # Forms in another base than ten, in either version.
 _BASE = re.compile(r"[-+]?0[xXoObB]")
 
-_resolver = yaml.resolver.Resolver()
-_constructor = SafeConstructor()
+
+@functools.cache
+def _yaml11() -> tuple[Any, Any, Any]:
+    """PyYAML's resolver, constructor and scalar node class, imported only when a number is
+    read: a plan read from the cache needs none of them."""
+    import yaml.resolver
+    from yaml.constructor import SafeConstructor
+    from yaml.nodes import ScalarNode
+
+    return yaml.resolver.Resolver(), SafeConstructor(), ScalarNode
 
 
 @dataclass(frozen=True)
@@ -52,15 +57,16 @@ class Form:
 
 def read11(text: str) -> Reading:
     """What a YAML 1.1 reader (PyYAML) makes of ``text`` as a plain scalar: a number, or None."""
-    tag = _resolver.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    resolver, constructor, scalar_node = _yaml11()
+    tag = resolver.resolve(scalar_node, text, (True, False))
     if tag not in (_INT, _FLOAT):
         return None
-    node = ScalarNode(tag, text)
+    node = scalar_node(tag, text)
     try:
         value: int | float = (
-            _constructor.construct_yaml_int(node)
+            constructor.construct_yaml_int(node)
             if tag == _INT
-            else _constructor.construct_yaml_float(node)
+            else constructor.construct_yaml_float(node)
         )
     except ValueError:  # more digits than Python converts; reported as too large elsewhere
         return None

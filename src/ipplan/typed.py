@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
 
 from ipplan import numbers
 from ipplan.errors import (
@@ -122,6 +121,8 @@ def parse_value(text: str, unit: str | None = None, known: Sequence[str] = ()) -
         raise NotANumber(value=shown, reason="format", unit=unit)
     fraction = any(mark in cleaned for mark in ".eE")
     if scale != 1:
+        from decimal import Decimal, InvalidOperation  # only when a scaled value is typed
+
         try:
             exact = Decimal(cleaned) * scale
         except InvalidOperation:  # pragma: no cover - the pattern above admits only numbers

@@ -14,7 +14,6 @@ The composer gives nodes with positions; we build plain Python values from them 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ipplan import numbers
+from ipplan import fingerprint, numbers
 from ipplan.problems import Problem
 from ipplan.typed import MAX_VALUE
 
@@ -467,4 +466,4 @@ def read(
 
 def digest(raw: bytes) -> str:
     """A short fingerprint of a file's bytes."""
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+    return fingerprint.digest(raw)

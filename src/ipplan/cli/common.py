@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import re
 import sys
@@ -436,11 +435,15 @@ def workspace_to_check(ctx: typer.Context, data: Path | None) -> Path | None:
 
 
 def print_json(value: Any) -> None:
+    import json
+
     typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def print_error_json(code: str, message: str, **extra: Any) -> None:
     """An error for scripts, on stderr: ``{"error": {"code", "message"}}``."""
+    import json
+
     error = {"code": code, "message": message, **extra}
     typer.echo(json.dumps({"error": error}, ensure_ascii=False, indent=2), err=True)
 
