@@ -2,9 +2,9 @@
 
 An entry holds a plan exactly as :func:`ipplan.store.load` built it from files that passed
 validation in full, with the identity of every file under the data directory at the moment they
-were read: its relative path, size, modification and change times to the nanosecond, and inode.
-It is used only when every file is still there with the same identity and no other file has
-appeared, the way git trusts its index:
+were read: its relative path, size, modification and change times to the nanosecond, and inode,
+and the name of every directory. It is used only when every file is still there with the same
+identity and no other file or directory has appeared, the way git trusts its index:
 
 - any write to a file changes its change time (which no program can set back), and replacing a
   file changes its inode, so a changed file never matches;
@@ -20,13 +20,18 @@ cache off. An entry is written to a temporary file and renamed into place, so tw
 filling it at once leave one whole entry. An entry that cannot be read, was made by another
 version of ipplan, or names another directory is ignored and replaced. The cache never changes
 what a command prints: with it or without it, the plan is the same.
+
+Beside each plan's entry, ``ipplan validate`` keeps its last passing verdict (:func:`passed`),
+keyed by content rather than identity, since a check must never pass on data it did not read:
+the digest of every file the check read, and the names of all the others. A later check passes
+from it only after reading every one of those files again and finding the same bytes, under the
+same names, with nothing added or removed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 import pickle
 import stat
@@ -37,6 +42,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ipplan import fingerprint
 
 ENV_DIR = "IPPLAN_CACHE_DIR"
 ENV_SWITCH = "IPPLAN_CACHE"
@@ -84,7 +91,8 @@ def directory(environ: Mapping[str, str]) -> Path | None:
 
 
 def snapshot(top: Path) -> tuple[Snapshot, int] | None:
-    """The identity of every file below ``top``, and the newest change time among them.
+    """The identity of every file below ``top``, and the newest change time among them; each
+    directory below it is listed too, by its name with a slash (``actuals/``) and no times.
 
     None when something other than a plain file or directory is found (the loader decides what
     to say of it), when the tree is too large, or when it cannot be listed.
@@ -100,6 +108,10 @@ def snapshot(top: Path) -> tuple[Snapshot, int] | None:
                     info = entry.stat(follow_symlinks=False)
                     name = prefix + entry.name
                     if stat.S_ISDIR(info.st_mode):
+                        # a directory counts by its name alone: an empty one can be a problem
+                        # (a stray name where records live), and its times change with every
+                        # file made in it, the lock's and a write's temporary files included
+                        found.append((name + "/", 0, 0, 0, 0))
                         pending.append((name + "/", entry.path))
                     elif stat.S_ISREG(info.st_mode):
                         if entry.name.startswith(".") and entry.name != ".gitignore":
@@ -132,9 +144,9 @@ def _code_identity() -> str:
     return "\n".join(parts)
 
 
-def _entry_path(cache: Path, top: Path) -> Path:
-    name = hashlib.sha256(str(top.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
-    return cache / f"{name[:40]}.pickle"
+def _entry_path(cache: Path, top: Path, suffix: str = ".pickle") -> Path:
+    name = fingerprint.digest(str(top.resolve()).encode("utf-8", "surrogateescape"))
+    return cache / f"{name}{suffix}"
 
 
 def _safe_directory(cache: Path) -> bool:
@@ -148,13 +160,10 @@ def _safe_directory(cache: Path) -> bool:
     return not hasattr(os, "getuid") or info.st_uid == os.getuid()
 
 
-def lookup(top: Path, seen: Snapshot, environ: Mapping[str, str]) -> Any | None:
-    """The plan cached for ``top`` when its files are exactly ``seen``; else None."""
-    cache = directory(environ)
-    if cache is None or not _safe_directory(cache):
-        return None
+def _read_entry(path: Path, top: Path) -> dict[str, Any] | None:
+    """The entry at ``path`` when it is whole, made by this ipplan, for ``top``; else None."""
     try:
-        with open(_entry_path(cache, top), "rb") as handle:
+        with open(path, "rb") as handle:
             entry = pickle.load(handle)
     except Exception:  # any unreadable entry is only a miss
         return None
@@ -162,8 +171,41 @@ def lookup(top: Path, seen: Snapshot, environ: Mapping[str, str]) -> Any | None:
         not isinstance(entry, dict)
         or entry.get("code") != _code_identity()
         or entry.get("top") != str(top.resolve())
-        or entry.get("files") != seen
     ):
+        return None
+    return entry
+
+
+def _write_entry(cache: Path, path: Path, entry: dict[str, Any]) -> None:
+    """Write ``entry`` to ``path`` whole or not at all; silently skipped when it cannot be."""
+    try:
+        cache.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return
+    if not _safe_directory(cache):
+        return
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=cache)
+        with os.fdopen(fd, "wb") as handle:  # streamed: a large plan's bytes are never all held
+            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+    except Exception:  # a plan that cannot be pickled or written is simply not cached
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def lookup(top: Path, seen: Snapshot, environ: Mapping[str, str]) -> Any | None:
+    """The plan cached for ``top`` when its files are exactly ``seen``; else None."""
+    cache = directory(environ)
+    if cache is None or not _safe_directory(cache):
+        return None
+    entry = _read_entry(_entry_path(cache, top), top)
+    if entry is None or entry.get("files") != seen:
         return None
     return entry.get("plan")
 
@@ -175,23 +217,80 @@ def store(top: Path, seen: Snapshot, newest: int, plan: Any, environ: Mapping[st
         return
     if time.time_ns() - newest < RACY_SECONDS * 1e9:
         return  # a file this fresh could change again unseen
-    try:
-        cache.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        return
-    if not _safe_directory(cache):
-        return
     entry = {"code": _code_identity(), "top": str(top.resolve()), "files": seen, "plan": plan}
-    tmp = None
+    _write_entry(cache, _entry_path(cache, top), entry)
+
+
+# --- the verdicts of ``ipplan validate`` -------------------------------------------------------
+
+VERDICT = ".verdict"
+
+
+def passed(top: Path, environ: Mapping[str, str]) -> dict[str, int] | None:
+    """What the last passing check of ``top`` counted, when every file it read holds the same
+    bytes now, under the same names, and no file or directory has come or gone; else None.
+
+    Every file the check read is read again here, in full, and its digest compared.
+    """
+    cache = directory(environ)
+    if cache is None or not _safe_directory(cache):
+        return None
+    entry = _read_entry(_entry_path(cache, top, VERDICT), top)
+    if entry is None:
+        return None
+    now = snapshot(top)
+    names, digests, counts = entry.get("names"), entry.get("digests"), entry.get("counts")
+    if now is None or not isinstance(digests, dict) or not isinstance(counts, dict):
+        return None
+    if names != tuple(name for name, *_ in now[0]):
+        return None
+    for name, expected in digests.items():
+        if _digest_of(top, name) != expected:
+            return None
+    return counts
+
+
+def keep_passed(
+    top: Path,
+    seen: Snapshot,
+    digests: Mapping[str, str | None],
+    counts: Mapping[str, int],
+    environ: Mapping[str, str],
+) -> None:
+    """Keep a passing check's verdict: ``seen``, the files and directories listed before the
+    check read anything; ``digests``, of the bytes it read, by relative path; ``counts``, what
+    it says it checked."""
+    cache = directory(environ)
+    if cache is None:
+        return
+    read = {name: value for name, value in digests.items() if value is not None}
+    entry = {
+        "code": _code_identity(),
+        "top": str(top.resolve()),
+        "names": tuple(name for name, *_ in seen),
+        "digests": read,
+        "counts": dict(counts),
+    }
+    _write_entry(cache, _entry_path(cache, top, VERDICT), entry)
+
+
+# A file the check read was under this size; one that has grown past it has changed.
+_LARGEST = 50 * 1024 * 1024 + 1
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def _digest_of(top: Path, name: str) -> str | None:
+    """The digest of the regular file ``name`` below ``top``; None when it cannot be read."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=cache)
-        with os.fdopen(fd, "wb") as handle:  # streamed: a large plan's bytes are never all held
-            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, _entry_path(cache, top))
-        tmp = None
-    except Exception:  # a plan that cannot be pickled or written is simply not cached
-        pass
+        fd = os.open(f"{top}/{name}", _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return fingerprint.digest(handle.read(_LARGEST))
+    except OSError:
+        return None
     finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        os.close(fd)

@@ -14,9 +14,7 @@ import contextlib
 import dataclasses
 import math
 import os
-import shutil
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -50,6 +48,8 @@ if TYPE_CHECKING:
     from filelock import BaseFileLock
 
     from ipplan.cache import Origin
+    from ipplan.validate import Checked as CoreChecked
+    from ipplan.workplans.book import WorkPlans
     from ipplan.workspaces.workspace import Workspace
     from ipplan.yamlio import Document
 
@@ -222,6 +222,33 @@ def load(data_dir: DataDir) -> Plan:
     return plan
 
 
+@dataclass
+class CheckedFiles:
+    """Every data file read and checked (:func:`check_files`): what the check built, every
+    problem found, and the digest of each file as it was read, by its path relative to the
+    data directory."""
+
+    core: CoreChecked
+    work: WorkPlans | None
+    problems: list[Problem]
+    digests: dict[str, str | None]
+
+
+def check_files(data_dir: DataDir) -> CheckedFiles:
+    """Read and check every file of the plan in ``data_dir``: definitions, records and work
+    plans, every rule; what ``ipplan validate`` reports and what a fresh load stands on."""
+    from ipplan.validate import check
+    from ipplan.workplans import loading
+
+    docs, problems = read_documents(data_dir)
+    core = check(docs)
+    problems.extend(core.problems)
+    digests = {FILES.get(name, name): doc.digest for name, doc in docs.items()}
+    work, work_problems = loading.read_all(data_dir.path, core, digests)
+    problems.extend(work_problems)
+    return CheckedFiles(core, work, sorted(problems, key=Problem.sort_key), digests)
+
+
 def load_fresh(
     data_dir: DataDir, seen: tuple[tuple[tuple[str, int, int, int, int], ...], int] | None = None
 ) -> Plan:
@@ -229,23 +256,16 @@ def load_fresh(
     ``seen`` is the identity of its files listed just before (:func:`ipplan.cache.snapshot`)
     and when, kept as the plan's origin."""
     from ipplan.cache import Origin, racy
-    from ipplan.validate import check
-    from ipplan.workplans import loading
 
-    docs, problems = read_documents(data_dir)
-    checked = check(docs)
-    problems.extend(checked.problems)
-    digests = {FILES.get(name, name): doc.digest for name, doc in docs.items()}
-    work, work_problems = loading.read_all(data_dir.path, checked, digests)
-    problems.extend(work_problems)
-    if problems:
-        raise DataInvalid(sorted(problems, key=Problem.sort_key))
-    assert checked.plan is not None and work is not None
+    checked = check_files(data_dir)
+    if checked.problems:
+        raise DataInvalid(checked.problems)
+    assert checked.core.plan is not None and checked.work is not None
     origin = None
     if seen is not None:  # the digests of the files whose identity could hide a change
-        kept = {n: digests[n] for n in racy(*seen) if n in digests}
+        kept = {n: checked.digests[n] for n in racy(*seen) if n in checked.digests}
         origin = Origin(seen[0], seen[1], kept)
-    return dataclasses.replace(Plan.build(checked), origin=origin, work=work)
+    return dataclasses.replace(Plan.build(checked.core), origin=origin, work=checked.work)
 
 
 def current(data_dir: DataDir, plan: Plan) -> Plan:
@@ -500,6 +520,8 @@ def atomic_write(path: Path, content: str | bytes) -> None:
     except FileNotFoundError:
         mode = None
     try:
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=directory)
     except OSError as exc:
         raise write_error(path, exc) from None
@@ -606,6 +628,9 @@ def init(target: Path) -> list[Path]:
     next ``init``. Into a directory that already exists (and holds no plan), the files are moved
     one by one and taken back out if any move fails.
     """
+    import shutil
+    import tempfile
+
     source = bundled_dir()
     names = [FILES[name] for name in FILES if name not in LEGACY]
     shipped = [kind.name for kind in records.KINDS.values() if (source / kind.name).is_dir()]
@@ -642,6 +667,8 @@ def init(target: Path) -> list[Path]:
 def _install(staging: Path, target: Path) -> list[Path]:
     """Put the staged plan at ``target``: one rename when ``target`` does not exist yet, else
     each entry moved in, and every one moved so far taken back out if a later move fails."""
+    import shutil
+
     entries = sorted(staging.iterdir())
     keep_ignore = (target / ".gitignore").exists()
     made = [
@@ -682,6 +709,8 @@ def _install(staging: Path, target: Path) -> list[Path]:
 def _copy_tree(source: Path, destination: Path) -> None:
     """Copy a directory of records file by file, so that a failure is the operating system's
     own error (a full disk named as one), not shutil.copytree's list of them."""
+    import shutil
+
     destination.mkdir()
     for path in sorted(source.rglob("*")):
         copy = destination / path.relative_to(source)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -24,6 +24,10 @@ from ipplan.cli.common import (
 )
 from ipplan.errors import PlanNotFound
 from ipplan.i18n import SAFEGUARDS_AREA, actions_count, text
+
+if TYPE_CHECKING:
+    from ipplan.problems import Problem
+    from ipplan.store import DataDir
 
 
 class ProblemFormat(str, Enum):
@@ -53,8 +57,6 @@ def validate(
     Example: ipplan validate --data data --format github
     """
     from ipplan import store, views
-    from ipplan.validate import check
-    from ipplan.workplans import loading
 
     language = choose_lang(ctx, lang)
     if as_json:
@@ -80,21 +82,14 @@ def validate(
             path=views.display_path(whole),
         )
     else:
-        docs, problems = store.read_documents(data_dir)
-        checked = check(docs)
-        _, work_problems = loading.read_all(data_dir.path, checked)
-        problems = sorted(problems + checked.problems + work_problems, key=lambda p: p.sort_key())
+        problems, tally = _check_plan(data_dir)
         ok = text(
             "validate.ok",
             language,
-            indicators=len(checked.indicators),
-            actions=actions_count(
-                sum(1 for _, a in checked.actions if a.area != SAFEGUARDS_AREA),
-                sum(1 for _, a in checked.actions if a.area == SAFEGUARDS_AREA),
-                language,
-            ),
-            actuals=sum(len(v) for v in checked.actuals.values()),
-            updates=sum(len(v) for v in checked.updates.values()),
+            indicators=tally.get("indicators", 0),
+            actions=actions_count(tally.get("actions", 0), tally.get("safeguards", 0), language),
+            actuals=tally.get("actuals", 0),
+            updates=tally.get("updates", 0),
             path=views.display_path(data_dir.path),
         )
         if strict and not problems:  # lateness is judged on data that is valid
@@ -119,6 +114,33 @@ def validate(
         terminal.print_lines([text("validate.failed", language, count=len(problems))], stderr=True)
         raise typer.Exit(1)
     terminal.print_lines([ok])
+
+
+def _check_plan(data_dir: DataDir) -> tuple[list[Problem], dict[str, int]]:
+    """Check every file of the plan in ``data_dir``: every problem, and what was counted.
+
+    A check that passed is not repeated on the same bytes (:func:`ipplan.cache.passed`).
+    """
+    from ipplan import cache, store
+
+    passed = cache.passed(data_dir.path, os.environ)
+    if passed is not None:
+        return [], passed
+    seen = cache.snapshot(data_dir.path)  # listed before anything is read
+    checked = store.check_files(data_dir)
+    if checked.problems:
+        return checked.problems, {}
+    core = checked.core
+    counts = {
+        "indicators": len(core.indicators),
+        "actions": sum(1 for _, a in core.actions if a.area != SAFEGUARDS_AREA),
+        "safeguards": sum(1 for _, a in core.actions if a.area == SAFEGUARDS_AREA),
+        "actuals": sum(len(v) for v in core.actuals.values()),
+        "updates": sum(len(v) for v in core.updates.values()),
+    }
+    if seen is not None:
+        cache.keep_passed(data_dir.path, seen[0], checked.digests, counts, os.environ)
+    return [], counts
 
 
 @app.command()
