@@ -377,3 +377,51 @@ def test_a_deeply_nested_file_reads_as_the_parser_reads_it(depth: int) -> None:
     slow, slow_problems = parse_yaml(text, P)
     assert problems == slow_problems and _typed(doc.data) == _typed(slow.data)
     assert (_block(text) is not None) == (depth <= 20)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.one_of(
+        st.from_regex(r"[-+]?[0-9_]{1,25}", fullmatch=True),
+        st.from_regex(r"[-+]?[0-9_]*\.[0-9_]*([eE][-+]?[0-9]{1,3})?", fullmatch=True),
+        st.from_regex(r"[-+]?[0-9]{1,3}(:[0-5]?[0-9]){1,2}(\.[0-9]*)?", fullmatch=True),
+        st.from_regex(r"[-+]?0[xob]?[0-9a-fA-F_]{1,6}", fullmatch=True),
+        st.sampled_from([".inf", "-.INF", ".nan", "0", "-0", "+0", "0.", ".5", "-.5e-3"]),
+    )
+)
+def test_numbers_are_converted_as_pyyaml_converts_them(text: str) -> None:
+    """scalar_value converts plain decimals itself; every other number goes to PyYAML."""
+    import math
+
+    import yaml
+    from yaml.constructor import SafeConstructor
+    from yaml.nodes import ScalarNode
+
+    from ipplan.yamlio import scalar_value
+
+    tag = yaml.resolver.Resolver().resolve(ScalarNode, text, (True, False))
+    if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        return
+    constructor = SafeConstructor()
+    convert = (
+        constructor.construct_yaml_int
+        if tag == "tag:yaml.org,2002:int"
+        else constructor.construct_yaml_float
+    )
+    try:
+        expected = convert(ScalarNode(tag, text))
+    except ValueError:
+        with pytest.raises(ValueError):
+            scalar_value(tag, text)
+        return
+    got = scalar_value(tag, text)
+    assert type(got) is type(expected)
+    assert got == expected or (math.isnan(got) and math.isnan(expected))
+    if isinstance(got, float) and got == 0:
+        assert math.copysign(1, got) == math.copysign(1, expected)
+
+
+def test_the_first_characters_pyyaml_may_resolve_are_the_ones_written_out() -> None:
+    import yaml
+
+    assert frozenset(yaml.resolver.Resolver().yaml_implicit_resolvers) == blockyaml.RESOLVED

@@ -155,3 +155,17 @@ def test_the_same_text_means_the_same_number_in_a_file_and_as_typed(text: str) -
     if number and math.isfinite(value) and abs(value) <= 10**12:
         # and a number in the file is that number as typed
         assert typed == value, (text, value, refusal)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.one_of(
+        st.from_regex(r"[-+]?[0-9]{1,20}(\.[0-9]{0,8})?", fullmatch=True),
+        st.from_regex(r"[-+]?[0-9]{0,4}\.[0-9]{0,4}([eE][-+]?[0-9]{1,3})?", fullmatch=True),
+        st.text(alphabet="0123456789+-.eE_:xob", max_size=12),
+    )
+)
+def test_the_quick_answer_is_the_answer_of_both_readings(text: str) -> None:
+    """A plain decimal is passed without PyYAML; for every text, that is what reading it with
+    both versions says."""
+    assert numbers.check(text) == numbers.check_both(text)

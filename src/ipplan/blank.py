@@ -15,8 +15,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ipplan.entities import FIRST_YEAR, LAST_YEAR
 from ipplan.errors import DataNotWritable, EmptyTitle, InvalidPlanYears, TargetExists
-from ipplan.models import FIRST_YEAR, LAST_YEAR
 from ipplan.typed import clean_text
 
 # "2026-2030", with any dash, a tilde, 至 or 到 between the years, and full-width digits

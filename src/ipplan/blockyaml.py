@@ -17,9 +17,6 @@ import re
 from sys import intern
 from typing import Any
 
-import yaml
-from yaml.nodes import ScalarNode
-
 from ipplan import numbers
 from ipplan.yamlio import NUMBER_START, scalar_value
 
@@ -53,9 +50,10 @@ _FLOW_SCALAR = rf" *(?:\"([^\"\\]*)\"|'([^']*)'|({_FLOW_PLAIN})) *"
 _FLOW_ITEM = re.compile(rf"{_FLOW_SCALAR}([,\]])")
 _FLOW_PAIR = re.compile(rf" *([A-Za-z_][A-Za-z0-9_]*): +{_FLOW_SCALAR[2:]}([,}}])")
 
-_resolver = yaml.resolver.Resolver()
-# First characters of plain scalars that YAML 1.1 may read as something other than text.
-_RESOLVED = frozenset(_resolver.yaml_implicit_resolvers)
+# First characters of plain scalars that YAML 1.1 may read as something other than text: the
+# keys of PyYAML's implicit resolvers (tests hold the two equal), written out so that a record
+# file is read without loading PyYAML.
+RESOLVED = frozenset("!&*+-.0123456789<=FNOTYfnoty~") | {""}
 # A decimal both YAML versions read alike, as numbers.check lets through (tests compare them).
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(\.[0-9]{1,15})?")
 # A character that no number or timestamp of YAML 1.1 or 1.2 holds (they hold digits, signs,
@@ -63,7 +61,7 @@ _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(\.[0-9]{1,15})?")
 _NOT_A_NUMBER = re.compile(r"[^0-9a-fA-FxXoObB+\-._: tTzZiInN]")
 # What may start a plain scalar that is text as it stands: none of YAML's indicators, quotes,
 # brackets, and no character that YAML 1.1 may resolve into something else.
-_SPECIAL = frozenset("-?:,[]{}#&*!|>'\"%@` ") | _RESOLVED
+_SPECIAL = frozenset("-?:,[]{}#&*!|>'\"%@` ") | RESOLVED
 # The words YAML 1.1 reads as null or a boolean; ipplan takes only true and false as booleans.
 _WORDS: dict[str, Any] = {
     **{word: None for word in ("~", "null", "Null", "NULL")},
@@ -328,7 +326,7 @@ def plain(value: str) -> Any:
     where it would report a problem (a number the two YAML versions read differently, a tag
     it does not take), so that the parser says so at its line."""
     first = value[0]
-    if first not in _RESOLVED:
+    if first not in RESOLVED:
         return value
     if first in NUMBER_START:
         decimal = _DECIMAL.fullmatch(value)
@@ -340,7 +338,8 @@ def plain(value: str) -> Any:
             raise _Unsure
     elif first != "<" and first != "=":
         return _WORDS.get(value, value)
-    tag = _resolver.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    resolver, _, scalar_node = numbers.yaml11()
+    tag = resolver.resolve(scalar_node, value, (True, False))
     try:
         return scalar_value(tag, value)
     except (LookupError, ValueError):

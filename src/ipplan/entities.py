@@ -13,11 +13,15 @@ name everywhere, so the order says nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal, NamedTuple
 
 from ipplan.status import Status
 
 Number = int | float
+# Years a plan may span: wide enough for any real plan, narrow enough to catch a typo (20255).
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
 
 
 class Point(NamedTuple):
@@ -254,3 +258,70 @@ def action_update(model: Any) -> ActionUpdate:
         note=model.note,
         cleared=list(model.cleared),
     )
+
+
+# --- from plain data ---------------------------------------------------------------------------
+# A record file as ipplan writes it is read without pydantic: when its data is certainly valid,
+# the record is built here directly; anything else (None) goes through the model, which says
+# what is wrong. tests/test_plain_records.py holds both to the same answers.
+
+_ACTUAL_FIELDS = frozenset(("value", "source", "note", "recorded", "history"))
+_REVISION_FIELDS = frozenset(("value", "source", "note", "recorded"))
+_TIME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d:\d\d)?", re.ASCII)
+
+
+def plain_actual(data: Any, year: int) -> Actual | None:
+    """The record of an actual record file's ``data`` when it is certainly valid; else None."""
+    if type(data) is not dict or "value" not in data or not data.keys() <= _ACTUAL_FIELDS:
+        return None
+    found = _plain_revision(data)
+    if found is None:
+        return None
+    history = data.get("history")
+    if (history is None and "history" not in data) or history == []:
+        return Actual(year, *found)
+    if type(history) is not list:
+        return None
+    revisions = []
+    for item in history:
+        if type(item) is not dict or "value" not in item or not item.keys() <= _REVISION_FIELDS:
+            return None
+        revision = _plain_revision(item)
+        if revision is None:
+            return None
+        revisions.append(revision)
+    return Actual(year, *found, revisions)
+
+
+def _plain_revision(data: dict[str, Any]) -> Revision | None:
+    value = data["value"]
+    if type(value) is not int and not (type(value) is float and value - value == 0):
+        return None
+    source, note = data.get("source"), data.get("note")
+    for text in (source, note):
+        if text is not None and (type(text) is not str or not text):
+            return None
+    recorded = data.get("recorded")
+    if recorded is not None:
+        recorded = _plain_moment(recorded)
+        if recorded is None:
+            return None
+    return Revision(value, source, note, recorded)
+
+
+def _plain_moment(text: Any) -> dt.datetime | None:
+    """A time written as ISO 8601 to the second or finer, with or without its offset; else
+    None (a date alone, a Unix time and the like are left to pydantic's reading)."""
+    if type(text) is not str or not _TIME.fullmatch(text):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    offset = moment.utcoffset()
+    if offset is None:
+        return moment
+    zone = _ZONES.get(offset)
+    if zone is None:
+        zone = _ZONES.setdefault(offset, dt.timezone(offset))
+    return moment.replace(tzinfo=zone)

@@ -19,9 +19,6 @@ Key = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$")]
 Direction = Literal["increase", "decrease"]
 Accumulate = Literal["sum"]
-# Years a plan may span: wide enough for any real plan, narrow enough to catch a typo (20255).
-FIRST_YEAR = 1900
-LAST_YEAR = 2200
 
 
 def empty() -> Any:

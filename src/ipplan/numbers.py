@@ -36,7 +36,7 @@ _BASE = re.compile(r"[-+]?0[xXoObB]")
 
 
 @functools.cache
-def _yaml11() -> tuple[Any, Any, Any]:
+def yaml11() -> tuple[Any, Any, Any]:
     """PyYAML's resolver, constructor and scalar node class, imported only when a number is
     read: a plan read from the cache needs none of them."""
     import yaml.resolver
@@ -57,7 +57,7 @@ class Form:
 
 def read11(text: str) -> Reading:
     """What a YAML 1.1 reader (PyYAML) makes of ``text`` as a plain scalar: a number, or None."""
-    resolver, constructor, scalar_node = _yaml11()
+    resolver, constructor, scalar_node = yaml11()
     tag = resolver.resolve(scalar_node, text, (True, False))
     if tag not in (_INT, _FLOAT):
         return None
@@ -119,9 +119,20 @@ def decimal(value: int | float) -> str:
     return text
 
 
+# Integers and fractions every version reads alike, as Python does: 31347, -0.5, 80.25.
+_PLAIN_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+
+
 def check(text: str) -> Form | None:
     """Why the plain scalar ``text`` may not stand for a number, or None when it may (or when
     both versions read it as text)."""
+    if _PLAIN_DECIMAL.fullmatch(text):
+        return None  # the common case, answered without loading PyYAML's resolver
+    return check_both(text)
+
+
+def check_both(text: str) -> Form | None:
+    """:func:`check`, by reading ``text`` as each version does."""
     old, new = read11(text), read12(text)
     meant = new if new is not None else old
     if meant is None:

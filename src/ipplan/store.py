@@ -433,16 +433,12 @@ def _group(gid: int) -> str:
 
 def stray_temporaries(data_dir: DataDir) -> list[Path]:
     """Temporary files that :func:`atomic_write` left behind when its process was killed."""
-    from ipplan import schema
-
-    targets = [data_dir.file(name) for name in FILES]
-    targets += [
-        data_dir.path / SCHEMA_DIR / schema.schema_name(name) for name in schema.FILE_MODELS
-    ]
     found: list[Path] = []
-    for target in targets:
-        if target.parent.is_dir():
-            found += sorted(target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"))
+    for name in FILES.values():
+        found += sorted(data_dir.path.glob(f".{name}.*{TEMP_SUFFIX}"))
+    schemas = data_dir.path / SCHEMA_DIR  # ipplan schema's files, *.schema.json
+    if schemas.is_dir() and not schemas.is_symlink():
+        found += sorted(schemas.glob(f".*.schema.json.*{TEMP_SUFFIX}"))
     for kind in records.KINDS.values():
         base = data_dir.path / kind.name
         if base.is_dir() and not base.is_symlink():

@@ -12,33 +12,25 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from pydantic import BaseModel, ValidationError
-
 from ipplan import entities, records
 from ipplan import units as unit_library
-from ipplan.models import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    Action,
-    ActionUpdate,
-    Actual,
-    ActualRecord,
-    Area,
-    Indicator,
-    PlanInfo,
-    UnitDeclaration,
-)
+from ipplan.entities import FIRST_YEAR, LAST_YEAR
 from ipplan.problems import Problem, suggest
 from ipplan.typed import MAX_VALUE, control_character
-from ipplan.workplans.model import ProgressEvent
 from ipplan.yamlio import Document, Loc
 
+# pydantic and the models are imported where a file is checked against its schema: a writer
+# checking a record it wrote in ipplan's own layout (check_records) needs neither.
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ipplan.plan import Plan
+    from pydantic import BaseModel
 
-M = TypeVar("M", bound=BaseModel)
+    from ipplan.models import ActionUpdate, Area, PlanInfo, UnitDeclaration
+    from ipplan.plan import Plan
+    from ipplan.workplans.model import ProgressEvent
+
+M = TypeVar("M", bound="BaseModel")
 R = TypeVar("R")  # a checked record: a pydantic model, or the plan's own record
 
 _EXPECTED = {
@@ -260,6 +252,8 @@ def _items(c: Checked, doc: Document, data: Any, loc: Loc, model: type[M]) -> In
 
 
 def _one(c: Checked, doc: Document, data: Any, loc: Loc, model: type[M]) -> M | None:
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -293,6 +287,8 @@ def _keyed(
 
 
 def _read_indicators(c: Checked, doc: Document) -> None:
+    from ipplan.models import Indicator, PlanInfo, UnitDeclaration
+
     data = _shell(c, doc, doc.data, (), {"plan": True, "units": False, "indicators": True})
     if data is None:
         return
@@ -304,6 +300,8 @@ def _read_indicators(c: Checked, doc: Document) -> None:
 
 
 def _read_tasks(c: Checked, doc: Document) -> None:
+    from ipplan.models import Action, Area
+
     data = _shell(c, doc, doc.data, (), {"areas": True, "actions": True})
     if data is None:
         return
@@ -313,6 +311,8 @@ def _read_tasks(c: Checked, doc: Document) -> None:
 
 
 def _read_actuals(c: Checked, doc: Document) -> None:
+    from ipplan.models import Actual
+
     data = _shell(c, doc, doc.data, (), {"actuals": False})
     if data is not None:
         c.actuals = {
@@ -322,6 +322,8 @@ def _read_actuals(c: Checked, doc: Document) -> None:
 
 
 def _read_task_log(c: Checked, doc: Document) -> None:
+    from ipplan.models import ActionUpdate
+
     data = _shell(c, doc, doc.data, (), {"updates": False})
     if data is not None:
         c.updates = _keyed(c, doc, data.get("updates"), ("updates",), ActionUpdate)
@@ -336,13 +338,22 @@ _READERS: dict[str, Callable[[Checked, Document], None]] = {
 
 
 def _read_actual_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:
-    key, year = parts
-    found = _one(c, doc, doc.data if doc.data is not None else {}, (), ActualRecord)
-    if found is not None:  # the year is four digits of its path
+    key, year = parts  # the year is four digits of its path
+    data = doc.data if doc.data is not None else {}
+    plain = entities.plain_actual(data, int(year))
+    if plain is not None:
+        c.actuals.setdefault(key, []).append(Found(doc, (), plain))
+        return
+    from ipplan.models import ActualRecord
+
+    found = _one(c, doc, data, (), ActualRecord)
+    if found is not None:
         c.actuals.setdefault(key, []).append(Found(doc, (), entities.actual(found, int(year))))
 
 
 def _read_update_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:
+    from ipplan.models import ActionUpdate
+
     action_id, name = parts
     found = _one(c, doc, doc.data if doc.data is not None else {}, (), ActionUpdate)
     if found is None:
@@ -363,6 +374,8 @@ def _read_update_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> No
 
 def _read_progress_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:
     """A work-plan progress event; what it points at is checked by ipplan.workplans.loading."""
+    from ipplan.workplans.model import ProgressEvent
+
     name = parts[-1]
     found = _one(c, doc, doc.data if doc.data is not None else {}, (), ProgressEvent)
     if found is None:

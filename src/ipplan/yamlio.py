@@ -15,23 +15,14 @@ The composer gives nodes with positions; we build plain Python values from them 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from ipplan import fingerprint, numbers
 from ipplan.problems import Problem
-from ipplan.typed import MAX_VALUE
-
-try:  # libyaml's composer is several times faster and still reports positions
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 Loc = tuple[str | int, ...]
 
@@ -44,14 +35,13 @@ _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
 
-_constructor = SafeConstructor()
+# Numbers every YAML version reads as Python does: converted without PyYAML's constructor.
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 # Plain scalars (style None, or "" from libyaml) that may be numbers to one YAML version or
 # the other (see ipplan.numbers).
 NUMBER_START = frozenset("0123456789+-.")
-_PLAIN = (_INT, _FLOAT, _STR)
 
 
 class Document:
@@ -117,74 +107,6 @@ class Document:
         return 1
 
 
-class _TooLarge(Exception):
-    pass
-
-
-class _Builder:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.lines: dict[Loc, int] = {}
-        self.problems: list[Problem] = []
-        self.nodes = 0
-
-    def problem(self, node: Node, code: str, **params: Any) -> None:
-        self.problems.append(Problem(self.path, node.start_mark.line + 1, code, params))
-
-    def build(self, node: Node, loc: Loc) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise _TooLarge
-        if isinstance(node, MappingNode):
-            return self.mapping(node, loc)
-        if isinstance(node, SequenceNode):
-            if node.tag != _SEQ:
-                self.problem(node, "unsupported-tag", tag=node.tag)
-                return None
-            items = []
-            for index, item in enumerate(node.value):
-                item_loc = (*loc, index)
-                self.lines[item_loc] = item.start_mark.line + 1
-                items.append(self.build(item, item_loc))
-            return items
-        assert isinstance(node, ScalarNode)
-        return self.scalar(node)
-
-    def mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any] | None:
-        if node.tag != _MAP:
-            self.problem(node, "unsupported-tag", tag=node.tag)
-            return None
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, "unsupported-key")
-                continue
-            key = key_node.value
-            if key in result:
-                self.problem(key_node, "duplicate-key", key=key)
-                continue
-            key_loc = (*loc, key)
-            self.lines[key_loc] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, key_loc)
-        return result
-
-    def scalar(self, node: ScalarNode) -> Any:
-        tag = node.tag
-        if not node.style and node.value[:1] in NUMBER_START and tag in _PLAIN:
-            form = numbers.check(node.value)
-            if form is not None:
-                self.problem(node, form.code, **form.params)
-                return None
-        try:
-            return scalar_value(tag, node.value)
-        except LookupError:
-            self.problem(node, "unsupported-tag", tag=tag)
-        except ValueError:  # more digits than Python converts; far beyond any plan's value
-            shown = node.value if len(node.value) <= 24 else node.value[:23] + "…"
-            self.problem(node, "value-too-large", value=shown, limit=MAX_VALUE)
-        return None
-
-
 def scalar_value(tag: str, text: str) -> Any:
     """The value of a scalar ``text`` resolved to ``tag``, as ipplan reads it: dates and times
     stay text, and only true and false are booleans. Raises :class:`LookupError` for a tag
@@ -198,26 +120,23 @@ def scalar_value(tag: str, text: str) -> Any:
     if tag == _NULL:
         return None
     if tag == _INT:
-        return _constructor.construct_yaml_int(ScalarNode(tag, text))
+        if _DECIMAL_INT.fullmatch(text):
+            return int(text)
+        _, constructor, node = numbers.yaml11()
+        return constructor.construct_yaml_int(node(tag, text))
     if tag == _FLOAT:
-        return _constructor.construct_yaml_float(ScalarNode(tag, text))
+        if _DECIMAL_FLOAT.fullmatch(text):
+            return float(text)
+        _, constructor, node = numbers.yaml11()
+        return constructor.construct_yaml_float(node(tag, text))
     raise LookupError(tag)
 
 
-def _failed(
+def failed(
     path: Path, line: int, code: str, params: dict[str, Any]
 ) -> tuple[Document, list[Problem]]:
     """A file that could not be read at all, and the one problem that says why."""
     return Document(path, None, broken=True), [Problem(path, line, code, params)]
-
-
-def _indented_with_tab(text: str, index: int) -> bool:
-    """Whether line ``index`` (from 0) of ``text`` has a tab in its indentation."""
-    lines = text.splitlines()
-    if index >= len(lines):
-        return False
-    line = lines[index]
-    return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
 
 
 # The lines git writes around the two sides of a conflict it could not merge (and, in the
@@ -325,41 +244,9 @@ def parse(text: str, path: Path | str) -> tuple[Document, list[Problem]]:
 
 def parse_yaml(text: str, path: Path) -> tuple[Document, list[Problem]]:
     """:func:`parse` through the YAML parser, for every file the flat path does not take."""
-    unresolved = conflicts(text, path)
-    if unresolved:
-        return Document(path, None, broken=True), unresolved
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        if mark is not None and _indented_with_tab(text, mark.line):
-            return _failed(path, line, "tab-indent", {})
-        detail = exc.problem or exc.context or "invalid YAML"
-        return _failed(path, line, "yaml-syntax", {"detail": detail})
-    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
-        line = text[: exc.position].count("\n") + 1
-        char = exc.character
-        if isinstance(char, int) and (char < 0x20 or 0x7F <= char <= 0x9F):
-            return _failed(path, line, "control-character", {"char": f"U+{char:04X}"})
-        shown = f" (U+{char:04X})" if isinstance(char, int) else ""
-        return _failed(path, line, "yaml-syntax", {"detail": f"{exc.reason}{shown}"})
-    except yaml.YAMLError as exc:
-        return _failed(path, 1, "yaml-syntax", {"detail": str(exc)})
-    except UnicodeError as exc:  # text that no file could hold, such as a lone surrogate
-        start = getattr(exc, "start", 0)
-        return _failed(path, text[:start].count("\n") + 1, "not-utf8", {})
-    if root is None:
-        return Document(path, None), []  # an empty file: the schema says what it lacks
-    builder = _Builder(path)
-    try:
-        data = builder.build(root, ())
-    except _TooLarge:
-        return _failed(path, 1, "too-large", {"limit": MAX_NODES})
-    except RecursionError:
-        return _failed(path, 1, "too-deep", {})
-    flagged = frozenset(p.line for p in builder.problems)
-    return Document(path, data, builder.lines, flagged=flagged), builder.problems
+    from ipplan import yamlparser  # PyYAML and libyaml: only for a file the flat path leaves
+
+    return yamlparser.parse(text, path)
 
 
 class Refused(Exception):
@@ -451,9 +338,9 @@ def read(
     try:
         raw = read_regular(path, root, scanned=scanned)
     except Refused as refused:
-        return _failed(Path(path), 1, refused.code, refused.params)
+        return failed(Path(path), 1, refused.code, refused.params)
     except OSError as exc:
-        return _failed(Path(path), 1, "unreadable", {"detail": exc.strerror or str(exc)})
+        return failed(Path(path), 1, "unreadable", {"detail": exc.strerror or str(exc)})
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1,0 +1,153 @@
+"""The YAML parser's reading of a file: libyaml's composer, with the line of every node.
+
+:func:`ipplan.yamlio.parse` reads most files with :mod:`ipplan.blockyaml`; what it does not take
+(tags, anchors, block scalars, and every file it is unsure of) comes here, and so does every
+syntax error, which only the parser can describe.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ipplan import numbers, yamlio
+from ipplan.problems import Problem
+from ipplan.typed import MAX_VALUE
+from ipplan.yamlio import (
+    NUMBER_START,
+    Document,
+    Loc,
+    conflicts,
+    failed,
+    scalar_value,
+)
+
+try:  # libyaml's composer is several times faster and still reports positions
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+# Plain scalars (style None, or "" from libyaml) that may be numbers to one YAML version or
+# the other (see ipplan.numbers).
+_PLAIN = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:str")
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Builder:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines: dict[Loc, int] = {}
+        self.problems: list[Problem] = []
+        self.nodes = 0
+
+    def problem(self, node: Node, code: str, **params: Any) -> None:
+        self.problems.append(Problem(self.path, node.start_mark.line + 1, code, params))
+
+    def build(self, node: Node, loc: Loc) -> Any:
+        self.nodes += 1
+        if self.nodes > yamlio.MAX_NODES:  # read when used: a test may lower it
+            raise _TooLarge
+        if isinstance(node, MappingNode):
+            return self.mapping(node, loc)
+        if isinstance(node, SequenceNode):
+            if node.tag != _SEQ:
+                self.problem(node, "unsupported-tag", tag=node.tag)
+                return None
+            items = []
+            for index, item in enumerate(node.value):
+                item_loc = (*loc, index)
+                self.lines[item_loc] = item.start_mark.line + 1
+                items.append(self.build(item, item_loc))
+            return items
+        assert isinstance(node, ScalarNode)
+        return self.scalar(node)
+
+    def mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any] | None:
+        if node.tag != _MAP:
+            self.problem(node, "unsupported-tag", tag=node.tag)
+            return None
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, "unsupported-key")
+                continue
+            key = key_node.value
+            if key in result:
+                self.problem(key_node, "duplicate-key", key=key)
+                continue
+            key_loc = (*loc, key)
+            self.lines[key_loc] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, key_loc)
+        return result
+
+    def scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if not node.style and node.value[:1] in NUMBER_START and tag in _PLAIN:
+            form = numbers.check(node.value)
+            if form is not None:
+                self.problem(node, form.code, **form.params)
+                return None
+        try:
+            return scalar_value(tag, node.value)
+        except LookupError:
+            self.problem(node, "unsupported-tag", tag=tag)
+        except ValueError:  # more digits than Python converts; far beyond any plan's value
+            shown = node.value if len(node.value) <= 24 else node.value[:23] + "…"
+            self.problem(node, "value-too-large", value=shown, limit=MAX_VALUE)
+        return None
+
+
+def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
+    """Read ``text`` (the content of ``path``) with libyaml's composer and the builder."""
+    unresolved = conflicts(text, path)
+    if unresolved:
+        return Document(path, None, broken=True), unresolved
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        if mark is not None and _indented_with_tab(text, mark.line):
+            return failed(path, line, "tab-indent", {})
+        detail = exc.problem or exc.context or "invalid YAML"
+        return failed(path, line, "yaml-syntax", {"detail": detail})
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
+        line = text[: exc.position].count("\n") + 1
+        char = exc.character
+        if isinstance(char, int) and (char < 0x20 or 0x7F <= char <= 0x9F):
+            return failed(path, line, "control-character", {"char": f"U+{char:04X}"})
+        shown = f" (U+{char:04X})" if isinstance(char, int) else ""
+        return failed(path, line, "yaml-syntax", {"detail": f"{exc.reason}{shown}"})
+    except yaml.YAMLError as exc:
+        return failed(path, 1, "yaml-syntax", {"detail": str(exc)})
+    except UnicodeError as exc:  # text that no file could hold, such as a lone surrogate
+        start = getattr(exc, "start", 0)
+        return failed(path, text[:start].count("\n") + 1, "not-utf8", {})
+    if root is None:
+        return Document(path, None), []  # an empty file: the schema says what it lacks
+    builder = _Builder(path)
+    try:
+        data = builder.build(root, ())
+    except _TooLarge:
+        return failed(path, 1, "too-large", {"limit": yamlio.MAX_NODES})
+    except RecursionError:
+        return failed(path, 1, "too-deep", {})
+    flagged = frozenset(p.line for p in builder.problems)
+    return Document(path, data, builder.lines, flagged=flagged), builder.problems
+
+
+def _indented_with_tab(text: str, index: int) -> bool:
+    """Whether line ``index`` (from 0) of ``text`` has a tab in its indentation."""
+    lines = text.splitlines()
+    if index >= len(lines):
+        return False
+    line = lines[index]
+    return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
