@@ -179,3 +179,68 @@ def test_recording_a_figure_loads_no_pydantic(tmp_path: Path) -> None:
     written = (plan / "actuals/practitioners/2025.yaml").read_text(encoding="utf-8")
     assert "value: 36000" in written
 
+
+names = st.one_of(
+    st.from_regex(r"[a-z][a-z0-9_-]{0,70}", fullmatch=True),
+    st.text(max_size=8),
+    st.sampled_from(["national", "p01", "Guangdong", "a\n", "é", "x" * 65]),
+    st.integers(),
+    st.none(),
+)
+entries = st.fixed_dictionaries(
+    {},
+    optional={
+        "name": names,
+        "directory": st.one_of(st.text(max_size=6), st.none(), st.integers()),
+        "parent": names,
+        "extra": st.integers(),
+    },
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.lists(entries, max_size=4), st.none(), st.integers(), st.text(max_size=3)))
+def test_a_workspace_is_read_plainly_only_where_the_model_agrees(plans: Any) -> None:
+    from ipplan.workspaces.model import PlanEntry
+    from ipplan.workspaces.workspace import Entry, _plain_entries
+
+    plain = _plain_entries(plans)
+    if plain is None:
+        return
+    assert isinstance(plans, list)
+    models = [PlanEntry.model_validate(item) for item in plans]  # raises if it disagrees
+    assert [entry for _, entry in plain] == [Entry(m.name, m.directory, m.parent) for m in models]
+    assert [loc for loc, _ in plain] == [("plans", i) for i in range(len(plans))]
+
+
+def test_overview_of_a_workspace_loads_no_pydantic(tmp_path: Path) -> None:
+    """A workspace whose plans are cached is read without the model, or any YAML parser."""
+    import shutil
+    import time
+
+    from ipplan import cache
+
+    root = Path(__file__).resolve().parents[1]
+    for name in ("national", "guangdong"):
+        shutil.copytree(root / "data", tmp_path / name)
+    (tmp_path / "ipplan.yaml").write_text(
+        "plans:\n  - name: national\n    directory: national\n"
+        "  - name: guangdong\n    directory: guangdong\n    parent: national\n",
+        encoding="utf-8",
+    )
+    time.sleep(cache.RACY_SECONDS + 0.1)  # the copies' files are fresh: wait them out once
+    warm = [sys.executable, "-m", "ipplan", "overview"]
+    assert subprocess.run(warm, capture_output=True, cwd=tmp_path).returncode == 0
+    probe = (
+        "import sys\n"
+        "from ipplan.cli import main\n"
+        "sys.argv = ['ipplan', 'overview']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'yaml'))\n"
+        "print(code, loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.stderr.strip() == "0 []", done.stderr
+    assert "guangdong" in done.stdout

@@ -86,10 +86,16 @@ def members_of(plans: Mapping[str, Plan], parent: str, key: str) -> list[tuple[s
 
 
 def roll_up(
-    plans: Mapping[str, Plan], parent: str, key: str, as_of: int | None = None
+    plans: Mapping[str, Plan],
+    parent: str,
+    key: str,
+    as_of: int | None = None,
+    members: list[tuple[str, Indicator]] | None = None,
 ) -> RollUp | None:
-    """The roll-up into ``parent``'s indicator ``key``; None when nothing rolls up into it."""
-    members = members_of(plans, parent, key)
+    """The roll-up into ``parent``'s indicator ``key``; None when nothing rolls up into it.
+    ``members``: :func:`members_of` it, when the caller has them."""
+    if members is None:
+        members = members_of(plans, parent, key)
     if not members:
         return None
     plan = plans[parent]
@@ -140,9 +146,15 @@ def year_of(
 
 def roll_ups(plans: Mapping[str, Plan], parent: str, as_of: int | None = None) -> list[RollUp]:
     """Every roll-up into an indicator of ``parent``, in the parent's indicator order."""
+    into: dict[str, list[tuple[str, Indicator]]] = {}  # each plan's indicators looked at once
+    for name, plan in plans.items():
+        for member in plan.indicators:
+            target = member.rolls_up_to
+            if target is not None and target.plan == parent:
+                into.setdefault(target.indicator, []).append((name, member))
     found = []
     for indicator in plans[parent].indicators:
-        done = roll_up(plans, parent, indicator.key, as_of)
+        done = roll_up(plans, parent, indicator.key, as_of, into.get(indicator.key, []))
         if done is not None:
             found.append(done)
     return found

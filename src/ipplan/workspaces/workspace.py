@@ -19,37 +19,27 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Annotated
-
-from pydantic import Field, StrictStr
+from typing import Any, NamedTuple
 
 from ipplan.discovery import plan_in
 from ipplan.errors import DataInvalid, UnknownPlan
-from ipplan.models import _Model
 from ipplan.problems import Problem, suggest
-from ipplan.yamlio import Document, read
+from ipplan.yamlio import Document, Loc, read
 
 FILE = "ipplan.yaml"
-Name = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
+# What a plan's name may be (ipplan.workspaces.model.Name says the same to pydantic).
+NAME = re.compile(r"[a-z][a-z0-9_-]*", re.ASCII)
+MAX_NAME = 64
 # A workspace of the country's plans has about thirty; more than this is a broken file.
 MAX_PLANS = 1000
 
 
-class PlanEntry(_Model):
-    """One plan of the workspace."""
+class Entry(NamedTuple):
+    """One plan as ``ipplan.yaml`` lists it (its schema: :mod:`ipplan.workspaces.model`)."""
 
-    name: Annotated[Name, Field(description="Used with --plan and in rolls_up_to.")]
-    directory: Annotated[
-        StrictStr,
-        Field(
-            min_length=1,
-            description="The plan's data directory (or the directory whose data/ it is), "
-            "relative to ipplan.yaml.",
-        ),
-    ]
-    parent: Annotated[
-        Name | None, Field(description="The plan this one's figures add up into, if any.")
-    ] = None
+    name: str
+    directory: str
+    parent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,7 +105,15 @@ def read_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
         return None, problems
     c = Checked(docs={})
     data = _shell(c, doc, doc.data, (), {"plans": True})
-    entries = [] if data is None else _items(c, doc, data.get("plans"), ("plans",), PlanEntry)
+    entries: list[tuple[Loc, Entry]] = []
+    if data is not None:
+        plain = _plain_entries(data.get("plans"))
+        if plain is None:  # something is wrong: pydantic says what
+            from ipplan.workspaces.model import PlanEntry
+
+            found = _items(c, doc, data.get("plans"), ("plans",), PlanEntry)
+            plain = [(loc, Entry(e.name, e.directory, e.parent)) for loc, e in found]
+        entries = plain
     problems += c.problems
     if data is not None and isinstance(data.get("plans"), list):
         if not data["plans"]:
@@ -143,9 +141,30 @@ def load_workspace(path: Path) -> Workspace:
     return workspace
 
 
-def _rules(
-    doc: Document, entries: list[tuple[tuple[str | int, ...], PlanEntry]]
-) -> Iterator[Problem]:
+def _plain_entries(plans: Any) -> list[tuple[Loc, Entry]] | None:
+    """The entries of ``plans`` when every one is certainly valid; else None."""
+    if type(plans) is not list:
+        return None
+    entries: list[tuple[Loc, Entry]] = []
+    for index, item in enumerate(plans):
+        if type(item) is not dict or not item.keys() <= {"name", "directory", "parent"}:
+            return None
+        name, directory, parent = item.get("name"), item.get("directory"), item.get("parent")
+        if type(name) is not str or not _plain_name(name):
+            return None
+        if type(directory) is not str or not directory:
+            return None
+        if parent is not None and not _plain_name(parent):
+            return None
+        entries.append((("plans", index), Entry(name, directory, parent)))
+    return entries
+
+
+def _plain_name(value: Any) -> bool:
+    return type(value) is str and len(value) <= MAX_NAME and NAME.fullmatch(value) is not None
+
+
+def _rules(doc: Document, entries: list[tuple[Loc, Entry]]) -> Iterator[Problem]:
     path = doc.path
     seen: dict[str, int] = {}
     for loc, entry in entries:
