@@ -175,7 +175,9 @@ def test_outputs_are_the_same_with_and_without_the_cache(tmp_path: Path) -> None
         assert cached_out.stdout == plain_out.stdout
 
 
-def test_two_processes_filling_the_cache_at_once_leave_one_whole_entry(tmp_path: Path) -> None:
+def test_two_processes_filling_the_cache_at_once_leave_one_whole_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     plan = copy_with_records(tmp_path)
     time.sleep(cache.RACY_SECONDS + 0.1)
     entries = tmp_path / "cache"
@@ -193,7 +195,11 @@ def test_two_processes_filling_the_cache_at_once_leave_one_whole_entry(tmp_path:
     assert not list(entries.glob(".*.tmp"))
     seen = cache.snapshot(plan)
     assert seen is not None
-    assert cache.lookup(plan, seen[0], env) == store.load_fresh(store.DataDir(plan))
+    monkeypatch.setenv(cache.ENV_DIR, str(entries))
+    monkeypatch.delenv(cache.ENV_SWITCH, raising=False)
+    from_cache = store.from_cache(store.DataDir(plan), seen[0])
+    assert from_cache is not None
+    assert from_cache == store.load_fresh(store.DataDir(plan))
 
 
 def test_a_plan_read_from_the_cache_loads_no_pydantic(tmp_path: Path) -> None:
@@ -217,3 +223,23 @@ def test_a_plan_read_from_the_cache_loads_no_pydantic(tmp_path: Path) -> None:
     again = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
     assert again.stdout.strip() == "[]"
+
+
+def test_a_plan_cached_in_many_parts_comes_back_whole_and_in_order(
+    cached: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan, _ = cached
+    monkeypatch.setattr(store, "_PART", 1)  # each indicator's actuals a part of its own
+    fresh = load(plan)
+    assert len(fresh.actuals) > 2 and fresh.work.plans and fresh.origin is not None
+    seen = cache.snapshot(plan)
+    assert seen is not None
+    again = store.from_cache(store.DataDir(plan), seen[0])
+    assert again is not None and again == fresh
+    assert list(again.actuals) == list(fresh.actuals)
+    assert [p.year for p in again.work.plans] == [p.year for p in fresh.work.plans]
+    assert again.work == fresh.work
+    assert again.origin is not None
+    assert (again.origin.files, again.origin.digests) == (fresh.origin.files, fresh.origin.digests)
+    parts = cache.lookup(plan, seen[0], os.environ)
+    assert parts is not None and len(parts) == 2 + len(fresh.actuals) + len(fresh.work.plans)

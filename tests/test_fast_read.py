@@ -425,3 +425,39 @@ def test_the_first_characters_pyyaml_may_resolve_are_the_ones_written_out() -> N
     import yaml
 
     assert frozenset(yaml.resolver.Resolver().yaml_implicit_resolvers) == blockyaml.RESOLVED
+
+
+def test_a_large_file_read_for_its_lines_later_gives_the_same_lines() -> None:
+    from ipplan import yamlio
+
+    items = "".join(
+        f"  - key: k{i}\n    name: 指标{i}\n    target: {{year: 2025, value: {i}}}\n"
+        for i in range(3000)
+    )
+    text = f"# comment\nplan:\n  title: 计划\nindicators:\n{items}"
+    assert len(text) > yamlio.LINES_LATER
+    now, _ = parse(text, P)
+    later, _ = parse(text, P, lines_later=True)
+    assert later.plain and later.data == now.data
+    assert later._lines is None  # nothing kept but the text, until a line is asked for
+    assert later.line(("indicators", 2999, "target", "value")) == 7 + 3 * 2999
+    assert later.lines == now.lines
+    assert later == now
+
+
+def test_a_problem_in_a_large_definitions_file_is_reported_at_its_line(tmp_path: Path) -> None:
+    import shutil
+
+    from ipplan import store, yamlio
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)
+    path = data / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    padding = "# " + "填充" * 40 + "\n"
+    text = padding * (yamlio.LINES_LATER // len(padding) + 1) + text
+    text = text.replace("value: 26829}", "value: -26829}", 1)  # a count below its unit's range
+    path.write_text(text, encoding="utf-8")
+    expected = next(n for n, line in enumerate(text.split("\n"), 1) if "-26829" in line)
+    checked = store.check_files(store.DataDir(data))
+    assert [(p.code, p.line) for p in checked.problems] == [("out-of-range", expected)]

@@ -27,11 +27,11 @@ def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = yamlio.read
 
-    def counting(path: Path | str, root: Path | None = None, *, scanned: bool = False):  # type: ignore[no-untyped-def]
+    def counting(path: Path | str, root: Path | None = None, **options: bool):  # type: ignore[no-untyped-def]
         relative = Path(path).relative_to(root) if root is not None else None
         if relative is not None and relative.parts[0] in ("actuals", "updates"):
             seen.append(relative.as_posix())
-        return real(path, root, scanned=scanned)
+        return real(path, root, **options)
 
     monkeypatch.setattr(yamlio, "read", counting)
     return seen

@@ -131,9 +131,10 @@ class _Unsure(Exception):
     """What this reader leaves to the parser."""
 
 
-def read(text: str, max_nodes: int) -> tuple[Any, dict[Loc, int]] | None:
+def read(text: str, max_nodes: int, lines: bool = True) -> tuple[Any, dict[Loc, int]] | None:
     """The data of ``text`` and the line of every key and item in it; None when ``text`` is
-    not of the shape this reader takes, or has more than ``max_nodes`` values."""
+    not of the shape this reader takes, or has more than ``max_nodes`` values. Without
+    ``lines``, no line is kept (they are empty): the same reading gives them when asked."""
     tokens: list[tuple[int, int, str]] = []  # line, indentation, content
     for number, line in enumerate(text.split("\n"), 1):
         content = line.lstrip(" ")
@@ -141,7 +142,7 @@ def read(text: str, max_nodes: int) -> tuple[Any, dict[Loc, int]] | None:
             tokens.append((number, len(line) - len(content), content))
     if not tokens or OUTSIDE.search(text) is not None:
         return None
-    reader = _Reader(tokens)
+    reader = _Reader(tokens, lines)
     try:
         data, end = reader.block(0, tokens[0][1], ())
     except (_Unsure, RecursionError):
@@ -152,8 +153,9 @@ def read(text: str, max_nodes: int) -> tuple[Any, dict[Loc, int]] | None:
 
 
 class _Reader:
-    def __init__(self, tokens: list[tuple[int, int, str]]) -> None:
+    def __init__(self, tokens: list[tuple[int, int, str]], track: bool = True) -> None:
         self.tokens = tokens
+        self.track = track
         self.lines: dict[Loc, int] = {}
         self.nodes = 0  # as yamlio's builder counts them: every value, not the keys
 
@@ -186,7 +188,8 @@ class _Reader:
             if key in result:
                 raise _Unsure
             key_loc = (*loc, key)
-            self.lines[key_loc] = line
+            if self.track:
+                self.lines[key_loc] = line
             i += 1
             if rest:
                 if rest[0] not in _SPECIAL and _is_text(rest):
@@ -221,7 +224,8 @@ class _Reader:
             rest = content[2:]
             if not rest or rest[0] == " " or _is_item(rest):
                 raise _Unsure  # an item on the lines below, or a list in a list: rare
-            self.lines[item_loc] = line
+            if self.track:
+                self.lines[item_loc] = line
             item: Any
             if _KEY.fullmatch(rest) is not None:  # "- key: value": a mapping, its keys at +2
                 tokens[i] = (line, indent + 2, rest)
@@ -268,7 +272,8 @@ class _Reader:
                 double, single, bare, end = match.groups()
                 self.nodes += 1
                 item_loc = (*loc, len(items))
-                self.lines[item_loc] = line
+                if self.track:
+                    self.lines[item_loc] = line
                 items.append(_flow_value(double, single, bare))
                 at = match.end()
                 if end == "]":
@@ -292,7 +297,8 @@ class _Reader:
                     raise _Unsure
                 self.nodes += 1
                 key_loc = (*loc, key)
-                self.lines[key_loc] = line
+                if self.track:
+                    self.lines[key_loc] = line
                 result[key] = _flow_value(double, single, bare)
                 at = match.end()
                 if end == "}":

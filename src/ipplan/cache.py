@@ -36,9 +36,9 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 import time
-from collections.abc import Mapping
+from array import array
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,7 @@ from ipplan import fingerprint
 
 ENV_DIR = "IPPLAN_CACHE_DIR"
 ENV_SWITCH = "IPPLAN_CACHE"
-FORMAT = 1
+FORMAT = 2
 # A file modified this recently before it was read may change again unseen by a coarse clock.
 RACY_SECONDS = 2.0
 # At most this many files are looked at; a larger tree is not cached (the loader bounds it).
@@ -160,35 +160,54 @@ def _safe_directory(cache: Path) -> bool:
     return not hasattr(os, "getuid") or info.st_uid == os.getuid()
 
 
-def _read_entry(path: Path, top: Path) -> dict[str, Any] | None:
-    """The entry at ``path`` when it is whole, made by this ipplan, for ``top``; else None."""
+def _read_entry(
+    path: Path, top: Path, wanted: Callable[[dict[str, Any]], bool] | None = None
+) -> tuple[dict[str, Any], list[Any]] | None:
+    """The entry at ``path``, its header and its parts, when it is whole, made by this ipplan
+    for ``top``, and ``wanted`` (given its header); else None. An entry not wanted is left
+    after its header: its parts are never read."""
     try:
         with open(path, "rb") as handle:
-            entry = pickle.load(handle)
+            header = pickle.load(handle)
+            if (
+                not isinstance(header, dict)
+                or header.get("code") != _code_identity()
+                or header.get("top") != str(top.resolve())
+                or not isinstance(header.get("parts"), int)
+                or (wanted is not None and not wanted(header))
+            ):
+                return None
+            parts = [pickle.load(handle) for _ in range(header["parts"])]
     except Exception:  # any unreadable entry is only a miss
         return None
-    if (
-        not isinstance(entry, dict)
-        or entry.get("code") != _code_identity()
-        or entry.get("top") != str(top.resolve())
-    ):
-        return None
-    return entry
+    return header, parts
 
 
-def _write_entry(cache: Path, path: Path, entry: dict[str, Any]) -> None:
-    """Write ``entry`` to ``path`` whole or not at all; silently skipped when it cannot be."""
+def _write_entry(
+    cache: Path, path: Path, header: dict[str, Any], parts: Sequence[Any] = ()
+) -> None:
+    """Write the entry, its header and then each of its parts, to ``path`` whole or not at
+    all; silently skipped when it cannot be.
+
+    Each part is a pickle of its own: pickle remembers every object it writes (and every
+    temporary it makes to write one) until the end of a pickle, which for a whole plan of
+    10,000 indicators was 130 MB held at once.
+    """
     try:
         cache.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
         return
     if not _safe_directory(cache):
         return
+    import tempfile
+
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=cache)
         with os.fdopen(fd, "wb") as handle:  # streamed: a large plan's bytes are never all held
-            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({**header, "parts": len(parts)}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            for part in parts:
+                pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         tmp = None
     except Exception:  # a plan that cannot be pickled or written is simply not cached
@@ -199,26 +218,37 @@ def _write_entry(cache: Path, path: Path, entry: dict[str, Any]) -> None:
                 os.unlink(tmp)
 
 
-def lookup(top: Path, seen: Snapshot, environ: Mapping[str, str]) -> Any | None:
-    """The plan cached for ``top`` when its files are exactly ``seen``; else None."""
+def encoded(files: Snapshot) -> tuple[str, bytes, bytes]:
+    """``files`` as three flat values, compared and stored in one piece each rather than as
+    100,000 tuples: the names, then size, modification and change times, and the inodes."""
+    names = "\0".join(entry[0] for entry in files)
+    times = array("q", [value for entry in files for value in entry[1:4]]).tobytes()
+    inodes = array("Q", [entry[4] for entry in files]).tobytes()
+    return names, times, inodes
+
+
+def lookup(top: Path, seen: Snapshot, environ: Mapping[str, str]) -> list[Any] | None:
+    """The parts of the plan cached for ``top`` when its files are exactly ``seen``; else None."""
     cache = directory(environ)
     if cache is None or not _safe_directory(cache):
         return None
-    entry = _read_entry(_entry_path(cache, top), top)
-    if entry is None or entry.get("files") != seen:
-        return None
-    return entry.get("plan")
+    files = encoded(seen)
+    found = _read_entry(_entry_path(cache, top), top, lambda header: header.get("files") == files)
+    return None if found is None else found[1]
 
 
-def store(top: Path, seen: Snapshot, newest: int, plan: Any, environ: Mapping[str, str]) -> None:
-    """Keep ``plan``, read from files whose identity was ``seen``; silently skipped when unsafe."""
+def store(
+    top: Path, seen: Snapshot, newest: int, parts: Sequence[Any], environ: Mapping[str, str]
+) -> None:
+    """Keep a plan, in ``parts``, read from files whose identity was ``seen``; silently
+    skipped when unsafe."""
     cache = directory(environ)
     if cache is None:
         return
     if time.time_ns() - newest < RACY_SECONDS * 1e9:
         return  # a file this fresh could change again unseen
-    entry = {"code": _code_identity(), "top": str(top.resolve()), "files": seen, "plan": plan}
-    _write_entry(cache, _entry_path(cache, top), entry)
+    header = {"code": _code_identity(), "top": str(top.resolve()), "files": encoded(seen)}
+    _write_entry(cache, _entry_path(cache, top), header, parts)
 
 
 # --- the verdicts of ``ipplan validate`` -------------------------------------------------------
@@ -235,9 +265,10 @@ def passed(top: Path, environ: Mapping[str, str]) -> dict[str, int] | None:
     cache = directory(environ)
     if cache is None or not _safe_directory(cache):
         return None
-    entry = _read_entry(_entry_path(cache, top, VERDICT), top)
-    if entry is None:
+    found = _read_entry(_entry_path(cache, top, VERDICT), top)
+    if found is None:
         return None
+    entry = found[0]
     now = snapshot(top)
     names, digests, counts = entry.get("names"), entry.get("digests"), entry.get("counts")
     if now is None or not isinstance(digests, dict) or not isinstance(counts, dict):

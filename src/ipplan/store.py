@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ipplan import records
 from ipplan.discovery import Search
@@ -47,7 +47,8 @@ from ipplan.problems import Problem
 if TYPE_CHECKING:
     from filelock import BaseFileLock
 
-    from ipplan.cache import Origin
+    from ipplan.cache import Origin, Snapshot
+    from ipplan.entities import Actual
     from ipplan.validate import Checked as CoreChecked
     from ipplan.workplans.book import WorkPlans
     from ipplan.workspaces.workspace import Workspace
@@ -171,6 +172,25 @@ def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem
     The documents are keyed by the names of :data:`FILES`, and each record file by its path
     relative to the data directory (``actuals/practitioners/2023.yaml``).
     """
+    docs, problems = read_definitions(data_dir)
+    docs.update(read_records(data_dir, problems))
+    return docs, problems
+
+
+def read_records(data_dir: DataDir, problems: list[Problem]) -> Iterator[tuple[str, Document]]:
+    """Each record file of ``data_dir``, parsed as it is asked for, by its relative path; the
+    problems of listing, reading and parsing them go to ``problems``."""
+    from ipplan.yamlio import read
+
+    base = str(data_dir.path)
+    for relative in record_files(data_dir, problems):  # paths as text: see yamlio.Document
+        doc, found = read(f"{base}/{relative}", data_dir.path, scanned=True)
+        problems.extend(found)
+        yield relative, doc
+
+
+def read_definitions(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem]]:
+    """Parse the files of :data:`FILES` in ``data_dir`` (a missing legacy file is empty)."""
     from ipplan.yamlio import Document, read
 
     docs: dict[str, Document] = {}
@@ -180,13 +200,8 @@ def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem
         if name in LEGACY and not os.path.lexists(path):
             docs[name] = Document(path, None)
             continue
-        doc, found = read(path, data_dir.path)
+        doc, found = read(path, data_dir.path, lines_later=True)
         docs[name] = doc
-        problems.extend(found)
-    base = str(data_dir.path)
-    for relative in record_files(data_dir, problems):  # paths as text: see yamlio.Document
-        doc, found = read(f"{base}/{relative}", data_dir.path, scanned=True)
-        docs[relative] = doc
         problems.extend(found)
     return docs, problems
 
@@ -213,13 +228,57 @@ def load(data_dir: DataDir) -> Plan:
     taken = time.time_ns()
     seen = cache.snapshot(data_dir.path)
     if seen is not None:
-        cached = cache.lookup(data_dir.path, seen[0], os.environ)
-        if isinstance(cached, Plan):
+        cached = from_cache(data_dir, seen[0])
+        if cached is not None:
             return cached
     plan = load_fresh(data_dir, None if seen is None else (seen[0], taken))
     if seen is not None:
-        cache.store(data_dir.path, seen[0], seen[1], plan, os.environ)
+        cache.store(data_dir.path, seen[0], seen[1], _parts(plan), os.environ)
     return plan
+
+
+# The actuals of this many indicators go in one part of a cache entry (ipplan.cache.store).
+_PART = 1000
+
+
+def _parts(plan: Plan) -> list[Any]:
+    """``plan`` in parts for the cache: what its origin holds beside the files' identity, the
+    plan without its actuals and work plans, then its actuals a thousand indicators at a time,
+    and each work plan."""
+    from ipplan.workplans.book import WorkPlans
+
+    origin = None if plan.origin is None else (plan.origin.taken, dict(plan.origin.digests))
+    rest = dataclasses.replace(
+        plan, actuals={}, origin=None, work=WorkPlans(events=plan.work.events)
+    )
+    actuals = list(plan.actuals.items())
+    parts: list[Any] = [origin, rest]
+    parts += [("actuals", actuals[i : i + _PART]) for i in range(0, len(actuals), _PART)]
+    parts += [("work", work_plan) for work_plan in plan.work.plans]
+    return parts
+
+
+def from_cache(data_dir: DataDir, seen: Snapshot) -> Plan | None:
+    """The plan cached for ``data_dir`` when its files are exactly ``seen``; else None."""
+    from ipplan import cache
+
+    parts = cache.lookup(data_dir.path, seen, os.environ)
+    if parts is None or len(parts) < 2 or not isinstance(parts[1], Plan):
+        return None
+    origin, rest = parts[0], parts[1]
+    actuals: dict[str, tuple[Actual, ...]] = {}
+    plans = []
+    for kind, value in parts[2:]:
+        if kind == "actuals":
+            actuals.update(value)
+        else:
+            plans.append(value)
+    return dataclasses.replace(
+        rest,
+        actuals=actuals,
+        origin=None if origin is None else cache.Origin(seen, *origin),
+        work=dataclasses.replace(rest.work, plans=tuple(plans)),
+    )
 
 
 @dataclass
@@ -240,8 +299,8 @@ def check_files(data_dir: DataDir) -> CheckedFiles:
     from ipplan.validate import check
     from ipplan.workplans import loading
 
-    docs, problems = read_documents(data_dir)
-    core = check(docs)
+    docs, problems = read_definitions(data_dir)
+    core = check(docs, read_records(data_dir, problems))  # each record read as it is checked
     problems.extend(core.problems)
     digests = {FILES.get(name, name): doc.digest for name, doc in docs.items()}
     work, work_problems = loading.read_all(data_dir.path, core, digests)

@@ -7,6 +7,7 @@ every problem at once. Problems carry a stable code that tests and scripts match
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -111,8 +112,12 @@ class Checked:
         return not self.problems
 
 
-def check(docs: dict[str, Document]) -> Checked:
+def check(docs: dict[str, Document], more: Iterable[tuple[str, Document]] = ()) -> Checked:
     """Check the parsed files of a data directory: each item's schema, then every rule.
+
+    ``more``: record files by their relative paths, read as they are asked for, after those
+    of ``docs``; each joins ``docs`` as it is checked, so that no more than one record file's
+    data is held before it is read into its record.
 
     Files that could not be parsed at all are skipped: their problems are already known. A
     record file read by the fast reader (``plain``) gives its data up once it is read into its
@@ -123,7 +128,7 @@ def check(docs: dict[str, Document]) -> Checked:
     for name, reader in _READERS.items():
         if not docs[name].broken:
             reader(c, docs[name])
-    for name, doc in docs.items():
+    for name, doc in itertools.chain(list(docs.items()), _joining(docs, more)):
         named = records.split(name)
         if named is not None and not doc.broken:
             kind, parts = named
@@ -135,6 +140,14 @@ def check(docs: dict[str, Document]) -> Checked:
         c.problems.extend(rule(c))
     c.problems.sort(key=Problem.sort_key)
     return c
+
+
+def _joining(
+    docs: dict[str, Document], more: Iterable[tuple[str, Document]]
+) -> Iterator[tuple[str, Document]]:
+    for name, doc in more:
+        docs[name] = doc
+        yield name, doc
 
 
 def check_records(plan: Plan, docs: dict[str, Document], paths: dict[str, Path]) -> Checked:
@@ -581,12 +594,13 @@ def _ambiguous_names(doc: Document, indicators: Indexed[entities.Indicator]) -> 
             name = getattr(ind, field_name)
             folded = name.strip().casefold()
             other = keys.get(folded) or names.get(folded)
-            where = doc.line((*loc, field_name))
             if folded.isdecimal():
-                yield Problem(doc.path, where, "ambiguous-name", {"name": name, "reason": "number"})
+                params = {"name": name, "reason": "number"}
             elif other is not None and other != ind.key:
                 params = {"name": name, "reason": "other", "other": other}
-                yield Problem(doc.path, where, "ambiguous-name", params)
+            else:
+                continue  # a line is looked up only for a problem (see yamlio.Document)
+            yield Problem(doc.path, doc.line((*loc, field_name)), "ambiguous-name", params)
 
 
 def rule_indicators(c: Checked) -> Iterator[Problem]:

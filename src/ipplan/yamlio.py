@@ -28,6 +28,9 @@ Loc = tuple[str | int, ...]
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_NODES = 5_000_000
+# A plain file longer than this (characters) keeps its text rather than its lines, whose keys
+# take ten times its size, and reads them again from it when asked.
+LINES_LATER = 64 * 1024
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -55,10 +58,12 @@ class Document:
     holds no control character: no text needs looking at for one.
 
     The path may be given as text: the path object, a few microseconds and a few hundred
-    bytes each for 100,000 record files, is made only when something asks for it.
+    bytes each for 100,000 record files, is made only when something asks for it. So may the
+    lines of a large plain file (``text``): they are read again from its text when first asked
+    for, which only a problem's message does; a plan's 10,000 indicators' lines took 40 MB.
     """
 
-    __slots__ = ("_path", "broken", "data", "digest", "flagged", "lines", "plain")
+    __slots__ = ("_lines", "_path", "_text", "broken", "data", "digest", "flagged", "plain")
 
     def __init__(
         self,
@@ -69,10 +74,12 @@ class Document:
         digest: str | None = None,
         flagged: frozenset[int] = frozenset(),
         plain: bool = False,
+        text: str | None = None,
     ) -> None:
         self._path = path
         self.data = data
-        self.lines: dict[Loc, int] = {} if lines is None else lines
+        self._lines = lines if lines is not None or text is not None else {}
+        self._text = text
         self.broken = broken
         self.digest = digest
         self.flagged = flagged
@@ -84,6 +91,19 @@ class Document:
         if isinstance(path, str):
             path = self._path = Path(path)
         return path
+
+    @property
+    def lines(self) -> dict[Loc, int]:
+        found = self._lines
+        if found is None:
+            from ipplan import blockyaml
+
+            assert self._text is not None
+            again = blockyaml.read(self._text, MAX_NODES)
+            assert again is not None  # the text it was read from the first time
+            found = self._lines = again[1]
+            self._text = None
+        return found
 
     def _fields(self) -> tuple[Any, ...]:
         return (self.path, self.data, self.lines, self.broken, self.digest, self.flagged)
@@ -228,17 +248,26 @@ def _side_values(lines: list[str], found: list[_Conflict], path: Path) -> tuple[
     return tuple(values)
 
 
-def parse(text: str, path: Path | str) -> tuple[Document, list[Problem]]:
+def parse(text: str, path: Path | str, lines_later: bool = False) -> tuple[Document, list[Problem]]:
     """Parse ``text`` (the content of ``path``) into a :class:`Document` and its problems.
+
+    ``lines_later``: a large file read by the block reader keeps its text, not its lines,
+    for a file whose lines are looked up only for a problem's message (the definitions).
 
     A syntax error gives an empty document and one ``yaml-syntax`` problem at its line; a
     conflict git left unresolved, one ``merge-conflict`` problem at each of its first lines.
     """
     from ipplan import blockyaml  # its patterns compile on import: only when a file is parsed
 
-    fast = blockyaml.flat(text) or blockyaml.read(text, MAX_NODES)
+    fast = blockyaml.flat(text)
     if fast is not None:
         return Document(path, fast[0], fast[1], plain=True), []
+    large = lines_later and len(text) > LINES_LATER
+    read = blockyaml.read(text, MAX_NODES, lines=not large)
+    if read is not None:
+        if large:  # its lines are read again from its text if a message needs one
+            return Document(path, read[0], plain=True, text=text), []
+        return Document(path, read[0], read[1], plain=True), []
     return parse_yaml(text, Path(path))
 
 
@@ -328,12 +357,16 @@ def read_regular(
 
 
 def read(
-    path: Path | str, root: Path | None = None, *, scanned: bool = False
+    path: Path | str,
+    root: Path | None = None,
+    *,
+    scanned: bool = False,
+    lines_later: bool = False,
 ) -> tuple[Document, list[Problem]]:
     """Read and parse one YAML file; encoding and size problems are reported, not raised.
 
     Only a regular file of ``root`` (the file's own directory unless given) is read: see
-    :func:`read_regular`.
+    :func:`read_regular`. ``lines_later``: see :func:`parse`.
     """
     try:
         raw = read_regular(path, root, scanned=scanned)
@@ -346,7 +379,7 @@ def read(
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return Document(path, None, broken=True), [Problem(Path(path), line, "not-utf8")]
-    doc, problems = parse(text, path)
+    doc, problems = parse(text, path, lines_later)
     doc.digest = digest(raw)
     return doc, problems
 
