@@ -243,3 +243,21 @@ def test_a_plan_cached_in_many_parts_comes_back_whole_and_in_order(
     assert (again.origin.files, again.origin.digests) == (fresh.origin.files, fresh.origin.digests)
     parts = cache.lookup(plan, seen[0], os.environ)
     assert parts is not None and len(parts) == 2 + len(fresh.actuals) + len(fresh.work.plans)
+
+
+def test_an_upgraded_library_makes_every_entry_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = tmp_path / "site" / "checker_lib"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text("VERSION = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.setattr(cache, "LIBRARIES", (*cache.LIBRARIES, "checker_lib"))
+    cache._code_identity.cache_clear()
+    before = cache._code_identity()
+    assert "checker_lib:" in before
+    time.sleep(0.02)
+    (library / "__init__.py").write_text("VERSION = 22\n", encoding="utf-8")
+    cache._code_identity.cache_clear()
+    assert cache._code_identity() != before
+    cache._code_identity.cache_clear()

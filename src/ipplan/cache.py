@@ -53,6 +53,9 @@ RACY_SECONDS = 2.0
 # At most this many files are looked at; a larger tree is not cached (the loader bounds it).
 MAX_FILES = 400_000
 
+# The libraries whose reading of a file decides whether it passes.
+LIBRARIES = ("pydantic", "pydantic_core", "yaml")
+
 Snapshot = tuple[tuple[str, int, int, int, int], ...]
 
 
@@ -132,7 +135,11 @@ def snapshot(top: Path) -> tuple[Snapshot, int] | None:
 
 @functools.lru_cache(maxsize=1)
 def _code_identity() -> str:
-    """What makes an entry made by this ipplan: its version and the state of its source files."""
+    """What makes an entry made by this ipplan: its version, the state of its source files,
+    and the state of the libraries that decide what passes a check (an upgrade of one
+    replaces its files), found without importing them."""
+    import importlib.util
+
     from ipplan import __version__
 
     package = Path(__file__).parent
@@ -141,6 +148,13 @@ def _code_identity() -> str:
         with contextlib.suppress(OSError):
             info = path.stat()
             parts.append(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
+    for library in LIBRARIES:
+        spec = importlib.util.find_spec(library)
+        origin = None if spec is None else spec.origin
+        with contextlib.suppress(OSError, TypeError):
+            info = os.stat(origin)  # type: ignore[arg-type]
+            origin = f"{origin}:{info.st_size}:{info.st_mtime_ns}"
+        parts.append(f"{library}:{origin}")
     return "\n".join(parts)
 
 
