@@ -230,3 +230,13 @@ def test_hand_written_entries_without_a_time_are_listed_but_not_undone(
     assert [(c["year"], c["recorded"]) for c in data["changes"]] == [(2022, None)]
     assert data["next_undo"] is None
     assert cli("undo", "--data", str(plan_dir)).exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "recorded", ["0001-01-01T00:00:00+08:00", "9999-12-31T23:59:59-08:00", "0001-01-01T00:00:00"]
+)
+def test_a_time_at_the_calendars_ends_is_shown_as_recorded(recorded: str) -> None:
+    from ipplan import fmt
+
+    shown = fmt.moment(recorded)
+    assert shown.startswith(recorded[:4])

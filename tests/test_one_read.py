@@ -77,7 +77,7 @@ def test_a_file_changed_without_changing_its_identity_is_told_by_its_bytes(
     assert plan.origin is not None and "actuals/practitioners/2023.yaml" in plan.origin.racy()
     files = plan.origin.files
     path.write_text("value: 31347\n", encoding="utf-8")  # the same size
-    monkeypatch.setattr(cache, "snapshot", lambda top: (files, 0))  # the same identity
+    monkeypatch.setattr(cache, "snapshot", lambda top: (files, 0, ()))  # the same identity
     latest = store.current(data, plan)
     assert latest is not plan
     assert latest.actuals["practitioners"][-1].value == 31347

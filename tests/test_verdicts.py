@@ -6,8 +6,10 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import Result
@@ -28,6 +30,7 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(SHIPPED, target)
     monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "cache"))
     monkeypatch.delenv(cache.ENV_SWITCH, raising=False)
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)  # the copy is fresh: take it as settled
     return target
 
 
@@ -120,20 +123,20 @@ def test_a_corrupt_verdict_is_ignored_and_replaced(cli: Run, plan: Path, junk: b
 
 
 def test_a_verdict_for_other_bytes_passes_nothing(plan: Path) -> None:
-    seen = cache.snapshot(plan)
+    taken, seen = time.time_ns(), cache.snapshot(plan)
     assert seen is not None
     digests = {RECORD: "0" * 32}
-    cache.keep_passed(plan, seen[0], digests, {"indicators": 9}, os.environ)
+    cache.keep_passed(plan, seen, taken, digests, {"indicators": 9}, os.environ)
     assert cache.passed(plan, os.environ) is None
 
 
 def test_a_file_replaced_by_a_link_passes_nothing(plan: Path) -> None:
-    seen = cache.snapshot(plan)
+    taken, seen = time.time_ns(), cache.snapshot(plan)
     assert seen is not None
     raw = (plan / RECORD).read_bytes()
     from ipplan.fingerprint import digest
 
-    cache.keep_passed(plan, seen[0], {RECORD: digest(raw)}, {"indicators": 9}, os.environ)
+    cache.keep_passed(plan, seen, taken, {RECORD: digest(raw)}, {"indicators": 9}, os.environ)
     assert cache.passed(plan, os.environ) == {"indicators": 9}
     outside = plan.parent / "outside.yaml"
     outside.write_bytes(raw)
@@ -153,7 +156,51 @@ def test_a_kept_verdict_loads_no_pydantic(plan: Path, tmp_path: Path) -> None:
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'yaml'))\n"
         "print(code, loaded, file=sys.stderr)\n"
     )
+    time.sleep(2.1)  # the copy's files are fresh: wait them out once (the probe's own rule)
     first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert first.stderr.startswith("0 ") and "pydantic" in first.stderr
     again = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert again.stderr.strip() == "0 []"
+
+
+def _gone_while_read(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str, stray: Path) -> None:
+    """``owner.name`` reads the plan while ``stray`` is away: it is there before and after."""
+    real = getattr(owner, name)
+
+    def away(*args: Any, **kwargs: Any) -> Any:
+        stray.rmdir()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            stray.mkdir()
+
+    monkeypatch.setattr(owner, name, away)
+
+
+def test_what_went_and_came_back_while_checking_is_not_kept(
+    cli: Run, plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipplan import store
+
+    stray = plan / "actuals" / "Not_A_Key"
+    stray.mkdir()
+    with monkeypatch.context() as patch:
+        _gone_while_read(patch, store, "check_files", stray)
+        assert cli("validate", "--data", str(plan)).exit_code == 0  # it read no stray then
+    assert verdicts(plan) == []
+    result = cli("validate", "--data", str(plan), "--lang", "en")
+    assert result.exit_code == 1 and "unexpected-file" in result.output
+
+
+def test_a_plan_read_while_something_came_and_went_is_not_cached(
+    cli: Run, plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipplan import store
+
+    stray = plan / "actuals" / "Not_A_Key"
+    stray.mkdir()
+    with monkeypatch.context() as patch:
+        _gone_while_read(patch, store, "load_fresh", stray)
+        assert cli("status", "--data", str(plan)).exit_code == 0
+    assert not list((plan.parent / "cache").glob("*.pickle"))
+    assert cli("status", "--data", str(plan)).exit_code == 1

@@ -1034,3 +1034,13 @@ def test_a_table_numbered_1_2_3_gets_item_ids_of_its_year(plan_dir: Path, cli: R
     shown = cli("workplan", "2024", "--json", "--data", str(plan_dir)).stdout
     ids = [item["id"] for item in json.loads(shown)["items"]]
     assert ids == ["y2024-1", "y2024-2-1"]
+
+
+def test_a_file_where_the_work_plans_directory_belongs_is_reported(
+    cli: Run, plan_dir: Path
+) -> None:
+    shutil.rmtree(plan_dir / "workplans", ignore_errors=True)
+    (plan_dir / "workplans").write_text("garbage: [\n", encoding="utf-8")
+    result = cli("validate", "--data", str(plan_dir), "--lang", "en")
+    assert result.exit_code == 1
+    assert "workplans:1: unexpected-file" in result.output

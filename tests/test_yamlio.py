@@ -143,3 +143,26 @@ def test_a_file_over_the_size_limit_is_not_read(
     doc, problems = read(path)
     assert doc.broken
     assert [(p.line, p.code) for p in problems] == [(1, "too-large")]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '!!int "040000"',
+        '!!int "0x8000"',
+        '!!float "1e5"',
+        "!!int 35000.0",
+        '!!bool "yes"',
+        '!!null "x"',
+    ],
+)
+def test_a_tag_that_makes_text_a_number_is_refused(value: str) -> None:
+    doc, problems = parse(f"value: {value}\n", Path("x.yaml"))
+    assert [p.code for p in problems] == ["unsupported-tag"]
+    assert doc.data == {"value": None}
+
+
+@pytest.mark.parametrize("value", ["!!int 35000", "!!float 80.5", '!!str "35000"', "!!str text"])
+def test_a_tag_that_says_what_the_value_reads_as_anyway_is_taken(value: str) -> None:
+    _, problems = parse(f"value: {value}\n", Path("x.yaml"))
+    assert problems == []

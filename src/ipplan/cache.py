@@ -36,7 +36,6 @@ import os
 import pickle
 import stat
 import sys
-import time
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -57,6 +56,8 @@ MAX_FILES = 400_000
 LIBRARIES = ("pydantic", "pydantic_core", "yaml")
 
 Snapshot = tuple[tuple[str, int, int, int, int], ...]
+# Every directory's relative path (the top's is ""), modification and change times, and inode.
+Stamp = tuple[tuple[str, int, int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -93,14 +94,22 @@ def directory(environ: Mapping[str, str]) -> Path | None:
     return Path(base) / "ipplan"
 
 
-def snapshot(top: Path) -> tuple[Snapshot, int] | None:
-    """The identity of every file below ``top``, and the newest change time among them; each
-    directory below it is listed too, by its name with a slash (``actuals/``) and no times.
+def snapshot(top: Path) -> tuple[Snapshot, int, Stamp] | None:
+    """The identity of every file below ``top``, the newest change time among them and its
+    directories, and the identity of every directory (:data:`Stamp`).
+
+    Each directory is listed among the files too, by its name with a slash (``actuals/``) and
+    no times: an empty one can be a problem (a stray name where records live), so it belongs
+    to what a plan is read from, but its times change with every file made in it, the lock's
+    and a write's temporary files included, so they are no part of a cache entry's key. They
+    are compared, before and after a plan is read, to tell that nothing came and went while
+    it was (:func:`steady`).
 
     None when something other than a plain file or directory is found (the loader decides what
     to say of it), when the tree is too large, or when it cannot be listed.
     """
     found: list[tuple[str, int, int, int, int]] = []
+    directories: list[tuple[str, int, int, int]] = []
     newest = 0
     pending = [("", str(top))]
     try:
@@ -111,10 +120,9 @@ def snapshot(top: Path) -> tuple[Snapshot, int] | None:
                     info = entry.stat(follow_symlinks=False)
                     name = prefix + entry.name
                     if stat.S_ISDIR(info.st_mode):
-                        # a directory counts by its name alone: an empty one can be a problem
-                        # (a stray name where records live), and its times change with every
-                        # file made in it, the lock's and a write's temporary files included
                         found.append((name + "/", 0, 0, 0, 0))
+                        directories.append((name, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+                        newest = max(newest, info.st_mtime_ns, info.st_ctime_ns)
                         pending.append((name + "/", entry.path))
                     elif stat.S_ISREG(info.st_mode):
                         if entry.name.startswith(".") and entry.name != ".gitignore":
@@ -127,10 +135,25 @@ def snapshot(top: Path) -> tuple[Snapshot, int] | None:
                             return None
                     else:
                         return None
+        info = os.stat(top)
     except OSError:
         return None
+    directories.append(("", info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
     found.sort()
-    return tuple(found), newest
+    directories.sort()
+    return tuple(found), newest, tuple(directories)
+
+
+def steady(before: tuple[Snapshot, int, Stamp], taken: int, top: Path) -> bool:
+    """Whether nothing under ``top`` changed while it was read: the listing ``before``, taken at
+    ``taken`` (ns), is the same now, directories' times included, and nothing in it had changed
+    so shortly before that a change in the same tick of a coarse clock could have gone unseen.
+    Only then may what was read be kept: a file or directory that went and came back while
+    the plan was read might not have been read at all."""
+    if taken - before[1] < RACY_SECONDS * 1e9:
+        return False
+    after = snapshot(top)
+    return after is not None and after[0] == before[0] and after[2] == before[2]
 
 
 @functools.lru_cache(maxsize=1)
@@ -252,16 +275,18 @@ def lookup(top: Path, seen: Snapshot, environ: Mapping[str, str]) -> list[Any] |
 
 
 def store(
-    top: Path, seen: Snapshot, newest: int, parts: Sequence[Any], environ: Mapping[str, str]
+    top: Path,
+    seen: tuple[Snapshot, int, Stamp],
+    taken: int,
+    parts: Sequence[Any],
+    environ: Mapping[str, str],
 ) -> None:
-    """Keep a plan, in ``parts``, read from files whose identity was ``seen``; silently
-    skipped when unsafe."""
+    """Keep a plan, in ``parts``, read from the files listed in ``seen`` at ``taken`` (ns);
+    skipped, silently, when anything changed meanwhile (:func:`steady`) or it is unsafe."""
     cache = directory(environ)
-    if cache is None:
+    if cache is None or not steady(seen, taken, top):
         return
-    if time.time_ns() - newest < RACY_SECONDS * 1e9:
-        return  # a file this fresh could change again unseen
-    header = {"code": _code_identity(), "top": str(top.resolve()), "files": encoded(seen)}
+    header = {"code": _code_identity(), "top": str(top.resolve()), "files": encoded(seen[0])}
     _write_entry(cache, _entry_path(cache, top), header, parts)
 
 
@@ -297,22 +322,23 @@ def passed(top: Path, environ: Mapping[str, str]) -> dict[str, int] | None:
 
 def keep_passed(
     top: Path,
-    seen: Snapshot,
+    seen: tuple[Snapshot, int, Stamp],
+    taken: int,
     digests: Mapping[str, str | None],
     counts: Mapping[str, int],
     environ: Mapping[str, str],
 ) -> None:
-    """Keep a passing check's verdict: ``seen``, the files and directories listed before the
-    check read anything; ``digests``, of the bytes it read, by relative path; ``counts``, what
-    it says it checked."""
+    """Keep a passing check's verdict: ``seen``, the files and directories listed at ``taken``
+    (ns), before the check read anything; ``digests``, of the bytes it read, by relative path;
+    ``counts``, what it says it checked. Skipped when anything changed meanwhile."""
     cache = directory(environ)
-    if cache is None:
+    if cache is None or not steady(seen, taken, top):
         return
     read = {name: value for name, value in digests.items() if value is not None}
     entry = {
         "code": _code_identity(),
         "top": str(top.resolve()),
-        "names": tuple(name for name, *_ in seen),
+        "names": tuple(name for name, *_ in seen[0]),
         "digests": read,
         "counts": dict(counts),
     }

@@ -56,8 +56,12 @@ def moment(value: str | dt.datetime | None) -> str:
     if value is None:
         return DASH
     parsed = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-    local = parsed.astimezone()  # a time without an offset is read as local time already
-    return f"{local:%Y-%m-%d %H:%M} {zone(local)}"
+    try:
+        local = parsed.astimezone()  # a time without an offset is read as local time already
+    except (OverflowError, OSError, ValueError):  # at the calendar's ends: shown as recorded
+        local = parsed
+    shown = f"{local.year:04d}-{local:%m-%d %H:%M}"  # %Y drops a small year's zeros
+    return shown if local.tzinfo is None else f"{shown} {zone(local)}"
 
 
 def zone(moment: dt.datetime) -> str:

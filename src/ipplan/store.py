@@ -233,7 +233,7 @@ def load(data_dir: DataDir) -> Plan:
             return cached
     plan = load_fresh(data_dir, None if seen is None else (seen[0], taken))
     if seen is not None:
-        cache.store(data_dir.path, seen[0], seen[1], _parts(plan), os.environ)
+        cache.store(data_dir.path, seen, taken, _parts(plan), os.environ)
     return plan
 
 

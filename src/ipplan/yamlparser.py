@@ -34,7 +34,12 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 # Plain scalars (style None, or "" from libyaml) that may be numbers to one YAML version or
 # the other (see ipplan.numbers).
-_PLAIN = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:str")
+_STR = "tag:yaml.org,2002:str"
+_PLAIN = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", _STR)
+# The tags that make a scalar something other than text.
+_TYPED = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null", "timestamp")
+)
 
 
 class _TooLarge(Exception):
@@ -90,6 +95,12 @@ class _Builder:
 
     def scalar(self, node: ScalarNode) -> Any:
         tag = node.tag
+        if tag in _TYPED and tag != self.implicit(node):
+            # a tag that makes a number, a boolean or null of what reads otherwise (!!int
+            # "040000" is 16384 to one reader and text to another): the number checks would
+            # never see it
+            self.problem(node, "unsupported-tag", tag=tag)
+            return None
         if not node.style and node.value[:1] in NUMBER_START and tag in _PLAIN:
             form = numbers.check(node.value)
             if form is not None:
@@ -103,6 +114,14 @@ class _Builder:
             shown = node.value if len(node.value) <= 24 else node.value[:23] + "…"
             self.problem(node, "value-too-large", value=shown, limit=MAX_VALUE)
         return None
+
+    @staticmethod
+    def implicit(node: ScalarNode) -> str:
+        """The tag ``node`` has without one written: text when quoted or a block."""
+        if node.style:
+            return _STR
+        resolver, _, scalar_node = numbers.yaml11()
+        return str(resolver.resolve(scalar_node, node.value, (True, False)))
 
 
 def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:

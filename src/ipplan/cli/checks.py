@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -126,6 +127,7 @@ def _check_plan(data_dir: DataDir) -> tuple[list[Problem], dict[str, int]]:
     passed = cache.passed(data_dir.path, os.environ)
     if passed is not None:
         return [], passed
+    taken = time.time_ns()
     seen = cache.snapshot(data_dir.path)  # listed before anything is read
     checked = store.check_files(data_dir)
     if checked.problems:
@@ -139,7 +141,7 @@ def _check_plan(data_dir: DataDir) -> tuple[list[Problem], dict[str, int]]:
         "updates": sum(len(v) for v in core.updates.values()),
     }
     if seen is not None:
-        cache.keep_passed(data_dir.path, seen[0], checked.digests, counts, os.environ)
+        cache.keep_passed(data_dir.path, seen, taken, checked.digests, counts, os.environ)
     return [], counts
 
 

@@ -81,6 +81,9 @@ def _regular_yaml(
             problems.append(Problem(directory, 1, "not-a-regular-file", {"kind": "symlink"}))
         return []
     if not directory.is_dir():
+        if problems is not None and directory.exists():  # a file where the directory belongs
+            layout = f"{WORKPLANS_DIR}/<year>.yaml"
+            problems.append(Problem(directory, 1, "unexpected-file", {"layout": layout}))
         return []
     found = []
     for path in sorted(directory.iterdir()):
