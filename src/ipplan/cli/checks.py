@@ -140,8 +140,10 @@ def _check_plan(data_dir: DataDir) -> tuple[list[Problem], dict[str, int]]:
         "actuals": sum(len(v) for v in core.actuals.values()),
         "updates": sum(len(v) for v in core.updates.values()),
     }
+    digests = checked.digests
+    del core, checked  # what was checked goes before the tree is listed again
     if seen is not None:
-        cache.keep_passed(data_dir.path, seen, taken, checked.digests, counts, os.environ)
+        cache.keep_passed(data_dir.path, seen, taken, digests, counts, os.environ)
     return [], counts
 
 
