@@ -88,6 +88,7 @@ def test_what_ipplan_writes_is_read_without_the_model(data: dict[str, Any]) -> N
         {"value": 1, "recorded": "2025-02-30T09:00:00Z"},
         {"value": 1, "recorded": "2025-01-15T24:00:00Z"},
         {"value": 1, "recorded": "2025-01-15T09:00:00+24:00"},
+        {"value": 1, "recorded": "2000-01-01T00:00:00+00:60"},  # Python takes it as +01:00
         {"value": 1, "recorded": "٢٠٢٥-01-15T09:00:00Z"},  # digits of another script
         {"value": 1, "recorded": dt.datetime(2025, 1, 15)},
     ],

@@ -267,7 +267,9 @@ def action_update(model: Any) -> ActionUpdate:
 
 _ACTUAL_FIELDS = frozenset(("value", "source", "note", "recorded", "history"))
 _REVISION_FIELDS = frozenset(("value", "source", "note", "recorded"))
-_TIME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d:\d\d)?", re.ASCII)
+_TIME = re.compile(
+    r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?", re.ASCII
+)
 
 
 def plain_actual(data: Any, year: int) -> Actual | None:
