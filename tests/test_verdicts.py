@@ -163,9 +163,20 @@ def test_a_kept_verdict_loads_no_pydantic(plan: Path, tmp_path: Path) -> None:
     assert again.stderr.strip() == "0 []"
 
 
-def _gone_while_read(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str, stray: Path) -> None:
-    """``owner.name`` reads the plan while ``stray`` is away: it is there before and after."""
-    real = getattr(owner, name)
+@pytest.mark.parametrize(
+    ("command", "reader", "kept"),
+    [("validate", "check_files", cache.VERDICT), ("status", "load_fresh", ".pickle")],
+)
+def test_what_went_and_came_back_while_reading_is_not_kept(
+    cli: Run, plan: Path, monkeypatch: pytest.MonkeyPatch, command: str, reader: str, kept: str
+) -> None:
+    """A verdict or a cached plan: the stray is away while the plan is read, there before and
+    after, so what was read then is not kept."""
+    from ipplan import store
+
+    stray = plan / "actuals" / "Not_A_Key"
+    stray.mkdir()
+    real = getattr(store, reader)
 
     def away(*args: Any, **kwargs: Any) -> Any:
         stray.rmdir()
@@ -174,33 +185,9 @@ def _gone_while_read(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str, str
         finally:
             stray.mkdir()
 
-    monkeypatch.setattr(owner, name, away)
-
-
-def test_what_went_and_came_back_while_checking_is_not_kept(
-    cli: Run, plan: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from ipplan import store
-
-    stray = plan / "actuals" / "Not_A_Key"
-    stray.mkdir()
     with monkeypatch.context() as patch:
-        _gone_while_read(patch, store, "check_files", stray)
-        assert cli("validate", "--data", str(plan)).exit_code == 0  # it read no stray then
-    assert verdicts(plan) == []
-    result = cli("validate", "--data", str(plan), "--lang", "en")
+        patch.setattr(store, reader, away)
+        assert cli(command, "--data", str(plan)).exit_code == 0  # it read no stray then
+    assert not list((plan.parent / "cache").glob(f"*{kept}"))
+    result = cli(command, "--data", str(plan), "--lang", "en")
     assert result.exit_code == 1 and "unexpected-file" in result.output
-
-
-def test_a_plan_read_while_something_came_and_went_is_not_cached(
-    cli: Run, plan: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from ipplan import store
-
-    stray = plan / "actuals" / "Not_A_Key"
-    stray.mkdir()
-    with monkeypatch.context() as patch:
-        _gone_while_read(patch, store, "load_fresh", stray)
-        assert cli("status", "--data", str(plan)).exit_code == 0
-    assert not list((plan.parent / "cache").glob("*.pickle"))
-    assert cli("status", "--data", str(plan)).exit_code == 1

@@ -345,23 +345,12 @@ def keep_passed(
     _write_entry(cache, _entry_path(cache, top, VERDICT), entry)
 
 
-# A file the check read was under this size; one that has grown past it has changed.
-_LARGEST = 50 * 1024 * 1024 + 1
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-
-
 def _digest_of(top: Path, name: str) -> str | None:
-    """The digest of the regular file ``name`` below ``top``; None when it cannot be read."""
+    """The digest of the regular file ``name`` below ``top``, read as the check reads it; None
+    when it cannot be."""
+    from ipplan.yamlio import Refused, digest, read_regular
+
     try:
-        fd = os.open(f"{top}/{name}", _OPEN_FLAGS)
-    except OSError:
+        return digest(read_regular(f"{top}/{name}", top))
+    except (Refused, OSError):
         return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return fingerprint.digest(handle.read(_LARGEST))
-    except OSError:
-        return None
-    finally:
-        os.close(fd)

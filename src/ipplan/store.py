@@ -308,9 +308,7 @@ def check_files(data_dir: DataDir) -> CheckedFiles:
     return CheckedFiles(core, work, sorted(problems, key=Problem.sort_key), digests)
 
 
-def load_fresh(
-    data_dir: DataDir, seen: tuple[tuple[tuple[str, int, int, int, int], ...], int] | None = None
-) -> Plan:
+def load_fresh(data_dir: DataDir, seen: tuple[Snapshot, int] | None = None) -> Plan:
     """Read, check and build the plan in ``data_dir`` from its files, without the cache;
     ``seen`` is the identity of its files listed just before (:func:`ipplan.cache.snapshot`)
     and when, kept as the plan's origin."""

@@ -32,12 +32,12 @@ MAX_NODES = 5_000_000
 # take ten times its size, and reads them again from it when asked.
 LINES_LATER = 64 * 1024
 
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+TAG_STR = "tag:yaml.org,2002:str"
+TAG_INT = "tag:yaml.org,2002:int"
+TAG_FLOAT = "tag:yaml.org,2002:float"
+TAG_BOOL = "tag:yaml.org,2002:bool"
+TAG_NULL = "tag:yaml.org,2002:null"
+TAG_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 # Numbers every YAML version reads as Python does: converted without PyYAML's constructor.
 _DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
@@ -132,19 +132,19 @@ def scalar_value(tag: str, text: str) -> Any:
     stay text, and only true and false are booleans. Raises :class:`LookupError` for a tag
     ipplan does not take, :class:`ValueError` for more digits than Python converts. (The
     numbers YAML versions read differently are refused before: :mod:`ipplan.numbers`.)"""
-    if tag in (_STR, _TIMESTAMP):
+    if tag in (TAG_STR, TAG_TIMESTAMP):
         return text
-    if tag == _BOOL:
+    if tag == TAG_BOOL:
         lowered = text.lower()
         return lowered == "true" if lowered in ("true", "false") else text
-    if tag == _NULL:
+    if tag == TAG_NULL:
         return None
-    if tag == _INT:
+    if tag == TAG_INT:
         if _DECIMAL_INT.fullmatch(text):
             return int(text)
         _, constructor, node = numbers.yaml11()
         return constructor.construct_yaml_int(node(tag, text))
-    if tag == _FLOAT:
+    if tag == TAG_FLOAT:
         if _DECIMAL_FLOAT.fullmatch(text):
             return float(text)
         _, constructor, node = numbers.yaml11()

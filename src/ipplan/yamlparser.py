@@ -18,6 +18,12 @@ from ipplan.problems import Problem
 from ipplan.typed import MAX_VALUE
 from ipplan.yamlio import (
     NUMBER_START,
+    TAG_BOOL,
+    TAG_FLOAT,
+    TAG_INT,
+    TAG_NULL,
+    TAG_STR,
+    TAG_TIMESTAMP,
     Document,
     Loc,
     conflicts,
@@ -34,12 +40,9 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 # Plain scalars (style None, or "" from libyaml) that may be numbers to one YAML version or
 # the other (see ipplan.numbers).
-_STR = "tag:yaml.org,2002:str"
-_PLAIN = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", _STR)
+_PLAIN = (TAG_INT, TAG_FLOAT, TAG_STR)
 # The tags that make a scalar something other than text.
-_TYPED = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null", "timestamp")
-)
+_TYPED = frozenset((TAG_INT, TAG_FLOAT, TAG_BOOL, TAG_NULL, TAG_TIMESTAMP))
 
 
 class _TooLarge(Exception):
@@ -119,7 +122,7 @@ class _Builder:
     def implicit(node: ScalarNode) -> str:
         """The tag ``node`` has without one written: text when quoted or a block."""
         if node.style:
-            return _STR
+            return TAG_STR
         resolver, _, scalar_node = numbers.yaml11()
         return str(resolver.resolve(scalar_node, node.value, (True, False)))
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeGuard
 
 from ipplan.discovery import plan_in
 from ipplan.errors import DataInvalid, UnknownPlan
@@ -150,7 +150,7 @@ def _plain_entries(plans: Any) -> list[tuple[Loc, Entry]] | None:
         if type(item) is not dict or not item.keys() <= {"name", "directory", "parent"}:
             return None
         name, directory, parent = item.get("name"), item.get("directory"), item.get("parent")
-        if type(name) is not str or not _plain_name(name):
+        if not _plain_name(name):
             return None
         if type(directory) is not str or not directory:
             return None
@@ -160,7 +160,7 @@ def _plain_entries(plans: Any) -> list[tuple[Loc, Entry]] | None:
     return entries
 
 
-def _plain_name(value: Any) -> bool:
+def _plain_name(value: Any) -> TypeGuard[str]:
     return type(value) is str and len(value) <= MAX_NAME and NAME.fullmatch(value) is not None
 
 
