@@ -461,3 +461,27 @@ def test_a_problem_in_a_large_definitions_file_is_reported_at_its_line(tmp_path:
     expected = next(n for n, line in enumerate(text.split("\n"), 1) if "-26829" in line)
     checked = store.check_files(store.DataDir(data))
     assert [(p.code, p.line) for p in checked.problems] == [("out-of-range", expected)]
+
+
+def test_outside_is_every_character_a_file_read_here_may_not_hold() -> None:
+    """OUTSIDE, over every code point, is what YAML 1.1 refuses or reads as a break, a tab, a
+    carriage return, a byte-order mark and the bidirectional controls: nothing more."""
+    let_through = [
+        (0x0A, 0x0A),
+        (0x20, 0x7E),
+        (0xA0, 0x061B),
+        (0x061D, 0x200D),
+        (0x2010, 0x2027),
+        (0x202F, 0x2065),
+        (0x206A, 0xD7FF),
+        (0xE000, 0xFEFE),
+        (0xFF00, 0xFFFD),
+        (0x10000, 0x10FFFF),
+    ]
+    inside = bytearray(0x110000)
+    for low, high in let_through:
+        inside[low : high + 1] = b"\x01" * (high - low + 1)
+    every = "".join(map(chr, range(0x110000)))
+    found = {ord(c) for c in blockyaml.OUTSIDE.findall(every)}
+    assert found == {code for code in range(0x110000) if not inside[code]}
+    assert {0x09, 0x0D, 0x85, 0x2028, 0x2029, 0xFEFF, 0x202E, 0xD800} <= found
