@@ -45,8 +45,6 @@ from ipplan.plan import Plan
 from ipplan.problems import Problem
 
 if TYPE_CHECKING:
-    from filelock import BaseFileLock
-
     from ipplan.cache import Origin, Snapshot
     from ipplan.entities import Actual
     from ipplan.validate import Checked as CoreChecked
@@ -373,17 +371,6 @@ WAIT_NOTICE_AFTER = 1.0
 waiting_notice: Callable[[Path], None] | None = None
 
 
-def lock_within(lock: BaseFileLock, seconds: float) -> bool:
-    """Take ``lock`` if it comes free within ``seconds``; whether it was taken."""
-    from filelock import Timeout
-
-    try:
-        lock.acquire(timeout=seconds)
-    except Timeout:
-        return False
-    return True
-
-
 @contextlib.contextmanager
 def writing(data_dir: DataDir, timeout: float | None = None) -> Iterator[None]:
     """Hold the data directory's write lock; one writer at a time, the others wait their turn.
@@ -392,27 +379,23 @@ def writing(data_dir: DataDir, timeout: float | None = None) -> Iterator[None]:
     :class:`DataLocked`. Temporary files left by a writer that was killed are removed once the
     lock is held, since no other writer can then be midway through a write.
     """
-    from filelock import FileLock, Timeout
+    from ipplan import locking
 
     ensure_writable(data_dir)
     seconds = lock_timeout(os.environ) if timeout is None else timeout
     lock_path = data_dir.path / LOCK_NAME
     mode = _lock_mode(data_dir.path)
-    if mode is None:
-        lock = FileLock(str(lock_path), timeout=seconds)
-    else:
-        lock = FileLock(str(lock_path), timeout=seconds, mode=mode)
+    if mode is not None:
         _share_own_lock(lock_path, mode)
+    lock = locking.lock(str(lock_path), mode)
     try:
         # A short wait passes unnoticed; a longer one is announced once, so nobody takes a
         # waiting command for a hung one.
-        if not lock_within(lock, min(seconds, WAIT_NOTICE_AFTER)):
+        if not lock.acquire(min(seconds, WAIT_NOTICE_AFTER)):
             if seconds > WAIT_NOTICE_AFTER and waiting_notice is not None:
                 waiting_notice(data_dir.path)
-            if not lock_within(lock, max(seconds - WAIT_NOTICE_AFTER, 0)):
-                raise Timeout(str(lock_path))
-    except Timeout:
-        raise DataLocked(path=str(data_dir.path), lock=str(lock_path), seconds=seconds) from None
+            if not lock.acquire(max(seconds - WAIT_NOTICE_AFTER, 0)):
+                raise DataLocked(path=str(data_dir.path), lock=str(lock_path), seconds=seconds)
     except PermissionError as exc:
         raise _lock_refused(lock_path, exc) from None
     except OSError as exc:

@@ -1,0 +1,205 @@
+"""The write lock (ipplan.locking): flock taken directly excludes, and is excluded by, the lock
+filelock takes; a file system without flock falls back to filelock; the lock file is never
+followed through a link, truncated, or left open."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from filelock import FileLock, Timeout
+
+from ipplan import locking, store
+from tests.conftest import Run, snapshot
+
+fcntl = pytest.importorskip("fcntl")
+
+
+@pytest.fixture
+def held_elsewhere(tmp_path: Path) -> Iterator[Path]:
+    """A lock file whose lock another process holds (through ipplan.locking) until the end."""
+    path = tmp_path / ".ipplan.lock"
+    code = textwrap.dedent(
+        f"""
+        import sys, time
+        from ipplan import locking
+        lock = locking.lock({str(path)!r})
+        assert lock.acquire(5)
+        print("held", flush=True)
+        sys.stdin.read()
+        lock.release()
+        """
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    try:
+        yield path
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(10)
+
+
+def test_a_lock_held_by_another_process_is_waited_for_then_refused(held_elsewhere: Path) -> None:
+    lock = locking.lock(str(held_elsewhere))
+    started = time.monotonic()
+    assert lock.acquire(0.3) is False
+    assert time.monotonic() - started >= 0.3
+    assert lock.acquire(0) is False  # one try, no wait
+
+
+def test_filelock_and_ipplan_exclude_each_other(held_elsewhere: Path, tmp_path: Path) -> None:
+    # ipplan holds it (in another process): filelock, as an older ipplan took it, cannot
+    with pytest.raises(Timeout):
+        FileLock(str(held_elsewhere)).acquire(timeout=0.2)
+    # and the other way round, within one process as between two
+    other = tmp_path / "other.lock"
+    with FileLock(str(other)):
+        assert locking.lock(str(other)).acquire(0.2) is False
+    taken = locking.lock(str(other))
+    assert taken.acquire(0) is True
+    taken.release()
+
+
+def test_released_lock_is_free_and_its_file_stays(tmp_path: Path) -> None:
+    path = tmp_path / ".ipplan.lock"
+    first = locking.lock(str(path))
+    assert first.acquire(0)
+    assert locking.lock(str(path)).acquire(0) is False
+    first.release()
+    second = locking.lock(str(path))
+    assert second.acquire(0)
+    second.release()
+    assert path.is_file() and path.read_bytes() == b""
+    first.release()  # a second release is harmless
+
+
+def test_the_lock_file_is_never_truncated(tmp_path: Path) -> None:
+    path = tmp_path / ".ipplan.lock"
+    path.write_text("kept\n")
+    lock = locking.lock(str(path))
+    assert lock.acquire(0)
+    lock.release()
+    assert path.read_text() == "kept\n"
+
+
+def test_a_link_in_place_of_the_lock_file_is_not_followed(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere"
+    target.write_text("not a lock\n")
+    path = tmp_path / ".ipplan.lock"
+    path.symlink_to(target)
+    with pytest.raises(OSError) as raised:
+        locking.lock(str(path)).acquire(0)
+    assert raised.value.errno == errno.ELOOP
+    assert target.read_text() == "not a lock\n"
+
+
+def test_an_explicit_mode_holds_whatever_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o077)
+    try:
+        lock = locking.lock(str(tmp_path / "shared.lock"), 0o664)
+        assert lock.acquire(0)
+        lock.release()
+        plain = locking.lock(str(tmp_path / "private.lock"))
+        assert plain.acquire(0)
+        plain.release()
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "shared.lock").stat().st_mode) == 0o664
+    assert stat.S_IMODE((tmp_path / "private.lock").stat().st_mode) == 0o600
+
+
+def test_a_lock_whose_file_was_unlinked_is_taken_again_on_the_file_now_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the open and the flock, the name can come to mean another file: a lock on the
+    unlinked one guards nothing, so it is let go and taken on the file the name now holds."""
+    path = tmp_path / ".ipplan.lock"
+    flock = fcntl.flock
+    unlinked = []
+
+    def unlink_first(fd: int, operation: int) -> None:
+        if not unlinked:
+            unlinked.append(os.fstat(fd).st_ino)
+            path.unlink()
+            path.write_bytes(b"")  # another file under the name
+        flock(fd, operation)
+
+    monkeypatch.setattr(fcntl, "flock", unlink_first)
+    lock = locking.lock(str(path))
+    assert lock.acquire(1)
+    monkeypatch.setattr(fcntl, "flock", flock)
+    assert isinstance(lock, locking.FlockLock) and lock._fd is not None
+    assert os.fstat(lock._fd).st_ino == path.stat().st_ino != unlinked[0]
+    assert locking.lock(str(path)).acquire(0) is False  # the name's file is the one held
+    lock.release()
+
+
+@pytest.mark.filterwarnings("ignore:flock not supported")
+def test_without_flock_filelock_takes_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_flock(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOSYS, "Function not implemented")
+
+    monkeypatch.setattr(fcntl, "flock", no_flock)
+    path = tmp_path / ".ipplan.lock"
+    lock = locking.lock(str(path))
+    assert lock.acquire(0)
+    assert isinstance(lock, locking.FlockLock) and isinstance(lock._fallback, locking.FileLockLock)
+    assert locking.lock(str(path)).acquire(0.1) is False  # filelock's own lock excludes
+    lock.release()
+    assert not path.exists()  # filelock's lock there is the file's existence, gone once let go
+    again = locking.lock(str(path))
+    assert again.acquire(0)
+    again.release()
+
+
+def test_another_failure_of_flock_is_raised_and_leaves_no_descriptor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_locks_left(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks_left)
+    before = set(os.listdir("/proc/self/fd")) if Path("/proc/self/fd").is_dir() else None
+    with pytest.raises(OSError) as raised:
+        locking.lock(str(tmp_path / ".ipplan.lock")).acquire(0)
+    assert raised.value.errno == errno.ENOLCK
+    if before is not None:
+        assert set(os.listdir("/proc/self/fd")) == before
+
+
+def test_a_write_command_refuses_a_lock_file_that_is_a_link(cli: Run, plan_dir: Path) -> None:
+    target = plan_dir.parent / "not-a-lock"
+    target.write_text("x\n")
+    (plan_dir / store.LOCK_NAME).symlink_to(target)
+    before = snapshot(plan_dir)
+    result = cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert "无法写入" in result.stderr and store.LOCK_NAME in result.stderr
+    assert target.read_text() == "x\n"
+    assert snapshot(plan_dir) == before
+
+
+def test_a_write_command_does_not_import_filelock(plan_dir: Path) -> None:
+    code = (
+        "import sys\n"
+        "from ipplan.cli import main\n"
+        "sys.argv = ['ipplan', 'record', '2023', 'practitioners', '31000', '--data', "
+        f"{str(plan_dir)!r}]\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "assert 'filelock' not in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
