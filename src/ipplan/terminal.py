@@ -1067,6 +1067,22 @@ def plain_table(
     console.out("\n".join(lines), highlight=False)
 
 
+def print_runs(console: Console, lines: Sequence[Sequence[tuple[str, str]]]) -> None:
+    """Lines given as runs of text and style (:mod:`ipplan.boxtable`): plain, in one write, to
+    a file or a pipe; styled to a terminal."""
+    if not console.is_terminal:
+        console.file.write("".join("".join(t for t, _ in line).rstrip() + "\n" for line in lines))
+        console.file.flush()
+        return
+    result = Text()
+    for index, line in enumerate(lines):
+        if index:
+            result.append("\n")
+        for piece, style in line:
+            result.append(piece, style=style or None)
+    console.print(result, soft_wrap=True)
+
+
 class Gathered:
     """Lines for ``console``, written in one go when it is a file or a pipe.
 

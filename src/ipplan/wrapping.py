@@ -12,9 +12,9 @@ import unicodedata
 from collections.abc import Iterator
 
 # A line never starts with these; the word before them moves down with them.
-_NO_LINE_START = set("，。、；：！？）》」』】〕”’")
+NO_LINE_START = set("，。、；：！？）》」』】〕”’")
 # A line never ends with these; they move down with what they open.
-_NO_LINE_END = {"（", "《", "「", "『", "【", "〔", "“", "‘"}
+NO_LINE_END = {"（", "《", "「", "『", "【", "〔", "“", "‘"}
 
 
 def width(value: str) -> int:
@@ -75,9 +75,9 @@ def wrap(value: str, columns: int, hyphens: bool = False) -> list[str]:
             used += size
             continue
         carried: list[str] = []
-        while (carried or [chunk])[0][0] in _NO_LINE_START and line and line[-1] != " ":
+        while (carried or [chunk])[0][0] in NO_LINE_START and line and line[-1] != " ":
             carried.insert(0, line.pop())  # closing punctuation keeps the word before it
-        while line and line[-1] in _NO_LINE_END:
+        while line and line[-1] in NO_LINE_END:
             carried.insert(0, line.pop())  # an opening bracket goes down with what it opens
         while line and line[-1] == " ":
             line.pop()

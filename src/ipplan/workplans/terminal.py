@@ -15,9 +15,10 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from ipplan import boxtable
 from ipplan.fmt import exact, moment
 from ipplan.i18n import text
-from ipplan.terminal import Gathered, out
+from ipplan.terminal import Gathered, out, print_runs
 
 STATE_STYLES = {
     "not_started": "dim",
@@ -28,6 +29,8 @@ STATE_STYLES = {
     "pending": "",
 }
 MARKS = {"done": "✓", "overdue": "!", "pending": "·"}
+# The columns of a work plan's table, and the share of the width each takes.
+COLUMNS = {"measure": 3, "goal": 2, "content": 3, "schedule": 4, "units": 2}
 
 
 def state_text(state: str, lang: str) -> Text:
@@ -71,19 +74,29 @@ def content_lines(item: Mapping[str, Any], lang: str) -> list[str]:
     return lines
 
 
+def schedule_runs(item: Mapping[str, Any], lang: str) -> boxtable.Cell:
+    """The schedule cell: a line for each milestone, its mark, period and task, and when it
+    was done or since when it is overdue."""
+    lines = []
+    for m in item["schedule"]:
+        line = [(MARKS[m["state"]] + " ", STATE_STYLES[m["state"]]), (f"{m['period']}", "")]
+        if m["task"]:
+            line.append((f" {m['task']}", ""))
+        if m["state"] == "done" and m["done_on"]:
+            line.append((f" ({text('wp.done_on', lang, date=m['done_on'])})", "green"))
+        elif m["state"] == "overdue":
+            line.append((f" ({text('wp.overdue', lang)} {m['end']})", "bold red"))
+        lines.append(line)
+    return lines
+
+
 def schedule_text(item: Mapping[str, Any], lang: str) -> Text:
     result = Text()
-    for i, m in enumerate(item["schedule"]):
-        if i:
+    for number, line in enumerate(schedule_runs(item, lang)):
+        if number:
             result.append("\n")
-        result.append(MARKS[m["state"]] + " ", style=STATE_STYLES[m["state"]])
-        result.append(f"{m['period']}")
-        if m["task"]:
-            result.append(f" {m['task']}")
-        if m["state"] == "done" and m["done_on"]:
-            result.append(f" ({text('wp.done_on', lang, date=m['done_on'])})", style="green")
-        elif m["state"] == "overdue":
-            result.append(f" ({text('wp.overdue', lang)} {m['end']})", style="bold red")
+        for piece, style in line:
+            result.append(piece, style=style or None)
     return result
 
 
@@ -123,26 +136,25 @@ def render_workplan(view: Mapping[str, Any], lang: str) -> None:
     if not view["items"]:
         console.print(text("wp.none", lang))
         return
-    table = Table(box=box.SQUARE, show_lines=True, expand=True, pad_edge=False)
-    table.add_column(text("wp.col.measure", lang), ratio=3, overflow="fold")
-    table.add_column(text("wp.col.goal", lang), ratio=2, overflow="fold")
-    table.add_column(text("wp.col.content", lang), ratio=3, overflow="fold")
-    table.add_column(text("wp.col.schedule", lang), ratio=4, overflow="fold")
-    table.add_column(text("wp.col.units", lang), ratio=2, overflow="fold")
+    headers = [text(f"wp.col.{name}", lang) for name in COLUMNS]
+    rows = []
     for item in view["items"]:
-        measure = Text(f"{item['id']}\n", style="bold")
-        measure.append_text(state_text(item["state"], lang))
+        state = [(text(f"wp.{item['state']}", lang), STATE_STYLES.get(item["state"], ""))]
         if item["cancelled"]:
-            measure.append(f"：{item['cancelled']}" if lang != "en" else f": {item['cancelled']}")
-        measure.append(f"\n{item['measure']}")
-        table.add_row(
-            measure,
-            item["goal"] or "—",
-            "\n".join(content_lines(item, lang)) or "—",
-            schedule_text(item, lang),
-            units_text(item["lead"], item["support"], lang),
+            colon = "：" if lang != "en" else ": "
+            state.append((f"{colon}{item['cancelled']}", ""))
+        measure = [[(item["id"], "bold")], state, *boxtable.cell(item["measure"])]
+        rows.append(
+            [
+                measure,
+                boxtable.cell(item["goal"] or "—"),
+                boxtable.cell("\n".join(content_lines(item, lang)) or "—"),
+                schedule_runs(item, lang),
+                boxtable.cell(units_text(item["lead"], item["support"], lang)),
+            ]
         )
-    console.print(table)
+    widths = boxtable.widths(console.width, list(COLUMNS.values()))
+    print_runs(console, boxtable.draw(headers, rows, widths))
     console.print(summary_line(view["summary"], lang))
 
 
