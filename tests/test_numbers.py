@@ -126,6 +126,80 @@ def test_the_shipped_plan_reads_the_same_in_both_versions() -> None:
     assert len(load(SHIPPED).indicators) == 9
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("36000.000000000000001", "36000.0"),
+        ("36000.50000000000000001", "36000.5"),
+        ("123456789012345.123456789012345", "123456789012345.12"),
+        ("0.12345678901234567890123", "0.12345678901234568"),
+        ("1.00000000000000000001e+3", "1000.0"),
+    ],
+)
+def test_more_digits_than_a_number_keeps_are_refused(text: str, kept: str) -> None:
+    form = numbers.check(text)
+    assert form is not None and form.code == "number-precision"
+    assert form.params == {"text": text, "kept": kept}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0.1", "0.30000000000000004", "123456789012345.6", "80.5", "1.0e-05", "-2.5e-300"],
+)
+def test_digits_a_number_keeps_pass_however_many(text: str) -> None:
+    """A decimal that reads back as written passes, past 15 digits too (0.30000000000000004
+    is a number's own shortest form); only digits that would be lost are refused."""
+    assert numbers.check(text) is None
+
+
+def test_a_number_beyond_the_largest_is_said_so(cli: Run, plan_dir: Path) -> None:
+    form = numbers.check("1e400")  # text to YAML 1.1, infinity to YAML 1.2
+    assert form is not None and form.code == "number-too-large"
+    record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    record.parent.mkdir(parents=True)
+    record.write_text("value: 1e400\n", encoding="utf-8")
+    result = cli("validate", "--lang", "en", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert f"{record}:1: number-too-large: 1e400 is beyond the largest number there is; " in (
+        result.stderr
+    )
+
+
+def test_digits_that_would_be_lost_are_refused_in_a_file_and_as_typed(
+    cli: Run, plan_dir: Path
+) -> None:
+    record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    record.parent.mkdir(parents=True)
+    record.write_text("value: 36000.000000000000001\nsource: x\n", encoding="utf-8")
+    indicators = plan_dir / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    target = "    target: {year: 2025, value: 40000}\n"
+    line = text[: text.index(target)].count("\n") + 1
+    indicators.write_text(
+        text.replace(target, target.replace("40000", "40000.0000000000000001")), "utf-8"
+    )
+    before = snapshot(plan_dir)
+    result = cli("validate", "--lang", "en", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:-1] == [
+        f"{record}:1: number-precision: 36000.000000000000001 has more significant digits than "
+        "a number keeps (15), and reads as 36000; write 36000, or fewer digits",
+        f"{indicators}:{line}: number-precision: 40000.0000000000000001 has more significant "
+        "digits than a number keeps (15), and reads as 40000; write 40000, or fewer digits",
+    ]
+    assert cli("status", "--data", str(plan_dir)).exit_code == 1
+    record.unlink()
+    indicators.write_text(text, "utf-8")
+    before = snapshot(plan_dir)
+    typed = cli("record", "2024", "practitioners", "36000.000000000000001", "--data", str(plan_dir))
+    assert typed.exit_code == 1
+    assert typed.stderr.strip() == (
+        "错误：“36000.000000000000001”的有效数字超过 15 位，数值保存不了这么多位，会变成 36000；"
+        "请少写几位，如 36000。"
+    )
+    assert snapshot(plan_dir) == before
+
+
 # Texts made of what numbers are written with, in the forms the two versions disagree on.
 number_like = st.text(alphabet="0123456789+-._:eEoxbB", min_size=1, max_size=10)
 

@@ -57,6 +57,8 @@ _FLOW_PAIR = re.compile(rf" *([A-Za-z_][A-Za-z0-9_]*): +{_FLOW_SCALAR[2:]}([,}}]
 RESOLVED = frozenset("!&*+-.0123456789<=FNOTYfnoty~") | {""}
 # A decimal both YAML versions read alike, as numbers.check lets through (tests compare them).
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(\.[0-9]{1,15})?")
+# A decimal of up to this many characters has at most 15 digits, which a number always keeps.
+_KEPT = numbers.KEPT_DIGITS + 1
 # A character that no number or timestamp of YAML 1.1 or 1.2 holds (they hold digits, signs,
 # dots, underscores, colons, spaces, hex digits, 0x/0o/0b, T and Z, and .inf and .nan).
 _NOT_A_NUMBER = re.compile(r"[^0-9a-fA-FxXoObB+\-._: tTzZiInN]")
@@ -106,8 +108,12 @@ def flat(text: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:
             data[key] = quoted
         elif word is not None:
             data[key] = None if word == "null" else word == "true"
+        elif "." not in digits:
+            data[key] = int(digits)
         else:
-            data[key] = float(digits) if "." in digits else int(digits)
+            data[key] = float(digits)
+            if len(digits) > _KEPT and numbers.inexact(digits, data[key]) is not None:
+                return None  # more digits than a number keeps: the parser says so
         layout.append((key, number))
     if not data or OUTSIDE.search(text) is not None:
         return None
@@ -338,7 +344,11 @@ def plain(value: str) -> Any:
     if first in NUMBER_START:
         decimal = _DECIMAL.fullmatch(value)
         if decimal is not None:
-            return int(value) if decimal.group(1) is None else float(value)
+            if decimal.group(1) is None:
+                return int(value)
+            if len(value) <= _KEPT or numbers.inexact(value, float(value)) is None:
+                return float(value)
+            raise _Unsure
         if _NOT_A_NUMBER.search(value) is not None:
             return value  # 2024Q3, 3月底前: no number or time in either YAML version
         if numbers.check(value) is not None:

@@ -1052,6 +1052,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{text} 不是十进制写法（读作 {yaml12}）；请写成十进制 {decimal}，文本请加引号。",
         "{text} is not written in decimal (it reads as {yaml12}); write {decimal}, or quote text",
     ),
+    "number-precision": (
+        "{text} 的有效数字超过 15 位，数值保存不了这么多位，会读作 {kept}；请写成 {kept}，或少写几位。",
+        "{text} has more significant digits than a number keeps (15), and reads as {kept}; write "
+        "{kept}, or fewer digits",
+    ),
+    "number-too-large": (
+        "{text} 超出了数值所能表示的范围；数值请写得小一些，文本请加引号。",
+        "{text} is beyond the largest number there is; write a smaller number, or quote text",
+    ),
+    "typed.number-precision": (
+        "“{text}”的有效数字超过 15 位，数值保存不了这么多位，会变成 {kept}；请少写几位，如 {kept}。",
+        "'{text}' has more significant digits than a number keeps (15), and would become {kept}; "
+        "write fewer digits, such as {kept}",
+    ),
+    "typed.number-too-large": (
+        "“{text}”超出了数值所能表示的范围；请写一个小一些的数。",
+        "'{text}' is beyond the largest number there is; write a smaller number",
+    ),
     "number.text": ("文本", "text"),
     "typed.number-form": (
         "“{text}”这种写法会被不同的软件读成不同的数；请写成普通十进制数，如 {plain}。",
@@ -1637,6 +1655,11 @@ def _listed(values: dict[str, Any], lang: str) -> dict[str, Any]:
 def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
     """The message of a domain error."""
     values = _listed(_shared(params), lang)
+    if message_id in ("number-precision", "number-too-large"):
+        prefix = "typed." if params.get("typed") else ""
+        kept = str(params.get("kept"))
+        kept = kept.removesuffix(".0")  # 36000.0 is meant as 36000
+        return text(f"{prefix}{message_id}", lang, text=values.get("text"), kept=kept)
     if message_id in ("number-form", "number-base") and params.get("typed"):
         # typed on the command line or in a CSV cell: no talk of YAML, only what to write
         reading = params.get("yaml12")

@@ -49,7 +49,8 @@ def yaml11() -> tuple[Any, Any, Any]:
 @dataclass(frozen=True)
 class Form:
     """Why a number is refused: ``code`` (``number-form``: the two versions read it differently;
-    ``number-base``: not decimal), and the message's values."""
+    ``number-base``: not decimal; ``number-precision``: more digits than a number keeps;
+    ``number-too-large``: beyond the largest number), and the message's values."""
 
     code: str
     params: dict[str, Any]
@@ -123,12 +124,31 @@ def decimal(value: int | float) -> str:
 _PLAIN_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 
 
+# A number keeps 15 significant digits whatever they are; more may be lost.
+KEPT_DIGITS = 15
+
+
 def check(text: str) -> Form | None:
     """Why the plain scalar ``text`` may not stand for a number, or None when it may (or when
     both versions read it as text)."""
-    if _PLAIN_DECIMAL.fullmatch(text):
-        return None  # the common case, answered without loading PyYAML's resolver
+    if _PLAIN_DECIMAL.fullmatch(text):  # the common case, without PyYAML's resolver
+        return None if "." not in text else inexact(text, float(text))
     return check_both(text)
+
+
+def inexact(text: str, reading: float) -> Form | None:
+    """``number-precision`` when ``reading``, the number ``text`` was read as, is not the
+    number it shows (36000.000000000000001 read as 36000.0); None when it is, or when no more
+    than 15 significant digits are written, which a number always keeps."""
+    if sum(c.isdigit() for c in text.lower().partition("e")[0]) <= KEPT_DIGITS:
+        return None
+    if not math.isfinite(reading):
+        return None  # said by the range checks
+    from decimal import Decimal
+
+    if Decimal(repr(reading)) == Decimal(text):
+        return None
+    return Form("number-precision", {"text": text, "kept": decimal(reading)})
 
 
 def check_both(text: str) -> Form | None:
@@ -138,9 +158,10 @@ def check_both(text: str) -> Form | None:
     if meant is None:
         return None
     shown = {"text": text, "yaml11": old, "yaml12": new}
-    suggestion = decimal(meant) if math.isfinite(meant) else text
     if not _same(old, new):
-        return Form("number-form", {**shown, "decimal": suggestion})
+        if not math.isfinite(meant):  # 1e400: text to one version, infinity to the other
+            return Form("number-too-large", {"text": text})
+        return Form("number-form", {**shown, "decimal": decimal(meant)})
     if _BASE.match(text):
-        return Form("number-base", {**shown, "decimal": suggestion})
-    return None
+        return Form("number-base", {**shown, "decimal": decimal(meant)})
+    return inexact(text, meant) if isinstance(meant, float) else None
