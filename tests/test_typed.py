@@ -11,6 +11,7 @@ import pytest
 from ipplan.errors import (
     AmbiguousNumber,
     ControlCharacter,
+    InvisibleText,
     NotANumber,
     NumberForm,
     ValueTooLarge,
@@ -265,3 +266,48 @@ def test_import_applies_the_guard_at_each_line(cli: Run, plan_dir: Path, tmp_pat
     assert snapshot(plan_dir) == before
     forced = cli("import", str(csv), "--force", "--json", "--data", str(plan_dir))
     assert json.loads(forced.stdout)["recorded"] == 2
+
+
+INVISIBLE = ["\u200b", "\u2060\u200b", "\ufeff", "\u00ad", " \u200b \u3000"]
+
+
+@pytest.mark.parametrize("typed", INVISIBLE)
+def test_text_that_shows_nothing_is_refused_as_typed(cli: Run, plan_dir: Path, typed: str) -> None:
+    with pytest.raises(InvisibleText):
+        clean_text(typed, "--source")
+    before = snapshot(plan_dir)
+    result = cli(
+        "record", "2023", "practitioners", "31000", "--source", typed, "--data", str(plan_dir)
+    )
+    assert result.exit_code == 1
+    assert "--source 只有不可见的字符（U+" in result.stderr
+    note = cli("task", "talent-training", "--note", typed, "--lang", "en", "--data", str(plan_dir))
+    assert note.exit_code == 1
+    assert "--note holds only characters that show nothing (U+" in note.stderr
+    assert snapshot(plan_dir) == before
+    assert clean_text("\u200b要点\u200b", "--note") == "\u200b要点\u200b"  # shows something
+
+
+@pytest.mark.parametrize("written", ['"   "', '"\u200b"', '"\u2060\u3000"', "\u00ad"])
+def test_text_that_shows_nothing_is_refused_in_a_file(
+    cli: Run, plan_dir: Path, written: str
+) -> None:
+    record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    record.parent.mkdir(parents=True)
+    record.write_text(f"value: 31000\nsource: {written}\n", encoding="utf-8")
+    indicators = plan_dir / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    first = text.index("    name: ")
+    line = text[:first].count("\n") + 1
+    end = text.index("\n", first)
+    indicators.write_text(text[:first] + f"    name: {written}" + text[end:], encoding="utf-8")
+    result = cli("validate", "--lang", "en", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    problems = result.stderr.splitlines()[:-1]
+    assert problems == [
+        f"{record}:2: blank: source holds only spaces or characters that show nothing; write "
+        "it, or remove the field",
+        f"{indicators}:{line}: blank: indicators.0.name holds only spaces or characters that "
+        "show nothing; write it, or remove the field",
+    ]
+    assert cli("status", "--data", str(plan_dir)).exit_code == 1

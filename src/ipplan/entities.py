@@ -272,6 +272,16 @@ _TIME = re.compile(
 )
 
 
+def visible(value: str) -> bool:
+    """Whether ``value`` shows anything: a character that is not a space nor an invisible
+    format character (a zero-width space, a word joiner, a byte-order mark, a soft hyphen)."""
+    if value.isascii():
+        return not value.isspace() and value != ""
+    import unicodedata
+
+    return any(not c.isspace() and unicodedata.category(c) != "Cf" for c in value)
+
+
 def plain_actual(data: Any, year: int) -> Actual | None:
     """The record of an actual record file's ``data`` when it is certainly valid; else None."""
     if type(data) is not dict or "value" not in data or not data.keys() <= _ACTUAL_FIELDS:
@@ -301,7 +311,7 @@ def _plain_revision(data: dict[str, Any]) -> Revision | None:
         return None
     source, note = data.get("source"), data.get("note")
     for text in (source, note):
-        if text is not None and (type(text) is not str or not text):
+        if text is not None and (type(text) is not str or not visible(text)):
             return None
     recorded = data.get("recorded")
     if recorded is not None:

@@ -223,6 +223,12 @@ class ControlCharacter(IpplanError):
     message_id = "control-character"
 
 
+class InvisibleText(IpplanError):
+    """Text typed for a field holds only characters that show nothing."""
+
+    message_id = "invisible-text"
+
+
 class NothingToUndo(IpplanError):
     """`ipplan undo` found no recorded change to revert."""
 

@@ -549,6 +549,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} by {year}, each ±{limit}); is a digit missing or extra? If the value is right, "
         "run again with --force",
     ),
+    "invisible-text": (
+        "{field} 只有不可见的字符（{chars}），未做任何改动；请写上内容，或不给这一项。",
+        "{field} holds only characters that show nothing ({chars}); nothing was changed. Write "
+        "the text, or leave the option out",
+    ),
     "control-character": (
         "{field} 含有终端控制字符 {char}，未做任何改动；请删去该字符后重试。",
         "{field} holds the terminal control character {char}; nothing was changed. Remove it "
@@ -1035,6 +1040,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "p.invalid-max-change": (
         "max_change 须大于 0（现为 {value}）；0.5 表示允许比上一年高或低 50%",
         "max_change must be above 0 (now {value}); 0.5 allows 50 % above or below the year before",
+    ),
+    "p.blank": (
+        "{field} 只有空白或不可见的字符；请写上内容，或删去这一项",
+        "{field} holds only spaces or characters that show nothing; write it, or remove the field",
     ),
     "p.control-character": (
         "含有终端控制字符 {char}；请删去（换行和制表符可以保留）",

@@ -9,12 +9,31 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+)
+from pydantic_core import PydanticCustomError
 
+from ipplan.entities import visible
 from ipplan.status import Status
 
+
+def _shows_something(value: str) -> str:
+    if not visible(value):
+        raise PydanticCustomError("blank", "holds only spaces or characters that show nothing")
+    return value
+
+
 Number = StrictInt | StrictFloat
-Text = Annotated[StrictStr, Field(min_length=1)]
+# Text that shows something: "   " or a zero-width space alone is refused as blank.
+Text = Annotated[StrictStr, Field(min_length=1), AfterValidator(_shows_something)]
 Key = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$")]
 Direction = Literal["increase", "decrease"]

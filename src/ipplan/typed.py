@@ -19,9 +19,11 @@ import re
 from collections.abc import Sequence
 
 from ipplan import numbers
+from ipplan.entities import visible
 from ipplan.errors import (
     AmbiguousNumber,
     ControlCharacter,
+    InvisibleText,
     NotANumber,
     NotAYear,
     NumberForm,
@@ -174,13 +176,18 @@ def control_character(value: str) -> str | None:
 
 
 def clean_text(value: str | None, field: str) -> str | None:
-    """Typed text with surrounding spaces removed (None when empty); control characters refused."""
+    """Typed text with surrounding spaces removed (None when empty); control characters and
+    text that shows nothing (only invisible characters) refused."""
     if value is None:
         return None
     found = control_character(value)
     if found is not None:
         raise ControlCharacter(field=field, char=found)
     stripped = value.strip()
+    if stripped and not visible(stripped):
+        raise InvisibleText(
+            field=field, chars=", ".join(sorted({f"U+{ord(c):04X}" for c in stripped}))
+        )
     return stripped or None
 
 
