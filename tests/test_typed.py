@@ -311,3 +311,52 @@ def test_text_that_shows_nothing_is_refused_in_a_file(
         "show nothing; write it, or remove the field",
     ]
     assert cli("status", "--data", str(plan_dir)).exit_code == 1
+
+
+def test_bytes_that_are_not_text_are_refused_for_what_they_are(cli: Run, plan_dir: Path) -> None:
+    """Bytes of another encoding on the command line reach Python as lone surrogates: refused
+    as not UTF-8, naming the option, never written and then blamed on the file."""
+    before = snapshot(plan_dir)
+    record = cli(
+        "record", "2023", "practitioners", "31000", "--source", "\udcff", "--data", str(plan_dir)
+    )
+    assert record.exit_code == 1
+    assert record.stderr.strip() == (
+        "错误：--source 含有不是 UTF-8 文字的字节，未做任何改动；"
+        "请检查终端或脚本的编码（应为 UTF-8）。"
+    )
+    task = cli(
+        "task", "talent-training", "--note", "a\udcffb", "--lang", "en", "--data", str(plan_dir)
+    )
+    assert task.exit_code == 1
+    assert "--note holds bytes that are not UTF-8 text; nothing was changed" in task.stderr
+    assert "not-utf8" not in record.stderr + task.stderr
+    assert snapshot(plan_dir) == before
+
+
+def test_an_unknown_option_after_the_arguments_is_called_an_unknown_option(
+    cli: Run, plan_dir: Path
+) -> None:
+    before = snapshot(plan_dir)
+    zh = cli("record", "2023", "practitioners", "31000", "--bogus", "--data", str(plan_dir))
+    assert zh.exit_code == 2
+    assert zh.stderr.strip().endswith("错误：没有 --bogus 这个选项。")
+    en = cli(
+        "record",
+        "2023",
+        "practitioners",
+        "31000",
+        "--sorce=x",
+        "--lang",
+        "en",
+        "--data",
+        str(plan_dir),
+    )
+    assert en.exit_code == 2
+    assert en.stderr.strip().endswith(
+        "error: No such option: --sorce (Possible options: --force, --note, --source)"
+    )
+    assert snapshot(plan_dir) == before
+    # a negative value is still a value, refused for its range, not taken for an option
+    negative = cli("record", "2023", "practitioners", "-5", "--data", str(plan_dir))
+    assert negative.exit_code == 1 and "-5" in negative.stderr

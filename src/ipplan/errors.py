@@ -229,6 +229,12 @@ class InvisibleText(IpplanError):
     message_id = "invisible-text"
 
 
+class UndecodableText(IpplanError):
+    """Text typed for a field holds bytes that are not text in UTF-8."""
+
+    message_id = "undecodable-text"
+
+
 class NothingToUndo(IpplanError):
     """`ipplan undo` found no recorded change to revert."""
 

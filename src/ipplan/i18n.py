@@ -549,6 +549,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} by {year}, each ±{limit}); is a digit missing or extra? If the value is right, "
         "run again with --force",
     ),
+    "undecodable-text": (
+        "{field} 含有不是 UTF-8 文字的字节，未做任何改动；请检查终端或脚本的编码（应为 UTF-8）。",
+        "{field} holds bytes that are not UTF-8 text; nothing was changed. Check that your "
+        "terminal or script writes UTF-8",
+    ),
     "invisible-text": (
         "{field} 只有不可见的字符（{chars}），未做任何改动；请写上内容，或不给这一项。",
         "{field} holds only characters that show nothing ({chars}); nothing was changed. Write "

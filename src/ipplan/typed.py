@@ -27,6 +27,7 @@ from ipplan.errors import (
     NotANumber,
     NotAYear,
     NumberForm,
+    UndecodableText,
     ValueTooLarge,
     WrongUnit,
 )
@@ -175,11 +176,17 @@ def control_character(value: str) -> str | None:
     return None if found is None else f"U+{ord(found.group()):04X}"
 
 
+# What Python makes of bytes on the command line that are not text in the locale's encoding.
+_UNDECODED = re.compile("[\ud800-\udfff]")
+
+
 def clean_text(value: str | None, field: str) -> str | None:
     """Typed text with surrounding spaces removed (None when empty); control characters and
     text that shows nothing (only invisible characters) refused."""
     if value is None:
         return None
+    if _UNDECODED.search(value) is not None:  # bytes of another encoding, as Python keeps them
+        raise UndecodableText(field=field)
     found = control_character(value)
     if found is not None:
         raise ControlCharacter(field=field, char=found)

@@ -172,6 +172,9 @@ _EXTRA_ARGUMENTS = re.compile(r"^Got unexpected extra argument(?:\(s\)|s)? \((?P
 def click_message(exc: click.exceptions.ClickException, lang: str) -> str:
     """The message of a usage error Click found itself, in ``lang`` where ipplan knows it."""
     message = exc.format_message()
+    unknown = _unknown_option(exc, lang)
+    if unknown is not None:
+        return unknown
     if lang == "en" and not isinstance(exc, click.exceptions.NoSuchOption):
         return message
     if isinstance(exc, click.exceptions.NoSuchOption):
@@ -200,6 +203,33 @@ def click_message(exc: click.exceptions.ClickException, lang: str) -> str:
     if (found := _EXTRA_ARGUMENTS.match(exc.message)) is not None:
         return text("usage.extra-arguments", lang, args=found["args"])
     return message
+
+
+_OPTION_LIKE = re.compile(r"--?[A-Za-z]")
+
+
+def _unknown_option(exc: click.exceptions.ClickException, lang: str) -> str | None:
+    """An option the command does not have, given where the command reads what it does not
+    know as arguments (``record``, so that a value may be negative): said to be an unknown
+    option, with those it has that are close, rather than an extra argument."""
+    found = _EXTRA_ARGUMENTS.match(exc.message)
+    ctx = getattr(exc, "ctx", None)
+    if found is None or ctx is None:
+        return None
+    first = found["args"].split(" ")[0]
+    if not _OPTION_LIKE.match(first):
+        return None
+    import difflib
+
+    name = first.partition("=")[0]
+    options = [opt for param in ctx.command.params for opt in param.opts if opt.startswith("-")]
+    told = text("usage.no-such-option", lang, option=name)
+    close = difflib.get_close_matches(name, options)
+    if close:
+        told += (" " if lang == "en" else "") + text(
+            "usage.possible-options", lang, options=joined(sorted(close), lang)
+        )
+    return told
 
 
 def _option_of_commands(exc: click.exceptions.NoSuchOption) -> str | None:
