@@ -100,3 +100,62 @@ def test_schema_into_the_bundled_plan_is_refused(
     result = cli("schema")
     assert result.exit_code == 1
     assert "ipplan init DIR" in result.stderr
+
+
+RECORDED = {
+    '"2026-11-21T20:59:38.591+00:00"': True,  # as ipplan writes it
+    '"2026-11-21T20:59:38+08:00"': True,
+    '"2026-11-21 20:59:38Z"': True,
+    '"2026-11-21T20:59:38"': True,  # no offset: read as local time
+    "1732222222": False,  # a Unix time
+    '"2026-11-21"': False,  # a date alone
+    "2026-11-21": False,
+    '"2026-11-21T20:59"': False,  # no seconds
+    '"2026-11-21T20:59:38+00:60"': False,  # an offset past 23:59
+    '"2026-11-21T20:59:38.1234567+08:00"': False,  # finer than a microsecond
+    '"21/11/2026 20:59:38"': False,
+}
+
+
+def _schema_takes(name: str, text: str) -> bool:
+    document = yaml.safe_load(text)  # a YAML date or time is text in the JSON an editor checks
+    return not list(validator(name).iter_errors(json.loads(json.dumps(document, default=str))))
+
+
+@pytest.mark.parametrize(("written", "taken"), list(RECORDED.items()))
+def test_validate_and_the_schema_take_the_same_recorded_times(
+    cli: Run, plan_dir: Path, written: str, taken: bool
+) -> None:
+    """A recorded time passes ipplan validate exactly when it passes the published schema, in
+    an actual's record and its history, and in an action update."""
+    from pydantic import ValidationError
+
+    from ipplan.models import ActionUpdate
+    from ipplan.yamlio import parse
+
+    record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    record.parent.mkdir(parents=True)
+    text = (
+        f"value: 31000\nrecorded: {written}\nhistory:\n  - value: 30000\n    recorded: {written}\n"
+    )
+    record.write_text(text, encoding="utf-8")
+    assert _schema_takes("actual", text) is taken
+    update = f"recorded: {written}\nnote: 培训\n"
+    assert _schema_takes("update", update) is taken
+    try:
+        ActionUpdate.model_validate(parse(update, plan_dir / "u.yaml")[0].data)
+    except ValidationError as error:
+        assert not taken and error.errors()[0]["type"] == "time_form"
+    else:
+        assert taken
+    result = cli("validate", "--lang", "en", "--data", str(plan_dir))
+    if taken:
+        assert result.exit_code == 0, result.stderr
+    else:
+        assert result.exit_code == 1
+        lines = result.stderr.splitlines()[:-1]
+        assert [line.split(": ")[1] for line in lines] == ["time-form"] * 2
+        assert (
+            f"{record}:2: time-form: recorded must be a date and a time to the second" in (lines[0])
+        )
+        assert f"{record}:5: time-form: history.0.recorded must be" in lines[1]

@@ -267,9 +267,14 @@ def action_update(model: Any) -> ActionUpdate:
 
 _ACTUAL_FIELDS = frozenset(("value", "source", "note", "recorded", "history"))
 _REVISION_FIELDS = frozenset(("value", "source", "note", "recorded"))
-_TIME = re.compile(
-    r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?", re.ASCII
+# A recorded time as ipplan takes it, in a record file and in every model: ISO 8601, a date
+# and a time to the second or finer, with its offset from UTC (a time without one is read as
+# local time). The schema gives editors the same pattern.
+TIME_PATTERN = (
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
+    r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?"
 )
+_TIME = re.compile(TIME_PATTERN, re.ASCII)
 
 
 def visible(value: str) -> bool:
@@ -319,6 +324,11 @@ def _plain_revision(data: dict[str, Any]) -> Revision | None:
         if recorded is None:
             return None
     return Revision(value, source, note, recorded)
+
+
+def written_time(text: Any) -> bool:
+    """Whether ``text`` is a recorded time in the form ipplan takes (:data:`TIME_PATTERN`)."""
+    return type(text) is str and _TIME.fullmatch(text) is not None
 
 
 def _plain_moment(text: Any) -> dt.datetime | None:

@@ -1046,6 +1046,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "max_change 须大于 0（现为 {value}）；0.5 表示允许比上一年高或低 50%",
         "max_change must be above 0 (now {value}); 0.5 allows 50 % above or below the year before",
     ),
+    "p.time-form": (
+        "{field} 须写成日期和时间（到秒），如 2026-11-21T20:59:38+08:00；现为 {got}",
+        "{field} must be a date and a time to the second, such as 2026-11-21T20:59:38+08:00; "
+        "it is {got}",
+    ),
     "p.blank": (
         "{field} 只有空白或不可见的字符；请写上内容，或删去这一项",
         "{field} holds only spaces or characters that show nothing; write it, or remove the field",

@@ -12,16 +12,18 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
     StrictFloat,
     StrictInt,
     StrictStr,
+    WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
-from ipplan.entities import visible
+from ipplan.entities import TIME_PATTERN, visible, written_time
 from ipplan.status import Status
 
 
@@ -31,7 +33,23 @@ def _shows_something(value: str) -> str:
     return value
 
 
+def _time_form(value: Any) -> Any:
+    if isinstance(value, dt.datetime) or written_time(value):
+        return value
+    raise PydanticCustomError(
+        "time_form", "a date and a time to the second, such as 2026-11-21T20:59:38+08:00"
+    )
+
+
 Number = StrictInt | StrictFloat
+# A recorded time, as ipplan writes it: a date, a time to the second or finer and its offset
+# (read as local time without one). Not a Unix time, nor a date alone, nor any other form
+# pydantic would read: a time that two readers could take for two moments.
+Moment = Annotated[
+    dt.datetime,
+    BeforeValidator(_time_form),
+    WithJsonSchema({"type": "string", "pattern": f"^{TIME_PATTERN}$"}),
+]
 # Text that shows something: "   " or a zero-width space alone is refused as blank.
 Text = Annotated[StrictStr, Field(min_length=1), AfterValidator(_shows_something)]
 Key = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -223,7 +241,7 @@ class Revision(_Model):
     value: Number
     source: Text | None = None
     note: Text | None = None
-    recorded: dt.datetime | None = None
+    recorded: Moment | None = None
 
 
 class ActualRecord(_Model):
@@ -233,7 +251,7 @@ class ActualRecord(_Model):
     value: Annotated[Number, Field(description="The year-end value, in the indicator's unit.")]
     source: Annotated[Text | None, Field(description="Where the figure comes from.")] = None
     note: Text | None = None
-    recorded: dt.datetime | None = None
+    recorded: Moment | None = None
     history: Annotated[
         list[Revision], Field(description="The values this one replaced, oldest first.")
     ] = empty()
@@ -248,7 +266,7 @@ class Actual(ActualRecord):
 class ActionUpdate(_Model):
     """A dated change to an action's lead, due date or status, or a note on its progress."""
 
-    recorded: dt.datetime
+    recorded: Moment
     status: Status | None = None
     lead: Text | None = None
     due: dt.date | None = None

@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
 
-from ipplan.models import empty
+from ipplan.models import Moment, empty
 
 Number = StrictInt | StrictFloat
 Text = Annotated[StrictStr, Field(min_length=1)]
@@ -90,7 +90,7 @@ class WorkPlanFile(_Model):
 class ProgressEvent(_Model):
     """One progress event on a work item, recorded by ``ipplan item``."""
 
-    recorded: dt.datetime
+    recorded: Moment
     item: ItemId
     date: Annotated[dt.date, Field(description="When it happened.")]
     done: Annotated[bool, Field(description="The whole item is done.")] = False
