@@ -183,6 +183,7 @@ def test_another_failure_of_flock_is_raised_and_leaves_no_descriptor(
 def test_a_write_command_refuses_a_lock_file_that_is_a_link(cli: Run, plan_dir: Path) -> None:
     target = plan_dir.parent / "not-a-lock"
     target.write_text("x\n")
+    (plan_dir / store.LOCK_NAME).unlink(missing_ok=True)  # copied from a plan written to
     (plan_dir / store.LOCK_NAME).symlink_to(target)
     before = snapshot(plan_dir)
     result = cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))

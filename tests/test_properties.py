@@ -27,6 +27,7 @@ from typer.testing import CliRunner
 
 from ipplan import changes, entities, store
 from ipplan.cli import app
+from ipplan.entities import visible
 from ipplan.models import Actual, Revision
 from ipplan.numbers import decimal
 from ipplan.typed import MAX_VALUE, control_character, parse_value
@@ -80,7 +81,7 @@ texts = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)) | st.sampled_from(TRICKY),
     min_size=1,
     max_size=40,
-).filter(lambda s: control_character(s) is None)
+).filter(lambda s: control_character(s) is None and visible(s))
 optional_texts = st.none() | texts
 times = st.datetimes(
     min_value=dt.datetime(2000, 1, 1),
