@@ -29,8 +29,8 @@ def _rich_top_border(width: int, ratios: list[int]) -> str:
     return console.file.getvalue().splitlines()[0]  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("width", [24, 40, 60, 79, 80, 81, 100, 120, 157, 200])
-@pytest.mark.parametrize("ratios", [RATIOS, [1, 1], [5, 1, 1], [2, 7, 1, 3]])
+@pytest.mark.parametrize("width", [40, 60, 79, 80, 81, 100, 120, 157, 200])
+@pytest.mark.parametrize("ratios", [RATIOS, [1, 1], [5, 1, 1], [2, 7, 3, 3]])
 def test_columns_are_as_wide_as_richs_expanding_table_makes_them(
     width: int, ratios: list[int]
 ) -> None:
@@ -38,6 +38,17 @@ def test_columns_are_as_wide_as_richs_expanding_table_makes_them(
     ours = "┌" + "┬".join("─" * w for w in shares) + "┐"
     assert ours == _rich_top_border(width, ratios)
     assert sum(shares) + len(ratios) + 1 == width
+
+
+@pytest.mark.parametrize("width", range(10, 45))
+def test_a_narrow_table_fits_when_it_can_and_a_chinese_character_fits_every_column(
+    width: int,
+) -> None:
+    shares = boxtable.widths(width, RATIOS)
+    text_room = [w - (i > 0) - (i < len(shares) - 1) for i, w in enumerate(shares)]
+    assert min(text_room) >= 2
+    smallest = 2 * len(RATIOS) + 2 * (len(RATIOS) - 1) + len(RATIOS) + 1  # 24 for five
+    assert sum(shares) + len(RATIOS) + 1 == max(width, smallest)
 
 
 def _lines(value: str, columns: int) -> list[str]:
@@ -52,6 +63,11 @@ def test_chinese_breaks_between_characters_but_not_before_closing_punctuation() 
     assert _lines("一二（三）", 6) == ["一二", "（三）"]
     # “ and ” take one cell, as terminals show them; “ never ends a line, nor ” starts one
     assert _lines("“抓党建 促发展”协会", 10) == ["“抓党建 促", "发展”协会"]
+    # ASCII brackets and the rest of the CJK ones are held to the same rule
+    assert _lines("全年 (逾期 2022-12-31)", 8) == ["全年 (逾", "期", "2022-12-", "31)"]
+    assert _lines("全年 (逾期 2022-12-31)", 5) == ["全年", "(逾期", "2022-", "12-31", ")"]
+    assert _lines("见附件(第1号)", 12) == ["见附件(第1", "号)"]
+    assert _lines("字字字〈测试〉", 8) == ["字字字", "〈测试〉"]
     assert _lines("一二三“四五”", 7) == ["一二三", "“四五”"]
     assert _lines("一二三四”五", 8) == ["一二三", "四”五"]
 

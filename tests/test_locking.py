@@ -188,7 +188,11 @@ def test_a_write_command_refuses_a_lock_file_that_is_a_link(cli: Run, plan_dir: 
     before = snapshot(plan_dir)
     result = cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
     assert result.exit_code == 1
-    assert "无法写入" in result.stderr and store.LOCK_NAME in result.stderr
+    lock = plan_dir / store.LOCK_NAME
+    assert (
+        f"{lock} 是一个符号链接，不是锁文件，本次未做任何改动。请在没有 ipplan 命令运行时删除它"
+        in (result.stderr)
+    )
     assert target.read_text() == "x\n"
     assert snapshot(plan_dir) == before
 
@@ -204,3 +208,70 @@ def test_a_write_command_does_not_import_filelock(plan_dir: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("how", ["removed", "replaced"])
+def test_a_writer_whose_lock_file_went_writes_nothing(
+    cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """The lock file removed (by hand, by git clean -X) while a writer holds it lets the next
+    writer straight in: the first then writes nothing, and says why."""
+    lock = plan_dir / store.LOCK_NAME
+    taken = store.remove_stray_temporaries
+
+    def then_lose_it(data_dir: store.DataDir) -> None:
+        taken(data_dir)
+        lock.unlink()
+        if how == "replaced":
+            lock.write_bytes(b"")
+
+    monkeypatch.setattr(store, "remove_stray_temporaries", then_lose_it)
+    before = snapshot(plan_dir)
+    result = cli(
+        "record", "2023", "practitioners", "31000", "--lang", "en", "--data", str(plan_dir)
+    )
+    assert result.exit_code == 1
+    assert f"the lock file {lock} was removed or replaced while this command held it" in (
+        result.stderr
+    )
+    assert "nothing was changed" in result.stderr
+    assert snapshot(plan_dir) == before
+    monkeypatch.setattr(store, "remove_stray_temporaries", taken)
+    assert cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir)).exit_code == 0
+
+
+def test_a_held_lock_knows_whether_its_file_is_still_there(tmp_path: Path) -> None:
+    path = tmp_path / ".ipplan.lock"
+    lock = locking.lock(str(path))
+    assert lock.still_held() is False  # not taken yet
+    assert lock.acquire(0)
+    assert lock.still_held() is True
+    path.unlink()
+    assert lock.still_held() is False
+    path.write_bytes(b"")  # another file under the name
+    assert lock.still_held() is False
+    lock.release()
+
+
+def test_a_directory_in_place_of_the_lock_file_is_named_for_what_it_is(
+    cli: Run, plan_dir: Path
+) -> None:
+    (plan_dir / store.LOCK_NAME).unlink(missing_ok=True)
+    (plan_dir / store.LOCK_NAME).mkdir()
+    result = cli(
+        "record", "2023", "practitioners", "31000", "--lang", "en", "--data", str(plan_dir)
+    )
+    assert result.exit_code == 1
+    assert f"{plan_dir / store.LOCK_NAME} is a directory, not a lock file" in result.stderr
+
+
+def test_a_lock_file_of_ones_own_that_nobody_may_open_says_chmod_u_rw(tmp_path: Path) -> None:
+    path = tmp_path / ".ipplan.lock"
+    path.write_bytes(b"")
+    path.chmod(0)
+    refusal = store._lock_refused(path, PermissionError(errno.EACCES, "Permission denied"))
+    assert refusal.message_id == "lock-mode-own"
+    from ipplan.i18n import error_message
+
+    said = error_message(refusal.message_id, refusal.params, "en")
+    assert f"Run chmod u+rw {path}" in said and "----------" in said

@@ -325,5 +325,5 @@ def test_a_lock_that_cannot_be_created_is_a_clear_refusal(cli: Run, plan_dir: Pa
     before = snapshot(plan_dir)
     result = cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
     assert result.exit_code == 1
-    assert "无法写入" in result.stderr and store.LOCK_NAME in result.stderr
+    assert f"{plan_dir / store.LOCK_NAME} 是一个目录，不是锁文件" in result.stderr
     assert snapshot(plan_dir) == before

@@ -136,6 +136,6 @@ def test_a_lock_file_another_user_keeps_to_himself_is_named_as_the_cause(shared:
     code, stderr = as_user(BOB, "record", "2023", "practitioners", "31000", "--data", str(shared))
     assert code == 1
     assert str(ALICE) in stderr and str(BOB) in stderr  # whose file it is, and who asks
-    assert "-rw-r--r--" in stderr and f"chmod g+w {lock}" in stderr
+    assert "-rw-r--r--" in stderr and f"chmod g+rw {lock}" in stderr
     assert "另一个 ipplan 命令正在写入" not in stderr  # not mistaken for a busy writer
     assert load(shared).actuals["practitioners"] == ()

@@ -39,17 +39,25 @@ def widths(total: int, ratios: Sequence[int]) -> list[int]:
     """The width of each column, padding included and borders not, of a table ``total`` cells
     wide shared among its columns by ``ratios``, as rich's expanding table shares it: each
     column in turn gets its share of what the columns before it left, rounded up, and at least
-    room for one character beside its padding."""
+    room for a Chinese character beside its padding. Where rounding up or those minimums make
+    the columns wider in all than the table, the widest give way, down to their minimums."""
     count = len(ratios)
     remaining = total - (count + 1)
     left = sum(ratios)
+    available = remaining
+    minimums = [2 + _padding(index, count) for index in range(count)]
     shares = []
-    for index, ratio in enumerate(ratios):
+    for ratio, minimum in zip(ratios, minimums, strict=True):
         share = remaining if left <= 0 else math.ceil(ratio * remaining / left)
-        share = max(share, 1 + _padding(index, count))
+        share = max(share, minimum)
         shares.append(share)
         left -= ratio
         remaining -= share
+    while sum(shares) > available:
+        widest = max(range(count), key=lambda i: (shares[i] - minimums[i], -i))
+        if shares[widest] <= minimums[widest]:
+            break  # narrower than the narrowest table: it stays as narrow as it can be
+        shares[widest] -= 1
     return shares
 
 

@@ -183,6 +183,12 @@ class DataLocked(IpplanError):
     message_id = "data-locked"
 
 
+class LockLost(IpplanError):
+    """The write lock's file was removed or replaced while this process held the lock."""
+
+    message_id = "lock-lost"
+
+
 class NumberForm(IpplanError):
     """A number written in a form that YAML 1.1 and 1.2 read differently, or not in decimal."""
 
@@ -456,6 +462,18 @@ class LockNotOurs(IpplanError):
     """The lock file exists but belongs to another user whose mode lets no one else open it."""
 
     message_id = "lock-not-ours"
+
+
+class LockModeOwn(IpplanError):
+    """The lock file is the user's own, but its mode lets nobody open it."""
+
+    message_id = "lock-mode-own"
+
+
+class LockNotAFile(IpplanError):
+    """Something other than a regular file stands where the lock file belongs."""
+
+    message_id = "lock-not-a-file"
 
 
 def write_error(path: object, exc: OSError) -> IpplanError:

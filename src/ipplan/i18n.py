@@ -549,6 +549,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} by {year}, each ±{limit}); is a digit missing or extra? If the value is right, "
         "run again with --force",
     ),
+    "lock-lost": (
+        "写入锁文件 {lock} 在本命令持有期间被删除或替换，未做任何改动（此时可能已有另一个命令在写入）；"
+        "请重新运行。ipplan 运行时请勿删除该文件（git clean -X 也会删除它）。",
+        "the lock file {lock} was removed or replaced while this command held it, so another "
+        "command may be writing; nothing was changed. Run the command again, and do not remove "
+        "the file while ipplan runs (git clean -X does)",
+    ),
     "undecodable-text": (
         "{field} 含有不是 UTF-8 文字的字节，未做任何改动；请检查终端或脚本的编码（应为 UTF-8）。",
         "{field} holds bytes that are not UTF-8 text; nothing was changed. Check that your "
@@ -1406,13 +1413,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "无法写出到标准输出：磁盘已满（ENOSPC）。",
         "cannot write to standard output: the disk is full (ENOSPC)",
     ),
+    "lock-mode-own": (
+        "无法取得写锁：锁文件 {path} 是您自己的，但权限 {mode} 不允许打开它，本次未做任何改动。"
+        "请运行 chmod u+rw {path}，或在没有 ipplan 命令运行时删除它（它不含任何数据）。",
+        "cannot take the write lock: the lock file {path} is yours, but its mode {mode} lets "
+        "nobody open it, so nothing was changed. Run chmod u+rw {path}, or delete it while no "
+        "ipplan command is running (it holds no data)",
+    ),
+    "lock-not-a-file": (
+        "无法取得写锁：{path} 是{kind}，不是锁文件，本次未做任何改动。请在没有 ipplan 命令运行时删除它"
+        "（锁文件不含任何数据，下次写入会重建）。",
+        "cannot take the write lock: {path} is {kind}, not a lock file, so nothing was changed. "
+        "Remove it while no ipplan command is running (a lock file holds no data; the next write "
+        "makes it again)",
+    ),
+    "lockkind.link": ("一个符号链接", "a symbolic link"),
+    "lockkind.directory": ("一个目录", "a directory"),
+    "lockkind.other": ("一个特殊文件", "a special file"),
     "lock-not-ours": (
         "无法取得写锁：锁文件 {path} 属于用户 {owner}（组 {group}），权限为 {mode}，"
-        "您（{user}）无权打开它，本次未做任何改动。请让 {owner} 或管理员运行 chmod g+w {path}；"
+        "您（{user}）无权打开它，本次未做任何改动。请让 {owner} 或管理员运行 chmod g+rw {path}；"
         "或在没有 ipplan 命令运行时删除它（它不含任何数据，下次写入会以组可写的权限重建）。",
         "cannot take the write lock: the lock file {path} belongs to {owner} (group {group}) "
         "with mode {mode}, which you ({user}) may not open, so nothing was changed. Ask {owner} "
-        "or an administrator to run chmod g+w {path}, or delete it while no ipplan command is "
+        "or an administrator to run chmod g+rw {path}, or delete it while no ipplan command is "
         "running (it holds no data; the next write makes it again, writable by the group)",
     ),
     "output-failed.saved": (
@@ -1674,6 +1698,8 @@ def _listed(values: dict[str, Any], lang: str) -> dict[str, Any]:
 def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
     """The message of a domain error."""
     values = _listed(_shared(params), lang)
+    if message_id == "lock-not-a-file":
+        values["kind"] = text(f"lockkind.{params.get('kind')}", lang)
     if message_id in ("number-precision", "number-too-large"):
         prefix = "typed." if params.get("typed") else ""
         kept = str(params.get("kept"))

@@ -34,6 +34,11 @@ class Lock(Protocol):
 
     def release(self) -> None: ...
 
+    def still_held(self) -> bool:
+        """Whether the lock file taken is still the file at its path: removed or replaced (by
+        hand, or by ``git clean -X``), it no longer keeps the next writer out."""
+        ...
+
 
 def lock(path: str, mode: int | None = None) -> Lock:
     """The lock on the file at ``path``, created with ``mode`` (else as the umask says)."""
@@ -63,6 +68,9 @@ class FileLockLock:
 
     def release(self) -> None:
         self._lock.release()
+
+    def still_held(self) -> bool:
+        return True  # filelock's lock has no file of its own to compare
 
 
 class FlockLock:
@@ -105,6 +113,18 @@ class FlockLock:
         elif self._fd is not None:
             fd, self._fd = self._fd, None
             os.close(fd)  # closing the only descriptor of the lock lets it go
+
+    def still_held(self) -> bool:
+        if self._fallback is not None:
+            return self._fallback.still_held()
+        if self._fd is None:
+            return False
+        try:
+            now = os.stat(self._path, follow_symlinks=False)
+        except OSError:
+            return False
+        held = os.fstat(self._fd)
+        return (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
 
     def _open(self) -> tuple[int, bool] | None:
         """The lock file, opened for writing, and whether it was made now; None when it came

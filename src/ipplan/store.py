@@ -31,6 +31,9 @@ from ipplan.errors import (
     DataInvalid,
     DataLocked,
     IpplanError,
+    LockLost,
+    LockModeOwn,
+    LockNotAFile,
     LockNotOurs,
     NotAPlanDirectory,
     NoWorkspace,
@@ -397,14 +400,29 @@ def writing(data_dir: DataDir, timeout: float | None = None) -> Iterator[None]:
             if not lock.acquire(max(seconds - WAIT_NOTICE_AFTER, 0)):
                 raise DataLocked(path=str(data_dir.path), lock=str(lock_path), seconds=seconds)
     except PermissionError as exc:
-        raise _lock_refused(lock_path, exc) from None
+        raise _not_a_lock(lock_path) or _lock_refused(lock_path, exc) from None
     except OSError as exc:
-        raise write_error(lock_path, exc) from None
+        raise _not_a_lock(lock_path) or write_error(lock_path, exc) from None
+    _held[data_dir.path] = (lock, lock_path)
     try:
         remove_stray_temporaries(data_dir)
         yield
     finally:
+        _held.pop(data_dir.path, None)
         lock.release()
+
+
+# The write lock this process holds, and its file, by data directory (:func:`writing`).
+_held: dict[Path, tuple[Any, Path]] = {}
+
+
+def confirm_lock(data_dir: DataDir) -> None:
+    """Raise :class:`LockLost` when the write lock held on ``data_dir`` is no longer the file
+    at its path, so that nothing is written: another writer may already be in. Called before
+    every write made under the lock."""
+    held = _held.get(data_dir.path)
+    if held is not None and not held[0].still_held():
+        raise LockLost(lock=str(held[1]))
 
 
 def _lock_mode(directory: Path) -> int | None:
@@ -437,6 +455,24 @@ def _share_own_lock(lock_path: Path, mode: int) -> None:
             os.chmod(lock_path, stat.S_IMODE(info.st_mode) | mode)
 
 
+def _not_a_lock(lock_path: Path) -> IpplanError | None:
+    """The refusal when a link, a directory or a special file stands where the lock belongs."""
+    try:
+        info = lock_path.lstat()
+    except OSError:
+        return None
+    if stat.S_ISREG(info.st_mode):
+        return None
+    kind = (
+        "link"
+        if stat.S_ISLNK(info.st_mode)
+        else "directory"
+        if stat.S_ISDIR(info.st_mode)
+        else "other"
+    )
+    return LockNotAFile(path=str(lock_path), kind=kind)
+
+
 def _lock_refused(lock_path: Path, exc: OSError) -> IpplanError:
     """The refusal when the lock file exists but may not be opened: its owner and mode, and who
     is asking, so that the fix (chmod g+w, or removing the empty file) is plain."""
@@ -444,6 +480,8 @@ def _lock_refused(lock_path: Path, exc: OSError) -> IpplanError:
         info = lock_path.stat()
     except OSError:
         return write_error(lock_path, exc)
+    if hasattr(os, "geteuid") and info.st_uid == os.geteuid():
+        return LockModeOwn(path=str(lock_path), mode=stat.filemode(info.st_mode))
     return LockNotOurs(
         path=str(lock_path),
         owner=_user(info.st_uid),
@@ -585,7 +623,9 @@ def atomic_write(path: Path, content: str | bytes) -> None:
 
 def apply_writes(data_dir: DataDir, writes: Mapping[str, str | None]) -> None:
     """Make ``writes`` on disk: each file (a name or a record's relative path) replaced with its
-    text through :func:`atomic_write`, or removed where the text is None."""
+    text through :func:`atomic_write`, or removed where the text is None; nothing when the
+    write lock was lost (:func:`confirm_lock`)."""
+    confirm_lock(data_dir)
     for name, text in sorted(writes.items()):
         path = data_dir.file(name)
         if text is None:

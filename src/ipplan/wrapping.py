@@ -12,9 +12,9 @@ import unicodedata
 from collections.abc import Iterator
 
 # A line never starts with these; the word before them moves down with them.
-NO_LINE_START = set("，。、；：！？）》」』】〕”’")
+NO_LINE_START = set("，。、；：！？）》」』】〕〉］｝〗”’)]}")
 # A line never ends with these; they move down with what they open.
-NO_LINE_END = {"（", "《", "「", "『", "【", "〔", "“", "‘"}
+NO_LINE_END = {"（", "《", "「", "『", "【", "〔", "〈", "［", "｛", "〖", "“", "‘", "(", "[", "{"}
 
 
 def width(value: str) -> int:

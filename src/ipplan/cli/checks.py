@@ -172,6 +172,7 @@ def schema(
         if directory is None:
             data_dir = resolve_data_dir(ctx, data)
             with store.writing(data_dir):
+                store.confirm_lock(data_dir)
                 written = store.write_schemas(data_dir.path / store.SCHEMA_DIR)
         else:
             written = store.write_schemas(directory)

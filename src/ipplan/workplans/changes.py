@@ -333,6 +333,7 @@ def import_table(
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DataNotWritable(path=str(target.parent), detail=exc.strerror) from None
+        store.confirm_lock(data_dir)
         store.atomic_write(target, text)
         try:  # the whole plan, as it now is, must load; else the file goes back as it was
             store.load(data_dir)
