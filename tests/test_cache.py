@@ -261,3 +261,21 @@ def test_an_upgraded_library_makes_every_entry_stale(
     cache._code_identity.cache_clear()
     assert cache._code_identity() != before
     cache._code_identity.cache_clear()
+
+
+def test_what_a_killed_writer_left_is_cleared_once_an_hour_old(cached: tuple[Path, Path]) -> None:
+    plan, entries = cached
+    entries.mkdir(mode=0o700)
+    old = entries / ".entry.abc123.tmp"
+    new = entries / ".entry.def456.tmp"
+    other = entries / "notes.tmp"
+    for path in (old, new, other):
+        path.write_bytes(b"half an entry")
+    long_ago = time.time() - cache.STALE_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+    load(plan)  # a fresh read writes an entry
+    assert len(list(entries.glob("*.pickle"))) == 1
+    assert not old.exists()
+    assert new.exists()  # perhaps another writer's, still at work
+    assert other.exists()  # not ours

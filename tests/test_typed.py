@@ -360,3 +360,18 @@ def test_an_unknown_option_after_the_arguments_is_called_an_unknown_option(
     # a negative value is still a value, refused for its range, not taken for an option
     negative = cli("record", "2023", "practitioners", "-5", "--data", str(plan_dir))
     assert negative.exit_code == 1 and "-5" in negative.stderr
+
+
+def test_a_work_plans_text_that_shows_nothing_is_refused(cli: Run, plan_dir: Path) -> None:
+    work_plan = plan_dir / "workplans" / "2022.yaml"
+    text = work_plan.read_text(encoding="utf-8")
+    work_plan.write_text(
+        text.replace("  issuer: 中华全国专利代理师协会\n", '  issuer: " "\n', 1), encoding="utf-8"
+    )
+    line = text[: text.index("  issuer: ")].count("\n") + 1
+    result = cli("validate", "--lang", "en", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{work_plan}:{line}: blank: workplan.issuer holds only spaces or characters that show "
+        "nothing; write it, or remove the field"
+    )

@@ -36,6 +36,7 @@ import os
 import pickle
 import stat
 import sys
+import time
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -236,6 +237,7 @@ def _write_entry(
         return
     if not _safe_directory(cache):
         return
+    _clear_stale(cache)
     import tempfile
 
     tmp = None
@@ -253,6 +255,22 @@ def _write_entry(
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+# A writer's temporary file older than this was left by a writer that was killed.
+STALE_SECONDS = 3600
+
+
+def _clear_stale(cache: Path) -> None:
+    """Remove what writers killed mid-write left in ``cache``: temporary files of entries,
+    never read, an hour old or more."""
+    limit = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError), os.scandir(cache) as entries:
+        for entry in entries:
+            if entry.name.startswith(".entry.") and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < limit:
+                        os.unlink(entry.path)
 
 
 def encoded(files: Snapshot) -> tuple[str, bytes, bytes]:

@@ -14,10 +14,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
 
-from ipplan.models import Moment, empty
+from ipplan.models import Moment, Text, empty
 
 Number = StrictInt | StrictFloat
-Text = Annotated[StrictStr, Field(min_length=1)]
+
 ItemId = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=80)]
 
 
