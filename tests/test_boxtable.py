@@ -64,7 +64,7 @@ def test_chinese_breaks_between_characters_but_not_before_closing_punctuation() 
     # “ and ” take one cell, as terminals show them; “ never ends a line, nor ” starts one
     assert _lines("“抓党建 促发展”协会", 10) == ["“抓党建 促", "发展”协会"]
     # ASCII brackets and the rest of the CJK ones are held to the same rule
-    assert _lines("全年 (逾期 2022-12-31)", 8) == ["全年 (逾", "期", "2022-12-", "31)"]
+    assert _lines("全年 (逾期 2022-12-31)", 8) == ["全年", "(逾期", "2022-12-", "31)"]
     assert _lines("全年 (逾期 2022-12-31)", 5) == ["全年", "(逾期", "2022-", "12-31", ")"]
     assert _lines("见附件(第1号)", 12) == ["见附件(第1", "号)"]
     assert _lines("字字字〈测试〉", 8) == ["字字字", "〈测试〉"]
@@ -76,8 +76,9 @@ def test_english_breaks_at_spaces_and_a_word_too_long_is_cut() -> None:
     assert _lines("Responsible units", 9) == ["Responsib", "le units"]
     assert _lines("the quick brown fox", 10) == ["the quick", "brown fox"]
     assert _lines("   leading and  double  spaces   ", 12) == ["leading and", "double", "spaces"]
-    assert _lines("1. 要把学习", 8) == ["1. 要把", "学习"]
-    assert _lines("1. 要把学习", 9) == ["1. 要把学", "习"]
+    # words written apart stay whole when the next fits a line of its own; else Chinese folds
+    assert _lines("1. 要把学习", 8) == ["1.", "要把学习"]
+    assert _lines("1. 要把学习贯彻习近平", 9) == ["1. 要把学", "习贯彻习", "近平"]
 
 
 def test_a_combining_mark_stays_with_its_character() -> None:

@@ -189,11 +189,15 @@ def breaks(value: str, columns: int) -> list[tuple[int, int, int]]:
         if fits >= end_of_text:
             cut = end_of_text
         else:
-            cut = fits
-            while cut > start and not may_break(cut):
-                cut -= 1
-            if cut == start:  # nowhere to break: the word is cut
-                cut = max(fits, start + 1)
+            at_space = _at_space(value, widths, start, fits, columns)
+            if at_space is not None:
+                cut = at_space
+            else:
+                cut = fits
+                while cut > start and not may_break(cut):
+                    cut -= 1
+                if cut == start:  # nowhere to break: the word is cut
+                    cut = max(fits, start + 1)
         end = cut
         while end > start and value[end - 1] == " ":
             end -= 1
@@ -202,3 +206,15 @@ def breaks(value: str, columns: int) -> list[tuple[int, int, int]]:
         while start < end_of_text and value[start] == " ":
             start += 1
     return spans or [(0, 0, 0)]
+
+
+def _at_space(value: str, widths: Sequence[int], start: int, fits: int, columns: int) -> int | None:
+    """Where the line from ``start`` may break at a space, keeping whole the words written
+    apart (a milestone's period, its task, its state) when the next one fits on a line of its
+    own; None when there is no such space, or the word after it is longer than a line."""
+    space = value.rfind(" ", start + 1, fits + 1)
+    if space < 0:
+        return None
+    following = value.find(" ", space + 1)
+    end = len(value) if following < 0 else following
+    return space if widths[end] - widths[space + 1] <= columns else None
