@@ -21,6 +21,7 @@ import pytest
 from filelock import FileLock
 
 from ipplan import store
+from ipplan.errors import InvalidLockTimeout
 from tests.conftest import Run, load, snapshot
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="kills processes with POSIX signals")
@@ -177,8 +178,26 @@ def test_a_refused_value_takes_no_lock(cli: Run, plan_dir: Path) -> None:
 def test_lock_timeout_setting() -> None:
     assert store.lock_timeout({}) == store.LOCK_TIMEOUT
     assert store.lock_timeout({"IPPLAN_LOCK_TIMEOUT": "2.5"}) == 2.5
-    for bad in ("abc", "-1", "nan", "inf"):
-        assert store.lock_timeout({"IPPLAN_LOCK_TIMEOUT": bad}) == store.LOCK_TIMEOUT
+    assert str(store.lock_timeout({"IPPLAN_LOCK_TIMEOUT": "-0"})) == "0.0"
+    for bad in ("abc", "-1", "nan", "inf", "1,5", "1e400"):
+        with pytest.raises(InvalidLockTimeout):
+            store.lock_timeout({"IPPLAN_LOCK_TIMEOUT": bad})
+
+
+def test_a_lock_timeout_that_is_no_number_of_seconds_is_refused(
+    cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_LOCK_TIMEOUT", "abc")
+    before = snapshot(plan_dir)
+    result = cli(
+        "record", "2023", "practitioners", "31000", "--lang", "en", "--data", str(plan_dir)
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "error: IPPLAN_LOCK_TIMEOUT=abc is not a number of seconds; nothing was changed. Set it "
+        "to 0 or more (such as 30), or unset it for the default of 10"
+    )
+    assert snapshot(plan_dir) == before
 
 
 # --- killed mid-write --------------------------------------------------------------------------

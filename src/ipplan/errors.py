@@ -345,6 +345,12 @@ class DateInFuture(IpplanError):
     message_id = "date-in-future"
 
 
+class InvalidLockTimeout(IpplanError):
+    """IPPLAN_LOCK_TIMEOUT is set but is not a number of seconds, zero or more."""
+
+    message_id = "invalid-lock-timeout"
+
+
 class InvalidToday(IpplanError):
     """IPPLAN_TODAY is set but is not a date."""
 

@@ -776,6 +776,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{date} 晚于今天（{today}）；进展应在发生后记录。",
         "{date} is after today ({today}); record progress once it has happened",
     ),
+    "invalid-lock-timeout": (
+        "{var}={value} 不是秒数，未做任何改动；请设为 0 或更大的秒数（如 30），或取消这个变量（默认 10 秒）。",
+        "{var}={value} is not a number of seconds; nothing was changed. Set it to 0 or more "
+        "(such as 30), or unset it for the default of 10",
+    ),
     "invalid-today": (
         "{var}={value} 不是有效日期；请用 YYYY-MM-DD。",
         "{var}={value} is not a date; use YYYY-MM-DD",

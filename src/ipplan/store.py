@@ -30,6 +30,7 @@ from ipplan.errors import (
     DataDirUnreadable,
     DataInvalid,
     DataLocked,
+    InvalidLockTimeout,
     IpplanError,
     LockLost,
     LockModeOwn,
@@ -359,13 +360,18 @@ def _unchanged(data_dir: DataDir, origin: Origin) -> bool:
 
 
 def lock_timeout(environ: Mapping[str, str]) -> float:
-    """How long a writer waits for another to finish: $IPPLAN_LOCK_TIMEOUT seconds, else 10."""
+    """How long a writer waits for another to finish: $IPPLAN_LOCK_TIMEOUT seconds, else 10.
+    A value that is not a number of seconds, zero or more, is refused rather than replaced."""
     raw = environ.get(LOCK_TIMEOUT_VAR, "").strip()
-    try:
-        value = float(raw) if raw else LOCK_TIMEOUT
-    except ValueError:
+    if not raw:
         return LOCK_TIMEOUT
-    return value if math.isfinite(value) and value >= 0 else LOCK_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise InvalidLockTimeout(var=LOCK_TIMEOUT_VAR, value=raw)
+    return value + 0.0  # -0 is 0
 
 
 # After this many seconds a writer waiting for the lock says so (through ``waiting_notice``,
