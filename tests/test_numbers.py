@@ -243,3 +243,34 @@ def test_the_quick_answer_is_the_answer_of_both_readings(text: str) -> None:
     """A plain decimal is passed without PyYAML; for every text, that is what reading it with
     both versions says."""
     assert numbers.check(text) == numbers.check_both(text)
+
+
+def test_digits_lost_to_a_multiplier_are_refused_and_1e400_is_too_large(
+    cli: Run, plan_dir: Path
+) -> None:
+    before = snapshot(plan_dir)
+    scaled = cli(
+        "record",
+        "2024",
+        "revenue",
+        "0.046200000000000005万亿",
+        "--lang",
+        "en",
+        "--data",
+        str(plan_dir),
+    )
+    assert scaled.exit_code == 1
+    assert "has more significant digits than a number keeps (15)" in scaled.stderr
+    huge = cli("record", "2024", "practitioners", "1e400", "--lang", "en", "--data", str(plan_dir))
+    assert huge.exit_code == 1 and "1e400' is implausibly large" in huge.stderr
+    assert snapshot(plan_dir) == before
+    form = numbers.check("1.0e+400")  # infinity to both versions, and not written .inf
+    assert form is not None and form.code == "number-too-large"
+    assert numbers.check(".inf") is None  # said elsewhere: not a finite number
+
+
+def test_a_work_plan_quantity_with_digits_that_would_be_lost_is_left_as_text() -> None:
+    from ipplan.workplans.tables import _content
+
+    assert _content("开展培训6.0000000000000000001次")["quantity"] is None
+    assert _content("开展培训6次")["quantity"] == {"target": 6, "unit": "次"}

@@ -159,3 +159,32 @@ def test_validate_and_the_schema_take_the_same_recorded_times(
             f"{record}:2: time-form: recorded must be a date and a time to the second" in (lines[0])
         )
         assert f"{record}:5: time-form: history.0.recorded must be" in lines[1]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ('"9999-12-31T23:59:59-14:00"', "time-range"),
+        ('"0001-01-01T00:00:00+14:00"', "time-range"),
+        ('"1899-12-31T23:59:59+08:00"', "time-range"),
+        ('"2026-13-01T00:00:00+08:00"', "time-form"),
+        ('"2026-11-21T24:00:00+08:00"', "time-form"),
+    ],
+)
+def test_a_recorded_time_no_moment_can_be_made_of_is_a_problem_not_a_crash(
+    cli: Run, plan_dir: Path, written: str, code: str
+) -> None:
+    record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    record.parent.mkdir(parents=True)
+    record.write_text(f"value: 31000\nrecorded: {written}\n", encoding="utf-8")
+    data = ["--data", str(plan_dir)]
+    for command in (
+        ["validate"],
+        ["status"],
+        ["history"],
+        ["record", "2024", "practitioners", "33000"],
+    ):
+        result = cli(*command, "--lang", "en", *data)
+        assert result.exit_code == 1, command
+        assert "Traceback" not in result.stderr
+    assert f"{record}:2: {code}: recorded " in cli("validate", *data).stderr

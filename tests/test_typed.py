@@ -64,7 +64,7 @@ def test_accepted(typed: str, unit: str, value: float) -> None:
         ("NaN", "%", NotANumber),
         ("inf", "人", NotANumber),
         ("-Infinity", "人", NotANumber),
-        ("1e400", "人", NotANumber),
+        ("1e400", "人", ValueTooLarge),
         ("", "人", NotANumber),
         ("   ", "人", NotANumber),
         ("%", "%", NotANumber),
@@ -145,7 +145,9 @@ def test_echoed_input_is_escaped_in_messages(cli: Run, plan_dir: Path) -> None:
 def test_multi_line_text_is_ordinary_text() -> None:
     assert control_character("第一行\n第二行\t续") is None
     assert clean_text("  第一行\n第二行  ", "--note") == "第一行\n第二行"
-    assert clean_text("   ", "--note") is None
+    assert clean_text("", "--note") is None  # an unset variable in a script
+    with pytest.raises(InvisibleText):
+        clean_text("   ", "--note")
     with pytest.raises(ControlCharacter):
         clean_text("\r", "--note")
     assert printable("a\x1bb\x9bc") == "a\\x1bb\\x9bc"
@@ -268,7 +270,21 @@ def test_import_applies_the_guard_at_each_line(cli: Run, plan_dir: Path, tmp_pat
     assert json.loads(forced.stdout)["recorded"] == 2
 
 
-INVISIBLE = ["\u200b", "\u2060\u200b", "\ufeff", "\u00ad", " \u200b \u3000"]
+INVISIBLE = [
+    "\u200b",
+    "\u2060\u200b",
+    "\ufeff",
+    "\u00ad",
+    " \u200b \u3000",
+    "   ",
+    "\u3000",
+    "\u3164",
+    "\u2800",
+    "\uffa0",
+    "\u115f",
+    "\u034f",
+    "\ufe0f",
+]
 
 
 @pytest.mark.parametrize("typed", INVISIBLE)
@@ -375,3 +391,25 @@ def test_a_work_plans_text_that_shows_nothing_is_refused(cli: Run, plan_dir: Pat
         f"{work_plan}:{line}: blank: workplan.issuer holds only spaces or characters that show "
         "nothing; write it, or remove the field"
     )
+
+
+def test_an_empty_cancel_or_note_records_nothing(cli: Run, plan_dir: Path) -> None:
+    before = snapshot(plan_dir)
+    for option in ("--cancel", "--note"):
+        for value in ("", " "):
+            result = cli("item", "y2022-1", option, value, "--cancel", "", "--data", str(plan_dir))
+            assert result.exit_code == 1, (option, value)
+    empty = cli("item", "y2022-1", "--cancel", "", "--data", str(plan_dir))
+    assert empty.exit_code == 1
+    assert "没有要记录的进展" in empty.stderr
+    assert snapshot(plan_dir) == before
+
+
+def test_an_option_of_the_command_after_a_double_dash_is_not_called_unknown(
+    cli: Run, plan_dir: Path
+) -> None:
+    result = cli(
+        "record", "2024", "practitioners", "--", "36000", "--note", "x", "--data", str(plan_dir)
+    )
+    assert result.exit_code == 2
+    assert "没有 --note 这个选项" not in result.stderr

@@ -277,14 +277,26 @@ TIME_PATTERN = (
 _TIME = re.compile(TIME_PATTERN, re.ASCII)
 
 
+# Characters drawn as nothing though Unicode counts them as letters or symbols: the Hangul
+# fillers and the blank braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
 def visible(value: str) -> bool:
-    """Whether ``value`` shows anything: a character that is not a space nor an invisible
-    format character (a zero-width space, a word joiner, a byte-order mark, a soft hyphen)."""
+    """Whether ``value`` shows anything: a character that is not a space, an invisible format
+    character (a zero-width space, a word joiner, a byte-order mark, a soft hyphen), a mark
+    with nothing to combine with (a variation selector, the combining grapheme joiner), nor a
+    letter drawn as nothing (a Hangul filler, the blank braille pattern)."""
     if value.isascii():
         return not value.isspace() and value != ""
     import unicodedata
 
-    return any(not c.isspace() and unicodedata.category(c) != "Cf" for c in value)
+    return any(
+        not c.isspace()
+        and unicodedata.category(c) not in ("Cf", "Mn", "Me")
+        and c not in _BLANK_LETTERS
+        for c in value
+    )
 
 
 def plain_actual(data: Any, year: int) -> Actual | None:
@@ -331,6 +343,11 @@ def written_time(text: Any) -> bool:
     return type(text) is str and _TIME.fullmatch(text) is not None
 
 
+# The years a recorded time may fall in: any of them, in any offset, is a moment in UTC too
+# (a time at the calendar's very ends is not, and could not be named or ordered).
+RECORDED_YEARS = range(1900, 9999)
+
+
 def _plain_moment(text: Any) -> dt.datetime | None:
     """A time written as ISO 8601 to the second or finer, with or without its offset; else
     None (a date alone, a Unix time and the like are left to pydantic's reading)."""
@@ -339,6 +356,8 @@ def _plain_moment(text: Any) -> dt.datetime | None:
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
+        return None
+    if moment.year not in RECORDED_YEARS:
         return None
     offset = moment.utcoffset()
     if offset is None:

@@ -1063,6 +1063,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{field} must be a date and a time to the second, such as 2026-11-21T20:59:38+08:00; "
         "it is {got}",
     ),
+    "p.time-range": (
+        "{field} 的年份须在 1900 至 9998 之间；现为 {got}",
+        "{field} must fall in a year from 1900 to 9998; it is {got}",
+    ),
     "p.blank": (
         "{field} 只有空白或不可见的字符；请写上内容，或删去这一项",
         "{field} holds only spaces or characters that show nothing; write it, or remove the field",

@@ -6,6 +6,7 @@ keys, unknown indicators, years outside the plan, unit ranges) live in :mod:`ipp
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Annotated, Any, Literal
 
@@ -23,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ipplan.entities import TIME_PATTERN, visible, written_time
+from ipplan.entities import RECORDED_YEARS, TIME_PATTERN, visible, written_time
 from ipplan.status import Status
 
 
@@ -34,11 +35,19 @@ def _shows_something(value: str) -> str:
 
 
 def _time_form(value: Any) -> Any:
-    if isinstance(value, dt.datetime) or written_time(value):
+    if isinstance(value, dt.datetime):
         return value
-    raise PydanticCustomError(
-        "time_form", "a date and a time to the second, such as 2026-11-21T20:59:38+08:00"
-    )
+    moment = None
+    if written_time(value):
+        with contextlib.suppress(ValueError):  # month 13, 24:00:00
+            moment = dt.datetime.fromisoformat(value)
+    if moment is None:
+        raise PydanticCustomError(
+            "time_form", "a date and a time to the second, such as 2026-11-21T20:59:38+08:00"
+        )
+    if moment.year not in RECORDED_YEARS:
+        raise PydanticCustomError("time_range", "a year from 1900 to 9998")
+    return value
 
 
 Number = StrictInt | StrictFloat

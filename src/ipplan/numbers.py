@@ -164,4 +164,6 @@ def check_both(text: str) -> Form | None:
         return Form("number-form", {**shown, "decimal": decimal(meant)})
     if _BASE.match(text):
         return Form("number-base", {**shown, "decimal": decimal(meant)})
+    if isinstance(meant, float) and math.isinf(meant) and not _INF12.fullmatch(text):
+        return Form("number-too-large", {"text": text})  # 1.0e+400, read as infinity by both
     return inexact(text, meant) if isinstance(meant, float) else None

@@ -134,12 +134,17 @@ def parse_value(text: str, unit: str | None = None, known: Sequence[str] = ()) -
             raise ValueTooLarge(value=shown, limit=MAX_VALUE)
         whole = exact == exact.to_integral_value()
         number: Value = int(exact) if whole else float(exact)
+        if not whole and Decimal(repr(number)) != exact:  # 0.046200000000000005万亿
+            raise NumberForm(
+                "number-precision",
+                {"text": shown, "kept": numbers.decimal(number), "typed": True},
+            )
     elif not fraction:
         number = int(cleaned)
     else:
         number = float(cleaned)
-        if not math.isfinite(number):
-            raise NotANumber(value=shown, reason="not-finite", unit=unit)
+        if not math.isfinite(number):  # 1e400: more than any number
+            raise ValueTooLarge(value=shown, limit=MAX_VALUE)
     if abs(number) > MAX_VALUE:
         raise ValueTooLarge(value=shown, limit=MAX_VALUE)
     if form is not None:
@@ -181,8 +186,9 @@ _UNDECODED = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(value: str | None, field: str) -> str | None:
-    """Typed text with surrounding spaces removed (None when empty); control characters and
-    text that shows nothing (only invisible characters) refused."""
+    """Typed text with surrounding spaces removed (None when given empty, as a script passes
+    an unset variable); control characters and text that shows nothing (only spaces or
+    invisible characters) refused."""
     if value is None:
         return None
     if _UNDECODED.search(value) is not None:  # bytes of another encoding, as Python keeps them
@@ -190,12 +196,11 @@ def clean_text(value: str | None, field: str) -> str | None:
     found = control_character(value)
     if found is not None:
         raise ControlCharacter(field=field, char=found)
-    stripped = value.strip()
-    if stripped and not visible(stripped):
+    if value and not visible(value):
         raise InvisibleText(
-            field=field, chars=", ".join(sorted({f"U+{ord(c):04X}" for c in stripped}))
+            field=field, chars=", ".join(sorted({f"U+{ord(c):04X}" for c in value}))
         )
-    return stripped or None
+    return value.strip() or None
 
 
 def printable(value: str) -> str:

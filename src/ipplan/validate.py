@@ -478,9 +478,9 @@ def _from_pydantic(doc: Document, error: Any, prefix: Loc) -> Problem:
         return Problem(doc.path, line, "invalid-id", params)
     if kind in ("string_too_short", "too_short"):
         return Problem(doc.path, line, "empty", params)
-    if kind == "time_form":
+    if kind in ("time_form", "time_range"):
         params.update(got=_short(error.get("input")))
-        return Problem(doc.path, line, "time-form", params)
+        return Problem(doc.path, line, kind.replace("_", "-"), params)
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = error.get("ctx", {}).get("ge" if kind == "greater_than_equal" else "le")
         params.update(bound=bound, got=_short(error.get("input")))

@@ -223,6 +223,8 @@ def _unknown_option(exc: click.exceptions.ClickException, lang: str) -> str | No
 
     name = first.partition("=")[0]
     options = [opt for param in ctx.command.params for opt in param.opts if opt.startswith("-")]
+    if name in options:
+        return None  # an option of the command, after "--": an argument, as it says
     told = text("usage.no-such-option", lang, option=name)
     close = difflib.get_close_matches(name, options)
     if close:

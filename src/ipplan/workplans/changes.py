@@ -179,6 +179,8 @@ def build(
     cancel = clean_text(request.cancel, "--cancel")
     note = clean_text(request.note, "--note")
     evidence = clean_text(request.evidence, "--evidence")
+    if not request.done and milestone is None and amount is None and not (cancel or note):
+        raise NothingToRecord()  # --cancel "" and --note "" record nothing
     standing = _standing(plan, wp, item, day)
     if standing.state is ItemState.cancelled:
         raise ItemClosed(id=item.id, state=ItemState.cancelled.value)

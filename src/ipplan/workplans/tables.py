@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ipplan import numbers
 from ipplan.problems import Problem, suggest
 from ipplan.typed import control_character
 from ipplan.workplans.periods import PeriodError, parse, split_prefix
@@ -333,6 +334,8 @@ def _content(line: str) -> dict[str, Any]:
     if found is None:
         return {"text": line, "quantity": None}
     value = float(found.group(1))
+    if numbers.inexact(found.group(1), value) is not None:
+        return {"text": line, "quantity": None}  # more digits than a number keeps: text only
     target: int | float = int(value) if value.is_integer() else value
     return {"text": line, "quantity": {"target": target, "unit": found.group(2)}}
 
