@@ -583,7 +583,8 @@ def test_new_refuses_control_characters_and_an_empty_title(cli: Run, tmp_path: P
     result = cli("new", str(tmp_path / "p"), "--title", "规划\x1b[2J", "--years", "2026-2030")
     assert result.exit_code == 1
     assert "--title 含有终端控制字符 U+001B" in result.stderr
-    result = cli("new", str(tmp_path / "p"), "--title", "  ", "--years", "2026-2030")
-    assert result.exit_code == 2
-    assert result.stderr == "错误：--title 不能为空；请写出计划的名称。\n"
+    for blank in ("  ", "\u200b", "\u3000"):
+        result = cli("new", str(tmp_path / "p"), "--title", blank, "--years", "2026-2030")
+        assert result.exit_code == 2
+        assert result.stderr == "错误：--title 不能为空；请写出计划的名称。\n"
     assert list(tmp_path.iterdir()) == []
