@@ -15,9 +15,15 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ipplan.entities import FIRST_YEAR, LAST_YEAR, visible
-from ipplan.errors import DataNotWritable, EmptyTitle, InvalidPlanYears, TargetExists
-from ipplan.typed import clean_text, control_character
+from ipplan.entities import FIRST_YEAR, LAST_YEAR
+from ipplan.errors import (
+    DataNotWritable,
+    EmptyTitle,
+    InvalidPlanYears,
+    InvisibleText,
+    TargetExists,
+)
+from ipplan.typed import clean_text
 
 # "2026-2030", with any dash, a tilde, 至 or 到 between the years, and full-width digits
 _YEARS = re.compile(r"\s*(\d{4})\s*(?:-|–|—|~|～|至|到)\s*(\d{4})\s*(?:年)?\s*")
@@ -184,10 +190,12 @@ def create(
     from ipplan import store
 
     first, last = parse_years(years)
-    if title is not None and not visible(title) and control_character(title) is None:
-        raise EmptyTitle()  # required: spaces or invisible characters alone are no title
+    try:
+        required = clean_text(title, "--title")
+    except InvisibleText:
+        required = None  # spaces or invisible characters alone are no title
     texts = {
-        "title": clean_text(title, "--title"),
+        "title": required,
         "title_en": clean_text(title_en, "--title-en"),
         "issuer": clean_text(issuer, "--issuer"),
         "issuer_en": clean_text(issuer_en, "--issuer-en"),

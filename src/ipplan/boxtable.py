@@ -26,8 +26,8 @@ Paragraph = Sequence[Run]  # one line of a cell as written, before it is wrapped
 Cell = Sequence[Paragraph]
 Line = list[Run]
 
-# The table's lines (SQUARE in rich's terms).
-TOP, HEAD, ROW, BOTTOM, SIDE = "┌┬┐", "├┼┤", "├┼┤", "└┴┘", "│"
+# The table's lines (SQUARE in rich's terms): the same rule under the headings and between rows.
+TOP, RULE, BOTTOM, SIDE = "┌┬┐", "├┼┤", "└┴┘", "│"
 
 
 def cell(value: str, style: str = "") -> Cell:
@@ -72,16 +72,16 @@ def draw(
     """The lines of the table: a heading row in bold (each heading at its foot, as rich sets
     them), then each row, a rule between rows."""
     count = len(column_widths)
-    rules = {
-        kind: [(ends[0] + ends[1].join("─" * w for w in column_widths) + ends[2], "")]
-        for kind, ends in (("top", TOP), ("head", HEAD), ("row", ROW), ("bottom", BOTTOM))
-    }
-    lines: list[Line] = [rules["top"]]
+
+    def rule(ends: str) -> Line:
+        return [(ends[0] + ends[1].join("─" * w for w in column_widths) + ends[2], "")]
+
+    lines: list[Line] = [rule(TOP)]
     lines += _row([cell(h, "bold") for h in headers], column_widths, count, bottom=True)
-    for number, row in enumerate(rows):
-        lines.append(rules["head" if number == 0 else "row"])
+    for row in rows:
+        lines.append(rule(RULE))
         lines += _row(row, column_widths, count)
-    lines.append(rules["bottom"])
+    lines.append(rule(BOTTOM))
     return lines
 
 
@@ -169,7 +169,7 @@ def breaks(value: str, columns: int) -> list[tuple[int, int, int]]:
     columns = max(columns, 1)
     get = _CELLS.get
     sizes = [1] * len(value) if value.isascii() else [get(c) or _cells(c) for c in value]
-    widths = list(accumulate(sizes, initial=0))  # widths[i]: the cells of value[:i]
+    offsets = list(accumulate(sizes, initial=0))  # offsets[i]: the cells of value[:i]
     end_of_text = len(value)
 
     def may_break(at: int) -> bool:
@@ -185,11 +185,11 @@ def breaks(value: str, columns: int) -> list[tuple[int, int, int]]:
     while start < end_of_text and value[start] == " ":
         start += 1
     while start < end_of_text:
-        fits = bisect_right(widths, widths[start] + columns) - 1  # value[start:fits] fits
+        fits = bisect_right(offsets, offsets[start] + columns) - 1  # value[start:fits] fits
         if fits >= end_of_text:
             cut = end_of_text
         else:
-            at_space = _at_space(value, widths, start, fits, columns)
+            at_space = _at_space(value, offsets, start, fits, columns)
             if at_space is not None:
                 cut = at_space
             else:
@@ -201,14 +201,16 @@ def breaks(value: str, columns: int) -> list[tuple[int, int, int]]:
         end = cut
         while end > start and value[end - 1] == " ":
             end -= 1
-        spans.append((start, end, widths[end] - widths[start]))
+        spans.append((start, end, offsets[end] - offsets[start]))
         start = cut
         while start < end_of_text and value[start] == " ":
             start += 1
     return spans or [(0, 0, 0)]
 
 
-def _at_space(value: str, widths: Sequence[int], start: int, fits: int, columns: int) -> int | None:
+def _at_space(
+    value: str, offsets: Sequence[int], start: int, fits: int, columns: int
+) -> int | None:
     """Where the line from ``start`` may break at a space, keeping whole the words written
     apart (a milestone's period, its task, its state) when the next one fits on a line of its
     own; None when there is no such space, or the word after it is longer than a line."""
@@ -217,4 +219,4 @@ def _at_space(value: str, widths: Sequence[int], start: int, fits: int, columns:
         return None
     following = value.find(" ", space + 1)
     end = len(value) if following < 0 else following
-    return space if widths[end] - widths[space + 1] <= columns else None
+    return space if offsets[end] - offsets[space + 1] <= columns else None

@@ -51,6 +51,7 @@ from ipplan.problems import Problem
 if TYPE_CHECKING:
     from ipplan.cache import Origin, Snapshot
     from ipplan.entities import Actual
+    from ipplan.locking import Lock
     from ipplan.validate import Checked as CoreChecked
     from ipplan.workplans.book import WorkPlans
     from ipplan.workspaces.workspace import Workspace
@@ -419,7 +420,7 @@ def writing(data_dir: DataDir, timeout: float | None = None) -> Iterator[None]:
 
 
 # The write lock this process holds, and its file, by data directory (:func:`writing`).
-_held: dict[Path, tuple[Any, Path]] = {}
+_held: dict[Path, tuple[Lock, Path]] = {}
 
 
 def confirm_lock(data_dir: DataDir) -> None:
@@ -469,14 +470,11 @@ def _not_a_lock(lock_path: Path) -> IpplanError | None:
         return None
     if stat.S_ISREG(info.st_mode):
         return None
-    kind = (
-        "link"
-        if stat.S_ISLNK(info.st_mode)
-        else "directory"
-        if stat.S_ISDIR(info.st_mode)
-        else "other"
-    )
-    return LockNotAFile(path=str(lock_path), kind=kind)
+    if stat.S_ISLNK(info.st_mode):
+        return LockNotAFile(path=str(lock_path), kind="link")
+    if stat.S_ISDIR(info.st_mode):
+        return LockNotAFile(path=str(lock_path), kind="directory")
+    return LockNotAFile(path=str(lock_path), kind="other")
 
 
 def _lock_refused(lock_path: Path, exc: OSError) -> IpplanError:

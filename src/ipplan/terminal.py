@@ -1074,13 +1074,18 @@ def print_runs(console: Console, lines: Sequence[Sequence[tuple[str, str]]]) -> 
         console.file.write("".join("".join(t for t, _ in line).rstrip() + "\n" for line in lines))
         console.file.flush()
         return
+    console.print(runs_text(lines), soft_wrap=True)
+
+
+def runs_text(lines: Sequence[Sequence[tuple[str, str]]]) -> Text:
+    """Lines of runs of text and style as one rich text, a line break between lines."""
     result = Text()
     for index, line in enumerate(lines):
         if index:
             result.append("\n")
         for piece, style in line:
             result.append(piece, style=style or None)
-    console.print(result, soft_wrap=True)
+    return result
 
 
 class Gathered:

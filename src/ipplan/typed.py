@@ -134,11 +134,9 @@ def parse_value(text: str, unit: str | None = None, known: Sequence[str] = ()) -
             raise ValueTooLarge(value=shown, limit=MAX_VALUE)
         whole = exact == exact.to_integral_value()
         number: Value = int(exact) if whole else float(exact)
-        if not whole and Decimal(repr(number)) != exact:  # 0.046200000000000005万亿
-            raise NumberForm(
-                "number-precision",
-                {"text": shown, "kept": numbers.decimal(number), "typed": True},
-            )
+        lost = None if whole else numbers.inexact(str(exact), number)  # 0.046200000000000005万亿
+        if lost is not None:
+            raise NumberForm(lost.code, {**lost.params, "text": shown, "typed": True})
     elif not fraction:
         number = int(cleaned)
     else:

@@ -18,7 +18,7 @@ from rich.text import Text
 from ipplan import boxtable
 from ipplan.fmt import exact, moment
 from ipplan.i18n import text
-from ipplan.terminal import Gathered, out, print_runs
+from ipplan.terminal import Gathered, out, print_runs, runs_text
 
 STATE_STYLES = {
     "not_started": "dim",
@@ -91,13 +91,7 @@ def schedule_runs(item: Mapping[str, Any], lang: str) -> boxtable.Cell:
 
 
 def schedule_text(item: Mapping[str, Any], lang: str) -> Text:
-    result = Text()
-    for number, line in enumerate(schedule_runs(item, lang)):
-        if number:
-            result.append("\n")
-        for piece, style in line:
-            result.append(piece, style=style or None)
-    return result
+    return runs_text(schedule_runs(item, lang))
 
 
 def _title(info: Mapping[str, Any], day: str, as_of: int | None, lang: str) -> str:
