@@ -743,12 +743,6 @@ def test_every_command_has_help_with_an_example(cli: Run, command: str) -> None:
     assert f"Example: ipplan {command}" in result.stdout
 
 
-def test_every_command_is_in_the_readme() -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    for command in COMMANDS:
-        assert f"ipplan {command}" in readme
-
-
 def test_no_arguments_shows_help(cli: Run) -> None:
     result = cli()
     assert result.exit_code == 2
@@ -767,12 +761,3 @@ def test_show_with_a_milestone(cli: Run, plan_dir: Path) -> None:
     assert data["milestones"] == [{"year": 2023, "value": 32000}]
     assert data["expected"] == {"year": 2023, "value": 32000, "milestone": True}
     assert data["status"] == "needs_acceleration"  # milestones do not change the status
-
-
-def test_every_problem_code_is_listed_in_the_readme() -> None:
-    from ipplan.i18n import CATALOGUE
-
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    codes = [key[2:] for key in CATALOGUE if key.startswith("p.") and key != "p.fallback"]
-    missing = [code for code in codes if f"`{code}`" not in readme]
-    assert missing == []

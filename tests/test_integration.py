@@ -1,4 +1,4 @@
-"""What other tools run: the pre-commit hook, shell completion, the CI workflow in the README."""
+"""What other tools run: the pre-commit hook, shell completion, the CI workflow in the manual."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import REPO, SHIPPED
@@ -49,9 +50,10 @@ def test_shell_completion_is_offered() -> None:
     assert "status" in done.stdout
 
 
-def test_readme_workflow_validates_with_annotations() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    workflow = readme.split("```yaml\n# .github/workflows/ipplan.yml\n")[1].split("```")[0]
+@pytest.mark.parametrize("page", ["validating.md", "validating.zh-CN.md"])
+def test_the_manuals_workflow_validates_with_annotations(page: str) -> None:
+    text = (REPO / "docs" / page).read_text(encoding="utf-8")
+    workflow = text.split("```yaml\n# .github/workflows/ipplan.yml\n")[1].split("```")[0]
     steps = yaml.safe_load(workflow)["jobs"]["validate"]["steps"]
     runs = [step.get("run", "") for step in steps]
     assert any("ipplan validate --data data --format github" in run for run in runs)
