@@ -189,6 +189,20 @@ class LockLost(IpplanError):
     message_id = "lock-lost"
 
 
+class LockLostMidway(IpplanError):
+    """The write lock was lost between two files of one change: the files ``written`` are on
+    disk, those ``pending`` are not (paths relative to the data directory ``path``)."""
+
+    message_id = "lock-lost-midway"
+
+
+class WriteStoppedMidway(IpplanError):
+    """The system refused a file of a change after earlier files of it were written: the
+    files ``written`` are on disk, those ``pending`` are not."""
+
+    message_id = "write-stopped-midway"
+
+
 class NumberForm(IpplanError):
     """A number written in a form that YAML 1.1 and 1.2 read differently, or not in decimal."""
 
@@ -490,7 +504,7 @@ def write_error(path: object, exc: OSError) -> IpplanError:
     import errno
 
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFull(path=str(path))
+        return DiskFull(path=str(path), detail=exc.strerror or str(exc))
     return DataNotWritable(path=str(path), detail=exc.strerror or str(exc))
 
 

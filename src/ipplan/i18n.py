@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ipplan.fmt import number
@@ -555,6 +555,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the lock file {lock} was removed or replaced while this command held it, so another "
         "command may be writing; nothing was changed. Run the command again, and do not remove "
         "the file while ipplan runs (git clean -X does)",
+    ),
+    "lock-lost-midway": (
+        "写入锁文件 {lock} 在本命令持有期间被删除或替换（此时可能已有另一个命令在写入），"
+        "改动在写下一个文件前停止：{total} 个文件中已写入 {done} 个：{written}；未写入：{pending}。"
+        "请在 {path} 中运行 ipplan validate 和 git status 查看现状。"
+        "ipplan 运行时请勿删除该文件（git clean -X 也会删除它）。",
+        "the lock file {lock} was removed or replaced while this command held it, so another "
+        "command may be writing; the change stopped before its next file. {done} of {total} "
+        "files written: {written}; not written: {pending}. ipplan validate and git status in "
+        "{path} show where things stand. Do not remove the file while ipplan runs (git clean "
+        "-X does)",
+    ),
+    "write-stopped-midway": (
+        "无法写入 {file}（{detail}），改动在此停止：{total} 个文件中已写入 {done} 个：{written}；"
+        "未写入：{pending}。请在 {path} 中运行 ipplan validate 和 git status 查看现状。",
+        "{file} could not be written ({detail}), and the change stopped there. {done} of "
+        "{total} files written: {written}; not written: {pending}. ipplan validate and git "
+        "status in {path} show where things stand",
     ),
     "undecodable-text": (
         "{field} 含有不是 UTF-8 文字的字节，未做任何改动；请检查终端或脚本的编码（应为 UTF-8）。",
@@ -1345,6 +1363,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{param} is missing; see the usage above, or add --help",
     ),
     "list.sep": ("、", ", "),
+    "list.more": ("……另有 {count} 个", " and {count} more"),
     "label.pace_suffices": (
         "保持当前年均变化即可按期达到目标（所需仅为当前的 {factor} 倍）",
         "Keeping today's yearly change is enough to reach the target in time (it needs only "
@@ -1620,6 +1639,19 @@ def joined(items: Any, lang: str) -> str:
     return text("list.sep", lang).join(str(item) for item in items)
 
 
+# A message names at most this many files of a list, then says how many more there are.
+FILES_NAMED = 10
+
+
+def some_of(items: Sequence[Any], lang: str) -> str:
+    """The first :data:`FILES_NAMED` items, joined, and how many more; — for none."""
+    if not items:
+        return "—"
+    shown = joined(items[:FILES_NAMED], lang)
+    more = len(items) - FILES_NAMED
+    return shown + text("list.more", lang, count=more) if more > 0 else shown
+
+
 def named(item: Any, lang: str) -> str:
     """A thing by its name and key, 国际化高端人才（international_talent）; text as it is."""
     if isinstance(item, Mapping):
@@ -1709,6 +1741,10 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
     values = _listed(_shared(params), lang)
     if message_id == "lock-not-a-file":
         values["kind"] = text(f"lockkind.{params.get('kind')}", lang)
+    if message_id in ("lock-lost-midway", "write-stopped-midway"):
+        written, pending = list(params.get("written", ())), list(params.get("pending", ()))
+        values.update(done=len(written), total=len(written) + len(pending))
+        values.update(written=some_of(written, lang), pending=some_of(pending, lang))
     if message_id in ("number-precision", "number-too-large"):
         prefix = "typed." if params.get("typed") else ""
         kept = str(params.get("kept"))

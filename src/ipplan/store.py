@@ -30,9 +30,12 @@ from ipplan.errors import (
     DataDirUnreadable,
     DataInvalid,
     DataLocked,
+    DataNotWritable,
+    DiskFull,
     InvalidLockTimeout,
     IpplanError,
     LockLost,
+    LockLostMidway,
     LockModeOwn,
     LockNotAFile,
     LockNotOurs,
@@ -43,6 +46,7 @@ from ipplan.errors import (
     OutputNotAFile,
     ReadOnlyData,
     TargetExists,
+    WriteStoppedMidway,
     write_error,
 )
 from ipplan.plan import Plan
@@ -543,6 +547,9 @@ def ensure_writable(data_dir: DataDir) -> None:
         raise ReadOnlyData(path=str(data_dir.path))
 
 
+WORKPLANS_DIR = "workplans"  # the yearly work plans, one file a year
+
+
 def ensure_not_data(data_dir: DataDir, output: Path) -> None:
     """Refuse an output path that is one of the data directory's own files."""
     target = output.resolve()
@@ -625,21 +632,59 @@ def atomic_write(path: Path, content: str | bytes) -> None:
         raise
 
 
-def apply_writes(data_dir: DataDir, writes: Mapping[str, str | None]) -> None:
-    """Make ``writes`` on disk: each file (a name or a record's relative path) replaced with its
-    text through :func:`atomic_write`, or removed where the text is None; nothing when the
-    write lock was lost (:func:`confirm_lock`)."""
-    confirm_lock(data_dir)
-    for name, text in sorted(writes.items()):
-        path = data_dir.file(name)
-        if text is None:
-            remove(path, data_dir.path)
-            continue
+def apply_writes(data_dir: DataDir, writes: Mapping[str, str | bytes | None]) -> None:
+    """Make ``writes`` on disk, one file at a time in the order of their names: each file (a
+    name of :data:`FILES` or a path relative to the data directory) replaced with its content
+    through :func:`atomic_write`, or removed where the content is None.
+
+    The write lock is confirmed before every file (:func:`confirm_lock`): lost before the first,
+    nothing is written (:class:`LockLost`); lost midway, the change stops before its next file
+    with :class:`LockLostMidway`, which names the files written and those not. A file the system
+    refuses midway stops it the same way (:class:`WriteStoppedMidway`).
+
+    The whole list is known before the first file, and each file is done once the call for it
+    returns: a journal, written before the first file and crossed off file by file, would let
+    the next writer finish or roll back a change stopped midway.
+    """
+    order = sorted(writes)
+    done: list[str] = []
+    for index, name in enumerate(order):
         try:
-            make_dirs(path.parent, data_dir.path)
-        except OSError as exc:
-            raise write_error(path.parent, exc) from None
-        atomic_write(path, text)
+            confirm_lock(data_dir)
+            write_one(data_dir, name, writes[name])
+        except LockLost as exc:
+            if not done:
+                raise
+            raise LockLostMidway(
+                lock=exc.params["lock"],
+                path=str(data_dir.path),
+                written=done,
+                pending=order[index:],
+            ) from None
+        except (DataNotWritable, DiskFull) as exc:
+            if not done:
+                raise
+            raise WriteStoppedMidway(
+                file=exc.params["path"],
+                detail=exc.params.get("detail", ""),
+                path=str(data_dir.path),
+                written=done,
+                pending=order[index:],
+            ) from None
+        done.append(name)
+
+
+def write_one(data_dir: DataDir, name: str, content: str | bytes | None) -> None:
+    """One file of a change: replaced whole with ``content``, or removed where it is None."""
+    path = data_dir.file(name)
+    if content is None:
+        remove(path, data_dir.path)
+        return
+    try:
+        make_dirs(path.parent, data_dir.path)
+    except OSError as exc:
+        raise write_error(path.parent, exc) from None
+    atomic_write(path, content)
 
 
 def make_dirs(directory: Path, top: Path) -> None:
@@ -714,8 +759,8 @@ def init(target: Path) -> list[Path]:
     source = bundled_dir()
     names = [FILES[name] for name in FILES if name not in LEGACY]
     shipped = [kind.name for kind in records.KINDS.values() if (source / kind.name).is_dir()]
-    if (source / "workplans").is_dir():  # the yearly work plans shipped with the plan
-        shipped.append("workplans")
+    if (source / WORKPLANS_DIR).is_dir():  # the yearly work plans shipped with the plan
+        shipped.append(WORKPLANS_DIR)
     for name in [*names, *shipped]:
         if (target / name).exists():
             raise TargetExists(path=str(target / name))
@@ -806,17 +851,30 @@ def _sync_file(path: Path) -> None:
             os.fsync(handle.fileno())
 
 
-def write_schemas(directory: Path) -> list[Path]:
-    """Write the JSON Schema of every data file into ``directory``, replacing older ones."""
+def schema_files() -> dict[str, str]:
+    """The JSON Schema of every data file, by its file name."""
     from ipplan import schema
 
+    return {schema.schema_name(name): schema.render(name) for name in schema.FILE_MODELS}
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write the JSON Schema of every data file into ``directory``, replacing older ones."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise write_error(directory, exc) from None
     written = []
-    for name in schema.FILE_MODELS:
-        path = directory / schema.schema_name(name)
-        atomic_write(path, schema.render(name))
+    for name, text in schema_files().items():
+        path = directory / name
+        atomic_write(path, text)
         written.append(path)
     return written
+
+
+def write_plan_schemas(data_dir: DataDir) -> list[Path]:
+    """Write the schemas into the plan's own ``schema/``, with the write lock held: each file
+    is one of a change (:func:`apply_writes`)."""
+    files = {f"{SCHEMA_DIR}/{name}": text for name, text in schema_files().items()}
+    apply_writes(data_dir, files)
+    return [data_dir.file(name) for name in files]
