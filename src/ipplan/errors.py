@@ -156,9 +156,16 @@ class BinaryToTerminal(IpplanError):
 
 
 class OutputIsData(IpplanError):
-    """A report's output file would overwrite one of the plan's own data files."""
+    """A report's output file would overwrite a file of a plan (of any plan of the workspace):
+    its data files, or a file in its record, schema or work-plan directories."""
 
     message_id = "output-is-data"
+
+
+class OutputIsWorkspace(IpplanError):
+    """A report's output file would overwrite the workspace file, ipplan.yaml."""
+
+    message_id = "output-is-workspace"
 
 
 class ImportRefused(DataInvalid):

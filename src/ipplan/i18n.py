@@ -513,9 +513,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{format} is a binary file and cannot go to a terminal; name a file with -o FILE",
     ),
     "output-is-data": (
-        "{path} 是计划的数据文件，报告不会覆盖它；请为 -o 选择另一个文件。",
-        "{path} is one of the plan's data files and a report never overwrites it; "
-        "choose another file for -o",
+        "{path} 是计划的数据文件（{plan} 中的计划），报告不会覆盖它；请为 -o 选择另一个文件。",
+        "{path} is one of the plan's data files (the plan in {plan}) and a report never "
+        "overwrites it; choose another file for -o",
+    ),
+    "output-is-workspace": (
+        "{path} 是工作区文件，报告不会覆盖它；请为 -o 选择另一个文件。",
+        "{path} is the workspace file and a report never overwrites it; choose another file for -o",
     ),
     "data-locked": (
         "另一个 ipplan 命令正在写入 {path}，等待 {seconds} 秒后仍未结束，本次未做任何改动。"

@@ -16,7 +16,7 @@ import math
 import os
 import stat
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +43,7 @@ from ipplan.errors import (
     NoWorkspace,
     OutputDirMissing,
     OutputIsData,
+    OutputIsWorkspace,
     OutputNotAFile,
     ReadOnlyData,
     TargetExists,
@@ -547,33 +548,97 @@ def ensure_writable(data_dir: DataDir) -> None:
         raise ReadOnlyData(path=str(data_dir.path))
 
 
+# What a plan owns in its data directory beside the files of FILES: what no output may land on.
+OWNED_FILES = (".gitignore", LOCK_NAME)
 WORKPLANS_DIR = "workplans"  # the yearly work plans, one file a year
 
 
-def ensure_not_data(data_dir: DataDir, output: Path) -> None:
-    """Refuse an output path that is one of the data directory's own files."""
-    target = output.resolve()
-    for name in FILES:
-        if data_dir.file(name).resolve() == target:
-            raise OutputIsData(path=str(output))
-    top = data_dir.path.resolve()
-    if target in (top / ".gitignore", top / LOCK_NAME):
-        raise OutputIsData(path=str(output))
-    # the record directories, the schemas and the work plans belong to the plan as a whole
-    owned = [kind.name for kind in records.KINDS.values()] + [SCHEMA_DIR, "workplans"]
-    for name in owned:
-        if target.is_relative_to(top / name):
-            raise OutputIsData(path=str(output))
+def owned_directories() -> list[str]:
+    """The directories of a data directory that belong to the plan as a whole: the records',
+    the schemas' and the work plans'."""
+    return [kind.name for kind in records.KINDS.values()] + [SCHEMA_DIR, WORKPLANS_DIR]
 
 
-def report_target(data_dir: DataDir, output: Path) -> Path:
+@dataclass(frozen=True)
+class Neighbourhood:
+    """What an output (a report, a site) must leave alone: the data directory of every plan
+    around it and every workspace file, each as an absolute path with no link in it."""
+
+    plans: tuple[Path, ...]
+    workspaces: tuple[Path, ...]
+
+
+def neighbourhood(
+    directories: Sequence[Path], cwd: Path, environ: Mapping[str, str]
+) -> Neighbourhood:
+    """The data directories ``directories``, and every plan of the workspace found around
+    ``cwd`` or around any of them (:mod:`ipplan.discovery`), with those workspaces' files.
+
+    A workspace file with a problem is refused (:class:`DataInvalid`), as every command that
+    reads it refuses it: which plans it names cannot be known.
+    """
+    from ipplan import discovery
+
+    files: list[Path] = []
+    for start in (cwd, *directories):
+        found = discovery.search(start, environ).workspace
+        if found is not None and found not in files:
+            files.append(found)
+    plans = list(directories)
+    for file in files:
+        plans += [member.directory for member in _workspace(file).plans]
+    return Neighbourhood(_real(plans), _real(files))
+
+
+def _real(paths: Sequence[Path]) -> tuple[Path, ...]:
+    """Each path once, absolute and with its links resolved."""
+    seen: dict[Path, None] = {}
+    for path in paths:
+        seen[real_path(path)] = None
+    return tuple(seen)
+
+
+def real_path(path: Path) -> Path:
+    """``path`` absolute, with every link in it resolved (as far as it exists); a loop of links
+    leaves the path as it is, absolute, for the write itself to refuse."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of links: Python before 3.13 raises RuntimeError
+        return path.absolute()
+
+
+def plan_owns(top: Path, target: Path) -> bool:
+    """Whether ``target`` is a file of the plan whose data directory is ``top`` (both as
+    :func:`real_path` gives them), or lies in one of its own directories."""
+    if target.parent == top:
+        if target.name in (*FILES.values(), *OWNED_FILES):
+            return True
+        # a data file may be a link inside the data directory: the file it leads to is the plan's
+        if any(real_path(top / name) == target for name in FILES.values()):
+            return True
+    return any(target.is_relative_to(top / name) for name in owned_directories())
+
+
+def ensure_not_data(output: Path, around: Neighbourhood) -> None:
+    """Refuse an output path that is a file of any plan ``around`` names, or lies in one of its
+    directories (records, schemas, work plans), or is a workspace file; a link is followed."""
+    target = real_path(output)
+    for top in around.plans:
+        if plan_owns(top, target):
+            raise OutputIsData(path=str(output), plan=str(top))
+    if target in around.workspaces:
+        raise OutputIsWorkspace(path=str(output))
+
+
+def report_target(data_dir: DataDir, output: Path, cwd: Path, environ: Mapping[str, str]) -> Path:
     """The regular file a report is written to: ``output``, or the file its symlink leads to.
 
     Refused, before any work and without opening anything (opening a named pipe would wait for
-    a reader): one of the plan's data files, a directory, a device, a pipe or a socket, and a
-    file whose directory does not exist. The report then replaces the file whole, atomically.
+    a reader): a file of the plan or of any plan of the workspace around it or around ``cwd``,
+    the workspace file, a directory, a device, a pipe or a socket, and a file whose directory
+    does not exist. The report then replaces the file whole, atomically.
     """
-    ensure_not_data(data_dir, output)
+    ensure_not_data(output, neighbourhood([data_dir.path], cwd, environ))
     try:
         mode = output.stat().st_mode
     except FileNotFoundError:
