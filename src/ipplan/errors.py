@@ -552,3 +552,35 @@ class SiteTargetNotEmpty(IpplanError):
     """`ipplan site` was pointed at a directory holding files that are not an earlier site."""
 
     message_id = "site-target-not-empty"
+
+
+class SiteInsidePlan(IpplanError):
+    """`ipplan site` was pointed at a plan's data directory or a directory inside one."""
+
+    message_id = "site-inside-plan"
+
+
+class SiteHoldsPlan(IpplanError):
+    """`ipplan site` was pointed at a directory that holds a plan's data directory or the
+    workspace file (the workspace's root, say)."""
+
+    message_id = "site-holds-plan"
+
+
+class SiteFileInTheWay(IpplanError):
+    """A file the site did not write (not in its manifest) stands where the site writes one."""
+
+    message_id = "site-file-in-the-way"
+
+
+class SiteManifestBroken(IpplanError):
+    """The site's manifest cannot be read, or is not in the form ipplan writes."""
+
+    message_id = "site-manifest-broken"
+
+
+class SitePartlyReplaced(IpplanError):
+    """Writing stopped while the new site's files were being put in place; the manifest still
+    lists every file written, so the next run finishes."""
+
+    message_id = "site-partly-replaced"

@@ -349,9 +349,43 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Replaced the earlier site: {pages} pages and {downloads} downloads; start at {path}",
     ),
     "site-target-not-empty": (
-        "{path} 已存在，既不是空目录，也不是 ipplan 生成的网站；未写入任何内容。请指定新的或空的目录。",
-        "{path} already exists and is neither an empty directory nor a site written by ipplan; "
+        "{path} 已存在，既不是空目录，也不是 ipplan 生成的网站（没有 .ipplan-site.json），"
+        "也不是只含隐藏文件和 CNAME 的发布目录；未写入任何内容。请指定新的或空的目录。",
+        "{path} already exists and is neither an empty directory, nor a site written by ipplan "
+        "(it has no .ipplan-site.json), nor a directory holding only hidden files and a CNAME; "
         "nothing written. Choose a new or empty directory.",
+    ),
+    "site-inside-plan": (
+        "{path} 在计划的数据目录 {plan} 之内；网站不写进任何计划的目录，未写入任何内容。"
+        "请选择所有计划目录之外的目录，如与它们并列的 public。",
+        "{path} is inside the data directory {plan} of a plan; a site is never written into a "
+        "plan's directory, and nothing was written. Choose a directory outside every plan's, "
+        "such as public beside them",
+    ),
+    "site-holds-plan": (
+        "{path} 包含 {plan}；网站只写在不含任何计划或工作区文件的目录里，未写入任何内容。"
+        "请选择另一个目录，如 public。",
+        "{path} holds {plan}; a site is written only into a directory that holds no plan and "
+        "no workspace file, and nothing was written. Choose another directory, such as public",
+    ),
+    "site-file-in-the-way": (
+        "{path} 不是 ipplan 生成的（不在 {manifest} 中），而网站要在此处写入；未写入任何内容。"
+        "请移走它，或换一个目录。",
+        "{path} stands where the site writes and was not written by ipplan (it is not in "
+        "{manifest}); nothing was written. Move it away, or choose another directory",
+    ),
+    "site-manifest-broken": (
+        "{path} 不是 ipplan 写下的网站文件清单（无法读取，或格式不对），无法判断哪些文件属于网站；"
+        "未写入任何内容。请从 git 恢复它；如果目录中已没有 ipplan 的网站，请删除它。",
+        "{path} is not a list of the files ipplan wrote (it cannot be read, or is not in its "
+        "form), so which files are the site's is unknown; nothing was written. Restore it from "
+        "git, or remove it if the directory no longer holds a site ipplan wrote",
+    ),
+    "site-partly-replaced": (
+        "网站 {path} 只替换了一部分（{detail}）；其清单 {manifest} 列出了已写入的每个文件，"
+        "问题解决后再次运行 ipplan site 即可完成替换。",
+        "the site in {path} was only partly replaced ({detail}); its manifest {manifest} lists "
+        "every file written, so once that is fixed, running ipplan site again finishes it",
     ),
     "p.duplicate-plan-name": (
         "计划名 {value} 重复（首次出现在第 {first} 行）",
