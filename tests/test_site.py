@@ -344,7 +344,7 @@ def test_a_site_that_cannot_be_staged_leaves_the_earlier_one_as_it_was(
     build(cli, ws, out)
     (out / "CNAME").write_bytes(b"plans.example.org\n")
     before = snapshot(out)
-    write = publish._write_synced
+    write = publish._write_staged
     calls: list[Path] = []
 
     def fill_the_disk(path: Path, content: bytes) -> None:
@@ -353,7 +353,7 @@ def test_a_site_that_cannot_be_staged_leaves_the_earlier_one_as_it_was(
             raise OSError(errno.ENOSPC, "No space left on device")
         write(path, content)
 
-    monkeypatch.setattr(publish, "_write_synced", fill_the_disk)
+    monkeypatch.setattr(publish, "_write_staged", fill_the_disk)
     refused = cli("site", str(out), "--plan", "gd", "--lang", "en")
     assert refused.exit_code == 1 and "the disk is full" in refused.stderr
     assert snapshot(out) == before  # the staged files went with their directory

@@ -686,7 +686,7 @@ def atomic_write(path: Path, content: str | bytes) -> None:
         else:
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-        sync_directory(directory)
+        _sync_directory(directory)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -778,7 +778,7 @@ def remove(path: Path, top: Path) -> None:
         pass
     except OSError as exc:
         raise write_error(path, exc) from None
-    sync_directory(path.parent)
+    _sync_directory(path.parent)
     parent = path.parent
     while parent != top and top in parent.parents:
         try:
@@ -788,7 +788,7 @@ def remove(path: Path, top: Path) -> None:
         parent = parent.parent
 
 
-def sync_directory(directory: Path) -> None:
+def _sync_directory(directory: Path) -> None:
     """Make the rename itself durable, where the system allows a directory to be synced."""
     if os.name != "posix":  # pragma: no cover - Windows has no directory handles to sync
         return
@@ -850,7 +850,7 @@ def init(target: Path) -> list[Path]:
         raise write_error(target, exc) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    sync_directory(parent)
+    _sync_directory(parent)
     return made
 
 
@@ -892,7 +892,7 @@ def _install(staging: Path, target: Path) -> list[Path]:
                 with contextlib.suppress(OSError):
                     destination.unlink()
         raise
-    sync_directory(target)
+    _sync_directory(target)
     return made
 
 

@@ -24,19 +24,25 @@ directory beside ``OUT`` that then took its place in one rename; that would now 
 files (a ``.git``) out and back, and fail where ``OUT`` is a mount point. Instead:
 
 1. every file of the new site is written into a hidden directory inside ``OUT`` (so that each
-   later rename stays on one file system) and synced; a failure here removes it, and ``OUT``
-   is as it was;
-2. the manifest is replaced (atomically, synced) by one listing the files of both sites: from
-   here on every file ipplan put in ``OUT`` is listed, whatever a crash leaves;
+   later rename stays on one file system); a failure here removes it, and ``OUT`` is as it was;
+2. the manifest is replaced, atomically and synced (:func:`ipplan.store.atomic_write`), by one
+   listing the files of both sites: from here on every file ipplan put in ``OUT`` is listed,
+   whatever a crash leaves;
 3. each new file is renamed into its place, deepest first and the index pages last, so that a
    page's links lead to new pages once it is new; a reader sees each file whole, old or new,
    and for these milliseconds some pages of each site;
-4. the earlier site's files the new one lacks are removed, then the manifest is replaced by the
-   new site's alone, and the hidden directory removed; the directories are synced.
+4. the earlier site's files the new one lacks are removed, the manifest is replaced (synced) by
+   the new site's alone, and the hidden directory is removed.
 
 A failure in steps 2 to 4 leaves a site part old, part new, whose manifest lists every file in
 it: the message says so, and the next run finishes. A crash can leave the hidden directory,
 which the next run removes.
+
+Only the manifest is synced to disk. The site's own files are not, one by one: a workspace's
+site has thousands, and a sync each made it three times slower to write than to build. They
+are output, made again from the plans by the next run; what a power cut may cost is their
+bytes (a file left empty or old), never the record of which files are ipplan's. A stale file
+whose bytes were lost that way no longer matches its digest and is left in place.
 """
 
 from __future__ import annotations
@@ -61,7 +67,7 @@ from ipplan.errors import (
     write_error,
 )
 from ipplan.fingerprint import digest
-from ipplan.store import Neighbourhood, atomic_write, real_path, remove, sync_directory
+from ipplan.store import Neighbourhood, atomic_write, real_path, remove
 
 MANIFEST = ".ipplan-site.json"
 # The marker of a site written before the manifest, when a site was replaced whole.
@@ -110,7 +116,7 @@ def write_site(
         _remove_stray_staging(target)
         staging = Path(tempfile.mkdtemp(prefix=STAGING[0], suffix=STAGING[1], dir=target))
         for relative, content in files.items():
-            _write_synced(staging / relative, content)
+            _write_staged(staging / relative, content)
         atomic_write(target / MANIFEST, _manifest({**stale, **wanted}))
     except BaseException as exc:
         if staging is not None:
@@ -220,12 +226,11 @@ def _check_place(target: Path, relative: str, owned: Mapping[str, str]) -> None:
         raise SiteFileInTheWay(path=str(path), manifest=MANIFEST)
 
 
-def _write_synced(path: Path, content: bytes) -> None:
+def _write_staged(path: Path, content: bytes) -> None:
+    """One file of the new site, in the staging directory. Not synced: see the module's notes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "xb") as handle:
         handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def _put_in_place(target: Path, staging: Path, files: Mapping[str, bytes]) -> None:
@@ -234,14 +239,10 @@ def _put_in_place(target: Path, staging: Path, files: Mapping[str, bytes]) -> No
     def order(name: str) -> tuple[bool, int, str]:
         return (name.rsplit("/", 1)[-1] == "index.html", -name.count("/"), name)
 
-    touched: set[Path] = set()
     for relative in sorted(files, key=order):
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging / relative, path)
-        touched.add(path.parent)
-    for directory in sorted(touched, key=lambda p: -len(p.parts)):
-        sync_directory(directory)
 
 
 def _remove_stale(target: Path, stale: Mapping[str, str]) -> None:
