@@ -18,7 +18,7 @@ import pytest
 from filelock import FileLock, Timeout
 
 from ipplan import locking, store
-from tests.conftest import Run, snapshot
+from tests.conftest import Run, load, snapshot
 
 fcntl = pytest.importorskip("fcntl")
 
@@ -238,6 +238,144 @@ def test_a_writer_whose_lock_file_went_writes_nothing(
     assert snapshot(plan_dir) == before
     monkeypatch.setattr(store, "remove_stray_temporaries", taken)
     assert cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir)).exit_code == 0
+
+
+IMPORTED = (
+    "key,year,value\n"
+    "agency_rate,2023,80.7\n"  # actuals/agency_rate/2023.yaml, written first
+    "practitioners,2022,29000\n"
+    "practitioners,2023,31000\n"
+)
+NAMES = [
+    "actuals/agency_rate/2023.yaml",
+    "actuals/practitioners/2022.yaml",
+    "actuals/practitioners/2023.yaml",
+]
+
+
+@pytest.mark.parametrize("how", ["removed", "replaced"])
+def test_an_import_whose_lock_file_goes_after_its_first_file_stops_before_the_second(
+    cli: Run, plan_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    lock = plan_dir / store.LOCK_NAME
+    source = tmp_path / "values.csv"
+    source.write_text(IMPORTED, encoding="utf-8")
+    write = store.atomic_write
+    written: list[Path] = []
+
+    def then_lose_the_lock(path: Path, content: str | bytes) -> None:
+        write(path, content)
+        written.append(path)
+        if len(written) == 1:  # as git clean -X does, between two files of one change
+            lock.unlink()
+            if how == "replaced":
+                lock.write_bytes(b"")
+
+    monkeypatch.setattr(store, "atomic_write", then_lose_the_lock)
+    result = cli("import", str(source), "--lang", "en", "--data", str(plan_dir))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert written == [plan_dir / NAMES[0]]
+    assert [(plan_dir / name).exists() for name in NAMES] == [True, False, False]
+    message = result.stderr
+    assert f"the lock file {lock} was removed or replaced while this command held it" in message
+    assert f"1 of 3 files written: {NAMES[0]}; not written: {NAMES[1]}, {NAMES[2]}" in message
+    assert "ipplan validate" in message and "git status" in message
+    assert "nothing was changed" not in message
+
+
+def test_a_change_whose_write_fails_midway_names_what_was_written(
+    cli: Run, plan_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk at the second file is not 'every existing file as it was'."""
+    source = tmp_path / "values.csv"
+    source.write_text(IMPORTED, encoding="utf-8")
+    write = store.atomic_write
+    written: list[Path] = []
+
+    def then_fill_the_disk(path: Path, content: str | bytes) -> None:
+        if written:
+            raise store.write_error(path, OSError(errno.ENOSPC, "No space left on device"))
+        write(path, content)
+        written.append(path)
+
+    monkeypatch.setattr(store, "atomic_write", then_fill_the_disk)
+    result = cli("import", str(source), "--lang", "en", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert [(plan_dir / name).exists() for name in NAMES] == [True, False, False]
+    assert f"{plan_dir / NAMES[1]} could not be written (No space left on device)" in result.stderr
+    assert f"1 of 3 files written: {NAMES[0]}; not written: {NAMES[1]}, {NAMES[2]}" in (
+        result.stderr
+    )
+    assert "every existing file is as it was" not in result.stderr
+
+
+PAUSED_IMPORT = """
+import sys, time
+from pathlib import Path
+from ipplan import store
+from ipplan.cli import main
+
+paused, go = Path(sys.argv[1]), Path(sys.argv[2])
+write = store.atomic_write
+count = 0
+
+def write_then_wait(path, content):
+    global count
+    write(path, content)
+    count += 1
+    if count == 1:  # hold the change between its first file and its second
+        paused.write_text("paused")
+        deadline = time.monotonic() + 30
+        while not go.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+store.atomic_write = write_then_wait
+sys.argv = ["ipplan", *sys.argv[3:]]
+main()
+"""
+
+
+def test_a_second_writer_let_in_by_a_lost_lock_keeps_its_value(
+    plan_dir: Path, tmp_path: Path
+) -> None:
+    """Two processes: an import paused after its first file; its lock file removed; a record
+    of the same indicator-year by another process goes through; the import then stops rather
+    than overwrite that value."""
+    source = tmp_path / "values.csv"
+    source.write_text(IMPORTED, encoding="utf-8")
+    paused, go = tmp_path / "paused", tmp_path / "go"
+    env = {**os.environ, "IPPLAN_LANG": "en"}
+    hook = [sys.executable, "-c", PAUSED_IMPORT, str(paused), str(go)]
+    first = subprocess.Popen(
+        [*hook, "import", str(source), "--data", str(plan_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not paused.exists() and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert paused.exists(), first.communicate()
+        (plan_dir / store.LOCK_NAME).unlink()  # git clean -X
+        record = [sys.executable, "-m", "ipplan", "record", "2023", "practitioners", "31500"]
+        second = subprocess.run(
+            [*record, "--data", str(plan_dir)], capture_output=True, text=True, env=env
+        )
+        assert second.returncode == 0, second.stderr
+        go.write_text("go")
+        _, err = first.communicate(timeout=30)
+    finally:
+        go.write_text("go")
+        if first.poll() is None:
+            first.kill()
+            first.wait()
+    assert first.returncode == 1, err
+    assert "removed or replaced while this command held it" in err
+    assert f"not written: {NAMES[1]}, {NAMES[2]}" in err
+    recorded = load(plan_dir).actuals["practitioners"]
+    assert [(a.year, a.value) for a in recorded] == [(2023, 31500)]  # the second writer's
 
 
 def test_a_held_lock_knows_whether_its_file_is_still_there(tmp_path: Path) -> None:

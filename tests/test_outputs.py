@@ -17,6 +17,7 @@ import pytest
 
 from ipplan import store
 from tests.conftest import SHIPPED, Run, load, snapshot
+from tests.test_workspaces import ws  # noqa: F401 - the fixture
 
 IPPLAN = Path(sys.executable).with_name("ipplan")
 
@@ -306,3 +307,49 @@ def test_a_report_is_never_written_over_or_into_what_the_plan_owns(
     assert result.exit_code == 1
     assert "报告不会覆盖它" in result.stderr
     assert snapshot(plan_dir) == before
+
+
+@pytest.mark.parametrize(
+    ("target", "words"),
+    [
+        ("provinces/gd/indicators.yaml", "is one of the plan's data files"),
+        ("provinces/zj/data/actuals/attorneys/2023.yaml", "is one of the plan's data files"),
+        ("provinces/js/schema/report.md", "is one of the plan's data files"),
+        ("ipplan.yaml", "is the workspace file"),
+    ],
+)
+@pytest.mark.parametrize("start", ["national", "outside"])
+def test_a_report_never_lands_on_another_plans_files_or_the_workspace_file(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    words: str,
+    start: str,
+) -> None:
+    """From the national plan's directory, or from outside the workspace with --data: every
+    plan of the workspace around the plan reported on, and its ipplan.yaml, are kept clear of."""
+    monkeypatch.chdir(ws / "national" if start == "national" else tmp_path)
+    before = snapshot(ws)
+    output = ws / target
+    result = cli(
+        "report", "-f", "md", "-o", str(output), "--lang", "en", "--data", str(ws / "national")
+    )
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert f"{output} {words}" in result.stderr
+    assert snapshot(ws) == before
+
+
+def test_a_report_through_a_link_onto_another_plans_file_is_refused(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ws / "national")
+    link = ws / "report.md"
+    link.symlink_to(ws / "provinces" / "gd" / "tasks.yaml")
+    before = snapshot(ws)
+    result = cli("report", "-f", "md", "-o", str(link))
+    assert result.exit_code == 1 and "报告不会覆盖它" in result.stderr
+    assert snapshot(ws) == before and link.is_symlink()

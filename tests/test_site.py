@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
+from ipplan.fingerprint import digest
+from ipplan.site import publish
+from ipplan.site.publish import MANIFEST
 from tests.conftest import Run, snapshot
 from tests.test_browser import FLAGS, browser_path  # noqa: F401 - the fixture
 from tests.test_workspaces import ws  # noqa: F401 - the fixture
@@ -76,7 +81,7 @@ def test_site_files_links_and_downloads(
     assert "beyond tolerance" in english and 'hreflang="zh"' in english
 
 
-def test_same_data_same_bytes_and_a_site_is_replaced_whole_never_other_files(
+def test_same_data_same_bytes_and_a_directory_of_other_files_is_refused(
     cli: Run,
     ws: Path,  # noqa: F811
     tmp_path: Path,
@@ -87,13 +92,12 @@ def test_same_data_same_bytes_and_a_site_is_replaced_whole_never_other_files(
     build(cli, ws, first)
     build(cli, ws, second)
     assert snapshot(first) == snapshot(second)
-    (first / "stale.html").write_text("old", encoding="utf-8")
     again = cli("site", str(first), "--lang", "en")
     assert again.exit_code == 0 and "Replaced" in again.stdout
-    assert not (first / "stale.html").exists()  # replaced whole
     assert (first / "zh" / "index.html").is_file() and '<html lang="en">' in (
         first / "index.html"
     ).read_text(encoding="utf-8")
+    assert not (first / "en").exists()  # the pages the earlier site had there went with it
     other = tmp_path / "mine"
     other.mkdir()
     (other / "notes.txt").write_text("keep", encoding="utf-8")
@@ -107,6 +111,323 @@ def test_same_data_same_bytes_and_a_site_is_replaced_whole_never_other_files(
     assert cli("site", str(afile)).exit_code == 1
     assert cli("site", str(tmp_path / "c"), "--as-of", "1999").exit_code == 1
     assert not (tmp_path / "c").exists()
+
+
+# --- writing only what it owns ------------------------------------------------------------------
+
+
+def manifest(out: Path) -> dict[str, str]:
+    """The files the manifest says the site wrote into ``out``, with their digests."""
+    listed: dict[str, str] = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]
+    return listed
+
+
+def git(out: Path, *args: str) -> None:
+    who = ["-c", "user.name=site", "-c", "user.email=site@example.org"]
+    subprocess.run(["git", "-C", str(out), *who, *args], check=True, capture_output=True)
+
+
+def test_a_site_rebuilt_over_a_gh_pages_checkout_keeps_what_it_did_not_write(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ws)
+    out = tmp_path / "gh-pages"
+    build(cli, ws, out)
+    git(out, "init", "-q")
+    (out / "CNAME").write_bytes(b"plans.example.org\n")
+    (out / ".nojekyll").write_bytes(b"")
+    (out / "notes").mkdir()
+    (out / "notes" / "readme.txt").write_bytes("发布说明\n".encode())
+    git(out, "add", "-A")
+    git(out, "commit", "-q", "-m", "the published site")
+    theirs = {
+        name: content
+        for name, content in snapshot(out).items()
+        if name.startswith(".git/") or name in ("CNAME", ".nojekyll", "notes/readme.txt")
+    }
+    assert any(name.startswith(".git/objects/") for name in theirs)
+    wrote = set(manifest(out))
+    national = {name for name in wrote if "/national/" in f"/{name}"}
+    assert national and not wrote & set(theirs)
+
+    build(cli, ws, out, "--plan", "gd")  # the national plan's pages are no longer in the site
+    after = snapshot(out)
+    assert {name: after.get(name) for name in theirs} == theirs  # byte for byte
+    assert not national & set(after)  # the stale pages it wrote are gone, and their directories
+    assert not (out / "plans" / "national").exists() and not (out / "data" / "national").exists()
+    fresh = tmp_path / "fresh"
+    build(cli, ws, fresh, "--plan", "gd")
+    assert set(after) == set(theirs) | set(snapshot(fresh))
+    assert {name: after[name] for name in snapshot(fresh)} == snapshot(fresh)
+    assert manifest(out) == manifest(fresh)
+
+
+def test_a_first_site_goes_into_a_checkout_holding_only_hidden_files_and_a_cname(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ws)
+    out = tmp_path / "pages"
+    out.mkdir()
+    git(out, "init", "-q")
+    (out / "CNAME").write_bytes(b"plans.example.org\n")
+    (out / ".nojekyll").write_bytes(b"")
+    theirs = snapshot(out)
+    build(cli, ws, out)
+    after = snapshot(out)
+    assert {name: after[name] for name in theirs} == theirs
+    assert set(after) == set(theirs) | set(manifest(out)) | {MANIFEST}
+
+
+@pytest.mark.parametrize(
+    ("plant", "where"),
+    [
+        (
+            lambda out, away: (out / "plans/national/index.html").write_bytes(b"mine"),
+            "plans/national/index.html",
+        ),
+        (lambda out, away: (out / "plans/national").symlink_to(away), "plans/national"),
+        (lambda out, away: (out / "plans/national").write_bytes(b"mine"), "plans/national"),
+    ],
+    ids=["file", "link", "file-for-a-directory"],
+)
+def test_a_file_of_ones_own_where_the_site_would_write_is_refused(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    plant: object,
+    where: str,
+) -> None:
+    monkeypatch.chdir(ws)
+    out = tmp_path / "public"
+    build(cli, ws, out, "--plan", "gd")  # no national pages yet
+    away = tmp_path / "away"
+    away.mkdir()
+    (out / "plans/national").parent.mkdir(exist_ok=True)
+    if where.endswith(".html"):
+        (out / "plans/national").mkdir()
+    plant(out, away)  # type: ignore[operator]
+    before, elsewhere = snapshot(out), snapshot(away)
+    refused = cli("site", str(out), "--lang", "en")
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert f"{out / where} stands where the site writes" in refused.stderr
+    assert "it is not in" in refused.stderr and "nothing was written" in refused.stderr
+    assert snapshot(out) == before and snapshot(away) == elsewhere == {}
+    assert not list(out.glob(".ipplan-site-*"))  # no staging left behind
+
+
+def test_a_stale_page_someone_changed_is_kept_as_theirs(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ws)
+    out = tmp_path / "public"
+    build(cli, ws, out)
+    moved = b"<p>The national plan moved to https://example.org</p>"
+    (out / "plans/national/index.html").write_bytes(moved)
+    build(cli, ws, out, "--plan", "gd")
+    assert (out / "plans/national/index.html").read_bytes() == moved
+    assert not (out / "plans/national/practitioners.html").exists()
+    assert "plans/national/index.html" not in manifest(out)
+
+
+def test_a_site_from_before_the_manifest_is_replaced_and_the_rest_kept(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ws)
+    out = tmp_path / "public"
+    build(cli, ws, out)
+    (out / MANIFEST).unlink()
+    (out / ".ipplan-site").write_text("written by ipplan site; replaced whole on the next run\n")
+    (out / "plans/old").mkdir()
+    (out / "plans/old/index.html").write_bytes(b"an old plan's page")
+    (out / "CNAME").write_bytes(b"plans.example.org\n")
+    (out / "README.md").write_bytes(b"# ours\n")
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_bytes(b"ref: refs/heads/gh-pages\n")
+    theirs = {n: c for n, c in snapshot(out).items() if n in ("CNAME", "README.md", ".git/HEAD")}
+    again = cli("site", str(out), "--plan", "gd")
+    assert again.exit_code == 0 and "已替换原有网站" in again.stdout
+    after = snapshot(out)
+    fresh = tmp_path / "fresh"
+    build(cli, ws, fresh, "--plan", "gd")
+    assert after == {**snapshot(fresh), **theirs}  # the old pages and the old marker are gone
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["../victim.txt", "/VICTIM", "a/../../victim.txt", "", ".ipplan-site.json"],
+    ids=["parent", "absolute", "dot-dot", "empty", "itself"],
+)
+def test_a_manifest_naming_files_outside_the_site_is_refused(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    entry: str,
+) -> None:
+    monkeypatch.chdir(ws)
+    out = tmp_path / "public"
+    build(cli, ws, out)
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"not the site's")
+    listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    listed["files"][entry.replace("VICTIM", str(victim))] = digest(victim.read_bytes())
+    (out / MANIFEST).write_text(json.dumps(listed), encoding="utf-8")
+    before = snapshot(out)
+    refused = cli("site", str(out), "--plan", "gd", "--lang", "en")
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert f"{out / MANIFEST} is not a list of the files ipplan wrote" in refused.stderr
+    assert snapshot(out) == before and victim.read_bytes() == b"not the site's"
+
+
+@pytest.mark.parametrize(
+    "broken", [b"{", b"[]", b'{"files": []}', b'{"files": {"a.html": 1}}', b"\xff"]
+)
+def test_a_manifest_not_in_its_form_is_refused(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    broken: bytes,
+) -> None:
+    monkeypatch.chdir(ws)
+    out = tmp_path / "public"
+    build(cli, ws, out)
+    (out / MANIFEST).write_bytes(broken)
+    before = snapshot(out)
+    refused = cli("site", str(out))
+    assert refused.exit_code == 1 and "未写入任何内容" in refused.stderr
+    assert snapshot(out) == before
+
+
+def test_a_stale_page_behind_a_link_is_never_removed(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ws)
+    out = tmp_path / "public"
+    build(cli, ws, out)
+    away = tmp_path / "away"
+    away.mkdir()
+    (away / "page.html").write_bytes(b"someone else's")
+    listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    listed["files"]["old/page.html"] = digest(b"someone else's")
+    (out / MANIFEST).write_text(json.dumps(listed), encoding="utf-8")
+    (out / "old").symlink_to(away)
+    build(cli, ws, out)
+    assert (away / "page.html").read_bytes() == b"someone else's"
+    assert (out / "old").is_symlink() and "old/page.html" not in manifest(out)
+
+
+def test_a_site_that_cannot_be_staged_leaves_the_earlier_one_as_it_was(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ws)
+    out = tmp_path / "public"
+    build(cli, ws, out)
+    (out / "CNAME").write_bytes(b"plans.example.org\n")
+    before = snapshot(out)
+    write = publish._write_staged
+    calls: list[Path] = []
+
+    def fill_the_disk(path: Path, content: bytes) -> None:
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write(path, content)
+
+    monkeypatch.setattr(publish, "_write_staged", fill_the_disk)
+    refused = cli("site", str(out), "--plan", "gd", "--lang", "en")
+    assert refused.exit_code == 1 and "the disk is full" in refused.stderr
+    assert snapshot(out) == before  # the staged files went with their directory
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [MANIFEST]
+
+
+def test_a_site_stopped_while_put_in_place_says_so_and_the_next_run_finishes(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ws)
+    out = tmp_path / "public"
+    build(cli, ws, out)
+    national = {name for name in manifest(out) if "/national/" in f"/{name}"}
+    replace = os.replace
+    moved: list[str] = []
+
+    def stop_halfway(source: str | Path, destination: str | Path) -> None:
+        if ".ipplan-site-" in str(source) and len(moved) == 5:
+            raise OSError(errno.EIO, "Input/output error")
+        moved.append(str(destination))
+        replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", stop_halfway)
+    stopped = cli("site", str(out), "--plan", "gd", "--lang", "en")
+    assert stopped.exit_code == 1
+    assert f"the site in {out} was only partly replaced (Input/output error)" in stopped.stderr
+    assert national <= set(manifest(out))  # every file written is still listed
+    monkeypatch.setattr(os, "replace", replace)
+    build(cli, ws, out, "--plan", "gd")
+    fresh = tmp_path / "fresh"
+    build(cli, ws, fresh, "--plan", "gd")
+    assert snapshot(out) == snapshot(fresh)
+
+
+@pytest.mark.parametrize(
+    ("where", "words"),
+    [
+        ("national/public", "is inside the data directory"),
+        ("national/actuals/site", "is inside the data directory"),
+        ("provinces/zj/data/updates", "is inside the data directory"),
+        ("provinces/gd", "is inside the data directory"),
+        ("provinces", "holds"),
+        (".", "holds"),
+    ],
+)
+def test_a_site_inside_a_plan_or_holding_one_is_refused(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    words: str,
+) -> None:
+    monkeypatch.chdir(ws)
+    before = snapshot(ws)
+    existed = (ws / where).exists()
+    # --plan gd: every plan of the workspace is kept clear of, not only those published
+    refused = cli("site", str(ws / where), "--plan", "gd", "--lang", "en")
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert words in refused.stderr and "nothing was written" in refused.stderr
+    assert snapshot(ws) == before and (ws / where).exists() == existed
+
+
+def test_a_site_led_by_a_link_into_a_plan_is_refused(
+    cli: Run, plan_dir: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "public"
+    link.symlink_to(plan_dir / "actuals")
+    before = snapshot(plan_dir)
+    refused = cli("site", str(link), "--data", str(plan_dir))
+    assert refused.exit_code == 1 and "未写入任何内容" in refused.stderr
+    assert snapshot(plan_dir) == before
 
 
 def test_the_site_of_one_plan_outside_a_workspace(cli: Run, plan_dir: Path, tmp_path: Path) -> None:

@@ -48,6 +48,7 @@ from ipplan.store import (
     LEGACY,
     DataDir,
     apply_writes,
+    confirm_lock,
     current,
     ensure_writable,
     load,
@@ -200,6 +201,7 @@ def migrate(data_dir: DataDir) -> bool:
         data_dir, {name: text for name, text in writes.items() if not data_dir.file(name).exists()}
     )
     for name in present:
+        confirm_lock(data_dir)
         remove(data_dir.file(name), data_dir.path)
     return True
 

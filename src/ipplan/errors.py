@@ -156,9 +156,16 @@ class BinaryToTerminal(IpplanError):
 
 
 class OutputIsData(IpplanError):
-    """A report's output file would overwrite one of the plan's own data files."""
+    """A report's output file would overwrite a file of a plan (of any plan of the workspace):
+    its data files, or a file in its record, schema or work-plan directories."""
 
     message_id = "output-is-data"
+
+
+class OutputIsWorkspace(IpplanError):
+    """A report's output file would overwrite the workspace file, ipplan.yaml."""
+
+    message_id = "output-is-workspace"
 
 
 class ImportRefused(DataInvalid):
@@ -187,6 +194,20 @@ class LockLost(IpplanError):
     """The write lock's file was removed or replaced while this process held the lock."""
 
     message_id = "lock-lost"
+
+
+class LockLostMidway(IpplanError):
+    """The write lock was lost between two files of one change: the files ``written`` are on
+    disk, those ``pending`` are not (paths relative to the data directory ``path``)."""
+
+    message_id = "lock-lost-midway"
+
+
+class WriteStoppedMidway(IpplanError):
+    """The system refused a file of a change after earlier files of it were written: the
+    files ``written`` are on disk, those ``pending`` are not."""
+
+    message_id = "write-stopped-midway"
 
 
 class NumberForm(IpplanError):
@@ -490,7 +511,7 @@ def write_error(path: object, exc: OSError) -> IpplanError:
     import errno
 
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFull(path=str(path))
+        return DiskFull(path=str(path), detail=exc.strerror or str(exc))
     return DataNotWritable(path=str(path), detail=exc.strerror or str(exc))
 
 
@@ -531,3 +552,35 @@ class SiteTargetNotEmpty(IpplanError):
     """`ipplan site` was pointed at a directory holding files that are not an earlier site."""
 
     message_id = "site-target-not-empty"
+
+
+class SiteInsidePlan(IpplanError):
+    """`ipplan site` was pointed at a plan's data directory or a directory inside one."""
+
+    message_id = "site-inside-plan"
+
+
+class SiteHoldsPlan(IpplanError):
+    """`ipplan site` was pointed at a directory that holds a plan's data directory or the
+    workspace file (the workspace's root, say)."""
+
+    message_id = "site-holds-plan"
+
+
+class SiteFileInTheWay(IpplanError):
+    """A file the site did not write (not in its manifest) stands where the site writes one."""
+
+    message_id = "site-file-in-the-way"
+
+
+class SiteManifestBroken(IpplanError):
+    """The site's manifest cannot be read, or is not in the form ipplan writes."""
+
+    message_id = "site-manifest-broken"
+
+
+class SitePartlyReplaced(IpplanError):
+    """Writing stopped while the new site's files were being put in place; the manifest still
+    lists every file written, so the next run finishes."""
+
+    message_id = "site-partly-replaced"

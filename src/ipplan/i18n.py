@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ipplan.fmt import number
@@ -349,9 +349,43 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Replaced the earlier site: {pages} pages and {downloads} downloads; start at {path}",
     ),
     "site-target-not-empty": (
-        "{path} 已存在，既不是空目录，也不是 ipplan 生成的网站；未写入任何内容。请指定新的或空的目录。",
-        "{path} already exists and is neither an empty directory nor a site written by ipplan; "
+        "{path} 已存在，既不是空目录，也不是 ipplan 生成的网站（没有 .ipplan-site.json），"
+        "也不是只含隐藏文件和 CNAME 的发布目录；未写入任何内容。请指定新的或空的目录。",
+        "{path} already exists and is neither an empty directory, nor a site written by ipplan "
+        "(it has no .ipplan-site.json), nor a directory holding only hidden files and a CNAME; "
         "nothing written. Choose a new or empty directory.",
+    ),
+    "site-inside-plan": (
+        "{path} 在计划的数据目录 {plan} 之内；网站不写进任何计划的目录，未写入任何内容。"
+        "请选择所有计划目录之外的目录，如与它们并列的 public。",
+        "{path} is inside the data directory {plan} of a plan; a site is never written into a "
+        "plan's directory, and nothing was written. Choose a directory outside every plan's, "
+        "such as public beside them",
+    ),
+    "site-holds-plan": (
+        "{path} 包含 {plan}；网站只写在不含任何计划或工作区文件的目录里，未写入任何内容。"
+        "请选择另一个目录，如 public。",
+        "{path} holds {plan}; a site is written only into a directory that holds no plan and "
+        "no workspace file, and nothing was written. Choose another directory, such as public",
+    ),
+    "site-file-in-the-way": (
+        "{path} 不是 ipplan 生成的（不在 {manifest} 中），而网站要在此处写入；未写入任何内容。"
+        "请移走它，或换一个目录。",
+        "{path} stands where the site writes and was not written by ipplan (it is not in "
+        "{manifest}); nothing was written. Move it away, or choose another directory",
+    ),
+    "site-manifest-broken": (
+        "{path} 不是 ipplan 写下的网站文件清单（无法读取，或格式不对），无法判断哪些文件属于网站；"
+        "未写入任何内容。请从 git 恢复它；如果目录中已没有 ipplan 的网站，请删除它。",
+        "{path} is not a list of the files ipplan wrote (it cannot be read, or is not in its "
+        "form), so which files are the site's is unknown; nothing was written. Restore it from "
+        "git, or remove it if the directory no longer holds a site ipplan wrote",
+    ),
+    "site-partly-replaced": (
+        "网站 {path} 只替换了一部分（{detail}）；其清单 {manifest} 列出了已写入的每个文件，"
+        "问题解决后再次运行 ipplan site 即可完成替换。",
+        "the site in {path} was only partly replaced ({detail}); its manifest {manifest} lists "
+        "every file written, so once that is fixed, running ipplan site again finishes it",
     ),
     "p.duplicate-plan-name": (
         "计划名 {value} 重复（首次出现在第 {first} 行）",
@@ -513,9 +547,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{format} is a binary file and cannot go to a terminal; name a file with -o FILE",
     ),
     "output-is-data": (
-        "{path} 是计划的数据文件，报告不会覆盖它；请为 -o 选择另一个文件。",
-        "{path} is one of the plan's data files and a report never overwrites it; "
-        "choose another file for -o",
+        "{path} 是计划的数据文件（{plan} 中的计划），报告不会覆盖它；请为 -o 选择另一个文件。",
+        "{path} is one of the plan's data files (the plan in {plan}) and a report never "
+        "overwrites it; choose another file for -o",
+    ),
+    "output-is-workspace": (
+        "{path} 是工作区文件，报告不会覆盖它；请为 -o 选择另一个文件。",
+        "{path} is the workspace file and a report never overwrites it; choose another file for -o",
     ),
     "data-locked": (
         "另一个 ipplan 命令正在写入 {path}，等待 {seconds} 秒后仍未结束，本次未做任何改动。"
@@ -555,6 +593,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the lock file {lock} was removed or replaced while this command held it, so another "
         "command may be writing; nothing was changed. Run the command again, and do not remove "
         "the file while ipplan runs (git clean -X does)",
+    ),
+    "lock-lost-midway": (
+        "写入锁文件 {lock} 在本命令持有期间被删除或替换（此时可能已有另一个命令在写入），"
+        "改动在写下一个文件前停止：{total} 个文件中已写入 {done} 个：{written}；未写入：{pending}。"
+        "请在 {path} 中运行 ipplan validate 和 git status 查看现状。"
+        "ipplan 运行时请勿删除该文件（git clean -X 也会删除它）。",
+        "the lock file {lock} was removed or replaced while this command held it, so another "
+        "command may be writing; the change stopped before its next file. {done} of {total} "
+        "files written: {written}; not written: {pending}. ipplan validate and git status in "
+        "{path} show where things stand. Do not remove the file while ipplan runs (git clean "
+        "-X does)",
+    ),
+    "write-stopped-midway": (
+        "无法写入 {file}（{detail}），改动在此停止：{total} 个文件中已写入 {done} 个：{written}；"
+        "未写入：{pending}。请在 {path} 中运行 ipplan validate 和 git status 查看现状。",
+        "{file} could not be written ({detail}), and the change stopped there. {done} of "
+        "{total} files written: {written}; not written: {pending}. ipplan validate and git "
+        "status in {path} show where things stand",
     ),
     "undecodable-text": (
         "{field} 含有不是 UTF-8 文字的字节，未做任何改动；请检查终端或脚本的编码（应为 UTF-8）。",
@@ -1345,6 +1401,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{param} is missing; see the usage above, or add --help",
     ),
     "list.sep": ("、", ", "),
+    "list.more": ("……另有 {count} 个", " and {count} more"),
     "label.pace_suffices": (
         "保持当前年均变化即可按期达到目标（所需仅为当前的 {factor} 倍）",
         "Keeping today's yearly change is enough to reach the target in time (it needs only "
@@ -1620,6 +1677,19 @@ def joined(items: Any, lang: str) -> str:
     return text("list.sep", lang).join(str(item) for item in items)
 
 
+# A message names at most this many files of a list, then says how many more there are.
+FILES_NAMED = 10
+
+
+def some_of(items: Sequence[Any], lang: str) -> str:
+    """The first :data:`FILES_NAMED` items, joined, and how many more; — for none."""
+    if not items:
+        return "—"
+    shown = joined(items[:FILES_NAMED], lang)
+    more = len(items) - FILES_NAMED
+    return shown + text("list.more", lang, count=more) if more > 0 else shown
+
+
 def named(item: Any, lang: str) -> str:
     """A thing by its name and key, 国际化高端人才（international_talent）; text as it is."""
     if isinstance(item, Mapping):
@@ -1709,6 +1779,10 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
     values = _listed(_shared(params), lang)
     if message_id == "lock-not-a-file":
         values["kind"] = text(f"lockkind.{params.get('kind')}", lang)
+    if message_id in ("lock-lost-midway", "write-stopped-midway"):
+        written, pending = list(params.get("written", ())), list(params.get("pending", ()))
+        values.update(done=len(written), total=len(written) + len(pending))
+        values.update(written=some_of(written, lang), pending=some_of(pending, lang))
     if message_id in ("number-precision", "number-too-large"):
         prefix = "typed." if params.get("typed") else ""
         kept = str(params.get("kept"))

@@ -16,7 +16,7 @@ import math
 import os
 import stat
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,9 +30,12 @@ from ipplan.errors import (
     DataDirUnreadable,
     DataInvalid,
     DataLocked,
+    DataNotWritable,
+    DiskFull,
     InvalidLockTimeout,
     IpplanError,
     LockLost,
+    LockLostMidway,
     LockModeOwn,
     LockNotAFile,
     LockNotOurs,
@@ -40,9 +43,11 @@ from ipplan.errors import (
     NoWorkspace,
     OutputDirMissing,
     OutputIsData,
+    OutputIsWorkspace,
     OutputNotAFile,
     ReadOnlyData,
     TargetExists,
+    WriteStoppedMidway,
     write_error,
 )
 from ipplan.plan import Plan
@@ -543,30 +548,97 @@ def ensure_writable(data_dir: DataDir) -> None:
         raise ReadOnlyData(path=str(data_dir.path))
 
 
-def ensure_not_data(data_dir: DataDir, output: Path) -> None:
-    """Refuse an output path that is one of the data directory's own files."""
-    target = output.resolve()
-    for name in FILES:
-        if data_dir.file(name).resolve() == target:
-            raise OutputIsData(path=str(output))
-    top = data_dir.path.resolve()
-    if target in (top / ".gitignore", top / LOCK_NAME):
-        raise OutputIsData(path=str(output))
-    # the record directories, the schemas and the work plans belong to the plan as a whole
-    owned = [kind.name for kind in records.KINDS.values()] + [SCHEMA_DIR, "workplans"]
-    for name in owned:
-        if target.is_relative_to(top / name):
-            raise OutputIsData(path=str(output))
+# What a plan owns in its data directory beside the files of FILES: what no output may land on.
+OWNED_FILES = (".gitignore", LOCK_NAME)
+WORKPLANS_DIR = "workplans"  # the yearly work plans, one file a year
 
 
-def report_target(data_dir: DataDir, output: Path) -> Path:
+def owned_directories() -> list[str]:
+    """The directories of a data directory that belong to the plan as a whole: the records',
+    the schemas' and the work plans'."""
+    return [kind.name for kind in records.KINDS.values()] + [SCHEMA_DIR, WORKPLANS_DIR]
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """What an output (a report, a site) must leave alone: the data directory of every plan
+    around it and every workspace file, each as an absolute path with no link in it."""
+
+    plans: tuple[Path, ...]
+    workspaces: tuple[Path, ...]
+
+
+def neighbourhood(
+    directories: Sequence[Path], cwd: Path, environ: Mapping[str, str]
+) -> Neighbourhood:
+    """The data directories ``directories``, and every plan of the workspace found around
+    ``cwd`` or around any of them (:mod:`ipplan.discovery`), with those workspaces' files.
+
+    A workspace file with a problem is refused (:class:`DataInvalid`), as every command that
+    reads it refuses it: which plans it names cannot be known.
+    """
+    from ipplan import discovery
+
+    files: list[Path] = []
+    for start in (cwd, *directories):
+        found = discovery.search(start, environ).workspace
+        if found is not None and found not in files:
+            files.append(found)
+    plans = list(directories)
+    for file in files:
+        plans += [member.directory for member in _workspace(file).plans]
+    return Neighbourhood(_real(plans), _real(files))
+
+
+def _real(paths: Sequence[Path]) -> tuple[Path, ...]:
+    """Each path once, absolute and with its links resolved."""
+    seen: dict[Path, None] = {}
+    for path in paths:
+        seen[real_path(path)] = None
+    return tuple(seen)
+
+
+def real_path(path: Path) -> Path:
+    """``path`` absolute, with every link in it resolved (as far as it exists); a loop of links
+    leaves the path as it is, absolute, for the write itself to refuse."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of links: Python before 3.13 raises RuntimeError
+        return path.absolute()
+
+
+def plan_owns(top: Path, target: Path) -> bool:
+    """Whether ``target`` is a file of the plan whose data directory is ``top`` (both as
+    :func:`real_path` gives them), or lies in one of its own directories."""
+    if target.parent == top:
+        if target.name in (*FILES.values(), *OWNED_FILES):
+            return True
+        # a data file may be a link inside the data directory: the file it leads to is the plan's
+        if any(real_path(top / name) == target for name in FILES.values()):
+            return True
+    return any(target.is_relative_to(top / name) for name in owned_directories())
+
+
+def ensure_not_data(output: Path, around: Neighbourhood) -> None:
+    """Refuse an output path that is a file of any plan ``around`` names, or lies in one of its
+    directories (records, schemas, work plans), or is a workspace file; a link is followed."""
+    target = real_path(output)
+    for top in around.plans:
+        if plan_owns(top, target):
+            raise OutputIsData(path=str(output), plan=str(top))
+    if target in around.workspaces:
+        raise OutputIsWorkspace(path=str(output))
+
+
+def report_target(data_dir: DataDir, output: Path, cwd: Path, environ: Mapping[str, str]) -> Path:
     """The regular file a report is written to: ``output``, or the file its symlink leads to.
 
     Refused, before any work and without opening anything (opening a named pipe would wait for
-    a reader): one of the plan's data files, a directory, a device, a pipe or a socket, and a
-    file whose directory does not exist. The report then replaces the file whole, atomically.
+    a reader): a file of the plan or of any plan of the workspace around it or around ``cwd``,
+    the workspace file, a directory, a device, a pipe or a socket, and a file whose directory
+    does not exist. The report then replaces the file whole, atomically.
     """
-    ensure_not_data(data_dir, output)
+    ensure_not_data(output, neighbourhood([data_dir.path], cwd, environ))
     try:
         mode = output.stat().st_mode
     except FileNotFoundError:
@@ -625,21 +697,59 @@ def atomic_write(path: Path, content: str | bytes) -> None:
         raise
 
 
-def apply_writes(data_dir: DataDir, writes: Mapping[str, str | None]) -> None:
-    """Make ``writes`` on disk: each file (a name or a record's relative path) replaced with its
-    text through :func:`atomic_write`, or removed where the text is None; nothing when the
-    write lock was lost (:func:`confirm_lock`)."""
-    confirm_lock(data_dir)
-    for name, text in sorted(writes.items()):
-        path = data_dir.file(name)
-        if text is None:
-            remove(path, data_dir.path)
-            continue
+def apply_writes(data_dir: DataDir, writes: Mapping[str, str | bytes | None]) -> None:
+    """Make ``writes`` on disk, one file at a time in the order of their names: each file (a
+    name of :data:`FILES` or a path relative to the data directory) replaced with its content
+    through :func:`atomic_write`, or removed where the content is None.
+
+    The write lock is confirmed before every file (:func:`confirm_lock`): lost before the first,
+    nothing is written (:class:`LockLost`); lost midway, the change stops before its next file
+    with :class:`LockLostMidway`, which names the files written and those not. A file the system
+    refuses midway stops it the same way (:class:`WriteStoppedMidway`).
+
+    The whole list is known before the first file, and each file is done once the call for it
+    returns: a journal, written before the first file and crossed off file by file, would let
+    the next writer finish or roll back a change stopped midway.
+    """
+    order = sorted(writes)
+    done: list[str] = []
+    for index, name in enumerate(order):
         try:
-            make_dirs(path.parent, data_dir.path)
-        except OSError as exc:
-            raise write_error(path.parent, exc) from None
-        atomic_write(path, text)
+            confirm_lock(data_dir)
+            write_one(data_dir, name, writes[name])
+        except LockLost as exc:
+            if not done:
+                raise
+            raise LockLostMidway(
+                lock=exc.params["lock"],
+                path=str(data_dir.path),
+                written=done,
+                pending=order[index:],
+            ) from None
+        except (DataNotWritable, DiskFull) as exc:
+            if not done:
+                raise
+            raise WriteStoppedMidway(
+                file=exc.params["path"],
+                detail=exc.params.get("detail", ""),
+                path=str(data_dir.path),
+                written=done,
+                pending=order[index:],
+            ) from None
+        done.append(name)
+
+
+def write_one(data_dir: DataDir, name: str, content: str | bytes | None) -> None:
+    """One file of a change: replaced whole with ``content``, or removed where it is None."""
+    path = data_dir.file(name)
+    if content is None:
+        remove(path, data_dir.path)
+        return
+    try:
+        make_dirs(path.parent, data_dir.path)
+    except OSError as exc:
+        raise write_error(path.parent, exc) from None
+    atomic_write(path, content)
 
 
 def make_dirs(directory: Path, top: Path) -> None:
@@ -714,8 +824,8 @@ def init(target: Path) -> list[Path]:
     source = bundled_dir()
     names = [FILES[name] for name in FILES if name not in LEGACY]
     shipped = [kind.name for kind in records.KINDS.values() if (source / kind.name).is_dir()]
-    if (source / "workplans").is_dir():  # the yearly work plans shipped with the plan
-        shipped.append("workplans")
+    if (source / WORKPLANS_DIR).is_dir():  # the yearly work plans shipped with the plan
+        shipped.append(WORKPLANS_DIR)
     for name in [*names, *shipped]:
         if (target / name).exists():
             raise TargetExists(path=str(target / name))
@@ -806,17 +916,30 @@ def _sync_file(path: Path) -> None:
             os.fsync(handle.fileno())
 
 
-def write_schemas(directory: Path) -> list[Path]:
-    """Write the JSON Schema of every data file into ``directory``, replacing older ones."""
+def schema_files() -> dict[str, str]:
+    """The JSON Schema of every data file, by its file name."""
     from ipplan import schema
 
+    return {schema.schema_name(name): schema.render(name) for name in schema.FILE_MODELS}
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write the JSON Schema of every data file into ``directory``, replacing older ones."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise write_error(directory, exc) from None
     written = []
-    for name in schema.FILE_MODELS:
-        path = directory / schema.schema_name(name)
-        atomic_write(path, schema.render(name))
+    for name, text in schema_files().items():
+        path = directory / name
+        atomic_write(path, text)
         written.append(path)
     return written
+
+
+def write_plan_schemas(data_dir: DataDir) -> list[Path]:
+    """Write the schemas into the plan's own ``schema/``, with the write lock held: each file
+    is one of a change (:func:`apply_writes`)."""
+    files = {f"{SCHEMA_DIR}/{name}": text for name, text in schema_files().items()}
+    apply_writes(data_dir, files)
+    return [data_dir.file(name) for name in files]

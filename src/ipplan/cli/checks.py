@@ -172,8 +172,7 @@ def schema(
         if directory is None:
             data_dir = resolve_data_dir(ctx, data)
             with store.writing(data_dir):
-                store.confirm_lock(data_dir)
-                written = store.write_schemas(data_dir.path / store.SCHEMA_DIR)
+                written = store.write_plan_schemas(data_dir)
         else:
             written = store.write_schemas(directory)
     from ipplan import terminal

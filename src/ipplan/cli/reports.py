@@ -72,7 +72,11 @@ def report(
         check_as_of(plan, as_of)
         if output is not None and str(output) == "-":
             output = None  # -o - is standard output, as for most tools
-        target = None if output is None else store.report_target(data_dir, output)
+        target = (
+            None
+            if output is None
+            else store.report_target(data_dir, output, Path.cwd(), os.environ)
+        )
         fmt = reports.choose_format(fmt, output)
         if output is None and fmt in reports.BINARY and stdout_is_terminal():
             raise BinaryToTerminal(format=fmt.value)

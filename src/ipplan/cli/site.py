@@ -34,23 +34,29 @@ def site(
     per indicator, CSV and JSON downloads, in Chinese and English.
 
     --lang chooses the language at the site's root; the other is under en/ (or zh/). OUT must be
-    new, empty, or a site written before, which is replaced whole. The site has no script and
-    no link outside itself, so any static host (or a browser, from disk) serves it.
+    new, empty, a checkout holding only hidden files and a CNAME, or a site written before:
+    only the files it wrote, listed in OUT/.ipplan-site.json, are replaced, and the rest is
+    kept. OUT may not be in a plan's directory. The site has no script and no link outside
+    itself, so any static host (or a browser, from disk) serves it.
 
     Example: ipplan site public --lang zh
     """
+    from ipplan import store
     from ipplan.site.pages import build_site
-    from ipplan.site.publish import write_site
+    from ipplan.site.publish import keep_apart, write_site
     from ipplan.views import display_path
     from ipplan.workspaces import overview as core
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         workspace = resolve_workspace(ctx, data, notice=language)
+        directories = [member.directory for member in workspace.plans]
+        around = store.neighbourhood(directories, Path.cwd(), os.environ)
+        keep_apart(output, around)  # before any work
         plans = core.load_plans(workspace)
         core.check_as_of(plans, as_of)
         files = build_site(workspace, plans, core.day_of(as_of, os.environ), language, as_of)
-        replaced = write_site(output, files)
+        replaced = write_site(output, files, around)
     from ipplan import terminal
 
     pages = sum(1 for name in files if name.endswith(".html"))

@@ -1,65 +1,285 @@
-"""Writing the site: into a new directory, or over a site ipplan wrote before, all at once.
+"""Writing the site into a directory, touching only the files an earlier site wrote there.
 
-The files are written into a hidden directory beside the target, which then takes the target's
-place, so a reader of the old site never sees half of the new one. A directory that holds
-anything but an earlier site is never touched.
+The manifest, ``OUT/.ipplan-site.json``, lists every file the site wrote, by its path relative to
+``OUT``, with the digest of its bytes. Everything else in ``OUT`` is someone else's and is kept
+as it is: a gh-pages checkout's ``.git``, a ``CNAME``, a ``.nojekyll``, a page of one's own.
+
+- ``OUT`` new or empty: the site is written. ``OUT`` holding only hidden entries and a
+  ``CNAME`` (a publishing checkout before its first site): the site is written beside them.
+- ``OUT`` with a manifest: the files it lists are the earlier site's. Those the new site writes
+  are replaced; those it no longer writes are removed, but only while their bytes are still
+  those written (one changed since, say into a page saying where a plan went, is kept and no
+  longer listed).
+- ``OUT`` holding a site from before the manifest (the marker ``.ipplan-site``, which such a site
+  replaced whole on each run): its files are the marker, ``index.html`` and everything under the
+  directories a site has, ``plans/``, ``data/``, ``en/`` and ``zh/``; the rest is kept.
+- Anything else is refused: a directory holding other files, a manifest that is not one ipplan
+  wrote (or names a path outside ``OUT``), a file ipplan did not write (or a link, or a file
+  where the site has a directory) at a path the new site writes, and an ``OUT`` inside a plan's
+  data directory or holding one, or holding a workspace file (:func:`keep_apart`). A refusal
+  comes before anything is written. A link inside ``OUT`` is never written or removed through.
+
+What a reader of ``OUT`` sees, and what a crash leaves. The site used to be written into a
+directory beside ``OUT`` that then took its place in one rename; that would now move the other
+files (a ``.git``) out and back, and fail where ``OUT`` is a mount point. Instead:
+
+1. every file of the new site is written into a hidden directory inside ``OUT`` (so that each
+   later rename stays on one file system); a failure here removes it, and ``OUT`` is as it was;
+2. the manifest is replaced, atomically and synced (:func:`ipplan.store.atomic_write`), by one
+   listing the files of both sites: from here on every file ipplan put in ``OUT`` is listed,
+   whatever a crash leaves;
+3. each new file is renamed into its place, deepest first and the index pages last, so that a
+   page's links lead to new pages once it is new; a reader sees each file whole, old or new,
+   and for these milliseconds some pages of each site;
+4. the earlier site's files the new one lacks are removed, the manifest is replaced (synced) by
+   the new site's alone, and the hidden directory is removed.
+
+A failure in steps 2 to 4 leaves a site part old, part new, whose manifest lists every file in
+it: the message says so, and the next run finishes. A crash can leave the hidden directory,
+which the next run removes.
+
+Only the manifest is synced to disk. The site's own files are not, one by one: a workspace's
+site has thousands, and a sync each made it three times slower to write than to build. They
+are output, made again from the plans by the next run; what a power cut may cost is their
+bytes (a file left empty or old), never the record of which files are ipplan's. A stale file
+whose bytes were lost that way no longer matches its digest and is left in place.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from ipplan.errors import DataNotWritable, SiteTargetNotEmpty
+from ipplan.errors import (
+    IpplanError,
+    SiteFileInTheWay,
+    SiteHoldsPlan,
+    SiteInsidePlan,
+    SiteManifestBroken,
+    SitePartlyReplaced,
+    SiteTargetNotEmpty,
+    write_error,
+)
+from ipplan.fingerprint import digest
+from ipplan.store import Neighbourhood, atomic_write, real_path, remove
 
+MANIFEST = ".ipplan-site.json"
+# The marker of a site written before the manifest, when a site was replaced whole.
 MARKER = ".ipplan-site"
+# The hidden directory the new site is written into first: ``.ipplan-site-<random>.tmp``.
+STAGING = (".ipplan-site-", ".tmp")
+# What a site has always had at its root: a site from before the manifest wrote only these.
+SITE_ROOT = ("index.html", "plans", "data", "en", "zh")
+# Besides hidden entries, what a publishing checkout may hold before its first site.
+CHECKOUT = ("CNAME",)
 
 
-def is_site(directory: Path) -> bool:
-    return (directory / MARKER).is_file()
+def keep_apart(target: Path, around: Neighbourhood) -> None:
+    """Refuse ``target`` (a link is followed) inside a plan's data directory, or holding one, or
+    holding a workspace file: the site would be read as the plan's files, or rebuilding it
+    would touch them."""
+    real = real_path(target)
+    for top in around.plans:
+        if real == top or top in real.parents:
+            raise SiteInsidePlan(path=str(target), plan=str(top))
+    for held in (*around.plans, *around.workspaces):
+        if real in held.parents:
+            raise SiteHoldsPlan(path=str(target), plan=str(held))
 
 
-def write_site(target: Path, files: Mapping[str, bytes]) -> bool:
-    """Write ``files`` (relative paths) as the directory ``target``; True if a site was replaced."""
+def write_site(
+    target: Path, files: Mapping[str, bytes], around: Neighbourhood | None = None
+) -> bool:
+    """Write ``files`` (relative paths) into the directory ``target``, replacing the files an
+    earlier site wrote there and nothing else; True if there was an earlier site."""
+    if around is not None:
+        keep_apart(target, around)
+    wanted = {name: digest(content) for name, content in files.items()}
     try:
-        exists = target.exists()
-        if exists and (not target.is_dir() or (any(target.iterdir()) and not is_site(target))):
-            raise SiteTargetNotEmpty(path=str(target))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(
-            tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        )
+        created = not os.path.lexists(target)
+        owned = {} if created else _owned(target)
+        for relative in sorted(files):
+            _check_place(target, relative, owned)
     except OSError as exc:
-        raise DataNotWritable(path=str(target), detail=exc.strerror or str(exc)) from None
-    old = staging.with_name(staging.name[: -len(".tmp")] + ".old.tmp")
+        raise write_error(target, exc) from None
+    stale = {name: owned[name] for name in owned if name not in files}
+    staging: Path | None = None
     try:
+        if created:
+            target.mkdir(parents=True)
+        _remove_stray_staging(target)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING[0], suffix=STAGING[1], dir=target))
         for relative, content in files.items():
-            path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
-        (staging / MARKER).write_text("written by ipplan site; replaced whole on the next run\n")
-        os.chmod(staging, 0o777 & ~_umask())
-        if exists:
-            os.replace(target, old)
-        os.replace(staging, target)
-    except OSError as exc:
-        if old.exists() and not target.exists():
+            _write_staged(staging / relative, content)
+        atomic_write(target / MANIFEST, _manifest({**stale, **wanted}))
+    except BaseException as exc:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if created:
             with contextlib.suppress(OSError):
-                os.replace(old, target)  # put the earlier site back
-        shutil.rmtree(staging, ignore_errors=True)
-        raise DataNotWritable(path=str(target), detail=exc.strerror or str(exc)) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+                target.rmdir()
+        if isinstance(exc, OSError):
+            raise write_error(target, exc) from None
         raise
-    shutil.rmtree(old, ignore_errors=True)
-    return exists and bool(files)
+    try:
+        _put_in_place(target, staging, files)
+        _remove_stale(target, stale)
+        if MARKER in owned:
+            (target / MARKER).unlink(missing_ok=True)
+        atomic_write(target / MANIFEST, _manifest(wanted))
+    except (OSError, IpplanError) as exc:
+        detail = (
+            exc.strerror or str(exc)
+            if isinstance(exc, OSError)
+            else str(exc.params.get("detail") or exc.message_id)
+        )
+        manifest = str(target / MANIFEST)
+        raise SitePartlyReplaced(path=str(target), manifest=manifest, detail=detail) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return bool(owned)
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+def _owned(target: Path) -> dict[str, str]:
+    """The files of ``target`` an earlier site wrote, with the digest each was written with
+    (or, in a site from before the manifest, the digest it has). Refuses a target that is not
+    a directory, holds files of someone else's and no site, or has a broken manifest."""
+    if not target.is_dir():
+        raise SiteTargetNotEmpty(path=str(target))
+    manifest = target / MANIFEST
+    if os.path.lexists(manifest):
+        return _read_manifest(manifest, target)
+    if (target / MARKER).is_file() and not (target / MARKER).is_symlink():
+        return _earlier_site(target)
+    for entry in target.iterdir():
+        if not entry.name.startswith(".") and entry.name not in CHECKOUT:
+            raise SiteTargetNotEmpty(path=str(target))
+    return {}
+
+
+def _read_manifest(manifest: Path, target: Path) -> dict[str, str]:
+    from ipplan.yamlio import Refused, read_regular
+
+    try:
+        listed = json.loads(read_regular(manifest, target))
+    except (Refused, OSError, ValueError):  # unreadable, too large, not JSON, not UTF-8
+        raise SiteManifestBroken(path=str(manifest)) from None
+    files = listed.get("files") if isinstance(listed, dict) else None
+    if not isinstance(files, dict) or not all(
+        _safe(name) and isinstance(value, str) for name, value in files.items()
+    ):
+        raise SiteManifestBroken(path=str(manifest))
+    return files
+
+
+def _safe(name: str) -> bool:
+    """Whether ``name`` is a path a site may have: relative, inside it, in plain segments, and
+    not one of the site's own bookkeeping files."""
+    if not name or "\\" in name or "\0" in name:
+        return False
+    parts = PurePosixPath(name).parts
+    if name.startswith("/") or any(part in (".", "..") for part in name.split("/")):
+        return False
+    return "/".join(parts) == name and parts[0] not in (MANIFEST, MARKER)
+
+
+def _earlier_site(target: Path) -> dict[str, str]:
+    """The files of a site from before the manifest: the marker, and every regular file of the
+    entries a site has at its root, reached without following a link."""
+    found: dict[str, str] = {MARKER: digest((target / MARKER).read_bytes())}
+    pending = [target / name for name in SITE_ROOT]
+    while pending:
+        path = pending.pop()
+        try:
+            mode = path.lstat().st_mode
+        except FileNotFoundError:
+            continue
+        if stat.S_ISDIR(mode):
+            pending += path.iterdir()
+        elif stat.S_ISREG(mode):
+            found[path.relative_to(target).as_posix()] = digest(path.read_bytes())
+    return found
+
+
+def _check_place(target: Path, relative: str, owned: Mapping[str, str]) -> None:
+    """Refuse writing ``relative``: a directory on its way that is a link or a file, or a file
+    there that the earlier site did not write (or a directory)."""
+    parts = relative.split("/")
+    path = target
+    for index, part in enumerate(parts):
+        path = path / part
+        try:
+            mode = path.lstat().st_mode
+        except FileNotFoundError:
+            return  # nothing of anyone's from here down
+        last = index == len(parts) - 1
+        if not last and stat.S_ISDIR(mode):
+            continue
+        if last and relative in owned and not stat.S_ISDIR(mode):
+            return
+        raise SiteFileInTheWay(path=str(path), manifest=MANIFEST)
+
+
+def _write_staged(path: Path, content: bytes) -> None:
+    """One file of the new site, in the staging directory. Not synced: see the module's notes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as handle:
+        handle.write(content)
+
+
+def _put_in_place(target: Path, staging: Path, files: Mapping[str, bytes]) -> None:
+    """Rename each staged file into ``target``: deepest first, the index pages last."""
+
+    def order(name: str) -> tuple[bool, int, str]:
+        return (name.rsplit("/", 1)[-1] == "index.html", -name.count("/"), name)
+
+    for relative in sorted(files, key=order):
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / relative, path)
+
+
+def _remove_stale(target: Path, stale: Mapping[str, str]) -> None:
+    """Remove the earlier site's files that the new one lacks, with the directories they leave
+    empty; a file changed since it was written, or reached through a link, is kept."""
+    for relative in sorted(stale):
+        path = target / relative
+        if _reached_plainly(target, relative) and digest(path.read_bytes()) == stale[relative]:
+            remove(path, target)
+
+
+def _reached_plainly(target: Path, relative: str) -> bool:
+    """Whether ``relative`` is a regular file in ``target`` reached through real directories,
+    no link on the way."""
+    path = target
+    parts = relative.split("/")
+    for index, part in enumerate(parts):
+        path = path / part
+        try:
+            mode = path.lstat().st_mode
+        except FileNotFoundError:
+            return False
+        wanted = stat.S_ISREG if index == len(parts) - 1 else stat.S_ISDIR
+        if not wanted(mode):
+            return False
+    return True
+
+
+def _remove_stray_staging(target: Path) -> None:
+    """Remove what a run killed midway left: its hidden staging directory."""
+    for entry in target.iterdir():
+        ours = entry.name.startswith(STAGING[0]) and entry.name.endswith(STAGING[1])
+        if ours and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _manifest(files: Mapping[str, str]) -> str:
+    """The manifest's text: the same files give the same bytes."""
+    listed = {"written by": "ipplan site", "files": dict(sorted(files.items()))}
+    return json.dumps(listed, ensure_ascii=False, indent=1) + "\n"

@@ -23,6 +23,8 @@ from ipplan.errors import (
     DateInFuture,
     InvalidAmount,
     ItemClosed,
+    LockLost,
+    LockLostMidway,
     NoQuantity,
     NothingToRecord,
     UnknownMilestone,
@@ -30,13 +32,13 @@ from ipplan.errors import (
 from ipplan.plan import Plan
 from ipplan.problems import Problem
 from ipplan.records import PROGRESS, stamp_name
-from ipplan.store import DataDir
+from ipplan.store import WORKPLANS_DIR, DataDir
 from ipplan.typed import clean_text, parse_value
 from ipplan.validate import Checked, _one
 from ipplan.workplans import entities, model
 from ipplan.workplans.book import WorkPlan
 from ipplan.workplans.entities import Item, ProgressEvent
-from ipplan.workplans.loading import WORKPLANS_DIR, _event_rules
+from ipplan.workplans.loading import _event_rules
 from ipplan.workplans.periods import PeriodError, normalise, parse
 from ipplan.workplans.states import ItemStanding, ItemState, MilestoneState, assess_item
 from ipplan.workplans.views import today
@@ -331,18 +333,16 @@ def import_table(
         text = build_text(latest)
         replaced = target.exists()
         old = target.read_bytes() if replaced else None
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DataNotWritable(path=str(target.parent), detail=exc.strerror) from None
-        store.confirm_lock(data_dir)
-        store.atomic_write(target, text)
+        name = f"{WORKPLANS_DIR}/{year}.yaml"
+        store.apply_writes(data_dir, {name: text})
         try:  # the whole plan, as it now is, must load; else the file goes back as it was
             store.load(data_dir)
         except DataInvalid:
-            if old is None:
-                target.unlink()
-            else:
-                store.atomic_write(target, old)
+            try:
+                store.apply_writes(data_dir, {name: old})
+            except LockLost as lost:  # another writer may be in: the file stays as written
+                raise LockLostMidway(
+                    lock=lost.params["lock"], path=str(data_dir.path), written=[name], pending=[]
+                ) from None
             raise
     return Imported(target, year, text.count("\n  - id: "), replaced)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ipplan.problems import Problem, suggest
+from ipplan.store import WORKPLANS_DIR
 from ipplan.typed import control_character
 from ipplan.validate import (
     Checked,
@@ -33,7 +34,6 @@ from ipplan.workplans.model import Item, ProgressEvent, WorkPlanInfo
 from ipplan.workplans.periods import PeriodError, parse_once
 from ipplan.yamlio import Document, read
 
-WORKPLANS_DIR = "workplans"
 MAX_FILES = 1_000  # work plans, one a year: more is not a plan's data
 # How far a period may lie from its work plan's year: a 2022 plan may schedule into 2023, but a
 # date ten years out is a typing slip.
