@@ -527,3 +527,31 @@ def test_a_formula_with_its_saved_value_is_read_as_that_value(
         "加强专利信息传播与利用",
         "推进信息化",
     ]
+
+
+def test_a_formula_in_a_column_not_read_is_left_alone(
+    cli: Run, bare_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "f.xlsx"
+    path.write_bytes(workbook([[*HEADER, "合计"], [*ROW, "=SUM(A1:A2)"]]))
+    code, stderr = run_import(cli, bare_dir, path)
+    assert code == 0, stderr
+    assert [i.measure for i in load(bare_dir).work.plan(2024).items] == ["加强专利信息传播与利用"]
+
+
+def test_of_a_sheet_without_the_header_row_only_its_first_rows_are_read(
+    cli: Run, bare_dir: Path, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "说明"
+    for n in range(6_000):  # more rows than a table may have: never read past the tenth
+        notes.append([f"说明 {n}", "=A1"])
+    table = book.create_sheet("计划表")
+    table.append(HEADER)
+    table.append(ROW)
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    code, stderr = run_import(cli, bare_dir, path)
+    assert code == 0, stderr
+    assert [i.measure for i in load(bare_dir).work.plan(2024).items] == ["加强专利信息传播与利用"]
