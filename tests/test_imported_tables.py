@@ -394,7 +394,8 @@ def test_a_csv_mixing_utf8_and_gbk_lines_is_refused_naming_a_line_of_each(
     assert first_line(done.stderr) == (
         f"{path}:3: import-encoding-mixed: line 2 reads as UTF-8 and line 3 as "
         "GBK: a file is in one encoding, and this one mixes two, so no one reading of it is right. "
-        "Save it again in one encoding (from Excel: 'CSV UTF-8 (Comma delimited)')"
+        "Save it again in one encoding (from Excel: 'CSV UTF-8 (Comma delimited)'), or, if it "
+        "is all in one, name it: --encoding utf-8, or --encoding gbk"
     )
     assert snapshot(bare_dir) == before
 
@@ -555,3 +556,15 @@ def test_of_a_sheet_without_the_header_row_only_its_first_rows_are_read(
     code, stderr = run_import(cli, bare_dir, path)
     assert code == 0, stderr
     assert [i.measure for i in load(bare_dir).work.plan(2024).items] == ["加强专利信息传播与利用"]
+
+
+def test_names_from_inside_a_workbook_are_shown_escaped(
+    cli: Run, bare_dir: Path, tmp_path: Path
+) -> None:
+    part = "xl/\x1b[2Jevil.xml"
+    path = tmp_path / "named.xlsx"
+    path.write_bytes(replaced(workbook([HEADER, ROW]), {part: DOCTYPE.encode() + b"<a/>"}))
+    code, stderr = run_import(cli, bare_dir, path)
+    assert code == 1
+    assert first_line(stderr).startswith(f"{path}:1: workbook-dtd: xlsx 中的 xl/\\x1b[2Jevil.xml ")
+    assert "\x1b" not in stderr

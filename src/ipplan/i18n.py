@@ -1265,10 +1265,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "delimited)'",
     ),
     "p.import-encoding-mixed": (
-        "第 {utf8_line} 行按 UTF-8 读，第 {gbk_line} 行按 GBK 读：一个文件只有一种编码，此文件混用了两种，无论怎样读都有一部分是乱码；请整体用一种编码另存（Excel 中选“CSV UTF-8（逗号分隔）”）",
+        "第 {utf8_line} 行按 UTF-8 读，第 {gbk_line} 行按 GBK 读：一个文件只有一种编码，此文件混用了两种，无论怎样读都有一部分是乱码；请整体用一种编码另存（Excel 中选“CSV UTF-8（逗号分隔）”）；如文件其实只有一种编码，请用 --encoding utf-8 或 --encoding gbk 指明",
         "line {utf8_line} reads as UTF-8 and line {gbk_line} as GBK: a file is in one encoding, "
         "and this one mixes two, so no one reading of it is right. Save it again in one encoding "
-        "(from Excel: 'CSV UTF-8 (Comma delimited)')",
+        "(from Excel: 'CSV UTF-8 (Comma delimited)'), or, if it is all in one, name it: "
+        "--encoding utf-8, or --encoding gbk",
     ),
     "p.import-encoding-ambiguous": (
         "文件的字节可以按 UTF-8 读，但本行按 UTF-8 读是“{utf8}”，按 GBK 读是“{gbk}”，像是 GBK 文件；请用 --encoding gbk 或 --encoding utf-8 指明它的编码",

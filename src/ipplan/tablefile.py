@@ -220,6 +220,12 @@ def _refused(path: Path, line: int, code: str, **params: Any) -> TableError:
     return TableError(Problem(path, line, code, params))
 
 
+def _shown(text: str) -> str:
+    """Text from inside the file (a part's or a sheet's name, a reader's complaint) as a message
+    may show it: control characters escaped, and cut short."""
+    return printable(text[:200])
+
+
 def check(path: Path, raw: bytes) -> None:
     """Refuse a workbook before it is opened: too many parts, too large unpacked, a part
     compressed past the ratio a sheet reaches, or a part that declares a DTD or entities.
@@ -236,7 +242,7 @@ def check(path: Path, raw: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise _refused(path, 1, "not-a-workbook", detail=str(exc)[:200]) from None
+        raise _refused(path, 1, "not-a-workbook", detail=_shown(str(exc))) from None
     with archive:
         parts = archive.infolist()
         if len(parts) > MAX_PARTS:
@@ -249,11 +255,11 @@ def check(path: Path, raw: bytes) -> None:
         for part in parts:
             ratio = part.file_size / max(part.compress_size, 1)
             if part.file_size > RATIO_FROM and ratio > MAX_RATIO:
-                params = {"part": part.filename, "ratio": int(ratio), "limit": MAX_RATIO}
+                params = {"part": _shown(part.filename), "ratio": int(ratio), "limit": MAX_RATIO}
                 raise _refused(path, 1, "workbook-too-compressed", **params)
         for part in parts:
             if _declares(archive, part, path):
-                raise _refused(path, 1, "workbook-dtd", part=part.filename)
+                raise _refused(path, 1, "workbook-dtd", part=_shown(part.filename))
 
 
 def _mb(size: int) -> str:
@@ -297,7 +303,7 @@ def _declares(archive: zipfile.ZipFile, part: zipfile.ZipInfo, path: Path) -> bo
         return False
     except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError) as exc:
         # a damaged or encrypted part, or one packed in a way zipfile does not read
-        raise _refused(path, 1, "not-a-workbook", detail=str(exc)[:200]) from None
+        raise _refused(path, 1, "not-a-workbook", detail=_shown(str(exc))) from None
     return False
 
 
@@ -321,7 +327,7 @@ def workbook(path: Path, raw: bytes, max_rows: int) -> Iterator[Workbook]:
             try:
                 books.append(load_workbook(io.BytesIO(raw), read_only=True, data_only=data_only))
             except Exception as exc:  # openpyxl raises many kinds for a file that is no workbook
-                raise _refused(path, 1, "not-a-workbook", detail=str(exc)[:200]) from None
+                raise _refused(path, 1, "not-a-workbook", detail=_shown(str(exc))) from None
         yield Workbook(path, books[0], books[1], max_rows)
     finally:
         for book in books:
@@ -352,7 +358,7 @@ class Sheet:
         self, book: Workbook, values: ReadOnlyWorksheet, formulas: ReadOnlyWorksheet
     ) -> None:
         self.book = book
-        self.title = str(values.title)
+        self.title = _shown(str(values.title))
         self._values = values
         self._formulas = formulas
 
@@ -383,7 +389,9 @@ class Sheet:
         except TableError:
             raise
         except Exception as exc:  # a sheet openpyxl cannot read to the end
-            raise _refused(path, max(number, 1), "not-a-workbook", detail=str(exc)[:200]) from None
+            raise _refused(
+                path, max(number, 1), "not-a-workbook", detail=_shown(str(exc))
+            ) from None
 
 
 def cell_text(value: Any) -> str:
