@@ -99,6 +99,10 @@ HELP: dict[str, tuple[str, str]] = {
         "替换已记录的值（旧值留在历史中），并接受与上一年相差很大的值。",
         "Replace values already recorded (kept in history), and accept values far from the year before's.",
     ),
+    "help.import.encoding": (
+        "文件的编码：utf-8 或 gbk（即 gb18030）。默认按文件内容判断；两种读法都说得通的文件须指明。",
+        "The file's encoding: utf-8 or gbk (gb18030). By default it is told from the file; a file that reads both ways needs it named.",
+    ),
     # --- actions -----------------------------------------------------------------------------
     "help.tasks": (
         "按领域列出各项行动，含状态、牵头单位和完成时限。\n\n示例：ipplan tasks --area 2 --status 推进中",
@@ -224,6 +228,10 @@ HELP: dict[str, tuple[str, str]] = {
     "help.workplan-import.force": (
         "如该年已有工作计划文件，则替换它。",
         "Replace the year's work plan file if there is one.",
+    ),
+    "help.workplan-import.encoding": (
+        "CSV 文件的编码：utf-8 或 gbk（即 gb18030）。默认按文件内容判断；两种读法都说得通的文件须指明。",
+        "A CSV file's encoding: utf-8 or gbk (gb18030). By default it is told from the file; a file that reads both ways needs it named.",
     ),
     # --- checks ------------------------------------------------------------------------------
     "help.validate": (

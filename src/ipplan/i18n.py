@@ -756,6 +756,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "p.too-many-rows": ("行数过多（上限 {limit}）", "too many rows (limit {limit})"),
     "p.csv-syntax": ("CSV 格式错误：{detail}", "not valid CSV: {detail}"),
     "p.not-a-workbook": ("不是可读取的 xlsx 文件：{detail}", "not a readable xlsx file: {detail}"),
+    "workbook-too-large": (
+        "xlsx 文件解压后有 {size}，超过上限 {limit}；要导入的表格远没有这么大（这可能是“压缩炸弹”）。请只保留要导入的工作表，另存后再导入",
+        "the xlsx unpacks to {size}, over the limit of {limit}; a table to import is nowhere near "
+        "that size (this may be a zip bomb). Keep only the sheet to import, save it, and import that",
+    ),
+    "workbook-too-many-parts": (
+        "xlsx 文件中的部件超过 {limit} 个；要导入的表格远没有这么多。请只保留要导入的工作表，另存后再导入",
+        "the xlsx holds more than {limit} parts; a table to import has nowhere near as many. Keep "
+        "only the sheet to import, save it, and import that",
+    ),
+    "workbook-too-compressed": (
+        "xlsx 中的 {part} 解压后是压缩时的 {ratio} 倍，超过上限 {limit} 倍；工作表不会压缩得这么紧（这可能是“压缩炸弹”）。请在 Excel 中打开并另存后再导入",
+        "{part} in the xlsx unpacks to {ratio} times its packed size, over the limit of {limit}; "
+        "no sheet packs that tightly (this may be a zip bomb). Open the file in Excel, save it "
+        "again, and import that",
+    ),
+    "workbook-dtd": (
+        "xlsx 中的 {part} 声明了 DTD 或实体（<!DOCTYPE、<!ENTITY）：Excel 从不写这些，它们却能让读取者无休止地展开文本或读取别的文件，因此不读取。请在 Excel 中打开并另存后再导入",
+        "the workbook's part {part} declares a DTD or entities (<!DOCTYPE, <!ENTITY), which Excel "
+        "never writes and which can make a reader expand text without end or read other files; "
+        "it is not read. Open the file in Excel, save it again, and import that",
+    ),
+    "too-many-cells": ("单元格过多（上限 {limit}）", "too many cells (limit {limit})"),
+    "formula-without-value": (
+        "工作表“{sheet}”的 {cell} 是公式，但文件中没有保存它的计算结果（由程序生成、未经 Excel 保存的文件常如此），无法知道它的值；请在 Excel 中打开并保存后再导入，或把它复制后“选择性粘贴为数值”",
+        "the cell {cell} of the sheet '{sheet}' is a formula whose value the file does not hold "
+        "(as in a file a program made and Excel never saved), so its value is unknown; open and "
+        "save the file in Excel, then import it, or copy the cell and paste it as values",
+    ),
     "p.no-rows": ("表格中没有工作项", "the table holds no item"),
     "report.roadmap": ("路线图", "Roadmap"),
     "report.workplans": ("年度工作计划进展", "Work plans, year by year"),
@@ -1205,6 +1234,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "is a {kind}, not a regular file; ipplan reads only the plan's own regular files, so "
         "replace it with one",
     ),
+    "import-not-a-regular-file": (
+        "是{kind}，不是普通文件；导入只读取普通文件：请把表格存为文件，再给出它的路径",
+        "is a {kind}, not a regular file; import reads only a regular file, so save the table as "
+        "a file and give its path",
+    ),
     "filekind.symlink": ("符号链接", "symbolic link"),
     "filekind.symlink-outside": (
         "指向计划目录之外的符号链接",
@@ -1279,6 +1313,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”。",
         "the file is neither UTF-8 nor GBK/GB18030: this line has bytes that neither reads. "
         "Save it from Excel as 'CSV UTF-8 (Comma delimited)' or 'CSV (Comma delimited)'",
+    ),
+    "import-not-in-encoding": (
+        "本行不是有效的 {encoding} 编码（由 --encoding 或文件开头的字节顺序标记指定）；请指明另一种编码，或在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+        "this line is not valid {encoding}, the encoding --encoding or the file's byte-order mark "
+        "names; name the other encoding, or save the file from Excel as 'CSV UTF-8 (Comma "
+        "delimited)'",
+    ),
+    "import-encoding-mixed": (
+        "第 {utf8_line} 行按 UTF-8 读，第 {gbk_line} 行按 GBK 读：一个文件只有一种编码，此文件混用了两种，无论怎样读都有一部分是乱码；请整体用一种编码另存（Excel 中选“CSV UTF-8（逗号分隔）”）；如文件其实只有一种编码，请用 --encoding utf-8 或 --encoding gbk 指明",
+        "line {utf8_line} reads as UTF-8 and line {gbk_line} as GBK: a file is in one encoding, "
+        "and this one mixes two, so no one reading of it is right. Save it again in one encoding "
+        "(from Excel: 'CSV UTF-8 (Comma delimited)'), or, if it is all in one, name it: "
+        "--encoding utf-8, or --encoding gbk",
+    ),
+    "import-encoding-ambiguous": (
+        "文件的字节可以按 UTF-8 读，但本行按 UTF-8 读是“{utf8}”，按 GBK 读是“{gbk}”，像是 GBK 文件；请用 --encoding gbk 或 --encoding utf-8 指明它的编码",
+        "the file's bytes are valid UTF-8, but this line reads as '{utf8}' in UTF-8 and as '{gbk}' "
+        "in GBK, so the file looks like GBK. Say which it is: --encoding gbk, or --encoding utf-8",
     ),
     "import-missing-column": (
         "表头缺少必需的列：{missing}。文件中的列：{has}。"
@@ -1435,6 +1487,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "usage.not-one-of": (
         "“{value}”不是可选的值；可选：{choices}",
         "'{value}' is not one of {choices}",
+    ),
+    "usage.encoding": (
+        "“{value}”不是导入可读的编码；请写 utf-8 或 gbk（即 gb18030）",
+        "'{value}' is not an encoding import reads; write utf-8 or gbk (gb18030)",
     ),
     "usage.option-needs-value": ("{option} 后面需要一个值。", "Option '{option}' requires a value"),
     "usage.option-takes-no-value": (
@@ -1783,6 +1839,8 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
         written, pending = list(params.get("written", ())), list(params.get("pending", ()))
         values.update(done=len(written), total=len(written) + len(pending))
         values.update(written=some_of(written, lang), pending=some_of(pending, lang))
+    if message_id == "import-not-a-regular-file" and f"filekind.{params.get('kind')}" in CATALOGUE:
+        values["kind"] = text(f"filekind.{params.get('kind')}", lang)
     if message_id in ("number-precision", "number-too-large"):
         prefix = "typed." if params.get("typed") else ""
         kept = str(params.get("kept"))

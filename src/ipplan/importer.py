@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipplan import tablefile
 from ipplan.changes import (
     Change,
     Edit,
@@ -41,31 +42,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "source": ("source", "来源", "数据来源"),
     "note": ("note", "备注"),
 }
-MAX_BYTES = 50 * 1024 * 1024
-UTF8_BOM = b"\xef\xbb\xbf"
-GB18030_BOM = b"\x84\x31\x95\x33"
-
-
-def decode(raw: bytes) -> str:
-    """The text of a CSV file as Excel saves it: UTF-8 (with or without a byte-order mark), or,
-    on a Chinese Windows, GBK, which GB18030 includes (with or without its byte-order mark).
-
-    UTF-8 is tried first: text in it that is not plain ASCII is almost never valid GBK by
-    chance, while GBK text is rarely valid UTF-8. Raises UnicodeDecodeError (GB18030's, whose
-    position is the first byte neither reads) when the file is neither, or holds a NUL byte,
-    which no text CSV does (UTF-16, Excel's "Unicode text", is full of them).
-    """
-    nul = raw.find(b"\0")
-    if nul != -1:
-        raise UnicodeDecodeError("utf-8", raw, nul, nul + 1, "a NUL byte")
-    if raw.startswith(UTF8_BOM):
-        return raw[len(UTF8_BOM) :].decode("utf-8")
-    if raw.startswith(GB18030_BOM):
-        return raw[len(GB18030_BOM) :].decode("gb18030")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("gb18030")
 
 
 def column_of(header: str) -> str | None:
@@ -106,21 +82,16 @@ class Imported:
         return sum(1 for c in self.changes if c.unchanged)
 
 
-def read_rows(path: Path) -> tuple[list[Row], int, list[Problem]]:
-    """The rows of a CSV file that carry a value, how many carried none, and the problems."""
+def read_rows(path: Path, encoding: str | None = None) -> tuple[list[Row], int, list[Problem]]:
+    """The rows of a CSV file that carry a value, how many carried none, and the problems.
+
+    The file is read and decoded by :mod:`ipplan.tablefile`: a regular file within its size
+    limit, as Excel on a Chinese Windows saves it (UTF-8 or GBK) or in ``encoding``.
+    """
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return [], 0, [Problem(path, 1, "import-file-not-found", {"path": str(path)})]
-    except OSError as exc:
-        return [], 0, [Problem(path, 1, "import-unreadable", {"detail": exc.strerror or str(exc)})]
-    if len(raw) > MAX_BYTES:
-        return [], 0, [Problem(path, 1, "import-too-large", {"limit": "50 MB"})]
-    try:
-        text = decode(raw)
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return [], 0, [Problem(path, line, "import-encoding", {})]
+        text = tablefile.decode(tablefile.read(path), path, encoding)
+    except tablefile.TableError as exc:
+        return [], 0, [exc.problem]
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[Problem] = []
@@ -184,13 +155,14 @@ def import_csv(
     *,
     force: bool = False,
     when: dt.datetime | None = None,
+    encoding: str | None = None,
 ) -> Imported:
     """Record every valued row of ``path``, or nothing: raises ImportRefused with every problem.
 
     All the values of one import share one recorded time, so ``ipplan undo`` reverts them
     together.
     """
-    rows, skipped, read_problems = read_rows(path)
+    rows, skipped, read_problems = read_rows(path, encoding)
 
     def edit(latest: Plan) -> Edit[Imported]:
         problems = list(read_problems)

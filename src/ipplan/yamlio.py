@@ -306,17 +306,23 @@ _OPEN_FLAGS |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def read_regular(
-    path: Path | str, root: Path | None = None, limit: int | None = None, *, scanned: bool = False
+    path: Path | str,
+    root: Path | None = None,
+    limit: int | None = None,
+    *,
+    scanned: bool = False,
+    anywhere: bool = False,
 ) -> bytes:
     """The bytes of ``path``, read only when it is a regular file of the directory ``root``
     (its own directory unless given), and never more than ``limit`` bytes (``MAX_BYTES``).
 
-    A symbolic link is followed only to a regular file inside ``root``. A directory, device,
-    pipe or socket is refused by its type, before it is opened, and checked again once open;
-    ``scanned`` says the caller has just seen ``path`` listed as a regular file, not a link
-    (records.scan), so that only the check once open is made. The read stops at the limit
-    whatever the file system says the size is. Raises :class:`Refused`, or :class:`OSError`
-    when the system refuses (a missing file, say).
+    A symbolic link is followed only to a regular file inside ``root``, or to any regular file
+    when ``anywhere`` (a file named on the command line, such as a table to import, rather than
+    one of the plan's own). A directory, device, pipe or socket is refused by its type, before
+    it is opened, and checked again once open; ``scanned`` says the caller has just seen
+    ``path`` listed as a regular file, not a link (records.scan), so that only the check once
+    open is made. The read stops at the limit whatever the file system says the size is.
+    Raises :class:`Refused`, or :class:`OSError` when the system refuses (a missing file, say).
     """
     limit = MAX_BYTES if limit is None else limit
     target = path
@@ -325,7 +331,7 @@ def read_regular(
         if stat.S_ISLNK(info.st_mode):
             real = Path(os.path.realpath(path))
             inside = os.path.realpath(root if root is not None else os.path.dirname(path))
-            if not real.is_relative_to(inside):
+            if not anywhere and not real.is_relative_to(inside):
                 raise Refused("not-a-regular-file", kind="symlink-outside")
             target = real
             info = os.stat(real)

@@ -277,6 +277,17 @@ def year_value(typed: str) -> int:
         raise typer.BadParameter(error_message(exc.message_id, exc.params, input_lang())) from None
 
 
+def encoding_value(typed: str) -> str:
+    """An --encoding as people write it (utf-8, UTF8, gbk, GB18030): the codec a table is read
+    in, ``utf-8`` or ``gb18030`` (which includes GBK); a usage error otherwise."""
+    from ipplan.tablefile import encoding_named
+
+    found = encoding_named(typed)
+    if found is None:
+        raise typer.BadParameter(text("usage.encoding", input_lang(), value=typed))
+    return found
+
+
 def status_value(typed: str) -> str:
     """An action status by its id or its name in either language (已完成, 延期, in progress).
 
@@ -357,6 +368,10 @@ PlanOption = Annotated[
     typer.Option("--plan", metavar="NAME", show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json")]
+EncodingOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--encoding", metavar="ENCODING", show_default=False, parser=encoding_value),
+]
 AsOfOption = Annotated[
     Optional[int],  # noqa: UP045
     typer.Option("--as-of", metavar="YEAR", show_default=False, parser=year_value),

@@ -11,6 +11,7 @@ from ipplan.cli import completion
 from ipplan.cli.common import (
     AsOfOption,
     DataOption,
+    EncodingOption,
     JsonOption,
     LangOption,
     PlanOption,
@@ -184,6 +185,7 @@ def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(metavar="FILE.csv")],
     force: Annotated[bool, typer.Option("--force")] = False,
+    encoding: EncodingOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
     plan_name: PlanOption = None,
@@ -204,7 +206,7 @@ def import_(
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data)
         plan = store.load(data_dir)
-        done = importer.import_csv(data_dir, plan, file, force=force)
+        done = importer.import_csv(data_dir, plan, file, force=force, encoding=encoding)
     counts = {
         "recorded": done.recorded,
         "replaced": done.replaced,

@@ -11,6 +11,7 @@ import typer
 from ipplan.cli.common import (
     AsOfOption,
     DataOption,
+    EncodingOption,
     JsonOption,
     LangOption,
     app,
@@ -229,6 +230,7 @@ def workplan_import(
     ] = None,
     issuer: Annotated[Optional[str], typer.Option("--issuer")] = None,  # noqa: UP045
     force: Annotated[bool, typer.Option("--force")] = False,
+    encoding: EncodingOption = None,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -246,12 +248,19 @@ def workplan_import(
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        if not source.is_file():
+        if not os.path.lexists(source):  # a pipe or a device is there: the reading names it
             raise ImportFileNotFound(path=str(source))
         data_dir = resolve_data_dir(ctx, data)
         plan = store.load(data_dir)
         done = changes.import_table(
-            data_dir, plan, source, year, title=title, issuer=issuer, force=force
+            data_dir,
+            plan,
+            source,
+            year,
+            title=title,
+            issuer=issuer,
+            force=force,
+            encoding=encoding,
         )
     from ipplan import terminal
 

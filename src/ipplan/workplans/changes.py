@@ -286,14 +286,18 @@ def import_table(
     title: str | None = None,
     issuer: str | None = None,
     force: bool = False,
+    encoding: str | None = None,
 ) -> Imported:
     """Read a table in the seed 004 shape and write it as ``workplans/YEAR.yaml``.
 
     All or nothing: every row is checked first, every problem is reported with its row, and the
-    file is written only if there is none (or ``force``) and the whole plan stays valid.
+    file is written only if there is none (or ``force``) and the whole plan stays valid. A CSV
+    table is read in ``encoding`` when given (see :func:`ipplan.tablefile.decode`). The table is
+    read once, however often it is checked against the plan.
     """
     from ipplan import store
     from ipplan.errors import ImportRefused, WorkPlanExists, YearOutsidePlan
+    from ipplan.tablefile import TableError
     from ipplan.workplans import tables
 
     if year not in plan.years:
@@ -302,14 +306,17 @@ def import_table(
     issuer = clean_text(issuer, "--issuer")
     target = data_dir.path / WORKPLANS_DIR / f"{year}.yaml"
     store.ensure_writable(data_dir)
+    read: list[tuple[list[tables.Row], list[Problem]]] = []
 
     def build_text(latest: Plan) -> str:
         if target.exists() and not force:
             raise WorkPlanExists(path=str(target), year=year)
-        try:
-            rows, problems = tables.read_rows(source)
-        except tables.TableError as exc:
-            raise ImportRefused([exc.problem], path=str(source)) from None
+        if not read:
+            try:
+                read.append(tables.read_rows(source, encoding))
+            except TableError as exc:
+                raise ImportRefused([exc.problem], path=str(source)) from None
+        rows, problems = read[0][0], list(read[0][1])
         drafts, more = tables.drafts(source, rows)
         taken = {
             item.id: f"{wp.path.name if wp.path else wp.year}"

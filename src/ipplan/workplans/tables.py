@@ -7,7 +7,8 @@ each, starting with its period: "第一季度，完成……"), 负责部门 (un
 item above it, as merged cells do in a spreadsheet.
 
 An import is all or nothing: every row is checked, every problem is named with its row, and the
-work plan file is written only when there is none.
+work plan file is written only when there is none. The file is opened, decoded and unpacked by
+:mod:`ipplan.tablefile`, within its limits.
 """
 
 from __future__ import annotations
@@ -20,14 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ipplan import numbers
+from ipplan import numbers, tablefile
 from ipplan.problems import Problem, suggest
+from ipplan.tablefile import TableError
 from ipplan.typed import control_character
 from ipplan.workplans.periods import PeriodError, parse, split_prefix
 from ipplan.writer import scalar
 
-MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 5_000
+HEADER_ROWS = 10  # the header row is one of a sheet's first ten
 
 # column -> the names it may go by in a header row
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -45,7 +47,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
 REQUIRED = ("actions", "measure", "schedule")
 # a count at the end of a content line: "开展专利信息人员培训6次"
 _QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(次|家|人|项|期|场|个|篇|件|所|批|份|人次|家次)[。.]?$")
-_NUMBERING = re.compile(r"^\s*(?:\d+[.、．]|[（(]\d+[)）])\s*")
+# the numbering of a content line: "1." "2、" "（3）", never the integer part of "2.5亿元"
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:[.．](?!\d)|、)|[（(]\d+[)）])\s*")
 _ID = re.compile(r"[a-z][a-z0-9_-]*")
 
 
@@ -71,85 +74,59 @@ class Draft:
     indicators: list[str] = field(default_factory=list)
 
 
-class TableError(Exception):
-    """The file could not be read as a table; ``problem`` says why."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.code)
-        self.problem = problem
-
-
-def read_rows(path: Path) -> tuple[list[Row], list[Problem]]:
-    """The rows below the header row of ``path`` (xlsx, or CSV in UTF-8 or Excel's GBK)."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise TableError(Problem(path, 1, "unreadable", {"detail": exc.strerror})) from None
-    if size > MAX_BYTES:
-        raise TableError(Problem(path, 1, "too-large", {"limit": MAX_BYTES}))
-    xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
-    return _rows(path, _xlsx_grid(path) if xlsx else _csv_grid(path))
+def read_rows(path: Path, encoding: str | None = None) -> tuple[list[Row], list[Problem]]:
+    """The rows below the header row of ``path`` (xlsx, or CSV in UTF-8, Excel's GBK, or the
+    ``encoding`` named), and the problems of reading them. Raises :class:`TableError` for a
+    file that cannot be read as a table at all."""
+    raw = tablefile.read(path)
+    if tablefile.is_workbook(path):
+        return _workbook_rows(path, raw)
+    return _rows(path, _csv_grid(path, tablefile.decode(raw, path, encoding)))
 
 
-def _csv_grid(path: Path) -> list[tuple[int, list[str]]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("gb18030", errors="strict") if _gbk(raw) else ""
-        if not text:
-            raise TableError(Problem(path, 1, "not-utf8", {})) from None
+def _csv_grid(path: Path, text: str) -> list[tuple[int, list[str]]]:
     try:
         reader = csv.reader(io.StringIO(text, newline=""))
         grid: list[tuple[int, list[str]]] = []
-        for cells in reader:
-            if len(grid) > MAX_ROWS:
+        cells = 0
+        for row in reader:
+            if len(grid) >= MAX_ROWS:
                 raise TableError(
                     Problem(path, reader.line_num, "too-many-rows", {"limit": MAX_ROWS})
                 )
-            grid.append((reader.line_num, cells))
+            cells += len(row)
+            if cells > tablefile.MAX_CELLS:
+                params = {"limit": tablefile.MAX_CELLS}
+                raise TableError(Problem(path, reader.line_num, "too-many-cells", params))
+            grid.append((reader.line_num, row))
         return grid
     except csv.Error as exc:
         raise TableError(Problem(path, 1, "csv-syntax", {"detail": str(exc)})) from None
 
 
-def _gbk(raw: bytes) -> bool:
-    try:
-        raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _xlsx_grid(path: Path) -> list[tuple[int, list[str]]]:
-    try:
-        from openpyxl import load_workbook
-    except ImportError:  # pragma: no cover - openpyxl comes with the xlsx extra
-        from ipplan.errors import MissingExtra
-
-        raise MissingExtra(format="xlsx", package="openpyxl", extra="xlsx") from None
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise TableError(Problem(path, 1, "not-a-workbook", {"detail": str(exc)[:200]})) from None
-    try:
-        for sheet in book.worksheets:
-            grid: list[tuple[int, list[str]]] = []
-            for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
-                if number > MAX_ROWS:
-                    raise TableError(Problem(path, number, "too-many-rows", {"limit": MAX_ROWS}))
-                grid.append((number, ["" if v is None else _cell(v) for v in values]))
-            if _header_index(grid) is not None:
-                return grid
-        return []
-    finally:
-        book.close()
-
-
-def _cell(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def _workbook_rows(path: Path, raw: bytes) -> tuple[list[Row], list[Problem]]:
+    """The rows of the first sheet with a header row, read a row at a time; a formula whose
+    value the file never saved, in the header row or a column read, is a problem at its cell."""
+    with tablefile.workbook(path, raw, MAX_ROWS) as book:
+        for sheet in book.sheets():
+            rows = sheet.rows()
+            head = [row for _, row in zip(range(HEADER_ROWS), rows, strict=False)]
+            index = _header_index([(row.number, row.cells) for row in head])
+            if index is None:
+                continue  # not the table: the rest of the sheet is never read
+            read = head[index:] + list(rows)
+            columns = [_column_of(c) for c in read[0].cells]
+            problems = [
+                Problem(
+                    path, row.number, "formula-without-value", {"sheet": sheet.title, "cell": cell}
+                )
+                for row in read
+                for column, cell in row.uncached
+                if row is read[0] or (column < len(columns) and columns[column] is not None)
+            ]
+            found, missing = _rows(path, [(row.number, row.cells) for row in head[:index] + read])
+            return found, missing + problems
+    return _rows(path, [])
 
 
 def _column_of(name: str) -> str | None:
@@ -161,7 +138,7 @@ def _column_of(name: str) -> str | None:
 
 
 def _header_index(grid: Sequence[tuple[int, list[str]]]) -> int | None:
-    for index, (_, cells) in enumerate(grid[:10]):
+    for index, (_, cells) in enumerate(grid[:HEADER_ROWS]):
         if any(_column_of(c) == "measure" for c in cells):
             return index
     return None
@@ -329,6 +306,12 @@ def items(
     return result, problems
 
 
+def numbered(number: int, text: str) -> str:
+    """A content line with its number, as the import reads it back: "1.举办培训", and "2、2.5亿元"
+    where the text starts with a digit, which after "2." would read as the decimal 2.2."""
+    return f"{number}{'、' if text[:1].isdigit() else '.'}{text}"
+
+
 def _content(line: str) -> dict[str, Any]:
     found = _QUANTITY.search(line)
     if found is None:
@@ -417,7 +400,7 @@ def sheet(view: Mapping[str, Any], lang: str) -> Iterator[list[str]]:
             item["measure"],
             item["goal"] or "",
             "\n".join(
-                f"{c['number']}.{c['text']}" if len(item["content"]) > 1 else c["text"]
+                numbered(c["number"], c["text"]) if len(item["content"]) > 1 else c["text"]
                 for c in item["content"]
             ),
             "\n".join(schedule),

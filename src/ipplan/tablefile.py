@@ -1,0 +1,403 @@
+"""Reading a table people import (``ipplan import``, ``ipplan workplan-import``): how such a
+file is opened, decoded and, for a workbook, unpacked, in one place.
+
+- Only a regular file is read (a link to one too), in bounded chunks and never more than
+  :data:`MAX_BYTES`, whatever the file system says its size is (:func:`yamlio.read_regular`).
+  A device, a pipe, a directory or a socket is named as such and never opened in a way that
+  could block.
+- A CSV file is decoded as one encoding: UTF-8 (with or without its byte-order mark), or
+  GBK/GB18030 as Excel on a Chinese Windows saves it (with or without its mark), or the one
+  ``--encoding`` names. A file whose lines disagree is refused, naming a line of each; GBK
+  bytes that happen to be valid UTF-8 are refused as ambiguous rather than kept as mojibake.
+- A workbook's zip directory is checked before openpyxl reads a byte of it (how many parts,
+  their size unpacked, how far each is compressed), and a part that declares a DTD or an entity
+  is refused. Its sheets are then read a row at a time, stopping at the limits of rows and
+  cells, and a formula whose value was never saved is named at its cell.
+
+Every refusal is a :class:`TableError` carrying the one :class:`Problem` that says why.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ipplan import yamlio
+from ipplan.problems import Problem
+from ipplan.typed import printable
+
+if TYPE_CHECKING:
+    import zipfile
+
+    from openpyxl.workbook.workbook import Workbook as Book
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+MB = 1024 * 1024
+MAX_BYTES = yamlio.MAX_BYTES  # 50 MB: the file as it is on disk, CSV or xlsx
+MAX_UNPACKED = 100 * MB  # a workbook's parts together, unpacked
+MAX_PARTS = 10_000  # parts (zip entries) of a workbook
+MAX_RATIO = 100  # unpacked size over packed size, for a part of more than RATIO_FROM unpacked
+RATIO_FROM = 1 * MB
+MAX_CELLS = 1_000_000  # cells read from a workbook, the empty ones before a row's last included
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+UTF8_BOM = b"\xef\xbb\xbf"
+GB18030_BOM = b"\x84\x31\x95\x33"
+# The encodings --encoding takes, by the name codecs knows them by: GBK and GB2312 are read as
+# GB18030, which includes both.
+ENCODINGS = {"utf-8": "utf-8", "gbk": "gb18030", "gb2312": "gb18030", "gb18030": "gb18030"}
+SHOWN = {"utf-8": "UTF-8", "gb18030": "GBK"}
+
+# Characters outside the scripts a Chinese plan is written in: what text read in the wrong
+# encoding turns into (Hebrew, Greek, Cyrillic and IPA letters from GBK read as UTF-8; kana,
+# box drawing and the private use area from UTF-8 read as GBK). Allowed: ASCII, Latin-1,
+# general punctuation, letter-like and number forms, arrows, mathematical and technical
+# symbols, CJK punctuation, ideographs and their compatibility forms, full-width forms.
+_FOREIGN = re.compile(
+    "[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u24ff\u25a0-\u27bf\u2e80-\u2fdf\u3000-\u303f"
+    "\u3100-\u312f\u31a0-\u31bf\u3200-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
+    "\uff00-\uffef\U00020000-\U0003134f]"
+)
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+
+
+class TableError(Exception):
+    """The file could not be read as a table; ``problem`` says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+def encoding_named(typed: str) -> str | None:
+    """The codec ``--encoding`` names (``utf-8`` or ``gb18030``), or None if it is not one a
+    table is read in (any spelling codecs knows: utf8, UTF-8, GBK, cp936, gb2312, gb18030)."""
+    try:
+        name = codecs.lookup(typed.strip()).name
+    except LookupError:
+        return None
+    return ENCODINGS.get(name)
+
+
+def is_workbook(path: Path) -> bool:
+    return path.suffix.lower() in WORKBOOK_SUFFIXES
+
+
+def read(path: Path) -> bytes:
+    """The bytes of the table ``path``: a regular file (or a link to one), at most MAX_BYTES."""
+    try:
+        return yamlio.read_regular(path, limit=MAX_BYTES, anywhere=True)
+    except yamlio.Refused as refused:
+        if refused.code == "too-large":
+            raise TableError(Problem(path, 1, "import-too-large", {"limit": "50 MB"})) from None
+        kind = refused.params.get("kind", "other")
+        raise TableError(Problem(path, 1, "import-not-a-regular-file", {"kind": kind})) from None
+    except FileNotFoundError:
+        raise TableError(Problem(path, 1, "import-file-not-found", {"path": str(path)})) from None
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        raise TableError(Problem(path, 1, "import-unreadable", {"detail": detail})) from None
+
+
+# --- CSV: one encoding per file ----------------------------------------------------------------
+
+
+def decode(raw: bytes, path: Path, encoding: str | None = None) -> str:
+    """The text of a CSV file in one encoding: ``encoding`` (a codec of :data:`ENCODINGS`) when
+    given, else the one its byte-order mark names, else UTF-8 or GBK as its lines read.
+
+    A NUL byte is refused at its line: no text CSV holds one (UTF-16, Excel's "Unicode text", is
+    full of them). Without an encoding given, lines that read only as UTF-8 beside lines that
+    read only as GBK are refused naming one of each, and bytes valid as UTF-8 that read as GBK
+    (every line that is not ASCII turns into letters of other scripts in UTF-8, into Chinese in
+    GBK) are refused as ambiguous, to be settled with ``--encoding``.
+    """
+    nul = raw.find(b"\0")
+    if nul != -1:
+        raise TableError(Problem(path, _line_at(raw, nul), "import-encoding", {}))
+    if encoding is None:
+        if raw.startswith(UTF8_BOM):
+            encoding = "utf-8"
+        elif raw.startswith(GB18030_BOM):
+            encoding = "gb18030"
+    if encoding is not None:
+        mark = UTF8_BOM if encoding == "utf-8" else GB18030_BOM
+        body = raw[len(mark) :] if raw.startswith(mark) else raw
+        try:
+            return body.decode(encoding)
+        except UnicodeDecodeError as exc:
+            line = _line_at(body, exc.start)
+            params = {"encoding": SHOWN[encoding]}
+            raise TableError(Problem(path, line, "import-not-in-encoding", params)) from None
+    return _one_encoding(raw, path)
+
+
+def _line_at(raw: bytes, offset: int) -> int:
+    return raw[:offset].count(b"\n") + 1
+
+
+def _one_encoding(raw: bytes, path: Path) -> str:
+    if raw.isascii():
+        return raw.decode("ascii")
+    try:
+        text: str | None = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _FOREIGN.search(text) is None:
+        return text  # UTF-8 in the scripts of a Chinese plan: the common case, in one pass
+    first: dict[str, int] = {}
+    for number, line in enumerate(raw.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        kind = _encoding_of_line(line)
+        if kind is None:
+            raise TableError(Problem(path, number, "import-encoding", {}))
+        first.setdefault(kind, number)
+        if len(first) == 2:
+            params = {"utf8_line": first["utf-8"], "gbk_line": first["gb18030"]}
+            raise TableError(Problem(path, number, "import-encoding-mixed", params))
+    if "gb18030" not in first:
+        assert text is not None  # every line that is not ASCII read as UTF-8
+        return text
+    if text is not None:  # GBK, every byte of which is valid UTF-8 too
+        number = first["gb18030"]
+        utf8, gbk = _readings(raw.split(b"\n")[number - 1])
+        shown = {"utf8": utf8, "gbk": gbk}
+        raise TableError(Problem(path, number, "import-encoding-ambiguous", shown))
+    return raw.decode("gb18030")
+
+
+def _encoding_of_line(line: bytes) -> str | None:
+    """``utf-8`` or ``gb18030``, whichever reads the line as a Chinese plan's text (UTF-8 when
+    both do or neither does); None when neither reads it at all."""
+    try:
+        utf8: str | None = line.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = None
+    if utf8 is not None and _FOREIGN.search(utf8) is None:
+        return "utf-8"
+    try:
+        gbk = line.decode("gb18030")
+    except UnicodeDecodeError:
+        return "utf-8" if utf8 is not None else None
+    if utf8 is None or _FOREIGN.search(gbk) is None:
+        return "gb18030"
+    return "utf-8"
+
+
+def _readings(line: bytes) -> tuple[str, str]:
+    """The first stretch of the line that reads as other scripts in UTF-8, and what the same
+    bytes read as in GBK, each cut short and safe to print."""
+    text = line.decode("utf-8")
+    stretch = next(
+        (m.group() for m in _NON_ASCII.finditer(text) if _FOREIGN.search(m.group())), text
+    )
+    gbk = stretch.encode("utf-8").decode("gb18030", errors="replace")
+    return printable(stretch[:30]), printable(gbk[:30])
+
+
+# --- workbooks -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of a sheet: its number, its cells as text, and the cells (0-based column and
+    reference such as B7) holding a formula whose value the file never saved."""
+
+    number: int
+    cells: list[str]
+    uncached: list[tuple[int, str]]
+
+
+def _refused(path: Path, line: int, code: str, **params: Any) -> TableError:
+    return TableError(Problem(path, line, code, params))
+
+
+def _shown(text: str) -> str:
+    """Text from inside the file (a part's or a sheet's name, a reader's complaint) as a message
+    may show it: control characters escaped, and cut short."""
+    return printable(text[:200])
+
+
+def check(path: Path, raw: bytes) -> None:
+    """Refuse a workbook before it is opened: too many parts, too large unpacked, a part
+    compressed past the ratio a sheet reaches, or a part that declares a DTD or entities.
+
+    The sizes are those of the zip's central directory, which are also the most that reading
+    a part unpacks (Python's zipfile stops at them, and refuses the part's checksum then).
+    """
+    import zipfile  # only for a workbook: a CSV import never loads it
+
+    # Each part has a record in the central directory, which opening the zip reads whole:
+    # counted first, so that a file of a million empty parts is never listed.
+    if raw.count(b"PK\x01\x02") > MAX_PARTS:
+        raise _refused(path, 1, "workbook-too-many-parts", limit=MAX_PARTS)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        raise _refused(path, 1, "not-a-workbook", detail=_shown(str(exc))) from None
+    with archive:
+        parts = archive.infolist()
+        if len(parts) > MAX_PARTS:
+            raise _refused(path, 1, "workbook-too-many-parts", limit=MAX_PARTS)
+        unpacked = sum(part.file_size for part in parts)
+        if unpacked > MAX_UNPACKED:
+            raise _refused(
+                path, 1, "workbook-too-large", size=_mb(unpacked), limit=_mb(MAX_UNPACKED)
+            )
+        for part in parts:
+            ratio = part.file_size / max(part.compress_size, 1)
+            if part.file_size > RATIO_FROM and ratio > MAX_RATIO:
+                params = {"part": _shown(part.filename), "ratio": int(ratio), "limit": MAX_RATIO}
+                raise _refused(path, 1, "workbook-too-compressed", **params)
+        for part in parts:
+            if _declares(archive, part, path):
+                raise _refused(path, 1, "workbook-dtd", part=_shown(part.filename))
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.0f} MB"
+
+
+class _Declared(Exception):
+    """The part declares a DTD or an entity."""
+
+
+class _Started(Exception):
+    """The part's root element started: nothing can be declared after it."""
+
+
+def _declares(archive: zipfile.ZipFile, part: zipfile.ZipInfo, path: Path) -> bool:
+    """Whether the XML part declares a document type or an entity, read up to its first element
+    only (where XML allows a declaration). A part that is not XML declares nothing; whether
+    it is a part openpyxl can read is for openpyxl to say."""
+    import xml.parsers.expat
+    import zipfile
+
+    parser = xml.parsers.expat.ParserCreate()
+
+    def declared(*_: object) -> None:
+        raise _Declared
+
+    def started(*_: object) -> None:
+        raise _Started
+
+    parser.StartDoctypeDeclHandler = declared
+    parser.EntityDeclHandler = declared
+    parser.StartElementHandler = started
+    try:
+        with archive.open(part) as stream:
+            while chunk := stream.read(64 * 1024):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except _Declared:
+        return True
+    except (_Started, xml.parsers.expat.ExpatError):
+        return False
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError) as exc:
+        # a damaged or encrypted part, or one packed in a way zipfile does not read
+        raise _refused(path, 1, "not-a-workbook", detail=_shown(str(exc))) from None
+    return False
+
+
+@contextmanager
+def workbook(path: Path, raw: bytes, max_rows: int) -> Iterator[Workbook]:
+    """The workbook in ``raw`` (the bytes of ``path``), checked (:func:`check`), open for
+    reading its sheets a row at a time; closed on leaving."""
+    check(path, raw)
+    try:
+        from openpyxl import load_workbook
+    except ImportError:  # pragma: no cover - openpyxl comes with the xlsx extra
+        from ipplan.errors import MissingExtra
+
+        raise MissingExtra(format="xlsx", package="openpyxl", extra="xlsx") from None
+    # openpyxl warns of what it does not read (data validation, conditional formats, a
+    # style it lacks); the import neither needs those nor should print them.
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\.|$)")
+    books: list[Book] = []
+    try:
+        for data_only in (True, False):  # the values saved, then which cells are formulas
+            try:
+                books.append(load_workbook(io.BytesIO(raw), read_only=True, data_only=data_only))
+            except Exception as exc:  # openpyxl raises many kinds for a file that is no workbook
+                raise _refused(path, 1, "not-a-workbook", detail=_shown(str(exc))) from None
+        yield Workbook(path, books[0], books[1], max_rows)
+    finally:
+        for book in books:
+            book.close()
+
+
+class Workbook:
+    """An open workbook's sheets, each read a row at a time within the limits."""
+
+    def __init__(self, path: Path, values: Book, formulas: Book, max_rows: int) -> None:
+        self.path = path
+        self._values = values
+        self._formulas = formulas
+        self.max_rows = max_rows
+        self.cells = 0  # read so far, from every sheet
+
+    def sheets(self) -> Iterator[Sheet]:
+        for values, formulas in zip(
+            self._values.worksheets, self._formulas.worksheets, strict=False
+        ):
+            yield Sheet(self, values, formulas)
+
+
+class Sheet:
+    """One sheet of an open :class:`Workbook`."""
+
+    def __init__(
+        self, book: Workbook, values: ReadOnlyWorksheet, formulas: ReadOnlyWorksheet
+    ) -> None:
+        self.book = book
+        self.title = _shown(str(values.title))
+        self._values = values
+        self._formulas = formulas
+
+    def rows(self) -> Iterator[Row]:
+        """The rows from the first, empty ones included, as the sheet's XML has them: never
+        widened to the size the sheet claims, and refused past the limits of rows and cells."""
+        book, path = self.book, self.book.path
+        number = 0
+        # (typed as Any: the stubs give a read-only sheet the iter_rows of an ordinary one)
+        sheets: tuple[Any, Any] = (self._values, self._formulas)
+        try:
+            # A sheet's stated size is not believed: a row is as wide as its last cell.
+            for sheet in sheets:
+                sheet.reset_dimensions()
+            pairs = zip(sheets[0].iter_rows(), sheets[1].iter_rows(), strict=False)
+            for number, (values, formulas) in enumerate(pairs, 1):
+                if number > book.max_rows:
+                    raise _refused(path, number, "too-many-rows", limit=book.max_rows)
+                book.cells += len(values)
+                if book.cells > MAX_CELLS:
+                    raise _refused(path, number, "too-many-cells", limit=MAX_CELLS)
+                uncached = [
+                    (index, formula.coordinate)
+                    for index, (cell, formula) in enumerate(zip(values, formulas, strict=False))
+                    if formula.data_type == "f" and cell.value is None
+                ]
+                yield Row(number, [cell_text(cell.value) for cell in values], uncached)
+        except TableError:
+            raise
+        except Exception as exc:  # a sheet openpyxl cannot read to the end
+            raise _refused(
+                path, max(number, 1), "not-a-workbook", detail=_shown(str(exc))
+            ) from None
+
+
+def cell_text(value: Any) -> str:
+    """A cell's value as the text a table holds: 6 for the 6.0 a spreadsheet stores."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
