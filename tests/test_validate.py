@@ -345,18 +345,27 @@ def test_a_hostile_file_gets_one_clear_line(cli, plan_dir: Path, name: str) -> N
     assert f"{plan_dir / filename}:{line}: {code}: " in status.stderr
 
 
-def test_an_alias_bomb_is_one_clear_line(
+def test_an_alias_bomb_is_one_clear_line(cli, plan_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for name, prev in zip("bcdefghi", "abcdefgh", strict=True):
+        bomb += f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+    (plan_dir / "task_log.yaml").write_text(bomb, encoding="utf-8")
+    result = cli("validate", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert result.stderr.count("alias-too-large") == 1
+    assert f"{plan_dir / 'task_log.yaml'}:5: alias-too-large: " in result.stderr
+
+
+def test_a_file_of_more_values_than_the_node_limit_is_one_clear_line(
     cli,
     plan_dir: Path,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     from ipplan import yamlio
 
-    monkeypatch.setattr(yamlio, "MAX_NODES", 100_000)
-    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-    for name, prev in zip("bcdefghi", "abcdefgh", strict=True):
-        bomb += f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
-    (plan_dir / "task_log.yaml").write_text(bomb, encoding="utf-8")
+    monkeypatch.setattr(yamlio, "MAX_NODES", 1_000)
+    items = ", ".join(["x"] * 2_000)
+    (plan_dir / "task_log.yaml").write_text(f"updates: {{a: [{items}]}}\n", encoding="utf-8")
     result = cli("validate", "--data", str(plan_dir))
     assert result.exit_code == 1
     assert f"{plan_dir / 'task_log.yaml'}:1: too-large: " in result.stderr
@@ -389,3 +398,85 @@ def test_empty_files_of_recorded_data_are_valid(cli, plan_dir: Path) -> None:  #
     for name in ("actuals.yaml", "task_log.yaml"):
         (plan_dir / name).write_bytes(b"")
     assert cli("validate", "--data", str(plan_dir)).exit_code == 0
+
+
+# --- bounded work on what a hostile file holds ---------------------------------------------------
+
+
+def test_a_record_file_of_millions_of_keys_is_refused_by_its_size_before_parsing(
+    cli,  # type: ignore[no-untyped-def]
+    plan_dir: Path,
+) -> None:
+    import time
+
+    from ipplan import yamlio
+
+    record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    record.parent.mkdir(parents=True)
+    with record.open("w", encoding="utf-8") as out:  # 2,000,000 unknown keys, 20 MB
+        out.write("value: 31000\n")
+        out.writelines(f"k{i:07d}: 1\n" for i in range(2_000_000))
+    start = time.perf_counter()
+    result = cli("validate", "--data", str(plan_dir))
+    assert time.perf_counter() - start < 5  # it took minutes, reading every key
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        f"{record}:1: record-too-large: 记录文件超过 {yamlio.MAX_RECORD_BYTES} 字节，未读取；"
+        "ipplan 写的记录文件只有几百字节。请删去多余的内容，或换回 git 中的版本"
+    )
+    assert len(lines) == 2  # and the count
+
+
+def test_a_record_file_under_the_size_limit_with_too_many_keys_is_refused_at_the_key(
+    cli,  # type: ignore[no-untyped-def]
+    plan_dir: Path,
+) -> None:
+    from ipplan import yamlio
+
+    record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    record.parent.mkdir(parents=True)
+    keys = "".join(f"k{i}: 1\n" for i in range(yamlio.MAX_RECORD_KEYS))
+    record.write_text("value: 31000\n" + keys, encoding="utf-8")
+    assert record.stat().st_size < yamlio.MAX_RECORD_BYTES
+    result = cli("validate", "--data", str(plan_dir), "--lang", "en")
+    assert result.exit_code == 1
+    past = yamlio.MAX_RECORD_KEYS + 1  # the line of the key past the limit
+    assert result.stderr.splitlines() == [
+        f"{record}:{past}: too-many-keys: the file holds more than {yamlio.MAX_RECORD_KEYS} "
+        "keys and was not read (this line holds the first past them); remove the keys that "
+        "do not belong",
+        "1 problem found.",
+    ]
+
+
+def test_problems_of_one_file_are_told_up_to_a_hundred_then_counted(
+    cli,  # type: ignore[no-untyped-def]
+    plan_dir: Path,
+) -> None:
+    import json
+
+    record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    record.parent.mkdir(parents=True)
+    record.write_text("value: 31000\n" + "".join(f"k{i}: 1\n" for i in range(250)), "utf-8")
+    other = plan_dir / "actuals" / "practitioners" / "2024.yaml"
+    other.write_text("value: 32000\ncolour: red\n", encoding="utf-8")
+    result = cli("validate", "--data", str(plan_dir), "--lang", "en")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    told = [line for line in lines if line.startswith(f"{record}:")]
+    assert len(told) == 101
+    assert all(": unknown-field: " in line for line in told[:100])
+    assert told[:2] == [
+        f"{record}:2: unknown-field: unknown field k0",
+        f"{record}:3: unknown-field: unknown field k1",
+    ]
+    assert told[100] == (
+        f"{record}:102: too-many-problems: 150 more problems in this file are not listed (only "
+        "the first 100 of a file are); fix those above and run ipplan validate again"
+    )
+    assert f"{other}:2: unknown-field: unknown field colour" in lines  # another file's, told
+    assert lines[-1] == "251 problems found."
+    as_json = json.loads(cli("validate", "--json", "--data", str(plan_dir)).stdout)
+    codes = [p["code"] for p in as_json if p["file"] == str(record)]
+    assert codes == ["unknown-field"] * 100 + ["too-many-problems"]

@@ -945,6 +945,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "p.unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
     "p.too-large": ("文件过大（上限 {limit}）", "the file is too large (limit {limit})"),
+    "p.record-too-large": (
+        "记录文件超过 {limit} 字节，未读取；ipplan 写的记录文件只有几百字节。请删去多余的内容，或换回 git 中的版本",
+        "the record file is over {limit} bytes and was not read; a record file ipplan writes is "
+        "a few hundred bytes. Remove what does not belong, or restore the file from git",
+    ),
+    "p.too-many-keys": (
+        "文件中的键超过 {limit} 个，未读取（此行为第 {limit} 个之后的第一个）；请删去多余的键",
+        "the file holds more than {limit} keys and was not read (this line holds the first "
+        "past them); remove the keys that do not belong",
+    ),
+    "p.too-many-aliases": (
+        "文件中的别名（*名称）超过 {limit} 个，未读取；ipplan 写的文件不用别名，请把内容直接写出",
+        "the file uses more than {limit} aliases (*name) and was not read; files ipplan "
+        "writes use none, so write the values out",
+    ),
+    "p.alias-too-large": (
+        "别名（*名称）展开后超过 {limit} 个值（或指向自身），未读取；请把内容直接写出",
+        "the aliases (*name) would expand into more than {limit} values (or name themselves) "
+        "and the file was not read; write the values out",
+    ),
+    "p.too-many-problems": (
+        "此文件还有 {count} 个问题未列出（每个文件只列前 {limit} 个）；改正以上问题后再运行 ipplan validate",
+        "{count} more problems in this file are not listed (only the first {limit} of a file "
+        "are); fix those above and run ipplan validate again",
+    ),
     "p.too-deep": ("嵌套过深", "nested too deeply"),
     "p.unsupported-tag": ("不支持的 YAML 标签 {tag}", "unsupported YAML tag {tag}"),
     "p.unsupported-key": (
