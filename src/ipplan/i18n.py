@@ -1159,6 +1159,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "or ipplan undo would revert both at once. Make one of them a millisecond later (and "
         "rename its file to match)",
     ),
+    "p.time-in-future": (
+        "录入时间 {time} 晚于现在（{now}），变更不可能在将来录入（也许写入它的电脑时钟不对）。请改成实际录入的时间（更新和进展记录的文件名随之更改），或删去这条记录",
+        "the recorded time {time} is later than now ({now}): no change was recorded in the "
+        "future (the clock of the machine that wrote it may be wrong). Correct it to when the "
+        "change was recorded (an update's or progress record's file name follows it), or "
+        "remove the record",
+    ),
     "p.merge-conflict": (
         "git 合并冲突尚未解决：{ours_label} 一方为 {ours}，{theirs_label} 一方为 {theirs}。请保留其中一方：删去另一方和 <<<<<<<、=======、>>>>>>> 这几行（或运行 git checkout --ours 或 --theirs 该文件），再运行 ipplan validate，然后提交",
         "unresolved git merge conflict: {ours_label} has {ours}, {theirs_label} has {theirs}. "

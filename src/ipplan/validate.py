@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from ipplan import entities, records
+from ipplan import clock, entities, records
 from ipplan import units as unit_library
 from ipplan.entities import FIRST_YEAR, LAST_YEAR
 from ipplan.problems import Problem, suggest
@@ -181,7 +181,7 @@ def check_records(plan: Plan, docs: dict[str, Document], paths: dict[str, Path])
         if named is not None and not doc.broken:
             kind, parts = named
             RECORD_READERS[kind.name](c, doc, parts)
-    for rule in (rule_actuals, rule_task_log, rule_recorded_times, rule_text):
+    for rule in (rule_actuals, rule_task_log, rule_recorded_times, rule_times_in_future, rule_text):
         c.problems.extend(rule(c))
     c.problems.sort(key=Problem.sort_key)
     return c
@@ -852,6 +852,35 @@ def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
+def rule_times_in_future(c: Checked) -> Iterator[Problem]:
+    """No change was recorded in the future: a recorded time further ahead of the clock than
+    :data:`ipplan.clock.SKEW` (a day) is a problem at its line. Taken for the latest change,
+    it would be what ``ipplan undo`` reverts first, and every change after it would be
+    stamped after it, inheriting the wrong year."""
+    reference = clock.now()
+    shown = reference.isoformat(timespec="seconds")
+
+    def problem(doc: Document, line: int, moment: dt.datetime) -> Problem:
+        params = {"time": moment.isoformat(timespec="seconds"), "now": shown}
+        return Problem(doc.path, line, "time-in-future", params)
+
+    for entries in c.actuals.values():
+        for found in entries:
+            item = found.item
+            if item.recorded is not None and clock.in_future(item.recorded, reference):
+                yield problem(found.doc, found.line("recorded"), item.recorded)
+            for j, old in enumerate(item.history):
+                if old.recorded is not None and clock.in_future(old.recorded, reference):
+                    yield problem(found.doc, found.line("history", j, "recorded"), old.recorded)
+    for updates in c.updates.values():
+        for update in updates:
+            if clock.in_future(update.item.recorded, reference):
+                yield problem(update.doc, update.line("recorded"), update.item.recorded)
+    for doc, _, event in c.progress:
+        if clock.in_future(event.recorded, reference):
+            yield problem(doc, doc.line(("recorded",)), event.recorded)
+
+
 def rule_text(c: Checked) -> Iterator[Problem]:
     """No key or text in any file holds a terminal control character."""
     for doc in c.docs.values():
@@ -919,5 +948,6 @@ RULES: list[Rule] = [
     rule_actuals,
     rule_task_log,
     rule_recorded_times,
+    rule_times_in_future,
     rule_text,
 ]
