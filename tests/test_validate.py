@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -226,6 +227,76 @@ def test_per_mille_range(tmp_path: Path) -> None:
 def test_target_outside_its_unit(tmp_path: Path) -> None:
     bad = INDICATORS.replace("value: 50}", "value: 150}")
     assert found(problems_in(tmp_path, indicators=bad)) == [("indicators.yaml", 24, "out-of-range")]
+
+
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target", "problem"),
+    [
+        ("decrease", "100", "110", True),  # the attack: "achieved" at once, at -10 %
+        ("increase", "100", "90", True),
+        ("decrease", "100", "90", False),
+        ("increase", "100", "110", False),
+        ("decrease", "100", "100", False),  # a level held: methodology's x* == x0
+        ("increase", "100", "100", False),
+    ],
+)
+def test_a_target_against_its_direction_is_a_problem_at_the_target(
+    tmp_path: Path, direction: str, baseline: str, target: str, problem: bool
+) -> None:
+    indicators = INDICATORS.replace("direction: increase", f"direction: {direction}", 1)
+    indicators = indicators.replace(
+        "{year: 2021, value: 100}", f"{{year: 2021, value: {baseline}}}"
+    ).replace("{year: 2025, value: 200}", f"{{year: 2025, value: {target}}}")
+    found_problems = problems_in(tmp_path, indicators=indicators)
+    assert found(found_problems) == (
+        [("indicators.yaml", 16, "target-against-direction")] * problem
+    )
+    if problem:
+        from ipplan.i18n import problem_message
+
+        p = found_problems[0]
+        assert problem_message(p.code, p.params, "en") == (
+            f"people has direction {direction}, but its target {target} lies the other way from "
+            f"its baseline {baseline}: an increase's target is at or above its baseline, a "
+            "decrease's at or below it. Correct the direction or the target"
+        )
+
+
+def test_a_target_is_not_held_to_a_baseline_that_is_not_its_start(tmp_path: Path) -> None:
+    # no baseline: nothing to compare; cumulative: the baseline is the previous period's total
+    no_baseline = INDICATORS.replace("direction: decrease", "direction: increase").replace(
+        "baseline: null\n    target: {year: 2025, value: 50}",
+        "baseline: null\n    target: {year: 2025, value: 1}",
+    )
+    assert problems_in(tmp_path, indicators=no_baseline) == []
+    cumulative = INDICATORS.replace(
+        "    direction: increase\n", "    accumulate: sum\n    direction: increase\n", 1
+    ).replace("{year: 2021, value: 100}", "{year: 2021, value: 900}")
+    assert problems_in(tmp_path, indicators=cumulative) == []
+    year_end = cumulative.replace("    accumulate: sum\n", "", 1)  # the same, not cumulative
+    assert found(problems_in(tmp_path, indicators=year_end)) == [
+        ("indicators.yaml", 16, "target-against-direction")
+    ]
+
+
+def test_a_decrease_aimed_above_its_baseline_is_never_called_achieved(
+    cli,  # type: ignore[no-untyped-def]
+    plan_dir: Path,
+) -> None:
+    data = str(plan_dir)
+    assert cli("record", "2023", "practitioners", "29500", "--data", data).exit_code == 0
+    indicators = plan_dir / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    old = "direction: increase\n    baseline: {year: 2021, value: 26829}"
+    assert old in text
+    indicators.write_text(text.replace(old, old.replace("increase", "decrease")), "utf-8")
+    status = cli("status", "--json", "--data", data)
+    # not "achieved" at 29,500: 10 % up from 26,829, toward 40,000, is no decrease
+    assert status.exit_code == 1 and status.stdout == ""
+    problems = json.loads(status.stderr)["error"]["problems"]
+    assert [(p["file"], p["code"]) for p in problems] == [
+        (str(indicators), "target-against-direction")
+    ]
 
 
 def test_baseline_and_target_years_must_be_the_plans(tmp_path: Path) -> None:
@@ -454,8 +525,6 @@ def test_problems_of_one_file_are_told_up_to_a_hundred_then_counted(
     cli,  # type: ignore[no-untyped-def]
     plan_dir: Path,
 ) -> None:
-    import json
-
     record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
     record.parent.mkdir(parents=True)
     record.write_text("value: 31000\n" + "".join(f"k{i}: 1\n" for i in range(250)), "utf-8")

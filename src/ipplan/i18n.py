@@ -872,6 +872,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{key} is cumulative (accumulate: sum), so its direction must be increase: "
         "a running total only grows",
     ),
+    "p.target-against-direction": (
+        "{key} 的方向是 {direction}，目标值 {target} 却在基线值 {baseline} 的另一侧：increase 的目标不低于基线，decrease 的目标不高于基线。请改正方向或目标值",
+        "{key} has direction {direction}, but its target {target} lies the other way from its "
+        "baseline {baseline}: an increase's target is at or above its baseline, a decrease's "
+        "at or below it. Correct the direction or the target",
+    ),
     "invalid-plan-years": (
         "“{value}”不是计划的年份范围；请写首年和末年，如 2026-2030（{low}–{high} 之间）。",
         "'{value}' is not a span of plan years; write the first and the last year, such as "

@@ -640,6 +640,7 @@ def rule_indicators(c: Checked) -> Iterator[Problem]:
                 )
             yield from _value_problems(doc, (*loc, end, "value"), point.value, unit)
         yield from _milestone_problems(doc, loc, ind, plan, unit)
+        yield from _direction_problems(doc, loc, ind)
         if ind.max_change is not None and ind.max_change <= 0:
             yield Problem(
                 doc.path,
@@ -647,6 +648,25 @@ def rule_indicators(c: Checked) -> Iterator[Problem]:
                 "invalid-max-change",
                 {"value": ind.max_change},
             )
+
+
+def _direction_problems(doc: Document, loc: Loc, ind: entities.Indicator) -> Iterator[Problem]:
+    """A target on the wrong side of the baseline for the indicator's direction (a decrease
+    to a higher value): status would call the indicator achieved before any change, and its
+    progress would count backwards. A target equal to its baseline holds a level, as
+    docs/methodology.md allows. A cumulative indicator's baseline is the previous period's
+    total, for information only, and an indicator without a baseline has nothing to compare."""
+    if ind.baseline is None or ind.accumulate is not None:
+        return
+    baseline, target = ind.baseline.value, ind.target.value
+    if ind.sign * (target - baseline) < 0:
+        params = {"key": ind.key, "direction": ind.direction, "baseline": baseline}
+        yield Problem(
+            doc.path,
+            doc.line((*loc, "target", "value")),
+            "target-against-direction",
+            {**params, "target": target},
+        )
 
 
 def rule_official_baselines(c: Checked) -> Iterator[Problem]:
