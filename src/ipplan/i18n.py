@@ -1173,11 +1173,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "remove the record",
     ),
     "p.merge-conflict": (
-        "git 合并冲突尚未解决：{ours_label} 一方为 {ours}，{theirs_label} 一方为 {theirs}。请保留其中一方：删去另一方和 <<<<<<<、=======、>>>>>>> 这几行（或运行 git checkout --ours 或 --theirs 该文件），再运行 ipplan validate，然后提交",
+        "git 合并冲突尚未解决：{ours_label} 一方为 {ours}，{theirs_label} 一方为 {theirs}。请保留其中一方：删去另一方和 <<<<<<<、=======、>>>>>>> 这几行（或运行 git checkout --ours 或 --theirs 该文件），用 git add 标记为已解决，再运行 ipplan validate，然后提交",
         "unresolved git merge conflict: {ours_label} has {ours}, {theirs_label} has {theirs}. "
         "Keep one side: delete the other and the <<<<<<<, ======= and >>>>>>> lines (or run "
-        "git checkout --ours or --theirs on this file), run ipplan validate, then commit",
+        "git checkout --ours or --theirs on this file), git add it, run ipplan validate, then "
+        "commit",
     ),
+    "p.unmerged": (
+        "git 尚未完成此文件的合并（{how}）；请决定保留哪一方，用 git add 或 git rm 标记为已解决，再运行 ipplan validate",
+        "git has not finished merging this file ({how}); decide which side to keep, mark it "
+        "resolved with git add or git rm, then run ipplan validate",
+    ),
+    "unmerged.both-modified": ("双方都修改了它", "changed on both sides"),
+    "unmerged.deleted-by-them": (
+        "对方删除了它，我方修改了它",
+        "deleted on their side, changed on ours",
+    ),
+    "unmerged.deleted-by-us": (
+        "我方删除了它，对方修改了它",
+        "deleted on our side, changed on theirs",
+    ),
+    "unmerged.both-added": ("双方各自新增了它", "added on both sides"),
+    "unmerged.added-by-us": ("我方新增了它", "added on our side"),
+    "unmerged.added-by-them": ("对方新增了它", "added on their side"),
+    "unmerged.both-deleted": ("双方都删除了它", "deleted on both sides"),
     "p.unexpected-file": (
         "此处只应有 {layout} 形式的记录文件；请移走或改名",
         "only record files laid out as {layout} belong here; move or rename this one",
@@ -1826,6 +1845,8 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     values = _listed(_shared(params), lang)
     if code == "ambiguous-name":
         values["why"] = text(f"why.{params.get('reason')}", lang, other=params.get("other"))
+    if code == "unmerged":
+        values["how"] = text(f"unmerged.{params.get('how')}", lang)
     if code == "invalid-id":
         pattern = str(params.get("pattern", ""))
         values["rule"] = text(ID_RULES.get(pattern, "idrule.pattern"), lang, pattern=pattern)
