@@ -1479,6 +1479,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "无法写出到标准输出：磁盘已满（ENOSPC）。",
         "cannot write to standard output: the disk is full (ENOSPC)",
     ),
+    "output-failed.closed": (
+        "无法写出到标准输出：它已被关闭（>&-）。",
+        "cannot write to standard output: it is closed (>&-)",
+    ),
     "lock-mode-own": (
         "无法取得写锁：锁文件 {path} 是您自己的，但权限 {mode} 不允许打开它，本次未做任何改动。"
         "请运行 chmod u+rw {path}，或在没有 ipplan 命令运行时删除它（它不含任何数据）。",
