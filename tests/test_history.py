@@ -240,3 +240,113 @@ def test_a_time_at_the_calendars_ends_is_shown_as_recorded(recorded: str) -> Non
 
     shown = fmt.moment(recorded)
     assert shown.startswith(recorded[:4])
+
+
+# --- a recorded time in the future ---------------------------------------------------------------
+
+
+def put(plan_dir: Path, relative: str, text: str) -> Path:
+    path = plan_dir / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_recorded_time_in_the_future_is_a_problem_at_its_line(cli: Run, plan_dir: Path) -> None:
+    value = put(
+        plan_dir,
+        "actuals/practitioners/2023.yaml",
+        'value: 31000\nrecorded: "2099-01-01T00:00:00+08:00"\nhistory:\n'
+        '  - value: 30000\n    recorded: "2098-06-01T00:00:00+08:00"\n',
+    )
+    update = put(
+        plan_dir,
+        "updates/talent-training/20990101T000000Z.yaml",
+        'recorded: "2099-01-01T00:00:00+00:00"\nnote: "x"\n',
+    )
+    result = cli("validate", "--lang", "en", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(
+        f"{value}:2: time-in-future: the recorded time 2099-01-01T00:00:00+08:00 is later "
+        "than now ("
+    )
+    assert lines[0].endswith(
+        "): no change was recorded in the future (the clock of the machine that wrote it may "
+        "be wrong). Correct it to when the change was recorded (an update's or progress "
+        "record's file name follows it), or remove the record"
+    )
+    assert [line.split(": ")[:2] for line in lines[1:-1]] == [
+        [f"{value}:5", "time-in-future"],
+        [f"{update}:1", "time-in-future"],
+    ]
+    # every command that reads the plan says so, rather than take 2099 for the latest change
+    assert cli("undo", "--data", str(plan_dir)).exit_code == 1
+
+
+def test_a_time_less_than_a_day_ahead_is_a_clock_a_little_fast_not_a_problem(
+    cli: Run, plan_dir: Path
+) -> None:
+    now = dt.datetime.now(dt.timezone.utc)
+    for hours, code in ((23, 0), (25, 1)):
+        ahead = (now + dt.timedelta(hours=hours)).isoformat(timespec="seconds")
+        put(plan_dir, "actuals/practitioners/2023.yaml", f'value: 31000\nrecorded: "{ahead}"\n')
+        result = cli("validate", "--data", str(plan_dir))
+        assert result.exit_code == code, result.stderr
+        assert ("time-in-future" in result.stderr) == bool(code)
+
+
+def test_a_future_time_blocks_a_write_and_the_next_change_is_stamped_now(
+    cli: Run, plan_dir: Path
+) -> None:
+    wrong = put(
+        plan_dir,
+        "actuals/practitioners/2022.yaml",
+        'value: 28500\nrecorded: "2099-01-01T00:00:00+08:00"\n',
+    )
+    before = snapshot(plan_dir)
+    refused = cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
+    assert refused.exit_code == 1
+    assert f"{wrong}:2: time-in-future: 录入时间 2099-01-01T00:00:00+08:00 晚于现在" in (
+        refused.stderr
+    )
+    assert snapshot(plan_dir) == before
+    # corrected as the message says, the next change is stamped now, not after 2099
+    wrong.write_text('value: 28500\nrecorded: "2024-03-01T10:00:00+08:00"\n', encoding="utf-8")
+    start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(seconds=1)
+    record(cli, plan_dir, "2023", "practitioners", "31000")
+    stamped = load(plan_dir).actuals["practitioners"][1].recorded
+    assert stamped is not None
+    assert start <= stamped <= dt.datetime.now(dt.timezone.utc)
+
+
+def test_a_change_is_never_stamped_after_a_time_in_the_future(plan_dir: Path) -> None:
+    import dataclasses
+
+    from ipplan.entities import Actual
+
+    plan = load(plan_dir)
+    future = dt.datetime(2099, 1, 1, tzinfo=UTC8)
+    held = dataclasses.replace(
+        plan,
+        actuals={**plan.actuals, "practitioners": (Actual(2022, 28500, recorded=future),)},
+    )
+    start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(seconds=1)
+    moment = changes.stamp(held)
+    assert start <= moment <= dt.datetime.now(dt.timezone.utc)  # now: 2099 is not handed on
+
+
+def test_a_time_a_little_ahead_still_comes_before_the_next_change_and_undo_takes_that(
+    cli: Run, plan_dir: Path
+) -> None:
+    ahead = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) + dt.timedelta(hours=2)
+    put(
+        plan_dir,
+        "actuals/practitioners/2022.yaml",
+        f'value: 28500\nrecorded: "{ahead.isoformat()}"\n',
+    )
+    record(cli, plan_dir, "2023", "practitioners", "31000")
+    series = load(plan_dir).actuals["practitioners"]
+    assert series[1].recorded == ahead + changes.TICK  # after it, within the clock's skew
+    assert cli("undo", "--data", str(plan_dir)).exit_code == 0
+    assert [a.year for a in load(plan_dir).actuals["practitioners"]] == [2022]

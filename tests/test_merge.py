@@ -13,6 +13,7 @@ import os
 import random
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,7 +66,9 @@ updates:
 """
 
 
-def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def git(
+    repo: Path, *args: str, check: bool = True, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "GIT_AUTHOR_NAME": "ipplan",
@@ -76,7 +79,7 @@ def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
         "HOME": str(repo.parent),
     }
     return subprocess.run(
-        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=check
+        ["git", *args], cwd=repo, env=env, input=input, capture_output=True, text=True, check=check
     )
 
 
@@ -221,8 +224,89 @@ def test_the_same_indicator_year_conflicts_and_every_command_names_it(
 
     # resolved as the message says, the merge goes through with the value kept
     git(repo, "checkout", "--theirs", str(conflicted))
+    unmarked = cli("validate", "--lang", "en", "--data", str(data))
+    assert unmarked.exit_code == 1  # git has yet to be told: the merge is not finished
+    assert unmarked.stderr.startswith(f"{conflicted}:1: unmerged: ")
+    git(repo, "add", str(conflicted))
     assert cli("validate", "--data", str(data)).exit_code == 0
     assert values(repo)[("practitioners", 2024)] == 32100
+
+
+def modify_delete(cli: Run, tmp_path: Path, on_a: Callable[[Path], None] | None = None) -> Path:
+    """A merge stopped on a record changed on one branch (a) and deleted on the other (b, the
+    one merged into); ``on_a`` is run on the plan's directory once branch a is committed.
+    The record, left as branch a has it."""
+    repo = start(tmp_path, cli, "values")
+    data = repo / "data"
+    record = data / "actuals" / "practitioners" / "2023.yaml"
+    git(repo, "checkout", "-q", "-b", "a", "base")
+    args = ("record", "2023", "practitioners", "31500", "--force", "--data", str(data))
+    assert cli(*args).exit_code == 0
+    git(repo, "commit", "-q", "-am", "a")
+    if on_a is not None:
+        on_a(data)
+    git(repo, "checkout", "-q", "-b", "b", "base")
+    git(repo, "rm", "-q", str(record))
+    git(repo, "commit", "-q", "-m", "b")
+    merged = git(repo, "merge", "--no-edit", "-q", "a", check=False)
+    assert merged.returncode != 0 and "modify/delete" in merged.stdout
+    return record
+
+
+def test_a_change_against_a_deletion_leaves_no_marker_and_validate_names_it(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipplan import cache
+
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)  # a verdict kept of files just written
+    verdicts = Path(os.environ[cache.ENV_DIR])
+
+    def passes_and_is_kept(data: Path) -> None:
+        assert cli("validate", "--data", str(data)).exit_code == 0
+        assert list(verdicts.glob(f"*{cache.VERDICT}"))
+
+    record = modify_delete(cli, tmp_path, passes_and_is_kept)
+    data = record.parents[2]
+    kept = record.read_bytes()
+    assert b"<<<<<<<" not in kept and b"31500" in kept  # a valid record, as branch a has it
+
+    # every file's bytes are those branch a's verdict was kept for: only git knows
+    def unread(data_dir: object) -> None:
+        raise AssertionError("the files were read again: the kept verdict was not used")
+
+    with monkeypatch.context() as verdict_only:
+        verdict_only.setattr(store, "check_files", unread)
+        result = cli("validate", "--lang", "en", "--data", str(data))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{record}:1: unmerged: git has not finished merging this file (deleted on our side, "
+        "changed on theirs); decide which side to keep, mark it resolved with git add or git "
+        "rm, then run ipplan validate",
+        "1 problem found.",
+    ]
+    zh = cli("validate", "--data", str(data)).stderr
+    assert f"{record}:1: unmerged: git 尚未完成此文件的合并（我方删除了它，对方修改了它）" in zh
+    git(data.parent, "add", str(record))  # resolved: the change kept
+    assert cli("validate", "--data", str(data)).exit_code == 0
+
+
+def test_git_is_asked_of_the_plans_own_repository_and_its_absence_is_no_problem(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = modify_delete(cli, tmp_path)
+    data = record.parents[2]
+    # a hook's variables name another repository and index: the plan's own is still asked
+    other = tmp_path / "other"
+    other.mkdir()
+    git(other, "init", "-q")
+    monkeypatch.setenv("GIT_DIR", str(other / ".git"))
+    monkeypatch.setenv("GIT_INDEX_FILE", str(other / ".git" / "index"))
+    monkeypatch.setenv("GIT_WORK_TREE", str(other))
+    found = cli("validate", "--data", str(data))
+    assert found.exit_code == 1 and f"{record}:1: unmerged: " in found.stderr
+    # without git there is nothing it can tell
+    monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
+    assert cli("validate", "--data", str(data)).exit_code == 0
 
 
 def test_a_conflict_in_a_file_people_write_names_both_sides(cli: Run, plan_dir: Path) -> None:
@@ -244,7 +328,7 @@ def test_a_conflict_in_a_file_people_write_names_both_sides(cli: Run, plan_dir: 
         f"{path}:{line}: merge-conflict: unresolved git merge conflict: HEAD has "
         "target: {year: 2025, value: 41000}, other has target: {year: 2025, value: 42000}. "
         "Keep one side: delete the other and the <<<<<<<, ======= and >>>>>>> lines (or run git "
-        "checkout --ours or --theirs on this file), run ipplan validate, then commit"
+        "checkout --ours or --theirs on this file), git add it, run ipplan validate, then commit"
     )
 
 

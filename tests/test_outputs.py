@@ -157,6 +157,69 @@ def test_a_saved_change_says_so_and_exits_0_when_printing_fails(
         assert plan.state(plan.action("talent-training")).status.value == "in_progress"
 
 
+def closed_stdout(*args: str, closing: str = ">&-") -> subprocess.CompletedProcess[bytes]:
+    """ipplan run by a shell with standard output closed (and whatever else ``closing`` says)."""
+    environ = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    environ.pop("IPPLAN_LANG", None)
+    script = f'exec "$@" {closing}'
+    return subprocess.run(
+        ["sh", "-c", script, "sh", str(IPPLAN), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=environ,
+        check=False,
+    )
+
+
+def broken_pipe(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """ipplan writing into a pipe whose reader has gone."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return ipplan(*args, stdout=write)
+    finally:
+        os.close(write)
+
+
+@pytest.mark.parametrize("output", ["closed", "closed-with-stderr", "dev-full", "broken-pipe"])
+def test_a_saved_change_exits_0_whatever_becomes_of_stdout(plan_dir: Path, output: str) -> None:
+    args = ("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
+    if output == "closed":
+        result = closed_stdout(*args)
+    elif output == "closed-with-stderr":
+        result = closed_stdout(*args, closing=">&- 2>&-")
+    elif output == "dev-full":
+        with open("/dev/full", "wb") as full:
+            result = ipplan(*args, stdout=full)
+    else:
+        result = broken_pipe(*args)
+    assert result.returncode == 0
+    message = result.stderr.decode("utf-8")
+    assert "Traceback" not in message and "Exception ignored" not in message
+    if output == "closed-with-stderr":
+        assert message == ""  # nowhere to say it: the exit code says it
+    else:
+        assert message.strip() == (
+            "改动已保存：已记录：执业专利代理师人数 2023 年 = 31000 人（但结果未能显示。）"
+        )
+    record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    assert "value: 31000\n" in record.read_text(encoding="utf-8")
+    assert sorted(p.name for p in plan_dir.iterdir() if p.name.startswith(".")) == [
+        store.LOCK_NAME  # and no file was opened where output was going
+    ]
+    assert load(plan_dir).actuals["practitioners"][0].value == 31000
+
+
+def test_a_command_whose_output_is_its_result_fails_with_stdout_closed(plan_dir: Path) -> None:
+    result = closed_stdout("status", "--data", str(plan_dir), "--lang", "en")
+    assert result.returncode == 1
+    assert result.stderr.decode("utf-8") == (
+        "error: cannot write to standard output: it is closed (>&-)\n"
+    )
+    usage = closed_stdout("record", "practitioners", "2023", "1", "--data", str(plan_dir))
+    assert usage.returncode == 2 and b"Traceback" not in usage.stderr
+
+
 def test_undo_and_init_say_they_saved_when_printing_fails(plan_dir: Path, tmp_path: Path) -> None:
     data = str(plan_dir)
     assert ipplan("record", "2023", "practitioners", "31000", "--data", data).returncode == 0

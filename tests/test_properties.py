@@ -83,9 +83,10 @@ texts = st.text(
     max_size=40,
 ).filter(lambda s: control_character(s) is None and visible(s))
 optional_texts = st.none() | texts
+# Recorded times lie in the past: one ahead of the clock is a problem (time-in-future).
 times = st.datetimes(
     min_value=dt.datetime(2000, 1, 1),
-    max_value=dt.datetime(2100, 1, 1),
+    max_value=dt.datetime(2025, 12, 31),
     timezones=st.sampled_from([dt.timezone.utc, dt.timezone(dt.timedelta(hours=8))]),
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -228,6 +229,76 @@ def test_target_outside_its_unit(tmp_path: Path) -> None:
     assert found(problems_in(tmp_path, indicators=bad)) == [("indicators.yaml", 24, "out-of-range")]
 
 
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target", "problem"),
+    [
+        ("decrease", "100", "110", True),  # the attack: "achieved" at once, at -10 %
+        ("increase", "100", "90", True),
+        ("decrease", "100", "90", False),
+        ("increase", "100", "110", False),
+        ("decrease", "100", "100", False),  # a level held: methodology's x* == x0
+        ("increase", "100", "100", False),
+    ],
+)
+def test_a_target_against_its_direction_is_a_problem_at_the_target(
+    tmp_path: Path, direction: str, baseline: str, target: str, problem: bool
+) -> None:
+    indicators = INDICATORS.replace("direction: increase", f"direction: {direction}", 1)
+    indicators = indicators.replace(
+        "{year: 2021, value: 100}", f"{{year: 2021, value: {baseline}}}"
+    ).replace("{year: 2025, value: 200}", f"{{year: 2025, value: {target}}}")
+    found_problems = problems_in(tmp_path, indicators=indicators)
+    assert found(found_problems) == (
+        [("indicators.yaml", 16, "target-against-direction")] * problem
+    )
+    if problem:
+        from ipplan.i18n import problem_message
+
+        p = found_problems[0]
+        assert problem_message(p.code, p.params, "en") == (
+            f"people has direction {direction}, but its target {target} lies the other way from "
+            f"its baseline {baseline}: an increase's target is at or above its baseline, a "
+            "decrease's at or below it. Correct the direction or the target"
+        )
+
+
+def test_a_target_is_not_held_to_a_baseline_that_is_not_its_start(tmp_path: Path) -> None:
+    # no baseline: nothing to compare; cumulative: the baseline is the previous period's total
+    no_baseline = INDICATORS.replace("direction: decrease", "direction: increase").replace(
+        "baseline: null\n    target: {year: 2025, value: 50}",
+        "baseline: null\n    target: {year: 2025, value: 1}",
+    )
+    assert problems_in(tmp_path, indicators=no_baseline) == []
+    cumulative = INDICATORS.replace(
+        "    direction: increase\n", "    accumulate: sum\n    direction: increase\n", 1
+    ).replace("{year: 2021, value: 100}", "{year: 2021, value: 900}")
+    assert problems_in(tmp_path, indicators=cumulative) == []
+    year_end = cumulative.replace("    accumulate: sum\n", "", 1)  # the same, not cumulative
+    assert found(problems_in(tmp_path, indicators=year_end)) == [
+        ("indicators.yaml", 16, "target-against-direction")
+    ]
+
+
+def test_a_decrease_aimed_above_its_baseline_is_never_called_achieved(
+    cli,  # type: ignore[no-untyped-def]
+    plan_dir: Path,
+) -> None:
+    data = str(plan_dir)
+    assert cli("record", "2023", "practitioners", "29500", "--data", data).exit_code == 0
+    indicators = plan_dir / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    old = "direction: increase\n    baseline: {year: 2021, value: 26829}"
+    assert old in text
+    indicators.write_text(text.replace(old, old.replace("increase", "decrease")), "utf-8")
+    status = cli("status", "--json", "--data", data)
+    # not "achieved" at 29,500: 10 % up from 26,829, toward 40,000, is no decrease
+    assert status.exit_code == 1 and status.stdout == ""
+    problems = json.loads(status.stderr)["error"]["problems"]
+    assert [(p["file"], p["code"]) for p in problems] == [
+        (str(indicators), "target-against-direction")
+    ]
+
+
 def test_baseline_and_target_years_must_be_the_plans(tmp_path: Path) -> None:
     bad = INDICATORS.replace("{year: 2021, value: 100}", "{year: 2020, value: 100}").replace(
         "{year: 2025, value: 200}", "{year: 2024, value: 200}"
@@ -345,18 +416,27 @@ def test_a_hostile_file_gets_one_clear_line(cli, plan_dir: Path, name: str) -> N
     assert f"{plan_dir / filename}:{line}: {code}: " in status.stderr
 
 
-def test_an_alias_bomb_is_one_clear_line(
+def test_an_alias_bomb_is_one_clear_line(cli, plan_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for name, prev in zip("bcdefghi", "abcdefgh", strict=True):
+        bomb += f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+    (plan_dir / "task_log.yaml").write_text(bomb, encoding="utf-8")
+    result = cli("validate", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert result.stderr.count("alias-too-large") == 1
+    assert f"{plan_dir / 'task_log.yaml'}:5: alias-too-large: " in result.stderr
+
+
+def test_a_file_of_more_values_than_the_node_limit_is_one_clear_line(
     cli,
     plan_dir: Path,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     from ipplan import yamlio
 
-    monkeypatch.setattr(yamlio, "MAX_NODES", 100_000)
-    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-    for name, prev in zip("bcdefghi", "abcdefgh", strict=True):
-        bomb += f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
-    (plan_dir / "task_log.yaml").write_text(bomb, encoding="utf-8")
+    monkeypatch.setattr(yamlio, "MAX_NODES", 1_000)
+    items = ", ".join(["x"] * 2_000)
+    (plan_dir / "task_log.yaml").write_text(f"updates: {{a: [{items}]}}\n", encoding="utf-8")
     result = cli("validate", "--data", str(plan_dir))
     assert result.exit_code == 1
     assert f"{plan_dir / 'task_log.yaml'}:1: too-large: " in result.stderr
@@ -389,3 +469,83 @@ def test_empty_files_of_recorded_data_are_valid(cli, plan_dir: Path) -> None:  #
     for name in ("actuals.yaml", "task_log.yaml"):
         (plan_dir / name).write_bytes(b"")
     assert cli("validate", "--data", str(plan_dir)).exit_code == 0
+
+
+# --- bounded work on what a hostile file holds ---------------------------------------------------
+
+
+def test_a_record_file_of_millions_of_keys_is_refused_by_its_size_before_parsing(
+    cli,  # type: ignore[no-untyped-def]
+    plan_dir: Path,
+) -> None:
+    import time
+
+    from ipplan import yamlio
+
+    record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    record.parent.mkdir(parents=True)
+    with record.open("w", encoding="utf-8") as out:  # 2,000,000 unknown keys, 20 MB
+        out.write("value: 31000\n")
+        out.writelines(f"k{i:07d}: 1\n" for i in range(2_000_000))
+    start = time.perf_counter()
+    result = cli("validate", "--data", str(plan_dir))
+    assert time.perf_counter() - start < 5  # it took minutes, reading every key
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        f"{record}:1: record-too-large: 记录文件超过 {yamlio.MAX_RECORD_BYTES} 字节，未读取；"
+        "ipplan 写的记录文件只有几百字节。请删去多余的内容，或换回 git 中的版本"
+    )
+    assert len(lines) == 2  # and the count
+
+
+def test_a_record_file_under_the_size_limit_with_too_many_keys_is_refused_at_the_key(
+    cli,  # type: ignore[no-untyped-def]
+    plan_dir: Path,
+) -> None:
+    from ipplan import yamlio
+
+    record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    record.parent.mkdir(parents=True)
+    keys = "".join(f"k{i}: 1\n" for i in range(yamlio.MAX_RECORD_KEYS))
+    record.write_text("value: 31000\n" + keys, encoding="utf-8")
+    assert record.stat().st_size < yamlio.MAX_RECORD_BYTES
+    result = cli("validate", "--data", str(plan_dir), "--lang", "en")
+    assert result.exit_code == 1
+    past = yamlio.MAX_RECORD_KEYS + 1  # the line of the key past the limit
+    assert result.stderr.splitlines() == [
+        f"{record}:{past}: too-many-keys: the file holds more than {yamlio.MAX_RECORD_KEYS} "
+        "keys and was not read (this line holds the first past them); remove the keys that "
+        "do not belong",
+        "1 problem found.",
+    ]
+
+
+def test_problems_of_one_file_are_told_up_to_a_hundred_then_counted(
+    cli,  # type: ignore[no-untyped-def]
+    plan_dir: Path,
+) -> None:
+    record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
+    record.parent.mkdir(parents=True)
+    record.write_text("value: 31000\n" + "".join(f"k{i}: 1\n" for i in range(250)), "utf-8")
+    other = plan_dir / "actuals" / "practitioners" / "2024.yaml"
+    other.write_text("value: 32000\ncolour: red\n", encoding="utf-8")
+    result = cli("validate", "--data", str(plan_dir), "--lang", "en")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    told = [line for line in lines if line.startswith(f"{record}:")]
+    assert len(told) == 101
+    assert all(": unknown-field: " in line for line in told[:100])
+    assert told[:2] == [
+        f"{record}:2: unknown-field: unknown field k0",
+        f"{record}:3: unknown-field: unknown field k1",
+    ]
+    assert told[100] == (
+        f"{record}:102: too-many-problems: 150 more problems in this file are not listed (only "
+        "the first 100 of a file are); fix those above and run ipplan validate again"
+    )
+    assert f"{other}:2: unknown-field: unknown field colour" in lines  # another file's, told
+    assert lines[-1] == "251 problems found."
+    as_json = json.loads(cli("validate", "--json", "--data", str(plan_dir)).stdout)
+    codes = [p["code"] for p in as_json if p["file"] == str(record)]
+    assert codes == ["unknown-field"] * 100 + ["too-many-problems"]

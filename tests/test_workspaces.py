@@ -462,3 +462,27 @@ def test_overview_counts_overdue_yearly_figures(
     # shown as a column on a wide terminal
     monkeypatch.setenv("COLUMNS", "130")
     assert "逾期数据" in cli("overview").stdout
+
+
+def test_validate_of_a_workspace_names_what_git_has_not_merged(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_merge import git
+
+    (ws / ".git").rmdir()
+    git(ws, "init", "-q")
+    git(ws, "add", "-A")
+    git(ws, "commit", "-q", "-m", "plans")
+    monkeypatch.chdir(ws)
+    assert cli("validate").exit_code == 0
+    # the index as a merge leaves a record changed on one side and deleted on the other
+    record = "provinces/gd/actuals/attorneys/2022.yaml"
+    blob = git(ws, "rev-parse", f"HEAD:{record}").stdout.strip()
+    entries = f"0 {'0' * 40}\t{record}\n100644 {blob} 1\t{record}\n100644 {blob} 2\t{record}\n"
+    git(ws, "update-index", "--index-info", input=entries)
+    bad = cli("validate", "--format", "json", "--lang", "en")
+    assert bad.exit_code == 1
+    assert [(p["file"], p["line"], p["code"]) for p in json.loads(bad.stdout)] == [
+        (record, 1, "unmerged")
+    ]
+    assert "(deleted on their side, changed on ours)" in json.loads(bad.stdout)[0]["message"]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -66,16 +70,113 @@ def test_merge_keys_are_refused() -> None:
     assert [(p.line, p.code) for p in problems] == [(3, "unsupported-key")]
 
 
-def test_alias_bomb_is_stopped(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from ipplan import yamlio
-
-    monkeypatch.setattr(yamlio, "MAX_NODES", 10_000)
+def test_alias_bomb_is_stopped() -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
     for name, prev in zip("bcdefg", "abcdef", strict=True):
         bomb += f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
     doc, problems = parse(bomb, P)
     assert doc.broken
-    assert [p.code for p in problems] == ["too-large"]
+    # a: 11 values; b: 6 aliases of 11; c: 6 of 67; d: 6 of 403; e: 6 of 2,419 pass 10,000
+    assert [(p.line, p.code, p.params) for p in problems] == [
+        (5, "alias-too-large", {"limit": 10_000})
+    ]
+
+
+# 467 bytes: a's ten values, then nine aliases of the line before on each of ten lines, which
+# expanded would be ten billion values.
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
+    for name, prev in zip("bcdefghijk", "abcdefghij", strict=True)
+)
+
+
+def test_a_500_byte_alias_bomb_is_refused_in_well_under_a_second_and_a_few_megabytes() -> None:
+    assert len(BOMB.encode()) < 500
+    # in a process of its own, so that the peak memory is the bomb's alone
+    script = textwrap.dedent(
+        """
+        import json, sys, time, tracemalloc
+        from pathlib import Path
+        from ipplan.yamlio import parse
+        parse("a: &a x\\nb: *a\\n", Path("warm.yaml"))  # the parser loaded before measuring
+        tracemalloc.start()
+        start = time.perf_counter()
+        doc, problems = parse(sys.stdin.read(), Path("bomb.yaml"))
+        seconds = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1]
+        print(json.dumps([seconds, peak, [(p.line, p.code) for p in problems], doc.broken]))
+        """
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], input=BOMB, capture_output=True, text=True, check=True
+    )
+    seconds, peak, problems, broken = json.loads(run.stdout)
+    assert problems == [[5, "alias-too-large"]] and broken  # e: 9 aliases of d, 8,110 each
+    assert seconds < 0.5  # it took 12 s expanding; counting takes milliseconds
+    assert peak < 4 * 1024 * 1024  # it took 790 MB
+
+
+def test_aliases_within_the_limits_read_as_the_values_they_name() -> None:
+    doc, problems = parse("a: &a {x: 1, y: [2, 3]}\nb: *a\nc: [&s text, *s, *s]\n", P)
+    assert problems == []
+    assert doc.data == {"a": {"x": 1, "y": [2, 3]}, "b": {"x": 1, "y": [2, 3]}, "c": ["text"] * 3}
+
+
+def test_more_aliases_than_the_limit_are_refused_at_the_first_past_it() -> None:
+    from ipplan.yamlio import MAX_ALIASES
+
+    allowed = "a: &a x\n" + "".join(f"k{i}: *a\n" for i in range(MAX_ALIASES))
+    doc, problems = parse(allowed, P)
+    assert problems == [] and len(doc.data) == MAX_ALIASES + 1
+    doc, problems = parse(allowed + "past: *a\n", P)
+    assert doc.broken
+    assert [(p.line, p.code, p.params) for p in problems] == [
+        (MAX_ALIASES + 2, "too-many-aliases", {"limit": MAX_ALIASES})
+    ]
+
+
+def test_an_alias_that_names_itself_is_refused_not_followed() -> None:
+    doc, problems = parse("a: 1\nb: &b [x, *b]\n", P)
+    assert doc.broken
+    assert [(p.line, p.code) for p in problems] == [(2, "alias-too-large")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(f"k{i}: {i}\n" for i in range(12)),  # the record files' flat reader
+        "a:\n" + "".join(f"  k{i}: x\n" for i in range(11)),  # the block reader
+        "a: {" + ", ".join(f"k{i}: x" for i in range(11)) + "}\n",  # a flow mapping
+        "a: !!str x\n" + "".join(f"k{i}: x\n" for i in range(11)),  # the parser's builder
+    ],
+    ids=["flat", "block", "flow", "parser"],
+)
+def test_more_keys_than_the_limit_are_refused_at_the_first_past_it(text: str) -> None:
+    doc, problems = parse(text, P, max_keys=11)
+    assert doc.broken
+    assert [(p.line, p.code, p.params) for p in problems] == [
+        (text.count("\n") if text.count("\n") > 1 else 1, "too-many-keys", {"limit": 11})
+    ]
+    doc, problems = parse(text, P, max_keys=12)
+    assert problems == [] and not doc.broken
+
+
+def test_a_record_file_over_its_size_limit_is_refused_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipplan import yamlio
+
+    def never(*args: object) -> None:
+        raise AssertionError("parsed")
+
+    path = tmp_path / "2023.yaml"
+    path.write_bytes(b"value: 1\n" + b"k: 1\n" * (yamlio.MAX_RECORD_BYTES // 5))
+    monkeypatch.setattr(yamlio, "parse", never)
+    doc, problems = read(path, record=True)
+    assert doc.broken
+    assert [(p.line, p.code, p.params) for p in problems] == [
+        (1, "record-too-large", {"limit": yamlio.MAX_RECORD_BYTES})
+    ]
 
 
 def test_read_reports_non_utf8_with_its_line(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from sys import intern
 from typing import Any
 
 from ipplan import numbers
-from ipplan.yamlio import NUMBER_START, scalar_value
+from ipplan.yamlio import MAX_KEYS, NUMBER_START, scalar_value
 
 Loc = tuple[str | int, ...]
 
@@ -87,9 +87,10 @@ _KEYS: dict[str, str] = {}
 _LAYOUTS: dict[tuple[tuple[str, int], ...], dict[Loc, int]] = {}
 
 
-def flat(text: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:
+def flat(text: str, max_keys: int = MAX_KEYS) -> tuple[dict[str, Any], dict[Loc, int]] | None:
     """:func:`read` for a flat mapping of the lines ipplan writes in a record file (comments
-    and blank lines between them), three times as fast; None for anything else."""
+    and blank lines between them), three times as fast; None for anything else, and for more
+    than ``max_keys`` keys (the parser says where the limit was passed)."""
     data: dict[str, Any] = {}
     layout: list[tuple[str, int]] = []
     number = 0
@@ -101,7 +102,7 @@ def flat(text: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:
         if match is None:
             return None
         key, quoted, word, digits = match.groups()
-        if key in data or len(key) > MAX_KEY:
+        if key in data or len(key) > MAX_KEY or len(layout) >= max_keys:
             return None
         key = _KEYS.get(key, key)
         if quoted is not None:
@@ -138,10 +139,13 @@ class _Unsure(Exception):
     """What this reader leaves to the parser."""
 
 
-def read(text: str, max_nodes: int, lines: bool = True) -> tuple[Any, dict[Loc, int]] | None:
+def read(
+    text: str, max_nodes: int, lines: bool = True, max_keys: int = MAX_KEYS
+) -> tuple[Any, dict[Loc, int]] | None:
     """The data of ``text`` and the line of every key and item in it; None when ``text`` is
-    not of the shape this reader takes, or has more than ``max_nodes`` values. Without
-    ``lines``, no line is kept (they are empty): the same reading gives them when asked."""
+    not of the shape this reader takes, or has more than ``max_nodes`` values or ``max_keys``
+    keys. Without ``lines``, no line is kept (they are empty): the same reading gives them
+    when asked."""
     tokens: list[tuple[int, int, str]] = []  # line, indentation, content
     for number, line in enumerate(text.split("\n"), 1):
         content = line.lstrip(" ")
@@ -149,7 +153,7 @@ def read(text: str, max_nodes: int, lines: bool = True) -> tuple[Any, dict[Loc, 
             tokens.append((number, len(line) - len(content), content))
     if not tokens or OUTSIDE.search(text) is not None:
         return None
-    reader = _Reader(tokens, lines)
+    reader = _Reader(tokens, lines, max_keys)
     try:
         data, end = reader.block(0, tokens[0][1], ())
     except (_Unsure, RecursionError):
@@ -160,11 +164,14 @@ def read(text: str, max_nodes: int, lines: bool = True) -> tuple[Any, dict[Loc, 
 
 
 class _Reader:
-    def __init__(self, tokens: list[tuple[int, int, str]], track: bool = True) -> None:
+    def __init__(
+        self, tokens: list[tuple[int, int, str]], track: bool = True, max_keys: int = MAX_KEYS
+    ) -> None:
         self.tokens = tokens
         self.track = track
         self.lines: dict[Loc, int] = {}
         self.nodes = 0  # as yamlio's builder counts them: every value, not the keys
+        self.keys = max_keys  # the keys still allowed: past the last, the parser says so
 
     def block(self, i: int, indent: int, loc: Loc) -> tuple[Any, int]:
         """The block collection whose first line is token ``i``, at ``indent``."""
@@ -192,8 +199,9 @@ class _Reader:
             if len(key) > MAX_KEY:
                 raise _Unsure
             key = intern(key)  # one string for the key of each of 10,000 items, not 10,000
-            if key in result:
+            if key in result or not self.keys:
                 raise _Unsure
+            self.keys -= 1
             key_loc = (*loc, key)
             if self.track:
                 self.lines[key_loc] = line
@@ -300,8 +308,9 @@ class _Reader:
                 if match is None:
                     raise _Unsure
                 key, double, single, bare, end = match.groups()
-                if key in result or len(key) > MAX_KEY:
+                if key in result or len(key) > MAX_KEY or not self.keys:
                     raise _Unsure
+                self.keys -= 1
                 self.nodes += 1
                 key_loc = (*loc, key)
                 if self.track:

@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
+from ipplan import clock
 from ipplan.assess import Assessment, assess
 from ipplan.entities import ActionUpdate, Actual, Indicator, Revision
 from ipplan.errors import (
@@ -60,6 +61,8 @@ from ipplan.typed import Value, clean_text, parse_value
 from ipplan.validate import check, check_records
 from ipplan.writer import dump_actual, dump_update
 from ipplan.yamlio import Document, parse
+
+now = clock.now  # the clock changes are stamped by; a test may set its own
 
 T = TypeVar("T")
 TICK = dt.timedelta(milliseconds=1)  # the resolution of recorded times
@@ -109,22 +112,20 @@ def check_year(plan: Plan, year: int) -> None:
         raise YearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
 
 
-def now() -> dt.datetime:
-    """The time now: local time with its offset, to the millisecond."""
-    moment = dt.datetime.now().astimezone()
-    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
-
-
 def aware(moment: dt.datetime) -> dt.datetime:
     """``moment`` with a UTC offset; a time written without one is read as local time."""
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
-def latest_recorded(plan: Plan) -> dt.datetime | None:
-    """When the most recent change in the plan was recorded, if any change carries a time."""
+def latest_recorded(plan: Plan, *, future: bool = True) -> dt.datetime | None:
+    """When the most recent change in the plan was recorded, if any change carries a time;
+    without ``future``, of the changes not recorded in the future (:func:`clock.in_future`)."""
     times = [a.recorded for series in plan.actuals.values() for a in series if a.recorded]
     times += [u.recorded for log in plan.updates.values() for u in log]
     times += [e.recorded for log in plan.work.events.values() for e in log]
+    if not future:
+        reference = clock.now()
+        times = [t for t in times if not clock.in_future(t, reference)]
     return max((aware(t) for t in times), default=None)
 
 
@@ -132,12 +133,15 @@ def stamp(plan: Plan, when: dt.datetime | None = None) -> dt.datetime:
     """The time to record a change with: now, or just after the latest change if that is later.
 
     A clock set back, or two changes within a millisecond, still gives each change its own,
-    later time; ``when`` (for tests and imports of old data) is taken as given.
+    later time; ``when`` (for tests and imports of old data) is taken as given. A time further
+    ahead than the clock allows (2099, say) is no change's: a plan holding one is refused
+    (validate's ``time-in-future``), and were one read, the change would still be stamped now,
+    never after it, so that one wrong time is not handed on to every change after it.
     """
     if when is not None:
         return when
     moment = now()
-    latest = latest_recorded(plan)
+    latest = latest_recorded(plan, future=False)
     if latest is not None and moment <= latest:
         moment = (latest + TICK).astimezone(moment.tzinfo)
     return moment

@@ -1,7 +1,9 @@
-"""Today's date, the day overdue figures and milestones are judged on.
+"""Today's date, the day overdue figures and milestones are judged on; and the time now.
 
-``IPPLAN_TODAY=YYYY-MM-DD`` sets it, so that tests, and anyone asking "what would ipplan have
-said on that day", get the same answer on any day.
+``IPPLAN_TODAY=YYYY-MM-DD`` sets the day, so that tests, and anyone asking "what would ipplan
+have said on that day", get the same answer on any day. It never sets the time now, which
+changes are stamped with and recorded times are checked against (:func:`in_future`): a day
+asked about is not the day a change is made.
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ from collections.abc import Mapping
 from ipplan.errors import InvalidToday
 
 ENV_VAR = "IPPLAN_TODAY"
+# A recorded time may be this far ahead of the clock that reads it: another machine's clock a
+# little ahead, or an offset written wrong, is no reason to refuse a plan. Further ahead, the
+# time is a problem at its line (validate's time-in-future), and no change is stamped after it.
+SKEW = dt.timedelta(days=1)
 
 
 def today(environ: Mapping[str, str] | None = None) -> dt.date:
@@ -34,3 +40,16 @@ def example_day(environ: Mapping[str, str] | None = None) -> dt.date:
         return today(environ)
     except InvalidToday:
         return dt.date.today()
+
+
+def now() -> dt.datetime:
+    """The time now: local time with its offset, to the millisecond."""
+    moment = dt.datetime.now().astimezone()
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def in_future(moment: dt.datetime, reference: dt.datetime | None = None) -> bool:
+    """Whether a recorded ``moment`` (read as local time without an offset) lies more than
+    :data:`SKEW` after ``reference``, the time now unless given: no change was recorded then."""
+    aware = moment if moment.tzinfo is not None else moment.astimezone()
+    return aware > (now() if reference is None else reference) + SKEW

@@ -957,6 +957,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{key} is cumulative (accumulate: sum), so its direction must be increase: "
         "a running total only grows",
     ),
+    "p.target-against-direction": (
+        "{key} 的方向是 {direction}，目标值 {target} 却在基线值 {baseline} 的另一侧：increase 的目标不低于基线，decrease 的目标不高于基线。请改正方向或目标值",
+        "{key} has direction {direction}, but its target {target} lies the other way from its "
+        "baseline {baseline}: an increase's target is at or above its baseline, a decrease's "
+        "at or below it. Correct the direction or the target",
+    ),
     "invalid-plan-years": (
         "“{value}”不是计划的年份范围；请写首年和末年，如 2026-2030（{low}–{high} 之间）。",
         "'{value}' is not a span of plan years; write the first and the last year, such as "
@@ -1030,6 +1036,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "p.unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
     "p.too-large": ("文件过大（上限 {limit}）", "the file is too large (limit {limit})"),
+    "p.record-too-large": (
+        "记录文件超过 {limit} 字节，未读取；ipplan 写的记录文件只有几百字节。请删去多余的内容，或换回 git 中的版本",
+        "the record file is over {limit} bytes and was not read; a record file ipplan writes is "
+        "a few hundred bytes. Remove what does not belong, or restore the file from git",
+    ),
+    "p.too-many-keys": (
+        "文件中的键超过 {limit} 个，未读取（此行为第 {limit} 个之后的第一个）；请删去多余的键",
+        "the file holds more than {limit} keys and was not read (this line holds the first "
+        "past them); remove the keys that do not belong",
+    ),
+    "p.too-many-aliases": (
+        "文件中的别名（*名称）超过 {limit} 个，未读取；ipplan 写的文件不用别名，请把内容直接写出",
+        "the file uses more than {limit} aliases (*name) and was not read; files ipplan "
+        "writes use none, so write the values out",
+    ),
+    "p.alias-too-large": (
+        "别名（*名称）展开后超过 {limit} 个值（或指向自身），未读取；请把内容直接写出",
+        "the aliases (*name) would expand into more than {limit} values (or name themselves) "
+        "and the file was not read; write the values out",
+    ),
+    "p.too-many-problems": (
+        "此文件还有 {count} 个问题未列出（每个文件只列前 {limit} 个）；改正以上问题后再运行 ipplan validate",
+        "{count} more problems in this file are not listed (only the first {limit} of a file "
+        "are); fix those above and run ipplan validate again",
+    ),
     "p.too-deep": ("嵌套过深", "nested too deeply"),
     "p.unsupported-tag": ("不支持的 YAML 标签 {tag}", "unsupported YAML tag {tag}"),
     "p.unsupported-key": (
@@ -1219,12 +1250,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "or ipplan undo would revert both at once. Make one of them a millisecond later (and "
         "rename its file to match)",
     ),
+    "p.time-in-future": (
+        "录入时间 {time} 晚于现在（{now}），变更不可能在将来录入（也许写入它的电脑时钟不对）。请改成实际录入的时间（更新和进展记录的文件名随之更改），或删去这条记录",
+        "the recorded time {time} is later than now ({now}): no change was recorded in the "
+        "future (the clock of the machine that wrote it may be wrong). Correct it to when the "
+        "change was recorded (an update's or progress record's file name follows it), or "
+        "remove the record",
+    ),
     "p.merge-conflict": (
-        "git 合并冲突尚未解决：{ours_label} 一方为 {ours}，{theirs_label} 一方为 {theirs}。请保留其中一方：删去另一方和 <<<<<<<、=======、>>>>>>> 这几行（或运行 git checkout --ours 或 --theirs 该文件），再运行 ipplan validate，然后提交",
+        "git 合并冲突尚未解决：{ours_label} 一方为 {ours}，{theirs_label} 一方为 {theirs}。请保留其中一方：删去另一方和 <<<<<<<、=======、>>>>>>> 这几行（或运行 git checkout --ours 或 --theirs 该文件），用 git add 标记为已解决，再运行 ipplan validate，然后提交",
         "unresolved git merge conflict: {ours_label} has {ours}, {theirs_label} has {theirs}. "
         "Keep one side: delete the other and the <<<<<<<, ======= and >>>>>>> lines (or run "
-        "git checkout --ours or --theirs on this file), run ipplan validate, then commit",
+        "git checkout --ours or --theirs on this file), git add it, run ipplan validate, then "
+        "commit",
     ),
+    "p.unmerged": (
+        "git 尚未完成此文件的合并（{how}）；请决定保留哪一方，用 git add 或 git rm 标记为已解决，再运行 ipplan validate",
+        "git has not finished merging this file ({how}); decide which side to keep, mark it "
+        "resolved with git add or git rm, then run ipplan validate",
+    ),
+    "unmerged.both-modified": ("双方都修改了它", "changed on both sides"),
+    "unmerged.deleted-by-them": (
+        "对方删除了它，我方修改了它",
+        "deleted on their side, changed on ours",
+    ),
+    "unmerged.deleted-by-us": (
+        "我方删除了它，对方修改了它",
+        "deleted on our side, changed on theirs",
+    ),
+    "unmerged.both-added": ("双方各自新增了它", "added on both sides"),
+    "unmerged.added-by-us": ("我方新增了它", "added on our side"),
+    "unmerged.added-by-them": ("对方新增了它", "added on their side"),
+    "unmerged.both-deleted": ("双方都删除了它", "deleted on both sides"),
     "p.unexpected-file": (
         "此处只应有 {layout} 形式的记录文件；请移走或改名",
         "only record files laid out as {layout} belong here; move or rename this one",
@@ -1534,6 +1591,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "output-failed.disk-full": (
         "无法写出到标准输出：磁盘已满（ENOSPC）。",
         "cannot write to standard output: the disk is full (ENOSPC)",
+    ),
+    "output-failed.closed": (
+        "无法写出到标准输出：它已被关闭（>&-）。",
+        "cannot write to standard output: it is closed (>&-)",
     ),
     "lock-mode-own": (
         "无法取得写锁：锁文件 {path} 是您自己的，但权限 {mode} 不允许打开它，本次未做任何改动。"
@@ -1920,6 +1981,8 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     values = _listed(_shared(params), lang)
     if code == "ambiguous-name":
         values["why"] = text(f"why.{params.get('reason')}", lang, other=params.get("other"))
+    if code == "unmerged":
+        values["how"] = text(f"unmerged.{params.get('how')}", lang)
     if code == "invalid-id":
         pattern = str(params.get("pattern", ""))
         values["rule"] = text(ID_RULES.get(pattern, "idrule.pattern"), lang, pattern=pattern)

@@ -192,7 +192,7 @@ def read_records(data_dir: DataDir, problems: list[Problem]) -> Iterator[tuple[s
 
     base = str(data_dir.path)
     for relative in record_files(data_dir, problems):  # paths as text: see yamlio.Document
-        doc, found = read(f"{base}/{relative}", data_dir.path, scanned=True)
+        doc, found = read(f"{base}/{relative}", data_dir.path, scanned=True, record=True)
         problems.extend(found)
         yield relative, doc
 

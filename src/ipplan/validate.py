@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from ipplan import entities, records
+from ipplan import clock, entities, records
 from ipplan import units as unit_library
 from ipplan.entities import FIRST_YEAR, LAST_YEAR
 from ipplan.problems import Problem, suggest
@@ -181,7 +181,7 @@ def check_records(plan: Plan, docs: dict[str, Document], paths: dict[str, Path])
         if named is not None and not doc.broken:
             kind, parts = named
             RECORD_READERS[kind.name](c, doc, parts)
-    for rule in (rule_actuals, rule_task_log, rule_recorded_times, rule_text):
+    for rule in (rule_actuals, rule_task_log, rule_recorded_times, rule_times_in_future, rule_text):
         c.problems.extend(rule(c))
     c.problems.sort(key=Problem.sort_key)
     return c
@@ -640,6 +640,7 @@ def rule_indicators(c: Checked) -> Iterator[Problem]:
                 )
             yield from _value_problems(doc, (*loc, end, "value"), point.value, unit)
         yield from _milestone_problems(doc, loc, ind, plan, unit)
+        yield from _direction_problems(doc, loc, ind)
         if ind.max_change is not None and ind.max_change <= 0:
             yield Problem(
                 doc.path,
@@ -647,6 +648,25 @@ def rule_indicators(c: Checked) -> Iterator[Problem]:
                 "invalid-max-change",
                 {"value": ind.max_change},
             )
+
+
+def _direction_problems(doc: Document, loc: Loc, ind: entities.Indicator) -> Iterator[Problem]:
+    """A target on the wrong side of the baseline for the indicator's direction (a decrease
+    to a higher value): status would call the indicator achieved before any change, and its
+    progress would count backwards. A target equal to its baseline holds a level, as
+    docs/methodology.md allows. A cumulative indicator's baseline is the previous period's
+    total, for information only, and an indicator without a baseline has nothing to compare."""
+    if ind.baseline is None or ind.accumulate is not None:
+        return
+    baseline, target = ind.baseline.value, ind.target.value
+    if ind.sign * (target - baseline) < 0:
+        params = {"key": ind.key, "direction": ind.direction, "baseline": baseline}
+        yield Problem(
+            doc.path,
+            doc.line((*loc, "target", "value")),
+            "target-against-direction",
+            {**params, "target": target},
+        )
 
 
 def rule_official_baselines(c: Checked) -> Iterator[Problem]:
@@ -852,6 +872,35 @@ def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
+def rule_times_in_future(c: Checked) -> Iterator[Problem]:
+    """No change was recorded in the future: a recorded time further ahead of the clock than
+    :data:`ipplan.clock.SKEW` (a day) is a problem at its line. Taken for the latest change,
+    it would be what ``ipplan undo`` reverts first, and every change after it would be
+    stamped after it, inheriting the wrong year."""
+    reference = clock.now()
+    shown = reference.isoformat(timespec="seconds")
+
+    def problem(doc: Document, line: int, moment: dt.datetime) -> Problem:
+        params = {"time": moment.isoformat(timespec="seconds"), "now": shown}
+        return Problem(doc.path, line, "time-in-future", params)
+
+    for entries in c.actuals.values():
+        for found in entries:
+            item = found.item
+            if item.recorded is not None and clock.in_future(item.recorded, reference):
+                yield problem(found.doc, found.line("recorded"), item.recorded)
+            for j, old in enumerate(item.history):
+                if old.recorded is not None and clock.in_future(old.recorded, reference):
+                    yield problem(found.doc, found.line("history", j, "recorded"), old.recorded)
+    for updates in c.updates.values():
+        for update in updates:
+            if clock.in_future(update.item.recorded, reference):
+                yield problem(update.doc, update.line("recorded"), update.item.recorded)
+    for doc, _, event in c.progress:
+        if clock.in_future(event.recorded, reference):
+            yield problem(doc, doc.line(("recorded",)), event.recorded)
+
+
 def rule_text(c: Checked) -> Iterator[Problem]:
     """No key or text in any file holds a terminal control character."""
     for doc in c.docs.values():
@@ -919,5 +968,6 @@ RULES: list[Rule] = [
     rule_actuals,
     rule_task_log,
     rule_recorded_times,
+    rule_times_in_future,
     rule_text,
 ]

@@ -26,7 +26,7 @@ from ipplan.entities import Action, ActionUpdate, Actual, Indicator, Point, Thre
 from ipplan.errors import NothingToUndo
 from ipplan.i18n import problem_message
 from ipplan.plan import ActionState, Plan
-from ipplan.problems import Problem
+from ipplan.problems import Problem, capped
 from ipplan.status import Status
 from ipplan.writer import timestamp
 
@@ -645,7 +645,8 @@ def display_path(path: Path) -> str:
 
 
 def problems_view(problems: Sequence[Problem], lang: str) -> list[dict[str, Any]]:
-    """Problems for machines: file, line, code and message."""
+    """Problems for machines: file, line, code and message; no more than a hundred of one
+    file, then one saying how many more (:func:`ipplan.problems.capped`)."""
     return [
         {
             "file": display_path(p.path),
@@ -653,7 +654,7 @@ def problems_view(problems: Sequence[Problem], lang: str) -> list[dict[str, Any]
             "code": p.code,
             "message": problem_message(p.code, p.params, lang),
         }
-        for p in problems
+        for p in capped(problems)
     ]
 
 

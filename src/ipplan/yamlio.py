@@ -9,7 +9,11 @@ The composer gives nodes with positions; we build plain Python values from them 
   one not in decimal (``0x1F``), is a problem at its line (:mod:`ipplan.numbers`);
 - dates and timestamps stay text, and the models parse them where a date is expected;
 - tags that ask for Python objects are refused, never constructed;
-- anchors and aliases cannot expand into an unbounded document.
+- anchors and aliases cannot expand into an unbounded document: a file uses at most
+  :data:`MAX_ALIASES` aliases, which add at most :data:`MAX_ALIAS_NODES` values in all, counted
+  on the composed nodes (an alias is the node it names, met again), never by expanding them;
+- a file holds at most :data:`MAX_KEYS` keys, a record file :data:`MAX_RECORD_KEYS`, and a
+  record file over :data:`MAX_RECORD_BYTES` is not parsed at all.
 """
 
 from __future__ import annotations
@@ -28,6 +32,19 @@ Loc = tuple[str | int, ...]
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_NODES = 5_000_000
+# Files ipplan writes use no alias, and a person's file has little use for one: this many in a
+# file, adding this many values in all (what the values they name hold, counted once for each
+# alias), and no more. A 500-byte file of aliases naming aliases would otherwise be millions
+# of values, read for seconds into hundreds of megabytes.
+MAX_ALIASES = 100
+MAX_ALIAS_NODES = 10_000
+# Keys in one file: far above a plan of 10,000 indicators' (about 200,000 in indicators.yaml).
+MAX_KEYS = 1_000_000
+# A record file (actuals/KEY/YEAR.yaml, updates/..., progress/...) is a few hundred bytes with
+# a handful of keys as ipplan writes it, a value replaced a hundred times a few kilobytes: one
+# larger is not parsed, and one of more keys is refused at the key past the limit.
+MAX_RECORD_BYTES = 64 * 1024
+MAX_RECORD_KEYS = 1_000
 # A plain file longer than this (characters) keeps its text rather than its lines, whose keys
 # take ten times its size, and reads them again from it when asked.
 LINES_LATER = 64 * 1024
@@ -248,34 +265,41 @@ def _side_values(lines: list[str], found: list[_Conflict], path: Path) -> tuple[
     return tuple(values)
 
 
-def parse(text: str, path: Path | str, lines_later: bool = False) -> tuple[Document, list[Problem]]:
+def parse(
+    text: str, path: Path | str, lines_later: bool = False, max_keys: int | None = None
+) -> tuple[Document, list[Problem]]:
     """Parse ``text`` (the content of ``path``) into a :class:`Document` and its problems.
 
     ``lines_later``: a large file read by the block reader keeps its text, not its lines,
     for a file whose lines are looked up only for a problem's message (the definitions).
+    ``max_keys``: the keys the file may hold (:data:`MAX_KEYS`); one more is a
+    ``too-many-keys`` problem at its line.
 
     A syntax error gives an empty document and one ``yaml-syntax`` problem at its line; a
     conflict git left unresolved, one ``merge-conflict`` problem at each of its first lines.
     """
     from ipplan import blockyaml  # its patterns compile on import: only when a file is parsed
 
-    fast = blockyaml.flat(text)
+    keys = MAX_KEYS if max_keys is None else max_keys
+    fast = blockyaml.flat(text, keys)
     if fast is not None:
         return Document(path, fast[0], fast[1], plain=True), []
     large = lines_later and len(text) > LINES_LATER
-    read = blockyaml.read(text, MAX_NODES, lines=not large)
+    read = blockyaml.read(text, MAX_NODES, lines=not large, max_keys=keys)
     if read is not None:
         if large:  # its lines are read again from its text if a message needs one
             return Document(path, read[0], plain=True, text=text), []
         return Document(path, read[0], read[1], plain=True), []
-    return parse_yaml(text, Path(path))
+    return parse_yaml(text, Path(path), keys)
 
 
-def parse_yaml(text: str, path: Path) -> tuple[Document, list[Problem]]:
+def parse_yaml(
+    text: str, path: Path, max_keys: int | None = None
+) -> tuple[Document, list[Problem]]:
     """:func:`parse` through the YAML parser, for every file the flat path does not take."""
     from ipplan import yamlparser  # PyYAML and libyaml: only for a file the flat path leaves
 
-    return yamlparser.parse(text, path)
+    return yamlparser.parse(text, path, MAX_KEYS if max_keys is None else max_keys)
 
 
 class Refused(Exception):
@@ -368,16 +392,20 @@ def read(
     *,
     scanned: bool = False,
     lines_later: bool = False,
+    record: bool = False,
 ) -> tuple[Document, list[Problem]]:
     """Read and parse one YAML file; encoding and size problems are reported, not raised.
 
     Only a regular file of ``root`` (the file's own directory unless given) is read: see
-    :func:`read_regular`. ``lines_later``: see :func:`parse`.
+    :func:`read_regular`. ``lines_later``: see :func:`parse`. A ``record`` file is held to
+    the limits of one: no more than :data:`MAX_RECORD_BYTES` is read (a larger one is a
+    ``record-too-large`` problem, and never parsed), nor :data:`MAX_RECORD_KEYS` keys.
     """
     try:
-        raw = read_regular(path, root, scanned=scanned)
+        raw = read_regular(path, root, MAX_RECORD_BYTES if record else None, scanned=scanned)
     except Refused as refused:
-        return failed(Path(path), 1, refused.code, refused.params)
+        code = "record-too-large" if record and refused.code == "too-large" else refused.code
+        return failed(Path(path), 1, code, refused.params)
     except OSError as exc:
         return failed(Path(path), 1, "unreadable", {"detail": exc.strerror or str(exc)})
     try:
@@ -385,7 +413,7 @@ def read(
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return Document(path, None, broken=True), [Problem(Path(path), line, "not-utf8")]
-    doc, problems = parse(text, path, lines_later)
+    doc, problems = parse(text, path, lines_later, MAX_RECORD_KEYS if record else None)
     doc.digest = digest(raw)
     return doc, problems
 

@@ -49,12 +49,39 @@ class _TooLarge(Exception):
     pass
 
 
+class _Limit(Exception):
+    """A limit of :mod:`ipplan.yamlio` passed at ``line``: the file is refused, unread."""
+
+    def __init__(self, code: str, line: int, limit: int) -> None:
+        super().__init__(code, line, limit)
+        self.code, self.line, self.limit = code, line, limit
+
+
+# What an alias's node is marked with while the values in it are built: met again then, the
+# alias names a node that holds itself, a document without end.
+_BUILDING = -1
+
+
 class _Builder:
-    def __init__(self, path: Path) -> None:
+    """Plain values from composed nodes, each alias counted rather than expanded.
+
+    An alias is the node it names met again (the composer shares the node). With ``aliases``
+    (a text that holds a ``*``), every node is remembered with what it holds, so that an
+    alias is its node's value, not built again: the file's aliases and the values they add
+    are counted against :data:`ipplan.yamlio.MAX_ALIASES` and
+    :data:`ipplan.yamlio.MAX_ALIAS_NODES` before any is expanded.
+    """
+
+    def __init__(self, path: Path, max_keys: int, aliases: bool = False) -> None:
         self.path = path
         self.lines: dict[Loc, int] = {}
         self.problems: list[Problem] = []
         self.nodes = 0
+        self.keys = max_keys  # the keys still allowed
+        self.max_keys = max_keys
+        self.seen: dict[int, tuple[Any, int]] | None = {} if aliases else None
+        self.aliases = 0
+        self.added = 0  # values the aliases add
 
     def problem(self, node: Node, code: str, **params: Any) -> None:
         self.problems.append(Problem(self.path, node.start_mark.line + 1, code, params))
@@ -63,6 +90,38 @@ class _Builder:
         self.nodes += 1
         if self.nodes > yamlio.MAX_NODES:  # read when used: a test may lower it
             raise _TooLarge
+        seen = self.seen
+        if seen is None:
+            return self.value(node, loc)
+        found = seen.get(id(node))
+        if found is not None:
+            return self.alias(node, loc, *found)
+        start = self.nodes
+        seen[id(node)] = (None, _BUILDING)
+        value = self.value(node, loc)
+        seen[id(node)] = (value, self.nodes - start + 1)
+        return value
+
+    def alias(self, node: Node, loc: Loc, value: Any, size: int) -> Any:
+        """The value of an alias at ``loc``: that of the node it names, built already."""
+        self.aliases += 1
+        if self.aliases > yamlio.MAX_ALIASES:
+            raise _Limit("too-many-aliases", self.line_of(loc, node), yamlio.MAX_ALIASES)
+        if size == _BUILDING or self.added + size > yamlio.MAX_ALIAS_NODES:
+            raise _Limit("alias-too-large", self.line_of(loc, node), yamlio.MAX_ALIAS_NODES)
+        self.added += size
+        self.nodes += size - 1
+        return value
+
+    def line_of(self, loc: Loc, node: Node) -> int:
+        """The line of the alias at ``loc``: its key's. (The composer keeps no place of an
+        alias, only of the node it names; an item of a list is told by the list's key.)"""
+        for end in range(len(loc), 0, -1):
+            if isinstance(loc[end - 1], str) and loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return node.start_mark.line + 1
+
+    def value(self, node: Node, loc: Loc) -> Any:
         if isinstance(node, MappingNode):
             return self.mapping(node, loc)
         if isinstance(node, SequenceNode):
@@ -84,6 +143,9 @@ class _Builder:
             return None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if not self.keys:
+                raise _Limit("too-many-keys", key_node.start_mark.line + 1, self.max_keys)
+            self.keys -= 1
             if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(key_node, "unsupported-key")
                 continue
@@ -127,8 +189,9 @@ class _Builder:
         return str(resolver.resolve(scalar_node, node.value, (True, False)))
 
 
-def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
-    """Read ``text`` (the content of ``path``) with libyaml's composer and the builder."""
+def parse(text: str, path: Path, max_keys: int = yamlio.MAX_KEYS) -> tuple[Document, list[Problem]]:
+    """Read ``text`` (the content of ``path``) with libyaml's composer and the builder, which
+    refuses a file of more than ``max_keys`` keys at the key past them."""
     unresolved = conflicts(text, path)
     if unresolved:
         return Document(path, None, broken=True), unresolved
@@ -155,11 +218,13 @@ def parse(text: str, path: Path) -> tuple[Document, list[Problem]]:
         return failed(path, text[:start].count("\n") + 1, "not-utf8", {})
     if root is None:
         return Document(path, None), []  # an empty file: the schema says what it lacks
-    builder = _Builder(path)
+    builder = _Builder(path, max_keys, aliases="*" in text)  # no alias without its *
     try:
         data = builder.build(root, ())
     except _TooLarge:
         return failed(path, 1, "too-large", {"limit": yamlio.MAX_NODES})
+    except _Limit as passed:
+        return failed(path, passed.line, passed.code, {"limit": passed.limit})
     except RecursionError:
         return failed(path, 1, "too-deep", {})
     flagged = frozenset(p.line for p in builder.problems)

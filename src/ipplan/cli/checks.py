@@ -120,18 +120,23 @@ def validate(
 def _check_plan(data_dir: DataDir) -> tuple[list[Problem], dict[str, int]]:
     """Check every file of the plan in ``data_dir``: every problem, and what was counted.
 
-    A check that passed is not repeated on the same bytes (:func:`ipplan.cache.passed`).
+    A check that passed is not repeated on the same bytes (:func:`ipplan.cache.passed`). What
+    git has not finished merging (:func:`ipplan.gitstate.unmerged`) is asked of git every time:
+    a merge can stop with every file's bytes as a passing check read them, and its state is
+    in git's index, which no verdict keeps.
     """
-    from ipplan import cache, store
+    from ipplan import cache, gitstate, store
+    from ipplan.problems import Problem
 
     passed = cache.passed(data_dir.path, os.environ)
     if passed is not None:
-        return [], passed
+        return gitstate.unmerged([data_dir.path]), passed
     taken = time.time_ns()
     seen = cache.snapshot(data_dir.path)  # listed before anything is read
     checked = store.check_files(data_dir)
+    unmerged = gitstate.unmerged([data_dir.path], checked.problems)
     if checked.problems:
-        return checked.problems, {}
+        return sorted(checked.problems + unmerged, key=Problem.sort_key), {}
     core = checked.core
     counts = {
         "indicators": len(core.indicators),
@@ -142,9 +147,9 @@ def _check_plan(data_dir: DataDir) -> tuple[list[Problem], dict[str, int]]:
     }
     digests = checked.digests
     del core, checked  # what was checked goes before the tree is listed again
-    if seen is not None:
+    if seen is not None:  # a verdict of the files alone: git is asked again every time
         cache.keep_passed(data_dir.path, seen, taken, digests, counts, os.environ)
-    return [], counts
+    return unmerged, counts
 
 
 @app.command()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import re
 import sys
@@ -593,15 +594,71 @@ def mark_saved(message: str) -> None:
     _run["saved"] = message
 
 
+class _ClosedOutput(io.RawIOBase):
+    """Standard output for a command started without one (``>&-``): each write fails as a
+    closed descriptor's does (EBADF), until that has been told (:func:`_output_failed`)."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self.fd = fd
+        self.failing = True
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def write(self, data: Any) -> int:
+        if self.failing:
+            raise OSError(errno.EBADF, "closed")
+        return len(data)
+
+
+def _stand_in_for_closed() -> None:
+    """Give standard output and error a descriptor and a stream where the command was started
+    with them closed (``>&-``, ``2>&-``), for which Python has none.
+
+    Each descriptor gets /dev/null, so that no file the command opens (the lock, a record
+    being written) takes the number output is written to. Standard output gets a stream whose
+    writes fail, so that what it cannot print is told like output to a full disk: an error for
+    a command whose output is its result, and exit code 0 for a change that was saved.
+    Standard error takes what is written and drops it, as closing it asked.
+    """
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+            except OSError:
+                continue
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+        if name == "stdout":
+            raw: io.RawIOBase = _ClosedOutput(fd)
+        else:
+            raw = io.FileIO(fd, "w", closefd=False)
+        stream = io.TextIOWrapper(
+            io.BufferedWriter(raw), encoding="utf-8", errors="backslashreplace", line_buffering=True
+        )
+        setattr(sys, name, stream)
+
+
 def run(application: typer.Typer) -> None:
     """Run the command line so that output never ends in a traceback.
 
     Text a terminal or pipe cannot encode (PYTHONIOENCODING=ascii, a C locale) is written as
-    backslash escapes. Standard output that cannot be written (ENOSPC, EIO, a closed pipe) gets
-    one message on stderr, a full disk named as such, and exit code 1, or 0 when the command
-    had already saved its change.
+    backslash escapes. Standard output that cannot be written (ENOSPC, EIO, a closed pipe, or
+    none at all) gets one message on stderr, a full disk named as such, and exit code 1, or 0
+    when the command had already saved its change: whatever becomes of its output, a change
+    on disk is a command that did what was asked.
     """
     _run.clear()
+    _stand_in_for_closed()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError, OSError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
@@ -622,7 +679,10 @@ def run(application: typer.Typer) -> None:
 
 def _output_failed(exc: OSError | None) -> int:
     """Tell the person that stdout failed (and whether the change was saved); the exit code."""
-    with contextlib.suppress(OSError, ValueError):
+    closed = getattr(getattr(sys.stdout, "buffer", None), "raw", None)
+    if isinstance(closed, _ClosedOutput):
+        closed.failing = False  # told once: what is left goes nowhere
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         # later flushes (at exit) go nowhere rather than failing again
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -634,6 +694,8 @@ def _output_failed(exc: OSError | None) -> int:
         return 1  # the reader went away (`| head`): nothing to tell anyone
     elif exc is not None and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         message, code = error_prefix(lang) + text("output-failed.disk-full", lang), 1
+    elif isinstance(closed, _ClosedOutput):
+        message, code = error_prefix(lang) + text("output-failed.closed", lang), 1
     else:
         detail = "" if exc is None else exc.strerror or str(exc)
         message, code = error_prefix(lang) + text("output-failed", lang, detail=detail), 1

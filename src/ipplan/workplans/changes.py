@@ -201,7 +201,7 @@ def build(
     ):
         return wp, item, None
     event = ProgressEvent(
-        recorded=_stamp(plan, when),
+        recorded=stamp(plan, when),
         item=item.id,
         date=on,
         done=whole,
@@ -217,17 +217,6 @@ def build(
 
 def _standing(plan: Plan, wp: WorkPlan, item: Item, day: dt.date) -> ItemStanding:
     return assess_item(item, wp.year, wp.periods(item), plan.work.events_of(item.id), day)
-
-
-def _stamp(plan: Plan, when: dt.datetime | None) -> dt.datetime:
-    """A recorded time later than every change in the plan, progress events included."""
-    moment = stamp(plan, when)
-    if when is not None:
-        return moment
-    latest = max((e.recorded for events in plan.work.events.values() for e in events), default=None)
-    if latest is not None and moment <= latest:
-        moment = (latest + dt.timedelta(milliseconds=1)).astimezone(moment.tzinfo)
-    return moment
 
 
 def checked_text(event: ProgressEvent, item: Item, path: Path) -> str:

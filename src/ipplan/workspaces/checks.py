@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipplan import gitstate
 from ipplan.problems import Problem, suggest
 from ipplan.validate import Checked, _raw_ids, check
 from ipplan.workspaces.workspace import read_workspace
@@ -45,6 +46,8 @@ def check_workspace(path: Path) -> WorkspaceChecked:
         found.problems += read_problems + checked.problems + work_problems
         found.plans[member.name] = checked
     found.problems += list(rollup_references(found.plans))
+    directories = [path.parent, *(member.directory for member in workspace.plans)]
+    found.problems += gitstate.unmerged(directories, found.problems)
     found.problems.sort(key=Problem.sort_key)
     return found
 
