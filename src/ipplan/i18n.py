@@ -404,6 +404,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "data/indicators.yaml, and IPPLAN_DATA is not set. Run ipplan inside the plan's "
         "directory, or name it with --data DIR (or IPPLAN_DATA=DIR); `ipplan init DIR` starts one.",
     ),
+    "unsafe.plan": ("位于 {path} 的计划", "the plan in {path}"),
+    "unsafe.workspace": ("工作区 {path}", "the workspace {path}"),
+    "unsafe-owner": (
+        "不使用{what}：{path} 属于用户 {owner}，不属于您（{user}），可能是任何人放在那里的。"
+        "请用 --data DIR 或 IPPLAN_DATA=DIR 指定您的计划；如果信任它，请把 {directory} "
+        "加入 IPPLAN_SAFE_DIRECTORIES。",
+        "not using {what}: {path} belongs to user {owner}, not to you ({user}), so it may be "
+        "anyone's. Name your plan with --data DIR or IPPLAN_DATA=DIR; if you trust this one, "
+        "add {directory} to IPPLAN_SAFE_DIRECTORIES",
+    ),
+    "unsafe-shared-directory": (
+        "不使用{what}：它在任何人都可写入的目录 {shared}（{mode}，所有者 {owner}）中，"
+        "谁都可能把它放在那里。请用 --data DIR 或 IPPLAN_DATA=DIR 指定您的计划；"
+        "如果信任它，请把 {directory} 加入 IPPLAN_SAFE_DIRECTORIES。",
+        "not using {what}: it was found in {shared}, a directory anyone may write to ({mode}, "
+        "owner {owner}), so anyone could have left it there. Name your plan with --data DIR or "
+        "IPPLAN_DATA=DIR; if you trust this one, add {directory} to IPPLAN_SAFE_DIRECTORIES",
+    ),
+    "unsafe-above-shared-directory": (
+        "不使用{what}：它在 {directory}，是越过任何人都可写入的目录 {shared}（{mode}，所有者 "
+        "{owner}）向上查找时找到的，不是您所在项目的。请用 --data DIR 或 IPPLAN_DATA=DIR "
+        "指定您的计划；如果信任它，请把 {directory} 加入 IPPLAN_SAFE_DIRECTORIES。",
+        "not using {what}: it was found in {directory}, above {shared}, a directory anyone may "
+        "write to ({mode}, owner {owner}), so it is not of the project you are in. Name your "
+        "plan with --data DIR or IPPLAN_DATA=DIR; if you trust this one, add {directory} to "
+        "IPPLAN_SAFE_DIRECTORIES",
+    ),
     # errors (exit 1)
     "data-dir-is-file": (
         "{path} 是文件，不是数据目录。--data 或 IPPLAN_DATA 应指向存放 indicators.yaml 的目录。",
@@ -1709,6 +1736,10 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
     values = _listed(_shared(params), lang)
     if message_id == "lock-not-a-file":
         values["kind"] = text(f"lockkind.{params.get('kind')}", lang)
+    if message_id == "unsafe-shared-directory" and params.get("above"):
+        message_id = "unsafe-above-shared-directory"
+    if message_id in ("unsafe-owner", "unsafe-shared-directory", "unsafe-above-shared-directory"):
+        values["what"] = text(f"unsafe.{params.get('kind')}", lang, path=values.get("found"))
     if message_id in ("number-precision", "number-too-large"):
         prefix = "typed." if params.get("typed") else ""
         kept = str(params.get("kept"))
