@@ -367,6 +367,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "目录 {value} 须是工作区内的相对路径",
         "directory {value} must be a relative path inside the workspace",
     ),
+    "p.directory-link-outside-workspace": (
+        "目录 {value} 经由符号链接指向工作区之外的 {target}；计划的目录须在工作区内",
+        "directory {value} leads through a symbolic link to {target}, outside the workspace; "
+        "a plan's directory must be inside it",
+    ),
     "p.plan-directory-missing": (
         "计划 {name} 的目录 {value} 中没有 indicators.yaml（也没有 data/indicators.yaml）",
         "plan {name}: directory {value} holds no indicators.yaml (nor data/indicators.yaml)",

@@ -138,6 +138,20 @@ def locate(
     return DataDir(bundled_dir(), bundled=True, search=found)
 
 
+def governing(found: Search) -> Path | None:
+    """The workspace file that governs where the search started: the one found, unless the
+    plan found is nearer and the workspace does not list it (that plan stands alone). A
+    workspace file with problems governs, so that they are told."""
+    from ipplan.workspaces.workspace import read_workspace
+
+    if found.workspace is None or found.plan is None or not found.plan_first:
+        return found.workspace
+    workspace, _ = read_workspace(found.workspace)
+    if workspace is not None and workspace.listing(found.plan) is None:
+        return None
+    return found.workspace
+
+
 def _workspace(path: Path) -> Workspace:
     from ipplan.workspaces.workspace import load_workspace  # checked by pydantic: only here
 
