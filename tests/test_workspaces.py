@@ -592,6 +592,14 @@ def test_a_parent_chain_of_990_plans_through_the_commands(
     assert "990" in checked.stdout
     overview = json.loads(cli("overview", "--json").stdout)["plans"]
     assert [(p["name"], p["depth"]) for p in overview[-2:]] == [("p988", 988), ("p989", 989)]
+    assert overview[-1]["rollup_differences"] == []
+    human = cli("overview", "--lang", "en").stdout.splitlines()
+    assert next(line for line in human if "p989" in line).startswith("      p989 ")  # kept in view
+    site = path.parent / "public"
+    assert cli("site", str(site)).exit_code == 0
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert index.index("plans/p988/") < index.index("plans/p989/")  # parent first
+    assert 'class="indent-2"><a href="plans/p989/' in index
 
 
 def test_a_cycle_or_too_many_plans_is_one_problem_however_long(tmp_path: Path) -> None:
