@@ -478,7 +478,7 @@ def test_a_plan_directory_linked_out_of_the_workspace_is_refused(
     gd.symlink_to(elsewhere / "gd")  # provinces/gd, as ipplan.yaml names it, leads out
     monkeypatch.chdir(ws)
     line = (
-        f"ipplan.yaml:6: directory-link-outside-workspace: directory provinces/gd leads through "
+        f"ipplan.yaml:6: directory-outside-workspace: directory provinces/gd leads through "
         f"a symbolic link to {elsewhere / 'gd'}, outside the workspace; a plan's directory must "
         "be inside it"
     )
@@ -497,7 +497,7 @@ def test_a_plan_directory_linked_out_of_the_workspace_is_refused(
         assert refused.stderr.splitlines()[0] == line, command
     assert not out.exists()
     json_codes = [p["code"] for p in json.loads(cli("validate", "--format", "json").stdout)]
-    assert json_codes == ["directory-link-outside-workspace"]
+    assert json_codes == ["directory-outside-workspace"]
     # a link that stays inside the workspace is a directory like any other
     gd.unlink()
     (ws / "provinces" / "gd-real").mkdir()

@@ -367,7 +367,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "目录 {value} 须是工作区内的相对路径",
         "directory {value} must be a relative path inside the workspace",
     ),
-    "p.directory-link-outside-workspace": (
+    # directory-outside-workspace, where the path is inside but a symbolic link leads out
+    "directory-outside-workspace.link": (
         "目录 {value} 经由符号链接指向工作区之外的 {target}；计划的目录须在工作区内",
         "directory {value} leads through a symbolic link to {target}, outside the workspace; "
         "a plan's directory must be inside it",
@@ -1848,6 +1849,8 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     if "known" in values and isinstance(values["known"], list):
         values["known"] = joined((named(k, lang) for k in values["known"]), lang)
     key = f"p.{code}"
+    if code == "directory-outside-workspace" and "target" in params:
+        key = "directory-outside-workspace.link"
     if code == "control-character" and "field" in params:
         return error_message(code, params, lang)  # typed text (an import's cell), not a file
     if key not in CATALOGUE and code in CATALOGUE:

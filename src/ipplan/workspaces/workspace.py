@@ -214,7 +214,7 @@ def _rules(doc: Document, entries: list[tuple[Loc, Entry]]) -> Iterator[Problem]
             yield Problem(
                 path,
                 doc.line(here),
-                "directory-link-outside-workspace",
+                "directory-outside-workspace",
                 {"value": entry.directory, "target": resolved},
             )
         elif resolved in directories:  # two names for one plan would count its figures twice
