@@ -423,3 +423,23 @@ def test_an_unreadable_plan_left_in_a_shared_directory_is_refused_as_anyones(
     assert result.stderr.startswith(
         f"error: not using the plan in {sticky / 'data'}: it was found in {sticky}, a directory "
     )
+
+
+def test_a_plan_above_a_shared_directory_is_refused_too(
+    cli: Run, tmp_path: Path, sticky: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    planted = plant(tmp_path)  # a directory of one's own, reached through the shared one
+    mine = sticky / "mine"
+    mine.mkdir()
+    monkeypatch.chdir(mine)
+    result = cli("status", "--lang", "en")
+    assert (result.exit_code, result.stdout) == (1, "")
+    owner = discovery.user_name(sticky.stat().st_uid)
+    assert result.stderr.splitlines() == [
+        f"error: not using the plan in {planted}: it was found in {tmp_path}, above {sticky}, a "
+        f"directory anyone may write to (drwxrwxrwt, owner {owner}), so it is not of the "
+        "project you are in. Name your plan with --data DIR or IPPLAN_DATA=DIR; if you trust "
+        f"this one, add {tmp_path} to IPPLAN_SAFE_DIRECTORIES"
+    ]
+    zh = cli("status", "--lang", "zh").stderr
+    assert zh.startswith(f"错误：不使用位于 {planted} 的计划：它在 {tmp_path}，是越过")
