@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -486,3 +487,181 @@ def test_validate_of_a_workspace_names_what_git_has_not_merged(
         (record, 1, "unmerged")
     ]
     assert "(deleted on their side, changed on ours)" in json.loads(bad.stdout)[0]["message"]
+
+
+# --- only the plans the workspace holds ---------------------------------------------------------
+
+
+def test_a_plan_directory_linked_out_of_the_workspace_is_refused(
+    cli: Run, ws: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    member(elsewhere / "gd", "别处的计划", "A plan from elsewhere")
+    gd = ws / "provinces" / "gd"
+    shutil.rmtree(gd)
+    gd.symlink_to(elsewhere / "gd")  # provinces/gd, as ipplan.yaml names it, leads out
+    monkeypatch.chdir(ws)
+    line = (
+        f"ipplan.yaml:6: directory-outside-workspace: directory provinces/gd leads through "
+        f"a symbolic link to {elsewhere / 'gd'}, outside the workspace; a plan's directory must "
+        "be inside it"
+    )
+    checked = cli("validate", "--lang", "en")
+    assert checked.exit_code == 1 and checked.stderr.splitlines()[0] == line
+    out = tmp_path / "public"
+    for command in (
+        ["site", str(out)],
+        ["overview"],
+        ["status", "--plan", "gd"],
+        ["status", "--plan", "national"],
+        ["report", "--plan", "national"],
+    ):
+        refused = cli(*command, "--lang", "en")
+        assert (refused.exit_code, refused.stdout) == (1, ""), command
+        assert refused.stderr.splitlines()[0] == line, command
+    assert not out.exists()
+    json_codes = [p["code"] for p in json.loads(cli("validate", "--format", "json").stdout)]
+    assert json_codes == ["directory-outside-workspace"]
+    # a link that stays inside the workspace is a directory like any other
+    gd.unlink()
+    (ws / "provinces" / "gd-real").mkdir()
+    member(ws / "provinces" / "gd-real" / "data", "广东省计划", "Guangdong plan")
+    gd.symlink_to(ws / "provinces" / "gd-real")
+    assert cli("validate").exit_code == 0
+
+
+def test_validate_in_a_plan_the_workspace_does_not_list_checks_that_plan(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unlisted = ws / "provinces" / "hb"
+    member(unlisted, "湖北省计划", "Hubei plan")
+    write(unlisted, "tasks.yaml", "areas: [\n")  # broken
+    monkeypatch.chdir(unlisted)
+    result = cli("validate", "--lang", "en")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines()[0].startswith("tasks.yaml:2: yaml-syntax:")
+    assert "ipplan.yaml" not in result.stderr
+    write(unlisted, "tasks.yaml", TASKS)
+    ok = cli("validate", "--lang", "en")
+    assert ok.exit_code == 0 and "ipplan.yaml" not in ok.stdout
+    status = json.loads(cli("status", "--json").stdout)
+    assert status["plan"]["title"] == "湖北省计划"
+    overview = json.loads(cli("overview", "--json").stdout)
+    assert [p["title"] for p in overview["plans"]] == ["湖北省计划"]
+    assert "rollups" not in json.loads(cli("report", "--format", "json").stdout)
+    # a listed plan still checks the workspace whole
+    monkeypatch.chdir(ws / "provinces" / "gd")
+    assert "ipplan.yaml" in cli("validate").stdout
+
+
+def chain(root: Path, count: int) -> Path:
+    """A workspace of ``count`` plans, each the parent of the next."""
+    root.mkdir()
+    lines = ["plans:"]
+    for i in range(count):
+        lines.append(
+            f"  - name: p{i}\n    directory: p{i}" + (f"\n    parent: p{i - 1}" if i else "")
+        )
+    write(root, "ipplan.yaml", "\n".join(lines) + "\n")
+    return root / "ipplan.yaml"
+
+
+def test_a_parent_chain_of_990_plans_is_read_and_ordered_without_recursion(
+    tmp_path: Path,
+) -> None:
+    import time
+
+    from ipplan.workspaces.workspace import _parent_first, subtree
+
+    path = chain(tmp_path / "ws", 990)
+    started = time.monotonic()
+    for i in range(990):
+        member(path.parent / f"p{i}", f"计划{i}", f"Plan {i}")
+    workspace = load_workspace(path)
+    assert workspace.names == [f"p{i}" for i in range(990)]  # parent first
+    assert [workspace.depth(f"p{i}") for i in (0, 1, 989)] == [0, 1, 989]
+    assert subtree(workspace, "p900").names == [f"p{i}" for i in range(900, 990)]
+    assert subtree(workspace, "p900").depth("p989") == 89
+    assert time.monotonic() - started < 30
+    # a chain far longer than Python's recursion limit is ordered as well
+    from ipplan.workspaces.workspace import Member
+
+    long = [Member(f"q{i}", tmp_path, f"q{i - 1}" if i else None, i) for i in range(100_000)]
+    assert [m.name for m in _parent_first(long[::-1])][-1] == "q99999"
+
+
+def test_a_parent_chain_of_990_plans_through_the_commands(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = chain(tmp_path / "ws", 990)
+    for i in range(990):
+        member(path.parent / f"p{i}", f"计划{i}", f"Plan {i}", into="attorneys")
+    # each rolls up into its parent; the first into itself would be refused, so it names none
+    first = path.parent / "p0" / "indicators.yaml"
+    first.write_text(
+        first.read_text(encoding="utf-8").replace(
+            "    rolls_up_to: {plan: national, indicator: attorneys}\n", ""
+        ),
+        encoding="utf-8",
+    )
+    for i in range(1, 990):
+        indicators = path.parent / f"p{i}" / "indicators.yaml"
+        indicators.write_text(
+            indicators.read_text(encoding="utf-8").replace("plan: national", f"plan: p{i - 1}"),
+            encoding="utf-8",
+        )
+    monkeypatch.chdir(path.parent)
+    checked = cli("validate", "--lang", "en")
+    assert checked.exit_code == 0, checked.stderr
+    assert "990" in checked.stdout
+    overview = json.loads(cli("overview", "--json").stdout)["plans"]
+    assert [(p["name"], p["depth"]) for p in overview[-2:]] == [("p988", 988), ("p989", 989)]
+    assert overview[-1]["rollup_differences"] == []
+    human = cli("overview", "--lang", "en").stdout.splitlines()
+    assert next(line for line in human if "p989" in line).startswith("      p989 ")  # kept in view
+    site = path.parent / "public"
+    assert cli("site", str(site)).exit_code == 0
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert index.index("plans/p988/") < index.index("plans/p989/")  # parent first
+    assert 'class="indent-2"><a href="plans/p989/' in index
+
+
+def test_a_cycle_or_too_many_plans_is_one_problem_however_long(tmp_path: Path) -> None:
+    path = chain(tmp_path / "ws", 100_000)
+    workspace, problems = read_workspace(path)
+    assert workspace is None
+    assert [(p.line, p.code) for p in problems] == [(1, "too-many-plans")]
+    ring = chain(tmp_path / "ring", 600)
+    ring.write_text(
+        ring.read_text(encoding="utf-8").replace(
+            "  - name: p0\n    directory: p0\n",
+            "  - name: p0\n    directory: p0\n    parent: p599\n",
+        ),
+        encoding="utf-8",
+    )
+    _, problems = read_workspace(ring)
+    cycles = [p for p in problems if p.code == "parent-cycle"]
+    assert len(cycles) == 600
+    assert cycles[0].params["value"].split(" → ")[:3] == ["p0", "p599", "p598"]
+
+
+def test_a_nul_byte_in_the_workspace_file_is_one_problem_line(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "ws"
+    (root / ".git").mkdir(parents=True)
+    member(root / "a", "甲", "A")
+    monkeypatch.chdir(root)
+    for content, line in (
+        (b'plans:\n  - name: a\n    directory: "a\\0b"\n', 3),  # the escape YAML reads as NUL
+        (b"plans:\n  - name: a\n    directory: a\x00\n", 3),  # the byte itself
+        (b'plans:\n  - name: "a\\0"\n    directory: a\n', 2),
+        (b'plans:\n  - {name: a, directory: "a\\x1b[2J"}\n', 2),
+    ):
+        (root / "ipplan.yaml").write_bytes(content)
+        for command in (["validate"], ["status"], ["overview"]):
+            result = cli(*command, "--lang", "en")
+            assert (result.exit_code, result.stdout) == (1, ""), (content, command)
+            problems = [p for p in result.stderr.splitlines() if re.match(r"^\S+:\d+: ", p)]
+            assert len(problems) == 1, (content, command, result.stderr)
+            assert problems[0].startswith(f"ipplan.yaml:{line}: "), (content, problems)

@@ -300,6 +300,19 @@ class PlanNotFound(IpplanError):
     message_id = "plan-not-found"
 
 
+class UnsafeOwner(IpplanError):
+    """The plan or workspace file found on the way up belongs to another user."""
+
+    message_id = "unsafe-owner"
+
+
+class UnsafeSharedDirectory(IpplanError):
+    """The plan or workspace file found on the way up is in (or above) a directory anyone may
+    write to, such as /tmp."""
+
+    message_id = "unsafe-shared-directory"
+
+
 # --- work plans ---------------------------------------------------------------------------------
 
 

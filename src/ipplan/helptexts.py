@@ -15,10 +15,10 @@ HELP: dict[str, tuple[str, str]] = {
     # --- the program -------------------------------------------------------------------------
     "help.ipplan": (
         "跟踪规划的指标和行动：每项指标离目标还有多远、各年实际值、每项行动做了什么。\n\n"
-        "数据目录依次为：--data DIR；工作区中用 --plan NAME（或 $IPPLAN_PLAN）指定的计划；当前目录或其上最近的计划（含 indicators.yaml 的目录，或旁边有 data/ 的目录；最远到仓库根目录）；$IPPLAN_DATA；最后是随 ipplan 附带的计划（只读）。\n\n"
+        "数据目录依次为：--data DIR；工作区中用 --plan NAME（或 $IPPLAN_PLAN）指定的计划；当前目录或其上最近的计划（含 indicators.yaml 的目录，或旁边有 data/ 的目录；最远到仓库根目录）；$IPPLAN_DATA；最后是随 ipplan 附带的计划（只读）。向上查找时不使用其他用户的计划或工作区，也不使用在任何人都可写入的目录（如 /tmp）中或其上找到的；此时改用 $IPPLAN_DATA，未设置则报错。信任的目录可列入 $IPPLAN_SAFE_DIRECTORIES（以 : 分隔，* 表示全部）。\n\n"
         "帮助的语言：--lang，否则 $IPPLAN_LANG，否则中文环境（zh 开头的 LANG 等）用中文，其他用英文。",
         "Track a plan's indicators and actions: where each indicator stands against its target, yearly actuals, and what each action has done.\n\n"
-        "The data directory is --data DIR, else the workspace's plan named with --plan NAME (or $IPPLAN_PLAN), else the plan in the working directory or the nearest one above it (a directory holding indicators.yaml, or a data/ beside it; up to the repository root), else $IPPLAN_DATA, else the plan bundled with ipplan (read-only).\n\n"
+        "The data directory is --data DIR, else the workspace's plan named with --plan NAME (or $IPPLAN_PLAN), else the plan in the working directory or the nearest one above it (a directory holding indicators.yaml, or a data/ beside it; up to the repository root), else $IPPLAN_DATA, else the plan bundled with ipplan (read-only). The search never uses a plan or workspace of another user, or one found in or above a directory anyone may write to (such as /tmp): $IPPLAN_DATA is used instead, else it is an error. Directories you trust can be listed in $IPPLAN_SAFE_DIRECTORIES (:-separated, * for all).\n\n"
         "Help is in the language of --lang, else $IPPLAN_LANG, else Chinese in a Chinese locale (LANG and the like starting with zh), else English.",
     ),
     "help.opt.data": ("计划的数据目录。", "Plan data directory."),

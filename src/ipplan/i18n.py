@@ -401,6 +401,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "目录 {value} 须是工作区内的相对路径",
         "directory {value} must be a relative path inside the workspace",
     ),
+    # directory-outside-workspace, where the path is inside but a symbolic link leads out
+    "directory-outside-workspace.link": (
+        "目录 {value} 经由符号链接指向工作区之外的 {target}；计划的目录须在工作区内",
+        "directory {value} leads through a symbolic link to {target}, outside the workspace; "
+        "a plan's directory must be inside it",
+    ),
     "p.plan-directory-missing": (
         "计划 {name} 的目录 {value} 中没有 indicators.yaml（也没有 data/indicators.yaml）",
         "plan {name}: directory {value} holds no indicators.yaml (nor data/indicators.yaml)",
@@ -437,6 +443,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no plan found: looked from {start} up to {top} for indicators.yaml or "
         "data/indicators.yaml, and IPPLAN_DATA is not set. Run ipplan inside the plan's "
         "directory, or name it with --data DIR (or IPPLAN_DATA=DIR); `ipplan init DIR` starts one.",
+    ),
+    "unsafe.plan": ("位于 {path} 的计划", "the plan in {path}"),
+    "unsafe.workspace": ("工作区 {path}", "the workspace {path}"),
+    "unsafe-owner": (
+        "不使用{what}：{path} 属于用户 {owner}，不属于您（{user}），可能是任何人放在那里的。"
+        "请用 --data DIR 或 IPPLAN_DATA=DIR 指定您的计划；如果信任它，请把 {directory} "
+        "加入 IPPLAN_SAFE_DIRECTORIES。",
+        "not using {what}: {path} belongs to user {owner}, not to you ({user}), so it may be "
+        "anyone's. Name your plan with --data DIR or IPPLAN_DATA=DIR; if you trust this one, "
+        "add {directory} to IPPLAN_SAFE_DIRECTORIES",
+    ),
+    "unsafe-shared-directory": (
+        "不使用{what}：它在任何人都可写入的目录 {shared}（{mode}，所有者 {owner}）中，"
+        "谁都可能把它放在那里。请用 --data DIR 或 IPPLAN_DATA=DIR 指定您的计划；"
+        "如果信任它，请把 {directory} 加入 IPPLAN_SAFE_DIRECTORIES。",
+        "not using {what}: it was found in {shared}, a directory anyone may write to ({mode}, "
+        "owner {owner}), so anyone could have left it there. Name your plan with --data DIR or "
+        "IPPLAN_DATA=DIR; if you trust this one, add {directory} to IPPLAN_SAFE_DIRECTORIES",
+    ),
+    "unsafe-above-shared-directory": (
+        "不使用{what}：它在 {directory}，是越过任何人都可写入的目录 {shared}（{mode}，所有者 "
+        "{owner}）向上查找时找到的，不是您所在项目的。请用 --data DIR 或 IPPLAN_DATA=DIR "
+        "指定您的计划；如果信任它，请把 {directory} 加入 IPPLAN_SAFE_DIRECTORIES。",
+        "not using {what}: it was found in {directory}, above {shared}, a directory anyone may "
+        "write to ({mode}, owner {owner}), so it is not of the project you are in. Name your "
+        "plan with --data DIR or IPPLAN_DATA=DIR; if you trust this one, add {directory} to "
+        "IPPLAN_SAFE_DIRECTORIES",
     ),
     # errors (exit 1)
     "data-dir-is-file": (
@@ -1902,6 +1935,10 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
         values.update(written=some_of(written, lang), pending=some_of(pending, lang))
     if message_id == "import-not-a-regular-file" and f"filekind.{params.get('kind')}" in CATALOGUE:
         values["kind"] = text(f"filekind.{params.get('kind')}", lang)
+    if message_id == "unsafe-shared-directory" and params.get("above"):
+        message_id = "unsafe-above-shared-directory"
+    if message_id in ("unsafe-owner", "unsafe-shared-directory", "unsafe-above-shared-directory"):
+        values["what"] = text(f"unsafe.{params.get('kind')}", lang, path=values.get("found"))
     if message_id in ("number-precision", "number-too-large"):
         prefix = "typed." if params.get("typed") else ""
         kept = str(params.get("kept"))
@@ -2007,6 +2044,8 @@ def problem_message(code: str, params: Mapping[str, Any], lang: str) -> str:
     if "known" in values and isinstance(values["known"], list):
         values["known"] = joined((named(k, lang) for k in values["known"]), lang)
     key = f"p.{code}"
+    if code == "directory-outside-workspace" and "target" in params:
+        key = "directory-outside-workspace.link"
     if code == "control-character" and "field" in params:
         return error_message(code, params, lang)  # typed text (an import's cell), not a file
     if key not in CATALOGUE and code in CATALOGUE:

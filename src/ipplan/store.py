@@ -114,7 +114,8 @@ def locate(
     --data, else the plan of the workspace named by --plan or $IPPLAN_PLAN, else the innermost
     plan in ``cwd`` or a directory above it (see :mod:`ipplan.discovery`), else $IPPLAN_DATA,
     else the bundled plan. In a workspace but outside every plan's directory, a workspace of
-    several plans asks which one.
+    several plans asks which one. A plan or workspace the search refused (someone else's) is
+    never used: $IPPLAN_DATA is, when set; else the refusal is the error.
     """
     from ipplan import discovery
 
@@ -124,9 +125,11 @@ def locate(
     name = plan or environ.get(PLAN_VAR) or None
     if name is not None:
         if found.workspace is None:
+            if found.refused is not None:
+                raise found.refused.error()
             raise NoWorkspace(name=name, start=str(found.start), top=str(found.top))
         return DataDir(_workspace(found.workspace).plan(name).directory)
-    if found.plan is not None:
+    if found.plan is not None and found.plan_first:
         return DataDir(found.plan)
     if found.workspace is not None:
         workspace = _workspace(found.workspace)
@@ -135,7 +138,23 @@ def locate(
         raise ChoosePlan(file=str(found.workspace), names=", ".join(workspace.names))
     if environ.get(ENV_VAR):
         return named(Path(environ[ENV_VAR]))
+    if found.refused is not None:
+        raise found.refused.error()
     return DataDir(bundled_dir(), bundled=True, search=found)
+
+
+def governing(found: Search) -> Path | None:
+    """The workspace file that governs where the search started: the one found, unless the
+    plan found is nearer and the workspace does not list it (that plan stands alone). A
+    workspace file with problems governs, so that they are told."""
+    from ipplan.workspaces.workspace import read_workspace
+
+    if found.workspace is None or found.plan is None or not found.plan_first:
+        return found.workspace
+    workspace, _ = read_workspace(found.workspace)
+    if workspace is not None and workspace.listing(found.plan) is None:
+        return None
+    return found.workspace
 
 
 def _workspace(path: Path) -> Workspace:
@@ -501,12 +520,9 @@ def _lock_refused(lock_path: Path, exc: OSError) -> IpplanError:
 
 
 def _user(uid: int) -> str:
-    try:
-        import pwd
+    from ipplan.discovery import user_name
 
-        return pwd.getpwuid(uid).pw_name
-    except (ImportError, KeyError):
-        return str(uid)
+    return user_name(uid)
 
 
 def _group(gid: int) -> str:

@@ -1129,6 +1129,8 @@ CHECK_STYLES = {"agrees": "green", "differs": "bold red", "incomplete": "yellow"
 
 
 def render_overview(view: Mapping[str, Any], lang: str) -> None:
+    from ipplan.workspaces.overview import SHOWN_DEPTH
+
     console = out()
     table = Table(
         title=text("overview.title", lang, path=view["workspace"]),
@@ -1163,7 +1165,7 @@ def render_overview(view: Mapping[str, Any], lang: str) -> None:
             f"{label(status, lang)} {count}" for status, count in row["summary"].items() if count
         ]
         differences = row["rollup_differences"]
-        cells: list[str | Text] = ["  " * row["depth"] + row["name"]]
+        cells: list[str | Text] = ["  " * min(row["depth"], SHOWN_DEPTH) + row["name"]]
         if shown["title"]:
             cells.append(row["title_en"] if lang == "en" else row["title"])
         if shown["period"]:

@@ -458,7 +458,8 @@ def resolve_workspace(
 ) -> Workspace:
     """The workspace around the working directory, or with --plan the plans under that one.
 
-    Outside a workspace (or with --data) the one plan found, as a workspace of one.
+    Outside a workspace, in a plan it does not list, or with --data: the one plan found, as a
+    workspace of one.
     """
     from ipplan import discovery, store
     from ipplan.workspaces.workspace import load_workspace, single, subtree
@@ -467,19 +468,22 @@ def resolve_workspace(
     if explicit is None:
         found = discovery.search(Path.cwd(), os.environ)
         name = chosen_plan(ctx) or os.environ.get(store.PLAN_VAR) or None
-        if found.workspace is not None:
-            workspace = load_workspace(found.workspace)
-            return workspace if name is None else subtree(workspace, name)
+        if name is not None and found.workspace is not None:
+            return subtree(load_workspace(found.workspace), name)
+        governing = store.governing(found)
+        if name is None and governing is not None:
+            return load_workspace(governing)
     return single(resolve_data_dir(ctx, data, notice=notice).path)
 
 
 def workspace_to_check(ctx: typer.Context, data: Path | None) -> Path | None:
-    """The workspace file to check whole: found around the working directory, no plan named."""
+    """The workspace file to check whole: the one governing the working directory, no plan
+    named (in a plan the workspace does not list, that plan is checked)."""
     from ipplan import discovery, store
 
     if data or (ctx.obj or {}).get("data") or chosen_plan(ctx) or os.environ.get(store.PLAN_VAR):
         return None
-    return discovery.search(Path.cwd(), os.environ).workspace
+    return store.governing(discovery.search(Path.cwd(), os.environ))
 
 
 def print_json(value: Any) -> None:

@@ -32,6 +32,7 @@ from ipplan.plan import Plan
 from ipplan.reports import common
 from ipplan.reports import html as report_html
 from ipplan.reports.tidy import BOM, cell
+from ipplan.workspaces.overview import SHOWN_DEPTH
 from ipplan.workspaces.rollup import roll_up, rollup_view
 from ipplan.workspaces.workspace import Workspace
 
@@ -182,7 +183,7 @@ class Site:
             report = self.data[member.name]
             link = self.href(path, f"{self.root(lang)}plans/{member.name}/index.html")
             plan_title = common.pick(report["plan"], "title", lang)
-            depth = min(self.workspace.depth(member.name), 2)
+            depth = min(self.workspace.depth(member.name), SHOWN_DEPTH)
             counts = " · ".join(
                 f"{escape(label(status, lang))}&nbsp;{n}"
                 for status, n in report["summary"].items()

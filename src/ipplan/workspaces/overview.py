@@ -12,6 +12,10 @@ from ipplan.plan import Plan
 from ipplan.workspaces.rollup import roll_ups
 from ipplan.workspaces.workspace import Workspace
 
+# A plan is shown indented under its parent, and under its parent's parent, no deeper: a long
+# chain of parents keeps its names in view (the JSON's depth is the plan's own).
+SHOWN_DEPTH = 2
+
 
 def load_plans(workspace: Workspace) -> dict[str, Plan]:
     """Every plan of the workspace, parent first; :class:`DataInvalid` if any has a problem."""
@@ -102,8 +106,8 @@ def check_as_of(plans: Mapping[str, Plan], as_of: int | None) -> None:
 def rollups_around(
     directory: Path, cwd: Path, environ: Mapping[str, str], as_of: int | None = None
 ) -> tuple[str, dict[str, dict[str, Any]]] | None:
-    """The plan in ``directory`` as the workspace around ``cwd`` names it, and every roll-up
-    into its indicators (key -> view); None outside a workspace or a plan it does not name."""
+    """The plan in ``directory`` as the workspace around ``cwd`` lists it, and every roll-up
+    into its indicators (key -> view); None outside a workspace or a plan it does not list."""
     from ipplan import discovery
     from ipplan.workspaces.rollup import rollup_view
     from ipplan.workspaces.workspace import load_workspace
@@ -112,7 +116,7 @@ def rollups_around(
     if found.workspace is None:
         return None
     workspace = load_workspace(found.workspace)
-    member = workspace.containing(directory)
+    member = workspace.listing(directory)
     if member is None:
         return None
     plans = load_plans(workspace)

@@ -14,10 +14,12 @@ Plans are listed parent first: each root plan in file order, followed by its mem
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, TypeGuard
 
@@ -88,41 +90,54 @@ class Workspace:
         ]
         return max(found, key=lambda m: len(m.directory.absolute().parts), default=None)
 
+    def listing(self, directory: Path) -> Member | None:
+        """The plan whose data directory ``directory`` is (the same directory however named);
+        None for a plan the workspace does not list."""
+        real = os.path.realpath(directory)
+        return next((m for m in self.plans if os.path.realpath(m.directory) == real), None)
+
     def depth(self, name: str) -> int:
         """0 for a plan without a parent, 1 for its members, and so on."""
-        member, depth = self.plan(name), 0
-        while member.parent is not None and member.parent in self.names:
-            member, depth = self.plan(member.parent), depth + 1
-        return depth
+        self.plan(name)  # an unknown name is told as such
+        return self._depths[name.strip()]
+
+    @cached_property
+    def _depths(self) -> dict[str, int]:
+        depths: dict[str, int] = {}
+        for member in self.plans:  # parent first: a parent's depth is known before its members'
+            parent = member.parent
+            depths[member.name] = 0 if parent not in depths else depths[parent] + 1
+        return depths
 
 
 def read_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     """Read and check ``ipplan.yaml``; the workspace only when it has no problem."""
-    from ipplan.validate import Checked, _items, _shell
+    from ipplan.validate import Checked, _items, _shell, rule_text
 
     doc, problems = read(path)
     if doc.broken:
         return None, problems
-    c = Checked(docs={})
+    c = Checked(docs={"workspace": doc})
     data = _shell(c, doc, doc.data, (), {"plans": True})
+    plans = None if data is None else data.get("plans")
+    if isinstance(plans, list) and len(plans) > MAX_PLANS:  # a broken file: nothing more is read
+        return None, [Problem(path, doc.line(("plans",)), "too-many-plans", {"limit": MAX_PLANS})]
     entries: list[tuple[Loc, Entry]] = []
     if data is not None:
-        plain = _plain_entries(data.get("plans"))
+        plain = _plain_entries(plans)
         if plain is None:  # something is wrong: pydantic says what
             from ipplan.workspaces.model import PlanEntry
 
-            found = _items(c, doc, data.get("plans"), ("plans",), PlanEntry)
+            found = _items(c, doc, plans, ("plans",), PlanEntry)
             plain = [(loc, Entry(e.name, e.directory, e.parent)) for loc, e in found]
         entries = plain
-    problems += c.problems
-    if data is not None and isinstance(data.get("plans"), list):
-        if not data["plans"]:
-            problems.append(Problem(path, doc.line(("plans",)), "empty", {"field": "plans"}))
-        elif len(data["plans"]) > MAX_PLANS:
-            problems.append(
-                Problem(path, doc.line(("plans",)), "too-many-plans", {"limit": MAX_PLANS})
-            )
-    problems += list(_rules(doc, entries))
+    if isinstance(plans, list) and not plans:
+        problems.append(Problem(path, doc.line(("plans",)), "empty", {"field": "plans"}))
+    # A control character (a NUL) is the one problem of its line, not also a bad name or a
+    # directory that no file can have.
+    text = list(rule_text(c))
+    told = {p.line for p in text}
+    problems += text + [p for p in [*c.problems, *_rules(doc, entries)] if p.line not in told]
     if problems:
         return None, sorted(problems, key=Problem.sort_key)
     members: dict[str, Member] = {}
@@ -176,7 +191,8 @@ def _rules(doc: Document, entries: list[tuple[Loc, Entry]]) -> Iterator[Problem]
         else:
             seen[entry.name] = line
     names = {e.name for _, e in entries}
-    parents = {e.name: e.parent for _, e in entries}
+    cycles = _in_cycles({e.name: e.parent for _, e in entries})
+    root = os.path.realpath(path.parent)
     directories: dict[str, int] = {}
     for loc, entry in entries:
         here = (*loc, "directory")
@@ -193,17 +209,23 @@ def _rules(doc: Document, entries: list[tuple[Loc, Entry]]) -> Iterator[Problem]
                 "plan-directory-missing",
                 {"name": entry.name, "value": entry.directory},
             )
-        else:  # two names for one plan would count its figures twice in a roll-up
-            resolved = str(found.resolve())
-            if resolved in directories:
-                yield Problem(
-                    path,
-                    doc.line(here),
-                    "duplicate-plan-directory",
-                    {"value": entry.directory, "first": directories[resolved]},
-                )
-            else:
-                directories[resolved] = doc.line(here)
+        elif not _inside(resolved := os.path.realpath(found), root):
+            # a symbolic link on the way leads out: another repository's plan, or anyone's
+            yield Problem(
+                path,
+                doc.line(here),
+                "directory-outside-workspace",
+                {"value": entry.directory, "target": resolved},
+            )
+        elif resolved in directories:  # two names for one plan would count its figures twice
+            yield Problem(
+                path,
+                doc.line(here),
+                "duplicate-plan-directory",
+                {"value": entry.directory, "first": directories[resolved]},
+            )
+        else:
+            directories[resolved] = doc.line(here)
         if entry.parent is None:
             continue
         where = doc.line((*loc, "parent"))
@@ -214,27 +236,47 @@ def _rules(doc: Document, entries: list[tuple[Loc, Entry]]) -> Iterator[Problem]
                 "unknown-parent",
                 {"value": entry.parent, "suggest": suggest(entry.parent, sorted(names))},
             )
-            continue
-        chain: list[str] = [entry.name]
-        step: str | None = entry.parent
-        while step is not None and step not in chain:
-            chain.append(step)
-            step = parents.get(step)
-        if step == entry.name:  # a plan that only leads into another's cycle is not in it
-            yield Problem(path, where, "parent-cycle", {"value": " → ".join([*chain, step])})
+        elif entry.name in cycles:  # a plan that only leads into another's cycle is not in it
+            yield Problem(path, where, "parent-cycle", {"value": cycles[entry.name]})
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _in_cycles(parents: dict[str, str | None]) -> dict[str, str]:
+    """Each plan that is in a cycle of parents, with the cycle as it reads from that plan
+    (a → b → a). Each plan is walked once, however long the chains: no recursion."""
+    cycles: dict[str, str] = {}
+    done: set[str] = set()
+    for start in parents:
+        trail: list[str] = []
+        on_trail: dict[str, int] = {}
+        step: str | None = start
+        while step is not None and step in parents and step not in done:
+            if step in on_trail:  # the trail came back to itself: from there on is a cycle
+                ring = trail[on_trail[step] :]
+                for i, name in enumerate(ring):
+                    cycles[name] = " → ".join([*ring[i:], *ring[:i], name])
+                break
+            on_trail[step] = len(trail)
+            trail.append(step)
+            step = parents[step]
+        done.update(trail)
+    return cycles
 
 
 def _parent_first(members: list[Member]) -> Iterator[Member]:
+    """Each plan without a parent in file order, followed by its members: a walk with a stack
+    of its own, so that a chain of any length is ordered."""
     children: dict[str | None, list[Member]] = {}
     for member in members:
         children.setdefault(member.parent, []).append(member)
-
-    def walk(parent: str | None) -> Iterator[Member]:
-        for member in children.get(parent, []):
-            yield member
-            yield from walk(member.name)
-
-    yield from walk(None)
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        member = stack.pop()
+        yield member
+        stack.extend(reversed(children.get(member.name, [])))
 
 
 def subtree(workspace: Workspace, name: str) -> Workspace:
