@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from ipplan import cache, store
 from ipplan.errors import DataInvalid
@@ -73,10 +76,51 @@ def rewrite_in_place(path: Path, old: str, new: str) -> None:
 def test_an_unchanged_plan_comes_from_the_cache(cached: tuple[Path, Path]) -> None:
     plan, entries = cached
     first = load(plan)
-    assert len(list(entries.glob("*.pickle"))) == 1
+    assert len(list(entries.glob(f"*{cache.PLAN}"))) == 1
     again = load(plan)
     assert again == first
     assert again.origin == first.origin
+
+
+def test_a_plan_from_the_cache_is_the_plan_read_fresh_to_the_type_of_every_field(
+    cli: Callable[..., Result], cached: tuple[Path, Path]
+) -> None:
+    """Built back from plain data, every record is what loading built: a revised value's
+    history, an action's updates (its status, dates, cleared fields), progress on work items,
+    dates and times in their zones; compared by their text, which names every type."""
+    plan, _ = cached
+    data = ["--data", str(plan)]
+    assert cli("record", "2024", "litigators", "5000", *data).exit_code == 0
+    assert (
+        cli("record", "2024", "litigators", "5100", "--force", "--note", "订正", *data).exit_code
+        == 0
+    )
+    steps = [
+        [
+            "task",
+            "talent-training",
+            "--status",
+            "in_progress",
+            "--lead",
+            "协会",
+            "--due",
+            "2025-06-30",
+        ],
+        ["task", "talent-training", "--no-due", "--note", "进展"],
+        ["item", "y2022-1", "--done", "1", "--date", "2022-06-20", "--evidence", "通知"],
+        ["item", "y2022-2", "--cancel", "合并", "--date", "2022-07-01"],
+    ]
+    for step in steps:
+        assert cli(*step, *data).exit_code == 0, step
+    fresh = store.load_fresh(store.DataDir(plan))
+    load(plan)  # fills the cache
+    seen = cache.snapshot(plan)
+    assert seen is not None
+    again = store.from_cache(store.DataDir(plan), seen[0])
+    assert again is not None
+    assert again.actuals["litigators"][-1].history and again.updates and again.work.events
+    assert repr(dataclasses.replace(again, origin=None)) == repr(fresh)
+    assert again.work.plans[0].lines == fresh.work.plans[0].lines
 
 
 def test_a_file_changed_in_place_with_the_same_size_is_read_again(
@@ -112,17 +156,45 @@ def test_fresh_files_are_not_cached(
     plan, entries = cached
     monkeypatch.setattr(cache, "RACY_SECONDS", 3600.0)
     load(plan)
-    assert not entries.exists() or not list(entries.glob("*.pickle"))
+    assert not entries.exists() or not list(entries.glob(f"*{cache.PLAN}"))
 
 
-@pytest.mark.parametrize("junk", [b"", b"not a pickle", b"\x80\x05K\x01."])
+@pytest.mark.parametrize(
+    "junk", [b"", b"not json", b"\x80\x05K\x01.", b'{"format": 3}\n', b"[]\n[]\n", b"{}" * 5000]
+)
 def test_a_corrupt_entry_is_ignored_and_replaced(cached: tuple[Path, Path], junk: bytes) -> None:
     plan, entries = cached
     expected = load(plan)
-    (entry,) = entries.glob("*.pickle")
+    (entry,) = entries.glob(f"*{cache.PLAN}")
     entry.write_bytes(junk)
     assert load(plan) == expected
     assert entry.read_bytes() != junk
+
+
+@pytest.mark.parametrize("cut", ["a byte changed", "the last part", "a part added"])
+def test_an_entry_whose_parts_are_not_what_its_header_says_is_ignored(
+    cached: tuple[Path, Path], cut: str
+) -> None:
+    """The header names the digest of the parts: a part changed, lost or added, still JSON,
+    is only a miss, and the entry is replaced."""
+    plan, entries = cached
+    expected = load(plan)
+    (entry,) = entries.glob(f"*{cache.PLAN}")
+    raw = entry.read_bytes()
+    title = expected.info.title.encode("utf-8")
+    assert raw.count(title) == 1
+    changed = {
+        "a byte changed": raw.replace(title, title[:-3] + "伪".encode()),
+        "the last part": raw[: raw.rstrip(b"\n").rfind(b"\n") + 1],
+        "a part added": raw + b"[]\n",
+    }[cut]
+    entry.write_bytes(changed)
+    seen = cache.snapshot(plan)
+    assert seen is not None
+    assert cache.lookup(plan, seen[0], os.environ) is None
+    assert load(plan) == expected
+    assert entry.read_bytes() != changed
+    assert cache.lookup(plan, seen[0], os.environ) is not None
 
 
 def test_an_entry_in_a_directory_others_may_write_is_not_trusted(
@@ -163,7 +235,7 @@ def test_outputs_are_the_same_with_and_without_the_cache(tmp_path: Path) -> None
     # the change times of the copied files are fresh: wait them out once
     time.sleep(cache.RACY_SECONDS + 0.1)
     filled = _ipplan(args, env)
-    assert list((tmp_path / "cache").glob("*.pickle"))
+    assert list((tmp_path / "cache").glob(f"*{cache.PLAN}"))
     hit = _ipplan(args, env)
     off = _ipplan(args, {**env, cache.ENV_SWITCH: "0"})
     assert filled.returncode == hit.returncode == off.returncode == 0
@@ -191,7 +263,7 @@ def test_two_processes_filling_the_cache_at_once_leave_one_whole_entry(
     outputs = [p.communicate()[0] for p in processes]
     assert all(p.returncode == 0 for p in processes)
     assert len(set(outputs)) == 1
-    assert len(list(entries.glob("*.pickle"))) == 1
+    assert len(list(entries.glob(f"*{cache.PLAN}"))) == 1
     assert not list(entries.glob(".*.tmp"))
     seen = cache.snapshot(plan)
     assert seen is not None
@@ -275,7 +347,7 @@ def test_what_a_killed_writer_left_is_cleared_once_an_hour_old(cached: tuple[Pat
     os.utime(old, (long_ago, long_ago))
     os.utime(other, (long_ago, long_ago))
     load(plan)  # a fresh read writes an entry
-    assert len(list(entries.glob("*.pickle"))) == 1
+    assert len(list(entries.glob(f"*{cache.PLAN}"))) == 1
     assert not old.exists()
     assert new.exists()  # perhaps another writer's, still at work
     assert other.exists()  # not ours

@@ -113,7 +113,7 @@ def test_switched_off(cli: Run, plan: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert not (plan.parent / "cache").exists()
 
 
-@pytest.mark.parametrize("junk", [b"", b"not a pickle", b"\x80\x05K\x01."])
+@pytest.mark.parametrize("junk", [b"", b"not json", b"\x80\x05K\x01.", b'{"format": 3}\n'])
 def test_a_corrupt_verdict_is_ignored_and_replaced(cli: Run, plan: Path, junk: bytes) -> None:
     assert cli("validate", "--data", str(plan)).exit_code == 0
     (entry,) = verdicts(plan)
@@ -165,7 +165,7 @@ def test_a_kept_verdict_loads_no_pydantic(plan: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("command", "reader", "kept"),
-    [("validate", "check_files", cache.VERDICT), ("status", "load_fresh", ".pickle")],
+    [("validate", "check_files", cache.VERDICT), ("status", "load_fresh", cache.PLAN)],
 )
 def test_what_went_and_came_back_while_reading_is_not_kept(
     cli: Run, plan: Path, monkeypatch: pytest.MonkeyPatch, command: str, reader: str, kept: str

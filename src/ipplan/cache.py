@@ -14,12 +14,27 @@ identity and no other file or directory has appeared, the way git trusts its ind
 - anything that is not a plain file or directory (a link, a device, a pipe) is left to the loader,
   which refuses it, and nothing is cached.
 
-Entries live outside the repository, in ``$IPPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipplan``,
-else ``~/.cache/ipplan``, in a directory only its owner may write; ``IPPLAN_CACHE=0`` turns the
-cache off. An entry is written to a temporary file and renamed into place, so two processes
-filling it at once leave one whole entry. An entry that cannot be read, was made by another
-version of ipplan, or names another directory is ignored and replaced. The cache never changes
-what a command prints: with it or without it, the plan is the same.
+No code comes from the cache. An entry is plain data, JSON (:mod:`json` runs nothing it reads):
+a first line, its header, names the format, the ipplan that made it (a digest of its version
+and source files), the data directory, the digest of the identity of every file it was made
+from and the digest of the rest; then one line for each part of the plan, records as lists of
+their fields, which :mod:`ipplan.store` builds the plan's records back from. An entry whose
+header does not match, or whose bytes are not what its header says, is only a miss.
+
+Entries live outside every repository, in ``$IPPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipplan``,
+else ``~/.cache/ipplan``; ``IPPLAN_CACHE=0`` turns the cache off. A relative location, or one
+inside the git repository of the plan being read or of the working directory (where an entry
+could come from a commit), is refused (:func:`location`). The directory is opened once, without
+following a link, and used only when it is the user's own and open to nobody else (mode 0700,
+as ipplan makes it); each entry is opened relative to it, without following a link, and read
+only when, once open, it is a regular file of the user's own with no second name. Anything else
+is never read: swapping a name for a link or another user's file at any moment gains nothing.
+
+An entry is written to a temporary file and renamed into place, so two processes filling it at
+once leave one whole entry; each write also removes what has not been used for
+:data:`MAX_AGE_DAYS` days and then, oldest first, what takes the cache beyond
+:data:`MAX_TOTAL_BYTES` (:func:`_evict`). The cache never changes what a command prints: with it
+or without it, the plan is the same.
 
 Beside each plan's entry, ``ipplan validate`` keeps its last passing verdict (:func:`passed`),
 keyed by content rather than identity, since a check must never pass on data it did not read:
@@ -31,14 +46,15 @@ same names, with nothing added or removed.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
+import json
 import os
-import pickle
 import stat
 import sys
 import time
 from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,14 +63,29 @@ from ipplan import fingerprint
 
 ENV_DIR = "IPPLAN_CACHE_DIR"
 ENV_SWITCH = "IPPLAN_CACHE"
-FORMAT = 2
+FORMAT = 3
 # A file modified this recently before it was read may change again unseen by a coarse clock.
 RACY_SECONDS = 2.0
 # At most this many files are looked at; a larger tree is not cached (the loader bounds it).
 MAX_FILES = 400_000
+# An entry not used for this many days is removed at the next write of any entry.
+MAX_AGE_DAYS = 30
+# Beyond this many bytes in all, entries are removed, the longest unused first.
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+# An entry used is marked as used (its modification time brought forward) once a day at most.
+USED_EVERY_SECONDS = 86_400
+# A writer's temporary file older than this was left by a writer that was killed.
+STALE_SECONDS = 3600
 
 # The libraries whose reading of a file decides whether it passes.
 LIBRARIES = ("pydantic", "pydantic_core", "yaml")
+
+# What follows the digest of the data directory in an entry's name.
+PLAN = ".plan.json"
+VERDICT = ".verdict.json"
+# The names entries had while they were pickles: never read, removed at the next write.
+OLD = (".pickle", ".verdict")
+_DIGITS = frozenset("0123456789abcdef")
 
 Snapshot = tuple[tuple[str, int, int, int, int], ...]
 # Every directory's relative path (the top's is ""), modification and change times, and inode.
@@ -83,16 +114,6 @@ def racy(files: Snapshot, taken: int) -> list[str]:
     tell."""
     since = taken - int(RACY_SECONDS * 1e9)
     return [name for name, _, mtime, ctime, _ in files if max(mtime, ctime) >= since]
-
-
-def directory(environ: Mapping[str, str]) -> Path | None:
-    """Where entries live; None when the cache is turned off."""
-    if environ.get(ENV_SWITCH, "").strip().lower() in {"0", "off", "no", "false"}:
-        return None
-    if environ.get(ENV_DIR):
-        return Path(environ[ENV_DIR])
-    base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ipplan"
 
 
 def snapshot(top: Path) -> tuple[Snapshot, int, Stamp] | None:
@@ -157,6 +178,48 @@ def steady(before: tuple[Snapshot, int, Stamp], taken: int, top: Path) -> bool:
     return after is not None and after[0] == before[0] and after[2] == before[2]
 
 
+def location(top: Path, environ: Mapping[str, str]) -> Path | None:
+    """Where the entries of the plan in ``top`` live, an absolute path; None when the cache is
+    turned off. The directory itself is never a link (:func:`_open_directory`).
+
+    Raises :class:`~ipplan.errors.CacheDirRelative` when the location is a relative path, and
+    :class:`~ipplan.errors.CacheDirInRepository` when it is inside a git repository that holds
+    ``top`` or the working directory: whatever stands there could have come from a commit.
+    """
+    from ipplan.errors import CacheDirRelative
+
+    if environ.get(ENV_SWITCH, "").strip().lower() in {"0", "off", "no", "false"}:
+        return None
+    if environ.get(ENV_DIR):
+        var, base = ENV_DIR, environ[ENV_DIR]
+        chosen = Path(base)
+    elif environ.get("XDG_CACHE_HOME"):
+        var, base = "XDG_CACHE_HOME", environ["XDG_CACHE_HOME"]
+        chosen = Path(base) / "ipplan"
+    else:
+        var, base = "HOME", environ.get("HOME") or str(Path.home())
+        chosen = Path(base) / ".cache" / "ipplan"
+    if not os.path.isabs(base):
+        raise CacheDirRelative(var=var, value=base)
+    _refuse_repository(chosen, var, top)
+    return chosen
+
+
+def _refuse_repository(chosen: Path, var: str, top: Path) -> None:
+    """Refuse ``chosen`` when a directory at or above it holding ``.git`` is also at or above
+    ``top`` or the working directory, links resolved (a link into the repository is inside)."""
+    from ipplan.discovery import is_repository
+    from ipplan.errors import CacheDirInRepository
+
+    where = Path(_real(chosen))
+    readers = [Path(_real(top))]
+    with contextlib.suppress(OSError):  # a working directory removed meanwhile has none
+        readers.append(Path(_real(os.getcwd())))
+    for directory in (where, *where.parents):
+        if any(r.is_relative_to(directory) for r in readers) and is_repository(directory):
+            raise CacheDirInRepository(var=var, path=str(chosen), repository=str(directory))
+
+
 @functools.lru_cache(maxsize=1)
 def _code_identity() -> str:
     """What makes an entry made by this ipplan: its version, the state of its source files,
@@ -182,114 +245,324 @@ def _code_identity() -> str:
     return "\n".join(parts)
 
 
-def _entry_path(cache: Path, top: Path, suffix: str = ".pickle") -> Path:
-    name = fingerprint.digest(str(top.resolve()).encode("utf-8", "surrogateescape"))
-    return cache / f"{name}{suffix}"
-
-
-def _safe_directory(cache: Path) -> bool:
-    """True when ``cache`` is a directory of ours that nobody else may write."""
-    try:
-        info = os.lstat(cache)
-    except OSError:
-        return False
-    if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o022:
-        return False
-    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
-
-
-def _read_entry(
-    path: Path, top: Path, wanted: Callable[[dict[str, Any]], bool] | None = None
-) -> tuple[dict[str, Any], list[Any]] | None:
-    """The entry at ``path``, its header and its parts, when it is whole, made by this ipplan
-    for ``top``, and ``wanted`` (given its header); else None. An entry not wanted is left
-    after its header: its parts are never read."""
-    try:
-        with open(path, "rb") as handle:
-            header = pickle.load(handle)
-            if (
-                not isinstance(header, dict)
-                or header.get("code") != _code_identity()
-                or header.get("top") != str(top.resolve())
-                or not isinstance(header.get("parts"), int)
-                or (wanted is not None and not wanted(header))
-            ):
-                return None
-            parts = [pickle.load(handle) for _ in range(header["parts"])]
-    except Exception:  # any unreadable entry is only a miss
-        return None
-    return header, parts
-
-
-def _write_entry(
-    cache: Path, path: Path, header: dict[str, Any], parts: Sequence[Any] = ()
-) -> None:
-    """Write the entry, its header and then each of its parts, to ``path`` whole or not at
-    all; silently skipped when it cannot be.
-
-    Each part is a pickle of its own: pickle remembers every object it writes (and every
-    temporary it makes to write one) until the end of a pickle, which for a whole plan of
-    10,000 indicators was 130 MB held at once.
-    """
-    try:
-        cache.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        return
-    if not _safe_directory(cache):
-        return
-    _clear_stale(cache)
-    import tempfile
-
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=cache)
-        with os.fdopen(fd, "wb") as handle:  # streamed: a large plan's bytes are never all held
-            pickle.dump({**header, "parts": len(parts)}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            for part in parts:
-                pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        tmp = None
-    except Exception:  # a plan that cannot be pickled or written is simply not cached
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
-# A writer's temporary file older than this was left by a writer that was killed.
-STALE_SECONDS = 3600
-
-
-def _clear_stale(cache: Path) -> None:
-    """Remove what writers killed mid-write left in ``cache``: temporary files of entries,
-    never read, an hour old or more."""
-    limit = time.time() - STALE_SECONDS
-    with contextlib.suppress(OSError), os.scandir(cache) as entries:
-        for entry in entries:
-            if entry.name.startswith(".entry.") and entry.name.endswith(".tmp"):
-                with contextlib.suppress(OSError):
-                    if entry.stat(follow_symlinks=False).st_mtime < limit:
-                        os.unlink(entry.path)
-
-
 def encoded(files: Snapshot) -> tuple[str, bytes, bytes]:
-    """``files`` as three flat values, compared and stored in one piece each rather than as
-    100,000 tuples: the names, then size, modification and change times, and the inodes."""
+    """``files`` as three flat values, digested in one piece each rather than as 100,000
+    tuples: the names, then size, modification and change times, and the inodes."""
     names = "\0".join(entry[0] for entry in files)
     times = array("q", [value for entry in files for value in entry[1:4]]).tobytes()
     inodes = array("Q", [entry[4] for entry in files]).tobytes()
     return names, times, inodes
 
 
-def lookup(top: Path, seen: Snapshot, environ: Mapping[str, str]) -> list[Any] | None:
-    """The parts of the plan cached for ``top`` when its files are exactly ``seen``; else None."""
-    cache = directory(environ)
-    if cache is None or not _safe_directory(cache):
+# --- the directory and its entries ----------------------------------------------------------------
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_DIRECTORY_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | _CLOEXEC
+_ENTRY_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NOFOLLOW | _CLOEXEC
+_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
+# Where entries cannot be opened relative to their directory without following a link, there
+# is no cache.
+SUPPORTED = (
+    _NOFOLLOW != 0
+    and hasattr(os, "O_DIRECTORY")
+    and os.open in os.supports_dir_fd
+    and os.unlink in os.supports_dir_fd
+    and os.scandir in os.supports_fd
+)
+
+
+@contextlib.contextmanager
+def _opened(where: Path, create: bool = False) -> Iterator[int | None]:
+    """The cache directory ``where``, opened once (:func:`_open_directory`), or None."""
+    fd = _open_directory(where, create)
+    try:
+        yield fd
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def _open_directory(where: Path, create: bool) -> int | None:
+    """``where`` opened without following a link, when it is a directory of the user's own
+    that nobody else may enter (mode 0700); else None. With ``create``, a directory that does
+    not exist is made, mode 0700."""
+    if not SUPPORTED:
         return None
-    files = encoded(seen)
-    found = _read_entry(_entry_path(cache, top), top, lambda header: header.get("files") == files)
-    return None if found is None else found[1]
+    try:
+        fd = os.open(where, _DIRECTORY_FLAGS)
+    except FileNotFoundError:
+        if not create:
+            return None
+        try:
+            os.makedirs(where, mode=0o700, exist_ok=True)
+            fd = os.open(where, _DIRECTORY_FLAGS)
+        except OSError:
+            return None
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if (
+            stat.S_ISDIR(info.st_mode)
+            and info.st_uid == os.geteuid()
+            and not stat.S_IMODE(info.st_mode) & 0o077
+        ):
+            return fd
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+def _own_file(info: os.stat_result) -> bool:
+    """Whether ``info`` is of a regular file of the user's own, with no second name."""
+    return stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid() and info.st_nlink == 1
+
+
+def _read(directory: int, name: str) -> tuple[bytes, float] | None:
+    """The bytes and modification time of the entry ``name`` of the opened cache ``directory``;
+    None unless, once open, it is a regular file of the user's own (:func:`_own_file`).
+
+    The file is opened relative to the directory, without following a link and without
+    waiting (a pipe), and what was opened is what is checked: nothing that stands under the
+    name at any other moment counts.
+    """
+    try:
+        fd = os.open(name, _ENTRY_FLAGS, dir_fd=directory)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not _own_file(info):
+            return None
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, max(info.st_size + 1 - total, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks), info.st_mtime
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _header(top: Path) -> dict[str, Any]:
+    """What every entry of ``top`` begins with: the format, the ipplan that made it, and the
+    data directory."""
+    code = fingerprint.digest(_code_identity().encode("utf-8", "surrogateescape"))
+    return {"format": FORMAT, "code": code, "top": _top(top)}
+
+
+def _top(top: Path) -> str:
+    return _real(top)
+
+
+def _real(path: Path | str) -> str:
+    """``path`` with its links resolved; as it is, made absolute, when a link changes while
+    it is resolved."""
+    try:
+        return os.path.realpath(path)
+    except OSError:
+        return os.path.abspath(path)
+
+
+def _name(top: Path, suffix: str) -> str:
+    return fingerprint.digest(_top(top).encode("utf-8", "surrogateescape")) + suffix
+
+
+def _entry(
+    directory: int, name: str, top: Path, wanted: Callable[[dict[str, Any]], bool] | None = None
+) -> tuple[list[bytes], float] | None:
+    """The parts of the entry ``name``, each its JSON text, and when it was last used: when it
+    is the user's own (:func:`_read`), made by this ipplan for ``top``, ``wanted`` (given its
+    header), and its parts are the bytes its header names; else None. An entry not wanted is
+    left after its header: its parts are never decoded."""
+    found = _read(directory, name)
+    if found is None:
+        return None
+    raw, used = found
+    del found
+    parts = raw.split(b"\n")
+    del raw  # a large plan's entry is 20 MB: held once, not twice
+    try:
+        header = json.loads(parts[0])
+    except Exception:  # not JSON (a pickle of an older ipplan, say): only a miss
+        return None
+    if (
+        type(header) is not dict
+        or any(header.get(key) != value for key, value in _header(top).items())
+        or (wanted is not None and not wanted(header))
+    ):
+        return None
+    del parts[0]
+    if parts.pop() != b"" or len(parts) != header.get("parts"):
+        return None
+    if header.get("body") != fingerprint.digest_of(parts, b"\n"):
+        return None
+    return parts, used
+
+
+def _mark_used(directory: int, name: str, used: float) -> None:
+    """Bring an entry's time forward as it is used, once a day at most, so that it is not taken
+    for one unused (:func:`_evict`)."""
+    if time.time() - used >= USED_EVERY_SECONDS:
+        with contextlib.suppress(OSError, NotImplementedError):
+            os.utime(name, dir_fd=directory, follow_symlinks=False)
+
+
+def _plain(value: Any) -> Any:
+    """A value JSON has no form for, in plain data: a date or a time as ISO 8601 text."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not plain data")
+
+
+def _encode(part: Any) -> bytes:
+    """``part`` as one line of JSON (its text never holds a line break)."""
+    text = json.dumps(
+        part,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        check_circular=False,
+        allow_nan=False,
+        default=_plain,
+    )
+    return text.encode("utf-8")
+
+
+def _keep(where: Path, name: str, header: dict[str, Any], parts: Sequence[Any]) -> None:
+    """Write the entry ``name``, its header and then each of its parts, one line each, whole or
+    not at all, then clear out what is old (:func:`_evict`); silently skipped when it cannot
+    be written (a value with no plain form, a full disk, a directory not the user's own)."""
+    try:
+        lines = [_encode(part) for part in parts]  # one at a time: no part's text held long
+    except (TypeError, ValueError):
+        return
+    header = {**header, "parts": len(lines), "body": fingerprint.digest_of(lines, b"\n")}
+    with _opened(where, create=True) as directory:
+        if directory is None:
+            return
+        _write(directory, name, [_encode(header), *lines])
+        _evict(directory)
+
+
+def _write(directory: int, name: str, lines: Sequence[bytes]) -> None:
+    """Write ``lines`` to a temporary file of ``directory`` and rename it to ``name``."""
+    tmp = f".entry.{os.urandom(8).hex()}.tmp"
+    try:
+        fd = os.open(tmp, _WRITE_FLAGS, 0o600, dir_fd=directory)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for line in lines:
+                handle.write(line)
+                handle.write(b"\n")
+        os.replace(tmp, name, src_dir_fd=directory, dst_dir_fd=directory)
+        tmp = ""
+    except OSError:
+        pass
+    finally:
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp, dir_fd=directory)
+
+
+def _kind(name: str) -> str | None:
+    """The suffix of an entry's name (:data:`PLAN`, :data:`VERDICT`, or one of :data:`OLD`);
+    None for a name ipplan never gives an entry."""
+    suffix = name[32:]
+    if suffix in (PLAN, VERDICT, *OLD) and _DIGITS.issuperset(name[:32]):
+        return suffix
+    return None
+
+
+def _evict(directory: int) -> None:
+    """Remove from the opened cache ``directory``: the temporary files of writers killed
+    mid-write, an hour old or more; entries of the pickle era; entries not used for
+    :data:`MAX_AGE_DAYS` days; and then, the longest unused first, entries until all of them
+    take no more than :data:`MAX_TOTAL_BYTES`. Nothing else in the directory is touched.
+
+    Called when an entry is written, never when one is read: a listing of the directory is
+    nothing beside the reading of a plan that filled it."""
+    now = time.time()
+    unused = now - MAX_AGE_DAYS * 86_400
+    stale = now - STALE_SECONDS
+    kept: list[tuple[float, int, str]] = []
+    with contextlib.suppress(OSError), os.scandir(directory) as listing:
+        for item in listing:
+            name = item.name
+            with contextlib.suppress(OSError):
+                info = item.stat(follow_symlinks=False)
+                if name.startswith(".entry.") and name.endswith(".tmp"):
+                    if info.st_mtime < stale:
+                        os.unlink(name, dir_fd=directory)
+                    continue
+                kind = _kind(name)
+                if kind is None:
+                    continue
+                if kind in OLD or not stat.S_ISREG(info.st_mode) or info.st_mtime < unused:
+                    os.unlink(name, dir_fd=directory)
+                else:
+                    kept.append((info.st_mtime, info.st_size, name))
+    total = sum(size for _, size, _ in kept)
+    for _, size, name in sorted(kept):
+        if total <= MAX_TOTAL_BYTES:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(name, dir_fd=directory)
+            total -= size
+
+
+# --- the plans ---------------------------------------------------------------------------------
+
+
+class Parts:
+    """An entry's parts, each decoded from its JSON as it is asked for and then let go, so that
+    a large plan's plain data is never all held at once beside the records built from it.
+    They are gone through once."""
+
+    def __init__(self, raw: list[bytes]) -> None:
+        self._raw = raw
+        self._count = len(raw)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Any]:
+        raw, self._raw = self._raw, []
+        raw.reverse()
+        while raw:
+            yield json.loads(raw.pop())
+
+
+def _files(seen: Snapshot) -> str:
+    """The digest of the identity of every file in ``seen``."""
+    names, times, inodes = encoded(seen)
+    return fingerprint.digest_of([names.encode("utf-8", "surrogateescape"), times, inodes], b"\0")
+
+
+def lookup(top: Path, seen: Snapshot, environ: Mapping[str, str]) -> Parts | None:
+    """The parts of the plan cached for ``top`` when its files are exactly ``seen``; else None.
+    Raises as :func:`location` does."""
+    where = location(top, environ)
+    if where is None:
+        return None
+    files = _files(seen)
+    name = _name(top, PLAN)
+    with _opened(where) as directory:
+        if directory is None:
+            return None
+        found = _entry(directory, name, top, lambda header: header.get("files") == files)
+        if found is None:
+            return None
+        _mark_used(directory, name, found[1])
+    return Parts(found[0])
 
 
 def store(
@@ -299,38 +572,56 @@ def store(
     parts: Sequence[Any],
     environ: Mapping[str, str],
 ) -> None:
-    """Keep a plan, in ``parts``, read from the files listed in ``seen`` at ``taken`` (ns);
-    skipped, silently, when anything changed meanwhile (:func:`steady`) or it is unsafe."""
-    cache = directory(environ)
-    if cache is None or not steady(seen, taken, top):
+    """Keep a plan, in ``parts`` of plain data (lists, dictionaries, text, numbers, dates and
+    times), read from the files listed in ``seen`` at ``taken`` (ns); skipped, silently, when
+    anything changed meanwhile (:func:`steady`) or it cannot be kept safely."""
+    where = location(top, environ)
+    if where is None or not steady(seen, taken, top):
         return
-    header = {"code": _code_identity(), "top": str(top.resolve()), "files": encoded(seen[0])}
-    _write_entry(cache, _entry_path(cache, top), header, parts)
+    header = {**_header(top), "files": _files(seen[0])}
+    _keep(where, _name(top, PLAN), header, parts)
 
 
 # --- the verdicts of ``ipplan validate`` -------------------------------------------------------
-
-VERDICT = ".verdict"
 
 
 def passed(top: Path, environ: Mapping[str, str]) -> dict[str, int] | None:
     """What the last passing check of ``top`` counted, when every file it read holds the same
     bytes now, under the same names, and no file or directory has come or gone; else None.
+    Raises as :func:`location` does.
 
     Every file the check read is read again here, in full, and its digest compared.
     """
-    cache = directory(environ)
-    if cache is None or not _safe_directory(cache):
+    where = location(top, environ)
+    if where is None:
         return None
-    found = _read_entry(_entry_path(cache, top, VERDICT), top)
-    if found is None:
+    name = _name(top, VERDICT)
+    with _opened(where) as directory:
+        if directory is None:
+            return None
+        found = _entry(directory, name, top)
+        if found is None or len(found[0]) != 1:
+            return None
+        counts = _confirmed(top, found[0][0])
+        if counts is not None:
+            _mark_used(directory, name, found[1])
+    return counts
+
+
+def _confirmed(top: Path, raw: bytes) -> dict[str, int] | None:
+    """The counts of the verdict ``raw`` when the files of ``top`` are the ones it names and
+    hold the bytes it read; else None."""
+    try:
+        verdict = json.loads(raw)
+        names, digests, counts = verdict["names"], verdict["digests"], verdict["counts"]
+    except Exception:
         return None
-    entry = found[0]
+    if type(names) is not list or type(digests) is not dict or type(counts) is not dict:
+        return None
+    if not all(type(value) is int for value in counts.values()):
+        return None
     now = snapshot(top)
-    names, digests, counts = entry.get("names"), entry.get("digests"), entry.get("counts")
-    if now is None or not isinstance(digests, dict) or not isinstance(counts, dict):
-        return None
-    if names != tuple(name for name, *_ in now[0]):
+    if now is None or names != [name for name, *_ in now[0]]:
         return None
     for name, expected in digests.items():
         if _digest_of(top, name) != expected:
@@ -349,18 +640,15 @@ def keep_passed(
     """Keep a passing check's verdict: ``seen``, the files and directories listed at ``taken``
     (ns), before the check read anything; ``digests``, of the bytes it read, by relative path;
     ``counts``, what it says it checked. Skipped when anything changed meanwhile."""
-    cache = directory(environ)
-    if cache is None or not steady(seen, taken, top):
+    where = location(top, environ)
+    if where is None or not steady(seen, taken, top):
         return
-    read = {name: value for name, value in digests.items() if value is not None}
-    entry = {
-        "code": _code_identity(),
-        "top": str(top.resolve()),
-        "names": tuple(name for name, *_ in seen[0]),
-        "digests": read,
+    verdict = {
+        "names": [name for name, *_ in seen[0]],
+        "digests": {name: value for name, value in digests.items() if value is not None},
         "counts": dict(counts),
     }
-    _write_entry(cache, _entry_path(cache, top, VERDICT), entry)
+    _keep(where, _name(top, VERDICT), _header(top), [verdict])
 
 
 def _digest_of(top: Path, name: str) -> str | None:
@@ -370,5 +658,5 @@ def _digest_of(top: Path, name: str) -> str | None:
 
     try:
         return digest(read_regular(f"{top}/{name}", top))
-    except (Refused, OSError):
+    except (Refused, OSError, ValueError):
         return None

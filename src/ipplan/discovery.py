@@ -103,10 +103,12 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _exists(path: Path) -> bool:
+def is_repository(directory: Path) -> bool:
+    """Whether ``directory`` is the top of a git repository's work tree: it holds ``.git``, a
+    directory or, for a worktree or submodule, a file (even a link to nowhere)."""
     try:
-        return path.exists()
-    except (OSError, ValueError):
+        return os.path.lexists(directory / ".git")
+    except ValueError:  # a name no file can have (a NUL byte)
         return False
 
 
@@ -279,7 +281,7 @@ def search(cwd: Path, environ: Mapping[str, str], home: Path | None = None) -> S
             if refused is not None:
                 break
             workspace = directory / WORKSPACE
-        if _exists(directory / ".git") or directory == home or directory.parent == directory:
+        if is_repository(directory) or directory == home or directory.parent == directory:
             break
         directory = directory.parent
     return Search(start, tuple(searched), plan, workspace, refused, plan_at)

@@ -3,8 +3,8 @@
 :mod:`ipplan.models` checks what a file may hold; once a plan has passed that check, its values
 are copied into these records (:func:`indicator`, :func:`actual`, ...), and every command works
 on them. They carry the same fields under the same names, so a record reads like the model it
-came from, but they cost nothing to import, build or unpickle: a plan read from
-:mod:`ipplan.cache` never loads pydantic.
+came from, but they cost nothing to import or build: a plan read from :mod:`ipplan.cache` is
+built back from its plain data (:func:`indicator_from_row`, ...) and never loads pydantic.
 
 Fields without a default come first, as a named tuple requires; the records are built by field
 name everywhere, so the order says nothing else.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
 
 from ipplan.status import Status
@@ -366,3 +367,163 @@ def _plain_moment(text: Any) -> dt.datetime | None:
     if zone is None:
         zone = _ZONES.setdefault(offset, dt.timezone(offset))
     return moment.replace(tzinfo=zone)
+
+
+# --- from the cache's plain data -----------------------------------------------------------------
+# ipplan.cache keeps a plan as JSON: each record the list of its fields in order (as JSON writes
+# a named tuple), a record within a record a list too, a date or time its ISO 8601 text. These
+# build the records back, many at a time. An entry is read only when this very ipplan made it
+# (ipplan.cache), so its rows have the shape these functions give them; a row of another shape
+# still raises (TypeError, ValueError) where it is taken apart, and the entry is then a miss.
+# A record whose fields need nothing done is made from its row as it is (tuple.__new__): a
+# large plan has 100,000 of them.
+
+_STATUSES = {status.value: status for status in Status}
+_made: Callable[..., Any] = tuple.__new__
+_NO_HISTORY = Actual._field_defaults["history"]
+
+
+class Moments(dict[str | None, "dt.datetime | None"]):
+    """Times as the cache keeps them, ISO 8601 text, read as they are looked up: each text
+    read once, each offset's zone one object, shared by every time recorded in it."""
+
+    def __init__(self) -> None:
+        super().__init__({None: None})
+
+    def __missing__(self, text: str | None) -> dt.datetime | None:
+        assert text is not None
+        found = dt.datetime.fromisoformat(text)
+        offset = found.utcoffset()
+        if offset is not None:
+            zone = _ZONES.get(offset)
+            if zone is None:
+                zone = _ZONES.setdefault(offset, dt.timezone(offset))
+            found = found.replace(tzinfo=zone)
+        self[text] = found
+        return found
+
+
+def day_from_text(text: str | None) -> dt.date | None:
+    return None if text is None else dt.date.fromisoformat(text)
+
+
+def plan_info_from_row(row: Any) -> PlanInfo:
+    title, baseline, target, title_en, issuer, issuer_en, thresholds, change, tolerance = row
+    found = Thresholds(*thresholds)
+    return PlanInfo(title, baseline, target, title_en, issuer, issuer_en, found, change, tolerance)
+
+
+def indicators_from_rows(rows: Any) -> tuple[Indicator, ...]:
+    return tuple(
+        [
+            _made(
+                Indicator,
+                (
+                    key,
+                    number,
+                    name,
+                    name_en,
+                    unit,
+                    direction,
+                    None if baseline is None else _made(Point, baseline),
+                    _made(Point, target),
+                    binding,
+                    accumulate,
+                    [_made(Point, m) for m in milestones],
+                    definition,
+                    definition_en,
+                    max_change,
+                    None if rolls is None else _made(RollUpTarget, rolls),
+                    None if official is None else _made(OfficialFigure, official),
+                    months,
+                ),
+            )
+            for (
+                key,
+                number,
+                name,
+                name_en,
+                unit,
+                direction,
+                baseline,
+                target,
+                binding,
+                accumulate,
+                milestones,
+                definition,
+                definition_en,
+                max_change,
+                rolls,
+                official,
+                months,
+            ) in rows
+        ]
+    )
+
+
+def areas_from_rows(rows: Any) -> tuple[Area, ...]:
+    return tuple(
+        [_made(Area, (key, number, title, title_en)) for key, number, title, title_en in rows]
+    )
+
+
+def actions_from_rows(rows: Any) -> tuple[Action, ...]:
+    return tuple(
+        [
+            _made(
+                Action,
+                (
+                    key,
+                    area,
+                    title,
+                    title_en,
+                    measures,
+                    indicators,
+                    lead,
+                    day_from_text(due),
+                    _STATUSES[status],
+                ),
+            )
+            for key, area, title, title_en, measures, indicators, lead, due, status in rows
+        ]
+    )
+
+
+def actuals_from_rows(rows: Any, moments: Moments) -> tuple[Actual, ...]:
+    return tuple(
+        [
+            _made(
+                Actual,
+                (
+                    year,
+                    value,
+                    source,
+                    note,
+                    moments[recorded],
+                    [_made(Revision, (v, s, n, moments[r])) for v, s, n, r in history]
+                    if history
+                    else _NO_HISTORY,  # the record's own empty history, as actual() leaves it
+                ),
+            )
+            for year, value, source, note, recorded, history in rows
+        ]
+    )
+
+
+def action_updates_from_rows(rows: Any, moments: Moments) -> tuple[ActionUpdate, ...]:
+    return tuple(
+        [
+            _made(
+                ActionUpdate,
+                (
+                    moments[recorded],
+                    None if status is None else _STATUSES[status],
+                    lead,
+                    day_from_text(due),
+                    note,
+                    cleared,
+                ),
+            )
+            for recorded, status, lead, due, note, cleared in rows
+        ]
+    )

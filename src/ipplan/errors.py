@@ -385,6 +385,19 @@ class InvalidLockTimeout(IpplanError):
     message_id = "invalid-lock-timeout"
 
 
+class CacheDirRelative(IpplanError):
+    """The cache's location (IPPLAN_CACHE_DIR or XDG_CACHE_HOME) is a relative path."""
+
+    message_id = "cache-dir-relative"
+
+
+class CacheDirInRepository(IpplanError):
+    """The cache's directory is inside the git repository of the plan read, or of the working
+    directory: an entry there could come from a commit."""
+
+    message_id = "cache-dir-in-repository"
+
+
 class InvalidToday(IpplanError):
     """IPPLAN_TODAY is set but is not a date."""
 

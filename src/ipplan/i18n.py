@@ -899,6 +899,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{var}={value} is not a number of seconds; nothing was changed. Set it to 0 or more "
         "(such as 30), or unset it for the default of 10",
     ),
+    "cache-dir-relative": (
+        "{var}={value} 是相对路径，缓存只放在绝对路径下；请将 IPPLAN_CACHE_DIR 设为仓库之外的绝对路径，"
+        "或设 IPPLAN_CACHE=0 关闭缓存。",
+        "{var}={value} is a relative path, and the cache is kept only at an absolute one; set "
+        "IPPLAN_CACHE_DIR to an absolute directory outside every repository, or IPPLAN_CACHE=0 "
+        "to turn the cache off",
+    ),
+    "cache-dir-in-repository": (
+        "缓存目录 {path}（由 {var} 决定）位于 git 仓库 {repository} 之内，其中的缓存条目可能来自提交；"
+        "请将 IPPLAN_CACHE_DIR 设为仓库之外的目录，或设 IPPLAN_CACHE=0 关闭缓存。",
+        "the cache directory {path} (from {var}) is inside the git repository {repository}, "
+        "where an entry could come from a commit; set IPPLAN_CACHE_DIR to a directory outside "
+        "the repository, or IPPLAN_CACHE=0 to turn the cache off",
+    ),
     "invalid-today": (
         "{var}={value} 不是有效日期；请用 YYYY-MM-DD。",
         "{var}={value} is not a date; use YYYY-MM-DD",

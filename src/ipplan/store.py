@@ -248,10 +248,12 @@ def record_files(data_dir: DataDir, problems: list[Problem] | None = None) -> li
 def load(data_dir: DataDir) -> Plan:
     """Load and validate the plan in ``data_dir``; raise :class:`DataInvalid` on any problem.
 
-    A plan read before from files that have not changed since comes from :mod:`ipplan.cache`.
+    A plan read before from files that have not changed since comes from :mod:`ipplan.cache`;
+    a cache location that may not be used is refused, whatever the plan holds.
     """
     from ipplan import cache
 
+    cache.location(data_dir.path, os.environ)
     taken = time.time_ns()
     seen = cache.snapshot(data_dir.path)
     if seen is not None:
@@ -269,19 +271,28 @@ _PART = 1000
 
 
 def _parts(plan: Plan) -> list[Any]:
-    """``plan`` in parts for the cache: what its origin holds beside the files' identity, the
-    plan without its actuals and work plans, then its actuals a thousand indicators at a time,
-    and each work plan."""
-    from ipplan.workplans.book import WorkPlans
-
-    origin = None if plan.origin is None else (plan.origin.taken, dict(plan.origin.digests))
-    rest = dataclasses.replace(
-        plan, actuals={}, origin=None, work=WorkPlans(events=plan.work.events)
-    )
+    """``plan`` in parts of plain data for the cache (:func:`from_cache` builds it back): what
+    its origin holds beside the files' identity; the plan without its actuals and work plans;
+    its actuals a thousand indicators at a time; and each work plan. A record is the list of
+    its fields (JSON writes a named tuple as one)."""
+    origin = None if plan.origin is None else [plan.origin.taken, dict(plan.origin.digests)]
+    rest = {
+        "info": plan.info,
+        "indicators": plan.indicators,
+        "areas": plan.areas,
+        "actions": plan.actions,
+        "updates": plan.updates,
+        "units": [dataclasses.astuple(unit) for unit in plan.units.values()],
+        "events": plan.work.events,
+    }
     actuals = list(plan.actuals.items())
     parts: list[Any] = [origin, rest]
-    parts += [("actuals", actuals[i : i + _PART]) for i in range(0, len(actuals), _PART)]
-    parts += [("work", work_plan) for work_plan in plan.work.plans]
+    parts += [["actuals", actuals[i : i + _PART]] for i in range(0, len(actuals), _PART)]
+    for work_plan in plan.work.plans:
+        found = work_plan.lines  # by (item, milestone): kept as three lists, the keys' and lines
+        lines = [[item for item, _ in found], [number for _, number in found], list(found.values())]
+        path = None if work_plan.path is None else str(work_plan.path)
+        parts.append(["work", [work_plan.info, work_plan.items, path, lines]])
     return parts
 
 
@@ -290,21 +301,58 @@ def from_cache(data_dir: DataDir, seen: Snapshot) -> Plan | None:
     from ipplan import cache
 
     parts = cache.lookup(data_dir.path, seen, os.environ)
-    if parts is None or len(parts) < 2 or not isinstance(parts[1], Plan):
+    if parts is None:
         return None
-    origin, rest = parts[0], parts[1]
+    try:
+        return _from_parts(iter(parts), seen)
+    except Exception:  # plain data of another shape than a plan's: only a miss
+        return None
+
+
+def _from_parts(parts: Iterator[Any], seen: Snapshot) -> Plan:
+    """The plan :func:`_parts` gave ``parts`` of, its records built back from plain data."""
+    from ipplan import entities as e
+    from ipplan.cache import Origin
+    from ipplan.units import Unit
+    from ipplan.workplans import entities as w
+    from ipplan.workplans.book import WorkPlan, WorkPlans
+
+    moments = e.Moments()
+    origin, rest = next(parts), next(parts)
     actuals: dict[str, tuple[Actual, ...]] = {}
     plans = []
-    for kind, value in parts[2:]:
+    for kind, value in parts:
         if kind == "actuals":
-            actuals.update(value)
+            for key, rows in value:
+                actuals[key] = e.actuals_from_rows(rows, moments)
+        elif kind == "work":
+            info, items, path, (ids, numbers, lines) = value
+            plans.append(
+                WorkPlan(
+                    w.info_from_row(info),
+                    w.items_from_rows(items),
+                    None if path is None else Path(path),
+                    dict(zip(zip(ids, numbers, strict=True), lines, strict=True)),
+                )
+            )
         else:
-            plans.append(value)
-    return dataclasses.replace(
-        rest,
+            raise ValueError(kind)
+    units = [Unit(*row) for row in rest["units"]]
+    return Plan(
+        info=e.plan_info_from_row(rest["info"]),
+        indicators=e.indicators_from_rows(rest["indicators"]),
+        areas=e.areas_from_rows(rest["areas"]),
+        actions=e.actions_from_rows(rest["actions"]),
         actuals=actuals,
-        origin=None if origin is None else cache.Origin(seen, *origin),
-        work=dataclasses.replace(rest.work, plans=tuple(plans)),
+        updates={
+            key: e.action_updates_from_rows(rows, moments) for key, rows in rest["updates"].items()
+        },
+        units={unit.symbol: unit for unit in units},
+        origin=None if origin is None else Origin(seen, *origin),
+        work=WorkPlans(
+            plans=tuple(plans),
+            events={key: w.events_from_rows(rows, moments) for key, rows in rest["events"].items()},
+        ),
     )
 
 

@@ -83,7 +83,8 @@ def validate(
             path=views.display_path(whole),
         )
     else:
-        problems, tally = _check_plan(data_dir)
+        with reporting(language):  # a cache location that may not be used is refused
+            problems, tally = _check_plan(data_dir)
         ok = text(
             "validate.ok",
             language,

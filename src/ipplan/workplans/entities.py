@@ -7,9 +7,10 @@ records, field for field, as :mod:`ipplan.entities` does for the plan's own file
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from ipplan.entities import plain_time
+from ipplan.entities import Moments, day_from_text, plain_time
 
 Number = int | float
 
@@ -115,4 +116,63 @@ def event(model: Any) -> ProgressEvent:
         cancelled=model.cancelled,
         note=model.note,
         evidence=model.evidence,
+    )
+
+
+# --- from the cache's plain data (see ipplan.entities) --------------------------------------------
+
+_made: Callable[..., Any] = tuple.__new__
+
+
+def info_from_row(row: Any) -> WorkPlanInfo:
+    year, title, title_en, issuer, issued = row
+    return WorkPlanInfo(year, title, title_en, issuer, day_from_text(issued))
+
+
+def items_from_rows(rows: Any) -> tuple[Item, ...]:
+    return tuple(
+        [
+            _made(
+                Item,
+                (
+                    key,
+                    actions,
+                    measure,
+                    [_made(Milestone, m) for m in steps],
+                    section,
+                    goal,
+                    [
+                        _made(Content, (text, None if q is None else _made(Quantity, q)))
+                        for text, q in content
+                    ],
+                    lead,
+                    support,
+                    links,
+                ),
+            )
+            for key, actions, measure, steps, section, goal, content, lead, support, links in rows
+        ]
+    )
+
+
+def events_from_rows(rows: Any, moments: Moments) -> tuple[ProgressEvent, ...]:
+    return tuple(
+        [
+            _made(
+                ProgressEvent,
+                (
+                    moments[recorded],
+                    item,
+                    dt.date.fromisoformat(date),
+                    done,
+                    step,
+                    amount,
+                    content,
+                    cancelled,
+                    note,
+                    proof,
+                ),
+            )
+            for recorded, item, date, done, step, amount, content, cancelled, note, proof in rows
+        ]
     )
