@@ -281,10 +281,10 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.site": (
         "工作区（或单个计划）的静态网站：计划索引、每个计划和每项指标一页、CSV 和 JSON 下载，中英文两种语言。\n\n"
-        "--lang 决定网站根目录的语言，另一种语言在 en/（或 zh/）下。OUT 须为新目录、空目录或以前写出的网站（会整个替换）。网站不含脚本，也不链接到站外，任何静态托管（或直接用浏览器从磁盘打开）都可以。\n\n"
+        "--lang 决定网站根目录的语言，另一种语言在 en/（或 zh/）下。OUT 可以是新目录、空目录或以前写出的网站：只替换 ipplan 以前写出的文件（记在 OUT/.ipplan-site.json 中），其他文件（如 .git、CNAME）原样保留；OUT 不能在任何计划之内。网站不含脚本，也不链接到站外，任何静态托管（或直接用浏览器从磁盘打开）都可以。\n\n"
         "示例：ipplan site public --lang zh",
         "A static site of the workspace (or the one plan): an index of plans, a page per plan and per indicator, CSV and JSON downloads, in Chinese and English.\n\n"
-        "--lang chooses the language at the site's root; the other is under en/ (or zh/). OUT must be new, empty, or a site written before, which is replaced whole. The site has no script and no link outside itself, so any static host (or a browser, from disk) serves it.\n\n"
+        "--lang chooses the language at the site's root; the other is under en/ (or zh/). OUT may be new, empty, or a site written before: only the files ipplan wrote there (listed in OUT/.ipplan-site.json) are replaced, and everything else (.git, CNAME) is kept; OUT may not be inside any plan. The site has no script and no link outside itself, so any static host (or a browser, from disk) serves it.\n\n"
         "Example: ipplan site public --lang zh",
     ),
     "help.site.output": ("网站写入的目录。", "The directory to write the site into."),
