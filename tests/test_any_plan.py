@@ -588,3 +588,40 @@ def test_new_refuses_control_characters_and_an_empty_title(cli: Run, tmp_path: P
         assert result.exit_code == 2
         assert result.stderr == "错误：--title 不能为空；请写出计划的名称。\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_cumulative_indicator_without_a_baseline_works_after_its_target_year(
+    cli: Run, successor: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The example `ipplan new` writes: a cumulative indicator with `baseline: null`. It counts
+    from the plan's baseline year, in every command, once the target year has ended too (the
+    overview and the final evaluation once crashed on it)."""
+    indicators = successor / "indicators.yaml"
+    indicators.write_text(
+        indicators.read_text(encoding="utf-8").replace(
+            "    baseline: {year: 2025, value: 40000}  # the previous plan's five-year total\n",
+            "    baseline: null\n",
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("IPPLAN_TODAY", "2026-06-30")
+    assert cli("record", "2026", "trained", "11000", "--data", str(successor)).exit_code == 0
+    monkeypatch.setenv("IPPLAN_TODAY", "2031-12-07")  # the plan's target year has ended
+    row = row_of(cli, successor, "trained")
+    # 11000 of 60000 counted from zero at 2025, reported for 2026 only: missed at 2031
+    assert row["baseline"] is None
+    assert row["total"] == {"year": 2026, "value": 11000}
+    assert row["progress"] == pytest.approx(11000 / 60000)
+    assert row["time_elapsed"] == pytest.approx(0.2)  # (2026 - 2025) / (2030 - 2025)
+    assert row["gap"] == 49000
+    data = ["--data", str(successor)]
+    show = json.loads(cli("show", "trained", "--json", *data).stdout)
+    assert show["total"] == {"year": 2026, "value": 11000}
+    overview = cli("overview", "--json", *data)
+    assert overview.exit_code == 0, overview.output
+    assert json.loads(overview.stdout)["plans"][0]["indicators"] == 4
+    report = cli("report", "--format", "json", "-o", "-", *data)
+    assert report.exit_code == 0, report.output
+    site = cli("site", str(tmp_path / "public"), *data)
+    assert site.exit_code == 0, site.output
+    assert (tmp_path / "public" / "index.html").is_file()

@@ -106,7 +106,9 @@ def verdict(plan: Plan, indicator: Indicator, day: dt.date, as_of: int | None = 
     awaited, and the status given is the one on the figures so far.
     """
     series = plan.actuals[indicator.key]
-    status = assess(indicator, series, plan.info.thresholds, as_of).status
+    status = assess(
+        indicator, series, plan.info.thresholds, as_of, start=plan.info.baseline_year
+    ).status
     year = indicator.target.year
     if any(actual.year == year and (as_of is None or year <= as_of) for actual in series):
         return Verdict(indicator, status, True, None)

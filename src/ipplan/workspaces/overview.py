@@ -50,7 +50,13 @@ def overview_view(
     for member in workspace.plans:
         plan = plans[member.name]
         statuses = [
-            assess(ind, plan.actuals[ind.key], plan.info.thresholds, as_of).status
+            assess(
+                ind,
+                plan.actuals[ind.key],
+                plan.info.thresholds,
+                as_of,
+                start=plan.info.baseline_year,
+            ).status
             for ind in plan.indicators
         ]
         flags = [
