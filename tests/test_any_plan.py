@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from ipplan import schema, store
+from ipplan import store
+from ipplan.check import schema
 from ipplan.errors import DataNotWritable
 from tests.conftest import Run, load, snapshot, write
 

@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from ipplan import cache, store
+from ipplan import store
 from ipplan.errors import DataInvalid
-from ipplan.models import Actual
-from ipplan.records import ACTUALS
-from ipplan.writer import dump_actual
+from ipplan.file_models import Actual
+from ipplan.files import cache
+from ipplan.files.layout import ACTUALS
+from ipplan.files.record_text import dump_actual
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data"
@@ -287,7 +288,7 @@ def test_a_plan_read_from_the_cache_loads_no_pydantic(tmp_path: Path) -> None:
         f"p = store.load(store.DataDir(Path({str(plan)!r}))); "
         "assert p.actuals; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core') "
-        "or m in ('ipplan.yamlio', 'ipplan.blockyaml', 'ipplan.validate')))"
+        "or m in ('ipplan.files.yaml_read', 'ipplan.files.yaml_fast', 'ipplan.check.rules')))"
     )
     first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr

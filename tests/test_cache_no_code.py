@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from ipplan import cache, fingerprint, store
+from ipplan import store
 from ipplan.errors import CacheDirInRepository, CacheDirRelative
+from ipplan.files import cache, fingerprint
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data"
@@ -85,7 +86,7 @@ def forged_plan(plan: Path, elsewhere: Path) -> Path:
 
 def forged_verdict(plan: Path, elsewhere: Path, counts: dict[str, int]) -> Path:
     """A passing verdict for ``plan``'s bytes as they are now, whatever they hold."""
-    from ipplan.yamlio import digest
+    from ipplan.files.yaml_read import digest
 
     taken, seen = time.time_ns(), cache.snapshot(plan)
     assert seen is not None

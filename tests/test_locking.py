@@ -1,4 +1,4 @@
-"""The write lock (ipplan.locking): flock taken directly excludes, and is excluded by, the lock
+"""The write lock (ipplan.files.lock): flock taken directly excludes, and is excluded by, the lock
 filelock takes; a file system without flock falls back to filelock; the lock file is never
 followed through a link, truncated, or left open."""
 
@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock, Timeout
 
-from ipplan import locking, store
+from ipplan import store
+from ipplan.files import lock as locking
 from tests.conftest import Run, load, snapshot
 
 fcntl = pytest.importorskip("fcntl")
@@ -25,12 +26,12 @@ fcntl = pytest.importorskip("fcntl")
 
 @pytest.fixture
 def held_elsewhere(tmp_path: Path) -> Iterator[Path]:
-    """A lock file whose lock another process holds (through ipplan.locking) until the end."""
+    """A lock file whose lock another process holds (through ipplan.files.lock) until the end."""
     path = tmp_path / ".ipplan.lock"
     code = textwrap.dedent(
         f"""
         import sys, time
-        from ipplan import locking
+        from ipplan.files import lock as locking
         lock = locking.lock({str(path)!r})
         assert lock.acquire(5)
         print("held", flush=True)
@@ -409,7 +410,7 @@ def test_a_lock_file_of_ones_own_that_nobody_may_open_says_chmod_u_rw(tmp_path: 
     path.chmod(0)
     refusal = store._lock_refused(path, PermissionError(errno.EACCES, "Permission denied"))
     assert refusal.message_id == "lock-mode-own"
-    from ipplan.i18n import error_message
+    from ipplan.text.i18n import error_message
 
     said = error_message(refusal.message_id, refusal.params, "en")
     assert f"Run chmod u+rw {path}" in said and "----------" in said

@@ -256,7 +256,7 @@ def modify_delete(cli: Run, tmp_path: Path, on_a: Callable[[Path], None] | None 
 def test_a_change_against_a_deletion_leaves_no_marker_and_validate_names_it(
     cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ipplan import cache
+    from ipplan.files import cache
 
     monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)  # a verdict kept of files just written
     verdicts = Path(os.environ[cache.ENV_DIR])

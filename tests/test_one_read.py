@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import cache, changes, store, yamlio
+from ipplan import store, write
+from ipplan.action_status import Status
+from ipplan.check.rules import check, check_records
 from ipplan.errors import DataInvalid, ValueAlreadyRecorded
+from ipplan.files import cache, yaml_read
 from ipplan.problems import Problem
-from ipplan.status import Status
-from ipplan.validate import check, check_records
 from tests.conftest import snapshot
 
 UTC8 = dt.timezone(dt.timedelta(hours=8))
@@ -25,7 +26,7 @@ def _value(data: store.DataDir, key: str, year: int) -> object:
 def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The record files read from now on, by their paths relative to the data directory."""
     seen: list[str] = []
-    real = yamlio.read
+    real = yaml_read.read
 
     def counting(path: Path | str, root: Path | None = None, **options: bool):  # type: ignore[no-untyped-def]
         relative = Path(path).relative_to(root) if root is not None else None
@@ -33,7 +34,7 @@ def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             seen.append(relative.as_posix())
         return real(path, root, **options)
 
-    monkeypatch.setattr(yamlio, "read", counting)
+    monkeypatch.setattr(yaml_read, "read", counting)
     return seen
 
 
@@ -42,14 +43,14 @@ def test_a_record_reads_each_record_file_once(
 ) -> None:
     data = store.DataDir(plan_dir)
     at = dt.datetime(2024, 3, 1, 10, 0, tzinfo=UTC8)
-    changes.record(data, store.load_fresh(data), 2022, "practitioners", "31347", when=at)
-    changes.record(data, store.load_fresh(data), 2022, "litigators", "5000", when=at)
+    write.record(data, store.load_fresh(data), 2022, "practitioners", "31347", when=at)
+    write.record(data, store.load_fresh(data), 2022, "litigators", "5000", when=at)
     monkeypatch.setenv(cache.ENV_SWITCH, "0")
     reads = _count_reads(monkeypatch)
     plan = store.load(data)
     assert sorted(reads) == ["actuals/litigators/2022.yaml", "actuals/practitioners/2022.yaml"]
     reads.clear()
-    changes.record(data, plan, 2023, "practitioners", "34396")
+    write.record(data, plan, 2023, "practitioners", "34396")
     assert reads == []  # checked with the definitions and the plan already read
     assert _value(data, "practitioners", 2023) == 34396
 
@@ -58,9 +59,9 @@ def test_a_change_made_after_the_plan_was_read_is_seen_under_the_lock(plan_dir: 
     data = store.DataDir(plan_dir)
     plan = store.load(data)
     other = store.load(data)
-    changes.record(data, other, 2023, "practitioners", "34396")
+    write.record(data, other, 2023, "practitioners", "34396")
     with pytest.raises(ValueAlreadyRecorded):  # the stale plan did not have it
-        changes.record(data, plan, 2023, "practitioners", "30000")
+        write.record(data, plan, 2023, "practitioners", "30000")
     assert _value(data, "practitioners", 2023) == 34396
 
 
@@ -97,10 +98,10 @@ def test_a_time_shared_with_another_record_is_found_by_checking_everything(
     data = store.DataDir(plan_dir)
     at = dt.datetime(2024, 3, 1, 10, 0, tzinfo=UTC8)
     plan = store.load(data)
-    changes.update_action(data, plan, "talent-training", status=Status.in_progress, when=at)
+    write.update_action(data, plan, "talent-training", status=Status.in_progress, when=at)
     before = snapshot(plan_dir)
     with pytest.raises(DataInvalid) as refused:
-        changes.record(data, store.load(data), 2022, "practitioners", "31347", when=at)
+        write.record(data, store.load(data), 2022, "practitioners", "31347", when=at)
     assert [p.code for p in refused.value.problems] == ["duplicate-recorded-time"]
     assert str(refused.value.problems[0].path).endswith("20240301T020000Z.yaml")
     assert snapshot(plan_dir) == before
@@ -115,7 +116,7 @@ def test_a_new_record_that_breaks_a_rule_is_refused_and_nothing_is_written(
     before = snapshot(plan_dir)
     name = "actuals/practitioners/2023.yaml"
     with pytest.raises(DataInvalid) as refused:
-        changes._write_checked(data, {name: 'value: 1\nnote: "a\\u001b[31m"\n'}, store.load(data))
+        write._write_checked(data, {name: 'value: 1\nnote: "a\\u001b[31m"\n'}, store.load(data))
     assert [p.code for p in refused.value.problems] == ["control-character"]
     assert snapshot(plan_dir) == before
     assert not os.path.exists(plan_dir / name)
@@ -146,9 +147,9 @@ def test_records_checked_against_the_plan_find_what_checking_everything_finds(
     data = store.DataDir(plan_dir)
     docs, problems = store.read_documents(data)
     assert problems == []
-    doc, parse_problems = yamlio.parse(text, data.file(name))
+    doc, parse_problems = yaml_read.parse(text, data.file(name))
     whole = sorted(parse_problems + check({**docs, name: doc}).problems, key=Problem.sort_key)
-    doc, parse_problems = yamlio.parse(text, data.file(name))
+    doc, parse_problems = yaml_read.parse(text, data.file(name))
     paths = {n: data.file(n) for n in store.FILES}
     alone = check_records(store.load(data), {name: doc}, paths).problems
     found = sorted(parse_problems + alone, key=Problem.sort_key)

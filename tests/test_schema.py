@@ -9,7 +9,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from ipplan import schema, store
+from ipplan import store
+from ipplan.check import schema
 from tests.conftest import SHIPPED, Run, snapshot
 
 
@@ -130,8 +131,8 @@ def test_validate_and_the_schema_take_the_same_recorded_times(
     an actual's record and its history, and in an action update."""
     from pydantic import ValidationError
 
-    from ipplan.models import ActionUpdate
-    from ipplan.yamlio import parse
+    from ipplan.file_models import ActionUpdate
+    from ipplan.files.yaml_read import parse
 
     record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
     record.parent.mkdir(parents=True)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import charts, store
+from ipplan import store
+from ipplan.render import charts
 from tests.conftest import SHIPPED, Run, load, snapshot
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from ipplan import cache
+from ipplan.files import cache
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data"
@@ -134,7 +134,7 @@ def test_a_file_replaced_by_a_link_passes_nothing(plan: Path) -> None:
     taken, seen = time.time_ns(), cache.snapshot(plan)
     assert seen is not None
     raw = (plan / RECORD).read_bytes()
-    from ipplan.fingerprint import digest
+    from ipplan.files.fingerprint import digest
 
     cache.keep_passed(plan, seen, taken, {RECORD: digest(raw)}, {"indicators": 9}, os.environ)
     assert cache.passed(plan, os.environ) == {"indicators": 9}

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
-from ipplan import entities
-from ipplan.entities import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
+from ipplan import data
+from ipplan.action_status import Status
+from ipplan.data import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
 from ipplan.errors import (
     AmbiguousAction,
     AmbiguousArea,
@@ -22,14 +23,13 @@ from ipplan.errors import (
     UnknownIndicator,
 )
 from ipplan.problems import suggest
-from ipplan.status import Status
-from ipplan.typed import normalized
+from ipplan.text.typed_input import normalized
 from ipplan.units import Unit
 from ipplan.workplans.book import WorkPlans
 
 if TYPE_CHECKING:  # the plan's records need no pydantic; only building one from files does
-    from ipplan.cache import Origin
-    from ipplan.validate import Checked
+    from ipplan.check.rules import Checked
+    from ipplan.files.cache import Origin
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
@@ -59,7 +59,7 @@ class Plan:
     updates: dict[str, tuple[ActionUpdate, ...]]
     # Every unit the plan may use, by symbol: the library and the plan's own declarations.
     units: dict[str, Unit] = field(default_factory=dict, compare=False)
-    # What the plan was read from (ipplan.cache.Origin), so that a writer holding the lock can
+    # What the plan was read from (ipplan.files.cache.Origin), so that a writer holding the lock can
     # tell whether another one changed the files in between; None when that cannot be known.
     origin: Origin | None = field(default=None, compare=False)
     # The yearly work plans and the progress recorded on their items (workplans/, progress/).
@@ -82,7 +82,7 @@ class Plan:
         updates = {
             key: tuple(
                 sorted(
-                    (entities.action_update(f.item) for f in found),
+                    (data.action_update(f.item) for f in found),
                     key=lambda u: _aware(u.recorded),
                 )
             )
@@ -90,11 +90,9 @@ class Plan:
             if found
         }
         return cls(
-            info=entities.plan_info(checked.plan),
+            info=data.plan_info(checked.plan),
             indicators=tuple(sorted(indicators, key=lambda i: i.number)),
-            areas=tuple(
-                sorted((entities.area(a) for _, a in checked.areas), key=lambda a: a.number)
-            ),
+            areas=tuple(sorted((data.area(a) for _, a in checked.areas), key=lambda a: a.number)),
             actions=tuple(a for _, a in checked.actions),
             actuals=series,
             updates=updates,

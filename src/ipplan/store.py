@@ -2,10 +2,11 @@
 
 The data directory holds the files people write (``indicators.yaml``, ``tasks.yaml``) and the
 records the tool writes, one small file each (``actuals/<key>/<year>.yaml``,
-``updates/<action-id>/<stamp>.yaml``; see :mod:`ipplan.records`). Only records are ever written,
+``updates/<action-id>/<stamp>.yaml``; see :mod:`ipplan.files.layout`). Only records are ever
+written,
 always through :func:`atomic_write`. The tool's two single files of earlier versions
 (``actuals.yaml``, ``task_log.yaml``) are still read, and the next write moves their records
-into the record files (:func:`ipplan.changes.migrate`).
+into the record files (:func:`ipplan.write.migrate`).
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipplan import records
-from ipplan.discovery import Search
 from ipplan.errors import (
     ChoosePlan,
     DataDirIsFile,
@@ -50,17 +49,19 @@ from ipplan.errors import (
     WriteStoppedMidway,
     write_error,
 )
+from ipplan.files import layout
+from ipplan.files.discover import Search
 from ipplan.plan import Plan
 from ipplan.problems import Problem
 
 if TYPE_CHECKING:
-    from ipplan.cache import Origin, Snapshot
-    from ipplan.entities import Actual
-    from ipplan.locking import Lock
-    from ipplan.validate import Checked as CoreChecked
+    from ipplan.check.rules import Checked as CoreChecked
+    from ipplan.data import Actual
+    from ipplan.files.cache import Origin, Snapshot
+    from ipplan.files.lock import Lock
+    from ipplan.files.yaml_read import Document
     from ipplan.workplans.book import WorkPlans
     from ipplan.workspaces.workspace import Workspace
-    from ipplan.yamlio import Document
 
 SCHEMA_DIR = "schema"  # beside the data files, as their first lines name it
 FILES: dict[str, str] = {
@@ -112,16 +113,16 @@ def locate(
     """Choose the data directory, the way git finds its repository.
 
     --data, else the plan of the workspace named by --plan or $IPPLAN_PLAN, else the innermost
-    plan in ``cwd`` or a directory above it (see :mod:`ipplan.discovery`), else $IPPLAN_DATA,
+    plan in ``cwd`` or a directory above it (see :mod:`ipplan.files.discover`), else $IPPLAN_DATA,
     else the bundled plan. In a workspace but outside every plan's directory, a workspace of
     several plans asks which one. A plan or workspace the search refused (someone else's) is
     never used: $IPPLAN_DATA is, when set; else the refusal is the error.
     """
-    from ipplan import discovery
+    from ipplan.files import discover
 
     if explicit is not None:
         return named(explicit)
-    found = discovery.search(cwd, environ)
+    found = discover.search(cwd, environ)
     name = plan or environ.get(PLAN_VAR) or None
     if name is not None:
         if found.workspace is None:
@@ -207,7 +208,7 @@ def read_documents(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem
 def read_records(data_dir: DataDir, problems: list[Problem]) -> Iterator[tuple[str, Document]]:
     """Each record file of ``data_dir``, parsed as it is asked for, by its relative path; the
     problems of listing, reading and parsing them go to ``problems``."""
-    from ipplan.yamlio import read
+    from ipplan.files.yaml_read import read
 
     base = str(data_dir.path)
     for relative in record_files(data_dir, problems):  # paths as text: see yamlio.Document
@@ -218,7 +219,7 @@ def read_records(data_dir: DataDir, problems: list[Problem]) -> Iterator[tuple[s
 
 def read_definitions(data_dir: DataDir) -> tuple[dict[str, Document], list[Problem]]:
     """Parse the files of :data:`FILES` in ``data_dir`` (a missing legacy file is empty)."""
-    from ipplan.yamlio import Document, read
+    from ipplan.files.yaml_read import Document, read
 
     docs: dict[str, Document] = {}
     problems: list[Problem] = []
@@ -237,8 +238,8 @@ def record_files(data_dir: DataDir, problems: list[Problem] | None = None) -> li
     """The relative paths of every record file in ``data_dir``; what does not belong in the
     record directories is added to ``problems``."""
     found: list[str] = []
-    for kind in records.KINDS.values():
-        paths, stray = records.scan(data_dir.path, kind)
+    for kind in layout.KINDS.values():
+        paths, stray = layout.scan(data_dir.path, kind)
         found += paths
         if problems is not None:
             problems.extend(stray)
@@ -248,10 +249,10 @@ def record_files(data_dir: DataDir, problems: list[Problem] | None = None) -> li
 def load(data_dir: DataDir) -> Plan:
     """Load and validate the plan in ``data_dir``; raise :class:`DataInvalid` on any problem.
 
-    A plan read before from files that have not changed since comes from :mod:`ipplan.cache`;
+    A plan read before from files that have not changed since comes from :mod:`ipplan.files.cache`;
     a cache location that may not be used is refused, whatever the plan holds.
     """
-    from ipplan import cache
+    from ipplan.files import cache
 
     cache.location(data_dir.path, os.environ)
     taken = time.time_ns()
@@ -266,7 +267,7 @@ def load(data_dir: DataDir) -> Plan:
     return plan
 
 
-# The actuals of this many indicators go in one part of a cache entry (ipplan.cache.store).
+# The actuals of this many indicators go in one part of a cache entry (ipplan.files.cache.store).
 _PART = 1000
 
 
@@ -298,7 +299,7 @@ def _parts(plan: Plan) -> list[Any]:
 
 def from_cache(data_dir: DataDir, seen: Snapshot) -> Plan | None:
     """The plan cached for ``data_dir`` when its files are exactly ``seen``; else None."""
-    from ipplan import cache
+    from ipplan.files import cache
 
     parts = cache.lookup(data_dir.path, seen, os.environ)
     if parts is None:
@@ -311,8 +312,8 @@ def from_cache(data_dir: DataDir, seen: Snapshot) -> Plan | None:
 
 def _from_parts(parts: Iterator[Any], seen: Snapshot) -> Plan:
     """The plan :func:`_parts` gave ``parts`` of, its records built back from plain data."""
-    from ipplan import entities as e
-    from ipplan.cache import Origin
+    from ipplan import data as e
+    from ipplan.files.cache import Origin
     from ipplan.units import Unit
     from ipplan.workplans import entities as w
     from ipplan.workplans.book import WorkPlan, WorkPlans
@@ -371,7 +372,7 @@ class CheckedFiles:
 def check_files(data_dir: DataDir) -> CheckedFiles:
     """Read and check every file of the plan in ``data_dir``: definitions, records and work
     plans, every rule; what ``ipplan validate`` reports and what a fresh load stands on."""
-    from ipplan.validate import check
+    from ipplan.check.rules import check
     from ipplan.workplans import loading
 
     docs, problems = read_definitions(data_dir)
@@ -385,9 +386,9 @@ def check_files(data_dir: DataDir) -> CheckedFiles:
 
 def load_fresh(data_dir: DataDir, seen: tuple[Snapshot, int] | None = None) -> Plan:
     """Read, check and build the plan in ``data_dir`` from its files, without the cache;
-    ``seen`` is the identity of its files listed just before (:func:`ipplan.cache.snapshot`)
+    ``seen`` is the identity of its files listed just before (:func:`ipplan.files.cache.snapshot`)
     and when, kept as the plan's origin."""
-    from ipplan.cache import Origin, racy
+    from ipplan.files.cache import Origin, racy
 
     checked = check_files(data_dir)
     if checked.problems:
@@ -404,7 +405,7 @@ def current(data_dir: DataDir, plan: Plan) -> Plan:
     """``plan`` if its files are unchanged on disk since it was loaded; else the plan reloaded.
 
     Called with the write lock held, so that a change is always made to the latest data. The
-    files are listed, not read: each must keep its identity (:mod:`ipplan.cache`), and only a
+    files are listed, not read: each must keep its identity (:mod:`ipplan.files.cache`), and only a
     file modified just before the plan was read, whose identity could hide a change, is read
     again and compared with the digest of what was read then.
     """
@@ -414,8 +415,8 @@ def current(data_dir: DataDir, plan: Plan) -> Plan:
 
 
 def _unchanged(data_dir: DataDir, origin: Origin) -> bool:
-    from ipplan import cache
-    from ipplan.yamlio import Refused, digest, read_regular
+    from ipplan.files import cache
+    from ipplan.files.yaml_read import Refused, digest, read_regular
 
     now = cache.snapshot(data_dir.path)
     if now is None or now[0] != origin.files:
@@ -461,7 +462,7 @@ def writing(data_dir: DataDir, timeout: float | None = None) -> Iterator[None]:
     :class:`DataLocked`. Temporary files left by a writer that was killed are removed once the
     lock is held, since no other writer can then be midway through a write.
     """
-    from ipplan import locking
+    from ipplan.files import lock as locking
 
     ensure_writable(data_dir)
     seconds = lock_timeout(os.environ) if timeout is None else timeout
@@ -568,7 +569,7 @@ def _lock_refused(lock_path: Path, exc: OSError) -> IpplanError:
 
 
 def _user(uid: int) -> str:
-    from ipplan.discovery import user_name
+    from ipplan.files.discover import user_name
 
     return user_name(uid)
 
@@ -590,11 +591,11 @@ def stray_temporaries(data_dir: DataDir) -> list[Path]:
     schemas = data_dir.path / SCHEMA_DIR  # ipplan schema's files, *.schema.json
     if schemas.is_dir() and not schemas.is_symlink():
         found += sorted(schemas.glob(f".*.schema.json.*{TEMP_SUFFIX}"))
-    for kind in records.KINDS.values():
+    for kind in layout.KINDS.values():
         base = data_dir.path / kind.name
         if base.is_dir() and not base.is_symlink():
             pattern = "/".join(
-                ["*"] * (len(kind.parts) - 1) + [f".*{records.SUFFIX}.*{TEMP_SUFFIX}"]
+                ["*"] * (len(kind.parts) - 1) + [f".*{layout.SUFFIX}.*{TEMP_SUFFIX}"]
             )
             found += sorted(base.glob(pattern))
     return found
@@ -620,7 +621,7 @@ WORKPLANS_DIR = "workplans"  # the yearly work plans, one file a year
 def owned_directories() -> list[str]:
     """The directories of a data directory that belong to the plan as a whole: the records',
     the schemas' and the work plans'."""
-    return [kind.name for kind in records.KINDS.values()] + [SCHEMA_DIR, WORKPLANS_DIR]
+    return [kind.name for kind in layout.KINDS.values()] + [SCHEMA_DIR, WORKPLANS_DIR]
 
 
 @dataclass(frozen=True)
@@ -636,16 +637,16 @@ def neighbourhood(
     directories: Sequence[Path], cwd: Path, environ: Mapping[str, str]
 ) -> Neighbourhood:
     """The data directories ``directories``, and every plan of the workspace found around
-    ``cwd`` or around any of them (:mod:`ipplan.discovery`), with those workspaces' files.
+    ``cwd`` or around any of them (:mod:`ipplan.files.discover`), with those workspaces' files.
 
     A workspace file with a problem is refused (:class:`DataInvalid`), as every command that
     reads it refuses it: which plans it names cannot be known.
     """
-    from ipplan import discovery
+    from ipplan.files import discover
 
     files: list[Path] = []
     for start in (cwd, *directories):
-        found = discovery.search(start, environ).workspace
+        found = discover.search(start, environ).workspace
         if found is not None and found not in files:
             files.append(found)
     plans = list(directories)
@@ -710,7 +711,7 @@ def report_target(data_dir: DataDir, output: Path, cwd: Path, environ: Mapping[s
     except OSError as exc:
         raise write_error(output, exc) from None
     if mode is not None and not stat.S_ISREG(mode):
-        from ipplan.yamlio import file_kind
+        from ipplan.files.yaml_read import file_kind
 
         raise OutputNotAFile(path=str(output), kind=file_kind(mode))
     target = output.resolve() if output.is_symlink() else output
@@ -887,7 +888,7 @@ def init(target: Path) -> list[Path]:
 
     source = bundled_dir()
     names = [FILES[name] for name in FILES if name not in LEGACY]
-    shipped = [kind.name for kind in records.KINDS.values() if (source / kind.name).is_dir()]
+    shipped = [kind.name for kind in layout.KINDS.values() if (source / kind.name).is_dir()]
     if (source / WORKPLANS_DIR).is_dir():  # the yearly work plans shipped with the plan
         shipped.append(WORKPLANS_DIR)
     for name in [*names, *shipped]:
@@ -982,7 +983,7 @@ def _sync_file(path: Path) -> None:
 
 def schema_files() -> dict[str, str]:
     """The JSON Schema of every data file, by its file name."""
-    from ipplan import schema
+    from ipplan.check import schema
 
     return {schema.schema_name(name): schema.render(name) for name in schema.FILE_MODELS}
 

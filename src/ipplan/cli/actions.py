@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ipplan.action_status import Status
 from ipplan.cli import completion
 from ipplan.cli.common import (
     AsOfOption,
@@ -23,8 +24,7 @@ from ipplan.cli.common import (
     status_value,
 )
 from ipplan.errors import AsOfWithChange, SetAndClear
-from ipplan.i18n import text
-from ipplan.status import Status
+from ipplan.text.i18n import text
 
 
 @app.command()
@@ -65,7 +65,7 @@ def tasks(
     if as_json:
         print_json(view)
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.render_tasks(view, language)
 
@@ -100,7 +100,7 @@ def task(
 
     Example: ipplan task talent-training --status in_progress --note "2023年培训 1.2 万人次"
     """
-    from ipplan import changes, store, views
+    from ipplan import store, views, write
     from ipplan.workplans.views import action_work, work_day
 
     language = choose_lang(ctx, lang)
@@ -118,7 +118,7 @@ def task(
             if name in clear and value is not None:
                 raise SetAndClear(field=name)
         if changing:
-            state, changed = changes.update_action(
+            state, changed = write.update_action(
                 data_dir, plan, found.id, status=status, lead=lead, due=due, note=note, clear=clear
             )
         else:
@@ -130,7 +130,7 @@ def task(
     if as_json:
         print_json(view)
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     if changing:
         key = "task.updated" if changed else "task.unchanged"

@@ -52,7 +52,7 @@ def history(
     if as_json:
         print_json(view)
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.render_history(view, language)
 
@@ -82,12 +82,12 @@ def undo(
         done = history.undo(data_dir, plan, dry_run=dry_run)
     view = views.undo_view(done)
     if view["written"]:
-        from ipplan import terminal
+        from ipplan.render import terminal
 
         mark_saved(" ".join(terminal.undo_lines(view, language)))
     if as_json:
         print_json(view)
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.print_lines(terminal.undo_lines(view, language))

@@ -24,7 +24,7 @@ from ipplan.cli.common import (
     workspace_to_check,
 )
 from ipplan.errors import PlanNotFound
-from ipplan.i18n import SAFEGUARDS_AREA, actions_count, text
+from ipplan.text.i18n import SAFEGUARDS_AREA, actions_count, text
 
 if TYPE_CHECKING:
     from ipplan.problems import Problem
@@ -109,7 +109,7 @@ def validate(
         for line in views.github_annotations(problems, language):
             typer.echo(line)
         raise typer.Exit(1 if problems else 0)
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     if problems:
         terminal.print_lines(problem_lines(problems, language), stderr=True)
@@ -121,12 +121,14 @@ def validate(
 def _check_plan(data_dir: DataDir) -> tuple[list[Problem], dict[str, int]]:
     """Check every file of the plan in ``data_dir``: every problem, and what was counted.
 
-    A check that passed is not repeated on the same bytes (:func:`ipplan.cache.passed`). What
-    git has not finished merging (:func:`ipplan.gitstate.unmerged`) is asked of git every time:
+    A check that passed is not repeated on the same bytes (:func:`ipplan.files.cache.passed`). What
+    git has not finished merging (:func:`ipplan.files.gitstate.unmerged`) is asked of git every
+    time:
     a merge can stop with every file's bytes as a passing check read them, and its state is
     in git's index, which no verdict keeps.
     """
-    from ipplan import cache, gitstate, store
+    from ipplan import store
+    from ipplan.files import cache, gitstate
     from ipplan.problems import Problem
 
     passed = cache.passed(data_dir.path, os.environ)
@@ -181,7 +183,7 @@ def schema(
                 written = store.write_plan_schemas(data_dir)
         else:
             written = store.write_schemas(directory)
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.print_lines(
         [text("schema.written", language, path=views.display_path(path)) for path in written]

@@ -23,11 +23,11 @@ from typer import _click as click  # the Click that this Typer carries
 from typer.core import TyperCommand, TyperGroup
 
 from ipplan import __version__
+from ipplan.action_status import Status
 from ipplan.cli import completion, helpformat
 from ipplan.clock import example_day
 from ipplan.errors import DataInvalid, IpplanError, NotAYear
-from ipplan.i18n import CATALOGUE, error_message, joined, resolve_lang, text
-from ipplan.status import Status
+from ipplan.text.i18n import CATALOGUE, error_message, joined, resolve_lang, text
 
 if TYPE_CHECKING:
     from ipplan.plan import Plan
@@ -268,7 +268,7 @@ def input_lang(argv: list[str] | None = None) -> str:
 
 def year_value(typed: str) -> int:
     """A YEAR as people type it (2024, 2024年, ２０２４); a usage error otherwise."""
-    from ipplan.typed import parse_year
+    from ipplan.text.typed_input import parse_year
 
     if isinstance(typed, int):  # a default, already a year
         return typed
@@ -281,7 +281,7 @@ def year_value(typed: str) -> int:
 def encoding_value(typed: str) -> str:
     """An --encoding as people write it (utf-8, UTF8, gbk, GB18030): the codec a table is read
     in, ``utf-8`` or ``gb18030`` (which includes GBK); a usage error otherwise."""
-    from ipplan.tablefile import encoding_named
+    from ipplan.files.tablefile import encoding_named
 
     found = encoding_named(typed)
     if found is None:
@@ -442,7 +442,7 @@ def resolve_data_dir(
         data or (ctx.obj or {}).get("data"), os.environ, Path.cwd(), chosen_plan(ctx)
     )
     if data_dir.bundled and notice is not None:
-        from ipplan import terminal
+        from ipplan.render import terminal
 
         terminal.print_lines([text("notice.bundled", notice)], stderr=True)
     return data_dir
@@ -461,12 +461,13 @@ def resolve_workspace(
     Outside a workspace, in a plan it does not list, or with --data: the one plan found, as a
     workspace of one.
     """
-    from ipplan import discovery, store
+    from ipplan import store
+    from ipplan.files import discover
     from ipplan.workspaces.workspace import load_workspace, single, subtree
 
     explicit = data or (ctx.obj or {}).get("data")
     if explicit is None:
-        found = discovery.search(Path.cwd(), os.environ)
+        found = discover.search(Path.cwd(), os.environ)
         name = chosen_plan(ctx) or os.environ.get(store.PLAN_VAR) or None
         if name is not None and found.workspace is not None:
             return subtree(load_workspace(found.workspace), name)
@@ -479,11 +480,12 @@ def resolve_workspace(
 def workspace_to_check(ctx: typer.Context, data: Path | None) -> Path | None:
     """The workspace file to check whole: the one governing the working directory, no plan
     named (in a plan the workspace does not list, that plan is checked)."""
-    from ipplan import discovery, store
+    from ipplan import store
+    from ipplan.files import discover
 
     if data or (ctx.obj or {}).get("data") or chosen_plan(ctx) or os.environ.get(store.PLAN_VAR):
         return None
-    return store.governing(discovery.search(Path.cwd(), os.environ))
+    return store.governing(discover.search(Path.cwd(), os.environ))
 
 
 def print_json(value: Any) -> None:
@@ -515,7 +517,7 @@ def wants_json() -> bool:
 
 def problem_lines(problems: list[Any], lang: str) -> list[str]:
     from ipplan import views
-    from ipplan.typed import printable
+    from ipplan.text.typed_input import printable
 
     return [
         printable(f"{p['file']}:{p['line']}: {p['code']}: {p['message']}")
@@ -531,8 +533,8 @@ def reporting(lang: str) -> Iterator[None]:
     being the error's stable id (and, for invalid data, the problems as ``validate --json``
     lists them).
     """
-    from ipplan import terminal
-    from ipplan.typed import printable
+    from ipplan.render import terminal
+    from ipplan.text.typed_input import printable
 
     as_json = wants_json()
     announce_waits(lang)
@@ -558,7 +560,8 @@ def announce_waits(lang: str) -> None:
     import ipplan.store
 
     def notice(path: Path) -> None:
-        from ipplan import terminal, views
+        from ipplan import views
+        from ipplan.render import terminal
 
         line = text("lock.waiting", lang, path=views.display_path(path))
         terminal.print_lines([line], stderr=True)

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 import typer
 from typer import _click as click
 
-from ipplan.i18n import CATALOGUE
-from ipplan.status import Status
+from ipplan.action_status import Status
+from ipplan.text.i18n import CATALOGUE
 
 if TYPE_CHECKING:
     from ipplan.plan import Plan
@@ -123,7 +123,7 @@ def _shell(value: Any) -> str:
         shell = value.lower()
         if shell not in SHELLS:
             from ipplan.cli.common import input_lang
-            from ipplan.i18n import joined, text
+            from ipplan.text.i18n import joined, text
 
             lang = input_lang()
             shells = joined(SHELLS, lang)

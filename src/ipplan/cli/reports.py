@@ -22,8 +22,8 @@ from ipplan.cli.common import (
     stdout_is_terminal,
 )
 from ipplan.errors import BinaryToTerminal
-from ipplan.i18n import text
 from ipplan.reports import Format
+from ipplan.text.i18n import text
 
 
 def with_rollups(report: dict[str, Any], directory: Path, as_of: int | None) -> dict[str, Any]:
@@ -95,7 +95,7 @@ def report(
             sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.print_lines(
         [text("report.written", language, format=fmt.value, path=str(output))], stderr=True

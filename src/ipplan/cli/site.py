@@ -18,7 +18,7 @@ from ipplan.cli.common import (
     reporting,
     resolve_workspace,
 )
-from ipplan.i18n import text
+from ipplan.text.i18n import text
 
 
 @app.command()
@@ -57,7 +57,7 @@ def site(
         core.check_as_of(plans, as_of)
         files = build_site(workspace, plans, core.day_of(as_of, os.environ), language, as_of)
         replaced = write_site(output, files, around)
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     pages = sum(1 for name in files if name.endswith(".html"))
     terminal.print_lines(

@@ -22,7 +22,7 @@ from ipplan.cli.common import (
     state_value,
     year_value,
 )
-from ipplan.i18n import text
+from ipplan.text.i18n import text
 
 if TYPE_CHECKING:
     from ipplan.workplans.states import ItemState
@@ -70,9 +70,9 @@ def workplan(
     if as_json:
         print_json(view)
         return
-    from ipplan.workplans import terminal
+    from ipplan.render import workplans
 
-    terminal.render_workplan(view, language)
+    workplans.render_workplan(view, language)
 
 
 @app.command()
@@ -145,13 +145,13 @@ def item(
     if as_json:
         print_json(view)
         return
-    from ipplan import terminal as shared
-    from ipplan.workplans import terminal
+    from ipplan.render import terminal as shared
+    from ipplan.render import workplans
 
     if outcome is not None:
         key = "wp.recorded" if outcome.event is not None else "wp.unchanged"
         shared.print_lines([text(key, language, id=view["id"])])
-    terminal.render_item(view, language)
+    workplans.render_item(view, language)
 
 
 @app.command()
@@ -181,9 +181,9 @@ def due(
     if as_json:
         print_json(view)
         return
-    from ipplan.workplans import terminal
+    from ipplan.render import workplans
 
-    terminal.render_due(view, language)
+    workplans.render_due(view, language)
 
 
 @app.command()
@@ -213,10 +213,10 @@ def roadmap(
     if as_json:
         print_json(view)
         return
-    from ipplan.workplans import terminal
+    from ipplan.render import workplans
 
     title = plan.info.title_en if language == "en" and plan.info.title_en else plan.info.title
-    terminal.render_roadmap(view, title, language)
+    workplans.render_roadmap(view, title, language)
 
 
 @app.command("workplan-import")
@@ -262,7 +262,7 @@ def workplan_import(
             force=force,
             encoding=encoding,
         )
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.print_lines(
         [

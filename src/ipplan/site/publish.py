@@ -66,7 +66,7 @@ from ipplan.errors import (
     SiteTargetNotEmpty,
     write_error,
 )
-from ipplan.fingerprint import digest
+from ipplan.files.fingerprint import digest
 from ipplan.store import Neighbourhood, atomic_write, real_path, remove
 
 MANIFEST = ".ipplan-site.json"
@@ -164,7 +164,7 @@ def _owned(target: Path) -> dict[str, str]:
 
 
 def _read_manifest(manifest: Path, target: Path) -> dict[str, str]:
-    from ipplan.yamlio import Refused, read_regular
+    from ipplan.files.yaml_read import Refused, read_regular
 
     try:
         listed = json.loads(read_regular(manifest, target))

@@ -2,7 +2,7 @@
 
 An event is written to ``progress/YEAR/ITEM/STAMP.yaml``: two people recording progress on
 different items, or at different moments, add different files, so git merges their branches
-without a conflict. The change goes through :func:`ipplan.changes.commit` like every other: the
+without a conflict. The change goes through :func:`ipplan.write.commit` like every other: the
 input is checked before the lock, checked again under it against what is then on disk, and the
 file is created atomically (never over an existing one). ``ipplan undo`` removes the file of
 the latest event.
@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipplan.changes import Edit, commit, parse_date, stamp
+from ipplan.check.rules import Checked, _one
 from ipplan.errors import (
     AmbiguousQuantity,
     DataInvalid,
@@ -29,12 +29,13 @@ from ipplan.errors import (
     NothingToRecord,
     UnknownMilestone,
 )
+from ipplan.files.layout import PROGRESS, stamp_name
+from ipplan.files.record_text import scalar
+from ipplan.files.yaml_read import parse as parse_yaml
 from ipplan.plan import Plan
 from ipplan.problems import Problem
-from ipplan.records import PROGRESS, stamp_name
 from ipplan.store import WORKPLANS_DIR, DataDir
-from ipplan.typed import clean_text, parse_value
-from ipplan.validate import Checked, _one
+from ipplan.text.typed_input import clean_text, parse_value
 from ipplan.workplans import entities, model
 from ipplan.workplans.book import WorkPlan
 from ipplan.workplans.entities import Item, ProgressEvent
@@ -42,8 +43,7 @@ from ipplan.workplans.loading import _event_rules
 from ipplan.workplans.periods import PeriodError, normalise, parse
 from ipplan.workplans.states import ItemStanding, ItemState, MilestoneState, assess_item
 from ipplan.workplans.views import today
-from ipplan.writer import scalar
-from ipplan.yamlio import parse as parse_yaml
+from ipplan.write import Edit, commit, parse_date, stamp
 
 HEADER = PROGRESS.header() + (
     "# Progress on a work-plan item, written by `ipplan item`: one event per file.\n"
@@ -281,12 +281,13 @@ def import_table(
 
     All or nothing: every row is checked first, every problem is reported with its row, and the
     file is written only if there is none (or ``force``) and the whole plan stays valid. A CSV
-    table is read in ``encoding`` when given (see :func:`ipplan.tablefile.decode`). The table is
+    table is read in ``encoding`` when given (see :func:`ipplan.files.tablefile.decode`). The table
+    is
     read once, however often it is checked against the plan.
     """
     from ipplan import store
     from ipplan.errors import ImportRefused, WorkPlanExists, YearOutsidePlan
-    from ipplan.tablefile import TableError
+    from ipplan.files.tablefile import TableError
     from ipplan.workplans import tables
 
     if year not in plan.years:

@@ -6,9 +6,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipplan import gitstate
+from ipplan.check.rules import Checked, _raw_ids, check
+from ipplan.files import gitstate
 from ipplan.problems import Problem, suggest
-from ipplan.validate import Checked, _raw_ids, check
 from ipplan.workspaces.workspace import read_workspace
 
 

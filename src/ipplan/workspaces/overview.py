@@ -42,7 +42,7 @@ def overview_view(
 ) -> dict[str, Any]:
     """The workspace's plans, parent first, each with its counts, its overdue work-plan
     milestones on ``day`` and its roll-up flags."""
-    from ipplan.evaluation import overdue_figures
+    from ipplan.public_record import overdue_figures
     from ipplan.views import display_path
     from ipplan.workplans.views import overdue_milestones
 
@@ -108,11 +108,11 @@ def rollups_around(
 ) -> tuple[str, dict[str, dict[str, Any]]] | None:
     """The plan in ``directory`` as the workspace around ``cwd`` lists it, and every roll-up
     into its indicators (key -> view); None outside a workspace or a plan it does not list."""
-    from ipplan import discovery
+    from ipplan.files import discover
     from ipplan.workspaces.rollup import rollup_view
     from ipplan.workspaces.workspace import load_workspace
 
-    found = discovery.search(cwd, environ)
+    found = discover.search(cwd, environ)
     if found.workspace is None:
         return None
     workspace = load_workspace(found.workspace)

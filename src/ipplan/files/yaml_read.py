@@ -6,7 +6,7 @@ The composer gives nodes with positions; we build plain Python values from them 
 - a duplicate key is a problem, not a silent "last one wins";
 - only ``true``/``false`` are booleans (``on``, ``yes``, ``no`` stay text);
 - a number that YAML 1.1 and 1.2 read differently (``040000``, ``1:20``, ``1_000``, ``1e3``), or
-  one not in decimal (``0x1F``), is a problem at its line (:mod:`ipplan.numbers`);
+  one not in decimal (``0x1F``), is a problem at its line (:mod:`ipplan.text.numbers`);
 - dates and timestamps stay text, and the models parse them where a date is expected;
 - tags that ask for Python objects are refused, never constructed;
 - anchors and aliases cannot expand into an unbounded document: a file uses at most
@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ipplan import fingerprint, numbers
+from ipplan.files import fingerprint
 from ipplan.problems import Problem
+from ipplan.text import numbers
 
 Loc = tuple[str | int, ...]
 
@@ -60,7 +61,7 @@ TAG_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 # Plain scalars (style None, or "" from libyaml) that may be numbers to one YAML version or
-# the other (see ipplan.numbers).
+# the other (see ipplan.text.numbers).
 NUMBER_START = frozenset("0123456789+-.")
 
 
@@ -71,7 +72,7 @@ class Document:
     the bytes read, to tell later whether the file has changed. ``flagged``: lines where
     reading already found a problem (a refused tag, say), whose value was left out, so that
     checking the file's schema does not report it missing a second time. ``plain``: read by
-    :mod:`ipplan.blockyaml`, so every text in it stands in the file as it is and the file
+    :mod:`ipplan.files.yaml_fast`, so every text in it stands in the file as it is and the file
     holds no control character: no text needs looking at for one.
 
     The path may be given as text: the path object, a few microseconds and a few hundred
@@ -113,10 +114,10 @@ class Document:
     def lines(self) -> dict[Loc, int]:
         found = self._lines
         if found is None:
-            from ipplan import blockyaml
+            from ipplan.files import yaml_fast
 
             assert self._text is not None
-            again = blockyaml.read(self._text, MAX_NODES)
+            again = yaml_fast.read(self._text, MAX_NODES)
             assert again is not None  # the text it was read from the first time
             found = self._lines = again[1]
             self._text = None
@@ -148,7 +149,7 @@ def scalar_value(tag: str, text: str) -> Any:
     """The value of a scalar ``text`` resolved to ``tag``, as ipplan reads it: dates and times
     stay text, and only true and false are booleans. Raises :class:`LookupError` for a tag
     ipplan does not take, :class:`ValueError` for more digits than Python converts. (The
-    numbers YAML versions read differently are refused before: :mod:`ipplan.numbers`.)"""
+    numbers YAML versions read differently are refused before: :mod:`ipplan.text.numbers`.)"""
     if tag in (TAG_STR, TAG_TIMESTAMP):
         return text
     if tag == TAG_BOOL:
@@ -278,14 +279,14 @@ def parse(
     A syntax error gives an empty document and one ``yaml-syntax`` problem at its line; a
     conflict git left unresolved, one ``merge-conflict`` problem at each of its first lines.
     """
-    from ipplan import blockyaml  # its patterns compile on import: only when a file is parsed
+    from ipplan.files import yaml_fast
 
     keys = MAX_KEYS if max_keys is None else max_keys
-    fast = blockyaml.flat(text, keys)
+    fast = yaml_fast.flat(text, keys)
     if fast is not None:
         return Document(path, fast[0], fast[1], plain=True), []
     large = lines_later and len(text) > LINES_LATER
-    read = blockyaml.read(text, MAX_NODES, lines=not large, max_keys=keys)
+    read = yaml_fast.read(text, MAX_NODES, lines=not large, max_keys=keys)
     if read is not None:
         if large:  # its lines are read again from its text if a message needs one
             return Document(path, read[0], plain=True, text=text), []
@@ -297,9 +298,9 @@ def parse_yaml(
     text: str, path: Path, max_keys: int | None = None
 ) -> tuple[Document, list[Problem]]:
     """:func:`parse` through the YAML parser, for every file the flat path does not take."""
-    from ipplan import yamlparser  # PyYAML and libyaml: only for a file the flat path leaves
+    from ipplan.files import yaml_libyaml
 
-    return yamlparser.parse(text, path, MAX_KEYS if max_keys is None else max_keys)
+    return yaml_libyaml.parse(text, path, MAX_KEYS if max_keys is None else max_keys)
 
 
 class Refused(Exception):

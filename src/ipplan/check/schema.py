@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ipplan.models import (
+from ipplan.file_models import (
     Action,
     ActionUpdate,
     ActualRecord,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ipplan.fmt import number, point, signed
-from ipplan.i18n import label, text, unit_label
+from ipplan.text.i18n import label, text, unit_label
+from ipplan.text.shown_numbers import number, point, signed
 
 
 def disagreement(ind: Mapping[str, Any], lang: str) -> str | None:

@@ -9,7 +9,8 @@ Every change follows one path (:func:`commit`):
 3. build the new record files, validate the whole data directory as it will be read back, and
    only then write each file atomically.
 
-Each record is its own small file (:mod:`ipplan.records`). A plan still holding the single files
+Each record is its own small file (:mod:`ipplan.files.layout`). A plan still holding the single
+files
 of earlier versions has their records moved into record files by the first write, under the
 same lock, before its own change.
 
@@ -28,8 +29,10 @@ from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
 from ipplan import clock
+from ipplan.action_status import Status
 from ipplan.assess import Assessment, assess
-from ipplan.entities import ActionUpdate, Actual, Indicator, Revision
+from ipplan.check.rules import check, check_records
+from ipplan.data import ActionUpdate, Actual, Indicator, Revision
 from ipplan.errors import (
     BaselineYear,
     DataInvalid,
@@ -40,10 +43,11 @@ from ipplan.errors import (
     ValueOutOfRange,
     YearOutsidePlan,
 )
+from ipplan.files.layout import ACTUALS, UPDATES, split, stamp_name
+from ipplan.files.record_text import dump_actual, dump_update
+from ipplan.files.yaml_read import Document, parse
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem
-from ipplan.records import ACTUALS, UPDATES, split, stamp_name
-from ipplan.status import Status
 from ipplan.store import (
     FILES,
     LEGACY,
@@ -57,10 +61,7 @@ from ipplan.store import (
     remove,
     writing,
 )
-from ipplan.typed import Value, clean_text, parse_value
-from ipplan.validate import check, check_records
-from ipplan.writer import dump_actual, dump_update
-from ipplan.yamlio import Document, parse
+from ipplan.text.typed_input import Value, clean_text, parse_value
 
 now = clock.now  # the clock changes are stamped by; a test may set its own
 
@@ -187,7 +188,7 @@ def migrate(data_dir: DataDir) -> bool:
 
     Called with the write lock held. Every record file is written before the old files are
     removed, so a write stopped midway leaves each record in the old file, and perhaps also in
-    an equal record file, which reading takes as one (:func:`ipplan.validate.check`). Two
+    an equal record file, which reading takes as one (:func:`ipplan.check.rules.check`). Two
     branches that both migrate write the same bytes into the same files, which git merges.
     """
     present = [name for name in sorted(LEGACY) if data_dir.file(name).exists()]
@@ -467,7 +468,7 @@ _DATE = re.compile(r"(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1
 
 def parse_date(text: str) -> dt.date:
     """A date as people write it: 2025-12-31, 2025年12月31日, 2025/12/31, ２０２５-１２-３１."""
-    from ipplan.typed import normalized
+    from ipplan.text.typed_input import normalized
 
     found = _DATE.fullmatch(normalized(text))
     try:
@@ -542,7 +543,7 @@ def _write_checked(data_dir: DataDir, writes: Mapping[str, str | None], latest: 
     full. What writing records can break is in the records written, in what they name (an
     indicator, an action, the plan's years, a unit) and in the recorded times they might share
     with other records. So the new files are checked against ``latest``'s definitions
-    (:func:`ipplan.validate.check_records`), and their times against its records: the files
+    (:func:`ipplan.check.rules.check_records`), and their times against its records: the files
     are read once a command, not twice. Only when a time may be shared is the whole directory
     read and checked, to say where.
     """

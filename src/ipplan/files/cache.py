@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ipplan import fingerprint
+from ipplan.files import fingerprint
 
 ENV_DIR = "IPPLAN_CACHE_DIR"
 ENV_SWITCH = "IPPLAN_CACHE"
@@ -208,8 +208,8 @@ def location(top: Path, environ: Mapping[str, str]) -> Path | None:
 def _refuse_repository(chosen: Path, var: str, top: Path) -> None:
     """Refuse ``chosen`` when a directory at or above it holding ``.git`` is also at or above
     ``top`` or the working directory, links resolved (a link into the repository is inside)."""
-    from ipplan.discovery import is_repository
     from ipplan.errors import CacheDirInRepository
+    from ipplan.files.discover import is_repository
 
     where = Path(_real(chosen))
     readers = [Path(_real(top))]
@@ -654,7 +654,7 @@ def keep_passed(
 def _digest_of(top: Path, name: str) -> str | None:
     """The digest of the regular file ``name`` below ``top``, read as the check reads it; None
     when it cannot be."""
-    from ipplan.yamlio import Refused, digest, read_regular
+    from ipplan.files.yaml_read import Refused, digest, read_regular
 
     try:
         return digest(read_regular(f"{top}/{name}", top))

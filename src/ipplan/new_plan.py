@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ipplan.entities import FIRST_YEAR, LAST_YEAR
+from ipplan.data import FIRST_YEAR, LAST_YEAR
 from ipplan.errors import (
     DataNotWritable,
     EmptyTitle,
@@ -23,7 +23,7 @@ from ipplan.errors import (
     InvisibleText,
     TargetExists,
 )
-from ipplan.typed import clean_text
+from ipplan.text.typed_input import clean_text
 
 # "2026-2030", with any dash, a tilde, 至 or 到 between the years, and full-width digits
 _YEARS = re.compile(r"\s*(\d{4})\s*(?:-|–|—|~|～|至|到)\s*(\d{4})\s*(?:年)?\s*")

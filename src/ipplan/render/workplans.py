@@ -1,6 +1,6 @@
 """The work-plan commands in the terminal: the year's table, one item, what is due, the roadmap.
 
-Draws from the views' dictionaries with the consoles of :mod:`ipplan.terminal` (markup, emoji
+Draws from the views' dictionaries with the consoles of :mod:`ipplan.render.terminal` (markup, emoji
 and highlighting off, so data prints as written). Kept beside the work plans rather than in
 ``ipplan/terminal.py`` so that the capability is one folder; it is the one other module allowed
 to use rich's tables.
@@ -15,10 +15,10 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ipplan import boxtable
-from ipplan.fmt import exact, moment
-from ipplan.i18n import text
-from ipplan.terminal import Gathered, out, print_runs, runs_text
+from ipplan.render import table
+from ipplan.render.terminal import Gathered, out, print_runs, runs_text
+from ipplan.text.i18n import text
+from ipplan.text.shown_numbers import exact, moment
 
 STATE_STYLES = {
     "not_started": "dim",
@@ -74,7 +74,7 @@ def content_lines(item: Mapping[str, Any], lang: str) -> list[str]:
     return lines
 
 
-def schedule_runs(item: Mapping[str, Any], lang: str) -> boxtable.Cell:
+def schedule_runs(item: Mapping[str, Any], lang: str) -> table.Cell:
     """The schedule cell: a line for each milestone, its mark, period and task, and when it
     was done or since when it is overdue."""
     lines = []
@@ -137,18 +137,18 @@ def render_workplan(view: Mapping[str, Any], lang: str) -> None:
         if item["cancelled"]:
             colon = "：" if lang != "en" else ": "
             state.append((f"{colon}{item['cancelled']}", ""))
-        measure = [[(item["id"], "bold")], state, *boxtable.cell(item["measure"])]
+        measure = [[(item["id"], "bold")], state, *table.cell(item["measure"])]
         rows.append(
             [
                 measure,
-                boxtable.cell(item["goal"] or "—"),
-                boxtable.cell("\n".join(content_lines(item, lang)) or "—"),
+                table.cell(item["goal"] or "—"),
+                table.cell("\n".join(content_lines(item, lang)) or "—"),
                 schedule_runs(item, lang),
-                boxtable.cell(units_text(item["lead"], item["support"], lang)),
+                table.cell(units_text(item["lead"], item["support"], lang)),
             ]
         )
-    widths = boxtable.widths(console.width, list(COLUMNS.values()))
-    print_runs(console, boxtable.draw(headers, rows, widths))
+    widths = table.widths(console.width, list(COLUMNS.values()))
+    print_runs(console, table.draw(headers, rows, widths))
     console.print(summary_line(view["summary"], lang))
 
 

@@ -10,7 +10,8 @@ different files, and git's own line merge takes both without a conflict. Only th
 indicator-year changed on both sides touches the same file.
 
 Another capability adds its own kind with :func:`register` (work-plan progress, say), and gives
-:mod:`ipplan.validate` a reader for it; reading, writing, history and undo then treat its files as
+:mod:`ipplan.check.rules` a reader for it; reading, writing, history and undo then treat its files
+as
 they treat these.
 """
 
@@ -161,7 +162,7 @@ def _walk(
                 if entry.is_file(follow_symlinks=False):
                     found.append(relative)
                 else:  # a directory, pipe or device where a record belongs: never opened
-                    from ipplan.yamlio import file_kind
+                    from ipplan.files.yaml_read import file_kind
 
                     kind_of = file_kind(entry.stat(follow_symlinks=False).st_mode)
                     problem = Problem(Path(entry.path), 1, "not-a-regular-file", {"kind": kind_of})
