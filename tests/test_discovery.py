@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import store
+from ipplan import locate
 from ipplan.files import discover
 from tests.conftest import SHIPPED, Run, clear_recorded, snapshot, write
 
@@ -131,7 +131,7 @@ def test_validate_never_checks_the_bundled_plan_unless_named(
     for fmt in ("json", "github"):
         result = cli("validate", "--format", fmt)
         assert (result.exit_code, result.stdout) == (1, "")
-    named = cli("validate", "--data", str(store.bundled_dir()))
+    named = cli("validate", "--data", str(locate.bundled_dir()))
     assert named.exit_code == 0 and "9" in named.stdout
 
 

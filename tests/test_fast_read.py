@@ -195,10 +195,11 @@ def test_key_value_lines_read_alike(pairs: list[tuple[str, str]]) -> None:
 def test_the_shipped_plan_checks_the_same_through_either_reader() -> None:
     """Every file of the shipped plan is read by a fast reader, and the plan checked from what
     they read is the plan checked from what the parser reads."""
-    from ipplan import store
+    from ipplan import load
+    from ipplan.files import layout
 
     data = Path(__file__).resolve().parents[1] / "data"
-    docs, problems = store.read_documents(store.DataDir(data))
+    docs, problems = load.read_documents(layout.DataDir(data))
     assert problems == []
     assert all(doc.plain for doc in docs.values() if doc.data is not None)
     slow = {
@@ -448,8 +449,8 @@ def test_a_large_file_read_for_its_lines_later_gives_the_same_lines() -> None:
 def test_a_problem_in_a_large_definitions_file_is_reported_at_its_line(tmp_path: Path) -> None:
     import shutil
 
-    from ipplan import store
-    from ipplan.files import yaml_read
+    from ipplan import load
+    from ipplan.files import layout, yaml_read
 
     data = tmp_path / "data"
     shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)
@@ -460,7 +461,7 @@ def test_a_problem_in_a_large_definitions_file_is_reported_at_its_line(tmp_path:
     text = text.replace("value: 26829}", "value: -26829}", 1)  # a count below its unit's range
     path.write_text(text, encoding="utf-8")
     expected = next(n for n, line in enumerate(text.split("\n"), 1) if "-26829" in line)
-    checked = store.check_files(store.DataDir(data))
+    checked = load.check_files(layout.DataDir(data))
     assert [(p.code, p.line) for p in checked.problems] == [("out-of-range", expected)]
 
 

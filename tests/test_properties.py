@@ -26,10 +26,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ipplan import data as domain
-from ipplan import store, write
+from ipplan import write
 from ipplan.cli import app
 from ipplan.data import visible
 from ipplan.file_models import Actual, Revision
+from ipplan.files import layout
 from ipplan.text.numbers import decimal
 from ipplan.text.typed_input import MAX_VALUE, control_character, parse_value
 from ipplan.units import LIBRARY
@@ -119,7 +120,7 @@ def test_record_then_reload_gives_back_exactly_what_was_recorded(
 ) -> None:
     key, value = pair
     with plan_copy() as directory:
-        data_dir = store.DataDir(directory)
+        data_dir = layout.DataDir(directory)
         done = write.record(
             data_dir, load(directory), year, key, typed(value), source=source, note=note, force=True
         )

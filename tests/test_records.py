@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import store, write
-from ipplan.files import layout
+from ipplan import write
+from ipplan.files import atomic, layout
+from ipplan.files import layout as files_layout
 from tests.conftest import Run, load, snapshot
 
 UTC8 = dt.timezone(dt.timedelta(hours=8))
@@ -144,14 +145,14 @@ def test_a_move_stopped_midway_reads_each_record_once_and_finishes_next_time(
     put(plan_dir, "actuals.yaml", OLD_ACTUALS)
     put(plan_dir, "task_log.yaml", OLD_TASK_LOG)
     expected = load(plan_dir)
-    real_remove = store.remove
+    real_remove = atomic.remove
 
     def stop(path: Path, top: Path) -> None:
         raise KeyboardInterrupt  # stopped after the record files, before the old files go
 
     monkeypatch.setattr(write, "remove", stop)
     with pytest.raises(KeyboardInterrupt):
-        write.migrate(store.DataDir(plan_dir))
+        write.migrate(files_layout.DataDir(plan_dir))
     assert (plan_dir / "actuals.yaml").exists()
     assert (plan_dir / "actuals/practitioners/2022.yaml").exists()
     assert load(plan_dir) == expected  # each record once, not a duplicate

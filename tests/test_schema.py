@@ -9,8 +9,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from ipplan import store
 from ipplan.check import schema
+from ipplan.files import layout
 from tests.conftest import SHIPPED, Run, snapshot
 
 
@@ -25,9 +25,9 @@ def test_shipped_schemas_are_current(name: str) -> None:
     assert shipped == schema.render(name)
 
 
-@pytest.mark.parametrize("name", [n for n in store.FILES if n not in store.LEGACY])
+@pytest.mark.parametrize("name", [n for n in layout.FILES if n not in layout.LEGACY])
 def test_each_data_file_names_its_schema_and_passes_it(name: str) -> None:
-    path = SHIPPED / store.FILES[name]
+    path = SHIPPED / layout.FILES[name]
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema=schema/{name}.schema.json"
     assert (path.parent / first.split("$schema=")[1]).is_file()

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import store
+from ipplan import load
 from ipplan.check.rules import check
+from ipplan.files import layout
 from ipplan.problems import Problem
 from tests.conftest import SHIPPED, write
 
@@ -63,7 +64,7 @@ def problems_in(tmp_path: Path, **files: str) -> list[Problem]:
     contents = {"indicators": INDICATORS, "tasks": TASKS, **files}
     for name, content in contents.items():
         write(tmp_path, f"{name}.yaml", content)
-    docs, problems = store.read_documents(store.DataDir(tmp_path))
+    docs, problems = load.read_documents(layout.DataDir(tmp_path))
     return sorted(problems + check(docs).problems, key=Problem.sort_key)
 
 
@@ -72,7 +73,7 @@ def found(problems: list[Problem]) -> list[tuple[str, int, str]]:
 
 
 def test_the_shipped_plan_is_valid() -> None:
-    docs, problems = store.read_documents(store.DataDir(SHIPPED))
+    docs, problems = load.read_documents(layout.DataDir(SHIPPED))
     checked = check(docs)
     assert problems == [] and checked.problems == []
     assert [ind.key for _, ind in checked.indicators] == [

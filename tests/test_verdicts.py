@@ -172,11 +172,11 @@ def test_what_went_and_came_back_while_reading_is_not_kept(
 ) -> None:
     """A verdict or a cached plan: the stray is away while the plan is read, there before and
     after, so what was read then is not kept."""
-    from ipplan import store
+    from ipplan import load
 
     stray = plan / "actuals" / "Not_A_Key"
     stray.mkdir()
-    real = getattr(store, reader)
+    real = getattr(load, reader)
 
     def away(*args: Any, **kwargs: Any) -> Any:
         stray.rmdir()
@@ -186,7 +186,7 @@ def test_what_went_and_came_back_while_reading_is_not_kept(
             stray.mkdir()
 
     with monkeypatch.context() as patch:
-        patch.setattr(store, reader, away)
+        patch.setattr(load, reader, away)
         assert cli(command, "--data", str(plan)).exit_code == 0  # it read no stray then
     assert not list((plan.parent / "cache").glob(f"*{kept}"))
     result = cli(command, "--data", str(plan), "--lang", "en")

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from ipplan import data as domain
-from ipplan import store
 from ipplan.action_status import Status
 from ipplan.check.rules import check
 from ipplan.file_models import ActionUpdate, Actual, Revision
+from ipplan.files import layout
 from ipplan.files.layout import ACTUALS, stamp_name
 from ipplan.files.record_text import dump_actual, dump_update, scalar
 from ipplan.files.yaml_read import parse, read
@@ -49,8 +49,8 @@ def dump_all(actuals: Mapping[str, Sequence[Actual | domain.Actual]]) -> dict[st
 
 def reload(files: Mapping[str, str]) -> dict[str, list[domain.Actual]]:
     """The actuals read back from record files, beside the shipped plan's own files."""
-    docs = {n: read(SHIPPED / f)[0] for n, f in store.FILES.items() if n not in store.LEGACY}
-    docs.update({n: parse("", Path(store.FILES[n]))[0] for n in store.LEGACY})
+    docs = {n: read(SHIPPED / f)[0] for n, f in layout.FILES.items() if n not in layout.LEGACY}
+    docs.update({n: parse("", Path(layout.FILES[n]))[0] for n in layout.LEGACY})
     for name, text in files.items():
         doc, problems = parse(text, Path(name))
         assert problems == []

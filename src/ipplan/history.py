@@ -24,10 +24,10 @@ from ipplan.errors import (
     UnknownItem,
     UnknownReference,
 )
+from ipplan.files.layout import DataDir
 from ipplan.files.record_text import dump_actual
 from ipplan.plan import Plan
 from ipplan.problems import suggest
-from ipplan.store import DataDir
 from ipplan.text.typed_input import Value
 from ipplan.workplans.changes import progress_file
 from ipplan.workplans.entities import Item, ProgressEvent

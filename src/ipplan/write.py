@@ -26,6 +26,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
 from ipplan import clock
@@ -36,31 +37,28 @@ from ipplan.data import ActionUpdate, Actual, Indicator, Revision
 from ipplan.errors import (
     BaselineYear,
     DataInvalid,
+    DataNotWritable,
+    DiskFull,
     ImplausibleChange,
     InvalidDate,
+    LockLost,
+    LockLostMidway,
     NotWholeNumber,
     ValueAlreadyRecorded,
     ValueOutOfRange,
+    WriteStoppedMidway,
     YearOutsidePlan,
+    write_error,
 )
-from ipplan.files.layout import ACTUALS, UPDATES, split, stamp_name
+from ipplan.files import atomic, layout, lock
+from ipplan.files.atomic import remove
+from ipplan.files.layout import ACTUALS, FILES, LEGACY, UPDATES, DataDir, split, stamp_name
+from ipplan.files.lock import confirm_lock, ensure_writable, writing
 from ipplan.files.record_text import dump_actual, dump_update
 from ipplan.files.yaml_read import Document, parse
+from ipplan.load import current, load, read_documents
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem
-from ipplan.store import (
-    FILES,
-    LEGACY,
-    DataDir,
-    apply_writes,
-    confirm_lock,
-    current,
-    ensure_writable,
-    load,
-    read_documents,
-    remove,
-    writing,
-)
 from ipplan.text.typed_input import Value, clean_text, parse_value
 
 now = clock.now  # the clock changes are stamped by; a test may set its own
@@ -607,3 +605,68 @@ def _parsed(
             docs[name], found = parse(text, data_dir.file(name))
             problems += found
     return docs, problems
+
+
+def apply_writes(data_dir: layout.DataDir, writes: Mapping[str, str | bytes | None]) -> None:
+    """Make ``writes`` on disk, one file at a time in the order of their names: each file (a
+    name of :data:`FILES` or a path relative to the data directory) replaced with its content
+    through :func:`atomic_write`, or removed where the content is None.
+
+    The write lock is confirmed before every file (:func:`confirm_lock`): lost before the first,
+    nothing is written (:class:`LockLost`); lost midway, the change stops before its next file
+    with :class:`LockLostMidway`, which names the files written and those not. A file the system
+    refuses midway stops it the same way (:class:`WriteStoppedMidway`).
+
+    The whole list is known before the first file, and each file is done once the call for it
+    returns: a journal, written before the first file and crossed off file by file, would let
+    the next writer finish or roll back a change stopped midway.
+    """
+    order = sorted(writes)
+    done: list[str] = []
+    for index, name in enumerate(order):
+        try:
+            lock.confirm_lock(data_dir)
+            write_one(data_dir, name, writes[name])
+        except LockLost as exc:
+            if not done:
+                raise
+            raise LockLostMidway(
+                lock=exc.params["lock"],
+                path=str(data_dir.path),
+                written=done,
+                pending=order[index:],
+            ) from None
+        except (DataNotWritable, DiskFull) as exc:
+            if not done:
+                raise
+            raise WriteStoppedMidway(
+                file=exc.params["path"],
+                detail=exc.params.get("detail", ""),
+                path=str(data_dir.path),
+                written=done,
+                pending=order[index:],
+            ) from None
+        done.append(name)
+
+
+def write_one(data_dir: layout.DataDir, name: str, content: str | bytes | None) -> None:
+    """One file of a change: replaced whole with ``content``, or removed where it is None."""
+    path = data_dir.file(name)
+    if content is None:
+        atomic.remove(path, data_dir.path)
+        return
+    try:
+        atomic.make_dirs(path.parent, data_dir.path)
+    except OSError as exc:
+        raise write_error(path.parent, exc) from None
+    atomic.atomic_write(path, content)
+
+
+def write_plan_schemas(data_dir: layout.DataDir) -> list[Path]:
+    """Write the schemas into the plan's own ``schema/``, with the write lock held: each file
+    is one of a change (:func:`apply_writes`)."""
+    from ipplan.check import schema  # pydantic: only when schemas are written
+
+    files = {f"{layout.SCHEMA_DIR}/{name}": text for name, text in schema.schema_files().items()}
+    apply_writes(data_dir, files)
+    return [data_dir.file(name) for name in files]

@@ -54,12 +54,12 @@ def tasks(
 
     Example: ipplan tasks --area conduct --status in_progress
     """
-    from ipplan import store, views
+    from ipplan import load, views
     from ipplan.workplans.views import work_day
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
+        plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         check_as_of(plan, as_of)
         view = views.tasks_view(plan, area, status, indicator, as_of, work_day(as_of))
     if as_json:
@@ -100,7 +100,7 @@ def task(
 
     Example: ipplan task talent-training --status in_progress --note "2023年培训 1.2 万人次"
     """
-    from ipplan import store, views, write
+    from ipplan import load, views, write
     from ipplan.workplans.views import action_work, work_day
 
     language = choose_lang(ctx, lang)
@@ -109,7 +109,7 @@ def task(
     with reporting(language):
         quiet = as_json or changing  # a write to the bundled plan is refused with its reason
         data_dir = resolve_data_dir(ctx, data, notice=None if quiet else language)
-        plan = store.load(data_dir)
+        plan = load.load(data_dir)
         check_as_of(plan, as_of)
         found = plan.action(action)
         if changing and as_of is not None:

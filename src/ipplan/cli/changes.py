@@ -43,11 +43,11 @@ def history(
 
     Example: ipplan history practitioners
     """
-    from ipplan import store, views
+    from ipplan import load, views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
+        plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         view = views.history_view(plan, ref, limit)
     if as_json:
         print_json(view)
@@ -73,12 +73,12 @@ def undo(
 
     Example: ipplan undo --dry-run
     """
-    from ipplan import history, store, views
+    from ipplan import history, load, views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data)
-        plan = store.load(data_dir)
+        plan = load.load(data_dir)
         done = history.undo(data_dir, plan, dry_run=dry_run)
     view = views.undo_view(done)
     if view["written"]:

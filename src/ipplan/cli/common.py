@@ -30,8 +30,8 @@ from ipplan.errors import DataInvalid, IpplanError, NotAYear
 from ipplan.text.i18n import CATALOGUE, error_message, joined, resolve_lang, text
 
 if TYPE_CHECKING:
+    from ipplan.files.layout import DataDir
     from ipplan.plan import Plan
-    from ipplan.store import DataDir
     from ipplan.workspaces.workspace import Workspace
 
 # The core is imported inside each command, so that `ipplan --help` and shell completion load
@@ -436,9 +436,9 @@ def resolve_data_dir(
     Human output names the bundled plan in one line on stderr, so that nobody takes its empty
     indicators for their own plan's.
     """
-    from ipplan import store
+    from ipplan import locate
 
-    data_dir = store.locate(
+    data_dir = locate.locate(
         data or (ctx.obj or {}).get("data"), os.environ, Path.cwd(), chosen_plan(ctx)
     )
     if data_dir.bundled and notice is not None:
@@ -461,17 +461,17 @@ def resolve_workspace(
     Outside a workspace, in a plan it does not list, or with --data: the one plan found, as a
     workspace of one.
     """
-    from ipplan import store
+    from ipplan import locate
     from ipplan.files import discover
     from ipplan.workspaces.workspace import load_workspace, single, subtree
 
     explicit = data or (ctx.obj or {}).get("data")
     if explicit is None:
         found = discover.search(Path.cwd(), os.environ)
-        name = chosen_plan(ctx) or os.environ.get(store.PLAN_VAR) or None
+        name = chosen_plan(ctx) or os.environ.get(locate.PLAN_VAR) or None
         if name is not None and found.workspace is not None:
             return subtree(load_workspace(found.workspace), name)
-        governing = store.governing(found)
+        governing = locate.governing(found)
         if name is None and governing is not None:
             return load_workspace(governing)
     return single(resolve_data_dir(ctx, data, notice=notice).path)
@@ -480,12 +480,12 @@ def resolve_workspace(
 def workspace_to_check(ctx: typer.Context, data: Path | None) -> Path | None:
     """The workspace file to check whole: the one governing the working directory, no plan
     named (in a plan the workspace does not list, that plan is checked)."""
-    from ipplan import store
+    from ipplan import locate
     from ipplan.files import discover
 
-    if data or (ctx.obj or {}).get("data") or chosen_plan(ctx) or os.environ.get(store.PLAN_VAR):
+    if data or (ctx.obj or {}).get("data") or chosen_plan(ctx) or os.environ.get(locate.PLAN_VAR):
         return None
-    return store.governing(discover.search(Path.cwd(), os.environ))
+    return locate.governing(discover.search(Path.cwd(), os.environ))
 
 
 def print_json(value: Any) -> None:
@@ -557,7 +557,7 @@ def reporting(lang: str) -> Iterator[None]:
 
 def announce_waits(lang: str) -> None:
     """Have a write that waits for another writer's lock say so on stderr, in ``lang``."""
-    import ipplan.store
+    import ipplan.files.lock
 
     def notice(path: Path) -> None:
         from ipplan import views
@@ -566,7 +566,7 @@ def announce_waits(lang: str) -> None:
         line = text("lock.waiting", lang, path=views.display_path(path))
         terminal.print_lines([line], stderr=True)
 
-    ipplan.store.waiting_notice = notice
+    ipplan.files.lock.waiting_notice = notice
 
 
 def error_prefix(lang: str) -> str:

@@ -41,9 +41,9 @@ def _data_option(ctx: click.Context | None) -> Path | None:
 
 def _plan(ctx: click.Context | None) -> Plan | None:
     try:
-        from ipplan import store
+        from ipplan import load, locate
 
-        return store.load(store.locate(_data_option(ctx), os.environ, Path.cwd()))
+        return load.load(locate.locate(_data_option(ctx), os.environ, Path.cwd()))
     except Exception:  # a plan that cannot be read offers nothing to complete
         return None
 

@@ -56,11 +56,11 @@ def status(
 
     Example: ipplan status --as-of 2023
     """
-    from ipplan import store, views
+    from ipplan import load, views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
+        plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         check_as_of(plan, as_of)
         view = views.status_view(plan, as_of)
     if as_json:
@@ -95,13 +95,13 @@ def record(
 
     Example: ipplan record 2023 practitioners 31000 --source "2023年度统计"
     """
-    from ipplan import store, views, write
+    from ipplan import load, views, write
     from ipplan.text import shown_numbers
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data)
-        plan = store.load(data_dir)
+        plan = load.load(data_dir)
         done = write.record(
             data_dir, plan, year, indicator, value, source=source, note=note, force=force
         )
@@ -160,12 +160,12 @@ def show(
 
     Example: ipplan show practitioners --plan national --members
     """
-    from ipplan import store, views
+    from ipplan import load, views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data, notice=None if as_json else language)
-        plan = store.load(data_dir)
+        plan = load.load(data_dir)
         check_as_of(plan, as_of)
         found = plan.indicator(indicator)
         view = views.show_view(plan, found, as_of)
@@ -201,12 +201,12 @@ def import_(
 
     Example: ipplan import actuals-2024.csv
     """
-    from ipplan import import_figures, store
+    from ipplan import import_figures, load
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data)
-        plan = store.load(data_dir)
+        plan = load.load(data_dir)
         done = import_figures.import_csv(data_dir, plan, file, force=force, encoding=encoding)
     counts = {
         "recorded": done.recorded,

@@ -21,11 +21,11 @@ def init(
 
     Example: ipplan init
     """
-    from ipplan import store
+    from ipplan import init_plan
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        store.init(directory)
+        init_plan.init(directory)
     # found from here on by itself (a data/ beside, or the plan itself), else named with --data
     found = directory.resolve() in (Path.cwd() / "data", Path.cwd())
     message = text("init.done" if found else "init.done.elsewhere", language, path=str(directory))

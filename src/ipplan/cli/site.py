@@ -41,7 +41,7 @@ def site(
 
     Example: ipplan site public --lang zh
     """
-    from ipplan import store
+    from ipplan import locate
     from ipplan.site.pages import build_site
     from ipplan.site.publish import keep_apart, write_site
     from ipplan.views import display_path
@@ -51,7 +51,7 @@ def site(
     with reporting(language):
         workspace = resolve_workspace(ctx, data, notice=language)
         directories = [member.directory for member in workspace.plans]
-        around = store.neighbourhood(directories, Path.cwd(), os.environ)
+        around = locate.neighbourhood(directories, Path.cwd(), os.environ)
         keep_apart(output, around)  # before any work
         plans = core.load_plans(workspace)
         core.check_as_of(plans, as_of)

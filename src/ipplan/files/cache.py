@@ -1,6 +1,6 @@
 """A cache of validated plans, so that reading an unchanged plan costs no parsing or validation.
 
-An entry holds a plan exactly as :func:`ipplan.store.load` built it from files that passed
+An entry holds a plan exactly as :func:`ipplan.load.load` built it from files that passed
 validation in full, with the identity of every file under the data directory at the moment they
 were read: its relative path, size, modification and change times to the nanosecond, and inode,
 and the name of every directory. It is used only when every file is still there with the same
@@ -18,7 +18,7 @@ No code comes from the cache. An entry is plain data, JSON (:mod:`json` runs not
 a first line, its header, names the format, the ipplan that made it (a digest of its version
 and source files), the data directory, the digest of the identity of every file it was made
 from and the digest of the rest; then one line for each part of the plan, records as lists of
-their fields, which :mod:`ipplan.store` builds the plan's records back from. An entry whose
+their fields, which :mod:`ipplan.load` builds the plan's records back from. An entry whose
 header does not match, or whose bytes are not what its header says, is only a miss.
 
 Entries live outside every repository, in ``$IPPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipplan``,

@@ -16,9 +16,26 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import math
 import os
+import stat
 import time
-from typing import Protocol
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ipplan.errors import (
+    DataLocked,
+    InvalidLockTimeout,
+    IpplanError,
+    LockLost,
+    LockModeOwn,
+    LockNotAFile,
+    LockNotOurs,
+    ReadOnlyData,
+    write_error,
+)
+from ipplan.files import layout
 
 # How long a waiting writer sleeps between tries, in seconds (filelock's default too).
 POLL = 0.05
@@ -27,17 +44,20 @@ POLL = 0.05
 _HELD = frozenset({errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES})
 
 
-class Lock(Protocol):
-    def acquire(self, timeout: float) -> bool:
-        """Take the lock if it comes free within ``timeout`` seconds; whether it was taken."""
-        ...
+if TYPE_CHECKING:  # a type only: a read command imports this module and builds no lock
+    from typing import Protocol
 
-    def release(self) -> None: ...
+    class Lock(Protocol):
+        def acquire(self, timeout: float) -> bool:
+            """Take the lock if it comes free within ``timeout`` seconds; whether it was taken."""
+            ...
 
-    def still_held(self) -> bool:
-        """Whether the lock file taken is still the file at its path: removed or replaced (by
-        hand, or by ``git clean -X``), it no longer keeps the next writer out."""
-        ...
+        def release(self) -> None: ...
+
+        def still_held(self) -> bool:
+            """Whether the lock file taken is still the file at its path: removed or replaced (by
+            hand, or by ``git clean -X``), it no longer keeps the next writer out."""
+            ...
 
 
 def lock(path: str, mode: int | None = None) -> Lock:
@@ -169,3 +189,146 @@ class FlockLock:
             os.close(fd)
             raise
         return True
+
+
+LOCK_TIMEOUT_VAR = "IPPLAN_LOCK_TIMEOUT"
+LOCK_TIMEOUT = 10.0  # seconds
+
+
+def lock_timeout(environ: Mapping[str, str]) -> float:
+    """How long a writer waits for another to finish: $IPPLAN_LOCK_TIMEOUT seconds, else 10.
+    A value that is not a number of seconds, zero or more, is refused rather than replaced."""
+    raw = environ.get(LOCK_TIMEOUT_VAR, "").strip()
+    if not raw:
+        return LOCK_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise InvalidLockTimeout(var=LOCK_TIMEOUT_VAR, value=raw)
+    return value + 0.0  # -0 is 0
+
+
+# After this many seconds a writer waiting for the lock says so (through ``waiting_notice``,
+# which the command line sets: the core prints nothing).
+WAIT_NOTICE_AFTER = 1.0
+waiting_notice: Callable[[Path], None] | None = None
+
+
+@contextlib.contextmanager
+def writing(data_dir: layout.DataDir, timeout: float | None = None) -> Iterator[None]:
+    """Hold the data directory's write lock; one writer at a time, the others wait their turn.
+
+    Waits up to ``timeout`` seconds (default: :func:`lock_timeout`), then refuses with
+    :class:`DataLocked`. Temporary files left by a writer that was killed are removed once the
+    lock is held, since no other writer can then be midway through a write.
+    """
+    from ipplan.files import atomic
+
+    ensure_writable(data_dir)
+    seconds = lock_timeout(os.environ) if timeout is None else timeout
+    lock_path = data_dir.path / layout.LOCK_NAME
+    mode = atomic.shared_mode(data_dir.path)
+    if mode is not None:
+        _share_own_lock(lock_path, mode)
+    held_lock = lock(str(lock_path), mode)
+    try:
+        # A short wait passes unnoticed; a longer one is announced once, so nobody takes a
+        # waiting command for a hung one.
+        if not held_lock.acquire(min(seconds, WAIT_NOTICE_AFTER)):
+            if seconds > WAIT_NOTICE_AFTER and waiting_notice is not None:
+                waiting_notice(data_dir.path)
+            if not held_lock.acquire(max(seconds - WAIT_NOTICE_AFTER, 0)):
+                raise DataLocked(path=str(data_dir.path), lock=str(lock_path), seconds=seconds)
+    except PermissionError as exc:
+        raise _not_a_lock(lock_path) or _lock_refused(lock_path, exc) from None
+    except OSError as exc:
+        raise _not_a_lock(lock_path) or write_error(lock_path, exc) from None
+    _held[data_dir.path] = (held_lock, lock_path)
+    try:
+        atomic.remove_stray_temporaries(data_dir)
+        yield
+    finally:
+        _held.pop(data_dir.path, None)
+        held_lock.release()
+
+
+# The write lock this process holds, and its file, by data directory (:func:`writing`).
+_held: dict[Path, tuple[Lock, Path]] = {}
+
+
+def confirm_lock(data_dir: layout.DataDir) -> None:
+    """Raise :class:`LockLost` when the write lock held on ``data_dir`` is no longer the file
+    at its path, so that nothing is written: another writer may already be in. Called before
+    every write made under the lock."""
+    held = _held.get(data_dir.path)
+    if held is not None and not held[0].still_held():
+        raise LockLost(lock=str(held[1]))
+
+
+def _share_own_lock(lock_path: Path, mode: int) -> None:
+    """Open up a lock file this user made earlier with a narrower mode (an older ipplan, or
+    before the directory was shared); only its owner may, and a failure changes nothing."""
+    with contextlib.suppress(OSError):
+        info = lock_path.stat(follow_symlinks=False)
+        if (
+            stat.S_ISREG(info.st_mode)
+            and info.st_uid == os.geteuid()
+            and stat.S_IMODE(info.st_mode) & mode != mode
+        ):
+            os.chmod(lock_path, stat.S_IMODE(info.st_mode) | mode)
+
+
+def _not_a_lock(lock_path: Path) -> IpplanError | None:
+    """The refusal when a link, a directory or a special file stands where the lock belongs."""
+    try:
+        info = lock_path.lstat()
+    except OSError:
+        return None
+    if stat.S_ISREG(info.st_mode):
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        return LockNotAFile(path=str(lock_path), kind="link")
+    if stat.S_ISDIR(info.st_mode):
+        return LockNotAFile(path=str(lock_path), kind="directory")
+    return LockNotAFile(path=str(lock_path), kind="other")
+
+
+def _lock_refused(lock_path: Path, exc: OSError) -> IpplanError:
+    """The refusal when the lock file exists but may not be opened: its owner and mode, and who
+    is asking, so that the fix (chmod g+w, or removing the empty file) is plain."""
+    try:
+        info = lock_path.stat()
+    except OSError:
+        return write_error(lock_path, exc)
+    if hasattr(os, "geteuid") and info.st_uid == os.geteuid():
+        return LockModeOwn(path=str(lock_path), mode=stat.filemode(info.st_mode))
+    return LockNotOurs(
+        path=str(lock_path),
+        owner=_user(info.st_uid),
+        group=_group(info.st_gid),
+        mode=stat.filemode(info.st_mode),
+        user=_user(os.geteuid()) if hasattr(os, "geteuid") else "?",
+    )
+
+
+def _user(uid: int) -> str:
+    from ipplan.files.discover import user_name
+
+    return user_name(uid)
+
+
+def _group(gid: int) -> str:
+    try:
+        import grp
+
+        return grp.getgrgid(gid).gr_name
+    except (ImportError, KeyError):
+        return str(gid)
+
+
+def ensure_writable(data_dir: layout.DataDir) -> None:
+    """Refuse before any work is done when the data directory may not be written."""
+    if data_dir.bundled:
+        raise ReadOnlyData(path=str(data_dir.path))

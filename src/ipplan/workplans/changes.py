@@ -29,12 +29,11 @@ from ipplan.errors import (
     NothingToRecord,
     UnknownMilestone,
 )
-from ipplan.files.layout import PROGRESS, stamp_name
+from ipplan.files.layout import PROGRESS, WORKPLANS_DIR, DataDir, stamp_name
 from ipplan.files.record_text import scalar
 from ipplan.files.yaml_read import parse as parse_yaml
 from ipplan.plan import Plan
 from ipplan.problems import Problem
-from ipplan.store import WORKPLANS_DIR, DataDir
 from ipplan.text.typed_input import clean_text, parse_value
 from ipplan.workplans import entities, model
 from ipplan.workplans.book import WorkPlan
@@ -285,8 +284,9 @@ def import_table(
     is
     read once, however often it is checked against the plan.
     """
-    from ipplan import store
+    from ipplan import load, write
     from ipplan.errors import ImportRefused, WorkPlanExists, YearOutsidePlan
+    from ipplan.files import lock
     from ipplan.files.tablefile import TableError
     from ipplan.workplans import tables
 
@@ -295,7 +295,7 @@ def import_table(
     title = clean_text(title, "--title") or f"{year}年工作计划"
     issuer = clean_text(issuer, "--issuer")
     target = data_dir.path / WORKPLANS_DIR / f"{year}.yaml"
-    store.ensure_writable(data_dir)
+    lock.ensure_writable(data_dir)
     read: list[tuple[list[tables.Row], list[Problem]]] = []
 
     def build_text(latest: Plan) -> str:
@@ -325,18 +325,18 @@ def import_table(
         return tables.dump(info, items)
 
     text = build_text(plan)
-    with store.writing(data_dir):
-        latest = store.load(data_dir)
+    with lock.writing(data_dir):
+        latest = load.load(data_dir)
         text = build_text(latest)
         replaced = target.exists()
         old = target.read_bytes() if replaced else None
         name = f"{WORKPLANS_DIR}/{year}.yaml"
-        store.apply_writes(data_dir, {name: text})
+        write.apply_writes(data_dir, {name: text})
         try:  # the whole plan, as it now is, must load; else the file goes back as it was
-            store.load(data_dir)
+            load.load(data_dir)
         except DataInvalid:
             try:
-                store.apply_writes(data_dir, {name: old})
+                write.apply_writes(data_dir, {name: old})
             except LockLost as lost:  # another writer may be in: the file stays as written
                 raise LockLostMidway(
                     lock=lost.params["lock"], path=str(data_dir.path), written=[name], pending=[]

@@ -25,9 +25,9 @@ from ipplan.check.rules import (
     _shell,
     _strings,
 )
+from ipplan.files.layout import WORKPLANS_DIR
 from ipplan.files.yaml_read import Document, read
 from ipplan.problems import Problem, suggest
-from ipplan.store import WORKPLANS_DIR
 from ipplan.text.typed_input import control_character
 from ipplan.workplans import entities
 from ipplan.workplans.book import WorkPlan, WorkPlans

@@ -19,9 +19,10 @@ SHOWN_DEPTH = 2
 
 def load_plans(workspace: Workspace) -> dict[str, Plan]:
     """Every plan of the workspace, parent first; :class:`DataInvalid` if any has a problem."""
-    from ipplan import store
+    from ipplan import load
+    from ipplan.files import layout
 
-    return {m.name: store.load(store.DataDir(m.directory)) for m in workspace.plans}
+    return {m.name: load.load(layout.DataDir(m.directory)) for m in workspace.plans}
 
 
 def latest_year(plan: Plan, as_of: int | None = None) -> int | None:
