@@ -15,7 +15,8 @@ from ipplan.data import Actual
 from ipplan.files import yaml_fast
 from ipplan.files.record_text import dump_actual
 from ipplan.files.yaml_fast import flat
-from ipplan.files.yaml_read import MAX_NODES, parse, parse_yaml, read
+from ipplan.files.yaml_read import parse, parse_yaml, read
+from ipplan.files.yaml_scalars import MAX_NODES
 
 P = Path("actuals/practitioners/2023.yaml")
 
@@ -398,7 +399,7 @@ def test_numbers_are_converted_as_pyyaml_converts_them(text: str) -> None:
     from yaml.constructor import SafeConstructor
     from yaml.nodes import ScalarNode
 
-    from ipplan.files.yaml_read import scalar_value
+    from ipplan.files.yaml_scalars import scalar_value
 
     tag = yaml.resolver.Resolver().resolve(ScalarNode, text, (True, False))
     if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):

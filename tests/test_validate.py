@@ -433,9 +433,9 @@ def test_a_file_of_more_values_than_the_node_limit_is_one_clear_line(
     plan_dir: Path,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    from ipplan.files import yaml_read
+    from ipplan.files import yaml_scalars
 
-    monkeypatch.setattr(yaml_read, "MAX_NODES", 1_000)
+    monkeypatch.setattr(yaml_scalars, "MAX_NODES", 1_000)
     items = ", ".join(["x"] * 2_000)
     (plan_dir / "task_log.yaml").write_text(f"updates: {{a: [{items}]}}\n", encoding="utf-8")
     result = cli("validate", "--data", str(plan_dir))

@@ -123,7 +123,7 @@ def test_aliases_within_the_limits_read_as_the_values_they_name() -> None:
 
 
 def test_more_aliases_than_the_limit_are_refused_at_the_first_past_it() -> None:
-    from ipplan.files.yaml_read import MAX_ALIASES
+    from ipplan.files.yaml_scalars import MAX_ALIASES
 
     allowed = "a: &a x\n" + "".join(f"k{i}: *a\n" for i in range(MAX_ALIASES))
     doc, problems = parse(allowed, P)

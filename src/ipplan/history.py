@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ipplan.clock import aware
 from ipplan.data import Action, ActionUpdate, Actual, Indicator, Revision
 from ipplan.errors import (
     NothingToUndo,
@@ -29,9 +30,8 @@ from ipplan.files.record_text import dump_actual
 from ipplan.plan import Plan
 from ipplan.problems import suggest
 from ipplan.text.typed_input import Value
-from ipplan.workplans.changes import progress_file
 from ipplan.workplans.entities import Item, ProgressEvent
-from ipplan.write import Edit, actual_file, aware, commit, update_file
+from ipplan.write import Edit, actual_file, commit, progress_file, update_file
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ipplan.check.rules import Checked as CoreChecked
     from ipplan.data import Actual
     from ipplan.files.cache import Origin, Snapshot
-    from ipplan.files.yaml_read import Document
+    from ipplan.files.yaml_document import Document
     from ipplan.workplans.book import WorkPlans
 
 
@@ -50,7 +50,8 @@ def read_records(
 
 def read_definitions(data_dir: layout.DataDir) -> tuple[dict[str, Document], list[Problem]]:
     """Parse the files of :data:`FILES` in ``data_dir`` (a missing legacy file is empty)."""
-    from ipplan.files.yaml_read import Document, read
+    from ipplan.files.yaml_document import Document
+    from ipplan.files.yaml_read import read
 
     docs: dict[str, Document] = {}
     problems: list[Problem] = []
@@ -217,7 +218,44 @@ def load_fresh(data_dir: layout.DataDir, seen: tuple[Snapshot, int] | None = Non
     if seen is not None:  # the digests of the files whose identity could hide a change
         kept = {n: checked.digests[n] for n in racy(*seen) if n in checked.digests}
         origin = Origin(seen[0], seen[1], kept)
-    return dataclasses.replace(Plan.build(checked.core), origin=origin, work=checked.work)
+    return dataclasses.replace(build_plan(checked.core), origin=origin, work=checked.work)
+
+
+def build_plan(checked: CoreChecked) -> Plan:
+    """The plan from data that passed validation in full."""
+    from ipplan import clock
+    from ipplan import data as domain
+
+    assert checked.plan is not None and checked.complete
+    indicators = [ind for _, ind in checked.indicators]
+    series = {
+        ind.key: tuple(
+            sorted(
+                (f.item for f in checked.actuals.get(ind.key, ())),
+                key=lambda a: a.year,
+            )
+        )
+        for ind in indicators
+    }
+    updates = {
+        key: tuple(
+            sorted(
+                (domain.action_update(f.item) for f in found),
+                key=lambda u: clock.aware(u.recorded),
+            )
+        )
+        for key, found in checked.updates.items()
+        if found
+    }
+    return Plan(
+        info=domain.plan_info(checked.plan),
+        indicators=tuple(sorted(indicators, key=lambda i: i.number)),
+        areas=tuple(sorted((domain.area(a) for _, a in checked.areas), key=lambda a: a.number)),
+        actions=tuple(a for _, a in checked.actions),
+        actuals=series,
+        updates=updates,
+        units=checked.units,
+    )
 
 
 def current(data_dir: layout.DataDir, plan: Plan) -> Plan:

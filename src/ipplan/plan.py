@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
-from ipplan import data
 from ipplan.action_status import Status
 from ipplan.data import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
 from ipplan.errors import (
@@ -28,13 +27,7 @@ from ipplan.units import Unit
 from ipplan.workplans.book import WorkPlans
 
 if TYPE_CHECKING:  # the plan's records need no pydantic; only building one from files does
-    from ipplan.check.rules import Checked
     from ipplan.files.cache import Origin
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """``moment`` with a UTC offset; a time written without one is read as local time."""
-    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 @dataclass(frozen=True)
@@ -64,40 +57,6 @@ class Plan:
     origin: Origin | None = field(default=None, compare=False)
     # The yearly work plans and the progress recorded on their items (workplans/, progress/).
     work: WorkPlans = field(default_factory=WorkPlans)
-
-    @classmethod
-    def build(cls, checked: Checked) -> Plan:
-        """The plan from data that passed validation in full."""
-        assert checked.plan is not None and checked.complete
-        indicators = [ind for _, ind in checked.indicators]
-        series = {
-            ind.key: tuple(
-                sorted(
-                    (f.item for f in checked.actuals.get(ind.key, ())),
-                    key=lambda a: a.year,
-                )
-            )
-            for ind in indicators
-        }
-        updates = {
-            key: tuple(
-                sorted(
-                    (data.action_update(f.item) for f in found),
-                    key=lambda u: _aware(u.recorded),
-                )
-            )
-            for key, found in checked.updates.items()
-            if found
-        }
-        return cls(
-            info=data.plan_info(checked.plan),
-            indicators=tuple(sorted(indicators, key=lambda i: i.number)),
-            areas=tuple(sorted((data.area(a) for _, a in checked.areas), key=lambda a: a.number)),
-            actions=tuple(a for _, a in checked.actions),
-            actuals=series,
-            updates=updates,
-            units=checked.units,
-        )
 
     @property
     def years(self) -> range:

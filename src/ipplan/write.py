@@ -52,14 +52,25 @@ from ipplan.errors import (
 )
 from ipplan.files import atomic, layout, lock
 from ipplan.files.atomic import remove
-from ipplan.files.layout import ACTUALS, FILES, LEGACY, UPDATES, DataDir, split, stamp_name
+from ipplan.files.layout import (
+    ACTUALS,
+    FILES,
+    LEGACY,
+    PROGRESS,
+    UPDATES,
+    DataDir,
+    split,
+    stamp_name,
+)
 from ipplan.files.lock import confirm_lock, ensure_writable, writing
 from ipplan.files.record_text import dump_actual, dump_update
-from ipplan.files.yaml_read import Document, parse
+from ipplan.files.yaml_document import Document
+from ipplan.files.yaml_read import parse
 from ipplan.load import current, load, read_documents
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem
 from ipplan.text.typed_input import Value, clean_text, parse_value
+from ipplan.workplans.entities import ProgressEvent
 
 now = clock.now  # the clock changes are stamped by; a test may set its own
 
@@ -111,11 +122,6 @@ def check_year(plan: Plan, year: int) -> None:
         raise YearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
 
 
-def aware(moment: dt.datetime) -> dt.datetime:
-    """``moment`` with a UTC offset; a time written without one is read as local time."""
-    return moment if moment.tzinfo is not None else moment.astimezone()
-
-
 def latest_recorded(plan: Plan, *, future: bool = True) -> dt.datetime | None:
     """When the most recent change in the plan was recorded, if any change carries a time;
     without ``future``, of the changes not recorded in the future (:func:`clock.in_future`)."""
@@ -125,7 +131,7 @@ def latest_recorded(plan: Plan, *, future: bool = True) -> dt.datetime | None:
     if not future:
         reference = clock.now()
         times = [t for t in times if not clock.in_future(t, reference)]
-    return max((aware(t) for t in times), default=None)
+    return max((clock.aware(t) for t in times), default=None)
 
 
 def stamp(plan: Plan, when: dt.datetime | None = None) -> dt.datetime:
@@ -568,16 +574,18 @@ def _checked_alone(data_dir: DataDir, writes: Mapping[str, str | None], latest: 
                 values.update(_times(actual))
     for action_id, entries in latest.updates.items():
         kept = (u for u in entries if update_file(action_id, u) not in writes)
-        updates.update(aware(u.recorded) for u in kept)
+        updates.update(clock.aware(u.recorded) for u in kept)
     # An update's time is its own; the values of one change may share theirs (validate's rule).
-    new_updates = {aware(f.item.recorded) for group in checked.updates.values() for f in group}
+    new_updates = {
+        clock.aware(f.item.recorded) for group in checked.updates.values() for f in group
+    }
     new_values = {t for group in checked.actuals.values() for f in group for t in _times(f.item)}
     return not (new_updates & (values | updates) or new_values & updates)
 
 
 def _times(actual: Actual) -> list[dt.datetime]:
     moments = (actual.recorded, *(r.recorded for r in actual.history))
-    return [aware(m) for m in moments if m is not None]
+    return [clock.aware(m) for m in moments if m is not None]
 
 
 def _check_whole(data_dir: DataDir, writes: Mapping[str, str | None]) -> None:
@@ -670,3 +678,9 @@ def write_plan_schemas(data_dir: layout.DataDir) -> list[Path]:
     files = {f"{layout.SCHEMA_DIR}/{name}": text for name, text in schema.schema_files().items()}
     apply_writes(data_dir, files)
     return [data_dir.file(name) for name in files]
+
+
+def progress_file(year: int, event: ProgressEvent) -> str:
+    """The record file of an event, relative to the data directory: named by its recorded
+    time, so an item's events sort in the order they were recorded."""
+    return PROGRESS.relative(str(year), event.item, stamp_name(event.recorded))

@@ -18,7 +18,8 @@ from ipplan import data as domain
 from ipplan import units as unit_library
 from ipplan.data import FIRST_YEAR, LAST_YEAR
 from ipplan.files import layout
-from ipplan.files.yaml_read import Document, Loc
+from ipplan.files.yaml_document import Document
+from ipplan.files.yaml_scalars import Loc
 from ipplan.problems import Problem, suggest
 from ipplan.text.typed_input import MAX_VALUE, control_character
 

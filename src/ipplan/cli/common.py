@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ipplan.files.layout import DataDir
     from ipplan.plan import Plan
     from ipplan.workspaces.workspace import Workspace
+from ipplan.cli import lang as lang_
 
 # The core is imported inside each command, so that `ipplan --help` and shell completion load
 # only what they need: start-up is what people wait for most often.
@@ -74,7 +75,7 @@ class IpplanGroup(_Localized, TyperGroup):
         argv = completion.shell_named(list(sys.argv[1:] if args is None else args))
         completion.prepare(prog_name or "ipplan", complete_var)
         helpformat.localize(
-            self, helpformat.help_language(lang_flag(argv), os.environ), example_day()
+            self, helpformat.help_language(lang_.lang_flag(argv), os.environ), example_day()
         )
         try:
             result = super().main(
@@ -130,7 +131,7 @@ class IpplanGroup(_Localized, TyperGroup):
 
 def show_usage_error(exc: click.exceptions.ClickException, argv: list[str]) -> None:
     """A usage error on stderr: usage and hint, then the message; JSON with --json."""
-    lang = input_lang(argv)
+    lang = lang_.input_lang(argv)
     helpformat.language = lang  # the usage line below is in the language of the message
     message = click_message(exc, lang)
     if isinstance(exc, click.exceptions.BadParameter) and exc.param is not None:
@@ -248,24 +249,6 @@ def _option_of_commands(exc: click.exceptions.NoSuchOption) -> str | None:
     return None
 
 
-def lang_flag(argv: list[str]) -> str | None:
-    """The value of --lang on the command line, if it is there."""
-    for i, word in enumerate(argv):
-        if word.startswith("--lang="):
-            return word.partition("=")[2]
-        if word == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-    return None
-
-
-def input_lang(argv: list[str] | None = None) -> str:
-    """The language asked for on the command line (--lang), else by $IPPLAN_LANG, else zh.
-
-    Used while the arguments are still being read, before the command knows its options.
-    """
-    return resolve_lang(lang_flag(list(sys.argv[1:] if argv is None else argv)))
-
-
 def year_value(typed: str) -> int:
     """A YEAR as people type it (2024, 2024年, ２０２４); a usage error otherwise."""
     from ipplan.text.typed_input import parse_year
@@ -275,7 +258,9 @@ def year_value(typed: str) -> int:
     try:
         return parse_year(typed)
     except NotAYear as exc:
-        raise typer.BadParameter(error_message(exc.message_id, exc.params, input_lang())) from None
+        raise typer.BadParameter(
+            error_message(exc.message_id, exc.params, lang_.input_lang())
+        ) from None
 
 
 def encoding_value(typed: str) -> str:
@@ -285,7 +270,7 @@ def encoding_value(typed: str) -> str:
 
     found = encoding_named(typed)
     if found is None:
-        raise typer.BadParameter(text("usage.encoding", input_lang(), value=typed))
+        raise typer.BadParameter(text("usage.encoding", lang_.input_lang(), value=typed))
     return found
 
 
@@ -318,7 +303,7 @@ def _named_value(typed: str, kind: type[Enum], names: str, refused: str) -> str:
         zh, en = CATALOGUE[names + member.value]
         if wanted in (member.value.replace("_", " "), zh.casefold(), en.casefold()):
             return str(member.value)
-    lang = input_lang()
+    lang = lang_.input_lang()
     choices = joined(
         (text("named", lang, name=text(names + m.value, lang), key=m.value) for m in kind),
         lang,

@@ -122,7 +122,7 @@ def _shell(value: Any) -> str:
     if isinstance(value, str) and value and value != "auto":
         shell = value.lower()
         if shell not in SHELLS:
-            from ipplan.cli.common import input_lang
+            from ipplan.cli.lang import input_lang
             from ipplan.text.i18n import joined, text
 
             lang = input_lang()

@@ -18,7 +18,7 @@ import re
 from sys import intern
 from typing import Any
 
-from ipplan.files.yaml_read import MAX_KEYS, NUMBER_START, scalar_value
+from ipplan.files.yaml_scalars import MAX_KEYS, NUMBER_START, scalar_value
 from ipplan.text import numbers
 
 Loc = tuple[str | int, ...]

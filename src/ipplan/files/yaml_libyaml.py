@@ -14,8 +14,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ipplan.files import yaml_read
-from ipplan.files.yaml_read import (
+from ipplan.files import yaml_scalars
+from ipplan.files.yaml_document import Document, failed
+from ipplan.files.yaml_scalars import (
     NUMBER_START,
     TAG_BOOL,
     TAG_FLOAT,
@@ -23,10 +24,7 @@ from ipplan.files.yaml_read import (
     TAG_NULL,
     TAG_STR,
     TAG_TIMESTAMP,
-    Document,
     Loc,
-    conflicts,
-    failed,
     scalar_value,
 )
 from ipplan.problems import Problem
@@ -70,8 +68,8 @@ class _Builder:
     An alias is the node it names met again (the composer shares the node). With ``aliases``
     (a text that holds a ``*``), every node is remembered with what it holds, so that an
     alias is its node's value, not built again: the file's aliases and the values they add
-    are counted against :data:`ipplan.files.yaml_read.MAX_ALIASES` and
-    :data:`ipplan.files.yaml_read.MAX_ALIAS_NODES` before any is expanded.
+    are counted against :data:`ipplan.files.yaml_scalars.MAX_ALIASES` and
+    :data:`ipplan.files.yaml_scalars.MAX_ALIAS_NODES` before any is expanded.
     """
 
     def __init__(self, path: Path, max_keys: int, aliases: bool = False) -> None:
@@ -90,7 +88,7 @@ class _Builder:
 
     def build(self, node: Node, loc: Loc) -> Any:
         self.nodes += 1
-        if self.nodes > yaml_read.MAX_NODES:  # read when used: a test may lower it
+        if self.nodes > yaml_scalars.MAX_NODES:  # read when used: a test may lower it
             raise _TooLarge
         seen = self.seen
         if seen is None:
@@ -107,10 +105,10 @@ class _Builder:
     def alias(self, node: Node, loc: Loc, value: Any, size: int) -> Any:
         """The value of an alias at ``loc``: that of the node it names, built already."""
         self.aliases += 1
-        if self.aliases > yaml_read.MAX_ALIASES:
-            raise _Limit("too-many-aliases", self.line_of(loc, node), yaml_read.MAX_ALIASES)
-        if size == _BUILDING or self.added + size > yaml_read.MAX_ALIAS_NODES:
-            raise _Limit("alias-too-large", self.line_of(loc, node), yaml_read.MAX_ALIAS_NODES)
+        if self.aliases > yaml_scalars.MAX_ALIASES:
+            raise _Limit("too-many-aliases", self.line_of(loc, node), yaml_scalars.MAX_ALIASES)
+        if size == _BUILDING or self.added + size > yaml_scalars.MAX_ALIAS_NODES:
+            raise _Limit("alias-too-large", self.line_of(loc, node), yaml_scalars.MAX_ALIAS_NODES)
         self.added += size
         self.nodes += size - 1
         return value
@@ -192,13 +190,10 @@ class _Builder:
 
 
 def parse(
-    text: str, path: Path, max_keys: int = yaml_read.MAX_KEYS
+    text: str, path: Path, max_keys: int = yaml_scalars.MAX_KEYS
 ) -> tuple[Document, list[Problem]]:
     """Read ``text`` (the content of ``path``) with libyaml's composer and the builder, which
     refuses a file of more than ``max_keys`` keys at the key past them."""
-    unresolved = conflicts(text, path)
-    if unresolved:
-        return Document(path, None, broken=True), unresolved
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -226,7 +221,7 @@ def parse(
     try:
         data = builder.build(root, ())
     except _TooLarge:
-        return failed(path, 1, "too-large", {"limit": yaml_read.MAX_NODES})
+        return failed(path, 1, "too-large", {"limit": yaml_scalars.MAX_NODES})
     except _Limit as passed:
         return failed(path, passed.line, passed.code, {"limit": passed.limit})
     except RecursionError:

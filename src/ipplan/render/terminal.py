@@ -846,7 +846,7 @@ def render_task(view: Mapping[str, Any], area_title: str, lang: str) -> None:
 
 
 def _print_work_items(console: Console, work: Mapping[str, Any], lang: str) -> None:
-    from ipplan.render.workplans import state_text
+    pass
 
     title = Text(text("task.workplan", lang), style="bold")
     if work["progress"]["counted"]:
@@ -880,7 +880,7 @@ def _update_parts(update: Mapping[str, Any], lang: str, *, note: bool = True) ->
 def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
     """A change as (what it is about, what changed, its source and note)."""
     if change["kind"] == "progress":
-        from ipplan.render.workplans import event_text
+        from ipplan.render.sentences import event_text
 
         what = event_text(change, lang, note=False)
         return f"{change['item']} {change['measure']}", what, change["note"] or ""
@@ -970,7 +970,7 @@ def undo_lines(view: Mapping[str, Any], lang: str) -> list[str]:
     lines = []
     for change in view["changes"]:
         if change["kind"] == "progress":
-            from ipplan.render.workplans import event_text
+            from ipplan.render.sentences import event_text
 
             parts = event_text(change, lang)
             lines.append(
@@ -1129,7 +1129,7 @@ CHECK_STYLES = {"agrees": "green", "differs": "bold red", "incomplete": "yellow"
 
 
 def render_overview(view: Mapping[str, Any], lang: str) -> None:
-    from ipplan.workspaces.overview import SHOWN_DEPTH
+    from ipplan.render.sentences import SHOWN_DEPTH
 
     console = out()
     table = Table(
@@ -1240,3 +1240,17 @@ def render_members(view: Mapping[str, Any], lang: str) -> None:
     console.print(
         text("members.rule", lang, tolerance=percent(view["tolerance"]), unit=view["unit"])
     )
+
+
+STATE_STYLES = {
+    "not_started": "dim",
+    "in_progress": "cyan",
+    "overdue": "bold red",
+    "done": "green",
+    "cancelled": "dim strike",
+    "pending": "",
+}
+
+
+def state_text(state: str, lang: str) -> Text:
+    return Text(text(f"wp.{state}", lang), style=STATE_STYLES.get(state, ""))

@@ -162,7 +162,7 @@ def latest_counted(plan: Plan, as_of: int | None) -> dt.datetime | None:
     """The latest recorded time among what counts as of ``as_of``: the actuals of the years up
     to it (with their earlier values) and the action updates recorded by its end."""
     from ipplan.assess import counted
-    from ipplan.write import aware
+    from ipplan.clock import aware
 
     times = [
         when

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipplan import write
 from ipplan.check.rules import Checked, _one
 from ipplan.errors import (
     AmbiguousQuantity,
@@ -29,7 +30,7 @@ from ipplan.errors import (
     NothingToRecord,
     UnknownMilestone,
 )
-from ipplan.files.layout import PROGRESS, WORKPLANS_DIR, DataDir, stamp_name
+from ipplan.files.layout import PROGRESS, WORKPLANS_DIR, DataDir
 from ipplan.files.record_text import scalar
 from ipplan.files.yaml_read import parse as parse_yaml
 from ipplan.plan import Plan
@@ -71,12 +72,6 @@ def dump_event(event: ProgressEvent) -> str:
             continue
         lines.append(f"{name}: {scalar(value)}")
     return HEADER + "\n".join(lines) + "\n"
-
-
-def progress_file(year: int, event: ProgressEvent) -> str:
-    """The record file of an event, relative to the data directory: named by its recorded
-    time, so an item's events sort in the order they were recorded."""
-    return PROGRESS.relative(str(year), event.item, stamp_name(event.recorded))
 
 
 @dataclass(frozen=True)
@@ -246,7 +241,7 @@ def record(
         wp, item, event = build(latest, ref, request, environ, when)
         if event is None:
             return Edit(Progressed(wp, item, None, None))
-        relative = progress_file(wp.year, event)
+        relative = write.progress_file(wp.year, event)
         if data_dir.file(relative).exists():  # never over a record already there
             raise DataNotWritable(path=relative, detail="exists")
         text = checked_text(event, item, data_dir.file(relative))

@@ -26,7 +26,8 @@ from ipplan.check.rules import (
     _strings,
 )
 from ipplan.files.layout import WORKPLANS_DIR
-from ipplan.files.yaml_read import Document, read
+from ipplan.files.yaml_document import Document
+from ipplan.files.yaml_read import read
 from ipplan.problems import Problem, suggest
 from ipplan.text.typed_input import control_character
 from ipplan.workplans import entities

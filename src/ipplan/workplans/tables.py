@@ -369,7 +369,7 @@ def dump(info: Mapping[str, Any], found: Sequence[Mapping[str, Any]]) -> str:
 def sheet(view: Mapping[str, Any], lang: str) -> Iterator[list[str]]:
     """A work plan view as the table's rows, header first: what the xlsx sheet holds, and what
     the import reads back."""
-    from ipplan.render.workplans import units_text
+    from ipplan.render.sentences import units_text
     from ipplan.text.i18n import text
 
     yield [

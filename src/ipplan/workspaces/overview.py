@@ -12,10 +12,6 @@ from ipplan.plan import Plan
 from ipplan.workspaces.rollup import roll_ups
 from ipplan.workspaces.workspace import Workspace
 
-# A plan is shown indented under its parent, and under its parent's parent, no deeper: a long
-# chain of parents keeps its names in view (the JSON's depth is the plan's own).
-SHOWN_DEPTH = 2
-
 
 def load_plans(workspace: Workspace) -> dict[str, Plan]:
     """Every plan of the workspace, parent first; :class:`DataInvalid` if any has a problem."""

@@ -25,7 +25,9 @@ from typing import Any, NamedTuple, TypeGuard
 
 from ipplan.errors import DataInvalid, UnknownPlan
 from ipplan.files.discover import plan_in
-from ipplan.files.yaml_read import Document, Loc, read
+from ipplan.files.yaml_document import Document
+from ipplan.files.yaml_read import read
+from ipplan.files.yaml_scalars import Loc
 from ipplan.problems import Problem, suggest
 
 FILE = "ipplan.yaml"
