@@ -36,9 +36,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from ipplan.entities import Actual  # noqa: E402
-from ipplan.records import ACTUALS  # noqa: E402
-from ipplan.writer import dump_actual  # noqa: E402
+from ipplan.data import Actual  # noqa: E402
+from ipplan.files.layout import ACTUALS  # noqa: E402
+from ipplan.files.record_text import dump_actual  # noqa: E402
 
 BIN = Path(sys.executable).parent
 IPPLAN = str(BIN / "ipplan")
@@ -420,7 +420,7 @@ def main() -> None:
                 key = subprocess.run(generate, check=True, capture_output=True, text=True).stdout
                 key = key.strip()
             run([IPPLAN, "validate", "--data", str(plan)])  # every plan must be valid
-            time.sleep(2.1)  # files this fresh are never cached (ipplan.cache.RACY_SECONDS)
+            time.sleep(2.1)  # files this fresh are never cached (ipplan.files.cache.RACY_SECONDS)
             runs = args.runs if size < 10_000 else 1  # a run of every command takes seconds
             results += bench(label, plan, key, runs)
         if "workspace" in words:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from ipplan import store
+from ipplan import load as loader
+from ipplan.files import layout
 from ipplan.plan import Plan
 
 Run = Callable[..., Result]
@@ -80,7 +81,7 @@ def cli() -> Callable[..., Result]:
 
 
 def load(path: Path) -> Plan:
-    return store.load(store.DataDir(path))
+    return loader.load(layout.DataDir(path))
 
 
 def write(directory: Path, name: str, content: str) -> Path:
@@ -110,5 +111,5 @@ def snapshot(directory: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(directory)): p.read_bytes()
         for p in sorted(directory.rglob("*"))
-        if p.is_file() and p.name != store.LOCK_NAME
+        if p.is_file() and p.name != layout.LOCK_NAME
     }

@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
-from ipplan import schema, store
+from ipplan.check import schema
+from ipplan.check import schema as schemas
 from ipplan.errors import DataNotWritable
+from ipplan.files import layout
 from tests.conftest import Run, load, snapshot, write
 
 # The successor plan: the library's 万件 and 人次, a unit of its own (件/万人), and the library's
@@ -491,7 +493,7 @@ def test_new_writes_an_empty_plan_that_validates(cli: Run, tmp_path: Path) -> No
     for name in ("indicators", "tasks"):
         first = (target / f"{name}.yaml").read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=schema/{name}.schema.json"
-    assert (target / ".gitignore").read_text(encoding="utf-8") == store.GITIGNORE
+    assert (target / ".gitignore").read_text(encoding="utf-8") == layout.GITIGNORE
     assert cli("validate", "--data", str(target)).exit_code == 0
     plan = load(target)
     assert plan.info.title == TITLE  # quotes, a colon and a hash read back as typed
@@ -571,7 +573,7 @@ def test_new_is_all_or_nothing(cli: Run, tmp_path: Path, monkeypatch: pytest.Mon
         (directory / "indicators.schema.json").write_text("{", encoding="utf-8")
         raise DataNotWritable(path=str(directory), detail="No space left on device")
 
-    monkeypatch.setattr(store, "write_schemas", full_disk)
+    monkeypatch.setattr(schemas, "write_schemas", full_disk)
     target = tmp_path / "deep" / "er" / "plan"
     result = cli("new", str(target), "--title", "规划", "--years", "2026-2030")
     assert result.exit_code == 1

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import changes, store
-from ipplan.status import Status
+from ipplan import write
+from ipplan.action_status import Status
+from ipplan.files import layout
 from tests.conftest import Run, load
 
 UTC8 = dt.timezone(dt.timedelta(hours=8))
@@ -24,15 +25,15 @@ LATER = "LATER-2023"  # a word that only the 2023 records carry
 @pytest.fixture
 def recorded(plan_dir: Path) -> Path:
     """2022 and 2023 figures (2022's corrected in 2024), and an action's log over three years."""
-    data_dir = store.DataDir(plan_dir)
+    data_dir = layout.DataDir(plan_dir)
 
     def at(year: int, month: int, day: int) -> dt.datetime:
         return dt.datetime(year, month, day, 10, 0, tzinfo=UTC8)
 
-    changes.record(
+    write.record(
         data_dir, load(plan_dir), 2022, "1", "31000", source="2022初报", when=at(2023, 3, 1)
     )
-    changes.record(
+    write.record(
         data_dir,
         load(plan_dir),
         2023,
@@ -43,7 +44,7 @@ def recorded(plan_dir: Path) -> Path:
         when=at(2024, 8, 1),
     )
     # a correction of 2022 made in 2024: the best knowledge of 2022, so it counts as of 2022
-    changes.record(
+    write.record(
         data_dir,
         load(plan_dir),
         2022,
@@ -53,7 +54,7 @@ def recorded(plan_dir: Path) -> Path:
         force=True,
         when=at(2024, 9, 1),
     )
-    changes.update_action(
+    write.update_action(
         data_dir,
         load(plan_dir),
         "talent-training",
@@ -62,7 +63,7 @@ def recorded(plan_dir: Path) -> Path:
         note="首期轮训",
         when=at(2022, 6, 1),
     )
-    changes.update_action(
+    write.update_action(
         data_dir,
         load(plan_dir),
         "talent-training",
@@ -188,7 +189,7 @@ def test_every_report_names_its_year_and_when_it_was_made(
 def test_a_report_made_twice_from_the_same_data_is_the_same(cli: Run, recorded: Path) -> None:
     first = cli("report", "-f", "html", "--as-of", "2022", "--data", str(recorded)).stdout
     # a change to a later year does not touch the report as of 2022
-    changes.record(store.DataDir(recorded), load(recorded), 2024, "1", "37000")
+    write.record(layout.DataDir(recorded), load(recorded), 2024, "1", "37000")
     second = cli("report", "-f", "html", "--as-of", "2022", "--data", str(recorded)).stdout
     assert first == second
 

@@ -14,7 +14,7 @@ from ipplan.assess import (
     linear_path,
     summary,
 )
-from ipplan.entities import Actual, Indicator, Point, Thresholds
+from ipplan.data import Actual, Indicator, Point, Thresholds
 
 DEFAULT = Thresholds()
 

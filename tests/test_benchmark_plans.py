@@ -48,7 +48,7 @@ def test_synthetic_plan_has_a_valid_work_plan_a_year(
 def test_a_long_status_table_is_plain_aligned_text_with_every_indicator(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Run
 ) -> None:
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     bench = _bench_module(monkeypatch)
     count = terminal.PLAIN_ROWS + 5

@@ -1,4 +1,4 @@
-"""The box tables of ipplan.boxtable: the columns rich's expanding table would give, text
+"""The box tables of ipplan.render.table: the columns rich's expanding table would give, text
 wrapped the way Chinese is set, every line as wide as the table, and the work plan drawn with
 them in both languages, plain to a pipe and styled to a terminal."""
 
@@ -14,7 +14,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
-from ipplan import boxtable
+from ipplan.render import table
 from tests.conftest import SHIPPED, Run
 
 RATIOS = [3, 2, 3, 4, 2]
@@ -34,7 +34,7 @@ def _rich_top_border(width: int, ratios: list[int]) -> str:
 def test_columns_are_as_wide_as_richs_expanding_table_makes_them(
     width: int, ratios: list[int]
 ) -> None:
-    shares = boxtable.widths(width, ratios)
+    shares = table.widths(width, ratios)
     ours = "┌" + "┬".join("─" * w for w in shares) + "┐"
     assert ours == _rich_top_border(width, ratios)
     assert sum(shares) + len(ratios) + 1 == width
@@ -44,7 +44,7 @@ def test_columns_are_as_wide_as_richs_expanding_table_makes_them(
 def test_a_narrow_table_fits_when_it_can_and_a_chinese_character_fits_every_column(
     width: int,
 ) -> None:
-    shares = boxtable.widths(width, RATIOS)
+    shares = table.widths(width, RATIOS)
     text_room = [w - (i > 0) - (i < len(shares) - 1) for i, w in enumerate(shares)]
     assert min(text_room) >= 2
     smallest = 2 * len(RATIOS) + 2 * (len(RATIOS) - 1) + len(RATIOS) + 1  # 24 for five
@@ -52,7 +52,7 @@ def test_a_narrow_table_fits_when_it_can_and_a_chinese_character_fits_every_colu
 
 
 def _lines(value: str, columns: int) -> list[str]:
-    return [value[start:end] for start, end, _ in boxtable.breaks(value, columns)]
+    return [value[start:end] for start, end, _ in table.breaks(value, columns)]
 
 
 def test_chinese_breaks_between_characters_but_not_before_closing_punctuation() -> None:
@@ -87,8 +87,8 @@ def test_a_combining_mark_stays_with_its_character() -> None:
 
 
 def test_empty_and_blank_text_is_one_empty_line() -> None:
-    assert boxtable.breaks("", 10) == [(0, 0, 0)]
-    assert boxtable.breaks("    ", 10) == [(0, 0, 0)]
+    assert table.breaks("", 10) == [(0, 0, 0)]
+    assert table.breaks("    ", 10) == [(0, 0, 0)]
 
 
 _TEXT = st.text(
@@ -100,7 +100,7 @@ _TEXT = st.text(
 @settings(max_examples=400, deadline=None)
 @given(value=_TEXT, columns=st.integers(min_value=1, max_value=30))
 def test_every_line_fits_and_only_spaces_at_breaks_are_dropped(value: str, columns: int) -> None:
-    spans = boxtable.breaks(value, columns)
+    spans = table.breaks(value, columns)
     for start, end, width in spans:
         line = value[start:end]
         assert width == cell_len(line)
@@ -127,14 +127,14 @@ def _borders(line: str) -> set[int]:
 def test_every_line_of_a_drawn_table_is_as_wide_as_the_table() -> None:
     row = [
         [[("y2022-1", "bold")], [("逾期", "bold red")], [("全面深化学习贯彻", "")]],
-        boxtable.cell("—"),
-        boxtable.cell("1. 要把学习贯彻习近平新时代中国特色社会主义思想作为首要政治任务。"),
+        table.cell("—"),
+        table.cell("1. 要把学习贯彻习近平新时代中国特色社会主义思想作为首要政治任务。"),
         [[("! ", "bold red"), ("全年", ""), (" (逾期 2022-12-31)", "bold red")]],
-        boxtable.cell("秘书处负责，各部门配合"),
+        table.cell("秘书处负责，各部门配合"),
     ]
     for width in (40, 60, 80, 120):
-        shares = boxtable.widths(width, RATIOS)
-        lines = boxtable.draw(
+        shares = table.widths(width, RATIOS)
+        lines = table.draw(
             ["工作措施", "工作目标", "具体内容", "进度安排", "负责部门"], [row], shares
         )
         plain = ["".join(text for text, _ in line) for line in lines]
@@ -152,7 +152,7 @@ def test_every_line_of_a_drawn_table_is_as_wide_as_the_table() -> None:
 
 
 def test_headings_stand_at_the_foot_of_their_row() -> None:
-    lines = boxtable.draw(["Measure", "Responsible units"], [], [10, 9])
+    lines = table.draw(["Measure", "Responsible units"], [], [10, 9])
     plain = ["".join(text for text, _ in line) for line in lines]
     assert plain[1:4] == [
         "│          │ Responsi│",
@@ -185,11 +185,11 @@ def test_the_2022_work_plan_fills_the_terminals_width_in_both_languages(
 
 
 def test_on_a_terminal_the_work_plan_is_styled(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     monkeypatch.delenv("NO_COLOR", raising=False)
-    lines = boxtable.draw(
-        ["A", "B"], [[boxtable.cell("y1", "bold"), boxtable.cell("逾期", "bold red")]], [10, 10]
+    lines = table.draw(
+        ["A", "B"], [[table.cell("y1", "bold"), table.cell("逾期", "bold red")]], [10, 10]
     )
     console = terminal._Console(
         file=io.StringIO(),

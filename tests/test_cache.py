@@ -15,11 +15,13 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from ipplan import cache, store
+from ipplan import load as loader
 from ipplan.errors import DataInvalid
-from ipplan.models import Actual
-from ipplan.records import ACTUALS
-from ipplan.writer import dump_actual
+from ipplan.file_models import Actual
+from ipplan.files import cache, layout
+from ipplan.files.layout import ACTUALS
+from ipplan.files.record_text import dump_actual
+from ipplan.plan import Plan
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data"
@@ -56,8 +58,8 @@ def copy_with_records(tmp_path: Path) -> Path:
     return plan
 
 
-def load(plan: Path) -> store.Plan:
-    return store.load(store.DataDir(plan))
+def load(plan: Path) -> Plan:
+    return loader.load(layout.DataDir(plan))
 
 
 def value_2022(plan: Path) -> float:
@@ -112,11 +114,11 @@ def test_a_plan_from_the_cache_is_the_plan_read_fresh_to_the_type_of_every_field
     ]
     for step in steps:
         assert cli(*step, *data).exit_code == 0, step
-    fresh = store.load_fresh(store.DataDir(plan))
+    fresh = loader.load_fresh(layout.DataDir(plan))
     load(plan)  # fills the cache
     seen = cache.snapshot(plan)
     assert seen is not None
-    again = store.from_cache(store.DataDir(plan), seen[0])
+    again = loader.from_cache(layout.DataDir(plan), seen[0])
     assert again is not None
     assert again.actuals["litigators"][-1].history and again.updates and again.work.events
     assert repr(dataclasses.replace(again, origin=None)) == repr(fresh)
@@ -269,9 +271,9 @@ def test_two_processes_filling_the_cache_at_once_leave_one_whole_entry(
     assert seen is not None
     monkeypatch.setenv(cache.ENV_DIR, str(entries))
     monkeypatch.delenv(cache.ENV_SWITCH, raising=False)
-    from_cache = store.from_cache(store.DataDir(plan), seen[0])
+    from_cache = loader.from_cache(layout.DataDir(plan), seen[0])
     assert from_cache is not None
-    assert from_cache == store.load_fresh(store.DataDir(plan))
+    assert from_cache == loader.load_fresh(layout.DataDir(plan))
 
 
 def test_a_plan_read_from_the_cache_loads_no_pydantic(tmp_path: Path) -> None:
@@ -283,11 +285,12 @@ def test_a_plan_read_from_the_cache_loads_no_pydantic(tmp_path: Path) -> None:
     env = {**os.environ, cache.ENV_DIR: str(tmp_path / "cache")}
     env.pop(cache.ENV_SWITCH, None)
     probe = (
-        "import sys; from pathlib import Path; from ipplan import store; "
-        f"p = store.load(store.DataDir(Path({str(plan)!r}))); "
+        "import sys; from pathlib import Path; from ipplan import load as loader; "
+        "from ipplan.files import layout; "
+        f"p = loader.load(layout.DataDir(Path({str(plan)!r}))); "
         "assert p.actuals; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core') "
-        "or m in ('ipplan.yamlio', 'ipplan.blockyaml', 'ipplan.validate')))"
+        "or m in ('ipplan.files.yaml_read', 'ipplan.files.yaml_fast', 'ipplan.check.rules')))"
     )
     first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
@@ -301,12 +304,12 @@ def test_a_plan_cached_in_many_parts_comes_back_whole_and_in_order(
     cached: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan, _ = cached
-    monkeypatch.setattr(store, "_PART", 1)  # each indicator's actuals a part of its own
+    monkeypatch.setattr(loader, "_PART", 1)  # each indicator's actuals a part of its own
     fresh = load(plan)
     assert len(fresh.actuals) > 2 and fresh.work.plans and fresh.origin is not None
     seen = cache.snapshot(plan)
     assert seen is not None
-    again = store.from_cache(store.DataDir(plan), seen[0])
+    again = loader.from_cache(layout.DataDir(plan), seen[0])
     assert again is not None and again == fresh
     assert list(again.actuals) == list(fresh.actuals)
     assert [p.year for p in again.work.plans] == [p.year for p in fresh.work.plans]

@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from ipplan import cache, fingerprint, store
+from ipplan import load
 from ipplan.errors import CacheDirInRepository, CacheDirRelative
+from ipplan.files import cache, fingerprint, layout
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data"
@@ -75,17 +76,17 @@ def forged_plan(plan: Path, elsewhere: Path) -> Path:
     title the files do not: what another user could write. Returns its path in ``elsewhere``."""
     taken, seen = time.time_ns(), cache.snapshot(plan)
     assert seen is not None
-    fresh = store.load_fresh(store.DataDir(plan), (seen[0], taken))
+    fresh = load.load_fresh(layout.DataDir(plan), (seen[0], taken))
     forged = dataclasses.replace(fresh, info=fresh.info._replace(title=FORGED_TITLE))
     environ = {**os.environ, cache.ENV_DIR: str(elsewhere)}
-    cache.store(plan, seen, taken, store._parts(forged), environ)
+    cache.store(plan, seen, taken, load._parts(forged), environ)
     (made,) = elsewhere.glob(f"*{cache.PLAN}")
     return made
 
 
 def forged_verdict(plan: Path, elsewhere: Path, counts: dict[str, int]) -> Path:
     """A passing verdict for ``plan``'s bytes as they are now, whatever they hold."""
-    from ipplan.yamlio import digest
+    from ipplan.files.yaml_read import digest
 
     taken, seen = time.time_ns(), cache.snapshot(plan)
     assert seen is not None
@@ -102,7 +103,7 @@ def title_read(plan: Path) -> str | None:
     """The title of the plan the cache holds for ``plan``'s files now; None on a miss."""
     seen = cache.snapshot(plan)
     assert seen is not None
-    found = store.from_cache(store.DataDir(plan), seen[0])
+    found = load.from_cache(layout.DataDir(plan), seen[0])
     return None if found is None else found.info.title
 
 
@@ -131,7 +132,7 @@ def test_a_pickle_planted_in_the_cache_never_runs(cli: Run, plan: Path, tmp_path
 def test_an_entry_holds_plain_data(plan: Path, tmp_path: Path) -> None:
     import json
 
-    store.load(store.DataDir(plan))
+    load.load(layout.DataDir(plan))
     (entry,) = (tmp_path / "cache").glob(f"*{cache.PLAN}")
     lines = entry.read_bytes().split(b"\n")
     header, *parts = [json.loads(line) for line in lines if line]
@@ -198,7 +199,7 @@ def test_an_entry_owned_by_another_user_is_not_read(plan: Path, tmp_path: Path) 
     assert title_read(plan) == FORGED_TITLE  # the forgery is whole: only its owner tells
     os.chown(target, OTHER_USER, OTHER_USER)
     assert title_read(plan) is None
-    assert store.load(store.DataDir(plan)).info.title != FORGED_TITLE
+    assert load.load(layout.DataDir(plan)).info.title != FORGED_TITLE
 
 
 def test_a_linked_entry_is_not_read(plan: Path, tmp_path: Path) -> None:
@@ -211,7 +212,7 @@ def test_a_linked_entry_is_not_read(plan: Path, tmp_path: Path) -> None:
     target.unlink()
     os.link(forged, target)
     assert title_read(plan) is None
-    assert store.load(store.DataDir(plan)).info.title != FORGED_TITLE
+    assert load.load(layout.DataDir(plan)).info.title != FORGED_TITLE
 
 
 @as_root
@@ -227,7 +228,7 @@ def test_a_cache_directory_that_is_a_link_is_not_used(plan: Path, tmp_path: Path
     forged_plan(plan, tmp_path / "attacker")
     (tmp_path / "cache").symlink_to(tmp_path / "attacker")
     assert title_read(plan) is None
-    assert store.load(store.DataDir(plan)).info.title != FORGED_TITLE
+    assert load.load(layout.DataDir(plan)).info.title != FORGED_TITLE
 
 
 SWAPPER = r"""
@@ -289,7 +290,7 @@ def test_entries_swapped_while_they_are_read_are_never_read(
         for path in (attacker, forged, verdict):
             os.chown(path, OTHER_USER, OTHER_USER)
     entries = tmp_path / "cache"
-    genuine = store.load(store.DataDir(plan)).info.title
+    genuine = load.load(layout.DataDir(plan)).info.title
     assert cli("validate", "--data", str(plan)).exit_code == 0
     assert {p.name for p in entries.iterdir()} == {forged.name, verdict.name}
     stop = tmp_path / "stop"
@@ -473,7 +474,7 @@ def test_entries_unused_for_long_are_removed_when_an_entry_is_written(
     for path in (*old, notes):
         aged(path, cache.MAX_AGE_DAYS + 1)
     aged(recent, cache.MAX_AGE_DAYS - 1)
-    store.load(store.DataDir(plan))  # a fresh read writes an entry
+    load.load(layout.DataDir(plan))  # a fresh read writes an entry
     assert [p.exists() for p in old] == [False, False]
     assert recent.exists() and notes.exists()
     assert not pickled.exists()
@@ -490,7 +491,7 @@ def test_the_cache_is_kept_under_its_total_size_oldest_first(
         path.write_bytes(b"x" * 100_000)
         aged(path, 6 - age)  # the first is the oldest
     monkeypatch.setattr(cache, "MAX_TOTAL_BYTES", 350_000)
-    store.load(store.DataDir(plan))
+    load.load(layout.DataDir(plan))
     kept = [p for p in others if p.exists()]
     assert kept == others[-(len(kept)) :] and len(kept) < len(others)  # oldest went first
     mine = list(entries.glob(f"*{cache.PLAN}"))
@@ -512,7 +513,7 @@ def test_a_verdict_written_evicts_too(
 
 
 def test_an_entry_in_use_is_not_taken_for_unused(plan: Path, tmp_path: Path) -> None:
-    store.load(store.DataDir(plan))
+    load.load(layout.DataDir(plan))
     (entry,) = (tmp_path / "cache").glob(f"*{cache.PLAN}")
     aged(entry, cache.MAX_AGE_DAYS - 1)
     assert title_read(plan) is not None  # a hit: the entry was used today

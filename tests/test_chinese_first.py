@@ -424,7 +424,7 @@ def test_what_the_system_and_the_yaml_parser_say_is_told_in_chinese(plan_dir: Pa
     )
     en = run("validate", "--data", str(plan_dir), lang="en")
     assert "mapping values are not allowed" in en.stdout + en.stderr
-    from ipplan.i18n import error_message
+    from ipplan.text.i18n import error_message
 
     said = error_message("data-dir-unreadable", {"path": "x", "detail": "Permission denied"}, "zh")
     assert "没有权限" in said and "Permission" not in said

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import store, views
+from ipplan import locate, views
 from ipplan.problems import Problem
 from tests.conftest import SHIPPED, Run, add_milestone, load, snapshot
 
@@ -284,7 +284,7 @@ def test_record_into_the_bundled_plan_is_refused(
     cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    bundled = store.bundled_dir()
+    bundled = locate.bundled_dir()
     before = snapshot(bundled)
     result = cli("record", "2023", "practitioners", "31000")
     assert result.exit_code == 1

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import discovery, store
+from ipplan import locate
+from ipplan.files import discover
 from tests.conftest import SHIPPED, Run, clear_recorded, snapshot, write
 
 
@@ -50,10 +51,10 @@ def test_discovery_reports_the_innermost_plan_and_where_it_looked(tmp_path: Path
     (root / "data").mkdir()
     (root / "data" / "indicators.yaml").write_text("x", encoding="utf-8")
     (root / "a" / "b").mkdir(parents=True)
-    found = discovery.search(root / "a" / "b", {}, home=tmp_path / "home")
+    found = discover.search(root / "a" / "b", {}, home=tmp_path / "home")
     assert found.plan == root / "data"
     assert found.searched == (root / "a" / "b", root / "a", root)  # stops at the repository root
-    inside = discovery.search(root / "data", {}, home=tmp_path / "home")
+    inside = discover.search(root / "data", {}, home=tmp_path / "home")
     assert inside.plan == root / "data"
 
 
@@ -130,7 +131,7 @@ def test_validate_never_checks_the_bundled_plan_unless_named(
     for fmt in ("json", "github"):
         result = cli("validate", "--format", fmt)
         assert (result.exit_code, result.stdout) == (1, "")
-    named = cli("validate", "--data", str(store.bundled_dir()))
+    named = cli("validate", "--data", str(locate.bundled_dir()))
     assert named.exit_code == 0 and "9" in named.stdout
 
 
@@ -156,7 +157,7 @@ def test_a_search_that_meets_an_unreadable_directory_goes_on(tmp_path: Path) -> 
     (locked / "inner").mkdir(parents=True)
     locked.chmod(0o311)  # may be passed through, not listed
     try:
-        found = discovery.search(locked / "inner", {}, home=tmp_path)
+        found = discover.search(locked / "inner", {}, home=tmp_path)
     finally:
         locked.chmod(0o755)
     assert found.plan is None and found.searched[-1] == tmp_path
@@ -165,8 +166,8 @@ def test_a_search_that_meets_an_unreadable_directory_goes_on(tmp_path: Path) -> 
 # --- only the plan you chose: never a plan someone else left on the way up --------------------
 
 OTHER = 60011  # a user who is not the one running ipplan
-CEILING = discovery.CEILING_VAR
-SAFE = discovery.SAFE_VAR
+CEILING = discover.CEILING_VAR
+SAFE = discover.SAFE_VAR
 FORGED = {"year": 2023, "value": 34396}  # the latest figure of the planted copy
 as_root = pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to act as another user"
@@ -233,7 +234,7 @@ def test_a_plan_in_a_shared_directory_above_is_refused_and_named(
     mine.mkdir()
     monkeypatch.chdir(mine)
     before = snapshot(sticky)
-    owner = discovery.user_name(sticky.stat().st_uid)
+    owner = discover.user_name(sticky.stat().st_uid)
     for command in (["status"], ["record", "2023", "practitioners", "31000"], ["validate"]):
         result = cli(*command, "--lang", "en")
         assert (result.exit_code, result.stdout) == (1, ""), command
@@ -247,7 +248,7 @@ def test_a_plan_in_a_shared_directory_above_is_refused_and_named(
     assert zh.exit_code == 1 and zh.stderr.startswith(f"错误：不使用位于 {planted} 的计划")
     assert "IPPLAN_SAFE_DIRECTORIES" in zh.stderr and len(zh.stderr.splitlines()) == 1
     assert snapshot(sticky) == before  # the figure went nowhere
-    found = discovery.search(mine, {})
+    found = discover.search(mine, {})
     assert found.plan is None and found.refused is not None
     assert (found.refused.found, found.refused.directory) == (planted, sticky)
 
@@ -397,7 +398,7 @@ def test_a_search_stops_at_what_it_refuses(tmp_path: Path, sticky: Path) -> None
     write(inner, "indicators.yaml", "x")
     write(sticky, "ipplan.yaml", "x")
     write(tmp_path, "ipplan.yaml", "x")  # above: never looked at
-    found = discovery.search(inner, {}, home=tmp_path.parent)
+    found = discover.search(inner, {}, home=tmp_path.parent)
     assert found.plan == inner and found.workspace is None
     assert found.refused is not None and found.refused.found == sticky / "ipplan.yaml"
     assert found.searched == (inner, sticky / "a", sticky)
@@ -434,7 +435,7 @@ def test_a_plan_above_a_shared_directory_is_refused_too(
     monkeypatch.chdir(mine)
     result = cli("status", "--lang", "en")
     assert (result.exit_code, result.stdout) == (1, "")
-    owner = discovery.user_name(sticky.stat().st_uid)
+    owner = discover.user_name(sticky.stat().st_uid)
     assert result.stderr.splitlines() == [
         f"error: not using the plan in {planted}: it was found in {tmp_path}, above {sticky}, a "
         f"directory anyone may write to (drwxrwxrwt, owner {owner}), so it is not of the "

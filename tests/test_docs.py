@@ -21,7 +21,7 @@ import pytest
 from pydantic import BaseModel
 
 from ipplan.cli import registry
-from ipplan.i18n import CATALOGUE
+from ipplan.text.i18n import CATALOGUE
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
@@ -315,27 +315,27 @@ def test_every_environment_variable_is_listed(page: str) -> None:
 
 def file_models() -> dict[str, list[type[BaseModel]]]:
     """Each page of the manual that says what a data file holds, and the models of its files."""
-    from ipplan import models
+    from ipplan import file_models
     from ipplan.workplans import model as workplan
     from ipplan.workspaces import model as workspace
 
     return {
         "data-files": [
-            models.ActualRecord,
-            models.Revision,
-            models.ActionUpdate,
+            file_models.ActualRecord,
+            file_models.Revision,
+            file_models.ActionUpdate,
             workplan.ProgressEvent,
         ],
         "writing-a-plan": [
-            models.PlanInfo,
-            models.Thresholds,
-            models.UnitDeclaration,
-            models.Indicator,
-            models.Point,
-            models.OfficialFigure,
-            models.RollUpTarget,
-            models.Area,
-            models.Action,
+            file_models.PlanInfo,
+            file_models.Thresholds,
+            file_models.UnitDeclaration,
+            file_models.Indicator,
+            file_models.Point,
+            file_models.OfficialFigure,
+            file_models.RollUpTarget,
+            file_models.Area,
+            file_models.Action,
         ],
         "work-plans": [
             workplan.WorkPlanInfo,

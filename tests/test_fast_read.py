@@ -1,4 +1,4 @@
-"""The fast readers (ipplan.blockyaml) read exactly what the YAML parser reads, or stand aside."""
+"""The fast readers (ipplan.files.yaml_fast) read what the YAML parser reads, or stand aside."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipplan import blockyaml
-from ipplan.blockyaml import flat
-from ipplan.entities import Actual
-from ipplan.validate import Checked, check, rule_text
-from ipplan.writer import dump_actual
-from ipplan.yamlio import MAX_NODES, parse, parse_yaml, read
+from ipplan.check.rules import Checked, check, rule_text
+from ipplan.data import Actual
+from ipplan.files import yaml_fast
+from ipplan.files.record_text import dump_actual
+from ipplan.files.yaml_fast import flat
+from ipplan.files.yaml_read import parse, parse_yaml, read
+from ipplan.files.yaml_scalars import MAX_NODES
 
 P = Path("actuals/practitioners/2023.yaml")
 
@@ -42,7 +43,7 @@ def _same_as_parser(text: str, reader: Callable[[str], Any] = flat) -> bool:
 
 
 def _block(text: str) -> Any:
-    return blockyaml.read(text, MAX_NODES)
+    return yaml_fast.read(text, MAX_NODES)
 
 
 TAKEN = [
@@ -195,10 +196,11 @@ def test_key_value_lines_read_alike(pairs: list[tuple[str, str]]) -> None:
 def test_the_shipped_plan_checks_the_same_through_either_reader() -> None:
     """Every file of the shipped plan is read by a fast reader, and the plan checked from what
     they read is the plan checked from what the parser reads."""
-    from ipplan import store
+    from ipplan import load
+    from ipplan.files import layout
 
     data = Path(__file__).resolve().parents[1] / "data"
-    docs, problems = store.read_documents(store.DataDir(data))
+    docs, problems = load.read_documents(layout.DataDir(data))
     assert problems == []
     assert all(doc.plain for doc in docs.values() if doc.data is not None)
     slow = {
@@ -397,7 +399,7 @@ def test_numbers_are_converted_as_pyyaml_converts_them(text: str) -> None:
     from yaml.constructor import SafeConstructor
     from yaml.nodes import ScalarNode
 
-    from ipplan.yamlio import scalar_value
+    from ipplan.files.yaml_scalars import scalar_value
 
     tag = yaml.resolver.Resolver().resolve(ScalarNode, text, (True, False))
     if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
@@ -424,18 +426,18 @@ def test_numbers_are_converted_as_pyyaml_converts_them(text: str) -> None:
 def test_the_first_characters_pyyaml_may_resolve_are_the_ones_written_out() -> None:
     import yaml
 
-    assert frozenset(yaml.resolver.Resolver().yaml_implicit_resolvers) == blockyaml.RESOLVED
+    assert frozenset(yaml.resolver.Resolver().yaml_implicit_resolvers) == yaml_fast.RESOLVED
 
 
 def test_a_large_file_read_for_its_lines_later_gives_the_same_lines() -> None:
-    from ipplan import yamlio
+    from ipplan.files import yaml_read
 
     items = "".join(
         f"  - key: k{i}\n    name: 指标{i}\n    target: {{year: 2025, value: {i}}}\n"
         for i in range(3000)
     )
     text = f"# comment\nplan:\n  title: 计划\nindicators:\n{items}"
-    assert len(text) > yamlio.LINES_LATER
+    assert len(text) > yaml_read.LINES_LATER
     now, _ = parse(text, P)
     later, _ = parse(text, P, lines_later=True)
     assert later.plain and later.data == now.data
@@ -448,18 +450,19 @@ def test_a_large_file_read_for_its_lines_later_gives_the_same_lines() -> None:
 def test_a_problem_in_a_large_definitions_file_is_reported_at_its_line(tmp_path: Path) -> None:
     import shutil
 
-    from ipplan import store, yamlio
+    from ipplan import load
+    from ipplan.files import layout, yaml_read
 
     data = tmp_path / "data"
     shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)
     path = data / "indicators.yaml"
     text = path.read_text(encoding="utf-8")
     padding = "# " + "填充" * 40 + "\n"
-    text = padding * (yamlio.LINES_LATER // len(padding) + 1) + text
+    text = padding * (yaml_read.LINES_LATER // len(padding) + 1) + text
     text = text.replace("value: 26829}", "value: -26829}", 1)  # a count below its unit's range
     path.write_text(text, encoding="utf-8")
     expected = next(n for n, line in enumerate(text.split("\n"), 1) if "-26829" in line)
-    checked = store.check_files(store.DataDir(data))
+    checked = load.check_files(layout.DataDir(data))
     assert [(p.code, p.line) for p in checked.problems] == [("out-of-range", expected)]
 
 
@@ -482,6 +485,6 @@ def test_outside_is_every_character_a_file_read_here_may_not_hold() -> None:
     for low, high in let_through:
         inside[low : high + 1] = b"\x01" * (high - low + 1)
     every = "".join(map(chr, range(0x110000)))
-    found = {ord(c) for c in blockyaml.OUTSIDE.findall(every)}
+    found = {ord(c) for c in yaml_fast.OUTSIDE.findall(every)}
     assert found == {code for code in range(0x110000) if not inside[code]}
     assert {0x09, 0x0D, 0x85, 0x2028, 0x2029, 0xFEFF, 0x202E, 0xD800} <= found

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ipplan import yamlio
+from ipplan.files import yaml_read
 from tests.conftest import Run
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="links, pipes and devices of POSIX")
@@ -120,8 +120,8 @@ def test_a_refused_file_is_never_opened(
     make("pipe", plan_dir / "tasks.yaml", secret)
     monkeypatch.setattr(os, "open", spy)
     for name in ("indicators.yaml", "tasks.yaml"):
-        with pytest.raises(yamlio.Refused):
-            yamlio.read_regular(plan_dir / name, plan_dir)
+        with pytest.raises(yaml_read.Refused):
+            yaml_read.read_regular(plan_dir / name, plan_dir)
     assert opened == []
 
 
@@ -144,11 +144,11 @@ def test_a_read_stops_at_the_limit_whatever_the_size_says(
 
     monkeypatch.setattr(os, "fstat", lambda fd: Small(real_fstat(fd)))
     monkeypatch.setattr(os, "read", read)
-    with pytest.raises(yamlio.Refused) as refused:
-        yamlio.read_regular(path, tmp_path, limit=100)
+    with pytest.raises(yaml_read.Refused) as refused:
+        yaml_read.read_regular(path, tmp_path, limit=100)
     assert refused.value.code == "too-large"
     assert sum(asked) <= 101  # never more than one byte past the limit
-    doc, problems = yamlio.read(path)  # and under the real limit it reads whole
+    doc, problems = yaml_read.read(path)  # and under the real limit it reads whole
     assert problems == [] and doc.data == [1] * 1000
 
 

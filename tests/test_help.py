@@ -11,8 +11,8 @@ from typer.main import get_command
 
 from ipplan.cli import app, registry
 from ipplan.cli.helpformat import help_language, parameter_key
-from ipplan.i18n import CATALOGUE
-from ipplan.wrapping import wrap
+from ipplan.text.i18n import CATALOGUE
+from ipplan.text.wrapping import wrap
 from tests.conftest import Run
 from tests.test_chinese_first import run
 
@@ -175,7 +175,7 @@ def test_click_usage_errors_in_english_stay_english() -> None:
 
 
 def test_languages_are_read_as_people_write_them(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ipplan.i18n import lang_code, resolve_lang
+    from ipplan.text.i18n import lang_code, resolve_lang
 
     assert [lang_code(v) for v in ("zh", "ZH", "zh_CN.UTF-8", "en-US", "EN")] == [
         "zh",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import changes
+from ipplan import write
 from tests.conftest import Run, load, snapshot
 
 UTC8 = dt.timezone(dt.timedelta(hours=8))
@@ -35,7 +35,7 @@ def _reader_in_beijing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def clock(monkeypatch: pytest.MonkeyPatch) -> list[dt.datetime]:
     """A clock the test sets: each change is recorded at the next time in the list."""
     times: list[dt.datetime] = []
-    monkeypatch.setattr(changes, "now", lambda: times.pop(0))
+    monkeypatch.setattr(write, "now", lambda: times.pop(0))
     return times
 
 
@@ -212,7 +212,7 @@ def test_each_change_gets_its_own_later_time_even_if_the_clock_goes_back(
     record(cli, plan_dir, "2023", "practitioners", "31000")
     record(cli, plan_dir, "2024", "practitioners", "34000")
     times = [a.recorded for a in load(plan_dir).actuals["practitioners"]]
-    assert times == [at(5), at(5) + changes.TICK, at(5) + 2 * changes.TICK]
+    assert times == [at(5), at(5) + write.TICK, at(5) + 2 * write.TICK]
     text = (plan_dir / "actuals/practitioners/2023.yaml").read_text(encoding="utf-8")
     assert 'recorded: "2024-03-01T10:05:00.001+08:00"' in text  # to the millisecond, no longer
     # so undo takes the last one typed, not the one the clock says is latest
@@ -236,9 +236,9 @@ def test_hand_written_entries_without_a_time_are_listed_but_not_undone(
     "recorded", ["0001-01-01T00:00:00+08:00", "9999-12-31T23:59:59-08:00", "0001-01-01T00:00:00"]
 )
 def test_a_time_at_the_calendars_ends_is_shown_as_recorded(recorded: str) -> None:
-    from ipplan import fmt
+    from ipplan.text import shown_numbers
 
-    shown = fmt.moment(recorded)
+    shown = shown_numbers.moment(recorded)
     assert shown.startswith(recorded[:4])
 
 
@@ -323,7 +323,7 @@ def test_a_future_time_blocks_a_write_and_the_next_change_is_stamped_now(
 def test_a_change_is_never_stamped_after_a_time_in_the_future(plan_dir: Path) -> None:
     import dataclasses
 
-    from ipplan.entities import Actual
+    from ipplan.data import Actual
 
     plan = load(plan_dir)
     future = dt.datetime(2099, 1, 1, tzinfo=UTC8)
@@ -332,7 +332,7 @@ def test_a_change_is_never_stamped_after_a_time_in_the_future(plan_dir: Path) ->
         actuals={**plan.actuals, "practitioners": (Actual(2022, 28500, recorded=future),)},
     )
     start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(seconds=1)
-    moment = changes.stamp(held)
+    moment = write.stamp(held)
     assert start <= moment <= dt.datetime.now(dt.timezone.utc)  # now: 2099 is not handed on
 
 
@@ -347,6 +347,6 @@ def test_a_time_a_little_ahead_still_comes_before_the_next_change_and_undo_takes
     )
     record(cli, plan_dir, "2023", "practitioners", "31000")
     series = load(plan_dir).actuals["practitioners"]
-    assert series[1].recorded == ahead + changes.TICK  # after it, within the clock's skew
+    assert series[1].recorded == ahead + write.TICK  # after it, within the clock's skew
     assert cli("undo", "--data", str(plan_dir)).exit_code == 0
     assert [a.year for a in load(plan_dir).actuals["practitioners"]] == [2022]

@@ -151,10 +151,10 @@ def test_missing_file(cli: Run, plan_dir: Path, tmp_path: Path) -> None:
 
 
 def test_the_csv_report_layout_is_what_import_reads() -> None:
-    from ipplan import importer
+    from ipplan import import_figures
     from ipplan.reports import tidy
 
-    assert set(importer.REQUIRED + importer.OPTIONAL) <= set(tidy.COLUMNS)
+    assert set(import_figures.REQUIRED + import_figures.OPTIONAL) <= set(tidy.COLUMNS)
     assert reports.Format.csv.value == "csv"
 
 

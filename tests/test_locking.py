@@ -1,4 +1,4 @@
-"""The write lock (ipplan.locking): flock taken directly excludes, and is excluded by, the lock
+"""The write lock (ipplan.files.lock): flock taken directly excludes, and is excluded by, the lock
 filelock takes; a file system without flock falls back to filelock; the lock file is never
 followed through a link, truncated, or left open."""
 
@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 from filelock import FileLock, Timeout
 
-from ipplan import locking, store
+from ipplan.errors import write_error
+from ipplan.files import atomic, layout
+from ipplan.files import lock as locking
 from tests.conftest import Run, load, snapshot
 
 fcntl = pytest.importorskip("fcntl")
@@ -25,12 +27,12 @@ fcntl = pytest.importorskip("fcntl")
 
 @pytest.fixture
 def held_elsewhere(tmp_path: Path) -> Iterator[Path]:
-    """A lock file whose lock another process holds (through ipplan.locking) until the end."""
+    """A lock file whose lock another process holds (through ipplan.files.lock) until the end."""
     path = tmp_path / ".ipplan.lock"
     code = textwrap.dedent(
         f"""
         import sys, time
-        from ipplan import locking
+        from ipplan.files import lock as locking
         lock = locking.lock({str(path)!r})
         assert lock.acquire(5)
         print("held", flush=True)
@@ -183,12 +185,12 @@ def test_another_failure_of_flock_is_raised_and_leaves_no_descriptor(
 def test_a_write_command_refuses_a_lock_file_that_is_a_link(cli: Run, plan_dir: Path) -> None:
     target = plan_dir.parent / "not-a-lock"
     target.write_text("x\n")
-    (plan_dir / store.LOCK_NAME).unlink(missing_ok=True)  # copied from a plan written to
-    (plan_dir / store.LOCK_NAME).symlink_to(target)
+    (plan_dir / layout.LOCK_NAME).unlink(missing_ok=True)  # copied from a plan written to
+    (plan_dir / layout.LOCK_NAME).symlink_to(target)
     before = snapshot(plan_dir)
     result = cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
     assert result.exit_code == 1
-    lock = plan_dir / store.LOCK_NAME
+    lock = plan_dir / layout.LOCK_NAME
     assert (
         f"{lock} 是一个符号链接，不是锁文件，本次未做任何改动。请在没有 ipplan 命令运行时删除它"
         in (result.stderr)
@@ -216,16 +218,16 @@ def test_a_writer_whose_lock_file_went_writes_nothing(
 ) -> None:
     """The lock file removed (by hand, by git clean -X) while a writer holds it lets the next
     writer straight in: the first then writes nothing, and says why."""
-    lock = plan_dir / store.LOCK_NAME
-    taken = store.remove_stray_temporaries
+    lock = plan_dir / layout.LOCK_NAME
+    taken = atomic.remove_stray_temporaries
 
-    def then_lose_it(data_dir: store.DataDir) -> None:
+    def then_lose_it(data_dir: layout.DataDir) -> None:
         taken(data_dir)
         lock.unlink()
         if how == "replaced":
             lock.write_bytes(b"")
 
-    monkeypatch.setattr(store, "remove_stray_temporaries", then_lose_it)
+    monkeypatch.setattr(atomic, "remove_stray_temporaries", then_lose_it)
     before = snapshot(plan_dir)
     result = cli(
         "record", "2023", "practitioners", "31000", "--lang", "en", "--data", str(plan_dir)
@@ -236,7 +238,7 @@ def test_a_writer_whose_lock_file_went_writes_nothing(
     )
     assert "nothing was changed" in result.stderr
     assert snapshot(plan_dir) == before
-    monkeypatch.setattr(store, "remove_stray_temporaries", taken)
+    monkeypatch.setattr(atomic, "remove_stray_temporaries", taken)
     assert cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir)).exit_code == 0
 
 
@@ -257,10 +259,10 @@ NAMES = [
 def test_an_import_whose_lock_file_goes_after_its_first_file_stops_before_the_second(
     cli: Run, plan_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
-    lock = plan_dir / store.LOCK_NAME
+    lock = plan_dir / layout.LOCK_NAME
     source = tmp_path / "values.csv"
     source.write_text(IMPORTED, encoding="utf-8")
-    write = store.atomic_write
+    write = atomic.atomic_write
     written: list[Path] = []
 
     def then_lose_the_lock(path: Path, content: str | bytes) -> None:
@@ -271,7 +273,7 @@ def test_an_import_whose_lock_file_goes_after_its_first_file_stops_before_the_se
             if how == "replaced":
                 lock.write_bytes(b"")
 
-    monkeypatch.setattr(store, "atomic_write", then_lose_the_lock)
+    monkeypatch.setattr(atomic, "atomic_write", then_lose_the_lock)
     result = cli("import", str(source), "--lang", "en", "--data", str(plan_dir))
     assert (result.exit_code, result.stdout) == (1, "")
     assert written == [plan_dir / NAMES[0]]
@@ -289,16 +291,16 @@ def test_a_change_whose_write_fails_midway_names_what_was_written(
     """A full disk at the second file is not 'every existing file as it was'."""
     source = tmp_path / "values.csv"
     source.write_text(IMPORTED, encoding="utf-8")
-    write = store.atomic_write
+    write = atomic.atomic_write
     written: list[Path] = []
 
     def then_fill_the_disk(path: Path, content: str | bytes) -> None:
         if written:
-            raise store.write_error(path, OSError(errno.ENOSPC, "No space left on device"))
+            raise write_error(path, OSError(errno.ENOSPC, "No space left on device"))
         write(path, content)
         written.append(path)
 
-    monkeypatch.setattr(store, "atomic_write", then_fill_the_disk)
+    monkeypatch.setattr(atomic, "atomic_write", then_fill_the_disk)
     result = cli("import", str(source), "--lang", "en", "--data", str(plan_dir))
     assert result.exit_code == 1
     assert [(plan_dir / name).exists() for name in NAMES] == [True, False, False]
@@ -312,11 +314,11 @@ def test_a_change_whose_write_fails_midway_names_what_was_written(
 PAUSED_IMPORT = """
 import sys, time
 from pathlib import Path
-from ipplan import store
+from ipplan.files import atomic
 from ipplan.cli import main
 
 paused, go = Path(sys.argv[1]), Path(sys.argv[2])
-write = store.atomic_write
+write = atomic.atomic_write
 count = 0
 
 def write_then_wait(path, content):
@@ -329,7 +331,7 @@ def write_then_wait(path, content):
         while not go.exists() and time.monotonic() < deadline:
             time.sleep(0.01)
 
-store.atomic_write = write_then_wait
+atomic.atomic_write = write_then_wait
 sys.argv = ["ipplan", *sys.argv[3:]]
 main()
 """
@@ -358,7 +360,7 @@ def test_a_second_writer_let_in_by_a_lost_lock_keeps_its_value(
         while not paused.exists() and first.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
         assert paused.exists(), first.communicate()
-        (plan_dir / store.LOCK_NAME).unlink()  # git clean -X
+        (plan_dir / layout.LOCK_NAME).unlink()  # git clean -X
         record = [sys.executable, "-m", "ipplan", "record", "2023", "practitioners", "31500"]
         second = subprocess.run(
             [*record, "--data", str(plan_dir)], capture_output=True, text=True, env=env
@@ -394,22 +396,22 @@ def test_a_held_lock_knows_whether_its_file_is_still_there(tmp_path: Path) -> No
 def test_a_directory_in_place_of_the_lock_file_is_named_for_what_it_is(
     cli: Run, plan_dir: Path
 ) -> None:
-    (plan_dir / store.LOCK_NAME).unlink(missing_ok=True)
-    (plan_dir / store.LOCK_NAME).mkdir()
+    (plan_dir / layout.LOCK_NAME).unlink(missing_ok=True)
+    (plan_dir / layout.LOCK_NAME).mkdir()
     result = cli(
         "record", "2023", "practitioners", "31000", "--lang", "en", "--data", str(plan_dir)
     )
     assert result.exit_code == 1
-    assert f"{plan_dir / store.LOCK_NAME} is a directory, not a lock file" in result.stderr
+    assert f"{plan_dir / layout.LOCK_NAME} is a directory, not a lock file" in result.stderr
 
 
 def test_a_lock_file_of_ones_own_that_nobody_may_open_says_chmod_u_rw(tmp_path: Path) -> None:
     path = tmp_path / ".ipplan.lock"
     path.write_bytes(b"")
     path.chmod(0)
-    refusal = store._lock_refused(path, PermissionError(errno.EACCES, "Permission denied"))
+    refusal = locking._lock_refused(path, PermissionError(errno.EACCES, "Permission denied"))
     assert refusal.message_id == "lock-mode-own"
-    from ipplan.i18n import error_message
+    from ipplan.text.i18n import error_message
 
     said = error_message(refusal.message_id, refusal.params, "en")
     assert f"Run chmod u+rw {path}" in said and "----------" in said

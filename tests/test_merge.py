@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import store
+from ipplan import load as loader
+from ipplan.files import layout
 from tests.conftest import SHIPPED, Run, clear_recorded, load
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -87,9 +88,9 @@ def start(tmp_path: Path, cli: Run, state: str) -> Path:
     """A git repository whose data/ holds the plan in ``state``, committed on branch base."""
     repo = tmp_path / "repo"
     data = repo / "data"
-    shutil.copytree(SHIPPED, data, ignore=shutil.ignore_patterns(store.LOCK_NAME, "*.tmp"))
+    shutil.copytree(SHIPPED, data, ignore=shutil.ignore_patterns(layout.LOCK_NAME, "*.tmp"))
     clear_recorded(data)
-    (data / ".gitignore").write_text(store.GITIGNORE, encoding="utf-8")
+    (data / ".gitignore").write_text(layout.GITIGNORE, encoding="utf-8")
     if state == "values":
         for (key, year), value in BASE_ACTUALS.items():
             args = ["record", str(year), key, str(value), "--force", "--data", str(data)]
@@ -256,7 +257,7 @@ def modify_delete(cli: Run, tmp_path: Path, on_a: Callable[[Path], None] | None 
 def test_a_change_against_a_deletion_leaves_no_marker_and_validate_names_it(
     cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ipplan import cache
+    from ipplan.files import cache
 
     monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)  # a verdict kept of files just written
     verdicts = Path(os.environ[cache.ENV_DIR])
@@ -275,7 +276,7 @@ def test_a_change_against_a_deletion_leaves_no_marker_and_validate_names_it(
         raise AssertionError("the files were read again: the kept verdict was not used")
 
     with monkeypatch.context() as verdict_only:
-        verdict_only.setattr(store, "check_files", unread)
+        verdict_only.setattr(loader, "check_files", unread)
         result = cli("validate", "--lang", "en", "--data", str(data))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [

@@ -12,10 +12,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipplan import numbers
 from ipplan.errors import IpplanError, NumberForm
-from ipplan.typed import parse_value
-from ipplan.yamlio import parse, read
+from ipplan.files.yaml_read import parse, read
+from ipplan.text import numbers
+from ipplan.text.typed_input import parse_value
 from tests.conftest import SHIPPED, Run, load, snapshot
 
 

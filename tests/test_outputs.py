@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import store
+from ipplan.files import atomic, layout
 from tests.conftest import SHIPPED, Run, load, snapshot
 from tests.test_workspaces import ws  # noqa: F401 - the fixture
 
@@ -205,7 +205,7 @@ def test_a_saved_change_exits_0_whatever_becomes_of_stdout(plan_dir: Path, outpu
     record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
     assert "value: 31000\n" in record.read_text(encoding="utf-8")
     assert sorted(p.name for p in plan_dir.iterdir() if p.name.startswith(".")) == [
-        store.LOCK_NAME  # and no file was opened where output was going
+        layout.LOCK_NAME  # and no file was opened where output was going
     ]
     assert load(plan_dir).actuals["practitioners"][0].value == 31000
 
@@ -239,7 +239,7 @@ def test_a_full_disk_in_the_data_directory_is_named_and_changes_nothing(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     before = snapshot(plan_dir)
-    monkeypatch.setattr(store.os, "fsync", full)
+    monkeypatch.setattr(atomic.os, "fsync", full)
     result = cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
     assert result.exit_code == 1
     assert "磁盘已满（ENOSPC）" in result.stderr and "权限" not in result.stderr
@@ -341,7 +341,7 @@ def test_init_into_an_existing_directory_takes_back_every_file_if_one_move_fails
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real_rename(source, destination)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store.os, "rename", rename_until_full)
+    monkeypatch.setattr(atomic.os, "rename", rename_until_full)
     result = cli("init", str(target))
     assert result.exit_code == 1
     assert snapshot(target) == before

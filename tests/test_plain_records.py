@@ -14,22 +14,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from ipplan import entities
-from ipplan.models import ActualRecord
+from ipplan import data as domain
+from ipplan.file_models import ActualRecord
 
 YEAR = 2024
 
 
-def through_model(data: Any) -> entities.Actual | None:
+def through_model(data: Any) -> domain.Actual | None:
     try:
-        return entities.actual(ActualRecord.model_validate(data), YEAR)
+        return domain.actual(ActualRecord.model_validate(data), YEAR)
     except ValidationError:
         return None
 
 
-def same_answer(data: Any) -> entities.Actual | None:
+def same_answer(data: Any) -> domain.Actual | None:
     """The plain reading, having checked it agrees with the model's wherever it gives one."""
-    plain = entities.plain_actual(data, YEAR)
+    plain = domain.plain_actual(data, YEAR)
     if plain is not None:
         model = through_model(data)
         assert model is not None, data  # never valid here and invalid there
@@ -38,7 +38,7 @@ def same_answer(data: Any) -> entities.Actual | None:
     return plain
 
 
-def _zones(actual: entities.Actual) -> list[Any]:
+def _zones(actual: domain.Actual) -> list[Any]:
     times = [actual.recorded, *(r.recorded for r in actual.history)]
     return [None if t is None else t.utcoffset() for t in times]
 
@@ -159,7 +159,7 @@ def test_recording_a_figure_loads_no_pydantic(tmp_path: Path) -> None:
     import shutil
     import time
 
-    from ipplan import cache
+    from ipplan.files import cache
 
     plan = tmp_path / "plan"
     shutil.copytree(Path(__file__).resolve().parents[1] / "data", plan)
@@ -219,7 +219,7 @@ def test_overview_of_a_workspace_loads_no_pydantic(tmp_path: Path) -> None:
     import shutil
     import time
 
-    from ipplan import cache
+    from ipplan.files import cache
 
     root = Path(__file__).resolve().parents[1]
     for name in ("national", "guangdong"):

@@ -25,12 +25,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ipplan import changes, entities, store
+from ipplan import data as domain
+from ipplan import write
 from ipplan.cli import app
-from ipplan.entities import visible
-from ipplan.models import Actual, Revision
-from ipplan.numbers import decimal
-from ipplan.typed import MAX_VALUE, control_character, parse_value
+from ipplan.data import visible
+from ipplan.file_models import Actual, Revision
+from ipplan.files import layout
+from ipplan.text.numbers import decimal
+from ipplan.text.typed_input import MAX_VALUE, control_character, parse_value
 from ipplan.units import LIBRARY
 from tests.conftest import SHIPPED, clear_recorded, load, snapshot
 from tests.test_writer import dump_all, reload
@@ -118,8 +120,8 @@ def test_record_then_reload_gives_back_exactly_what_was_recorded(
 ) -> None:
     key, value = pair
     with plan_copy() as directory:
-        data_dir = store.DataDir(directory)
-        done = changes.record(
+        data_dir = layout.DataDir(directory)
+        done = write.record(
             data_dir, load(directory), year, key, typed(value), source=source, note=note, force=True
         )
         assert not done.unchanged
@@ -171,7 +173,7 @@ def test_the_writer_is_idempotent(actuals: dict[str, list[Actual]]) -> None:
     assert dump_all(loaded) == files
     # and what was loaded is what was dumped, field for field
     for key, items in actuals.items():
-        expected = [entities.actual(a) for a in items]  # the plan's records, as checking gives
+        expected = [domain.actual(a) for a in items]  # the plan's records, as checking gives
         assert sorted(loaded[key], key=lambda a: a.year) == sorted(expected, key=lambda a: a.year)
 
 

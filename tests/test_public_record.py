@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import clock, evaluation, views
-from ipplan.entities import Indicator, Point
+from ipplan import clock, public_record, views
+from ipplan.data import Indicator, Point
 from ipplan.errors import InvalidToday
 from tests.conftest import SHIPPED, Run, load, snapshot
 from tests.test_validate import INDICATORS, found, problems_in
@@ -56,18 +56,18 @@ def indicator(months: int | None) -> Indicator:
 def test_a_figure_is_due_at_the_end_of_the_month_so_many_months_after_its_year(
     months: int, year: int, due: dt.date
 ) -> None:
-    assert evaluation.publication_due(indicator(months), year) == due
+    assert public_record.publication_due(indicator(months), year) == due
 
 
 def test_an_indicator_that_does_not_say_when_it_is_published_is_never_due() -> None:
-    assert evaluation.publication_due(indicator(None), 2023) is None
+    assert public_record.publication_due(indicator(None), 2023) is None
 
 
 def test_the_day_is_today_or_the_end_of_the_as_of_year() -> None:
     today = dt.date(2026, 11, 21)
-    assert evaluation.day_of(None, today) == today
-    assert evaluation.day_of(2023, today) == dt.date(2023, 12, 31)
-    assert evaluation.day_of(2026, dt.date(2026, 3, 1)) == dt.date(2026, 3, 1)
+    assert public_record.day_of(None, today) == today
+    assert public_record.day_of(2023, today) == dt.date(2023, 12, 31)
+    assert public_record.day_of(2026, dt.date(2026, 3, 1)) == dt.date(2026, 3, 1)
 
 
 def test_today_comes_from_ipplan_today() -> None:
@@ -83,7 +83,7 @@ def test_today_comes_from_ipplan_today() -> None:
 
 
 def overdue(plan_dir: Path, day: str) -> list[tuple[str, int, str | None]]:
-    figures = evaluation.overdue_figures(load(plan_dir), dt.date.fromisoformat(day))
+    figures = public_record.overdue_figures(load(plan_dir), dt.date.fromisoformat(day))
     return [
         (f.indicator.key, f.year, None if f.due is None else f.due.isoformat()) for f in figures
     ]
@@ -130,8 +130,8 @@ def test_status_json_marks_overdue_figures_as_of_a_year(
 
 def test_the_plan_enters_its_final_evaluation_after_its_target_year(plan_dir: Path) -> None:
     plan = load(plan_dir)
-    assert evaluation.final_evaluation(plan, dt.date(2025, 12, 31)) is None
-    final = evaluation.final_evaluation(plan, dt.date(2026, 1, 1))
+    assert public_record.final_evaluation(plan, dt.date(2025, 12, 31)) is None
+    final = public_record.final_evaluation(plan, dt.date(2026, 1, 1))
     assert final is not None and final.target_year == 2025
     assert [v.indicator.key for v in final.awaited] == [i.key for i in plan.indicators]
 
@@ -144,7 +144,7 @@ def test_only_the_target_years_figure_decides(cli: Run, plan_dir: Path) -> None:
     record(cli, data, "2025", "agency_rate", "85", "--source", "年报")
     record(cli, data, "2025", "complaint_rate", "2.5")
     plan = load(plan_dir)
-    final = evaluation.final_evaluation(plan, dt.date(2026, 9, 1))
+    final = public_record.final_evaluation(plan, dt.date(2026, 9, 1))
     assert final is not None
     verdicts = {v.indicator.key: v for v in final.verdicts}
     assert (verdicts["agency_rate"].decided, verdicts["agency_rate"].status.value) == (

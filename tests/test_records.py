@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import changes, records, store
+from ipplan import write
+from ipplan.files import atomic, layout
+from ipplan.files import layout as files_layout
 from tests.conftest import Run, load, snapshot
 
 UTC8 = dt.timezone(dt.timedelta(hours=8))
@@ -143,20 +145,20 @@ def test_a_move_stopped_midway_reads_each_record_once_and_finishes_next_time(
     put(plan_dir, "actuals.yaml", OLD_ACTUALS)
     put(plan_dir, "task_log.yaml", OLD_TASK_LOG)
     expected = load(plan_dir)
-    real_remove = store.remove
+    real_remove = atomic.remove
 
     def stop(path: Path, top: Path) -> None:
         raise KeyboardInterrupt  # stopped after the record files, before the old files go
 
-    monkeypatch.setattr(changes, "remove", stop)
+    monkeypatch.setattr(write, "remove", stop)
     with pytest.raises(KeyboardInterrupt):
-        changes.migrate(store.DataDir(plan_dir))
+        write.migrate(files_layout.DataDir(plan_dir))
     assert (plan_dir / "actuals.yaml").exists()
     assert (plan_dir / "actuals/practitioners/2022.yaml").exists()
     assert load(plan_dir) == expected  # each record once, not a duplicate
     assert problems(cli, plan_dir) == []
 
-    monkeypatch.setattr(changes, "remove", real_remove)
+    monkeypatch.setattr(write, "remove", real_remove)
     assert cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir)).exit_code == 0
     assert not (plan_dir / "actuals.yaml").exists()
     assert [a.value for a in load(plan_dir).actuals["practitioners"]] == [28500, 31000]
@@ -178,10 +180,10 @@ def test_an_old_record_that_differs_from_its_record_file_is_a_problem(
 
 
 def test_the_kinds_name_their_files() -> None:
-    assert records.ACTUALS.relative("practitioners", "2023") == "actuals/practitioners/2023.yaml"
-    assert records.split("actuals/practitioners/2023.yaml") == (
-        records.ACTUALS,
+    assert layout.ACTUALS.relative("practitioners", "2023") == "actuals/practitioners/2023.yaml"
+    assert layout.split("actuals/practitioners/2023.yaml") == (
+        layout.ACTUALS,
         ("practitioners", "2023"),
     )
-    assert records.split("updates/x/y/z.yaml") is None
-    assert records.split("indicators.yaml") is None
+    assert layout.split("updates/x/y/z.yaml") is None
+    assert layout.split("indicators.yaml") is None

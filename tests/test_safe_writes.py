@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from ipplan import store
 from ipplan.errors import InvalidLockTimeout
+from ipplan.files import atomic, layout, lock
 from tests.conftest import Run, load, snapshot
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="kills processes with POSIX signals")
@@ -154,7 +154,7 @@ def test_a_writer_waits_for_the_lock_then_refuses_clearly(
 ) -> None:
     monkeypatch.setenv("IPPLAN_LOCK_TIMEOUT", "0.3")
     before = snapshot(plan_dir)
-    with FileLock(str(plan_dir / store.LOCK_NAME)):
+    with FileLock(str(plan_dir / layout.LOCK_NAME)):
         started = time.monotonic()
         result = cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
         waited = time.monotonic() - started
@@ -168,7 +168,7 @@ def test_a_writer_waits_for_the_lock_then_refuses_clearly(
 
 
 def test_a_refused_value_takes_no_lock(cli: Run, plan_dir: Path) -> None:
-    with FileLock(str(plan_dir / store.LOCK_NAME), timeout=0):
+    with FileLock(str(plan_dir / layout.LOCK_NAME), timeout=0):
         # held by this test: a value refused before any write never waits for it
         result = cli("record", "2023", "practitioners", "abc", "--data", str(plan_dir))
     assert result.exit_code == 1
@@ -176,12 +176,12 @@ def test_a_refused_value_takes_no_lock(cli: Run, plan_dir: Path) -> None:
 
 
 def test_lock_timeout_setting() -> None:
-    assert store.lock_timeout({}) == store.LOCK_TIMEOUT
-    assert store.lock_timeout({"IPPLAN_LOCK_TIMEOUT": "2.5"}) == 2.5
-    assert str(store.lock_timeout({"IPPLAN_LOCK_TIMEOUT": "-0"})) == "0.0"
+    assert lock.lock_timeout({}) == lock.LOCK_TIMEOUT
+    assert lock.lock_timeout({"IPPLAN_LOCK_TIMEOUT": "2.5"}) == 2.5
+    assert str(lock.lock_timeout({"IPPLAN_LOCK_TIMEOUT": "-0"})) == "0.0"
     for bad in ("abc", "-1", "nan", "inf", "1,5", "1e400"):
         with pytest.raises(InvalidLockTimeout):
-            store.lock_timeout({"IPPLAN_LOCK_TIMEOUT": bad})
+            lock.lock_timeout({"IPPLAN_LOCK_TIMEOUT": bad})
 
 
 def test_a_lock_timeout_that_is_no_number_of_seconds_is_refused(
@@ -306,8 +306,8 @@ def test_a_temporary_file_left_by_a_kill_is_named_to_be_hidden_and_ignored(
     kill(stopped_writer("before-rename", plan_dir, "record", "2023", "practitioners", "31000"))
     (left,) = temporaries(plan_dir)
     assert left.startswith("actuals/practitioners/.2023.yaml.")  # a dot file, never read as data
-    assert store.stray_temporaries(store.DataDir(plan_dir)) == [plan_dir / left]
-    assert ".*.tmp" in store.GITIGNORE.split()
+    assert atomic.stray_temporaries(layout.DataDir(plan_dir)) == [plan_dir / left]
+    assert ".*.tmp" in layout.GITIGNORE.split()
 
 
 def test_writers_killed_at_random_moments_never_leave_a_mixed_file(plan_dir: Path) -> None:
@@ -340,9 +340,9 @@ def test_the_lock_file_is_ignored_by_git_in_this_repository() -> None:
 
 
 def test_a_lock_that_cannot_be_created_is_a_clear_refusal(cli: Run, plan_dir: Path) -> None:
-    (plan_dir / store.LOCK_NAME).mkdir()  # the system refuses to open it as a file, even to root
+    (plan_dir / layout.LOCK_NAME).mkdir()  # the system refuses to open it as a file, even to root
     before = snapshot(plan_dir)
     result = cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
     assert result.exit_code == 1
-    assert f"{plan_dir / store.LOCK_NAME} 是一个目录，不是锁文件" in result.stderr
+    assert f"{plan_dir / layout.LOCK_NAME} 是一个目录，不是锁文件" in result.stderr
     assert snapshot(plan_dir) == before

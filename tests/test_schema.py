@@ -9,7 +9,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from ipplan import schema, store
+from ipplan.check import schema
+from ipplan.files import layout
 from tests.conftest import SHIPPED, Run, snapshot
 
 
@@ -24,9 +25,9 @@ def test_shipped_schemas_are_current(name: str) -> None:
     assert shipped == schema.render(name)
 
 
-@pytest.mark.parametrize("name", [n for n in store.FILES if n not in store.LEGACY])
+@pytest.mark.parametrize("name", [n for n in layout.FILES if n not in layout.LEGACY])
 def test_each_data_file_names_its_schema_and_passes_it(name: str) -> None:
-    path = SHIPPED / store.FILES[name]
+    path = SHIPPED / layout.FILES[name]
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema=schema/{name}.schema.json"
     assert (path.parent / first.split("$schema=")[1]).is_file()
@@ -130,8 +131,8 @@ def test_validate_and_the_schema_take_the_same_recorded_times(
     an actual's record and its history, and in an action update."""
     from pydantic import ValidationError
 
-    from ipplan.models import ActionUpdate
-    from ipplan.yamlio import parse
+    from ipplan.file_models import ActionUpdate
+    from ipplan.files.yaml_read import parse
 
     record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
     record.parent.mkdir(parents=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import store
+from ipplan.files import layout
 from tests.conftest import SHIPPED, Run, clear_recorded, load
 
 GROUP = 60000
@@ -36,7 +36,7 @@ def test_in_a_group_writable_directory_the_lock_file_is_group_writable(
 ) -> None:
     plan_dir.chmod(0o2775)
     assert cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir)).exit_code == 0
-    lock = plan_dir / store.LOCK_NAME
+    lock = plan_dir / layout.LOCK_NAME
     assert stat.S_IMODE(lock.stat().st_mode) == 0o664  # whatever the umask says
 
 
@@ -45,7 +45,7 @@ def test_in_a_private_directory_the_umask_decides(
 ) -> None:
     plan_dir.chmod(0o755)
     assert cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir)).exit_code == 0
-    assert stat.S_IMODE((plan_dir / store.LOCK_NAME).stat().st_mode) == 0o644
+    assert stat.S_IMODE((plan_dir / layout.LOCK_NAME).stat().st_mode) == 0o644
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def shared(cli: Run) -> Iterator[Path]:
     try:
         top.chmod(0o755)
         plan = top / "plan"
-        shutil.copytree(SHIPPED, plan, ignore=shutil.ignore_patterns(store.LOCK_NAME))
+        shutil.copytree(SHIPPED, plan, ignore=shutil.ignore_patterns(layout.LOCK_NAME))
         clear_recorded(plan)  # the shipped figures: the users below record their own
         # shared as a group shares a directory: chgrp -R, and every directory g+ws
         for path in [plan, *plan.rglob("*")]:
@@ -110,7 +110,7 @@ def test_two_users_of_one_group_both_write(shared: Path) -> None:
     data = str(shared)
     first = as_user(ALICE, "record", "2022", "practitioners", "28500", "--data", data)
     assert first == (0, "")
-    lock = shared / store.LOCK_NAME
+    lock = shared / layout.LOCK_NAME
     assert lock.stat().st_uid == ALICE and stat.S_IMODE(lock.stat().st_mode) == 0o664
     second = as_user(BOB, "record", "2023", "practitioners", "31000", "--data", data)
     assert second == (0, "")
@@ -129,7 +129,7 @@ def test_two_users_of_one_group_both_write(shared: Path) -> None:
 
 @as_root
 def test_a_lock_file_another_user_keeps_to_himself_is_named_as_the_cause(shared: Path) -> None:
-    lock = shared / store.LOCK_NAME
+    lock = shared / layout.LOCK_NAME
     lock.touch()
     os.chown(lock, ALICE, GROUP)
     lock.chmod(0o644)  # as an older ipplan made it under umask 022

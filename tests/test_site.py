@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from ipplan.fingerprint import digest
+from ipplan.files.fingerprint import digest
 from ipplan.site import publish
 from ipplan.site.publish import MANIFEST
 from tests.conftest import Run, snapshot

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import charts, store
+from ipplan.files import layout
+from ipplan.render import charts
 from tests.conftest import SHIPPED, Run, load, snapshot
 
 
@@ -108,4 +109,4 @@ def test_setting_and_clearing_one_field_is_refused(cli: Run, plan_dir: Path) -> 
     assert result.exit_code == 2
     assert "--lead 与 --no-lead 不能同时使用" in result.stderr
     assert snapshot(plan_dir) == before
-    assert store.LOCK_NAME not in snapshot(plan_dir)
+    assert layout.LOCK_NAME not in snapshot(plan_dir)

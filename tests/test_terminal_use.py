@@ -14,7 +14,7 @@ from pathlib import Path
 from filelock import FileLock
 from rich.cells import cell_len
 
-from ipplan import store
+from ipplan.files import layout
 from tests.conftest import load
 
 IPPLAN = Path(sys.executable).with_name("ipplan")
@@ -31,7 +31,7 @@ def environment(**extra: str) -> dict[str, str]:
 
 def test_a_write_waiting_for_the_lock_says_so(plan_dir: Path) -> None:
     command = [str(IPPLAN), "record", "2022", "practitioners", "29500", "--data", str(plan_dir)]
-    lock = FileLock(str(plan_dir / store.LOCK_NAME))
+    lock = FileLock(str(plan_dir / layout.LOCK_NAME))
     lock.acquire()
     try:
         waiting = subprocess.Popen(

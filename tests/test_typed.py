@@ -17,7 +17,7 @@ from ipplan.errors import (
     ValueTooLarge,
     WrongUnit,
 )
-from ipplan.typed import clean_text, control_character, parse_value, printable
+from ipplan.text.typed_input import clean_text, control_character, parse_value, printable
 from tests.conftest import Run, load, snapshot
 
 

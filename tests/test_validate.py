@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import store
+from ipplan import load
+from ipplan.check.rules import check
+from ipplan.files import layout
 from ipplan.problems import Problem
-from ipplan.validate import check
 from tests.conftest import SHIPPED, write
 
 INDICATORS = """
@@ -63,7 +64,7 @@ def problems_in(tmp_path: Path, **files: str) -> list[Problem]:
     contents = {"indicators": INDICATORS, "tasks": TASKS, **files}
     for name, content in contents.items():
         write(tmp_path, f"{name}.yaml", content)
-    docs, problems = store.read_documents(store.DataDir(tmp_path))
+    docs, problems = load.read_documents(layout.DataDir(tmp_path))
     return sorted(problems + check(docs).problems, key=Problem.sort_key)
 
 
@@ -72,7 +73,7 @@ def found(problems: list[Problem]) -> list[tuple[str, int, str]]:
 
 
 def test_the_shipped_plan_is_valid() -> None:
-    docs, problems = store.read_documents(store.DataDir(SHIPPED))
+    docs, problems = load.read_documents(layout.DataDir(SHIPPED))
     checked = check(docs)
     assert problems == [] and checked.problems == []
     assert [ind.key for _, ind in checked.indicators] == [
@@ -252,7 +253,7 @@ def test_a_target_against_its_direction_is_a_problem_at_the_target(
         [("indicators.yaml", 16, "target-against-direction")] * problem
     )
     if problem:
-        from ipplan.i18n import problem_message
+        from ipplan.text.i18n import problem_message
 
         p = found_problems[0]
         assert problem_message(p.code, p.params, "en") == (
@@ -432,9 +433,9 @@ def test_a_file_of_more_values_than_the_node_limit_is_one_clear_line(
     plan_dir: Path,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    from ipplan import yamlio
+    from ipplan.files import yaml_scalars
 
-    monkeypatch.setattr(yamlio, "MAX_NODES", 1_000)
+    monkeypatch.setattr(yaml_scalars, "MAX_NODES", 1_000)
     items = ", ".join(["x"] * 2_000)
     (plan_dir / "task_log.yaml").write_text(f"updates: {{a: [{items}]}}\n", encoding="utf-8")
     result = cli("validate", "--data", str(plan_dir))
@@ -480,7 +481,7 @@ def test_a_record_file_of_millions_of_keys_is_refused_by_its_size_before_parsing
 ) -> None:
     import time
 
-    from ipplan import yamlio
+    from ipplan.files import yaml_read
 
     record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
     record.parent.mkdir(parents=True)
@@ -493,7 +494,7 @@ def test_a_record_file_of_millions_of_keys_is_refused_by_its_size_before_parsing
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[0] == (
-        f"{record}:1: record-too-large: 记录文件超过 {yamlio.MAX_RECORD_BYTES} 字节，未读取；"
+        f"{record}:1: record-too-large: 记录文件超过 {yaml_read.MAX_RECORD_BYTES} 字节，未读取；"
         "ipplan 写的记录文件只有几百字节。请删去多余的内容，或换回 git 中的版本"
     )
     assert len(lines) == 2  # and the count
@@ -503,18 +504,18 @@ def test_a_record_file_under_the_size_limit_with_too_many_keys_is_refused_at_the
     cli,  # type: ignore[no-untyped-def]
     plan_dir: Path,
 ) -> None:
-    from ipplan import yamlio
+    from ipplan.files import yaml_read
 
     record = plan_dir / "actuals" / "practitioners" / "2023.yaml"
     record.parent.mkdir(parents=True)
-    keys = "".join(f"k{i}: 1\n" for i in range(yamlio.MAX_RECORD_KEYS))
+    keys = "".join(f"k{i}: 1\n" for i in range(yaml_read.MAX_RECORD_KEYS))
     record.write_text("value: 31000\n" + keys, encoding="utf-8")
-    assert record.stat().st_size < yamlio.MAX_RECORD_BYTES
+    assert record.stat().st_size < yaml_read.MAX_RECORD_BYTES
     result = cli("validate", "--data", str(plan_dir), "--lang", "en")
     assert result.exit_code == 1
-    past = yamlio.MAX_RECORD_KEYS + 1  # the line of the key past the limit
+    past = yaml_read.MAX_RECORD_KEYS + 1  # the line of the key past the limit
     assert result.stderr.splitlines() == [
-        f"{record}:{past}: too-many-keys: the file holds more than {yamlio.MAX_RECORD_KEYS} "
+        f"{record}:{past}: too-many-keys: the file holds more than {yaml_read.MAX_RECORD_KEYS} "
         "keys and was not read (this line holds the first past them); remove the keys that "
         "do not belong",
         "1 problem found.",

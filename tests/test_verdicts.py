@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from ipplan import cache
+from ipplan.files import cache
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data"
@@ -134,7 +134,7 @@ def test_a_file_replaced_by_a_link_passes_nothing(plan: Path) -> None:
     taken, seen = time.time_ns(), cache.snapshot(plan)
     assert seen is not None
     raw = (plan / RECORD).read_bytes()
-    from ipplan.fingerprint import digest
+    from ipplan.files.fingerprint import digest
 
     cache.keep_passed(plan, seen, taken, {RECORD: digest(raw)}, {"indicators": 9}, os.environ)
     assert cache.passed(plan, os.environ) == {"indicators": 9}
@@ -172,11 +172,11 @@ def test_what_went_and_came_back_while_reading_is_not_kept(
 ) -> None:
     """A verdict or a cached plan: the stray is away while the plan is read, there before and
     after, so what was read then is not kept."""
-    from ipplan import store
+    from ipplan import load
 
     stray = plan / "actuals" / "Not_A_Key"
     stray.mkdir()
-    real = getattr(store, reader)
+    real = getattr(load, reader)
 
     def away(*args: Any, **kwargs: Any) -> Any:
         stray.rmdir()
@@ -186,7 +186,7 @@ def test_what_went_and_came_back_while_reading_is_not_kept(
             stray.mkdir()
 
     with monkeypatch.context() as patch:
-        patch.setattr(store, reader, away)
+        patch.setattr(load, reader, away)
         assert cli(command, "--data", str(plan)).exit_code == 0  # it read no stray then
     assert not list((plan.parent / "cache").glob(f"*{kept}"))
     result = cli(command, "--data", str(plan), "--lang", "en")

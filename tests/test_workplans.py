@@ -539,13 +539,13 @@ def test_usage_errors_of_item(wp_dir: Path, cli: Run) -> None:
 
 
 def test_progress_on_the_bundled_plan_is_refused(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ipplan import store
+    from ipplan import locate
 
     monkeypatch.chdir(Path("/"))
-    before = snapshot(store.bundled_dir())
+    before = snapshot(locate.bundled_dir())
     result = cli("item", "y2022-5-1", "--done")
     assert result.exit_code == 1 and "ipplan init" in result.stderr
-    assert snapshot(store.bundled_dir()) == before
+    assert snapshot(locate.bundled_dir()) == before
 
 
 def test_history_and_undo_of_progress(

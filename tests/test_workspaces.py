@@ -448,7 +448,7 @@ def test_overview_counts_overdue_yearly_figures(
 ) -> None:
     import datetime as dt
 
-    from ipplan.evaluation import overdue_figures
+    from ipplan.public_record import overdue_figures
 
     monkeypatch.chdir(ws)
     # before any figure is due (practitioners' 2022 figure: 2023-08-31), nothing is overdue

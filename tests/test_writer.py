@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import entities, store
-from ipplan.models import ActionUpdate, Actual, Revision
-from ipplan.records import ACTUALS, stamp_name
-from ipplan.status import Status
-from ipplan.validate import check
-from ipplan.writer import dump_actual, dump_update, scalar
-from ipplan.yamlio import parse, read
+from ipplan import data as domain
+from ipplan.action_status import Status
+from ipplan.check.rules import check
+from ipplan.file_models import ActionUpdate, Actual, Revision
+from ipplan.files import layout
+from ipplan.files.layout import ACTUALS, stamp_name
+from ipplan.files.record_text import dump_actual, dump_update, scalar
+from ipplan.files.yaml_read import parse, read
 from tests.conftest import SHIPPED
 
 WHEN = dt.datetime(2024, 3, 1, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
@@ -37,7 +38,7 @@ def sample() -> dict[str, list[Actual]]:
     }
 
 
-def dump_all(actuals: Mapping[str, Sequence[Actual | entities.Actual]]) -> dict[str, str]:
+def dump_all(actuals: Mapping[str, Sequence[Actual | domain.Actual]]) -> dict[str, str]:
     """The record file of every actual, by its path relative to the data directory."""
     return {
         ACTUALS.relative(key, str(a.year)): dump_actual(a)
@@ -46,10 +47,10 @@ def dump_all(actuals: Mapping[str, Sequence[Actual | entities.Actual]]) -> dict[
     }
 
 
-def reload(files: Mapping[str, str]) -> dict[str, list[entities.Actual]]:
+def reload(files: Mapping[str, str]) -> dict[str, list[domain.Actual]]:
     """The actuals read back from record files, beside the shipped plan's own files."""
-    docs = {n: read(SHIPPED / f)[0] for n, f in store.FILES.items() if n not in store.LEGACY}
-    docs.update({n: parse("", Path(store.FILES[n]))[0] for n in store.LEGACY})
+    docs = {n: read(SHIPPED / f)[0] for n, f in layout.FILES.items() if n not in layout.LEGACY}
+    docs.update({n: parse("", Path(layout.FILES[n]))[0] for n in layout.LEGACY})
     for name, text in files.items():
         doc, problems = parse(text, Path(name))
         assert problems == []

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan.yamlio import parse, read
+from ipplan.files.yaml_read import parse, read
 
 P = Path("x.yaml")
 
@@ -97,7 +97,7 @@ def test_a_500_byte_alias_bomb_is_refused_in_well_under_a_second_and_a_few_megab
         """
         import json, sys, time, tracemalloc
         from pathlib import Path
-        from ipplan.yamlio import parse
+        from ipplan.files.yaml_read import parse
         parse("a: &a x\\nb: *a\\n", Path("warm.yaml"))  # the parser loaded before measuring
         tracemalloc.start()
         start = time.perf_counter()
@@ -123,7 +123,7 @@ def test_aliases_within_the_limits_read_as_the_values_they_name() -> None:
 
 
 def test_more_aliases_than_the_limit_are_refused_at_the_first_past_it() -> None:
-    from ipplan.yamlio import MAX_ALIASES
+    from ipplan.files.yaml_scalars import MAX_ALIASES
 
     allowed = "a: &a x\n" + "".join(f"k{i}: *a\n" for i in range(MAX_ALIASES))
     doc, problems = parse(allowed, P)
@@ -164,18 +164,18 @@ def test_more_keys_than_the_limit_are_refused_at_the_first_past_it(text: str) ->
 def test_a_record_file_over_its_size_limit_is_refused_before_it_is_parsed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ipplan import yamlio
+    from ipplan.files import yaml_read
 
     def never(*args: object) -> None:
         raise AssertionError("parsed")
 
     path = tmp_path / "2023.yaml"
-    path.write_bytes(b"value: 1\n" + b"k: 1\n" * (yamlio.MAX_RECORD_BYTES // 5))
-    monkeypatch.setattr(yamlio, "parse", never)
+    path.write_bytes(b"value: 1\n" + b"k: 1\n" * (yaml_read.MAX_RECORD_BYTES // 5))
+    monkeypatch.setattr(yaml_read, "parse", never)
     doc, problems = read(path, record=True)
     assert doc.broken
     assert [(p.line, p.code, p.params) for p in problems] == [
-        (1, "record-too-large", {"limit": yamlio.MAX_RECORD_BYTES})
+        (1, "record-too-large", {"limit": yaml_read.MAX_RECORD_BYTES})
     ]
 
 
@@ -236,9 +236,9 @@ def test_deep_nesting_is_a_problem_not_a_crash() -> None:
 def test_a_file_over_the_size_limit_is_not_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ipplan import yamlio
+    from ipplan.files import yaml_read
 
-    monkeypatch.setattr(yamlio, "MAX_BYTES", 1000)
+    monkeypatch.setattr(yaml_read, "MAX_BYTES", 1000)
     path = tmp_path / "big.yaml"
     path.write_bytes(b"a: " + b"x" * 2000 + b"\n")
     doc, problems = read(path)

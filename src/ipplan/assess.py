@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from ipplan.entities import Actual, Indicator, Point, Thresholds
+from ipplan.data import Actual, Indicator, Point, Thresholds
 
 
 class Progress(str, Enum):

@@ -51,5 +51,9 @@ def now() -> dt.datetime:
 def in_future(moment: dt.datetime, reference: dt.datetime | None = None) -> bool:
     """Whether a recorded ``moment`` (read as local time without an offset) lies more than
     :data:`SKEW` after ``reference``, the time now unless given: no change was recorded then."""
-    aware = moment if moment.tzinfo is not None else moment.astimezone()
-    return aware > (now() if reference is None else reference) + SKEW
+    return aware(moment) > (now() if reference is None else reference) + SKEW
+
+
+def aware(moment: dt.datetime) -> dt.datetime:
+    """``moment`` with a UTC offset; a time written without one is read as local time."""
+    return moment if moment.tzinfo is not None else moment.astimezone()

@@ -1,6 +1,6 @@
 """Domain errors. Each names one condition; only the CLI turns them into text and exit codes.
 
-Every error carries a message id from the catalogue in :mod:`ipplan.i18n` and the values the
+Every error carries a message id from the catalogue in :mod:`ipplan.text.i18n` and the values the
 message needs, so it can be told in Chinese or English.
 """
 

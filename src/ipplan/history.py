@@ -6,7 +6,7 @@ dated action update is a file of its own. So ``git log -p`` and ``ipplan history
 same story.
 
 The most recent change is the one recorded last: the actual or action update with the latest
-``recorded`` time. :func:`ipplan.changes.stamp` gives every change its own time, later than all
+``recorded`` time. :func:`ipplan.write.stamp` gives every change its own time, later than all
 before it, and the values of one import share one time, so undo reverts an import whole.
 Entries without a recorded time (written by hand) are listed but never undone.
 """
@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ipplan.changes import Edit, actual_file, aware, commit, update_file
-from ipplan.entities import Action, ActionUpdate, Actual, Indicator, Revision
+from ipplan.clock import aware
+from ipplan.data import Action, ActionUpdate, Actual, Indicator, Revision
 from ipplan.errors import (
     NothingToUndo,
     UnknownAction,
@@ -25,13 +25,13 @@ from ipplan.errors import (
     UnknownItem,
     UnknownReference,
 )
+from ipplan.files.layout import DataDir
+from ipplan.files.record_text import dump_actual
 from ipplan.plan import Plan
 from ipplan.problems import suggest
-from ipplan.store import DataDir
-from ipplan.typed import Value
-from ipplan.workplans.changes import progress_file
+from ipplan.text.typed_input import Value
 from ipplan.workplans.entities import Item, ProgressEvent
-from ipplan.writer import dump_actual
+from ipplan.write import Edit, actual_file, commit, progress_file, update_file
 
 
 @dataclass(frozen=True)

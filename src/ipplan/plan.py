@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
-from ipplan import entities
-from ipplan.entities import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
+from ipplan.action_status import Status
+from ipplan.data import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
 from ipplan.errors import (
     AmbiguousAction,
     AmbiguousArea,
@@ -22,19 +22,12 @@ from ipplan.errors import (
     UnknownIndicator,
 )
 from ipplan.problems import suggest
-from ipplan.status import Status
-from ipplan.typed import normalized
+from ipplan.text.typed_input import normalized
 from ipplan.units import Unit
 from ipplan.workplans.book import WorkPlans
 
 if TYPE_CHECKING:  # the plan's records need no pydantic; only building one from files does
-    from ipplan.cache import Origin
-    from ipplan.validate import Checked
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """``moment`` with a UTC offset; a time written without one is read as local time."""
-    return moment if moment.tzinfo is not None else moment.astimezone()
+    from ipplan.files.cache import Origin
 
 
 @dataclass(frozen=True)
@@ -59,47 +52,11 @@ class Plan:
     updates: dict[str, tuple[ActionUpdate, ...]]
     # Every unit the plan may use, by symbol: the library and the plan's own declarations.
     units: dict[str, Unit] = field(default_factory=dict, compare=False)
-    # What the plan was read from (ipplan.cache.Origin), so that a writer holding the lock can
+    # What the plan was read from (ipplan.files.cache.Origin), so that a writer holding the lock can
     # tell whether another one changed the files in between; None when that cannot be known.
     origin: Origin | None = field(default=None, compare=False)
     # The yearly work plans and the progress recorded on their items (workplans/, progress/).
     work: WorkPlans = field(default_factory=WorkPlans)
-
-    @classmethod
-    def build(cls, checked: Checked) -> Plan:
-        """The plan from data that passed validation in full."""
-        assert checked.plan is not None and checked.complete
-        indicators = [ind for _, ind in checked.indicators]
-        series = {
-            ind.key: tuple(
-                sorted(
-                    (f.item for f in checked.actuals.get(ind.key, ())),
-                    key=lambda a: a.year,
-                )
-            )
-            for ind in indicators
-        }
-        updates = {
-            key: tuple(
-                sorted(
-                    (entities.action_update(f.item) for f in found),
-                    key=lambda u: _aware(u.recorded),
-                )
-            )
-            for key, found in checked.updates.items()
-            if found
-        }
-        return cls(
-            info=entities.plan_info(checked.plan),
-            indicators=tuple(sorted(indicators, key=lambda i: i.number)),
-            areas=tuple(
-                sorted((entities.area(a) for _, a in checked.areas), key=lambda a: a.number)
-            ),
-            actions=tuple(a for _, a in checked.actions),
-            actuals=series,
-            updates=updates,
-            units=checked.units,
-        )
 
     @property
     def years(self) -> range:

@@ -18,7 +18,7 @@ class Problem:
     """One finding of validation: ``path:line: code: message``.
 
     ``code`` is stable and what tests and scripts match on; the message is rendered from the
-    catalogue in :mod:`ipplan.i18n` with ``params``, so its wording may change freely.
+    catalogue in :mod:`ipplan.text.i18n` with ``params``, so its wording may change freely.
     """
 
     path: Path

@@ -46,10 +46,10 @@ def overdue_figures(plan: Plan, day: dt.date, top: Path) -> list[Problem]:
     """Every yearly figure not recorded after the month its indicator says it is normally
     published (``published_after_months``, methodology.md "When a yearly figure is due"), at
     that indicator's line in indicators.yaml."""
-    from ipplan import evaluation
-    from ipplan.yamlio import read
+    from ipplan import public_record
+    from ipplan.files.yaml_read import read
 
-    late = evaluation.overdue_figures(plan, day)
+    late = public_record.overdue_figures(plan, day)
     if not late:
         return []
     path = top / "indicators.yaml"

@@ -66,7 +66,7 @@ LIBRARY: dict[str, Unit] = {unit.symbol: unit for unit in (*DEFAULTS, *COMMON)}
 
 
 class Declared(Protocol):
-    """A unit as a plan declares it (:class:`ipplan.models.UnitDeclaration`)."""
+    """A unit as a plan declares it (:class:`ipplan.file_models.UnitDeclaration`)."""
 
     @property
     def symbol(self) -> str: ...

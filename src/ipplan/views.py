@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipplan import clock, evaluation
+from ipplan import clock, public_record
+from ipplan.action_status import Status
 from ipplan.assess import (
     Assessment,
     Progress,
@@ -22,13 +23,12 @@ from ipplan.assess import (
     linear_path,
     summary,
 )
-from ipplan.entities import Action, ActionUpdate, Actual, Indicator, Point, Thresholds
+from ipplan.data import Action, ActionUpdate, Actual, Indicator, Point, Thresholds
 from ipplan.errors import NothingToUndo
-from ipplan.i18n import problem_message
+from ipplan.files.record_text import timestamp
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem, capped
-from ipplan.status import Status
-from ipplan.writer import timestamp
+from ipplan.text.i18n import problem_message
 
 if TYPE_CHECKING:
     from ipplan.history import Event, Undone
@@ -87,7 +87,7 @@ def status_view(
     ``today`` (default: :func:`ipplan.clock.today`) decides which yearly figures are overdue and
     whether the plan is in its final evaluation; with ``as_of``, the end of that year does.
     """
-    day = evaluation.day_of(as_of, clock.today() if today is None else today)
+    day = public_record.day_of(as_of, clock.today() if today is None else today)
     rows = []
     statuses = []
     for indicator in plan.indicators:
@@ -116,7 +116,7 @@ def status_view(
     }
 
 
-def _due(figure: evaluation.DueFigure) -> dict[str, Any]:
+def _due(figure: public_record.DueFigure) -> dict[str, Any]:
     return {
         "year": figure.year,
         "due": None if figure.due is None else figure.due.isoformat(),
@@ -129,8 +129,8 @@ def public_record_view(plan: Plan, indicator: Indicator, day: dt.date) -> dict[s
     when its figures are published, which are overdue, and its verdict once the plan has ended."""
     official = indicator.official_baseline
     verdict = None
-    if evaluation.in_final_evaluation(plan, day):
-        v = evaluation.verdict(plan, indicator, day)
+    if public_record.in_final_evaluation(plan, day):
+        v = public_record.verdict(plan, indicator, day)
         verdict = {
             "decided": v.decided,
             "status": v.status.value,
@@ -141,7 +141,7 @@ def public_record_view(plan: Plan, indicator: Indicator, day: dt.date) -> dict[s
         if official is None
         else {"year": official.year, "value": official.value, "source": official.source},
         "published_after_months": indicator.published_after_months,
-        "overdue_figures": [_due(f) for f in evaluation.overdue_of(plan, indicator, day)],
+        "overdue_figures": [_due(f) for f in public_record.overdue_of(plan, indicator, day)],
         "final": verdict,
     }
 
@@ -151,7 +151,7 @@ def final_evaluation_view(
 ) -> dict[str, Any] | None:
     """The plan's final evaluation on ``day``: how many indicators are decided, which await a
     figure; None while the target year has not ended."""
-    final = evaluation.final_evaluation(plan, day, as_of)
+    final = public_record.final_evaluation(plan, day, as_of)
     if final is None:
         return None
     return {
@@ -189,7 +189,7 @@ def show_view(
 ) -> dict[str, Any]:
     """One indicator in full: definition, actuals, the linear path, assessment and actions,
     and what the public record says of it on ``today`` (see :func:`status_view`)."""
-    day = evaluation.day_of(as_of, clock.today() if today is None else today)
+    day = public_record.day_of(as_of, clock.today() if today is None else today)
     series = plan.actuals[indicator.key]
     a = assess(indicator, series, plan.info.thresholds, as_of, start=plan.info.baseline_year)
     by_year = {actual.year: actual for actual in counted(series, as_of)}

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ipplan.action_status import Status
 from ipplan.cli import completion
 from ipplan.cli.common import (
     AsOfOption,
@@ -23,8 +24,7 @@ from ipplan.cli.common import (
     status_value,
 )
 from ipplan.errors import AsOfWithChange, SetAndClear
-from ipplan.i18n import text
-from ipplan.status import Status
+from ipplan.text.i18n import text
 
 
 @app.command()
@@ -54,18 +54,18 @@ def tasks(
 
     Example: ipplan tasks --area conduct --status in_progress
     """
-    from ipplan import store, views
+    from ipplan import load, views
     from ipplan.workplans.views import work_day
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
+        plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         check_as_of(plan, as_of)
         view = views.tasks_view(plan, area, status, indicator, as_of, work_day(as_of))
     if as_json:
         print_json(view)
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.render_tasks(view, language)
 
@@ -100,7 +100,7 @@ def task(
 
     Example: ipplan task talent-training --status in_progress --note "2023年培训 1.2 万人次"
     """
-    from ipplan import changes, store, views
+    from ipplan import load, views, write
     from ipplan.workplans.views import action_work, work_day
 
     language = choose_lang(ctx, lang)
@@ -109,7 +109,7 @@ def task(
     with reporting(language):
         quiet = as_json or changing  # a write to the bundled plan is refused with its reason
         data_dir = resolve_data_dir(ctx, data, notice=None if quiet else language)
-        plan = store.load(data_dir)
+        plan = load.load(data_dir)
         check_as_of(plan, as_of)
         found = plan.action(action)
         if changing and as_of is not None:
@@ -118,7 +118,7 @@ def task(
             if name in clear and value is not None:
                 raise SetAndClear(field=name)
         if changing:
-            state, changed = changes.update_action(
+            state, changed = write.update_action(
                 data_dir, plan, found.id, status=status, lead=lead, due=due, note=note, clear=clear
             )
         else:
@@ -130,7 +130,7 @@ def task(
     if as_json:
         print_json(view)
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     if changing:
         key = "task.updated" if changed else "task.unchanged"

@@ -43,16 +43,16 @@ def history(
 
     Example: ipplan history practitioners
     """
-    from ipplan import store, views
+    from ipplan import load, views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
+        plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         view = views.history_view(plan, ref, limit)
     if as_json:
         print_json(view)
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.render_history(view, language)
 
@@ -73,21 +73,21 @@ def undo(
 
     Example: ipplan undo --dry-run
     """
-    from ipplan import history, store, views
+    from ipplan import history, load, views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data)
-        plan = store.load(data_dir)
+        plan = load.load(data_dir)
         done = history.undo(data_dir, plan, dry_run=dry_run)
     view = views.undo_view(done)
     if view["written"]:
-        from ipplan import terminal
+        from ipplan.render import terminal
 
         mark_saved(" ".join(terminal.undo_lines(view, language)))
     if as_json:
         print_json(view)
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.print_lines(terminal.undo_lines(view, language))

@@ -24,11 +24,11 @@ from ipplan.cli.common import (
     workspace_to_check,
 )
 from ipplan.errors import PlanNotFound
-from ipplan.i18n import SAFEGUARDS_AREA, actions_count, text
+from ipplan.text.i18n import SAFEGUARDS_AREA, actions_count, text
 
 if TYPE_CHECKING:
+    from ipplan.files.layout import DataDir
     from ipplan.problems import Problem
-    from ipplan.store import DataDir
 
 
 class ProblemFormat(str, Enum):
@@ -57,7 +57,7 @@ def validate(
 
     Example: ipplan validate --data data --format github
     """
-    from ipplan import store, views
+    from ipplan import load, views
 
     language = choose_lang(ctx, lang)
     if as_json:
@@ -100,7 +100,7 @@ def validate(
 
             with reporting(language):
                 problems = timeliness.problems(
-                    store.load(data_dir), today(os.environ), data_dir.path
+                    load.load(data_dir), today(os.environ), data_dir.path
                 )
     if fmt is ProblemFormat.json:
         print_json(views.problems_view(problems, language))
@@ -109,7 +109,7 @@ def validate(
         for line in views.github_annotations(problems, language):
             typer.echo(line)
         raise typer.Exit(1 if problems else 0)
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     if problems:
         terminal.print_lines(problem_lines(problems, language), stderr=True)
@@ -121,12 +121,14 @@ def validate(
 def _check_plan(data_dir: DataDir) -> tuple[list[Problem], dict[str, int]]:
     """Check every file of the plan in ``data_dir``: every problem, and what was counted.
 
-    A check that passed is not repeated on the same bytes (:func:`ipplan.cache.passed`). What
-    git has not finished merging (:func:`ipplan.gitstate.unmerged`) is asked of git every time:
+    A check that passed is not repeated on the same bytes (:func:`ipplan.files.cache.passed`). What
+    git has not finished merging (:func:`ipplan.files.gitstate.unmerged`) is asked of git every
+    time:
     a merge can stop with every file's bytes as a passing check read them, and its state is
     in git's index, which no verdict keeps.
     """
-    from ipplan import cache, gitstate, store
+    from ipplan import load
+    from ipplan.files import cache, gitstate
     from ipplan.problems import Problem
 
     passed = cache.passed(data_dir.path, os.environ)
@@ -134,7 +136,7 @@ def _check_plan(data_dir: DataDir) -> tuple[list[Problem], dict[str, int]]:
         return gitstate.unmerged([data_dir.path]), passed
     taken = time.time_ns()
     seen = cache.snapshot(data_dir.path)  # listed before anything is read
-    checked = store.check_files(data_dir)
+    checked = load.check_files(data_dir)
     unmerged = gitstate.unmerged([data_dir.path], checked.problems)
     if checked.problems:
         return sorted(checked.problems + unmerged, key=Problem.sort_key), {}
@@ -171,17 +173,19 @@ def schema(
 
     Example: ipplan schema --data data
     """
-    from ipplan import store, views
+    from ipplan import views, write
+    from ipplan.check import schema as schemas
+    from ipplan.files import lock
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         if directory is None:
             data_dir = resolve_data_dir(ctx, data)
-            with store.writing(data_dir):
-                written = store.write_plan_schemas(data_dir)
+            with lock.writing(data_dir):
+                written = write.write_plan_schemas(data_dir)
         else:
-            written = store.write_schemas(directory)
-    from ipplan import terminal
+            written = schemas.write_schemas(directory)
+    from ipplan.render import terminal
 
     terminal.print_lines(
         [text("schema.written", language, path=views.display_path(path)) for path in written]

@@ -23,16 +23,17 @@ from typer import _click as click  # the Click that this Typer carries
 from typer.core import TyperCommand, TyperGroup
 
 from ipplan import __version__
+from ipplan.action_status import Status
 from ipplan.cli import completion, helpformat
 from ipplan.clock import example_day
 from ipplan.errors import DataInvalid, IpplanError, NotAYear
-from ipplan.i18n import CATALOGUE, error_message, joined, resolve_lang, text
-from ipplan.status import Status
+from ipplan.text.i18n import CATALOGUE, error_message, joined, resolve_lang, text
 
 if TYPE_CHECKING:
+    from ipplan.files.layout import DataDir
     from ipplan.plan import Plan
-    from ipplan.store import DataDir
     from ipplan.workspaces.workspace import Workspace
+from ipplan.cli import lang as lang_
 
 # The core is imported inside each command, so that `ipplan --help` and shell completion load
 # only what they need: start-up is what people wait for most often.
@@ -74,7 +75,7 @@ class IpplanGroup(_Localized, TyperGroup):
         argv = completion.shell_named(list(sys.argv[1:] if args is None else args))
         completion.prepare(prog_name or "ipplan", complete_var)
         helpformat.localize(
-            self, helpformat.help_language(lang_flag(argv), os.environ), example_day()
+            self, helpformat.help_language(lang_.lang_flag(argv), os.environ), example_day()
         )
         try:
             result = super().main(
@@ -130,7 +131,7 @@ class IpplanGroup(_Localized, TyperGroup):
 
 def show_usage_error(exc: click.exceptions.ClickException, argv: list[str]) -> None:
     """A usage error on stderr: usage and hint, then the message; JSON with --json."""
-    lang = input_lang(argv)
+    lang = lang_.input_lang(argv)
     helpformat.language = lang  # the usage line below is in the language of the message
     message = click_message(exc, lang)
     if isinstance(exc, click.exceptions.BadParameter) and exc.param is not None:
@@ -248,44 +249,28 @@ def _option_of_commands(exc: click.exceptions.NoSuchOption) -> str | None:
     return None
 
 
-def lang_flag(argv: list[str]) -> str | None:
-    """The value of --lang on the command line, if it is there."""
-    for i, word in enumerate(argv):
-        if word.startswith("--lang="):
-            return word.partition("=")[2]
-        if word == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-    return None
-
-
-def input_lang(argv: list[str] | None = None) -> str:
-    """The language asked for on the command line (--lang), else by $IPPLAN_LANG, else zh.
-
-    Used while the arguments are still being read, before the command knows its options.
-    """
-    return resolve_lang(lang_flag(list(sys.argv[1:] if argv is None else argv)))
-
-
 def year_value(typed: str) -> int:
     """A YEAR as people type it (2024, 2024年, ２０２４); a usage error otherwise."""
-    from ipplan.typed import parse_year
+    from ipplan.text.typed_input import parse_year
 
     if isinstance(typed, int):  # a default, already a year
         return typed
     try:
         return parse_year(typed)
     except NotAYear as exc:
-        raise typer.BadParameter(error_message(exc.message_id, exc.params, input_lang())) from None
+        raise typer.BadParameter(
+            error_message(exc.message_id, exc.params, lang_.input_lang())
+        ) from None
 
 
 def encoding_value(typed: str) -> str:
     """An --encoding as people write it (utf-8, UTF8, gbk, GB18030): the codec a table is read
     in, ``utf-8`` or ``gb18030`` (which includes GBK); a usage error otherwise."""
-    from ipplan.tablefile import encoding_named
+    from ipplan.files.tablefile import encoding_named
 
     found = encoding_named(typed)
     if found is None:
-        raise typer.BadParameter(text("usage.encoding", input_lang(), value=typed))
+        raise typer.BadParameter(text("usage.encoding", lang_.input_lang(), value=typed))
     return found
 
 
@@ -318,7 +303,7 @@ def _named_value(typed: str, kind: type[Enum], names: str, refused: str) -> str:
         zh, en = CATALOGUE[names + member.value]
         if wanted in (member.value.replace("_", " "), zh.casefold(), en.casefold()):
             return str(member.value)
-    lang = input_lang()
+    lang = lang_.input_lang()
     choices = joined(
         (text("named", lang, name=text(names + m.value, lang), key=m.value) for m in kind),
         lang,
@@ -436,13 +421,13 @@ def resolve_data_dir(
     Human output names the bundled plan in one line on stderr, so that nobody takes its empty
     indicators for their own plan's.
     """
-    from ipplan import store
+    from ipplan import locate
 
-    data_dir = store.locate(
+    data_dir = locate.locate(
         data or (ctx.obj or {}).get("data"), os.environ, Path.cwd(), chosen_plan(ctx)
     )
     if data_dir.bundled and notice is not None:
-        from ipplan import terminal
+        from ipplan.render import terminal
 
         terminal.print_lines([text("notice.bundled", notice)], stderr=True)
     return data_dir
@@ -461,16 +446,17 @@ def resolve_workspace(
     Outside a workspace, in a plan it does not list, or with --data: the one plan found, as a
     workspace of one.
     """
-    from ipplan import discovery, store
+    from ipplan import locate
+    from ipplan.files import discover
     from ipplan.workspaces.workspace import load_workspace, single, subtree
 
     explicit = data or (ctx.obj or {}).get("data")
     if explicit is None:
-        found = discovery.search(Path.cwd(), os.environ)
-        name = chosen_plan(ctx) or os.environ.get(store.PLAN_VAR) or None
+        found = discover.search(Path.cwd(), os.environ)
+        name = chosen_plan(ctx) or os.environ.get(locate.PLAN_VAR) or None
         if name is not None and found.workspace is not None:
             return subtree(load_workspace(found.workspace), name)
-        governing = store.governing(found)
+        governing = locate.governing(found)
         if name is None and governing is not None:
             return load_workspace(governing)
     return single(resolve_data_dir(ctx, data, notice=notice).path)
@@ -479,11 +465,12 @@ def resolve_workspace(
 def workspace_to_check(ctx: typer.Context, data: Path | None) -> Path | None:
     """The workspace file to check whole: the one governing the working directory, no plan
     named (in a plan the workspace does not list, that plan is checked)."""
-    from ipplan import discovery, store
+    from ipplan import locate
+    from ipplan.files import discover
 
-    if data or (ctx.obj or {}).get("data") or chosen_plan(ctx) or os.environ.get(store.PLAN_VAR):
+    if data or (ctx.obj or {}).get("data") or chosen_plan(ctx) or os.environ.get(locate.PLAN_VAR):
         return None
-    return store.governing(discovery.search(Path.cwd(), os.environ))
+    return locate.governing(discover.search(Path.cwd(), os.environ))
 
 
 def print_json(value: Any) -> None:
@@ -515,7 +502,7 @@ def wants_json() -> bool:
 
 def problem_lines(problems: list[Any], lang: str) -> list[str]:
     from ipplan import views
-    from ipplan.typed import printable
+    from ipplan.text.typed_input import printable
 
     return [
         printable(f"{p['file']}:{p['line']}: {p['code']}: {p['message']}")
@@ -531,8 +518,8 @@ def reporting(lang: str) -> Iterator[None]:
     being the error's stable id (and, for invalid data, the problems as ``validate --json``
     lists them).
     """
-    from ipplan import terminal
-    from ipplan.typed import printable
+    from ipplan.render import terminal
+    from ipplan.text.typed_input import printable
 
     as_json = wants_json()
     announce_waits(lang)
@@ -555,15 +542,16 @@ def reporting(lang: str) -> Iterator[None]:
 
 def announce_waits(lang: str) -> None:
     """Have a write that waits for another writer's lock say so on stderr, in ``lang``."""
-    import ipplan.store
+    import ipplan.files.lock
 
     def notice(path: Path) -> None:
-        from ipplan import terminal, views
+        from ipplan import views
+        from ipplan.render import terminal
 
         line = text("lock.waiting", lang, path=views.display_path(path))
         terminal.print_lines([line], stderr=True)
 
-    ipplan.store.waiting_notice = notice
+    ipplan.files.lock.waiting_notice = notice
 
 
 def error_prefix(lang: str) -> str:

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 import typer
 from typer import _click as click
 
-from ipplan.i18n import CATALOGUE
-from ipplan.status import Status
+from ipplan.action_status import Status
+from ipplan.text.i18n import CATALOGUE
 
 if TYPE_CHECKING:
     from ipplan.plan import Plan
@@ -41,9 +41,9 @@ def _data_option(ctx: click.Context | None) -> Path | None:
 
 def _plan(ctx: click.Context | None) -> Plan | None:
     try:
-        from ipplan import store
+        from ipplan import load, locate
 
-        return store.load(store.locate(_data_option(ctx), os.environ, Path.cwd()))
+        return load.load(locate.locate(_data_option(ctx), os.environ, Path.cwd()))
     except Exception:  # a plan that cannot be read offers nothing to complete
         return None
 
@@ -122,8 +122,8 @@ def _shell(value: Any) -> str:
     if isinstance(value, str) and value and value != "auto":
         shell = value.lower()
         if shell not in SHELLS:
-            from ipplan.cli.common import input_lang
-            from ipplan.i18n import joined, text
+            from ipplan.cli.lang import input_lang
+            from ipplan.text.i18n import joined, text
 
             lang = input_lang()
             shells = joined(SHELLS, lang)

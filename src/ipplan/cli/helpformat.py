@@ -1,6 +1,6 @@
 """``--help`` in the user's language, from the catalogue, wrapped by the width characters take.
 
-Every command's and parameter's help comes from :mod:`ipplan.helptexts` (see :func:`localize`),
+Every command's and parameter's help comes from :mod:`ipplan.text.helptexts` (see :func:`localize`),
 so the Chinese and English help say the same thing. The frame Click draws around it (``Usage:``,
 the section headings, ``[required]``, ``default:``) is translated by :class:`Formatter`, which
 also wraps by display width: a Chinese character takes two columns, and a line may break between
@@ -18,8 +18,8 @@ from typing import Any
 
 from typer import _click as click
 
-from ipplan.i18n import CATALOGUE, lang_code, text
-from ipplan.wrapping import width, wrap
+from ipplan.text.i18n import CATALOGUE, lang_code, text
+from ipplan.text.wrapping import width, wrap
 
 # The language the help is drawn in; the command group sets it before anything is drawn.
 language = "en"

@@ -24,7 +24,7 @@ from ipplan.cli.common import (
     resolve_data_dir,
     year_value,
 )
-from ipplan.i18n import text, unit_label
+from ipplan.text.i18n import text, unit_label
 
 
 def members_view(directory: Path, key: str, as_of: int | None) -> Any:
@@ -56,17 +56,17 @@ def status(
 
     Example: ipplan status --as-of 2023
     """
-    from ipplan import store, views
+    from ipplan import load, views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
+        plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         check_as_of(plan, as_of)
         view = views.status_view(plan, as_of)
     if as_json:
         print_json(view)
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     title = (plan.info.title_en or plan.info.title) if language == "en" else plan.info.title
     terminal.render_status(view, title, language)
@@ -95,13 +95,14 @@ def record(
 
     Example: ipplan record 2023 practitioners 31000 --source "2023年度统计"
     """
-    from ipplan import changes, fmt, store, views
+    from ipplan import load, views, write
+    from ipplan.text import shown_numbers
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data)
-        plan = store.load(data_dir)
-        done = changes.record(
+        plan = load.load(data_dir)
+        done = write.record(
             data_dir, plan, year, indicator, value, source=source, note=note, force=force
         )
     row = views.indicator_view(plan, done.indicator, done.assessment)
@@ -111,13 +112,13 @@ def record(
         language,
         name=name,
         year=year,
-        value=fmt.number(done.actual.value),
+        value=shown_numbers.number(done.actual.value),
         unit=unit_label(done.indicator.unit, language),
     )
     if done.replaced is not None and done.replaced.value == done.actual.value:
         message += text("replaced.metadata", language)
     elif done.replaced is not None:
-        message += text("replaced", language, old=fmt.number(done.replaced.value))
+        message += text("replaced", language, old=shown_numbers.number(done.replaced.value))
     if not done.unchanged:
         mark_saved(message)
     if as_json:
@@ -136,7 +137,7 @@ def record(
             }
         )
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.print_lines([message])
     terminal.out().print(terminal.status_line(row, language))
@@ -159,12 +160,12 @@ def show(
 
     Example: ipplan show practitioners --plan national --members
     """
-    from ipplan import store, views
+    from ipplan import load, views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data, notice=None if as_json else language)
-        plan = store.load(data_dir)
+        plan = load.load(data_dir)
         check_as_of(plan, as_of)
         found = plan.indicator(indicator)
         view = views.show_view(plan, found, as_of)
@@ -173,7 +174,7 @@ def show(
     if as_json:
         print_json(view)
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.render_show(view, language)
     if members:
@@ -200,13 +201,13 @@ def import_(
 
     Example: ipplan import actuals-2024.csv
     """
-    from ipplan import importer, store
+    from ipplan import import_figures, load
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data)
-        plan = store.load(data_dir)
-        done = importer.import_csv(data_dir, plan, file, force=force, encoding=encoding)
+        plan = load.load(data_dir)
+        done = import_figures.import_csv(data_dir, plan, file, force=force, encoding=encoding)
     counts = {
         "recorded": done.recorded,
         "replaced": done.replaced,
@@ -233,6 +234,6 @@ def import_(
             }
         )
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.print_lines([summary])

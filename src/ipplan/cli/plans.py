@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ipplan.cli.common import LangOption, app, choose_lang, mark_saved, reporting
-from ipplan.i18n import text
+from ipplan.text.i18n import text
 
 
 @app.command()
@@ -21,16 +21,16 @@ def init(
 
     Example: ipplan init
     """
-    from ipplan import store
+    from ipplan import init_plan
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        store.init(directory)
+        init_plan.init(directory)
     # found from here on by itself (a data/ beside, or the plan itself), else named with --data
     found = directory.resolve() in (Path.cwd() / "data", Path.cwd())
     message = text("init.done" if found else "init.done.elsewhere", language, path=str(directory))
     mark_saved(message)
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.print_lines([message])
 
@@ -63,16 +63,16 @@ def new(
 
     Example: ipplan new plan-2026 --title "专利代理行业发展规划（2026-2030年）" --years 2026-2030
     """
-    from ipplan import blank
+    from ipplan import new_plan
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        blank.create(directory, title, years, title_en, issuer, issuer_en)
-        first, last = blank.parse_years(years)
+        new_plan.create(directory, title, years, title_en, issuer, issuer_en)
+        first, last = new_plan.parse_years(years)
     message = text(
         "new.done", language, path=str(directory), first=first, last=last, base=first - 1
     )
     mark_saved(message)
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.print_lines([message])

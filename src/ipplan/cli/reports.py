@@ -22,8 +22,8 @@ from ipplan.cli.common import (
     stdout_is_terminal,
 )
 from ipplan.errors import BinaryToTerminal
-from ipplan.i18n import text
 from ipplan.reports import Format
+from ipplan.text.i18n import text
 
 
 def with_rollups(report: dict[str, Any], directory: Path, as_of: int | None) -> dict[str, Any]:
@@ -62,20 +62,21 @@ def report(
 
     Example: ipplan report -o report.html --as-of 2023
     """
-    from ipplan import reports, store
+    from ipplan import load, locate, reports
+    from ipplan.files import atomic
     from ipplan.workplans.views import today
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data, notice=language)
-        plan = store.load(data_dir)
+        plan = load.load(data_dir)
         check_as_of(plan, as_of)
         if output is not None and str(output) == "-":
             output = None  # -o - is standard output, as for most tools
         target = (
             None
             if output is None
-            else store.report_target(data_dir, output, Path.cwd(), os.environ)
+            else locate.report_target(data_dir, output, Path.cwd(), os.environ)
         )
         fmt = reports.choose_format(fmt, output)
         if output is None and fmt in reports.BINARY and stdout_is_terminal():
@@ -84,7 +85,7 @@ def report(
         report = with_rollups(reports.build(plan, as_of, day), data_dir.path, as_of)
         content = reports.render(report, fmt, language)
         if target is not None:
-            store.atomic_write(target, content)
+            atomic.atomic_write(target, content)
     if output is None:
         if isinstance(content, str) and stdout_is_terminal():
             sys.stdout.write(content)  # escaped where the terminal cannot show a character
@@ -95,7 +96,7 @@ def report(
             sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.print_lines(
         [text("report.written", language, format=fmt.value, path=str(output))], stderr=True

@@ -18,7 +18,7 @@ from ipplan.cli.common import (
     reporting,
     resolve_workspace,
 )
-from ipplan.i18n import text
+from ipplan.text.i18n import text
 
 
 @app.command()
@@ -41,7 +41,7 @@ def site(
 
     Example: ipplan site public --lang zh
     """
-    from ipplan import store
+    from ipplan import locate
     from ipplan.site.pages import build_site
     from ipplan.site.publish import keep_apart, write_site
     from ipplan.views import display_path
@@ -51,13 +51,13 @@ def site(
     with reporting(language):
         workspace = resolve_workspace(ctx, data, notice=language)
         directories = [member.directory for member in workspace.plans]
-        around = store.neighbourhood(directories, Path.cwd(), os.environ)
+        around = locate.neighbourhood(directories, Path.cwd(), os.environ)
         keep_apart(output, around)  # before any work
         plans = core.load_plans(workspace)
         core.check_as_of(plans, as_of)
         files = build_site(workspace, plans, core.day_of(as_of, os.environ), language, as_of)
         replaced = write_site(output, files, around)
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     pages = sum(1 for name in files if name.endswith(".html"))
     terminal.print_lines(

@@ -22,7 +22,7 @@ from ipplan.cli.common import (
     state_value,
     year_value,
 )
-from ipplan.i18n import text
+from ipplan.text.i18n import text
 
 if TYPE_CHECKING:
     from ipplan.workplans.states import ItemState
@@ -59,20 +59,20 @@ def workplan(
 
     Example: ipplan workplan 2022 --unit 培训部 --state overdue
     """
-    from ipplan import store
+    from ipplan import load
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
+        plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = views.day_of(plan, as_of, os.environ)
         view = views.workplan_view(plan, day, year, unit, state, as_of)
     if as_json:
         print_json(view)
         return
-    from ipplan.workplans import terminal
+    from ipplan.render import workplans
 
-    terminal.render_workplan(view, language)
+    workplans.render_workplan(view, language)
 
 
 @app.command()
@@ -114,7 +114,7 @@ def item(
 
     Example: ipplan item y2024-1 --done 1 --date 2024-06-20 --evidence "协会通知〔2024〕12号"
     """
-    from ipplan import store
+    from ipplan import load
     from ipplan.workplans import changes, views
 
     language = choose_lang(ctx, lang)
@@ -135,23 +135,23 @@ def item(
         raise typer.BadParameter(text("wp.as_of_read_only", language), param_hint="--as-of")
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data, notice=None if as_json or changing else language)
-        plan = store.load(data_dir)
+        plan = load.load(data_dir)
         outcome = None
         if changing:
             outcome = changes.record(data_dir, plan, item_id, request, os.environ)
-            plan = store.load(data_dir)
+            plan = load.load(data_dir)
         day = views.day_of(plan, as_of, os.environ)
         view = views.one_item_view(plan, item_id, day)
     if as_json:
         print_json(view)
         return
-    from ipplan import terminal as shared
-    from ipplan.workplans import terminal
+    from ipplan.render import terminal as shared
+    from ipplan.render import workplans
 
     if outcome is not None:
         key = "wp.recorded" if outcome.event is not None else "wp.unchanged"
         shared.print_lines([text(key, language, id=view["id"])])
-    terminal.render_item(view, language)
+    workplans.render_item(view, language)
 
 
 @app.command()
@@ -170,20 +170,20 @@ def due(
 
     Example: ipplan due --within 14 --unit 培训部
     """
-    from ipplan import store
+    from ipplan import load
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
+        plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = views.today(os.environ)
         view = views.due_view(plan, day, within, unit)
     if as_json:
         print_json(view)
         return
-    from ipplan.workplans import terminal
+    from ipplan.render import workplans
 
-    terminal.render_due(view, language)
+    workplans.render_due(view, language)
 
 
 @app.command()
@@ -202,21 +202,21 @@ def roadmap(
 
     Example: ipplan roadmap --as-of 2023
     """
-    from ipplan import store
+    from ipplan import load
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
-        plan = store.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
+        plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = views.day_of(plan, as_of, os.environ)
         view = views.roadmap_view(plan, day, as_of)
     if as_json:
         print_json(view)
         return
-    from ipplan.workplans import terminal
+    from ipplan.render import workplans
 
     title = plan.info.title_en if language == "en" and plan.info.title_en else plan.info.title
-    terminal.render_roadmap(view, title, language)
+    workplans.render_roadmap(view, title, language)
 
 
 @app.command("workplan-import")
@@ -242,7 +242,7 @@ def workplan_import(
 
     Example: ipplan workplan-import 2024年工作计划.xlsx --year 2024 --issuer 中华全国专利代理师协会
     """
-    from ipplan import store, views
+    from ipplan import load, views
     from ipplan.errors import ImportFileNotFound
     from ipplan.workplans import changes
 
@@ -251,7 +251,7 @@ def workplan_import(
         if not os.path.lexists(source):  # a pipe or a device is there: the reading names it
             raise ImportFileNotFound(path=str(source))
         data_dir = resolve_data_dir(ctx, data)
-        plan = store.load(data_dir)
+        plan = load.load(data_dir)
         done = changes.import_table(
             data_dir,
             plan,
@@ -262,7 +262,7 @@ def workplan_import(
             force=force,
             encoding=encoding,
         )
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.print_lines(
         [

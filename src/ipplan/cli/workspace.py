@@ -47,6 +47,6 @@ def overview(
     if as_json:
         print_json(view)
         return
-    from ipplan import terminal
+    from ipplan.render import terminal
 
     terminal.render_overview(view, language)

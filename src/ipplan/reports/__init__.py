@@ -75,14 +75,14 @@ def build(plan: Plan, as_of: int | None = None, day: dt.date | None = None) -> d
     The yearly figures overdue and, after the target year, the final evaluation are judged on
     the same day (today, :func:`ipplan.clock.today`, when none is given).
     """
-    from ipplan import clock, evaluation, views
+    from ipplan import clock, public_record, views
     from ipplan.assess import Progress, summary
     from ipplan.workplans import views as work_views
 
     if as_of is not None:
         day = dt.date(as_of, 12, 31)
 
-    judged = evaluation.day_of(as_of, clock.today() if day is None else day)
+    judged = public_record.day_of(as_of, clock.today() if day is None else day)
     indicators = [views.show_view(plan, ind, as_of, judged) for ind in plan.indicators]
     info = plan.info
     areas = []
@@ -143,7 +143,7 @@ def made(plan: Plan, as_of: int | None, environ: Mapping[str, str]) -> dict[str,
     record as it stood then, whenever it is rendered. None when nothing counted carries a time.
     """
     from ipplan.errors import InvalidSourceDateEpoch
-    from ipplan.writer import timestamp
+    from ipplan.files.record_text import timestamp
 
     raw = environ.get(SOURCE_DATE_EPOCH, "").strip()
     if raw:
@@ -162,7 +162,7 @@ def latest_counted(plan: Plan, as_of: int | None) -> dt.datetime | None:
     """The latest recorded time among what counts as of ``as_of``: the actuals of the years up
     to it (with their earlier values) and the action updates recorded by its end."""
     from ipplan.assess import counted
-    from ipplan.changes import aware
+    from ipplan.clock import aware
 
     times = [
         when

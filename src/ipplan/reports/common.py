@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ipplan import phrases
-from ipplan.fmt import DASH, exact, number, percent, ratio, signed
-from ipplan.fmt import point as _point
-from ipplan.i18n import colon, label, text, unit_label
+from ipplan.render import sentences
+from ipplan.text.i18n import colon, label, text, unit_label
+from ipplan.text.shown_numbers import DASH, exact, number, percent, ratio, signed
+from ipplan.text.shown_numbers import point as _point
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def intro(report: Mapping[str, Any], lang: str) -> list[str]:
         lines.append(text("report.issuer", lang, issuer=pick(plan, "issuer", lang)))
     lines.append(as_of_line(report, lang))
     lines.append(made_line(report, lang))
-    return lines + phrases.final_evaluation(report, lang)
+    return lines + sentences.final_evaluation(report, lang)
 
 
 def public_record_heading(report: Mapping[str, Any], lang: str) -> str:
@@ -58,12 +58,12 @@ def public_record_table(report: Mapping[str, Any], lang: str) -> Table | None:
     final = report["final_evaluation"] is not None
     rows = []
     for ind in report["indicators"]:
-        overdue = phrases.overdue_years(ind, lang)
+        overdue = sentences.overdue_years(ind, lang)
         if not final and overdue is None:
             continue
         row = [str(ind["number"]), pick(ind, "name", lang)]
         if final:
-            row.append(phrases.verdict(ind, lang) or "")
+            row.append(sentences.verdict(ind, lang) or "")
         rows.append([*row, overdue or ""])
     if not rows:
         return None
@@ -248,10 +248,10 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
     """The assessment in sentences: status, pace by both methods, gap, outlook."""
     unit = unit_of(ind, lang)
     lines = [f"{text('col.status', lang)}{colon(lang)}{label(ind['status'], lang)}"]
-    verdict = phrases.verdict(ind, lang)
+    verdict = sentences.verdict(ind, lang)
     if verdict:
         lines.append(f"{text('record.final_label', lang)}{colon(lang)}{verdict}")
-    overdue = phrases.overdue_years(ind, lang)
+    overdue = sentences.overdue_years(ind, lang)
     if overdue:
         lines.append(text("record.overdue_line", lang, years=overdue))
     if ind["latest"] is None:
@@ -284,7 +284,7 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
                 status_cagr=compound,
             )
         )
-    disagreement = phrases.disagreement(ind, lang)
+    disagreement = sentences.disagreement(ind, lang)
     if disagreement:
         lines.append(disagreement)
     required = ind["required_per_year"]
@@ -308,7 +308,7 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
                 cagr=cagr,
             )
         )
-    lines += [s for s in (phrases.trend(ind, lang), phrases.expected(ind, lang)) if s]
+    lines += [s for s in (sentences.trend(ind, lang), sentences.expected(ind, lang)) if s]
     return lines
 
 
@@ -409,10 +409,10 @@ def subtitle(ind: Mapping[str, Any], lang: str) -> list[str]:
         f"{text('label.baseline', lang)}{colon(lang)}{baseline} · "
         f"{text('label.target', lang)}{colon(lang)}{_point(ind['target'])}"
     )
-    official = phrases.official_baseline(ind, lang)
+    official = sentences.official_baseline(ind, lang)
     if official:
         lines.append(f"{text('record.official_label', lang)}{colon(lang)}{' · '.join(official)}")
-    published = phrases.published(ind, lang)
+    published = sentences.published(ind, lang)
     if published:
         lines.append(f"{text('record.publication', lang)}{colon(lang)}{published}")
     return lines

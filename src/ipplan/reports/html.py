@@ -12,9 +12,9 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ipplan import charts
-from ipplan.i18n import label, text
+from ipplan.render import charts
 from ipplan.reports import common
+from ipplan.text.i18n import label, text
 
 STYLE = """
 :root { color-scheme: light; --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec;

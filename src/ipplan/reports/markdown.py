@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ipplan.i18n import text
 from ipplan.reports import common
+from ipplan.text.i18n import text
 
 # Characters that Markdown (CommonMark and GitHub's extensions) reads as syntax wherever they
 # stand: emphasis, code, links and images, raw HTML and entities, tables, strikethrough, math,

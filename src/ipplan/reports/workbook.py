@@ -12,11 +12,11 @@ import datetime as dt
 import io
 from typing import TYPE_CHECKING, Any
 
-from ipplan import phrases
 from ipplan.errors import MissingExtra
-from ipplan.i18n import label, text
+from ipplan.render import sentences
 from ipplan.reports.common import ACTION_COLUMNS, intro, latest_note, pick, title
 from ipplan.reports.formulas import needs_quote
+from ipplan.text.i18n import label, text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -101,8 +101,8 @@ def indicator_rows(report: dict[str, Any], lang: str) -> list[list[Any]]:
             None if ind["official_baseline"] is None else ind["official_baseline"]["value"],
         ]
         if report["final_evaluation"] is not None:
-            row.append(phrases.verdict(ind, lang))
-        row.append(phrases.overdue_years(ind, lang))
+            row.append(sentences.verdict(ind, lang))
+        row.append(sentences.overdue_years(ind, lang))
         rows.append(row)
     return rows
 

@@ -25,14 +25,15 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from ipplan import __version__, charts
-from ipplan.fmt import DASH, exact, number, signed
-from ipplan.i18n import label, text
+from ipplan import __version__
 from ipplan.plan import Plan
+from ipplan.render import charts
+from ipplan.render.sentences import SHOWN_DEPTH
 from ipplan.reports import common
 from ipplan.reports import html as report_html
 from ipplan.reports.tidy import BOM, cell
-from ipplan.workspaces.overview import SHOWN_DEPTH
+from ipplan.text.i18n import label, text
+from ipplan.text.shown_numbers import DASH, exact, number, signed
 from ipplan.workspaces.rollup import roll_up, rollup_view
 from ipplan.workspaces.workspace import Workspace
 

@@ -25,8 +25,8 @@ files (a ``.git``) out and back, and fail where ``OUT`` is a mount point. Instea
 
 1. every file of the new site is written into a hidden directory inside ``OUT`` (so that each
    later rename stays on one file system); a failure here removes it, and ``OUT`` is as it was;
-2. the manifest is replaced, atomically and synced (:func:`ipplan.store.atomic_write`), by one
-   listing the files of both sites: from here on every file ipplan put in ``OUT`` is listed,
+2. the manifest is replaced, atomically and synced (:func:`ipplan.files.atomic.atomic_write`),
+   by one listing the files of both sites: from here on every file ipplan put in ``OUT`` is listed,
    whatever a crash leaves;
 3. each new file is renamed into its place, deepest first and the index pages last, so that a
    page's links lead to new pages once it is new; a reader sees each file whole, old or new,
@@ -66,8 +66,9 @@ from ipplan.errors import (
     SiteTargetNotEmpty,
     write_error,
 )
-from ipplan.fingerprint import digest
-from ipplan.store import Neighbourhood, atomic_write, real_path, remove
+from ipplan.files.atomic import atomic_write, remove
+from ipplan.files.fingerprint import digest
+from ipplan.locate import Neighbourhood, real_path
 
 MANIFEST = ".ipplan-site.json"
 # The marker of a site written before the manifest, when a site was replaced whole.
@@ -164,7 +165,7 @@ def _owned(target: Path) -> dict[str, str]:
 
 
 def _read_manifest(manifest: Path, target: Path) -> dict[str, str]:
-    from ipplan.yamlio import Refused, read_regular
+    from ipplan.files.yaml_read import Refused, read_regular
 
     try:
         listed = json.loads(read_regular(manifest, target))

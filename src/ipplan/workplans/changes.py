@@ -2,7 +2,7 @@
 
 An event is written to ``progress/YEAR/ITEM/STAMP.yaml``: two people recording progress on
 different items, or at different moments, add different files, so git merges their branches
-without a conflict. The change goes through :func:`ipplan.changes.commit` like every other: the
+without a conflict. The change goes through :func:`ipplan.write.commit` like every other: the
 input is checked before the lock, checked again under it against what is then on disk, and the
 file is created atomically (never over an existing one). ``ipplan undo`` removes the file of
 the latest event.
@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipplan.changes import Edit, commit, parse_date, stamp
+from ipplan import write
+from ipplan.check.rules import Checked, _one
 from ipplan.errors import (
     AmbiguousQuantity,
     DataInvalid,
@@ -29,12 +30,12 @@ from ipplan.errors import (
     NothingToRecord,
     UnknownMilestone,
 )
+from ipplan.files.layout import PROGRESS, WORKPLANS_DIR, DataDir
+from ipplan.files.record_text import scalar
+from ipplan.files.yaml_read import parse as parse_yaml
 from ipplan.plan import Plan
 from ipplan.problems import Problem
-from ipplan.records import PROGRESS, stamp_name
-from ipplan.store import WORKPLANS_DIR, DataDir
-from ipplan.typed import clean_text, parse_value
-from ipplan.validate import Checked, _one
+from ipplan.text.typed_input import clean_text, parse_value
 from ipplan.workplans import entities, model
 from ipplan.workplans.book import WorkPlan
 from ipplan.workplans.entities import Item, ProgressEvent
@@ -42,8 +43,7 @@ from ipplan.workplans.loading import _event_rules
 from ipplan.workplans.periods import PeriodError, normalise, parse
 from ipplan.workplans.states import ItemStanding, ItemState, MilestoneState, assess_item
 from ipplan.workplans.views import today
-from ipplan.writer import scalar
-from ipplan.yamlio import parse as parse_yaml
+from ipplan.write import Edit, commit, parse_date, stamp
 
 HEADER = PROGRESS.header() + (
     "# Progress on a work-plan item, written by `ipplan item`: one event per file.\n"
@@ -72,12 +72,6 @@ def dump_event(event: ProgressEvent) -> str:
             continue
         lines.append(f"{name}: {scalar(value)}")
     return HEADER + "\n".join(lines) + "\n"
-
-
-def progress_file(year: int, event: ProgressEvent) -> str:
-    """The record file of an event, relative to the data directory: named by its recorded
-    time, so an item's events sort in the order they were recorded."""
-    return PROGRESS.relative(str(year), event.item, stamp_name(event.recorded))
 
 
 @dataclass(frozen=True)
@@ -247,7 +241,7 @@ def record(
         wp, item, event = build(latest, ref, request, environ, when)
         if event is None:
             return Edit(Progressed(wp, item, None, None))
-        relative = progress_file(wp.year, event)
+        relative = write.progress_file(wp.year, event)
         if data_dir.file(relative).exists():  # never over a record already there
             raise DataNotWritable(path=relative, detail="exists")
         text = checked_text(event, item, data_dir.file(relative))
@@ -281,12 +275,14 @@ def import_table(
 
     All or nothing: every row is checked first, every problem is reported with its row, and the
     file is written only if there is none (or ``force``) and the whole plan stays valid. A CSV
-    table is read in ``encoding`` when given (see :func:`ipplan.tablefile.decode`). The table is
+    table is read in ``encoding`` when given (see :func:`ipplan.files.tablefile.decode`). The table
+    is
     read once, however often it is checked against the plan.
     """
-    from ipplan import store
+    from ipplan import load, write
     from ipplan.errors import ImportRefused, WorkPlanExists, YearOutsidePlan
-    from ipplan.tablefile import TableError
+    from ipplan.files import lock
+    from ipplan.files.tablefile import TableError
     from ipplan.workplans import tables
 
     if year not in plan.years:
@@ -294,7 +290,7 @@ def import_table(
     title = clean_text(title, "--title") or f"{year}年工作计划"
     issuer = clean_text(issuer, "--issuer")
     target = data_dir.path / WORKPLANS_DIR / f"{year}.yaml"
-    store.ensure_writable(data_dir)
+    lock.ensure_writable(data_dir)
     read: list[tuple[list[tables.Row], list[Problem]]] = []
 
     def build_text(latest: Plan) -> str:
@@ -324,18 +320,18 @@ def import_table(
         return tables.dump(info, items)
 
     text = build_text(plan)
-    with store.writing(data_dir):
-        latest = store.load(data_dir)
+    with lock.writing(data_dir):
+        latest = load.load(data_dir)
         text = build_text(latest)
         replaced = target.exists()
         old = target.read_bytes() if replaced else None
         name = f"{WORKPLANS_DIR}/{year}.yaml"
-        store.apply_writes(data_dir, {name: text})
+        write.apply_writes(data_dir, {name: text})
         try:  # the whole plan, as it now is, must load; else the file goes back as it was
-            store.load(data_dir)
+            load.load(data_dir)
         except DataInvalid:
             try:
-                store.apply_writes(data_dir, {name: old})
+                write.apply_writes(data_dir, {name: old})
             except LockLost as lost:  # another writer may be in: the file stays as written
                 raise LockLostMidway(
                     lock=lost.params["lock"], path=str(data_dir.path), written=[name], pending=[]

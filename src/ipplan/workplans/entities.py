@@ -1,7 +1,7 @@
 """A work plan's values as commands use them: plain immutable records, without pydantic.
 
 :mod:`ipplan.workplans.model` checks what a file may hold; what passed is copied into these
-records, field for field, as :mod:`ipplan.entities` does for the plan's own files.
+records, field for field, as :mod:`ipplan.data` does for the plan's own files.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from ipplan.entities import Moments, day_from_text, plain_time
+from ipplan.data import Moments, day_from_text, plain_time
 
 Number = int | float
 
@@ -119,7 +119,7 @@ def event(model: Any) -> ProgressEvent:
     )
 
 
-# --- from the cache's plain data (see ipplan.entities) --------------------------------------------
+# --- from the cache's plain data (see ipplan.data) --------------------------------------------
 
 _made: Callable[..., Any] = tuple.__new__
 

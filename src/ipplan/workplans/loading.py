@@ -15,10 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ipplan.problems import Problem, suggest
-from ipplan.store import WORKPLANS_DIR
-from ipplan.typed import control_character
-from ipplan.validate import (
+from ipplan.check.rules import (
     Checked,
     _duplicates,
     _items,
@@ -28,11 +25,15 @@ from ipplan.validate import (
     _shell,
     _strings,
 )
+from ipplan.files.layout import WORKPLANS_DIR
+from ipplan.files.yaml_document import Document
+from ipplan.files.yaml_read import read
+from ipplan.problems import Problem, suggest
+from ipplan.text.typed_input import control_character
 from ipplan.workplans import entities
 from ipplan.workplans.book import WorkPlan, WorkPlans
 from ipplan.workplans.model import Item, ProgressEvent, WorkPlanInfo
 from ipplan.workplans.periods import PeriodError, parse_once
-from ipplan.yamlio import Document, read
 
 MAX_FILES = 1_000  # work plans, one a year: more is not a plan's data
 # How far a period may lie from its work plan's year: a 2022 plan may schedule into 2023, but a
@@ -124,7 +125,8 @@ def read_all(
         found.problems += problems
         if not doc.broken:
             _read_plan(found, doc, context)
-    # progress records are read with the other record files (ipplan.records, ipplan.validate)
+    # progress records are read with the other record files (ipplan.files.layout,
+    # ipplan.check.rules)
     found.events = [(doc, parts, event) for doc, parts, event in core.progress]
     found.problems += _duplicate_ids(found.ids)
     found.problems += _progress_rules(found)
@@ -214,7 +216,7 @@ def _plan_rules(
 
 
 def _check_text(found: Found, doc: Document) -> None:
-    if doc.plain:  # read by ipplan.blockyaml: it holds no control character
+    if doc.plain:  # read by ipplan.files.yaml_fast: it holds no control character
         return
     for loc, value in _strings(doc.data, ()):
         char = control_character(value)

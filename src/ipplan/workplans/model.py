@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
 
-from ipplan.models import Moment, Text, empty
+from ipplan.file_models import Moment, Text, empty
 
 Number = StrictInt | StrictFloat
 

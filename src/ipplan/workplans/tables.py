@@ -8,7 +8,7 @@ item above it, as merged cells do in a spreadsheet.
 
 An import is all or nothing: every row is checked, every problem is named with its row, and the
 work plan file is written only when there is none. The file is opened, decoded and unpacked by
-:mod:`ipplan.tablefile`, within its limits.
+:mod:`ipplan.files.tablefile`, within its limits.
 """
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ipplan import numbers, tablefile
+from ipplan.files import tablefile
+from ipplan.files.record_text import scalar
+from ipplan.files.tablefile import TableError
 from ipplan.problems import Problem, suggest
-from ipplan.tablefile import TableError
-from ipplan.typed import control_character
+from ipplan.text import numbers
+from ipplan.text.typed_input import control_character
 from ipplan.workplans.periods import PeriodError, parse, split_prefix
-from ipplan.writer import scalar
 
 MAX_ROWS = 5_000
 HEADER_ROWS = 10  # the header row is one of a sheet's first ten
@@ -368,8 +369,8 @@ def dump(info: Mapping[str, Any], found: Sequence[Mapping[str, Any]]) -> str:
 def sheet(view: Mapping[str, Any], lang: str) -> Iterator[list[str]]:
     """A work plan view as the table's rows, header first: what the xlsx sheet holds, and what
     the import reads back."""
-    from ipplan.i18n import text
-    from ipplan.workplans.terminal import units_text
+    from ipplan.render.sentences import units_text
+    from ipplan.text.i18n import text
 
     yield [
         HEADERS["id"][0],

@@ -11,14 +11,15 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ipplan.action_status import Status
 from ipplan.errors import (
     NoWorkPlans,
     UnknownUnit,
     WorkPlanAfterAsOf,
     YearOutsidePlan,
 )
+from ipplan.files.record_text import timestamp
 from ipplan.problems import suggest
-from ipplan.status import Status
 from ipplan.workplans.book import WorkPlan
 from ipplan.workplans.entities import Item, ProgressEvent
 from ipplan.workplans.states import (
@@ -30,10 +31,9 @@ from ipplan.workplans.states import (
     assess_item,
     due_within,
 )
-from ipplan.writer import timestamp
 
 if TYPE_CHECKING:
-    from ipplan.entities import Action
+    from ipplan.data import Action
     from ipplan.plan import ActionState, Plan
 
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipplan import gitstate
+from ipplan.check.rules import Checked, _raw_ids, check
+from ipplan.files import gitstate
 from ipplan.problems import Problem, suggest
-from ipplan.validate import Checked, _raw_ids, check
 from ipplan.workspaces.workspace import read_workspace
 
 
@@ -31,7 +31,8 @@ class WorkspaceChecked:
 
 def check_workspace(path: Path) -> WorkspaceChecked:
     """Every problem of the workspace in ``path``: its file, each plan's files, cross-plan rules."""
-    from ipplan import store
+    from ipplan import load
+    from ipplan.files import layout
     from ipplan.workplans import loading
 
     found = WorkspaceChecked(path)
@@ -40,7 +41,7 @@ def check_workspace(path: Path) -> WorkspaceChecked:
     if workspace is None:
         return found
     for member in workspace.plans:
-        docs, read_problems = store.read_documents(store.DataDir(member.directory))
+        docs, read_problems = load.read_documents(layout.DataDir(member.directory))
         checked = check(docs)
         _, work_problems = loading.read_all(member.directory, checked)
         found.problems += read_problems + checked.problems + work_problems

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StrictStr
 
-from ipplan.models import _Model
+from ipplan.file_models import _Model
 
 Name = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 

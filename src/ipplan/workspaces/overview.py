@@ -12,16 +12,13 @@ from ipplan.plan import Plan
 from ipplan.workspaces.rollup import roll_ups
 from ipplan.workspaces.workspace import Workspace
 
-# A plan is shown indented under its parent, and under its parent's parent, no deeper: a long
-# chain of parents keeps its names in view (the JSON's depth is the plan's own).
-SHOWN_DEPTH = 2
-
 
 def load_plans(workspace: Workspace) -> dict[str, Plan]:
     """Every plan of the workspace, parent first; :class:`DataInvalid` if any has a problem."""
-    from ipplan import store
+    from ipplan import load
+    from ipplan.files import layout
 
-    return {m.name: store.load(store.DataDir(m.directory)) for m in workspace.plans}
+    return {m.name: load.load(layout.DataDir(m.directory)) for m in workspace.plans}
 
 
 def latest_year(plan: Plan, as_of: int | None = None) -> int | None:
@@ -42,7 +39,7 @@ def overview_view(
 ) -> dict[str, Any]:
     """The workspace's plans, parent first, each with its counts, its overdue work-plan
     milestones on ``day`` and its roll-up flags."""
-    from ipplan.evaluation import overdue_figures
+    from ipplan.public_record import overdue_figures
     from ipplan.views import display_path
     from ipplan.workplans.views import overdue_milestones
 
@@ -114,11 +111,11 @@ def rollups_around(
 ) -> tuple[str, dict[str, dict[str, Any]]] | None:
     """The plan in ``directory`` as the workspace around ``cwd`` lists it, and every roll-up
     into its indicators (key -> view); None outside a workspace or a plan it does not list."""
-    from ipplan import discovery
+    from ipplan.files import discover
     from ipplan.workspaces.rollup import rollup_view
     from ipplan.workspaces.workspace import load_workspace
 
-    found = discovery.search(cwd, environ)
+    found = discover.search(cwd, environ)
     if found.workspace is None:
         return None
     workspace = load_workspace(found.workspace)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from ipplan.entities import Indicator
+from ipplan.data import Indicator
 from ipplan.plan import Plan
 
 # Sums of decimal figures (0.1 + 0.2) are compared at this many decimal places.

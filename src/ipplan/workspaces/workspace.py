@@ -23,10 +23,12 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, TypeGuard
 
-from ipplan.discovery import plan_in
 from ipplan.errors import DataInvalid, UnknownPlan
+from ipplan.files.discover import plan_in
+from ipplan.files.yaml_document import Document
+from ipplan.files.yaml_read import read
+from ipplan.files.yaml_scalars import Loc
 from ipplan.problems import Problem, suggest
-from ipplan.yamlio import Document, Loc, read
 
 FILE = "ipplan.yaml"
 # What a plan's name may be (ipplan.workspaces.model.Name says the same to pydantic).
@@ -112,7 +114,7 @@ class Workspace:
 
 def read_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     """Read and check ``ipplan.yaml``; the workspace only when it has no problem."""
-    from ipplan.validate import Checked, _items, _shell, rule_text
+    from ipplan.check.rules import Checked, _items, _shell, rule_text
 
     doc, problems = read(path)
     if doc.broken:

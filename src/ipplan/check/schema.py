@@ -9,11 +9,13 @@ typed. The schema covers each file's shape; the rules that tie files together st
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ipplan.models import (
+from ipplan.errors import write_error
+from ipplan.file_models import (
     Action,
     ActionUpdate,
     ActualRecord,
@@ -22,7 +24,8 @@ from ipplan.models import (
     PlanInfo,
     UnitDeclaration,
 )
-from ipplan.store import SCHEMA_DIR
+from ipplan.files import atomic
+from ipplan.files.layout import SCHEMA_DIR
 from ipplan.workplans.model import ProgressEvent, WorkPlanFile
 
 
@@ -89,3 +92,24 @@ def schema(name: str) -> dict[str, Any]:
 def render(name: str) -> str:
     """The schema as the file ``ipplan schema`` writes: stable key order, one trailing newline."""
     return json.dumps(schema(name), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_files() -> dict[str, str]:
+    """The JSON Schema of every data file, by its file name."""
+    from ipplan.check import schema
+
+    return {schema.schema_name(name): schema.render(name) for name in schema.FILE_MODELS}
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write the JSON Schema of every data file into ``directory``, replacing older ones."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(directory, exc) from None
+    written = []
+    for name, text in schema_files().items():
+        path = directory / name
+        atomic.atomic_write(path, text)
+        written.append(path)
+    return written

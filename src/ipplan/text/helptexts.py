@@ -5,7 +5,7 @@ paragraphs separated by blank lines (a paragraph is one line here; the help wrap
 terminal). ``help.<command>.<parameter>`` is a parameter's help for that command, else
 ``help.opt.<parameter>`` the help shared by every command that has it. ``{year}`` in an example
 is the last year that has ended, so that examples never name a year of one particular plan.
-:mod:`ipplan.i18n` merges these entries into its catalogue; a test checks that every command
+:mod:`ipplan.text.i18n` merges these entries into its catalogue; a test checks that every command
 and parameter has its entry in both languages.
 """
 

@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ipplan.entities import FIRST_YEAR, LAST_YEAR
+from ipplan.data import FIRST_YEAR, LAST_YEAR
 from ipplan.errors import (
     DataNotWritable,
     EmptyTitle,
@@ -23,7 +23,7 @@ from ipplan.errors import (
     InvisibleText,
     TargetExists,
 )
-from ipplan.typed import clean_text
+from ipplan.text.typed_input import clean_text
 
 # "2026-2030", with any dash, a tilde, 至 or 到 between the years, and full-width digits
 _YEARS = re.compile(r"\s*(\d{4})\s*(?:-|–|—|~|～|至|到)\s*(\d{4})\s*(?:年)?\s*")
@@ -165,12 +165,14 @@ def files(
     issuer_en: str | None = None,
 ) -> dict[str, str]:
     """The text files of a new plan, by name; the schemas are written beside them."""
-    from ipplan import store
+    from ipplan.files import layout
 
     return {
-        store.FILES["indicators"]: indicators_file(title, first, last, title_en, issuer, issuer_en),
-        store.FILES["tasks"]: TASKS,
-        ".gitignore": store.GITIGNORE,
+        layout.FILES["indicators"]: indicators_file(
+            title, first, last, title_en, issuer, issuer_en
+        ),
+        layout.FILES["tasks"]: TASKS,
+        ".gitignore": layout.GITIGNORE,
     }
 
 
@@ -187,7 +189,9 @@ def create(
     ``target`` must not exist, or be an empty directory. The files are written into a hidden
     directory beside it, checked to be a valid plan, then moved into place with one rename.
     """
-    from ipplan import store
+    from ipplan import load
+    from ipplan.check import schema
+    from ipplan.files import layout
 
     first, last = parse_years(years)
     try:
@@ -216,8 +220,8 @@ def create(
             texts["title"], first, last, texts["title_en"], texts["issuer"], texts["issuer_en"]
         ).items():
             (staging / name).write_text(content, encoding="utf-8")
-        store.write_schemas(staging / store.SCHEMA_DIR)
-        store.load(store.DataDir(staging))  # a new plan that does not validate is never left
+        schema.write_schemas(staging / layout.SCHEMA_DIR)
+        load.load(layout.DataDir(staging))  # a new plan that does not validate is never left
         try:
             os.rename(staging, target)  # replaces an empty directory; never a full one
         except OSError as exc:

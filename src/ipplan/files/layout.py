@@ -10,7 +10,8 @@ different files, and git's own line merge takes both without a conflict. Only th
 indicator-year changed on both sides touches the same file.
 
 Another capability adds its own kind with :func:`register` (work-plan progress, say), and gives
-:mod:`ipplan.validate` a reader for it; reading, writing, history and undo then treat its files as
+:mod:`ipplan.check.rules` a reader for it; reading, writing, history and undo then treat its files
+as
 they treat these.
 """
 
@@ -19,9 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipplan.files.discover import Search
 from ipplan.problems import Problem
 
 SUFFIX = ".yaml"
@@ -161,7 +163,7 @@ def _walk(
                 if entry.is_file(follow_symlinks=False):
                     found.append(relative)
                 else:  # a directory, pipe or device where a record belongs: never opened
-                    from ipplan.yamlio import file_kind
+                    from ipplan.files.yaml_read import file_kind
 
                     kind_of = file_kind(entry.stat(follow_symlinks=False).st_mode)
                     problem = Problem(Path(entry.path), 1, "not-a-regular-file", {"kind": kind_of})
@@ -171,3 +173,58 @@ def _walk(
             _walk(entry.path, kind, level + 1, relative, found, problems)
             continue
         problems.append(Problem(Path(entry.path), 1, "unexpected-file", {"layout": kind.layout}))
+
+
+SCHEMA_DIR = "schema"  # beside the data files, as their first lines name it
+FILES: dict[str, str] = {
+    "indicators": "indicators.yaml",
+    "tasks": "tasks.yaml",
+    "actuals": "actuals.yaml",
+    "task_log": "task_log.yaml",
+}
+# The tool's single files of earlier versions: read when present, and migrated on the next write.
+LEGACY = {"actuals", "task_log"}
+# Writers take this lock in the data directory; the operating system releases it when the
+# process ends, however it ends, so a crashed writer never leaves the plan locked.
+LOCK_NAME = ".ipplan.lock"
+TEMP_SUFFIX = ".tmp"
+# What a data directory holds that is not data: the lock, and the temporary file of a write
+# that was killed before it finished (removed by the next write).
+GITIGNORE = f"{LOCK_NAME}\n.*{TEMP_SUFFIX}\n"
+
+
+@dataclass(frozen=True)
+class DataDir:
+    """A data directory and whether it is the read-only copy bundled with ipplan."""
+
+    path: Path
+    bundled: bool = False
+    # Where ipplan looked before settling on the bundled plan, to say so.
+    search: Search | None = field(default=None, compare=False)
+
+    def file(self, name: str) -> Path:
+        """The path of data file ``name``: a key of :data:`FILES`, or a record's relative path."""
+        return self.path / FILES.get(name, name)
+
+
+def record_files(data_dir: DataDir, problems: list[Problem] | None = None) -> list[str]:
+    """The relative paths of every record file in ``data_dir``; what does not belong in the
+    record directories is added to ``problems``."""
+    found: list[str] = []
+    for kind in KINDS.values():
+        paths, stray = scan(data_dir.path, kind)
+        found += paths
+        if problems is not None:
+            problems.extend(stray)
+    return found
+
+
+# What a plan owns in its data directory beside the files of FILES: what no output may land on.
+OWNED_FILES = (".gitignore", LOCK_NAME)
+WORKPLANS_DIR = "workplans"  # the yearly work plans, one file a year
+
+
+def owned_directories() -> list[str]:
+    """The directories of a data directory that belong to the plan as a whole: the records',
+    the schemas' and the work plans'."""
+    return [kind.name for kind in KINDS.values()] + [SCHEMA_DIR, WORKPLANS_DIR]

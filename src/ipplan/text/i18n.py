@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ipplan.fmt import number
-from ipplan.helptexts import HELP
+from ipplan.text.helptexts import HELP
+from ipplan.text.shown_numbers import number
 
 LANGS = ("zh", "en")
 ENV_VAR = "IPPLAN_LANG"
@@ -1734,7 +1734,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "record.when_overdue": ("应于{due}前公布，已逾期", "due by {due} and overdue"),
     "record.when_unknown": ("公布时间未定", "no publication date known"),
 }
-CATALOGUE.update(HELP)  # the help of every command and option: see ipplan.helptexts
+CATALOGUE.update(HELP)  # the help of every command and option: see ipplan.text.helptexts
 
 
 def resolve_lang(lang: str | None, environ: Mapping[str, str] | None = None) -> str:

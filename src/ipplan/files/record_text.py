@@ -1,4 +1,4 @@
-"""The canonical layout of the record files ipplan writes (see :mod:`ipplan.records`).
+"""The canonical layout of the record files ipplan writes (see :mod:`ipplan.files.layout`).
 
 Fixed key order, every text value double-quoted: the same record always gives the same bytes, so
 two branches that write the same record write the same file. Written by hand rather than through
@@ -12,8 +12,8 @@ import json
 import re
 from collections.abc import Iterable
 
-from ipplan.entities import ActionUpdate, Actual, Revision
-from ipplan.records import ACTUALS, UPDATES
+from ipplan.data import ActionUpdate, Actual, Revision
+from ipplan.files.layout import ACTUALS, UPDATES
 
 
 def scalar(value: object) -> str:

@@ -2,7 +2,7 @@
 file is opened, decoded and, for a workbook, unpacked, in one place.
 
 - Only a regular file is read (a link to one too), in bounded chunks and never more than
-  :data:`MAX_BYTES`, whatever the file system says its size is (:func:`yamlio.read_regular`).
+  :data:`MAX_BYTES`, whatever the file system says its size is (:func:`yaml_read.read_regular`).
   A device, a pipe, a directory or a socket is named as such and never opened in a way that
   could block.
 - A CSV file is decoded as one encoding: UTF-8 (with or without its byte-order mark), or
@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipplan import yamlio
+from ipplan.files import yaml_read
 from ipplan.problems import Problem
-from ipplan.typed import printable
+from ipplan.text.typed_input import printable
 
 if TYPE_CHECKING:
     import zipfile
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 MB = 1024 * 1024
-MAX_BYTES = yamlio.MAX_BYTES  # 50 MB: the file as it is on disk, CSV or xlsx
+MAX_BYTES = yaml_read.MAX_BYTES  # 50 MB: the file as it is on disk, CSV or xlsx
 MAX_UNPACKED = 100 * MB  # a workbook's parts together, unpacked
 MAX_PARTS = 10_000  # parts (zip entries) of a workbook
 MAX_RATIO = 100  # unpacked size over packed size, for a part of more than RATIO_FROM unpacked
@@ -93,8 +93,8 @@ def is_workbook(path: Path) -> bool:
 def read(path: Path) -> bytes:
     """The bytes of the table ``path``: a regular file (or a link to one), at most MAX_BYTES."""
     try:
-        return yamlio.read_regular(path, limit=MAX_BYTES, anywhere=True)
-    except yamlio.Refused as refused:
+        return yaml_read.read_regular(path, limit=MAX_BYTES, anywhere=True)
+    except yaml_read.Refused as refused:
         if refused.code == "too-large":
             raise TableError(Problem(path, 1, "import-too-large", {"limit": "50 MB"})) from None
         kind = refused.params.get("kind", "other")

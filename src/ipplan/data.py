@@ -1,9 +1,9 @@
 """The plan's values as commands use them: plain immutable records, without pydantic.
 
-:mod:`ipplan.models` checks what a file may hold; once a plan has passed that check, its values
+:mod:`ipplan.file_models` checks what a file may hold; once a plan has passed that check, its values
 are copied into these records (:func:`indicator`, :func:`actual`, ...), and every command works
 on them. They carry the same fields under the same names, so a record reads like the model it
-came from, but they cost nothing to import or build: a plan read from :mod:`ipplan.cache` is
+came from, but they cost nothing to import or build: a plan read from :mod:`ipplan.files.cache` is
 built back from its plain data (:func:`indicator_from_row`, ...) and never loads pydantic.
 
 Fields without a default come first, as a named tuple requires; the records are built by field
@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
 
-from ipplan.status import Status
+from ipplan.action_status import Status
 
 Number = int | float
 # Years a plan may span: wide enough for any real plan, narrow enough to catch a typo (20255).
@@ -370,10 +370,11 @@ def _plain_moment(text: Any) -> dt.datetime | None:
 
 
 # --- from the cache's plain data -----------------------------------------------------------------
-# ipplan.cache keeps a plan as JSON: each record the list of its fields in order (as JSON writes
+# ipplan.files.cache keeps a plan as JSON: each record the list of its fields in order (as JSON
+# writes
 # a named tuple), a record within a record a list too, a date or time its ISO 8601 text. These
 # build the records back, many at a time. An entry is read only when this very ipplan made it
-# (ipplan.cache), so its rows have the shape these functions give them; a row of another shape
+# (ipplan.files.cache), so its rows have the shape these functions give them; a row of another shape
 # still raises (TypeError, ValueError) where it is taken apart, and the entry is then a miss.
 # A record whose fields need nothing done is made from its row as it is (tuple.__new__): a
 # large plan has 100,000 of them.

@@ -16,12 +16,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ipplan import charts, phrases
-from ipplan.fmt import exact, moment, number, percent, ratio, signed
-from ipplan.fmt import point as _point
-from ipplan.i18n import SAFEGUARDS_AREA, actions_count, colon, joined, label, text, unit_label
+from ipplan.render import charts, sentences
+from ipplan.text.i18n import SAFEGUARDS_AREA, actions_count, colon, joined, label, text, unit_label
+from ipplan.text.shown_numbers import exact, moment, number, percent, ratio, signed
+from ipplan.text.shown_numbers import point as _point
+from ipplan.text.wrapping import longest_word, wrap
 from ipplan.units import counts
-from ipplan.wrapping import longest_word, wrap
 
 STATUS_STYLES = {
     "no_data": "dim",
@@ -274,14 +274,14 @@ def _indented(console: Console, line: str, style: str = "") -> None:
 def _print_public_record(console: Console, view: Mapping[str, Any], lang: str) -> None:
     """The plan's final evaluation, indicator by indicator, and the yearly figures overdue."""
     rows = view["indicators"]
-    final = phrases.final_evaluation(view, lang)
-    late = [(row, phrases.overdue_years(row, lang)) for row in rows]
+    final = sentences.final_evaluation(view, lang)
+    late = [(row, sentences.overdue_years(row, lang)) for row in rows]
     heading = text("record.overdue_heading", lang, day=view["day"])
     if len(rows) > PLAIN_ROWS:  # as plain as the table, and in one go
         lines = []
         if final:
             lines.append(final[0])
-            lines += _said_lines([(row, phrases.verdict(row, lang)) for row in rows], lang)
+            lines += _said_lines([(row, sentences.verdict(row, lang)) for row in rows], lang)
             lines.append(final[1])
         if any(years for _, years in late):
             lines += [heading, *_said_lines(late, lang)]
@@ -290,7 +290,7 @@ def _print_public_record(console: Console, view: Mapping[str, Any], lang: str) -
         return
     if final:
         console.print(Text(final[0], style="bold"))
-        verdicts = [(row, phrases.verdict(row, lang)) for row in rows]
+        verdicts = [(row, sentences.verdict(row, lang)) for row in rows]
         console.print(_said_grid(verdicts, lang, columns=console.width))
         console.print(final[1])
     if any(years for _, years in late):
@@ -397,11 +397,11 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     if view["accumulate"] and view["baseline"]:
         baseline += " " + text("label.previous_total", lang)
     console.print(f"{text('label.baseline', lang)}{colon(lang)}{baseline}")
-    official = phrases.official_baseline(view, lang)
+    official = sentences.official_baseline(view, lang)
     if official:
         console.print(_labelled(text("record.official_label", lang), "\n".join(official), lang))
     console.print(f"{text('label.target', lang)}{colon(lang)}{_point(view['target'])}")
-    published = phrases.published(view, lang)
+    published = sentences.published(view, lang)
     if published:
         console.print(_labelled(text("record.publication", lang), published, lang))
 
@@ -451,7 +451,7 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     _print_chart(console, view, lang)
     _print_working(console, view, lang)
     _print_outlook(console, view, lang)
-    verdict = phrases.verdict(view, lang)
+    verdict = sentences.verdict(view, lang)
     if verdict:
         console.print(Text(text("record.final_label", lang), style="bold"))
         _indented(console, verdict)
@@ -602,7 +602,7 @@ def _print_working(console: Console, view: Mapping[str, Any], lang: str) -> None
     line = Text(f"  {text('step.status', lang)}{colon(lang)}")
     line.append_text(status_text(view["status_cagr"], lang))
     console.print(line)
-    disagreement = phrases.disagreement(view, lang)
+    disagreement = sentences.disagreement(view, lang)
     if disagreement:
         _indented(console, disagreement, style="bold yellow")
     else:
@@ -616,11 +616,11 @@ def _print_outlook(console: Console, view: Mapping[str, Any], lang: str) -> None
     console.print(Text(text("label.outlook", lang, year=view["target"]["year"]), style="bold"))
     for step in steps:
         _print_step(console, *_step_line(step, view, lang))
-    trend = phrases.trend(view, lang)
+    trend = sentences.trend(view, lang)
     if trend:
         style = {"away_from_target": "bold red", "flat": "yellow"}.get(view["trend"], "")
         _indented(console, trend, style=style)
-    expected = phrases.expected(view, lang)
+    expected = sentences.expected(view, lang)
     if expected:
         _indented(console, expected)
 
@@ -846,7 +846,7 @@ def render_task(view: Mapping[str, Any], area_title: str, lang: str) -> None:
 
 
 def _print_work_items(console: Console, work: Mapping[str, Any], lang: str) -> None:
-    from ipplan.workplans.terminal import state_text
+    pass
 
     title = Text(text("task.workplan", lang), style="bold")
     if work["progress"]["counted"]:
@@ -880,7 +880,7 @@ def _update_parts(update: Mapping[str, Any], lang: str, *, note: bool = True) ->
 def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
     """A change as (what it is about, what changed, its source and note)."""
     if change["kind"] == "progress":
-        from ipplan.workplans.terminal import event_text
+        from ipplan.render.sentences import event_text
 
         what = event_text(change, lang, note=False)
         return f"{change['item']} {change['measure']}", what, change["note"] or ""
@@ -970,7 +970,7 @@ def undo_lines(view: Mapping[str, Any], lang: str) -> list[str]:
     lines = []
     for change in view["changes"]:
         if change["kind"] == "progress":
-            from ipplan.workplans.terminal import event_text
+            from ipplan.render.sentences import event_text
 
             parts = event_text(change, lang)
             lines.append(
@@ -1068,7 +1068,7 @@ def plain_table(
 
 
 def print_runs(console: Console, lines: Sequence[Sequence[tuple[str, str]]]) -> None:
-    """Lines given as runs of text and style (:mod:`ipplan.boxtable`): plain, in one write, to
+    """Lines given as runs of text and style (:mod:`ipplan.render.table`): plain, in one write, to
     a file or a pipe; styled to a terminal."""
     if not console.is_terminal:
         console.file.write("".join("".join(t for t, _ in line).rstrip() + "\n" for line in lines))
@@ -1129,7 +1129,7 @@ CHECK_STYLES = {"agrees": "green", "differs": "bold red", "incomplete": "yellow"
 
 
 def render_overview(view: Mapping[str, Any], lang: str) -> None:
-    from ipplan.workspaces.overview import SHOWN_DEPTH
+    from ipplan.render.sentences import SHOWN_DEPTH
 
     console = out()
     table = Table(
@@ -1240,3 +1240,17 @@ def render_members(view: Mapping[str, Any], lang: str) -> None:
     console.print(
         text("members.rule", lang, tolerance=percent(view["tolerance"]), unit=view["unit"])
     )
+
+
+STATE_STYLES = {
+    "not_started": "dim",
+    "in_progress": "cyan",
+    "overdue": "bold red",
+    "done": "green",
+    "cancelled": "dim strike",
+    "pending": "",
+}
+
+
+def state_text(state: str, lang: str) -> Text:
+    return Text(text(f"wp.{state}", lang), style=STATE_STYLES.get(state, ""))

@@ -6,7 +6,7 @@ The composer gives nodes with positions; we build plain Python values from them 
 - a duplicate key is a problem, not a silent "last one wins";
 - only ``true``/``false`` are booleans (``on``, ``yes``, ``no`` stay text);
 - a number that YAML 1.1 and 1.2 read differently (``040000``, ``1:20``, ``1_000``, ``1e3``), or
-  one not in decimal (``0x1F``), is a problem at its line (:mod:`ipplan.numbers`);
+  one not in decimal (``0x1F``), is a problem at its line (:mod:`ipplan.text.numbers`);
 - dates and timestamps stay text, and the models parse them where a date is expected;
 - tags that ask for Python objects are refused, never constructed;
 - anchors and aliases cannot expand into an unbounded document: a file uses at most
@@ -19,27 +19,15 @@ The composer gives nodes with positions; we build plain Python values from them 
 from __future__ import annotations
 
 import os
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ipplan import fingerprint, numbers
+from ipplan.files import fingerprint, yaml_document, yaml_scalars
 from ipplan.problems import Problem
 
-Loc = tuple[str | int, ...]
-
 MAX_BYTES = 50 * 1024 * 1024
-MAX_NODES = 5_000_000
-# Files ipplan writes use no alias, and a person's file has little use for one: this many in a
-# file, adding this many values in all (what the values they name hold, counted once for each
-# alias), and no more. A 500-byte file of aliases naming aliases would otherwise be millions
-# of values, read for seconds into hundreds of megabytes.
-MAX_ALIASES = 100
-MAX_ALIAS_NODES = 10_000
-# Keys in one file: far above a plan of 10,000 indicators' (about 200,000 in indicators.yaml).
-MAX_KEYS = 1_000_000
 # A record file (actuals/KEY/YEAR.yaml, updates/..., progress/...) is a few hundred bytes with
 # a handful of keys as ipplan writes it, a value replaced a hundred times a few kilobytes: one
 # larger is not parsed, and one of more keys is refused at the key past the limit.
@@ -48,132 +36,6 @@ MAX_RECORD_KEYS = 1_000
 # A plain file longer than this (characters) keeps its text rather than its lines, whose keys
 # take ten times its size, and reads them again from it when asked.
 LINES_LATER = 64 * 1024
-
-TAG_STR = "tag:yaml.org,2002:str"
-TAG_INT = "tag:yaml.org,2002:int"
-TAG_FLOAT = "tag:yaml.org,2002:float"
-TAG_BOOL = "tag:yaml.org,2002:bool"
-TAG_NULL = "tag:yaml.org,2002:null"
-TAG_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-
-# Numbers every YAML version reads as Python does: converted without PyYAML's constructor.
-_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
-# Plain scalars (style None, or "" from libyaml) that may be numbers to one YAML version or
-# the other (see ipplan.numbers).
-NUMBER_START = frozenset("0123456789+-.")
-
-
-class Document:
-    """A parsed YAML file: its data, and the line of every key and item in it.
-
-    ``broken``: the file could not be read or parsed, and its problem says why. ``digest``: of
-    the bytes read, to tell later whether the file has changed. ``flagged``: lines where
-    reading already found a problem (a refused tag, say), whose value was left out, so that
-    checking the file's schema does not report it missing a second time. ``plain``: read by
-    :mod:`ipplan.blockyaml`, so every text in it stands in the file as it is and the file
-    holds no control character: no text needs looking at for one.
-
-    The path may be given as text: the path object, a few microseconds and a few hundred
-    bytes each for 100,000 record files, is made only when something asks for it. So may the
-    lines of a large plain file (``text``): they are read again from its text when first asked
-    for, which only a problem's message does; a plan's 10,000 indicators' lines took 40 MB.
-    """
-
-    __slots__ = ("_lines", "_path", "_text", "broken", "data", "digest", "flagged", "plain")
-
-    def __init__(
-        self,
-        path: Path | str,
-        data: Any,
-        lines: dict[Loc, int] | None = None,
-        broken: bool = False,
-        digest: str | None = None,
-        flagged: frozenset[int] = frozenset(),
-        plain: bool = False,
-        text: str | None = None,
-    ) -> None:
-        self._path = path
-        self.data = data
-        self._lines = lines if lines is not None or text is not None else {}
-        self._text = text
-        self.broken = broken
-        self.digest = digest
-        self.flagged = flagged
-        self.plain = plain
-
-    @property
-    def path(self) -> Path:
-        path = self._path
-        if isinstance(path, str):
-            path = self._path = Path(path)
-        return path
-
-    @property
-    def lines(self) -> dict[Loc, int]:
-        found = self._lines
-        if found is None:
-            from ipplan import blockyaml
-
-            assert self._text is not None
-            again = blockyaml.read(self._text, MAX_NODES)
-            assert again is not None  # the text it was read from the first time
-            found = self._lines = again[1]
-            self._text = None
-        return found
-
-    def _fields(self) -> tuple[Any, ...]:
-        return (self.path, self.data, self.lines, self.broken, self.digest, self.flagged)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Document):
-            return NotImplemented
-        return self._fields() == other._fields() and self.plain == other.plain
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Document(path={self.path!r}, data={self.data!r}, broken={self.broken!r})"
-
-    def line(self, loc: Loc) -> int:
-        """The line of ``loc``, or of its nearest ancestor that has one (1 for the root)."""
-        for end in range(len(loc), 0, -1):
-            found = self.lines.get(loc[:end])
-            if found is not None:
-                return found
-        return 1
-
-
-def scalar_value(tag: str, text: str) -> Any:
-    """The value of a scalar ``text`` resolved to ``tag``, as ipplan reads it: dates and times
-    stay text, and only true and false are booleans. Raises :class:`LookupError` for a tag
-    ipplan does not take, :class:`ValueError` for more digits than Python converts. (The
-    numbers YAML versions read differently are refused before: :mod:`ipplan.numbers`.)"""
-    if tag in (TAG_STR, TAG_TIMESTAMP):
-        return text
-    if tag == TAG_BOOL:
-        lowered = text.lower()
-        return lowered == "true" if lowered in ("true", "false") else text
-    if tag == TAG_NULL:
-        return None
-    if tag == TAG_INT:
-        if _DECIMAL_INT.fullmatch(text):
-            return int(text)
-        _, constructor, node = numbers.yaml11()
-        return constructor.construct_yaml_int(node(tag, text))
-    if tag == TAG_FLOAT:
-        if _DECIMAL_FLOAT.fullmatch(text):
-            return float(text)
-        _, constructor, node = numbers.yaml11()
-        return constructor.construct_yaml_float(node(tag, text))
-    raise LookupError(tag)
-
-
-def failed(
-    path: Path, line: int, code: str, params: dict[str, Any]
-) -> tuple[Document, list[Problem]]:
-    """A file that could not be read at all, and the one problem that says why."""
-    return Document(path, None, broken=True), [Problem(path, line, code, params)]
 
 
 # The lines git writes around the two sides of a conflict it could not merge (and, in the
@@ -267,7 +129,7 @@ def _side_values(lines: list[str], found: list[_Conflict], path: Path) -> tuple[
 
 def parse(
     text: str, path: Path | str, lines_later: bool = False, max_keys: int | None = None
-) -> tuple[Document, list[Problem]]:
+) -> tuple[yaml_document.Document, list[Problem]]:
     """Parse ``text`` (the content of ``path``) into a :class:`Document` and its problems.
 
     ``lines_later``: a large file read by the block reader keeps its text, not its lines,
@@ -278,28 +140,31 @@ def parse(
     A syntax error gives an empty document and one ``yaml-syntax`` problem at its line; a
     conflict git left unresolved, one ``merge-conflict`` problem at each of its first lines.
     """
-    from ipplan import blockyaml  # its patterns compile on import: only when a file is parsed
+    from ipplan.files import yaml_fast
 
-    keys = MAX_KEYS if max_keys is None else max_keys
-    fast = blockyaml.flat(text, keys)
+    keys = yaml_scalars.MAX_KEYS if max_keys is None else max_keys
+    fast = yaml_fast.flat(text, keys)
     if fast is not None:
-        return Document(path, fast[0], fast[1], plain=True), []
+        return yaml_document.Document(path, fast[0], fast[1], plain=True), []
     large = lines_later and len(text) > LINES_LATER
-    read = blockyaml.read(text, MAX_NODES, lines=not large, max_keys=keys)
+    read = yaml_fast.read(text, yaml_scalars.MAX_NODES, lines=not large, max_keys=keys)
     if read is not None:
         if large:  # its lines are read again from its text if a message needs one
-            return Document(path, read[0], plain=True, text=text), []
-        return Document(path, read[0], read[1], plain=True), []
+            return yaml_document.Document(path, read[0], plain=True, text=text), []
+        return yaml_document.Document(path, read[0], read[1], plain=True), []
     return parse_yaml(text, Path(path), keys)
 
 
 def parse_yaml(
     text: str, path: Path, max_keys: int | None = None
-) -> tuple[Document, list[Problem]]:
+) -> tuple[yaml_document.Document, list[Problem]]:
     """:func:`parse` through the YAML parser, for every file the flat path does not take."""
-    from ipplan import yamlparser  # PyYAML and libyaml: only for a file the flat path leaves
+    unresolved = conflicts(text, path)  # git's conflict lines: no YAML parser makes sense of them
+    if unresolved:
+        return yaml_document.Document(path, None, broken=True), unresolved
+    from ipplan.files import yaml_libyaml
 
-    return yamlparser.parse(text, path, MAX_KEYS if max_keys is None else max_keys)
+    return yaml_libyaml.parse(text, path, yaml_scalars.MAX_KEYS if max_keys is None else max_keys)
 
 
 class Refused(Exception):
@@ -393,7 +258,7 @@ def read(
     scanned: bool = False,
     lines_later: bool = False,
     record: bool = False,
-) -> tuple[Document, list[Problem]]:
+) -> tuple[yaml_document.Document, list[Problem]]:
     """Read and parse one YAML file; encoding and size problems are reported, not raised.
 
     Only a regular file of ``root`` (the file's own directory unless given) is read: see
@@ -405,14 +270,18 @@ def read(
         raw = read_regular(path, root, MAX_RECORD_BYTES if record else None, scanned=scanned)
     except Refused as refused:
         code = "record-too-large" if record and refused.code == "too-large" else refused.code
-        return failed(Path(path), 1, code, refused.params)
+        return yaml_document.failed(Path(path), 1, code, refused.params)
     except OSError as exc:
-        return failed(Path(path), 1, "unreadable", {"detail": exc.strerror or str(exc)})
+        return yaml_document.failed(
+            Path(path), 1, "unreadable", {"detail": exc.strerror or str(exc)}
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return Document(path, None, broken=True), [Problem(Path(path), line, "not-utf8")]
+        return yaml_document.Document(path, None, broken=True), [
+            Problem(Path(path), line, "not-utf8")
+        ]
     doc, problems = parse(text, path, lines_later, MAX_RECORD_KEYS if record else None)
     doc.digest = digest(raw)
     return doc, problems

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ipplan.fmt import number, point, signed
-from ipplan.i18n import label, text, unit_label
+from ipplan.text.i18n import label, text, unit_label
+from ipplan.text.shown_numbers import exact, number, point, signed
 
 
 def disagreement(ind: Mapping[str, Any], lang: str) -> str | None:
@@ -117,3 +117,48 @@ def final_evaluation(view: Mapping[str, Any], lang: str) -> list[str]:
             awaited=len(final["awaited"]),
         ),
     ]
+
+
+def units_text(lead: str | None, support: Sequence[str], lang: str) -> str:
+    """The responsible units as the tables write them: 省局负责，地方局配合."""
+    sep = "、" if lang != "en" else ", "
+    if lead and support:
+        return text("wp.units_support", lang, lead=lead, support=sep.join(support))
+    if lead:
+        return text("wp.units", lang, lead=lead)
+    if support:
+        return text("wp.support_only", lang, support=sep.join(support))
+    return "—"
+
+
+def unit_of(event: Mapping[str, Any], content: Sequence[Mapping[str, Any]]) -> str:
+    """The unit of the quantity an event's amount counts toward."""
+    for c in content:
+        quantity = c["quantity"]
+        if quantity is not None and event["content"] in (None, c["number"]):
+            return str(quantity["unit"])
+    return ""
+
+
+def event_text(event: Mapping[str, Any], lang: str, *, note: bool = True) -> str:
+    """What a progress event recorded, in words; ``event["unit"]`` is its amount's unit."""
+    parts = []
+    if event["done"]:
+        parts.append(text("wp.event.done", lang))
+    if event["milestone"] is not None:
+        parts.append(text("wp.event.milestone", lang, number=event["milestone"]))
+    if event["amount"] is not None:
+        amount = exact(event["amount"])
+        parts.append(text("wp.event.amount", lang, amount=amount, unit=event.get("unit") or ""))
+    if event["cancelled"] is not None:
+        parts.append(text("wp.event.cancelled", lang, reason=event["cancelled"]))
+    if note and event["note"]:
+        parts.append(event["note"])
+    if note and event["evidence"]:
+        parts.append(text("wp.event.evidence", lang, evidence=event["evidence"]))
+    return "; ".join(parts)
+
+
+# A plan is shown indented under its parent, and under its parent's parent, no deeper: a long
+# chain of parents keeps its names in view (the JSON's depth is the plan's own).
+SHOWN_DEPTH = 2

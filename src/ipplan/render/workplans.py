@@ -1,6 +1,6 @@
 """The work-plan commands in the terminal: the year's table, one item, what is due, the roadmap.
 
-Draws from the views' dictionaries with the consoles of :mod:`ipplan.terminal` (markup, emoji
+Draws from the views' dictionaries with the consoles of :mod:`ipplan.render.terminal` (markup, emoji
 and highlighting off, so data prints as written). Kept beside the work plans rather than in
 ``ipplan/terminal.py`` so that the capability is one folder; it is the one other module allowed
 to use rich's tables.
@@ -8,51 +8,27 @@ to use rich's tables.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ipplan import boxtable
-from ipplan.fmt import exact, moment
-from ipplan.i18n import text
-from ipplan.terminal import Gathered, out, print_runs, runs_text
+from ipplan.render import sentences, table, terminal
+from ipplan.render.terminal import Gathered, out, print_runs, runs_text
+from ipplan.text.i18n import text
+from ipplan.text.shown_numbers import exact, moment
 
-STATE_STYLES = {
-    "not_started": "dim",
-    "in_progress": "cyan",
-    "overdue": "bold red",
-    "done": "green",
-    "cancelled": "dim strike",
-    "pending": "",
-}
 MARKS = {"done": "✓", "overdue": "!", "pending": "·"}
 # The columns of a work plan's table, and the share of the width each takes.
 COLUMNS = {"measure": 3, "goal": 2, "content": 3, "schedule": 4, "units": 2}
-
-
-def state_text(state: str, lang: str) -> Text:
-    return Text(text(f"wp.{state}", lang), style=STATE_STYLES.get(state, ""))
 
 
 def pick(item: Mapping[str, Any], name: str, lang: str) -> str:
     if lang == "en" and item.get(f"{name}_en"):
         return str(item[f"{name}_en"])
     return str(item[name])
-
-
-def units_text(lead: str | None, support: Sequence[str], lang: str) -> str:
-    """The responsible units as the tables write them: 省局负责，地方局配合."""
-    sep = "、" if lang != "en" else ", "
-    if lead and support:
-        return text("wp.units_support", lang, lead=lead, support=sep.join(support))
-    if lead:
-        return text("wp.units", lang, lead=lead)
-    if support:
-        return text("wp.support_only", lang, support=sep.join(support))
-    return "—"
 
 
 def content_lines(item: Mapping[str, Any], lang: str) -> list[str]:
@@ -74,12 +50,15 @@ def content_lines(item: Mapping[str, Any], lang: str) -> list[str]:
     return lines
 
 
-def schedule_runs(item: Mapping[str, Any], lang: str) -> boxtable.Cell:
+def schedule_runs(item: Mapping[str, Any], lang: str) -> table.Cell:
     """The schedule cell: a line for each milestone, its mark, period and task, and when it
     was done or since when it is overdue."""
     lines = []
     for m in item["schedule"]:
-        line = [(MARKS[m["state"]] + " ", STATE_STYLES[m["state"]]), (f"{m['period']}", "")]
+        line = [
+            (MARKS[m["state"]] + " ", terminal.STATE_STYLES[m["state"]]),
+            (f"{m['period']}", ""),
+        ]
         if m["task"]:
             line.append((f" {m['task']}", ""))
         if m["state"] == "done" and m["done_on"]:
@@ -116,7 +95,7 @@ def summary_line(summary: Mapping[str, int], lang: str) -> Text:
             continue
         if not first:
             line.append(" · ")
-        line.append(f"{text(f'wp.{state}', lang)} {n}", style=STATE_STYLES.get(state, ""))
+        line.append(f"{text(f'wp.{state}', lang)} {n}", style=terminal.STATE_STYLES.get(state, ""))
         first = False
     return line
 
@@ -133,57 +112,29 @@ def render_workplan(view: Mapping[str, Any], lang: str) -> None:
     headers = [text(f"wp.col.{name}", lang) for name in COLUMNS]
     rows = []
     for item in view["items"]:
-        state = [(text(f"wp.{item['state']}", lang), STATE_STYLES.get(item["state"], ""))]
+        state = [(text(f"wp.{item['state']}", lang), terminal.STATE_STYLES.get(item["state"], ""))]
         if item["cancelled"]:
             colon = "：" if lang != "en" else ": "
             state.append((f"{colon}{item['cancelled']}", ""))
-        measure = [[(item["id"], "bold")], state, *boxtable.cell(item["measure"])]
+        measure = [[(item["id"], "bold")], state, *table.cell(item["measure"])]
         rows.append(
             [
                 measure,
-                boxtable.cell(item["goal"] or "—"),
-                boxtable.cell("\n".join(content_lines(item, lang)) or "—"),
+                table.cell(item["goal"] or "—"),
+                table.cell("\n".join(content_lines(item, lang)) or "—"),
                 schedule_runs(item, lang),
-                boxtable.cell(units_text(item["lead"], item["support"], lang)),
+                table.cell(sentences.units_text(item["lead"], item["support"], lang)),
             ]
         )
-    widths = boxtable.widths(console.width, list(COLUMNS.values()))
-    print_runs(console, boxtable.draw(headers, rows, widths))
+    widths = table.widths(console.width, list(COLUMNS.values()))
+    print_runs(console, table.draw(headers, rows, widths))
     console.print(summary_line(view["summary"], lang))
-
-
-def unit_of(event: Mapping[str, Any], content: Sequence[Mapping[str, Any]]) -> str:
-    """The unit of the quantity an event's amount counts toward."""
-    for c in content:
-        quantity = c["quantity"]
-        if quantity is not None and event["content"] in (None, c["number"]):
-            return str(quantity["unit"])
-    return ""
-
-
-def event_text(event: Mapping[str, Any], lang: str, *, note: bool = True) -> str:
-    """What a progress event recorded, in words; ``event["unit"]`` is its amount's unit."""
-    parts = []
-    if event["done"]:
-        parts.append(text("wp.event.done", lang))
-    if event["milestone"] is not None:
-        parts.append(text("wp.event.milestone", lang, number=event["milestone"]))
-    if event["amount"] is not None:
-        amount = exact(event["amount"])
-        parts.append(text("wp.event.amount", lang, amount=amount, unit=event.get("unit") or ""))
-    if event["cancelled"] is not None:
-        parts.append(text("wp.event.cancelled", lang, reason=event["cancelled"]))
-    if note and event["note"]:
-        parts.append(event["note"])
-    if note and event["evidence"]:
-        parts.append(text("wp.event.evidence", lang, evidence=event["evidence"]))
-    return "; ".join(parts)
 
 
 def render_item(view: Mapping[str, Any], lang: str) -> None:
     console = out()
     head = Text(f"{view['id']} ({view['year']})  ", style="bold")
-    head.append_text(state_text(view["state"], lang))
+    head.append_text(terminal.state_text(view["state"], lang))
     console.print(head)
     rows: list[tuple[str, str | Text]] = []
     if view["section"]:
@@ -196,7 +147,9 @@ def render_item(view: Mapping[str, Any], lang: str) -> None:
     if view["content"]:
         rows.append((text("wp.col.content", lang), "\n".join(content_lines(view, lang))))
     rows.append((text("wp.col.schedule", lang), schedule_text(view, lang)))
-    rows.append((text("wp.col.units", lang), units_text(view["lead"], view["support"], lang)))
+    rows.append(
+        (text("wp.col.units", lang), sentences.units_text(view["lead"], view["support"], lang))
+    )
     if view["indicators"]:
         rows.append((text("wp.label.indicators", lang), ", ".join(view["indicators"])))
     if view["cancelled"]:
@@ -219,7 +172,10 @@ def render_item(view: Mapping[str, Any], lang: str) -> None:
         console.print("  " + text("wp.label.no_progress", lang))
     for event in view["progress"]:
         console.print(
-            Text(f"  {event['date']}  {event_text(event, lang)}  ({moment(event['recorded'])})"),
+            Text(
+                f"  {event['date']}  {sentences.event_text(event, lang)}"
+                f"  ({moment(event['recorded'])})"
+            ),
             soft_wrap=True,
         )
 
@@ -248,7 +204,7 @@ def render_due(view: Mapping[str, Any], lang: str) -> None:
         lines.print(Text(group["unit"] or text("wp.no_unit", lang), style="bold underline"))
         for item in group["items"]:
             line = Text(f"  {item['id']} ({item['year']})  ")
-            line.append_text(state_text(item["state"], lang))
+            line.append_text(terminal.state_text(item["state"], lang))
             line.append(f"  {item['measure']}")
             lines.print(line, soft_wrap=True)
             if item["support"]:
@@ -263,9 +219,9 @@ def render_due(view: Mapping[str, Any], lang: str) -> None:
                 else:
                     when = text("due.in_days", lang, days=days)
                 entry = Text("    ")
-                entry.append(MARKS[m["state"]] + " ", style=STATE_STYLES[m["state"]])
+                entry.append(MARKS[m["state"]] + " ", style=terminal.STATE_STYLES[m["state"]])
                 entry.append(f"{m['period']} ({m['end']}) ")
-                entry.append(when, style=STATE_STYLES[m["state"]] or "yellow")
+                entry.append(when, style=terminal.STATE_STYLES[m["state"]] or "yellow")
                 if m["task"]:
                     entry.append(f"  {m['task']}")
                 lines.print(entry, soft_wrap=True)
@@ -331,7 +287,7 @@ def render_roadmap(view: Mapping[str, Any], title: str, lang: str) -> None:
                     if i:
                         cell.append("\n")
                     cell.append(entry["id"] + " ")
-                    cell.append_text(state_text(entry["state"], lang))
+                    cell.append_text(terminal.state_text(entry["state"], lang))
                 cells.append(cell if entries else text("roadmap.no_items", lang))
             p = action["progress"]
             share = "" if p["share"] is None else f"\n{p['share'] * 100:.0f}%"

@@ -14,8 +14,14 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipplan import tablefile
-from ipplan.changes import (
+from ipplan.errors import ImportRefused, IpplanError
+from ipplan.files import tablefile
+from ipplan.files.layout import DataDir
+from ipplan.plan import Plan
+from ipplan.problems import Problem
+from ipplan.reports.formulas import literal
+from ipplan.text.typed_input import parse_year
+from ipplan.write import (
     Change,
     Edit,
     actual_writes,
@@ -25,12 +31,6 @@ from ipplan.changes import (
     prepare,
     stamp,
 )
-from ipplan.errors import ImportRefused, IpplanError
-from ipplan.plan import Plan
-from ipplan.problems import Problem
-from ipplan.reports.formulas import literal
-from ipplan.store import DataDir
-from ipplan.typed import parse_year
 
 REQUIRED = ("key", "year", "value")
 OPTIONAL = ("source", "note")
@@ -85,7 +85,7 @@ class Imported:
 def read_rows(path: Path, encoding: str | None = None) -> tuple[list[Row], int, list[Problem]]:
     """The rows of a CSV file that carry a value, how many carried none, and the problems.
 
-    The file is read and decoded by :mod:`ipplan.tablefile`: a regular file within its size
+    The file is read and decoded by :mod:`ipplan.files.tablefile`: a regular file within its size
     limit, as Excel on a Chinese Windows saves it (UTF-8 or GBK) or in ``encoding``.
     """
     try:

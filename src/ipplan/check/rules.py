@@ -13,12 +13,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from ipplan import clock, entities, records
+from ipplan import clock
+from ipplan import data as domain
 from ipplan import units as unit_library
-from ipplan.entities import FIRST_YEAR, LAST_YEAR
+from ipplan.data import FIRST_YEAR, LAST_YEAR
+from ipplan.files import layout
+from ipplan.files.yaml_document import Document
+from ipplan.files.yaml_scalars import Loc
 from ipplan.problems import Problem, suggest
-from ipplan.typed import MAX_VALUE, control_character
-from ipplan.yamlio import Document, Loc
+from ipplan.text.typed_input import MAX_VALUE, control_character
 
 # pydantic and the models are imported where a file is checked against its schema: a writer
 # checking a record it wrote in ipplan's own layout (check_records) needs neither.
@@ -27,7 +30,7 @@ if TYPE_CHECKING:
 
     from pydantic import BaseModel
 
-    from ipplan.models import ActionUpdate, Area, PlanInfo, UnitDeclaration
+    from ipplan.file_models import ActionUpdate, Area, PlanInfo, UnitDeclaration
     from ipplan.plan import Plan
     from ipplan.workplans.model import ProgressEvent
 
@@ -84,14 +87,14 @@ class Checked:
     """
 
     docs: dict[str, Document]
-    plan: PlanInfo | entities.PlanInfo | None = None
+    plan: PlanInfo | domain.PlanInfo | None = None
     # Indicators and actions too: 10,000 indicators and 20,000 actions as models took 47 MB.
-    indicators: Indexed[entities.Indicator] = field(default_factory=list)
+    indicators: Indexed[domain.Indicator] = field(default_factory=list)
     areas: Indexed[Area] = field(default_factory=list)
-    actions: Indexed[entities.Action] = field(default_factory=list)
-    # Actuals are kept as the plan's own records (ipplan.entities), not as pydantic models:
+    actions: Indexed[domain.Action] = field(default_factory=list)
+    # Actuals are kept as the plan's own records (ipplan.data), not as pydantic models:
     # a plan of 10,000 indicators has 100,000 of them, and a model takes five times the memory.
-    actuals: dict[str, list[Found[entities.Actual]]] = field(default_factory=dict)
+    actuals: dict[str, list[Found[domain.Actual]]] = field(default_factory=dict)
     updates: dict[str, list[Found[ActionUpdate]]] = field(default_factory=dict)
     declared_units: Indexed[UnitDeclaration] = field(default_factory=list)
     # work-plan progress events, with their file and path parts (year, item id, stamp)
@@ -129,7 +132,7 @@ def check(docs: dict[str, Document], more: Iterable[tuple[str, Document]] = ()) 
         if not docs[name].broken:
             reader(c, docs[name])
     for name, doc in itertools.chain(list(docs.items()), _joining(docs, more)):
-        named = records.split(name)
+        named = layout.split(name)
         if named is not None and not doc.broken:
             kind, parts = named
             RECORD_READERS[kind.name](c, doc, parts)
@@ -177,7 +180,7 @@ def check_records(plan: Plan, docs: dict[str, Document], paths: dict[str, Path])
         unit_table=plan.units,
     )
     for name, doc in docs.items():
-        named = records.split(name)
+        named = layout.split(name)
         if named is not None and not doc.broken:
             kind, parts = named
             RECORD_READERS[kind.name](c, doc, parts)
@@ -300,7 +303,7 @@ def _keyed(
 
 
 def _read_indicators(c: Checked, doc: Document) -> None:
-    from ipplan.models import Indicator, PlanInfo, UnitDeclaration
+    from ipplan.file_models import Indicator, PlanInfo, UnitDeclaration
 
     data = _shell(c, doc, doc.data, (), {"plan": True, "units": False, "indicators": True})
     if data is None:
@@ -309,33 +312,33 @@ def _read_indicators(c: Checked, doc: Document) -> None:
         c.plan = _one(c, doc, data["plan"], ("plan",), PlanInfo)
     c.declared_units = _items(c, doc, data.get("units"), ("units",), UnitDeclaration)
     found = _items(c, doc, data.get("indicators"), ("indicators",), Indicator)
-    c.indicators = [(loc, entities.indicator(model)) for loc, model in found]
+    c.indicators = [(loc, domain.indicator(model)) for loc, model in found]
 
 
 def _read_tasks(c: Checked, doc: Document) -> None:
-    from ipplan.models import Action, Area
+    from ipplan.file_models import Action, Area
 
     data = _shell(c, doc, doc.data, (), {"areas": True, "actions": True})
     if data is None:
         return
     c.areas = _items(c, doc, data.get("areas"), ("areas",), Area)
     found = _items(c, doc, data.get("actions"), ("actions",), Action)
-    c.actions = [(loc, entities.action(model)) for loc, model in found]
+    c.actions = [(loc, domain.action(model)) for loc, model in found]
 
 
 def _read_actuals(c: Checked, doc: Document) -> None:
-    from ipplan.models import Actual
+    from ipplan.file_models import Actual
 
     data = _shell(c, doc, doc.data, (), {"actuals": False})
     if data is not None:
         c.actuals = {
-            key: [Found(f.doc, f.loc, entities.actual(f.item), f.owner, f.legacy) for f in entries]
+            key: [Found(f.doc, f.loc, domain.actual(f.item), f.owner, f.legacy) for f in entries]
             for key, entries in _keyed(c, doc, data.get("actuals"), ("actuals",), Actual).items()
         }
 
 
 def _read_task_log(c: Checked, doc: Document) -> None:
-    from ipplan.models import ActionUpdate
+    from ipplan.file_models import ActionUpdate
 
     data = _shell(c, doc, doc.data, (), {"updates": False})
     if data is not None:
@@ -353,32 +356,32 @@ _READERS: dict[str, Callable[[Checked, Document], None]] = {
 def _read_actual_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:
     key, year = parts  # the year is four digits of its path
     data = doc.data if doc.data is not None else {}
-    plain = entities.plain_actual(data, int(year))
+    plain = domain.plain_actual(data, int(year))
     if plain is not None:
         c.actuals.setdefault(key, []).append(Found(doc, (), plain))
         return
-    from ipplan.models import ActualRecord
+    from ipplan.file_models import ActualRecord
 
     found = _one(c, doc, data, (), ActualRecord)
     if found is not None:
-        c.actuals.setdefault(key, []).append(Found(doc, (), entities.actual(found, int(year))))
+        c.actuals.setdefault(key, []).append(Found(doc, (), domain.actual(found, int(year))))
 
 
 def _read_update_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:
-    from ipplan.models import ActionUpdate
+    from ipplan.file_models import ActionUpdate
 
     action_id, name = parts
     found = _one(c, doc, doc.data if doc.data is not None else {}, (), ActionUpdate)
     if found is None:
         return
-    expected = records.stamp_name(found.recorded)
+    expected = layout.stamp_name(found.recorded)
     if name != expected:
         c.problems.append(
             Problem(
                 doc.path,
                 doc.line(("recorded",)),
                 "record-name",
-                {"name": f"{name}{records.SUFFIX}", "expected": f"{expected}{records.SUFFIX}"},
+                {"name": f"{name}{layout.SUFFIX}", "expected": f"{expected}{layout.SUFFIX}"},
             )
         )
         return
@@ -393,14 +396,14 @@ def _read_progress_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> 
     found = _one(c, doc, doc.data if doc.data is not None else {}, (), ProgressEvent)
     if found is None:
         return
-    expected = records.stamp_name(found.recorded)
+    expected = layout.stamp_name(found.recorded)
     if name != expected:
         c.problems.append(
             Problem(
                 doc.path,
                 doc.line(("recorded",)),
                 "record-name",
-                {"name": f"{name}{records.SUFFIX}", "expected": f"{expected}{records.SUFFIX}"},
+                {"name": f"{name}{layout.SUFFIX}", "expected": f"{expected}{layout.SUFFIX}"},
             )
         )
         return
@@ -409,9 +412,9 @@ def _read_progress_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> 
 
 # How the files of each record kind are read; a capability that registers a kind adds its reader.
 RECORD_READERS: dict[str, Callable[[Checked, Document, tuple[str, ...]], None]] = {
-    records.ACTUALS.name: _read_actual_record,
-    records.UPDATES.name: _read_update_record,
-    records.PROGRESS.name: _read_progress_record,
+    layout.ACTUALS.name: _read_actual_record,
+    layout.UPDATES.name: _read_update_record,
+    layout.PROGRESS.name: _read_progress_record,
 }
 
 
@@ -584,7 +587,7 @@ def rule_plan(c: Checked) -> Iterator[Problem]:
         )
 
 
-def _ambiguous_names(doc: Document, indicators: Indexed[entities.Indicator]) -> Iterator[Problem]:
+def _ambiguous_names(doc: Document, indicators: Indexed[domain.Indicator]) -> Iterator[Problem]:
     """A name (Chinese or English) that is a bare number, or another indicator's key or name,
     would make ``ipplan record NAME`` mean two indicators: the number, key or name is taken."""
     keys = {ind.key.casefold(): ind.key for _, ind in indicators}
@@ -650,7 +653,7 @@ def rule_indicators(c: Checked) -> Iterator[Problem]:
             )
 
 
-def _direction_problems(doc: Document, loc: Loc, ind: entities.Indicator) -> Iterator[Problem]:
+def _direction_problems(doc: Document, loc: Loc, ind: domain.Indicator) -> Iterator[Problem]:
     """A target on the wrong side of the baseline for the indicator's direction (a decrease
     to a higher value): status would call the indicator achieved before any change, and its
     progress would count backwards. A target equal to its baseline holds a level, as
@@ -691,8 +694,8 @@ def rule_official_baselines(c: Checked) -> Iterator[Problem]:
 def _milestone_problems(
     doc: Document,
     loc: Loc,
-    ind: entities.Indicator,
-    plan: PlanInfo | entities.PlanInfo | None,
+    ind: domain.Indicator,
+    plan: PlanInfo | domain.PlanInfo | None,
     unit: unit_library.Unit | None,
 ) -> Iterator[Problem]:
     """Milestones lie strictly between the baseline year and the target year, once per year."""

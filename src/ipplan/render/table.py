@@ -4,10 +4,10 @@ A work plan is printed as the table people follow it in: measure, goal, content,
 units, in boxes. rich lays out such a table cell by cell as rich text, which for the 2022 work
 plan (616 lines) took 35 ms, a quarter of the command. Here every column's width comes from the
 terminal's width and the columns' ratios alone, as rich's ``Table(expand=True)`` shares it; each
-cell is wrapped once, the way Chinese is set (:mod:`ipplan.wrapping`: a break may fall between
+cell is wrapped once, the way Chinese is set (:mod:`ipplan.text.wrapping`: a break may fall between
 any two Chinese characters, never before closing punctuation nor after opening punctuation;
 English breaks at spaces); and each line is a list of runs of text and style, which
-:func:`ipplan.terminal.print_runs` writes plain to a file or a pipe and styled to a terminal.
+:func:`ipplan.render.terminal.print_runs` writes plain to a file or a pipe and styled to a terminal.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from itertools import accumulate
 
 from rich.cells import cell_len
 
-from ipplan.wrapping import NO_LINE_END, NO_LINE_START
+from ipplan.text.wrapping import NO_LINE_END, NO_LINE_START
 
 Run = tuple[str, str]  # a piece of text and its style ("" for none)
 Paragraph = Sequence[Run]  # one line of a cell as written, before it is wrapped

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ipplan.assess import Progress, assess
-from ipplan.entities import Indicator
+from ipplan.data import Indicator
 from ipplan.plan import Plan
 
 

@@ -3,7 +3,8 @@
 Nearly every plan file is block mappings and sequences of one-line scalars, with flow lists and
 mappings of scalars on one line (``measures: [举措。]``, ``baseline: {year: 2021, value: 26829}``).
 This module reads exactly that, line by line, several times faster than libyaml's composer
-followed by :mod:`ipplan.yamlio`'s builder, and gives the same data and the same line of every
+followed by :mod:`ipplan.files.yaml_read`'s builder, and gives the same data and the same line of
+every
 key and item. Whatever it is not sure of (a tag, an anchor, a block or multi-line scalar, an
 escape, a comment after a plain value that might be part of it, a tab, a character YAML or
 ipplan treats specially, a number the two YAML versions read differently, a duplicate key,
@@ -17,8 +18,8 @@ import re
 from sys import intern
 from typing import Any
 
-from ipplan import numbers
-from ipplan.yamlio import MAX_KEYS, NUMBER_START, scalar_value
+from ipplan.files.yaml_scalars import MAX_KEYS, NUMBER_START, scalar_value
+from ipplan.text import numbers
 
 Loc = tuple[str | int, ...]
 
@@ -344,7 +345,8 @@ def _flow_value(double: str | None, single: str | None, bare: str | None) -> Any
 
 
 def plain(value: str) -> Any:
-    """What :mod:`ipplan.yamlio` makes of the plain scalar ``value``; raises :class:`_Unsure`
+    """What :mod:`ipplan.files.yaml_read` makes of the plain scalar ``value``; raises
+    :class:`_Unsure`
     where it would report a problem (a number the two YAML versions read differently, a tag
     it does not take), so that the parser says so at its line."""
     first = value[0]

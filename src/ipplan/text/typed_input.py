@@ -18,8 +18,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from ipplan import numbers
-from ipplan.entities import visible
+from ipplan.data import visible
 from ipplan.errors import (
     AmbiguousNumber,
     ControlCharacter,
@@ -31,6 +30,7 @@ from ipplan.errors import (
     ValueTooLarge,
     WrongUnit,
 )
+from ipplan.text import numbers
 from ipplan.units import LIBRARY
 
 Value = int | float

@@ -1,7 +1,7 @@
 """The plan's data model: what each data file may hold, checked by pydantic.
 
 These models check one file's shape and types. Rules that need more than one value (duplicate
-keys, unknown indicators, years outside the plan, unit ranges) live in :mod:`ipplan.validate`.
+keys, unknown indicators, years outside the plan, unit ranges) live in :mod:`ipplan.check.rules`.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ipplan.entities import RECORDED_YEARS, TIME_PATTERN, visible, written_time
-from ipplan.status import Status
+from ipplan.action_status import Status
+from ipplan.data import RECORDED_YEARS, TIME_PATTERN, visible, written_time
 
 
 def _shows_something(value: str) -> str:

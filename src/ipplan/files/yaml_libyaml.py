@@ -1,6 +1,7 @@
 """The YAML parser's reading of a file: libyaml's composer, with the line of every node.
 
-:func:`ipplan.yamlio.parse` reads most files with :mod:`ipplan.blockyaml`; what it does not take
+:func:`ipplan.files.yaml_read.parse` reads most files with :mod:`ipplan.files.yaml_fast`; what it
+does not take
 (tags, anchors, block scalars, and every file it is unsure of) comes here, and so does every
 syntax error, which only the parser can describe.
 """
@@ -13,10 +14,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ipplan import numbers, yamlio
-from ipplan.problems import Problem
-from ipplan.typed import MAX_VALUE
-from ipplan.yamlio import (
+from ipplan.files import yaml_scalars
+from ipplan.files.yaml_document import Document, failed
+from ipplan.files.yaml_scalars import (
     NUMBER_START,
     TAG_BOOL,
     TAG_FLOAT,
@@ -24,12 +24,12 @@ from ipplan.yamlio import (
     TAG_NULL,
     TAG_STR,
     TAG_TIMESTAMP,
-    Document,
     Loc,
-    conflicts,
-    failed,
     scalar_value,
 )
+from ipplan.problems import Problem
+from ipplan.text import numbers
+from ipplan.text.typed_input import MAX_VALUE
 
 try:  # libyaml's composer is several times faster and still reports positions
     from yaml import CSafeLoader as _Loader
@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 # Plain scalars (style None, or "" from libyaml) that may be numbers to one YAML version or
-# the other (see ipplan.numbers).
+# the other (see ipplan.text.numbers).
 _PLAIN = (TAG_INT, TAG_FLOAT, TAG_STR)
 # The tags that make a scalar something other than text.
 _TYPED = frozenset((TAG_INT, TAG_FLOAT, TAG_BOOL, TAG_NULL, TAG_TIMESTAMP))
@@ -50,7 +50,7 @@ class _TooLarge(Exception):
 
 
 class _Limit(Exception):
-    """A limit of :mod:`ipplan.yamlio` passed at ``line``: the file is refused, unread."""
+    """A limit of :mod:`ipplan.files.yaml_read` passed at ``line``: the file is refused, unread."""
 
     def __init__(self, code: str, line: int, limit: int) -> None:
         super().__init__(code, line, limit)
@@ -68,8 +68,8 @@ class _Builder:
     An alias is the node it names met again (the composer shares the node). With ``aliases``
     (a text that holds a ``*``), every node is remembered with what it holds, so that an
     alias is its node's value, not built again: the file's aliases and the values they add
-    are counted against :data:`ipplan.yamlio.MAX_ALIASES` and
-    :data:`ipplan.yamlio.MAX_ALIAS_NODES` before any is expanded.
+    are counted against :data:`ipplan.files.yaml_scalars.MAX_ALIASES` and
+    :data:`ipplan.files.yaml_scalars.MAX_ALIAS_NODES` before any is expanded.
     """
 
     def __init__(self, path: Path, max_keys: int, aliases: bool = False) -> None:
@@ -88,7 +88,7 @@ class _Builder:
 
     def build(self, node: Node, loc: Loc) -> Any:
         self.nodes += 1
-        if self.nodes > yamlio.MAX_NODES:  # read when used: a test may lower it
+        if self.nodes > yaml_scalars.MAX_NODES:  # read when used: a test may lower it
             raise _TooLarge
         seen = self.seen
         if seen is None:
@@ -105,10 +105,10 @@ class _Builder:
     def alias(self, node: Node, loc: Loc, value: Any, size: int) -> Any:
         """The value of an alias at ``loc``: that of the node it names, built already."""
         self.aliases += 1
-        if self.aliases > yamlio.MAX_ALIASES:
-            raise _Limit("too-many-aliases", self.line_of(loc, node), yamlio.MAX_ALIASES)
-        if size == _BUILDING or self.added + size > yamlio.MAX_ALIAS_NODES:
-            raise _Limit("alias-too-large", self.line_of(loc, node), yamlio.MAX_ALIAS_NODES)
+        if self.aliases > yaml_scalars.MAX_ALIASES:
+            raise _Limit("too-many-aliases", self.line_of(loc, node), yaml_scalars.MAX_ALIASES)
+        if size == _BUILDING or self.added + size > yaml_scalars.MAX_ALIAS_NODES:
+            raise _Limit("alias-too-large", self.line_of(loc, node), yaml_scalars.MAX_ALIAS_NODES)
         self.added += size
         self.nodes += size - 1
         return value
@@ -189,12 +189,11 @@ class _Builder:
         return str(resolver.resolve(scalar_node, node.value, (True, False)))
 
 
-def parse(text: str, path: Path, max_keys: int = yamlio.MAX_KEYS) -> tuple[Document, list[Problem]]:
+def parse(
+    text: str, path: Path, max_keys: int = yaml_scalars.MAX_KEYS
+) -> tuple[Document, list[Problem]]:
     """Read ``text`` (the content of ``path``) with libyaml's composer and the builder, which
     refuses a file of more than ``max_keys`` keys at the key past them."""
-    unresolved = conflicts(text, path)
-    if unresolved:
-        return Document(path, None, broken=True), unresolved
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -222,7 +221,7 @@ def parse(text: str, path: Path, max_keys: int = yamlio.MAX_KEYS) -> tuple[Docum
     try:
         data = builder.build(root, ())
     except _TooLarge:
-        return failed(path, 1, "too-large", {"limit": yamlio.MAX_NODES})
+        return failed(path, 1, "too-large", {"limit": yaml_scalars.MAX_NODES})
     except _Limit as passed:
         return failed(path, passed.line, passed.code, {"limit": passed.limit})
     except RecursionError:

@@ -1,6 +1,6 @@
 """A cache of validated plans, so that reading an unchanged plan costs no parsing or validation.
 
-An entry holds a plan exactly as :func:`ipplan.store.load` built it from files that passed
+An entry holds a plan exactly as :func:`ipplan.load.load` built it from files that passed
 validation in full, with the identity of every file under the data directory at the moment they
 were read: its relative path, size, modification and change times to the nanosecond, and inode,
 and the name of every directory. It is used only when every file is still there with the same
@@ -18,7 +18,7 @@ No code comes from the cache. An entry is plain data, JSON (:mod:`json` runs not
 a first line, its header, names the format, the ipplan that made it (a digest of its version
 and source files), the data directory, the digest of the identity of every file it was made
 from and the digest of the rest; then one line for each part of the plan, records as lists of
-their fields, which :mod:`ipplan.store` builds the plan's records back from. An entry whose
+their fields, which :mod:`ipplan.load` builds the plan's records back from. An entry whose
 header does not match, or whose bytes are not what its header says, is only a miss.
 
 Entries live outside every repository, in ``$IPPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipplan``,
@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ipplan import fingerprint
+from ipplan.files import fingerprint
 
 ENV_DIR = "IPPLAN_CACHE_DIR"
 ENV_SWITCH = "IPPLAN_CACHE"
@@ -208,8 +208,8 @@ def location(top: Path, environ: Mapping[str, str]) -> Path | None:
 def _refuse_repository(chosen: Path, var: str, top: Path) -> None:
     """Refuse ``chosen`` when a directory at or above it holding ``.git`` is also at or above
     ``top`` or the working directory, links resolved (a link into the repository is inside)."""
-    from ipplan.discovery import is_repository
     from ipplan.errors import CacheDirInRepository
+    from ipplan.files.discover import is_repository
 
     where = Path(_real(chosen))
     readers = [Path(_real(top))]
@@ -654,7 +654,7 @@ def keep_passed(
 def _digest_of(top: Path, name: str) -> str | None:
     """The digest of the regular file ``name`` below ``top``, read as the check reads it; None
     when it cannot be."""
-    from ipplan.yamlio import Refused, digest, read_regular
+    from ipplan.files.yaml_read import Refused, digest, read_regular
 
     try:
         return digest(read_regular(f"{top}/{name}", top))

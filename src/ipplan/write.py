@@ -9,7 +9,8 @@ Every change follows one path (:func:`commit`):
 3. build the new record files, validate the whole data directory as it will be read back, and
    only then write each file atomically.
 
-Each record is its own small file (:mod:`ipplan.records`). A plan still holding the single files
+Each record is its own small file (:mod:`ipplan.files.layout`). A plan still holding the single
+files
 of earlier versions has their records moved into record files by the first write, under the
 same lock, before its own change.
 
@@ -25,42 +26,51 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
 from ipplan import clock
+from ipplan.action_status import Status
 from ipplan.assess import Assessment, assess
-from ipplan.entities import ActionUpdate, Actual, Indicator, Revision
+from ipplan.check.rules import check, check_records
+from ipplan.data import ActionUpdate, Actual, Indicator, Revision
 from ipplan.errors import (
     BaselineYear,
     DataInvalid,
+    DataNotWritable,
+    DiskFull,
     ImplausibleChange,
     InvalidDate,
+    LockLost,
+    LockLostMidway,
     NotWholeNumber,
     ValueAlreadyRecorded,
     ValueOutOfRange,
+    WriteStoppedMidway,
     YearOutsidePlan,
+    write_error,
 )
-from ipplan.plan import ActionState, Plan
-from ipplan.problems import Problem
-from ipplan.records import ACTUALS, UPDATES, split, stamp_name
-from ipplan.status import Status
-from ipplan.store import (
+from ipplan.files import atomic, layout, lock
+from ipplan.files.atomic import remove
+from ipplan.files.layout import (
+    ACTUALS,
     FILES,
     LEGACY,
+    PROGRESS,
+    UPDATES,
     DataDir,
-    apply_writes,
-    confirm_lock,
-    current,
-    ensure_writable,
-    load,
-    read_documents,
-    remove,
-    writing,
+    split,
+    stamp_name,
 )
-from ipplan.typed import Value, clean_text, parse_value
-from ipplan.validate import check, check_records
-from ipplan.writer import dump_actual, dump_update
-from ipplan.yamlio import Document, parse
+from ipplan.files.lock import confirm_lock, ensure_writable, writing
+from ipplan.files.record_text import dump_actual, dump_update
+from ipplan.files.yaml_document import Document
+from ipplan.files.yaml_read import parse
+from ipplan.load import current, load, read_documents
+from ipplan.plan import ActionState, Plan
+from ipplan.problems import Problem
+from ipplan.text.typed_input import Value, clean_text, parse_value
+from ipplan.workplans.entities import ProgressEvent
 
 now = clock.now  # the clock changes are stamped by; a test may set its own
 
@@ -112,11 +122,6 @@ def check_year(plan: Plan, year: int) -> None:
         raise YearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
 
 
-def aware(moment: dt.datetime) -> dt.datetime:
-    """``moment`` with a UTC offset; a time written without one is read as local time."""
-    return moment if moment.tzinfo is not None else moment.astimezone()
-
-
 def latest_recorded(plan: Plan, *, future: bool = True) -> dt.datetime | None:
     """When the most recent change in the plan was recorded, if any change carries a time;
     without ``future``, of the changes not recorded in the future (:func:`clock.in_future`)."""
@@ -126,7 +131,7 @@ def latest_recorded(plan: Plan, *, future: bool = True) -> dt.datetime | None:
     if not future:
         reference = clock.now()
         times = [t for t in times if not clock.in_future(t, reference)]
-    return max((aware(t) for t in times), default=None)
+    return max((clock.aware(t) for t in times), default=None)
 
 
 def stamp(plan: Plan, when: dt.datetime | None = None) -> dt.datetime:
@@ -187,7 +192,7 @@ def migrate(data_dir: DataDir) -> bool:
 
     Called with the write lock held. Every record file is written before the old files are
     removed, so a write stopped midway leaves each record in the old file, and perhaps also in
-    an equal record file, which reading takes as one (:func:`ipplan.validate.check`). Two
+    an equal record file, which reading takes as one (:func:`ipplan.check.rules.check`). Two
     branches that both migrate write the same bytes into the same files, which git merges.
     """
     present = [name for name in sorted(LEGACY) if data_dir.file(name).exists()]
@@ -467,7 +472,7 @@ _DATE = re.compile(r"(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1
 
 def parse_date(text: str) -> dt.date:
     """A date as people write it: 2025-12-31, 2025年12月31日, 2025/12/31, ２０２５-１２-３１."""
-    from ipplan.typed import normalized
+    from ipplan.text.typed_input import normalized
 
     found = _DATE.fullmatch(normalized(text))
     try:
@@ -542,7 +547,7 @@ def _write_checked(data_dir: DataDir, writes: Mapping[str, str | None], latest: 
     full. What writing records can break is in the records written, in what they name (an
     indicator, an action, the plan's years, a unit) and in the recorded times they might share
     with other records. So the new files are checked against ``latest``'s definitions
-    (:func:`ipplan.validate.check_records`), and their times against its records: the files
+    (:func:`ipplan.check.rules.check_records`), and their times against its records: the files
     are read once a command, not twice. Only when a time may be shared is the whole directory
     read and checked, to say where.
     """
@@ -569,16 +574,18 @@ def _checked_alone(data_dir: DataDir, writes: Mapping[str, str | None], latest: 
                 values.update(_times(actual))
     for action_id, entries in latest.updates.items():
         kept = (u for u in entries if update_file(action_id, u) not in writes)
-        updates.update(aware(u.recorded) for u in kept)
+        updates.update(clock.aware(u.recorded) for u in kept)
     # An update's time is its own; the values of one change may share theirs (validate's rule).
-    new_updates = {aware(f.item.recorded) for group in checked.updates.values() for f in group}
+    new_updates = {
+        clock.aware(f.item.recorded) for group in checked.updates.values() for f in group
+    }
     new_values = {t for group in checked.actuals.values() for f in group for t in _times(f.item)}
     return not (new_updates & (values | updates) or new_values & updates)
 
 
 def _times(actual: Actual) -> list[dt.datetime]:
     moments = (actual.recorded, *(r.recorded for r in actual.history))
-    return [aware(m) for m in moments if m is not None]
+    return [clock.aware(m) for m in moments if m is not None]
 
 
 def _check_whole(data_dir: DataDir, writes: Mapping[str, str | None]) -> None:
@@ -606,3 +613,74 @@ def _parsed(
             docs[name], found = parse(text, data_dir.file(name))
             problems += found
     return docs, problems
+
+
+def apply_writes(data_dir: layout.DataDir, writes: Mapping[str, str | bytes | None]) -> None:
+    """Make ``writes`` on disk, one file at a time in the order of their names: each file (a
+    name of :data:`FILES` or a path relative to the data directory) replaced with its content
+    through :func:`atomic_write`, or removed where the content is None.
+
+    The write lock is confirmed before every file (:func:`confirm_lock`): lost before the first,
+    nothing is written (:class:`LockLost`); lost midway, the change stops before its next file
+    with :class:`LockLostMidway`, which names the files written and those not. A file the system
+    refuses midway stops it the same way (:class:`WriteStoppedMidway`).
+
+    The whole list is known before the first file, and each file is done once the call for it
+    returns: a journal, written before the first file and crossed off file by file, would let
+    the next writer finish or roll back a change stopped midway.
+    """
+    order = sorted(writes)
+    done: list[str] = []
+    for index, name in enumerate(order):
+        try:
+            lock.confirm_lock(data_dir)
+            write_one(data_dir, name, writes[name])
+        except LockLost as exc:
+            if not done:
+                raise
+            raise LockLostMidway(
+                lock=exc.params["lock"],
+                path=str(data_dir.path),
+                written=done,
+                pending=order[index:],
+            ) from None
+        except (DataNotWritable, DiskFull) as exc:
+            if not done:
+                raise
+            raise WriteStoppedMidway(
+                file=exc.params["path"],
+                detail=exc.params.get("detail", ""),
+                path=str(data_dir.path),
+                written=done,
+                pending=order[index:],
+            ) from None
+        done.append(name)
+
+
+def write_one(data_dir: layout.DataDir, name: str, content: str | bytes | None) -> None:
+    """One file of a change: replaced whole with ``content``, or removed where it is None."""
+    path = data_dir.file(name)
+    if content is None:
+        atomic.remove(path, data_dir.path)
+        return
+    try:
+        atomic.make_dirs(path.parent, data_dir.path)
+    except OSError as exc:
+        raise write_error(path.parent, exc) from None
+    atomic.atomic_write(path, content)
+
+
+def write_plan_schemas(data_dir: layout.DataDir) -> list[Path]:
+    """Write the schemas into the plan's own ``schema/``, with the write lock held: each file
+    is one of a change (:func:`apply_writes`)."""
+    from ipplan.check import schema  # pydantic: only when schemas are written
+
+    files = {f"{layout.SCHEMA_DIR}/{name}": text for name, text in schema.schema_files().items()}
+    apply_writes(data_dir, files)
+    return [data_dir.file(name) for name in files]
+
+
+def progress_file(year: int, event: ProgressEvent) -> str:
+    """The record file of an event, relative to the data directory: named by its recorded
+    time, so an item's events sort in the order they were recorded."""
+    return PROGRESS.relative(str(year), event.item, stamp_name(event.recorded))

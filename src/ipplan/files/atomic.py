@@ -1,0 +1,174 @@
+"""Writing files so that a reader sees the old file or the new one, never a mix: the atomic
+replace, directories made and removed, syncs, and the temporaries a killed write leaves."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from pathlib import Path
+
+from ipplan.errors import write_error
+from ipplan.files import layout
+
+
+def shared_mode(directory: Path) -> int | None:
+    """The lock file's mode: in a directory a group may write, the group may take the lock too.
+
+    With the usual umask (022) a lock file would be created -rw-r--r--, and every other member
+    of the group would be locked out by the first one to write. So where the directory itself is
+    group- or world-writable, the lock file is made writable to the same people, whatever the
+    umask. Elsewhere the umask and any default ACL decide, as for any new file.
+    """
+    try:
+        bits = directory.stat().st_mode & 0o777
+    except OSError:
+        return None
+    if not bits & (stat.S_IWGRP | stat.S_IWOTH):
+        return None
+    return bits & 0o666 | stat.S_IRUSR | stat.S_IWUSR
+
+
+def stray_temporaries(data_dir: layout.DataDir) -> list[Path]:
+    """Temporary files that :func:`atomic_write` left behind when its process was killed."""
+    found: list[Path] = []
+    for name in layout.FILES.values():
+        found += sorted(data_dir.path.glob(f".{name}.*{layout.TEMP_SUFFIX}"))
+    schemas = data_dir.path / layout.SCHEMA_DIR  # ipplan schema's files, *.schema.json
+    if schemas.is_dir() and not schemas.is_symlink():
+        found += sorted(schemas.glob(f".*.schema.json.*{layout.TEMP_SUFFIX}"))
+    for kind in layout.KINDS.values():
+        base = data_dir.path / kind.name
+        if base.is_dir() and not base.is_symlink():
+            pattern = "/".join(
+                ["*"] * (len(kind.parts) - 1) + [f".*{layout.SUFFIX}.*{layout.TEMP_SUFFIX}"]
+            )
+            found += sorted(base.glob(pattern))
+    return found
+
+
+def remove_stray_temporaries(data_dir: layout.DataDir) -> None:
+    for path in stray_temporaries(data_dir):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Replace ``path`` with ``content`` all at once: the old file or the new one, never a mix.
+
+    Text is written as UTF-8 with ``\n`` line ends; bytes as they are.
+
+    The temporary file sits in the same directory (so the rename is atomic), is flushed and
+    synced before the rename, is removed on any failure, and takes the old file's permissions.
+    """
+    directory = path.parent
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    try:
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=layout.TEMP_SUFFIX, dir=directory
+        )
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    try:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            os.chmod(tmp, 0o666 & ~umask())
+        os.replace(tmp, path)
+        sync_directory(directory)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise write_error(path, exc) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def make_dirs(directory: Path, top: Path) -> None:
+    """Create ``directory`` and the missing ones between it and ``top``. In a data directory a
+    group shares, each gets the data directory's own mode, so that the next member of the group
+    can add a record beside the first one's whatever the umask."""
+    missing = []
+    current = directory
+    while current != top and not current.is_dir():
+        missing.append(current)
+        current = current.parent
+    shared = shared_mode(top) is not None
+    mode = stat.S_IMODE(top.stat().st_mode) if shared else None
+    for created in reversed(missing):
+        created.mkdir(exist_ok=True)
+        if mode is not None:
+            with contextlib.suppress(OSError):
+                os.chmod(created, mode)
+
+
+def remove(path: Path, top: Path) -> None:
+    """Remove the file ``path``, then the directories it leaves empty, up to ``top``."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    sync_directory(path.parent)
+    parent = path.parent
+    while parent != top and top in parent.parents:
+        try:
+            parent.rmdir()
+        except OSError:
+            break
+        parent = parent.parent
+
+
+def sync_directory(directory: Path) -> None:
+    """Make the rename itself durable, where the system allows a directory to be synced."""
+    if os.name != "posix":  # pragma: no cover - Windows has no directory handles to sync
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def copy_tree(source: Path, destination: Path) -> None:
+    """Copy a directory of records file by file, so that a failure is the operating system's
+    own error (a full disk named as one), not shutil.copytree's list of them."""
+    import shutil
+
+    destination.mkdir()
+    for path in sorted(source.rglob("*")):
+        copy = destination / path.relative_to(source)
+        if path.is_dir():
+            copy.mkdir()
+        elif path.is_file():
+            shutil.copyfile(path, copy)
+
+
+def sync_file(path: Path) -> None:
+    if path.is_file():
+        with path.open("rb+") as handle:
+            os.fsync(handle.fileno())

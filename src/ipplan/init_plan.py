@@ -1,0 +1,98 @@
+"""``ipplan init``: the bundled plan copied into a new directory, all or nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from ipplan import locate
+from ipplan.check import schema
+from ipplan.errors import TargetExists, write_error
+from ipplan.files import atomic, layout
+
+
+def init(target: Path) -> list[Path]:
+    """Copy the bundled plan into ``target`` as a writable plan; never overwrite one.
+
+    All or nothing: the plan is built in a hidden directory beside ``target`` and renamed into
+    place once whole, so a full disk or a kill midway leaves no half plan that would block the
+    next ``init``. Into a directory that already exists (and holds no plan), the files are moved
+    one by one and taken back out if any move fails.
+    """
+    import shutil
+    import tempfile
+
+    source = locate.bundled_dir()
+    names = [layout.FILES[name] for name in layout.FILES if name not in layout.LEGACY]
+    shipped = [kind.name for kind in layout.KINDS.values() if (source / kind.name).is_dir()]
+    if (source / layout.WORKPLANS_DIR).is_dir():  # the yearly work plans shipped with the plan
+        shipped.append(layout.WORKPLANS_DIR)
+    for name in [*names, *shipped]:
+        if (target / name).exists():
+            raise TargetExists(path=str(target / name))
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=parent))
+    except OSError as exc:
+        raise write_error(target, exc) from None
+    try:
+        for name in names:
+            shutil.copyfile(source / name, staging / name)
+        for name in shipped:
+            atomic.copy_tree(source / name, staging / name)
+        (staging / ".gitignore").write_text(layout.GITIGNORE, encoding="utf-8")
+        schema.write_schemas(staging / layout.SCHEMA_DIR)
+        for path in staging.rglob("*"):
+            atomic.sync_file(path)
+        os.chmod(staging, 0o777 & ~atomic.umask())
+        made = _install(staging, target)
+    except OSError as exc:
+        raise write_error(target, exc) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    atomic.sync_directory(parent)
+    return made
+
+
+def _install(staging: Path, target: Path) -> list[Path]:
+    """Put the staged plan at ``target``: one rename when ``target`` does not exist yet, else
+    each entry moved in, and every one moved so far taken back out if a later move fails."""
+    import shutil
+
+    entries = sorted(staging.iterdir())
+    keep_ignore = (target / ".gitignore").exists()
+    made = [
+        target / path.relative_to(staging)
+        for path in sorted(staging.rglob("*"))
+        if path.is_file() and not (keep_ignore and path.name == ".gitignore")
+    ]
+    if not target.exists():
+        os.rename(staging, target)
+        staging.mkdir()  # so that the caller's clean-up has something to remove
+        return made
+    moved: list[Path] = []
+    try:
+        for entry in entries:
+            destination = target / entry.name
+            if entry.name == ".gitignore" and keep_ignore:
+                continue  # the directory's own .gitignore is kept
+            if destination.exists() and entry.name != layout.SCHEMA_DIR:
+                raise TargetExists(path=str(destination))
+            if destination.is_dir():  # an older schema directory: its files are replaced
+                for schema_file in sorted(entry.iterdir()):
+                    os.replace(schema_file, destination / schema_file.name)
+                continue
+            os.rename(entry, destination)
+            moved.append(destination)
+    except (OSError, TargetExists):
+        for destination in reversed(moved):
+            if destination.is_dir():
+                shutil.rmtree(destination, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    destination.unlink()
+        raise
+    atomic.sync_directory(target)
+    return made
