@@ -416,3 +416,104 @@ def test_a_report_through_a_link_onto_another_plans_file_is_refused(
     result = cli("report", "-f", "md", "-o", str(link))
     assert result.exit_code == 1 and "报告不会覆盖它" in result.stderr
     assert snapshot(ws) == before and link.is_symlink()
+
+
+def _write_commands() -> dict[str, object]:
+    """Each command that writes: how to set it up in ``tmp`` around ``plan``, its arguments,
+    and what shows that it wrote."""
+    from tests.test_workplans import TABLE, WORKPLAN
+
+    def record(plan: Path, tmp: Path) -> tuple[list[str], Path]:
+        return ["record", "2023", "practitioners", "31000"], plan / "actuals"
+
+    def importing(plan: Path, tmp: Path) -> tuple[list[str], Path]:
+        source = tmp / "values.csv"
+        source.write_text("key,year,value,source,note\npractitioners,2023,31000,,\n", "utf-8")
+        return ["import", str(source)], plan / "actuals"
+
+    def task(plan: Path, tmp: Path) -> tuple[list[str], Path]:
+        return ["task", "talent-training", "--status", "in_progress"], plan
+
+    def undo(plan: Path, tmp: Path) -> tuple[list[str], Path]:
+        assert (
+            ipplan("record", "2023", "practitioners", "31000", "--data", str(plan)).returncode == 0
+        )
+        return ["undo"], plan / "actuals"
+
+    def init(plan: Path, tmp: Path) -> tuple[list[str], Path]:
+        return ["init", str(tmp / "made")], tmp / "made" / "indicators.yaml"
+
+    def new(plan: Path, tmp: Path) -> tuple[list[str], Path]:
+        args = ["new", str(tmp / "made"), "--title", "规划", "--years", "2026-2030"]
+        return args, tmp / "made" / "indicators.yaml"
+
+    def site(plan: Path, tmp: Path) -> tuple[list[str], Path]:
+        return ["site", str(tmp / "public")], tmp / "public" / "index.html"
+
+    def schema(plan: Path, tmp: Path) -> tuple[list[str], Path]:
+        return ["schema", str(tmp / "schemas")], tmp / "schemas"
+
+    def workplan_import(plan: Path, tmp: Path) -> tuple[list[str], Path]:
+        shutil.rmtree(plan / "workplans", ignore_errors=True)
+        source = tmp / "t.csv"
+        source.write_text(TABLE, encoding="utf-8")
+        return ["workplan-import", str(source), "--year", "2024"], plan / "workplans" / "2024.yaml"
+
+    def item(plan: Path, tmp: Path) -> tuple[list[str], Path]:
+        shutil.rmtree(plan / "workplans", ignore_errors=True)
+        (plan / "workplans").mkdir()
+        (plan / "workplans" / "2024.yaml").write_text(WORKPLAN, encoding="utf-8")
+        args = ["item", "y2024-1", "--done", "上半年", "--date", "2024-06-20"]
+        return args, plan / "progress"
+
+    def report(plan: Path, tmp: Path) -> tuple[list[str], Path]:
+        return ["report", "-o", str(tmp / "r.md")], tmp / "r.md"
+
+    return {
+        "record": record,
+        "import": importing,
+        "task": task,
+        "undo": undo,
+        "init": init,
+        "new": new,
+        "site": site,
+        "schema": schema,
+        "workplan-import": workplan_import,
+        "item": item,
+        "report": report,
+    }
+
+
+WRITE_COMMANDS = _write_commands()
+
+
+def _contents(path: Path) -> dict[str, bytes]:
+    """Every file under ``path`` (or ``path`` itself) with its bytes."""
+    if path.is_file():
+        return {path.name: path.read_bytes()}
+    if not path.is_dir():
+        return {}
+    return {str(p.relative_to(path)): p.read_bytes() for p in path.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("output", ["closed", "dev-full"])
+@pytest.mark.parametrize("command", sorted(WRITE_COMMANDS))
+def test_every_write_command_exits_0_when_its_change_is_saved_whatever_becomes_of_stdout(
+    plan_dir: Path, tmp_path: Path, command: str, output: str
+) -> None:
+    prepare = WRITE_COMMANDS[command]
+    args, written = prepare(plan_dir, tmp_path)  # type: ignore[operator]
+    before = _contents(written)
+    full = ("init", "new", "schema")  # these name their directory, not a plan
+    args = [*args] if command in full else [*args, "--data", str(plan_dir)]
+    if output == "closed":
+        result = closed_stdout(*args)
+    else:
+        with open("/dev/full", "wb") as sink:
+            result = ipplan(*args, stdout=sink)
+    message = result.stderr.decode("utf-8")
+    assert result.returncode == 0, message
+    assert "Traceback" not in message and "Exception ignored" not in message
+    if command != "report":  # its message goes to stderr, where it is seen
+        assert message.startswith("改动已保存：") and message.endswith("（但结果未能显示。）\n")
+    assert _contents(written) != before  # the change is on disk

@@ -17,6 +17,7 @@ from ipplan.cli.common import (
     PlanOption,
     app,
     choose_lang,
+    mark_saved,
     print_json,
     problem_lines,
     reporting,
@@ -187,6 +188,7 @@ def schema(
             written = schemas.write_schemas(directory)
     from ipplan.render import terminal
 
-    terminal.print_lines(
-        [text("schema.written", language, path=views.display_path(path)) for path in written]
-    )
+    lines = [text("schema.written", language, path=views.display_path(path)) for path in written]
+    if lines:
+        mark_saved(" ".join(lines))
+    terminal.print_lines(lines)

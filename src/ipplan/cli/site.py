@@ -15,6 +15,7 @@ from ipplan.cli.common import (
     PlanOption,
     app,
     choose_lang,
+    mark_saved,
     reporting,
     resolve_workspace,
 )
@@ -60,14 +61,12 @@ def site(
     from ipplan.render import terminal
 
     pages = sum(1 for name in files if name.endswith(".html"))
-    terminal.print_lines(
-        [
-            text(
-                "site.replaced" if replaced else "site.written",
-                language,
-                pages=pages,
-                downloads=len(files) - pages,
-                path=display_path(output / "index.html"),
-            )
-        ]
+    message = text(
+        "site.replaced" if replaced else "site.written",
+        language,
+        pages=pages,
+        downloads=len(files) - pages,
+        path=display_path(output / "index.html"),
     )
+    mark_saved(message)
+    terminal.print_lines([message])

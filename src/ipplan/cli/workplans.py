@@ -16,6 +16,7 @@ from ipplan.cli.common import (
     LangOption,
     app,
     choose_lang,
+    mark_saved,
     print_json,
     reporting,
     resolve_data_dir,
@@ -139,6 +140,8 @@ def item(
         outcome = None
         if changing:
             outcome = changes.record(data_dir, plan, item_id, request, os.environ)
+            if outcome.event is not None:
+                mark_saved(text("wp.recorded", language, id=item_id))
             plan = load.load(data_dir)
         day = views.day_of(plan, as_of, os.environ)
         view = views.one_item_view(plan, item_id, day)
@@ -264,14 +267,12 @@ def workplan_import(
         )
     from ipplan.render import terminal
 
-    terminal.print_lines(
-        [
-            text(
-                "wp.imported",
-                language,
-                path=views.display_path(done.path),
-                count=done.items,
-                source=source.name,
-            )
-        ]
+    message = text(
+        "wp.imported",
+        language,
+        path=views.display_path(done.path),
+        count=done.items,
+        source=source.name,
     )
+    mark_saved(message)
+    terminal.print_lines([message])
