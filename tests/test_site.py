@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
+from ipplan.errors import SiteManifestBroken
 from ipplan.files.fingerprint import digest
 from ipplan.site import publish
 from ipplan.site.publish import MANIFEST
@@ -293,6 +294,68 @@ def test_a_manifest_naming_files_outside_the_site_is_refused(
 
 
 @pytest.mark.parametrize(
+    "forged",
+    [
+        ["CNAME"],
+        [".git/HEAD", ".git/config"],
+        [".nojekyll"],
+        ["plans/.git/HEAD"],
+        ["notes/readme.txt"],
+        ["plans/national/notes.txt"],
+        ["data/all.html"],
+        ["en/data/all.csv"],
+        ["README.md"],
+    ],
+    ids=[
+        "cname", "git", "hidden", "hidden-below", "other-top", "not-a-page", "not-a-download",
+        "lang-data", "other-file",
+    ],
+)  # fmt: skip
+def test_a_forged_manifest_listing_what_the_site_never_writes_deletes_nothing(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    forged: list[str],
+) -> None:
+    """The manifest is committed with a gh-pages branch: whoever may commit there writes it. A
+    rebuild over one listing a CNAME or .git's files, with their right digests, would delete
+    them."""
+    monkeypatch.chdir(ws)
+    out = tmp_path / "gh-pages"
+    build(cli, ws, out)
+    git(out, "init", "-q")
+    (out / "CNAME").write_bytes(b"plans.example.org\n")
+    (out / ".nojekyll").write_bytes(b"")
+    for name in forged:
+        path = out / name
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"theirs\n")
+    listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    for name in forged:
+        listed["files"][name] = digest((out / name).read_bytes())
+    (out / MANIFEST).write_text(json.dumps(listed), encoding="utf-8")
+    before = snapshot(out)
+    refused = cli("site", str(out), "--plan", "gd")  # the national pages would be stale
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    first = sorted(forged)[0]
+    assert refused.stderr == (
+        f"错误：{out / MANIFEST} 列出的 {first} 不是网站会写的文件（隐藏文件、CNAME，或 "
+        "index.html、plans/、data/、en/、zh/ 之外的路径），清单可能被人改过；未删除、未写入任何"
+        "内容。请从 git 恢复清单，或删除它后重新生成网站。\n"
+    )
+    assert snapshot(out) == before  # nothing deleted, nothing written
+    english = cli("site", str(out), "--lang", "en")
+    assert english.exit_code == 1 and f"{out / MANIFEST} lists {first}, which" in english.stderr
+    with pytest.raises(SiteManifestBroken) as raised:  # its code: site-manifest-broken
+        publish.write_site(out, {"index.html": b""})
+    assert raised.value.message_id == "site-manifest-broken"
+    assert raised.value.params["entry"] == first
+    assert snapshot(out) == before
+
+
+@pytest.mark.parametrize(
     "broken", [b"{", b"[]", b'{"files": []}', b'{"files": {"a.html": 1}}', b"\xff"]
 )
 def test_a_manifest_not_in_its_form_is_refused(
@@ -325,12 +388,12 @@ def test_a_stale_page_behind_a_link_is_never_removed(
     away.mkdir()
     (away / "page.html").write_bytes(b"someone else's")
     listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    listed["files"]["old/page.html"] = digest(b"someone else's")
+    listed["files"]["plans/old/page.html"] = digest(b"someone else's")
     (out / MANIFEST).write_text(json.dumps(listed), encoding="utf-8")
-    (out / "old").symlink_to(away)
+    (out / "plans" / "old").symlink_to(away)
     build(cli, ws, out)
     assert (away / "page.html").read_bytes() == b"someone else's"
-    assert (out / "old").is_symlink() and "old/page.html" not in manifest(out)
+    assert (out / "plans" / "old").is_symlink() and "plans/old/page.html" not in manifest(out)
 
 
 def test_a_site_that_cannot_be_staged_leaves_the_earlier_one_as_it_was(

@@ -69,6 +69,7 @@ from ipplan.errors import (
 from ipplan.files.atomic import atomic_write, remove
 from ipplan.files.fingerprint import digest
 from ipplan.locate import Neighbourhood, real_path
+from ipplan.site.pages import LANGS
 
 MANIFEST = ".ipplan-site.json"
 # The marker of a site written before the manifest, when a site was replaced whole.
@@ -76,7 +77,7 @@ MARKER = ".ipplan-site"
 # The hidden directory the new site is written into first: ``.ipplan-site-<random>.tmp``.
 STAGING = (".ipplan-site-", ".tmp")
 # What a site has always had at its root: a site from before the manifest wrote only these.
-SITE_ROOT = ("index.html", "plans", "data", "en", "zh")
+SITE_ROOT = ("index.html", "plans", "data", *LANGS)
 # Besides hidden entries, what a publishing checkout may hold before its first site.
 CHECKOUT = ("CNAME",)
 
@@ -176,6 +177,9 @@ def _read_manifest(manifest: Path, target: Path) -> dict[str, str]:
         _safe(name) and isinstance(value, str) for name, value in files.items()
     ):
         raise SiteManifestBroken(path=str(manifest))
+    for name in sorted(files):
+        if not site_writes(name):
+            raise SiteManifestBroken(path=str(manifest), entry=name)
     return files
 
 
@@ -188,6 +192,29 @@ def _safe(name: str) -> bool:
     if name.startswith("/") or any(part in (".", "..") for part in name.split("/")):
         return False
     return "/".join(parts) == name and parts[0] not in (MANIFEST, MARKER)
+
+
+def site_writes(name: str) -> bool:
+    """Whether ``name`` is a path of the kind a site writes (see :mod:`ipplan.site.pages`): the
+    index page, pages under ``plans/`` (both at the root and under ``en/`` or ``zh/``), and CSV
+    or JSON downloads under ``data/``; never a hidden name (``.git``, ``.nojekyll``) or a
+    ``CNAME``. A manifest is committed with the site, so anyone who may commit to a gh-pages
+    branch writes it: an entry outside these would have the next run delete what is not the
+    site's."""
+    parts = name.split("/")
+    if any(part.startswith(".") or part == "CNAME" for part in parts):
+        return False
+    if parts[0] in LANGS and len(parts) > 1:
+        parts = parts[1:]
+        if parts[0] == "data":
+            return False
+    if parts == ["index.html"]:
+        return True
+    if len(parts) < 2:
+        return False
+    if parts[0] == "plans":
+        return parts[-1].endswith(".html")
+    return parts[0] == "data" and parts[-1].endswith((".csv", ".json"))
 
 
 def _earlier_site(target: Path) -> dict[str, str]:
@@ -203,8 +230,8 @@ def _earlier_site(target: Path) -> dict[str, str]:
             continue
         if stat.S_ISDIR(mode):
             pending += path.iterdir()
-        elif stat.S_ISREG(mode):
-            found[path.relative_to(target).as_posix()] = digest(path.read_bytes())
+        elif stat.S_ISREG(mode) and site_writes(name := path.relative_to(target).as_posix()):
+            found[name] = digest(path.read_bytes())
     return found
 
 

@@ -381,6 +381,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "form), so which files are the site's is unknown; nothing was written. Restore it from "
         "git, or remove it if the directory no longer holds a site ipplan wrote",
     ),
+    "site-manifest-entry": (
+        "{path} 列出的 {entry} 不是网站会写的文件（隐藏文件、CNAME，或 index.html、plans/、data/、"
+        "en/、zh/ 之外的路径），清单可能被人改过；未删除、未写入任何内容。请从 git 恢复清单，"
+        "或删除它后重新生成网站。",
+        "{path} lists {entry}, which is not a file a site writes (a hidden file, a CNAME, or a "
+        "path outside index.html, plans/, data/, en/ and zh/), so the manifest may have been "
+        "edited; nothing was removed or written. Restore it from git, or remove it and build "
+        "the site again",
+    ),
     "site-partly-replaced": (
         "网站 {path} 只替换了一部分（{detail}）；其清单 {manifest} 列出了已写入的每个文件，"
         "问题解决后再次运行 ipplan site 即可完成替换。",
@@ -1949,6 +1958,8 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
         values.update(written=some_of(written, lang), pending=some_of(pending, lang))
     if message_id == "import-not-a-regular-file" and f"filekind.{params.get('kind')}" in CATALOGUE:
         values["kind"] = text(f"filekind.{params.get('kind')}", lang)
+    if message_id == "site-manifest-broken" and params.get("entry"):
+        message_id = "site-manifest-entry"
     if message_id == "unsafe-shared-directory" and params.get("above"):
         message_id = "unsafe-above-shared-directory"
     if message_id in ("unsafe-owner", "unsafe-shared-directory", "unsafe-above-shared-directory"):
