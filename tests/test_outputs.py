@@ -418,6 +418,118 @@ def test_a_report_through_a_link_onto_another_plans_file_is_refused(
     assert snapshot(ws) == before and link.is_symlink()
 
 
+# --- links planted in shared directories, and plans of other workspaces ------------------------
+
+SOMEONE_ELSE = 4321  # a uid that is neither the user's nor the shared directory's owner's
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a link to another user needs root")
+@pytest.mark.parametrize("command", ["report", "site", "schema", "init", "new"])
+def test_an_output_through_a_link_someone_planted_in_a_shared_directory_is_refused(
+    cli: Run, plan_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """Alice makes /tmp/report.md -> /home/bob/notes.md; Bob's report -o /tmp/report.md must
+    not overwrite his own file. As the kernel's fs.protected_symlinks: a link in a sticky or
+    world-writable directory is followed only when the user or the directory's owner owns it."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    victim = tmp_path / "bob"
+    victim.mkdir()
+    if command == "report":
+        (victim / "notes.md").write_bytes(b"Bob's own notes\n")
+        link = shared / "report.md"
+        link.symlink_to(victim / "notes.md")
+        args = ["report", "-o", str(link), "--data", str(plan_dir)]
+    else:
+        link = shared / "out"
+        link.symlink_to(victim)
+        extra = {
+            "site": ["--data", str(plan_dir)],
+            "schema": [],
+            "init": [],
+            "new": ["--title", "规划", "--years", "2026-2030"],
+        }[command]
+        args = [command, str(link), *extra]
+    os.lchown(link, SOMEONE_ELSE, SOMEONE_ELSE)
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(victim)
+    refused = cli(*args)
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        f"错误：{link} 经过符号链接 {link}，它位于共享目录（粘滞位或所有人可写，如 /tmp）中，"
+        f"属于另一个用户（uid {SOMEONE_ELSE}），可能是他人设下的陷阱，ipplan 不跟随它；"
+        "未写入任何内容。请选择另一个路径，或请该目录的管理员删除这个链接。\n"
+    )
+    assert snapshot(victim) == before and link.is_symlink()
+    below = cli(*[str(link / "x") if arg == str(link) else arg for arg in args], "--lang", "en")
+    assert below.exit_code == 1 and f"goes through the symbolic link {link}," in below.stderr
+    assert snapshot(victim) == before
+    if command != "new":  # which takes no link for its new directory, whoever's it is
+        os.lchown(link, os.geteuid(), os.getegid())  # the user's own link is followed
+        assert cli(*args).exit_code == 0
+        assert snapshot(victim) != before
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a link to another user needs root")
+def test_a_planted_link_to_a_link_is_refused_and_the_directorys_owners_link_is_followed(
+    cli: Run, plan_dir: Path, tmp_path: Path
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    victim = tmp_path / "victim.md"
+    victim.write_bytes(b"theirs\n")
+    (shared / "planted").symlink_to(victim)
+    os.lchown(shared / "planted", SOMEONE_ELSE, SOMEONE_ELSE)
+    mine = tmp_path / "mine.md"
+    mine.symlink_to(shared / "planted")  # the user's own link, into the planted one
+    refused = cli("report", "-o", str(mine), "--data", str(plan_dir))
+    assert refused.exit_code == 1 and f"符号链接 {shared / 'planted'}，" in refused.stderr
+    assert victim.read_bytes() == b"theirs\n"
+    os.chown(shared, SOMEONE_ELSE, SOMEONE_ELSE)  # the link's owner owns the directory too
+    assert cli("report", "-o", str(mine), "--data", str(plan_dir)).exit_code == 0
+    assert victim.read_bytes() != b"theirs\n"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "bob/mine/indicators.yaml",
+        "bob/mine/tasks.yaml",
+        "bob/mine/actuals/practitioners/2023.yaml",
+        "carol/data/indicators.yaml",
+        "carol/data/schema/tasks.schema.json",
+        "dave/ipplan.yaml",
+    ],
+)
+def test_a_report_never_lands_on_a_plan_of_another_workspace_or_none(
+    cli: Run, plan_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    """report -o /home/bob/mine/indicators.yaml, from a plan of another workspace (or of none),
+    must not overwrite that plan: every plan at or above the output's real path is looked for,
+    wherever it is."""
+    shutil.copytree(SHIPPED, tmp_path / "bob" / "mine")
+    shutil.copytree(SHIPPED, tmp_path / "carol" / "data")
+    (tmp_path / "dave").mkdir()
+    (tmp_path / "dave" / "ipplan.yaml").write_text("plans: []\n", encoding="utf-8")
+    (tmp_path / "bob" / "mine" / "actuals" / "practitioners").mkdir(parents=True, exist_ok=True)
+    output = tmp_path / target
+    if not output.exists():
+        output.write_bytes(b"recorded: before\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    before = snapshot(tmp_path)
+    result = cli("report", "-f", "md", "-o", str(output), "--data", str(plan_dir))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "报告不会覆盖它；请为 -o 选择另一个文件。" in result.stderr
+    assert snapshot(tmp_path) == before
+    beside = tmp_path / "bob" / "mine" / "report.md"  # a file no plan owns is written
+    assert cli("report", "-f", "md", "-o", str(beside), "--data", str(plan_dir)).exit_code == 0
+    assert beside.read_text(encoding="utf-8").startswith("#")
+
+
 def _write_commands() -> dict[str, object]:
     """Each command that writes: how to set it up in ``tmp`` around ``plan``, its arguments,
     and what shows that it wrote."""

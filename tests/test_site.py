@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import re
+import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -480,6 +481,54 @@ def test_a_site_inside_a_plan_or_holding_one_is_refused(
     assert (refused.exit_code, refused.stdout) == (1, "")
     assert words in refused.stderr and "nothing was written" in refused.stderr
     assert snapshot(ws) == before and (ws / where).exists() == existed
+
+
+@pytest.mark.parametrize(
+    ("where", "words"),
+    [
+        ("other/updates", "在计划的数据目录"),
+        ("other", "在计划的数据目录"),
+        ("other/actuals/site", "在计划的数据目录"),
+        ("repo/data/public", "在计划的数据目录"),
+        ("repo", "包含"),
+        ("holder", "包含"),
+        ("wsroot", "包含"),
+        ("link-into-other", "在计划的数据目录"),
+    ],
+)
+def test_a_site_inside_or_holding_a_plan_of_no_workspace_of_its_own_is_refused(
+    cli: Run,
+    plan_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    words: str,
+) -> None:
+    """ipplan --data p site other/updates, where other is another plan outside p's workspace
+    (updates/ holding only a .gitkeep), would write the site into that plan and break it: every
+    plan at or above OUT, or in it, is kept clear of, wherever it is."""
+    other = tmp_path / "other"
+    shutil.copytree(plan_dir, other)
+    shutil.rmtree(other / "updates", ignore_errors=True)
+    (other / "updates").mkdir()
+    (other / "updates" / ".gitkeep").write_bytes(b"")
+    shutil.copytree(plan_dir, tmp_path / "repo" / "data")  # a plan in a repository's data/
+    (tmp_path / "holder" / "plans").mkdir(parents=True)  # a site's directory holding a plan
+    shutil.copytree(plan_dir, tmp_path / "holder" / "plans" / "p")
+    (tmp_path / "wsroot").mkdir()
+    (tmp_path / "wsroot" / "ipplan.yaml").write_text("plans: []\n", encoding="utf-8")
+    (tmp_path / "link-into-other").symlink_to(other / "updates")
+    away = tmp_path / "away"
+    away.mkdir()
+    monkeypatch.chdir(away)
+    before = snapshot(tmp_path)
+    refused = cli("site", str(tmp_path / where), "--data", str(plan_dir))
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert words in refused.stderr and "未写入任何内容" in refused.stderr
+    assert snapshot(tmp_path) == before
+    beside = tmp_path / "repo" / "public"  # beside a repository's data/: the usual place
+    assert cli("site", str(beside), "--data", str(plan_dir)).exit_code == 0
+    assert (beside / "index.html").is_file()
 
 
 def test_a_site_led_by_a_link_into_a_plan_is_refused(

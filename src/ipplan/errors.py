@@ -168,6 +168,15 @@ class OutputIsWorkspace(IpplanError):
     message_id = "output-is-workspace"
 
 
+class OutputThroughPlantedLink(IpplanError):
+    """An output path (a report, a site, schemas, a new plan) goes through a symbolic link in a
+    shared directory (sticky or world-writable, /tmp say) owned neither by the user nor by
+    that directory's owner: someone else may have planted it to have ipplan write over their
+    victim's files, as the kernel's fs.protected_symlinks refuses to follow it."""
+
+    message_id = "output-planted-link"
+
+
 class ImportRefused(DataInvalid):
     """An import file has problems; nothing was recorded."""
 

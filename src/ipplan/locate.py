@@ -3,6 +3,7 @@ bundled copy; and what an output must leave alone around it."""
 
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,10 +21,11 @@ from ipplan.errors import (
     OutputIsData,
     OutputIsWorkspace,
     OutputNotAFile,
+    OutputThroughPlantedLink,
     write_error,
 )
 from ipplan.files import layout
-from ipplan.files.discover import Search
+from ipplan.files.discover import WORKSPACE, Search
 
 if TYPE_CHECKING:
     from ipplan.workspaces.workspace import Workspace
@@ -174,6 +176,68 @@ def real_path(path: Path) -> Path:
         return path.absolute()
 
 
+# How many links an output path may go through before it is left to the write to refuse (the
+# kernel's own limit, ELOOP, is 40).
+LINK_HOPS = 40
+
+
+def refuse_planted_link(output: Path) -> None:
+    """Refuse ``output`` if it goes through a symbolic link that someone else may have planted:
+    a link in a sticky or world-writable directory (/tmp), owned neither by the user nor by
+    that directory's owner. The kernel's fs.protected_symlinks refuses to follow such a link;
+    ipplan refuses it on every output it writes (a report, a site, schemas, a new plan), since
+    its atomic writes resolve the path themselves. Every component of the path is looked at,
+    and of each link's target in turn, without following anything."""
+    absolute = output.absolute()
+    current = Path(absolute.anchor)
+    pending = list(absolute.parts[1:])
+    hops = 0
+    while pending:
+        part = pending.pop(0)
+        if part in ("", "."):
+            continue
+        if part == "..":
+            current = current.parent
+            continue
+        candidate = current / part
+        try:
+            found = os.lstat(candidate)
+        except OSError:
+            return  # nothing there (yet): no link to follow from here on
+        if not stat.S_ISLNK(found.st_mode):
+            current = candidate
+            continue
+        hops += 1
+        try:
+            directory = os.stat(current)
+            target = Path(os.readlink(candidate))
+        except OSError:
+            return  # the write itself names what is wrong
+        shared = directory.st_mode & (stat.S_ISVTX | stat.S_IWOTH)
+        if shared and found.st_uid not in (os.geteuid(), directory.st_uid):
+            raise OutputThroughPlantedLink(
+                path=str(output), link=str(candidate), owner=found.st_uid
+            )
+        if hops > LINK_HOPS:
+            return  # a loop: the write itself refuses it
+        if target.is_absolute():
+            current = Path(target.anchor)
+        pending[:0] = [name for name in target.parts if name != target.anchor]
+
+
+def plans_at_or_above(path: Path) -> list[Path]:
+    """The data directory of every plan at or above ``path`` (as :func:`real_path` gives it),
+    wherever it is, in a workspace or not: a directory holding indicators.yaml, or the data/
+    of one that holds data/indicators.yaml; innermost first."""
+    found: list[Path] = []
+    indicators = layout.FILES["indicators"]
+    for directory in (path, *path.parents):
+        for top in (directory, directory / "data"):
+            if os.path.lexists(top / indicators) and top not in found:
+                found.append(top)
+    return found
+
+
 def plan_owns(top: Path, target: Path) -> bool:
     """Whether ``target`` is a file of the plan whose data directory is ``top`` (both as
     :func:`real_path` gives them), or lies in one of its own directories."""
@@ -190,10 +254,12 @@ def ensure_not_data(output: Path, around: Neighbourhood) -> None:
     """Refuse an output path that is a file of any plan ``around`` names, or lies in one of its
     directories (records, schemas, work plans), or is a workspace file; a link is followed."""
     target = real_path(output)
-    for top in around.plans:
+    for top in (*around.plans, *plans_at_or_above(target.parent)):
         if plan_owns(top, target):
             raise OutputIsData(path=str(output), plan=str(top))
-    if target in around.workspaces:
+    if target in around.workspaces or (
+        target.name == WORKSPACE and os.path.lexists(target)  # any workspace's, wherever it is
+    ):
         raise OutputIsWorkspace(path=str(output))
 
 
@@ -207,6 +273,7 @@ def report_target(
     the workspace file, a directory, a device, a pipe or a socket, and a file whose directory
     does not exist. The report then replaces the file whole, atomically.
     """
+    refuse_planted_link(output)
     ensure_not_data(output, neighbourhood([data_dir.path], cwd, environ))
     try:
         mode = output.stat().st_mode

@@ -192,8 +192,10 @@ def create(
     from ipplan import load
     from ipplan.check import schema
     from ipplan.files import layout
+    from ipplan.locate import refuse_planted_link
 
     first, last = parse_years(years)
+    refuse_planted_link(target)
     try:
         required = clean_text(title, "--title")
     except InvisibleText:

@@ -102,7 +102,11 @@ def schema_files() -> dict[str, str]:
 
 
 def write_schemas(directory: Path) -> list[Path]:
-    """Write the JSON Schema of every data file into ``directory``, replacing older ones."""
+    """Write the JSON Schema of every data file into ``directory``, replacing older ones; not
+    through a link someone else may have planted in a shared directory."""
+    from ipplan.locate import refuse_planted_link
+
+    refuse_planted_link(directory)
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -66,9 +66,11 @@ from ipplan.errors import (
     SiteTargetNotEmpty,
     write_error,
 )
+from ipplan.files import layout
 from ipplan.files.atomic import atomic_write, remove
+from ipplan.files.discover import WORKSPACE
 from ipplan.files.fingerprint import digest
-from ipplan.locate import Neighbourhood, real_path
+from ipplan.locate import Neighbourhood, plans_at_or_above, real_path, refuse_planted_link
 from ipplan.site.pages import LANGS
 
 MANIFEST = ".ipplan-site.json"
@@ -85,14 +87,33 @@ CHECKOUT = ("CNAME",)
 def keep_apart(target: Path, around: Neighbourhood) -> None:
     """Refuse ``target`` (a link is followed) inside a plan's data directory, or holding one, or
     holding a workspace file: the site would be read as the plan's files, or rebuilding it
-    would touch them."""
+    would touch them. The plans ``around`` names (the workspace's) are looked for, and also
+    every plan at or above ``target`` and in it, in any workspace or none; and a link on the
+    way that someone else may have planted in a shared directory is refused."""
+    refuse_planted_link(target)
     real = real_path(target)
-    for top in around.plans:
+    for top in (*around.plans, *plans_at_or_above(real)):
         if real == top or top in real.parents:
             raise SiteInsidePlan(path=str(target), plan=str(top))
-    for held in (*around.plans, *around.workspaces):
+    for held in (*around.plans, *around.workspaces, *_plans_held(real)):
         if real in held.parents:
             raise SiteHoldsPlan(path=str(target), plan=str(held))
+
+
+def _plans_held(real: Path) -> list[Path]:
+    """The plans' data files and workspace files in ``real`` or in the directories a site
+    writes there (``plans/``, ``data/``, ``en/``, ``zh/``), wherever they are: a site is
+    never written over or around another plan, in this workspace or any other. Links are not
+    followed (nothing is written through one)."""
+    names = (layout.FILES["indicators"], WORKSPACE)
+    found = [real / name for name in names if os.path.lexists(real / name)]
+    for name in SITE_ROOT:
+        start = real / name
+        if not start.is_dir() or start.is_symlink():
+            continue
+        for directory, _, files in os.walk(start):
+            found += [Path(directory) / name for name in names if name in files]
+    return found
 
 
 def write_site(

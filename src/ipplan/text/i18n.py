@@ -597,6 +597,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} 是工作区文件，报告不会覆盖它；请为 -o 选择另一个文件。",
         "{path} is the workspace file and a report never overwrites it; choose another file for -o",
     ),
+    "output-planted-link": (
+        "{path} 经过符号链接 {link}，它位于共享目录（粘滞位或所有人可写，如 /tmp）中，属于另一个"
+        "用户（uid {owner}），可能是他人设下的陷阱，ipplan 不跟随它；未写入任何内容。"
+        "请选择另一个路径，或请该目录的管理员删除这个链接。",
+        "{path} goes through the symbolic link {link}, which lies in a shared directory (sticky "
+        "or world-writable, such as /tmp) and belongs to another user (uid {owner}); someone may "
+        "have planted it there, and ipplan does not follow it. Nothing was written. Choose "
+        "another path, or have the directory's administrator remove the link",
+    ),
     "data-locked": (
         "另一个 ipplan 命令正在写入 {path}，等待 {seconds} 秒后仍未结束，本次未做任何改动。"
         "请稍后重试（环境变量 IPPLAN_LOCK_TIMEOUT 可设定等待秒数）。"
