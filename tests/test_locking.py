@@ -311,6 +311,85 @@ def test_a_change_whose_write_fails_midway_names_what_was_written(
     assert "every existing file is as it was" not in result.stderr
 
 
+MIDWAY_UNDO = {
+    "zh": "运行 ipplan undo 可将已写入的部分作为一次改动撤销。",
+    "en": "; ipplan undo reverts the part written, as one change",
+}
+
+
+def _stop_after(monkeypatch: pytest.MonkeyPatch, how: str, lock: Path, files: int) -> None:
+    """Have the next change stop after its first ``files`` files: its lock file goes (as git
+    clean -X does), or the disk is full."""
+    write = atomic.atomic_write
+    written: list[Path] = []
+
+    def stopping(path: Path, content: str | bytes) -> None:
+        if how == "full" and len(written) == files:
+            raise write_error(path, OSError(errno.ENOSPC, "No space left on device"))
+        write(path, content)
+        written.append(path)
+        if how == "lock" and len(written) == files:
+            lock.unlink()
+
+    monkeypatch.setattr(atomic, "atomic_write", stopping)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("how", ["lock", "full"])
+def test_half_an_import_is_reverted_by_one_undo_as_its_message_says(
+    cli: Run, plan_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str, lang: str
+) -> None:
+    """Every file of one change has the same recorded time, so the part of an import written
+    before it stopped is, for undo, one change: undo puts every file back as it was, the value
+    it replaced included."""
+    data = str(plan_dir)
+    assert cli("record", "2022", "practitioners", "28000", "--data", data).exit_code == 0
+    source = tmp_path / "values.csv"
+    source.write_text(IMPORTED, encoding="utf-8")
+    before = snapshot(plan_dir)
+    _stop_after(monkeypatch, how, plan_dir / layout.LOCK_NAME, files=2)
+    stopped = cli("import", str(source), "--force", "--lang", lang, "--data", data)
+    monkeypatch.undo()
+    assert stopped.exit_code == 1
+    assert (plan_dir / NAMES[0]).exists() and not (plan_dir / NAMES[2]).exists()
+    assert snapshot(plan_dir) != before
+    assert MIDWAY_UNDO[lang] in stopped.stderr
+    undone = cli("undo", "--data", data)
+    assert undone.exit_code == 0, undone.stderr
+    assert snapshot(plan_dir) == before
+    assert load(plan_dir).actuals["practitioners"][0].value == 28000
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_undo_stopped_midway_says_that_undo_again_finishes_it(
+    cli: Run, plan_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    data = str(plan_dir)
+    before = snapshot(plan_dir)
+    source = tmp_path / "values.csv"
+    source.write_text(IMPORTED, encoding="utf-8")
+    assert cli("import", str(source), "--data", data).exit_code == 0
+    removed: list[Path] = []
+
+    def remove_one_then_fill(path: Path, top: Path) -> None:
+        if removed:
+            raise write_error(path, OSError(errno.ENOSPC, "No space left on device"))
+        path.unlink()
+        removed.append(path)
+
+    monkeypatch.setattr(atomic, "remove", remove_one_then_fill)  # the undo's second file
+    stopped = cli("undo", "--lang", lang, "--data", data)
+    monkeypatch.undo()
+    assert stopped.exit_code == 1 and len(removed) == 1
+    again = {
+        "zh": "再次运行 ipplan undo 可完成这次撤销。",
+        "en": "; run ipplan undo again to finish",
+    }
+    assert again[lang] in stopped.stderr and MIDWAY_UNDO[lang] not in stopped.stderr
+    assert cli("undo", "--data", data).exit_code == 0
+    assert snapshot(plan_dir) == before
+
+
 PAUSED_IMPORT = """
 import sys, time
 from pathlib import Path

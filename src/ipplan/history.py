@@ -205,7 +205,7 @@ def undo(data_dir: DataDir, plan: Plan, *, dry_run: bool = False) -> Undone:
                 writes[update_file(dropped.action_id, dropped.update)] = None
         return Edit(outcome, writes)
 
-    return commit(data_dir, plan, edit)
+    return commit(data_dir, plan, edit, undoing=True)
 
 
 def _revert(actual: Actual) -> Actual | None:

@@ -165,13 +165,24 @@ class Edit(Generic[T]):
     writes: Mapping[str, str | None] = dataclasses.field(default_factory=dict)
 
 
-def commit(data_dir: DataDir, plan: Plan, edit: Callable[[Plan], Edit[T]]) -> T:
+def commit(
+    data_dir: DataDir,
+    plan: Plan,
+    edit: Callable[[Plan], Edit[T]],
+    *,
+    undoing: bool = False,
+) -> T:
     """Make the change ``edit`` describes, safely against crashes and other writers.
 
     ``edit`` builds the change from a plan and raises the domain error that refuses it. It runs
     once on ``plan`` without the lock, so that a refusal costs nothing, and again under the lock
     if the files changed since ``plan`` was loaded (by another writer, or by moving the records
     of earlier versions' single files into record files).
+
+    Every file of one change carries the same recorded time, so a change stopped midway
+    (:class:`LockLostMidway`, :class:`WriteStoppedMidway`) is, for ``ipplan undo``, the change
+    of its files written: the message says that undo reverts that part as one change, or, for
+    an undo stopped midway (``undoing``), that undo run again finishes it.
     """
     ensure_writable(data_dir)
     first = edit(plan)
@@ -182,7 +193,11 @@ def commit(data_dir: DataDir, plan: Plan, edit: Callable[[Plan], Edit[T]]) -> T:
         latest = current(data_dir, plan)
         done = first if latest is plan else edit(latest)
         if done.writes:
-            _write_checked(data_dir, done.writes, latest)
+            try:
+                _write_checked(data_dir, done.writes, latest)
+            except (LockLostMidway, WriteStoppedMidway) as exc:
+                exc.params["then"] = "undo-again" if undoing else "undo"
+                raise
         return done.outcome
 
 

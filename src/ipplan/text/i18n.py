@@ -648,20 +648,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "lock-lost-midway": (
         "写入锁文件 {lock} 在本命令持有期间被删除或替换（此时可能已有另一个命令在写入），"
         "改动在写下一个文件前停止：{total} 个文件中已写入 {done} 个：{written}；未写入：{pending}。"
-        "请在 {path} 中运行 ipplan validate 和 git status 查看现状。"
+        "请在 {path} 中运行 ipplan validate 和 git status 查看现状。{then}"
         "ipplan 运行时请勿删除该文件（git clean -X 也会删除它）。",
         "the lock file {lock} was removed or replaced while this command held it, so another "
         "command may be writing; the change stopped before its next file. {done} of {total} "
         "files written: {written}; not written: {pending}. ipplan validate and git status in "
-        "{path} show where things stand. Do not remove the file while ipplan runs (git clean "
-        "-X does)",
+        "{path} show where things stand{then}. Do not remove the file while ipplan runs (git "
+        "clean -X does)",
     ),
     "write-stopped-midway": (
         "无法写入 {file}（{detail}），改动在此停止：{total} 个文件中已写入 {done} 个：{written}；"
-        "未写入：{pending}。请在 {path} 中运行 ipplan validate 和 git status 查看现状。",
+        "未写入：{pending}。请在 {path} 中运行 ipplan validate 和 git status 查看现状。{then}",
         "{file} could not be written ({detail}), and the change stopped there. {done} of "
         "{total} files written: {written}; not written: {pending}. ipplan validate and git "
-        "status in {path} show where things stand",
+        "status in {path} show where things stand{then}",
+    ),
+    # what a change of recorded values stopped midway leaves to ipplan undo (then= above)
+    "midway.undo": (
+        "运行 ipplan undo 可将已写入的部分作为一次改动撤销。",
+        "; ipplan undo reverts the part written, as one change",
+    ),
+    "midway.undo-again": (
+        "再次运行 ipplan undo 可完成这次撤销。",
+        "; run ipplan undo again to finish this undo",
     ),
     "undecodable-text": (
         "{field} 含有不是 UTF-8 文字的字节，未做任何改动；请检查终端或脚本的编码（应为 UTF-8）。",
@@ -1965,6 +1974,8 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
         written, pending = list(params.get("written", ())), list(params.get("pending", ()))
         values.update(done=len(written), total=len(written) + len(pending))
         values.update(written=some_of(written, lang), pending=some_of(pending, lang))
+        then = params.get("then")
+        values["then"] = text(f"midway.{then}", lang) if then else ""
     if message_id == "import-not-a-regular-file" and f"filekind.{params.get('kind')}" in CATALOGUE:
         values["kind"] = text(f"filekind.{params.get('kind')}", lang)
     if message_id == "site-manifest-broken" and params.get("entry"):
