@@ -251,8 +251,9 @@ def plan_owns(top: Path, target: Path) -> bool:
 
 
 def ensure_not_data(output: Path, around: Neighbourhood) -> None:
-    """Refuse an output path that is a file of any plan ``around`` names, or lies in one of its
-    directories (records, schemas, work plans), or is a workspace file; a link is followed."""
+    """Refuse an output path that is a file of any plan ``around`` names or of any plan at or
+    above it wherever it is (:func:`plans_at_or_above`), or lies in one of its directories
+    (records, schemas, work plans), or is a workspace file; a link is followed."""
     target = real_path(output)
     for top in (*around.plans, *plans_at_or_above(target.parent)):
         if plan_owns(top, target):
@@ -269,7 +270,9 @@ def report_target(
     """The regular file a report is written to: ``output``, or the file its symlink leads to.
 
     Refused, before any work and without opening anything (opening a named pipe would wait for
-    a reader): a file of the plan or of any plan of the workspace around it or around ``cwd``,
+    a reader): a path through a link someone else may have planted in a shared directory
+    (:func:`refuse_planted_link`), a file of the plan, of any plan of the workspace around it
+    or around ``cwd`` or of any plan at or above the output,
     the workspace file, a directory, a device, a pipe or a socket, and a file whose directory
     does not exist. The report then replaces the file whole, atomically.
     """
