@@ -316,15 +316,13 @@ def test_every_environment_variable_is_listed(page: str) -> None:
 def file_models() -> dict[str, list[type[BaseModel]]]:
     """Each page of the manual that says what a data file holds, and the models of its files."""
     from ipplan import file_models
-    from ipplan.workplans import model as workplan
-    from ipplan.workspaces import model as workspace
 
     return {
         "data-files": [
             file_models.ActualRecord,
             file_models.Revision,
             file_models.ActionUpdate,
-            workplan.ProgressEvent,
+            file_models.ProgressEvent,
         ],
         "writing-a-plan": [
             file_models.PlanInfo,
@@ -338,13 +336,13 @@ def file_models() -> dict[str, list[type[BaseModel]]]:
             file_models.Action,
         ],
         "work-plans": [
-            workplan.WorkPlanInfo,
-            workplan.Item,
-            workplan.Content,
-            workplan.Milestone,
-            workplan.Quantity,
+            file_models.WorkPlanInfo,
+            file_models.Item,
+            file_models.Content,
+            file_models.Milestone,
+            file_models.Quantity,
         ],
-        "workspaces": [workspace.PlanEntry],
+        "workspaces": [file_models.PlanEntry],
     }
 
 

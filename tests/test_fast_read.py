@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipplan.check.rules import Checked, check, rule_text
+from ipplan.check.read import Checked
+from ipplan.check.rules import rule_text
+from ipplan.check.run import check
 from ipplan.data import Actual
 from ipplan.files import yaml_fast
 from ipplan.files.record_text import dump_actual

@@ -26,7 +26,7 @@ from ipplan.files import layout
 from ipplan.files.discover import Search
 
 if TYPE_CHECKING:
-    from ipplan.workspaces.workspace import Workspace
+    from ipplan.workspace import Workspace
 ENV_VAR = "IPPLAN_DATA"
 PLAN_VAR = "IPPLAN_PLAN"  # a plan of the workspace, by name
 
@@ -80,7 +80,7 @@ def governing(found: Search) -> Path | None:
     """The workspace file that governs where the search started: the one found, unless the
     plan found is nearer and the workspace does not list it (that plan stands alone). A
     workspace file with problems governs, so that they are told."""
-    from ipplan.workspaces.workspace import read_workspace
+    from ipplan.workspace import read_workspace
 
     if found.workspace is None or found.plan is None or not found.plan_first:
         return found.workspace
@@ -91,7 +91,7 @@ def governing(found: Search) -> Path | None:
 
 
 def workspace_at(path: Path) -> Workspace:
-    from ipplan.workspaces.workspace import load_workspace  # checked by pydantic: only here
+    from ipplan.workspace import load_workspace  # checked by pydantic: only here
 
     return load_workspace(path)
 

@@ -22,11 +22,12 @@ from ipplan.file_models import (
     Area,
     Indicator,
     PlanInfo,
+    ProgressEvent,
     UnitDeclaration,
+    WorkPlanFile,
 )
 from ipplan.files import atomic
 from ipplan.files.layout import SCHEMA_DIR
-from ipplan.workplans.model import ProgressEvent, WorkPlanFile
 
 
 class _File(BaseModel):
