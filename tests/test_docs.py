@@ -116,7 +116,12 @@ def test_every_test_named_in_reliability_md_exists() -> None:
 
 def test_every_test_module_of_the_promises_is_cited() -> None:
     text = read(DOCS / "reliability.md")
-    for module in ("test_safe_writes.py", "test_history.py", "test_typed.py", "test_properties.py"):
+    for module in (
+        "test_safe_writes.py",
+        "test_history.py",
+        "text/test_typed_input.py",
+        "test_properties.py",
+    ):
         assert f"tests/{module}::" in text
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from ipplan.files import atomic, layout
 from tests.conftest import SHIPPED, Run, load, snapshot
-from tests.test_workspaces import ws  # noqa: F401 - the fixture
+from tests.workspaces.test_workspaces import ws  # noqa: F401 - the fixture
 
 IPPLAN = Path(sys.executable).with_name("ipplan")
 
