@@ -33,7 +33,7 @@ TESTS = ".venv/bin/python -m pytest"
 README_LINES = 300
 
 # Pages for those who work on ipplan, in English only; every other page has a Chinese twin.
-ENGLISH_ONLY = {"reliability.md", "performance.md", "development.md"}
+ENGLISH_ONLY = {"reliability.md", "performance.md", "development.md", "architecture.md"}
 GENERATED = {"commands.md", "commands.zh-CN.md"}
 
 
