@@ -42,7 +42,7 @@ def read_records(
     from ipplan.files.yaml_read import read
 
     base = str(data_dir.path)
-    for relative in layout.record_files(data_dir, problems):  # paths as text: see yamlio.Document
+    for relative in layout.record_files(data_dir, problems):  # paths as text (see Document)
         doc, found = read(f"{base}/{relative}", data_dir.path, scanned=True, record=True)
         problems.extend(found)
         yield relative, doc

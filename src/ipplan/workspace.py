@@ -39,7 +39,7 @@ MAX_PLANS = 1000
 
 
 class Entry(NamedTuple):
-    """One plan as ``ipplan.yaml`` lists it (its schema: :mod:`ipplan.workspaces.model`)."""
+    """One plan as ``ipplan.yaml`` lists it (its schema: :mod:`ipplan.file_models`)."""
 
     name: str
     directory: str

@@ -138,7 +138,7 @@ def _ambiguous_names(
             elif other is not None and other != ind.key:
                 params = {"name": name, "reason": "other", "other": other}
             else:
-                continue  # a line is looked up only for a problem (see yamlio.Document)
+                continue  # a line is looked up only for a problem (see yaml_document.Document)
             yield Problem(doc.path, doc.line((*loc, field_name)), "ambiguous-name", params)
 
 
