@@ -72,10 +72,10 @@ def test_a_long_status_table_is_plain_aligned_text_with_every_indicator(
 def test_synthetic_workspace_is_valid_and_rolls_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from ipplan.workspace import load_workspace
     from ipplan.workspaces.checks import check_workspace
     from ipplan.workspaces.overview import load_plans
     from ipplan.workspaces.rollup import roll_up
-    from ipplan.workspaces.workspace import load_workspace
 
     bench = _bench_module(monkeypatch)
     assert bench.PROVINCES == 31  # type: ignore[attr-defined] # national and 31 provinces

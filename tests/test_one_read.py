@@ -10,7 +10,7 @@ import pytest
 
 from ipplan import load, write
 from ipplan.action_status import Status
-from ipplan.check.rules import check, check_records
+from ipplan.check.run import check, check_records
 from ipplan.errors import DataInvalid, ValueAlreadyRecorded
 from ipplan.files import cache, layout, yaml_read
 from ipplan.problems import Problem

@@ -202,8 +202,8 @@ entries = st.fixed_dictionaries(
 @settings(max_examples=2000, deadline=None)
 @given(st.one_of(st.lists(entries, max_size=4), st.none(), st.integers(), st.text(max_size=3)))
 def test_a_workspace_is_read_plainly_only_where_the_model_agrees(plans: Any) -> None:
-    from ipplan.workspaces.model import PlanEntry
-    from ipplan.workspaces.workspace import Entry, _plain_entries
+    from ipplan.file_models import PlanEntry
+    from ipplan.workspace import Entry, _plain_entries
 
     plain = _plain_entries(plans)
     if plain is None:

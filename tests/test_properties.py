@@ -35,7 +35,7 @@ from ipplan.text.numbers import decimal
 from ipplan.text.typed_input import MAX_VALUE, control_character, parse_value
 from ipplan.units import LIBRARY
 from tests.conftest import SHIPPED, clear_recorded, load, snapshot
-from tests.test_writer import dump_all, reload
+from tests.files.test_record_text import dump_all, reload
 
 settings.register_profile(
     "ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -15,8 +15,8 @@ import pytest
 from ipplan import clock, public_record, views
 from ipplan.data import Indicator, Point
 from ipplan.errors import InvalidToday
+from tests.check.test_validate import INDICATORS, found, problems_in
 from tests.conftest import SHIPPED, Run, load, snapshot
-from tests.test_validate import INDICATORS, found, problems_in
 
 
 def record(cli: Run, data: str, *args: str) -> None:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from ipplan.errors import ImportRefused, IpplanError
 from ipplan.files import tablefile
+from ipplan.files.formulas import literal
 from ipplan.files.layout import DataDir
 from ipplan.plan import Plan
 from ipplan.problems import Problem
-from ipplan.reports.formulas import literal
 from ipplan.text.typed_input import parse_year
 from ipplan.write import (
     Change,

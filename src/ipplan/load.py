@@ -16,7 +16,7 @@ from ipplan.plan import Plan
 from ipplan.problems import Problem
 
 if TYPE_CHECKING:
-    from ipplan.check.rules import Checked as CoreChecked
+    from ipplan.check.read import Checked as CoreChecked
     from ipplan.data import Actual
     from ipplan.files.cache import Origin, Snapshot
     from ipplan.files.yaml_document import Document
@@ -42,7 +42,7 @@ def read_records(
     from ipplan.files.yaml_read import read
 
     base = str(data_dir.path)
-    for relative in layout.record_files(data_dir, problems):  # paths as text: see yamlio.Document
+    for relative in layout.record_files(data_dir, problems):  # paths as text (see Document)
         doc, found = read(f"{base}/{relative}", data_dir.path, scanned=True, record=True)
         problems.extend(found)
         yield relative, doc
@@ -192,7 +192,7 @@ class CheckedFiles:
 def check_files(data_dir: layout.DataDir) -> CheckedFiles:
     """Read and check every file of the plan in ``data_dir``: definitions, records and work
     plans, every rule; what ``ipplan validate`` reports and what a fresh load stands on."""
-    from ipplan.check.rules import check
+    from ipplan.check.run import check
     from ipplan.workplans import loading
 
     docs, problems = read_definitions(data_dir)

@@ -21,14 +21,13 @@ from ipplan.errors import (
     OutputIsData,
     OutputIsWorkspace,
     OutputNotAFile,
-    OutputThroughPlantedLink,
     write_error,
 )
-from ipplan.files import layout
+from ipplan.files import atomic, layout
 from ipplan.files.discover import WORKSPACE, Search
 
 if TYPE_CHECKING:
-    from ipplan.workspaces.workspace import Workspace
+    from ipplan.workspace import Workspace
 ENV_VAR = "IPPLAN_DATA"
 PLAN_VAR = "IPPLAN_PLAN"  # a plan of the workspace, by name
 
@@ -82,7 +81,7 @@ def governing(found: Search) -> Path | None:
     """The workspace file that governs where the search started: the one found, unless the
     plan found is nearer and the workspace does not list it (that plan stands alone). A
     workspace file with problems governs, so that they are told."""
-    from ipplan.workspaces.workspace import read_workspace
+    from ipplan.workspace import read_workspace
 
     if found.workspace is None or found.plan is None or not found.plan_first:
         return found.workspace
@@ -93,7 +92,7 @@ def governing(found: Search) -> Path | None:
 
 
 def workspace_at(path: Path) -> Workspace:
-    from ipplan.workspaces.workspace import load_workspace  # checked by pydantic: only here
+    from ipplan.workspace import load_workspace  # checked by pydantic: only here
 
     return load_workspace(path)
 
@@ -176,55 +175,6 @@ def real_path(path: Path) -> Path:
         return path.absolute()
 
 
-# How many links an output path may go through before it is left to the write to refuse (the
-# kernel's own limit, ELOOP, is 40).
-LINK_HOPS = 40
-
-
-def refuse_planted_link(output: Path) -> None:
-    """Refuse ``output`` if it goes through a symbolic link that someone else may have planted:
-    a link in a sticky or world-writable directory (/tmp), owned neither by the user nor by
-    that directory's owner. The kernel's fs.protected_symlinks refuses to follow such a link;
-    ipplan refuses it on every output it writes (a report, a site, schemas, a new plan), since
-    its atomic writes resolve the path themselves. Every component of the path is looked at,
-    and of each link's target in turn, without following anything."""
-    absolute = output.absolute()
-    current = Path(absolute.anchor)
-    pending = list(absolute.parts[1:])
-    hops = 0
-    while pending:
-        part = pending.pop(0)
-        if part in ("", "."):
-            continue
-        if part == "..":
-            current = current.parent
-            continue
-        candidate = current / part
-        try:
-            found = os.lstat(candidate)
-        except OSError:
-            return  # nothing there (yet): no link to follow from here on
-        if not stat.S_ISLNK(found.st_mode):
-            current = candidate
-            continue
-        hops += 1
-        try:
-            directory = os.stat(current)
-            target = Path(os.readlink(candidate))
-        except OSError:
-            return  # the write itself names what is wrong
-        shared = directory.st_mode & (stat.S_ISVTX | stat.S_IWOTH)
-        if shared and found.st_uid not in (os.geteuid(), directory.st_uid):
-            raise OutputThroughPlantedLink(
-                path=str(output), link=str(candidate), owner=found.st_uid
-            )
-        if hops > LINK_HOPS:
-            return  # a loop: the write itself refuses it
-        if target.is_absolute():
-            current = Path(target.anchor)
-        pending[:0] = [name for name in target.parts if name != target.anchor]
-
-
 def plans_at_or_above(path: Path) -> list[Path]:
     """The data directory of every plan at or above ``path`` (as :func:`real_path` gives it),
     wherever it is, in a workspace or not: a directory holding indicators.yaml, or the data/
@@ -271,12 +221,12 @@ def report_target(
 
     Refused, before any work and without opening anything (opening a named pipe would wait for
     a reader): a path through a link someone else may have planted in a shared directory
-    (:func:`refuse_planted_link`), a file of the plan, of any plan of the workspace around it
-    or around ``cwd`` or of any plan at or above the output,
+    (:func:`ipplan.files.atomic.refuse_planted_link`), a file of the plan, of any plan of the
+    workspace around it or around ``cwd`` or of any plan at or above the output,
     the workspace file, a directory, a device, a pipe or a socket, and a file whose directory
     does not exist. The report then replaces the file whole, atomically.
     """
-    refuse_planted_link(output)
+    atomic.refuse_planted_link(output)
     ensure_not_data(output, neighbourhood([data_dir.path], cwd, environ))
     try:
         mode = output.stat().st_mode

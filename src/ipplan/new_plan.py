@@ -192,7 +192,7 @@ def create(
     from ipplan import load
     from ipplan.check import schema
     from ipplan.files import layout
-    from ipplan.locate import refuse_planted_link
+    from ipplan.files.atomic import refuse_planted_link
 
     first, last = parse_years(years)
     refuse_planted_link(target)

@@ -32,7 +32,7 @@ from typing import Generic, Literal, TypeVar
 from ipplan import clock
 from ipplan.action_status import Status
 from ipplan.assess import Assessment, assess
-from ipplan.check.rules import check, check_records
+from ipplan.check.run import check, check_records
 from ipplan.data import ActionUpdate, Actual, Indicator, Revision
 from ipplan.errors import (
     BaselineYear,
@@ -207,7 +207,7 @@ def migrate(data_dir: DataDir) -> bool:
 
     Called with the write lock held. Every record file is written before the old files are
     removed, so a write stopped midway leaves each record in the old file, and perhaps also in
-    an equal record file, which reading takes as one (:func:`ipplan.check.rules.check`). Two
+    an equal record file, which reading takes as one (:func:`ipplan.check.run.check`). Two
     branches that both migrate write the same bytes into the same files, which git merges.
     """
     present = [name for name in sorted(LEGACY) if data_dir.file(name).exists()]
@@ -562,7 +562,7 @@ def _write_checked(data_dir: DataDir, writes: Mapping[str, str | None], latest: 
     full. What writing records can break is in the records written, in what they name (an
     indicator, an action, the plan's years, a unit) and in the recorded times they might share
     with other records. So the new files are checked against ``latest``'s definitions
-    (:func:`ipplan.check.rules.check_records`), and their times against its records: the files
+    (:func:`ipplan.check.run.check_records`), and their times against its records: the files
     are read once a command, not twice. Only when a time may be shared is the whole directory
     read and checked, to say where.
     """

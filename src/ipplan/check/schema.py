@@ -22,11 +22,12 @@ from ipplan.file_models import (
     Area,
     Indicator,
     PlanInfo,
+    ProgressEvent,
     UnitDeclaration,
+    WorkPlanFile,
 )
 from ipplan.files import atomic
 from ipplan.files.layout import SCHEMA_DIR
-from ipplan.workplans.model import ProgressEvent, WorkPlanFile
 
 
 class _File(BaseModel):
@@ -104,7 +105,7 @@ def schema_files() -> dict[str, str]:
 def write_schemas(directory: Path) -> list[Path]:
     """Write the JSON Schema of every data file into ``directory``, replacing older ones; not
     through a link someone else may have planted in a shared directory."""
-    from ipplan.locate import refuse_planted_link
+    from ipplan.files.atomic import refuse_planted_link
 
     refuse_planted_link(directory)
     try:

@@ -65,9 +65,9 @@ def tasks(
     if as_json:
         print_json(view)
         return
-    from ipplan.render import terminal
+    from ipplan.render import tasks as tasks_screen
 
-    terminal.render_tasks(view, language)
+    tasks_screen.render_tasks(view, language)
 
 
 @app.command()
@@ -130,6 +130,7 @@ def task(
     if as_json:
         print_json(view)
         return
+    from ipplan.render import tasks as tasks_screen
     from ipplan.render import terminal
 
     if changing:
@@ -144,6 +145,6 @@ def task(
         for key in found.indicators
         if key in by_key
     ]
-    terminal.render_task(
+    tasks_screen.render_task(
         {**view, "indicator_names": names}, f"{state.area.number}. {area}", language
     )

@@ -52,9 +52,9 @@ def history(
     if as_json:
         print_json(view)
         return
-    from ipplan.render import terminal
+    from ipplan.render import history as history_screen
 
-    terminal.render_history(view, language)
+    history_screen.render_history(view, language)
 
 
 @app.command()
@@ -82,12 +82,14 @@ def undo(
         done = history.undo(data_dir, plan, dry_run=dry_run)
     view = views.undo_view(done)
     if view["written"]:
+        from ipplan.render import history as history_screen
         from ipplan.render import terminal
 
-        mark_saved(" ".join(terminal.undo_lines(view, language)))
+        mark_saved(" ".join(history_screen.undo_lines(view, language)))
     if as_json:
         print_json(view)
         return
+    from ipplan.render import history as history_screen
     from ipplan.render import terminal
 
-    terminal.print_lines(terminal.undo_lines(view, language))
+    terminal.print_lines(history_screen.undo_lines(view, language))

@@ -32,7 +32,7 @@ from ipplan.text.i18n import CATALOGUE, error_message, joined, resolve_lang, tex
 if TYPE_CHECKING:
     from ipplan.files.layout import DataDir
     from ipplan.plan import Plan
-    from ipplan.workspaces.workspace import Workspace
+    from ipplan.workspace import Workspace
 from ipplan.cli import lang as lang_
 
 # The core is imported inside each command, so that `ipplan --help` and shell completion load
@@ -448,7 +448,7 @@ def resolve_workspace(
     """
     from ipplan import locate
     from ipplan.files import discover
-    from ipplan.workspaces.workspace import load_workspace, single, subtree
+    from ipplan.workspace import load_workspace, single, subtree
 
     explicit = data or (ctx.obj or {}).get("data")
     if explicit is None:

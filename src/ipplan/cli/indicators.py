@@ -66,10 +66,10 @@ def status(
     if as_json:
         print_json(view)
         return
-    from ipplan.render import terminal
+    from ipplan.render import status as status_screen
 
     title = (plan.info.title_en or plan.info.title) if language == "en" else plan.info.title
-    terminal.render_status(view, title, language)
+    status_screen.render_status(view, title, language)
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
@@ -137,10 +137,11 @@ def record(
             }
         )
         return
+    from ipplan.render import show as show_screen
     from ipplan.render import terminal
 
     terminal.print_lines([message])
-    terminal.out().print(terminal.status_line(row, language))
+    terminal.out().print(show_screen.status_line(row, language))
 
 
 @app.command()
@@ -174,11 +175,12 @@ def show(
     if as_json:
         print_json(view)
         return
-    from ipplan.render import terminal
+    from ipplan.render import show as show_screen
+    from ipplan.render import workspace
 
-    terminal.render_show(view, language)
+    show_screen.render_show(view, language)
     if members:
-        terminal.render_members(view["members"], language)
+        workspace.render_members(view["members"], language)
 
 
 @app.command("import")

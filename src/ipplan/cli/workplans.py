@@ -148,12 +148,11 @@ def item(
     if as_json:
         print_json(view)
         return
-    from ipplan.render import terminal as shared
-    from ipplan.render import workplans
+    from ipplan.render import terminal, workplans
 
     if outcome is not None:
         key = "wp.recorded" if outcome.event is not None else "wp.unchanged"
-        shared.print_lines([text(key, language, id=view["id"])])
+        terminal.print_lines([text(key, language, id=view["id"])])
     workplans.render_item(view, language)
 
 

@@ -47,6 +47,6 @@ def overview(
     if as_json:
         print_json(view)
         return
-    from ipplan.render import terminal
+    from ipplan.render import workspace as workspace_screen
 
-    terminal.render_overview(view, language)
+    workspace_screen.render_overview(view, language)

@@ -8,7 +8,7 @@ import os
 import stat
 from pathlib import Path
 
-from ipplan.errors import write_error
+from ipplan.errors import OutputThroughPlantedLink, write_error
 from ipplan.files import layout
 
 
@@ -172,3 +172,52 @@ def sync_file(path: Path) -> None:
     if path.is_file():
         with path.open("rb+") as handle:
             os.fsync(handle.fileno())
+
+
+# How many links an output path may go through before it is left to the write to refuse (the
+# kernel's own limit, ELOOP, is 40).
+LINK_HOPS = 40
+
+
+def refuse_planted_link(output: Path) -> None:
+    """Refuse ``output`` if it goes through a symbolic link that someone else may have planted:
+    a link in a sticky or world-writable directory (/tmp), owned neither by the user nor by
+    that directory's owner. The kernel's fs.protected_symlinks refuses to follow such a link;
+    ipplan refuses it on every output it writes (a report, a site, schemas, a new plan), since
+    its atomic writes resolve the path themselves. Every component of the path is looked at,
+    and of each link's target in turn, without following anything."""
+    absolute = output.absolute()
+    current = Path(absolute.anchor)
+    pending = list(absolute.parts[1:])
+    hops = 0
+    while pending:
+        part = pending.pop(0)
+        if part in ("", "."):
+            continue
+        if part == "..":
+            current = current.parent
+            continue
+        candidate = current / part
+        try:
+            found = os.lstat(candidate)
+        except OSError:
+            return  # nothing there (yet): no link to follow from here on
+        if not stat.S_ISLNK(found.st_mode):
+            current = candidate
+            continue
+        hops += 1
+        try:
+            directory = os.stat(current)
+            target = Path(os.readlink(candidate))
+        except OSError:
+            return  # the write itself names what is wrong
+        shared = directory.st_mode & (stat.S_ISVTX | stat.S_IWOTH)
+        if shared and found.st_uid not in (os.geteuid(), directory.st_uid):
+            raise OutputThroughPlantedLink(
+                path=str(output), link=str(candidate), owner=found.st_uid
+            )
+        if hops > LINK_HOPS:
+            return  # a loop: the write itself refuses it
+        if target.is_absolute():
+            current = Path(target.anchor)
+        pending[:0] = [name for name in target.parts if name != target.anchor]

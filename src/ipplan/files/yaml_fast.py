@@ -171,7 +171,7 @@ class _Reader:
         self.tokens = tokens
         self.track = track
         self.lines: dict[Loc, int] = {}
-        self.nodes = 0  # as yamlio's builder counts them: every value, not the keys
+        self.nodes = 0  # as yaml_libyaml's builder counts them: every value, not the keys
         self.keys = max_keys  # the keys still allowed: past the last, the parser says so
 
     def block(self, i: int, indent: int, loc: Loc) -> tuple[Any, int]:

@@ -12,7 +12,7 @@ import io
 import json
 from typing import Any
 
-from ipplan.reports.formulas import neutral
+from ipplan.files.formulas import neutral
 
 # key, year, value, source and note are what import reads; name and unit help a reader,
 # status is what the indicator's status was as of that year; binding and accumulate say what
@@ -39,7 +39,7 @@ BOM = "\ufeff"
 
 def cell(value: Any) -> str:
     """A value as the CSV holds it: numbers in their shortest exact form, None as empty, text
-    that a spreadsheet would run as a formula quoted (:mod:`ipplan.reports.formulas`)."""
+    that a spreadsheet would run as a formula quoted (:mod:`ipplan.files.formulas`)."""
     if value is None:
         return ""
     if isinstance(value, int | float):

@@ -13,9 +13,9 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from ipplan.errors import MissingExtra
+from ipplan.files.formulas import needs_quote
 from ipplan.render import sentences
 from ipplan.reports.common import ACTION_COLUMNS, intro, latest_note, pick, title
-from ipplan.reports.formulas import needs_quote
 from ipplan.text.i18n import label, text
 
 if TYPE_CHECKING:

@@ -34,8 +34,8 @@ from ipplan.reports import html as report_html
 from ipplan.reports.tidy import BOM, cell
 from ipplan.text.i18n import label, text
 from ipplan.text.shown_numbers import DASH, exact, number, signed
+from ipplan.workspace import Workspace
 from ipplan.workspaces.rollup import roll_up, rollup_view
-from ipplan.workspaces.workspace import Workspace
 
 LANGS = ("zh", "en")
 EXTRA_STYLE = """

@@ -67,10 +67,10 @@ from ipplan.errors import (
     write_error,
 )
 from ipplan.files import layout
-from ipplan.files.atomic import atomic_write, remove
+from ipplan.files.atomic import atomic_write, refuse_planted_link, remove
 from ipplan.files.discover import WORKSPACE
 from ipplan.files.fingerprint import digest
-from ipplan.locate import Neighbourhood, plans_at_or_above, real_path, refuse_planted_link
+from ipplan.locate import Neighbourhood, plans_at_or_above, real_path
 from ipplan.site.pages import LANGS
 
 MANIFEST = ".ipplan-site.json"

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipplan import write
-from ipplan.check.rules import Checked, _one
+from ipplan import file_models, write
+from ipplan.check.read import Checked, _one
 from ipplan.errors import (
     AmbiguousQuantity,
     DataInvalid,
@@ -36,7 +36,7 @@ from ipplan.files.yaml_read import parse as parse_yaml
 from ipplan.plan import Plan
 from ipplan.problems import Problem
 from ipplan.text.typed_input import clean_text, parse_value
-from ipplan.workplans import entities, model
+from ipplan.workplans import entities
 from ipplan.workplans.book import WorkPlan
 from ipplan.workplans.entities import Item, ProgressEvent
 from ipplan.workplans.loading import _event_rules
@@ -218,7 +218,7 @@ def checked_text(event: ProgressEvent, item: Item, path: Path) -> str:
     text = dump_event(event)
     doc, problems = parse_yaml(text, path)
     scratch = Checked({})
-    back = _one(scratch, doc, doc.data, (), model.ProgressEvent)
+    back = _one(scratch, doc, doc.data, (), file_models.ProgressEvent)
     problems += scratch.problems
     if back is not None:
         problems += list(_event_rules(doc, back, item))

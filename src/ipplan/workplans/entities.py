@@ -1,6 +1,6 @@
 """A work plan's values as commands use them: plain immutable records, without pydantic.
 
-:mod:`ipplan.workplans.model` checks what a file may hold; what passed is copied into these
+:mod:`ipplan.file_models` checks what a file may hold; what passed is copied into these
 records, field for field, as :mod:`ipplan.data` does for the plan's own files.
 """
 

@@ -15,16 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ipplan.check.rules import (
-    Checked,
-    _duplicates,
-    _items,
-    _one,
-    _raw_ids,
-    _raw_values,
-    _shell,
-    _strings,
-)
+from ipplan.check.read import Checked, _items, _one, _shell
+from ipplan.check.rules import _duplicates, _raw_ids, _raw_values, _strings
+from ipplan.file_models import Item, ProgressEvent, WorkPlanInfo
 from ipplan.files.layout import WORKPLANS_DIR
 from ipplan.files.yaml_document import Document
 from ipplan.files.yaml_read import read
@@ -32,7 +25,6 @@ from ipplan.problems import Problem, suggest
 from ipplan.text.typed_input import control_character
 from ipplan.workplans import entities
 from ipplan.workplans.book import WorkPlan, WorkPlans
-from ipplan.workplans.model import Item, ProgressEvent, WorkPlanInfo
 from ipplan.workplans.periods import PeriodError, parse_once
 
 MAX_FILES = 1_000  # work plans, one a year: more is not a plan's data

@@ -6,10 +6,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipplan.check.rules import Checked, _raw_ids, check
+from ipplan.check.read import Checked
+from ipplan.check.rules import _raw_ids
+from ipplan.check.run import check
 from ipplan.files import gitstate
 from ipplan.problems import Problem, suggest
-from ipplan.workspaces.workspace import read_workspace
+from ipplan.workspace import read_workspace
 
 
 @dataclass

@@ -9,8 +9,8 @@ from typing import Any
 
 from ipplan.assess import assess, counted, summary
 from ipplan.plan import Plan
+from ipplan.workspace import Workspace
 from ipplan.workspaces.rollup import roll_ups
-from ipplan.workspaces.workspace import Workspace
 
 
 def load_plans(workspace: Workspace) -> dict[str, Plan]:
@@ -112,8 +112,8 @@ def rollups_around(
     """The plan in ``directory`` as the workspace around ``cwd`` lists it, and every roll-up
     into its indicators (key -> view); None outside a workspace or a plan it does not list."""
     from ipplan.files import discover
+    from ipplan.workspace import load_workspace
     from ipplan.workspaces.rollup import rollup_view
-    from ipplan.workspaces.workspace import load_workspace
 
     found = discover.search(cwd, environ)
     if found.workspace is None:

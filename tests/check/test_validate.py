@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ipplan import load
-from ipplan.check.rules import check
+from ipplan.check.run import check
 from ipplan.files import layout
 from ipplan.problems import Problem
 from tests.conftest import SHIPPED, write

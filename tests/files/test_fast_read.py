@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipplan.check.rules import Checked, check, rule_text
+from ipplan.check.read import Checked
+from ipplan.check.rules import rule_text
+from ipplan.check.run import check
 from ipplan.data import Actual
 from ipplan.files import yaml_fast
 from ipplan.files.record_text import dump_actual
@@ -199,7 +201,7 @@ def test_the_shipped_plan_checks_the_same_through_either_reader() -> None:
     from ipplan import load
     from ipplan.files import layout
 
-    data = Path(__file__).resolve().parents[1] / "data"
+    data = Path(__file__).resolve().parents[2] / "data"
     docs, problems = load.read_documents(layout.DataDir(data))
     assert problems == []
     assert all(doc.plain for doc in docs.values() if doc.data is not None)
@@ -218,7 +220,7 @@ def test_the_shipped_plan_checks_the_same_through_either_reader() -> None:
 
 
 def _yaml_files() -> list[Path]:
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     found = [*root.glob("data/**/*.yaml"), *root.glob("tests/**/*.yaml"), *root.glob("*.yaml")]
     return sorted(p for p in found if ".venv" not in p.parts)
 
@@ -454,7 +456,7 @@ def test_a_problem_in_a_large_definitions_file_is_reported_at_its_line(tmp_path:
     from ipplan.files import layout, yaml_read
 
     data = tmp_path / "data"
-    shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data", data)
     path = data / "indicators.yaml"
     text = path.read_text(encoding="utf-8")
     padding = "# " + "填充" * 40 + "\n"

@@ -19,7 +19,7 @@ import yaml
 
 opencc = pytest.importorskip("opencc", reason="OpenCC is a development dependency")
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SOURCE = REPO / "tests" / "sources" / "2022-key-work-plan.txt"
 SOURCE_SHA256 = "c76059c58bd9f4ebeef584ded5f490e53ff20b6aa09707817f19ca7413b94223"
 # The project's seed, where the repository sits beside it (as in CI).

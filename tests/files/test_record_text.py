@@ -10,7 +10,7 @@ import pytest
 
 from ipplan import data as domain
 from ipplan.action_status import Status
-from ipplan.check.rules import check
+from ipplan.check.run import check
 from ipplan.file_models import ActionUpdate, Actual, Revision
 from ipplan.files import layout
 from ipplan.files.layout import ACTUALS, stamp_name

@@ -23,7 +23,7 @@ from ipplan.files.layout import ACTUALS
 from ipplan.files.record_text import dump_actual
 from ipplan.plan import Plan
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "data"
 RECORD = "actuals/practitioners/2022.yaml"
 

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipplan.reports import formulas, tidy
+from ipplan.files import formulas
+from ipplan.reports import tidy
 from tests.conftest import Run, clear_recorded, load
 
 # Text that Excel, LibreOffice or Google Sheets would run, one per prefix OWASP names, and text

@@ -31,7 +31,7 @@ from ipplan.files.yaml_scalars import Loc
 from ipplan.problems import Problem, suggest
 
 FILE = "ipplan.yaml"
-# What a plan's name may be (ipplan.workspaces.model.Name says the same to pydantic).
+# What a plan's name may be (ipplan.file_models.Name says the same to pydantic).
 NAME = re.compile(r"[a-z][a-z0-9_-]*", re.ASCII)
 MAX_NAME = 64
 # A workspace of the country's plans has about thirty; more than this is a broken file.
@@ -39,7 +39,7 @@ MAX_PLANS = 1000
 
 
 class Entry(NamedTuple):
-    """One plan as ``ipplan.yaml`` lists it (its schema: :mod:`ipplan.workspaces.model`)."""
+    """One plan as ``ipplan.yaml`` lists it (its schema: :mod:`ipplan.file_models`)."""
 
     name: str
     directory: str
@@ -114,7 +114,8 @@ class Workspace:
 
 def read_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     """Read and check ``ipplan.yaml``; the workspace only when it has no problem."""
-    from ipplan.check.rules import Checked, _items, _shell, rule_text
+    from ipplan.check.read import Checked, _items, _shell
+    from ipplan.check.rules import rule_text
 
     doc, problems = read(path)
     if doc.broken:
@@ -128,7 +129,7 @@ def read_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     if data is not None:
         plain = _plain_entries(plans)
         if plain is None:  # something is wrong: pydantic says what
-            from ipplan.workspaces.model import PlanEntry
+            from ipplan.file_models import PlanEntry
 
             found = _items(c, doc, plans, ("plans",), PlanEntry)
             plain = [(loc, Entry(e.name, e.directory, e.parent)) for loc, e in found]

@@ -17,7 +17,7 @@ import pytest
 
 from ipplan.files import atomic, layout
 from tests.conftest import SHIPPED, Run, load, snapshot
-from tests.test_workspaces import ws  # noqa: F401 - the fixture
+from tests.workspaces.test_workspaces import ws  # noqa: F401 - the fixture
 
 IPPLAN = Path(sys.executable).with_name("ipplan")
 
@@ -533,7 +533,7 @@ def test_a_report_never_lands_on_a_plan_of_another_workspace_or_none(
 def _write_commands() -> dict[str, object]:
     """Each command that writes: how to set it up in ``tmp`` around ``plan``, its arguments,
     and what shows that it wrote."""
-    from tests.test_workplans import TABLE, WORKPLAN
+    from tests.workplans.test_workplans import TABLE, WORKPLAN
 
     def record(plan: Path, tmp: Path) -> tuple[list[str], Path]:
         return ["record", "2023", "practitioners", "31000"], plan / "actuals"

@@ -19,8 +19,8 @@ from ipplan.files.fingerprint import digest
 from ipplan.site import publish
 from ipplan.site.publish import MANIFEST
 from tests.conftest import Run, snapshot
-from tests.test_browser import FLAGS, browser_path  # noqa: F401 - the fixture
-from tests.test_workspaces import ws  # noqa: F401 - the fixture
+from tests.reports.test_browser import FLAGS, browser_path  # noqa: F401 - the fixture
+from tests.workspaces.test_workspaces import ws  # noqa: F401 - the fixture
 
 
 class Links(HTMLParser):

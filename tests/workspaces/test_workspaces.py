@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from ipplan.workspace import load_workspace, read_workspace
 from ipplan.workspaces.overview import load_plans
 from ipplan.workspaces.rollup import Check, roll_up
-from ipplan.workspaces.workspace import load_workspace, read_workspace
 from tests.conftest import SHIPPED, Run, snapshot, write
 
 MEMBER = """\
@@ -428,7 +428,7 @@ def test_overview_counts_overdue_work_plan_milestones_on_a_day(
 
 
 def test_the_plan_a_directory_is_in_is_the_innermost(tmp_path: Path) -> None:
-    from ipplan.workspaces.workspace import Member, Workspace
+    from ipplan.workspace import Member, Workspace
 
     root = tmp_path / "ws"
     workspace = Workspace(
@@ -571,7 +571,7 @@ def test_a_parent_chain_of_990_plans_is_read_and_ordered_without_recursion(
 ) -> None:
     import time
 
-    from ipplan.workspaces.workspace import _parent_first, subtree
+    from ipplan.workspace import _parent_first, subtree
 
     path = chain(tmp_path / "ws", 990)
     started = time.monotonic()
@@ -584,7 +584,7 @@ def test_a_parent_chain_of_990_plans_is_read_and_ordered_without_recursion(
     assert subtree(workspace, "p900").depth("p989") == 89
     assert time.monotonic() - started < 30
     # a chain far longer than Python's recursion limit is ordered as well
-    from ipplan.workspaces.workspace import Member
+    from ipplan.workspace import Member
 
     long = [Member(f"q{i}", tmp_path, f"q{i - 1}" if i else None, i) for i in range(100_000)]
     assert [m.name for m in _parent_first(long[::-1])][-1] == "q99999"

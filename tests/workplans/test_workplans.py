@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from ipplan.workplans.model import Content, Item, Milestone, ProgressEvent, Quantity
+from ipplan.file_models import Content, Item, Milestone, ProgressEvent, Quantity
 from ipplan.workplans.periods import PeriodError, parse, split_prefix
 from ipplan.workplans.states import (
     ItemState,

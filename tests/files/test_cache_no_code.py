@@ -25,7 +25,7 @@ from ipplan import load
 from ipplan.errors import CacheDirInRepository, CacheDirRelative
 from ipplan.files import cache, fingerprint, layout
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "data"
 RECORD = "actuals/practitioners/2022.yaml"
 FORGED_TITLE = "伪造的计划"

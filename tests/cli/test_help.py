@@ -13,8 +13,8 @@ from ipplan.cli import app, registry
 from ipplan.cli.helpformat import help_language, parameter_key
 from ipplan.text.i18n import CATALOGUE
 from ipplan.text.wrapping import wrap
+from tests.cli.test_chinese_first import run
 from tests.conftest import Run
-from tests.test_chinese_first import run
 
 registry.load(list(registry.MODULES))  # every command, as `ipplan --help` lists them
 COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
@@ -41,7 +41,7 @@ def test_every_command_and_parameter_has_its_help_in_both_languages() -> None:
 def test_help_texts_live_only_in_the_catalogue() -> None:
     from pathlib import Path
 
-    for module in (Path(__file__).parents[1] / "src" / "ipplan" / "cli").glob("*.py"):
+    for module in (Path(__file__).parents[2] / "src" / "ipplan" / "cli").glob("*.py"):
         source = module.read_text(encoding="utf-8")
         assert not re.search(r"\bhelp=\"", source), module.name
 
@@ -214,7 +214,7 @@ def test_the_roadmap_says_its_as_of_year_and_the_bundled_plan_is_named() -> None
     import os
     import subprocess
 
-    from tests.test_chinese_first import IPPLAN
+    from tests.cli.test_chinese_first import IPPLAN
 
     environ = {k: v for k, v in os.environ.items() if not k.startswith("IPPLAN_")}
     for command in ("due", "roadmap", "workplan"):

@@ -1,0 +1,111 @@
+"""``ipplan history`` and ``ipplan undo`` in the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich import box
+from rich.table import Table
+
+from ipplan.render import terminal
+from ipplan.text.i18n import text, unit_label
+from ipplan.text.shown_numbers import exact, moment
+from ipplan.text.wrapping import wrap
+
+
+def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
+    """A change as (what it is about, what changed, its source and note)."""
+    if change["kind"] == "progress":
+        from ipplan.render.sentences import event_text
+
+        what = event_text(change, lang, note=False)
+        return f"{change['item']} {change['measure']}", what, change["note"] or ""
+    if change["kind"] == "action":
+        title = change["title_en"] if lang == "en" else change["title"]
+        what = terminal.update_parts(change, lang, note=False)
+        return f"{change['id']} {title}", what, change["note"] or ""
+    name = change["name_en"] if lang == "en" else change["name"]
+    value = f"{exact(change['value'])} {unit_label(change['unit'], lang)}"
+    if change["previous"] is not None:
+        value = f"{exact(change['previous'])} → {value}"
+    extra = " / ".join(part for part in (change["source"], change["note"]) if part)
+    return f"{name} {change['year']}", value, extra
+
+
+def render_history(view: Mapping[str, Any], lang: str) -> None:
+    console = terminal.out()
+    changes = view["changes"]
+    if not changes:
+        console.print(text("history.none", lang))
+        return
+    rows = []
+    for change in changes:
+        item, what, extra = _change_cells(change, lang)
+        when = moment(change["recorded"]) if change["recorded"] else text("history.no_time", lang)
+        rows.append((when, item, what, extra))
+    headers = [text(k, lang) for k in ("col.recorded", "col.item", "col.change", "col.source_note")]
+    widths = terminal.fitted_widths(headers, rows, console.width)
+    table = Table(
+        title=text("history.title", lang),
+        box=box.SIMPLE,
+        title_justify="left",
+        collapse_padding=True,
+        pad_edge=False,
+    )
+    if widths is None:  # too narrow even for the headers: rich folds every cell
+        for header in headers:
+            table.add_column(header, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+    else:
+        for header, columns in zip(headers, widths, strict=True):
+            table.add_column(header, width=columns, no_wrap=True)
+        for row in rows:
+            # wrapped here, at spaces, hyphens and between Chinese characters; never cut
+            cells = (wrap(cell, w, hyphens=True) for cell, w in zip(row, widths, strict=True))
+            table.add_row(*("\n".join(lines) for lines in cells))
+    console.print(table)
+    if view["total"] > len(changes):
+        console.print(text("history.more", lang, count=view["total"] - len(changes)))
+    if view["next_undo"] is not None:
+        when = moment(view["next_undo"]["recorded"])
+        items = [_change_cells(c, lang)[0] for c in view["next_undo"]["changes"]]
+        console.print(text("history.next_undo", lang, when=when, item=", ".join(items)))
+
+
+def undo_lines(view: Mapping[str, Any], lang: str) -> list[str]:
+    """What ``ipplan undo`` reverted, one line per value or update, in words."""
+    verb = text("undo.done" if view["written"] else "undo.would", lang)
+    when = moment(view["recorded"])
+    lines = []
+    for change in view["changes"]:
+        if change["kind"] == "progress":
+            from ipplan.render.sentences import event_text
+
+            parts = event_text(change, lang)
+            lines.append(
+                text("undo.progress", lang, verb=verb, when=when, id=change["item"], parts=parts)
+            )
+            continue
+        if change["kind"] == "action":
+            parts = terminal.update_parts(change, lang)
+            lines.append(
+                text("undo.action", lang, verb=verb, when=when, id=change["id"], parts=parts)
+            )
+            continue
+        values = {
+            "verb": verb,
+            "when": when,
+            "name": change["name_en"] if lang == "en" else change["name"],
+            "year": change["year"],
+            "value": exact(change["value"]),
+            "unit": unit_label(change["unit"], lang),
+        }
+        if change["previous"] is None:
+            lines.append(text("undo.value_removed", lang, **values))
+        else:
+            lines.append(text("undo.value", lang, previous=exact(change["previous"]), **values))
+    if not view["written"]:
+        lines.append(text("undo.dry_run", lang))
+    return lines

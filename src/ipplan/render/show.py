@@ -1,0 +1,293 @@
+"""``ipplan show`` in the terminal: one indicator, its public record, chart and working."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from ipplan.render import charts, public_record, sentences, status, terminal
+from ipplan.text.i18n import colon, label, text, unit_label
+from ipplan.text.shown_numbers import moment, number, percent, ratio, signed
+from ipplan.text.shown_numbers import point as _point
+from ipplan.units import counts
+
+
+def status_line(row: Mapping[str, Any], lang: str) -> Text:
+    """One indicator in a line: latest, target, progress, pace and status."""
+    line = Text(f"{row['number']} ")
+    line.append_text(status.indicator_name(row, lang))
+    line.append(f"{colon(lang)}{status.latest_cell(row)} → {_point(row['target'])}  ")
+    line.append(f"{text('col.progress', lang)} {percent(row['progress'])}  ")
+    line.append(f"R {ratio(row['pace'])}  ")
+    line.append_text(terminal.status_text(row["status"], lang))
+    return line
+
+
+def render_show(view: Mapping[str, Any], lang: str) -> None:
+    console = terminal.out()
+    unit = unit_label(view["unit"], lang, view.get("unit_en"))
+    heading = Text(
+        f"{view['number']}. {view['name']} / {view['name_en']} ({unit})",
+        style="bold",
+    )
+    if view["binding"]:
+        heading.append("  " + text("label.binding_mark", lang), style="bold")
+    console.print(heading)
+    if view["accumulate"]:
+        console.print(
+            text(
+                "label.cumulative",
+                lang,
+                first=view["origin"]["year"] + 1,
+                last=view["target"]["year"],
+            )
+        )
+    if view.get("as_of") is not None:
+        console.print(text("show.as_of", lang, year=view["as_of"]))
+    definition = view["definition_en"] if lang == "en" else view["definition"]
+    if definition:
+        console.print(f"{text('label.definition', lang)}{colon(lang)}{definition}")
+    console.print(f"{text('label.direction', lang)}{colon(lang)}{label(view['direction'], lang)}")
+    baseline = _point(view["baseline"]) if view["baseline"] else text("label.no_baseline", lang)
+    if view["provisional_baseline"]:
+        baseline += text("label.provisional", lang)
+    if view["accumulate"] and view["baseline"]:
+        baseline += " " + text("label.previous_total", lang)
+    console.print(f"{text('label.baseline', lang)}{colon(lang)}{baseline}")
+    official = sentences.official_baseline(view, lang)
+    if official:
+        console.print(
+            public_record.labelled(text("record.official_label", lang), "\n".join(official), lang)
+        )
+    console.print(f"{text('label.target', lang)}{colon(lang)}{_point(view['target'])}")
+    published = sentences.published(view, lang)
+    if published:
+        console.print(public_record.labelled(text("record.publication", lang), published, lang))
+
+    by_year = {a["year"]: a for a in view["actuals"]}
+    overdue = {f["year"]: f for f in view["overdue_figures"]}
+    milestones = bool(view["milestones"])
+    table = Table(title=text("label.series", lang), box=box.SIMPLE, title_justify="left")
+    cumulative = bool(view["accumulate"])
+    columns = ["col.year", "col.path", *(["col.milestone"] if milestones else [])]
+    columns += ["col.actual", *(["col.total"] if cumulative else []), "col.deviation"]
+    for key in columns:
+        table.add_column(text(key, lang), justify="right")
+    # sources and notes wrap, never cut with an ellipsis: a cut date or title misleads
+    table.add_column(text("col.source", lang), overflow="fold")
+    table.add_column(text("col.note", lang), overflow="fold")
+    for point in view["path"]:
+        actual = by_year.get(point["year"], {})
+        cells = [str(point["year"]), number(point["linear"])]
+        if milestones:
+            cells.append(number(point["milestone"]) if point["milestone"] is not None else "")
+        cells.append(number(point["actual"]))
+        if cumulative:
+            cells.append(number(point["total"]))
+        late = overdue.get(point["year"])
+        note: str | Text = actual.get("note") or ""
+        if late is not None:
+            note = Text(text("record.overdue_cell", lang, due=late["due"]), style="yellow")
+        table.add_row(
+            *cells,
+            signed(point["deviation"]),
+            actual.get("source") or "",
+            note,
+        )
+    console.print(table)
+
+    changed = [a for a in view["actuals"] if a["history"]]
+    if changed:
+        console.print(text("label.history", lang) + colon(lang).rstrip())
+        for actual in changed:
+            for old in actual["history"]:
+                when = moment(old["recorded"]) if old["recorded"] else ""
+                console.print(
+                    f"  {actual['year']}{colon(lang)}{number(old['value'])}"
+                    f"  {old['source'] or ''}  {when}".rstrip()
+                )
+
+    _print_chart(console, view, lang)
+    print_working(console, view, lang)
+    _print_outlook(console, view, lang)
+    verdict = sentences.verdict(view, lang)
+    if verdict:
+        console.print(Text(text("record.final_label", lang), style="bold"))
+        terminal.indented(console, verdict)
+
+    console.print(Text(text("label.actions", lang), style="bold"))
+    if not view["actions"]:
+        terminal.indented(console, text("label.no_actions", lang))
+    # each action's title and status wrap under the title, beside its id (typed next, never cut)
+    rows = []
+    for action in view["actions"]:
+        title = action["title_en"] if lang == "en" else action["title"]
+        line = Text(title + "  ")
+        line.append_text(terminal.status_text(action["status"], lang))
+        rows.append((action["id"], line))
+    if all(2 + cell_len(ident) + 2 + line.cell_len <= console.width for ident, line in rows):
+        for ident, line in rows:
+            console.print(Text(f"  {ident}  ").append_text(line))
+    elif rows:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for ident, line in rows:
+            grid.add_row(ident, line)
+        console.print(Padding(grid, (0, 0, 0, 2)))
+
+
+CHART_STYLES = {
+    charts.LINEAR: "dim",
+    charts.ACTUAL: "bold cyan",
+    charts.MILESTONE: "yellow",
+    charts.TARGET: "bold green",
+}
+
+
+def _print_chart(console: Console, view: Mapping[str, Any], lang: str) -> None:
+    chart = charts.Chart.from_show(view)
+    width = max(20, min(60, console.width - 16))
+    console.print(Text(text("label.chart", lang), style="bold"))
+    for row in charts.grid(chart, width=width):
+        styled = Text("  ")
+        for char in row:
+            styled.append(char, style=CHART_STYLES.get(char, ""))
+        console.print(styled, no_wrap=True, overflow="crop")
+    marks = {
+        "actual": charts.ACTUAL,
+        "linear": charts.LINEAR,
+        "milestone": charts.MILESTONE,
+        "target": charts.TARGET,
+    }
+    legend = [(marks[series], f"legend.{series}") for series in chart.drawn()]
+    key_line = Text("  ")
+    for mark, key in legend:
+        key_line.append(mark, style=CHART_STYLES[mark])
+        key_line.append(f" {text(key, lang)}   ")
+    console.print(key_line)
+
+
+# Steps whose result is an amount in the indicator's unit; the rest are ratios.
+AMOUNT_STEPS = {
+    "total",
+    "gap",
+    "required_per_year",
+    "observed_per_year",
+    "projection_linear",
+    "projection_cagr",
+}
+COMPOUND_STEPS = {"cagr_observed", "cagr_required", "pace_cagr"}
+OUTLOOK_STEPS = {"observed_per_year", "projection_linear", "projection_cagr", "acceleration_factor"}
+
+
+def _step_line(step: Mapping[str, Any], view: Mapping[str, Any], lang: str) -> tuple[str, Text]:
+    """A step of the working as its label and what follows it."""
+    name = step["name"]
+    label_text = text(f"step.{name}", lang)
+    if name == "observed_per_year" and view["accumulate"]:
+        label_text = text("step.average", lang)
+    head = label_text + colon(lang).rstrip()
+    if name == "status":
+        line = terminal.status_text(step["result"], lang)
+        line.append(f"   ({step['working']})", style="dim")
+        return head, line
+    result = step["result"]
+    if name in AMOUNT_STEPS:
+        if name.startswith("projection") and counts(view["unit"]):
+            result = round(result)  # a forecast of a count is a whole number
+        shown = f"{number(result)} {unit_label(view['unit'], lang, view.get('unit_en'))}"
+    elif name in ("cagr_observed", "cagr_required"):
+        shown = f"{result:.4f} ({result * 100:+.2f}%)"
+    else:
+        shown = f"{result:.4f}"
+    line = Text()
+    if step["formula"]:
+        line.append(f"{step['formula']} = ", style="dim")
+    line.append(f"{step['working']} = ")
+    line.append(shown, style="bold")
+    return head, line
+
+
+def _print_step(console: Console, head: str, body: Text | str) -> None:
+    """A labelled line whose text, when too long, wraps under itself rather than the label."""
+    gap = 0 if head.endswith("：") else 1  # a full-width colon carries its own space
+    grid = Table.grid(padding=(0, gap))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(head, body)
+    console.print(Padding(grid, (0, 0, 0, 2)))
+
+
+def print_working(console: Console, view: Mapping[str, Any], lang: str) -> None:
+    console.print(Text(text("label.assessment", lang), style="bold"))
+    steps = view["steps"]
+    if not steps:
+        line = Text(f"  {text('label.status', lang)}{colon(lang)}")
+        line.append_text(terminal.status_text(view["status"], lang))
+        console.print(line)
+        if view["baseline"] is None:
+            # the plan gives none: the earliest of two actuals will serve (methodology.md)
+            count = len(view["actuals"])
+            terminal.indented(console, text("label.needs_two_actuals", lang, count=count))
+        else:
+            terminal.indented(console, text("label.nothing_to_work", lang))
+        return
+    base, target = view["origin"], view["target"]
+    latest, symbol = (view["total"], "X_t") if view["total"] else (view["latest"], "x_t")
+    _print_step(
+        console,
+        f"{text('label.symbols', lang)}{colon(lang).rstrip()}",
+        f"x0 = {number(base['value'])} (t0 = {base['year']}), "
+        f"{symbol} = {number(latest['value'])} (t = {latest['year']}), "
+        f"x* = {number(target['value'])} (T = {target['year']}), "
+        f"d = {'+1' if view['direction'] == 'increase' else '-1'}",
+    )
+    for step in steps:
+        if step["name"] not in COMPOUND_STEPS | OUTLOOK_STEPS:
+            _print_step(console, *_step_line(step, view, lang))
+    if view["missing_years"]:
+        years = ", ".join(str(y) for y in view["missing_years"])
+        terminal.indented(console, text("label.missing_short", lang, years=years), style="yellow")
+
+    console.print(Text(text("label.compound", lang), style="bold"))
+    compound = [step for step in steps if step["name"] in COMPOUND_STEPS]
+    for step in compound:
+        _print_step(console, *_step_line(step, view, lang))
+    if view["status_cagr"] is None:
+        why = "label.no_compound_cumulative" if view["accumulate"] else "label.no_compound"
+        terminal.indented(console, text(why, lang))
+        return
+    line = Text(f"  {text('step.status', lang)}{colon(lang)}")
+    line.append_text(terminal.status_text(view["status_cagr"], lang))
+    console.print(line)
+    disagreement = sentences.disagreement(view, lang)
+    if disagreement:
+        terminal.indented(console, disagreement, style="bold yellow")
+    else:
+        terminal.indented(
+            console, text("label.methods_agree", lang, status=label(view["status"], lang))
+        )
+
+
+def _print_outlook(console: Console, view: Mapping[str, Any], lang: str) -> None:
+    steps = [step for step in view["steps"] if step["name"] in OUTLOOK_STEPS]
+    if not steps:
+        return
+    console.print(Text(text("label.outlook", lang, year=view["target"]["year"]), style="bold"))
+    for step in steps:
+        _print_step(console, *_step_line(step, view, lang))
+    trend = sentences.trend(view, lang)
+    if trend:
+        style = {"away_from_target": "bold red", "flat": "yellow"}.get(view["trend"], "")
+        terminal.indented(console, trend, style=style)
+    expected = sentences.expected(view, lang)
+    if expected:
+        terminal.indented(console, expected)

@@ -1,0 +1,132 @@
+"""``ipplan overview`` and a plan's roll-up of its member plans, in the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from ipplan.render import terminal
+from ipplan.text.i18n import label, text
+from ipplan.text.shown_numbers import exact, percent, signed
+
+# --- workspaces: the overview, and a roll-up of member plans ---------------------------------
+
+CHECK_STYLES = {"agrees": "green", "differs": "bold red", "incomplete": "yellow"}
+
+
+def render_overview(view: Mapping[str, Any], lang: str) -> None:
+    from ipplan.render.sentences import SHOWN_DEPTH
+
+    console = terminal.out()
+    table = Table(
+        title=text("overview.title", lang, path=view["workspace"]),
+        box=box.SIMPLE,
+        title_justify="left",
+    )
+    # On a narrower terminal whole columns give way, the title first, then the overdue figures,
+    # the period and the latest data year, rather than being cut (`--json` and
+    # `ipplan status --plan NAME` show them all).
+    width = console.width
+    shown = {
+        "title": width >= 120,
+        "figures": width >= 100,
+        "period": width >= 74,
+        "latest": width >= 62,
+    }
+    table.add_column(text("col.plan", lang), no_wrap=True)
+    if shown["title"]:
+        table.add_column(text("col.title", lang), overflow="fold", ratio=2)
+    if shown["period"]:
+        table.add_column(text("col.period", lang), no_wrap=True)
+    # Wide enough for "needs acceleration 12" on one line.
+    table.add_column(text("col.statuses", lang), ratio=3, min_width=21)
+    if shown["latest"]:
+        table.add_column(text("col.latest_year", lang), no_wrap=True)
+    if shown["figures"]:
+        table.add_column(text("col.overdue_figures", lang), justify="right", no_wrap=True)
+    table.add_column(text("col.overdue_work", lang), justify="right", no_wrap=True)
+    table.add_column(text("col.rollup", lang), justify="right", no_wrap=True)
+    for row in view["plans"]:
+        parts = [
+            f"{label(status, lang)} {count}" for status, count in row["summary"].items() if count
+        ]
+        differences = row["rollup_differences"]
+        cells: list[str | Text] = ["  " * min(row["depth"], SHOWN_DEPTH) + row["name"]]
+        if shown["title"]:
+            cells.append(row["title_en"] if lang == "en" else row["title"])
+        if shown["period"]:
+            cells.append(f"{row['baseline_year'] + 1}–{row['target_year']}")
+        cells.append(Text("\n".join(parts) or "—"))  # one status a line, its count beside it
+        if shown["latest"]:
+            cells.append(str(row["latest_year"]) if row["latest_year"] is not None else "—")
+        if shown["figures"]:
+            late = row["overdue_figures"]
+            cells.append(Text(str(late), style="bold red" if late else ""))
+        overdue = row["overdue_work"]
+        cells.append(
+            Text(str(overdue), style="bold red" if overdue else "") if row["workplans"] else "—"
+        )
+        cells.append(Text(str(len(differences)), style="bold red") if differences else Text("0"))
+        table.add_row(*cells)
+    console.print(table)
+    for row in view["plans"]:
+        for flag in row["rollup_differences"]:
+            console.print(
+                Text(
+                    text(
+                        "overview.difference",
+                        lang,
+                        plan=row["name"],
+                        key=flag["indicator"],
+                        year=flag["year"],
+                        total=exact(flag["total"]),
+                        parent=exact(flag["parent"]),
+                        difference=signed(flag["difference"]),
+                        tolerance=percent(flag["tolerance"]),
+                    ),
+                    style="red",
+                )
+            )
+    console.print(text("overview.count", lang, count=len(view["plans"]), day=view["day"]))
+
+
+def render_members(view: Mapping[str, Any], lang: str) -> None:
+    """The members' figures per year, then each year's sum against the parent's own figure."""
+    console = terminal.out()
+    console.print(
+        Text(text("members.title", lang, plan=view["plan"], key=view["indicator"]), style="bold")
+    )
+    years = [row["year"] for row in view["years"]]
+    values = Table(box=box.SIMPLE)
+    values.add_column(text("col.plan", lang))
+    for year in years:
+        values.add_column(str(year), justify="right")
+    for member in view["members"]:
+        cells = [row["values"][member["plan"]] for row in view["years"]]
+        values.add_row(member["plan"], *(exact(v) if v is not None else "—" for v in cells))
+    console.print(values)
+    table = Table(box=box.SIMPLE)
+    for key in ("col.year", "col.members_sum", "col.coverage", "col.parent_value"):
+        table.add_column(text(key, lang), justify="right")
+    table.add_column(text("col.difference", lang), justify="right")
+    table.add_column(text("col.check", lang))
+    for row in view["years"]:
+        check = text(f"check.{row['check']}", lang)
+        if row["missing"] and row["reporting"]:
+            check += text("members.missing", lang, plans=", ".join(row["missing"]))
+        table.add_row(
+            str(row["year"]),
+            exact(row["total"]) if row["total"] is not None else "—",
+            f"{row['reporting']}/{row['members']}",
+            exact(row["parent"]) if row["parent"] is not None else "—",
+            signed(row["difference"]) if row["difference"] is not None else "—",
+            Text(check, style=CHECK_STYLES.get(row["check"], "")),
+        )
+    console.print(table)
+    console.print(
+        text("members.rule", lang, tolerance=percent(view["tolerance"]), unit=view["unit"])
+    )

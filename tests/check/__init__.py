@@ -1,0 +1,1 @@
+"""Tests of ipplan's check/: the validation machinery."""

@@ -1,0 +1,1 @@
+"""Tests of the command line, through its runner and the installed command."""

@@ -1,0 +1,1 @@
+"""Tests of ipplan's files/: the data directory on disk."""

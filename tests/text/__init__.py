@@ -1,0 +1,1 @@
+"""Tests of ipplan's text/: words and numbers people see and type."""
