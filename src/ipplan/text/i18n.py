@@ -1093,6 +1093,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file holds more than {limit} keys and was not read (this line holds the first "
         "past them); remove the keys that do not belong",
     ),
+    "p.too-many-values": (
+        "文件中的值超过 {limit} 个，未读取；最大的计划（一万个指标）每个文件约二十五万个值，请删去多余的内容",
+        "the file holds more than {limit} values and was not read; the largest plan (10,000 "
+        "indicators) holds about 250,000 in a file, so remove what does not belong",
+    ),
     "p.too-many-aliases": (
         "文件中的别名（*名称）超过 {limit} 个，未读取；ipplan 写的文件不用别名，请把内容直接写出",
         "the file uses more than {limit} aliases (*name) and was not read; files ipplan "
