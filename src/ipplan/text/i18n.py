@@ -248,6 +248,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "note: no plan here or above; showing the plan bundled with ipplan (read-only). "
         "Name one with --data DIR.",
     ),
+    "notice.git-unchecked": (
+        "注意：{path} 在 git 工作区中，但 git 无法说明是否有未完成的合并（{why}），未检查合并状态。",
+        "note: {path} is in a git work tree but git could not say whether a merge is "
+        "unfinished ({why}); the merge state was not checked.",
+    ),
+    "git-unchecked.no-git": ("找不到 git 命令", "git is not installed or not on PATH"),
+    "git-unchecked.timeout": ("git 未在限定时间内回答", "git did not answer in time"),
+    "git-unchecked.refused": (
+        "git 拒绝读取此仓库：{detail}",
+        "git refused the repository: {detail}",
+    ),
     "col.plan": ("计划", "Plan"),
     "col.title": ("名称", "Title"),
     "col.period": ("期间", "Period"),
