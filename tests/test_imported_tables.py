@@ -469,6 +469,41 @@ def test_a_decimal_is_never_taken_for_numbering(cli: Run, bare_dir: Path, tmp_pa
     ]
 
 
+def test_a_quantity_is_the_whole_number_and_only_a_positive_one(
+    cli: Run, bare_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "t.csv"
+    lines = [
+        "开展培训2,500次",  # was 500
+        "培训1，200人次",  # a full-width comma: was 200
+        "培训12,000人次",  # was 0, refused naming the YAML file never written
+        "培训-3次",  # was 3
+        "完成1e3次",  # was 3
+        "开展培训0次",  # refused naming the YAML file never written
+        "培训1,2000次",  # not groups of three: no number to take
+        "开展培训6次",
+    ]
+    numbered = "\n".join(f"{n}.{line}" for n, line in enumerate(lines, 1))
+    path.write_text(
+        f'actions,measure,content,schedule\ntalent-training,培训,"{numbered}",全年\n',
+        encoding="utf-8",
+    )
+    done = cli("workplan-import", str(path), "--year", "2024", "--data", str(bare_dir))
+    assert done.exit_code == 0, done.stderr
+    (item,) = load(bare_dir).work.plan(2024).items
+    assert [c.text for c in item.content] == lines
+    assert [c.quantity.target if c.quantity else None for c in item.content] == [
+        2500,
+        1200,
+        12000,
+        None,
+        None,
+        None,
+        None,
+        6,
+    ]
+
+
 def test_content_that_starts_with_a_number_goes_out_and_comes_back_whole(
     cli: Run, bare_dir: Path, tmp_path: Path
 ) -> None:
