@@ -424,6 +424,36 @@ def test_gbk_bytes_valid_as_utf8_are_refused_as_ambiguous_until_the_encoding_is_
         assert load(bare_dir).actuals["practitioners"][0].note == MOJIBAKE_NOTE
 
 
+def test_big5_read_as_gbk_is_refused_as_ambiguous_until_the_encoding_is_named(
+    cli: Run, bare_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "big5.csv"
+    path.write_bytes(actuals("國家知識產權局").encode("big5"))
+    before = snapshot(bare_dir)
+    done = cli(*command("import", path, bare_dir))
+    assert done.exit_code == 1  # it was stored as 瓣產醚玻舦Ы
+    assert first_line(done.stderr) == (
+        f"{path}:2: import-encoding-big5: this line reads as '瓣產\ue01d醚玻舦Ы' in GBK and as "
+        "'國家知識產權局' in Big5 (traditional Chinese), so the file looks like Big5. Say which "
+        "it is: --encoding big5, or --encoding gbk"
+    )
+    assert snapshot(bare_dir) == before
+    chosen = cli(*command("import", path, bare_dir), "--encoding", "big5")
+    assert chosen.exit_code == 0, chosen.stderr
+    assert load(bare_dir).actuals["practitioners"][0].note == "國家知識產權局"
+
+
+def test_gbk_with_rare_characters_is_still_read_as_gbk(
+    cli: Run, bare_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "gbk.csv"
+    note = "国家知识产权局统计年报，鳏寡孤独"  # 鳏: a character of GB2312's second level
+    path.write_bytes(actuals(note).encode("gbk"))
+    done = cli(*command("import", path, bare_dir))
+    assert done.exit_code == 0, done.stderr
+    assert load(bare_dir).actuals["practitioners"][0].note == note
+
+
 def test_the_encoding_named_is_the_one_read(cli: Run, plan_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "v.csv"
     path.write_bytes(actuals("截至年底").encode("utf-8"))

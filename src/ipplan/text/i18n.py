@@ -1452,6 +1452,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file's bytes are valid UTF-8, but this line reads as '{utf8}' in UTF-8 and as '{gbk}' "
         "in GBK, so the file looks like GBK. Say which it is: --encoding gbk, or --encoding utf-8",
     ),
+    "import-encoding-big5": (
+        "本行按 GBK 读是“{gbk}”，按 Big5（繁体中文）读是“{big5}”，像是 Big5 文件；请用 --encoding big5 或 --encoding gbk 指明它的编码",
+        "this line reads as '{gbk}' in GBK and as '{big5}' in Big5 (traditional Chinese), so "
+        "the file looks like Big5. Say which it is: --encoding big5, or --encoding gbk",
+    ),
     "import-missing-column": (
         "表头缺少必需的列：{missing}。文件中的列：{has}。"
         "必需的列：key（指标）、year（年份）、value（数值）；可选的列：source（来源）、note（备注）。",
@@ -1609,8 +1614,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' is not one of {choices}",
     ),
     "usage.encoding": (
-        "“{value}”不是导入可读的编码；请写 utf-8 或 gbk（即 gb18030）",
-        "'{value}' is not an encoding import reads; write utf-8 or gbk (gb18030)",
+        "“{value}”不是导入可读的编码；请写 utf-8、gbk（即 gb18030）或 big5",
+        "'{value}' is not an encoding import reads; write utf-8, gbk (gb18030) or big5",
     ),
     "usage.option-needs-value": ("{option} 后面需要一个值。", "Option '{option}' requires a value"),
     "usage.option-takes-no-value": (
