@@ -633,3 +633,39 @@ def test_names_from_inside_a_workbook_are_shown_escaped(
     assert code == 1
     assert first_line(stderr).startswith(f"{path}:1: workbook-dtd: xlsx 中的 xl/\\x1b[2Jevil.xml ")
     assert "\x1b" not in stderr
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_import_of_a_workbook_says_it_reads_csv(
+    cli: Run, bare_dir: Path, tmp_path: Path, suffix: str
+) -> None:
+    path = tmp_path / f"figures{suffix}"  # a workbook, whatever its name says
+    book = openpyxl.Workbook()
+    book.active.append(["key", "year", "value"])
+    book.save(path)
+    before = snapshot(bare_dir)
+    done = cli(*command("import", path, bare_dir))
+    assert done.exit_code == 1
+    assert done.stderr.splitlines()[0] == (
+        f"{path}:1: import-workbook: ipplan import reads CSV, and this file is a workbook: "
+        "save the sheet from Excel as 'CSV UTF-8 (Comma delimited)' and import that"
+    )
+    assert "UTF-8 nor GBK" not in done.stderr
+    zh = cli("import", str(path), "--data", str(bare_dir))
+    assert f"{path}:1: import-workbook: ipplan import 只读取 CSV 文件，此文件是工作簿" in zh.stderr
+    assert snapshot(bare_dir) == before
+
+
+def test_workplan_import_outside_the_plan_speaks_of_work_plans(
+    cli: Run, bare_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(workplan_rows("开展培训3次"), encoding="utf-8")
+    done = cli(
+        "workplan-import", str(path), "--year", "2030", "--lang", "en", "--data", str(bare_dir)
+    )
+    assert done.exit_code == 1
+    assert "actuals" not in done.stderr
+    assert "2030 is outside the plan; a work plan is made for a year of 2022-2025" in done.stderr
+    zh = cli("workplan-import", str(path), "--year", "2030", "--data", str(bare_dir))
+    assert "2030 年不在计划期内；工作计划可为 2022–2025 年制定。" in zh.stderr

@@ -48,6 +48,8 @@ RATIO_FROM = 1 * MB
 MAX_CELLS = 1_000_000  # cells read from a workbook, the empty ones before a row's last included
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# How a workbook's bytes begin: a zip (xlsx, xlsm) or Excel 97's compound file (xls).
+WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 UTF8_BOM = b"\xef\xbb\xbf"
 GB18030_BOM = b"\x84\x31\x95\x33"
 # The encodings --encoding takes, by the name codecs knows them by: GBK and GB2312 are read as

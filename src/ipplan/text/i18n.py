@@ -534,6 +534,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{year} 年不在计划期内；实际值只能记录 {first}–{last} 年。",
         "{year} is outside the plan; actuals are recorded for {first}-{last}",
     ),
+    "workplan-year-outside-plan": (
+        "{year} 年不在计划期内；工作计划可为 {first}–{last} 年制定。",
+        "{year} is outside the plan; a work plan is made for a year of {first}-{last}",
+    ),
     "baseline-year": (
         "{year} 年是基线年，其数值由计划确定（见 indicators.yaml），不能作为实际值记录。",
         "{year} is the baseline year: the plan fixes its value (in indicators.yaml), "
@@ -1427,6 +1431,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--as-of 只用于查看过去某年底的状态，不能与记录更新的选项同时使用；请分两次运行。",
         "--as-of views how things stood at the end of a past year and cannot be combined with "
         "options that record an update; run the two separately",
+    ),
+    "import-workbook": (
+        "ipplan import 只读取 CSV 文件，此文件是工作簿；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。",
+        "ipplan import reads CSV, and this file is a workbook: save the sheet from Excel as "
+        "'CSV UTF-8 (Comma delimited)' and import that",
     ),
     "import-encoding": (
         "文件既不是 UTF-8 也不是 GBK/GB18030 编码，本行有两者都无法读取的字节；"
