@@ -291,7 +291,7 @@ def test_a_change_against_a_deletion_leaves_no_marker_and_validate_names_it(
     assert cli("validate", "--data", str(data)).exit_code == 0
 
 
-def test_git_is_asked_of_the_plans_own_repository_and_its_absence_is_no_problem(
+def test_git_is_asked_of_the_plans_own_repository(
     cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record = modify_delete(cli, tmp_path)
