@@ -284,12 +284,13 @@ def test_a_recorded_time_in_the_future_is_a_problem_at_its_line(cli: Run, plan_d
     assert cli("undo", "--data", str(plan_dir)).exit_code == 1
 
 
-def test_a_time_less_than_a_day_ahead_is_a_clock_a_little_fast_not_a_problem(
+def test_a_time_less_than_five_minutes_ahead_is_a_clock_a_little_fast_not_a_problem(
     cli: Run, plan_dir: Path
 ) -> None:
     now = dt.datetime.now(dt.timezone.utc)
-    for hours, code in ((23, 0), (25, 1)):
-        ahead = (now + dt.timedelta(hours=hours)).isoformat(timespec="seconds")
+    # a day ahead was accepted, and the next change inherited it
+    for minutes, code in ((3, 0), (6, 1), (23 * 60, 1)):
+        ahead = (now + dt.timedelta(minutes=minutes)).isoformat(timespec="seconds")
         put(plan_dir, "actuals/practitioners/2023.yaml", f'value: 31000\nrecorded: "{ahead}"\n')
         result = cli("validate", "--data", str(plan_dir))
         assert result.exit_code == code, result.stderr
@@ -339,7 +340,7 @@ def test_a_change_is_never_stamped_after_a_time_in_the_future(plan_dir: Path) ->
 def test_a_time_a_little_ahead_still_comes_before_the_next_change_and_undo_takes_that(
     cli: Run, plan_dir: Path
 ) -> None:
-    ahead = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) + dt.timedelta(hours=2)
+    ahead = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) + dt.timedelta(minutes=2)
     put(
         plan_dir,
         "actuals/practitioners/2022.yaml",
@@ -350,3 +351,33 @@ def test_a_time_a_little_ahead_still_comes_before_the_next_change_and_undo_takes
     assert series[1].recorded == ahead + write.TICK  # after it, within the clock's skew
     assert cli("undo", "--data", str(plan_dir)).exit_code == 0
     assert [a.year for a in load(plan_dir).actuals["practitioners"]] == [2022]
+
+
+def test_a_change_is_never_stamped_later_than_now_and_the_clock_skew(
+    plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from ipplan import clock
+    from ipplan.data import Actual
+
+    now = dt.datetime(2025, 6, 1, 12, 0, tzinfo=UTC8)
+    monkeypatch.setattr(write, "now", lambda: now)
+    monkeypatch.setattr(clock, "now", lambda: now)
+    plan = load(plan_dir)
+    # just inside the skew, to a fraction of the millisecond changes are stamped to
+    kept = now + clock.SKEW - dt.timedelta(microseconds=500)
+    for ahead, expected in (
+        (kept, now + clock.SKEW),  # after it, and no later than the skew allows
+        (now + dt.timedelta(minutes=2), now + dt.timedelta(minutes=2) + write.TICK),
+        (now + clock.SKEW, now),  # a time in the future: not handed on
+        (now + dt.timedelta(hours=23), now),  # was inherited when a day was allowed
+    ):
+        held = dataclasses.replace(
+            plan,
+            actuals={**plan.actuals, "practitioners": (Actual(2022, 28500, recorded=ahead),)},
+        )
+        moment = write.stamp(held)
+        assert moment == expected
+        assert moment <= now + clock.SKEW
+        assert moment > ahead or clock.in_future(ahead, now)

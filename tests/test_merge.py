@@ -291,7 +291,7 @@ def test_a_change_against_a_deletion_leaves_no_marker_and_validate_names_it(
     assert cli("validate", "--data", str(data)).exit_code == 0
 
 
-def test_git_is_asked_of_the_plans_own_repository_and_its_absence_is_no_problem(
+def test_git_is_asked_of_the_plans_own_repository(
     cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record = modify_delete(cli, tmp_path)
@@ -305,9 +305,68 @@ def test_git_is_asked_of_the_plans_own_repository_and_its_absence_is_no_problem(
     monkeypatch.setenv("GIT_WORK_TREE", str(other))
     found = cli("validate", "--data", str(data))
     assert found.exit_code == 1 and f"{record}:1: unmerged: " in found.stderr
-    # without git there is nothing it can tell
-    monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
-    assert cli("validate", "--data", str(data)).exit_code == 0
+
+
+def _fake_git(directory: Path, body: str) -> str:
+    """A PATH whose only git runs ``body`` (a shell script)."""
+    directory.mkdir()
+    script = directory / "git"
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    script.chmod(0o755)
+    return str(directory)
+
+
+@pytest.mark.parametrize(
+    ("how", "body", "en", "zh"),
+    [
+        ("missing", None, "git is not installed or not on PATH", "找不到 git 命令"),
+        (
+            "timeout",
+            f"exec {shutil.which('sleep')} 5",
+            "git did not answer in time",
+            "git 未在限定时间内回答",
+        ),
+        (
+            "refused",
+            "echo \"fatal: detected dubious ownership in repository at '/x'\" >&2; exit 128",
+            "git refused the repository: fatal: detected dubious ownership in repository at '/x'",
+            "git 拒绝读取此仓库：fatal: detected dubious ownership in repository at '/x'",
+        ),
+    ],
+)
+def test_when_git_cannot_tell_the_merge_state_validate_says_so_and_keeps_no_verdict(
+    cli: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+    body: str | None,
+    en: str,
+    zh: str,
+) -> None:
+    from ipplan.files import cache, gitstate
+
+    record = modify_delete(cli, tmp_path)
+    data = record.parents[2]
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)  # a verdict would be kept at once
+    monkeypatch.setattr(gitstate, "TIMEOUT", 0.5)
+    bin_dir = tmp_path / "bin"
+    path = str(bin_dir) if body is None else _fake_git(bin_dir, body)
+    monkeypatch.setenv("PATH", path)
+    verdicts = Path(os.environ[cache.ENV_DIR])
+    before = set(verdicts.glob(f"*{cache.VERDICT}"))
+    result = cli("validate", "--lang", "en", "--data", str(data))
+    # it passed in silence, and its verdict was kept
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"note: {data} is in a git work tree but git could not say whether a merge is "
+        f"unfinished ({en}); the merge state was not checked."
+    )
+    assert set(verdicts.glob(f"*{cache.VERDICT}")) == before
+    chinese = cli("validate", "--data", str(data))
+    assert chinese.stderr.splitlines()[0] == (
+        f"注意：{data} 在 git 工作区中，但 git 无法说明是否有未完成的合并（{zh}），未检查合并状态。"
+    )
+    assert set(verdicts.glob(f"*{cache.VERDICT}")) == before
 
 
 def test_a_conflict_in_a_file_people_write_names_both_sides(cli: Run, plan_dir: Path) -> None:

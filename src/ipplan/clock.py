@@ -15,10 +15,11 @@ from collections.abc import Mapping
 from ipplan.errors import InvalidToday
 
 ENV_VAR = "IPPLAN_TODAY"
-# A recorded time may be this far ahead of the clock that reads it: another machine's clock a
-# little ahead, or an offset written wrong, is no reason to refuse a plan. Further ahead, the
-# time is a problem at its line (validate's time-in-future), and no change is stamped after it.
-SKEW = dt.timedelta(days=1)
+# A recorded time may be less than this far ahead of the clock that reads it: the clocks of two
+# machines a little apart are no reason to refuse a plan. As far ahead or further, the time is
+# a problem at its line (validate's time-in-future), no change is stamped after it, and no
+# change is ever stamped later than now plus this (:func:`ipplan.write.stamp`).
+SKEW = dt.timedelta(minutes=5)
 
 
 def today(environ: Mapping[str, str] | None = None) -> dt.date:
@@ -49,9 +50,9 @@ def now() -> dt.datetime:
 
 
 def in_future(moment: dt.datetime, reference: dt.datetime | None = None) -> bool:
-    """Whether a recorded ``moment`` (read as local time without an offset) lies more than
-    :data:`SKEW` after ``reference``, the time now unless given: no change was recorded then."""
-    return aware(moment) > (now() if reference is None else reference) + SKEW
+    """Whether a recorded ``moment`` (read as local time without an offset) lies :data:`SKEW`
+    or more after ``reference``, the time now unless given: no change was recorded then."""
+    return aware(moment) >= (now() if reference is None else reference) + SKEW
 
 
 def aware(moment: dt.datetime) -> dt.datetime:

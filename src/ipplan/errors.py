@@ -87,6 +87,12 @@ class YearOutsidePlan(IpplanError):
     message_id = "year-outside-plan"
 
 
+class WorkPlanYearOutsidePlan(IpplanError):
+    """A work plan's year is not one of the years the plan spans."""
+
+    message_id = "workplan-year-outside-plan"
+
+
 class BaselineYear(IpplanError):
     """The year is the plan's baseline year, whose value the plan itself fixes."""
 

@@ -89,7 +89,10 @@ def read_rows(path: Path, encoding: str | None = None) -> tuple[list[Row], int, 
     limit, as Excel on a Chinese Windows saves it (UTF-8 or GBK) or in ``encoding``.
     """
     try:
-        text = tablefile.decode(tablefile.read(path), path, encoding)
+        raw = tablefile.read(path)
+        if tablefile.is_workbook(path) or raw.startswith(tablefile.WORKBOOK_MAGIC):
+            return [], 0, [Problem(path, 1, "import-workbook", {})]
+        text = tablefile.decode(raw, path, encoding)
     except tablefile.TableError as exc:
         return [], 0, [exc.problem]
 

@@ -122,14 +122,17 @@ def check_year(plan: Plan, year: int) -> None:
         raise YearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
 
 
-def latest_recorded(plan: Plan, *, future: bool = True) -> dt.datetime | None:
+def latest_recorded(
+    plan: Plan, *, future: bool = True, reference: dt.datetime | None = None
+) -> dt.datetime | None:
     """When the most recent change in the plan was recorded, if any change carries a time;
-    without ``future``, of the changes not recorded in the future (:func:`clock.in_future`)."""
+    without ``future``, of the changes not recorded in the future (:func:`clock.in_future`
+    of ``reference``, the time now unless given)."""
     times = [a.recorded for series in plan.actuals.values() for a in series if a.recorded]
     times += [u.recorded for log in plan.updates.values() for u in log]
     times += [e.recorded for log in plan.work.events.values() for e in log]
     if not future:
-        reference = clock.now()
+        reference = clock.now() if reference is None else reference
         times = [t for t in times if not clock.in_future(t, reference)]
     return max((clock.aware(t) for t in times), default=None)
 
@@ -141,14 +144,16 @@ def stamp(plan: Plan, when: dt.datetime | None = None) -> dt.datetime:
     later time; ``when`` (for tests and imports of old data) is taken as given. A time further
     ahead than the clock allows (2099, say) is no change's: a plan holding one is refused
     (validate's ``time-in-future``), and were one read, the change would still be stamped now,
-    never after it, so that one wrong time is not handed on to every change after it.
+    never after it, so that one wrong time is not handed on to every change after it. Nor is a
+    change ever stamped later than now plus :data:`clock.SKEW`: a time kept is less than that
+    ahead, so the change still comes after it, and undo still takes it first.
     """
     if when is not None:
         return when
     moment = now()
-    latest = latest_recorded(plan, future=False)
+    latest = latest_recorded(plan, future=False, reference=moment)
     if latest is not None and moment <= latest:
-        moment = (latest + TICK).astimezone(moment.tzinfo)
+        moment = min(latest + TICK, moment + clock.SKEW).astimezone(moment.tzinfo)
     return moment
 
 

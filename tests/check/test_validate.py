@@ -440,7 +440,7 @@ def test_a_file_of_more_values_than_the_node_limit_is_one_clear_line(
     (plan_dir / "task_log.yaml").write_text(f"updates: {{a: [{items}]}}\n", encoding="utf-8")
     result = cli("validate", "--data", str(plan_dir))
     assert result.exit_code == 1
-    assert f"{plan_dir / 'task_log.yaml'}:1: too-large: " in result.stderr
+    assert f"{plan_dir / 'task_log.yaml'}:1: too-many-values: " in result.stderr
 
 
 def test_a_byte_order_mark_and_crlf_are_fine(cli, plan_dir: Path) -> None:  # type: ignore[no-untyped-def]

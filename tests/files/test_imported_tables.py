@@ -424,6 +424,36 @@ def test_gbk_bytes_valid_as_utf8_are_refused_as_ambiguous_until_the_encoding_is_
         assert load(bare_dir).actuals["practitioners"][0].note == MOJIBAKE_NOTE
 
 
+def test_big5_read_as_gbk_is_refused_as_ambiguous_until_the_encoding_is_named(
+    cli: Run, bare_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "big5.csv"
+    path.write_bytes(actuals("國家知識產權局").encode("big5"))
+    before = snapshot(bare_dir)
+    done = cli(*command("import", path, bare_dir))
+    assert done.exit_code == 1  # it was stored as 瓣產醚玻舦Ы
+    assert first_line(done.stderr) == (
+        f"{path}:2: import-encoding-big5: this line reads as '瓣產\ue01d醚玻舦Ы' in GBK and as "
+        "'國家知識產權局' in Big5 (traditional Chinese), so the file looks like Big5. Say which "
+        "it is: --encoding big5, or --encoding gbk"
+    )
+    assert snapshot(bare_dir) == before
+    chosen = cli(*command("import", path, bare_dir), "--encoding", "big5")
+    assert chosen.exit_code == 0, chosen.stderr
+    assert load(bare_dir).actuals["practitioners"][0].note == "國家知識產權局"
+
+
+def test_gbk_with_rare_characters_is_still_read_as_gbk(
+    cli: Run, bare_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "gbk.csv"
+    note = "国家知识产权局统计年报，鳏寡孤独"  # 鳏: a character of GB2312's second level
+    path.write_bytes(actuals(note).encode("gbk"))
+    done = cli(*command("import", path, bare_dir))
+    assert done.exit_code == 0, done.stderr
+    assert load(bare_dir).actuals["practitioners"][0].note == note
+
+
 def test_the_encoding_named_is_the_one_read(cli: Run, plan_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "v.csv"
     path.write_bytes(actuals("截至年底").encode("utf-8"))
@@ -466,6 +496,41 @@ def test_a_decimal_is_never_taken_for_numbering(cli: Run, bare_dir: Path, tmp_pa
         "3.5万人次",
         "2.5亿元",
         "5.5万元",
+    ]
+
+
+def test_a_quantity_is_the_whole_number_and_only_a_positive_one(
+    cli: Run, bare_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "t.csv"
+    lines = [
+        "开展培训2,500次",  # was 500
+        "培训1，200人次",  # a full-width comma: was 200
+        "培训12,000人次",  # was 0, refused naming the YAML file never written
+        "培训-3次",  # was 3
+        "完成1e3次",  # was 3
+        "开展培训0次",  # refused naming the YAML file never written
+        "培训1,2000次",  # not groups of three: no number to take
+        "开展培训6次",
+    ]
+    numbered = "\n".join(f"{n}.{line}" for n, line in enumerate(lines, 1))
+    path.write_text(
+        f'actions,measure,content,schedule\ntalent-training,培训,"{numbered}",全年\n',
+        encoding="utf-8",
+    )
+    done = cli("workplan-import", str(path), "--year", "2024", "--data", str(bare_dir))
+    assert done.exit_code == 0, done.stderr
+    (item,) = load(bare_dir).work.plan(2024).items
+    assert [c.text for c in item.content] == lines
+    assert [c.quantity.target if c.quantity else None for c in item.content] == [
+        2500,
+        1200,
+        12000,
+        None,
+        None,
+        None,
+        None,
+        6,
     ]
 
 
@@ -568,3 +633,39 @@ def test_names_from_inside_a_workbook_are_shown_escaped(
     assert code == 1
     assert first_line(stderr).startswith(f"{path}:1: workbook-dtd: xlsx 中的 xl/\\x1b[2Jevil.xml ")
     assert "\x1b" not in stderr
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_import_of_a_workbook_says_it_reads_csv(
+    cli: Run, bare_dir: Path, tmp_path: Path, suffix: str
+) -> None:
+    path = tmp_path / f"figures{suffix}"  # a workbook, whatever its name says
+    book = openpyxl.Workbook()
+    book.active.append(["key", "year", "value"])
+    book.save(path)
+    before = snapshot(bare_dir)
+    done = cli(*command("import", path, bare_dir))
+    assert done.exit_code == 1
+    assert done.stderr.splitlines()[0] == (
+        f"{path}:1: import-workbook: ipplan import reads CSV, and this file is a workbook: "
+        "save the sheet from Excel as 'CSV UTF-8 (Comma delimited)' and import that"
+    )
+    assert "UTF-8 nor GBK" not in done.stderr
+    zh = cli("import", str(path), "--data", str(bare_dir))
+    assert f"{path}:1: import-workbook: ipplan import 只读取 CSV 文件，此文件是工作簿" in zh.stderr
+    assert snapshot(bare_dir) == before
+
+
+def test_workplan_import_outside_the_plan_speaks_of_work_plans(
+    cli: Run, bare_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(workplan_rows("开展培训3次"), encoding="utf-8")
+    done = cli(
+        "workplan-import", str(path), "--year", "2030", "--lang", "en", "--data", str(bare_dir)
+    )
+    assert done.exit_code == 1
+    assert "actuals" not in done.stderr
+    assert "2030 is outside the plan; a work plan is made for a year of 2022-2025" in done.stderr
+    zh = cli("workplan-import", str(path), "--year", "2030", "--data", str(bare_dir))
+    assert "2030 年不在计划期内；工作计划可为 2022–2025 年制定。" in zh.stderr

@@ -267,3 +267,79 @@ def test_a_tag_that_makes_text_a_number_is_refused(value: str) -> None:
 def test_a_tag_that_says_what_the_value_reads_as_anyway_is_taken(value: str) -> None:
     _, problems = parse(f"value: {value}\n", Path("x.yaml"))
     assert problems == []
+
+
+_MEASURE = textwrap.dedent(
+    """
+    import json, sys, time
+    from pathlib import Path
+    from ipplan.files.yaml_read import parse
+    parse("a: [1, 2]\\nb: &x y\\nc: *x\\n", Path("warm.yaml"))  # the parser loaded first
+    text = sys.stdin.read()
+    start = time.process_time()  # the machine's other work does not count
+    doc, problems = parse(text, Path("big.yaml"))
+    seconds = time.process_time() - start
+    # this process's peak, the text included (ru_maxrss would hold the parent's, kept at exec)
+    status = Path("/proc/self/status").read_text().split("VmHWM:")[1]
+    peak = int(status.split()[0]) * 1024
+    print(json.dumps([seconds, peak, [(p.line, p.code, p.params) for p in problems]]))
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 48 MB of a list of twelve million values: 90 s and 4.5 GB, then "too large"
+        ("zz:\n" + "- 1\n" * 12_000_000, (1, "too-many-values", {"limit": 1_000_000})),
+        # a list just past the limit, read by the block reader until then
+        ("zz:\n" + "- [1, 1]\n" * 340_000, (1, "too-many-values", {"limit": 1_000_000})),
+        # a flow list of 2.5 million values on one line (5 MB): 7.4 s and 430 MB
+        ("zz: [" + "1," * 2_500_000 + "1]\n", (1, "too-many-values", {"limit": 1_000_000})),
+        # 35 MB of three million keys: 20 s and 2.4 GB
+        (
+            "".join(f"k{i}: 1\n" for i in range(3_000_000)),
+            (500_001, "too-many-keys", {"limit": 500_000}),
+        ),
+        # an anchor makes the block reader give up: the parser counts alone
+        ("zz: &a\n" + "- 1\n" * 3_000_000, (1, "too-many-values", {"limit": 1_000_000})),
+    ],
+    ids=["12M-items", "limit+1-items", "flow-list", "3M-keys", "parser-only"],
+)
+def test_a_file_past_the_value_or_key_limit_is_refused_as_it_is_read(
+    text: str, expected: tuple[int, str, dict[str, int]]
+) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", _MEASURE], input=text, capture_output=True, text=True, check=True
+    )
+    seconds, peak, problems = json.loads(run.stdout)
+    assert [tuple(p) for p in problems] == [expected]
+    assert seconds < 8  # a few seconds on a shared machine; it took up to 90 s
+    assert peak < 400 * 1024 * 1024  # it took up to 4.5 GB
+
+
+def test_the_largest_file_within_the_limits_is_read_in_seconds_and_hundreds_of_megabytes() -> None:
+    # nearly all the values (990,002) and keys (360,001) a file may hold, laid out as
+    # tasks.yaml is
+    lines = ["actions:"]
+    for i in range(90_000):
+        lines += [f"  - id: a{i}", f"    title: t{i}", f"    measures: [m{i}, n{i}, o{i}, p{i}]"]
+        lines += [f"    indicators: [x{i}, y{i}]"]
+    text = "\n".join(lines) + "\n"
+    run = subprocess.run(
+        [sys.executable, "-c", _MEASURE], input=text, capture_output=True, text=True, check=True
+    )
+    seconds, peak, problems = json.loads(run.stdout)
+    assert problems == []
+    assert seconds < 10
+    assert peak < 600 * 1024 * 1024
+
+
+def test_the_values_message_says_what_is_counted() -> None:
+    from ipplan.text import i18n
+
+    english = i18n.problem_message("too-many-values", {"limit": 1_000_000}, "en")
+    assert english.startswith("the file holds more than 1,000,000 values and was not read")
+    assert i18n.problem_message("too-many-values", {"limit": 1_000_000}, "zh").startswith(
+        "文件中的值超过 1,000,000 个"
+    )

@@ -405,8 +405,8 @@ def rule_recorded_times(c: read.Checked) -> Iterator[Problem]:
 
 
 def rule_times_in_future(c: read.Checked) -> Iterator[Problem]:
-    """No change was recorded in the future: a recorded time further ahead of the clock than
-    :data:`ipplan.clock.SKEW` (a day) is a problem at its line. Taken for the latest change,
+    """No change was recorded in the future: a recorded time :data:`ipplan.clock.SKEW` (five
+    minutes) or more ahead of the clock is a problem at its line. Taken for the latest change,
     it would be what ``ipplan undo`` reverts first, and every change after it would be
     stamped after it, inheriting the wrong year."""
     reference = clock.now()

@@ -28,6 +28,7 @@ from ipplan.errors import PlanNotFound
 from ipplan.text.i18n import SAFEGUARDS_AREA, actions_count, text
 
 if TYPE_CHECKING:
+    from ipplan.files import gitstate
     from ipplan.files.layout import DataDir
     from ipplan.problems import Problem
 
@@ -74,7 +75,7 @@ def validate(
         from ipplan.workspaces.checks import check_workspace
 
         found = check_workspace(whole)
-        problems = found.problems
+        problems, unchecked = found.problems, found.unchecked
         ok = text(
             "validate.workspace_ok",
             language,
@@ -85,7 +86,7 @@ def validate(
         )
     else:
         with reporting(language):  # a cache location that may not be used is refused
-            problems, tally = _check_plan(data_dir)
+            problems, tally, unchecked = _check_plan(data_dir)
         ok = text(
             "validate.ok",
             language,
@@ -103,6 +104,10 @@ def validate(
                 problems = timeliness.problems(
                     load.load(data_dir), today(os.environ), data_dir.path
                 )
+    if unchecked:
+        from ipplan.render import terminal
+
+        terminal.print_lines([git_notice(u, language) for u in unchecked], stderr=True)
     if fmt is ProblemFormat.json:
         print_json(views.problems_view(problems, language))
         raise typer.Exit(1 if problems else 0)
@@ -119,8 +124,20 @@ def validate(
     terminal.print_lines([ok])
 
 
-def _check_plan(data_dir: DataDir) -> tuple[list[Problem], dict[str, int]]:
-    """Check every file of the plan in ``data_dir``: every problem, and what was counted.
+def git_notice(unchecked: gitstate.Unchecked, language: str) -> str:
+    """The one line saying that git could not tell whether a merge is unfinished, and why."""
+    from ipplan import views
+
+    why = text(f"git-unchecked.{unchecked.why}", language, detail=unchecked.detail)
+    path = views.display_path(unchecked.directory)
+    return text("notice.git-unchecked", language, path=path, why=why)
+
+
+def _check_plan(
+    data_dir: DataDir,
+) -> tuple[list[Problem], dict[str, int], list[gitstate.Unchecked]]:
+    """Check every file of the plan in ``data_dir``: every problem, what was counted, and each
+    directory whose merge state git could not tell.
 
     A check that passed is not repeated on the same bytes (:func:`ipplan.files.cache.passed`). What
     git has not finished merging (:func:`ipplan.files.gitstate.unmerged`) is asked of git every
@@ -134,13 +151,14 @@ def _check_plan(data_dir: DataDir) -> tuple[list[Problem], dict[str, int]]:
 
     passed = cache.passed(data_dir.path, os.environ)
     if passed is not None:
-        return gitstate.unmerged([data_dir.path]), passed
+        merge = gitstate.unmerged([data_dir.path])
+        return merge.problems, passed, merge.unchecked
     taken = time.time_ns()
     seen = cache.snapshot(data_dir.path)  # listed before anything is read
     checked = load.check_files(data_dir)
-    unmerged = gitstate.unmerged([data_dir.path], checked.problems)
+    merge = gitstate.unmerged([data_dir.path], checked.problems)
     if checked.problems:
-        return sorted(checked.problems + unmerged, key=Problem.sort_key), {}
+        return sorted(checked.problems + merge.problems, key=Problem.sort_key), {}, merge.unchecked
     core = checked.core
     counts = {
         "indicators": len(core.indicators),
@@ -151,9 +169,11 @@ def _check_plan(data_dir: DataDir) -> tuple[list[Problem], dict[str, int]]:
     }
     digests = checked.digests
     del core, checked  # what was checked goes before the tree is listed again
-    if seen is not None:  # a verdict of the files alone: git is asked again every time
+    # a verdict of the files alone: git is asked again every time; and none is kept where git
+    # could not tell whether a merge is unfinished
+    if seen is not None and not merge.unchecked:
         cache.keep_passed(data_dir.path, seen, taken, digests, counts, os.environ)
-    return unmerged, counts
+    return merge.problems, counts, merge.unchecked
 
 
 @app.command()

@@ -48,12 +48,25 @@ RATIO_FROM = 1 * MB
 MAX_CELLS = 1_000_000  # cells read from a workbook, the empty ones before a row's last included
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# How a workbook's bytes begin: a zip (xlsx, xlsm) or Excel 97's compound file (xls).
+WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 UTF8_BOM = b"\xef\xbb\xbf"
 GB18030_BOM = b"\x84\x31\x95\x33"
 # The encodings --encoding takes, by the name codecs knows them by: GBK and GB2312 are read as
 # GB18030, which includes both.
-ENCODINGS = {"utf-8": "utf-8", "gbk": "gb18030", "gb2312": "gb18030", "gb18030": "gb18030"}
-SHOWN = {"utf-8": "UTF-8", "gb18030": "GBK"}
+ENCODINGS = {
+    "utf-8": "utf-8",
+    "gbk": "gb18030",
+    "gb2312": "gb18030",
+    "gb18030": "gb18030",
+    "big5": "big5",
+    "cp950": "big5",
+}
+SHOWN = {"utf-8": "UTF-8", "gb18030": "GBK", "big5": "Big5"}
+_MARKS = {"utf-8": UTF8_BOM, "gb18030": GB18030_BOM}
+# How many characters that are not ASCII are weighed to tell GBK from Big5: enough for any
+# table's text to show which it is, few enough to be counted in milliseconds.
+_WEIGHED = 10_000
 
 # Characters outside the scripts a Chinese plan is written in: what text read in the wrong
 # encoding turns into (Hebrew, Greek, Cyrillic and IPA letters from GBK read as UTF-8; kana,
@@ -128,8 +141,8 @@ def decode(raw: bytes, path: Path, encoding: str | None = None) -> str:
         elif raw.startswith(GB18030_BOM):
             encoding = "gb18030"
     if encoding is not None:
-        mark = UTF8_BOM if encoding == "utf-8" else GB18030_BOM
-        body = raw[len(mark) :] if raw.startswith(mark) else raw
+        mark = _MARKS.get(encoding, b"")
+        body = raw[len(mark) :] if mark and raw.startswith(mark) else raw
         try:
             return body.decode(encoding)
         except UnicodeDecodeError as exc:
@@ -171,7 +184,68 @@ def _one_encoding(raw: bytes, path: Path) -> str:
         utf8, gbk = _readings(raw.split(b"\n")[number - 1])
         shown = {"utf8": utf8, "gbk": gbk}
         raise TableError(Problem(path, number, "import-encoding-ambiguous", shown))
-    return raw.decode("gb18030")
+    gbk = raw.decode("gb18030")
+    _not_big5(raw, gbk, path)
+    return gbk
+
+
+def _not_big5(raw: bytes, gbk: str, path: Path) -> None:
+    """Refuse as ambiguous a file read as GBK whose bytes read in Big5 (traditional Chinese, as
+    Taiwan and Hong Kong save it) as more common characters than in GBK: 國家知識產權局 in Big5
+    reads in GBK as 瓣產醚玻舦Ы, rare characters and a Cyrillic letter."""
+    if _rare(gbk, _common_in_gbk) == 0:
+        return
+    try:
+        big5 = raw.decode("big5")
+    except UnicodeDecodeError:
+        return
+    if _rare(big5, _common_in_big5) >= _rare(gbk, _common_in_gbk):
+        return
+    for number, line in enumerate(raw.split(b"\n"), 1):
+        as_gbk = line.decode("gb18030", errors="replace")
+        if _rare(as_gbk, _common_in_gbk):
+            stretch = next(m.group() for m in _NON_ASCII.finditer(as_gbk))
+            in_big5 = stretch.encode("gb18030").decode("big5", errors="replace")
+            shown = {"gbk": printable(stretch[:30]), "big5": printable(in_big5[:30])}
+            raise TableError(Problem(path, number, "import-encoding-big5", shown))
+
+
+def _rare(text: str, common: Any) -> int:
+    """How many of the first :data:`_WEIGHED` characters of ``text`` that are not ASCII are not
+    ``common``."""
+    rare = weighed = 0
+    for stretch in _NON_ASCII.finditer(text):
+        for char in stretch.group():
+            weighed += 1
+            if not common(char):
+                rare += 1
+            if weighed >= _WEIGHED:
+                return rare
+    return rare
+
+
+def _common_in_gbk(char: str) -> bool:
+    """One of GB2312's 3,755 most used characters (its first level), or CJK or full-width
+    punctuation."""
+    if "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef":
+        return True
+    try:
+        code = char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and 0xB0 <= code[0] <= 0xD7
+
+
+def _common_in_big5(char: str) -> bool:
+    """One of Big5's 5,401 most used characters (A440 to C67E), or CJK or full-width
+    punctuation."""
+    if "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef":
+        return True
+    try:
+        code = char.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and 0xA440 <= code[0] << 8 | code[1] <= 0xC67E
 
 
 def _encoding_of_line(line: bytes) -> str | None:

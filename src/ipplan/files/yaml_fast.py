@@ -18,7 +18,7 @@ import re
 from sys import intern
 from typing import Any
 
-from ipplan.files.yaml_scalars import MAX_KEYS, NUMBER_START, scalar_value
+from ipplan.files.yaml_scalars import MAX_KEYS, MAX_NODES, NUMBER_START, scalar_value
 from ipplan.text import numbers
 
 Loc = tuple[str | int, ...]
@@ -81,6 +81,11 @@ _FLAT_LINE = re.compile(
 )
 
 
+# The longest text :func:`flat` looks at: a record file may be no longer
+# (ipplan.files.yaml_read.MAX_RECORD_BYTES).
+FLAT_MAX = 64 * 1024
+
+
 # One string for each key of the record files, and one mapping of lines for each layout, kept
 # for every file alike (100,000 of them in a plan of 10,000 indicators), and bounded whatever
 # the files hold.
@@ -91,7 +96,10 @@ _LAYOUTS: dict[tuple[tuple[str, int], ...], dict[Loc, int]] = {}
 def flat(text: str, max_keys: int = MAX_KEYS) -> tuple[dict[str, Any], dict[Loc, int]] | None:
     """:func:`read` for a flat mapping of the lines ipplan writes in a record file (comments
     and blank lines between them), three times as fast; None for anything else, and for more
-    than ``max_keys`` keys (the parser says where the limit was passed)."""
+    than ``max_keys`` keys (the parser says where the limit was passed). A text longer than a
+    record file may be is not split into lines: :func:`read` takes it if it can."""
+    if len(text) > FLAT_MAX:
+        return None
     data: dict[str, Any] = {}
     layout: list[tuple[str, int]] = []
     number = 0
@@ -146,7 +154,10 @@ def read(
     """The data of ``text`` and the line of every key and item in it; None when ``text`` is
     not of the shape this reader takes, or has more than ``max_nodes`` values or ``max_keys``
     keys. Without ``lines``, no line is kept (they are empty): the same reading gives them
-    when asked."""
+    when asked. It stops as soon as either limit is passed: every line it takes holds a
+    value, so a text of more lines than ``max_nodes`` is not split at all."""
+    if text.count("\n") > max_nodes:
+        return None
     tokens: list[tuple[int, int, str]] = []  # line, indentation, content
     for number, line in enumerate(text.split("\n"), 1):
         content = line.lstrip(" ")
@@ -154,7 +165,7 @@ def read(
             tokens.append((number, len(line) - len(content), content))
     if not tokens or OUTSIDE.search(text) is not None:
         return None
-    reader = _Reader(tokens, lines, max_keys)
+    reader = _Reader(tokens, lines, max_keys, max_nodes)
     try:
         data, end = reader.block(0, tokens[0][1], ())
     except (_Unsure, RecursionError):
@@ -166,13 +177,18 @@ def read(
 
 class _Reader:
     def __init__(
-        self, tokens: list[tuple[int, int, str]], track: bool = True, max_keys: int = MAX_KEYS
+        self,
+        tokens: list[tuple[int, int, str]],
+        track: bool = True,
+        max_keys: int = MAX_KEYS,
+        max_nodes: int = MAX_NODES,
     ) -> None:
         self.tokens = tokens
         self.track = track
         self.lines: dict[Loc, int] = {}
         self.nodes = 0  # as yaml_libyaml's builder counts them: every value, not the keys
         self.keys = max_keys  # the keys still allowed: past the last, the parser says so
+        self.max_nodes = max_nodes  # values allowed: past the last, the parser says so
 
     def block(self, i: int, indent: int, loc: Loc) -> tuple[Any, int]:
         """The block collection whose first line is token ``i``, at ``indent``."""
@@ -200,7 +216,7 @@ class _Reader:
             if len(key) > MAX_KEY:
                 raise _Unsure
             key = intern(key)  # one string for the key of each of 10,000 items, not 10,000
-            if key in result or not self.keys:
+            if key in result or not self.keys or self.nodes > self.max_nodes:
                 raise _Unsure
             self.keys -= 1
             key_loc = (*loc, key)
@@ -236,6 +252,8 @@ class _Reader:
                 if at > indent:
                     raise _Unsure
                 break
+            if self.nodes > self.max_nodes:
+                raise _Unsure
             item_loc = (*loc, len(items))
             rest = content[2:]
             if not rest or rest[0] == " " or _is_item(rest):
@@ -287,6 +305,8 @@ class _Reader:
                     raise _Unsure
                 double, single, bare, end = match.groups()
                 self.nodes += 1
+                if self.nodes > self.max_nodes:
+                    raise _Unsure
                 item_loc = (*loc, len(items))
                 if self.track:
                     self.lines[item_loc] = line
@@ -313,6 +333,8 @@ class _Reader:
                     raise _Unsure
                 self.keys -= 1
                 self.nodes += 1
+                if self.nodes > self.max_nodes:
+                    raise _Unsure
                 key_loc = (*loc, key)
                 if self.track:
                     self.lines[key_loc] = line

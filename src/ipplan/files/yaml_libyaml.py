@@ -189,11 +189,58 @@ class _Builder:
         return str(resolver.resolve(scalar_node, node.value, (True, False)))
 
 
+_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_NODES = (yaml.ScalarEvent, yaml.AliasEvent, *_STARTS)
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def count(text: str, path: Path, max_keys: int) -> tuple[Document, list[Problem]] | None:
+    """The refusal of ``text`` when it holds more than
+    :data:`ipplan.files.yaml_scalars.MAX_NODES` values or ``max_keys`` keys, counted on the
+    parser's events as it reads them and stopping at the limit, so that a file far past it
+    costs no more than one at it; None when it holds no more (or is not YAML: the composer
+    says where). Values are counted as the builder counts them, an alias as one."""
+    values, keys = 0, max_keys
+    limit = yaml_scalars.MAX_NODES
+    # For each open collection: -1 for a list, else the keys and values met in the mapping.
+    open_: list[int] = []
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, _NODES):
+                if open_ and open_[-1] >= 0:
+                    open_[-1] += 1
+                    is_key = open_[-1] & 1
+                else:
+                    is_key = 0
+                if is_key:
+                    if not keys:
+                        mark = event.start_mark
+                        line = mark.line + 1 if mark is not None else 1
+                        return failed(path, line, "too-many-keys", {"limit": max_keys})
+                    keys -= 1
+                else:
+                    values += 1
+                    if values > limit:
+                        return failed(path, 1, "too-many-values", {"limit": limit})
+                if isinstance(event, _STARTS):
+                    open_.append(0 if isinstance(event, yaml.MappingStartEvent) else -1)
+            elif isinstance(event, _ENDS):
+                open_.pop()
+    except (yaml.YAMLError, UnicodeError):
+        return None
+    return None
+
+
 def parse(
     text: str, path: Path, max_keys: int = yaml_scalars.MAX_KEYS
 ) -> tuple[Document, list[Problem]]:
     """Read ``text`` (the content of ``path``) with libyaml's composer and the builder, which
-    refuses a file of more than ``max_keys`` keys at the key past them."""
+    refuses a file of more than ``max_keys`` keys at the key past them. A text long enough to
+    pass a limit is counted first (:func:`count`), and refused before it is composed."""
+    if len(text) >= yaml_scalars.COUNT_FROM:
+        over = count(text, path, max_keys)
+        if over is not None:
+            return over
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -221,7 +268,7 @@ def parse(
     try:
         data = builder.build(root, ())
     except _TooLarge:
-        return failed(path, 1, "too-large", {"limit": yaml_scalars.MAX_NODES})
+        return failed(path, 1, "too-many-values", {"limit": yaml_scalars.MAX_NODES})
     except _Limit as passed:
         return failed(path, passed.line, passed.code, {"limit": passed.limit})
     except RecursionError:

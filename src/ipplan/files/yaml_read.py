@@ -64,6 +64,8 @@ def conflicts(text: str, path: Path) -> list[Problem]:
     Each names both sides: the value each side records, where both sides of the file read as a
     record with a value, else the side's lines as they are.
     """
+    if _OURS not in text:  # a text of millions of lines is not split to find none
+        return []
     lines = text.splitlines()
     found: list[_Conflict] = []
     i = 0

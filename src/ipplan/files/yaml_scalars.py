@@ -9,15 +9,22 @@ from typing import Any
 from ipplan.text import numbers
 
 Loc = tuple[str | int, ...]
-MAX_NODES = 5_000_000
+# Values in one file (every scalar, list and mapping but the keys), and keys in one file. The
+# largest plan ipplan supports (10,000 indicators, benchmarks/run.py) has 240,018 values and
+# 180,014 keys in its largest file (tasks.yaml, 4 MB). A file at both limits is read in
+# seconds and a few hundred megabytes; past them it is refused as it is parsed, before any
+# value is built (:func:`ipplan.files.yaml_libyaml.count`).
+MAX_NODES = 1_000_000
 # Files ipplan writes use no alias, and a person's file has little use for one: this many in a
 # file, adding this many values in all (what the values they name hold, counted once for each
 # alias), and no more. A 500-byte file of aliases naming aliases would otherwise be millions
 # of values, read for seconds into hundreds of megabytes.
 MAX_ALIASES = 100
 MAX_ALIAS_NODES = 10_000
-# Keys in one file: far above a plan of 10,000 indicators' (about 200,000 in indicators.yaml).
-MAX_KEYS = 1_000_000
+MAX_KEYS = 500_000
+# A text shorter than this (characters) cannot pass either limit (a value or key takes at least
+# two characters): it is built without being counted first.
+COUNT_FROM = 256 * 1024
 
 TAG_STR = "tag:yaml.org,2002:str"
 TAG_INT = "tag:yaml.org,2002:int"

@@ -248,6 +248,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "note: no plan here or above; showing the plan bundled with ipplan (read-only). "
         "Name one with --data DIR.",
     ),
+    "notice.git-unchecked": (
+        "注意：{path} 在 git 工作区中，但 git 无法说明是否有未完成的合并（{why}），未检查合并状态。",
+        "note: {path} is in a git work tree but git could not say whether a merge is "
+        "unfinished ({why}); the merge state was not checked.",
+    ),
+    "git-unchecked.no-git": ("找不到 git 命令", "git is not installed or not on PATH"),
+    "git-unchecked.timeout": ("git 未在限定时间内回答", "git did not answer in time"),
+    "git-unchecked.refused": (
+        "git 拒绝读取此仓库：{detail}",
+        "git refused the repository: {detail}",
+    ),
     "col.plan": ("计划", "Plan"),
     "col.title": ("名称", "Title"),
     "col.period": ("期间", "Period"),
@@ -531,6 +542,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "year-outside-plan": (
         "{year} 年不在计划期内；实际值只能记录 {first}–{last} 年。",
         "{year} is outside the plan; actuals are recorded for {first}-{last}",
+    ),
+    "workplan-year-outside-plan": (
+        "{year} 年不在计划期内；工作计划可为 {first}–{last} 年制定。",
+        "{year} is outside the plan; a work plan is made for a year of {first}-{last}",
     ),
     "baseline-year": (
         "{year} 年是基线年，其数值由计划确定（见 indicators.yaml），不能作为实际值记录。",
@@ -1120,6 +1135,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file holds more than {limit} keys and was not read (this line holds the first "
         "past them); remove the keys that do not belong",
     ),
+    "p.too-many-values": (
+        "文件中的值超过 {limit} 个，未读取；最大的计划（一万个指标）每个文件约二十五万个值，请删去多余的内容",
+        "the file holds more than {limit} values and was not read; the largest plan (10,000 "
+        "indicators) holds about 250,000 in a file, so remove what does not belong",
+    ),
     "p.too-many-aliases": (
         "文件中的别名（*名称）超过 {limit} 个，未读取；ipplan 写的文件不用别名，请把内容直接写出",
         "the file uses more than {limit} aliases (*name) and was not read; files ipplan "
@@ -1439,6 +1459,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--as-of views how things stood at the end of a past year and cannot be combined with "
         "options that record an update; run the two separately",
     ),
+    "import-workbook": (
+        "ipplan import 只读取 CSV 文件，此文件是工作簿；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。",
+        "ipplan import reads CSV, and this file is a workbook: save the sheet from Excel as "
+        "'CSV UTF-8 (Comma delimited)' and import that",
+    ),
     "import-encoding": (
         "文件既不是 UTF-8 也不是 GBK/GB18030 编码，本行有两者都无法读取的字节；"
         "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”。",
@@ -1462,6 +1487,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "文件的字节可以按 UTF-8 读，但本行按 UTF-8 读是“{utf8}”，按 GBK 读是“{gbk}”，像是 GBK 文件；请用 --encoding gbk 或 --encoding utf-8 指明它的编码",
         "the file's bytes are valid UTF-8, but this line reads as '{utf8}' in UTF-8 and as '{gbk}' "
         "in GBK, so the file looks like GBK. Say which it is: --encoding gbk, or --encoding utf-8",
+    ),
+    "import-encoding-big5": (
+        "本行按 GBK 读是“{gbk}”，按 Big5（繁体中文）读是“{big5}”，像是 Big5 文件；请用 --encoding big5 或 --encoding gbk 指明它的编码",
+        "this line reads as '{gbk}' in GBK and as '{big5}' in Big5 (traditional Chinese), so "
+        "the file looks like Big5. Say which it is: --encoding big5, or --encoding gbk",
     ),
     "import-missing-column": (
         "表头缺少必需的列：{missing}。文件中的列：{has}。"
@@ -1620,8 +1650,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' is not one of {choices}",
     ),
     "usage.encoding": (
-        "“{value}”不是导入可读的编码；请写 utf-8 或 gbk（即 gb18030）",
-        "'{value}' is not an encoding import reads; write utf-8 or gbk (gb18030)",
+        "“{value}”不是导入可读的编码；请写 utf-8、gbk（即 gb18030）或 big5",
+        "'{value}' is not an encoding import reads; write utf-8, gbk (gb18030) or big5",
     ),
     "usage.option-needs-value": ("{option} 后面需要一个值。", "Option '{option}' requires a value"),
     "usage.option-takes-no-value": (

@@ -280,13 +280,13 @@ def import_table(
     read once, however often it is checked against the plan.
     """
     from ipplan import load, write
-    from ipplan.errors import ImportRefused, WorkPlanExists, YearOutsidePlan
+    from ipplan.errors import ImportRefused, WorkPlanExists, WorkPlanYearOutsidePlan
     from ipplan.files import lock
     from ipplan.files.tablefile import TableError
     from ipplan.workplans import tables
 
     if year not in plan.years:
-        raise YearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
+        raise WorkPlanYearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
     title = clean_text(title, "--title") or f"{year}年工作计划"
     issuer = clean_text(issuer, "--issuer")
     target = data_dir.path / WORKPLANS_DIR / f"{year}.yaml"

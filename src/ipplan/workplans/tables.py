@@ -46,8 +46,15 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "state": ("状态", "state"),
 }
 REQUIRED = ("actions", "measure", "schedule")
-# a count at the end of a content line: "开展专利信息人员培训6次"
-_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(次|家|人|项|期|场|个|篇|件|所|批|份|人次|家次)[。.]?$")
+# a count at the end of a content line: "开展专利信息人员培训6次", "培训2,500人次" (thousands
+# separated by a comma, ASCII or full-width, in groups of three); the whole number, never its
+# tail: nothing of a number (a digit, a sign, a separator, a letter of 1e3) stands before it
+_QUANTITY = re.compile(
+    r"(?<![0-9A-Za-z.,，．+\-−－])(\d{1,3}(?:[,，]\d{3})+|\d+)(\.\d+)?\s*"
+    r"(次|家|人|项|期|场|个|篇|件|所|批|份|人次|家次)[。.]?$"
+)
+# the largest target a work plan's quantity holds (workplans.model.Quantity)
+_MAX_TARGET = 10**12
 # the numbering of a content line: "1." "2、" "（3）", never the integer part of "2.5亿元"
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:[.．](?!\d)|、)|[（(]\d+[)）])\s*")
 _ID = re.compile(r"[a-z][a-z0-9_-]*")
@@ -314,14 +321,18 @@ def numbered(number: int, text: str) -> str:
 
 
 def _content(line: str) -> dict[str, Any]:
+    """A content line and the count at its end, if any. A count that is not a positive number
+    a work plan holds (0, -3, 1e3, more digits than a number keeps) is no quantity: the line
+    stays as text, without a target."""
     found = _QUANTITY.search(line)
     if found is None:
         return {"text": line, "quantity": None}
-    value = float(found.group(1))
-    if numbers.inexact(found.group(1), value) is not None:
-        return {"text": line, "quantity": None}  # more digits than a number keeps: text only
+    digits = re.sub("[,，]", "", found.group(1)) + (found.group(2) or "")
+    value = float(digits)
+    if numbers.inexact(digits, value) is not None or not 0 < value <= _MAX_TARGET:
+        return {"text": line, "quantity": None}
     target: int | float = int(value) if value.is_integer() else value
-    return {"text": line, "quantity": {"target": target, "unit": found.group(2)}}
+    return {"text": line, "quantity": {"target": target, "unit": found.group(3)}}
 
 
 def dump(info: Mapping[str, Any], found: Sequence[Mapping[str, Any]]) -> str:

@@ -21,6 +21,7 @@ class WorkspaceChecked:
     file: Path
     problems: list[Problem] = field(default_factory=list)
     plans: dict[str, Checked] = field(default_factory=dict)
+    unchecked: list[gitstate.Unchecked] = field(default_factory=list)  # git could not tell
 
     @property
     def indicators(self) -> int:
@@ -50,7 +51,9 @@ def check_workspace(path: Path) -> WorkspaceChecked:
         found.plans[member.name] = checked
     found.problems += list(rollup_references(found.plans))
     directories = [path.parent, *(member.directory for member in workspace.plans)]
-    found.problems += gitstate.unmerged(directories, found.problems)
+    merge = gitstate.unmerged(directories, found.problems)
+    found.problems += merge.problems
+    found.unchecked = merge.unchecked
     found.problems.sort(key=Problem.sort_key)
     return found
 
