@@ -9,7 +9,9 @@ For each size it writes a plan directory (checked with `ipplan validate`): indic
 recorded years each, two actions per indicator, and a work plan a year. Then it runs each command
 several times as a new process, twice over: "repeated", the files unchanged since the last run
 (what people do most), and "first", the plan's cache emptied before each run (the first command
-after the files changed). It reports the median wall time, its ratio to the floor
+after the files changed). `record again`, timed when asked for, is a record right after
+another (the command that follows a write); each `record` follows an `ipplan undo` of the one
+before. It reports the median wall time, its ratio to the floor
 (`python -c "import typer, pydantic, yaml, rich.console, rich.table"`, run in turn with each run
 of the command, so that a machine busy with other work slows both alike), and the peak memory
 of the slowest run. The table goes to standard output, the figures to a
@@ -44,6 +46,8 @@ BIN = Path(sys.executable).parent
 IPPLAN = str(BIN / "ipplan")
 FLOOR = [sys.executable, "-c", "import typer, pydantic, yaml, rich.console, rich.table"]
 COMMANDS = ("--help", "status", "validate", "show", "record", "tasks", "workplan", "due")
+# Timed only when asked for (--commands): a record right after another.
+MORE = ("record again",)
 WORKSPACE_COMMANDS = ("overview", "status --plan", "site")
 
 # unit, baseline, target, direction: a value range each unit admits
@@ -270,7 +274,7 @@ def available() -> set[str]:
     return {line.split()[0] for line in listing.stdout.splitlines() if line.startswith("  ")}
 
 
-def bench(label: str, plan: Path, key: str, runs: int) -> list[Timing]:
+def bench(label: str, plan: Path, key: str, runs: int, only: set[str]) -> list[Timing]:
     year = "2025" if label == "shipped" else str(BASELINE_YEAR + YEARS + 2)
     written = plan / ACTUALS.relative(key, year)
 
@@ -278,6 +282,7 @@ def bench(label: str, plan: Path, key: str, runs: int) -> list[Timing]:
         written.unlink(missing_ok=True)
 
     data = ["--data", str(plan)]
+    undo = [IPPLAN, "undo", *data]
     workplan_year = "2022" if label == "shipped" else str(BASELINE_YEAR + YEARS)
     commands = {
         "--help": [IPPLAN, "--help"],
@@ -285,6 +290,11 @@ def bench(label: str, plan: Path, key: str, runs: int) -> list[Timing]:
         "validate": [IPPLAN, "validate", *data],
         "show": [IPPLAN, "show", key, *data],
         "record": [IPPLAN, "record", year, key, "36000" if label == "shipped" else "29000", *data],
+        # a record right after another: the files just written, the cache as that write left it
+        "record again": [
+            *[IPPLAN, "record", year, key, "36500" if label == "shipped" else "29500"],
+            *["--force", *data],
+        ],
         "tasks": [IPPLAN, "tasks", *data],
         "workplan": [IPPLAN, "workplan", workplan_year, *data],
         "due": [IPPLAN, "due", *data],
@@ -293,17 +303,20 @@ def bench(label: str, plan: Path, key: str, runs: int) -> list[Timing]:
     results = []
     for cache in ("repeated", "first"):
         for name, command in commands.items():
-            if name not in COMMANDS or (not name.startswith("-") and name not in have):
+            if name not in only or (name.split()[0] not in have and not name.startswith("-")):
                 continue
 
             def before(name: str = name, cache: str = cache) -> None:
-                if name == "record":
+                if name == "record" and written.exists():
+                    run(undo)  # through ipplan, as people take a value back: no file edited
+                elif name == "record again":
                     restore()
+                    run(commands["record"])
                 if cache == "first":
                     empty_cache()
 
             median, floor, peak = paired(command, runs, before)
-            if name == "record":  # the files as they were, so that the next command's are
+            if name.startswith("record"):  # the files as they were, so that the next command's are
                 restore()  # unchanged since the runs before it, not seconds old
             results.append(Timing(label, name, cache, median, median / floor, peak, runs, floor))
             shown = f"{median * 1000:8.1f} ms  {median / floor:5.2f}x  {peak:6.1f} MB"
@@ -385,6 +398,12 @@ def main() -> None:
         help="0 is the shipped plan; workspace, the 32 plans",
     )
     parser.add_argument("--runs", type=int, default=7, help="timed runs per command")
+    parser.add_argument(
+        "--commands",
+        default=",".join(COMMANDS),
+        help=f"the commands timed on each plan, by name; also {', '.join(MORE)} (a record "
+        "right after another)",
+    )
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out" / "results.json")
     parser.add_argument("--generate", nargs=2, metavar=("DIR", "COUNT"), help=argparse.SUPPRESS)
     parser.add_argument(
@@ -422,7 +441,7 @@ def main() -> None:
             run([IPPLAN, "validate", "--data", str(plan)])  # every plan must be valid
             time.sleep(2.1)  # files this fresh are never cached (ipplan.files.cache.RACY_SECONDS)
             runs = args.runs if size < 10_000 else 1  # a run of every command takes seconds
-            results += bench(label, plan, key, runs)
+            results += bench(label, plan, key, runs, set(args.commands.split(",")))
         if "workspace" in words:
             top = Path(tmp) / "workspace"
             subprocess.run(
