@@ -26,6 +26,7 @@ from ipplan.errors import (
     UnknownReference,
 )
 from ipplan.files.layout import DataDir
+from ipplan.files.lock import Waiting
 from ipplan.files.record_text import dump_actual
 from ipplan.plan import Plan
 from ipplan.problems import suggest
@@ -184,8 +185,11 @@ def last_change(
     return latest, [], progress[:1] if progress else updates
 
 
-def undo(data_dir: DataDir, plan: Plan, *, dry_run: bool = False) -> Undone:
-    """Revert the most recent change, whichever file it is in; with ``dry_run``, only say it."""
+def undo(
+    data_dir: DataDir, plan: Plan, *, dry_run: bool = False, waiting: Waiting | None = None
+) -> Undone:
+    """Revert the most recent change, whichever file it is in; with ``dry_run``, only say it;
+    ``waiting`` is told when it waits for another writer (:func:`ipplan.write.commit`)."""
 
     def edit(latest_plan: Plan) -> Edit[Undone]:
         moment, values, updates = last_change(latest_plan)
@@ -205,7 +209,7 @@ def undo(data_dir: DataDir, plan: Plan, *, dry_run: bool = False) -> Undone:
                 writes[update_file(dropped.action_id, dropped.update)] = None
         return Edit(outcome, writes)
 
-    return commit(data_dir, plan, edit, undoing=True)
+    return commit(data_dir, plan, edit, undoing=True, waiting=waiting)
 
 
 def _revert(actual: Actual) -> Actual | None:

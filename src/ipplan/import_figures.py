@@ -18,6 +18,7 @@ from ipplan.errors import ImportRefused, IpplanError
 from ipplan.files import tablefile
 from ipplan.files.formulas import literal
 from ipplan.files.layout import DataDir
+from ipplan.files.lock import Waiting
 from ipplan.plan import Plan
 from ipplan.problems import Problem
 from ipplan.text.typed_input import parse_year
@@ -159,6 +160,7 @@ def import_csv(
     force: bool = False,
     when: dt.datetime | None = None,
     encoding: str | None = None,
+    waiting: Waiting | None = None,
 ) -> Imported:
     """Record every valued row of ``path``, or nothing: raises ImportRefused with every problem.
 
@@ -217,7 +219,7 @@ def import_csv(
         outcome = Imported(changes, skipped)
         return Edit(outcome, actual_writes(changes))
 
-    return commit(data_dir, plan, edit)
+    return commit(data_dir, plan, edit, waiting=waiting)
 
 
 def _year(text: str) -> int:

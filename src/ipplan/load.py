@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -256,6 +256,64 @@ def build_plan(checked: CoreChecked) -> Plan:
         updates=updates,
         units=checked.units,
     )
+
+
+def keep_current(
+    data_dir: layout.DataDir, latest: Plan, after: Plan, writes: Mapping[str, str | None]
+) -> None:
+    """Keep ``after``, the plan a writer made of ``latest`` by making ``writes``, as the
+    cache's entry for the files as they now are, so that the command after a write reads from
+    the cache like any other (:func:`load`). Called with the write lock held.
+
+    Only when the files are exactly those ``latest`` was read from (:attr:`Plan.origin`) but
+    for the ones written, in the directories made or emptied for them: a file anybody else
+    changed meanwhile means nothing is kept, and the next command reads the files. Each file
+    whose identity could hide a change (:func:`ipplan.files.cache.racy`) goes into the entry
+    with the digest of the bytes the plan holds: a file written, of what was written; a file
+    the plan was read from, of what was read then; any other, of what it holds now.
+    """
+    from ipplan.files import cache
+    from ipplan.files.yaml_read import Refused, digest, read_regular
+
+    origin = latest.origin
+    if origin is None or cache.location(data_dir.path, os.environ) is None:
+        return
+    taken = time.time_ns()
+    now = cache.snapshot(data_dir.path)
+    if now is None or not _only_written(origin.files, now[0], writes):
+        return
+    digests: dict[str, str] = {}
+    for name in cache.racy(now[0], taken):
+        text = writes.get(name)
+        if text is not None:
+            digests[name] = digest(text.encode("utf-8"))
+        elif origin.digests.get(name) is not None:
+            digests[name] = str(origin.digests[name])
+        else:  # not read into the plan (a README): what it holds now, so that a change is seen
+            try:
+                digests[name] = digest(read_regular(data_dir.path / name, data_dir.path))
+            except (Refused, OSError):
+                return
+    kept = dataclasses.replace(after, origin=cache.Origin(now[0], taken, digests))
+    cache.keep_written(data_dir.path, now[0], taken, digests, _parts(kept), os.environ)
+
+
+def _only_written(before: Snapshot, now: Snapshot, writes: Mapping[str, str | None]) -> bool:
+    """Whether the files listed ``now`` are those listed ``before`` but for ``writes``: each
+    file written there, each removed gone, every other file with its identity unchanged, and
+    no directory come or gone but those that hold a file written or removed."""
+    old = {entry[0]: entry for entry in before}
+    new = {entry[0]: entry for entry in now}
+    holding = {name[: i + 1] for name in writes for i, c in enumerate(name) if c == "/"}
+    for name in old.keys() | new.keys():
+        if name in writes:
+            if (writes[name] is None) == (name in new):
+                return False
+        elif name in holding:
+            continue
+        elif old.get(name) != new.get(name):
+            return False
+    return True
 
 
 def current(data_dir: layout.DataDir, plan: Plan) -> Plan:

@@ -32,6 +32,7 @@ from typing import Generic, Literal, TypeVar
 from ipplan import clock
 from ipplan.action_status import Status
 from ipplan.assess import Assessment, assess
+from ipplan.check.read import Checked
 from ipplan.check.run import check, check_records
 from ipplan.data import ActionUpdate, Actual, Indicator, Revision
 from ipplan.errors import (
@@ -62,11 +63,11 @@ from ipplan.files.layout import (
     split,
     stamp_name,
 )
-from ipplan.files.lock import confirm_lock, ensure_writable, writing
+from ipplan.files.lock import Waiting, confirm_lock, ensure_writable, writing
 from ipplan.files.record_text import dump_actual, dump_update
 from ipplan.files.yaml_document import Document
 from ipplan.files.yaml_read import parse
-from ipplan.load import current, load, read_documents
+from ipplan.load import current, keep_current, load, read_documents
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem
 from ipplan.text.typed_input import Value, clean_text, parse_value
@@ -176,6 +177,7 @@ def commit(
     edit: Callable[[Plan], Edit[T]],
     *,
     undoing: bool = False,
+    waiting: Waiting | None = None,
 ) -> T:
     """Make the change ``edit`` describes, safely against crashes and other writers.
 
@@ -188,21 +190,27 @@ def commit(
     (:class:`LockLostMidway`, :class:`WriteStoppedMidway`) is, for ``ipplan undo``, the change
     of its files written: the message says that undo reverts that part as one change, or, for
     an undo stopped midway (``undoing``), that undo run again finishes it.
+
+    ``waiting`` is told when the change waits for another writer's lock (:func:`writing`).
+    Once written, the plan as the files now are is left in the cache (:func:`keep_current`),
+    so that the next command need not read them again.
     """
     ensure_writable(data_dir)
     first = edit(plan)
     if not first.writes:
         return first.outcome
-    with writing(data_dir):
+    with writing(data_dir, waiting=waiting):
         migrate(data_dir)
         latest = current(data_dir, plan)
         done = first if latest is plan else edit(latest)
         if done.writes:
             try:
-                _write_checked(data_dir, done.writes, latest)
+                after = _write_checked(data_dir, done.writes, latest)
             except (LockLostMidway, WriteStoppedMidway) as exc:
                 exc.params["then"] = "undo-again" if undoing else "undo"
                 raise
+            if after is not None:
+                keep_current(data_dir, latest, after, done.writes)
         return done.outcome
 
 
@@ -447,6 +455,7 @@ def record(
     note: str | None = None,
     force: bool = False,
     when: dt.datetime | None = None,
+    waiting: Waiting | None = None,
 ) -> Recorded:
     """Record ``value_text`` as the ``year``-end actual of an indicator, in its record file."""
 
@@ -481,7 +490,7 @@ def record(
         outcome = Recorded(indicator, change.actual, change.replaced, assessment)
         return Edit(outcome, actual_writes([change]))
 
-    return commit(data_dir, plan, edit)
+    return commit(data_dir, plan, edit, waiting=waiting)
 
 
 # --- updating actions ----------------------------------------------------------------------
@@ -514,6 +523,7 @@ def update_action(
     note: str | None = None,
     clear: tuple[str, ...] = (),
     when: dt.datetime | None = None,
+    waiting: Waiting | None = None,
 ) -> tuple[ActionState, bool]:
     """Record a dated update to an action; returns its new state and whether anything changed.
 
@@ -552,7 +562,7 @@ def update_action(
         writes: dict[str, str | None] = {update_file(action.id, update): dump_update(update)}
         return Edit((changed.state(action), True), writes)
 
-    return commit(data_dir, plan, edit)
+    return commit(data_dir, plan, edit, waiting=waiting)
 
 
 def update_file(action_id: str, update: ActionUpdate) -> str:
@@ -560,7 +570,9 @@ def update_file(action_id: str, update: ActionUpdate) -> str:
     return UPDATES.relative(action_id, stamp_name(update.recorded))
 
 
-def _write_checked(data_dir: DataDir, writes: Mapping[str, str | None], latest: Plan) -> None:
+def _write_checked(
+    data_dir: DataDir, writes: Mapping[str, str | None], latest: Plan
+) -> Plan | None:
     """Validate the data directory as it will be once ``writes`` are made; then make them.
 
     ``latest`` is the plan as the files are now, read or confirmed under the lock, and valid in
@@ -570,17 +582,25 @@ def _write_checked(data_dir: DataDir, writes: Mapping[str, str | None], latest: 
     (:func:`ipplan.check.run.check_records`), and their times against its records: the files
     are read once a command, not twice. Only when a time may be shared is the whole directory
     read and checked, to say where.
+
+    Returns the plan as the files are once written, when the records written were checked
+    alone (:func:`with_records`); else None.
     """
-    if not _checked_alone(data_dir, writes, latest):
+    checked = _checked_alone(data_dir, writes, latest)
+    if checked is None:
         _check_whole(data_dir, writes)
     apply_writes(data_dir, writes)
+    return None if checked is None else with_records(latest, writes, checked)
 
 
-def _checked_alone(data_dir: DataDir, writes: Mapping[str, str | None], latest: Plan) -> bool:
-    """Check ``writes`` with the definitions; raise :class:`DataInvalid` on a problem. False
-    when they are not all record files, or share a recorded time with another record."""
+def _checked_alone(
+    data_dir: DataDir, writes: Mapping[str, str | None], latest: Plan
+) -> Checked | None:
+    """Check ``writes`` with the definitions; raise :class:`DataInvalid` on a problem. What
+    was read of them; None when they are not all record files, or share a recorded time with
+    another record."""
     if any(split(name) is None for name in writes):
-        return False
+        return None
     docs, problems = _parsed(data_dir, writes)
     checked = check_records(latest, docs, {name: data_dir.file(name) for name in FILES})
     problems += checked.problems
@@ -600,7 +620,50 @@ def _checked_alone(data_dir: DataDir, writes: Mapping[str, str | None], latest: 
         clock.aware(f.item.recorded) for group in checked.updates.values() for f in group
     }
     new_values = {t for group in checked.actuals.values() for f in group for t in _times(f.item)}
-    return not (new_updates & (values | updates) or new_values & updates)
+    return None if new_updates & (values | updates) or new_values & updates else checked
+
+
+def with_records(latest: Plan, writes: Mapping[str, str | None], checked: Checked) -> Plan:
+    """The plan as a fresh read (:func:`ipplan.load.build_plan`) gives it once ``writes``, record
+    files only, are made: ``latest`` without the records of the files written or removed, with
+    the records ``checked`` read from the new files, each list in the order a read gives it."""
+    from ipplan import data as domain
+    from ipplan.workplans import entities
+
+    actuals = dict(latest.actuals)
+    updates = dict(latest.updates)
+    events = dict(latest.work.events)
+    named = [(kind, parts) for kind, parts in filter(None, map(split, writes))]
+    for key in {parts[0] for kind, parts in named if kind is ACTUALS}:
+        kept = [a for a in actuals.get(key, ()) if actual_file(key, a) not in writes]
+        new = [found.item for found in checked.actuals.get(key, ())]
+        actuals[key] = tuple(sorted((*kept, *new), key=lambda a: a.year))
+    for action_id in {parts[0] for kind, parts in named if kind is UPDATES}:
+        kept_updates = [
+            u for u in updates.get(action_id, ()) if update_file(action_id, u) not in writes
+        ]
+        new_updates = [domain.action_update(f.item) for f in checked.updates.get(action_id, ())]
+        merged = sorted((*kept_updates, *new_updates), key=lambda u: clock.aware(u.recorded))
+        _put(updates, action_id, tuple(merged))
+    for year, item in {(parts[0], parts[1]) for kind, parts in named if kind is PROGRESS}:
+        kept_events = [
+            e
+            for e in events.get(item, ())
+            if PROGRESS.relative(year, item, stamp_name(e.recorded)) not in writes
+        ]
+        new_events = [entities.event(e) for _, parts, e in checked.progress if parts[1] == item]
+        merged_events = sorted((*kept_events, *new_events), key=lambda e: e.recorded)
+        _put(events, item, tuple(merged_events))
+    work = dataclasses.replace(latest.work, events=events)
+    return dataclasses.replace(latest, actuals=actuals, updates=updates, work=work, origin=None)
+
+
+def _put(mapping: dict[str, T], key: str, value: T) -> None:
+    """``value`` under ``key``, or no ``key`` at all when ``value`` is empty (as a read has it)."""
+    if value:
+        mapping[key] = value
+    else:
+        mapping.pop(key, None)
 
 
 def _times(actual: Actual) -> list[dt.datetime]:
@@ -609,15 +672,23 @@ def _times(actual: Actual) -> list[dt.datetime]:
 
 
 def _check_whole(data_dir: DataDir, writes: Mapping[str, str | None]) -> None:
-    """Validate the whole data directory as it will be once ``writes`` are made."""
+    """Validate the whole data directory as it will be once ``writes`` are made: the
+    definitions, every record and every work plan, each file written read from its new text
+    rather than from disk, so that a refusal leaves every file as it was."""
+    from ipplan.workplans import loading
+
     docs, problems = read_documents(data_dir)
     touched = {data_dir.file(name) for name in writes}
     problems = [p for p in problems if p.path not in touched]
     for name in writes:
         docs.pop(name, None)
     written, parse_problems = _parsed(data_dir, writes)
-    docs.update(written)
-    problems += parse_problems + check(docs).problems
+    plans = {name: doc for name, doc in written.items() if loading.is_work_plan(name)}
+    docs.update({name: doc for name, doc in written.items() if name not in plans})
+    core = check(docs)
+    problems += parse_problems + core.problems
+    removed = {name for name, text in writes.items() if text is None}
+    problems += loading.read_all(data_dir.path, core, written=plans, removed=removed)[1]
     if problems:
         raise DataInvalid(sorted(problems, key=Problem.sort_key))
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock, Timeout
 
-from ipplan.errors import write_error
+from ipplan.errors import DataLocked, write_error
 from ipplan.files import atomic, layout
 from ipplan.files import lock as locking
 from tests.conftest import Run, load, snapshot
@@ -58,6 +58,24 @@ def test_a_lock_held_by_another_process_is_waited_for_then_refused(held_elsewher
     assert lock.acquire(0.3) is False
     assert time.monotonic() - started >= 0.3
     assert lock.acquire(0) is False  # one try, no wait
+
+
+def test_a_writer_that_waits_tells_the_callback_it_is_given(tmp_path: Path) -> None:
+    """The wait is told to what the caller passes (the command line prints it), once, and only
+    when it lasts beyond WAIT_NOTICE_AFTER; the files layer keeps no notice of its own."""
+    data_dir = layout.DataDir(tmp_path)
+    told: list[Path] = []
+    with FileLock(str(tmp_path / layout.LOCK_NAME)):
+        with pytest.raises(DataLocked), locking.writing(data_dir, 0.2, waiting=told.append):
+            pass
+        assert told == []  # a short wait passes unnoticed
+        wait = locking.WAIT_NOTICE_AFTER + 0.2
+        with pytest.raises(DataLocked), locking.writing(data_dir, wait, waiting=told.append):
+            pass
+        assert told == [tmp_path]
+    with locking.writing(data_dir, wait, waiting=told.append):
+        assert told == [tmp_path]  # the lock free: nothing more is told
+    assert not hasattr(locking, "waiting_notice")
 
 
 def test_filelock_and_ipplan_exclude_each_other(held_elsewhere: Path, tmp_path: Path) -> None:

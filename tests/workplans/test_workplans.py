@@ -872,6 +872,36 @@ def test_import_is_all_or_nothing_with_every_problem_at_its_row(
     assert snapshot(bare_dir) == before
 
 
+def test_an_import_the_whole_plan_refuses_changes_no_file(
+    wp_dir: Path, cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every row is right, but the plan as it would be is not: progress is recorded on an item
+    the new table no longer has. The import is refused before anything is written, as every
+    change is (ipplan.write.commit): no file is written, not even written and put back."""
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-12-10")
+    data = ["--data", str(wp_dir)]
+    assert cli("item", "y2024-1", "--done", "1", "--date", "2024-06-20", *data).exit_code == 0
+    source = tmp_path / "renamed.csv"
+    source.write_text(
+        TABLE.replace("\n,talent", "\nz-1,talent").replace("\n,inform", "\nz-2,inform"),
+        encoding="utf-8",
+    )
+    before = snapshot(wp_dir)
+    identity = {
+        p: (p.stat().st_ino, p.stat().st_mtime_ns, p.stat().st_ctime_ns) for p in wp_dir.rglob("*")
+    }
+    result = cli("workplan-import", str(source), "--year", "2024", "--force", *data)
+    assert result.exit_code == 1
+    codes = [line.split(": ")[1] for line in result.stderr.splitlines()[:-1]]
+    assert codes == ["unknown-item"]
+    assert "y2024-1" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(wp_dir) == before
+    assert {
+        p: (p.stat().st_ino, p.stat().st_mtime_ns, p.stat().st_ctime_ns) for p in wp_dir.rglob("*")
+    } == identity
+    assert [i.id for i in load(wp_dir).work.plan(2024).items] == ["y2024-1", "y2024-2"]
+
+
 def test_import_refusals(bare_dir: Path, cli: Run, tmp_path: Path) -> None:
     before = snapshot(bare_dir)
     missing = cli(

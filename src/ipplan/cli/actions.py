@@ -17,6 +17,7 @@ from ipplan.cli.common import (
     app,
     check_as_of,
     choose_lang,
+    lock_waits,
     mark_saved,
     print_json,
     reporting,
@@ -119,7 +120,13 @@ def task(
                 raise SetAndClear(field=name)
         if changing:
             state, changed = write.update_action(
-                data_dir, plan, found.id, status=status, lead=lead, due=due, note=note, clear=clear
+                *(data_dir, plan, found.id),
+                status=status,
+                lead=lead,
+                due=due,
+                note=note,
+                clear=clear,
+                waiting=lock_waits(language),
             )
         else:
             state, changed = plan.state(found, as_of), False

@@ -14,6 +14,7 @@ from ipplan.cli.common import (
     PlanOption,
     app,
     choose_lang,
+    lock_waits,
     mark_saved,
     print_json,
     reporting,
@@ -79,7 +80,7 @@ def undo(
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
-        done = history.undo(data_dir, plan, dry_run=dry_run)
+        done = history.undo(data_dir, plan, dry_run=dry_run, waiting=lock_waits(language))
     view = views.undo_view(done)
     if view["written"]:
         from ipplan.render import history as history_screen

@@ -17,6 +17,7 @@ from ipplan.cli.common import (
     PlanOption,
     app,
     choose_lang,
+    lock_waits,
     mark_saved,
     print_json,
     problem_lines,
@@ -202,7 +203,7 @@ def schema(
     with reporting(language):
         if directory is None:
             data_dir = resolve_data_dir(ctx, data)
-            with lock.writing(data_dir):
+            with lock.writing(data_dir, waiting=lock_waits(language)):
                 written = write.write_plan_schemas(data_dir)
         else:
             written = schemas.write_schemas(directory)

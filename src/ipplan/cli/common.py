@@ -522,7 +522,6 @@ def reporting(lang: str) -> Iterator[None]:
     from ipplan.text.typed_input import printable
 
     as_json = wants_json()
-    announce_waits(lang)
     try:
         yield
     except IpplanError as exc:
@@ -540,9 +539,9 @@ def reporting(lang: str) -> Iterator[None]:
         raise typer.Exit(exc.exit_code) from None
 
 
-def announce_waits(lang: str) -> None:
-    """Have a write that waits for another writer's lock say so on stderr, in ``lang``."""
-    import ipplan.files.lock
+def lock_waits(lang: str) -> Callable[[Path], None]:
+    """What a write is given to say, on stderr in ``lang``, that it waits for another writer's
+    lock (:func:`ipplan.files.lock.writing`)."""
 
     def notice(path: Path) -> None:
         from ipplan import views
@@ -551,7 +550,7 @@ def announce_waits(lang: str) -> None:
         line = text("lock.waiting", lang, path=views.display_path(path))
         terminal.print_lines([line], stderr=True)
 
-    ipplan.files.lock.waiting_notice = notice
+    return notice
 
 
 def error_prefix(lang: str) -> str:

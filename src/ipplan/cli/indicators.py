@@ -18,6 +18,7 @@ from ipplan.cli.common import (
     app,
     check_as_of,
     choose_lang,
+    lock_waits,
     mark_saved,
     print_json,
     reporting,
@@ -103,7 +104,11 @@ def record(
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
         done = write.record(
-            data_dir, plan, year, indicator, value, source=source, note=note, force=force
+            *(data_dir, plan, year, indicator, value),
+            source=source,
+            note=note,
+            force=force,
+            waiting=lock_waits(language),
         )
     row = views.indicator_view(plan, done.indicator, done.assessment)
     name = done.indicator.name_en if language == "en" else done.indicator.name
@@ -209,7 +214,9 @@ def import_(
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
-        done = import_figures.import_csv(data_dir, plan, file, force=force, encoding=encoding)
+        done = import_figures.import_csv(
+            data_dir, plan, file, force=force, encoding=encoding, waiting=lock_waits(language)
+        )
     counts = {
         "recorded": done.recorded,
         "replaced": done.replaced,

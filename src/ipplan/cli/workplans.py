@@ -16,6 +16,7 @@ from ipplan.cli.common import (
     LangOption,
     app,
     choose_lang,
+    lock_waits,
     mark_saved,
     print_json,
     reporting,
@@ -139,7 +140,9 @@ def item(
         plan = load.load(data_dir)
         outcome = None
         if changing:
-            outcome = changes.record(data_dir, plan, item_id, request, os.environ)
+            outcome = changes.record(
+                data_dir, plan, item_id, request, os.environ, waiting=lock_waits(language)
+            )
             if outcome.event is not None:
                 mark_saved(text("wp.recorded", language, id=item_id))
             plan = load.load(data_dir)
@@ -263,6 +266,7 @@ def workplan_import(
             issuer=issuer,
             force=force,
             encoding=encoding,
+            waiting=lock_waits(language),
         )
     from ipplan.render import terminal
 

@@ -14,6 +14,11 @@ identity and no other file or directory has appeared, the way git trusts its ind
 - anything that is not a plain file or directory (a link, a device, a pipe) is left to the loader,
   which refuses it, and nothing is cached.
 
+A write leaves an entry too (:func:`keep_written`): the plan the writer validated and wrote,
+for the files as they are once written. Those files are seconds old, so the entry keeps the
+digest of the bytes of each file modified within :data:`RACY_SECONDS` of its listing, and is
+used only while each of those few small files, read again, still holds those bytes.
+
 No code comes from the cache. An entry is plain data, JSON (:mod:`json` runs nothing it reads):
 a first line, its header, names the format, the ipplan that made it (a digest of its version
 and source files), the data directory, the digest of the identity of every file it was made
@@ -548,17 +553,22 @@ def _files(seen: Snapshot) -> str:
 
 
 def lookup(top: Path, seen: Snapshot, environ: Mapping[str, str]) -> Parts | None:
-    """The parts of the plan cached for ``top`` when its files are exactly ``seen``; else None.
+    """The parts of the plan cached for ``top`` when its files are exactly ``seen``, and each
+    file the entry holds a digest of (:func:`keep_written`) holds those bytes; else None.
     Raises as :func:`location` does."""
     where = location(top, environ)
     if where is None:
         return None
     files = _files(seen)
     name = _name(top, PLAN)
+
+    def wanted(header: dict[str, Any]) -> bool:
+        return header.get("files") == files and _same_bytes(top, header.get("racy", {}))
+
     with _opened(where) as directory:
         if directory is None:
             return None
-        found = _entry(directory, name, top, lambda header: header.get("files") == files)
+        found = _entry(directory, name, top, wanted)
         if found is None:
             return None
         _mark_used(directory, name, found[1])
@@ -580,6 +590,38 @@ def store(
         return
     header = {**_header(top), "files": _files(seen[0])}
     _keep(where, _name(top, PLAN), header, parts)
+
+
+def keep_written(
+    top: Path,
+    files: Snapshot,
+    taken: int,
+    digests: Mapping[str, str],
+    parts: Sequence[Any],
+    environ: Mapping[str, str],
+) -> None:
+    """Keep the plan a writer made, in ``parts`` (as :func:`store`), as the entry of the files
+    ``files``, listed at ``taken`` (ns) once it had written them.
+
+    Those files were written a moment ago, so their identity could hide a change made within
+    the same tick of a coarse clock (:func:`racy`): each such file must have its digest in
+    ``digests``, the digest of the bytes the plan holds, and the entry keeps them; every
+    :func:`lookup` reads those few files again and serves the plan only when each still holds
+    those bytes. Skipped when a racy file has no digest, or the entry cannot be kept safely.
+    """
+    where = location(top, environ)
+    if where is None or any(name not in digests for name in racy(files, taken)):
+        return
+    header = {**_header(top), "files": _files(files), "racy": dict(digests)}
+    _keep(where, _name(top, PLAN), header, parts)
+
+
+def _same_bytes(top: Path, digests: Any) -> bool:
+    """Whether each file named in ``digests`` (by its path relative to ``top``) holds the bytes
+    of its digest there."""
+    if type(digests) is not dict:
+        return False
+    return all(_digest_of(top, name) == expected for name, expected in digests.items())
 
 
 # --- the verdicts of ``ipplan validate`` -------------------------------------------------------

@@ -210,18 +210,22 @@ def lock_timeout(environ: Mapping[str, str]) -> float:
     return value + 0.0  # -0 is 0
 
 
-# After this many seconds a writer waiting for the lock says so (through ``waiting_notice``,
-# which the command line sets: the core prints nothing).
+# After this many seconds a writer waiting for the lock says so, through the ``waiting``
+# callback its caller gives (the command line prints a line; the core prints nothing).
 WAIT_NOTICE_AFTER = 1.0
-waiting_notice: Callable[[Path], None] | None = None
+# What is told, with the data directory, that a writer is waiting for another's lock.
+Waiting = Callable[[Path], None]
 
 
 @contextlib.contextmanager
-def writing(data_dir: layout.DataDir, timeout: float | None = None) -> Iterator[None]:
+def writing(
+    data_dir: layout.DataDir, timeout: float | None = None, *, waiting: Waiting | None = None
+) -> Iterator[None]:
     """Hold the data directory's write lock; one writer at a time, the others wait their turn.
 
     Waits up to ``timeout`` seconds (default: :func:`lock_timeout`), then refuses with
-    :class:`DataLocked`. Temporary files left by a writer that was killed are removed once the
+    :class:`DataLocked`; a wait longer than :data:`WAIT_NOTICE_AFTER` is told to ``waiting``
+    once, as it begins. Temporary files left by a writer that was killed are removed once the
     lock is held, since no other writer can then be midway through a write.
     """
     from ipplan.files import atomic
@@ -237,8 +241,8 @@ def writing(data_dir: layout.DataDir, timeout: float | None = None) -> Iterator[
         # A short wait passes unnoticed; a longer one is announced once, so nobody takes a
         # waiting command for a hung one.
         if not held_lock.acquire(min(seconds, WAIT_NOTICE_AFTER)):
-            if seconds > WAIT_NOTICE_AFTER and waiting_notice is not None:
-                waiting_notice(data_dir.path)
+            if seconds > WAIT_NOTICE_AFTER and waiting is not None:
+                waiting(data_dir.path)
             if not held_lock.acquire(max(seconds - WAIT_NOTICE_AFTER, 0)):
                 raise DataLocked(path=str(data_dir.path), lock=str(lock_path), seconds=seconds)
     except PermissionError as exc:

@@ -24,13 +24,12 @@ from ipplan.errors import (
     DateInFuture,
     InvalidAmount,
     ItemClosed,
-    LockLost,
-    LockLostMidway,
     NoQuantity,
     NothingToRecord,
     UnknownMilestone,
 )
 from ipplan.files.layout import PROGRESS, WORKPLANS_DIR, DataDir
+from ipplan.files.lock import Waiting
 from ipplan.files.record_text import scalar
 from ipplan.files.yaml_read import parse as parse_yaml
 from ipplan.plan import Plan
@@ -234,6 +233,7 @@ def record(
     request: Request,
     environ: Mapping[str, str],
     when: dt.datetime | None = None,
+    waiting: Waiting | None = None,
 ) -> Progressed:
     """Record progress on the item ``ref``, in a new file of its own."""
 
@@ -247,7 +247,7 @@ def record(
         text = checked_text(event, item, data_dir.file(relative))
         return Edit(Progressed(wp, item, event, relative), {relative: text})
 
-    return commit(data_dir, plan, edit)
+    return commit(data_dir, plan, edit, waiting=waiting)
 
 
 @dataclass(frozen=True)
@@ -270,18 +270,18 @@ def import_table(
     issuer: str | None = None,
     force: bool = False,
     encoding: str | None = None,
+    waiting: Waiting | None = None,
 ) -> Imported:
     """Read a table in the seed 004 shape and write it as ``workplans/YEAR.yaml``.
 
     All or nothing: every row is checked first, every problem is reported with its row, and the
-    file is written only if there is none (or ``force``) and the whole plan stays valid. A CSV
-    table is read in ``encoding`` when given (see :func:`ipplan.files.tablefile.decode`). The table
-    is
-    read once, however often it is checked against the plan.
+    file is written only if there is none (or ``force``) and the whole plan, the new work plan
+    in it, passes validation. The change goes through :func:`ipplan.write.commit` like every
+    other, so a refusal leaves every file as it was. A CSV table is read in ``encoding`` when
+    given (see :func:`ipplan.files.tablefile.decode`). The table is read once, however often it
+    is checked against the plan.
     """
-    from ipplan import load, write
     from ipplan.errors import ImportRefused, WorkPlanExists, WorkPlanYearOutsidePlan
-    from ipplan.files import lock
     from ipplan.files.tablefile import TableError
     from ipplan.workplans import tables
 
@@ -289,12 +289,13 @@ def import_table(
         raise WorkPlanYearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
     title = clean_text(title, "--title") or f"{year}年工作计划"
     issuer = clean_text(issuer, "--issuer")
-    target = data_dir.path / WORKPLANS_DIR / f"{year}.yaml"
-    lock.ensure_writable(data_dir)
+    name = f"{WORKPLANS_DIR}/{year}.yaml"
+    target = data_dir.file(name)
     read: list[tuple[list[tables.Row], list[Problem]]] = []
 
-    def build_text(latest: Plan) -> str:
-        if target.exists() and not force:
+    def edit(latest: Plan) -> Edit[Imported]:
+        replaced = target.exists()
+        if replaced and not force:
             raise WorkPlanExists(path=str(target), year=year)
         if not read:
             try:
@@ -316,25 +317,7 @@ def import_table(
             problems.append(Problem(source, 1, "no-rows", {}))
         if problems:
             raise ImportRefused(sorted(problems, key=Problem.sort_key), path=str(source))
-        info = {"year": year, "title": title, "issuer": issuer}
-        return tables.dump(info, items)
+        text = tables.dump({"year": year, "title": title, "issuer": issuer}, items)
+        return Edit(Imported(target, year, len(items), replaced), {name: text})
 
-    text = build_text(plan)
-    with lock.writing(data_dir):
-        latest = load.load(data_dir)
-        text = build_text(latest)
-        replaced = target.exists()
-        old = target.read_bytes() if replaced else None
-        name = f"{WORKPLANS_DIR}/{year}.yaml"
-        write.apply_writes(data_dir, {name: text})
-        try:  # the whole plan, as it now is, must load; else the file goes back as it was
-            load.load(data_dir)
-        except DataInvalid:
-            try:
-                write.apply_writes(data_dir, {name: old})
-            except LockLost as lost:  # another writer may be in: the file stays as written
-                raise LockLostMidway(
-                    lock=lost.params["lock"], path=str(data_dir.path), written=[name], pending=[]
-                ) from None
-            raise
-    return Imported(target, year, text.count("\n  - id: "), replaced)
+    return commit(data_dir, plan, edit, waiting=waiting)

@@ -10,7 +10,7 @@ at one of its milestones, and at a quantity when they record an amount.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,24 +96,49 @@ def _regular_yaml(
     return found
 
 
+def is_work_plan(relative: str) -> bool:
+    """Whether ``relative``, a path relative to the data directory, names a work plan file."""
+    head, _, name = relative.partition("/")
+    return head == WORKPLANS_DIR and _YEAR_FILE.fullmatch(name) is not None
+
+
 def read_all(
-    root: Path, core: Checked, digests: dict[str, str | None] | None = None
+    root: Path,
+    core: Checked,
+    digests: dict[str, str | None] | None = None,
+    *,
+    written: Mapping[str, Document] | None = None,
+    removed: Collection[str] = (),
 ) -> tuple[WorkPlans | None, list[Problem]]:
     """Read and check every work plan and progress record below the data directory ``root``.
 
     ``core`` is the checked indicators and tasks, for the ids the work plans refer to. Returns
     the work plans when every file passed, and every problem found; the digest of each work
     plan file as read goes into ``digests``, by its path relative to ``root``.
+
+    A writer checks the work plans as they will be: ``written``, work plan files by their
+    relative paths, parsed from their new text (their problems of parsing are the writer's),
+    stand in for the files on disk or join them, and the files ``removed`` are left out.
     """
     found = Found()
-    plan_files = _regular_yaml(root / WORKPLANS_DIR, "*.yaml", found.problems)
+    written = written or {}
+    on_disk = _regular_yaml(root / WORKPLANS_DIR, "*.yaml", found.problems)
+    plan_files = sorted(
+        {path for path in on_disk if path.relative_to(root).as_posix() not in removed}
+        | {root / name for name in written}
+    )
     if len(plan_files) > MAX_FILES:
         return None, [Problem(root / WORKPLANS_DIR, 1, "too-many-files", {"limit": MAX_FILES})]
     context = _Context(core)
     for path in plan_files:
-        doc, problems = read(path)
+        relative = path.relative_to(root).as_posix()
+        problems: list[Problem] = []
+        if relative in written:
+            doc = written[relative]
+        else:
+            doc, problems = read(path)
         if digests is not None:
-            digests[path.relative_to(root).as_posix()] = doc.digest
+            digests[relative] = doc.digest
         found.problems += problems
         if not doc.broken:
             _read_plan(found, doc, context)

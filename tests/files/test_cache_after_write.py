@@ -1,0 +1,138 @@
+"""A write leaves the plan's cache current: the command after a write reads the plan from the
+cache, and that plan is the one a fresh read of the files gives, or there is none."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from ipplan import load as loader
+from ipplan import write
+from ipplan.files import cache, layout
+from ipplan.plan import Plan
+
+REPO = Path(__file__).resolve().parents[2]
+SHIPPED = REPO / "data"
+RECORD = "actuals/practitioners/2025.yaml"
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the shipped plan with a cache of its own; the files are as fresh as a write
+    leaves them (cache.RACY_SECONDS as shipped)."""
+    monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "cache"))
+    monkeypatch.delenv(cache.ENV_SWITCH, raising=False)
+    monkeypatch.setenv("IPPLAN_TODAY", "2022-12-10")
+    target = tmp_path / "plan"
+    shutil.copytree(SHIPPED, target)
+    yield target
+
+
+def cached(plan: Path) -> Plan | None:
+    """The plan the cache holds for the files as they are now, without reading them."""
+    seen = cache.snapshot(plan)
+    assert seen is not None
+    return loader.from_cache(layout.DataDir(plan), seen[0])
+
+
+def same(one: Plan, other: Plan) -> bool:
+    """Equal to the type of every field (a record's text names every type), lines included."""
+    plain = dataclasses.replace(one, origin=None), dataclasses.replace(other, origin=None)
+    return repr(plain[0]) == repr(plain[1]) and [p.lines for p in one.work.plans] == [
+        p.lines for p in other.work.plans
+    ]
+
+
+def test_after_each_write_the_cache_holds_the_plan_a_fresh_read_gives(
+    cli: Callable[..., Result], plan: Path, tmp_path: Path
+) -> None:
+    figures = tmp_path / "figures.csv"
+    figures.write_text("key,year,value\nlitigators,2025,6100\nrevenue,2025,700\n", "utf-8")
+    data = ["--data", str(plan)]
+    steps = [
+        ["record", "2025", "practitioners", "36000"],
+        ["record", "2025", "practitioners", "36500", "--force", "--note", "订正"],
+        ["record", "2025", "practitioners", "36500", "--source", "年报"],
+        ["task", "talent-training", "--status", "in_progress", "--lead", "协会"],
+        ["task", "talent-training", "--no-lead", "--note", "进展"],
+        ["item", "y2022-1", "--done", "1", "--date", "2022-06-20", "--evidence", "通知"],
+        ["item", "y2022-2", "--cancel", "合并", "--date", "2022-07-01"],
+        ["import", str(figures)],
+        ["undo"],  # the import's two files removed
+        ["undo"],  # the cancelled item's file removed
+        ["undo"],  # the progress event's file removed, its item's last
+        ["undo"],  # the action update
+        ["undo"],
+        ["undo"],  # the value's metadata back
+        ["undo"],  # the value back
+        ["undo"],  # the first value removed, and its file
+    ]
+    for step in steps:
+        result = cli(*step, *data)
+        assert result.exit_code == 0, (step, result.stderr)
+        kept = cached(plan)
+        assert kept is not None, step
+        assert same(kept, loader.load_fresh(layout.DataDir(plan))), step
+    assert not (plan / RECORD).exists()
+
+
+def coarse_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """File times as a file system whose clock ticks every 1,000 s gives them: a file changed
+    twice within a tick keeps its times, so only its bytes tell the change."""
+    real = cache.snapshot
+    tick = 1000 * 10**9
+
+    def up(moment: int) -> int:
+        return -(-moment // tick) * tick
+
+    def snapshot(top: Path) -> tuple[cache.Snapshot, int, cache.Stamp] | None:
+        found = real(top)
+        if found is None:
+            return None
+        files, newest, directories = found
+        coarse = tuple((n, size, up(m), up(c), ino) for n, size, m, c, ino in files)
+        return coarse, up(newest), directories
+
+    monkeypatch.setattr(cache, "snapshot", snapshot)
+
+
+def test_a_file_written_and_changed_again_within_its_clock_tick_is_read_again(
+    cli: Callable[..., Result], plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    coarse_clock(monkeypatch)
+    assert cli("record", "2025", "practitioners", "36000", "--data", str(plan)).exit_code == 0
+    kept = cached(plan)
+    assert kept is not None  # the entry the write left, the file's digest in it
+    assert kept.actuals["practitioners"][-1].value == 36000
+    path = plan / RECORD
+    text = path.read_text(encoding="utf-8")
+    with open(path, "r+", encoding="utf-8") as handle:  # in place: same inode, same size
+        handle.write(text.replace("value: 36000", "value: 36001"))
+    assert cached(plan) is None
+    again = loader.load(layout.DataDir(plan))
+    assert again.actuals["practitioners"][-1].value == 36001
+
+
+def test_a_file_another_program_changed_during_a_write_leaves_no_entry(
+    cli: Callable[..., Result], plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # no file counts as fresh, so no digest stands guard: only the files' identity tells
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+    real = write.apply_writes
+    indicators = plan / "indicators.yaml"
+
+    def apply_writes(data_dir: layout.DataDir, writes: object) -> None:
+        real(data_dir, writes)  # type: ignore[arg-type]
+        text = indicators.read_text(encoding="utf-8")  # an editor saves, in place
+        indicators.write_text(text.replace("执业专利代理师人数", "执业专利代理人数目"), "utf-8")
+
+    monkeypatch.setattr(write, "apply_writes", apply_writes)
+    assert cli("record", "2025", "practitioners", "36000", "--data", str(plan)).exit_code == 0
+    monkeypatch.setattr(write, "apply_writes", real)
+    assert cached(plan) is None
+    assert loader.load(layout.DataDir(plan)).indicator("practitioners").name == "执业专利代理人数目"
