@@ -22,7 +22,7 @@ YEAR = 2024
 
 def through_model(data: Any) -> domain.Actual | None:
     try:
-        return domain.actual(ActualRecord.model_validate(data), YEAR)
+        return domain.from_model(domain.Actual, ActualRecord.model_validate(data), year=YEAR)
     except ValidationError:
         return None
 

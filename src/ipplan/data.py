@@ -1,21 +1,24 @@
 """The plan's values as commands use them: plain immutable records, without pydantic.
 
 :mod:`ipplan.file_models` checks what a file may hold; once a plan has passed that check, its values
-are copied into these records (:func:`indicator`, :func:`actual`, ...), and every command works
-on them. They carry the same fields under the same names, so a record reads like the model it
-came from, but they cost nothing to import or build: a plan read from :mod:`ipplan.files.cache` is
+become these records, field by field (:func:`from_model`), and every command works on them.
+They carry the same fields under the same names and types, with the same defaults
+(tests/test_file_models.py holds each pair so), so a record reads like the model it came
+from, but they cost nothing to import or build: a plan read from :mod:`ipplan.files.cache` is
 built back from its plain data (:func:`indicator_from_row`, ...) and never loads pydantic.
 
-Fields without a default come first, as a named tuple requires; the records are built by field
-name everywhere, so the order says nothing else.
+Fields come in the model's order, except that those without a default come first, as a named
+tuple requires.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import types
+import typing
 from collections.abc import Callable
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from ipplan.action_status import Status
 
@@ -145,12 +148,83 @@ class ActionUpdate(NamedTuple):
     cleared: list[Literal["lead", "due"]] = []  # noqa: RUF012 - never changed
 
 
+R = TypeVar("R", bound=tuple[Any, ...])
+# A record made from its fields' values as they are (the named tuple's own checks skipped).
+_made: Callable[..., Any] = tuple.__new__
+_UNIONS = (typing.Union, types.UnionType)
+
+
 # --- from validated models --------------------------------------------------------------------
-# Each takes the pydantic model of the same name (typed Any, so that this module needs none).
+# A record is its model's fields, taken by name (the models are typed Any here, so that this
+# module needs no pydantic). tests/test_file_models.py holds each pair to the same fields.
 
 
-def point(model: Any) -> Point:
-    return Point(model.year, model.value)
+def from_model(record: type[R], model: Any, **given: Any) -> R:
+    """The ``record`` of a checked pydantic ``model``: each of the record's fields is the model's
+    field of that name (or ``given``'s, for one the model lacks, such as a record file's year,
+    which its path names); a model within is made the record its field's annotation names, a
+    list copied, a time given the standard library's zone (:func:`plain_time`)."""
+    names, read, changes = _fields(record)
+    if given:
+        values = [given[n] if n in given else getattr(model, n) for n in names]
+    else:
+        values = list(read(model))
+    for i, change in changes:
+        if names[i] not in given:
+            values[i] = change(values[i])
+    made: R = _made(record, values)
+    return made
+
+
+def _fields(
+    record: type[tuple[Any, ...]],
+) -> tuple[list[str], Callable[[Any], Any], list[tuple[int, Callable[[Any], Any]]]]:
+    """The fields of ``record``, a reader of them all from a model, and how each value that is
+    not taken as it is becomes the record's: read once from the record's annotations."""
+    found = _CONVERTERS.get(record)
+    if found is None:
+        import operator
+
+        hints = typing.get_type_hints(record)
+        defaults: dict[str, Any] = getattr(record, "_field_defaults", {})
+        names = list(hints)
+        changes = [(i, _converter(hints[n], defaults.get(n))) for i, n in enumerate(names)]
+        found = _CONVERTERS[record] = (
+            names,
+            operator.attrgetter(*names) if len(names) > 1 else lambda m: (getattr(m, names[0]),),
+            [(i, change) for i, change in changes if change is not _same],
+        )
+    return found
+
+
+_CONVERTERS: dict[
+    type[Any], tuple[list[str], Callable[[Any], Any], list[tuple[int, Callable[[Any], Any]]]]
+] = {}
+
+
+def _converter(hint: Any, default: Any = None) -> Callable[[Any], Any]:
+    """How a model's value becomes a record's of the annotation ``hint``; an empty list is the
+    record's own default where that is one (one shared list rather than one for each of a large
+    plan's 100,000 records: a record's lists are never changed)."""
+    if typing.get_origin(hint) is list:
+        (of,) = typing.get_args(hint)
+        one = _converter(of)
+        empty = default if default == [] else None
+        if empty is not None:
+            return lambda values: [one(v) for v in values] if values else empty
+        return lambda values: [one(v) for v in values]
+    kinds = typing.get_args(hint) if typing.get_origin(hint) in _UNIONS else (hint,)
+    records = [k for k in kinds if isinstance(k, type) and issubclass(k, tuple)]
+    if records:
+        (kind,) = records  # a field holds one kind of record, or None
+        return lambda value: None if value is None else from_model(kind, value)
+    if dt.datetime in kinds:
+        return plain_time
+    return _same
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def plain_time(moment: Any) -> Any:
@@ -169,96 +243,6 @@ def plain_time(moment: Any) -> Any:
 # One zone object for each offset, shared by every time recorded in it (and stored once in the
 # cache), rather than one for each of a large plan's 100,000 records.
 _ZONES: dict[dt.timedelta, dt.timezone] = {}
-
-
-def _optional_point(model: Any) -> Point | None:
-    return None if model is None else Point(model.year, model.value)
-
-
-def plan_info(model: Any) -> PlanInfo:
-    found = model.thresholds
-    return PlanInfo(
-        title=model.title,
-        baseline_year=model.baseline_year,
-        target_year=model.target_year,
-        title_en=model.title_en,
-        issuer=model.issuer,
-        issuer_en=model.issuer_en,
-        thresholds=Thresholds(found.on_track, found.needs_acceleration, found.lagging),
-        max_change=model.max_change,
-        rollup_tolerance=model.rollup_tolerance,
-    )
-
-
-def indicator(model: Any) -> Indicator:
-    rolls = model.rolls_up_to
-    official = model.official_baseline
-    return Indicator(
-        key=model.key,
-        number=model.number,
-        name=model.name,
-        name_en=model.name_en,
-        unit=model.unit,
-        direction=model.direction,
-        baseline=_optional_point(model.baseline),
-        target=point(model.target),
-        binding=model.binding,
-        accumulate=model.accumulate,
-        milestones=[point(m) for m in model.milestones],
-        definition=model.definition,
-        definition_en=model.definition_en,
-        max_change=model.max_change,
-        rolls_up_to=None
-        if rolls is None
-        else RollUpTarget(rolls.plan, rolls.indicator, rolls.method),
-        official_baseline=None
-        if official is None
-        else OfficialFigure(official.year, official.value, official.source),
-        published_after_months=model.published_after_months,
-    )
-
-
-def area(model: Any) -> Area:
-    return Area(model.id, model.number, model.title, model.title_en)
-
-
-def action(model: Any) -> Action:
-    return Action(
-        id=model.id,
-        area=model.area,
-        title=model.title,
-        title_en=model.title_en,
-        measures=list(model.measures),
-        indicators=list(model.indicators),
-        lead=model.lead,
-        due=model.due,
-        status=model.status,
-    )
-
-
-def revision(model: Any) -> Revision:
-    return Revision(model.value, model.source, model.note, plain_time(model.recorded))
-
-
-def actual(model: Any, year: int | None = None) -> Actual:
-    """The record of a checked actual; ``year`` for a record file's, which its path names."""
-    recorded = plain_time(model.recorded)
-    year = model.year if year is None else year
-    if not model.history:  # the record's own empty history, not a new list for each
-        return Actual(year, model.value, model.source, model.note, recorded)
-    history = [revision(r) for r in model.history]
-    return Actual(year, model.value, model.source, model.note, recorded, history)
-
-
-def action_update(model: Any) -> ActionUpdate:
-    return ActionUpdate(
-        recorded=plain_time(model.recorded),
-        status=model.status,
-        lead=model.lead,
-        due=model.due,
-        note=model.note,
-        cleared=list(model.cleared),
-    )
 
 
 # --- from plain data ---------------------------------------------------------------------------
@@ -380,7 +364,6 @@ def _plain_moment(text: Any) -> dt.datetime | None:
 # large plan has 100,000 of them.
 
 _STATUSES = {status.value: status for status in Status}
-_made: Callable[..., Any] = tuple.__new__
 _NO_HISTORY = Actual._field_defaults["history"]
 
 
@@ -503,7 +486,7 @@ def actuals_from_rows(rows: Any, moments: Moments) -> tuple[Actual, ...]:
                     moments[recorded],
                     [_made(Revision, (v, s, n, moments[r])) for v, s, n, r in history]
                     if history
-                    else _NO_HISTORY,  # the record's own empty history, as actual() leaves it
+                    else _NO_HISTORY,  # the record's own empty history, as from_model leaves it
                 ),
             )
             for year, value, source, note, recorded, history in rows

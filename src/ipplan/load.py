@@ -240,7 +240,7 @@ def build_plan(checked: CoreChecked) -> Plan:
     updates = {
         key: tuple(
             sorted(
-                (domain.action_update(f.item) for f in found),
+                (domain.from_model(domain.ActionUpdate, f.item) for f in found),
                 key=lambda u: clock.aware(u.recorded),
             )
         )
@@ -248,9 +248,14 @@ def build_plan(checked: CoreChecked) -> Plan:
         if found
     }
     return Plan(
-        info=domain.plan_info(checked.plan),
+        info=domain.from_model(domain.PlanInfo, checked.plan),
         indicators=tuple(sorted(indicators, key=lambda i: i.number)),
-        areas=tuple(sorted((domain.area(a) for _, a in checked.areas), key=lambda a: a.number)),
+        areas=tuple(
+            sorted(
+                (domain.from_model(domain.Area, a) for _, a in checked.areas),
+                key=lambda a: a.number,
+            )
+        ),
         actions=tuple(a for _, a in checked.actions),
         actuals=series,
         updates=updates,

@@ -23,6 +23,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, TypeGuard
 
+from ipplan.data import from_model
 from ipplan.errors import DataInvalid, UnknownPlan
 from ipplan.files.discover import plan_in
 from ipplan.files.yaml_document import Document
@@ -132,7 +133,7 @@ def read_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
             from ipplan.file_models import PlanEntry
 
             found = _items(c, doc, plans, ("plans",), PlanEntry)
-            plain = [(loc, Entry(e.name, e.directory, e.parent)) for loc, e in found]
+            plain = [(loc, from_model(Entry, e)) for loc, e in found]
         entries = plain
     if isinstance(plans, list) and not plans:
         problems.append(Problem(path, doc.line(("plans",)), "empty", {"field": "plans"}))

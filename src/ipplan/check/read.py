@@ -222,7 +222,7 @@ def _read_indicators(c: Checked, doc: Document) -> None:
         c.plan = _one(c, doc, data["plan"], ("plan",), PlanInfo)
     c.declared_units = _items(c, doc, data.get("units"), ("units",), UnitDeclaration)
     found = _items(c, doc, data.get("indicators"), ("indicators",), Indicator)
-    c.indicators = [(loc, domain.indicator(model)) for loc, model in found]
+    c.indicators = [(loc, domain.from_model(domain.Indicator, model)) for loc, model in found]
 
 
 def _read_tasks(c: Checked, doc: Document) -> None:
@@ -233,7 +233,7 @@ def _read_tasks(c: Checked, doc: Document) -> None:
         return
     c.areas = _items(c, doc, data.get("areas"), ("areas",), Area)
     found = _items(c, doc, data.get("actions"), ("actions",), Action)
-    c.actions = [(loc, domain.action(model)) for loc, model in found]
+    c.actions = [(loc, domain.from_model(domain.Action, model)) for loc, model in found]
 
 
 def _read_actuals(c: Checked, doc: Document) -> None:
@@ -242,7 +242,10 @@ def _read_actuals(c: Checked, doc: Document) -> None:
     data = _shell(c, doc, doc.data, (), {"actuals": False})
     if data is not None:
         c.actuals = {
-            key: [Found(f.doc, f.loc, domain.actual(f.item), f.owner, f.legacy) for f in entries]
+            key: [
+                Found(f.doc, f.loc, domain.from_model(domain.Actual, f.item), f.owner, f.legacy)
+                for f in entries
+            ]
             for key, entries in _keyed(c, doc, data.get("actuals"), ("actuals",), Actual).items()
         }
 
@@ -274,7 +277,9 @@ def _read_actual_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> No
 
     found = _one(c, doc, data, (), ActualRecord)
     if found is not None:
-        c.actuals.setdefault(key, []).append(Found(doc, (), domain.actual(found, int(year))))
+        c.actuals.setdefault(key, []).append(
+            Found(doc, (), domain.from_model(domain.Actual, found, year=int(year)))
+        )
 
 
 def _read_update_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ipplan import file_models, write
 from ipplan.check.read import Checked, _one
+from ipplan.data import from_model
 from ipplan.errors import (
     AmbiguousQuantity,
     DataInvalid,
@@ -221,7 +222,7 @@ def checked_text(event: ProgressEvent, item: Item, path: Path) -> str:
     problems += scratch.problems
     if back is not None:
         problems += list(_event_rules(doc, back, item))
-    if problems or back is None or entities.event(back) != event:
+    if problems or back is None or from_model(entities.ProgressEvent, back) != event:
         raise DataInvalid(problems)
     return text
 

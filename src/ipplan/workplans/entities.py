@@ -1,7 +1,7 @@
 """A work plan's values as commands use them: plain immutable records, without pydantic.
 
-:mod:`ipplan.file_models` checks what a file may hold; what passed is copied into these
-records, field for field, as :mod:`ipplan.data` does for the plan's own files.
+:mod:`ipplan.file_models` checks what a file may hold; what passed becomes these records field
+for field (:func:`ipplan.data.from_model`), as the plan's own files do.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from ipplan.data import Moments, day_from_text, plain_time
+from ipplan.data import Moments, day_from_text
 
 Number = int | float
 
@@ -74,49 +74,6 @@ class ProgressEvent(NamedTuple):
     cancelled: str | None = None
     note: str | None = None
     evidence: str | None = None
-
-
-# --- from validated models (typed Any, so that this module needs no pydantic) ------------------
-
-
-def info(model: Any) -> WorkPlanInfo:
-    return WorkPlanInfo(model.year, model.title, model.title_en, model.issuer, model.issued)
-
-
-def item(model: Any) -> Item:
-    return Item(
-        id=model.id,
-        actions=list(model.actions),
-        measure=model.measure,
-        schedule=[Milestone(m.period, m.task) for m in model.schedule],
-        section=model.section,
-        goal=model.goal,
-        content=[
-            Content(
-                c.text,
-                None if c.quantity is None else Quantity(c.quantity.target, c.quantity.unit),
-            )
-            for c in model.content
-        ],
-        lead=model.lead,
-        support=list(model.support),
-        indicators=list(model.indicators),
-    )
-
-
-def event(model: Any) -> ProgressEvent:
-    return ProgressEvent(
-        recorded=plain_time(model.recorded),
-        item=model.item,
-        date=model.date,
-        done=model.done,
-        milestone=model.milestone,
-        amount=model.amount,
-        content=model.content,
-        cancelled=model.cancelled,
-        note=model.note,
-        evidence=model.evidence,
-    )
 
 
 # --- from the cache's plain data (see ipplan.data) --------------------------------------------

@@ -17,6 +17,7 @@ from typing import Any
 
 from ipplan.check.read import Checked, _items, _one, _shell
 from ipplan.check.rules import _duplicates, _raw_ids, _raw_values, _strings
+from ipplan.data import from_model
 from ipplan.file_models import Item, ProgressEvent, WorkPlanInfo
 from ipplan.files.layout import WORKPLANS_DIR
 from ipplan.files.yaml_document import Document
@@ -157,7 +158,7 @@ def read_all(
     )
     events: dict[str, list[entities.ProgressEvent]] = {}
     for _, _, event in found.events:
-        events.setdefault(event.item, []).append(entities.event(event))
+        events.setdefault(event.item, []).append(from_model(entities.ProgressEvent, event))
     return WorkPlans(
         plans=tuple(sorted(plans, key=lambda p: p.year)),
         events={k: tuple(sorted(v, key=lambda e: e.recorded)) for k, v in events.items()},
@@ -197,9 +198,14 @@ def _read_plan(found: Found, doc: Document, context: _Context) -> None:
         for loc, item in items
         for j in range(len(item.schedule))
     }
-    kept = [entities.item(item) for _, item in items]
+    kept = [from_model(entities.Item, item) for _, item in items]
     found.plans.append(
-        Read(doc.path, entities.info(info) if info is not None else None, kept, lines)
+        Read(
+            doc.path,
+            from_model(entities.WorkPlanInfo, info) if info is not None else None,
+            kept,
+            lines,
+        )
     )
 
 
