@@ -642,7 +642,10 @@ def with_records(latest: Plan, writes: Mapping[str, str | None], checked: Checke
         kept_updates = [
             u for u in updates.get(action_id, ()) if update_file(action_id, u) not in writes
         ]
-        new_updates = [domain.action_update(f.item) for f in checked.updates.get(action_id, ())]
+        new_updates = [
+            domain.from_model(domain.ActionUpdate, f.item)
+            for f in checked.updates.get(action_id, ())
+        ]
         merged = sorted((*kept_updates, *new_updates), key=lambda u: clock.aware(u.recorded))
         _put(updates, action_id, tuple(merged))
     for year, item in {(parts[0], parts[1]) for kind, parts in named if kind is PROGRESS}:
@@ -651,7 +654,11 @@ def with_records(latest: Plan, writes: Mapping[str, str | None], checked: Checke
             for e in events.get(item, ())
             if PROGRESS.relative(year, item, stamp_name(e.recorded)) not in writes
         ]
-        new_events = [entities.event(e) for _, parts, e in checked.progress if parts[1] == item]
+        new_events = [
+            domain.from_model(entities.ProgressEvent, e)
+            for _, parts, e in checked.progress
+            if parts[1] == item
+        ]
         merged_events = sorted((*kept_events, *new_events), key=lambda e: e.recorded)
         _put(events, item, tuple(merged_events))
     work = dataclasses.replace(latest.work, events=events)
