@@ -14,7 +14,8 @@ import gc
 # long run might leave, at no measurable cost in memory.
 gc.set_threshold(100_000, 50, 100)
 
-from ipplan.cli.common import app, run  # noqa: E402
+from ipplan.cli.app import app  # noqa: E402
+from ipplan.cli.output import run  # noqa: E402
 
 # Each command's module is imported when that command runs (see ipplan.cli.registry).
 

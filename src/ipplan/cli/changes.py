@@ -7,18 +7,10 @@ from typing import Annotated, Optional
 import typer
 
 from ipplan.cli import completion
-from ipplan.cli.common import (
-    DataOption,
-    JsonOption,
-    LangOption,
-    PlanOption,
-    app,
-    choose_lang,
-    mark_saved,
-    print_json,
-    reporting,
-    resolve_data_dir,
-)
+from ipplan.cli.app import app
+from ipplan.cli.context import choose_lang, resolve_data_dir
+from ipplan.cli.options import DataOption, JsonOption, LangOption, PlanOption
+from ipplan.cli.output import mark_saved, print_json, reporting
 
 
 @app.command()
@@ -46,7 +38,7 @@ def history(
     from ipplan import load, views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         view = views.history_view(plan, ref, limit)
     if as_json:
@@ -76,7 +68,7 @@ def undo(
     from ipplan import history, load, views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
         done = history.undo(data_dir, plan, dry_run=dry_run)

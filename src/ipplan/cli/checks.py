@@ -10,20 +10,10 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ipplan.cli.common import (
-    DataOption,
-    JsonOption,
-    LangOption,
-    PlanOption,
-    app,
-    choose_lang,
-    mark_saved,
-    print_json,
-    problem_lines,
-    reporting,
-    resolve_data_dir,
-    workspace_to_check,
-)
+from ipplan.cli.app import app
+from ipplan.cli.context import choose_lang, resolve_data_dir, workspace_to_check
+from ipplan.cli.options import DataOption, JsonOption, LangOption, PlanOption
+from ipplan.cli.output import mark_saved, print_json, problem_lines, reporting
 from ipplan.errors import PlanNotFound
 from ipplan.text.i18n import SAFEGUARDS_AREA, actions_count, text
 
@@ -64,7 +54,7 @@ def validate(
     language = choose_lang(ctx, lang)
     if as_json:
         fmt = ProblemFormat.json
-    with reporting(language):
+    with reporting(ctx, language):
         whole = workspace_to_check(ctx, data)
         if whole is None:
             data_dir = resolve_data_dir(ctx, data)
@@ -85,7 +75,7 @@ def validate(
             path=views.display_path(whole),
         )
     else:
-        with reporting(language):  # a cache location that may not be used is refused
+        with reporting(ctx, language):  # a cache location that may not be used is refused
             problems, tally, unchecked = _check_plan(data_dir)
         ok = text(
             "validate.ok",
@@ -100,7 +90,7 @@ def validate(
             from ipplan import timeliness
             from ipplan.workplans.views import today
 
-            with reporting(language):
+            with reporting(ctx, language):
                 problems = timeliness.problems(
                     load.load(data_dir), today(os.environ), data_dir.path
                 )
@@ -199,7 +189,7 @@ def schema(
     from ipplan.files import lock
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         if directory is None:
             data_dir = resolve_data_dir(ctx, data)
             with lock.writing(data_dir):

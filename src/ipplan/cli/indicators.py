@@ -8,22 +8,18 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ipplan.cli import completion
-from ipplan.cli.common import (
+from ipplan.cli.app import app
+from ipplan.cli.context import check_as_of, choose_lang, resolve_data_dir
+from ipplan.cli.options import (
     AsOfOption,
     DataOption,
     EncodingOption,
     JsonOption,
     LangOption,
     PlanOption,
-    app,
-    check_as_of,
-    choose_lang,
-    mark_saved,
-    print_json,
-    reporting,
-    resolve_data_dir,
-    year_value,
 )
+from ipplan.cli.output import mark_saved, print_json, reporting
+from ipplan.cli.usage import year_value
 from ipplan.text.i18n import text, unit_label
 
 
@@ -59,7 +55,7 @@ def status(
     from ipplan import load, views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         check_as_of(plan, as_of)
         view = views.status_view(plan, as_of)
@@ -99,7 +95,7 @@ def record(
     from ipplan.text import shown_numbers
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
         done = write.record(
@@ -164,7 +160,7 @@ def show(
     from ipplan import load, views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data, notice=None if as_json else language)
         plan = load.load(data_dir)
         check_as_of(plan, as_of)
@@ -206,7 +202,7 @@ def import_(
     from ipplan import import_figures, load
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
         done = import_figures.import_csv(data_dir, plan, file, force=force, encoding=encoding)

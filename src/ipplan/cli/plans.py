@@ -7,7 +7,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from ipplan.cli.common import LangOption, app, choose_lang, mark_saved, reporting
+from ipplan.cli.app import app
+from ipplan.cli.context import choose_lang
+from ipplan.cli.options import LangOption
+from ipplan.cli.output import mark_saved, reporting
 from ipplan.text.i18n import text
 
 
@@ -24,7 +27,7 @@ def init(
     from ipplan import init_plan
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         init_plan.init(directory)
     # found from here on by itself (a data/ beside, or the plan itself), else named with --data
     found = directory.resolve() in (Path.cwd() / "data", Path.cwd())
@@ -66,7 +69,7 @@ def new(
     from ipplan import new_plan
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         new_plan.create(directory, title, years, title_en, issuer, issuer_en)
         first, last = new_plan.parse_years(years)
     message = text(

@@ -9,18 +9,10 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ipplan.cli.common import (
-    AsOfOption,
-    DataOption,
-    LangOption,
-    PlanOption,
-    app,
-    check_as_of,
-    choose_lang,
-    reporting,
-    resolve_data_dir,
-    stdout_is_terminal,
-)
+from ipplan.cli.app import app
+from ipplan.cli.context import check_as_of, choose_lang, resolve_data_dir
+from ipplan.cli.options import AsOfOption, DataOption, LangOption, PlanOption
+from ipplan.cli.output import reporting, stdout_is_terminal
 from ipplan.errors import BinaryToTerminal
 from ipplan.reports import Format
 from ipplan.text.i18n import text
@@ -67,7 +59,7 @@ def report(
     from ipplan.workplans.views import today
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data, notice=language)
         plan = load.load(data_dir)
         check_as_of(plan, as_of)

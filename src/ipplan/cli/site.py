@@ -8,17 +8,10 @@ from typing import Annotated
 
 import typer
 
-from ipplan.cli.common import (
-    AsOfOption,
-    DataOption,
-    LangOption,
-    PlanOption,
-    app,
-    choose_lang,
-    mark_saved,
-    reporting,
-    resolve_workspace,
-)
+from ipplan.cli.app import app
+from ipplan.cli.context import choose_lang, resolve_workspace
+from ipplan.cli.options import AsOfOption, DataOption, LangOption, PlanOption
+from ipplan.cli.output import mark_saved, reporting
 from ipplan.text.i18n import text
 
 
@@ -49,7 +42,7 @@ def site(
     from ipplan.workspaces import overview as core
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         workspace = resolve_workspace(ctx, data, notice=language)
         directories = [member.directory for member in workspace.plans]
         around = locate.neighbourhood(directories, Path.cwd(), os.environ)

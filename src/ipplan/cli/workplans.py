@@ -8,21 +8,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ipplan.cli.common import (
-    AsOfOption,
-    DataOption,
-    EncodingOption,
-    JsonOption,
-    LangOption,
-    app,
-    choose_lang,
-    mark_saved,
-    print_json,
-    reporting,
-    resolve_data_dir,
-    state_value,
-    year_value,
-)
+from ipplan.cli.app import app
+from ipplan.cli.context import choose_lang, resolve_data_dir
+from ipplan.cli.options import AsOfOption, DataOption, EncodingOption, JsonOption, LangOption
+from ipplan.cli.output import mark_saved, print_json, reporting
+from ipplan.cli.usage import state_value, year_value
 from ipplan.text.i18n import text
 
 if TYPE_CHECKING:
@@ -64,7 +54,7 @@ def workplan(
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = views.day_of(plan, as_of, os.environ)
         view = views.workplan_view(plan, day, year, unit, state, as_of)
@@ -134,7 +124,7 @@ def item(
     changing = not request.empty or date is not None or evidence is not None or content is not None
     if changing and as_of is not None:
         raise typer.BadParameter(text("wp.as_of_read_only", language), param_hint="--as-of")
-    with reporting(language):
+    with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data, notice=None if as_json or changing else language)
         plan = load.load(data_dir)
         outcome = None
@@ -176,7 +166,7 @@ def due(
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = views.today(os.environ)
         view = views.due_view(plan, day, within, unit)
@@ -208,7 +198,7 @@ def roadmap(
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = views.day_of(plan, as_of, os.environ)
         view = views.roadmap_view(plan, day, as_of)
@@ -249,7 +239,7 @@ def workplan_import(
     from ipplan.workplans import changes
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         if not os.path.lexists(source):  # a pipe or a device is there: the reading names it
             raise ImportFileNotFound(path=str(source))
         data_dir = resolve_data_dir(ctx, data)
