@@ -2,6 +2,8 @@
 
 A run imports only the module of the command it runs (:mod:`ipplan.cli.registry`), and each
 command imports the core it needs inside itself: start-up is what people wait for most often.
+A command's help, and each of its parameters', is the catalogue's (:mod:`ipplan.text.helptexts`),
+never a docstring: one text, in both languages, that docs/commands.md is generated from.
 """
 
 from __future__ import annotations

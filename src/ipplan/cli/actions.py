@@ -40,10 +40,6 @@ def tasks(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """The actions, grouped by area, with status, lead unit and due date.
-
-    Example: ipplan tasks --area conduct --status in_progress
-    """
     from ipplan import load, views
     from ipplan.workplans.views import work_day
 
@@ -84,12 +80,6 @@ def task(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """One action with its measures and update log; with options, record a dated update.
-
-    --no-lead and --no-due clear the lead unit and the due date.
-
-    Example: ipplan task talent-training --status in_progress --note "2023年培训 1.2 万人次"
-    """
     from ipplan import load, views, write
     from ipplan.workplans.views import action_work, work_day
 

@@ -31,10 +31,6 @@ def history(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Every recorded change, newest first: values recorded or replaced, and action updates.
-
-    Example: ipplan history practitioners
-    """
     from ipplan import load, views
 
     language = choose_lang(ctx, lang)
@@ -58,13 +54,6 @@ def undo(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Revert the most recent change (a recorded value, an import, or an action update).
-
-    A replaced value comes back; a first value is removed. Run it again to go further back;
-    `ipplan history` shows what is next.
-
-    Example: ipplan undo --dry-run
-    """
     from ipplan import history, load, views
 
     language = choose_lang(ctx, lang)

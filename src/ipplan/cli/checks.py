@@ -39,16 +39,6 @@ def validate(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Check every data file; list each problem as path:line: code: message. For CI.
-
-    Exit 0 when the data is valid, 1 when any problem is found. With --format github each problem
-    is a GitHub Actions annotation, shown on the pull request's diff. With --strict, what is
-    overdue today (IPPLAN_TODAY pins the day) is a problem too, for a CI job that reminds. In a
-    workspace (ipplan.yaml) it checks every plan and the references between them, unless --plan
-    or --data names one plan.
-
-    Example: ipplan validate --data data --format github
-    """
     from ipplan import load, views
 
     language = choose_lang(ctx, lang)
@@ -177,13 +167,6 @@ def schema(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Write JSON Schema for the data files, so editors check them as you type.
-
-    Each data file's first line names its schema for the YAML language server (VS Code's YAML
-    extension, for one). Run it again after upgrading ipplan; it replaces the schema files only.
-
-    Example: ipplan schema --data data
-    """
     from ipplan import views, write
     from ipplan.check import schema as schemas
     from ipplan.files import lock

@@ -48,10 +48,6 @@ def status(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Where every indicator stands: latest actual, progress against time, and status.
-
-    Example: ipplan status --as-of 2023
-    """
     from ipplan import load, views
 
     language = choose_lang(ctx, lang)
@@ -87,10 +83,6 @@ def record(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Record a year's actual value of an indicator, then show its new status.
-
-    Example: ipplan record 2023 practitioners 31000 --source "2023年度统计"
-    """
     from ipplan import load, views, write
     from ipplan.text import shown_numbers
 
@@ -153,10 +145,6 @@ def show(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """One indicator in full: definition, actuals, linear path, assessment, and its actions.
-
-    Example: ipplan show practitioners --plan national --members
-    """
     from ipplan import load, views
 
     language = choose_lang(ctx, lang)
@@ -190,15 +178,6 @@ def import_(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Record many actuals at once from a CSV file: all rows, or none.
-
-    Columns: key (or number or Chinese name), year, value, and optionally source and note; others
-    (name, unit, status, as `ipplan report -f csv` writes) are ignored, as are rows without a
-    value. Every problem is listed with its CSV line, and nothing is written unless all rows
-    are valid.
-
-    Example: ipplan import actuals-2024.csv
-    """
     from ipplan import import_figures, load
 
     language = choose_lang(ctx, lang)

@@ -20,10 +20,6 @@ def init(
     directory: Annotated[Path, typer.Argument(metavar="DIR", show_default=False)] = Path("data"),
     lang: LangOption = None,
 ) -> None:
-    """Copy the bundled plan into DIR (default: data) to start a writable, git-friendly plan.
-
-    Example: ipplan init
-    """
     from ipplan import init_plan
 
     language = choose_lang(ctx, lang)
@@ -58,14 +54,6 @@ def new(
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Start a new, empty plan in DIR that validates: indicators, tasks, schemas, .gitignore.
-
-    The files carry one commented example of each kind of indicator (indicative, binding,
-    cumulative), of a unit and of an action. Nothing is written unless all of it is, and an
-    existing plan or file is never overwritten. docs/writing-a-plan.md explains every field.
-
-    Example: ipplan new plan-2026 --title "专利代理行业发展规划（2026-2030年）" --years 2026-2030
-    """
     from ipplan import new_plan
 
     language = choose_lang(ctx, lang)

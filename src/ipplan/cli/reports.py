@@ -46,14 +46,6 @@ def report(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """A progress report to publish: summary, every indicator with its chart, and the actions.
-
-    Without --format, the format is the one -o FILE's extension names (r.html, r.xlsx), else md.
-    html opens offline and prints; csv has one row per indicator and year (UTF-8 with BOM, and
-    the layout `ipplan import` reads); xlsx needs pip install 'ipplan[xlsx]'.
-
-    Example: ipplan report -o report.html --as-of 2023
-    """
     from ipplan import load, locate, reports
     from ipplan.files import atomic
     from ipplan.workplans.views import today

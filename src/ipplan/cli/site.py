@@ -24,17 +24,6 @@ def site(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """A static site of the workspace (or the one plan): an index of plans, a page per plan and
-    per indicator, CSV and JSON downloads, in Chinese and English.
-
-    --lang chooses the language at the site's root; the other is under en/ (or zh/). OUT must be
-    new, empty, a checkout holding only hidden files and a CNAME, or a site written before:
-    only the files it wrote, listed in OUT/.ipplan-site.json, are replaced, and the rest is
-    kept. OUT may not be in a plan's directory. The site has no script and no link outside
-    itself, so any static host (or a browser, from disk) serves it.
-
-    Example: ipplan site public --lang zh
-    """
     from ipplan import locate
     from ipplan.site.pages import build_site
     from ipplan.site.publish import keep_apart, write_site

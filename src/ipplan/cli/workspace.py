@@ -21,13 +21,6 @@ def overview(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """One line per plan of the workspace (ipplan.yaml), parent first: counts per status, the
-    latest data year, and the years where members' sums and the parent's figure disagree.
-
-    Outside a workspace, the one plan found. --plan NAME shows that plan and the plans under it.
-
-    Example: ipplan overview --json
-    """
     from ipplan.workspaces import overview as core
 
     language = choose_lang(ctx, lang)
