@@ -93,7 +93,7 @@ def record(
         done = write.record(
             data_dir, plan, year, indicator, value, source=source, note=note, force=force
         )
-    row = views.indicator_view(plan, done.indicator, done.assessment)
+    view = views.record_view(plan, done)
     name = done.indicator.name_en if language == "en" else done.indicator.name
     message = text(
         "unchanged" if done.unchanged else "recorded",
@@ -110,26 +110,13 @@ def record(
     if not done.unchanged:
         mark_saved(message)
     if as_json:
-        print_json(
-            {
-                "unchanged": done.unchanged,
-                "recorded": {
-                    "key": done.indicator.key,
-                    "year": done.actual.year,
-                    "value": done.actual.value,
-                    "source": done.actual.source,
-                    "note": done.actual.note,
-                },
-                "replaced": None if done.replaced is None else done.replaced.value,
-                "indicator": row,
-            }
-        )
+        print_json(view)
         return
     from ipplan.render import show as show_screen
     from ipplan.render import terminal
 
     terminal.print_lines([message])
-    terminal.out().print(show_screen.status_line(row, language))
+    terminal.out().print(show_screen.status_line(view["indicator"], language))
 
 
 @app.command()
@@ -178,38 +165,20 @@ def import_(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import import_figures, load
+    from ipplan import import_figures, load, views
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
         done = import_figures.import_csv(data_dir, plan, file, force=force, encoding=encoding)
-    counts = {
-        "recorded": done.recorded,
-        "replaced": done.replaced,
-        "unchanged": done.unchanged,
-        "skipped": done.skipped,
-    }
+    view = views.import_view(done)
+    counts = {name: view[name] for name in ("recorded", "replaced", "unchanged", "skipped")}
     summary = text("import.done", language, path=str(file), **counts)
     if done.recorded or done.replaced:
         mark_saved(summary)
     if as_json:
-        print_json(
-            {
-                **counts,
-                "values": [
-                    {
-                        "key": c.indicator.key,
-                        "year": c.actual.year,
-                        "value": c.actual.value,
-                        "unchanged": c.unchanged,
-                        "replaced": None if c.replaced is None else c.replaced.value,
-                    }
-                    for c in done.changes
-                ],
-            }
-        )
+        print_json(view)
         return
     from ipplan.render import terminal
 
