@@ -10,7 +10,7 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from ipplan import clock, public_record
 from ipplan.action_status import Status
@@ -23,7 +23,7 @@ from ipplan.assess import (
     linear_path,
     summary,
 )
-from ipplan.data import Action, ActionUpdate, Actual, Indicator, Point, Thresholds
+from ipplan.data import Action, ActionUpdate, Actual, Indicator, Number, Point, Thresholds
 from ipplan.errors import NothingToUndo
 from ipplan.files.record_text import timestamp
 from ipplan.plan import ActionState, Plan
@@ -32,6 +32,8 @@ from ipplan.text.i18n import problem_message
 
 if TYPE_CHECKING:
     from ipplan.history import Event, Undone
+    from ipplan.import_figures import Imported
+    from ipplan.write import Recorded
 
 
 def _point(point: Point | None) -> dict[str, Any] | None:
@@ -76,6 +78,81 @@ def indicator_view(plan: Plan, indicator: Indicator, a: Assessment) -> dict[str,
         if o.expected is None or a.latest is None
         else {"year": a.latest.year, "value": o.expected, "milestone": o.expected_is_milestone},
         "milestones": [_point(m) for m in indicator.milestones],
+    }
+
+
+class RecordedValue(TypedDict):
+    """The actual ``record --json`` saved."""
+
+    key: str
+    year: int
+    value: Number
+    source: str | None
+    note: str | None
+
+
+class RecordView(TypedDict):
+    """``record --json``: the value saved, the one it replaced, and the indicator's new row."""
+
+    unchanged: bool
+    recorded: RecordedValue
+    replaced: Number | None
+    indicator: dict[str, Any]
+
+
+def record_view(plan: Plan, done: Recorded) -> RecordView:
+    """What ``ipplan record`` did, for ``--json`` (and the row its screen shows)."""
+    return {
+        "unchanged": done.unchanged,
+        "recorded": {
+            "key": done.indicator.key,
+            "year": done.actual.year,
+            "value": done.actual.value,
+            "source": done.actual.source,
+            "note": done.actual.note,
+        },
+        "replaced": None if done.replaced is None else done.replaced.value,
+        "indicator": indicator_view(plan, done.indicator, done.assessment),
+    }
+
+
+class ImportedValue(TypedDict):
+    """One value of ``import --json``."""
+
+    key: str
+    year: int
+    value: Number
+    unchanged: bool
+    replaced: Number | None
+
+
+class ImportView(TypedDict):
+    """``import --json``: how many values each outcome had, and every value with its own."""
+
+    recorded: int
+    replaced: int
+    unchanged: int
+    skipped: int
+    values: list[ImportedValue]
+
+
+def import_view(done: Imported) -> ImportView:
+    """What ``ipplan import`` did, for ``--json`` (and the counts its summary gives)."""
+    return {
+        "recorded": done.recorded,
+        "replaced": done.replaced,
+        "unchanged": done.unchanged,
+        "skipped": done.skipped,
+        "values": [
+            {
+                "key": c.indicator.key,
+                "year": c.actual.year,
+                "value": c.actual.value,
+                "unchanged": c.unchanged,
+                "replaced": None if c.replaced is None else c.replaced.value,
+            }
+            for c in done.changes
+        ],
     }
 
 

@@ -44,6 +44,13 @@ def test_help_texts_live_only_in_the_catalogue() -> None:
     for module in (Path(__file__).parents[2] / "src" / "ipplan" / "cli").glob("*.py"):
         source = module.read_text(encoding="utf-8")
         assert not re.search(r"\bhelp=\"", source), module.name
+    # nor in docstrings, which Typer would take for the help and the catalogue overwrite
+    callbacks = [info.callback for info in app.registered_commands]
+    assert len(callbacks) == len(registry.MODULES)
+    assert app.registered_callback is not None
+    callbacks.append(app.registered_callback.callback)
+    documented = [f.__name__ for f in callbacks if f is not None and f.__doc__ is not None]
+    assert documented == []
 
 
 def test_the_language_of_help() -> None:

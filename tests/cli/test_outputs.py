@@ -629,3 +629,84 @@ def test_every_write_command_exits_0_when_its_change_is_saved_whatever_becomes_o
     if command != "report":  # its message goes to stderr, where it is seen
         assert message.startswith("改动已保存：") and message.endswith("（但结果未能显示。）\n")
     assert _contents(written) != before  # the change is on disk
+
+
+# --- the JSON of record and import, built in views like every other command's ------------------
+
+
+RECORD_JSON_HEAD = """{
+  "unchanged": false,
+  "recorded": {
+    "key": "practitioners",
+    "year": 2023,
+    "value": 31500,
+    "source": "年度统计",
+    "note": null
+  },
+  "replaced": 31000,
+  "indicator": {
+    "key": "practitioners",
+    "number": 1,
+"""
+
+IMPORT_JSON = """{
+  "recorded": 1,
+  "replaced": 1,
+  "unchanged": 1,
+  "skipped": 1,
+  "values": [
+    {
+      "key": "practitioners",
+      "year": 2024,
+      "value": 33000,
+      "unchanged": false,
+      "replaced": 32000
+    },
+    {
+      "key": "medium_agencies",
+      "year": 2024,
+      "value": 750,
+      "unchanged": false,
+      "replaced": null
+    },
+    {
+      "key": "practitioners",
+      "year": 2023,
+      "value": 31500,
+      "unchanged": true,
+      "replaced": null
+    }
+  ]
+}
+"""
+
+
+def test_record_and_import_json_keep_their_exact_text(
+    cli: Run, plan_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2026-12-07")
+    data = ("--data", str(plan_dir))
+    assert cli("record", "2023", "1", "31000", "--source", "年度统计", *data).exit_code == 0
+    recorded = cli(
+        "record", "2023", "1", "31500", "--source", "年度统计", "--force", "--json", *data
+    )
+    assert recorded.exit_code == 0
+    assert recorded.stdout.startswith(RECORD_JSON_HEAD)
+    status = json.loads(cli("status", "--json", *data).stdout)
+    rows = status["indicators"] if isinstance(status, dict) else status
+    row = next(r for r in rows if r["key"] == "practitioners")
+    shown = json.loads(recorded.stdout)["indicator"]
+    assert len(shown) == 32 and {key: row[key] for key in shown} == shown  # as status shows it
+    again = cli("record", "2023", "1", "31500", "--source", "年度统计", "--json", *data)
+    assert json.loads(again.stdout)["unchanged"] is True
+    assert json.loads(again.stdout)["replaced"] is None
+
+    assert cli("record", "2024", "1", "32000", *data).exit_code == 0
+    table = tmp_path / "actuals.csv"
+    table.write_text(
+        "key,year,value,source\n1,2024,33000,x\n2,2024,750,y\n1,2023,31500,年度统计\n,2025,,\n",
+        encoding="utf-8",
+    )
+    imported = cli("import", str(table), "--force", "--json", *data)
+    assert imported.exit_code == 0
+    assert imported.stdout == IMPORT_JSON

@@ -2,6 +2,8 @@
 
 A run imports only the module of the command it runs (:mod:`ipplan.cli.registry`), and each
 command imports the core it needs inside itself: start-up is what people wait for most often.
+A command's help, and each of its parameters', is the catalogue's (:mod:`ipplan.text.helptexts`),
+never a docstring: one text, in both languages, that docs/commands.md is generated from.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import gc
 # long run might leave, at no measurable cost in memory.
 gc.set_threshold(100_000, 50, 100)
 
-from ipplan.cli.common import app, run  # noqa: E402
+from ipplan.cli.app import app  # noqa: E402
+from ipplan.cli.output import run  # noqa: E402
 
 # Each command's module is imported when that command runs (see ipplan.cli.registry).
 

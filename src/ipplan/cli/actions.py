@@ -8,22 +8,11 @@ import typer
 
 from ipplan.action_status import Status
 from ipplan.cli import completion
-from ipplan.cli.common import (
-    AsOfOption,
-    DataOption,
-    JsonOption,
-    LangOption,
-    PlanOption,
-    app,
-    check_as_of,
-    choose_lang,
-    lock_waits,
-    mark_saved,
-    print_json,
-    reporting,
-    resolve_data_dir,
-    status_value,
-)
+from ipplan.cli.app import app
+from ipplan.cli.context import check_as_of, choose_lang, resolve_data_dir
+from ipplan.cli.options import AsOfOption, DataOption, JsonOption, LangOption, PlanOption
+from ipplan.cli.output import lock_waits, mark_saved, print_json, reporting
+from ipplan.cli.usage import status_value
 from ipplan.errors import AsOfWithChange, SetAndClear
 from ipplan.text.i18n import text
 
@@ -51,15 +40,11 @@ def tasks(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """The actions, grouped by area, with status, lead unit and due date.
-
-    Example: ipplan tasks --area conduct --status in_progress
-    """
     from ipplan import load, views
     from ipplan.workplans.views import work_day
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         check_as_of(plan, as_of)
         view = views.tasks_view(plan, area, status, indicator, as_of, work_day(as_of))
@@ -95,19 +80,13 @@ def task(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """One action with its measures and update log; with options, record a dated update.
-
-    --no-lead and --no-due clear the lead unit and the due date.
-
-    Example: ipplan task talent-training --status in_progress --note "2023年培训 1.2 万人次"
-    """
     from ipplan import load, views, write
     from ipplan.workplans.views import action_work, work_day
 
     language = choose_lang(ctx, lang)
     changing = any(v is not None for v in (status, lead, due, note)) or no_lead or no_due
     clear = tuple(name for name, flag in (("lead", no_lead), ("due", no_due)) if flag)
-    with reporting(language):
+    with reporting(ctx, language):
         quiet = as_json or changing  # a write to the bundled plan is refused with its reason
         data_dir = resolve_data_dir(ctx, data, notice=None if quiet else language)
         plan = load.load(data_dir)

@@ -7,19 +7,10 @@ from typing import Annotated, Optional
 import typer
 
 from ipplan.cli import completion
-from ipplan.cli.common import (
-    DataOption,
-    JsonOption,
-    LangOption,
-    PlanOption,
-    app,
-    choose_lang,
-    lock_waits,
-    mark_saved,
-    print_json,
-    reporting,
-    resolve_data_dir,
-)
+from ipplan.cli.app import app
+from ipplan.cli.context import choose_lang, resolve_data_dir
+from ipplan.cli.options import DataOption, JsonOption, LangOption, PlanOption
+from ipplan.cli.output import lock_waits, mark_saved, print_json, reporting
 
 
 @app.command()
@@ -40,14 +31,10 @@ def history(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Every recorded change, newest first: values recorded or replaced, and action updates.
-
-    Example: ipplan history practitioners
-    """
     from ipplan import load, views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         view = views.history_view(plan, ref, limit)
     if as_json:
@@ -67,17 +54,10 @@ def undo(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Revert the most recent change (a recorded value, an import, or an action update).
-
-    A replaced value comes back; a first value is removed. Run it again to go further back;
-    `ipplan history` shows what is next.
-
-    Example: ipplan undo --dry-run
-    """
     from ipplan import history, load, views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
         done = history.undo(data_dir, plan, dry_run=dry_run, waiting=lock_waits(language))

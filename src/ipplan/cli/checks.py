@@ -10,21 +10,10 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ipplan.cli.common import (
-    DataOption,
-    JsonOption,
-    LangOption,
-    PlanOption,
-    app,
-    choose_lang,
-    lock_waits,
-    mark_saved,
-    print_json,
-    problem_lines,
-    reporting,
-    resolve_data_dir,
-    workspace_to_check,
-)
+from ipplan.cli.app import app
+from ipplan.cli.context import choose_lang, resolve_data_dir, workspace_to_check
+from ipplan.cli.options import DataOption, JsonOption, LangOption, PlanOption
+from ipplan.cli.output import lock_waits, mark_saved, print_json, problem_lines, reporting
 from ipplan.errors import PlanNotFound
 from ipplan.text.i18n import SAFEGUARDS_AREA, actions_count, text
 
@@ -50,22 +39,12 @@ def validate(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Check every data file; list each problem as path:line: code: message. For CI.
-
-    Exit 0 when the data is valid, 1 when any problem is found. With --format github each problem
-    is a GitHub Actions annotation, shown on the pull request's diff. With --strict, what is
-    overdue today (IPPLAN_TODAY pins the day) is a problem too, for a CI job that reminds. In a
-    workspace (ipplan.yaml) it checks every plan and the references between them, unless --plan
-    or --data names one plan.
-
-    Example: ipplan validate --data data --format github
-    """
     from ipplan import load, views
 
     language = choose_lang(ctx, lang)
     if as_json:
         fmt = ProblemFormat.json
-    with reporting(language):
+    with reporting(ctx, language):
         whole = workspace_to_check(ctx, data)
         if whole is None:
             data_dir = resolve_data_dir(ctx, data)
@@ -86,7 +65,7 @@ def validate(
             path=views.display_path(whole),
         )
     else:
-        with reporting(language):  # a cache location that may not be used is refused
+        with reporting(ctx, language):  # a cache location that may not be used is refused
             problems, tally, unchecked = _check_plan(data_dir)
         ok = text(
             "validate.ok",
@@ -101,7 +80,7 @@ def validate(
             from ipplan import timeliness
             from ipplan.workplans.views import today
 
-            with reporting(language):
+            with reporting(ctx, language):
                 problems = timeliness.problems(
                     load.load(data_dir), today(os.environ), data_dir.path
                 )
@@ -188,19 +167,12 @@ def schema(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Write JSON Schema for the data files, so editors check them as you type.
-
-    Each data file's first line names its schema for the YAML language server (VS Code's YAML
-    extension, for one). Run it again after upgrading ipplan; it replaces the schema files only.
-
-    Example: ipplan schema --data data
-    """
     from ipplan import views, write
     from ipplan.check import schema as schemas
     from ipplan.files import lock
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         if directory is None:
             data_dir = resolve_data_dir(ctx, data)
             with lock.writing(data_dir, waiting=lock_waits(language)):

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
-from typer import _click as click
 
 from ipplan.action_status import Status
 from ipplan.text.i18n import CATALOGUE
@@ -30,7 +29,7 @@ SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 Candidates = list[tuple[str, str]]
 
 
-def _data_option(ctx: click.Context | None) -> Path | None:
+def _data_option(ctx: Any) -> Path | None:
     while ctx is not None:
         value = ctx.params.get("data")
         if value:
@@ -39,7 +38,7 @@ def _data_option(ctx: click.Context | None) -> Path | None:
     return None
 
 
-def _plan(ctx: click.Context | None) -> Plan | None:
+def _plan(ctx: Any) -> Plan | None:
     try:
         from ipplan import load, locate
 
@@ -97,16 +96,6 @@ def statuses(incomplete: str) -> Candidates:
 OPTIONS = ("--show-completion", "--install-completion")
 
 
-def prepare(prog: str, variable: str | None) -> None:
-    """Register Typer's completion for each shell when a shell is asking for completions
-    (only then: it costs start-up time that every other run would pay for nothing)."""
-    variable = variable or "_{}_COMPLETE".format(prog.replace("-", "_").upper())
-    if variable in os.environ:
-        from typer._completion_classes import completion_init
-
-        completion_init()
-
-
 def shell_named(argv: list[str]) -> list[str]:
     """``argv`` with ``auto`` after a completion option given no shell, so that the option
     takes a shell's name and, without one, the shell it runs in."""
@@ -118,7 +107,7 @@ def shell_named(argv: list[str]) -> list[str]:
     return words
 
 
-def _shell(value: Any) -> str:
+def shell_of(value: Any) -> str:
     if isinstance(value, str) and value and value != "auto":
         shell = value.lower()
         if shell not in SHELLS:
@@ -136,32 +125,3 @@ def _shell(value: Any) -> str:
         return str(detected)
     except Exception:
         return "bash"
-
-
-def show(ctx: click.Context, param: click.Parameter, value: Any) -> None:
-    """Print the completion script for the shell named (or the one running) and stop."""
-    if not value or ctx.resilient_parsing:
-        return
-    from typer._completion_classes import completion_init
-    from typer._completion_shared import get_completion_script
-
-    completion_init()
-    prog = ctx.find_root().info_name or "ipplan"
-    variable = "_{}_COMPLETE".format(prog.replace("-", "_").upper())
-    typer.echo(get_completion_script(prog_name=prog, complete_var=variable, shell=_shell(value)))
-    raise typer.Exit()
-
-
-def install(ctx: click.Context, param: click.Parameter, value: Any) -> None:
-    """Install completion for the shell named (or the one running) and stop."""
-    if not value or ctx.resilient_parsing:
-        return
-    from typer._completion_classes import completion_init
-    from typer._completion_shared import install as install_script
-
-    completion_init()
-    prog = ctx.find_root().info_name or "ipplan"
-    variable = "_{}_COMPLETE".format(prog.replace("-", "_").upper())
-    shell, path = install_script(shell=_shell(value), prog_name=prog, complete_var=variable)
-    typer.echo(f"{shell}: {path}")
-    raise typer.Exit()

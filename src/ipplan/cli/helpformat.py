@@ -2,24 +2,19 @@
 
 Every command's and parameter's help comes from :mod:`ipplan.text.helptexts` (see :func:`localize`),
 so the Chinese and English help say the same thing. The frame Click draws around it (``Usage:``,
-the section headings, ``[required]``, ``default:``) is translated by :class:`Formatter`, which
-also wraps by display width: a Chinese character takes two columns, and a line may break between
-two of them but never before closing punctuation such as ``，`` or ``。``.
+the section headings, ``[required]``, ``default:``) is translated by
+:class:`ipplan.cli.app.HelpFormatter`, which also wraps by display width: a Chinese character
+takes two columns, and a line may break between two of them but never before closing
+punctuation such as ``，`` or ``。``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from typing import Any
 
-from typer import _click as click
-
 from ipplan.text.i18n import CATALOGUE, lang_code, text
-from ipplan.text.wrapping import width, wrap
 
 # The language the help is drawn in; the command group sets it before anything is drawn.
 language = "en"
@@ -53,7 +48,7 @@ def help_text(key: str, lang: str, today: dt.date) -> str:
     return text(key, lang, **_examples(today))
 
 
-def localize(group: click.Command, lang: str, today: dt.date) -> None:
+def localize(group: Any, lang: str, today: dt.date) -> None:
     """Give the group, its commands and their parameters their help in ``lang``."""
     global language
     language = lang
@@ -62,7 +57,7 @@ def localize(group: click.Command, lang: str, today: dt.date) -> None:
         _localize_command(command, name, lang, today)
 
 
-def _localize_command(command: click.Command, name: str, lang: str, today: dt.date) -> None:
+def _localize_command(command: Any, name: str, lang: str, today: dt.date) -> None:
     key = f"help.{name}"
     if key in CATALOGUE:
         command.help = help_text(key, lang, today)
@@ -101,86 +96,3 @@ def translate_extra(said: str, lang: str) -> str:
             parts.append(part)
     head = match.group("help")
     return f"{head}  [{'；'.join(parts)}]" if head else f"[{'；'.join(parts)}]"
-
-
-class Formatter(click.HelpFormatter):
-    """Click's help formatter, in :data:`language`, wrapping by display width.
-
-    Unlike Click's, it fits a terminal narrower than 50 columns too.
-    """
-
-    def __init__(
-        self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None
-    ) -> None:
-        if width is None:
-            columns = shutil.get_terminal_size().columns
-            width = max(min(columns, max_width or 80) - 2, 20)
-        super().__init__(indent_increment, width, max_width)
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        for english in ("[OPTIONS]", "COMMAND [ARGS]..."):
-            key = "help.options_metavar" if english == "[OPTIONS]" else "help.command_metavar"
-            args = args.replace(english, text(key, language))
-        start = f"{' ' * self.current_indent}{text('help.usage', language)}{prog} "
-        room = (self.width or 80) - width(start)
-        if room >= 20:
-            lines = wrap(args, room)
-            self.write(start + lines[0] + "\n")
-            for line in lines[1:]:
-                self.write(" " * width(start) + line + "\n")
-        else:
-            self.write(start.rstrip() + "\n")
-            indent = self.current_indent + 4
-            for line in wrap(args, (self.width or 80) - indent):
-                self.write(" " * indent + line + "\n")
-
-    @contextmanager
-    def section(self, name: str) -> Iterator[None]:
-        key = f"help.section.{name}"
-        with super().section(text(key, language) if key in CATALOGUE else name):
-            yield
-
-    def write_heading(self, heading: str) -> None:
-        colon = "：" if language == "zh" else ":"
-        self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
-
-    def write_text(self, value: str) -> None:
-        indent = " " * self.current_indent
-        room = (self.width or 80) - self.current_indent
-        paragraphs = [p for p in re.split(r"\n\s*\n", value.strip()) if p.strip()]
-        for i, paragraph in enumerate(paragraphs):
-            if i:
-                self.write("\n")
-            for line in wrap(paragraph, room):
-                self.write(indent + line + "\n")
-
-    def write_dl(
-        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
-    ) -> None:
-        rows = list(rows)
-        if not rows:
-            return
-        first = min(max(width(term) for term, _ in rows), col_max)
-        indent = " " * self.current_indent
-        room = (self.width or 80) - self.current_indent - first - col_spacing
-        if room < 16:  # too narrow for two columns: each definition under its term
-            first, col_spacing = 2, 2
-            room = max((self.width or 80) - self.current_indent - first - col_spacing, 10)
-        for term, definition in rows:
-            definition = translate_extra(definition, language)
-            self.write(indent + term)
-            if not definition:
-                self.write("\n")
-                continue
-            lines = wrap(definition, room)
-            if width(term) <= first:
-                self.write(" " * (first - width(term) + col_spacing))
-            else:
-                self.write("\n" + indent + " " * (first + col_spacing))
-            self.write(lines[0] + "\n")
-            for line in lines[1:]:
-                self.write(indent + " " * (first + col_spacing) + line + "\n")
-
-
-class Context(click.Context):
-    formatter_class = Formatter

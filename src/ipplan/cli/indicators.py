@@ -8,23 +8,18 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ipplan.cli import completion
-from ipplan.cli.common import (
+from ipplan.cli.app import app
+from ipplan.cli.context import check_as_of, choose_lang, resolve_data_dir
+from ipplan.cli.options import (
     AsOfOption,
     DataOption,
     EncodingOption,
     JsonOption,
     LangOption,
     PlanOption,
-    app,
-    check_as_of,
-    choose_lang,
-    lock_waits,
-    mark_saved,
-    print_json,
-    reporting,
-    resolve_data_dir,
-    year_value,
 )
+from ipplan.cli.output import lock_waits, mark_saved, print_json, reporting
+from ipplan.cli.usage import year_value
 from ipplan.text.i18n import text, unit_label
 
 
@@ -53,14 +48,10 @@ def status(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Where every indicator stands: latest actual, progress against time, and status.
-
-    Example: ipplan status --as-of 2023
-    """
     from ipplan import load, views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         check_as_of(plan, as_of)
         view = views.status_view(plan, as_of)
@@ -92,15 +83,11 @@ def record(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Record a year's actual value of an indicator, then show its new status.
-
-    Example: ipplan record 2023 practitioners 31000 --source "2023年度统计"
-    """
     from ipplan import load, views, write
     from ipplan.text import shown_numbers
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
         done = write.record(
@@ -110,7 +97,7 @@ def record(
             force=force,
             waiting=lock_waits(language),
         )
-    row = views.indicator_view(plan, done.indicator, done.assessment)
+    view = views.record_view(plan, done)
     name = done.indicator.name_en if language == "en" else done.indicator.name
     message = text(
         "unchanged" if done.unchanged else "recorded",
@@ -127,26 +114,13 @@ def record(
     if not done.unchanged:
         mark_saved(message)
     if as_json:
-        print_json(
-            {
-                "unchanged": done.unchanged,
-                "recorded": {
-                    "key": done.indicator.key,
-                    "year": done.actual.year,
-                    "value": done.actual.value,
-                    "source": done.actual.source,
-                    "note": done.actual.note,
-                },
-                "replaced": None if done.replaced is None else done.replaced.value,
-                "indicator": row,
-            }
-        )
+        print_json(view)
         return
     from ipplan.render import show as show_screen
     from ipplan.render import terminal
 
     terminal.print_lines([message])
-    terminal.out().print(show_screen.status_line(row, language))
+    terminal.out().print(show_screen.status_line(view["indicator"], language))
 
 
 @app.command()
@@ -162,14 +136,10 @@ def show(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """One indicator in full: definition, actuals, linear path, assessment, and its actions.
-
-    Example: ipplan show practitioners --plan national --members
-    """
     from ipplan import load, views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data, notice=None if as_json else language)
         plan = load.load(data_dir)
         check_as_of(plan, as_of)
@@ -199,49 +169,22 @@ def import_(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Record many actuals at once from a CSV file: all rows, or none.
-
-    Columns: key (or number or Chinese name), year, value, and optionally source and note; others
-    (name, unit, status, as `ipplan report -f csv` writes) are ignored, as are rows without a
-    value. Every problem is listed with its CSV line, and nothing is written unless all rows
-    are valid.
-
-    Example: ipplan import actuals-2024.csv
-    """
-    from ipplan import import_figures, load
+    from ipplan import import_figures, load, views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
         done = import_figures.import_csv(
             data_dir, plan, file, force=force, encoding=encoding, waiting=lock_waits(language)
         )
-    counts = {
-        "recorded": done.recorded,
-        "replaced": done.replaced,
-        "unchanged": done.unchanged,
-        "skipped": done.skipped,
-    }
+    view = views.import_view(done)
+    counts = {name: view[name] for name in ("recorded", "replaced", "unchanged", "skipped")}
     summary = text("import.done", language, path=str(file), **counts)
     if done.recorded or done.replaced:
         mark_saved(summary)
     if as_json:
-        print_json(
-            {
-                **counts,
-                "values": [
-                    {
-                        "key": c.indicator.key,
-                        "year": c.actual.year,
-                        "value": c.actual.value,
-                        "unchanged": c.unchanged,
-                        "replaced": None if c.replaced is None else c.replaced.value,
-                    }
-                    for c in done.changes
-                ],
-            }
-        )
+        print_json(view)
         return
     from ipplan.render import terminal
 

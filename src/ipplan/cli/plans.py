@@ -7,7 +7,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from ipplan.cli.common import LangOption, app, choose_lang, mark_saved, reporting
+from ipplan.cli.app import app
+from ipplan.cli.context import choose_lang
+from ipplan.cli.options import LangOption
+from ipplan.cli.output import mark_saved, reporting
 from ipplan.text.i18n import text
 
 
@@ -17,14 +20,10 @@ def init(
     directory: Annotated[Path, typer.Argument(metavar="DIR", show_default=False)] = Path("data"),
     lang: LangOption = None,
 ) -> None:
-    """Copy the bundled plan into DIR (default: data) to start a writable, git-friendly plan.
-
-    Example: ipplan init
-    """
     from ipplan import init_plan
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         init_plan.init(directory)
     # found from here on by itself (a data/ beside, or the plan itself), else named with --data
     found = directory.resolve() in (Path.cwd() / "data", Path.cwd())
@@ -55,18 +54,10 @@ def new(
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Start a new, empty plan in DIR that validates: indicators, tasks, schemas, .gitignore.
-
-    The files carry one commented example of each kind of indicator (indicative, binding,
-    cumulative), of a unit and of an action. Nothing is written unless all of it is, and an
-    existing plan or file is never overwritten. docs/writing-a-plan.md explains every field.
-
-    Example: ipplan new plan-2026 --title "专利代理行业发展规划（2026-2030年）" --years 2026-2030
-    """
     from ipplan import new_plan
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         new_plan.create(directory, title, years, title_en, issuer, issuer_en)
         first, last = new_plan.parse_years(years)
     message = text(

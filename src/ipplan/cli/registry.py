@@ -1,19 +1,18 @@
 """Which module of :mod:`ipplan.cli` holds each command, so that a run loads only its own.
 
-A command runs after its module is imported and its Click command built from its signature;
+A command runs after its module is imported and its Click command built from its signature
+(:func:`ipplan.cli.app.build_commands`);
 doing that for all twenty on every run cost more than most commands' own work. The group
-(:class:`ipplan.cli.common.IpplanGroup`) asks here for the one command it is to run, and for
+(:class:`ipplan.cli.app.IpplanGroup`) asks here for the one command it is to run, and for
 all of them only to list them (``ipplan --help``, completion, a mistyped command's suggestions).
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
-if TYPE_CHECKING:
-    import typer
-    from typer import _click as click
+Command = TypeVar("Command")
 
 # In the order `ipplan --help` lists them.
 MODULES: dict[str, str] = {
@@ -46,22 +45,7 @@ def load(names: list[str]) -> None:
         importlib.import_module(f"ipplan.cli.{module}")
 
 
-def build(app: typer.Typer, known: dict[str, click.Command]) -> None:
-    """Add to ``known`` the Click command of each command registered on ``app`` not yet in it."""
-    from typer.main import get_command_from_info, get_command_name
-
-    for info in app.registered_commands:
-        assert info.callback is not None
-        name = info.name or get_command_name(info.callback.__name__)
-        if name not in known:
-            known[name] = get_command_from_info(
-                info,
-                pretty_exceptions_short=app.pretty_exceptions_short,
-                rich_markup_mode=app.rich_markup_mode,
-            )
-
-
-def ordered(known: dict[str, click.Command]) -> dict[str, click.Command]:
+def ordered(known: dict[str, Command]) -> dict[str, Command]:
     """``known`` in the order of :data:`MODULES`, any other command after them."""
     first = {name: known[name] for name in MODULES if name in known}
     return {**first, **{name: command for name, command in known.items() if name not in first}}

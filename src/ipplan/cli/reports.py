@@ -9,18 +9,10 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ipplan.cli.common import (
-    AsOfOption,
-    DataOption,
-    LangOption,
-    PlanOption,
-    app,
-    check_as_of,
-    choose_lang,
-    reporting,
-    resolve_data_dir,
-    stdout_is_terminal,
-)
+from ipplan.cli.app import app
+from ipplan.cli.context import check_as_of, choose_lang, resolve_data_dir
+from ipplan.cli.options import AsOfOption, DataOption, LangOption, PlanOption
+from ipplan.cli.output import reporting, stdout_is_terminal
 from ipplan.errors import BinaryToTerminal
 from ipplan.reports import Format
 from ipplan.text.i18n import text
@@ -54,20 +46,12 @@ def report(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """A progress report to publish: summary, every indicator with its chart, and the actions.
-
-    Without --format, the format is the one -o FILE's extension names (r.html, r.xlsx), else md.
-    html opens offline and prints; csv has one row per indicator and year (UTF-8 with BOM, and
-    the layout `ipplan import` reads); xlsx needs pip install 'ipplan[xlsx]'.
-
-    Example: ipplan report -o report.html --as-of 2023
-    """
     from ipplan import load, locate, reports
     from ipplan.files import atomic
     from ipplan.workplans.views import today
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data, notice=language)
         plan = load.load(data_dir)
         check_as_of(plan, as_of)

@@ -8,17 +8,10 @@ from typing import Annotated
 
 import typer
 
-from ipplan.cli.common import (
-    AsOfOption,
-    DataOption,
-    LangOption,
-    PlanOption,
-    app,
-    choose_lang,
-    mark_saved,
-    reporting,
-    resolve_workspace,
-)
+from ipplan.cli.app import app
+from ipplan.cli.context import choose_lang, resolve_workspace
+from ipplan.cli.options import AsOfOption, DataOption, LangOption, PlanOption
+from ipplan.cli.output import mark_saved, reporting
 from ipplan.text.i18n import text
 
 
@@ -31,17 +24,6 @@ def site(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """A static site of the workspace (or the one plan): an index of plans, a page per plan and
-    per indicator, CSV and JSON downloads, in Chinese and English.
-
-    --lang chooses the language at the site's root; the other is under en/ (or zh/). OUT must be
-    new, empty, a checkout holding only hidden files and a CNAME, or a site written before:
-    only the files it wrote, listed in OUT/.ipplan-site.json, are replaced, and the rest is
-    kept. OUT may not be in a plan's directory. The site has no script and no link outside
-    itself, so any static host (or a browser, from disk) serves it.
-
-    Example: ipplan site public --lang zh
-    """
     from ipplan import locate
     from ipplan.site.pages import build_site
     from ipplan.site.publish import keep_apart, write_site
@@ -49,7 +31,7 @@ def site(
     from ipplan.workspaces import overview as core
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         workspace = resolve_workspace(ctx, data, notice=language)
         directories = [member.directory for member in workspace.plans]
         around = locate.neighbourhood(directories, Path.cwd(), os.environ)

@@ -8,22 +8,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ipplan.cli.common import (
-    AsOfOption,
-    DataOption,
-    EncodingOption,
-    JsonOption,
-    LangOption,
-    app,
-    choose_lang,
-    lock_waits,
-    mark_saved,
-    print_json,
-    reporting,
-    resolve_data_dir,
-    state_value,
-    year_value,
-)
+from ipplan.cli.app import app
+from ipplan.cli.context import choose_lang, resolve_data_dir
+from ipplan.cli.options import AsOfOption, DataOption, EncodingOption, JsonOption, LangOption
+from ipplan.cli.output import lock_waits, mark_saved, print_json, reporting
+from ipplan.cli.usage import state_value, year_value
 from ipplan.text.i18n import text
 
 if TYPE_CHECKING:
@@ -54,18 +43,11 @@ def workplan(
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    """A year's work plan in the table's shape: measure, goal, content, schedule, units, states.
-
-    States are those of today (IPPLAN_TODAY=YYYY-MM-DD pins it), or of 31 December of the
-    --as-of year.
-
-    Example: ipplan workplan 2022 --unit 培训部 --state overdue
-    """
     from ipplan import load
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = views.day_of(plan, as_of, os.environ)
         view = views.workplan_view(plan, day, year, unit, state, as_of)
@@ -112,10 +94,6 @@ def item(
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    """One work item in full; with options, record its progress (a file of its own, undoable).
-
-    Example: ipplan item y2024-1 --done 1 --date 2024-06-20 --evidence "协会通知〔2024〕12号"
-    """
     from ipplan import load
     from ipplan.workplans import changes, views
 
@@ -135,7 +113,7 @@ def item(
     changing = not request.empty or date is not None or evidence is not None or content is not None
     if changing and as_of is not None:
         raise typer.BadParameter(text("wp.as_of_read_only", language), param_hint="--as-of")
-    with reporting(language):
+    with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data, notice=None if as_json or changing else language)
         plan = load.load(data_dir)
         outcome = None
@@ -168,18 +146,11 @@ def due(
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    """What is overdue and what falls due soon, grouped by responsible unit.
-
-    The list the secretariat sends each department: every milestone not done whose period has
-    ended, or ends within --within days (30 unless given), under the item's lead unit.
-
-    Example: ipplan due --within 14 --unit 培训部
-    """
     from ipplan import load
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = views.today(os.environ)
         view = views.due_view(plan, day, within, unit)
@@ -199,19 +170,11 @@ def roadmap(
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    """The roadmap (路线图): each action against the plan's years, with its work items' states.
-
-    Each cell lists the items of that year's work plan that carry the action forward; the last
-    column is the action's work-plan progress: the share of its items done, cancelled ones left
-    out.
-
-    Example: ipplan roadmap --as-of 2023
-    """
     from ipplan import load
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = views.day_of(plan, as_of, os.environ)
         view = views.roadmap_view(plan, day, as_of)
@@ -239,20 +202,12 @@ def workplan_import(
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Bring a work plan table in the provincial table's shape into workplans/YEAR.yaml.
-
-    Columns: 工作措施, 工作目标, 具体内容, 进度安排, 负责部门, and 对应行动 (the plan's action
-    ids) and optionally 编号 and 所属部分. All or nothing: every problem is named with its row,
-    and nothing is written unless every row is right.
-
-    Example: ipplan workplan-import 2024年工作计划.xlsx --year 2024 --issuer 中华全国专利代理师协会
-    """
     from ipplan import load, views
     from ipplan.errors import ImportFileNotFound
     from ipplan.workplans import changes
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         if not os.path.lexists(source):  # a pipe or a device is there: the reading names it
             raise ImportFileNotFound(path=str(source))
         data_dir = resolve_data_dir(ctx, data)

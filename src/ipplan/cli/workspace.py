@@ -6,18 +6,10 @@ import os
 
 import typer
 
-from ipplan.cli.common import (
-    AsOfOption,
-    DataOption,
-    JsonOption,
-    LangOption,
-    PlanOption,
-    app,
-    choose_lang,
-    print_json,
-    reporting,
-    resolve_workspace,
-)
+from ipplan.cli.app import app
+from ipplan.cli.context import choose_lang, resolve_workspace
+from ipplan.cli.options import AsOfOption, DataOption, JsonOption, LangOption, PlanOption
+from ipplan.cli.output import print_json, reporting
 
 
 @app.command()
@@ -29,17 +21,10 @@ def overview(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """One line per plan of the workspace (ipplan.yaml), parent first: counts per status, the
-    latest data year, and the years where members' sums and the parent's figure disagree.
-
-    Outside a workspace, the one plan found. --plan NAME shows that plan and the plans under it.
-
-    Example: ipplan overview --json
-    """
     from ipplan.workspaces import overview as core
 
     language = choose_lang(ctx, lang)
-    with reporting(language):
+    with reporting(ctx, language):
         workspace = resolve_workspace(ctx, data, notice=None if as_json else language)
         plans = core.load_plans(workspace)
         core.check_as_of(plans, as_of)
