@@ -15,7 +15,6 @@ from ipplan.cli.common import (
     LangOption,
     PlanOption,
     app,
-    check_as_of,
     choose_lang,
     mark_saved,
     print_json,
@@ -54,14 +53,14 @@ def tasks(
 
     Example: ipplan tasks --area conduct --status in_progress
     """
-    from ipplan import load, views
-    from ipplan.workplans.views import work_day
+    from ipplan import clock, load, views
+    from ipplan.plan import check_as_of
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
-        check_as_of(plan, as_of)
-        view = views.tasks_view(plan, area, status, indicator, as_of, work_day(as_of))
+        check_as_of([plan], as_of)
+        view = views.tasks_view(plan, area, status, indicator, as_of, clock.judgement_day(as_of))
     if as_json:
         print_json(view)
         return
@@ -100,8 +99,9 @@ def task(
 
     Example: ipplan task talent-training --status in_progress --note "2023年培训 1.2 万人次"
     """
-    from ipplan import load, views, write
-    from ipplan.workplans.views import action_work, work_day
+    from ipplan import clock, load, views, write
+    from ipplan.plan import check_as_of
+    from ipplan.workplans.views import action_work
 
     language = choose_lang(ctx, lang)
     changing = any(v is not None for v in (status, lead, due, note)) or no_lead or no_due
@@ -110,7 +110,7 @@ def task(
         quiet = as_json or changing  # a write to the bundled plan is refused with its reason
         data_dir = resolve_data_dir(ctx, data, notice=None if quiet else language)
         plan = load.load(data_dir)
-        check_as_of(plan, as_of)
+        check_as_of([plan], as_of)
         found = plan.action(action)
         if changing and as_of is not None:
             raise AsOfWithChange()
@@ -123,7 +123,7 @@ def task(
             )
         else:
             state, changed = plan.state(found, as_of), False
-        work = action_work(plan, state, work_day(as_of), as_of)
+        work = action_work(plan, state, clock.judgement_day(as_of), as_of)
     view = views.action_view(state, work)
     if changed:
         mark_saved(text("task.updated", language, id=found.id))

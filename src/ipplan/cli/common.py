@@ -31,7 +31,6 @@ from ipplan.text.i18n import CATALOGUE, error_message, joined, resolve_lang, tex
 
 if TYPE_CHECKING:
     from ipplan.files.layout import DataDir
-    from ipplan.plan import Plan
     from ipplan.workspace import Workspace
 from ipplan.cli import lang as lang_
 
@@ -560,15 +559,6 @@ def error_prefix(lang: str) -> str:
 
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
-
-
-def check_as_of(plan: Plan, as_of: int | None) -> None:
-    """Refuse an as-of year whose progress cannot be viewed, saying which years can."""
-    from ipplan.errors import AsOfBaselineYear, AsOfOutsidePlan
-
-    if as_of is not None and as_of not in plan.years:
-        refusal = AsOfBaselineYear if as_of == plan.info.baseline_year else AsOfOutsidePlan
-        raise refusal(year=as_of, first=plan.years[0], last=plan.years[-1])
 
 
 # --- output that cannot be encoded or written --------------------------------------------------

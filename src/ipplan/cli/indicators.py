@@ -16,7 +16,6 @@ from ipplan.cli.common import (
     LangOption,
     PlanOption,
     app,
-    check_as_of,
     choose_lang,
     mark_saved,
     print_json,
@@ -57,11 +56,12 @@ def status(
     Example: ipplan status --as-of 2023
     """
     from ipplan import load, views
+    from ipplan.plan import check_as_of
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
-        check_as_of(plan, as_of)
+        check_as_of([plan], as_of)
         view = views.status_view(plan, as_of)
     if as_json:
         print_json(view)
@@ -162,12 +162,13 @@ def show(
     Example: ipplan show practitioners --plan national --members
     """
     from ipplan import load, views
+    from ipplan.plan import check_as_of
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data, notice=None if as_json else language)
         plan = load.load(data_dir)
-        check_as_of(plan, as_of)
+        check_as_of([plan], as_of)
         found = plan.indicator(indicator)
         view = views.show_view(plan, found, as_of)
         if members:

@@ -15,7 +15,6 @@ from ipplan.cli.common import (
     LangOption,
     PlanOption,
     app,
-    check_as_of,
     choose_lang,
     reporting,
     resolve_data_dir,
@@ -62,15 +61,15 @@ def report(
 
     Example: ipplan report -o report.html --as-of 2023
     """
-    from ipplan import load, locate, reports
+    from ipplan import clock, load, locate, reports
     from ipplan.files import atomic
-    from ipplan.workplans.views import today
+    from ipplan.plan import check_as_of
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         data_dir = resolve_data_dir(ctx, data, notice=language)
         plan = load.load(data_dir)
-        check_as_of(plan, as_of)
+        check_as_of([plan], as_of)
         if output is not None and str(output) == "-":
             output = None  # -o - is standard output, as for most tools
         target = (
@@ -81,7 +80,7 @@ def report(
         fmt = reports.choose_format(fmt, output)
         if output is None and fmt in reports.BINARY and stdout_is_terminal():
             raise BinaryToTerminal(format=fmt.value)
-        day = today(os.environ)
+        day = clock.today()
         report = with_rollups(reports.build(plan, as_of, day), data_dir.path, as_of)
         content = reports.render(report, fmt, language)
         if target is not None:

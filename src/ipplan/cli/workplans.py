@@ -55,18 +55,20 @@ def workplan(
 ) -> None:
     """A year's work plan in the table's shape: measure, goal, content, schedule, units, states.
 
-    States are those of today (IPPLAN_TODAY=YYYY-MM-DD pins it), or of 31 December of the
-    --as-of year.
+    States are those of today (IPPLAN_TODAY=YYYY-MM-DD pins it); with --as-of, of the earlier of
+    today and 31 December of that year.
 
     Example: ipplan workplan 2022 --unit 培训部 --state overdue
     """
-    from ipplan import load
+    from ipplan import clock, load
+    from ipplan.plan import check_as_of
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
-        day = views.day_of(plan, as_of, os.environ)
+        check_as_of([plan], as_of)
+        day = clock.judgement_day(as_of)
         view = views.workplan_view(plan, day, year, unit, state, as_of)
     if as_json:
         print_json(view)
@@ -115,7 +117,8 @@ def item(
 
     Example: ipplan item y2024-1 --done 1 --date 2024-06-20 --evidence "协会通知〔2024〕12号"
     """
-    from ipplan import load
+    from ipplan import clock, load
+    from ipplan.plan import check_as_of
     from ipplan.workplans import changes, views
 
     language = choose_lang(ctx, lang)
@@ -143,7 +146,8 @@ def item(
             if outcome.event is not None:
                 mark_saved(text("wp.recorded", language, id=item_id))
             plan = load.load(data_dir)
-        day = views.day_of(plan, as_of, os.environ)
+        check_as_of([plan], as_of)
+        day = clock.judgement_day(as_of)
         view = views.one_item_view(plan, item_id, day)
     if as_json:
         print_json(view)
@@ -172,13 +176,13 @@ def due(
 
     Example: ipplan due --within 14 --unit 培训部
     """
-    from ipplan import load
+    from ipplan import clock, load
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
-        day = views.today(os.environ)
+        day = clock.today()
         view = views.due_view(plan, day, within, unit)
     if as_json:
         print_json(view)
@@ -204,13 +208,15 @@ def roadmap(
 
     Example: ipplan roadmap --as-of 2023
     """
-    from ipplan import load
+    from ipplan import clock, load
+    from ipplan.plan import check_as_of
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
     with reporting(language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
-        day = views.day_of(plan, as_of, os.environ)
+        check_as_of([plan], as_of)
+        day = clock.judgement_day(as_of)
         view = views.roadmap_view(plan, day, as_of)
     if as_json:
         print_json(view)
