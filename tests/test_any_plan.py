@@ -393,6 +393,40 @@ def test_status_marks_cumulative_and_binding_indicators(
     assert "◆ binding indicator" in english and "Σ cumulative" in english
 
 
+def test_status_and_every_report_explain_their_marks_in_the_same_lines(
+    cli: Run, successor: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One note of the marks (render.sentences.marks) under the status table and under a
+    report's, in both languages; it was written twice, once for each."""
+    record_training(cli, successor)
+    monkeypatch.setenv("COLUMNS", "200")
+    for lang, expected in (
+        (
+            "zh",
+            [
+                "◆ 约束性指标",
+                "Σ 累计指标：显示 2026 年起的累计值",
+                "3 专利代理师培训：2028 年未报送，不计为零，累计值只含已报送年份",
+            ],
+        ),
+        (
+            "en",
+            [
+                "◆ binding indicator",
+                "Σ cumulative: the running total since 2026",
+                "3 Patent attorneys trained: 2028 not reported; counted as not reported, "
+                "never as zero",
+            ],
+        ),
+    ):
+        status = cli("status", "--data", str(successor), "--lang", lang).stdout.splitlines()
+        assert [line for line in status if line in expected] == expected
+        report = cli("report", "--format", "md", "--data", str(successor), "--lang", lang)
+        lines = [line.rstrip() for line in report.stdout.splitlines()]
+        first = lines.index(expected[0])
+        assert lines[first : first + 3] == expected
+
+
 def test_a_cumulative_indicator_must_increase(cli: Run, successor: Path) -> None:
     text = (successor / "indicators.yaml").read_text(encoding="utf-8")
     text = text.replace(

@@ -16,7 +16,7 @@ import pytest
 from ipplan import write
 from ipplan.action_status import Status
 from ipplan.files import layout
-from tests.conftest import Run, load
+from tests.conftest import Run, load, snapshot
 
 UTC8 = dt.timezone(dt.timedelta(hours=8))
 LATER = "LATER-2023"  # a word that only the 2023 records carry
@@ -205,6 +205,41 @@ def test_viewing_the_baseline_year_says_what_can_be_viewed(cli: Run, plan_dir: P
     assert result.exit_code == 1
     assert "2030 is outside the plan, so there is no progress to view" in result.stderr
     assert "recorded" not in result.stderr
+
+
+AS_OF_COMMANDS = [
+    ("status",),
+    ("show", "1"),
+    ("tasks",),
+    ("task", "talent-training"),
+    ("report",),
+    ("workplan",),
+    ("item", "y2022-1"),
+    ("roadmap",),
+]
+
+
+@pytest.mark.parametrize("command", AS_OF_COMMANDS, ids=" ".join)
+def test_every_command_refuses_an_as_of_year_in_the_same_words(
+    cli: Run, plan_dir: Path, command: tuple[str, ...]
+) -> None:
+    """One check of --as-of: the work-plan commands once said an as-of year outside the plan
+    was one "actuals are recorded for", the others that it has no progress to view."""
+    before = snapshot(plan_dir)
+    baseline = cli(*command, "--as-of", "2021", "--data", str(plan_dir))
+    assert (baseline.exit_code, baseline.stdout, baseline.stderr) == (
+        1,
+        "",
+        "错误：--as-of 2021：2021 年是基线年，其后才有进展可查看；请在 2022–2025 年中选一年。\n",
+    )
+    outside = cli(*command, "--as-of", "2030", "--lang", "en", "--data", str(plan_dir))
+    assert (outside.exit_code, outside.stdout, outside.stderr) == (
+        1,
+        "",
+        "error: --as-of 2030: 2030 is outside the plan, so there is no progress to view; "
+        "choose a year from 2022 to 2025\n",
+    )
+    assert snapshot(plan_dir) == before
 
 
 @pytest.mark.parametrize("value", ["abc", "-5", "99999999999999999999", "１２"])

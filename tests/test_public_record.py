@@ -65,9 +65,9 @@ def test_an_indicator_that_does_not_say_when_it_is_published_is_never_due() -> N
 
 def test_the_day_is_today_or_the_end_of_the_as_of_year() -> None:
     today = dt.date(2026, 11, 21)
-    assert public_record.day_of(None, today) == today
-    assert public_record.day_of(2023, today) == dt.date(2023, 12, 31)
-    assert public_record.day_of(2026, dt.date(2026, 3, 1)) == dt.date(2026, 3, 1)
+    assert clock.judgement_day(None, today) == today
+    assert clock.judgement_day(2023, today) == dt.date(2023, 12, 31)
+    assert clock.judgement_day(2026, dt.date(2026, 3, 1)) == dt.date(2026, 3, 1)
 
 
 def test_today_comes_from_ipplan_today() -> None:

@@ -1,4 +1,4 @@
-"""Today's date, the day overdue figures and milestones are judged on; and the time now.
+"""Today's date and the day things are judged on (:func:`judgement_day`); and the time now.
 
 ``IPPLAN_TODAY=YYYY-MM-DD`` sets the day, so that tests, and anyone asking "what would ipplan
 have said on that day", get the same answer on any day. It never sets the time now, which
@@ -32,6 +32,24 @@ def today(environ: Mapping[str, str] | None = None) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidToday(value=value, var=ENV_VAR) from None
+
+
+def year_end(year: int) -> dt.date:
+    """31 December of ``year``: the day a view as of that year replays the record to."""
+    return dt.date(year, 12, 31)
+
+
+def judgement_day(as_of: int | None, today_: dt.date | None = None) -> dt.date:
+    """The one day every command judges on: what is overdue (yearly figures, work-plan
+    milestones), each work item's and action's state, and whether the plan is in its final
+    evaluation.
+
+    ``today_`` (:func:`today` when not given); as of a year ``A``, the earlier of that and
+    31 December of ``A``: the state at the end of ``A`` once it has ended, and never a day
+    still to come, so nothing is overdue that is not yet (docs/methodology.md, "As of a year").
+    """
+    day = today() if today_ is None else today_
+    return day if as_of is None else min(day, year_end(as_of))
 
 
 def example_day(environ: Mapping[str, str] | None = None) -> dt.date:

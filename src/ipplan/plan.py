@@ -17,6 +17,8 @@ from ipplan.errors import (
     AmbiguousAction,
     AmbiguousArea,
     AmbiguousIndicator,
+    AsOfBaselineYear,
+    AsOfOutsidePlan,
     UnknownAction,
     UnknownArea,
     UnknownIndicator,
@@ -163,6 +165,24 @@ class Plan:
 def _named(indicator: Indicator) -> dict[str, str]:
     """An indicator as a message names it: 国际化高端人才（international_talent）."""
     return {"key": indicator.key, "name": indicator.name, "name_en": indicator.name_en}
+
+
+def check_as_of(plans: Iterable[Plan], as_of: int | None) -> None:
+    """Refuse an as-of year whose progress cannot be viewed, saying which years can: every
+    command with ``--as-of`` asks this, for its plan or for the plans of a workspace (a year of
+    any of them will do).
+
+    The baseline year is refused as such (:class:`AsOfBaselineYear`, progress starts after it),
+    any other year outside as :class:`AsOfOutsidePlan`; both name the years to choose from.
+    """
+    found = list(plans)
+    if as_of is None or not found or any(as_of in plan.years for plan in found):
+        return
+    first = min(plan.years[0] for plan in found)
+    last = max(plan.years[-1] for plan in found)
+    baseline = any(as_of == plan.info.baseline_year for plan in found)
+    refusal = AsOfBaselineYear if baseline else AsOfOutsidePlan
+    raise refusal(year=as_of, first=first, last=last)
 
 
 def _titled(action: Action) -> dict[str, str]:

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ipplan.assess import Progress, assess
+from ipplan.clock import year_end
 from ipplan.data import Indicator
 from ipplan.plan import Plan
 
@@ -50,10 +51,6 @@ class FinalEvaluation:
         return tuple(v for v in self.verdicts if not v.decided)
 
 
-def year_end(year: int) -> dt.date:
-    return dt.date(year, 12, 31)
-
-
 def publication_due(indicator: Indicator, year: int) -> dt.date | None:
     """The last day of the month ``published_after_months`` after the end of ``year``."""
     months = indicator.published_after_months
@@ -62,11 +59,6 @@ def publication_due(indicator: Indicator, year: int) -> dt.date | None:
     index = 12 * year + 11 + months  # months counted from January of year 0
     due_year, due_month = divmod(index, 12)
     return dt.date(due_year, due_month + 1, calendar.monthrange(due_year, due_month + 1)[1])
-
-
-def day_of(as_of: int | None, today: dt.date) -> dt.date:
-    """The day things are judged on: today, or the end of the as-of year if that is earlier."""
-    return today if as_of is None else min(today, year_end(as_of))
 
 
 def _figure(plan: Plan, indicator: Indicator, year: int, day: dt.date) -> DueFigure:

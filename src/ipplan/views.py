@@ -161,10 +161,11 @@ def status_view(
 ) -> dict[str, Any]:
     """Every indicator's assessment, with the count of indicators per status.
 
-    ``today`` (default: :func:`ipplan.clock.today`) decides which yearly figures are overdue and
-    whether the plan is in its final evaluation; with ``as_of``, the end of that year does.
+    The judgement day (:func:`ipplan.clock.judgement_day` of ``as_of`` and ``today``, default
+    :func:`ipplan.clock.today`) decides which yearly figures are overdue and whether the plan is
+    in its final evaluation.
     """
-    day = public_record.day_of(as_of, clock.today() if today is None else today)
+    day = clock.judgement_day(as_of, today)
     rows = []
     statuses = []
     for indicator in plan.indicators:
@@ -266,7 +267,7 @@ def show_view(
 ) -> dict[str, Any]:
     """One indicator in full: definition, actuals, the linear path, assessment and actions,
     and what the public record says of it on ``today`` (see :func:`status_view`)."""
-    day = public_record.day_of(as_of, clock.today() if today is None else today)
+    day = clock.judgement_day(as_of, today)
     series = plan.actuals[indicator.key]
     a = assess(indicator, series, plan.info.thresholds, as_of, start=plan.info.baseline_year)
     by_year = {actual.year: actual for actual in counted(series, as_of)}
@@ -314,22 +315,21 @@ def show_view(
                 "id": action.id,
                 "title": action.title,
                 "title_en": action.title_en,
-                **_action_status(plan, action, as_of),
+                **_action_status(plan, action, day, as_of),
             }
             for action in plan.actions_for(indicator.key)
         ],
     }
 
 
-def _action_status(plan: Plan, action: Action, as_of: int | None) -> dict[str, str]:
-    """An action's status as ``tasks`` shows it: derived from its work items unless set by hand,
-    on the last day of the as-of year, else today."""
-    from ipplan.workplans.views import action_work, today
+def _action_status(plan: Plan, action: Action, day: dt.date, as_of: int | None) -> dict[str, str]:
+    """An action's status as ``tasks`` shows it: derived from its work items on ``day`` (the
+    judgement day, :func:`ipplan.clock.judgement_day`) unless set by hand."""
+    from ipplan.workplans.views import action_work
 
     state = plan.state(action, as_of)
     if not plan.work.plans:
         return {"status": state.status.value}
-    day = dt.date(as_of, 12, 31) if as_of is not None else today(os.environ)
     work = action_work(plan, state, day, as_of)
     return {"status": work["status"], "status_source": work["status_source"]}
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from ipplan import reports, views
+from ipplan.clock import today
 from ipplan.reports import markdown
-from ipplan.workplans.views import today
 from tests.conftest import SHIPPED, Run, add_milestone, load, snapshot
 
 HOSTILE_NOTE = "<script>alert(1)</script> | [red]x[/red]"

@@ -77,7 +77,7 @@ def test_site_files_links_and_downloads(
     page = (out / "plans/national/practitioners.html").read_text(encoding="utf-8")
     assert '<span class="status s-differs">超出容差</span>' in page and "未报齐（缺 js）" in page
     plan_page = (out / "plans/national/index.html").read_text(encoding="utf-8")
-    assert "<h2>路线图</h2>" in plan_page and "y2022-1 <span" in plan_page  # the work plan
+    assert "<h2>路线图</h2>" in plan_page and "<td>y2022-1 " in plan_page  # the work plan
     assert "<h2>路线图</h2>" not in (out / "plans/gd/index.html").read_text(encoding="utf-8")
     english = (out / "en/plans/national/practitioners.html").read_text(encoding="utf-8")
     assert "beyond tolerance" in english and 'hreflang="zh"' in english
@@ -609,3 +609,28 @@ def test_site_in_headless_chromium(
                 assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
         finally:
             browser.close()
+
+
+def test_the_site_shows_the_reports_roadmap_table(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One roadmap table (reports.common.roadmap_tables): the site's plan page and the plan's
+    HTML report show it cell for cell; the site once built its own, without the items' ids and
+    with another rule for the progress column."""
+    monkeypatch.chdir(ws)
+    monkeypatch.setenv("IPPLAN_TODAY", "2023-01-31")
+    out = tmp_path / "public"
+    build(cli, ws, out)
+    for lang, prefix, heading in (("zh", "", "路线图"), ("en", "en/", "Roadmap")):
+        page = (out / prefix / "plans" / "national" / "index.html").read_text("utf-8")
+        start = page.index(f"<h2>{heading}</h2>")
+        shown = page[start : page.find("<h2>", start + 4)]
+        shown = shown[shown.index("<h3>") : shown.rindex("</table></div>")]
+        report = cli("report", "--format", "html", "--lang", lang, "--data", "national").stdout
+        section = report[report.index('<section id="roadmap">') :]
+        section = section[: section.index("</section>")]
+        assert section[section.index("<h3>") : section.rindex("</table></div>")] == shown
+        assert "y2022-1 " in shown

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import Result
@@ -385,10 +386,78 @@ def test_workplan_filters_and_as_of(
         cli("workplan", "--data", str(wp_dir), "--state", "overdue", "--json").stdout
     )
     assert [i["id"] for i in overdue["items"]] == ["y2024-2"]
-    # as of 2024: the states on 31 December 2024, whatever today is
+    # as of 2024 once it has ended: the states on 31 December 2024, whatever today is
+    monkeypatch.setenv("IPPLAN_TODAY", "2026-03-01")
     at_end = json.loads(cli("workplan", "--data", str(wp_dir), "--as-of", "2024", "--json").stdout)
     assert at_end["day"] == "2024-12-31" and at_end["as_of"] == 2024
     assert {i["state"] for i in at_end["items"]} == {"overdue"}
+
+
+def as_of_2024(cli: Run, wp_dir: Path) -> dict[str, Any]:
+    """What each command with --as-of 2024 says of the day, the items and the actions."""
+
+    def run(*args: str) -> Any:
+        result = cli(*args, "--as-of", "2024", "--data", str(wp_dir))
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    status = run("status", "--json")
+    show = run("show", "1", "--json")
+    tasks = run("tasks", "--json")
+    workplan = run("workplan", "--json")
+    roadmap = run("roadmap", "--json")
+    report = run("report", "--format", "json")
+    listed = [a for area in tasks["areas"] for a in area["actions"]]
+    reported = [a for area in report["areas"] for a in area["actions"]]
+    cells = [
+        (i["id"], i["state"])
+        for area in roadmap["areas"]
+        for a in area["actions"]
+        for i in a["years"]["2024"]
+    ]
+    return {
+        "days": [status["day"], show["day"], workplan["day"], roadmap["day"], report["day"]],
+        "items": [(i["id"], i["state"]) for i in workplan["items"]],
+        "roadmap": cells,
+        "reported": [(i["id"], i["state"]) for i in report["work"]["workplans"][0]["items"]],
+        "show": {a["id"]: a["status"] for a in show["actions"]},
+        "tasks": {a["id"]: a["status"] for a in listed if a["id"] in TWO},
+        "report": {a["id"]: a["status"] for a in reported if a["id"] in TWO},
+    }
+
+
+TWO = ("talent-training", "informatization")
+
+
+def test_every_command_judges_as_of_a_year_on_one_day(
+    wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """status, show, tasks, workplan, roadmap and report judge --as-of 2024 on one day: the
+    earlier of today and 31 December 2024. Once workplan, tasks and show's actions were judged
+    on 31 December while status and show said the day was today, so on 10 April 2024 an item
+    due in the second half of the year was already overdue and its action delayed."""
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-04-10")
+    during = as_of_2024(cli, wp_dir)
+    assert during == {
+        "days": ["2024-04-10"] * 5,
+        "items": [("y2024-1", "not_started"), ("y2024-2", "overdue")],
+        "roadmap": [("y2024-1", "not_started"), ("y2024-2", "overdue")],
+        "reported": [("y2024-1", "not_started"), ("y2024-2", "overdue")],
+        "show": {"talent-attraction": "not_started", "talent-training": "not_started"},
+        "tasks": {"talent-training": "not_started", "informatization": "delayed"},
+        "report": {"talent-training": "not_started", "informatization": "delayed"},
+    }
+    monkeypatch.setenv("IPPLAN_TODAY", "2026-03-01")
+    after = as_of_2024(cli, wp_dir)
+    assert after == {
+        "days": ["2024-12-31"] * 5,
+        "items": [("y2024-1", "overdue"), ("y2024-2", "overdue")],
+        "roadmap": [("y2024-1", "overdue"), ("y2024-2", "overdue")],
+        "reported": [("y2024-1", "overdue"), ("y2024-2", "overdue")],
+        "show": {"talent-attraction": "not_started", "talent-training": "delayed"},
+        "tasks": {"talent-training": "delayed", "informatization": "delayed"},
+        "report": {"talent-training": "delayed", "informatization": "delayed"},
+    }
 
 
 def test_workplan_in_the_terminal_both_languages(

@@ -427,6 +427,31 @@ def test_overview_counts_overdue_work_plan_milestones_on_a_day(
     assert on_the_day["plans"][0]["overdue_work"] == year_end < expected
 
 
+@pytest.mark.parametrize("command", [("overview",), ("site", "out")], ids=" ".join)
+def test_a_workspace_refuses_an_as_of_year_as_one_plan_does(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    """overview and site check --as-of with every other command's check (a year of any of the
+    workspace's plans will do): they once said an as-of year outside them was one "actuals are
+    recorded for"."""
+    monkeypatch.chdir(ws)
+    before = snapshot(ws)
+    baseline = cli(*command, "--as-of", "2021")
+    assert (baseline.exit_code, baseline.stdout, baseline.stderr) == (
+        1,
+        "",
+        "错误：--as-of 2021：2021 年是基线年，其后才有进展可查看；请在 2022–2025 年中选一年。\n",
+    )
+    outside = cli(*command, "--as-of", "1999", "--lang", "en")
+    assert (outside.exit_code, outside.stdout, outside.stderr) == (
+        1,
+        "",
+        "error: --as-of 1999: 1999 is outside the plan, so there is no progress to view; "
+        "choose a year from 2022 to 2025\n",
+    )
+    assert snapshot(ws) == before
+
+
 def test_the_plan_a_directory_is_in_is_the_innermost(tmp_path: Path) -> None:
     from ipplan.workspace import Member, Workspace
 

@@ -9,7 +9,7 @@ import typer
 from ipplan.action_status import Status
 from ipplan.cli import completion
 from ipplan.cli.app import app
-from ipplan.cli.context import check_as_of, choose_lang, resolve_data_dir
+from ipplan.cli.context import choose_lang, resolve_data_dir
 from ipplan.cli.options import AsOfOption, DataOption, JsonOption, LangOption, PlanOption
 from ipplan.cli.output import lock_waits, mark_saved, print_json, reporting
 from ipplan.cli.usage import status_value
@@ -40,14 +40,14 @@ def tasks(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load, views
-    from ipplan.workplans.views import work_day
+    from ipplan import clock, load, views
+    from ipplan.plan import check_as_of
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
-        check_as_of(plan, as_of)
-        view = views.tasks_view(plan, area, status, indicator, as_of, work_day(as_of))
+        check_as_of([plan], as_of)
+        view = views.tasks_view(plan, area, status, indicator, as_of, clock.judgement_day(as_of))
     if as_json:
         print_json(view)
         return
@@ -80,8 +80,9 @@ def task(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load, views, write
-    from ipplan.workplans.views import action_work, work_day
+    from ipplan import clock, load, views, write
+    from ipplan.plan import check_as_of
+    from ipplan.workplans.views import action_work
 
     language = choose_lang(ctx, lang)
     changing = any(v is not None for v in (status, lead, due, note)) or no_lead or no_due
@@ -90,7 +91,7 @@ def task(
         quiet = as_json or changing  # a write to the bundled plan is refused with its reason
         data_dir = resolve_data_dir(ctx, data, notice=None if quiet else language)
         plan = load.load(data_dir)
-        check_as_of(plan, as_of)
+        check_as_of([plan], as_of)
         found = plan.action(action)
         if changing and as_of is not None:
             raise AsOfWithChange()
@@ -109,7 +110,7 @@ def task(
             )
         else:
             state, changed = plan.state(found, as_of), False
-        work = action_work(plan, state, work_day(as_of), as_of)
+        work = action_work(plan, state, clock.judgement_day(as_of), as_of)
     view = views.action_view(state, work)
     if changed:
         mark_saved(text("task.updated", language, id=found.id))

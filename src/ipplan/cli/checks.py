@@ -77,13 +77,10 @@ def validate(
             path=views.display_path(data_dir.path),
         )
         if strict and not problems:  # lateness is judged on data that is valid
-            from ipplan import timeliness
-            from ipplan.workplans.views import today
+            from ipplan import clock, timeliness
 
             with reporting(ctx, language):
-                problems = timeliness.problems(
-                    load.load(data_dir), today(os.environ), data_dir.path
-                )
+                problems = timeliness.problems(load.load(data_dir), clock.today(), data_dir.path)
     if unchecked:
         from ipplan.render import terminal
 

@@ -18,7 +18,6 @@ from ipplan.text.i18n import resolve_lang, text
 
 if TYPE_CHECKING:
     from ipplan.files.layout import DataDir
-    from ipplan.plan import Plan
     from ipplan.workspace import Workspace
 
 
@@ -87,12 +86,3 @@ def workspace_to_check(ctx: typer.Context, data: Path | None) -> Path | None:
     if data or (ctx.obj or {}).get("data") or chosen_plan(ctx) or os.environ.get(locate.PLAN_VAR):
         return None
     return locate.governing(discover.search(Path.cwd(), os.environ))
-
-
-def check_as_of(plan: Plan, as_of: int | None) -> None:
-    """Refuse an as-of year whose progress cannot be viewed, saying which years can."""
-    from ipplan.errors import AsOfBaselineYear, AsOfOutsidePlan
-
-    if as_of is not None and as_of not in plan.years:
-        refusal = AsOfBaselineYear if as_of == plan.info.baseline_year else AsOfOutsidePlan
-        raise refusal(year=as_of, first=plan.years[0], last=plan.years[-1])

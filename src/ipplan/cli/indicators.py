@@ -9,7 +9,7 @@ import typer
 
 from ipplan.cli import completion
 from ipplan.cli.app import app
-from ipplan.cli.context import check_as_of, choose_lang, resolve_data_dir
+from ipplan.cli.context import choose_lang, resolve_data_dir
 from ipplan.cli.options import (
     AsOfOption,
     DataOption,
@@ -49,11 +49,12 @@ def status(
     lang: LangOption = None,
 ) -> None:
     from ipplan import load, views
+    from ipplan.plan import check_as_of
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
-        check_as_of(plan, as_of)
+        check_as_of([plan], as_of)
         view = views.status_view(plan, as_of)
     if as_json:
         print_json(view)
@@ -137,12 +138,13 @@ def show(
     lang: LangOption = None,
 ) -> None:
     from ipplan import load, views
+    from ipplan.plan import check_as_of
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data, notice=None if as_json else language)
         plan = load.load(data_dir)
-        check_as_of(plan, as_of)
+        check_as_of([plan], as_of)
         found = plan.indicator(indicator)
         view = views.show_view(plan, found, as_of)
         if members:

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ipplan.cli.app import app
-from ipplan.cli.context import check_as_of, choose_lang, resolve_data_dir
+from ipplan.cli.context import choose_lang, resolve_data_dir
 from ipplan.cli.options import AsOfOption, DataOption, LangOption, PlanOption
 from ipplan.cli.output import reporting, stdout_is_terminal
 from ipplan.errors import BinaryToTerminal
@@ -46,15 +46,15 @@ def report(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load, locate, reports
+    from ipplan import clock, load, locate, reports
     from ipplan.files import atomic
-    from ipplan.workplans.views import today
+    from ipplan.plan import check_as_of
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data, notice=language)
         plan = load.load(data_dir)
-        check_as_of(plan, as_of)
+        check_as_of([plan], as_of)
         if output is not None and str(output) == "-":
             output = None  # -o - is standard output, as for most tools
         target = (
@@ -65,7 +65,7 @@ def report(
         fmt = reports.choose_format(fmt, output)
         if output is None and fmt in reports.BINARY and stdout_is_terminal():
             raise BinaryToTerminal(format=fmt.value)
-        day = today(os.environ)
+        day = clock.today()
         report = with_rollups(reports.build(plan, as_of, day), data_dir.path, as_of)
         content = reports.render(report, fmt, language)
         if target is not None:

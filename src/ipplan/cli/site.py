@@ -24,7 +24,8 @@ def site(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import locate
+    from ipplan import clock, locate
+    from ipplan.plan import check_as_of
     from ipplan.site.pages import build_site
     from ipplan.site.publish import keep_apart, write_site
     from ipplan.views import display_path
@@ -37,8 +38,8 @@ def site(
         around = locate.neighbourhood(directories, Path.cwd(), os.environ)
         keep_apart(output, around)  # before any work
         plans = core.load_plans(workspace)
-        core.check_as_of(plans, as_of)
-        files = build_site(workspace, plans, core.day_of(as_of, os.environ), language, as_of)
+        check_as_of(plans.values(), as_of)
+        files = build_site(workspace, plans, clock.judgement_day(as_of), language, as_of)
         replaced = write_site(output, files, around)
     from ipplan.render import terminal
 

@@ -43,13 +43,15 @@ def workplan(
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load
+    from ipplan import clock, load
+    from ipplan.plan import check_as_of
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
-        day = views.day_of(plan, as_of, os.environ)
+        check_as_of([plan], as_of)
+        day = clock.judgement_day(as_of)
         view = views.workplan_view(plan, day, year, unit, state, as_of)
     if as_json:
         print_json(view)
@@ -94,7 +96,8 @@ def item(
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load
+    from ipplan import clock, load
+    from ipplan.plan import check_as_of
     from ipplan.workplans import changes, views
 
     language = choose_lang(ctx, lang)
@@ -124,7 +127,8 @@ def item(
             if outcome.event is not None:
                 mark_saved(text("wp.recorded", language, id=item_id))
             plan = load.load(data_dir)
-        day = views.day_of(plan, as_of, os.environ)
+        check_as_of([plan], as_of)
+        day = clock.judgement_day(as_of)
         view = views.one_item_view(plan, item_id, day)
     if as_json:
         print_json(view)
@@ -146,13 +150,13 @@ def due(
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load
+    from ipplan import clock, load
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
-        day = views.today(os.environ)
+        day = clock.today()
         view = views.due_view(plan, day, within, unit)
     if as_json:
         print_json(view)
@@ -170,13 +174,15 @@ def roadmap(
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load
+    from ipplan import clock, load
+    from ipplan.plan import check_as_of
     from ipplan.workplans import views
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
-        day = views.day_of(plan, as_of, os.environ)
+        check_as_of([plan], as_of)
+        day = clock.judgement_day(as_of)
         view = views.roadmap_view(plan, day, as_of)
     if as_json:
         print_json(view)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import typer
 
 from ipplan.cli.app import app
@@ -21,14 +19,16 @@ def overview(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
+    from ipplan import clock
+    from ipplan.plan import check_as_of
     from ipplan.workspaces import overview as core
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         workspace = resolve_workspace(ctx, data, notice=None if as_json else language)
         plans = core.load_plans(workspace)
-        core.check_as_of(plans, as_of)
-        view = core.overview_view(workspace, plans, as_of, core.day_of(as_of, os.environ))
+        check_as_of(plans.values(), as_of)
+        view = core.overview_view(workspace, plans, as_of, clock.judgement_day(as_of))
     if as_json:
         print_json(view)
         return

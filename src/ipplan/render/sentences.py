@@ -9,6 +9,35 @@ from ipplan.text.i18n import label, text, unit_label
 from ipplan.text.shown_numbers import exact, number, point, signed
 
 
+def pick(item: Mapping[str, Any], field: str, lang: str) -> str:
+    """An item's ``field`` in ``lang``: the ``_en`` variant in English when there is one."""
+    if lang == "en" and item.get(f"{field}_en"):
+        return str(item[f"{field}_en"])
+    return str(item[field])
+
+
+def marks(view: Mapping[str, Any], lang: str) -> list[str]:
+    """What the marks of an indicator table mean (◆ binding, Σ a running total; only those
+    used), and each year a cumulative indicator lacks: the one note under the status table and
+    under every report's, ``view`` being ``status --json`` or a report (its ``plan`` and
+    ``indicators``)."""
+    rows = view["indicators"]
+    lines = []
+    if any(row["binding"] for row in rows):
+        lines.append(text("label.binding_mark", lang))
+    if any(row["accumulate"] for row in rows):
+        first = view["plan"]["baseline_year"] + 1
+        lines.append(text("label.cumulative_mark", lang, first=first))
+    for row in rows:
+        if row["missing_years"]:
+            years = ", ".join(str(y) for y in row["missing_years"])
+            name = pick(row, "name", lang)
+            lines.append(
+                text("label.missing_years", lang, number=row["number"], name=name, years=years)
+            )
+    return lines
+
+
 def disagreement(ind: Mapping[str, Any], lang: str) -> str | None:
     """That the two methods disagree, naming both statuses; None when they agree."""
     if not ind["methods_disagree"]:

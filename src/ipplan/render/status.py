@@ -8,7 +8,7 @@ from typing import Any
 from rich.cells import cell_len
 from rich.text import Text
 
-from ipplan.render import public_record, terminal
+from ipplan.render import public_record, sentences, terminal
 from ipplan.text.i18n import colon, label, text, unit_label
 from ipplan.text.shown_numbers import number, percent, ratio
 from ipplan.text.shown_numbers import point as _point
@@ -156,7 +156,7 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
             c["name"] = Text("\n".join(lines), style=name.style)
         terminal.status_table(console, title, headers, shown, widths, cells)
     notes: list[Text] = [summary_line(view["summary"], lang)]
-    notes += [Text(line) for line in marks(view, lang)]
+    notes += [Text(line) for line in sentences.marks(view, lang)]
     for row in view["indicators"]:
         if row["provisional_baseline"]:
             notes.append(
@@ -183,22 +183,3 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
     for line in notes:
         console.print(line)
     public_record.print_public_record(console, view, lang)
-
-
-def marks(view: Mapping[str, Any], lang: str) -> list[str]:
-    """What the marks in the table mean (only those used), and each year not reported."""
-    rows = view["indicators"]
-    lines = []
-    if any(row["binding"] for row in rows):
-        lines.append(text("label.binding_mark", lang))
-    if any(row["accumulate"] for row in rows):
-        first = view["plan"]["baseline_year"] + 1
-        lines.append(text("label.cumulative_mark", lang, first=first))
-    for row in rows:
-        if row["missing_years"]:
-            years = ", ".join(str(y) for y in row["missing_years"])
-            name = terminal.name_in(row, lang)
-            lines.append(
-                text("label.missing_years", lang, number=row["number"], name=name, years=years)
-            )
-    return lines

@@ -3,9 +3,9 @@
 :func:`build` gathers everything a report shows into plain data (the ``json`` format is exactly
 that); each format module renders it. The time a report names as made is that of the latest
 change it counts (or ``$SOURCE_DATE_EPOCH``); the one day it depends on is the day it is judged
-on (today, ``IPPLAN_TODAY``, or the end of ``--as-of``), which decides what is overdue and is
-printed in it. So the same data on the same day gives the same report, byte for byte, and a
-report can be kept in git beside the data.
+on (today, ``IPPLAN_TODAY``, or the earlier of that and the end of ``--as-of``), which decides
+what is overdue and is printed in it. So the same data on the same day gives the same report,
+byte for byte, and a report can be kept in git beside the data.
 """
 
 from __future__ import annotations
@@ -71,18 +71,17 @@ def build(plan: Plan, as_of: int | None = None, day: dt.date | None = None) -> d
     """The whole report as plain data: plan, summary, every indicator in full, every action,
     and the work plans: the roadmap and each year's progress.
 
-    Work items stand as on ``day`` (31 December of ``as_of`` when given); the report names it.
-    The yearly figures overdue and, after the target year, the final evaluation are judged on
-    the same day (today, :func:`ipplan.clock.today`, when none is given).
+    Everything is judged on one day, the judgement day of ``as_of`` and ``day`` (today,
+    :func:`ipplan.clock.today`, when none is given; :func:`ipplan.clock.judgement_day`), which
+    the report names: the yearly figures overdue, after the target year the final evaluation,
+    and the work items and actions. Without ``day`` or ``as_of``, the work plans are left out.
     """
-    from ipplan import clock, public_record, views
+    from ipplan import clock, views
     from ipplan.assess import Progress, summary
     from ipplan.workplans import views as work_views
 
-    if as_of is not None:
-        day = dt.date(as_of, 12, 31)
-
-    judged = public_record.day_of(as_of, clock.today() if day is None else day)
+    judged = clock.judgement_day(as_of, day)
+    work_day = None if day is None and as_of is None else judged
     indicators = [views.show_view(plan, ind, as_of, judged) for ind in plan.indicators]
     info = plan.info
     areas = []
@@ -101,7 +100,9 @@ def build(plan: Plan, as_of: int | None = None, day: dt.date | None = None) -> d
                 "actions": [
                     views.action_view(
                         state,
-                        None if day is None else work_views.action_work(plan, state, day, as_of),
+                        None
+                        if work_day is None
+                        else work_views.action_work(plan, state, work_day, as_of),
                     )
                     for state in actions
                 ],
@@ -126,8 +127,8 @@ def build(plan: Plan, as_of: int | None = None, day: dt.date | None = None) -> d
         "areas": areas,
         "yearly": yearly_rows(plan, as_of),
         "work": None
-        if day is None or not plan.work.plans
-        else work_views.report_view(plan, day, as_of),
+        if work_day is None or not plan.work.plans
+        else work_views.report_view(plan, work_day, as_of),
         "ipplan": __version__,
     }
 

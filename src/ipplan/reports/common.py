@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ipplan.render import sentences
+from ipplan.render.sentences import pick
 from ipplan.text.i18n import colon, label, text, unit_label
 from ipplan.text.shown_numbers import DASH, exact, number, percent, ratio, signed
 from ipplan.text.shown_numbers import point as _point
@@ -24,13 +25,6 @@ class Table:
     numeric: set[int]  # columns to right-align
     status_column: int | None = None  # the column that shows each row's status ...
     statuses: tuple[str, ...] = ()  # ... whose code, row by row, lets a format colour it
-
-
-def pick(item: Mapping[str, Any], field: str, lang: str) -> str:
-    """An item's ``field`` in ``lang``: the ``_en`` variant in English when there is one."""
-    if lang == "en" and item.get(f"{field}_en"):
-        return str(item[f"{field}_en"])
-    return str(item[field])
 
 
 def title(report: Mapping[str, Any], lang: str) -> str:
@@ -180,29 +174,6 @@ def name(ind: Mapping[str, Any], lang: str) -> str:
 def latest(ind: Mapping[str, Any]) -> str:
     """What the indicator is assessed on: the latest actual, or a running total marked Σ."""
     return "Σ" + _point(ind["total"]) if ind["total"] is not None else _point(ind["latest"])
-
-
-def marks(report: Mapping[str, Any], indicators: list[Mapping[str, Any]], lang: str) -> list[str]:
-    """What ◆ and Σ mean, when the table shows them, and the years a cumulative one lacks."""
-    lines = []
-    if any(ind["binding"] for ind in indicators):
-        lines.append(text("label.binding_mark", lang))
-    if any(ind["accumulate"] for ind in indicators):
-        first = report["plan"]["baseline_year"] + 1
-        lines.append(text("label.cumulative_mark", lang, first=first))
-    for ind in indicators:
-        if ind["missing_years"]:
-            years = ", ".join(str(y) for y in ind["missing_years"])
-            lines.append(
-                text(
-                    "label.missing_years",
-                    lang,
-                    number=ind["number"],
-                    name=pick(ind, "name", lang),
-                    years=years,
-                )
-            )
-    return lines
 
 
 def series_table(ind: Mapping[str, Any], lang: str) -> Table:
@@ -425,12 +396,12 @@ def _state(state: str, lang: str) -> str:
     return text(f"wp.{state}", lang)
 
 
-def roadmap_tables(report: Mapping[str, Any], lang: str) -> list[tuple[str, Table]]:
-    """The roadmap, one table per area: actions against the plan's years, and progress."""
-    work = report.get("work")
-    if not work:
+def roadmap_tables(roadmap: Mapping[str, Any] | None, lang: str) -> list[tuple[str, Table]]:
+    """The roadmap (``roadmap --json``, a report's ``work.roadmap``), one table per area:
+    actions against the plan's years, and progress. The one roadmap table of every report
+    format and of the site."""
+    if not roadmap:
         return []
-    roadmap = work["roadmap"]
     found = []
     for area in roadmap["areas"]:
         headers = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ipplan.render import charts
+from ipplan.render import charts, sentences
 from ipplan.reports import common
 from ipplan.text.i18n import label, text
 
@@ -133,10 +133,7 @@ def render(report: dict[str, Any], lang: str) -> str:
     out.append("</ul>")
     out.append(f"<h3>{escape(text('report.overview', lang))}</h3>")
     out.append(_table(common.overview_table(report["indicators"], report, lang)))
-    out += [
-        f'<p class="mark">{escape(line)}</p>'
-        for line in common.marks(report, report["indicators"], lang)
-    ]
+    out += [f'<p class="mark">{escape(line)}</p>' for line in sentences.marks(report, lang)]
     out.append(f'<p class="muted">{escape(common.method(report, lang))}</p>')
     flags = common.rollup_flags(report, lang)
     if flags:
@@ -152,7 +149,7 @@ def render(report: dict[str, Any], lang: str) -> str:
 
     out += ['<section id="areas">', f"<h2>{escape(text('report.by_area', lang))}</h2>"]
     for area in report["areas"]:
-        out.append(f"<h3>{area['number']}. {escape(common.pick(area, 'title', lang))}</h3>")
+        out.append(f"<h3>{area['number']}. {escape(sentences.pick(area, 'title', lang))}</h3>")
         served = common.indicators_of(area, report)
         if served:
             out.append(f"<p>{escape(text('report.area_serves', lang))}</p>")
@@ -199,7 +196,7 @@ def render(report: dict[str, Any], lang: str) -> str:
         out.append("</section>")
     out.append("</section>")
 
-    roadmap = common.roadmap_tables(report, lang)
+    roadmap = common.roadmap_tables((report.get("work") or {}).get("roadmap"), lang)
     if roadmap:
         day = text("wp.on_day", lang, day=report["work"]["day"])
         out += ['<section id="roadmap">', f"<h2>{escape(text('report.roadmap', lang))}</h2>"]
@@ -217,7 +214,7 @@ def render(report: dict[str, Any], lang: str) -> str:
 
     out += ['<section id="actions">', f"<h2>{escape(text('report.actions', lang))}</h2>"]
     for area in report["areas"]:
-        out.append(f"<h3>{area['number']}. {escape(common.pick(area, 'title', lang))}</h3>")
+        out.append(f"<h3>{area['number']}. {escape(sentences.pick(area, 'title', lang))}</h3>")
         out.append(_table(common.actions_table(area, lang)))
     out.append("</section>")
     made = text("report.generated", lang, version=report["ipplan"])

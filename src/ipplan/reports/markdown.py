@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ipplan.render import sentences
 from ipplan.reports import common
 from ipplan.text.i18n import text
 
@@ -74,7 +75,7 @@ def render(report: dict[str, Any], lang: str) -> str:
         out += table(record)
     out += ["", f"## {text('report.overview', lang)}", ""]
     out += table(common.overview_table(report["indicators"], report, lang))
-    marks = common.marks(report, report["indicators"], lang)
+    marks = sentences.marks(report, lang)
     if marks:
         out += ["", *(escape(line) + "  " for line in marks)]
         out[-1] = out[-1].rstrip()
@@ -86,7 +87,7 @@ def render(report: dict[str, Any], lang: str) -> str:
 
     out += ["", f"## {text('report.by_area', lang)}"]
     for area in report["areas"]:
-        out += ["", f"### {area['number']}. {escape(common.pick(area, 'title', lang))}", ""]
+        out += ["", f"### {area['number']}. {escape(sentences.pick(area, 'title', lang))}", ""]
         served = common.indicators_of(area, report)
         if served:
             out += [text("report.area_serves", lang), ""]
@@ -113,7 +114,7 @@ def render(report: dict[str, Any], lang: str) -> str:
         linked = common.linked_actions(ind, lang)
         out += [f"- {escape_line(line)}" for line in linked] or [text("label.no_actions", lang)]
 
-    roadmap = common.roadmap_tables(report, lang)
+    roadmap = common.roadmap_tables((report.get("work") or {}).get("roadmap"), lang)
     if roadmap:
         day = report["work"]["day"]
         out += ["", f"## {text('report.roadmap', lang)}", "", text("wp.on_day", lang, day=day)]
@@ -127,7 +128,7 @@ def render(report: dict[str, Any], lang: str) -> str:
 
     out += ["", f"## {text('report.actions', lang)}"]
     for area in report["areas"]:
-        out += ["", f"### {area['number']}. {escape(common.pick(area, 'title', lang))}", ""]
+        out += ["", f"### {area['number']}. {escape(sentences.pick(area, 'title', lang))}", ""]
         out += table(common.actions_table(area, lang))
     out += ["", "---", "", text("report.generated", lang, version=report["ipplan"]), ""]
     return "\n".join(out)

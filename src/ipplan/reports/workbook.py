@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from ipplan.errors import MissingExtra
 from ipplan.files.formulas import needs_quote
 from ipplan.render import sentences
-from ipplan.reports.common import ACTION_COLUMNS, intro, latest_note, pick, title
+from ipplan.render.sentences import pick
+from ipplan.reports.common import ACTION_COLUMNS, intro, latest_note, title
 from ipplan.text.i18n import label, text
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from typing import Any
 
 from ipplan import __version__
 from ipplan.plan import Plan
-from ipplan.render import charts
+from ipplan.render import charts, sentences
 from ipplan.render.sentences import SHOWN_DEPTH
 from ipplan.reports import common
 from ipplan.reports import html as report_html
@@ -47,8 +47,6 @@ ol.steps li { margin: .3rem 0; }
 ol.steps code { white-space: normal; overflow-wrap: anywhere; }
 .downloads a { margin-right: .75rem; }
 .indent-1 { padding-left: 1.25rem; } .indent-2 { padding-left: 2.5rem; }
-.s-wp-done { color: #2e7d32; } .s-wp-overdue { color: #c62828; }
-.s-wp-in_progress { color: #b26a00; } .s-wp-cancelled, .s-wp-not_started { color: var(--muted); }
 """
 # Steps whose result is an amount in the indicator's unit; ratios get four decimals.
 AMOUNT_STEPS = {"gap", "required_per_year", "observed_per_year"}
@@ -183,7 +181,7 @@ class Site:
         for member in self.workspace.plans:
             report = self.data[member.name]
             link = self.href(path, f"{self.root(lang)}plans/{member.name}/index.html")
-            plan_title = common.pick(report["plan"], "title", lang)
+            plan_title = sentences.pick(report["plan"], "title", lang)
             depth = min(self.workspace.depth(member.name), SHOWN_DEPTH)
             counts = " · ".join(
                 f"{escape(label(status, lang))}&nbsp;{n}"
@@ -220,7 +218,7 @@ class Site:
         root = self.root(lang)
         path = f"{root}plans/{plan}/index.html"
         report = self.data[plan]
-        title = common.pick(report["plan"], "title", lang)
+        title = sentences.pick(report["plan"], "title", lang)
         body = [f"<h1>{escape(title)}</h1>"]
         body += [f'<p class="muted">{escape(line)}</p>' for line in common.intro(report, lang)]
         member = self.workspace.plan(plan)
@@ -229,7 +227,7 @@ class Site:
             link = self.href(path, f"{root}plans/{member.parent}/index.html")
             body.append(
                 f"<p>{escape(text('site.parent', lang))}"
-                f'<a href="{escape(link)}">{escape(common.pick(parent, "title", lang))}</a></p>'
+                f'<a href="{escape(link)}">{escape(sentences.pick(parent, "title", lang))}</a></p>'
             )
         body.append('<ul class="cards">')
         for status, n in report["summary"].items():
@@ -268,7 +266,7 @@ class Site:
             body += self.roadmap_section(roadmap, lang)
         body.append(f"<h2>{escape(text('report.actions', lang))}</h2>")
         for area in report["areas"]:
-            body.append(f"<h3>{area['number']}. {escape(common.pick(area, 'title', lang))}</h3>")
+            body.append(f"<h3>{area['number']}. {escape(sentences.pick(area, 'title', lang))}</h3>")
             body.append(report_html._table(common.actions_table(area, lang)))
         label_text = text("site.plan_data", lang)
         body.append(self.download_links(path, f"data/{plan}/all", lang, label_text))
@@ -285,7 +283,7 @@ class Site:
         """The indicators table with each name linking to the indicator's page."""
         rendered = report_html._table(table)
         for ind in indicators:
-            name = escape(common.pick(ind, "name", lang))
+            name = escape(sentences.pick(ind, "name", lang))
             link = escape(self.href(path, f"{self.root(lang)}plans/{plan}/{ind['key']}.html"))
             rendered = rendered.replace(
                 f"<td>{name}</td>", f'<td><a href="{link}">{name}</a></td>', 1
@@ -304,7 +302,7 @@ class Site:
         )
         body = [
             f'<p><a href="{escape(plan_link)}">'
-            f"{escape(common.pick(report['plan'], 'title', lang))}</a></p>",
+            f"{escape(sentences.pick(report['plan'], 'title', lang))}</a></p>",
             f"<h1>{escape(heading)} {status}</h1>",
         ]
         body += [f'<p class="muted">{escape(line)}</p>' for line in common.subtitle(ind, lang)]
@@ -347,45 +345,9 @@ class Site:
             f"<h2>{escape(text('site.roadmap', lang))}</h2>",
             f'<p class="muted">{escape(text("wp.on_day", lang, day=view["day"]))}</p>',
         ]
-        for area in view["areas"]:
-            out.append(f"<h3>{area['number']}. {escape(common.pick(area, 'title', lang))}</h3>")
-            head = "".join(
-                f"<th>{escape(h)}</th>"
-                for h in [
-                    text("col.action", lang),
-                    *(str(y) for y in view["years"]),
-                    text("roadmap.col.progress", lang),
-                ]
-            )
-            rows = []
-            for action in area["actions"]:
-                cells = [f"<td>{escape(common.pick(action, 'title', lang))}</td>"]
-                for year in view["years"]:
-                    entries = action["years"][str(year)]
-                    cells.append(
-                        "<td>"
-                        + (
-                            "<br>".join(
-                                f'{escape(e["id"])} <span class="status s-wp-{escape(e["state"])}'
-                                f'">{escape(text("wp." + e["state"], lang))}</span>'
-                                for e in entries
-                            )
-                            or DASH
-                        )
-                        + "</td>"
-                    )
-                p = action["progress"]
-                done = (
-                    text("roadmap.progress", lang, done=p["done"], counted=p["counted"])
-                    if p["counted"] or p["cancelled"]
-                    else DASH
-                )
-                cells.append(f'<td class="num">{escape(done)}</td>')
-                rows.append("<tr>" + "".join(cells) + "</tr>")
-            out.append(
-                f'<div class="scroll"><table><thead><tr>{head}</tr></thead>'
-                f"<tbody>{''.join(rows)}</tbody></table></div>"
-            )
+        for heading, table in common.roadmap_tables(view, lang):
+            out.append(f"<h3>{escape(heading)}</h3>")
+            out.append(report_html._table(table))
         return out
 
     def rollup_section(self, view: dict[str, Any], path: str, lang: str) -> list[str]:

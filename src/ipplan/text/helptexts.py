@@ -141,10 +141,10 @@ HELP: dict[str, tuple[str, str]] = {
     # --- work plans --------------------------------------------------------------------------
     "help.workplan": (
         "某年的工作计划，按实施表的样式：工作措施、目标、内容、进度安排、负责部门、状态。\n\n"
-        "状态按今天计（IPPLAN_TODAY=YYYY-MM-DD 可固定日期），或按 --as-of 年份的 12 月 31 日计。\n\n"
+        "状态按今天计（IPPLAN_TODAY=YYYY-MM-DD 可固定日期）；加 --as-of 时按今天与该年 12 月 31 日中较早的一天计。\n\n"
         "示例：ipplan workplan {year} --unit 培训部 --state 逾期",
         "A year's work plan in the table's shape: measure, goal, content, schedule, units, states.\n\n"
-        "States are those of today (IPPLAN_TODAY=YYYY-MM-DD pins it), or of 31 December of the --as-of year.\n\n"
+        "States are those of today (IPPLAN_TODAY=YYYY-MM-DD pins it); with --as-of, of the earlier of today and 31 December of that year.\n\n"
         "Example: ipplan workplan {year} --unit 培训部 --state overdue",
     ),
     "help.workplan.year": (

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipplan import file_models, write
+from ipplan import clock, file_models, write
 from ipplan.check.read import Checked, _one
 from ipplan.data import from_model
 from ipplan.errors import (
@@ -42,7 +42,6 @@ from ipplan.workplans.entities import Item, ProgressEvent
 from ipplan.workplans.loading import _event_rules
 from ipplan.workplans.periods import PeriodError, normalise, parse
 from ipplan.workplans.states import ItemStanding, ItemState, MilestoneState, assess_item
-from ipplan.workplans.views import today
 from ipplan.write import Edit, commit, parse_date, stamp
 
 HEADER = PROGRESS.header() + (
@@ -153,7 +152,7 @@ def build(
     wp, item = plan.work.item(ref)
     if request.empty:
         raise NothingToRecord()
-    day = today(environ)
+    day = clock.today(environ)
     on = parse_date(request.date) if request.date is not None else day
     if on > day:
         raise DateInFuture(date=on.isoformat(), today=day.isoformat())

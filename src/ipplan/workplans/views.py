@@ -1,14 +1,13 @@
 """What the work-plan commands report, as plain data: their ``--json`` and what tables show.
 
-Every view is computed for one day ``D``: today (``IPPLAN_TODAY=YYYY-MM-DD`` pins it), or
-31 December of the ``--as-of`` year.
+Every view is computed for one day ``D``, the judgement day (:func:`ipplan.clock.judgement_day`):
+today (``IPPLAN_TODAY=YYYY-MM-DD`` pins it), or as of a year the earlier of today and its
+31 December.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ipplan.action_status import Status
@@ -16,7 +15,6 @@ from ipplan.errors import (
     NoWorkPlans,
     UnknownUnit,
     WorkPlanAfterAsOf,
-    YearOutsidePlan,
 )
 from ipplan.files.record_text import timestamp
 from ipplan.problems import suggest
@@ -35,27 +33,6 @@ from ipplan.workplans.states import (
 if TYPE_CHECKING:
     from ipplan.data import Action
     from ipplan.plan import ActionState, Plan
-
-
-def today(environ: Mapping[str, str]) -> dt.date:
-    """Today's date, or the one ``IPPLAN_TODAY`` pins (for examples and tests)."""
-    from ipplan import clock
-
-    return clock.today(environ)
-
-
-def work_day(as_of: int | None) -> dt.date:
-    """The day work items are judged on: 31 December of the as-of year, else today."""
-    return dt.date(as_of, 12, 31) if as_of is not None else today(os.environ)
-
-
-def day_of(plan: Plan, as_of: int | None, environ: Mapping[str, str]) -> dt.date:
-    """The day states are decided on: the end of the as-of year, else today."""
-    if as_of is None:
-        return today(environ)
-    if as_of not in plan.years:
-        raise YearOutsidePlan(year=as_of, first=plan.years[0], last=plan.years[-1])
-    return dt.date(as_of, 12, 31)
 
 
 def standing(

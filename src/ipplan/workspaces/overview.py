@@ -27,13 +27,6 @@ def latest_year(plan: Plan, as_of: int | None = None) -> int | None:
     return max(years) if years else None
 
 
-def day_of(as_of: int | None, environ: Mapping[str, str]) -> dt.date:
-    """The day work-plan states are decided on: the end of the as-of year, else today."""
-    from ipplan.workplans.views import today
-
-    return today(environ) if as_of is None else dt.date(as_of, 12, 31)
-
-
 def overview_view(
     workspace: Workspace, plans: Mapping[str, Plan], as_of: int | None, day: dt.date
 ) -> dict[str, Any]:
@@ -93,17 +86,6 @@ def overview_view(
         "day": day.isoformat(),
         "plans": rows,
     }
-
-
-def check_as_of(plans: Mapping[str, Plan], as_of: int | None) -> None:
-    """An as-of year must fall within some plan's years."""
-    from ipplan.errors import YearOutsidePlan
-
-    if as_of is None or any(as_of in plan.years for plan in plans.values()):
-        return
-    first = min(plan.years[0] for plan in plans.values())
-    last = max(plan.years[-1] for plan in plans.values())
-    raise YearOutsidePlan(year=as_of, first=first, last=last)
 
 
 def rollups_around(
