@@ -37,10 +37,13 @@ once leave one whole entry; each write also removes what has not been used for
 or without it, the plan is the same.
 
 Beside each plan's entry, ``ipplan validate`` keeps its last passing verdict (:func:`passed`),
-keyed by content rather than identity, since a check must never pass on data it did not read:
-the digest of every file the check read, and the names of all the others. A later check passes
-from it only after reading every one of those files again and finding the same bytes, under the
-same names, with nothing added or removed.
+keyed by content and by identity both, since a check must never pass on data it did not read:
+the name of every file and directory, the digest of every file, and the digest of their
+identities (size, times to the nanosecond, inode), as a plan's entry has. A later check passes
+from it only when the listing is the same, every file has the same identity, and every file,
+read again, holds the same bytes. A verdict whose digests leave any file out is never used: a
+forged one cannot name bytes it did not digest, and a fresh checkout's inodes and change times
+are known to nobody before it is made.
 """
 
 from __future__ import annotations
@@ -599,18 +602,23 @@ def passed(top: Path, environ: Mapping[str, str]) -> dict[str, int] | None:
     with _opened(where) as directory:
         if directory is None:
             return None
-        found = _entry(directory, name, top)
+        now = snapshot(top)
+        if now is None:
+            return None
+        files = _files(now[0])  # bound to identities too: a fresh checkout's are known to none
+        found = _entry(directory, name, top, lambda header: header.get("files") == files)
         if found is None or len(found[0]) != 1:
             return None
-        counts = _confirmed(top, found[0][0])
+        counts = _confirmed(top, found[0][0], now[0])
         if counts is not None:
             _mark_used(directory, name, found[1])
     return counts
 
 
-def _confirmed(top: Path, raw: bytes) -> dict[str, int] | None:
-    """The counts of the verdict ``raw`` when the files of ``top`` are the ones it names and
-    hold the bytes it read; else None."""
+def _confirmed(top: Path, raw: bytes, now: Snapshot) -> dict[str, int] | None:
+    """The counts of the verdict ``raw`` when the files of ``top``, listed ``now``, are the
+    ones it names, it has the digest of every one of them, and each holds the bytes it read;
+    else None."""
     try:
         verdict = json.loads(raw)
         names, digests, counts = verdict["names"], verdict["digests"], verdict["counts"]
@@ -620,13 +628,19 @@ def _confirmed(top: Path, raw: bytes) -> dict[str, int] | None:
         return None
     if not all(type(value) is int for value in counts.values()):
         return None
-    now = snapshot(top)
-    if now is None or names != [name for name, *_ in now[0]]:
+    if names != [name for name, *_ in now]:
+        return None
+    if digests.keys() != _every_file(now):  # a file unread is a file unchecked
         return None
     for name, expected in digests.items():
         if _digest_of(top, name) != expected:
             return None
     return counts
+
+
+def _every_file(files: Snapshot) -> set[str]:
+    """The name of every file (not directory) in ``files``."""
+    return {name for name, *_ in files if not name.endswith("/")}
 
 
 def keep_passed(
@@ -639,16 +653,21 @@ def keep_passed(
 ) -> None:
     """Keep a passing check's verdict: ``seen``, the files and directories listed at ``taken``
     (ns), before the check read anything; ``digests``, of the bytes it read, by relative path;
-    ``counts``, what it says it checked. Skipped when anything changed meanwhile."""
+    ``counts``, what it says it checked. A file the check did not read (a README, a schema)
+    is read and digested here. Skipped when anything changed meanwhile, or when a file cannot
+    be digested."""
     where = location(top, environ)
     if where is None or not steady(seen, taken, top):
         return
-    verdict = {
-        "names": [name for name, *_ in seen[0]],
-        "digests": {name: value for name, value in digests.items() if value is not None},
-        "counts": dict(counts),
-    }
-    _keep(where, _name(top, VERDICT), _header(top), [verdict])
+    every: dict[str, str] = {}
+    for name in sorted(_every_file(seen[0])):
+        value = digests.get(name) or _digest_of(top, name)
+        if value is None:
+            return
+        every[name] = value
+    verdict = {"names": [name for name, *_ in seen[0]], "digests": every, "counts": dict(counts)}
+    header = {**_header(top), "files": _files(seen[0])}
+    _keep(where, _name(top, VERDICT), header, [verdict])
 
 
 def _digest_of(top: Path, name: str) -> str | None:
