@@ -442,6 +442,37 @@ def test_a_cache_inside_the_working_directorys_repository_is_refused(
     )
 
 
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_the_default_location_in_a_home_kept_in_git_turns_the_cache_off(
+    cli: Run, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """$HOME a git repository (dotfiles) and ~/.cache/ipplan set by no variable: every command
+    works, without a cache, and nothing planted there runs or is written."""
+    monkeypatch.delenv(cache.ENV_DIR, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(project))
+    entries = project / ".cache" / "ipplan"
+    before = {path.name: path.read_bytes() for path in entries.iterdir()}
+    result = cli(*command, "--data", str(project / "data"), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "ran").exists()
+    assert {path.name: path.read_bytes() for path in entries.iterdir()} == before
+    assert cache.location(project / "data", {"HOME": str(project)}) is None
+
+
+def test_an_xdg_cache_home_in_the_repository_is_still_refused(
+    cli: Run, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(cache.ENV_DIR, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(project / ".cache"))
+    monkeypatch.setenv("HOME", str(project))
+    result = cli("status", "--data", str(project / "data"), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == IN_REPOSITORY.format(
+        path=project / ".cache" / "ipplan", var="XDG_CACHE_HOME", repo=project
+    )
+
+
 def test_a_refused_cache_says_so_in_chinese_and_as_json(
     cli: Run, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

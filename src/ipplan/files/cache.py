@@ -24,11 +24,13 @@ header does not match, or whose bytes are not what its header says, is only a mi
 Entries live outside every repository, in ``$IPPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipplan``,
 else ``~/.cache/ipplan``; ``IPPLAN_CACHE=0`` turns the cache off. A relative location, or one
 inside the git repository of the plan being read or of the working directory (where an entry
-could come from a commit), is refused (:func:`location`). The directory is opened once, without
-following a link, and used only when it is the user's own and open to nobody else (mode 0700,
-as ipplan makes it); each entry is opened relative to it, without following a link, and read
-only when, once open, it is a regular file of the user's own with no second name. Anything else
-is never read: swapping a name for a link or another user's file at any moment gains nothing.
+could come from a commit), is refused (:func:`location`) when it was set; the default one, set
+by nobody, there only turns the cache off (a home directory kept in git). The directory is
+opened once, without following a link, and used only when it is the user's own and open to
+nobody else (mode 0700, as ipplan makes it); each entry is opened relative to it, without
+following a link, and read only when, once open, it is a regular file of the user's own with no
+second name. Anything else is never read: swapping a name for a link or another user's file at
+any moment gains nothing.
 
 An entry is written to a temporary file and renamed into place, so two processes filling it at
 once leave one whole entry; each write also removes what has not been used for
@@ -186,10 +188,12 @@ def location(top: Path, environ: Mapping[str, str]) -> Path | None:
     turned off. The directory itself is never a link (:func:`_open_directory`).
 
     Raises :class:`~ipplan.errors.CacheDirRelative` when the location is a relative path, and
-    :class:`~ipplan.errors.CacheDirInRepository` when it is inside a git repository that holds
-    ``top`` or the working directory: whatever stands there could have come from a commit.
+    :class:`~ipplan.errors.CacheDirInRepository` when a location set by ``IPPLAN_CACHE_DIR`` or
+    ``XDG_CACHE_HOME`` is inside a git repository that holds ``top`` or the working directory:
+    whatever stands there could have come from a commit. The default location (``~/.cache``),
+    which nobody set, is not refused there: the cache is off.
     """
-    from ipplan.errors import CacheDirRelative
+    from ipplan.errors import CacheDirInRepository, CacheDirRelative
 
     if environ.get(ENV_SWITCH, "").strip().lower() in {"0", "off", "no", "false"}:
         return None
@@ -204,14 +208,18 @@ def location(top: Path, environ: Mapping[str, str]) -> Path | None:
         chosen = Path(base) / ".cache" / "ipplan"
     if not os.path.isabs(base):
         raise CacheDirRelative(var=var, value=base)
-    _refuse_repository(chosen, var, top)
-    return chosen
+    repository = _repository(chosen, top)
+    if repository is None:
+        return chosen
+    if var == "HOME":  # nobody chose it: a home kept in git (dotfiles) only goes without a cache
+        return None
+    raise CacheDirInRepository(var=var, path=str(chosen), repository=str(repository))
 
 
-def _refuse_repository(chosen: Path, var: str, top: Path) -> None:
-    """Refuse ``chosen`` when a directory at or above it holding ``.git`` is also at or above
-    ``top`` or the working directory, links resolved (a link into the repository is inside)."""
-    from ipplan.errors import CacheDirInRepository
+def _repository(chosen: Path, top: Path) -> Path | None:
+    """The directory at or above ``chosen`` holding ``.git`` that is also at or above ``top``
+    or the working directory, links resolved (a link into the repository is inside); None
+    when there is none."""
     from ipplan.files.discover import is_repository
 
     where = Path(_real(chosen))
@@ -220,7 +228,8 @@ def _refuse_repository(chosen: Path, var: str, top: Path) -> None:
         readers.append(Path(_real(os.getcwd())))
     for directory in (where, *where.parents):
         if any(r.is_relative_to(directory) for r in readers) and is_repository(directory):
-            raise CacheDirInRepository(var=var, path=str(chosen), repository=str(directory))
+            return directory
+    return None
 
 
 @functools.lru_cache(maxsize=1)
