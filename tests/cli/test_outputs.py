@@ -472,7 +472,7 @@ def test_an_output_through_a_link_someone_planted_in_a_shared_directory_is_refus
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a link to another user needs root")
-def test_a_planted_link_to_a_link_is_refused_and_the_directorys_owners_link_is_followed(
+def test_a_planted_link_to_a_link_is_refused_even_when_its_owner_owns_the_directory(
     cli: Run, plan_dir: Path, tmp_path: Path
 ) -> None:
     shared = tmp_path / "shared"
@@ -488,8 +488,42 @@ def test_a_planted_link_to_a_link_is_refused_and_the_directorys_owners_link_is_f
     assert refused.exit_code == 1 and f"符号链接 {shared / 'planted'}，" in refused.stderr
     assert victim.read_bytes() == b"theirs\n"
     os.chown(shared, SOMEONE_ELSE, SOMEONE_ELSE)  # the link's owner owns the directory too
+    assert cli("report", "-o", str(mine), "--data", str(plan_dir)).exit_code == 1
+    assert victim.read_bytes() == b"theirs\n"
+    os.lchown(shared / "planted", os.geteuid(), os.getegid())  # the user's own link is followed
     assert cli("report", "-o", str(mine), "--data", str(plan_dir)).exit_code == 0
     assert victim.read_bytes() != b"theirs\n"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a directory to another user needs root")
+@pytest.mark.parametrize("below", ["rep.md", "sub/rep.md"])
+def test_a_link_in_another_users_directory_in_a_shared_one_is_refused(
+    cli: Run, plan_dir: Path, tmp_path: Path, below: str
+) -> None:
+    """Bob: mkdir /tmp/bobd; ln -s /root/victim/secret.txt /tmp/bobd/rep.md. Root's report -o
+    /tmp/bobd/rep.md must not overwrite the secret: Bob's directory in a shared one is Bob's to
+    arrange, so a link of his there, or anywhere below it, is not followed."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    secret = tmp_path / "victim" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_bytes(b"secret\n")
+    bobd = shared / "bobd"
+    link = bobd / below
+    link.parent.mkdir(parents=True)
+    link.symlink_to(secret)
+    for path in (link.parent, bobd):
+        os.chown(path, SOMEONE_ELSE, SOMEONE_ELSE)
+    os.lchown(link, SOMEONE_ELSE, SOMEONE_ELSE)
+    refused = cli("report", "-o", str(link), "--data", str(plan_dir), "--lang", "en")
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert f"goes through the symbolic link {link}," in refused.stderr
+    assert f"(uid {SOMEONE_ELSE})" in refused.stderr
+    assert secret.read_bytes() == b"secret\n" and link.is_symlink()
+    beside = bobd / "plain.md"  # no link: a file written there is the user's own
+    assert cli("report", "-o", str(beside), "--data", str(plan_dir)).exit_code == 0
+    assert secret.read_bytes() == b"secret\n"
 
 
 @pytest.mark.parametrize(
