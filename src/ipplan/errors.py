@@ -174,6 +174,13 @@ class OutputIsWorkspace(IpplanError):
     message_id = "output-is-workspace"
 
 
+class OutputMakesPlan(IpplanError):
+    """A report's output file is named as a plan's or a workspace's file (indicators.yaml,
+    ipplan.yaml): written, it would make its directory a plan or a workspace."""
+
+    message_id = "output-makes-plan"
+
+
 class OutputThroughPlantedLink(IpplanError):
     """An output path (a report, a site, schemas, a new plan) goes through a symbolic link in a
     shared directory (sticky or world-writable, /tmp say) owned neither by the user nor by

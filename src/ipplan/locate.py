@@ -20,6 +20,7 @@ from ipplan.errors import (
     OutputDirMissing,
     OutputIsData,
     OutputIsWorkspace,
+    OutputMakesPlan,
     OutputNotAFile,
     write_error,
 )
@@ -203,7 +204,9 @@ def plan_owns(top: Path, target: Path) -> bool:
 def ensure_not_data(output: Path, around: Neighbourhood) -> None:
     """Refuse an output path that is a file of any plan ``around`` names or of any plan at or
     above it wherever it is (:func:`plans_at_or_above`), or lies in one of its directories
-    (records, schemas, work plans), or is a workspace file; a link is followed."""
+    (records, schemas, work plans), or is a workspace file; a link is followed. A file named
+    as a workspace's or a plan's (ipplan.yaml, indicators.yaml) is refused even when it does
+    not exist: written, it would make a workspace or a plan of its directory."""
     target = real_path(output)
     for top in (*around.plans, *plans_at_or_above(target.parent)):
         if plan_owns(top, target):
@@ -212,6 +215,9 @@ def ensure_not_data(output: Path, around: Neighbourhood) -> None:
         target.name == WORKSPACE and os.path.lexists(target)  # any workspace's, wherever it is
     ):
         raise OutputIsWorkspace(path=str(output))
+    for name in (output.name, target.name):  # a new one would make a plan or a workspace
+        if name in (WORKSPACE, layout.FILES["indicators"]):
+            raise OutputMakesPlan(path=str(output), name=name)
 
 
 def report_target(

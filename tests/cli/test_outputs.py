@@ -564,6 +564,34 @@ def test_a_report_never_lands_on_a_plan_of_another_workspace_or_none(
     assert beside.read_text(encoding="utf-8").startswith("#")
 
 
+@pytest.mark.parametrize(
+    "target", ["ipplan.yaml", "bob/mine/ipplan.yaml", "bob/ipplan.yaml", "new/indicators.yaml"]
+)
+def test_a_report_never_makes_a_workspace_or_a_plan(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    """report -o ../ipplan.yaml from a plan would make a workspace of the directory above it
+    (and break validate of the plan below); inside another user's plan too. A report is never
+    written under the name of a workspace's or a plan's file, existing or not."""
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    shutil.copytree(SHIPPED, tmp_path / "bob" / "mine")
+    (tmp_path / "new").mkdir()
+    monkeypatch.chdir(plan)
+    before = snapshot(tmp_path)
+    output = tmp_path / target
+    result = cli("report", "-f", "md", "-o", str(output), "--lang", "en")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: {output} is named {output.name}, a name that makes its directory a plan or a "
+        "workspace, so a report is never written under it and nothing was written; choose "
+        "another name for -o\n"
+    )
+    assert snapshot(tmp_path) == before
+    for data in (plan, tmp_path / "bob" / "mine"):
+        assert cli("validate", "--data", str(data)).exit_code == 0
+
+
 def _write_commands() -> dict[str, object]:
     """Each command that writes: how to set it up in ``tmp`` around ``plan``, its arguments,
     and what shows that it wrote."""
