@@ -15,9 +15,11 @@ from ipplan.errors import (
     DataDirIsFile,
     DataDirNotFound,
     DataDirUnreadable,
+    IpplanError,
     NotAPlanDirectory,
     NoWorkspace,
     OutputDirMissing,
+    OutputInsidePlan,
     OutputIsData,
     OutputIsWorkspace,
     OutputMakesPlan,
@@ -187,6 +189,32 @@ def plans_at_or_above(path: Path) -> list[Path]:
             if os.path.lexists(top / indicators) and top not in found:
                 found.append(top)
     return found
+
+
+def keep_out_of_plans(
+    target: Path,
+    around: Neighbourhood | None = None,
+    refusal: type[IpplanError] = OutputInsidePlan,
+    allowed: str | None = None,
+    itself: bool = True,
+) -> Path:
+    """The real path of the output directory ``target``, refused (``refusal``, given ``path``
+    and ``plan``) when it is a plan's data directory or lies inside one: a plan ``around``
+    names, or any plan at or above it wherever it is (:func:`plans_at_or_above`), in any
+    workspace or none; and refused when a link on the way may have been planted by someone
+    else (:func:`ipplan.files.atomic.refuse_planted_link`). The one check of every directory
+    ipplan writes into (``site``, ``schema DIR``, ``init DIR``, ``new DIR``); ``allowed``
+    names a directory of a plan that may be written (``schema`` for the schemas); without
+    ``itself``, a plan's data directory itself is left to the caller (``init`` and ``new`` say
+    that a plan is there already)."""
+    atomic.refuse_planted_link(target)
+    real = real_path(target)
+    for top in (*(() if around is None else around.plans), *plans_at_or_above(real)):
+        if allowed is not None and real == top / allowed:
+            continue
+        if (itself and real == top) or top in real.parents:
+            raise refusal(path=str(target), plan=str(top))
+    return real
 
 
 def plan_owns(top: Path, target: Path) -> bool:

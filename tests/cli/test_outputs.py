@@ -592,6 +592,56 @@ def test_a_report_never_makes_a_workspace_or_a_plan(
         assert cli("validate", "--data", str(data)).exit_code == 0
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["--data", "p1", "schema", "pk/actuals"],
+        ["--data", "p1", "schema", "p1/updates"],
+        ["--data", "p1", "schema", "pk/actuals/deeper"],
+        ["init", "pk/actuals/zz"],
+        ["init", "repo/data/schema/zz"],
+        ["new", "pk/updates/nn", "--title", "规划", "--years", "2026-2030"],
+        ["new", "p1/workplans/nn", "--title", "规划", "--years", "2026-2030"],
+    ],
+    ids=lambda c: " ".join(c[:4]),
+)
+def test_no_command_writes_into_a_plans_directories(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """schema DIR, init DIR and new DIR into a record directory of a plan, the user's own or
+    another's, would break that plan: refused as site is, and nothing written."""
+    for top in (tmp_path / "p1", tmp_path / "pk", tmp_path / "repo" / "data"):
+        shutil.copytree(SHIPPED, top)
+        for name in ("actuals", "updates", "workplans", "schema"):
+            (top / name).mkdir(exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    result = cli(*command, "--lang", "en")
+    directory = next(arg for arg in command if arg.count("/") and not arg.startswith("-"))
+    plan = (tmp_path / directory).resolve()
+    while not (plan / "indicators.yaml").exists():
+        plan = plan.parent
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: {directory} is inside the data directory {plan} of a plan; ipplan writes "
+        "nothing new into a plan's directories (it would break that plan), and nothing was "
+        "written. Choose a directory outside every plan's\n"
+    )
+    assert snapshot(tmp_path) == before
+    for top in ("p1", "pk", "repo/data"):
+        assert cli("validate", "--data", top).exit_code == 0
+
+
+def test_schemas_are_still_written_into_a_plans_schema_directory_and_outside(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(SHIPPED, tmp_path / "p1")
+    monkeypatch.chdir(tmp_path)
+    for directory in ("p1/schema", "elsewhere"):
+        assert cli("schema", directory).exit_code == 0
+        assert (tmp_path / directory / "indicators.schema.json").is_file()
+
+
 def _write_commands() -> dict[str, object]:
     """Each command that writes: how to set it up in ``tmp`` around ``plan``, its arguments,
     and what shows that it wrote."""

@@ -67,10 +67,10 @@ from ipplan.errors import (
     write_error,
 )
 from ipplan.files import layout
-from ipplan.files.atomic import atomic_write, refuse_planted_link, remove
+from ipplan.files.atomic import atomic_write, remove
 from ipplan.files.discover import WORKSPACE
 from ipplan.files.fingerprint import digest
-from ipplan.locate import Neighbourhood, plans_at_or_above, real_path
+from ipplan.locate import Neighbourhood, keep_out_of_plans
 from ipplan.site.pages import LANGS
 
 MANIFEST = ".ipplan-site.json"
@@ -90,11 +90,7 @@ def keep_apart(target: Path, around: Neighbourhood) -> None:
     would touch them. The plans ``around`` names (the workspace's) are looked for, and also
     every plan at or above ``target`` and in it, in any workspace or none; and a link on the
     way that someone else may have planted in a shared directory is refused."""
-    refuse_planted_link(target)
-    real = real_path(target)
-    for top in (*around.plans, *plans_at_or_above(real)):
-        if real == top or top in real.parents:
-            raise SiteInsidePlan(path=str(target), plan=str(top))
+    real = keep_out_of_plans(target, around, SiteInsidePlan)
     for held in (*around.plans, *around.workspaces, *_plans_held(real)):
         if real in held.parents:
             raise SiteHoldsPlan(path=str(target), plan=str(held))
