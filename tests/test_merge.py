@@ -271,7 +271,11 @@ def test_a_change_against_a_deletion_leaves_no_marker_and_validate_names_it(
     kept = record.read_bytes()
     assert b"<<<<<<<" not in kept and b"31500" in kept  # a valid record, as branch a has it
 
-    # every file's bytes are those branch a's verdict was kept for: only git knows
+    # a verdict is bound to the files' identities, which the merge changed: the first check
+    # reads them and keeps one for these very bytes; only git knows the merge is unfinished
+    first = cli("validate", "--lang", "en", "--data", str(data))
+    assert first.exit_code == 1 and f"{record}:1: unmerged: " in first.stderr
+
     def unread(data_dir: object) -> None:
         raise AssertionError("the files were read again: the kept verdict was not used")
 

@@ -174,6 +174,20 @@ class OutputIsWorkspace(IpplanError):
     message_id = "output-is-workspace"
 
 
+class OutputMakesPlan(IpplanError):
+    """A report's output file is named as a plan's or a workspace's file (indicators.yaml,
+    ipplan.yaml): written, it would make its directory a plan or a workspace."""
+
+    message_id = "output-makes-plan"
+
+
+class OutputInsidePlan(IpplanError):
+    """An output directory (of `schema DIR`, `init DIR`, `new DIR`) lies inside a plan's data
+    directory: what is written there would be read as the plan's files."""
+
+    message_id = "output-inside-plan"
+
+
 class OutputThroughPlantedLink(IpplanError):
     """An output path (a report, a site, schemas, a new plan) goes through a symbolic link in a
     shared directory (sticky or world-writable, /tmp say) owned neither by the user nor by

@@ -23,7 +23,7 @@ def init(target: Path) -> list[Path]:
     import shutil
     import tempfile
 
-    atomic.refuse_planted_link(target)
+    locate.keep_out_of_plans(target, itself=False)  # a plan there already: TargetExists
     source = locate.bundled_dir()
     names = [layout.FILES[name] for name in layout.FILES if name not in layout.LEGACY]
     shipped = [kind.name for kind in layout.KINDS.values() if (source / kind.name).is_dir()]

@@ -15,11 +15,14 @@ from ipplan.errors import (
     DataDirIsFile,
     DataDirNotFound,
     DataDirUnreadable,
+    IpplanError,
     NotAPlanDirectory,
     NoWorkspace,
     OutputDirMissing,
+    OutputInsidePlan,
     OutputIsData,
     OutputIsWorkspace,
+    OutputMakesPlan,
     OutputNotAFile,
     write_error,
 )
@@ -188,6 +191,32 @@ def plans_at_or_above(path: Path) -> list[Path]:
     return found
 
 
+def keep_out_of_plans(
+    target: Path,
+    around: Neighbourhood | None = None,
+    refusal: type[IpplanError] = OutputInsidePlan,
+    allowed: str | None = None,
+    itself: bool = True,
+) -> Path:
+    """The real path of the output directory ``target``, refused (``refusal``, given ``path``
+    and ``plan``) when it is a plan's data directory or lies inside one: a plan ``around``
+    names, or any plan at or above it wherever it is (:func:`plans_at_or_above`), in any
+    workspace or none; and refused when a link on the way may have been planted by someone
+    else (:func:`ipplan.files.atomic.refuse_planted_link`). The one check of every directory
+    ipplan writes into (``site``, ``schema DIR``, ``init DIR``, ``new DIR``); ``allowed``
+    names a directory of a plan that may be written (``schema`` for the schemas); without
+    ``itself``, a plan's data directory itself is left to the caller (``init`` and ``new`` say
+    that a plan is there already)."""
+    atomic.refuse_planted_link(target)
+    real = real_path(target)
+    for top in (*(() if around is None else around.plans), *plans_at_or_above(real)):
+        if allowed is not None and real == top / allowed:
+            continue
+        if (itself and real == top) or top in real.parents:
+            raise refusal(path=str(target), plan=str(top))
+    return real
+
+
 def plan_owns(top: Path, target: Path) -> bool:
     """Whether ``target`` is a file of the plan whose data directory is ``top`` (both as
     :func:`real_path` gives them), or lies in one of its own directories."""
@@ -203,7 +232,9 @@ def plan_owns(top: Path, target: Path) -> bool:
 def ensure_not_data(output: Path, around: Neighbourhood) -> None:
     """Refuse an output path that is a file of any plan ``around`` names or of any plan at or
     above it wherever it is (:func:`plans_at_or_above`), or lies in one of its directories
-    (records, schemas, work plans), or is a workspace file; a link is followed."""
+    (records, schemas, work plans), or is a workspace file; a link is followed. A file named
+    as a workspace's or a plan's (ipplan.yaml, indicators.yaml) is refused even when it does
+    not exist: written, it would make a workspace or a plan of its directory."""
     target = real_path(output)
     for top in (*around.plans, *plans_at_or_above(target.parent)):
         if plan_owns(top, target):
@@ -212,6 +243,9 @@ def ensure_not_data(output: Path, around: Neighbourhood) -> None:
         target.name == WORKSPACE and os.path.lexists(target)  # any workspace's, wherever it is
     ):
         raise OutputIsWorkspace(path=str(output))
+    for name in (output.name, target.name):  # a new one would make a plan or a workspace
+        if name in (WORKSPACE, layout.FILES["indicators"]):
+            raise OutputMakesPlan(path=str(output), name=name)
 
 
 def report_target(

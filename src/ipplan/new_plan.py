@@ -192,10 +192,10 @@ def create(
     from ipplan import load
     from ipplan.check import schema
     from ipplan.files import layout
-    from ipplan.files.atomic import refuse_planted_link
+    from ipplan.locate import keep_out_of_plans
 
     first, last = parse_years(years)
-    refuse_planted_link(target)
+    keep_out_of_plans(target, itself=False)  # a plan there already: TargetExists
     try:
         required = clean_text(title, "--title")
     except InvisibleText:

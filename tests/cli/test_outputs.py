@@ -472,7 +472,7 @@ def test_an_output_through_a_link_someone_planted_in_a_shared_directory_is_refus
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a link to another user needs root")
-def test_a_planted_link_to_a_link_is_refused_and_the_directorys_owners_link_is_followed(
+def test_a_planted_link_to_a_link_is_refused_even_when_its_owner_owns_the_directory(
     cli: Run, plan_dir: Path, tmp_path: Path
 ) -> None:
     shared = tmp_path / "shared"
@@ -488,8 +488,42 @@ def test_a_planted_link_to_a_link_is_refused_and_the_directorys_owners_link_is_f
     assert refused.exit_code == 1 and f"符号链接 {shared / 'planted'}，" in refused.stderr
     assert victim.read_bytes() == b"theirs\n"
     os.chown(shared, SOMEONE_ELSE, SOMEONE_ELSE)  # the link's owner owns the directory too
+    assert cli("report", "-o", str(mine), "--data", str(plan_dir)).exit_code == 1
+    assert victim.read_bytes() == b"theirs\n"
+    os.lchown(shared / "planted", os.geteuid(), os.getegid())  # the user's own link is followed
     assert cli("report", "-o", str(mine), "--data", str(plan_dir)).exit_code == 0
     assert victim.read_bytes() != b"theirs\n"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a directory to another user needs root")
+@pytest.mark.parametrize("below", ["rep.md", "sub/rep.md"])
+def test_a_link_in_another_users_directory_in_a_shared_one_is_refused(
+    cli: Run, plan_dir: Path, tmp_path: Path, below: str
+) -> None:
+    """Bob: mkdir /tmp/bobd; ln -s /root/victim/secret.txt /tmp/bobd/rep.md. Root's report -o
+    /tmp/bobd/rep.md must not overwrite the secret: Bob's directory in a shared one is Bob's to
+    arrange, so a link of his there, or anywhere below it, is not followed."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    secret = tmp_path / "victim" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_bytes(b"secret\n")
+    bobd = shared / "bobd"
+    link = bobd / below
+    link.parent.mkdir(parents=True)
+    link.symlink_to(secret)
+    for path in (link.parent, bobd):
+        os.chown(path, SOMEONE_ELSE, SOMEONE_ELSE)
+    os.lchown(link, SOMEONE_ELSE, SOMEONE_ELSE)
+    refused = cli("report", "-o", str(link), "--data", str(plan_dir), "--lang", "en")
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert f"goes through the symbolic link {link}," in refused.stderr
+    assert f"(uid {SOMEONE_ELSE})" in refused.stderr
+    assert secret.read_bytes() == b"secret\n" and link.is_symlink()
+    beside = bobd / "plain.md"  # no link: a file written there is the user's own
+    assert cli("report", "-o", str(beside), "--data", str(plan_dir)).exit_code == 0
+    assert secret.read_bytes() == b"secret\n"
 
 
 @pytest.mark.parametrize(
@@ -528,6 +562,84 @@ def test_a_report_never_lands_on_a_plan_of_another_workspace_or_none(
     beside = tmp_path / "bob" / "mine" / "report.md"  # a file no plan owns is written
     assert cli("report", "-f", "md", "-o", str(beside), "--data", str(plan_dir)).exit_code == 0
     assert beside.read_text(encoding="utf-8").startswith("#")
+
+
+@pytest.mark.parametrize(
+    "target", ["ipplan.yaml", "bob/mine/ipplan.yaml", "bob/ipplan.yaml", "new/indicators.yaml"]
+)
+def test_a_report_never_makes_a_workspace_or_a_plan(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    """report -o ../ipplan.yaml from a plan would make a workspace of the directory above it
+    (and break validate of the plan below); inside another user's plan too. A report is never
+    written under the name of a workspace's or a plan's file, existing or not."""
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    shutil.copytree(SHIPPED, tmp_path / "bob" / "mine")
+    (tmp_path / "new").mkdir()
+    monkeypatch.chdir(plan)
+    before = snapshot(tmp_path)
+    output = tmp_path / target
+    result = cli("report", "-f", "md", "-o", str(output), "--lang", "en")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: {output} is named {output.name}, a name that makes its directory a plan or a "
+        "workspace, so a report is never written under it and nothing was written; choose "
+        "another name for -o\n"
+    )
+    assert snapshot(tmp_path) == before
+    for data in (plan, tmp_path / "bob" / "mine"):
+        assert cli("validate", "--data", str(data)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["--data", "p1", "schema", "pk/actuals"],
+        ["--data", "p1", "schema", "p1/updates"],
+        ["--data", "p1", "schema", "pk/actuals/deeper"],
+        ["init", "pk/actuals/zz"],
+        ["init", "repo/data/schema/zz"],
+        ["new", "pk/updates/nn", "--title", "规划", "--years", "2026-2030"],
+        ["new", "p1/workplans/nn", "--title", "规划", "--years", "2026-2030"],
+    ],
+    ids=lambda c: " ".join(c[:4]),
+)
+def test_no_command_writes_into_a_plans_directories(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """schema DIR, init DIR and new DIR into a record directory of a plan, the user's own or
+    another's, would break that plan: refused as site is, and nothing written."""
+    for top in (tmp_path / "p1", tmp_path / "pk", tmp_path / "repo" / "data"):
+        shutil.copytree(SHIPPED, top)
+        for name in ("actuals", "updates", "workplans", "schema"):
+            (top / name).mkdir(exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    result = cli(*command, "--lang", "en")
+    directory = next(arg for arg in command if arg.count("/") and not arg.startswith("-"))
+    plan = (tmp_path / directory).resolve()
+    while not (plan / "indicators.yaml").exists():
+        plan = plan.parent
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: {directory} is inside the data directory {plan} of a plan; ipplan writes "
+        "nothing new into a plan's directories (it would break that plan), and nothing was "
+        "written. Choose a directory outside every plan's\n"
+    )
+    assert snapshot(tmp_path) == before
+    for top in ("p1", "pk", "repo/data"):
+        assert cli("validate", "--data", top).exit_code == 0
+
+
+def test_schemas_are_still_written_into_a_plans_schema_directory_and_outside(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(SHIPPED, tmp_path / "p1")
+    monkeypatch.chdir(tmp_path)
+    for directory in ("p1/schema", "elsewhere"):
+        assert cli("schema", directory).exit_code == 0
+        assert (tmp_path / directory / "indicators.schema.json").is_file()
 
 
 def _write_commands() -> dict[str, object]:

@@ -175,6 +175,45 @@ def test_a_forged_verdict_passes_only_from_the_users_own_file(
     assert cache.passed(plan, os.environ) == {"indicators": 999}
 
 
+def plant_verdict(plan: Path, entries: Path, identities: Path, digests: dict[str, str]) -> None:
+    """A verdict for ``plan`` with counts of 999, made as ipplan makes one, in the user's own
+    cache ``entries``: its names are ``plan``'s, its identities those of the files in
+    ``identities``, its digests ``digests``."""
+    listed, where = cache.snapshot(plan), cache.snapshot(identities)
+    assert listed is not None and where is not None
+    verdict = {
+        "names": [name for name, *_ in listed[0]],
+        "digests": digests,
+        "counts": {"indicators": 999, "actuals": 999},
+    }
+    header = {**cache._header(plan), "files": cache._files(where[0])}
+    cache._keep(entries, cache._name(plan, cache.VERDICT), header, [verdict])
+
+
+def test_a_forged_verdict_never_passes_a_broken_plan(cli: Run, plan: Path, tmp_path: Path) -> None:
+    """A cache restored from a poisoned one: a verdict that digests nothing, and one with the
+    right digests of the broken files but the identities of a fresh clone, made elsewhere."""
+    from ipplan.files.yaml_read import digest
+
+    break_plan(plan)
+    entries = tmp_path / "cache"
+    plant_verdict(plan, entries, plan, {})  # even with the identities right
+    result = cli("validate", "--data", str(plan), "--lang", "en")
+    assert result.exit_code == 1 and "wrong-type" in result.output
+    assert "999" not in result.output
+
+    clone = tmp_path / "clone"
+    shutil.copytree(plan, clone)
+    listed = cache.snapshot(plan)
+    assert listed is not None
+    every = {n: digest((plan / n).read_bytes()) for n, *_ in listed[0] if not n.endswith("/")}
+    plant_verdict(plan, entries, clone, every)
+    assert cache.passed(plan, os.environ) is None
+    result = cli("validate", "--data", str(plan), "--lang", "en")
+    assert result.exit_code == 1 and "wrong-type" in result.output
+    assert "999" not in result.output
+
+
 @as_root
 def test_a_verdict_owned_by_another_user_is_not_read(cli: Run, plan: Path, tmp_path: Path) -> None:
     break_plan(plan)
@@ -400,6 +439,37 @@ def test_a_cache_inside_the_working_directorys_repository_is_refused(
     assert result.exit_code == 1
     assert result.stderr.strip() == IN_REPOSITORY.format(
         path=project / ".cache", var=cache.ENV_DIR, repo=project
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_the_default_location_in_a_home_kept_in_git_turns_the_cache_off(
+    cli: Run, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """$HOME a git repository (dotfiles) and ~/.cache/ipplan set by no variable: every command
+    works, without a cache, and nothing planted there runs or is written."""
+    monkeypatch.delenv(cache.ENV_DIR, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(project))
+    entries = project / ".cache" / "ipplan"
+    before = {path.name: path.read_bytes() for path in entries.iterdir()}
+    result = cli(*command, "--data", str(project / "data"), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "ran").exists()
+    assert {path.name: path.read_bytes() for path in entries.iterdir()} == before
+    assert cache.location(project / "data", {"HOME": str(project)}) is None
+
+
+def test_an_xdg_cache_home_in_the_repository_is_still_refused(
+    cli: Run, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(cache.ENV_DIR, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(project / ".cache"))
+    monkeypatch.setenv("HOME", str(project))
+    result = cli("status", "--data", str(project / "data"), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == IN_REPOSITORY.format(
+        path=project / ".cache" / "ipplan", var="XDG_CACHE_HOME", repo=project
     )
 
 

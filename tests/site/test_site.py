@@ -634,3 +634,68 @@ def test_the_site_shows_the_reports_roadmap_table(
         section = section[: section.index("</section>")]
         assert section[section.index("<h3>") : section.rindex("</table></div>")] == shown
         assert "y2022-1 " in shown
+
+
+def test_a_stale_file_larger_than_any_site_file_is_never_read_whole_nor_removed(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A forged manifest lists a huge "stale" file with its right digest: reading it whole to
+    compare would take its size in memory. A file larger than any a site writes is kept."""
+    from ipplan.files import fingerprint
+
+    monkeypatch.chdir(ws)
+    out = tmp_path / "public"
+    build(cli, ws, out)
+    monkeypatch.setattr(publish, "MAX_SITE_FILE", 1 << 20)
+    huge = out / "data" / "huge.csv"
+    with open(huge, "wb") as handle:
+        handle.truncate(2 << 20)
+    listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    listed["files"]["data/huge.csv"] = fingerprint.digest_file(huge, 4 << 20)
+    (out / MANIFEST).write_text(json.dumps(listed), encoding="utf-8")
+    reads: list[int] = []
+    real_read = os.read
+
+    def counted(fd: int, size: int) -> bytes:
+        reads.append(size)
+        return real_read(fd, size)
+
+    monkeypatch.setattr(os, "read", counted)
+    build(cli, ws, out)
+    assert huge.stat().st_size == 2 << 20 and "data/huge.csv" not in manifest(out)
+    assert reads and max(reads) <= fingerprint.CHUNK
+    assert fingerprint.digest_file(huge, 1 << 20) is None
+
+
+@pytest.mark.parametrize("too_much", ["entries", "bytes"])
+def test_a_manifest_beyond_its_limits_is_refused(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    too_much: str,
+) -> None:
+    """A 49 MB manifest of 700,000 entries cost 22 s and 500 MB: one of more entries, or more
+    bytes, than any site's is refused as broken before anything is read into it."""
+    monkeypatch.chdir(ws)
+    out = tmp_path / "public"
+    build(cli, ws, out)
+    listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    if too_much == "entries":
+        for number in range(publish.MAX_MANIFEST_ENTRIES + 1 - len(listed["files"])):
+            listed["files"][f"plans/x{number}.html"] = "0" * 32
+        raw = json.dumps(listed).encode()
+    else:
+        raw = json.dumps(listed).encode() + b" " * publish.MAX_MANIFEST_BYTES
+    (out / MANIFEST).write_bytes(raw)
+    before = snapshot(out)
+    refused = cli("site", str(out), "--lang", "en")
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert refused.stderr.startswith(f"error: {out / MANIFEST} is not a list of the files ipplan")
+    assert snapshot(out) == before
+    with pytest.raises(SiteManifestBroken) as raised:  # its code: site-manifest-broken
+        publish.write_site(out, {"index.html": b""})
+    assert raised.value.message_id == "site-manifest-broken"

@@ -175,6 +175,10 @@ def schema(
             with lock.writing(data_dir, waiting=lock_waits(language)):
                 written = write.write_plan_schemas(data_dir)
         else:
+            from ipplan.files import layout
+            from ipplan.locate import keep_out_of_plans
+
+            keep_out_of_plans(directory, allowed=layout.SCHEMA_DIR)  # no plan's other files
             written = schemas.write_schemas(directory)
     from ipplan.render import terminal
 

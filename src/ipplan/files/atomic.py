@@ -185,11 +185,17 @@ def refuse_planted_link(output: Path) -> None:
     that directory's owner. The kernel's fs.protected_symlinks refuses to follow such a link;
     ipplan refuses it on every output it writes (a report, a site, schemas, a new plan), since
     its atomic writes resolve the path themselves. Every component of the path is looked at,
-    and of each link's target in turn, without following anything."""
+    and of each link's target in turn, without following anything.
+
+    A component that lies in such a shared directory and belongs to another user (neither the
+    user nor root: Bob's /tmp/bobd) makes what is below it that user's to arrange: from there
+    on, any link of that user's is refused too, whoever owns the directory it stands in."""
     absolute = output.absolute()
     current = Path(absolute.anchor)
     pending = list(absolute.parts[1:])
     hops = 0
+    me = os.geteuid()
+    untrusted: set[int] = set()  # the owners of what stands in a shared directory, not ours
     while pending:
         part = pending.pop(0)
         if part in ("", "."):
@@ -200,19 +206,21 @@ def refuse_planted_link(output: Path) -> None:
         candidate = current / part
         try:
             found = os.lstat(candidate)
+            directory = os.stat(current)
         except OSError:
             return  # nothing there (yet): no link to follow from here on
+        shared = directory.st_mode & (stat.S_ISVTX | stat.S_IWOTH)
+        if shared and found.st_uid not in (me, 0):
+            untrusted.add(found.st_uid)
         if not stat.S_ISLNK(found.st_mode):
             current = candidate
             continue
         hops += 1
         try:
-            directory = os.stat(current)
             target = Path(os.readlink(candidate))
         except OSError:
             return  # the write itself names what is wrong
-        shared = directory.st_mode & (stat.S_ISVTX | stat.S_IWOTH)
-        if shared and found.st_uid not in (os.geteuid(), directory.st_uid):
+        if (shared and found.st_uid not in (me, directory.st_uid)) or found.st_uid in untrusted:
             raise OutputThroughPlantedLink(
                 path=str(output), link=str(candidate), owner=found.st_uid
             )

@@ -29,11 +29,13 @@ header does not match, or whose bytes are not what its header says, is only a mi
 Entries live outside every repository, in ``$IPPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipplan``,
 else ``~/.cache/ipplan``; ``IPPLAN_CACHE=0`` turns the cache off. A relative location, or one
 inside the git repository of the plan being read or of the working directory (where an entry
-could come from a commit), is refused (:func:`location`). The directory is opened once, without
-following a link, and used only when it is the user's own and open to nobody else (mode 0700,
-as ipplan makes it); each entry is opened relative to it, without following a link, and read
-only when, once open, it is a regular file of the user's own with no second name. Anything else
-is never read: swapping a name for a link or another user's file at any moment gains nothing.
+could come from a commit), is refused (:func:`location`) when it was set; the default one, set
+by nobody, there only turns the cache off (a home directory kept in git). The directory is
+opened once, without following a link, and used only when it is the user's own and open to
+nobody else (mode 0700, as ipplan makes it); each entry is opened relative to it, without
+following a link, and read only when, once open, it is a regular file of the user's own with no
+second name. Anything else is never read: swapping a name for a link or another user's file at
+any moment gains nothing.
 
 An entry is written to a temporary file and renamed into place, so two processes filling it at
 once leave one whole entry; each write also removes what has not been used for
@@ -42,10 +44,13 @@ once leave one whole entry; each write also removes what has not been used for
 or without it, the plan is the same.
 
 Beside each plan's entry, ``ipplan validate`` keeps its last passing verdict (:func:`passed`),
-keyed by content rather than identity, since a check must never pass on data it did not read:
-the digest of every file the check read, and the names of all the others. A later check passes
-from it only after reading every one of those files again and finding the same bytes, under the
-same names, with nothing added or removed.
+keyed by content and by identity both, since a check must never pass on data it did not read:
+the name of every file and directory, the digest of every file, and the digest of their
+identities (size, times to the nanosecond, inode), as a plan's entry has. A later check passes
+from it only when the listing is the same, every file has the same identity, and every file,
+read again, holds the same bytes. A verdict whose digests leave any file out is never used: a
+forged one cannot name bytes it did not digest, and a fresh checkout's inodes and change times
+are known to nobody before it is made.
 """
 
 from __future__ import annotations
@@ -188,10 +193,12 @@ def location(top: Path, environ: Mapping[str, str]) -> Path | None:
     turned off. The directory itself is never a link (:func:`_open_directory`).
 
     Raises :class:`~ipplan.errors.CacheDirRelative` when the location is a relative path, and
-    :class:`~ipplan.errors.CacheDirInRepository` when it is inside a git repository that holds
-    ``top`` or the working directory: whatever stands there could have come from a commit.
+    :class:`~ipplan.errors.CacheDirInRepository` when a location set by ``IPPLAN_CACHE_DIR`` or
+    ``XDG_CACHE_HOME`` is inside a git repository that holds ``top`` or the working directory:
+    whatever stands there could have come from a commit. The default location (``~/.cache``),
+    which nobody set, is not refused there: the cache is off.
     """
-    from ipplan.errors import CacheDirRelative
+    from ipplan.errors import CacheDirInRepository, CacheDirRelative
 
     if environ.get(ENV_SWITCH, "").strip().lower() in {"0", "off", "no", "false"}:
         return None
@@ -206,14 +213,18 @@ def location(top: Path, environ: Mapping[str, str]) -> Path | None:
         chosen = Path(base) / ".cache" / "ipplan"
     if not os.path.isabs(base):
         raise CacheDirRelative(var=var, value=base)
-    _refuse_repository(chosen, var, top)
-    return chosen
+    repository = _repository(chosen, top)
+    if repository is None:
+        return chosen
+    if var == "HOME":  # nobody chose it: a home kept in git (dotfiles) only goes without a cache
+        return None
+    raise CacheDirInRepository(var=var, path=str(chosen), repository=str(repository))
 
 
-def _refuse_repository(chosen: Path, var: str, top: Path) -> None:
-    """Refuse ``chosen`` when a directory at or above it holding ``.git`` is also at or above
-    ``top`` or the working directory, links resolved (a link into the repository is inside)."""
-    from ipplan.errors import CacheDirInRepository
+def _repository(chosen: Path, top: Path) -> Path | None:
+    """The directory at or above ``chosen`` holding ``.git`` that is also at or above ``top``
+    or the working directory, links resolved (a link into the repository is inside); None
+    when there is none."""
     from ipplan.files.discover import is_repository
 
     where = Path(_real(chosen))
@@ -222,7 +233,8 @@ def _refuse_repository(chosen: Path, var: str, top: Path) -> None:
         readers.append(Path(_real(os.getcwd())))
     for directory in (where, *where.parents):
         if any(r.is_relative_to(directory) for r in readers) and is_repository(directory):
-            raise CacheDirInRepository(var=var, path=str(chosen), repository=str(directory))
+            return directory
+    return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -641,18 +653,23 @@ def passed(top: Path, environ: Mapping[str, str]) -> dict[str, int] | None:
     with _opened(where) as directory:
         if directory is None:
             return None
-        found = _entry(directory, name, top)
+        now = snapshot(top)
+        if now is None:
+            return None
+        files = _files(now[0])  # bound to identities too: a fresh checkout's are known to none
+        found = _entry(directory, name, top, lambda header: header.get("files") == files)
         if found is None or len(found[0]) != 1:
             return None
-        counts = _confirmed(top, found[0][0])
+        counts = _confirmed(top, found[0][0], now[0])
         if counts is not None:
             _mark_used(directory, name, found[1])
     return counts
 
 
-def _confirmed(top: Path, raw: bytes) -> dict[str, int] | None:
-    """The counts of the verdict ``raw`` when the files of ``top`` are the ones it names and
-    hold the bytes it read; else None."""
+def _confirmed(top: Path, raw: bytes, now: Snapshot) -> dict[str, int] | None:
+    """The counts of the verdict ``raw`` when the files of ``top``, listed ``now``, are the
+    ones it names, it has the digest of every one of them, and each holds the bytes it read;
+    else None."""
     try:
         verdict = json.loads(raw)
         names, digests, counts = verdict["names"], verdict["digests"], verdict["counts"]
@@ -662,13 +679,19 @@ def _confirmed(top: Path, raw: bytes) -> dict[str, int] | None:
         return None
     if not all(type(value) is int for value in counts.values()):
         return None
-    now = snapshot(top)
-    if now is None or names != [name for name, *_ in now[0]]:
+    if names != [name for name, *_ in now]:
+        return None
+    if digests.keys() != _every_file(now):  # a file unread is a file unchecked
         return None
     for name, expected in digests.items():
         if _digest_of(top, name) != expected:
             return None
     return counts
+
+
+def _every_file(files: Snapshot) -> set[str]:
+    """The name of every file (not directory) in ``files``."""
+    return {name for name, *_ in files if not name.endswith("/")}
 
 
 def keep_passed(
@@ -681,16 +704,21 @@ def keep_passed(
 ) -> None:
     """Keep a passing check's verdict: ``seen``, the files and directories listed at ``taken``
     (ns), before the check read anything; ``digests``, of the bytes it read, by relative path;
-    ``counts``, what it says it checked. Skipped when anything changed meanwhile."""
+    ``counts``, what it says it checked. A file the check did not read (a README, a schema)
+    is read and digested here. Skipped when anything changed meanwhile, or when a file cannot
+    be digested."""
     where = location(top, environ)
     if where is None or not steady(seen, taken, top):
         return
-    verdict = {
-        "names": [name for name, *_ in seen[0]],
-        "digests": {name: value for name, value in digests.items() if value is not None},
-        "counts": dict(counts),
-    }
-    _keep(where, _name(top, VERDICT), _header(top), [verdict])
+    every: dict[str, str] = {}
+    for name in sorted(_every_file(seen[0])):
+        value = digests.get(name) or _digest_of(top, name)
+        if value is None:
+            return
+        every[name] = value
+    verdict = {"names": [name for name, *_ in seen[0]], "digests": every, "counts": dict(counts)}
+    header = {**_header(top), "files": _files(seen[0])}
+    _keep(where, _name(top, VERDICT), header, [verdict])
 
 
 def _digest_of(top: Path, name: str) -> str | None:

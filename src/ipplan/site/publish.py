@@ -9,7 +9,9 @@ as it is: a gh-pages checkout's ``.git``, a ``CNAME``, a ``.nojekyll``, a page o
 - ``OUT`` with a manifest: the files it lists are the earlier site's. Those the new site writes
   are replaced; those it no longer writes are removed, but only while their bytes are still
   those written (one changed since, say into a page saying where a plan went, is kept and no
-  longer listed).
+  longer listed), and never one larger than any file a site writes (:data:`MAX_SITE_FILE`),
+  which is not read whole either. A manifest of more than :data:`MAX_MANIFEST_ENTRIES` files
+  or :data:`MAX_MANIFEST_BYTES` bytes is refused as broken.
 - ``OUT`` holding a site from before the manifest (the marker ``.ipplan-site``, which such a site
   replaced whole on each run): its files are the marker, ``index.html`` and everything under the
   directories a site has, ``plans/``, ``data/``, ``en/`` and ``zh/``; the rest is kept.
@@ -67,13 +69,20 @@ from ipplan.errors import (
     write_error,
 )
 from ipplan.files import layout
-from ipplan.files.atomic import atomic_write, refuse_planted_link, remove
+from ipplan.files.atomic import atomic_write, remove
 from ipplan.files.discover import WORKSPACE
-from ipplan.files.fingerprint import digest
-from ipplan.locate import Neighbourhood, plans_at_or_above, real_path
+from ipplan.files.fingerprint import digest, digest_file
+from ipplan.locate import Neighbourhood, keep_out_of_plans
 from ipplan.site.pages import LANGS
 
 MANIFEST = ".ipplan-site.json"
+# No file a site writes is larger (a workspace's largest download is a few MB): a larger file
+# listed as the site's is never read whole, nor removed.
+MAX_SITE_FILE = 50 * 1024 * 1024
+# A manifest lists at most this many files (a workspace of a thousand plans writes some
+# 20,000) and takes at most this many bytes; a longer one is refused as broken.
+MAX_MANIFEST_ENTRIES = 100_000
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 # The marker of a site written before the manifest, when a site was replaced whole.
 MARKER = ".ipplan-site"
 # The hidden directory the new site is written into first: ``.ipplan-site-<random>.tmp``.
@@ -90,11 +99,7 @@ def keep_apart(target: Path, around: Neighbourhood) -> None:
     would touch them. The plans ``around`` names (the workspace's) are looked for, and also
     every plan at or above ``target`` and in it, in any workspace or none; and a link on the
     way that someone else may have planted in a shared directory is refused."""
-    refuse_planted_link(target)
-    real = real_path(target)
-    for top in (*around.plans, *plans_at_or_above(real)):
-        if real == top or top in real.parents:
-            raise SiteInsidePlan(path=str(target), plan=str(top))
+    real = keep_out_of_plans(target, around, SiteInsidePlan)
     for held in (*around.plans, *around.workspaces, *_plans_held(real)):
         if real in held.parents:
             raise SiteHoldsPlan(path=str(target), plan=str(held))
@@ -190,12 +195,14 @@ def _read_manifest(manifest: Path, target: Path) -> dict[str, str]:
     from ipplan.files.yaml_read import Refused, read_regular
 
     try:
-        listed = json.loads(read_regular(manifest, target))
+        listed = json.loads(read_regular(manifest, target, MAX_MANIFEST_BYTES))
     except (Refused, OSError, ValueError):  # unreadable, too large, not JSON, not UTF-8
         raise SiteManifestBroken(path=str(manifest)) from None
     files = listed.get("files") if isinstance(listed, dict) else None
-    if not isinstance(files, dict) or not all(
-        _safe(name) and isinstance(value, str) for name, value in files.items()
+    if (
+        not isinstance(files, dict)
+        or len(files) > MAX_MANIFEST_ENTRIES
+        or not all(_safe(name) and isinstance(value, str) for name, value in files.items())
     ):
         raise SiteManifestBroken(path=str(manifest))
     for name in sorted(files):
@@ -241,7 +248,8 @@ def site_writes(name: str) -> bool:
 def _earlier_site(target: Path) -> dict[str, str]:
     """The files of a site from before the manifest: the marker, and every regular file of the
     entries a site has at its root, reached without following a link."""
-    found: dict[str, str] = {MARKER: digest((target / MARKER).read_bytes())}
+    marker = digest_file(target / MARKER, MAX_SITE_FILE)
+    found: dict[str, str] = {} if marker is None else {MARKER: marker}
     pending = [target / name for name in SITE_ROOT]
     while pending:
         path = pending.pop()
@@ -252,7 +260,9 @@ def _earlier_site(target: Path) -> dict[str, str]:
         if stat.S_ISDIR(mode):
             pending += path.iterdir()
         elif stat.S_ISREG(mode) and site_writes(name := path.relative_to(target).as_posix()):
-            found[name] = digest(path.read_bytes())
+            value = digest_file(path, MAX_SITE_FILE)  # a larger file is no site's: kept
+            if value is not None:
+                found[name] = value
     return found
 
 
@@ -296,10 +306,13 @@ def _put_in_place(target: Path, staging: Path, files: Mapping[str, bytes]) -> No
 
 def _remove_stale(target: Path, stale: Mapping[str, str]) -> None:
     """Remove the earlier site's files that the new one lacks, with the directories they leave
-    empty; a file changed since it was written, or reached through a link, is kept."""
+    empty; a file changed since it was written, reached through a link, or larger than any
+    file a site writes (:data:`MAX_SITE_FILE`, never read whole), is kept."""
     for relative in sorted(stale):
         path = target / relative
-        if _reached_plainly(target, relative) and digest(path.read_bytes()) == stale[relative]:
+        if not _reached_plainly(target, relative):
+            continue
+        if digest_file(path, MAX_SITE_FILE) == stale[relative]:
             remove(path, target)
 
 

@@ -612,6 +612,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} 是工作区文件，报告不会覆盖它；请为 -o 选择另一个文件。",
         "{path} is the workspace file and a report never overwrites it; choose another file for -o",
     ),
+    "output-makes-plan": (
+        "{path} 名为 {name}，这个名字会让它所在的目录成为计划或工作区，报告从不写这样的文件，"
+        "未写入任何内容；请为 -o 选择另一个文件名。",
+        "{path} is named {name}, a name that makes its directory a plan or a workspace, so a "
+        "report is never written under it and nothing was written; choose another name for -o",
+    ),
+    "output-inside-plan": (
+        "{path} 在计划的数据目录 {plan} 之内；ipplan 不把新文件写进计划的目录（那会破坏该计划），"
+        "未写入任何内容。请选择所有计划目录之外的目录。",
+        "{path} is inside the data directory {plan} of a plan; ipplan writes nothing new into a "
+        "plan's directories (it would break that plan), and nothing was written. Choose a "
+        "directory outside every plan's",
+    ),
     "output-planted-link": (
         "{path} 经过符号链接 {link}，它位于共享目录（粘滞位或所有人可写，如 /tmp）中，属于另一个"
         "用户（uid {owner}），可能是他人设下的陷阱，ipplan 不跟随它；未写入任何内容。"
