@@ -1504,6 +1504,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the header names one column more than once: {columns}, so which to read is unclear. "
         "The file has: {has}. Keep only one of them",
     ),
+    "import-row-cells": (
+        "本行有 {cells} 个单元格，表头有 {columns} 列；多出或缺少的单元格会使后面的值错列"
+        "（例如数值 1,200 中的逗号未加引号）。请改正本行，含逗号的数值去掉逗号或加引号",
+        "this row has {cells} cells and the header {columns} columns; a cell too many or too "
+        "few shifts the values after it into the wrong column (such as the comma of 1,200 left "
+        "unquoted). Correct the row: write the number without its comma, or quote it",
+    ),
     "report.key": ("图例：{parts}。", "Key: {parts}."),
     "report.key.actual": ("实线与圆点为实际值", "the solid line and dots are actuals"),
     "report.key.actual_point": ("圆点为实际值", "the dot is the actual"),
