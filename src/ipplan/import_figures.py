@@ -138,8 +138,8 @@ def read_rows(path: Path, encoding: str | None = None) -> tuple[list[Row], int, 
         if len(record) != len(header):
             # A cell too many or too few (an unquoted thousands separator: 1,200) would shift
             # every cell after it into the wrong column.
-            params = {"cells": len(record), "columns": len(header)}
-            problems.append(Problem(path, line, "import-row-cells", params))
+            counts = {"cells": len(record), "columns": len(header)}
+            problems.append(Problem(path, line, "import-row-cells", counts))
             continue
         if not cell("value"):
             skipped += 1
