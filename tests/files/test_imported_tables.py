@@ -443,6 +443,26 @@ def test_big5_read_as_gbk_is_refused_as_ambiguous_until_the_encoding_is_named(
     assert load(bare_dir).actuals["practitioners"][0].note == "國家知識產權局"
 
 
+@pytest.mark.parametrize("named", ["shift_jis", "cp932", "Shift-JIS", "sjis"])
+def test_shift_jis_read_as_gbk_is_refused_as_ambiguous_until_the_encoding_is_named(
+    cli: Run, bare_dir: Path, tmp_path: Path, named: str
+) -> None:
+    path = tmp_path / "sjis.csv"
+    path.write_bytes(actuals("特許庁年次報告書").encode("shift_jis"))
+    before = snapshot(bare_dir)
+    done = cli(*command("import", path, bare_dir))
+    assert done.exit_code == 1  # it was stored as 摿嫋挕擭師曬崘彂
+    assert first_line(done.stderr) == (
+        f"{path}:2: import-encoding-shift-jis: this line reads as '摿嫋挕擭師曬崘彂' in GBK and "
+        "as '特許庁年次報告書' in Shift-JIS (Japanese), so the file looks like Shift-JIS. Say "
+        "which it is: --encoding shift_jis, or --encoding gbk"
+    )
+    assert snapshot(bare_dir) == before
+    chosen = cli(*command("import", path, bare_dir), "--encoding", named)
+    assert chosen.exit_code == 0, chosen.stderr
+    assert load(bare_dir).actuals["practitioners"][0].note == "特許庁年次報告書"
+
+
 def test_gbk_with_rare_characters_is_still_read_as_gbk(
     cli: Run, bare_dir: Path, tmp_path: Path
 ) -> None:

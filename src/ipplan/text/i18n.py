@@ -1493,6 +1493,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "this line reads as '{gbk}' in GBK and as '{big5}' in Big5 (traditional Chinese), so "
         "the file looks like Big5. Say which it is: --encoding big5, or --encoding gbk",
     ),
+    "import-encoding-shift-jis": (
+        "本行按 GBK 读是“{gbk}”，按 Shift-JIS（日文）读是“{shift_jis}”，像是 Shift-JIS 文件；"
+        "请用 --encoding shift_jis 或 --encoding gbk 指明它的编码",
+        "this line reads as '{gbk}' in GBK and as '{shift_jis}' in Shift-JIS (Japanese), so "
+        "the file looks like Shift-JIS. Say which it is: --encoding shift_jis, or --encoding gbk",
+    ),
     "import-missing-column": (
         "表头缺少必需的列：{missing}。文件中的列：{has}。"
         "必需的列：key（指标）、year（年份）、value（数值）；可选的列：source（来源）、note（备注）。",
@@ -1657,8 +1663,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' is not one of {choices}",
     ),
     "usage.encoding": (
-        "“{value}”不是导入可读的编码；请写 utf-8、gbk（即 gb18030）或 big5",
-        "'{value}' is not an encoding import reads; write utf-8, gbk (gb18030) or big5",
+        "“{value}”不是导入可读的编码；请写 utf-8、gbk（即 gb18030）、big5 或 shift_jis",
+        "'{value}' is not an encoding import reads; write utf-8, gbk (gb18030), big5 or shift_jis",
     ),
     "usage.option-needs-value": ("{option} 后面需要一个值。", "Option '{option}' requires a value"),
     "usage.option-takes-no-value": (
