@@ -25,6 +25,7 @@ from ipplan.cli.common import (
     workspace_to_check,
 )
 from ipplan.errors import PlanNotFound
+from ipplan.problems import total
 from ipplan.text.i18n import SAFEGUARDS_AREA, actions_count, text
 
 if TYPE_CHECKING:
@@ -119,7 +120,9 @@ def validate(
 
     if problems:
         terminal.print_lines(problem_lines(problems, language), stderr=True)
-        terminal.print_lines([text("validate.failed", language, count=len(problems))], stderr=True)
+        terminal.print_lines(
+            [text("validate.failed", language, count=total(problems))], stderr=True
+        )
         raise typer.Exit(1)
     terminal.print_lines([ok])
 

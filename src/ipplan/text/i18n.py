@@ -1155,6 +1155,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} more problems in this file are not listed (only the first {limit} of a file "
         "are); fix those above and run ipplan validate again",
     ),
+    "p.too-many-problems-in-directory": (
+        "此目录中还有 {count} 个文件或目录的问题未列出（每个目录只列前 {limit} 个）；"
+        "移走或删除不属于这里的文件后再运行 ipplan validate",
+        "{count} more problems with files in this directory are not listed (only the first "
+        "{limit} of a directory are); move or remove what does not belong here and run ipplan "
+        "validate again",
+    ),
     "p.too-deep": ("嵌套过深", "nested too deeply"),
     "p.unsupported-tag": ("不支持的 YAML 标签 {tag}", "unsupported YAML tag {tag}"),
     "p.unsupported-key": (
