@@ -602,3 +602,23 @@ def test_a_directorys_entry_problems_past_the_limit_are_counted_in_every_output(
     )
     assert told[101:] == [other]
     assert total(told) == 151
+
+
+def test_a_work_plan_directory_of_junk_is_listed_to_a_hundred_problems_then_counted(
+    tmp_path: Path,
+) -> None:
+    from ipplan.workplans.loading import _regular_yaml
+
+    directory = tmp_path / "workplans"
+    directory.mkdir()
+    for i in range(250):
+        (directory / f"junk{i:03d}").touch()
+    (directory / "2024.yaml").touch()
+    problems: list[Problem] = []
+    assert _regular_yaml(directory, "*.yaml", problems) == [directory / "2024.yaml"]
+    assert [p.code for p in problems] == ["unexpected-file"] * 100 + [
+        "too-many-problems-in-directory"
+    ]
+    assert problems[-1] == Problem(
+        directory, 1, "too-many-problems-in-directory", {"count": 150, "limit": 100}
+    )
