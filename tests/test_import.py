@@ -168,3 +168,33 @@ def test_control_characters_in_a_row_are_refused_at_its_line(
     assert f"{path}:2: control-character: note 含有终端控制字符 U+001B" in result.stderr
     assert "\x1b[2J" not in result.stderr
     assert snapshot(plan_dir) == before
+
+
+@pytest.mark.parametrize("force", [False, True])
+@pytest.mark.parametrize(
+    ("text", "cells", "columns"),
+    [
+        # An unquoted thousands separator: value 1 was recorded, and 200 dropped.
+        ("指标,年份,数值\npractitioners,2024,1,200\n", 4, 3),
+        # With source and note columns every cell after it shifted: value 1, source "200".
+        ("指标,年份,数值,来源,备注\npractitioners,2024,1,200,国家知识产权局,年报\n", 6, 5),
+        ("指标,年份,数值,来源,备注\npractitioners,2024,31000\n", 3, 5),
+    ],
+    ids=["one-too-many", "shifted-source", "too-few"],
+)
+def test_a_row_of_more_or_fewer_cells_than_its_header_is_refused_at_its_line(
+    cli: Run, plan_dir: Path, tmp_path: Path, text: str, cells: int, columns: int, force: bool
+) -> None:
+    path = csv_file(tmp_path, text)
+    before = snapshot(plan_dir)
+    args = ("import", str(path), "--lang", "en", "--data", str(plan_dir))
+    result = cli(*args, *(("--force",) if force else ()))
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    assert first == (
+        f"{path}:2: import-row-cells: this row has {cells} cells and the header {columns} "
+        "columns; a cell too many or too few shifts the values after it into the wrong column "
+        "(such as the comma of 1,200 left unquoted). Correct the row: write the number without "
+        "its comma, or quote it"
+    )
+    assert snapshot(plan_dir) == before

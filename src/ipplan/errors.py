@@ -47,7 +47,9 @@ class DataInvalid(IpplanError):
     message_id = "data-invalid"
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(count=len(problems))
+        from ipplan.problems import total
+
+        super().__init__(count=total(problems))
         self.problems = problems
 
 
@@ -204,7 +206,7 @@ class ImportRefused(DataInvalid):
 
     def __init__(self, problems: list[Problem], **params: Any) -> None:
         super().__init__(problems)
-        self.params = {"count": len(problems), **params}
+        self.params = {"count": self.params["count"], **params}
 
 
 class NotAYear(IpplanError):

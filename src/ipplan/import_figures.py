@@ -136,6 +136,12 @@ def read_rows(path: Path, encoding: str | None = None) -> tuple[list[Row], int, 
 
         if not any(field.strip() for field in record):
             continue
+        if len(record) != len(header):
+            # A cell too many or too few (an unquoted thousands separator: 1,200) would shift
+            # every cell after it into the wrong column.
+            counts = {"cells": len(record), "columns": len(header)}
+            problems.append(Problem(path, line, "import-row-cells", counts))
+            continue
         if not cell("value"):
             skipped += 1
             continue

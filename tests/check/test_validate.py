@@ -550,3 +550,75 @@ def test_problems_of_one_file_are_told_up_to_a_hundred_then_counted(
     as_json = json.loads(cli("validate", "--json", "--data", str(plan_dir)).stdout)
     codes = [p["code"] for p in as_json if p["file"] == str(record)]
     assert codes == ["unknown-field"] * 100 + ["too-many-problems"]
+
+
+def test_problems_of_one_directorys_entries_are_told_up_to_a_hundred_then_counted(
+    cli,  # type: ignore[no-untyped-def]
+    plan_dir: Path,
+) -> None:
+    actuals = plan_dir / "actuals"
+    actuals.mkdir(exist_ok=True)
+    for i in range(20_000):  # a line each, 20 MB of --json for 100,000
+        (actuals / f"junk{i:05d}").touch()
+    record = plan_dir / "actuals" / "practitioners" / "2024.yaml"
+    record.parent.mkdir()
+    record.write_text("value: 32000\ncolour: red\n", encoding="utf-8")
+    result = cli("validate", "--data", str(plan_dir), "--lang", "en")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    junk = [line for line in lines if line.startswith(f"{actuals}/junk")]
+    assert len(junk) == 100
+    assert all(": unexpected-file: " in line for line in junk)
+    assert (
+        f"{actuals}:1: too-many-problems-in-directory: 19900 more problems with files in this "
+        "directory are not listed (only the first 100 of a directory are); move or remove what "
+        "does not belong here and run ipplan validate again" in lines
+    )
+    assert f"{record}:2: unknown-field: unknown field colour" in lines  # another file's, told
+    assert lines[-1] == "20001 problems found."
+    assert len(result.stderr) < 50_000
+    as_json = cli("validate", "--json", "--data", str(plan_dir))
+    found = json.loads(as_json.stdout)
+    codes = [p["code"] for p in found if p["file"].startswith(str(actuals / "junk"))]
+    assert codes == ["unexpected-file"] * 100
+    rest = [p for p in found if p["code"] == "too-many-problems-in-directory"]
+    assert [(p["file"], p["line"]) for p in rest] == [(str(actuals), 1)]
+    assert len(as_json.stdout) < 50_000
+    github = cli("validate", "--format", "github", "--data", str(plan_dir)).stdout.splitlines()
+    assert len([line for line in github if "title=unexpected-file" in line]) == 100
+    assert len([line for line in github if "title=too-many-problems-in-directory" in line]) == 1
+
+
+def test_a_directorys_entry_problems_past_the_limit_are_counted_in_every_output() -> None:
+    from ipplan.problems import capped, total
+
+    directory = Path("plan/workplans")
+    entries = [Problem(directory / f"x{i}", 1, "unexpected-file", {}) for i in range(150)]
+    other = Problem(Path("plan/tasks.yaml"), 3, "unknown-field", {})
+    told = capped([*entries, other])
+    assert told[:100] == entries[:100]
+    assert told[100] == Problem(
+        directory, 1, "too-many-problems-in-directory", {"count": 50, "limit": 100}
+    )
+    assert told[101:] == [other]
+    assert total(told) == 151
+
+
+def test_a_work_plan_directory_of_junk_is_listed_to_a_hundred_problems_then_counted(
+    tmp_path: Path,
+) -> None:
+    from ipplan.workplans.loading import _regular_yaml
+
+    directory = tmp_path / "workplans"
+    directory.mkdir()
+    for i in range(250):
+        (directory / f"junk{i:03d}").touch()
+    (directory / "2024.yaml").touch()
+    problems: list[Problem] = []
+    assert _regular_yaml(directory, "*.yaml", problems) == [directory / "2024.yaml"]
+    assert [p.code for p in problems] == ["unexpected-file"] * 100 + [
+        "too-many-problems-in-directory"
+    ]
+    assert problems[-1] == Problem(
+        directory, 1, "too-many-problems-in-directory", {"count": 150, "limit": 100}
+    )

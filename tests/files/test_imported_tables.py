@@ -443,6 +443,26 @@ def test_big5_read_as_gbk_is_refused_as_ambiguous_until_the_encoding_is_named(
     assert load(bare_dir).actuals["practitioners"][0].note == "國家知識產權局"
 
 
+@pytest.mark.parametrize("named", ["shift_jis", "cp932", "Shift-JIS", "sjis"])
+def test_shift_jis_read_as_gbk_is_refused_as_ambiguous_until_the_encoding_is_named(
+    cli: Run, bare_dir: Path, tmp_path: Path, named: str
+) -> None:
+    path = tmp_path / "sjis.csv"
+    path.write_bytes(actuals("特許庁年次報告書").encode("shift_jis"))
+    before = snapshot(bare_dir)
+    done = cli(*command("import", path, bare_dir))
+    assert done.exit_code == 1  # it was stored as 摿嫋挕擭師曬崘彂
+    assert first_line(done.stderr) == (
+        f"{path}:2: import-encoding-shift-jis: this line reads as '摿嫋挕擭師曬崘彂' in GBK and "
+        "as '特許庁年次報告書' in Shift-JIS (Japanese), so the file looks like Shift-JIS. Say "
+        "which it is: --encoding shift_jis, or --encoding gbk"
+    )
+    assert snapshot(bare_dir) == before
+    chosen = cli(*command("import", path, bare_dir), "--encoding", named)
+    assert chosen.exit_code == 0, chosen.stderr
+    assert load(bare_dir).actuals["practitioners"][0].note == "特許庁年次報告書"
+
+
 def test_gbk_with_rare_characters_is_still_read_as_gbk(
     cli: Run, bare_dir: Path, tmp_path: Path
 ) -> None:
@@ -532,6 +552,39 @@ def test_a_quantity_is_the_whole_number_and_only_a_positive_one(
         None,
         6,
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "target"),
+    [
+        ("开展培训2～5次", None),  # a range: was 5
+        ("开展培训2~5次", None),
+        ("开展培训3至5次", None),
+        ("开展培训3到5次", None),
+        ("举办知识产权培训班第3期", None),  # an ordinal: was 3
+        ("开展第2,500次", None),  # was 2,500
+        ("开展培训2.500次", None),  # not a whole number: was 2.5
+        ("开展培训0.5次", None),
+        ("开展培训2/3次", None),  # a fraction: was 3
+        ("开展培训2／3次", None),
+        ("培训 - 3次", None),  # a sign apart from its number: was 3
+        ("每季度开展检查1次", 1),
+        ("服务企业数量提高至50家", 50),
+        ("开展培训 6次", 6),
+    ],
+)
+def test_a_range_an_ordinal_a_fraction_or_a_count_not_whole_is_no_target(
+    cli: Run, bare_dir: Path, tmp_path: Path, line: str, target: int | None
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        f'actions,measure,content,schedule\ntalent-training,培训,"{line}",全年\n', encoding="utf-8"
+    )
+    done = cli("workplan-import", str(path), "--year", "2024", "--data", str(bare_dir))
+    assert done.exit_code == 0, done.stderr
+    (item,) = load(bare_dir).work.plan(2024).items
+    assert [c.text for c in item.content] == [line]
+    assert [c.quantity.target if c.quantity else None for c in item.content] == [target]
 
 
 def test_content_that_starts_with_a_number_goes_out_and_comes_back_whole(

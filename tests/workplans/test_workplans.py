@@ -1143,3 +1143,33 @@ def test_a_file_where_the_work_plans_directory_belongs_is_reported(
     result = cli("validate", "--data", str(plan_dir), "--lang", "en")
     assert result.exit_code == 1
     assert "workplans:1: unexpected-file" in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("status",),
+        ("status", "--json"),
+        ("show", "practitioners"),
+        ("tasks",),
+        ("task", "talent-attraction"),
+        ("workplan",),
+        ("workplan", "--json"),
+        ("item", "y2022-1"),
+        ("due",),
+        ("due", "--within", "3660"),
+        ("due", "--json"),
+        ("roadmap",),
+        ("validate",),
+        ("report",),
+        ("history",),
+        ("overview",),
+    ],
+    ids=" ".join,
+)
+def test_every_read_command_works_on_the_last_day_a_date_holds(
+    cli: Run, shipped_dir: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "9999-12-31")  # due's horizon passed year 9999
+    done = cli(*command, "--data", str(shipped_dir))
+    assert done.exit_code == 0, done.output

@@ -15,6 +15,7 @@ from ipplan.cli.context import choose_lang, resolve_data_dir, workspace_to_check
 from ipplan.cli.options import DataOption, JsonOption, LangOption, PlanOption
 from ipplan.cli.output import lock_waits, mark_saved, print_json, problem_lines, reporting
 from ipplan.errors import PlanNotFound
+from ipplan.problems import total
 from ipplan.text.i18n import SAFEGUARDS_AREA, actions_count, text
 
 if TYPE_CHECKING:
@@ -96,7 +97,9 @@ def validate(
 
     if problems:
         terminal.print_lines(problem_lines(problems, language), stderr=True)
-        terminal.print_lines([text("validate.failed", language, count=len(problems))], stderr=True)
+        terminal.print_lines(
+            [text("validate.failed", language, count=total(problems))], stderr=True
+        )
         raise typer.Exit(1)
     terminal.print_lines([ok])
 

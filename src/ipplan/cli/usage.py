@@ -33,7 +33,8 @@ def year_value(typed: str) -> int:
 
 def encoding_value(typed: str) -> str:
     """An --encoding as people write it (utf-8, UTF8, gbk, GB18030): the codec a table is read
-    in, ``utf-8``, ``gb18030`` (which includes GBK) or ``big5``; a usage error otherwise."""
+    in, ``utf-8``, ``gb18030`` (which includes GBK), ``big5`` or ``cp932`` (Shift-JIS); a usage
+    error otherwise."""
     from ipplan.files.tablefile import encoding_named
 
     found = encoding_named(typed)

@@ -22,9 +22,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ipplan.files.discover import Search
-from ipplan.problems import Problem
+from ipplan.problems import DIRECTORY_REST, MAX_PER_FILE, Problem
 
 SUFFIX = ".yaml"
 # At most this many entries are looked at in one record directory: far above any plan's
@@ -148,14 +149,23 @@ def _walk(
         return
     last = level == len(kind.parts) - 1
     pattern = kind.parts[level]
+    told = untold = 0  # problems of this directory's entries: past MAX_PER_FILE, only counted
+
+    def refuse(entry: os.DirEntry[str], code: str, params: dict[str, Any]) -> None:
+        nonlocal told, untold
+        if told < MAX_PER_FILE:
+            told += 1
+            problems.append(Problem(Path(entry.path), 1, code, params))
+        else:
+            untold += 1
+
     for entry in entries:
         name = entry.name
         if name.startswith("."):
             continue
         relative = f"{prefix}/{name}"
         if entry.is_symlink():
-            problem = Problem(Path(entry.path), 1, "not-a-regular-file", {"kind": "symlink"})
-            problems.append(problem)
+            refuse(entry, "not-a-regular-file", {"kind": "symlink"})
             continue
         if last:
             stem = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else None
@@ -166,13 +176,15 @@ def _walk(
                     from ipplan.files.yaml_read import file_kind
 
                     kind_of = file_kind(entry.stat(follow_symlinks=False).st_mode)
-                    problem = Problem(Path(entry.path), 1, "not-a-regular-file", {"kind": kind_of})
-                    problems.append(problem)
+                    refuse(entry, "not-a-regular-file", {"kind": kind_of})
                 continue
         elif entry.is_dir(follow_symlinks=False) and pattern.fullmatch(name):
             _walk(entry.path, kind, level + 1, relative, found, problems)
             continue
-        problems.append(Problem(Path(entry.path), 1, "unexpected-file", {"layout": kind.layout}))
+        refuse(entry, "unexpected-file", {"layout": kind.layout})
+    if untold:
+        params = {"count": untold, "limit": MAX_PER_FILE}
+        problems.append(Problem(Path(directory), 1, DIRECTORY_REST, params))
 
 
 SCHEMA_DIR = "schema"  # beside the data files, as their first lines name it

@@ -23,7 +23,7 @@ import codecs
 import io
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,11 +61,13 @@ ENCODINGS = {
     "gb18030": "gb18030",
     "big5": "big5",
     "cp950": "big5",
+    "shift_jis": "cp932",
+    "cp932": "cp932",
 }
-SHOWN = {"utf-8": "UTF-8", "gb18030": "GBK", "big5": "Big5"}
+SHOWN = {"utf-8": "UTF-8", "gb18030": "GBK", "big5": "Big5", "cp932": "Shift-JIS"}
 _MARKS = {"utf-8": UTF8_BOM, "gb18030": GB18030_BOM}
-# How many characters that are not ASCII are weighed to tell GBK from Big5: enough for any
-# table's text to show which it is, few enough to be counted in milliseconds.
+# How many characters that are not ASCII are weighed to tell GBK from Big5 or Shift-JIS: enough
+# for any table's text to show which it is, few enough to be counted in milliseconds.
 _WEIGHED = 10_000
 
 # Characters outside the scripts a Chinese plan is written in: what text read in the wrong
@@ -185,29 +187,35 @@ def _one_encoding(raw: bytes, path: Path) -> str:
         shown = {"utf8": utf8, "gbk": gbk}
         raise TableError(Problem(path, number, "import-encoding-ambiguous", shown))
     gbk = raw.decode("gb18030")
-    _not_big5(raw, gbk, path)
+    _not_another(raw, gbk, path)
     return gbk
 
 
-def _not_big5(raw: bytes, gbk: str, path: Path) -> None:
-    """Refuse as ambiguous a file read as GBK whose bytes read in Big5 (traditional Chinese, as
-    Taiwan and Hong Kong save it) as more common characters than in GBK: 國家知識產權局 in Big5
-    reads in GBK as 瓣產醚玻舦Ы, rare characters and a Cyrillic letter."""
-    if _rare(gbk, _common_in_gbk) == 0:
+def _not_another(raw: bytes, gbk: str, path: Path) -> None:
+    """Refuse as ambiguous a file read as GBK whose bytes read in another encoding of
+    :data:`_OTHERS` as more common characters than in GBK: 國家知識產權局 in Big5 reads in GBK as
+    瓣產醚玻舦Ы, 特許庁年次報告書 in Shift-JIS as 摿嫋挕擭師曬崘彂, rare characters."""
+    rare_in_gbk = _rare(gbk, _common_in_gbk)
+    if rare_in_gbk == 0:
         return
-    try:
-        big5 = raw.decode("big5")
-    except UnicodeDecodeError:
+    readings = []
+    for codec, code, name, common in _OTHERS:
+        try:
+            rare = _rare(raw.decode(codec), common)
+        except UnicodeDecodeError:
+            continue
+        if rare < rare_in_gbk:
+            readings.append((rare, codec, code, name))
+    if not readings:
         return
-    if _rare(big5, _common_in_big5) >= _rare(gbk, _common_in_gbk):
-        return
+    _, codec, code, name = min(readings)
     for number, line in enumerate(raw.split(b"\n"), 1):
         as_gbk = line.decode("gb18030", errors="replace")
         if _rare(as_gbk, _common_in_gbk):
             stretch = next(m.group() for m in _NON_ASCII.finditer(as_gbk))
-            in_big5 = stretch.encode("gb18030").decode("big5", errors="replace")
-            shown = {"gbk": printable(stretch[:30]), "big5": printable(in_big5[:30])}
-            raise TableError(Problem(path, number, "import-encoding-big5", shown))
+            other = stretch.encode("gb18030").decode(codec, errors="replace")
+            shown = {"gbk": printable(stretch[:30]), name: printable(other[:30])}
+            raise TableError(Problem(path, number, code, shown))
 
 
 def _rare(text: str, common: Any) -> int:
@@ -246,6 +254,27 @@ def _common_in_big5(char: str) -> bool:
     except UnicodeEncodeError:
         return False
     return len(code) == 2 and 0xA440 <= code[0] << 8 | code[1] <= 0xC67E
+
+
+def _common_in_shift_jis(char: str) -> bool:
+    """Kana, one of JIS X 0208's 2,965 most used kanji (its first level, 889F to 9872), or CJK
+    or full-width punctuation; never half-width katakana, which GBK's bytes read as."""
+    if "\u3000" <= char <= "\u30ff" or "\uff01" <= char <= "\uff5e":
+        return True
+    try:
+        code = char.encode("cp932")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and 0x889F <= code[0] << 8 | code[1] <= 0x9872
+
+
+# The encodings a file read as GBK may really be in, each with its problem code, the name of
+# its reading in the problem, and its most used characters: a file is refused when it reads in
+# one of them as fewer rare characters than in GBK.
+_OTHERS: tuple[tuple[str, str, str, Callable[[str], bool]], ...] = (
+    ("big5", "import-encoding-big5", "big5", _common_in_big5),
+    ("cp932", "import-encoding-shift-jis", "shift_jis", _common_in_shift_jis),
+)
 
 
 def _encoding_of_line(line: bytes) -> str | None:

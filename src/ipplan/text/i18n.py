@@ -1168,6 +1168,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} more problems in this file are not listed (only the first {limit} of a file "
         "are); fix those above and run ipplan validate again",
     ),
+    "p.too-many-problems-in-directory": (
+        "此目录中还有 {count} 个文件或目录的问题未列出（每个目录只列前 {limit} 个）；"
+        "移走或删除不属于这里的文件后再运行 ipplan validate",
+        "{count} more problems with files in this directory are not listed (only the first "
+        "{limit} of a directory are); move or remove what does not belong here and run ipplan "
+        "validate again",
+    ),
     "p.too-deep": ("嵌套过深", "nested too deeply"),
     "p.unsupported-tag": ("不支持的 YAML 标签 {tag}", "unsupported YAML tag {tag}"),
     "p.unsupported-key": (
@@ -1506,6 +1513,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "this line reads as '{gbk}' in GBK and as '{big5}' in Big5 (traditional Chinese), so "
         "the file looks like Big5. Say which it is: --encoding big5, or --encoding gbk",
     ),
+    "import-encoding-shift-jis": (
+        "本行按 GBK 读是“{gbk}”，按 Shift-JIS（日文）读是“{shift_jis}”，像是 Shift-JIS 文件；"
+        "请用 --encoding shift_jis 或 --encoding gbk 指明它的编码",
+        "this line reads as '{gbk}' in GBK and as '{shift_jis}' in Shift-JIS (Japanese), so "
+        "the file looks like Shift-JIS. Say which it is: --encoding shift_jis, or --encoding gbk",
+    ),
     "import-missing-column": (
         "表头缺少必需的列：{missing}。文件中的列：{has}。"
         "必需的列：key（指标）、year（年份）、value（数值）；可选的列：source（来源）、note（备注）。",
@@ -1516,6 +1529,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "表头中有多列表示同一内容：{columns}，无法确定使用哪一列。文件中的列：{has}。请只保留其中一列。",
         "the header names one column more than once: {columns}, so which to read is unclear. "
         "The file has: {has}. Keep only one of them",
+    ),
+    "import-row-cells": (
+        "本行有 {cells} 个单元格，表头有 {columns} 列；多出或缺少的单元格会使后面的值错列"
+        "（例如数值 1,200 中的逗号未加引号）。请改正本行，含逗号的数值去掉逗号或加引号",
+        "this row has {cells} cells and the header {columns} columns; a cell too many or too "
+        "few shifts the values after it into the wrong column (such as the comma of 1,200 left "
+        "unquoted). Correct the row: write the number without its comma, or quote it",
     ),
     "report.key": ("图例：{parts}。", "Key: {parts}."),
     "report.key.actual": ("实线与圆点为实际值", "the solid line and dots are actuals"),
@@ -1663,8 +1683,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' is not one of {choices}",
     ),
     "usage.encoding": (
-        "“{value}”不是导入可读的编码；请写 utf-8、gbk（即 gb18030）或 big5",
-        "'{value}' is not an encoding import reads; write utf-8, gbk (gb18030) or big5",
+        "“{value}”不是导入可读的编码；请写 utf-8、gbk（即 gb18030）、big5 或 shift_jis",
+        "'{value}' is not an encoding import reads; write utf-8, gbk (gb18030), big5 or shift_jis",
     ),
     "usage.option-needs-value": ("{option} 后面需要一个值。", "Option '{option}' requires a value"),
     "usage.option-takes-no-value": (

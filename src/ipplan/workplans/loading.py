@@ -22,7 +22,7 @@ from ipplan.file_models import Item, ProgressEvent, WorkPlanInfo
 from ipplan.files.layout import WORKPLANS_DIR
 from ipplan.files.yaml_document import Document
 from ipplan.files.yaml_read import read
-from ipplan.problems import Problem, suggest
+from ipplan.problems import DIRECTORY_REST, MAX_PER_FILE, Problem, suggest
 from ipplan.text.typed_input import control_character
 from ipplan.workplans import entities
 from ipplan.workplans.book import WorkPlan, WorkPlans
@@ -80,20 +80,27 @@ def _regular_yaml(
             problems.append(Problem(directory, 1, "unexpected-file", {"layout": layout}))
         return []
     found = []
+    told = untold = 0  # problems of the directory's entries: past MAX_PER_FILE, only counted
     for path in sorted(directory.iterdir()):
         if path.name.startswith("."):
             continue
         if path.is_symlink() or not path.is_file():
-            if problems is not None:
-                kind = "symlink" if path.is_symlink() else "directory"
-                problems.append(Problem(path, 1, "not-a-regular-file", {"kind": kind}))
+            kind = "symlink" if path.is_symlink() else "directory"
+            problem = Problem(path, 1, "not-a-regular-file", {"kind": kind})
+        elif not path.match(pattern):
+            layout = f"{WORKPLANS_DIR}/<year>.yaml"
+            problem = Problem(path, 1, "unexpected-file", {"layout": layout})
+        else:
+            found.append(path)
             continue
-        if not path.match(pattern):
-            if problems is not None:
-                layout = f"{WORKPLANS_DIR}/<year>.yaml"
-                problems.append(Problem(path, 1, "unexpected-file", {"layout": layout}))
-            continue
-        found.append(path)
+        if problems is not None and told < MAX_PER_FILE:
+            told += 1
+            problems.append(problem)
+        else:
+            untold += 1
+    if problems is not None and untold:
+        params = {"count": untold, "limit": MAX_PER_FILE}
+        problems.append(Problem(directory, 1, DIRECTORY_REST, params))
     return found
 
 

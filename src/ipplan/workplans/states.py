@@ -217,7 +217,8 @@ def due_within(standing: ItemStanding, days: int) -> list[MilestoneStanding]:
     """The open milestones that are overdue or end within ``days`` days of the standing's day."""
     if standing.state in (ItemState.done, ItemState.cancelled):
         return []
-    horizon = standing.day + dt.timedelta(days=days)
+    # the last day a date holds, for a standing's day near it (IPPLAN_TODAY=9999-12-31)
+    horizon = standing.day + min(dt.timedelta(days=days), dt.date.max - standing.day)
     return [
         m
         for m in standing.milestones

@@ -53,6 +53,10 @@ _QUANTITY = re.compile(
     r"(?<![0-9A-Za-z.,，．+\-−－])(\d{1,3}(?:[,，]\d{3})+|\d+)(\.\d+)?\s*"
     r"(次|家|人|项|期|场|个|篇|件|所|批|份|人次|家次)[。.]?$"
 )
+# what before a count makes it no count (spaces between allowed): a number, a sign or a
+# separator ("培训 - 3次"), a range ("2～5次", "3至5次"), a fraction ("2/3次"), an ordinal
+# ("第3期"); "提高至50家" is a count, with no number before 至
+_NOT_A_COUNT = re.compile(r"(?:[0-9A-Za-z.,，．+\-−－~～〜—–/／÷第]|\d\s*[至到])\s*$")
 # the largest target a work plan's quantity holds (workplans.model.Quantity)
 _MAX_TARGET = 10**12
 # the numbering of a content line: "1." "2、" "（3）", never the integer part of "2.5亿元"
@@ -321,11 +325,12 @@ def numbered(number: int, text: str) -> str:
 
 
 def _content(line: str) -> dict[str, Any]:
-    """A content line and the count at its end, if any. A count that is not a positive number
-    a work plan holds (0, -3, 1e3, more digits than a number keeps) is no quantity: the line
-    stays as text, without a target."""
+    """A content line and the count at its end, if any. A count that is not a positive whole
+    number a work plan holds (0, -3, 1e3, 0.5, more digits than a number keeps), or that is part
+    of a range (2～5次), an ordinal (第3期) or a fraction (2/3次), is no quantity: the line stays
+    as text, without a target."""
     found = _QUANTITY.search(line)
-    if found is None:
+    if found is None or found.group(2) or _NOT_A_COUNT.search(line, 0, found.start()):
         return {"text": line, "quantity": None}
     digits = re.sub("[,，]", "", found.group(1)) + (found.group(2) or "")
     value = float(digits)
