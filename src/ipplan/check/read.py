@@ -286,10 +286,18 @@ def _read_update_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> No
     from ipplan.file_models import ActionUpdate
 
     action_id, name = parts
-    found = _one(c, doc, doc.data if doc.data is not None else {}, (), ActionUpdate)
+    found = _stamped(c, doc, name, ActionUpdate)
+    if found is not None:
+        c.updates.setdefault(action_id, []).append(Found(doc, (), found))
+
+
+def _stamped(c: Checked, doc: Document, name: str, model: type[M]) -> M | None:
+    """A record named by its recorded time (an update, a progress event) checked against
+    ``model``, and its file name against that time; None, with the problem, where either fails."""
+    found = _one(c, doc, doc.data if doc.data is not None else {}, (), model)
     if found is None:
-        return
-    expected = layout.stamp_name(found.recorded)
+        return None
+    expected = layout.stamp_name(found.recorded)  # type: ignore[attr-defined]
     if name != expected:
         c.problems.append(
             Problem(
@@ -299,30 +307,17 @@ def _read_update_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> No
                 {"name": f"{name}{layout.SUFFIX}", "expected": f"{expected}{layout.SUFFIX}"},
             )
         )
-        return
-    c.updates.setdefault(action_id, []).append(Found(doc, (), found))
+        return None
+    return found
 
 
 def _read_progress_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:
     """A work-plan progress event; what it points at is checked by ipplan.workplans.loading."""
     from ipplan.file_models import ProgressEvent
 
-    name = parts[-1]
-    found = _one(c, doc, doc.data if doc.data is not None else {}, (), ProgressEvent)
-    if found is None:
-        return
-    expected = layout.stamp_name(found.recorded)
-    if name != expected:
-        c.problems.append(
-            Problem(
-                doc.path,
-                doc.line(("recorded",)),
-                "record-name",
-                {"name": f"{name}{layout.SUFFIX}", "expected": f"{expected}{layout.SUFFIX}"},
-            )
-        )
-        return
-    c.progress.append((doc, parts, found))
+    found = _stamped(c, doc, parts[-1], ProgressEvent)
+    if found is not None:
+        c.progress.append((doc, parts, found))
 
 
 # How the files of each record kind are read; a capability that registers a kind adds its reader.
