@@ -21,7 +21,7 @@ import pytest
 from pydantic import BaseModel
 
 from ipplan.cli import registry
-from ipplan.text.i18n import CATALOGUE
+from ipplan.text.catalogue import CATALOGUE
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"

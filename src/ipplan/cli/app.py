@@ -33,7 +33,8 @@ from ipplan.cli import completion, helpformat, output, registry
 from ipplan.cli import lang as lang_
 from ipplan.cli.options import DataOption, LangOption, PlanOption
 from ipplan.clock import example_day
-from ipplan.text.i18n import CATALOGUE, joined, text
+from ipplan.text.catalogue import CATALOGUE
+from ipplan.text.i18n import joined, text
 from ipplan.text.wrapping import width, wrap
 
 # --- the words of Click's usage errors that ipplan reads -------------------------------------

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ipplan.action_status import Status
-from ipplan.text.i18n import CATALOGUE
+from ipplan.text.catalogue import CATALOGUE
 
 if TYPE_CHECKING:
     from ipplan.plan import Plan

@@ -14,7 +14,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from ipplan.text.i18n import CATALOGUE, lang_code, text
+from ipplan.text.catalogue import CATALOGUE
+from ipplan.text.i18n import lang_code, text
 
 # The language the help is drawn in; the command group sets it before anything is drawn.
 language = "en"

@@ -14,7 +14,8 @@ import typer
 from ipplan.action_status import Status
 from ipplan.cli import lang as lang_
 from ipplan.errors import NotAYear
-from ipplan.text.i18n import CATALOGUE, error_message, joined, text
+from ipplan.text.catalogue import CATALOGUE
+from ipplan.text.i18n import error_message, joined, text
 
 
 def year_value(typed: str) -> int:

@@ -1,0 +1,66 @@
+"""The public record and the plan's end: official and overdue figures."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- the public record and the plan's end: official figures, overdue figures, final
+    # evaluation (docs/methodology.md, "When a yearly figure is due")
+    "p.official-baseline-year-mismatch": (
+        "{key} 的官方基线数据年份为 {year}，应为计划基线年 {expected}",
+        "{key} has an official baseline figure for {year}; the plan's baseline year is {expected}",
+    ),
+    "p.greater-than-equal": (
+        "{field} 须不小于 {bound}（现为 {got}）",
+        "{field} must be at least {bound} (it is {got})",
+    ),
+    "p.less-than-equal": (
+        "{field} 须不大于 {bound}（现为 {got}）",
+        "{field} must be at most {bound} (it is {got})",
+    ),
+    "record.official_label": ("官方数据", "Official figure"),
+    "record.official": (
+        "{point}；进度仍从计划基线起算",
+        "{point}; progress is still measured from the plan's baseline",
+    ),
+    "record.official_source": ("来源：{source}", "source: {source}"),
+    "record.published_after": (
+        "每年数据通常在该年结束后{months}个月内公布",
+        "each year's figure is normally published within {months} months of the year's end",
+    ),
+    "record.publication": ("数据公布", "Publication"),
+    "record.final_label": ("终期评估", "Final evaluation"),
+    "record.section": ("终期评估与逾期数据", "Final evaluation and overdue figures"),
+    "record.section_overdue": ("逾期数据", "Overdue figures"),
+    "record.overdue_column": (
+        "逾期未记录的年度数据（截至{day}；括号内为应公布日期）",
+        "Figures overdue on {day} (the day each was due)",
+    ),
+    "record.overdue_line": (
+        "逾期未记录的年度数据：{years}（括号内为应公布日期）",
+        "figures overdue and not recorded: {years} (in brackets: the day each was due)",
+    ),
+    "record.named": ("{name}：{said}", "{name}: {said}"),
+    "record.overdue_cell": ("逾期：应于{due}前公布", "overdue (due {due})"),
+    "record.overdue_heading": (
+        "逾期未记录的年度数据（截至{day}；括号内为应公布日期）：",
+        "Yearly figures overdue and not recorded on {day} (in brackets: the day each was due):",
+    ),
+    "record.overdue_year": ("{year}年（{due}）", "{year} ({due})"),
+    "record.final_heading": (
+        "终期评估：计划目标年{year}年已结束（截至{day}）。各指标是否实现，以{year}年实际值判定。",
+        "Final evaluation: the plan's target year {year} has ended (on {day}). Each indicator is called achieved or missed on its {year} figure.",
+    ),
+    "record.final_count": (
+        "已判定{decided}项，尚待数据{awaited}项。",
+        "{decided} decided, {awaited} awaiting their figure.",
+    ),
+    "record.decided": ("{status}（依据{year}年实际值）", "{status} (on the {year} figure)"),
+    "record.awaited": (
+        "待{year}年数据，{when}；按已有数据为“{status}”",
+        "awaiting the {year} figure, {when}; on the figures so far: {status}",
+    ),
+    "record.awaited_no_data": ("待{year}年数据，{when}", "awaiting the {year} figure, {when}"),
+    "record.when_due": ("通常于{due}前公布", "normally published by {due}"),
+    "record.when_overdue": ("应于{due}前公布，已逾期", "due by {due} and overdue"),
+    "record.when_unknown": ("公布时间未定", "no publication date known"),
+}
