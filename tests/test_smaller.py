@@ -65,10 +65,10 @@ def test_the_html_key_names_only_what_the_chart_draws(cli: Run, plan_dir: Path) 
 
 
 def test_a_chart_with_only_its_target_has_an_axis_from_zero(plan_dir: Path) -> None:
-    from ipplan import views
+    from ipplan.views.indicators import show_view
 
     plan = load(plan_dir)
-    chart = charts.Chart.from_show(views.show_view(plan, plan.indicator("satisfaction")))
+    chart = charts.Chart.from_show(show_view(plan, plan.indicator("satisfaction")))
     assert chart.drawn() == ["target"]
     assert chart.span() == (0.0, 83)
     svg = charts.svg(chart, "t", {k: k for k in ("linear", "actual", "milestone", "target")})

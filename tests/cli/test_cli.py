@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import locate, views
+from ipplan import locate
 from ipplan.problems import Problem
+from ipplan.views.indicators import show_view, status_view
+from ipplan.views.problems import github_annotations
 from tests.conftest import SHIPPED, Run, add_milestone, load, snapshot
 
 # --- status -----------------------------------------------------------------------------------
@@ -56,7 +58,7 @@ def test_status_json_is_the_core_result(cli: Run, plan_dir: Path) -> None:
     cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
     result = cli("status", "--json", "--data", str(plan_dir))
     data = json.loads(result.stdout)
-    assert data == views.status_view(load(plan_dir))
+    assert data == status_view(load(plan_dir))
     assert data["plan"] == {
         "title": "推进专利代理行业高质量发展行动计划（2022-2025年）",
         "baseline_year": 2021,
@@ -444,7 +446,7 @@ def test_show_definition_and_json(cli: Run) -> None:
         "regulatory-coordination",
         "professional-conduct",
     ]
-    assert data == views.show_view(load(SHIPPED), load(SHIPPED).indicator("complaint_rate"))
+    assert data == show_view(load(SHIPPED), load(SHIPPED).indicator("complaint_rate"))
 
 
 def test_show_provisional_baseline(cli: Run, plan_dir: Path) -> None:
@@ -634,7 +636,7 @@ def test_validate_github_annotations(
 
 def test_github_annotations_escape_what_the_runner_reads() -> None:
     problem = Problem(Path("a,b:c.yaml"), 7, "yaml-syntax", {"detail": "100% bad\nline two"})
-    assert views.github_annotations([problem], "en") == [
+    assert github_annotations([problem], "en") == [
         "::error file=a%2Cb%3Ac.yaml,line=7,title=yaml-syntax::"
         "YAML syntax error: 100%25 bad%0Aline two"
     ]

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import reports, views
+from ipplan import reports
 from ipplan.clock import today
 from ipplan.reports import markdown
+from ipplan.views.indicators import show_view
 from tests.conftest import SHIPPED, Run, add_milestone, load, snapshot
 
 HOSTILE_NOTE = "<script>alert(1)</script> | [red]x[/red]"
@@ -61,7 +62,7 @@ def test_json_is_everything_the_core_computes(cli: Run, reported: Path, tmp_path
     data = json.loads(out.read_text(encoding="utf-8"))
     plan = load(reported)
     assert data == reports.build(plan, day=today(os.environ))
-    assert data["indicators"][0] == views.show_view(plan, plan.indicator("practitioners"))
+    assert data["indicators"][0] == show_view(plan, plan.indicator("practitioners"))
     assert data["summary"]["needs_acceleration"] == 3
     assert [a["id"] for a in data["areas"]] == ["capability", "service", "conduct", "safeguards"]
 

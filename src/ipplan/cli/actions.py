@@ -40,14 +40,15 @@ def tasks(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import clock, load, views
+    from ipplan import clock, load
     from ipplan.plan import check_as_of
+    from ipplan.views.actions import tasks_view
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         check_as_of([plan], as_of)
-        view = views.tasks_view(plan, area, status, indicator, as_of, clock.judgement_day(as_of))
+        view = tasks_view(plan, area, status, indicator, as_of, clock.judgement_day(as_of))
     if as_json:
         print_json(view)
         return
@@ -80,8 +81,9 @@ def task(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import clock, load, views, write
+    from ipplan import clock, load, write
     from ipplan.plan import check_as_of
+    from ipplan.views.actions import action_view
     from ipplan.workplans.views import action_work
 
     language = choose_lang(ctx, lang)
@@ -111,7 +113,7 @@ def task(
         else:
             state, changed = plan.state(found, as_of), False
         work = action_work(plan, state, clock.judgement_day(as_of), as_of)
-    view = views.action_view(state, work)
+    view = action_view(state, work)
     if changed:
         mark_saved(text("task.updated", language, id=found.id))
     if as_json:

@@ -31,12 +31,13 @@ def history(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load, views
+    from ipplan import load
+    from ipplan.views.history import history_view
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
-        view = views.history_view(plan, ref, limit)
+        view = history_view(plan, ref, limit)
     if as_json:
         print_json(view)
         return
@@ -54,14 +55,15 @@ def undo(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import history, load, views
+    from ipplan import history, load
+    from ipplan.views.history import undo_view
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
         done = history.undo(data_dir, plan, dry_run=dry_run, waiting=lock_waits(language))
-    view = views.undo_view(done)
+    view = undo_view(done)
     if view["written"]:
         from ipplan.render import history as history_screen
         from ipplan.render import terminal

@@ -40,7 +40,8 @@ def validate(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load, views
+    from ipplan import load
+    from ipplan.views.problems import display_path, github_annotations, problems_view
 
     language = choose_lang(ctx, lang)
     if as_json:
@@ -63,7 +64,7 @@ def validate(
             plans=len(found.plans),
             indicators=found.indicators,
             actuals=found.actuals,
-            path=views.display_path(whole),
+            path=display_path(whole),
         )
     else:
         with reporting(ctx, language):  # a cache location that may not be used is refused
@@ -75,7 +76,7 @@ def validate(
             actions=actions_count(tally.get("actions", 0), tally.get("safeguards", 0), language),
             actuals=tally.get("actuals", 0),
             updates=tally.get("updates", 0),
-            path=views.display_path(data_dir.path),
+            path=display_path(data_dir.path),
         )
         if strict and not problems:  # lateness is judged on data that is valid
             from ipplan import clock, timeliness
@@ -87,10 +88,10 @@ def validate(
 
         terminal.print_lines([git_notice(u, language) for u in unchecked], stderr=True)
     if fmt is ProblemFormat.json:
-        print_json(views.problems_view(problems, language))
+        print_json(problems_view(problems, language))
         raise typer.Exit(1 if problems else 0)
     if fmt is ProblemFormat.github:
-        for line in views.github_annotations(problems, language):
+        for line in github_annotations(problems, language):
             typer.echo(line)
         raise typer.Exit(1 if problems else 0)
     from ipplan.render import terminal
@@ -106,10 +107,10 @@ def validate(
 
 def git_notice(unchecked: gitstate.Unchecked, language: str) -> str:
     """The one line saying that git could not tell whether a merge is unfinished, and why."""
-    from ipplan import views
+    from ipplan.views.problems import display_path
 
     why = text(f"git-unchecked.{unchecked.why}", language, detail=unchecked.detail)
-    path = views.display_path(unchecked.directory)
+    path = display_path(unchecked.directory)
     return text("notice.git-unchecked", language, path=path, why=why)
 
 
@@ -167,9 +168,10 @@ def schema(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import views, write
+    from ipplan import write
     from ipplan.check import schema as schemas
     from ipplan.files import lock
+    from ipplan.views.problems import display_path
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
@@ -185,7 +187,7 @@ def schema(
             written = schemas.write_schemas(directory)
     from ipplan.render import terminal
 
-    lines = [text("schema.written", language, path=views.display_path(path)) for path in written]
+    lines = [text("schema.written", language, path=display_path(path)) for path in written]
     if lines:
         mark_saved(" ".join(lines))
     terminal.print_lines(lines)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -23,22 +23,6 @@ from ipplan.cli.usage import year_value
 from ipplan.text.i18n import text, unit_label
 
 
-def members_view(directory: Path, key: str, as_of: int | None) -> Any:
-    """The roll-up of the member plans into indicator ``key`` of the plan in ``directory``."""
-    import os
-
-    from ipplan.errors import MembersNeedWorkspace, NoMembers
-    from ipplan.workspaces.overview import rollups_around
-
-    found = rollups_around(directory, Path.cwd(), os.environ, as_of)
-    if found is None:
-        raise MembersNeedWorkspace(start=str(Path.cwd()))
-    name, views = found
-    if key not in views:
-        raise NoMembers(plan=name, key=key)
-    return views[key]
-
-
 @app.command()
 def status(
     ctx: typer.Context,
@@ -48,14 +32,15 @@ def status(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load, views
+    from ipplan import load
     from ipplan.plan import check_as_of
+    from ipplan.views.indicators import status_view
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         check_as_of([plan], as_of)
-        view = views.status_view(plan, as_of)
+        view = status_view(plan, as_of)
     if as_json:
         print_json(view)
         return
@@ -84,8 +69,9 @@ def record(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load, views, write
+    from ipplan import load, write
     from ipplan.text import shown_numbers
+    from ipplan.views.recording import record_view
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
@@ -98,7 +84,7 @@ def record(
             force=force,
             waiting=lock_waits(language),
         )
-    view = views.record_view(plan, done)
+    view = record_view(plan, done)
     name = done.indicator.name_en if language == "en" else done.indicator.name
     message = text(
         "unchanged" if done.unchanged else "recorded",
@@ -137,8 +123,9 @@ def show(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load, views
+    from ipplan import load
     from ipplan.plan import check_as_of
+    from ipplan.views.indicators import show_view, with_members
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
@@ -146,18 +133,23 @@ def show(
         plan = load.load(data_dir)
         check_as_of([plan], as_of)
         found = plan.indicator(indicator)
-        view = views.show_view(plan, found, as_of)
+        view = show_view(plan, found, as_of)
+        rollup = None
         if members:
-            view["members"] = members_view(data_dir.path, found.key, as_of)
+            import os
+
+            from ipplan.workspaces.overview import members_of
+
+            rollup = members_of(data_dir.path, found.key, Path.cwd(), os.environ, as_of)
     if as_json:
-        print_json(view)
+        print_json(view if rollup is None else with_members(view, rollup))
         return
     from ipplan.render import show as show_screen
     from ipplan.render import workspace
 
     show_screen.render_show(view, language)
-    if members:
-        workspace.render_members(view["members"], language)
+    if rollup is not None:
+        workspace.render_members(rollup, language)
 
 
 @app.command("import")
@@ -171,7 +163,8 @@ def import_(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import import_figures, load, views
+    from ipplan import import_figures, load
+    from ipplan.views.recording import import_view
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
@@ -180,7 +173,7 @@ def import_(
         done = import_figures.import_csv(
             data_dir, plan, file, force=force, encoding=encoding, waiting=lock_waits(language)
         )
-    view = views.import_view(done)
+    view = import_view(done)
     counts = {name: view[name] for name in ("recorded", "replaced", "unchanged", "skipped")}
     summary = text("import.done", language, path=str(file), **counts)
     if done.recorded or done.replaced:

@@ -48,12 +48,12 @@ def wants_json(ctx: typer.Context) -> bool:
 
 
 def problem_lines(problems: list[Any], lang: str) -> list[str]:
-    from ipplan import views
     from ipplan.text.typed_input import printable
+    from ipplan.views.problems import problems_view
 
     return [
         printable(f"{p['file']}:{p['line']}: {p['code']}: {p['message']}")
-        for p in views.problems_view(problems, lang)
+        for p in problems_view(problems, lang)
     ]
 
 
@@ -75,9 +75,9 @@ def reporting(ctx: typer.Context, lang: str) -> Iterator[None]:
         message = printable(error_message(exc.message_id, exc.params, lang))
         problems = exc.problems if isinstance(exc, DataInvalid) else []
         if as_json:
-            from ipplan import views
+            from ipplan.views.problems import problems_view
 
-            extra = {"problems": views.problems_view(problems, lang)} if problems else {}
+            extra = {"problems": problems_view(problems, lang)} if problems else {}
             print_error_json(exc.message_id, message, **extra)
         else:
             if problems:
@@ -91,10 +91,10 @@ def lock_waits(lang: str) -> Callable[[Path], None]:
     lock (:func:`ipplan.files.lock.writing`)."""
 
     def notice(path: Path) -> None:
-        from ipplan import views
         from ipplan.render import terminal
+        from ipplan.views.problems import display_path
 
-        line = text("lock.waiting", lang, path=views.display_path(path))
+        line = text("lock.waiting", lang, path=display_path(path))
         terminal.print_lines([line], stderr=True)
 
     return notice

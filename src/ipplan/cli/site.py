@@ -28,7 +28,7 @@ def site(
     from ipplan.plan import check_as_of
     from ipplan.site.pages import build_site
     from ipplan.site.publish import keep_apart, write_site
-    from ipplan.views import display_path
+    from ipplan.views.problems import display_path
     from ipplan.workspaces import overview as core
 
     language = choose_lang(ctx, lang)

@@ -208,8 +208,9 @@ def workplan_import(
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load, views
+    from ipplan import load
     from ipplan.errors import ImportFileNotFound
+    from ipplan.views.problems import display_path
     from ipplan.workplans import changes
 
     language = choose_lang(ctx, lang)
@@ -234,7 +235,7 @@ def workplan_import(
     message = text(
         "wp.imported",
         language,
-        path=views.display_path(done.path),
+        path=display_path(done.path),
         count=done.items,
         source=source.name,
     )

@@ -76,13 +76,15 @@ def build(plan: Plan, as_of: int | None = None, day: dt.date | None = None) -> d
     the report names: the yearly figures overdue, after the target year the final evaluation,
     and the work items and actions. Without ``day`` or ``as_of``, the work plans are left out.
     """
-    from ipplan import clock, views
+    from ipplan import clock
     from ipplan.assess import Progress, summary
+    from ipplan.views.actions import action_view
+    from ipplan.views.indicators import final_evaluation_view, show_view
     from ipplan.workplans import views as work_views
 
     judged = clock.judgement_day(as_of, day)
     work_day = None if day is None and as_of is None else judged
-    indicators = [views.show_view(plan, ind, as_of, judged) for ind in plan.indicators]
+    indicators = [show_view(plan, ind, as_of, judged) for ind in plan.indicators]
     info = plan.info
     areas = []
     for area in plan.areas:
@@ -98,7 +100,7 @@ def build(plan: Plan, as_of: int | None = None, day: dt.date | None = None) -> d
                 "title_en": area.title_en,
                 "indicators": [ind.key for ind in plan.indicators if ind.key in served],
                 "actions": [
-                    views.action_view(
+                    action_view(
                         state,
                         None
                         if work_day is None
@@ -122,7 +124,7 @@ def build(plan: Plan, as_of: int | None = None, day: dt.date | None = None) -> d
         "made": made(plan, as_of, os.environ),
         "day": judged.isoformat(),
         "summary": summary([Progress(ind["status"]) for ind in indicators]),
-        "final_evaluation": views.final_evaluation_view(plan, judged, as_of),
+        "final_evaluation": final_evaluation_view(plan, judged, as_of),
         "indicators": indicators,
         "areas": areas,
         "yearly": yearly_rows(plan, as_of),

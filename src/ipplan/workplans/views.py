@@ -8,7 +8,7 @@ today (``IPPLAN_TODAY=YYYY-MM-DD`` pins it), or as of a year the earlier of toda
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from ipplan.action_status import Status
 from ipplan.errors import (
@@ -31,8 +31,39 @@ from ipplan.workplans.states import (
 )
 
 if TYPE_CHECKING:
-    from ipplan.data import Action
+    from ipplan.data import Action, Number
     from ipplan.plan import ActionState, Plan
+
+
+class ProgressEventView(TypedDict):
+    """One progress event, with the unit its amount counts in (None when not known)."""
+
+    recorded: str
+    item: str
+    date: str
+    done: bool
+    milestone: int | None
+    amount: Number | None
+    content: int | None
+    cancelled: str | None
+    note: str | None
+    evidence: str | None
+    unit: str | None
+
+
+class WorkPlanOfAction(TypedDict):
+    """An action's work-plan progress and its items (year, id, measure, state)."""
+
+    progress: dict[str, Any]
+    items: list[dict[str, Any]]
+
+
+class ActionWork(TypedDict):
+    """An action's work on a day: the status that follows, where it comes from, and the work."""
+
+    status: str
+    status_source: str
+    work_plan: WorkPlanOfAction
 
 
 def standing(
@@ -54,7 +85,7 @@ def _action_ref(plan: Plan, action_id: str) -> dict[str, Any]:
     return {"id": action.id, "title": action.title, "title_en": action.title_en}
 
 
-def event_view(event: ProgressEvent, item: Item | None = None) -> dict[str, Any]:
+def event_view(event: ProgressEvent, item: Item | None = None) -> ProgressEventView:
     """One progress event; with its item, the unit its amount counts in."""
     unit = None
     if item is not None and event.amount is not None:
@@ -336,7 +367,7 @@ def overdue_milestones(plan: Plan, day: dt.date) -> list[tuple[WorkPlan, ItemSta
 
 def action_work(
     plan: Plan, state: ActionState, day: dt.date, as_of: int | None = None
-) -> dict[str, Any]:
+) -> ActionWork:
     """An action's work-plan items and progress on ``day``, and the status that follows.
 
     A status set by hand (an update with --status, or tasks.yaml saying other than not_started)

@@ -33,7 +33,7 @@ def overview_view(
     """The workspace's plans, parent first, each with its counts, its overdue work-plan
     milestones on ``day`` and its roll-up flags."""
     from ipplan.public_record import overdue_figures
-    from ipplan.views import display_path
+    from ipplan.views.problems import display_path
     from ipplan.workplans.views import overdue_milestones
 
     rows = []
@@ -107,3 +107,20 @@ def rollups_around(
     plans = load_plans(workspace)
     done = roll_ups(plans, member.name, as_of)
     return member.name, {view.indicator.key: rollup_view(view) for view in done}
+
+
+def members_of(
+    directory: Path, key: str, cwd: Path, environ: Mapping[str, str], as_of: int | None = None
+) -> dict[str, Any]:
+    """The roll-up of the member plans into indicator ``key`` of the plan in ``directory``, as
+    ``show --members`` adds it to the indicator's view; refused outside a workspace, and for an
+    indicator nothing rolls up into."""
+    from ipplan.errors import MembersNeedWorkspace, NoMembers
+
+    found = rollups_around(directory, cwd, environ, as_of)
+    if found is None:
+        raise MembersNeedWorkspace(start=str(cwd))
+    name, views = found
+    if key not in views:
+        raise NoMembers(plan=name, key=key)
+    return views[key]
