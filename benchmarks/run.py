@@ -439,7 +439,8 @@ def main() -> None:
                 key = subprocess.run(generate, check=True, capture_output=True, text=True).stdout
                 key = key.strip()
             run([IPPLAN, "validate", "--data", str(plan)])  # every plan must be valid
-            time.sleep(2.1)  # files this fresh are never cached (ipplan.files.cache.RACY_SECONDS)
+            # files this fresh are never cached (ipplan.files.cache.identity.RACY_SECONDS)
+            time.sleep(2.1)
             runs = args.runs if size < 10_000 else 1  # a run of every command takes seconds
             results += bench(label, plan, key, runs, set(args.commands.split(",")))
         if "workspace" in words:

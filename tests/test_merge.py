@@ -257,14 +257,15 @@ def modify_delete(cli: Run, tmp_path: Path, on_a: Callable[[Path], None] | None 
 def test_a_change_against_a_deletion_leaves_no_marker_and_validate_names_it(
     cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ipplan.files import cache
+    from ipplan.files.cache import directory as cache_dir
+    from ipplan.files.cache import identity as cache_identity
 
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)  # a verdict kept of files just written
-    verdicts = Path(os.environ[cache.ENV_DIR])
+    monkeypatch.setattr(cache_identity, "RACY_SECONDS", 0.0)  # a verdict kept of files just written
+    verdicts = Path(os.environ[cache_dir.ENV_DIR])
 
     def passes_and_is_kept(data: Path) -> None:
         assert cli("validate", "--data", str(data)).exit_code == 0
-        assert list(verdicts.glob(f"*{cache.VERDICT}"))
+        assert list(verdicts.glob(f"*{cache_dir.VERDICT}"))
 
     record = modify_delete(cli, tmp_path, passes_and_is_kept)
     data = record.parents[2]
@@ -347,17 +348,19 @@ def test_when_git_cannot_tell_the_merge_state_validate_says_so_and_keeps_no_verd
     en: str,
     zh: str,
 ) -> None:
-    from ipplan.files import cache, gitstate
+    from ipplan.files import gitstate
+    from ipplan.files.cache import directory as cache_dir
+    from ipplan.files.cache import identity as cache_identity
 
     record = modify_delete(cli, tmp_path)
     data = record.parents[2]
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)  # a verdict would be kept at once
+    monkeypatch.setattr(cache_identity, "RACY_SECONDS", 0.0)  # a verdict would be kept at once
     monkeypatch.setattr(gitstate, "TIMEOUT", 0.5)
     bin_dir = tmp_path / "bin"
     path = str(bin_dir) if body is None else _fake_git(bin_dir, body)
     monkeypatch.setenv("PATH", path)
-    verdicts = Path(os.environ[cache.ENV_DIR])
-    before = set(verdicts.glob(f"*{cache.VERDICT}"))
+    verdicts = Path(os.environ[cache_dir.ENV_DIR])
+    before = set(verdicts.glob(f"*{cache_dir.VERDICT}"))
     result = cli("validate", "--lang", "en", "--data", str(data))
     # it passed in silence, and its verdict was kept
     assert result.exit_code == 0, result.stderr
@@ -365,12 +368,12 @@ def test_when_git_cannot_tell_the_merge_state_validate_says_so_and_keeps_no_verd
         f"note: {data} is in a git work tree but git could not say whether a merge is "
         f"unfinished ({en}); the merge state was not checked."
     )
-    assert set(verdicts.glob(f"*{cache.VERDICT}")) == before
+    assert set(verdicts.glob(f"*{cache_dir.VERDICT}")) == before
     chinese = cli("validate", "--data", str(data))
     assert chinese.stderr.splitlines()[0] == (
         f"注意：{data} 在 git 工作区中，但 git 无法说明是否有未完成的合并（{zh}），未检查合并状态。"
     )
-    assert set(verdicts.glob(f"*{cache.VERDICT}")) == before
+    assert set(verdicts.glob(f"*{cache_dir.VERDICT}")) == before
 
 
 def test_a_conflict_in_a_file_people_write_names_both_sides(cli: Run, plan_dir: Path) -> None:

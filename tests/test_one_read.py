@@ -12,7 +12,9 @@ from ipplan import load, write
 from ipplan.action_status import Status
 from ipplan.check.run import check, check_records
 from ipplan.errors import DataInvalid, ValueAlreadyRecorded
-from ipplan.files import cache, layout, yaml_read
+from ipplan.files import layout, yaml_read
+from ipplan.files.cache import directory as cache_dir
+from ipplan.files.cache import identity as cache_identity
 from ipplan.problems import Problem
 from tests.conftest import snapshot
 
@@ -45,7 +47,7 @@ def test_a_record_reads_each_record_file_once(
     at = dt.datetime(2024, 3, 1, 10, 0, tzinfo=UTC8)
     write.record(data, load.load_fresh(data), 2022, "practitioners", "31347", when=at)
     write.record(data, load.load_fresh(data), 2022, "litigators", "5000", when=at)
-    monkeypatch.setenv(cache.ENV_SWITCH, "0")
+    monkeypatch.setenv(cache_dir.ENV_SWITCH, "0")
     reads = _count_reads(monkeypatch)
     plan = load.load(data)
     assert sorted(reads) == ["actuals/litigators/2022.yaml", "actuals/practitioners/2022.yaml"]
@@ -78,7 +80,7 @@ def test_a_file_changed_without_changing_its_identity_is_told_by_its_bytes(
     assert plan.origin is not None and "actuals/practitioners/2023.yaml" in plan.origin.racy()
     files = plan.origin.files
     path.write_text("value: 31347\n", encoding="utf-8")  # the same size
-    monkeypatch.setattr(cache, "snapshot", lambda top: (files, 0, ()))  # the same identity
+    monkeypatch.setattr(cache_identity, "snapshot", lambda top: (files, 0, ()))  # the same identity
     latest = load.current(data, plan)
     assert latest is not plan
     assert latest.actuals["practitioners"][-1].value == 31347

@@ -159,11 +159,11 @@ def test_recording_a_figure_loads_no_pydantic(tmp_path: Path) -> None:
     import shutil
     import time
 
-    from ipplan.files import cache
+    from ipplan.files.cache import identity as cache_identity
 
     plan = tmp_path / "plan"
     shutil.copytree(Path(__file__).resolve().parents[1] / "data", plan)
-    time.sleep(cache.RACY_SECONDS + 0.1)  # the copy's files are fresh: wait them out once
+    time.sleep(cache_identity.RACY_SECONDS + 0.1)  # the copy's files are fresh: wait them out once
     warm = [sys.executable, "-m", "ipplan", "status", "--data", str(plan)]
     assert subprocess.run(warm, capture_output=True).returncode == 0  # the plan is cached
     probe = (
@@ -219,7 +219,7 @@ def test_overview_of_a_workspace_loads_no_pydantic(tmp_path: Path) -> None:
     import shutil
     import time
 
-    from ipplan.files import cache
+    from ipplan.files.cache import identity as cache_identity
 
     root = Path(__file__).resolve().parents[1]
     for name in ("national", "guangdong"):
@@ -229,7 +229,7 @@ def test_overview_of_a_workspace_loads_no_pydantic(tmp_path: Path) -> None:
         "  - name: guangdong\n    directory: guangdong\n    parent: national\n",
         encoding="utf-8",
     )
-    time.sleep(cache.RACY_SECONDS + 0.1)  # the copies' files are fresh: wait them out once
+    time.sleep(cache_identity.RACY_SECONDS + 0.1)  # the copies' files are fresh: wait them out once
     warm = [sys.executable, "-m", "ipplan", "overview"]
     assert subprocess.run(warm, capture_output=True, cwd=tmp_path).returncode == 0
     probe = (

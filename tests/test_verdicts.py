@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from ipplan.files import cache
+from ipplan.files.cache import directory as cache_dir
+from ipplan.files.cache import identity as cache_identity
+from ipplan.files.cache import verdicts as cache_verdicts
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data"
@@ -28,14 +30,16 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the shipped plan, with a cache directory of its own."""
     target = tmp_path / "plan"
     shutil.copytree(SHIPPED, target)
-    monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "cache"))
-    monkeypatch.delenv(cache.ENV_SWITCH, raising=False)
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)  # the copy is fresh: take it as settled
+    monkeypatch.setenv(cache_dir.ENV_DIR, str(tmp_path / "cache"))
+    monkeypatch.delenv(cache_dir.ENV_SWITCH, raising=False)
+    monkeypatch.setattr(
+        cache_identity, "RACY_SECONDS", 0.0
+    )  # the copy is fresh: take it as settled
     return target
 
 
 def verdicts(plan: Path) -> list[Path]:
-    return sorted((plan.parent / "cache").glob(f"*{cache.VERDICT}"))
+    return sorted((plan.parent / "cache").glob(f"*{cache_dir.VERDICT}"))
 
 
 def same_size_same_times(path: Path, old: str, new: str) -> None:
@@ -108,7 +112,7 @@ def test_a_failing_check_is_never_kept(cli: Run, plan: Path) -> None:
 
 
 def test_switched_off(cli: Run, plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(cache.ENV_SWITCH, "0")
+    monkeypatch.setenv(cache_dir.ENV_SWITCH, "0")
     assert cli("validate", "--data", str(plan)).exit_code == 0
     assert not (plan.parent / "cache").exists()
 
@@ -123,31 +127,33 @@ def test_a_corrupt_verdict_is_ignored_and_replaced(cli: Run, plan: Path, junk: b
 
 
 def test_a_verdict_for_other_bytes_passes_nothing(plan: Path) -> None:
-    taken, seen = time.time_ns(), cache.snapshot(plan)
+    taken, seen = time.time_ns(), cache_identity.snapshot(plan)
     assert seen is not None
     digests = {RECORD: "0" * 32}
-    cache.keep_passed(plan, seen, taken, digests, {"indicators": 9}, os.environ)
-    assert cache.passed(plan, os.environ) is None
+    cache_verdicts.keep_passed(plan, seen, taken, digests, {"indicators": 9}, os.environ)
+    assert cache_verdicts.passed(plan, os.environ) is None
 
 
 def test_a_file_replaced_by_a_link_passes_nothing(plan: Path) -> None:
-    taken, seen = time.time_ns(), cache.snapshot(plan)
+    taken, seen = time.time_ns(), cache_identity.snapshot(plan)
     assert seen is not None
     raw = (plan / RECORD).read_bytes()
     from ipplan.files.fingerprint import digest
 
-    cache.keep_passed(plan, seen, taken, {RECORD: digest(raw)}, {"indicators": 9}, os.environ)
-    assert cache.passed(plan, os.environ) == {"indicators": 9}
+    cache_verdicts.keep_passed(
+        plan, seen, taken, {RECORD: digest(raw)}, {"indicators": 9}, os.environ
+    )
+    assert cache_verdicts.passed(plan, os.environ) == {"indicators": 9}
     outside = plan.parent / "outside.yaml"
     outside.write_bytes(raw)
     (plan / RECORD).unlink()
     (plan / RECORD).symlink_to(outside)
-    assert cache.passed(plan, os.environ) is None
+    assert cache_verdicts.passed(plan, os.environ) is None
 
 
 def test_a_kept_verdict_loads_no_pydantic(plan: Path, tmp_path: Path) -> None:
-    env = {**os.environ, cache.ENV_DIR: str(tmp_path / "cache")}
-    env.pop(cache.ENV_SWITCH, None)
+    env = {**os.environ, cache_dir.ENV_DIR: str(tmp_path / "cache")}
+    env.pop(cache_dir.ENV_SWITCH, None)
     probe = (
         "import sys\n"
         "from ipplan.cli import main\n"
@@ -165,7 +171,7 @@ def test_a_kept_verdict_loads_no_pydantic(plan: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("command", "reader", "kept"),
-    [("validate", "check_files", cache.VERDICT), ("status", "load_fresh", cache.PLAN)],
+    [("validate", "check_files", cache_dir.VERDICT), ("status", "load_fresh", cache_dir.PLAN)],
 )
 def test_what_went_and_came_back_while_reading_is_not_kept(
     cli: Run, plan: Path, monkeypatch: pytest.MonkeyPatch, command: str, reader: str, kept: str

@@ -18,7 +18,7 @@ from ipplan.problems import Problem
 if TYPE_CHECKING:
     from ipplan.check.read import Checked as CoreChecked
     from ipplan.data import Actual
-    from ipplan.files.cache import Origin, Snapshot
+    from ipplan.files.cache.identity import Origin, Snapshot
     from ipplan.files.yaml_document import Document
     from ipplan.workplans.book import WorkPlans
 
@@ -72,22 +72,25 @@ def load(data_dir: layout.DataDir) -> Plan:
     A plan read before from files that have not changed since comes from :mod:`ipplan.files.cache`;
     a cache location that may not be used is refused, whatever the plan holds.
     """
-    from ipplan.files import cache
+    from ipplan.files.cache import identity
+    from ipplan.files.cache.directory import location
+    from ipplan.files.cache.plans import store
 
-    cache.location(data_dir.path, os.environ)
+    location(data_dir.path, os.environ)
     taken = time.time_ns()
-    seen = cache.snapshot(data_dir.path)
+    seen = identity.snapshot(data_dir.path)
     if seen is not None:
         cached = from_cache(data_dir, seen[0])
         if cached is not None:
             return cached
     plan = load_fresh(data_dir, None if seen is None else (seen[0], taken))
     if seen is not None:
-        cache.store(data_dir.path, seen, taken, _parts(plan), os.environ)
+        store(data_dir.path, seen, taken, _parts(plan), os.environ)
     return plan
 
 
-# The actuals of this many indicators go in one part of a cache entry (ipplan.files.cache.store).
+# The actuals of this many indicators go in one part of a cache entry
+# (ipplan.files.cache.plans.store).
 _PART = 1000
 
 
@@ -119,9 +122,9 @@ def _parts(plan: Plan) -> list[Any]:
 
 def from_cache(data_dir: layout.DataDir, seen: Snapshot) -> Plan | None:
     """The plan cached for ``data_dir`` when its files are exactly ``seen``; else None."""
-    from ipplan.files import cache
+    from ipplan.files.cache.plans import lookup
 
-    parts = cache.lookup(data_dir.path, seen, os.environ)
+    parts = lookup(data_dir.path, seen, os.environ)
     if parts is None:
         return None
     try:
@@ -133,7 +136,7 @@ def from_cache(data_dir: layout.DataDir, seen: Snapshot) -> Plan | None:
 def _from_parts(parts: Iterator[Any], seen: Snapshot) -> Plan:
     """The plan :func:`_parts` gave ``parts`` of, its records built back from plain data."""
     from ipplan import data as e
-    from ipplan.files.cache import Origin
+    from ipplan.files.cache.identity import Origin
     from ipplan.units import Unit
     from ipplan.workplans import entities as w
     from ipplan.workplans.book import WorkPlan, WorkPlans
@@ -206,9 +209,9 @@ def check_files(data_dir: layout.DataDir) -> CheckedFiles:
 
 def load_fresh(data_dir: layout.DataDir, seen: tuple[Snapshot, int] | None = None) -> Plan:
     """Read, check and build the plan in ``data_dir`` from its files, without the cache;
-    ``seen`` is the identity of its files listed just before (:func:`ipplan.files.cache.snapshot`)
-    and when, kept as the plan's origin."""
-    from ipplan.files.cache import Origin, racy
+    ``seen`` is the identity of its files listed just before
+    (:func:`ipplan.files.cache.identity.snapshot`) and when, kept as the plan's origin."""
+    from ipplan.files.cache.identity import Origin, racy
 
     checked = check_files(data_dir)
     if checked.problems:
@@ -273,22 +276,24 @@ def keep_current(
     Only when the files are exactly those ``latest`` was read from (:attr:`Plan.origin`) but
     for the ones written, in the directories made or emptied for them: a file anybody else
     changed meanwhile means nothing is kept, and the next command reads the files. Each file
-    whose identity could hide a change (:func:`ipplan.files.cache.racy`) goes into the entry
-    with the digest of the bytes the plan holds: a file written, of what was written; a file
-    the plan was read from, of what was read then; any other, of what it holds now.
+    whose identity could hide a change (:func:`ipplan.files.cache.identity.racy`) goes into the
+    entry with the digest of the bytes the plan holds: a file written, of what was written; a
+    file the plan was read from, of what was read then; any other, of what it holds now.
     """
-    from ipplan.files import cache
+    from ipplan.files.cache import identity
+    from ipplan.files.cache.directory import location
+    from ipplan.files.cache.plans import keep_written
     from ipplan.files.yaml_read import Refused, digest, read_regular
 
     origin = latest.origin
-    if origin is None or cache.location(data_dir.path, os.environ) is None:
+    if origin is None or location(data_dir.path, os.environ) is None:
         return
     taken = time.time_ns()
-    now = cache.snapshot(data_dir.path)
+    now = identity.snapshot(data_dir.path)
     if now is None or not _only_written(origin.files, now[0], writes):
         return
     digests: dict[str, str] = {}
-    for name in cache.racy(now[0], taken):
+    for name in identity.racy(now[0], taken):
         text = writes.get(name)
         if text is not None:
             digests[name] = digest(text.encode("utf-8"))
@@ -299,8 +304,8 @@ def keep_current(
                 digests[name] = digest(read_regular(data_dir.path / name, data_dir.path))
             except (Refused, OSError):
                 return
-    kept = dataclasses.replace(after, origin=cache.Origin(now[0], taken, digests))
-    cache.keep_written(data_dir.path, now[0], taken, digests, _parts(kept), os.environ)
+    kept = dataclasses.replace(after, origin=identity.Origin(now[0], taken, digests))
+    keep_written(data_dir.path, now[0], taken, digests, _parts(kept), os.environ)
 
 
 def _only_written(before: Snapshot, now: Snapshot, writes: Mapping[str, str | None]) -> bool:
@@ -335,10 +340,10 @@ def current(data_dir: layout.DataDir, plan: Plan) -> Plan:
 
 
 def _unchanged(data_dir: layout.DataDir, origin: Origin) -> bool:
-    from ipplan.files import cache
+    from ipplan.files.cache import identity
     from ipplan.files.yaml_read import Refused, digest, read_regular
 
-    now = cache.snapshot(data_dir.path)
+    now = identity.snapshot(data_dir.path)
     if now is None or now[0] != origin.files:
         return False
     for name in origin.racy():

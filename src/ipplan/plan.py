@@ -29,7 +29,7 @@ from ipplan.units import Unit
 from ipplan.workplans.book import WorkPlans
 
 if TYPE_CHECKING:  # the plan's records need no pydantic; only building one from files does
-    from ipplan.files.cache import Origin
+    from ipplan.files.cache.identity import Origin
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,9 @@ class Plan:
     updates: dict[str, tuple[ActionUpdate, ...]]
     # Every unit the plan may use, by symbol: the library and the plan's own declarations.
     units: dict[str, Unit] = field(default_factory=dict, compare=False)
-    # What the plan was read from (ipplan.files.cache.Origin), so that a writer holding the lock can
-    # tell whether another one changed the files in between; None when that cannot be known.
+    # What the plan was read from (ipplan.files.cache.identity.Origin), so that a writer holding
+    # the lock can tell whether another one changed the files in between; None when that cannot
+    # be known.
     origin: Origin | None = field(default=None, compare=False)
     # The yearly work plans and the progress recorded on their items (workplans/, progress/).
     work: WorkPlans = field(default_factory=WorkPlans)

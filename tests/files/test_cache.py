@@ -18,7 +18,11 @@ from typer.testing import Result
 from ipplan import load as loader
 from ipplan.errors import DataInvalid
 from ipplan.file_models import Actual
-from ipplan.files import cache, layout
+from ipplan.files import layout
+from ipplan.files.cache import directory as cache_dir
+from ipplan.files.cache import entries as cache_entries
+from ipplan.files.cache import identity as cache_identity
+from ipplan.files.cache import plans as cache_plans
 from ipplan.files.layout import ACTUALS
 from ipplan.files.record_text import dump_actual
 from ipplan.plan import Plan
@@ -33,9 +37,9 @@ def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]
     """A copy of the shipped plan, and an empty cache directory that takes fresh files too."""
     plan = copy_with_records(tmp_path)
     entries = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_DIR, str(entries))
-    monkeypatch.delenv(cache.ENV_SWITCH, raising=False)
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+    monkeypatch.setenv(cache_dir.ENV_DIR, str(entries))
+    monkeypatch.delenv(cache_dir.ENV_SWITCH, raising=False)
+    monkeypatch.setattr(cache_identity, "RACY_SECONDS", 0.0)
     return plan, entries
 
 
@@ -78,7 +82,7 @@ def rewrite_in_place(path: Path, old: str, new: str) -> None:
 def test_an_unchanged_plan_comes_from_the_cache(cached: tuple[Path, Path]) -> None:
     plan, entries = cached
     first = load(plan)
-    assert len(list(entries.glob(f"*{cache.PLAN}"))) == 1
+    assert len(list(entries.glob(f"*{cache_dir.PLAN}"))) == 1
     again = load(plan)
     assert again == first
     assert again.origin == first.origin
@@ -116,7 +120,7 @@ def test_a_plan_from_the_cache_is_the_plan_read_fresh_to_the_type_of_every_field
         assert cli(*step, *data).exit_code == 0, step
     fresh = loader.load_fresh(layout.DataDir(plan))
     load(plan)  # fills the cache
-    seen = cache.snapshot(plan)
+    seen = cache_identity.snapshot(plan)
     assert seen is not None
     again = loader.from_cache(layout.DataDir(plan), seen[0])
     assert again is not None
@@ -156,9 +160,9 @@ def test_fresh_files_are_not_cached(
     cached: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan, entries = cached
-    monkeypatch.setattr(cache, "RACY_SECONDS", 3600.0)
+    monkeypatch.setattr(cache_identity, "RACY_SECONDS", 3600.0)
     load(plan)
-    assert not entries.exists() or not list(entries.glob(f"*{cache.PLAN}"))
+    assert not entries.exists() or not list(entries.glob(f"*{cache_dir.PLAN}"))
 
 
 @pytest.mark.parametrize(
@@ -167,7 +171,7 @@ def test_fresh_files_are_not_cached(
 def test_a_corrupt_entry_is_ignored_and_replaced(cached: tuple[Path, Path], junk: bytes) -> None:
     plan, entries = cached
     expected = load(plan)
-    (entry,) = entries.glob(f"*{cache.PLAN}")
+    (entry,) = entries.glob(f"*{cache_dir.PLAN}")
     entry.write_bytes(junk)
     assert load(plan) == expected
     assert entry.read_bytes() != junk
@@ -181,7 +185,7 @@ def test_an_entry_whose_parts_are_not_what_its_header_says_is_ignored(
     is only a miss, and the entry is replaced."""
     plan, entries = cached
     expected = load(plan)
-    (entry,) = entries.glob(f"*{cache.PLAN}")
+    (entry,) = entries.glob(f"*{cache_dir.PLAN}")
     raw = entry.read_bytes()
     title = expected.info.title.encode("utf-8")
     assert raw.count(title) == 1
@@ -191,12 +195,12 @@ def test_an_entry_whose_parts_are_not_what_its_header_says_is_ignored(
         "a part added": raw + b"[]\n",
     }[cut]
     entry.write_bytes(changed)
-    seen = cache.snapshot(plan)
+    seen = cache_identity.snapshot(plan)
     assert seen is not None
-    assert cache.lookup(plan, seen[0], os.environ) is None
+    assert cache_plans.lookup(plan, seen[0], os.environ) is None
     assert load(plan) == expected
     assert entry.read_bytes() != changed
-    assert cache.lookup(plan, seen[0], os.environ) is not None
+    assert cache_plans.lookup(plan, seen[0], os.environ) is not None
 
 
 def test_an_entry_in_a_directory_others_may_write_is_not_trusted(
@@ -205,20 +209,20 @@ def test_an_entry_in_a_directory_others_may_write_is_not_trusted(
     plan, entries = cached
     load(plan)
     os.chmod(entries, 0o777)
-    seen = cache.snapshot(plan)
+    seen = cache_identity.snapshot(plan)
     assert seen is not None
-    assert cache.lookup(plan, seen[0], os.environ) is None
+    assert cache_plans.lookup(plan, seen[0], os.environ) is None
 
 
 def test_a_link_in_the_data_directory_turns_the_cache_off(cached: tuple[Path, Path]) -> None:
     plan, _ = cached
     (plan / "elsewhere").symlink_to("/etc")
-    assert cache.snapshot(plan) is None
+    assert cache_identity.snapshot(plan) is None
 
 
 def test_switched_off(cached: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     plan, entries = cached
-    monkeypatch.setenv(cache.ENV_SWITCH, "0")
+    monkeypatch.setenv(cache_dir.ENV_SWITCH, "0")
     load(plan)
     assert not entries.exists()
 
@@ -231,20 +235,20 @@ def _ipplan(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess
 
 def test_outputs_are_the_same_with_and_without_the_cache(tmp_path: Path) -> None:
     plan = copy_with_records(tmp_path)
-    env = {**os.environ, cache.ENV_DIR: str(tmp_path / "cache"), "COLUMNS": "100"}
-    env.pop(cache.ENV_SWITCH, None)
+    env = {**os.environ, cache_dir.ENV_DIR: str(tmp_path / "cache"), "COLUMNS": "100"}
+    env.pop(cache_dir.ENV_SWITCH, None)
     args = ["status", "--json", "--data", str(plan)]
     # the change times of the copied files are fresh: wait them out once
-    time.sleep(cache.RACY_SECONDS + 0.1)
+    time.sleep(cache_identity.RACY_SECONDS + 0.1)
     filled = _ipplan(args, env)
-    assert list((tmp_path / "cache").glob(f"*{cache.PLAN}"))
+    assert list((tmp_path / "cache").glob(f"*{cache_dir.PLAN}"))
     hit = _ipplan(args, env)
-    off = _ipplan(args, {**env, cache.ENV_SWITCH: "0"})
+    off = _ipplan(args, {**env, cache_dir.ENV_SWITCH: "0"})
     assert filled.returncode == hit.returncode == off.returncode == 0
     assert json.loads(hit.stdout) == json.loads(off.stdout) == json.loads(filled.stdout)
     for command in (["show", "1"], ["tasks"], ["report", "-f", "md"]):
         cached_out = _ipplan([*command, "--data", str(plan)], env)
-        plain_out = _ipplan([*command, "--data", str(plan)], {**env, cache.ENV_SWITCH: "0"})
+        plain_out = _ipplan([*command, "--data", str(plan)], {**env, cache_dir.ENV_SWITCH: "0"})
         assert cached_out.returncode == plain_out.returncode == 0
         assert cached_out.stdout == plain_out.stdout
 
@@ -253,10 +257,10 @@ def test_two_processes_filling_the_cache_at_once_leave_one_whole_entry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan = copy_with_records(tmp_path)
-    time.sleep(cache.RACY_SECONDS + 0.1)
+    time.sleep(cache_identity.RACY_SECONDS + 0.1)
     entries = tmp_path / "cache"
-    env = {**os.environ, cache.ENV_DIR: str(entries)}
-    env.pop(cache.ENV_SWITCH, None)
+    env = {**os.environ, cache_dir.ENV_DIR: str(entries)}
+    env.pop(cache_dir.ENV_SWITCH, None)
     args = [sys.executable, "-m", "ipplan", "status", "--json", "--data", str(plan)]
     processes = [
         subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
@@ -265,12 +269,12 @@ def test_two_processes_filling_the_cache_at_once_leave_one_whole_entry(
     outputs = [p.communicate()[0] for p in processes]
     assert all(p.returncode == 0 for p in processes)
     assert len(set(outputs)) == 1
-    assert len(list(entries.glob(f"*{cache.PLAN}"))) == 1
+    assert len(list(entries.glob(f"*{cache_dir.PLAN}"))) == 1
     assert not list(entries.glob(".*.tmp"))
-    seen = cache.snapshot(plan)
+    seen = cache_identity.snapshot(plan)
     assert seen is not None
-    monkeypatch.setenv(cache.ENV_DIR, str(entries))
-    monkeypatch.delenv(cache.ENV_SWITCH, raising=False)
+    monkeypatch.setenv(cache_dir.ENV_DIR, str(entries))
+    monkeypatch.delenv(cache_dir.ENV_SWITCH, raising=False)
     from_cache = loader.from_cache(layout.DataDir(plan), seen[0])
     assert from_cache is not None
     assert from_cache == loader.load_fresh(layout.DataDir(plan))
@@ -281,9 +285,9 @@ def test_a_plan_read_from_the_cache_loads_no_pydantic(tmp_path: Path) -> None:
     pydantic model, and no pydantic-core zone in a recorded time; and reading it imports
     neither the readers of YAML nor the checks."""
     plan = copy_with_records(tmp_path)
-    time.sleep(cache.RACY_SECONDS + 0.1)  # the files' change times leave the racy window
-    env = {**os.environ, cache.ENV_DIR: str(tmp_path / "cache")}
-    env.pop(cache.ENV_SWITCH, None)
+    time.sleep(cache_identity.RACY_SECONDS + 0.1)  # the files' change times leave the racy window
+    env = {**os.environ, cache_dir.ENV_DIR: str(tmp_path / "cache")}
+    env.pop(cache_dir.ENV_SWITCH, None)
     probe = (
         "import sys; from pathlib import Path; from ipplan import load as loader; "
         "from ipplan.files import layout; "
@@ -307,7 +311,7 @@ def test_a_plan_cached_in_many_parts_comes_back_whole_and_in_order(
     monkeypatch.setattr(loader, "_PART", 1)  # each indicator's actuals a part of its own
     fresh = load(plan)
     assert len(fresh.actuals) > 2 and fresh.work.plans and fresh.origin is not None
-    seen = cache.snapshot(plan)
+    seen = cache_identity.snapshot(plan)
     assert seen is not None
     again = loader.from_cache(layout.DataDir(plan), seen[0])
     assert again is not None and again == fresh
@@ -316,7 +320,7 @@ def test_a_plan_cached_in_many_parts_comes_back_whole_and_in_order(
     assert again.work == fresh.work
     assert again.origin is not None
     assert (again.origin.files, again.origin.digests) == (fresh.origin.files, fresh.origin.digests)
-    parts = cache.lookup(plan, seen[0], os.environ)
+    parts = cache_plans.lookup(plan, seen[0], os.environ)
     assert parts is not None and len(parts) == 2 + len(fresh.actuals) + len(fresh.work.plans)
 
 
@@ -327,15 +331,15 @@ def test_an_upgraded_library_makes_every_entry_stale(
     library.mkdir(parents=True)
     (library / "__init__.py").write_text("VERSION = 1\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path / "site"))
-    monkeypatch.setattr(cache, "LIBRARIES", (*cache.LIBRARIES, "checker_lib"))
-    cache._code_identity.cache_clear()
-    before = cache._code_identity()
+    monkeypatch.setattr(cache_entries, "LIBRARIES", (*cache_entries.LIBRARIES, "checker_lib"))
+    cache_entries.code_identity.cache_clear()
+    before = cache_entries.code_identity()
     assert "checker_lib:" in before
     time.sleep(0.02)
     (library / "__init__.py").write_text("VERSION = 22\n", encoding="utf-8")
-    cache._code_identity.cache_clear()
-    assert cache._code_identity() != before
-    cache._code_identity.cache_clear()
+    cache_entries.code_identity.cache_clear()
+    assert cache_entries.code_identity() != before
+    cache_entries.code_identity.cache_clear()
 
 
 def test_what_a_killed_writer_left_is_cleared_once_an_hour_old(cached: tuple[Path, Path]) -> None:
@@ -346,11 +350,11 @@ def test_what_a_killed_writer_left_is_cleared_once_an_hour_old(cached: tuple[Pat
     other = entries / "notes.tmp"
     for path in (old, new, other):
         path.write_bytes(b"half an entry")
-    long_ago = time.time() - cache.STALE_SECONDS - 60
+    long_ago = time.time() - cache_dir.STALE_SECONDS - 60
     os.utime(old, (long_ago, long_ago))
     os.utime(other, (long_ago, long_ago))
     load(plan)  # a fresh read writes an entry
-    assert len(list(entries.glob(f"*{cache.PLAN}"))) == 1
+    assert len(list(entries.glob(f"*{cache_dir.PLAN}"))) == 1
     assert not old.exists()
     assert new.exists()  # perhaps another writer's, still at work
     assert other.exists()  # not ours

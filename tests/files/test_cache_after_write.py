@@ -13,7 +13,9 @@ from typer.testing import Result
 
 from ipplan import load as loader
 from ipplan import write
-from ipplan.files import cache, layout
+from ipplan.files import layout
+from ipplan.files.cache import directory as cache_dir
+from ipplan.files.cache import identity as cache_identity
 from ipplan.plan import Plan
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,9 +26,9 @@ RECORD = "actuals/practitioners/2025.yaml"
 @pytest.fixture
 def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A copy of the shipped plan with a cache of its own; the files are as fresh as a write
-    leaves them (cache.RACY_SECONDS as shipped)."""
-    monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "cache"))
-    monkeypatch.delenv(cache.ENV_SWITCH, raising=False)
+    leaves them (cache_identity.RACY_SECONDS as shipped)."""
+    monkeypatch.setenv(cache_dir.ENV_DIR, str(tmp_path / "cache"))
+    monkeypatch.delenv(cache_dir.ENV_SWITCH, raising=False)
     monkeypatch.setenv("IPPLAN_TODAY", "2022-12-10")
     target = tmp_path / "plan"
     shutil.copytree(SHIPPED, target)
@@ -35,7 +37,7 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def cached(plan: Path) -> Plan | None:
     """The plan the cache holds for the files as they are now, without reading them."""
-    seen = cache.snapshot(plan)
+    seen = cache_identity.snapshot(plan)
     assert seen is not None
     return loader.from_cache(layout.DataDir(plan), seen[0])
 
@@ -84,13 +86,13 @@ def test_after_each_write_the_cache_holds_the_plan_a_fresh_read_gives(
 def coarse_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """File times as a file system whose clock ticks every 1,000 s gives them: a file changed
     twice within a tick keeps its times, so only its bytes tell the change."""
-    real = cache.snapshot
+    real = cache_identity.snapshot
     tick = 1000 * 10**9
 
     def up(moment: int) -> int:
         return -(-moment // tick) * tick
 
-    def snapshot(top: Path) -> tuple[cache.Snapshot, int, cache.Stamp] | None:
+    def snapshot(top: Path) -> tuple[cache_identity.Snapshot, int, cache_identity.Stamp] | None:
         found = real(top)
         if found is None:
             return None
@@ -98,7 +100,7 @@ def coarse_clock(monkeypatch: pytest.MonkeyPatch) -> None:
         coarse = tuple((n, size, up(m), up(c), ino) for n, size, m, c, ino in files)
         return coarse, up(newest), directories
 
-    monkeypatch.setattr(cache, "snapshot", snapshot)
+    monkeypatch.setattr(cache_identity, "snapshot", snapshot)
 
 
 def test_a_file_written_and_changed_again_within_its_clock_tick_is_read_again(
@@ -122,7 +124,7 @@ def test_a_file_another_program_changed_during_a_write_leaves_no_entry(
     cli: Callable[..., Result], plan: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # no file counts as fresh, so no digest stands guard: only the files' identity tells
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(cache_identity, "RACY_SECONDS", 0.0)
     real = write.apply_writes
     indicators = plan / "indicators.yaml"
 

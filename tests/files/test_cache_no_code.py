@@ -23,7 +23,12 @@ from typer.testing import Result
 
 from ipplan import load
 from ipplan.errors import CacheDirInRepository, CacheDirRelative
-from ipplan.files import cache, fingerprint, layout
+from ipplan.files import fingerprint, layout
+from ipplan.files.cache import directory as cache_dir
+from ipplan.files.cache import entries as cache_entries
+from ipplan.files.cache import identity as cache_identity
+from ipplan.files.cache import plans as cache_plans
+from ipplan.files.cache import verdicts as cache_verdicts
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "data"
@@ -53,16 +58,18 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the shipped plan, with a cache directory of its own outside any repository."""
     target = tmp_path / "plan"
     shutil.copytree(SHIPPED, target)
-    monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "cache"))
-    monkeypatch.delenv(cache.ENV_SWITCH, raising=False)
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)  # the copy is fresh: take it as settled
+    monkeypatch.setenv(cache_dir.ENV_DIR, str(tmp_path / "cache"))
+    monkeypatch.delenv(cache_dir.ENV_SWITCH, raising=False)
+    monkeypatch.setattr(
+        cache_identity, "RACY_SECONDS", 0.0
+    )  # the copy is fresh: take it as settled
     return target
 
 
 def entry_names(top: Path) -> list[str]:
     """Every name the cache has kept or keeps an entry of ``top`` under, in any version."""
     key = fingerprint.digest(str(top.resolve()).encode("utf-8", "surrogateescape"))
-    return [key + suffix for suffix in (".pickle", ".verdict", cache.PLAN, cache.VERDICT)]
+    return [key + suffix for suffix in (".pickle", ".verdict", cache_dir.PLAN, cache_dir.VERDICT)]
 
 
 def plant(directory: Path, top: Path, payload: bytes) -> None:
@@ -74,13 +81,13 @@ def plant(directory: Path, top: Path, payload: bytes) -> None:
 def forged_plan(plan: Path, elsewhere: Path) -> Path:
     """An entry for ``plan``'s files as they are now, made as ipplan makes one but holding a
     title the files do not: what another user could write. Returns its path in ``elsewhere``."""
-    taken, seen = time.time_ns(), cache.snapshot(plan)
+    taken, seen = time.time_ns(), cache_identity.snapshot(plan)
     assert seen is not None
     fresh = load.load_fresh(layout.DataDir(plan), (seen[0], taken))
     forged = dataclasses.replace(fresh, info=fresh.info._replace(title=FORGED_TITLE))
-    environ = {**os.environ, cache.ENV_DIR: str(elsewhere)}
-    cache.store(plan, seen, taken, load._parts(forged), environ)
-    (made,) = elsewhere.glob(f"*{cache.PLAN}")
+    environ = {**os.environ, cache_dir.ENV_DIR: str(elsewhere)}
+    cache_plans.store(plan, seen, taken, load._parts(forged), environ)
+    (made,) = elsewhere.glob(f"*{cache_dir.PLAN}")
     return made
 
 
@@ -88,20 +95,20 @@ def forged_verdict(plan: Path, elsewhere: Path, counts: dict[str, int]) -> Path:
     """A passing verdict for ``plan``'s bytes as they are now, whatever they hold."""
     from ipplan.files.yaml_read import digest
 
-    taken, seen = time.time_ns(), cache.snapshot(plan)
+    taken, seen = time.time_ns(), cache_identity.snapshot(plan)
     assert seen is not None
     digests = {
         name: digest((plan / name).read_bytes()) for name, *_ in seen[0] if not name.endswith("/")
     }
-    environ = {**os.environ, cache.ENV_DIR: str(elsewhere)}
-    cache.keep_passed(plan, seen, taken, digests, counts, environ)
-    (made,) = elsewhere.glob(f"*{cache.VERDICT}")
+    environ = {**os.environ, cache_dir.ENV_DIR: str(elsewhere)}
+    cache_verdicts.keep_passed(plan, seen, taken, digests, counts, environ)
+    (made,) = elsewhere.glob(f"*{cache_dir.VERDICT}")
     return made
 
 
 def title_read(plan: Path) -> str | None:
     """The title of the plan the cache holds for ``plan``'s files now; None on a miss."""
-    seen = cache.snapshot(plan)
+    seen = cache_identity.snapshot(plan)
     assert seen is not None
     found = load.from_cache(layout.DataDir(plan), seen[0])
     return None if found is None else found.info.title
@@ -133,11 +140,11 @@ def test_an_entry_holds_plain_data(plan: Path, tmp_path: Path) -> None:
     import json
 
     load.load(layout.DataDir(plan))
-    (entry,) = (tmp_path / "cache").glob(f"*{cache.PLAN}")
+    (entry,) = (tmp_path / "cache").glob(f"*{cache_dir.PLAN}")
     lines = entry.read_bytes().split(b"\n")
     header, *parts = [json.loads(line) for line in lines if line]
     assert parts
-    assert header["format"] == cache.FORMAT and header["top"] == str(plan.resolve())
+    assert header["format"] == cache_entries.FORMAT and header["top"] == str(plan.resolve())
 
 
 def test_a_planted_verdict_never_passes_a_broken_plan(cli: Run, plan: Path, tmp_path: Path) -> None:
@@ -161,33 +168,35 @@ def test_a_forged_verdict_passes_only_from_the_users_own_file(
     target = entries / forged.name
 
     target.symlink_to(forged)
-    assert cache.passed(plan, os.environ) is None
+    assert cache_verdicts.passed(plan, os.environ) is None
     result = cli("validate", "--data", str(plan), "--lang", "en")
     assert result.exit_code == 1 and "wrong-type" in result.output
 
     target.unlink()
     os.link(forged, target)  # a second name: the attacker's file itself
-    assert cache.passed(plan, os.environ) is None
+    assert cache_verdicts.passed(plan, os.environ) is None
     assert cli("validate", "--data", str(plan)).exit_code == 1
 
     target.unlink()
     shutil.copyfile(forged, target)  # the user's own file: this is what the cache trusts
-    assert cache.passed(plan, os.environ) == {"indicators": 999}
+    assert cache_verdicts.passed(plan, os.environ) == {"indicators": 999}
 
 
 def plant_verdict(plan: Path, entries: Path, identities: Path, digests: dict[str, str]) -> None:
     """A verdict for ``plan`` with counts of 999, made as ipplan makes one, in the user's own
     cache ``entries``: its names are ``plan``'s, its identities those of the files in
     ``identities``, its digests ``digests``."""
-    listed, where = cache.snapshot(plan), cache.snapshot(identities)
+    listed, where = cache_identity.snapshot(plan), cache_identity.snapshot(identities)
     assert listed is not None and where is not None
     verdict = {
         "names": [name for name, *_ in listed[0]],
         "digests": digests,
         "counts": {"indicators": 999, "actuals": 999},
     }
-    header = {**cache._header(plan), "files": cache._files(where[0])}
-    cache._keep(entries, cache._name(plan, cache.VERDICT), header, [verdict])
+    header = {**cache_entries.header_of(plan), "files": cache_identity.files_digest(where[0])}
+    cache_entries.keep(
+        entries, cache_entries.entry_name(plan, cache_dir.VERDICT), header, [verdict]
+    )
 
 
 def test_a_forged_verdict_never_passes_a_broken_plan(cli: Run, plan: Path, tmp_path: Path) -> None:
@@ -204,11 +213,11 @@ def test_a_forged_verdict_never_passes_a_broken_plan(cli: Run, plan: Path, tmp_p
 
     clone = tmp_path / "clone"
     shutil.copytree(plan, clone)
-    listed = cache.snapshot(plan)
+    listed = cache_identity.snapshot(plan)
     assert listed is not None
     every = {n: digest((plan / n).read_bytes()) for n, *_ in listed[0] if not n.endswith("/")}
     plant_verdict(plan, entries, clone, every)
-    assert cache.passed(plan, os.environ) is None
+    assert cache_verdicts.passed(plan, os.environ) is None
     result = cli("validate", "--data", str(plan), "--lang", "en")
     assert result.exit_code == 1 and "wrong-type" in result.output
     assert "999" not in result.output
@@ -223,7 +232,7 @@ def test_a_verdict_owned_by_another_user_is_not_read(cli: Run, plan: Path, tmp_p
     target = entries / forged.name
     shutil.copyfile(forged, target)
     os.chown(target, OTHER_USER, OTHER_USER)
-    assert cache.passed(plan, os.environ) is None
+    assert cache_verdicts.passed(plan, os.environ) is None
     result = cli("validate", "--data", str(plan), "--lang", "en")
     assert result.exit_code == 1 and "wrong-type" in result.output
 
@@ -354,7 +363,7 @@ def test_entries_swapped_while_they_are_read_are_never_read(
         reads = 0
         while time.monotonic() < deadline:
             titles.add(title_read(plan))
-            verdicts.append(cache.passed(plan, os.environ))
+            verdicts.append(cache_verdicts.passed(plan, os.environ))
             reads += 1
         for _ in range(3):
             result = cli("status", "--data", str(plan), "--json")
@@ -390,8 +399,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "project"
     (root / ".git").mkdir(parents=True)
     shutil.copytree(SHIPPED, root / "data")
-    monkeypatch.delenv(cache.ENV_SWITCH, raising=False)
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+    monkeypatch.delenv(cache_dir.ENV_SWITCH, raising=False)
+    monkeypatch.setattr(cache_identity, "RACY_SECONDS", 0.0)
     for directory in (root / ".cache", root / ".cache" / "ipplan"):
         plant(directory, root / "data", pickle.dumps(Marker(tmp_path / "ran")))
     return root
@@ -408,7 +417,7 @@ COMMANDS = [
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
-@pytest.mark.parametrize("variable", [cache.ENV_DIR, "XDG_CACHE_HOME"])
+@pytest.mark.parametrize("variable", [cache_dir.ENV_DIR, "XDG_CACHE_HOME"])
 def test_a_cache_inside_the_repository_is_refused(
     cli: Run,
     project: Path,
@@ -417,12 +426,12 @@ def test_a_cache_inside_the_repository_is_refused(
     command: list[str],
     variable: str,
 ) -> None:
-    monkeypatch.delenv(cache.ENV_DIR, raising=False)
+    monkeypatch.delenv(cache_dir.ENV_DIR, raising=False)
     monkeypatch.setenv(variable, str(project / ".cache"))
     before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
     result = cli(*command, "--data", str(project / "data"), "--lang", "en")
     assert result.exit_code == 1
-    where = project / ".cache" if variable == cache.ENV_DIR else project / ".cache" / "ipplan"
+    where = project / ".cache" if variable == cache_dir.ENV_DIR else project / ".cache" / "ipplan"
     expected = IN_REPOSITORY.format(path=where, var=variable, repo=project)
     assert result.stderr.strip() == expected
     assert not (tmp_path / "ran").exists()
@@ -433,12 +442,12 @@ def test_a_cache_inside_the_working_directorys_repository_is_refused(
     cli: Run, project: Path, plan: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The plan read is elsewhere; the cache is inside the repository the command runs in."""
-    monkeypatch.setenv(cache.ENV_DIR, str(project / ".cache"))
+    monkeypatch.setenv(cache_dir.ENV_DIR, str(project / ".cache"))
     monkeypatch.chdir(project)
     result = cli("status", "--data", str(plan), "--lang", "en")
     assert result.exit_code == 1
     assert result.stderr.strip() == IN_REPOSITORY.format(
-        path=project / ".cache", var=cache.ENV_DIR, repo=project
+        path=project / ".cache", var=cache_dir.ENV_DIR, repo=project
     )
 
 
@@ -448,7 +457,7 @@ def test_the_default_location_in_a_home_kept_in_git_turns_the_cache_off(
 ) -> None:
     """$HOME a git repository (dotfiles) and ~/.cache/ipplan set by no variable: every command
     works, without a cache, and nothing planted there runs or is written."""
-    monkeypatch.delenv(cache.ENV_DIR, raising=False)
+    monkeypatch.delenv(cache_dir.ENV_DIR, raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("HOME", str(project))
     entries = project / ".cache" / "ipplan"
@@ -457,13 +466,13 @@ def test_the_default_location_in_a_home_kept_in_git_turns_the_cache_off(
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "ran").exists()
     assert {path.name: path.read_bytes() for path in entries.iterdir()} == before
-    assert cache.location(project / "data", {"HOME": str(project)}) is None
+    assert cache_dir.location(project / "data", {"HOME": str(project)}) is None
 
 
 def test_an_xdg_cache_home_in_the_repository_is_still_refused(
     cli: Run, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv(cache.ENV_DIR, raising=False)
+    monkeypatch.delenv(cache_dir.ENV_DIR, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(project / ".cache"))
     monkeypatch.setenv("HOME", str(project))
     result = cli("status", "--data", str(project / "data"), "--lang", "en")
@@ -476,7 +485,7 @@ def test_an_xdg_cache_home_in_the_repository_is_still_refused(
 def test_a_refused_cache_says_so_in_chinese_and_as_json(
     cli: Run, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(cache.ENV_DIR, str(project / ".cache"))
+    monkeypatch.setenv(cache_dir.ENV_DIR, str(project / ".cache"))
     chinese = cli("status", "--data", str(project / "data"), "--lang", "zh")
     assert chinese.exit_code == 1
     assert "位于 git 仓库" in chinese.stderr and "IPPLAN_CACHE=0" in chinese.stderr
@@ -487,19 +496,19 @@ def test_a_refused_cache_says_so_in_chinese_and_as_json(
 def test_a_cache_turned_off_is_not_refused(
     cli: Run, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(cache.ENV_DIR, str(project / ".cache"))
-    monkeypatch.setenv(cache.ENV_SWITCH, "0")
+    monkeypatch.setenv(cache_dir.ENV_DIR, str(project / ".cache"))
+    monkeypatch.setenv(cache_dir.ENV_SWITCH, "0")
     assert cli("validate", "--data", str(project / "data")).exit_code == 0
     assert not (tmp_path / "ran").exists()
 
 
-@pytest.mark.parametrize("variable", [cache.ENV_DIR, "XDG_CACHE_HOME"])
+@pytest.mark.parametrize("variable", [cache_dir.ENV_DIR, "XDG_CACHE_HOME"])
 @pytest.mark.parametrize("command", [["status"], ["validate"]], ids=lambda c: c[0])
 def test_a_relative_cache_location_is_refused(
     cli: Run, plan: Path, monkeypatch: pytest.MonkeyPatch, variable: str, command: list[str]
 ) -> None:
     monkeypatch.chdir(plan.parent)
-    monkeypatch.delenv(cache.ENV_DIR, raising=False)
+    monkeypatch.delenv(cache_dir.ENV_DIR, raising=False)
     monkeypatch.setenv(variable, ".cache")
     result = cli(*command, "--data", str(plan), "--lang", "en")
     assert result.exit_code == 1
@@ -510,14 +519,14 @@ def test_a_relative_cache_location_is_refused(
 def test_the_refusals_are_errors_of_their_own(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    environ = {cache.ENV_DIR: str(project / ".cache")}
+    environ = {cache_dir.ENV_DIR: str(project / ".cache")}
     with pytest.raises(CacheDirInRepository):
-        cache.location(project / "data", environ)
+        cache_dir.location(project / "data", environ)
     with pytest.raises(CacheDirRelative):
-        cache.location(project / "data", {cache.ENV_DIR: "cache"})
+        cache_dir.location(project / "data", {cache_dir.ENV_DIR: "cache"})
     monkeypatch.chdir(project.parent)
     outside = project.parent / "elsewhere"
-    assert cache.location(project / "data", {cache.ENV_DIR: str(outside)}) == outside
+    assert cache_dir.location(project / "data", {cache_dir.ENV_DIR: str(outside)}) == outside
 
 
 # --- eviction ------------------------------------------------------------------------------------
@@ -534,21 +543,22 @@ def test_entries_unused_for_long_are_removed_when_an_entry_is_written(
     entries = tmp_path / "cache"
     entries.mkdir(mode=0o700)
     old = [
-        entries / f"{'a' * 31}{i}{suffix}" for i, suffix in enumerate((cache.PLAN, cache.VERDICT))
+        entries / f"{'a' * 31}{i}{suffix}"
+        for i, suffix in enumerate((cache_dir.PLAN, cache_dir.VERDICT))
     ]
-    recent = entries / f"{'b' * 32}{cache.PLAN}"
+    recent = entries / f"{'b' * 32}{cache_dir.PLAN}"
     pickled = entries / f"{'c' * 32}.pickle"  # of a version before entries were plain data
     notes = entries / "notes.txt"  # not ipplan's
     for path in (*old, recent, pickled, notes):
         path.write_bytes(b"{}\n")
     for path in (*old, notes):
-        aged(path, cache.MAX_AGE_DAYS + 1)
-    aged(recent, cache.MAX_AGE_DAYS - 1)
+        aged(path, cache_dir.MAX_AGE_DAYS + 1)
+    aged(recent, cache_dir.MAX_AGE_DAYS - 1)
     load.load(layout.DataDir(plan))  # a fresh read writes an entry
     assert [p.exists() for p in old] == [False, False]
     assert recent.exists() and notes.exists()
     assert not pickled.exists()
-    assert len(list(entries.glob(f"*{cache.PLAN}"))) == 2
+    assert len(list(entries.glob(f"*{cache_dir.PLAN}"))) == 2
 
 
 def test_the_cache_is_kept_under_its_total_size_oldest_first(
@@ -556,15 +566,15 @@ def test_the_cache_is_kept_under_its_total_size_oldest_first(
 ) -> None:
     entries = tmp_path / "cache"
     entries.mkdir(mode=0o700)
-    others = [entries / f"{i:032x}{cache.PLAN}" for i in range(6)]
+    others = [entries / f"{i:032x}{cache_dir.PLAN}" for i in range(6)]
     for age, path in enumerate(others):
         path.write_bytes(b"x" * 100_000)
         aged(path, 6 - age)  # the first is the oldest
-    monkeypatch.setattr(cache, "MAX_TOTAL_BYTES", 350_000)
+    monkeypatch.setattr(cache_dir, "MAX_TOTAL_BYTES", 350_000)
     load.load(layout.DataDir(plan))
     kept = [p for p in others if p.exists()]
     assert kept == others[-(len(kept)) :] and len(kept) < len(others)  # oldest went first
-    mine = list(entries.glob(f"*{cache.PLAN}"))
+    mine = list(entries.glob(f"*{cache_dir.PLAN}"))
     assert set(kept) < set(mine)  # the entry just written is kept
     assert sum(p.stat().st_size for p in entries.iterdir()) <= 350_000
 
@@ -574,17 +584,17 @@ def test_a_verdict_written_evicts_too(
 ) -> None:
     entries = tmp_path / "cache"
     entries.mkdir(mode=0o700)
-    old = entries / f"{'d' * 32}{cache.VERDICT}"
+    old = entries / f"{'d' * 32}{cache_dir.VERDICT}"
     old.write_bytes(b"{}\n")
-    aged(old, cache.MAX_AGE_DAYS + 1)
+    aged(old, cache_dir.MAX_AGE_DAYS + 1)
     assert cli("validate", "--data", str(plan)).exit_code == 0
     assert not old.exists()
-    assert len(list(entries.glob(f"*{cache.VERDICT}"))) == 1
+    assert len(list(entries.glob(f"*{cache_dir.VERDICT}"))) == 1
 
 
 def test_an_entry_in_use_is_not_taken_for_unused(plan: Path, tmp_path: Path) -> None:
     load.load(layout.DataDir(plan))
-    (entry,) = (tmp_path / "cache").glob(f"*{cache.PLAN}")
-    aged(entry, cache.MAX_AGE_DAYS - 1)
+    (entry,) = (tmp_path / "cache").glob(f"*{cache_dir.PLAN}")
+    aged(entry, cache_dir.MAX_AGE_DAYS - 1)
     assert title_read(plan) is not None  # a hit: the entry was used today
     assert time.time() - entry.stat().st_mtime < 60

@@ -120,22 +120,23 @@ def _check_plan(
     """Check every file of the plan in ``data_dir``: every problem, what was counted, and each
     directory whose merge state git could not tell.
 
-    A check that passed is not repeated on the same bytes (:func:`ipplan.files.cache.passed`). What
-    git has not finished merging (:func:`ipplan.files.gitstate.unmerged`) is asked of git every
-    time:
-    a merge can stop with every file's bytes as a passing check read them, and its state is
+    A check that passed is not repeated on the same bytes
+    (:func:`ipplan.files.cache.verdicts.passed`). What git has not finished merging
+    (:func:`ipplan.files.gitstate.unmerged`) is asked of git every time: a merge can stop with
+    every file's bytes as a passing check read them, and its state is
     in git's index, which no verdict keeps.
     """
     from ipplan import load
-    from ipplan.files import cache, gitstate
+    from ipplan.files import gitstate
+    from ipplan.files.cache import identity, verdicts
     from ipplan.problems import Problem
 
-    passed = cache.passed(data_dir.path, os.environ)
+    passed = verdicts.passed(data_dir.path, os.environ)
     if passed is not None:
         merge = gitstate.unmerged([data_dir.path])
         return merge.problems, passed, merge.unchecked
     taken = time.time_ns()
-    seen = cache.snapshot(data_dir.path)  # listed before anything is read
+    seen = identity.snapshot(data_dir.path)  # listed before anything is read
     checked = load.check_files(data_dir)
     merge = gitstate.unmerged([data_dir.path], checked.problems)
     if checked.problems:
@@ -153,7 +154,7 @@ def _check_plan(
     # a verdict of the files alone: git is asked again every time; and none is kept where git
     # could not tell whether a merge is unfinished
     if seen is not None and not merge.unchecked:
-        cache.keep_passed(data_dir.path, seen, taken, digests, counts, os.environ)
+        verdicts.keep_passed(data_dir.path, seen, taken, digests, counts, os.environ)
     return merge.problems, counts, merge.unchecked
 
 
