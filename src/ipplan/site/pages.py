@@ -199,10 +199,8 @@ class Site:
                 f'<td class="num{" flag" if flags else ""}">{len(flags)}</td></tr>'
             )
         head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-        body.append(
-            f'<div class="scroll"><table><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>"
-        )
+        table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        body.append(report_html.scrolling(table, title))
         body.append(self.download_links(path, "data/all", lang, text("site.all_data", lang)))
         return self.page(path, lang, title, body)
 
@@ -237,9 +235,10 @@ class Site:
                     f"{escape(label(status, lang))}</span><b>{n}</b></li>"
                 )
         body.append("</ul>")
-        body.append(f"<h2>{escape(text('report.overview', lang))}</h2>")
+        overview = text("report.overview", lang)
+        body.append(f"<h2>{escape(overview)}</h2>")
         table = common.overview_table(report["indicators"], report, lang)
-        body.append(self.linked_table(table, plan, path, report["indicators"], lang))
+        body.append(self.linked_table(table, overview, plan, path, report["indicators"], lang))
         body.append(f'<p class="muted">{escape(common.method(report, lang))}</p>')
         flags = self.flags(plan)
         if flags:
@@ -264,10 +263,13 @@ class Site:
         roadmap = self.roadmaps.get(plan)
         if roadmap is not None:
             body += self.roadmap_section(roadmap, lang)
-        body.append(f"<h2>{escape(text('report.actions', lang))}</h2>")
+        section = text("report.actions", lang)
+        body.append(f"<h2>{escape(section)}</h2>")
         for area in report["areas"]:
-            body.append(f"<h3>{area['number']}. {escape(sentences.pick(area, 'title', lang))}</h3>")
-            body.append(report_html._table(common.actions_table(area, lang)))
+            area_heading = f"{area['number']}. {sentences.pick(area, 'title', lang)}"
+            body.append(f"<h3>{escape(area_heading)}</h3>")
+            name = text("table.in", lang, section=section, heading=area_heading)
+            body.append(report_html._table(common.actions_table(area, lang), name))
         label_text = text("site.plan_data", lang)
         body.append(self.download_links(path, f"data/{plan}/all", lang, label_text))
         return self.page(path, lang, title, body)
@@ -275,13 +277,14 @@ class Site:
     def linked_table(
         self,
         table: common.Table,
+        name: str,
         plan: str,
         path: str,
         indicators: list[dict[str, Any]],
         lang: str,
     ) -> str:
         """The indicators table with each name linking to the indicator's page."""
-        rendered = report_html._table(table)
+        rendered = report_html._table(table, name)
         for ind in indicators:
             name = escape(sentences.pick(ind, "name", lang))
             link = escape(self.href(path, f"{self.root(lang)}plans/{plan}/{ind['key']}.html"))
@@ -314,10 +317,11 @@ class Site:
         body.append(
             f"<figcaption>{escape(report_html.key_line(chart, lang))}</figcaption></figure>"
         )
-        body.append(report_html._table(common.series_table(ind, lang)))
+        series = text("table.series", lang, heading=heading)
+        body.append(report_html._table(common.series_table(ind, lang), series))
         rollup = self.rollups[plan].get(ind["key"])
         if rollup is not None:
-            body += self.rollup_section(rollup, path, lang)
+            body += self.rollup_section(rollup, heading, path, lang)
         body.append(f"<h2>{escape(text('report.assessment', lang))}</h2><ul>")
         for line in common.assessment_lines(ind, report, lang):
             css = ' class="warn"' if line.startswith("⚠") else ""
@@ -337,23 +341,27 @@ class Site:
         body.append(
             self.download_links(path, f"data/{plan}/{ind['key']}", lang, text("site.data", lang))
         )
-        return self.page(path, lang, f"{heading} · {report['plan']['title']}", body)
+        plan_title = sentences.pick(report["plan"], "title", lang)
+        return self.page(path, lang, f"{heading} · {plan_title}", body)
 
     def roadmap_section(self, view: dict[str, Any], lang: str) -> list[str]:
         """Actions against the plan's years, each cell that year's work-plan items."""
+        section = text("site.roadmap", lang)
         out = [
-            f"<h2>{escape(text('site.roadmap', lang))}</h2>",
+            f"<h2>{escape(section)}</h2>",
             f'<p class="muted">{escape(text("wp.on_day", lang, day=view["day"]))}</p>',
         ]
         for heading, table in common.roadmap_tables(view, lang):
             out.append(f"<h3>{escape(heading)}</h3>")
-            out.append(report_html._table(table))
+            name = text("table.in", lang, section=section, heading=heading)
+            out.append(report_html._table(table, name))
         return out
 
-    def rollup_section(self, view: dict[str, Any], path: str, lang: str) -> list[str]:
+    def rollup_section(self, view: dict[str, Any], heading: str, path: str, lang: str) -> list[str]:
         root = self.root(lang)
         out = [f"<h2>{escape(text('site.members', lang))}</h2>"]
-        rendered = report_html._table(common.rollup_values_table(view, lang))
+        members = text("table.members", lang, heading=heading)
+        rendered = report_html._table(common.rollup_values_table(view, lang), members)
         for member in view["members"]:
             link = escape(self.href(path, f"{root}plans/{member['plan']}/{member['key']}.html"))
             name = escape(member["plan"])
@@ -361,7 +369,8 @@ class Site:
                 f"<tr><td>{name}</td>", f'<tr><td><a href="{link}">{name}</a></td>', 1
             )
         out.append(rendered)
-        out.append(report_html._table(common.rollup_table(view, lang)))
+        rolled = text("table.rollup", lang, heading=heading)
+        out.append(report_html._table(common.rollup_table(view, lang), rolled))
         out.append(f'<p class="muted">{escape(common.rollup_rule(view, lang))}</p>')
         return out
 
