@@ -5,15 +5,21 @@ on the shipped plan and on a workspace of four plans."""
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHIPPED, Run
+from ipplan.units import LIBRARY
+from tests.conftest import SHIPPED, Run, load
 from tests.reports.test_browser import FLAGS, axe_path, axe_problems, browser_path  # noqa: F401
 from tests.workspaces.test_workspaces import ws  # noqa: F401 - the fixture
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+LATIN = re.compile("[A-Za-z]")
+PUNCTUATION_BY_LATIN = re.compile(
+    r"[\u3000-\u303f\uff00-\uffef][A-Za-z]|[A-Za-z][\u3000-\u303f\uff00-\uffef]"
+)
 
 
 def every_page(cli: Run, ws: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:  # noqa: F811
@@ -56,3 +62,102 @@ def test_every_page_passes_axe_core_at_wcag_2_1_aa(
         finally:
             browser.close()
     assert found == [], "\n".join(found)
+
+
+class Shown(HTMLParser):
+    """A page's title and headings, and every run of its text, each with whether it is inside
+    an element marked as Chinese."""
+
+    HEADS = ("title", "h1", "h2", "h3", "h4", "h5", "h6", "th", "figcaption")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, bool]] = []
+        self.heads: list[str] = []
+        self.runs: list[tuple[str, bool]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        chinese = dict(attrs).get("lang", "") == "zh-CN"
+        inside = chinese or (self.open[-1][1] if self.open else False)
+        if tag not in ("meta", "br", "link", "circle", "path", "polyline", "line", "rect"):
+            self.open.append((tag, inside))
+        if tag in self.HEADS and not any(name == "svg" for name, _ in self.open):
+            self.heads.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        names = [name for name, _ in self.open]
+        if "svg" in names or "style" in names:
+            return
+        if any(name in self.HEADS for name in names) and self.heads:
+            self.heads[-1] += data
+        if "title" not in names:  # a title takes no lang of its own: the page's is English
+            self.runs.append((data, self.open[-1][1] if self.open else False))
+
+
+def read(page: Path) -> Shown:
+    shown = Shown()
+    shown.feed(page.read_text(encoding="utf-8"))
+    return shown
+
+
+def test_english_pages_in_english(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every title, heading, unit and note ipplan writes on an English page is English; the
+    data's own Chinese (a plan title with no English one, a work plan's title, an action's
+    measures) stays as written, marked as Chinese for a screen reader."""
+    gd = ws / "provinces" / "gd" / "indicators.yaml"  # a plan titled only in Chinese
+    gd.write_text(gd.read_text("utf-8").replace("  title_en: Guangdong plan\n", ""), "utf-8")
+    data = ["广东省计划"] + [w.info.title for w in load(ws / "national").work.plans]
+    assert data[1] == "中华全国专利代理师协会2022年重点工作计划"
+    every = every_page(cli, ws, tmp_path / "out", monkeypatch)
+    pages = {
+        page.relative_to(tmp_path / "out").as_posix(): read(page)
+        for page in every
+        if "/en/" in page.as_posix() or page.name.endswith("-en.html")
+    }
+    assert len(pages) == 20 + 2
+
+    def written(shown: str) -> str:
+        for item in data:
+            shown = shown.replace(item, "")
+        return shown
+
+    titles = {name: shown.heads[0] for name, shown in pages.items()}
+    assert titles["site/en/plans/gd/index.html"] == "广东省计划"  # data, as written
+    assert titles["site/en/plans/national/practitioners.html"] == (
+        "1. Practising patent attorneys (people) · Action Plan for the High-Quality Development "
+        "of the Patent Agency Profession (2022-2025)"
+    )
+    assert [name for name, title in titles.items() if CJK.search(written(title))] == []
+    heads = [(name, head) for name, shown in pages.items() for head in shown.heads[1:]]
+    assert "Member plans rolled up" in {head for _, head in heads}
+    assert [(name, head) for name, head in heads if CJK.search(written(head))] == []
+
+    unmarked = [
+        (name, run)
+        for name, shown in pages.items()
+        for run, marked in shown.runs
+        if not marked and CJK.search(run)
+    ]
+    # Text wholly Chinese is the data's own, marked so: a screen reader reads it as Chinese.
+    assert [(name, run) for name, run in unmarked if not LATIN.search(run)] == []
+    # Units in English: no number followed by a Chinese unit, no "Unit: 人".
+    # (年 left out: a source's Chinese title names its year, "（2021年）")
+    units = "|".join(unit for unit in LIBRARY if CJK.search(unit) and unit != "年")
+    amount = re.compile(rf"\d\s?({units})(?![\u3400-\u9fff])")
+    assert [(name, run) for name, run in unmarked if amount.search(run)] == []
+    assert [(name, run) for name, run in unmarked if re.search("Unit: \\W", run)] == []
+    # No Chinese punctuation joining English words ("全年：overdue").
+    assert [(name, run) for name, run in unmarked if PUNCTUATION_BY_LATIN.search(run)] == []
+    assert any("全年: overdue" in run for _, run in unmarked)
+    steps = "".join(run for run, _ in pages["site/en/plans/national/practitioners.html"].runs)
+    assert "Gap: x* − x_t = 40000 − 33000 = 7000 people" in steps
+    assert "exceeds 2.0% of the own figure" in steps and "Unit: people." in steps

@@ -451,7 +451,7 @@ def workplan_sections(report: Mapping[str, Any], lang: str) -> list[tuple[str, s
         states = []
         for item in view["items"]:
             schedule = "; ".join(
-                f"{m['period']}：{_state(m['state'], lang)}"
+                f"{m['period']}{colon(lang)}{_state(m['state'], lang)}"
                 + (f" {m['done_on']}" if m["done_on"] else "")
                 for m in item["schedule"]
             )
@@ -516,7 +516,8 @@ def rollup_table(view: Mapping[str, Any], lang: str) -> Table:
 
 
 def rollup_rule(view: Mapping[str, Any], lang: str) -> str:
-    return text("members.rule", lang, tolerance=percent(view["tolerance"]), unit=view["unit"])
+    unit = unit_label(view["unit"], lang, view.get("unit_en"))
+    return text("members.rule", lang, tolerance=percent(view["tolerance"]), unit=unit)
 
 
 def rollup_flags(report: Mapping[str, Any], lang: str) -> list[str]:

@@ -15,12 +15,17 @@ heading, with the year-by-year table beside it.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
 from ipplan.render import charts, sentences
 from ipplan.reports import common
 from ipplan.text.i18n import label, text
+
+# Chinese characters and punctuation; Latin letters (an English word in the text).
+CHINESE = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+LATIN = re.compile("[A-Za-z]")
 
 STYLE = """
 :root { color-scheme: light; --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec;
@@ -76,8 +81,9 @@ figcaption { font-size: .8rem; color: var(--muted); }
 """
 
 
-def _table(t: common.Table, name: str) -> str:
-    """The table in its scrolling box, named ``name`` (unique on the page)."""
+def _table(t: common.Table, name: str, lang: str) -> str:
+    """The table in its scrolling box, named ``name`` (unique on the page), on a page in
+    ``lang``."""
     num = ' class="num"'
     head = "".join(
         f"<th{num if i in t.numeric else ''}>{escape(h)}</th>" for i, h in enumerate(t.headers)
@@ -89,11 +95,26 @@ def _table(t: common.Table, name: str) -> str:
             shown = escape(value)
             if i == t.status_column and t.statuses:
                 shown = _status(t.statuses[r], value)
-            cells.append(f"<td{num if i in t.numeric else ''}>{shown}</td>")
+            cells.append(f"<td{num if i in t.numeric else ''}{lang_of(value, lang)}>{shown}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return scrolling(
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>", name
     )
+
+
+def lang_of(value: str, lang: str) -> str:
+    """The ``lang`` attribute of an element showing ``value`` on a page in ``lang``: Chinese
+    for the data's own Chinese text (an action, a source, a name with no English one) shown on
+    an English page, so that a screen reader reads it in Chinese; else none."""
+    if lang == "en" and CHINESE.search(value) and not LATIN.search(value):
+        return ' lang="zh-CN"'
+    return ""
+
+
+def words(value: str, lang: str) -> str:
+    """``value`` escaped, in a span marked Chinese where :func:`lang_of` says it is."""
+    marked = lang_of(value, lang)
+    return f"<span{marked}>{escape(value)}</span>" if marked else escape(value)
 
 
 def scrolling(table: str, name: str) -> str:
@@ -137,7 +158,10 @@ def render(report: dict[str, Any], lang: str) -> str:
         "<header>",
         f"<h1>{escape(page_title)}</h1>",
     ]
-    out += [f'<p class="muted">{escape(line)}</p>' for line in common.intro(report, lang)]
+    out += [
+        f'<p class="muted"{lang_of(line, lang)}>{escape(line)}</p>'
+        for line in common.intro(report, lang)
+    ]
     out += ["</header>", "<main>"]
 
     out += ['<section id="summary">', f"<h2>{escape(text('report.summary', lang))}</h2>"]
@@ -148,7 +172,7 @@ def render(report: dict[str, Any], lang: str) -> str:
     out.append("</ul>")
     overview = text("report.overview", lang)
     out.append(f"<h3>{escape(overview)}</h3>")
-    out.append(_table(common.overview_table(report["indicators"], report, lang), overview))
+    out.append(_table(common.overview_table(report["indicators"], report, lang), overview, lang))
     out += [f'<p class="mark">{escape(line)}</p>' for line in sentences.marks(report, lang)]
     out.append(f'<p class="muted">{escape(common.method(report, lang))}</p>')
     flags = common.rollup_flags(report, lang)
@@ -161,18 +185,18 @@ def render(report: dict[str, Any], lang: str) -> str:
     if record is not None:
         heading = common.public_record_heading(report, lang)
         out += ['<section id="final">', f"<h2>{escape(heading)}</h2>"]
-        out += [_table(record, heading), "</section>"]
+        out += [_table(record, heading, lang), "</section>"]
 
     by_area = text("report.by_area", lang)
     out += ['<section id="areas">', f"<h2>{escape(by_area)}</h2>"]
     for area in report["areas"]:
         area_heading = f"{area['number']}. {sentences.pick(area, 'title', lang)}"
-        out.append(f"<h3>{escape(area_heading)}</h3>")
+        out.append(f"<h3>{words(area_heading, lang)}</h3>")
         served = common.indicators_of(area, report)
         if served:
             out.append(f"<p>{escape(text('report.area_serves', lang))}</p>")
             name = text("table.in", lang, section=by_area, heading=area_heading)
-            out.append(_table(common.overview_table(served, report, lang), name))
+            out.append(_table(common.overview_table(served, report, lang), name, lang))
         else:
             out.append(f'<p class="muted">{escape(text("report.area_none", lang))}</p>')
     out.append("</section>")
@@ -186,7 +210,8 @@ def render(report: dict[str, Any], lang: str) -> str:
         out.append(f"<h3>{escape(heading)} {status}</h3>")
         binding = text("label.binding_mark", lang)
         out += [
-            f'<p class="{"binding" if line == binding else "muted"}">{escape(line)}</p>'
+            f'<p class="{"binding" if line == binding else "muted"}"{lang_of(line, lang)}>'
+            f"{escape(line)}</p>"
             for line in common.subtitle(ind, lang)
         ]
         chart = charts.Chart.from_show(ind)
@@ -195,15 +220,17 @@ def render(report: dict[str, Any], lang: str) -> str:
         out.append(f"<figcaption>{escape(key_line(chart, lang))}</figcaption>")
         out.append("</figure>")
         out.append(
-            _table(common.series_table(ind, lang), text("table.series", lang, heading=heading))
+            _table(
+                common.series_table(ind, lang), text("table.series", lang, heading=heading), lang
+            )
         )
         rollup = report.get("rollups", {}).get(ind["key"])
         if rollup is not None:
             out.append(f"<h4>{escape(text('site.members', lang))}</h4>")
             members = text("table.members", lang, heading=heading)
-            out.append(_table(common.rollup_values_table(rollup, lang), members))
+            out.append(_table(common.rollup_values_table(rollup, lang), members, lang))
             rolled = text("table.rollup", lang, heading=heading)
-            out.append(_table(common.rollup_table(rollup, lang), rolled))
+            out.append(_table(common.rollup_table(rollup, lang), rolled, lang))
             out.append(f'<p class="muted">{escape(common.rollup_rule(rollup, lang))}</p>')
         out.append(f"<h4>{escape(text('report.assessment', lang))}</h4><ul>")
         for line in common.assessment_lines(ind, report, lang):
@@ -227,23 +254,25 @@ def render(report: dict[str, Any], lang: str) -> str:
         out.append(f'<p class="muted">{escape(day)}</p>')
         for heading, t in roadmap:
             out.append(f"<h3>{escape(heading)}</h3>")
-            out.append(_table(t, text("table.in", lang, section=section, heading=heading)))
+            name = text("table.in", lang, section=section, heading=heading)
+            out.append(_table(t, name, lang))
         out.append("</section>")
         section = text("report.workplans", lang)
         out += ['<section id="workplans">', f"<h2>{escape(section)}</h2>"]
         for heading, summary, t in common.workplan_sections(report, lang):
             out.append(f"<h3>{escape(heading)}</h3>")
             out.append(f"<p>{escape(summary)}</p>")
-            out.append(_table(t, text("table.in", lang, section=section, heading=heading)))
+            name = text("table.in", lang, section=section, heading=heading)
+            out.append(_table(t, name, lang))
         out.append("</section>")
 
     section = text("report.actions", lang)
     out += ['<section id="actions">', f"<h2>{escape(section)}</h2>"]
     for area in report["areas"]:
         area_heading = f"{area['number']}. {sentences.pick(area, 'title', lang)}"
-        out.append(f"<h3>{escape(area_heading)}</h3>")
+        out.append(f"<h3>{words(area_heading, lang)}</h3>")
         name = text("table.in", lang, section=section, heading=area_heading)
-        out.append(_table(common.actions_table(area, lang), name))
+        out.append(_table(common.actions_table(area, lang), name, lang))
     out += ["</section>", "</main>"]
     made = text("report.generated", lang, version=report["ipplan"])
     out.append(f'<footer><p class="muted">{escape(made)}</p></footer>')

@@ -191,8 +191,9 @@ class Site:
             flags = self.flags(member.name)
             latest = _latest_year(report)
             rows.append(
-                f'<tr><td class="indent-{depth}"><a href="{escape(link)}">{escape(plan_title)}'
-                f'</a><br><span class="muted">{escape(member.name)}</span></td>'
+                f'<tr><td class="indent-{depth}"><a href="{escape(link)}"'
+                f"{report_html.lang_of(plan_title, lang)}>{escape(plan_title)}</a><br>"
+                f'<span class="muted">{escape(member.name)}</span></td>'
                 f"<td>{report['plan']['baseline_year'] + 1}–{report['plan']['target_year']}</td>"
                 f"<td>{counts or DASH}</td>"
                 f'<td class="num">{latest if latest is not None else DASH}</td>'
@@ -217,15 +218,19 @@ class Site:
         path = f"{root}plans/{plan}/index.html"
         report = self.data[plan]
         title = sentences.pick(report["plan"], "title", lang)
-        body = [f"<h1>{escape(title)}</h1>"]
-        body += [f'<p class="muted">{escape(line)}</p>' for line in common.intro(report, lang)]
+        body = [f"<h1>{report_html.words(title, lang)}</h1>"]
+        body += [
+            f'<p class="muted"{report_html.lang_of(line, lang)}>{escape(line)}</p>'
+            for line in common.intro(report, lang)
+        ]
         member = self.workspace.plan(plan)
         if member.parent is not None and member.parent in self.data:
             parent = self.data[member.parent]["plan"]
             link = self.href(path, f"{root}plans/{member.parent}/index.html")
             body.append(
                 f"<p>{escape(text('site.parent', lang))}"
-                f'<a href="{escape(link)}">{escape(sentences.pick(parent, "title", lang))}</a></p>'
+                f'<a href="{escape(link)}">'
+                f"{report_html.words(sentences.pick(parent, 'title', lang), lang)}</a></p>"
             )
         body.append('<ul class="cards">')
         for status, n in report["summary"].items():
@@ -267,9 +272,9 @@ class Site:
         body.append(f"<h2>{escape(section)}</h2>")
         for area in report["areas"]:
             area_heading = f"{area['number']}. {sentences.pick(area, 'title', lang)}"
-            body.append(f"<h3>{escape(area_heading)}</h3>")
+            body.append(f"<h3>{report_html.words(area_heading, lang)}</h3>")
             name = text("table.in", lang, section=section, heading=area_heading)
-            body.append(report_html._table(common.actions_table(area, lang), name))
+            body.append(report_html._table(common.actions_table(area, lang), name, lang))
         label_text = text("site.plan_data", lang)
         body.append(self.download_links(path, f"data/{plan}/all", lang, label_text))
         return self.page(path, lang, title, body)
@@ -284,13 +289,11 @@ class Site:
         lang: str,
     ) -> str:
         """The indicators table with each name linking to the indicator's page."""
-        rendered = report_html._table(table, name)
+        rendered = report_html._table(table, name, lang)
         for ind in indicators:
             name = escape(sentences.pick(ind, "name", lang))
             link = escape(self.href(path, f"{self.root(lang)}plans/{plan}/{ind['key']}.html"))
-            rendered = rendered.replace(
-                f"<td>{name}</td>", f'<td><a href="{link}">{name}</a></td>', 1
-            )
+            rendered = rendered.replace(f">{name}</td>", f'><a href="{link}">{name}</a></td>', 1)
         return rendered
 
     def indicator_page(self, plan: str, ind: dict[str, Any], lang: str) -> str:
@@ -305,10 +308,13 @@ class Site:
         )
         body = [
             f'<p><a href="{escape(plan_link)}">'
-            f"{escape(sentences.pick(report['plan'], 'title', lang))}</a></p>",
+            f"{report_html.words(sentences.pick(report['plan'], 'title', lang), lang)}</a></p>",
             f"<h1>{escape(heading)} {status}</h1>",
         ]
-        body += [f'<p class="muted">{escape(line)}</p>' for line in common.subtitle(ind, lang)]
+        body += [
+            f'<p class="muted"{report_html.lang_of(line, lang)}>{escape(line)}</p>'
+            for line in common.subtitle(ind, lang)
+        ]
         body.append(f'<p class="muted">{escape(self.as_of_line(lang))}</p>')
         legend = {k: text(f"legend.{k}", lang) for k in ("linear", "actual", "milestone", "target")}
         chart = charts.Chart.from_show(ind)
@@ -318,7 +324,7 @@ class Site:
             f"<figcaption>{escape(report_html.key_line(chart, lang))}</figcaption></figure>"
         )
         series = text("table.series", lang, heading=heading)
-        body.append(report_html._table(common.series_table(ind, lang), series))
+        body.append(report_html._table(common.series_table(ind, lang), series, lang))
         rollup = self.rollups[plan].get(ind["key"])
         if rollup is not None:
             body += self.rollup_section(rollup, heading, path, lang)
@@ -354,14 +360,14 @@ class Site:
         for heading, table in common.roadmap_tables(view, lang):
             out.append(f"<h3>{escape(heading)}</h3>")
             name = text("table.in", lang, section=section, heading=heading)
-            out.append(report_html._table(table, name))
+            out.append(report_html._table(table, name, lang))
         return out
 
     def rollup_section(self, view: dict[str, Any], heading: str, path: str, lang: str) -> list[str]:
         root = self.root(lang)
         out = [f"<h2>{escape(text('site.members', lang))}</h2>"]
         members = text("table.members", lang, heading=heading)
-        rendered = report_html._table(common.rollup_values_table(view, lang), members)
+        rendered = report_html._table(common.rollup_values_table(view, lang), members, lang)
         for member in view["members"]:
             link = escape(self.href(path, f"{root}plans/{member['plan']}/{member['key']}.html"))
             name = escape(member["plan"])
@@ -370,7 +376,7 @@ class Site:
             )
         out.append(rendered)
         rolled = text("table.rollup", lang, heading=heading)
-        out.append(report_html._table(common.rollup_table(view, lang), rolled))
+        out.append(report_html._table(common.rollup_table(view, lang), rolled, lang))
         out.append(f'<p class="muted">{escape(common.rollup_rule(view, lang))}</p>')
         return out
 
@@ -437,7 +443,7 @@ def _step(step: Mapping[str, Any], ind: Mapping[str, Any], lang: str) -> str:
         return f"{title}: {escape(label(step['result'], lang))} ({escape(step['working'])})"
     result = step["result"]
     if name in AMOUNT_STEPS:
-        shown = f"{number(result)} {ind['unit']}"
+        shown = f"{number(result)} {common.unit_of(ind, lang)}"
     elif name in ("cagr_observed", "cagr_required"):
         shown = f"{result:.4f} ({result * 100:+.2f}%)"
     else:
