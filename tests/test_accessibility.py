@@ -4,6 +4,7 @@ on the shipped plan and on a workspace of four plans."""
 
 from __future__ import annotations
 
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -161,3 +162,37 @@ def test_english_pages_in_english(
     steps = "".join(run for run, _ in pages["site/en/plans/national/practitioners.html"].runs)
     assert "Gap: x* − x_t = 40000 − 33000 = 7000 people" in steps
     assert "exceeds 2.0% of the own figure" in steps and "Unit: people." in steps
+
+
+def test_the_index_reads_on_a_375px_phone(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    browser_path: str,  # noqa: F811
+) -> None:
+    """Each plan's title on the index is set in lines of words, not a character to a line (a
+    line holds at least 8 characters), and the page itself is no wider than the phone."""
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.chdir(ws)
+    out = tmp_path / "public"
+    assert cli("site", str(out)).exit_code == 0
+    shots = Path(os.environ.get("IPPLAN_SCREENSHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path, args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 375, "height": 800})
+            for lang, index in (("zh", out / "index.html"), ("en", out / "en" / "index.html")):
+                page.goto(index.as_uri(), wait_until="load")
+                assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+                links = page.locator("table td:first-child a").all()
+                assert len(links) == 4
+                for link in links:
+                    title = link.inner_text()
+                    lines = int(link.evaluate("a => a.getClientRects().length"))
+                    assert lines <= -(-len(title) // 8), (title, lines)
+                page.screenshot(path=str(shots / f"site-index-{lang}-375.png"), full_page=True)
+        finally:
+            browser.close()

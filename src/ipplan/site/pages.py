@@ -47,6 +47,7 @@ ol.steps li { margin: .3rem 0; }
 ol.steps code { white-space: normal; overflow-wrap: anywhere; }
 .downloads a { margin-right: .75rem; }
 .indent-1 { padding-left: 1.25rem; } .indent-2 { padding-left: 2.5rem; }
+table.plans td:first-child { min-width: 12em; } table.plans .count { white-space: nowrap; }
 """
 # Steps whose result is an amount in the indicator's unit; ratios get four decimals.
 AMOUNT_STEPS = {"gap", "required_per_year", "observed_per_year"}
@@ -184,7 +185,7 @@ class Site:
             plan_title = sentences.pick(report["plan"], "title", lang)
             depth = min(self.workspace.depth(member.name), SHOWN_DEPTH)
             counts = " · ".join(
-                f"{escape(label(status, lang))}&nbsp;{n}"
+                f'<span class="count">{escape(label(status, lang))} {n}</span>'
                 for status, n in report["summary"].items()
                 if n
             )
@@ -200,7 +201,10 @@ class Site:
                 f'<td class="num{" flag" if flags else ""}">{len(flags)}</td></tr>'
             )
         head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-        table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        table = (
+            f'<table class="plans"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
         body.append(report_html.scrolling(table, title))
         body.append(self.download_links(path, "data/all", lang, text("site.all_data", lang)))
         return self.page(path, lang, title, body)
