@@ -164,6 +164,36 @@ def test_english_pages_in_english(
     assert "exceeds 2.0% of the own figure" in steps and "Unit: people." in steps
 
 
+def test_each_chart_is_an_image_named_by_what_it_shows(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A chart's text alternative: its heading and every value it marks, in the page's
+    language; the table beside it holds the rest."""
+    every_page(cli, ws, tmp_path / "out", monkeypatch)
+    for page, alternative in (
+        (
+            "report-national-en.html",
+            "1. Practising patent attorneys (people): actual 2021: 26829, 2022: 29500, "
+            "2023: 31500, 2024: 33000; target 2025: 40000",
+        ),
+        (
+            "site/en/plans/national/practitioners.html",
+            "1. Practising patent attorneys (people): actual 2021: 26829, 2022: 29500, "
+            "2023: 31500, 2024: 33000; target 2025: 40000",
+        ),
+        (
+            "site/plans/national/practitioners.html",
+            "1. 执业专利代理师人数 (人)：实际 2021：26829、2022：29500、2023：31500、2024：33000；"
+            "目标 2025：40000",
+        ),
+    ):
+        shown = (tmp_path / "out" / page).read_text(encoding="utf-8")
+        assert f'role="img" aria-label="{alternative}"' in shown
+
+
 def test_the_index_reads_on_a_375px_phone(
     cli: Run,
     ws: Path,  # noqa: F811

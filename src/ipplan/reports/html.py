@@ -21,7 +21,7 @@ from typing import Any
 
 from ipplan.render import charts, sentences
 from ipplan.reports import common
-from ipplan.text.i18n import label, text
+from ipplan.text.i18n import colon, joined, label, text
 
 # Chinese characters and punctuation; Latin letters (an English word in the text).
 CHINESE = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -139,6 +139,24 @@ def key_line(chart: charts.Chart, lang: str) -> str:
     return text("report.key", lang, parts=("; " if lang == "en" else "，").join(parts))
 
 
+def chart_text(chart: charts.Chart, heading: str, lang: str) -> str:
+    """The chart in words, its text alternative: the heading, then each value it marks (the
+    actuals, the milestones, the target), as the SVG's name for a screen reader."""
+    legend = _legend(lang)
+    sep = colon(lang)
+
+    def listed(series: str, points: list[tuple[int, float]]) -> str:
+        return f"{legend[series]} " + joined(
+            (f"{y}{sep}{charts.label(v)}" for y, v in points), lang
+        )
+
+    parts = [listed("actual", chart.actual)] if chart.actual else []
+    if chart.milestones:
+        parts.append(listed("milestone", chart.milestones))
+    parts.append(listed("target", [chart.target]))
+    return heading + sep + ("; " if lang == "en" else "；").join(parts)
+
+
 def _legend(lang: str) -> dict[str, str]:
     return {key: text(f"legend.{key}", lang) for key in ("linear", "actual", "milestone", "target")}
 
@@ -216,7 +234,7 @@ def render(report: dict[str, Any], lang: str) -> str:
         ]
         chart = charts.Chart.from_show(ind)
         out.append("<figure>")
-        out.append(charts.svg(chart, heading, legend))
+        out.append(charts.svg(chart, chart_text(chart, heading, lang), legend))
         out.append(f"<figcaption>{escape(key_line(chart, lang))}</figcaption>")
         out.append("</figure>")
         out.append(

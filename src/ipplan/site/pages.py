@@ -323,7 +323,7 @@ class Site:
         legend = {k: text(f"legend.{k}", lang) for k in ("linear", "actual", "milestone", "target")}
         chart = charts.Chart.from_show(ind)
         body.append("<figure>")
-        body.append(charts.svg(chart, heading, legend))
+        body.append(charts.svg(chart, report_html.chart_text(chart, heading, lang), legend))
         body.append(
             f"<figcaption>{escape(report_html.key_line(chart, lang))}</figcaption></figure>"
         )
