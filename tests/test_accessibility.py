@@ -150,6 +150,17 @@ def test_english_pages_in_english(
     ]
     # Text wholly Chinese is the data's own, marked so: a screen reader reads it as Chinese.
     assert [(name, run) for name, run in unmarked if not LATIN.search(run)] == []
+    recorded = "".join("".join(file.read_text("utf-8").split()) for file in ws.rglob("*.yaml"))
+    marked = {
+        run.strip()
+        for shown in pages.values()
+        for run, chinese in shown.runs
+        if chinese and CJK.search(run) and run != "中文"  # the link to the Chinese page
+    }
+    pieces = {piece for run in marked for piece in re.split(r"[(),;]\s*", run) if CJK.search(piece)}
+    assert len(pieces) > 40 and "协会秘书处" in pieces  # one of an item's units, listed
+    # ... and each is the data's own, as written (not a word of ipplan's in Chinese)
+    assert sorted(piece for piece in pieces if "".join(piece.split()) not in recorded) == []
     # Units in English: no number followed by a Chinese unit, no "Unit: 人".
     # (年 left out: a source's Chinese title names its year, "（2021年）")
     units = "|".join(unit for unit in LIBRARY if CJK.search(unit) and unit != "年")

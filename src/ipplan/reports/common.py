@@ -13,7 +13,7 @@ from typing import Any
 
 from ipplan.render import sentences
 from ipplan.render.sentences import pick
-from ipplan.text.i18n import colon, label, text, unit_label
+from ipplan.text.i18n import colon, joined, label, text, unit_label
 from ipplan.text.shown_numbers import DASH, exact, number, percent, ratio, signed
 from ipplan.text.shown_numbers import point as _point
 
@@ -457,7 +457,7 @@ def workplan_sections(report: Mapping[str, Any], lang: str) -> list[tuple[str, s
             )
             units = item["lead"] or ""
             if item["support"]:
-                units += ("（" if lang != "en" else " (") + "、".join(item["support"])
+                units += ("（" if lang != "en" else " (") + joined(item["support"], lang)
                 units += "）" if lang != "en" else ")"
             rows.append(
                 [item["id"], item["measure"], schedule, units or DASH, _state(item["state"], lang)]
