@@ -10,7 +10,8 @@ The page meets WCAG 2.1 AA (tests/test_accessibility.py audits it with axe-core)
 colour has at least 4.5:1 contrast on white and on a table's head (#f5f7fa); each table's
 scrolling box takes the keyboard's focus and is a region with a name; everything but the
 title's header and the footer is inside ``<main>``; each chart is an image named by its
-heading, with the year-by-year table beside it.
+heading and every value it marks (:func:`chart_text`), with the year-by-year table beside it;
+on an English page the data's own Chinese is marked as Chinese (:func:`lang_of`).
 """
 
 from __future__ import annotations
