@@ -1,7 +1,9 @@
 """The HTML report in a real browser: Debian's Chromium, headless, driven by Playwright.
 
 Needs /usr/bin/chromium (``.ci/run`` installs it). Without it the test is skipped with the reason,
-unless IPPLAN_REQUIRE_BROWSER is set, as in CI, where a missing browser fails the run.
+unless IPPLAN_REQUIRE_BROWSER is set, as in CI, where a missing browser fails the run. The same
+holds for axe-core, the accessibility checker the pages are audited with (:func:`axe_problems`),
+which ``.ci/run`` installs from npm into ``build/axe``.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import Run, load
+from tests.conftest import REPO, Run, load
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
@@ -33,6 +36,40 @@ def browser_path() -> str:
             pytest.fail("IPPLAN_REQUIRE_BROWSER is set but no chromium is installed")
         pytest.skip("no chromium on PATH (Debian: apt-get install chromium fonts-noto-cjk)")
     return CHROMIUM
+
+
+# axe-core as ``.ci/run`` installs it (``npm install --prefix build/axe axe-core@VERSION``).
+AXE = REPO / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+# The rules of WCAG 2.0 and 2.1 at levels A and AA, and axe's best practices (content inside
+# landmarks, one main landmark, headings in order), of which these impacts are refused.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+REFUSED_IMPACTS = ("critical", "serious", "moderate")
+
+
+@pytest.fixture
+def axe_path(browser_path: str) -> Path:
+    if not AXE.is_file():
+        if os.environ.get("IPPLAN_REQUIRE_BROWSER"):
+            pytest.fail(f"IPPLAN_REQUIRE_BROWSER is set but axe-core is not at {AXE}")
+        pytest.skip("no axe-core in build/axe (.ci/run installs the version it pins)")
+    return AXE
+
+
+def axe_problems(page: Any, axe: Path) -> list[str]:
+    """axe-core's critical, serious and moderate findings on the page loaded in ``page``, one
+    line for each element found."""
+    page.add_script_tag(path=str(axe))  # inlined: the page itself fetches nothing
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return [
+        f"{rule['id']} ({rule['impact']}) {node['target']}: {rule['help']}"
+        for rule in result["violations"]
+        if rule["impact"] in REFUSED_IMPACTS
+        for node in rule["nodes"]
+    ]
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)], ids=["desktop", "phone"])

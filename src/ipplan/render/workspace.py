@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ipplan.render import terminal
-from ipplan.text.i18n import label, text
+from ipplan.text.i18n import label, text, unit_label
 from ipplan.text.shown_numbers import exact, percent, signed
 
 # --- workspaces: the overview, and a roll-up of member plans ---------------------------------
@@ -128,5 +128,10 @@ def render_members(view: Mapping[str, Any], lang: str) -> None:
         )
     console.print(table)
     console.print(
-        text("members.rule", lang, tolerance=percent(view["tolerance"]), unit=view["unit"])
+        text(
+            "members.rule",
+            lang,
+            tolerance=percent(view["tolerance"]),
+            unit=unit_label(view["unit"], lang, view.get("unit_en")),
+        )
     )

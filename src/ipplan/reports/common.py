@@ -13,7 +13,7 @@ from typing import Any
 
 from ipplan.render import sentences
 from ipplan.render.sentences import pick
-from ipplan.text.i18n import colon, label, text, unit_label
+from ipplan.text.i18n import colon, joined, label, text, unit_label
 from ipplan.text.shown_numbers import DASH, exact, number, percent, ratio, signed
 from ipplan.text.shown_numbers import point as _point
 
@@ -451,13 +451,13 @@ def workplan_sections(report: Mapping[str, Any], lang: str) -> list[tuple[str, s
         states = []
         for item in view["items"]:
             schedule = "; ".join(
-                f"{m['period']}：{_state(m['state'], lang)}"
+                f"{m['period']}{colon(lang)}{_state(m['state'], lang)}"
                 + (f" {m['done_on']}" if m["done_on"] else "")
                 for m in item["schedule"]
             )
             units = item["lead"] or ""
             if item["support"]:
-                units += ("（" if lang != "en" else " (") + "、".join(item["support"])
+                units += ("（" if lang != "en" else " (") + joined(item["support"], lang)
                 units += "）" if lang != "en" else ")"
             rows.append(
                 [item["id"], item["measure"], schedule, units or DASH, _state(item["state"], lang)]
@@ -516,7 +516,8 @@ def rollup_table(view: Mapping[str, Any], lang: str) -> Table:
 
 
 def rollup_rule(view: Mapping[str, Any], lang: str) -> str:
-    return text("members.rule", lang, tolerance=percent(view["tolerance"]), unit=view["unit"])
+    unit = unit_label(view["unit"], lang, view.get("unit_en"))
+    return text("members.rule", lang, tolerance=percent(view["tolerance"]), unit=unit)
 
 
 def rollup_flags(report: Mapping[str, Any], lang: str) -> list[str]:

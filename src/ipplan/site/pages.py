@@ -47,6 +47,7 @@ ol.steps li { margin: .3rem 0; }
 ol.steps code { white-space: normal; overflow-wrap: anywhere; }
 .downloads a { margin-right: .75rem; }
 .indent-1 { padding-left: 1.25rem; } .indent-2 { padding-left: 2.5rem; }
+table.plans td:first-child { min-width: 12em; } table.plans .count { white-space: nowrap; }
 """
 # Steps whose result is an amount in the indicator's unit; ratios get four decimals.
 AMOUNT_STEPS = {"gap", "required_per_year", "observed_per_year"}
@@ -184,25 +185,27 @@ class Site:
             plan_title = sentences.pick(report["plan"], "title", lang)
             depth = min(self.workspace.depth(member.name), SHOWN_DEPTH)
             counts = " · ".join(
-                f"{escape(label(status, lang))}&nbsp;{n}"
+                f'<span class="count">{escape(label(status, lang))} {n}</span>'
                 for status, n in report["summary"].items()
                 if n
             )
             flags = self.flags(member.name)
             latest = _latest_year(report)
             rows.append(
-                f'<tr><td class="indent-{depth}"><a href="{escape(link)}">{escape(plan_title)}'
-                f'</a><br><span class="muted">{escape(member.name)}</span></td>'
+                f'<tr><td class="indent-{depth}"><a href="{escape(link)}"'
+                f"{report_html.lang_of(plan_title, lang)}>{escape(plan_title)}</a><br>"
+                f'<span class="muted">{escape(member.name)}</span></td>'
                 f"<td>{report['plan']['baseline_year'] + 1}–{report['plan']['target_year']}</td>"
                 f"<td>{counts or DASH}</td>"
                 f'<td class="num">{latest if latest is not None else DASH}</td>'
                 f'<td class="num{" flag" if flags else ""}">{len(flags)}</td></tr>'
             )
         head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-        body.append(
-            f'<div class="scroll"><table><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        table = (
+            f'<table class="plans"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
         )
+        body.append(report_html.scrolling(table, title))
         body.append(self.download_links(path, "data/all", lang, text("site.all_data", lang)))
         return self.page(path, lang, title, body)
 
@@ -219,15 +222,19 @@ class Site:
         path = f"{root}plans/{plan}/index.html"
         report = self.data[plan]
         title = sentences.pick(report["plan"], "title", lang)
-        body = [f"<h1>{escape(title)}</h1>"]
-        body += [f'<p class="muted">{escape(line)}</p>' for line in common.intro(report, lang)]
+        body = [f"<h1>{report_html.words(title, lang)}</h1>"]
+        body += [
+            f'<p class="muted"{report_html.lang_of(line, lang)}>{escape(line)}</p>'
+            for line in common.intro(report, lang)
+        ]
         member = self.workspace.plan(plan)
         if member.parent is not None and member.parent in self.data:
             parent = self.data[member.parent]["plan"]
             link = self.href(path, f"{root}plans/{member.parent}/index.html")
             body.append(
                 f"<p>{escape(text('site.parent', lang))}"
-                f'<a href="{escape(link)}">{escape(sentences.pick(parent, "title", lang))}</a></p>'
+                f'<a href="{escape(link)}">'
+                f"{report_html.words(sentences.pick(parent, 'title', lang), lang)}</a></p>"
             )
         body.append('<ul class="cards">')
         for status, n in report["summary"].items():
@@ -237,9 +244,10 @@ class Site:
                     f"{escape(label(status, lang))}</span><b>{n}</b></li>"
                 )
         body.append("</ul>")
-        body.append(f"<h2>{escape(text('report.overview', lang))}</h2>")
+        overview = text("report.overview", lang)
+        body.append(f"<h2>{escape(overview)}</h2>")
         table = common.overview_table(report["indicators"], report, lang)
-        body.append(self.linked_table(table, plan, path, report["indicators"], lang))
+        body.append(self.linked_table(table, overview, plan, path, report["indicators"], lang))
         body.append(f'<p class="muted">{escape(common.method(report, lang))}</p>')
         flags = self.flags(plan)
         if flags:
@@ -264,10 +272,13 @@ class Site:
         roadmap = self.roadmaps.get(plan)
         if roadmap is not None:
             body += self.roadmap_section(roadmap, lang)
-        body.append(f"<h2>{escape(text('report.actions', lang))}</h2>")
+        section = text("report.actions", lang)
+        body.append(f"<h2>{escape(section)}</h2>")
         for area in report["areas"]:
-            body.append(f"<h3>{area['number']}. {escape(sentences.pick(area, 'title', lang))}</h3>")
-            body.append(report_html._table(common.actions_table(area, lang)))
+            area_heading = f"{area['number']}. {sentences.pick(area, 'title', lang)}"
+            body.append(f"<h3>{report_html.words(area_heading, lang)}</h3>")
+            name = text("table.in", lang, section=section, heading=area_heading)
+            body.append(report_html._table(common.actions_table(area, lang), name, lang))
         label_text = text("site.plan_data", lang)
         body.append(self.download_links(path, f"data/{plan}/all", lang, label_text))
         return self.page(path, lang, title, body)
@@ -275,19 +286,18 @@ class Site:
     def linked_table(
         self,
         table: common.Table,
+        name: str,
         plan: str,
         path: str,
         indicators: list[dict[str, Any]],
         lang: str,
     ) -> str:
         """The indicators table with each name linking to the indicator's page."""
-        rendered = report_html._table(table)
+        rendered = report_html._table(table, name, lang)
         for ind in indicators:
             name = escape(sentences.pick(ind, "name", lang))
             link = escape(self.href(path, f"{self.root(lang)}plans/{plan}/{ind['key']}.html"))
-            rendered = rendered.replace(
-                f"<td>{name}</td>", f'<td><a href="{link}">{name}</a></td>', 1
-            )
+            rendered = rendered.replace(f">{name}</td>", f'><a href="{link}">{name}</a></td>', 1)
         return rendered
 
     def indicator_page(self, plan: str, ind: dict[str, Any], lang: str) -> str:
@@ -302,22 +312,26 @@ class Site:
         )
         body = [
             f'<p><a href="{escape(plan_link)}">'
-            f"{escape(sentences.pick(report['plan'], 'title', lang))}</a></p>",
+            f"{report_html.words(sentences.pick(report['plan'], 'title', lang), lang)}</a></p>",
             f"<h1>{escape(heading)} {status}</h1>",
         ]
-        body += [f'<p class="muted">{escape(line)}</p>' for line in common.subtitle(ind, lang)]
+        body += [
+            f'<p class="muted"{report_html.lang_of(line, lang)}>{escape(line)}</p>'
+            for line in common.subtitle(ind, lang)
+        ]
         body.append(f'<p class="muted">{escape(self.as_of_line(lang))}</p>')
         legend = {k: text(f"legend.{k}", lang) for k in ("linear", "actual", "milestone", "target")}
         chart = charts.Chart.from_show(ind)
         body.append("<figure>")
-        body.append(charts.svg(chart, heading, legend))
+        body.append(charts.svg(chart, report_html.chart_text(chart, heading, lang), legend))
         body.append(
             f"<figcaption>{escape(report_html.key_line(chart, lang))}</figcaption></figure>"
         )
-        body.append(report_html._table(common.series_table(ind, lang)))
+        series = text("table.series", lang, heading=heading)
+        body.append(report_html._table(common.series_table(ind, lang), series, lang))
         rollup = self.rollups[plan].get(ind["key"])
         if rollup is not None:
-            body += self.rollup_section(rollup, path, lang)
+            body += self.rollup_section(rollup, heading, path, lang)
         body.append(f"<h2>{escape(text('report.assessment', lang))}</h2><ul>")
         for line in common.assessment_lines(ind, report, lang):
             css = ' class="warn"' if line.startswith("⚠") else ""
@@ -337,23 +351,27 @@ class Site:
         body.append(
             self.download_links(path, f"data/{plan}/{ind['key']}", lang, text("site.data", lang))
         )
-        return self.page(path, lang, f"{heading} · {report['plan']['title']}", body)
+        plan_title = sentences.pick(report["plan"], "title", lang)
+        return self.page(path, lang, f"{heading} · {plan_title}", body)
 
     def roadmap_section(self, view: dict[str, Any], lang: str) -> list[str]:
         """Actions against the plan's years, each cell that year's work-plan items."""
+        section = text("site.roadmap", lang)
         out = [
-            f"<h2>{escape(text('site.roadmap', lang))}</h2>",
+            f"<h2>{escape(section)}</h2>",
             f'<p class="muted">{escape(text("wp.on_day", lang, day=view["day"]))}</p>',
         ]
         for heading, table in common.roadmap_tables(view, lang):
             out.append(f"<h3>{escape(heading)}</h3>")
-            out.append(report_html._table(table))
+            name = text("table.in", lang, section=section, heading=heading)
+            out.append(report_html._table(table, name, lang))
         return out
 
-    def rollup_section(self, view: dict[str, Any], path: str, lang: str) -> list[str]:
+    def rollup_section(self, view: dict[str, Any], heading: str, path: str, lang: str) -> list[str]:
         root = self.root(lang)
         out = [f"<h2>{escape(text('site.members', lang))}</h2>"]
-        rendered = report_html._table(common.rollup_values_table(view, lang))
+        members = text("table.members", lang, heading=heading)
+        rendered = report_html._table(common.rollup_values_table(view, lang), members, lang)
         for member in view["members"]:
             link = escape(self.href(path, f"{root}plans/{member['plan']}/{member['key']}.html"))
             name = escape(member["plan"])
@@ -361,7 +379,8 @@ class Site:
                 f"<tr><td>{name}</td>", f'<tr><td><a href="{link}">{name}</a></td>', 1
             )
         out.append(rendered)
-        out.append(report_html._table(common.rollup_table(view, lang)))
+        rolled = text("table.rollup", lang, heading=heading)
+        out.append(report_html._table(common.rollup_table(view, lang), rolled, lang))
         out.append(f'<p class="muted">{escape(common.rollup_rule(view, lang))}</p>')
         return out
 
@@ -428,7 +447,7 @@ def _step(step: Mapping[str, Any], ind: Mapping[str, Any], lang: str) -> str:
         return f"{title}: {escape(label(step['result'], lang))} ({escape(step['working'])})"
     result = step["result"]
     if name in AMOUNT_STEPS:
-        shown = f"{number(result)} {ind['unit']}"
+        shown = f"{number(result)} {common.unit_of(ind, lang)}"
     elif name in ("cagr_observed", "cagr_required"):
         shown = f"{result:.4f} ({result * 100:+.2f}%)"
     else:

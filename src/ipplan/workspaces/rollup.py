@@ -68,6 +68,7 @@ class RollUp:
     tolerance: float
     members: tuple[tuple[str, Indicator], ...]
     years: tuple[Year, ...]
+    unit_en: str | None = None  # the parent plan's English name for the indicator's unit
 
     @property
     def differing(self) -> list[Year]:
@@ -108,7 +109,8 @@ def roll_up(
     ]
     years = [y for y in plan.years if as_of is None or y <= as_of]
     rows = [year_of(y, [(n, s.get(y)) for n, s in series], own.get(y), tolerance) for y in years]
-    return RollUp(parent, indicator, tolerance, tuple(members), tuple(rows))
+    unit_en = plan.unit(indicator).name_en
+    return RollUp(parent, indicator, tolerance, tuple(members), tuple(rows), unit_en)
 
 
 def year_of(
@@ -166,6 +168,7 @@ def rollup_view(done: RollUp) -> dict[str, Any]:
         "plan": done.plan,
         "indicator": done.indicator.key,
         "unit": done.indicator.unit,
+        "unit_en": done.unit_en,
         "method": "sum",
         "tolerance": done.tolerance,
         "members": [

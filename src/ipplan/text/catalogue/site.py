@@ -10,6 +10,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "site.parent": ("上级计划：", "Parent plan: "),
     "site.working": ("计算过程", "The working, step by step"),
     "site.members": ("成员计划汇总", "Member plans rolled up"),
+    # the names a screen reader gives each table's scrolling box; unique on a page
+    "table.in": ("{section}：{heading}", "{section}: {heading}"),
+    "table.series": ("{heading}：逐年数值", "{heading}: year by year"),
+    "table.members": ("{heading}：成员计划数值", "{heading}: the member plans' values"),
+    "table.rollup": ("{heading}：成员合计与本级数值", "{heading}: members' sum and own figure"),
     "site.rollup_flags": ("成员合计与本级数值不符", "Where the members' sum disagrees"),
     "site.rollup_flag": (
         "{year} 年：成员合计 {total}，本级数值 {parent}，差额 {difference}",
