@@ -162,7 +162,7 @@ def test_recording_a_figure_loads_no_pydantic(tmp_path: Path) -> None:
     from ipplan.files import cache
 
     plan = tmp_path / "plan"
-    shutil.copytree(Path(__file__).resolve().parents[1] / "data", plan)
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data", plan)
     time.sleep(cache.RACY_SECONDS + 0.1)  # the copy's files are fresh: wait them out once
     warm = [sys.executable, "-m", "ipplan", "status", "--data", str(plan)]
     assert subprocess.run(warm, capture_output=True).returncode == 0  # the plan is cached
@@ -221,7 +221,7 @@ def test_overview_of_a_workspace_loads_no_pydantic(tmp_path: Path) -> None:
 
     from ipplan.files import cache
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     for name in ("national", "guangdong"):
         shutil.copytree(root / "data", tmp_path / name)
     (tmp_path / "ipplan.yaml").write_text(

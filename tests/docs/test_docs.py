@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from ipplan.cli import registry
 from ipplan.text.catalogue import CATALOGUE
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
 CITED = re.compile(r"`(tests/[\w/]+\.py)::(\w+)`")
 
@@ -117,10 +117,10 @@ def test_every_test_named_in_reliability_md_exists() -> None:
 def test_every_test_module_of_the_promises_is_cited() -> None:
     text = read(DOCS / "reliability.md")
     for module in (
-        "test_safe_writes.py",
+        "files/test_safe_writes.py",
         "test_history.py",
         "text/test_typed_input.py",
-        "test_properties.py",
+        "properties/test_properties.py",
     ):
         assert f"tests/{module}::" in text
 

@@ -16,7 +16,7 @@ from typer.testing import Result
 
 from ipplan.files import cache
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "data"
 RECORD = "actuals/practitioners/2022.yaml"
 
