@@ -148,7 +148,7 @@ def records(depth: int) -> st.SearchStrategy[dict[str, Any]]:
     )  # every subset of the fields, each of any of its values
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(records(1))
 def test_the_two_readings_never_differ(data: dict[str, Any]) -> None:
     same_answer(data)
@@ -199,7 +199,7 @@ entries = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.one_of(st.lists(entries, max_size=4), st.none(), st.integers(), st.text(max_size=3)))
 def test_a_workspace_is_read_plainly_only_where_the_model_agrees(plans: Any) -> None:
     from ipplan.file_models import PlanEntry
