@@ -8,7 +8,7 @@ read the same on every run:
     .venv/bin/python scripts/gen_commands.py           # write both files
     .venv/bin/python scripts/gen_commands.py --check   # exit 1 if either is not what it writes
 
-tests/test_docs.py runs the check, so the reference cannot drift from the help.
+tests/docs/test_docs.py runs the check, so the reference cannot drift from the help.
 """
 
 from __future__ import annotations

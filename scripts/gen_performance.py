@@ -7,7 +7,7 @@
 ``--from`` copies a run's JSON to docs/performance.json (committed, so that the figures on the
 page can always be traced to the run they come from); the table between the page's two markers
 is then written from that copy, with each figure beside the target it is held to. Only that
-part of the page is written: the rest is prose. tests/test_docs.py runs the check.
+part of the page is written: the rest is prose. tests/docs/test_docs.py runs the check.
 """
 
 from __future__ import annotations

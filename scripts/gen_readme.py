@@ -10,7 +10,7 @@ with IPPLAN_LANG=en, so the output is the same on every run:
     .venv/bin/python scripts/gen_readme.py           # write both READMEs
     .venv/bin/python scripts/gen_readme.py --check   # exit 1 if either is not what it writes
 
-tests/test_docs.py runs the check, so the tour shows what ipplan prints today.
+tests/docs/test_docs.py runs the check, so the tour shows what ipplan prints today.
 """
 
 from __future__ import annotations

@@ -40,13 +40,22 @@ def _pinned_terminal(
     monkeypatch.setenv("IPPLAN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "ipplan-cache"))
 
 
+@pytest.fixture(scope="session")
+def definitions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped plan's definitions without its recorded figures, made once per session:
+    every `plan_dir` is a copy of it (tests never write here)."""
+    target = tmp_path_factory.mktemp("definitions") / "plan"
+    shutil.copytree(SHIPPED, target)
+    clear_recorded(target)
+    return target
+
+
 @pytest.fixture
-def plan_dir(tmp_path: Path) -> Path:
+def plan_dir(tmp_path: Path, definitions: Path) -> Path:
     """A writable copy of the shipped plan's definitions, without the figures it has recorded,
     so that a test records its own values from a known start."""
     target = tmp_path / "plan"
-    shutil.copytree(SHIPPED, target)
-    clear_recorded(target)
+    shutil.copytree(definitions, target)
     return target
 
 

@@ -248,7 +248,7 @@ _ZONES: dict[dt.timedelta, dt.timezone] = {}
 # --- from plain data ---------------------------------------------------------------------------
 # A record file as ipplan writes it is read without pydantic: when its data is certainly valid,
 # the record is built here directly; anything else (None) goes through the model, which says
-# what is wrong. tests/test_plain_records.py holds both to the same answers.
+# what is wrong. tests/files/test_plain_records.py holds both to the same answers.
 
 _ACTUAL_FIELDS = frozenset(("value", "source", "note", "recorded", "history"))
 _REVISION_FIELDS = frozenset(("value", "source", "note", "recorded"))

@@ -15,13 +15,13 @@ from ipplan.files import atomic, layout
 def init(target: Path) -> list[Path]:
     """Copy the bundled plan into ``target`` as a writable plan; never overwrite one.
 
-    All or nothing: the plan is built in a hidden directory beside ``target`` and renamed into
-    place once whole, so a full disk or a kill midway leaves no half plan that would block the
-    next ``init``. Into a directory that already exists (and holds no plan), the files are moved
-    one by one and taken back out if any move fails.
+    All or nothing: the plan is built in a hidden directory beside ``target``, synced, and
+    renamed into place once whole (:func:`ipplan.files.atomic.stage_directory`), so a full disk
+    or a kill midway leaves no half plan that would block the next ``init``. Into a directory
+    that already exists (and holds no plan), the files are moved one by one and taken back out
+    if any move fails.
     """
     import shutil
-    import tempfile
 
     locate.keep_out_of_plans(target, itself=False)  # a plan there already: TargetExists
     source = locate.bundled_dir()
@@ -32,47 +32,51 @@ def init(target: Path) -> list[Path]:
     for name in [*names, *shipped]:
         if (target / name).exists():
             raise TargetExists(path=str(target / name))
-    parent = target.parent
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=parent))
+        target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise write_error(target, exc) from None
-    try:
+    made: list[Path] = []
+
+    def build(staging: Path) -> None:
         for name in names:
             shutil.copyfile(source / name, staging / name)
         for name in shipped:
             atomic.copy_tree(source / name, staging / name)
         (staging / ".gitignore").write_text(layout.GITIGNORE, encoding="utf-8")
         schema.write_schemas(staging / layout.SCHEMA_DIR)
-        for path in staging.rglob("*"):
-            atomic.sync_file(path)
-        os.chmod(staging, 0o777 & ~atomic.umask())
-        made = _install(staging, target)
+        made.extend(_made(staging, target))
+
+    into_existing = target.exists()
+    try:
+        atomic.stage_directory(
+            target,
+            build,
+            prefix=f".{target.name}.init-",
+            place=(lambda staging: _install(staging, target)) if into_existing else None,
+        )
     except OSError as exc:
         raise write_error(target, exc) from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    atomic.sync_directory(parent)
     return made
 
 
-def _install(staging: Path, target: Path) -> list[Path]:
-    """Put the staged plan at ``target``: one rename when ``target`` does not exist yet, else
+def _made(staging: Path, target: Path) -> list[Path]:
+    """The files the staged plan will put at ``target`` (its own .gitignore kept)."""
+    keep_ignore = (target / ".gitignore").exists()
+    return [
+        target / path.relative_to(staging)
+        for path in sorted(staging.rglob("*"))
+        if path.is_file() and not (keep_ignore and path.name == ".gitignore")
+    ]
+
+
+def _install(staging: Path, target: Path) -> None:
+    """Put the staged plan into the directory ``target``, which exists and holds no plan:
     each entry moved in, and every one moved so far taken back out if a later move fails."""
     import shutil
 
     entries = sorted(staging.iterdir())
     keep_ignore = (target / ".gitignore").exists()
-    made = [
-        target / path.relative_to(staging)
-        for path in sorted(staging.rglob("*"))
-        if path.is_file() and not (keep_ignore and path.name == ".gitignore")
-    ]
-    if not target.exists():
-        os.rename(staging, target)
-        staging.mkdir()  # so that the caller's clean-up has something to remove
-        return made
     moved: list[Path] = []
     try:
         for entry in entries:
@@ -96,4 +100,3 @@ def _install(staging: Path, target: Path) -> list[Path]:
                     destination.unlink()
         raise
     atomic.sync_directory(target)
-    return made

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 from ipplan.data import FIRST_YEAR, LAST_YEAR
@@ -191,7 +188,7 @@ def create(
     """
     from ipplan import load
     from ipplan.check import schema
-    from ipplan.files import layout
+    from ipplan.files import atomic, layout
     from ipplan.locate import keep_out_of_plans
 
     first, last = parse_years(years)
@@ -212,42 +209,31 @@ def create(
         raise TargetExists(path=str(target))
     parent = target.absolute().parent
     made = _missing_parents(parent)
-    staging: Path | None = None
-    done = False
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
-        staging.chmod(0o777 & ~_umask())  # mkdtemp keeps a directory private; a plan is not
-        for name, content in files(
-            texts["title"], first, last, texts["title_en"], texts["issuer"], texts["issuer_en"]
-        ).items():
+
+    contents = files(
+        texts["title"], first, last, texts["title_en"], texts["issuer"], texts["issuer_en"]
+    )
+
+    def build(staging: Path) -> None:
+        for name, content in contents.items():
             (staging / name).write_text(content, encoding="utf-8")
         schema.write_schemas(staging / layout.SCHEMA_DIR)
         load.load(layout.DataDir(staging))  # a new plan that does not validate is never left
-        try:
-            os.rename(staging, target)  # replaces an empty directory; never a full one
-        except OSError as exc:
-            if target.exists():
-                raise TargetExists(path=str(target)) from None
-            raise DataNotWritable(path=str(target), detail=exc.strerror or str(exc)) from None
+
+    done = False
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        # replaces an empty directory; never a full one (TargetExists)
+        atomic.stage_directory(target.absolute(), build, prefix=f".{target.name}.")
         done = True
     except OSError as exc:
         raise DataNotWritable(path=str(target), detail=exc.strerror or str(exc)) from None
     finally:
         if not done:
-            if staging is not None:
-                shutil.rmtree(staging, ignore_errors=True)
             for directory in made:
                 with contextlib.suppress(OSError):
                     directory.rmdir()
-    written = sorted(p for p in target.rglob("*") if p.is_file())
-    return written
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+    return sorted(p for p in target.rglob("*") if p.is_file())
 
 
 def _missing_parents(directory: Path) -> list[Path]:

@@ -1,5 +1,5 @@
-"""Chinese first, through the installed command: what the output shows is accepted as input,
-a value that is not understood is named exactly, and with --json an error is JSON too."""
+"""Chinese first, on the command line: what the output shows is accepted as input, a value
+that is not understood is named exactly, and with --json an error is JSON too."""
 
 from __future__ import annotations
 
@@ -12,23 +12,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from ipplan.cli import app
 from tests.conftest import Run, load, snapshot
 
 IPPLAN = Path(sys.executable).with_name("ipplan")
+RUNNER = CliRunner()
 
 
 def run(
     *args: str, lang: str | None = None, env_columns: str = "80", **env: str
 ) -> subprocess.CompletedProcess[str]:
-    """The installed ipplan, at 80 columns, without colour, in the language asked for."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("IPPLAN_")}
+    """ipplan in-process, at 80 columns, without colour, in the language asked for: the
+    command line, its parsing and its messages are what is tested, not the process (the
+    installed command runs in tests/cli/test_outputs.py and tests/cli/test_terminal_use.py)."""
+    environ: dict[str, str | None] = {k: None for k in os.environ if k.startswith("IPPLAN_")}
+    for kept in ("IPPLAN_CEILING_DIRECTORIES", "IPPLAN_CACHE_DIR"):  # the tests' own
+        environ.pop(kept, None)
     environ.update({"COLUMNS": env_columns, "NO_COLOR": "1", **env})
     if lang is not None:
         environ["IPPLAN_LANG"] = lang
-    result = subprocess.run([str(IPPLAN), *args], capture_output=True, text=True, env=environ)
+    result = RUNNER.invoke(app, list(args), env=environ, catch_exceptions=False)
     assert "Traceback" not in result.stderr
-    return result
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def as_json(result: subprocess.CompletedProcess[str]) -> Any:

@@ -383,7 +383,7 @@ def test_a_deeply_nested_file_reads_as_the_parser_reads_it(depth: int) -> None:
     assert (_block(text) is not None) == (depth <= 20)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(
     st.one_of(
         st.from_regex(r"[-+]?[0-9_]{1,25}", fullmatch=True),

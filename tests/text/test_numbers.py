@@ -231,7 +231,7 @@ def test_the_same_text_means_the_same_number_in_a_file_and_as_typed(text: str) -
         assert typed == value, (text, value, refusal)
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(
     st.one_of(
         st.from_regex(r"[-+]?[0-9]{1,20}(\.[0-9]{0,8})?", fullmatch=True),

@@ -493,7 +493,7 @@ def test_overview_counts_overdue_yearly_figures(
 def test_validate_of_a_workspace_names_what_git_has_not_merged(
     cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.test_merge import git
+    from tests.files.test_merge import git
 
     (ws / ".git").rmdir()
     git(ws, "init", "-q")

@@ -4,11 +4,13 @@ replace, directories made and removed, syncs, and the temporaries a killed write
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
-from ipplan.errors import OutputThroughPlantedLink, write_error
+from ipplan.errors import OutputThroughPlantedLink, TargetExists, write_error
 from ipplan.files import layout
 
 
@@ -96,6 +98,99 @@ def atomic_write(path: Path, content: str | bytes) -> None:
         raise
 
 
+def stage_directory(
+    target: Path,
+    build: Callable[[Path], object],
+    *,
+    prefix: str,
+    suffix: str = layout.TEMP_SUFFIX,
+    place: Callable[[Path], object] | None = None,
+    inside: bool = False,
+    durable: bool = True,
+) -> None:
+    """Build a directory whole in a hidden staging directory, then put it in place.
+
+    The one stager of ``init``, ``new`` and ``site``, with one policy:
+
+    - the staging directory ``<prefix><random><suffix>`` is made beside ``target`` (inside it
+      with ``inside``, so that each later rename stays on one file system), with the
+      permissions the umask gives a new directory, as ``target`` would have had;
+    - ``build(staging)`` writes the files into it;
+    - with ``durable`` (the default), every file and directory of it is synced before anything
+      is renamed, so that a power cut after the rename leaves the files, not empty names;
+    - ``place(staging)`` puts it in place; by default one rename onto ``target``, which may
+      replace an empty directory but never a full one (:class:`TargetExists`), and is synced;
+    - on any failure, ``KeyboardInterrupt`` too, the staging directory is removed, so nothing
+      half built is left to block the next run;
+    - ``target`` is refused if it goes through a planted link (:func:`refuse_planted_link`),
+      and nothing in the staging directory is followed through a link.
+
+    An ``OSError`` of the build or the rename is raised as it is: each command names it.
+    """
+    import secrets
+
+    refuse_planted_link(target)
+    directory = target if inside else target.parent
+    staging = directory / f"{prefix}{secrets.token_hex(4)}{suffix}"
+    for _ in range(100):
+        try:
+            os.mkdir(staging, 0o777)  # the umask decides, as for the directory it becomes
+            break
+        except FileExistsError:
+            staging = directory / f"{prefix}{secrets.token_hex(4)}{suffix}"
+    else:  # pragma: no cover - a hundred names taken in a row
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(staging))
+    try:
+        build(staging)
+        if durable:
+            sync_tree(staging)
+        if place is not None:
+            place(staging)
+        else:
+            _rename_into_place(staging, target)
+    finally:
+        if os.path.lexists(staging):
+            _remove_tree(staging)
+
+
+def _rename_into_place(staging: Path, target: Path) -> None:
+    """One rename of ``staging`` onto ``target``: an empty directory there is replaced, a
+    full one (or a file, or a link) never is."""
+    try:
+        os.rename(staging, target)
+    except OSError as exc:
+        if exc.errno in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR, errno.EISDIR):
+            raise TargetExists(path=str(target)) from None
+        raise
+    sync_directory(target.parent)
+
+
+def sync_tree(top: Path) -> None:
+    """Sync every regular file and directory under ``top`` (itself too), following no link."""
+    for directory, _dirs, names in os.walk(top):
+        for name in names:
+            path = os.path.join(directory, name)
+            try:
+                fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    continue  # a link: nothing of ours to sync
+                raise
+            try:
+                if stat.S_ISREG(os.fstat(fd).st_mode):
+                    os.fsync(fd)
+            finally:
+                os.close(fd)
+        sync_directory(Path(directory))
+
+
+def _remove_tree(path: Path) -> None:
+    """Remove a staging directory and all in it; a link in it is removed, never followed."""
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
 def make_dirs(directory: Path, top: Path) -> None:
     """Create ``directory`` and the missing ones between it and ``top``. In a data directory a
     group shares, each gets the data directory's own mode, so that the next member of the group
@@ -166,12 +261,6 @@ def copy_tree(source: Path, destination: Path) -> None:
             copy.mkdir()
         elif path.is_file():
             shutil.copyfile(path, copy)
-
-
-def sync_file(path: Path) -> None:
-    if path.is_file():
-        with path.open("rb+") as handle:
-            os.fsync(handle.fileno())
 
 
 # How many links an output path may go through before it is left to the write to refuse (the

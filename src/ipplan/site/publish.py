@@ -26,7 +26,9 @@ directory beside ``OUT`` that then took its place in one rename; that would now 
 files (a ``.git``) out and back, and fail where ``OUT`` is a mount point. Instead:
 
 1. every file of the new site is written into a hidden directory inside ``OUT`` (so that each
-   later rename stays on one file system); a failure here removes it, and ``OUT`` is as it was;
+   later rename stays on one file system), made by the one stager of ``init`` and ``new``
+   (:func:`ipplan.files.atomic.stage_directory`); a failure here, an interrupt too, removes
+   it, and ``OUT`` is as it was;
 2. the manifest is replaced, atomically and synced (:func:`ipplan.files.atomic.atomic_write`),
    by one listing the files of both sites: from here on every file ipplan put in ``OUT`` is listed,
    whatever a crash leaves;
@@ -54,7 +56,6 @@ import json
 import os
 import shutil
 import stat
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
@@ -69,7 +70,7 @@ from ipplan.errors import (
     write_error,
 )
 from ipplan.files import layout
-from ipplan.files.atomic import atomic_write, remove
+from ipplan.files.atomic import atomic_write, remove, stage_directory
 from ipplan.files.discover import WORKSPACE
 from ipplan.files.fingerprint import digest, digest_file
 from ipplan.locate import Neighbourhood, keep_out_of_plans
@@ -137,40 +138,49 @@ def write_site(
     except OSError as exc:
         raise write_error(target, exc) from None
     stale = {name: owned[name] for name in owned if name not in files}
-    staging: Path | None = None
+
+    def build(staging: Path) -> None:
+        for relative, content in files.items():
+            _write_staged(staging / relative, content)
+        atomic_write(target / MANIFEST, _manifest({**stale, **wanted}))
+
+    def place(staging: Path) -> None:
+        try:
+            _put_in_place(target, staging, files)
+            _remove_stale(target, stale)
+            if MARKER in owned:
+                (target / MARKER).unlink(missing_ok=True)
+            atomic_write(target / MANIFEST, _manifest(wanted))
+        except (OSError, IpplanError) as exc:
+            detail = (
+                exc.strerror or str(exc)
+                if isinstance(exc, OSError)
+                else str(exc.params.get("detail") or exc.message_id)
+            )
+            manifest = str(target / MANIFEST)
+            raise SitePartlyReplaced(path=str(target), manifest=manifest, detail=detail) from None
+
     try:
         if created:
             target.mkdir(parents=True)
         _remove_stray_staging(target)
-        staging = Path(tempfile.mkdtemp(prefix=STAGING[0], suffix=STAGING[1], dir=target))
-        for relative, content in files.items():
-            _write_staged(staging / relative, content)
-        atomic_write(target / MANIFEST, _manifest({**stale, **wanted}))
+        # staged inside OUT; its files are not synced one by one (see the module's notes)
+        stage_directory(
+            target,
+            build,
+            prefix=STAGING[0],
+            suffix=STAGING[1],
+            place=place,
+            inside=True,
+            durable=False,
+        )
     except BaseException as exc:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
-        if created:
+        if created:  # emptied again; once the manifest is written, never empty
             with contextlib.suppress(OSError):
                 target.rmdir()
-        if isinstance(exc, OSError):
+        if isinstance(exc, OSError):  # the placing's own are SitePartlyReplaced
             raise write_error(target, exc) from None
         raise
-    try:
-        _put_in_place(target, staging, files)
-        _remove_stale(target, stale)
-        if MARKER in owned:
-            (target / MARKER).unlink(missing_ok=True)
-        atomic_write(target / MANIFEST, _manifest(wanted))
-    except (OSError, IpplanError) as exc:
-        detail = (
-            exc.strerror or str(exc)
-            if isinstance(exc, OSError)
-            else str(exc.params.get("detail") or exc.message_id)
-        )
-        manifest = str(target / MANIFEST)
-        raise SitePartlyReplaced(path=str(target), manifest=manifest, detail=detail) from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return bool(owned)
 
 

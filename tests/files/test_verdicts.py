@@ -18,7 +18,7 @@ from ipplan.files.cache import directory as cache_dir
 from ipplan.files.cache import identity as cache_identity
 from ipplan.files.cache import verdicts as cache_verdicts
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "data"
 RECORD = "actuals/practitioners/2022.yaml"
 

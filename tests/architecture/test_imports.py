@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "src" / "ipplan"
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "ipplan"
 
 
 def modules() -> dict[str, Path]:

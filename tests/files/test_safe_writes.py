@@ -331,7 +331,7 @@ def test_the_lock_file_is_ignored_by_git_in_this_repository() -> None:
     git = shutil.which("git")
     if git is None:
         pytest.skip("git is not installed")
-    repo = Path(__file__).resolve().parents[1]
+    repo = Path(__file__).resolve().parents[2]
     paths = ["data/.ipplan.lock", "data/actuals/practitioners/.2023.yaml.x1.tmp"]
     done = subprocess.run([git, "check-ignore", *paths], cwd=repo, capture_output=True, text=True)
     if done.returncode == 128:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -189,12 +189,41 @@ READS = (
 )
 
 
+# The plan of issue 23 that `validate` passed and other commands crashed on: an indicator
+# summed over the years with no baseline (what `ipplan new` writes) crashed `overview` on any
+# day, and `status`, `show`, `report` and `site` once its target year had ended. Tried first,
+# every run, however few plans are drawn.
+SUMMED_WITHOUT_BASELINE: dict[str, Any] = {
+    "first": 2020,
+    "last": 2025,
+    "indicators": [
+        {
+            "key": "k0",
+            "number": 1,
+            "name": "指标0",
+            "name_en": "Indicator 0",
+            "unit": "件",
+            "direction": "increase",
+            "baseline": None,
+            "target": {"year": 2025, "value": 500},
+            "accumulate": "sum",
+        }
+    ],
+    "actuals": {"k0": {2021: 120, 2022: 90}},
+    "action": True,
+}
+
+
 # Shrinking a failure of a dozen commands takes minutes; the failing plan is printed whole.
-@settings(max_examples=12, phases=[Phase.explicit, Phase.reuse, Phase.generate])
-@given(plan=plans(), data=st.data())
+# Each plan runs some ninety commands: a few drawn plans, beside the one above, keep the suite
+# fast; the CI profile draws the same ones each run.
+@settings(max_examples=5, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(plan=plans(), picks=st.lists(st.integers(0, 10_000), min_size=9, max_size=9))
+@example(plan=SUMMED_WITHOUT_BASELINE, picks=[0, 0, 0, 1, 0, 0, 4, 0, 0])
 def test_a_plan_that_validates_works_in_every_read_command(
-    plan: dict[str, Any], data: st.DataObject
+    plan: dict[str, Any], picks: list[int]
 ) -> None:
+    keys = [ind["key"] for ind in plan["indicators"]]
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp) / "plan"
         directory.mkdir()
@@ -204,9 +233,12 @@ def test_a_plan_that_validates_works_in_every_read_command(
         code, out = run("validate", *where, today=f"{last + 1}-12-07")
         assert code == 0, out
         days = (dt.date(first + 1, 6, 30), dt.date(last + 1, 12, 7), dt.date(last + 4, 3, 1))
-        for day in days:
+        for number, day in enumerate(days):
             today = day.isoformat()
-            for as_of in (None, data.draw(st.integers(first + 1, last), label="as_of")):
+            # a year of the plan for --as-of, and an indicator for show with and without it
+            year_pick, *key_picks = picks[3 * number : 3 * number + 3]
+            years = (None, first + 1 + year_pick % (last - first))
+            for as_of, key_pick in zip(years, key_picks, strict=True):
                 since = [] if as_of is None else ["--as-of", str(as_of)]
                 code, out = run("status", "--json", *where, *since, today=today)
                 assert code == 0, out
@@ -214,7 +246,7 @@ def test_a_plan_that_validates_works_in_every_read_command(
                 for args in READS:
                     code, out = run(*args, *where, *since, today=today)
                     assert code in (0, 1, 2), (args, out)
-                key = data.draw(st.sampled_from([ind["key"] for ind in plan["indicators"]]))
+                key = keys[key_pick % len(keys)]
                 code, out = run("show", key, *where, *since, today=today)
                 assert code == 0, out
                 code, out = run("show", key, "--json", *where, *since, today=today)

@@ -240,7 +240,7 @@ def test_help_speaks_of_the_plan_not_of_one_plans_years(cli: Run) -> None:
     import ipplan
 
     assert "2022" not in (ipplan.__doc__ or "")
-    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text("utf-8")
+    pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text("utf-8")
     description = next(line for line in pyproject.splitlines() if line.startswith("description"))
     assert "2022" not in description and "plan" in description
 

@@ -12,7 +12,9 @@ repeatable; locally each run explores new ones.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import functools
 import os
 import re
 import shutil
@@ -48,13 +50,23 @@ KEYS = [ind.key for ind in PLAN.indicators]
 RUNNER = CliRunner()
 
 
+@functools.cache
+def definitions() -> Path:
+    """The shipped plan without its recorded figures, made once per process and copied for
+    each example (never written to itself); removed when the process ends."""
+    top = Path(tempfile.mkdtemp(prefix="ipplan-definitions-"))
+    atexit.register(shutil.rmtree, top, ignore_errors=True)
+    shutil.copytree(SHIPPED, top / "plan")
+    clear_recorded(top / "plan")
+    return top / "plan"
+
+
 @contextmanager
 def plan_copy() -> Iterator[Path]:
     """A fresh writable copy of the shipped plan for one example."""
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "plan"
-        shutil.copytree(SHIPPED, target)
-        clear_recorded(target)
+        shutil.copytree(definitions(), target)
         yield target
 
 
@@ -108,7 +120,7 @@ def typed(value: int | float) -> str:
 # --- record -> reload -------------------------------------------------------------------------
 
 
-@settings(max_examples=150)
+@settings(max_examples=100)
 @given(
     indicator_values(),
     st.sampled_from(list(PLAN.years)),
@@ -165,7 +177,7 @@ def actual_sets(draw: st.DrawFn) -> dict[str, list[Actual]]:
     return result
 
 
-@settings(max_examples=150)
+@settings(max_examples=100)
 @given(actual_sets())
 def test_the_writer_is_idempotent(actuals: dict[str, list[Actual]]) -> None:
     files = dump_all(actuals)
@@ -275,7 +287,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
     return name, bytes(data)
 
 
-@settings(max_examples=300)
+@settings(max_examples=200)
 @given(mutated())
 def test_validate_never_crashes_on_mutated_files(case: tuple[str, bytes]) -> None:
     name, content = case
@@ -319,7 +331,7 @@ options = st.lists(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=200)
 @given(years, indicators, typed_values, options)
 def test_record_never_crashes_and_a_refusal_changes_nothing(
     year: str, indicator: str, value: str, extra: list[object]
