@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from ipplan.errors import ImportRefused, IpplanError
@@ -21,6 +23,7 @@ from ipplan.files.layout import DataDir
 from ipplan.files.lock import Waiting
 from ipplan.plan import Plan
 from ipplan.problems import Problem
+from ipplan.text.i18n import LANGS, text
 from ipplan.text.typed_input import parse_year
 from ipplan.write import (
     Change,
@@ -35,32 +38,86 @@ from ipplan.write import (
 
 REQUIRED = ("key", "year", "value")
 OPTIONAL = ("source", "note")
-# The Chinese headers people write in a spreadsheet, for each column import reads.
+# The headers people write in a spreadsheet for each column import reads, beside those of
+# ipplan's own reports in either language (:func:`headers`).
 HEADERS: dict[str, tuple[str, ...]] = {
-    "key": ("key", "指标", "指标键", "指标名称"),
+    "key": ("key", "指标键"),
+    "name": ("指标", "指标名称", "name", "indicator"),
     "year": ("year", "年份", "年度"),
     "value": ("value", "数值", "实际值"),
     "source": ("source", "来源", "数据来源"),
     "note": ("note", "备注"),
+    "plan": ("plan",),
 }
+# The catalogue's column titles that ipplan's reports write, for each column import reads.
+_TITLES = {
+    "name": "col.indicator",
+    "year": "col.year",
+    "value": "col.actual",
+    "source": "col.source",
+    "note": "col.note",
+    "plan": "col.plan",
+}
+DELIMITERS = (",", "\t", ";")
+# Rows read from a sheet: a year of figures is a few dozen; past this a sheet is not figures.
+MAX_ROWS = 100_000
+_YEAR = re.compile(r"(\d{4})\s*年?")
+
+
+def _normal(header: str) -> str:
+    return " ".join(header.strip().strip("\u3000").split()).lower()
+
+
+@cache
+def headers() -> dict[str, frozenset[str]]:
+    """Every header each column goes by: :data:`HEADERS` and the reports' titles in every
+    language, lower case."""
+    names = {column: set(known) for column, known in HEADERS.items()}
+    for column, message in _TITLES.items():
+        names[column].update(_normal(text(message, lang)) for lang in LANGS)
+    return {column: frozenset(known) for column, known in names.items()}
+
+
+@cache
+def _year_titles() -> tuple[re.Pattern[str], ...]:
+    """How a column of one year's figures is headed: the year (2021, 2022年), or the title
+    ipplan's workbook gives a year's actuals in any language (实际 2021, Actual 2021)."""
+    titles = [_YEAR]
+    for lang in LANGS:
+        title = _normal(text("col.actual_year", lang, year="{year}"))
+        before, _, after = title.partition("{year}")
+        titles.append(re.compile(re.escape(before) + r"(\d{4})" + re.escape(after)))
+    return tuple(titles)
 
 
 def column_of(header: str) -> str | None:
     """Which column of :data:`HEADERS` a header names, whatever its case and spacing."""
-    name = header.strip().strip("\u3000").lower()
-    return next((column for column, names in HEADERS.items() if name in names), None)
+    name = _normal(header)
+    return next((column for column, names in headers().items() if name in names), None)
+
+
+def year_of(header: str) -> int | None:
+    """The year a column of the wide layout holds the figures of (2021, 2022年, 实际 2023)."""
+    name = _normal(header)
+    for title in _year_titles():
+        found = title.fullmatch(name)
+        if found:
+            return int(found.group(1))
+    return None
 
 
 @dataclass(frozen=True)
 class Row:
-    """One CSV record that carries a value, with the line it starts on."""
+    """One figure to record, with the file (or file!sheet) and line (or row) it is on."""
 
+    where: Path
     line: int
     key: str
     year: str
     value: str
     source: str | None
     note: str | None
+    plan: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,78 +140,177 @@ class Imported:
         return sum(1 for c in self.changes if c.unchanged)
 
 
-def read_rows(path: Path, encoding: str | None = None) -> tuple[list[Row], int, list[Problem]]:
-    """The rows of a CSV file that carry a value, how many carried none, and the problems.
+@dataclass
+class _Table:
+    """A table's records as lists of cells, each with its line, and the problems of reading
+    it; ``where`` is what problems name (the file, or for a workbook its sheet)."""
 
-    The file is read and decoded by :mod:`ipplan.files.tablefile`: a regular file within its size
-    limit, as Excel on a Chinese Windows saves it (UTF-8 or GBK) or in ``encoding``.
+    where: Path
+    records: list[tuple[int, list[str]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    workbook: bool = False
+    refused: set[int] = field(default_factory=set)  # lines already refused: read no further
+
+
+def read_rows(
+    path: Path, encoding: str | None = None, sheet: str | None = None
+) -> tuple[list[Row], int, list[Problem]]:
+    """The figures of a table file, how many cells or rows carried none, and the problems.
+
+    The file is read by :mod:`ipplan.files.tablefile`: a regular file within its size limit; a
+    workbook's first sheet (or ``sheet``), or text in UTF-8, GBK, UTF-16 with its mark or in
+    ``encoding``, its cells separated by the comma, tab or semicolon its header is written with.
     """
     try:
         raw = tablefile.read(path)
         if tablefile.is_workbook(path) or raw.startswith(tablefile.WORKBOOK_MAGIC):
-            return [], 0, [Problem(path, 1, "import-workbook", {})]
-        text = tablefile.decode(raw, path, encoding)
+            table = _sheet(path, raw, sheet)
+        else:
+            if sheet is not None:
+                return [], 0, [Problem(path, 1, "import-sheet-of-text", {"sheet": sheet})]
+            table = _text(path, tablefile.decode(raw, path, encoding))
     except tablefile.TableError as exc:
         return [], 0, [exc.problem]
+    if not table.records:
+        return [], 0, [*table.problems, Problem(table.where, 1, "import-empty", {})]
+    rows, skipped, problems = _figures(table)
+    return rows, skipped, table.problems + problems
 
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    problems: list[Problem] = []
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        return [], 0, [Problem(path, reader.line_num, "import-csv-syntax", {"detail": str(exc)})]
-    if header is None:
-        return [], 0, [Problem(path, 1, "import-empty", {})]
-    columns = [column_of(name) for name in header]
-    twice = sorted({c for c in columns if c is not None and columns.count(c) > 1})
-    if twice:
-        named = [h.strip() for h, c in zip(header, columns, strict=True) if c in twice]
-        params = {"columns": named, "has": [h.strip() for h in header]}
-        return [], 0, [Problem(path, 1, "import-duplicate-column", params)]
-    missing = [name for name in REQUIRED if name not in columns]
-    if missing:
-        params = {"missing": missing, "has": [h.strip() for h in header]}
-        return [], 0, [Problem(path, 1, "import-missing-column", params)]
-    where = {name: columns.index(name) for name in (*REQUIRED, *OPTIONAL) if name in columns}
 
-    rows: list[Row] = []
-    skipped = 0
-    start = reader.line_num + 1
+def _text(path: Path, text: str) -> _Table:
+    """The records of a text table, split at the delimiter its header line is written with."""
+    table = _Table(path)
+    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    delimiter = _delimiter(first)
+    reader = csv.reader(
+        io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter, strict=True
+    )
+    start = 1
     while True:
         try:
             record = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(Problem(path, start, "import-csv-syntax", {"detail": str(exc)}))
+            table.problems.append(Problem(path, start, "import-csv-syntax", {"detail": str(exc)}))
             break
-        line, start = start, reader.line_num + 1
+        table.records.append((start, record))
+        start = reader.line_num + 1
+    return table
 
-        def cell(name: str, record: list[str] = record) -> str:
-            index = where.get(name)
+
+def _delimiter(header: str) -> str:
+    """The delimiter the header line is written with: the first of :data:`DELIMITERS` that
+    splits it into the columns of a table of figures, else the one that splits it most (the
+    header then lacks a column, and the message shows what it holds). Data rows are never
+    weighed: a comma in a value says nothing of the table."""
+    splits = {d: next(csv.reader([header], delimiter=d), []) for d in DELIMITERS}
+    for delimiter, cells in splits.items():
+        if not _missing(cells):
+            return delimiter
+    return max(DELIMITERS, key=lambda d: len(splits[d]))
+
+
+def _sheet(path: Path, raw: bytes, name: str | None) -> _Table:
+    """The records of a workbook's first sheet, or of the sheet ``name``; a cell holding a
+    date, or a formula whose value was never saved, is a problem at its row."""
+    with tablefile.workbook(path, raw, MAX_ROWS) as book:
+        titles = book.titles
+        if name is not None and name not in titles:
+            raise tablefile.TableError(
+                Problem(path, 1, "import-unknown-sheet", {"sheet": name, "sheets": titles})
+            )
+        for sheet in book.sheets():
+            if name is not None and sheet.title != name:
+                continue
+            table = _Table(Path(f"{path}!{sheet.title}"), workbook=True)
+            for row in sheet.rows():
+                cells = row.cells
+                while cells and not cells[-1].strip():
+                    cells = cells[:-1]
+                table.records.append((row.number, cells))
+                for _, cell in row.uncached:
+                    params = {"sheet": sheet.title, "cell": cell}
+                    table.problems.append(
+                        Problem(table.where, row.number, "formula-without-value", params)
+                    )
+                for _, cell in row.dates:
+                    table.problems.append(
+                        Problem(table.where, row.number, "import-date-cell", {"cell": cell})
+                    )
+                if row.uncached or row.dates:
+                    table.refused.add(row.number)
+            return table
+    return _Table(path, workbook=True)
+
+
+def _missing(header: list[str]) -> list[str]:
+    """The required columns the header lacks, for the tidy layout or, when it has columns
+    of years and no year column, the wide one."""
+    columns = [column_of(name) for name in header]
+    named = "key" in columns or "name" in columns
+    if "year" not in columns and any(year_of(name) is not None for name in header):
+        return [] if named else ["key"]
+    return [c for c in REQUIRED if c not in columns and not (c == "key" and named)]
+
+
+def _figures(table: _Table) -> tuple[list[Row], int, list[Problem]]:
+    where = table.where
+    records = iter(table.records)
+    line, header = next(records)
+    shown = [h.strip() for h in header]
+    columns = [column_of(name) for name in header]
+    twice = sorted({c for c in columns if c is not None and columns.count(c) > 1})
+    if twice:
+        named = [h for h, c in zip(shown, columns, strict=True) if c in twice]
+        params = {"columns": named, "has": shown}
+        return [], 0, [Problem(where, line, "import-duplicate-column", params)]
+    missing = _missing(header)
+    if missing:
+        params = {"missing": missing, "has": shown}
+        return [], 0, [Problem(where, line, "import-missing-column", params)]
+    where_is = {name: columns.index(name) for name in (*HEADERS,) if name in columns}
+    key_column = where_is.get("key", where_is.get("name"))
+    years = (
+        {}
+        if "year" in where_is
+        else {i: y for i, name in enumerate(header) if (y := year_of(name)) is not None}
+    )
+
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    skipped = 0
+    for line, record in records:
+        if line in table.refused or not any(field.strip() for field in record):
+            continue
+        # A cell too many or too few (an unquoted thousands separator: 1,200) would shift
+        # every cell after it into the wrong column. A sheet's row ends at its last cell, so
+        # only a cell past the header's last is one too many there.
+        if len(record) > len(header) or (len(record) < len(header) and not table.workbook):
+            counts = {"cells": len(record), "columns": len(header)}
+            problems.append(Problem(where, line, "import-row-cells", counts))
+            continue
+
+        def cell(index: int | None, record: list[str] = record) -> str:
             return record[index].strip() if index is not None and index < len(record) else ""
 
-        if not any(field.strip() for field in record):
+        key = cell(key_column)
+        source = literal(cell(where_is.get("source"))) or None
+        note = literal(cell(where_is.get("note"))) or None
+        plan = cell(where_is.get("plan")) or None
+        if not years:
+            value = cell(where_is["value"])
+            if not value:
+                skipped += 1
+                continue
+            rows.append(Row(where, line, key, cell(where_is["year"]), value, source, note, plan))
             continue
-        if len(record) != len(header):
-            # A cell too many or too few (an unquoted thousands separator: 1,200) would shift
-            # every cell after it into the wrong column.
-            counts = {"cells": len(record), "columns": len(header)}
-            problems.append(Problem(path, line, "import-row-cells", counts))
-            continue
-        if not cell("value"):
-            skipped += 1
-            continue
-        rows.append(
-            Row(
-                line,
-                cell("key"),
-                cell("year"),
-                cell("value"),
-                literal(cell("source")) or None,
-                literal(cell("note")) or None,
-            )
-        )
+        for index, year in years.items():
+            value = cell(index)
+            if not value:
+                skipped += 1
+                continue
+            rows.append(Row(where, line, key, str(year), value, source, note, plan))
     return rows, skipped, problems
 
 
@@ -166,22 +322,29 @@ def import_csv(
     force: bool = False,
     when: dt.datetime | None = None,
     encoding: str | None = None,
+    sheet: str | None = None,
+    plan_name: str | None = None,
     waiting: Waiting | None = None,
 ) -> Imported:
     """Record every valued row of ``path``, or nothing: raises ImportRefused with every problem.
 
     All the values of one import share one recorded time, so ``ipplan undo`` reverts them
-    together.
+    together. A row whose ``plan`` cell names another plan than ``plan_name`` (the plan
+    chosen) is refused at its row.
     """
-    rows, skipped, read_problems = read_rows(path, encoding)
+    rows, skipped, read_problems = read_rows(path, encoding, sheet)
 
     def edit(latest: Plan) -> Edit[Imported]:
         problems = list(read_problems)
         moment = stamp(latest, when)
         changes: list[Change] = []
-        lines: list[int] = []
+        valued: list[Row] = []
         first: dict[tuple[str, int], int] = {}
         for row in rows:
+            if row.plan is not None and row.plan != plan_name:
+                plans = {"plan": row.plan, "chosen": plan_name or str(data_dir.path)}
+                problems.append(Problem(row.where, row.line, "import-other-plan", plans))
+                continue
             try:
                 year = _year(row.year)
                 change = prepare(
@@ -197,20 +360,20 @@ def import_csv(
                     fields=("source", "note"),
                 )
             except IpplanError as exc:
-                problems.append(Problem(path, row.line, exc.message_id, dict(exc.params)))
+                problems.append(Problem(row.where, row.line, exc.message_id, dict(exc.params)))
                 continue
             slot = (change.indicator.key, year)
             if slot in first:
                 params = {"key": slot[0], "year": year, "first": first[slot]}
-                problems.append(Problem(path, row.line, "import-duplicate-row", params))
+                problems.append(Problem(row.where, row.line, "import-duplicate-row", params))
                 continue
             first[slot] = row.line
             changes.append(change)
-            lines.append(row.line)
+            valued.append(row)
         actuals = apply(latest, changes)
         if not force:
             # Each new value against its neighbours as they will be once the whole file is in.
-            for change, line in zip(changes, lines, strict=True):
+            for change, row in zip(changes, valued, strict=True):
                 if change.unchanged:
                     continue
                 indicator, year = change.indicator, change.actual.year
@@ -219,7 +382,7 @@ def import_csv(
                         latest, indicator, actuals[indicator.key], year, change.actual.value
                     )
                 except IpplanError as exc:
-                    problems.append(Problem(path, line, exc.message_id, dict(exc.params)))
+                    problems.append(Problem(row.where, row.line, exc.message_id, dict(exc.params)))
         if problems:
             raise ImportRefused(sorted(problems, key=Problem.sort_key), path=str(path))
         outcome = Imported(changes, skipped)

@@ -9,7 +9,7 @@ import typer
 
 from ipplan.cli import completion
 from ipplan.cli.app import app
-from ipplan.cli.context import choose_lang, resolve_data_dir
+from ipplan.cli.context import choose_lang, chosen_plan, resolve_data_dir
 from ipplan.cli.options import (
     AsOfOption,
     DataOption,
@@ -163,9 +163,13 @@ def show(
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(metavar="FILE.csv")],
+    file: Annotated[Path, typer.Argument(metavar="FILE")],
     force: Annotated[bool, typer.Option("--force")] = False,
     encoding: EncodingOption = None,
+    sheet: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--sheet", metavar="NAME", show_default=False),
+    ] = None,
     as_json: JsonOption = False,
     data: DataOption = None,
     plan_name: PlanOption = None,
@@ -178,7 +182,14 @@ def import_(
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
         done = import_figures.import_csv(
-            data_dir, plan, file, force=force, encoding=encoding, waiting=lock_waits(language)
+            data_dir,
+            plan,
+            file,
+            force=force,
+            encoding=encoding,
+            sheet=sheet,
+            plan_name=chosen_plan(ctx),
+            waiting=lock_waits(language),
         )
     view = views.import_view(done)
     counts = {name: view[name] for name in ("recorded", "replaced", "unchanged", "skipped")}
