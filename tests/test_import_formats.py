@@ -13,6 +13,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Run, load, snapshot
+from tests.workspaces import test_workspaces as workspaces
+
+ws = workspaces.ws  # the workspace of a national plan and three provinces
+VALUES = workspaces.VALUES
 
 openpyxl = pytest.importorskip("openpyxl", reason="xlsx reading comes with the xlsx extra")
 
@@ -339,3 +343,90 @@ def test_a_plan_column_naming_another_plan_is_refused(
         "plan column"
     )
     assert snapshot(plan_dir) == before
+
+
+# --- a workspace: the plan column routes each row ---------------------------------------------
+
+
+def test_in_a_workspace_the_plan_column_routes_each_row(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    path = ws.parent / "all.csv"
+    path.write_text(
+        "plan,key,year,value\n"
+        "national,practitioners,2025,34000\n"
+        "gd,attorneys,2025,15000\n"
+        "js,local_rate,2022,52\n",
+        encoding="utf-8",
+    )
+    code, out = run(cli, path, ws / "national")
+    assert code == 1  # --data names one plan: the plan column must name it
+    assert out.splitlines()[0].startswith(f"{path}:2: import-other-plan: ")
+    done = cli("import", str(path), "--lang", "en")
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout.splitlines()[0] == (
+        f"Imported {path}: 3 recorded, 0 replaced, 0 unchanged, 0 rows without a value skipped."
+    )
+    assert figures(ws / "national", "practitioners")[-1] == (2025, 34000)
+    assert figures(ws / "provinces" / "gd", "attorneys")[-1] == (2025, 15000)
+    assert figures(ws / "provinces" / "js", "local_rate") == [(2022, 52)]
+
+
+def test_in_a_workspace_an_unknown_plan_or_a_bad_row_writes_no_plan(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    path = ws.parent / "all.csv"
+    path.write_text(
+        "plan,key,year,value\n"
+        "gd,attorneys,2025,15000\n"
+        "hb,attorneys,2025,1\n"
+        "js,local_rate,2022,百分之五十\n"
+        ",attorneys,2025,1\n",
+        encoding="utf-8",
+    )
+    before = snapshot(ws)
+    done = cli("import", str(path), "--lang", "en")
+    assert done.exit_code == 1
+    lines = done.stderr.splitlines()
+    assert lines[0] == (
+        f"{path}:3: import-unknown-plan: the workspace has no plan named 'hb'; its plans are: "
+        "national, gd, js, zj. Correct the row's plan cell"
+    )
+    assert lines[1].startswith(f"{path}:4: ")
+    assert lines[2] == (
+        f"{path}:5: import-no-plan: the row's plan cell is empty, and this is outside every "
+        "plan's directory (the workspace's plans: national, gd, js, zj); fill in the plan cell, "
+        "or name the plan of rows without one with --plan NAME"
+    )
+    assert snapshot(ws) == before  # gd's good row is not written either
+
+
+def test_in_a_plan_of_a_workspace_rows_without_a_plan_are_its_own(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws / "provinces" / "gd")
+    path = ws.parent / "gd.csv"
+    path.write_text("plan,key,year,value\n,attorneys,2025,15000\njs,local_rate,2022,52\n")
+    done = cli("import", str(path), "--lang", "en")
+    assert done.exit_code == 0, done.stderr
+    assert figures(ws / "provinces" / "gd", "attorneys")[-1] == (2025, 15000)
+    assert figures(ws / "provinces" / "js", "local_rate") == [(2022, 52)]
+
+
+def test_the_sites_all_csv_imports_back_unchanged(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    site = ws.parent / "site"
+    assert cli("site", str(site)).exit_code == 0
+    before = snapshot(ws)
+    done = cli("import", str(site / "data" / "all.csv"), "--lang", "en")
+    assert done.exit_code == 0, done.stderr
+    recorded = sum(len(v) for v in VALUES.values())
+    shipped = sum(len(series) for series in load(ws / "national").actuals.values())
+    assert f": 0 recorded, 0 replaced, {shipped + recorded - len(VALUES['national'])} " in (
+        done.stdout
+    )
+    assert snapshot(ws) == before

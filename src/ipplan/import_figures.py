@@ -12,9 +12,11 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipplan.errors import ImportRefused, IpplanError
 from ipplan.files import tablefile
@@ -35,6 +37,9 @@ from ipplan.write import (
     prepare,
     stamp,
 )
+
+if TYPE_CHECKING:
+    from ipplan.workspace import Workspace
 
 REQUIRED = ("key", "year", "value")
 OPTIONAL = ("source", "note")
@@ -333,6 +338,78 @@ def import_csv(
     chosen) is refused at its row.
     """
     rows, skipped, read_problems = read_rows(path, encoding, sheet)
+    problems = list(read_problems)
+    for row in rows:
+        if row.plan is not None and row.plan != plan_name:
+            plans = {"plan": row.plan, "chosen": plan_name or str(data_dir.path)}
+            problems.append(Problem(row.where, row.line, "import-other-plan", plans))
+    rows = [row for row in rows if row.plan is None or row.plan == plan_name]
+    edit = _edit(path, rows, skipped, problems, force=force, when=when)
+    return commit(data_dir, plan, edit, waiting=waiting)
+
+
+def import_routed(
+    workspace: Workspace,
+    default: str | None,
+    path: Path,
+    *,
+    force: bool = False,
+    when: dt.datetime | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    waiting: Waiting | None = None,
+) -> Imported:
+    """Record every valued row of ``path`` into the plan of the workspace its ``plan`` cell
+    names (``default``, the plan chosen, for a row without one), or nothing in any plan.
+
+    Every plan's rows are checked against that plan before any is written; a row naming a plan
+    the workspace lacks (or none, when no plan is chosen) is refused at its row. The plans are
+    then written one after another, parent first.
+    """
+    from ipplan.load import load
+
+    rows, skipped, read_problems = read_rows(path, encoding, sheet)
+    problems = list(read_problems)
+    routed: dict[str, list[Row]] = {}
+    for row in rows:
+        name = row.plan if row.plan is not None else default
+        if name is None or name not in workspace.names:
+            params = {"plan": name or "", "plans": workspace.names}
+            code = "import-unknown-plan" if name is not None else "import-no-plan"
+            problems.append(Problem(row.where, row.line, code, params))
+            continue
+        routed.setdefault(name, []).append(row)
+    edits = []
+    for member in workspace.plans:
+        if member.name not in routed:
+            continue
+        data_dir = DataDir(member.directory)
+        plan = load(data_dir)
+        edit = _edit(path, routed[member.name], 0, [], force=force, when=when)
+        try:
+            edit(plan)
+        except ImportRefused as refused:
+            problems += refused.problems
+        edits.append((data_dir, plan, edit))
+    if problems:
+        raise ImportRefused(sorted(problems, key=Problem.sort_key), path=str(path))
+    changes: list[Change] = []
+    for data_dir, plan, edit in edits:
+        changes += commit(data_dir, plan, edit, waiting=waiting).changes
+    return Imported(changes, skipped)
+
+
+def _edit(
+    path: Path,
+    rows: list[Row],
+    skipped: int,
+    read_problems: list[Problem],
+    *,
+    force: bool,
+    when: dt.datetime | None,
+) -> Callable[[Plan], Edit[Imported]]:
+    """The change that records ``rows`` into a plan, refused with every problem (those of
+    reading the file, ``read_problems``, among them)."""
 
     def edit(latest: Plan) -> Edit[Imported]:
         problems = list(read_problems)
@@ -341,10 +418,6 @@ def import_csv(
         valued: list[Row] = []
         first: dict[tuple[str, int], int] = {}
         for row in rows:
-            if row.plan is not None and row.plan != plan_name:
-                plans = {"plan": row.plan, "chosen": plan_name or str(data_dir.path)}
-                problems.append(Problem(row.where, row.line, "import-other-plan", plans))
-                continue
             try:
                 year = _year(row.year)
                 change = prepare(
@@ -388,7 +461,7 @@ def import_csv(
         outcome = Imported(changes, skipped)
         return Edit(outcome, actual_writes(changes))
 
-    return commit(data_dir, plan, edit, waiting=waiting)
+    return edit
 
 
 def _year(text: str) -> int:

@@ -160,6 +160,32 @@ def show(
         workspace.render_members(view["members"], language)
 
 
+def _import_workspace(ctx: typer.Context, data: Path | None) -> tuple[Any, str | None]:
+    """The workspace of several plans that governs the working directory (None with --data, or
+    outside one), and the name of the plan chosen in it (None at its root with no --plan)."""
+    import os
+
+    from ipplan import locate
+    from ipplan.errors import ChoosePlan
+    from ipplan.files import discover
+    from ipplan.workspace import load_workspace
+
+    if data or (ctx.obj or {}).get("data"):
+        return None, None
+    governing = locate.governing(discover.search(Path.cwd(), os.environ))
+    if governing is None:
+        return None, None
+    workspace = load_workspace(governing)
+    if len(workspace.plans) < 2:
+        return None, None
+    try:
+        chosen = resolve_data_dir(ctx, data)
+    except ChoosePlan:
+        return workspace, None
+    member = workspace.listing(chosen.path)
+    return (workspace, member.name) if member is not None else (None, None)
+
+
 @app.command("import")
 def import_(
     ctx: typer.Context,
@@ -179,18 +205,30 @@ def import_(
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
-        data_dir = resolve_data_dir(ctx, data)
-        plan = load.load(data_dir)
-        done = import_figures.import_csv(
-            data_dir,
-            plan,
-            file,
-            force=force,
-            encoding=encoding,
-            sheet=sheet,
-            plan_name=chosen_plan(ctx),
-            waiting=lock_waits(language),
-        )
+        workspace, default = _import_workspace(ctx, data)
+        if workspace is not None:
+            done = import_figures.import_routed(
+                workspace,
+                default,
+                file,
+                force=force,
+                encoding=encoding,
+                sheet=sheet,
+                waiting=lock_waits(language),
+            )
+        else:
+            data_dir = resolve_data_dir(ctx, data)
+            plan = load.load(data_dir)
+            done = import_figures.import_csv(
+                data_dir,
+                plan,
+                file,
+                force=force,
+                encoding=encoding,
+                sheet=sheet,
+                plan_name=chosen_plan(ctx),
+                waiting=lock_waits(language),
+            )
     view = views.import_view(done)
     counts = {name: view[name] for name in ("recorded", "replaced", "unchanged", "skipped")}
     summary = text("import.done", language, path=str(file), **counts)

@@ -118,6 +118,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this row is for the plan '{plan}', and this import is into '{chosen}'; import the row "
         "into its own plan (--plan {plan}), or remove the plan column",
     ),
+    "import-unknown-plan": (
+        "工作区中没有名为“{plan}”的计划；工作区的计划：{plans}。请改正本行的 plan 列。",
+        "the workspace has no plan named '{plan}'; its plans are: {plans}. Correct the row's "
+        "plan cell",
+    ),
+    "import-no-plan": (
+        "本行的 plan 列为空，而此处不在任何一个计划的目录中（工作区的计划：{plans}）；请填写 plan 列，或用 --plan NAME 指明空白行属于哪个计划。",
+        "the row's plan cell is empty, and this is outside every plan's directory (the "
+        "workspace's plans: {plans}); fill in the plan cell, or name the plan of rows without "
+        "one with --plan NAME",
+    ),
     "import-duplicate-row": (
         "{key} 的 {year} 年在本文件中出现两次（首次在第 {first} 行）",
         "a second row for {key} in {year} (the first is on line {first})",
