@@ -430,3 +430,33 @@ def test_the_sites_all_csv_imports_back_unchanged(
         done.stdout
     )
     assert snapshot(ws) == before
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_cumulative_indicator_from_ipplans_workbook_imports_its_yearly_amounts(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    from tests.test_any_plan import SUCCESSOR, TASKS
+
+    monkeypatch.setenv("IPPLAN_TODAY", "2030-06-01")
+    plan = tmp_path / "successor"
+    plan.mkdir()
+    (plan / "indicators.yaml").write_text(SUCCESSOR, encoding="utf-8")
+    (plan / "tasks.yaml").write_text(TASKS, encoding="utf-8")
+    for year, value in ((2026, "12000"), (2028, "13000"), (2029, "11000")):
+        done = cli("record", str(year), "trained", value, "--data", str(plan))
+        assert done.exit_code == 0, done.stderr
+    path = tmp_path / "report.xlsx"
+    assert cli("report", "-o", str(path), "--lang", lang, "--data", str(plan)).exit_code == 0
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[1] == "trained")
+    totals = [
+        row[header.index(f"{'实际' if lang == 'zh' else 'Actual'} {y}")] for y in range(2026, 2030)
+    ]
+    assert totals == [12000, None, 25000, 36000]  # the workbook holds running totals
+    before = snapshot(plan)
+    code, out = run(cli, path, plan)
+    assert code == 0, out
+    assert ": 0 recorded, 0 replaced, 3 unchanged, " in out.splitlines()[0]
+    assert snapshot(plan) == before

@@ -14,6 +14,7 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,6 +94,16 @@ def _year_titles() -> tuple[re.Pattern[str], ...]:
         before, _, after = title.partition("{year}")
         titles.append(re.compile(re.escape(before) + r"(\d{4})" + re.escape(after)))
     return tuple(titles)
+
+
+@cache
+def _measured_as() -> tuple[frozenset[str], frozenset[str]]:
+    """The headers of the column in which ipplan's workbook says how an indicator is measured,
+    and what it writes there for a cumulative one, in every language."""
+    return (
+        frozenset(_normal(text("col.accumulate", lang)) for lang in LANGS),
+        frozenset(_normal(text("accumulate.sum", lang)) for lang in LANGS),
+    )
 
 
 def column_of(header: str) -> str | None:
@@ -282,6 +293,11 @@ def _figures(table: _Table) -> tuple[list[Row], int, list[Problem]]:
         else {i: y for i, name in enumerate(header) if (y := year_of(name)) is not None}
     )
 
+    # ipplan's workbook gives a cumulative indicator's running total in each year's column
+    # (blank in a year not reported): each year's amount is its total less the one before.
+    heads, cumulative = _measured_as()
+    measured = next((i for i, name in enumerate(header) if _normal(name) in heads), None)
+
     rows: list[Row] = []
     problems: list[Problem] = []
     skipped = 0
@@ -310,11 +326,15 @@ def _figures(table: _Table) -> tuple[list[Row], int, list[Problem]]:
                 continue
             rows.append(Row(where, line, key, cell(where_is["year"]), value, source, note, plan))
             continue
+        totals = measured is not None and _normal(cell(measured)) in cumulative
+        before = "0"
         for index, year in years.items():
             value = cell(index)
             if not value:
                 skipped += 1
                 continue
+            if totals:
+                value, before = _less(value, before), value
             rows.append(Row(where, line, key, str(year), value, source, note, plan))
     return rows, skipped, problems
 
@@ -462,6 +482,16 @@ def _edit(
         return Edit(outcome, actual_writes(changes))
 
     return edit
+
+
+def _less(total: str, before: str) -> str:
+    """A running total less the one before it, exactly, as text (the total as it was when it is
+    not a number: reading it then says what is wrong)."""
+    try:
+        amount = Decimal(total) - Decimal(before)
+    except (InvalidOperation, ValueError):
+        return total
+    return format(amount.normalize(), "f") if amount else "0"
 
 
 def _year(text: str) -> int:
