@@ -1,7 +1,13 @@
-"""``ipplan import``: many actuals at once from the tidy CSV layout that ``report -f csv`` writes.
+"""``ipplan import``: many actuals at once from a table people have.
 
-All or nothing: every row is checked first, every problem is reported with its CSV line, and
-the record files are written only when every row is valid.
+What it reads: the tidy layout that ``report -f csv`` writes (a row per indicator and year) or
+the wide one statisticians keep (a row per indicator, a column per year), from CSV or text
+separated by tabs or semicolons (UTF-8, GBK, UTF-16 with its mark) or from a workbook's sheet,
+with Chinese or English headers, those of ipplan's own reports among them. In a workspace a
+``plan`` column routes each row to its plan.
+
+All or nothing: every row is checked first, every problem is reported with its line (its sheet
+and row in a workbook), and the record files are written only when every row is valid.
 A text cell that the report quoted against spreadsheet formulas (``'=x``) is read as the
 text it stands for (``=x``).
 """
@@ -12,10 +18,12 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,6 +75,8 @@ _TITLES = {
 DELIMITERS = (",", "\t", ";")
 # Rows read from a sheet: a year of figures is a few dozen; past this a sheet is not figures.
 MAX_ROWS = 100_000
+# The rows of a sheet the header is looked for in, below a title or a note.
+HEADER_ROWS = 10
 _YEAR = re.compile(r"(\d{4})\s*年?")
 
 
@@ -134,6 +144,7 @@ class Row:
     source: str | None
     note: str | None
     plan: str | None = None
+    name: str | None = None  # the indicator's name, beside its key: the two must agree
 
 
 @dataclass(frozen=True)
@@ -162,10 +173,12 @@ class _Table:
     it; ``where`` is what problems name (the file, or for a workbook its sheet)."""
 
     where: Path
-    records: list[tuple[int, list[str]]] = field(default_factory=list)
+    records: Iterable[tuple[int, list[str]]] = ()
     problems: list[Problem] = field(default_factory=list)
     workbook: bool = False
-    refused: set[int] = field(default_factory=set)  # lines already refused: read no further
+    sheet: str = ""
+    # a sheet's cells that hold a date or a formula without its value: (column, code, cell)
+    flagged: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)
 
 
 def read_rows(
@@ -187,32 +200,45 @@ def read_rows(
             table = _text(path, tablefile.decode(raw, path, encoding))
     except tablefile.TableError as exc:
         return [], 0, [exc.problem]
-    if not table.records:
+    # Blank rows are never kept, and a text table is read a record at a time. The header is
+    # the first row with a cell written; in a sheet, the first of the first HEADER_ROWS such
+    # rows that has the columns import reads (a title may stand above it).
+    records = iter(table.records)
+    head = list(islice(records, HEADER_ROWS if table.workbook else 1))
+    if not head:
         return [], 0, [*table.problems, Problem(table.where, 1, "import-empty", {})]
+    start = next((i for i, (_, cells) in enumerate(head) if not _missing(cells)), 0)
+    table.records = chain(head[start:], records)
     rows, skipped, problems = _figures(table)
     return rows, skipped, table.problems + problems
 
 
 def _text(path: Path, text: str) -> _Table:
     """The records of a text table, split at the delimiter its header line is written with."""
+    text = text.lstrip("\ufeff")
+    first = next((line for line in io.StringIO(text) if line.strip()), "").rstrip("\r\n")
     table = _Table(path)
-    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
-    delimiter = _delimiter(first)
-    reader = csv.reader(
-        io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter, strict=True
-    )
+    table.records = _records(table, text, _delimiter(first))
+    return table
+
+
+def _records(table: _Table, text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """The records of ``text`` that have a cell written, each with the line it starts on; a
+    syntax error is a problem of ``table`` at its line, and the last record read."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     start = 1
     while True:
         try:
             record = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as exc:
-            table.problems.append(Problem(path, start, "import-csv-syntax", {"detail": str(exc)}))
-            break
-        table.records.append((start, record))
+            params = {"detail": str(exc)}
+            table.problems.append(Problem(table.where, start, "import-csv-syntax", params))
+            return
+        if any(cell.strip() for cell in record):
+            yield start, record
         start = reader.line_num + 1
-    return table
 
 
 def _delimiter(header: str) -> str:
@@ -239,23 +265,19 @@ def _sheet(path: Path, raw: bytes, name: str | None) -> _Table:
         for sheet in book.sheets():
             if name is not None and sheet.title != name:
                 continue
-            table = _Table(Path(f"{path}!{sheet.title}"), workbook=True)
+            table = _Table(Path(f"{path}!{sheet.title}"), workbook=True, sheet=sheet.title)
+            records: list[tuple[int, list[str]]] = []
+            table.records = records
             for row in sheet.rows():
-                cells = row.cells
-                while cells and not cells[-1].strip():
-                    cells = cells[:-1]
-                table.records.append((row.number, cells))
-                for _, cell in row.uncached:
-                    params = {"sheet": sheet.title, "cell": cell}
-                    table.problems.append(
-                        Problem(table.where, row.number, "formula-without-value", params)
-                    )
-                for _, cell in row.dates:
-                    table.problems.append(
-                        Problem(table.where, row.number, "import-date-cell", {"cell": cell})
-                    )
-                if row.uncached or row.dates:
-                    table.refused.add(row.number)
+                end = len(row.cells)
+                while end and not row.cells[end - 1].strip():
+                    end -= 1
+                flags = [(i, "formula-without-value", cell) for i, cell in row.uncached]
+                flags += [(i, "import-date-cell", cell) for i, cell in row.dates]
+                if flags:
+                    table.flagged[row.number] = flags
+                if end or flags:
+                    records.append((row.number, row.cells[:end]))
             return table
     return _Table(path, workbook=True)
 
@@ -276,7 +298,7 @@ def _figures(table: _Table) -> tuple[list[Row], int, list[Problem]]:
     line, header = next(records)
     shown = [h.strip() for h in header]
     columns = [column_of(name) for name in header]
-    twice = sorted({c for c in columns if c is not None and columns.count(c) > 1})
+    twice = sorted(c for c, n in Counter(c for c in columns if c is not None).items() if n > 1)
     if twice:
         named = [h for h, c in zip(shown, columns, strict=True) if c in twice]
         params = {"columns": named, "has": shown}
@@ -287,6 +309,7 @@ def _figures(table: _Table) -> tuple[list[Row], int, list[Problem]]:
         return [], 0, [Problem(where, line, "import-missing-column", params)]
     where_is = {name: columns.index(name) for name in (*HEADERS,) if name in columns}
     key_column = where_is.get("key", where_is.get("name"))
+    name_column = where_is.get("name") if "key" in where_is else None
     years = (
         {}
         if "year" in where_is
@@ -299,10 +322,15 @@ def _figures(table: _Table) -> tuple[list[Row], int, list[Problem]]:
     measured = next((i for i, name in enumerate(header) if _normal(name) in heads), None)
 
     rows: list[Row] = []
-    problems: list[Problem] = []
+    problems = _flagged(table, line, range(len(header)))  # the header's, in every column
     skipped = 0
+    read = {*where_is.values(), *years}
     for line, record in records:
-        if line in table.refused or not any(field.strip() for field in record):
+        if not any(field.strip() for field in record) and line not in table.flagged:
+            continue
+        flagged = _flagged(table, line, read)
+        if flagged:  # a date or a formula without its value, in a column read
+            problems += flagged
             continue
         # A cell too many or too few (an unquoted thousands separator: 1,200) would shift
         # every cell after it into the wrong column. A sheet's row ends at its last cell, so
@@ -319,12 +347,15 @@ def _figures(table: _Table) -> tuple[list[Row], int, list[Problem]]:
         source = literal(cell(where_is.get("source"))) or None
         note = literal(cell(where_is.get("note"))) or None
         plan = cell(where_is.get("plan")) or None
+        name = cell(name_column) or None
         if not years:
             value = cell(where_is["value"])
             if not value:
                 skipped += 1
                 continue
-            rows.append(Row(where, line, key, cell(where_is["year"]), value, source, note, plan))
+            rows.append(
+                Row(where, line, key, cell(where_is["year"]), value, source, note, plan, name)
+            )
             continue
         totals = measured is not None and _normal(cell(measured)) in cumulative
         before = "0"
@@ -335,7 +366,7 @@ def _figures(table: _Table) -> tuple[list[Row], int, list[Problem]]:
                 continue
             if totals:
                 value, before = _less(value, before), value
-            rows.append(Row(where, line, key, str(year), value, source, note, plan))
+            rows.append(Row(where, line, key, str(year), value, source, note, plan, name))
     return rows, skipped, problems
 
 
@@ -455,6 +486,10 @@ def _edit(
             except IpplanError as exc:
                 problems.append(Problem(row.where, row.line, exc.message_id, dict(exc.params)))
                 continue
+            if row.name is not None and _named(latest, row.name) != change.indicator.key:
+                names = {"key": row.key, "name": row.name}
+                problems.append(Problem(row.where, row.line, "import-key-and-name", names))
+                continue
             slot = (change.indicator.key, year)
             if slot in first:
                 params = {"key": slot[0], "year": year, "first": first[slot]}
@@ -482,6 +517,25 @@ def _edit(
         return Edit(outcome, actual_writes(changes))
 
     return edit
+
+
+def _flagged(table: _Table, line: int, read: Iterable[int]) -> list[Problem]:
+    """The problems of the cells of row ``line`` in the columns ``read`` that hold a date or a
+    formula whose value the workbook never saved."""
+    columns = set(read)
+    return [
+        Problem(table.where, line, code, {"cell": cell, "sheet": table.sheet})
+        for column, code, cell in table.flagged.get(line, [])
+        if column in columns
+    ]
+
+
+def _named(plan: Plan, name: str) -> str | None:
+    """The key of the indicator ``name`` names, None when it names none or several."""
+    try:
+        return plan.indicator(name).key
+    except IpplanError:
+        return None
 
 
 def _less(total: str, before: str) -> str:

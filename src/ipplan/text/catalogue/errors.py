@@ -129,6 +129,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "workspace's plans: {plans}); fill in the plan cell, or name the plan of rows without "
         "one with --plan NAME",
     ),
+    "import-key-and-name": (
+        "本行的指标键是 {key}，指标名称却是“{name}”，不是同一项指标；请改正其中之一，或删去名称列。",
+        "the row's key is {key} and its indicator name '{name}', which is not the same indicator; "
+        "correct one of them, or remove the name column",
+    ),
     "import-duplicate-row": (
         "{key} 的 {year} 年在本文件中出现两次（首次在第 {first} 行）",
         "a second row for {key} in {year} (the first is on line {first})",
