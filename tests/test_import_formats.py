@@ -539,3 +539,14 @@ def test_a_key_and_a_name_naming_two_indicators_are_refused_at_their_row(
     )
     assert len(out.splitlines()) == 2
     assert snapshot(plan_dir) == before
+
+
+def test_a_header_past_the_csv_field_limit_is_one_problem(
+    cli: Run, plan_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text('"' + "k" * 200_000 + '",year,value\n', encoding="utf-8")
+    code, out = run(cli, path, plan_dir)
+    assert code == 1
+    assert out.splitlines()[0].startswith(f"{path}:1: import-csv-syntax: not valid CSV: field ")
+    assert "Traceback" not in out

@@ -246,11 +246,20 @@ def _delimiter(header: str) -> str:
     splits it into the columns of a table of figures, else the one that splits it most (the
     header then lacks a column, and the message shows what it holds). Data rows are never
     weighed: a comma in a value says nothing of the table."""
-    splits = {d: next(csv.reader([header], delimiter=d), []) for d in DELIMITERS}
+    splits = {d: _split(header, d) for d in DELIMITERS}
     for delimiter, cells in splits.items():
         if not _missing(cells):
             return delimiter
     return max(DELIMITERS, key=lambda d: len(splits[d]))
+
+
+def _split(line: str, delimiter: str) -> list[str]:
+    """The cells of one line at ``delimiter``; none when it is no CSV at that delimiter (reading
+    the table then says where and why)."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
 
 
 def _sheet(path: Path, raw: bytes, name: str | None) -> _Table:
