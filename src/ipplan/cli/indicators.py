@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from ipplan.cli import completion
 from ipplan.cli.app import app
-from ipplan.cli.context import choose_lang, resolve_data_dir
+from ipplan.cli.context import choose_lang, chosen_plan, resolve_data_dir
 from ipplan.cli.options import (
     AsOfOption,
     DataOption,
@@ -21,6 +21,9 @@ from ipplan.cli.options import (
 from ipplan.cli.output import lock_waits, mark_saved, print_json, reporting
 from ipplan.cli.usage import year_value
 from ipplan.text.i18n import text, unit_label
+
+if TYPE_CHECKING:
+    from ipplan.workspace import Workspace
 
 
 @app.command()
@@ -152,12 +155,42 @@ def show(
         workspace.render_members(rollup, language)
 
 
+def _import_workspace(ctx: typer.Context, data: Path | None) -> tuple[Workspace | None, str | None]:
+    """The workspace of several plans that governs the working directory (None with --data, or
+    outside one), and the name of the plan chosen in it (None at its root with no --plan)."""
+    import os
+
+    from ipplan import locate
+    from ipplan.errors import ChoosePlan
+    from ipplan.files import discover
+    from ipplan.workspace import load_workspace
+
+    if data or (ctx.obj or {}).get("data"):
+        return None, None
+    governing = locate.governing(discover.search(Path.cwd(), os.environ))
+    if governing is None:
+        return None, None
+    workspace = load_workspace(governing)
+    if len(workspace.plans) < 2:
+        return None, None
+    try:
+        chosen = resolve_data_dir(ctx, data)
+    except ChoosePlan:
+        return workspace, None
+    member = workspace.listing(chosen.path)
+    return (workspace, member.name) if member is not None else (None, None)
+
+
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(metavar="FILE.csv")],
+    file: Annotated[Path, typer.Argument(metavar="FILE")],
     force: Annotated[bool, typer.Option("--force")] = False,
     encoding: EncodingOption = None,
+    sheet: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--sheet", metavar="NAME", show_default=False),
+    ] = None,
     as_json: JsonOption = False,
     data: DataOption = None,
     plan_name: PlanOption = None,
@@ -168,11 +201,30 @@ def import_(
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
-        data_dir = resolve_data_dir(ctx, data)
-        plan = load.load(data_dir)
-        done = import_figures.import_csv(
-            data_dir, plan, file, force=force, encoding=encoding, waiting=lock_waits(language)
-        )
+        workspace, default = _import_workspace(ctx, data)
+        if workspace is not None:
+            done = import_figures.import_routed(
+                workspace,
+                default,
+                file,
+                force=force,
+                encoding=encoding,
+                sheet=sheet,
+                waiting=lock_waits(language),
+            )
+        else:
+            data_dir = resolve_data_dir(ctx, data)
+            plan = load.load(data_dir)
+            done = import_figures.import_csv(
+                data_dir,
+                plan,
+                file,
+                force=force,
+                encoding=encoding,
+                sheet=sheet,
+                plan_name=chosen_plan(ctx),
+                waiting=lock_waits(language),
+            )
     view = import_view(done)
     counts = {name: view[name] for name in ("recorded", "replaced", "unchanged", "skipped")}
     summary = text("import.done", language, path=str(file), **counts)

@@ -20,12 +20,13 @@ Every refusal is a :class:`TableError` carrying the one :class:`Problem` that sa
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import io
 import re
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +53,8 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 UTF8_BOM = b"\xef\xbb\xbf"
 GB18030_BOM = b"\x84\x31\x95\x33"
+# Excel's "Unicode text" is UTF-16 with its mark, little-endian; either byte order is read.
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # The encodings --encoding takes, by the name codecs knows them by: GBK and GB2312 are read as
 # GB18030, which includes both.
 ENCODINGS = {
@@ -63,8 +66,15 @@ ENCODINGS = {
     "cp950": "big5",
     "shift_jis": "cp932",
     "cp932": "cp932",
+    "utf-16": "utf-16",
 }
-SHOWN = {"utf-8": "UTF-8", "gb18030": "GBK", "big5": "Big5", "cp932": "Shift-JIS"}
+SHOWN = {
+    "utf-8": "UTF-8",
+    "gb18030": "GBK",
+    "big5": "Big5",
+    "cp932": "Shift-JIS",
+    "utf-16": "UTF-16",
+}
 _MARKS = {"utf-8": UTF8_BOM, "gb18030": GB18030_BOM}
 # How many characters that are not ASCII are weighed to tell GBK from Big5 or Shift-JIS: enough
 # for any table's text to show which it is, few enough to be counted in milliseconds.
@@ -134,6 +144,8 @@ def decode(raw: bytes, path: Path, encoding: str | None = None) -> str:
     (every line that is not ASCII turns into letters of other scripts in UTF-8, into Chinese in
     GBK) are refused as ambiguous, to be settled with ``--encoding``.
     """
+    if encoding == "utf-16" or (encoding is None and raw.startswith(UTF16_BOMS)):
+        return _utf16(raw, path)
     nul = raw.find(b"\0")
     if nul != -1:
         raise TableError(Problem(path, _line_at(raw, nul), "import-encoding", {}))
@@ -152,6 +164,18 @@ def decode(raw: bytes, path: Path, encoding: str | None = None) -> str:
             params = {"encoding": SHOWN[encoding]}
             raise TableError(Problem(path, line, "import-not-in-encoding", params)) from None
     return _one_encoding(raw, path)
+
+
+def _utf16(raw: bytes, path: Path) -> str:
+    """The text of a UTF-16 file (Excel's "Unicode text"): the byte order its mark names,
+    little-endian without one; a line that is not UTF-16 is named."""
+    try:
+        return raw.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start - exc.start % 2].decode("utf-16", errors="replace")
+        line = before.count("\n") + 1
+        params = {"encoding": SHOWN["utf-16"]}
+        raise TableError(Problem(path, line, "import-not-in-encoding", params)) from None
 
 
 def _line_at(raw: bytes, offset: int) -> int:
@@ -311,12 +335,14 @@ def _readings(line: bytes) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class Row:
-    """A row of a sheet: its number, its cells as text, and the cells (0-based column and
-    reference such as B7) holding a formula whose value the file never saved."""
+    """A row of a sheet: its number, its cells as text, the cells (0-based column and
+    reference such as B7) holding a formula whose value the file never saved, and those
+    holding a date or a time (which a spreadsheet stores as a number of days)."""
 
     number: int
     cells: list[str]
     uncached: list[tuple[int, str]]
+    dates: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _refused(path: Path, line: int, code: str, **params: Any) -> TableError:
@@ -447,6 +473,11 @@ class Workbook:
         self.max_rows = max_rows
         self.cells = 0  # read so far, from every sheet
 
+    @property
+    def titles(self) -> list[str]:
+        """The names of the sheets, in their order, as a message may show them."""
+        return [_shown(str(sheet.title)) for sheet in self._values.worksheets]
+
     def sheets(self) -> Iterator[Sheet]:
         for values, formulas in zip(
             self._values.worksheets, self._formulas.worksheets, strict=False
@@ -488,7 +519,12 @@ class Sheet:
                     for index, (cell, formula) in enumerate(zip(values, formulas, strict=False))
                     if formula.data_type == "f" and cell.value is None
                 ]
-                yield Row(number, [cell_text(cell.value) for cell in values], uncached)
+                dates = [
+                    (index, cell.coordinate)
+                    for index, cell in enumerate(values)
+                    if isinstance(cell.value, dt.date | dt.time | dt.timedelta)
+                ]
+                yield Row(number, [cell_text(cell.value) for cell in values], uncached, dates)
         except TableError:
             raise
         except Exception as exc:  # a sheet openpyxl cannot read to the end

@@ -84,16 +84,20 @@ HELP: dict[str, tuple[str, str]] = {
         "In a workspace: each member plan's value per year, their sum and coverage, this plan's own figure and the difference.",
     ),
     "help.import": (
-        "从 CSV 文件一次记录多个实际值：要么全部记录，要么一个也不记录。\n\n"
-        "列：指标（key，或序号、中文名称）、年份（year）、数值（value），可选来源（source）和备注（note）；其他列（名称、单位、状态等，如 `ipplan report -f csv` 所写）及没有数值的行都会忽略。每个问题都标出其 CSV 行号；只要有一行有误，就什么也不写。\n\n"
-        "示例：ipplan import actuals-{year}.csv",
-        "Record many actuals at once from a CSV file: all rows, or none.\n\n"
-        "Columns: key (or number or Chinese name), year, value, and optionally source and note; others (name, unit, status, as `ipplan report -f csv` writes) are ignored, as are rows without a value. Every problem is listed with its CSV line, and nothing is written unless all rows are valid.\n\n"
-        "Example: ipplan import actuals-{year}.csv",
+        "从表格文件一次记录多个实际值：要么全部记录，要么一个也不记录。\n\n"
+        "读取 CSV、制表符或分号分隔的文本（UTF-8、GBK，或 Excel 存的“Unicode 文本”即 UTF-16）和 .xlsx 工作簿（第一个工作表，或 --sheet 指定的）。列：指标（key，或序号、中文或英文名称）、年份（year）、数值（value），可选来源（source）、备注（note）和计划（plan）；表头可用中文或英文，即 ipplan 自己的报告所写的。也可每行一个指标、每年一列（2021、2022年……），空单元格跳过。在有多个计划的工作区中，plan 列把每一行导入其所属的计划。其他列及没有数值的行都会忽略。每个问题都标出其行号（工作簿为“工作表!行”）；只要有一行有误，就什么也不写。\n\n"
+        "示例：ipplan import actuals-{year}.xlsx",
+        "Record many actuals at once from a table file: all rows, or none.\n\n"
+        "Reads CSV, tab or semicolon separated text (UTF-8, GBK, or Excel's Unicode text, UTF-16) and .xlsx workbooks (the first sheet, or the one --sheet names). Columns: key (or number, Chinese or English name), year, value, and optionally source, note and plan, headed in Chinese or English as ipplan's own reports write them; or one row per indicator and a column per year (2021, 2022年, ...), empty cells skipped. In a workspace of several plans, the plan column sends each row to its plan. Other columns and rows without a value are ignored. Every problem is listed with its line (sheet!row in a workbook), and nothing is written unless all rows are valid.\n\n"
+        "Example: ipplan import actuals-{year}.xlsx",
     ),
     "help.import.file": (
-        "CSV 文件，含指标、年份、数值三列（UTF-8 或 Excel 存的 GBK）。",
-        "CSV with columns key, year, value (UTF-8, or GBK as Excel saves it).",
+        "表格文件：.csv、.txt（逗号、制表符或分号分隔）或 .xlsx。",
+        "The table: .csv or .txt (comma, tab or semicolon separated), or .xlsx.",
+    ),
+    "help.import.sheet": (
+        "读取工作簿中的这个工作表（默认第一个）；没有此工作表时列出已有的工作表。",
+        "Read this sheet of the workbook (the first by default); a name it lacks lists the sheets there are.",
     ),
     "help.import.force": (
         "替换已记录的值（旧值留在历史中），并接受与上一年相差很大的值。",

@@ -213,7 +213,7 @@ def _detail(values: dict[str, Any], lang: str) -> None:
 def _listed(values: dict[str, Any], lang: str) -> dict[str, Any]:
     """Lists of names (the columns a file has, those it lacks) as one phrase of the language."""
     _detail(values, lang)
-    for name in ("missing", "has", "columns", "formats"):
+    for name in ("missing", "has", "columns", "formats", "sheets", "plans"):
         if isinstance(values.get(name), list):
             shown = [str(item) or '""' for item in values[name]] or ["—"]
             values[name] = (", " if lang == "en" else "、").join(shown)

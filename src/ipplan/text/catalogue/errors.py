@@ -97,6 +97,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件为空，需要表头行，如 key,year,value 或 指标,年份,数值。",
         "the file is empty; it needs a header row, such as key,year,value or 指标,年份,数值",
     ),
+    "import-unknown-sheet": (
+        "工作簿中没有名为“{sheet}”的工作表；其中的工作表：{sheets}。请用 --sheet 指明其中之一。",
+        "the workbook has no sheet named '{sheet}'; its sheets are: {sheets}. Name one of them "
+        "with --sheet",
+    ),
+    "import-sheet-of-text": (
+        "--sheet {sheet} 只用于工作簿（.xlsx），此文件是文本表格，没有工作表；请去掉 --sheet。",
+        "--sheet {sheet} is for a workbook (.xlsx), and this file is a text table with no "
+        "sheets; leave --sheet out",
+    ),
+    "import-date-cell": (
+        "单元格 {cell} 是日期，不是数值或年份（电子表格把它存为天数）；请把该列设为“常规”或“数值”格式后重新输入，再导入。",
+        "the cell {cell} holds a date, not a number or a year (a spreadsheet stores it as a "
+        "count of days); format the column as General or Number, type the figure again, and "
+        "import the file",
+    ),
+    "import-other-plan": (
+        "本行属于计划“{plan}”，而本次导入的是“{chosen}”；请把本行导入它所属的计划（--plan {plan}），或删去 plan 列。",
+        "this row is for the plan '{plan}', and this import is into '{chosen}'; import the row "
+        "into its own plan (--plan {plan}), or remove the plan column",
+    ),
+    "import-unknown-plan": (
+        "工作区中没有名为“{plan}”的计划；工作区的计划：{plans}。请改正本行的 plan 列。",
+        "the workspace has no plan named '{plan}'; its plans are: {plans}. Correct the row's "
+        "plan cell",
+    ),
+    "import-no-plan": (
+        "本行的 plan 列为空，而此处不在任何一个计划的目录中（工作区的计划：{plans}）；请填写 plan 列，或用 --plan NAME 指明空白行属于哪个计划。",
+        "the row's plan cell is empty, and this is outside every plan's directory (the "
+        "workspace's plans: {plans}); fill in the plan cell, or name the plan of rows without "
+        "one with --plan NAME",
+    ),
+    "import-key-and-name": (
+        "本行的指标键是 {key}，指标名称却是“{name}”，不是同一项指标；请改正其中之一，或删去名称列。",
+        "the row's key is {key} and its indicator name '{name}', which is not the same indicator; "
+        "correct one of them, or remove the name column",
+    ),
     "import-duplicate-row": (
         "{key} 的 {year} 年在本文件中出现两次（首次在第 {first} 行）",
         "a second row for {key} in {year} (the first is on line {first})",

@@ -176,11 +176,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--as-of views how things stood at the end of a past year and cannot be combined with "
         "options that record an update; run the two separately",
     ),
-    "import-workbook": (
-        "ipplan import 只读取 CSV 文件，此文件是工作簿；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。",
-        "ipplan import reads CSV, and this file is a workbook: save the sheet from Excel as "
-        "'CSV UTF-8 (Comma delimited)' and import that",
-    ),
     "import-encoding": (
         "文件既不是 UTF-8 也不是 GBK/GB18030 编码，本行有两者都无法读取的字节；"
         "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”。",
