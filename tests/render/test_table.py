@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ipplan.render import table
+from ipplan.text import wrapping
 from tests.conftest import SHIPPED, Run
 
 RATIOS = [3, 2, 3, 4, 2]
@@ -52,7 +53,7 @@ def test_a_narrow_table_fits_when_it_can_and_a_chinese_character_fits_every_colu
 
 
 def _lines(value: str, columns: int) -> list[str]:
-    return [value[start:end] for start, end, _ in table.breaks(value, columns)]
+    return [value[start:end] for start, end, _ in wrapping.breaks(value, columns)]
 
 
 def test_chinese_breaks_between_characters_but_not_before_closing_punctuation() -> None:
@@ -87,8 +88,8 @@ def test_a_combining_mark_stays_with_its_character() -> None:
 
 
 def test_empty_and_blank_text_is_one_empty_line() -> None:
-    assert table.breaks("", 10) == [(0, 0, 0)]
-    assert table.breaks("    ", 10) == [(0, 0, 0)]
+    assert wrapping.breaks("", 10) == [(0, 0, 0)]
+    assert wrapping.breaks("    ", 10) == [(0, 0, 0)]
 
 
 _TEXT = st.text(
@@ -100,7 +101,7 @@ _TEXT = st.text(
 @settings(max_examples=400, deadline=None)
 @given(value=_TEXT, columns=st.integers(min_value=1, max_value=30))
 def test_every_line_fits_and_only_spaces_at_breaks_are_dropped(value: str, columns: int) -> None:
-    spans = table.breaks(value, columns)
+    spans = wrapping.breaks(value, columns)
     for start, end, width in spans:
         line = value[start:end]
         assert width == cell_len(line)
