@@ -66,7 +66,8 @@ def test_chinese_breaks_between_characters_but_not_before_closing_punctuation() 
     assert _lines("“抓党建 促发展”协会", 10) == ["“抓党建 促", "发展”协会"]
     # ASCII brackets and the rest of the CJK ones are held to the same rule
     assert _lines("全年 (逾期 2022-12-31)", 8) == ["全年", "(逾期", "2022-12-", "31)"]
-    assert _lines("全年 (逾期 2022-12-31)", 5) == ["全年", "(逾期", "2022-", "12-31", ")"]
+    # a word cut at the width keeps a character with the closing mark after it
+    assert _lines("全年 (逾期 2022-12-31)", 5) == ["全年", "(逾期", "2022-", "12-3", "1)"]
     assert _lines("见附件(第1号)", 12) == ["见附件(第1", "号)"]
     assert _lines("字字字〈测试〉", 8) == ["字字字", "〈测试〉"]
     assert _lines("一二三“四五”", 7) == ["一二三", "“四五”"]

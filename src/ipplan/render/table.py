@@ -16,12 +16,25 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ipplan.text.wrapping import breaks, wrap
+from ipplan.text.wrapping import breaks, longest_word, width, wrap
 
 Run = tuple[str, str]  # a piece of text and its style ("" for none)
 Paragraph = Sequence[Run]  # one line of a cell as written, before it is wrapped
 Cell = Sequence[Paragraph]
 Line = list[Run]
+
+
+def _after(paragraph: Paragraph, count: int) -> Paragraph:
+    """``paragraph`` without its first ``count`` characters."""
+    runs = []
+    for text, style in paragraph:
+        if count >= len(text):
+            count -= len(text)
+            continue
+        runs.append((text[count:], style))
+        count = 0
+    return runs
+
 
 # The table's lines (SQUARE in rich's terms): the same rule under the headings and between rows.
 TOP, RULE, BOTTOM, SIDE = "┌┬┐", "├┼┤", "└┴┘", "│"
@@ -56,6 +69,30 @@ def widths(total: int, ratios: Sequence[int]) -> list[int]:
             break  # narrower than the narrowest table: it stays as narrow as it can be
         shares[widest] -= 1
     return shares
+
+
+def fitted_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], room: int) -> list[int]:
+    """Widths for a table of wrapped text in ``room`` columns of text: each column as wide as
+    its widest line, the widest giving way first, none narrower than its longest word (by the
+    one wrapper's rules) while anything else can give, then narrower, down to its heading (or
+    4), then down to 2, where words are cut."""
+    natural = [
+        max([width(h), *(width(line) for row in rows for line in row[i].splitlines())])
+        for i, h in enumerate(headers)
+    ]
+    floor = [
+        max(width(h), max((longest_word(row[i], hyphens=True) for row in rows), default=0))
+        for i, h in enumerate(headers)
+    ]
+    widths = list(natural)
+    for limit in (floor, [max(4, width(h)) for h in headers], [2] * len(headers)):
+        while sum(widths) > room:
+            shrinkable = [i for i, w in enumerate(widths) if w > limit[i]]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
+    return widths
 
 
 def _padding(index: int, count: int) -> int:
@@ -100,6 +137,11 @@ class Plain:
     gap: int = 3
     tail: int = 1
     rule: str = "─"
+
+    def overhead(self, count: int) -> int:
+        """The columns a table of ``count`` columns takes beside its text (and one at its end,
+        which a terminal would otherwise wrap at)."""
+        return self.edge + self.gap * (count - 1) + self.tail + 1
 
 
 # One space of padding each side of a column (rich's SIMPLE).
@@ -167,20 +209,20 @@ class _Frame:
         columns: list[list[tuple[str, Line, str]]] = []
         blanks: list[tuple[str, Line, str]] = []
         count = len(self.widths)
-        for index, (value, width) in enumerate(zip(cells, self.widths, strict=True)):
+        for index, (value, room) in enumerate(zip(cells, self.widths, strict=True)):
             left, right = self.lefts[index], self.rights[index]
             to_right = bool(self.aligned_right) and self.aligned_right[index]
             hyphens = bool(self.hyphens) and self.hyphens[index]
             wrapped: list[tuple[str, Line, str]] = []
             for paragraph in value:
-                for runs, used in wrap_runs(paragraph, width, hyphens):
-                    fill = " " * max(width - used, 0)
+                for runs, used in wrap_runs(paragraph, room, hyphens):
+                    fill = " " * max(room - used, 0)
                     if to_right:
                         wrapped.append((left + fill, runs, right))
                     else:
                         wrapped.append((left, runs, fill + right))
             columns.append(wrapped)
-            blanks.append((left, [], " " * width + right))
+            blanks.append((left, [], " " * room + right))
         height = max(len(c) for c in columns)
         if bottom:
             columns = [
@@ -210,6 +252,14 @@ def wrap_runs(paragraph: Paragraph, columns: int, hyphens: bool = False) -> list
     """``paragraph`` in lines of at most ``columns`` cells by the one wrapper
     (:func:`ipplan.text.wrapping.breaks`): each line's runs, and its width."""
     plain = "".join(text for text, _ in paragraph).replace("\t", " ")
+    indent = len(plain) - len(plain.lstrip(" "))
+    if indent and plain.strip() and columns - indent >= 2:
+        # spaces that open a cell indent each of its lines (a member plan under its parent)
+        rest = _after(paragraph, indent)
+        return [
+            ([(" " * indent, ""), *runs], used + indent)
+            for runs, used in wrap_runs(rest, columns - indent, hyphens)
+        ]
     if len(paragraph) == 1:
         style = paragraph[0][1]
         return [

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ipplan.render import table
 from ipplan.text.i18n import label, text
-from ipplan.text.wrapping import longest_word, width, wrap
+from ipplan.text.wrapping import width, wrap
 
 STATUS_STYLES = {
     "no_data": "dim",
@@ -126,30 +126,28 @@ def update_parts(update: Mapping[str, Any], lang: str, *, note: bool = True) -> 
     return ("；" if lang == "zh" else "; ").join(parts)
 
 
-def fitted_widths(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], columns: int
-) -> list[int] | None:
-    """Widths for a table of wrapped text that fits ``columns``: each column as wide as its
-    widest line, the widest giving way first, none narrower than its longest word while
-    anything else can give (then narrower, down to its header); None if even that is too wide."""
-    natural = [
-        max([width(h), *(width(line) for row in rows for line in row[i].splitlines())])
-        for i, h in enumerate(headers)
-    ]
-    floor = [
-        max(width(h), max((longest_word(row[i], hyphens=True) for row in rows), default=0))
-        for i, h in enumerate(headers)
-    ]
-    widths = list(natural)
-    room = columns - 2 * len(headers)  # two cells between columns, and one at each edge
-    for limit in (floor, [max(4, width(h)) for h in headers]):
-        while sum(widths) > room:
-            shrinkable = [i for i, w in enumerate(widths) if w > limit[i]]
-            if not shrinkable:
-                break
-            widest = max(shrinkable, key=lambda i: widths[i])
-            widths[widest] -= 1
-    return widths if sum(widths) <= room else None
+def print_table(
+    console: Console,
+    title: str | None,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str | Text]],
+    *,
+    right: Sequence[bool] = (),
+    hyphens: Sequence[bool] = (),
+    style: table.Plain = table.PADDED,
+    least: Sequence[int] = (),
+) -> None:
+    """A table with a heading and a rule (:func:`ipplan.render.table.plain`), its columns as
+    wide as their widest lines and, where that is wider than the terminal, fitted to it
+    (:func:`ipplan.render.table.fitted_widths`), none narrower than ``least``; plain to a pipe,
+    styled to a terminal."""
+    plain = [[cell if isinstance(cell, str) else cell.plain for cell in row] for row in rows]
+    room = console.width - style.overhead(len(headers))
+    widths = table.fitted_widths(headers, plain, room)
+    widths = [max(w, least[i] if i < len(least) else 0) for i, w in enumerate(widths)]
+    cells = [[cell_of(cell) for cell in row] for row in rows]
+    lines = table.plain(title, headers, cells, widths, right=right, hyphens=hyphens, style=style)
+    print_runs(console, lines)
 
 
 def print_lines(lines: Sequence[str], stderr: bool = False) -> None:
