@@ -71,11 +71,13 @@ def widths(total: int, ratios: Sequence[int]) -> list[int]:
     return shares
 
 
-def fitted_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], room: int) -> list[int]:
+def fitted_widths(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], room: int, least: Sequence[int] = ()
+) -> list[int]:
     """Widths for a table of wrapped text in ``room`` columns of text: each column as wide as
     its widest line, the widest giving way first, none narrower than its longest word (by the
     one wrapper's rules) while anything else can give, then narrower, down to its heading (or
-    4), then down to 2, where words are cut."""
+    4), then down to 2, where words are cut; none ever narrower than ``least``."""
     natural = [
         max([width(h), *(width(line) for row in rows for line in row[i].splitlines())])
         for i, h in enumerate(headers)
@@ -84,8 +86,10 @@ def fitted_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], room: i
         max(width(h), max((longest_word(row[i], hyphens=True) for row in rows), default=0))
         for i, h in enumerate(headers)
     ]
-    widths = list(natural)
-    for limit in (floor, [max(4, width(h)) for h in headers], [2] * len(headers)):
+    least = [least[i] if i < len(least) else 0 for i in range(len(headers))]
+    widths = [max(n, m) for n, m in zip(natural, least, strict=True)]
+    for limits in (floor, [max(4, width(h)) for h in headers], [2] * len(headers)):
+        limit = [max(n, m) for n, m in zip(limits, least, strict=True)]
         while sum(widths) > room:
             shrinkable = [i for i, w in enumerate(widths) if w > limit[i]]
             if not shrinkable:
@@ -93,6 +97,22 @@ def fitted_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], room: i
             widest = max(shrinkable, key=lambda i: widths[i])
             widths[widest] -= 1
     return widths
+
+
+def expanded(column_widths: Sequence[int], room: int) -> list[int]:
+    """``column_widths`` grown to fill ``room``, the room left shared in proportion to them, as
+    rich's expanding table shares it (each in turn its share of what is left, rounded up)."""
+    excess = room - sum(column_widths)
+    if excess <= 0:
+        return list(column_widths)
+    left = sum(column_widths)
+    grown = []
+    for column in column_widths:
+        share = math.ceil(column * excess / left) if left > 0 else excess
+        grown.append(column + share)
+        left -= column
+        excess -= share
+    return grown
 
 
 def _padding(index: int, count: int) -> int:

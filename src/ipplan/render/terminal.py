@@ -136,15 +136,18 @@ def print_table(
     hyphens: Sequence[bool] = (),
     style: table.Plain = table.PADDED,
     least: Sequence[int] = (),
+    expand: bool = False,
 ) -> None:
     """A table with a heading and a rule (:func:`ipplan.render.table.plain`), its columns as
     wide as their widest lines and, where that is wider than the terminal, fitted to it
-    (:func:`ipplan.render.table.fitted_widths`), none narrower than ``least``; plain to a pipe,
-    styled to a terminal."""
+    (:func:`ipplan.render.table.fitted_widths`), none narrower than ``least``; with ``expand``,
+    as wide as the terminal (:func:`ipplan.render.table.expanded`). Plain to a pipe, styled to
+    a terminal."""
     plain = [[cell if isinstance(cell, str) else cell.plain for cell in row] for row in rows]
     room = console.width - style.overhead(len(headers))
-    widths = table.fitted_widths(headers, plain, room)
-    widths = [max(w, least[i] if i < len(least) else 0) for i, w in enumerate(widths)]
+    widths = table.fitted_widths(headers, plain, room, least)
+    if expand:
+        widths = table.expanded(widths, room)
     cells = [[cell_of(cell) for cell in row] for row in rows]
     lines = table.plain(title, headers, cells, widths, right=right, hyphens=hyphens, style=style)
     print_runs(console, lines)
