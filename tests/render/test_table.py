@@ -210,3 +210,43 @@ def test_on_a_terminal_the_work_plan_is_styled(monkeypatch: pytest.MonkeyPatch) 
     written = plain_console.file.getvalue()  # type: ignore[attr-defined]
     assert "\x1b" not in written
     assert written.splitlines()[3] == "│y1        │ 逾期     │"
+
+
+def _status_like_rows(count: int) -> list[list[table.Cell]]:
+    names = ["执业专利代理师人数", "Litigation-qualified patent attorneys", "专利代理率（%）"]
+    return [
+        [
+            table.cell(str(number)),
+            table.cell(names[number % 3]),
+            table.cell("符合预期", "green"),
+            table.cell(f"{number * 1234.5:g}"),
+        ]
+        for number in range(1, count + 1)
+    ]
+
+
+@pytest.mark.parametrize("style", [table.PADDED, table.TIGHT, table.TIGHT_HEAVY])
+def test_a_table_of_10_rows_and_of_400_is_laid_out_the_same(style: table.Plain) -> None:
+    """One engine at any size: the first ten rows of a 400-row table are drawn exactly as a
+    table of ten (no second, plain engine past 300 rows), and every line keeps the columns."""
+    headers, widths = ["序号", "指标", "状态", "最新"], [4, 14, 8, 10]
+    right = [True, False, False, True]
+    hyphens = [False, True, False, False]
+
+    def draw(count: int) -> list[str]:
+        rows = _status_like_rows(count)
+        lines = table.plain(
+            "标题", headers, rows, widths, right=right, hyphens=hyphens, style=style
+        )
+        return ["".join(text for text, _ in line).rstrip() for line in lines]
+
+    small, large = draw(10), draw(400)
+    assert large[: len(small) - 1] == small[:-1]  # all but the closing blank line
+    assert small[-1] == large[-1] == ""
+    widest = style.edge + sum(widths) + style.gap * (len(widths) - 1) + style.tail
+    assert max(cell_len(line) for line in large) == max(cell_len(line) for line in small)
+    assert all(cell_len(line) <= widest for line in large[2:])
+    rows = [line for line in large if line[style.edge : style.edge + 4].strip().isdigit()]
+    assert len(rows) == 400
+    # numbers right-aligned: each ends where its column ends
+    assert {len(line[: style.edge + 4].rstrip()) for line in rows} == {style.edge + 4}
