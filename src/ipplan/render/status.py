@@ -172,6 +172,5 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
                 cagr=label(row["status_cagr"], lang),
             )
             notes.append(Text(note, style="yellow"))
-    for line in notes:
-        console.print(line)
+    terminal.print_texts(console, notes)
     public_record.print_public_record(console, view, lang)

@@ -286,8 +286,11 @@ def wrap_runs(paragraph: Paragraph, columns: int, hyphens: bool = False) -> list
             ([(plain[start:end], style)], used)
             for start, end, used in breaks(plain, columns, hyphens)
         ]
+    spans = breaks(plain, columns, hyphens)
+    if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(plain):  # one line as written
+        return [(list(paragraph), spans[0][2])]
     lines = []
-    for start, end, used in breaks(plain, columns, hyphens):
+    for start, end, used in spans:
         line: Line = []
         offset = 0
         for text, style in paragraph:

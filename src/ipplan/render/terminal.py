@@ -163,6 +163,8 @@ def cell_of(value: str | Text) -> table.Cell:
     """A table cell (:mod:`ipplan.render.table`) of a text, its styles kept as runs."""
     if isinstance(value, str):
         return table.cell(value)
+    if not value.spans and "\n" not in value.plain:
+        return [[(value.plain, str(value.style or ""))]]
     paragraphs: list[list[tuple[str, str]]] = []
     for line in value.split("\n", allow_blank=True):
         plain = line.plain
@@ -175,6 +177,22 @@ def cell_of(value: str | Text) -> table.Cell:
             runs.append((plain[low:high], " ".join(x for x in styles if x)))
         paragraphs.append(runs or [("", base)])
     return paragraphs
+
+
+def print_texts(console: Console, texts: Sequence[Text]) -> None:
+    """Lines of text, each as ``console.print`` prints it (a line wider than the terminal
+    wrapped by rich), those that fit written in one go as runs (:func:`print_runs`)."""
+    waiting: list[table.Cell] = []
+    for line in texts:
+        if "\n" in line.plain or width(line.plain) > console.width:
+            if waiting:
+                print_runs(console, [runs for cell in waiting for runs in cell])
+                waiting = []
+            console.print(line)
+        else:
+            waiting.append(cell_of(line))
+    if waiting:
+        print_runs(console, [runs for cell in waiting for runs in cell])
 
 
 def print_runs(console: Console, lines: Sequence[Sequence[tuple[str, str]]]) -> None:

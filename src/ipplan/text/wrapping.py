@@ -15,6 +15,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import accumulate
 
 # A line never starts with these; the word before them moves down with them.
@@ -47,8 +48,12 @@ def width(value: str) -> int:
     (Chinese) character, 0 for a combining mark or a zero-width character, 1 for the rest."""
     if value.isascii() and value.isprintable():
         return len(value)
-    get = _CELLS.get
-    return sum(get(c) or _cells(c) for c in value)
+    return _width(value) if len(value) < 256 else sum(_sizes(value))
+
+
+@lru_cache(maxsize=4096)
+def _width(value: str) -> int:
+    return sum(_sizes(value))
 
 
 def _sizes(value: str) -> list[int]:
@@ -96,6 +101,10 @@ def breaks(value: str, columns: int, hyphens: bool = False) -> list[tuple[int, i
     word wider than the line) is cut at its width.
     """
     columns = max(columns, 1)
+    if len(value) <= columns and value.isascii() and value.isprintable():  # one line
+        text = value.strip(" ")
+        start = value.find(text) if text else 0
+        return [(start, start + len(text), len(text))]
     sizes = _sizes(value)
     offsets = list(accumulate(sizes, initial=0))  # offsets[i]: the columns of value[:i]
     end_of_text = len(value)
