@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ipplan.render import table
+from ipplan.text import wrapping
 from tests.conftest import SHIPPED, Run
 
 RATIOS = [3, 2, 3, 4, 2]
@@ -52,7 +53,7 @@ def test_a_narrow_table_fits_when_it_can_and_a_chinese_character_fits_every_colu
 
 
 def _lines(value: str, columns: int) -> list[str]:
-    return [value[start:end] for start, end, _ in table.breaks(value, columns)]
+    return [value[start:end] for start, end, _ in wrapping.breaks(value, columns)]
 
 
 def test_chinese_breaks_between_characters_but_not_before_closing_punctuation() -> None:
@@ -65,7 +66,8 @@ def test_chinese_breaks_between_characters_but_not_before_closing_punctuation() 
     assert _lines("“抓党建 促发展”协会", 10) == ["“抓党建 促", "发展”协会"]
     # ASCII brackets and the rest of the CJK ones are held to the same rule
     assert _lines("全年 (逾期 2022-12-31)", 8) == ["全年", "(逾期", "2022-12-", "31)"]
-    assert _lines("全年 (逾期 2022-12-31)", 5) == ["全年", "(逾期", "2022-", "12-31", ")"]
+    # a word cut at the width keeps a character with the closing mark after it
+    assert _lines("全年 (逾期 2022-12-31)", 5) == ["全年", "(逾期", "2022-", "12-3", "1)"]
     assert _lines("见附件(第1号)", 12) == ["见附件(第1", "号)"]
     assert _lines("字字字〈测试〉", 8) == ["字字字", "〈测试〉"]
     assert _lines("一二三“四五”", 7) == ["一二三", "“四五”"]
@@ -87,8 +89,8 @@ def test_a_combining_mark_stays_with_its_character() -> None:
 
 
 def test_empty_and_blank_text_is_one_empty_line() -> None:
-    assert table.breaks("", 10) == [(0, 0, 0)]
-    assert table.breaks("    ", 10) == [(0, 0, 0)]
+    assert wrapping.breaks("", 10) == [(0, 0, 0)]
+    assert wrapping.breaks("    ", 10) == [(0, 0, 0)]
 
 
 _TEXT = st.text(
@@ -100,7 +102,7 @@ _TEXT = st.text(
 @settings(max_examples=400, deadline=None)
 @given(value=_TEXT, columns=st.integers(min_value=1, max_value=30))
 def test_every_line_fits_and_only_spaces_at_breaks_are_dropped(value: str, columns: int) -> None:
-    spans = table.breaks(value, columns)
+    spans = wrapping.breaks(value, columns)
     for start, end, width in spans:
         line = value[start:end]
         assert width == cell_len(line)
@@ -208,3 +210,43 @@ def test_on_a_terminal_the_work_plan_is_styled(monkeypatch: pytest.MonkeyPatch) 
     written = plain_console.file.getvalue()  # type: ignore[attr-defined]
     assert "\x1b" not in written
     assert written.splitlines()[3] == "│y1        │ 逾期     │"
+
+
+def _status_like_rows(count: int) -> list[list[table.Cell]]:
+    names = ["执业专利代理师人数", "Litigation-qualified patent attorneys", "专利代理率（%）"]
+    return [
+        [
+            table.cell(str(number)),
+            table.cell(names[number % 3]),
+            table.cell("符合预期", "green"),
+            table.cell(f"{number * 1234.5:g}"),
+        ]
+        for number in range(1, count + 1)
+    ]
+
+
+@pytest.mark.parametrize("style", [table.PADDED, table.TIGHT, table.TIGHT_HEAVY])
+def test_a_table_of_10_rows_and_of_400_is_laid_out_the_same(style: table.Plain) -> None:
+    """One engine at any size: the first ten rows of a 400-row table are drawn exactly as a
+    table of ten (no second, plain engine past 300 rows), and every line keeps the columns."""
+    headers, widths = ["序号", "指标", "状态", "最新"], [4, 14, 8, 10]
+    right = [True, False, False, True]
+    hyphens = [False, True, False, False]
+
+    def draw(count: int) -> list[str]:
+        rows = _status_like_rows(count)
+        lines = table.plain(
+            "标题", headers, rows, widths, right=right, hyphens=hyphens, style=style
+        )
+        return ["".join(text for text, _ in line).rstrip() for line in lines]
+
+    small, large = draw(10), draw(400)
+    assert large[: len(small) - 1] == small[:-1]  # all but the closing blank line
+    assert small[-1] == large[-1] == ""
+    widest = style.edge + sum(widths) + style.gap * (len(widths) - 1) + style.tail
+    assert max(cell_len(line) for line in large) == max(cell_len(line) for line in small)
+    assert all(cell_len(line) <= widest for line in large[2:])
+    rows = [line for line in large if line[style.edge : style.edge + 4].strip().isdigit()]
+    assert len(rows) == 400
+    # numbers right-aligned: each ends where its column ends
+    assert {len(line[: style.edge + 4].rstrip()) for line in rows} == {style.edge + 4}

@@ -5,13 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rich import box
-from rich.table import Table
-
-from ipplan.render import terminal
+from ipplan.render import table, terminal
 from ipplan.text.i18n import text, unit_label
 from ipplan.text.shown_numbers import exact, moment
-from ipplan.text.wrapping import wrap
 
 
 def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
@@ -45,27 +41,16 @@ def render_history(view: Mapping[str, Any], lang: str) -> None:
         when = moment(change["recorded"]) if change["recorded"] else text("history.no_time", lang)
         rows.append((when, item, what, extra))
     headers = [text(k, lang) for k in ("col.recorded", "col.item", "col.change", "col.source_note")]
-    widths = terminal.fitted_widths(headers, rows, console.width)
-    table = Table(
-        title=text("history.title", lang),
-        box=box.SIMPLE,
-        title_justify="left",
-        collapse_padding=True,
-        pad_edge=False,
+    # wrapped at spaces, hyphens and between Chinese characters; a word cut only when the
+    # terminal is too narrow for it
+    terminal.print_table(
+        console,
+        text("history.title", lang),
+        headers,
+        rows,
+        hyphens=[True] * len(headers),
+        style=table.TIGHT,
     )
-    if widths is None:  # too narrow even for the headers: rich folds every cell
-        for header in headers:
-            table.add_column(header, overflow="fold")
-        for row in rows:
-            table.add_row(*row)
-    else:
-        for header, columns in zip(headers, widths, strict=True):
-            table.add_column(header, width=columns, no_wrap=True)
-        for row in rows:
-            # wrapped here, at spaces, hyphens and between Chinese characters; never cut
-            cells = (wrap(cell, w, hyphens=True) for cell, w in zip(row, widths, strict=True))
-            table.add_row(*("\n".join(lines) for lines in cells))
-    console.print(table)
     if view["total"] > len(changes):
         console.print(text("history.more", lang, count=view["total"] - len(changes)))
     if view["next_undo"] is not None:

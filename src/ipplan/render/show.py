@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rich import box
-from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
@@ -16,6 +14,7 @@ from ipplan.render import charts, public_record, sentences, status, terminal
 from ipplan.text.i18n import colon, label, text, unit_label
 from ipplan.text.shown_numbers import moment, number, percent, ratio, signed
 from ipplan.text.shown_numbers import point as _point
+from ipplan.text.wrapping import width
 from ipplan.units import counts
 
 
@@ -74,15 +73,11 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     by_year = {a["year"]: a for a in view["actuals"]}
     overdue = {f["year"]: f for f in view["overdue_figures"]}
     milestones = bool(view["milestones"])
-    table = Table(title=text("label.series", lang), box=box.SIMPLE, title_justify="left")
     cumulative = bool(view["accumulate"])
     columns = ["col.year", "col.path", *(["col.milestone"] if milestones else [])]
     columns += ["col.actual", *(["col.total"] if cumulative else []), "col.deviation"]
-    for key in columns:
-        table.add_column(text(key, lang), justify="right")
-    # sources and notes wrap, never cut with an ellipsis: a cut date or title misleads
-    table.add_column(text("col.source", lang), overflow="fold")
-    table.add_column(text("col.note", lang), overflow="fold")
+    headers = [text(key, lang) for key in (*columns, "col.source", "col.note")]
+    rows: list[list[str | Text]] = []
     for point in view["path"]:
         actual = by_year.get(point["year"], {})
         cells = [str(point["year"]), number(point["linear"])]
@@ -95,13 +90,10 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
         note: str | Text = actual.get("note") or ""
         if late is not None:
             note = Text(text("record.overdue_cell", lang, due=late["due"]), style="yellow")
-        table.add_row(
-            *cells,
-            signed(point["deviation"]),
-            actual.get("source") or "",
-            note,
-        )
-    console.print(table)
+        rows.append([*cells, signed(point["deviation"]), actual.get("source") or "", note])
+    # numbers right-aligned; sources and notes wrap, never cut: a cut date or title misleads
+    right = [True] * len(columns) + [False, False]
+    terminal.print_table(console, text("label.series", lang), headers, rows, right=right)
 
     changed = [a for a in view["actuals"] if a["history"]]
     if changed:
@@ -126,20 +118,20 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     if not view["actions"]:
         terminal.indented(console, text("label.no_actions", lang))
     # each action's title and status wrap under the title, beside its id (typed next, never cut)
-    rows = []
+    listed: list[tuple[str, Text]] = []
     for action in view["actions"]:
         title = action["title_en"] if lang == "en" else action["title"]
         line = Text(title + "  ")
         line.append_text(terminal.status_text(action["status"], lang))
-        rows.append((action["id"], line))
-    if all(2 + cell_len(ident) + 2 + line.cell_len <= console.width for ident, line in rows):
-        for ident, line in rows:
+        listed.append((action["id"], line))
+    if all(2 + width(ident) + 2 + width(line.plain) <= console.width for ident, line in listed):
+        for ident, line in listed:
             console.print(Text(f"  {ident}  ").append_text(line))
-    elif rows:
+    elif listed:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True)
         grid.add_column()
-        for ident, line in rows:
+        for ident, line in listed:
             grid.add_row(ident, line)
         console.print(Padding(grid, (0, 0, 0, 2)))
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rich.cells import cell_len
 from rich.text import Text
 
-from ipplan.render import public_record, sentences, terminal
+from ipplan.render import public_record, sentences, table, terminal
 from ipplan.text.i18n import colon, label, text, unit_label
 from ipplan.text.shown_numbers import number, percent, ratio
 from ipplan.text.shown_numbers import point as _point
-from ipplan.text.wrapping import longest_word, wrap
+from ipplan.text.wrapping import longest_word, width
 
 
 def summary_line(summary: Mapping[str, int], lang: str) -> Text:
@@ -114,12 +113,12 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
     # Widths are worked out here from the cells, not measured by rich table by table: on a plan
     # of thousands of indicators, measuring is what would take the time.
     widths = {
-        name: max([cell_len(header), *(cell_len(str(c[name])) for c in cells)])
+        name: max([width(header), *(width(str(c[name])) for c in cells)])
         for name, header in headers.items()
     }
     # the name and the status are what a reader scans for: other columns give way first
     natural_name = widths["name"]
-    widths["name"] = min(widths["name"], max(24, cell_len(headers["name"])))
+    widths["name"] = min(widths["name"], max(24, width(headers["name"])))
     shown = list(headers)
 
     def overflow() -> int:
@@ -140,21 +139,18 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
         widths["name"] = min(natural_name, widths["name"] - overflow())
 
     numeric = ("number", "baseline", "latest", "target", "progress", "pace", "pace_cagr")
-    if len(cells) > terminal.PLAIN_ROWS:
-        terminal.plain_table(
-            console,
-            title,
-            [headers[name] for name in shown],
-            [[str(c[name]) for name in shown] for c in cells],
-            [widths[name] for name in shown],
-            [name in numeric for name in shown],
-        )
-    else:
-        for c in cells:  # names wrap at spaces and hyphens, or between Chinese characters
-            name = c["name"] if isinstance(c["name"], Text) else Text(str(c["name"]))
-            lines = wrap(name.plain, widths["name"], hyphens=True)
-            c["name"] = Text("\n".join(lines), style=name.style)
-        terminal.status_table(console, title, headers, shown, widths, cells)
+    # one engine at any number of rows: names wrap at spaces and hyphens, or between Chinese
+    # characters; the other columns are as wide as their widest cell
+    lines = table.plain(
+        title,
+        [headers[name] for name in shown],
+        [[terminal.cell_of(c[name]) for name in shown] for c in cells],
+        [widths[name] for name in shown],
+        right=[name in numeric for name in shown],
+        hyphens=[name == "name" for name in shown],
+        style=table.TIGHT_HEAVY,
+    )
+    terminal.print_runs(console, lines)
     notes: list[Text] = [summary_line(view["summary"], lang)]
     notes += [Text(line) for line in sentences.marks(view, lang)]
     for row in view["indicators"]:
@@ -176,10 +172,5 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
                 cagr=label(row["status_cagr"], lang),
             )
             notes.append(Text(note, style="yellow"))
-    if len(cells) > terminal.PLAIN_ROWS:  # as plain as the table, and in one go
-        console.out("\n".join(line.plain for line in notes), highlight=False)
-        public_record.print_public_record(console, view, lang)
-        return
-    for line in notes:
-        console.print(line)
+    terminal.print_texts(console, notes)
     public_record.print_public_record(console, view, lang)

@@ -13,18 +13,28 @@ English breaks at spaces); and each line is a list of runs of text and style, wh
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from dataclasses import dataclass, field
 
-from rich.cells import cell_len
-
-from ipplan.text.wrapping import NO_LINE_END, NO_LINE_START
+from ipplan.text.wrapping import breaks, longest_word, width, wrap
 
 Run = tuple[str, str]  # a piece of text and its style ("" for none)
 Paragraph = Sequence[Run]  # one line of a cell as written, before it is wrapped
 Cell = Sequence[Paragraph]
 Line = list[Run]
+
+
+def _after(paragraph: Paragraph, count: int) -> Paragraph:
+    """``paragraph`` without its first ``count`` characters."""
+    runs = []
+    for text, style in paragraph:
+        if count >= len(text):
+            count -= len(text)
+            continue
+        runs.append((text[count:], style))
+        count = 0
+    return runs
+
 
 # The table's lines (SQUARE in rich's terms): the same rule under the headings and between rows.
 TOP, RULE, BOTTOM, SIDE = "┌┬┐", "├┼┤", "└┴┘", "│"
@@ -61,6 +71,50 @@ def widths(total: int, ratios: Sequence[int]) -> list[int]:
     return shares
 
 
+def fitted_widths(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], room: int, least: Sequence[int] = ()
+) -> list[int]:
+    """Widths for a table of wrapped text in ``room`` columns of text: each column as wide as
+    its widest line, the widest giving way first, none narrower than its longest word (by the
+    one wrapper's rules) while anything else can give, then narrower, down to its heading (or
+    4), then down to 2, where words are cut; none ever narrower than ``least``."""
+    natural = [
+        max([width(h), *(width(line) for row in rows for line in row[i].splitlines())])
+        for i, h in enumerate(headers)
+    ]
+    floor = [
+        max(width(h), max((longest_word(row[i], hyphens=True) for row in rows), default=0))
+        for i, h in enumerate(headers)
+    ]
+    least = [least[i] if i < len(least) else 0 for i in range(len(headers))]
+    widths = [max(n, m) for n, m in zip(natural, least, strict=True)]
+    for limits in (floor, [max(4, width(h)) for h in headers], [2] * len(headers)):
+        limit = [max(n, m) for n, m in zip(limits, least, strict=True)]
+        while sum(widths) > room:
+            shrinkable = [i for i, w in enumerate(widths) if w > limit[i]]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
+    return widths
+
+
+def expanded(column_widths: Sequence[int], room: int) -> list[int]:
+    """``column_widths`` grown to fill ``room``, the room left shared in proportion to them, as
+    rich's expanding table shares it (each in turn its share of what is left, rounded up)."""
+    excess = room - sum(column_widths)
+    if excess <= 0:
+        return list(column_widths)
+    left = sum(column_widths)
+    grown = []
+    for column in column_widths:
+        share = math.ceil(column * excess / left) if left > 0 else excess
+        grown.append(column + share)
+        left -= column
+        excess -= share
+    return grown
+
+
 def _padding(index: int, count: int) -> int:
     """One space each side of a column's text, none at the table's edges."""
     return (index > 0) + (index < count - 1)
@@ -69,72 +123,174 @@ def _padding(index: int, count: int) -> int:
 def draw(
     headers: Sequence[str], rows: Sequence[Sequence[Cell]], column_widths: Sequence[int]
 ) -> list[Line]:
-    """The lines of the table: a heading row in bold (each heading at its foot, as rich sets
-    them), then each row, a rule between rows."""
+    """The lines of the boxed table: a heading row in bold (each heading at its foot, as rich
+    sets them), then each row, a rule between rows. ``column_widths`` include the padding."""
     count = len(column_widths)
+    frame = _Frame(
+        SIDE,
+        SIDE,
+        SIDE,
+        [" " * (i > 0) for i in range(count)],
+        [w - _padding(i, count) for i, w in enumerate(column_widths)],
+        [" " * (i < count - 1) for i in range(count)],
+    )
 
     def rule(ends: str) -> Line:
         return [(ends[0] + ends[1].join("─" * w for w in column_widths) + ends[2], "")]
 
     lines: list[Line] = [rule(TOP)]
-    lines += _row([cell(h, "bold") for h in headers], column_widths, count, bottom=True)
+    lines += frame.row([cell(h, "bold") for h in headers], bottom=True)
     for row in rows:
         lines.append(rule(RULE))
-        lines += _row(row, column_widths, count)
+        lines += frame.row(row)
     lines.append(rule(BOTTOM))
     return lines
 
 
-def _row(
-    cells: Sequence[Cell], column_widths: Sequence[int], count: int, bottom: bool = False
+@dataclass(frozen=True)
+class Plain:
+    """A table drawn as a heading and a rule, no box (rich's SIMPLE): ``edge`` spaces before the
+    first column, ``gap`` between columns, ``tail`` after the last (the rule runs under them
+    all, but for the first space), and the rule's character."""
+
+    edge: int = 2
+    gap: int = 3
+    tail: int = 1
+    rule: str = "─"
+
+    def overhead(self, count: int) -> int:
+        """The columns a table of ``count`` columns takes beside its text (and one at its end,
+        which a terminal would otherwise wrap at)."""
+        return self.edge + self.gap * (count - 1) + self.tail + 1
+
+
+# One space of padding each side of a column (rich's SIMPLE).
+PADDED = Plain()
+# Columns two spaces apart, nothing at the edges (rich's collapsed padding); a heavy rule.
+TIGHT = Plain(edge=1, gap=2, tail=0)
+TIGHT_HEAVY = Plain(edge=1, gap=2, tail=0, rule="━")
+
+
+def plain(
+    title: str | None,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    column_widths: Sequence[int],
+    *,
+    right: Sequence[bool] = (),
+    hyphens: Sequence[bool] = (),
+    style: Plain = PADDED,
 ) -> list[Line]:
-    """The lines of one row; unstyled neighbours (text, padding, borders) joined in one run."""
-    columns: list[list[tuple[str, Line, str]]] = []
-    blanks: list[tuple[str, Line, str]] = []
-    for index, (value, width) in enumerate(zip(cells, column_widths, strict=True)):
-        left = " " if index > 0 else ""
-        inner = width - len(left)
-        columns.append(
-            [
-                (left, runs, " " * max(inner - used, 0))
-                for paragraph in value
-                for runs, used in wrap_runs(paragraph, width - _padding(index, count))
-            ]
-        )
-        blanks.append((left, [], " " * inner))
-    height = max(len(c) for c in columns)
-    if bottom:
-        columns = [
-            [blank] * (height - len(c)) + c for c, blank in zip(columns, blanks, strict=True)
-        ]
-    lines = []
-    for depth in range(height):
-        line: Line = []
-        gap = SIDE
-        for column, blank in zip(columns, blanks, strict=True):
-            left, runs, fill = column[depth] if depth < len(column) else blank
-            gap += left
-            for run in runs:
-                if run[1]:
-                    line.append((gap, ""))
-                    line.append(run)
-                    gap = ""
-                else:
-                    gap += run[0]
-            gap += fill + SIDE
-        line.append((gap, ""))
-        lines.append(line)
+    """The lines of a table with a heading and a rule and no box: the title (if any) and a
+    blank line, the headings in bold at their foot, the rule, every row wrapped into its
+    columns (``column_widths``, text only; ``right`` aligns a column right, ``hyphens`` lets it
+    break after a compound's hyphen), and a blank line. The same layout at any number of rows."""
+    count = len(column_widths)
+    right = list(right) or [False] * count
+    frame = _Frame(
+        " " * style.edge,
+        " " * style.gap,
+        "",
+        [""] * count,
+        list(column_widths),
+        [""] * count,
+        right,
+        list(hyphens) or [False] * count,
+    )
+    inner = style.edge - 1 + sum(column_widths) + style.gap * (count - 1) + style.tail
+    lines: list[Line] = []
+    if title is not None:  # wrapped to the table's width, then a blank line
+        lines += [[(part, "italic")] for part in wrap(title, inner + 2)]
+        lines.append([])
+    lines += frame.row([cell(h, "bold") for h in headers], bottom=True)
+    lines.append([(" " + style.rule * inner, "")])
+    for row in rows:
+        lines += frame.row(row)
+    lines.append([])
     return lines
 
 
-def wrap_runs(paragraph: Paragraph, columns: int) -> list[tuple[Line, int]]:
-    """``paragraph`` in lines of at most ``columns`` cells: each line's runs, and its width."""
+@dataclass(frozen=True)
+class _Frame:
+    """Where a table's text goes: ``start`` before the first column, ``between`` columns,
+    ``end`` after the last; each column's padding left and right and its text's width."""
+
+    start: str
+    between: str
+    end: str
+    lefts: Sequence[str]
+    widths: Sequence[int]
+    rights: Sequence[str]
+    aligned_right: Sequence[bool] = field(default_factory=list)
+    hyphens: Sequence[bool] = field(default_factory=list)
+
+    def row(self, cells: Sequence[Cell], bottom: bool = False) -> list[Line]:
+        """The lines of one row; unstyled neighbours (text, padding, borders) joined in one run."""
+        columns: list[list[tuple[str, Line, str]]] = []
+        blanks: list[tuple[str, Line, str]] = []
+        count = len(self.widths)
+        for index, (value, room) in enumerate(zip(cells, self.widths, strict=True)):
+            left, right = self.lefts[index], self.rights[index]
+            to_right = bool(self.aligned_right) and self.aligned_right[index]
+            hyphens = bool(self.hyphens) and self.hyphens[index]
+            wrapped: list[tuple[str, Line, str]] = []
+            for paragraph in value:
+                for runs, used in wrap_runs(paragraph, room, hyphens):
+                    fill = " " * max(room - used, 0)
+                    if to_right:
+                        wrapped.append((left + fill, runs, right))
+                    else:
+                        wrapped.append((left, runs, fill + right))
+            columns.append(wrapped)
+            blanks.append((left, [], " " * room + right))
+        height = max(len(c) for c in columns)
+        if bottom:
+            columns = [
+                [blank] * (height - len(c)) + c for c, blank in zip(columns, blanks, strict=True)
+            ]
+        lines: list[Line] = []
+        for depth in range(height):
+            line: Line = []
+            gap = self.start
+            for index, (column, blank) in enumerate(zip(columns, blanks, strict=True)):
+                left, runs, fill = column[depth] if depth < len(column) else blank
+                gap += left
+                for run in runs:
+                    if run[1]:
+                        line.append((gap, ""))
+                        line.append(run)
+                        gap = ""
+                    else:
+                        gap += run[0]
+                gap += fill + (self.between if index < count - 1 else self.end)
+            line.append((gap, ""))
+            lines.append(line)
+        return lines
+
+
+def wrap_runs(paragraph: Paragraph, columns: int, hyphens: bool = False) -> list[tuple[Line, int]]:
+    """``paragraph`` in lines of at most ``columns`` cells by the one wrapper
+    (:func:`ipplan.text.wrapping.breaks`): each line's runs, and its width."""
     plain = "".join(text for text, _ in paragraph).replace("\t", " ")
+    indent = len(plain) - len(plain.lstrip(" "))
+    if indent and plain.strip() and columns - indent >= 2:
+        # spaces that open a cell indent each of its lines (a member plan under its parent)
+        rest = _after(paragraph, indent)
+        return [
+            ([(" " * indent, ""), *runs], used + indent)
+            for runs, used in wrap_runs(rest, columns - indent, hyphens)
+        ]
     if len(paragraph) == 1:
         style = paragraph[0][1]
-        return [([(plain[start:end], style)], used) for start, end, used in breaks(plain, columns)]
+        return [
+            ([(plain[start:end], style)], used)
+            for start, end, used in breaks(plain, columns, hyphens)
+        ]
+    spans = breaks(plain, columns, hyphens)
+    if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(plain):  # one line as written
+        return [(list(paragraph), spans[0][2])]
     lines = []
-    for start, end, used in breaks(plain, columns):
+    for start, end, used in spans:
         line: Line = []
         offset = 0
         for text, style in paragraph:
@@ -144,79 +300,3 @@ def wrap_runs(paragraph: Paragraph, columns: int) -> list[tuple[Line, int]]:
             offset += len(text)
         lines.append((line, used))
     return lines
-
-
-# The cells each character takes, as rich counts them, kept as they are met.
-_CELLS: dict[str, int] = {}
-
-
-def _cells(char: str) -> int:
-    size = _CELLS.get(char)
-    if size is None:
-        size = _CELLS[char] = cell_len(char)
-    return size
-
-
-def breaks(value: str, columns: int) -> list[tuple[int, int, int]]:
-    """Where each line of ``value`` wrapped to ``columns`` cells starts and ends in it (spaces
-    at a break left out), and its width.
-
-    A line ends at the last place within its width where a break may fall: at a space, or
-    beside a wide character, but never before closing punctuation nor after opening
-    punctuation, nor before a mark that combines with the character before it. A line with
-    no such place (a word wider than the column) is cut at its width.
-    """
-    columns = max(columns, 1)
-    get = _CELLS.get
-    sizes = [1] * len(value) if value.isascii() else [get(c) or _cells(c) for c in value]
-    offsets = list(accumulate(sizes, initial=0))  # offsets[i]: the cells of value[:i]
-    end_of_text = len(value)
-
-    def may_break(at: int) -> bool:
-        before, after = value[at - 1], value[at]
-        if before == " " or after == " ":
-            return True
-        if sizes[at] == 0 or (sizes[at] == 1 and sizes[at - 1] == 1):
-            return False
-        return after not in NO_LINE_START and before not in NO_LINE_END
-
-    spans = []
-    start = 0
-    while start < end_of_text and value[start] == " ":
-        start += 1
-    while start < end_of_text:
-        fits = bisect_right(offsets, offsets[start] + columns) - 1  # value[start:fits] fits
-        if fits >= end_of_text:
-            cut = end_of_text
-        else:
-            at_space = _at_space(value, offsets, start, fits, columns)
-            if at_space is not None:
-                cut = at_space
-            else:
-                cut = fits
-                while cut > start and not may_break(cut):
-                    cut -= 1
-                if cut == start:  # nowhere to break: the word is cut
-                    cut = max(fits, start + 1)
-        end = cut
-        while end > start and value[end - 1] == " ":
-            end -= 1
-        spans.append((start, end, offsets[end] - offsets[start]))
-        start = cut
-        while start < end_of_text and value[start] == " ":
-            start += 1
-    return spans or [(0, 0, 0)]
-
-
-def _at_space(
-    value: str, offsets: Sequence[int], start: int, fits: int, columns: int
-) -> int | None:
-    """Where the line from ``start`` may break at a space, keeping whole the words written
-    apart (a milestone's period, its task, its state) when the next one fits on a line of its
-    own; None when there is no such space, or the word after it is longer than a line."""
-    space = value.rfind(" ", start + 1, fits + 1)
-    if space < 0:
-        return None
-    following = value.find(" ", space + 1)
-    end = len(value) if following < 0 else following
-    return space if offsets[end] - offsets[space + 1] <= columns else None

@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rich import box
-from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
-from ipplan.render import terminal
+from ipplan.render import table, terminal
 from ipplan.text.i18n import SAFEGUARDS_AREA, actions_count, colon, joined, text
 from ipplan.text.shown_numbers import moment
+from ipplan.text.wrapping import longest_word, width
 
 # Columns of the actions table that give way, first to last, on a narrow terminal. The id is
 # never cut (people type it next), and the title wraps rather than being cut.
@@ -65,7 +63,7 @@ def render_tasks(view: Mapping[str, Any], lang: str) -> None:
     ]
     # one set of widths for every area's table, so the columns line up down the page
     widths = {
-        name: max([cell_len(header), *(cell_len(str(row[name])) for row in rows)])
+        name: max([width(header), *(width(str(row[name])) for row in rows)])
         for name, header in headers.items()
     }
     shown = list(TASK_COLUMNS)
@@ -74,11 +72,11 @@ def render_tasks(view: Mapping[str, Any], lang: str) -> None:
     # The title and the indicators wrap, but only between words (Chinese between characters):
     # each is as narrow as its longest word at the least.
     floors = {
-        "title": max([TITLE_MIN, *(terminal.widest_latin_word(str(r["title"])) for r in rows)]),
+        "title": max([TITLE_MIN, *(longest_word(str(r["title"])) for r in rows)]),
         "indicators": max(
             [
-                cell_len(headers["indicators"]),
-                *(terminal.widest_latin_word(r["indicators"]) + 1 for r in rows),
+                width(headers["indicators"]),
+                *(longest_word(r["indicators"]) for r in rows),
             ]
         ),
     }
@@ -109,33 +107,19 @@ def render_tasks(view: Mapping[str, Any], lang: str) -> None:
     count = 0
     for area in view["areas"]:
         title = area["title_en"] if lang == "en" else area["title"]
-        if len(area["actions"]) > terminal.PLAIN_ROWS:
-            terminal.plain_table(
-                console,
-                f"{area['number']}. {title}",
-                [headers[name] for name in shown],
-                [
-                    [str(row[name]) for name in shown]
-                    for row in rows[count : count + len(area["actions"])]
-                ],
-                [widths[name] for name in shown],
-                [False] * len(shown),
-            )
-            count += len(area["actions"])
-            continue
-        table = Table(title=f"{area['number']}. {title}", box=box.SIMPLE, title_justify="left")
-        for name in shown:
-            wraps = name in ("title", "indicators", "lead")
-            table.add_column(
-                headers[name],
-                width=widths[name],
-                no_wrap=not wraps,
-                overflow="fold" if wraps else "ellipsis",
-            )
-        for row in rows[count : count + len(area["actions"])]:
-            table.add_row(*(row[name] for name in shown))
+        # one engine at any number of rows: every cell wraps at spaces, or between Chinese
+        # characters, within its column
+        lines = table.plain(
+            f"{area['number']}. {title}",
+            [headers[name] for name in shown],
+            [
+                [terminal.cell_of(row[name]) for name in shown]
+                for row in rows[count : count + len(area["actions"])]
+            ],
+            [widths[name] for name in shown],
+        )
         count += len(area["actions"])
-        console.print(table)
+        terminal.print_runs(console, lines)
     safeguards = sum(len(a["actions"]) for a in view["areas"] if a["id"] == SAFEGUARDS_AREA)
     counted = actions_count(count - safeguards, safeguards, lang)
     console.print(text("tasks.count", lang, count=counted))

@@ -7,17 +7,17 @@ Consoles print data as written (no markup, emoji or highlighting), so a note suc
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
-from rich import box
-from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from ipplan.render import table
 from ipplan.text.i18n import label, text
-from ipplan.text.wrapping import longest_word, wrap
+from ipplan.text.wrapping import width, wrap
 
 STATUS_STYLES = {
     "no_data": "dim",
@@ -97,50 +97,12 @@ def indented(console: Console, line: str, style: str = "") -> None:
     console.print(Text("\n".join("  " + part for part in lines), style=style))
 
 
-def status_table(
-    console: Console,
-    title: str,
-    headers: Mapping[str, str],
-    shown: Sequence[str],
-    widths: Mapping[str, int],
-    cells: Sequence[Mapping[str, Any]],
-) -> None:
-    table = Table(
-        title=title,
-        box=box.SIMPLE_HEAVY,
-        title_justify="left",
-        collapse_padding=True,
-        pad_edge=False,
-    )
-    for name in shown:
-        right = name in ("number", "baseline", "latest", "target", "progress", "pace", "pace_cagr")
-        if name == "name":  # wraps, at spaces in English and between characters in Chinese
-            table.add_column(headers[name], width=widths[name], overflow="fold")
-        else:
-            table.add_column(
-                headers[name],
-                justify="right" if right else "left",
-                no_wrap=True,
-                width=widths[name],
-            )
-    for c in cells:
-        table.add_row(*(c[name] for name in shown))
-    console.print(table)
-
-
-def widest_latin_word(value: str) -> int:
-    """The widest word of ``value`` that may not be broken: words in Latin letters; Chinese
-    text breaks between any two characters."""
-    words = [w for w in value.split() if w.isascii()]
-    return max((cell_len(w) for w in words), default=0)
-
-
 def hanging(console: Console, lines: Sequence[tuple[str, str | Text]], gap: int = 1) -> None:
     """Lines as ``  label text``, the text wrapping under itself rather than under the label."""
     grid = Table.grid(padding=(0, gap))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
-    room = console.width - 2 - gap - max((cell_len(head) for head, _ in lines), default=0)
+    room = console.width - 2 - gap - max((width(head) for head, _ in lines), default=0)
     for head, body in lines:
         if isinstance(body, str) and room >= 10:  # set as Chinese is set, not cut anywhere
             body = "\n".join(wrap(body, room))
@@ -164,30 +126,31 @@ def update_parts(update: Mapping[str, Any], lang: str, *, note: bool = True) -> 
     return ("；" if lang == "zh" else "; ").join(parts)
 
 
-def fitted_widths(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], columns: int
-) -> list[int] | None:
-    """Widths for a table of wrapped text that fits ``columns``: each column as wide as its
-    widest line, the widest giving way first, none narrower than its longest word while
-    anything else can give (then narrower, down to its header); None if even that is too wide."""
-    natural = [
-        max([cell_len(h), *(cell_len(line) for row in rows for line in row[i].splitlines())])
-        for i, h in enumerate(headers)
-    ]
-    floor = [
-        max(cell_len(h), max((longest_word(row[i], hyphens=True) for row in rows), default=0))
-        for i, h in enumerate(headers)
-    ]
-    widths = list(natural)
-    room = columns - 2 * len(headers)  # two cells between columns, and one at each edge
-    for limit in (floor, [max(4, cell_len(h)) for h in headers]):
-        while sum(widths) > room:
-            shrinkable = [i for i, w in enumerate(widths) if w > limit[i]]
-            if not shrinkable:
-                break
-            widest = max(shrinkable, key=lambda i: widths[i])
-            widths[widest] -= 1
-    return widths if sum(widths) <= room else None
+def print_table(
+    console: Console,
+    title: str | None,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str | Text]],
+    *,
+    right: Sequence[bool] = (),
+    hyphens: Sequence[bool] = (),
+    style: table.Plain = table.PADDED,
+    least: Sequence[int] = (),
+    expand: bool = False,
+) -> None:
+    """A table with a heading and a rule (:func:`ipplan.render.table.plain`), its columns as
+    wide as their widest lines and, where that is wider than the terminal, fitted to it
+    (:func:`ipplan.render.table.fitted_widths`), none narrower than ``least``; with ``expand``,
+    as wide as the terminal (:func:`ipplan.render.table.expanded`). Plain to a pipe, styled to
+    a terminal."""
+    plain = [[cell if isinstance(cell, str) else cell.plain for cell in row] for row in rows]
+    room = console.width - style.overhead(len(headers))
+    widths = table.fitted_widths(headers, plain, room, least)
+    if expand:
+        widths = table.expanded(widths, room)
+    cells = [[cell_of(cell) for cell in row] for row in rows]
+    lines = table.plain(title, headers, cells, widths, right=right, hyphens=hyphens, style=style)
+    print_runs(console, lines)
 
 
 def print_lines(lines: Sequence[str], stderr: bool = False) -> None:
@@ -196,65 +159,40 @@ def print_lines(lines: Sequence[str], stderr: bool = False) -> None:
         console.print(Text(line), soft_wrap=True)
 
 
-# --- plain tables -----------------------------------------------------------------------------
-
-# Above this many rows a table is written as plain aligned text: rich lays out every cell of a
-# table as rich text, which on a plan of thousands of indicators is what would take the time.
-PLAIN_ROWS = 300
-
-
-def wrap_cell(value: str, width: int) -> list[str]:
-    """``value`` in lines of at most ``width`` cells, broken at spaces where it has them (Latin
-    text) and between characters otherwise (Chinese, which breaks anywhere)."""
-    if width <= 0 or cell_len(value) <= width:
-        return [value]
-    lines: list[str] = []
-    line = ""
-    for word in value.split(" ") if " " in value else list(value):
-        joiner = " " if line and " " in value else ""
-        if cell_len(line + joiner + word) <= width:
-            line += joiner + word
-            continue
-        if line:
-            lines.append(line)
-        while cell_len(word) > width:  # a word longer than the column: the only cut made
-            cut = width
-            while cell_len(word[:cut]) > width:
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        line = word
-    if line:
-        lines.append(line)
-    return lines
+def cell_of(value: str | Text) -> table.Cell:
+    """A table cell (:mod:`ipplan.render.table`) of a text, its styles kept as runs."""
+    if isinstance(value, str):
+        return table.cell(value)
+    if not value.spans and "\n" not in value.plain:
+        return [[(value.plain, str(value.style or ""))]]
+    paragraphs: list[list[tuple[str, str]]] = []
+    for line in value.split("\n", allow_blank=True):
+        plain = line.plain
+        base = str(line.style or "")
+        spans = line.spans
+        cuts = sorted({0, len(plain), *(s.start for s in spans), *(s.end for s in spans)})
+        runs = []
+        for low, high in pairwise(cuts):
+            styles = [base, *(str(s.style) for s in spans if s.start <= low and s.end >= high)]
+            runs.append((plain[low:high], " ".join(x for x in styles if x)))
+        paragraphs.append(runs or [("", base)])
+    return paragraphs
 
 
-def plain_table(
-    console: Console,
-    title: str | None,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    widths: Sequence[int],
-    right: Sequence[bool],
-) -> None:
-    """Write a table as aligned plain text in one go: a heading, a rule, and the rows, each
-    column ``widths`` cells wide, wrapped where a cell is wider, nothing padded at a line's end."""
-
-    def line(cells: Sequence[str]) -> str:
-        parts = []
-        for cell, width, is_right in zip(cells, widths, right, strict=True):
-            pad = " " * max(0, width - cell_len(cell))
-            parts.append(pad + cell if is_right else cell + pad)
-        return "  ".join(parts).rstrip()
-
-    lines = [] if title is None else [title, ""]
-    lines.append(line(headers))
-    lines.append("━" * (sum(widths) + 2 * (len(widths) - 1)))
-    for row in rows:
-        wrapped = [wrap_cell(str(cell), width) for cell, width in zip(row, widths, strict=True)]
-        for depth in range(max(len(cell) for cell in wrapped)):
-            lines.append(line([cell[depth] if depth < len(cell) else "" for cell in wrapped]))
-    console.out("\n".join(lines), highlight=False)
+def print_texts(console: Console, texts: Sequence[Text]) -> None:
+    """Lines of text, each as ``console.print`` prints it (a line wider than the terminal
+    wrapped by rich), those that fit written in one go as runs (:func:`print_runs`)."""
+    waiting: list[table.Cell] = []
+    for line in texts:
+        if "\n" in line.plain or width(line.plain) > console.width:
+            if waiting:
+                print_runs(console, [runs for cell in waiting for runs in cell])
+                waiting = []
+            console.print(line)
+        else:
+            waiting.append(cell_of(line))
+    if waiting:
+        print_runs(console, [runs for cell in waiting for runs in cell])
 
 
 def print_runs(console: Console, lines: Sequence[Sequence[tuple[str, str]]]) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -243,14 +242,6 @@ def render_roadmap(view: Mapping[str, Any], title: str, lang: str) -> None:
         listed = ", ".join(str(w["year"]) for w in view["workplans"])
         console.print(text("roadmap.workplans", lang, years=listed))
     for area in view["areas"]:
-        table = Table(
-            title=f"{area['number']}. {pick(area, 'title', lang)}",
-            box=box.SIMPLE,
-            title_justify="left",
-            expand=True,
-            pad_edge=False,
-            collapse_padding=True,
-        )
         # ids are typed next: a column is never narrower than the longest id it holds
         actions = area["actions"]
         longest = max((len(a["id"]) for a in actions), default=0)
@@ -268,16 +259,9 @@ def render_roadmap(view: Mapping[str, Any], title: str, lang: str) -> None:
             planned = {w["year"] for w in view["workplans"]}
             years = [year for year in years if year in planned]
         whole = room(years) <= console.width  # else even an id must fold
-        table.add_column(
-            text("col.action", lang), overflow="fold", min_width=longest if whole else None
-        )
-        for year in years:
-            table.add_column(str(year), overflow="fold", min_width=widest[year] if whole else None)
-        table.add_column(
-            text("col.progress", lang),
-            overflow="fold",
-            min_width=_PROGRESS_WIDTH if whole else None,
-        )
+        headers = [text("col.action", lang), *(str(y) for y in years), text("col.progress", lang)]
+        least = [longest, *(widest[y] for y in years), _PROGRESS_WIDTH] if whole else []
+        rows: list[list[str | Text]] = []
         for action in area["actions"]:
             cells: list[str | Text] = [f"{action['id']}\n{pick(action, 'title', lang)}"]
             for year in years:
@@ -296,5 +280,13 @@ def render_roadmap(view: Mapping[str, Any], title: str, lang: str) -> None:
                 if p["counted"] or p["cancelled"]
                 else "—"
             )
-            table.add_row(*cells)
-        console.print(table)
+            rows.append(cells)
+        terminal.print_table(
+            console,
+            f"{area['number']}. {pick(area, 'title', lang)}",
+            headers,
+            rows,
+            style=table.TIGHT,
+            least=least,
+            expand=True,
+        )

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from ipplan.render import terminal
@@ -22,11 +20,6 @@ def render_overview(view: Mapping[str, Any], lang: str) -> None:
     from ipplan.render.sentences import SHOWN_DEPTH
 
     console = terminal.out()
-    table = Table(
-        title=text("overview.title", lang, path=view["workspace"]),
-        box=box.SIMPLE,
-        title_justify="left",
-    )
     # On a narrower terminal whole columns give way, the title first, then the overdue figures,
     # the period and the latest data year, rather than being cut (`--json` and
     # `ipplan status --plan NAME` show them all).
@@ -37,19 +30,13 @@ def render_overview(view: Mapping[str, Any], lang: str) -> None:
         "period": width >= 74,
         "latest": width >= 62,
     }
-    table.add_column(text("col.plan", lang), no_wrap=True)
-    if shown["title"]:
-        table.add_column(text("col.title", lang), overflow="fold", ratio=2)
-    if shown["period"]:
-        table.add_column(text("col.period", lang), no_wrap=True)
-    # Wide enough for "needs acceleration 12" on one line.
-    table.add_column(text("col.statuses", lang), ratio=3, min_width=21)
-    if shown["latest"]:
-        table.add_column(text("col.latest_year", lang), no_wrap=True)
-    if shown["figures"]:
-        table.add_column(text("col.overdue_figures", lang), justify="right", no_wrap=True)
-    table.add_column(text("col.overdue_work", lang), justify="right", no_wrap=True)
-    table.add_column(text("col.rollup", lang), justify="right", no_wrap=True)
+    columns = [("col.plan", False), ("col.title", False), ("col.period", False)]
+    columns += [("col.statuses", False), ("col.latest_year", False)]
+    columns += [("col.overdue_figures", True), ("col.overdue_work", True), ("col.rollup", True)]
+    optional = {"col.title": "title", "col.period": "period", "col.latest_year": "latest"}
+    optional["col.overdue_figures"] = "figures"
+    columns = [(key, right) for key, right in columns if shown.get(optional.get(key, ""), True)]
+    rows: list[list[str | Text]] = []
     for row in view["plans"]:
         parts = [
             f"{label(status, lang)} {count}" for status, count in row["summary"].items() if count
@@ -71,8 +58,16 @@ def render_overview(view: Mapping[str, Any], lang: str) -> None:
             Text(str(overdue), style="bold red" if overdue else "") if row["workplans"] else "—"
         )
         cells.append(Text(str(len(differences)), style="bold red") if differences else Text("0"))
-        table.add_row(*cells)
-    console.print(table)
+        rows.append(cells)
+    terminal.print_table(
+        console,
+        text("overview.title", lang, path=view["workspace"]),
+        [text(key, lang) for key, _ in columns],
+        rows,
+        right=[right for _, right in columns],
+        # wide enough for "needs acceleration 12" on one line
+        least=[21 if key == "col.statuses" else 0 for key, _ in columns],
+    )
     for row in view["plans"]:
         for flag in row["rollup_differences"]:
             console.print(
@@ -101,32 +96,31 @@ def render_members(view: Mapping[str, Any], lang: str) -> None:
         Text(text("members.title", lang, plan=view["plan"], key=view["indicator"]), style="bold")
     )
     years = [row["year"] for row in view["years"]]
-    values = Table(box=box.SIMPLE)
-    values.add_column(text("col.plan", lang))
-    for year in years:
-        values.add_column(str(year), justify="right")
+    values: list[list[str | Text]] = []
     for member in view["members"]:
         cells = [row["values"][member["plan"]] for row in view["years"]]
-        values.add_row(member["plan"], *(exact(v) if v is not None else "—" for v in cells))
-    console.print(values)
-    table = Table(box=box.SIMPLE)
-    for key in ("col.year", "col.members_sum", "col.coverage", "col.parent_value"):
-        table.add_column(text(key, lang), justify="right")
-    table.add_column(text("col.difference", lang), justify="right")
-    table.add_column(text("col.check", lang))
+        values.append([member["plan"], *(exact(v) if v is not None else "—" for v in cells)])
+    headers = [text("col.plan", lang), *(str(year) for year in years)]
+    right = [False, *(True for _ in years)]
+    terminal.print_table(console, None, headers, values, right=right)
+    keys = ("col.year", "col.members_sum", "col.coverage", "col.parent_value", "col.difference")
+    rows: list[list[str | Text]] = []
     for row in view["years"]:
         check = text(f"check.{row['check']}", lang)
         if row["missing"] and row["reporting"]:
             check += text("members.missing", lang, plans=", ".join(row["missing"]))
-        table.add_row(
-            str(row["year"]),
-            exact(row["total"]) if row["total"] is not None else "—",
-            f"{row['reporting']}/{row['members']}",
-            exact(row["parent"]) if row["parent"] is not None else "—",
-            signed(row["difference"]) if row["difference"] is not None else "—",
-            Text(check, style=CHECK_STYLES.get(row["check"], "")),
+        rows.append(
+            [
+                str(row["year"]),
+                exact(row["total"]) if row["total"] is not None else "—",
+                f"{row['reporting']}/{row['members']}",
+                exact(row["parent"]) if row["parent"] is not None else "—",
+                signed(row["difference"]) if row["difference"] is not None else "—",
+                Text(check, style=CHECK_STYLES.get(row["check"], "")),
+            ]
         )
-    console.print(table)
+    headers = [*(text(key, lang) for key in keys), text("col.check", lang)]
+    terminal.print_table(console, None, headers, rows, right=[True] * 5 + [False])
     console.print(
         text(
             "members.rule",
