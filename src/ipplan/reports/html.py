@@ -146,6 +146,11 @@ def render(report: dict[str, Any], lang: str) -> str:
         heading = escape(common.public_record_heading(report, lang))
         out += ['<section id="final">', f"<h2>{heading}</h2>"]
         out += [_table(record), "</section>"]
+    brief = common.final_brief(report, lang)
+    if brief is not None:
+        heading = escape(text("record.final_brief", lang))
+        out += ['<section id="final-brief">', f"<h2>{heading}</h2>"]
+        out += [f"<p>{escape(brief[0])}</p>", "</section>"]
 
     out += ['<section id="areas">', f"<h2>{escape(text('report.by_area', lang))}</h2>"]
     for area in report["areas"]:
@@ -209,6 +214,16 @@ def render(report: dict[str, Any], lang: str) -> str:
         for heading, summary, t in common.workplan_sections(report, lang):
             out.append(f"<h3>{escape(heading)}</h3>")
             out.append(f"<p>{escape(summary)}</p>")
+            out.append(_table(t))
+        out.append("</section>")
+
+    period = common.period_work_tables(report, lang)
+    if period:
+        heading = escape(text("report.period_work", lang))
+        out += ['<section id="period-work">', f"<h2>{heading}</h2>"]
+        out.append(f'<p class="muted">{escape(common.period_note(report, lang))}</p>')
+        for area_heading, t in period:
+            out.append(f"<h3>{escape(area_heading)}</h3>")
             out.append(_table(t))
         out.append("</section>")
 
