@@ -113,7 +113,7 @@ class Canvas:
         return (
             b"\x89PNG\r\n\x1a\n"
             + _chunk(b"IHDR", header)
-            + _chunk(b"IDAT", zlib.compress(raw, 9))
+            + _chunk(b"IDAT", zlib.compress(raw, 6))
             + _chunk(b"IEND", b"")
         )
 
