@@ -102,7 +102,7 @@ def test_the_document_has_the_final_evaluations_parts_in_words_styles(
 ) -> None:
     doc = write(cli, ended, tmp_path / "终期评估.docx")
     assert headings(doc, "Title") == [
-        "推进专利代理行业高质量发展行动计划（2022-2025年）实施进展报告"
+        "推进专利代理行业高质量发展行动计划（2022-2025年）终期评估报告"
     ]
     assert headings(doc, "Heading 1") == [
         "终期评估概要",
@@ -209,6 +209,35 @@ def test_each_areas_table_has_every_indicators_final_figure_and_both_verdicts(
         assert row[4] == f"{ind['target']['value']:g}"
 
 
+def test_the_wide_tables_lie_across_the_page_and_fit_it(
+    cli: Run, ended: Path, tmp_path: Path
+) -> None:
+    from docx.enum.section import WD_ORIENT
+
+    doc = write(cli, ended, tmp_path / "r.docx")
+    # upright for the brief, across for the areas' tables, upright for the charts, across for
+    # the work and the actions: each a section of its own, A4 either way
+    orientations = [section.orientation for section in doc.sections]
+    assert orientations == [
+        WD_ORIENT.PORTRAIT,
+        WD_ORIENT.LANDSCAPE,
+        WD_ORIENT.PORTRAIT,
+        WD_ORIENT.LANDSCAPE,
+    ]
+    across = doc.sections[1]
+    assert (round(across.page_width.mm), round(across.page_height.mm)) == (297, 210)
+    text_width = across.page_width - across.left_margin - across.right_margin
+    for table in doc.tables[1:]:
+        columns = [column.width for column in table.columns]
+        assert sum(columns) <= text_width
+        assert all(
+            cell.width == columns[n] for row in table.rows for n, cell in enumerate(row.cells)
+        )
+    # the final table: the short columns whole, the long ones sharing the rest
+    final = doc.tables[1].columns
+    assert final[0].width < final[1].width and final[3].width < final[5].width
+
+
 def test_the_actions_work_is_counted_year_by_year(cli: Run, ended: Path, tmp_path: Path) -> None:
     doc = write(cli, ended, tmp_path / "r.docx")
     found = dict(tables_after(doc, "计划期内行动与保障的工作完成情况"))
@@ -270,6 +299,11 @@ def test_the_document_in_english(cli: Run, ended: Path, tmp_path: Path) -> None:
     ]
     texts = [p.text for p in doc.paragraphs]
     assert "Of 9 indicators, 1 achieved, 1 missed and 7 awaiting data." in texts
+    title = (
+        "Action Plan for the High-Quality Development of the Patent Agency Profession (2022-2025)"
+    )
+    assert headings(doc, "Title") == [f"{title}: final evaluation"]
+    assert doc.core_properties.title == f"{title}: final evaluation"
     found = tables_after(doc, "Indicators by area, at the end")
     by_number = {row[0]: row for _, table in found for row in table[1:]}
     assert by_number["1"][1:8] == [

@@ -619,7 +619,7 @@ def final_table(indicators: list[Mapping[str, Any]], report: Mapping[str, Any], 
         for ind in indicators
     ]
     statuses = tuple(ind["status"] for ind in indicators)
-    return Table(headers, rows, {0, 3, 4, 5}, 6, statuses)
+    return Table(headers, rows, {0, 3, 4}, 6, statuses)
 
 
 def final_tables(report: Mapping[str, Any], lang: str) -> list[tuple[str, Table]]:

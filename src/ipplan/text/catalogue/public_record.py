@@ -58,6 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{indicators}项指标中，达成目标{achieved}项，未达成{missed}项，尚待数据{awaited}项。",
         "Of {indicators} indicators, {achieved} achieved, {missed} missed and {awaited} awaiting data.",
     ),
+    "record.final_title": ("{title}终期评估报告", "{title}: final evaluation"),
     "record.final_brief": ("终期评估概要", "The final evaluation in brief"),
     "record.final_why": (
         "未达成或尚待数据的指标及原因：",
