@@ -45,6 +45,8 @@ def ended(cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ("2023", "revenue", "470", "2023年度统计"),
         ("2025", "revenue", "500", "2025年度统计"),
         ("2023", "litigators", "4500", "2023年度统计"),
+        ("2022", "international_talent", "100", "2022年度统计"),
+        ("2023", "international_talent", "140", "2023年度统计"),
     ):
         args = ("record", year, key, value, "--source", source, "--data", str(plan_dir))
         assert cli(*args).exit_code == 0
@@ -194,7 +196,10 @@ def test_each_areas_table_has_every_indicators_final_figure_and_both_verdicts(
         "逾期未记录的年度数据：2022年（2023-08-31） 2024年（2025-08-31） 2025年（2026-08-31）"
         "（括号内为应公布日期）"
     )
-    assert by_number["6"][3:] == ["—", "200", "—", "暂无数据", "—", ""]
+    # no baseline in the plan: the earliest actual stands in, marked provisional
+    assert by_number["6"][3:6] == ["100*", "200", "140 (2023)，为最新值，非2025年终期值"]
+    assert by_number["6"][8] == "暂定基线，取最早实际值（2022 年）"
+    assert by_number["7"][3:] == ["68", "80", "—", "暂无数据", "—", ""]
     # the same verdicts the JSON report computes: one computation, two formats
     report = json_report(cli, ended, tmp_path)
     labels = {
@@ -283,7 +288,10 @@ def test_every_indicator_has_its_chart_as_a_png_with_a_caption(
 def test_the_sources_are_listed_once_each(cli: Run, ended: Path, tmp_path: Path) -> None:
     doc = write(cli, ended, tmp_path / "r.docx")
     bullets = headings(doc, "List Bullet")
-    assert "2023年度统计：4. 专利代理机构总营业收入 2023；5. 诉讼型人才 2023" in bullets
+    assert (
+        "2023年度统计：4. 专利代理机构总营业收入 2023；5. 诉讼型人才 2023；6. 国际化高端人才 2023"
+        in bullets
+    )
     assert "2025年度统计：1. 执业专利代理师人数 2025；4. 专利代理机构总营业收入 2025" in bullets
 
 
