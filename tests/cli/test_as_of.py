@@ -163,6 +163,19 @@ def test_the_workbook_as_of_a_year(cli: Run, recorded: Path, tmp_path: Path) -> 
     assert "依据截至 2024-09-01 10:00 UTC+08:00 录入的数据生成。" in about
 
 
+def test_the_word_document_as_of_a_year(cli: Run, recorded: Path, tmp_path: Path) -> None:
+    pytest.importorskip("docx")
+    out = tmp_path / "r.docx"
+    assert cli("report", "-o", str(out), "--as-of", "2022", "--data", str(recorded)).exit_code == 0
+    with zipfile.ZipFile(out) as document:
+        text = "".join(document.read(n).decode("utf-8", "replace") for n in document.namelist())
+    assert LATER not in text and "34396" not in text
+    assert "31347 (2022)，为最新值，非2025年终期值" in text
+    assert "数据截至 2022 年。" in text
+    # as of 2022 the plan has not ended: no final evaluation, no work over the period
+    assert "终期评估概要" not in text and "计划期内行动与保障" not in text
+
+
 def test_every_report_names_its_year_and_when_it_was_made(
     cli: Run, recorded: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

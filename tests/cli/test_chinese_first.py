@@ -480,4 +480,4 @@ def test_a_report_to_a_file_tells_its_errors_to_a_person(plan_dir: Path, tmp_pat
     assert result.returncode == 2
     assert result.stderr.startswith("错误：--format json 与输出文件") and not target.exists()
     named = run("report", "-o", str(tmp_path / "r.txt"), "--data", str(plan_dir))
-    assert "（可选：md、html、csv、json、xlsx）" in named.stderr
+    assert "（可选：md、html、csv、json、xlsx、docx）" in named.stderr

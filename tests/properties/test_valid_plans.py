@@ -251,7 +251,7 @@ def test_a_plan_that_validates_works_in_every_read_command(
                 assert code == 0, out
                 code, out = run("show", key, "--json", *where, *since, today=today)
                 assert code == 0 and json.loads(out)["key"] == key
-                for form in ("md", "html", "json", "csv", "xlsx"):
+                for form in ("md", "html", "json", "csv", "xlsx", "docx"):
                     target = Path(tmp) / f"report.{form}"
                     code, out = run("report", "-o", str(target), *where, *since, today=today)
                     assert code == 0 and target.stat().st_size > 0, (form, out)

@@ -211,9 +211,11 @@ class IpplanGroup(_Localized, TyperGroup):
         return super().get_command(ctx, cmd_name)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command, in the order of :data:`ipplan.cli.registry.MODULES` whatever order
+        their modules were imported in (a module imported early registers its commands first)."""
         registry.load(list(registry.MODULES))
         self._build()
-        return super().list_commands(ctx)
+        return list(registry.ordered(self.commands))
 
     def _build(self) -> None:
         """Build the commands registered since, and give them their help as :meth:`main` gave

@@ -35,7 +35,8 @@ def report(
     ctx: typer.Context,
     fmt: Annotated[
         Optional[Format],  # noqa: UP045
-        typer.Option("--format", "-f", case_sensitive=False, show_default=False),
+        # the formats are named in the option's help: six choices are too wide for a terminal
+        typer.Option("--format", "-f", metavar="FORMAT", case_sensitive=False, show_default=False),
     ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045

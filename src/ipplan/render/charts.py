@@ -1,15 +1,15 @@
 """Charts of one indicator: actual values against the linear path, milestones and target.
 
-One description of the chart (:class:`Chart`) and one scale serve both outputs: a character grid
-for the terminal and an SVG for the HTML report. The SVG is written here rather than by a
-plotting library: it is a few lines, has no dependency, renders Chinese with the page's fonts,
-and gives the same bytes for the same data.
+One description of the chart (:class:`Chart`) and one scale serve every output: a character grid
+for the terminal, an SVG for the HTML report and a PNG for the Word document. The SVG and PNG
+are written here rather than by a plotting library: a few lines, no dependency, Chinese only in
+the page's or document's own text, and the same bytes for the same data.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,13 +141,11 @@ SVG_WIDTH, SVG_HEIGHT = 640, 300
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 64, 20, 16, 36
 
 
-def svg(chart: Chart, title: str, legend: Mapping[str, str]) -> str:
-    """The chart as one self-contained SVG element that scales to its container's width.
-
-    ``legend`` names the series: keys ``linear``, ``actual``, ``milestone`` and ``target``.
-    """
-    from html import escape  # only a page draws charts as SVG
-
+def frame(
+    chart: Chart,
+) -> tuple[list[float], Callable[[float], float], Callable[[float], float]]:
+    """The value axis's ticks, and where a year and a value fall on the SVG's
+    ``SVG_WIDTH`` by ``SVG_HEIGHT`` frame: the one geometry of the SVG and the PNG."""
     scale = ticks(*chart.span())
     low, high = scale[0], scale[-1]
     span = chart.last_year - chart.first_year or 1
@@ -160,6 +158,17 @@ def svg(chart: Chart, title: str, legend: Mapping[str, str]) -> str:
     def y(value: float) -> float:
         return round(MARGIN_TOP + (high - value) / ((high - low) or 1) * plot_h, 1)
 
+    return scale, x, y
+
+
+def svg(chart: Chart, title: str, legend: Mapping[str, str]) -> str:
+    """The chart as one self-contained SVG element that scales to its container's width.
+
+    ``legend`` names the series: keys ``linear``, ``actual``, ``milestone`` and ``target``.
+    """
+    from html import escape  # only a page draws charts as SVG
+
+    scale, x, y = frame(chart)
     parts = [
         f'<svg class="chart" viewBox="0 0 {SVG_WIDTH} {SVG_HEIGHT}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
@@ -206,3 +215,51 @@ def svg(chart: Chart, title: str, legend: Mapping[str, str]) -> str:
     )
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+# --- PNG --------------------------------------------------------------------------------------
+
+GRID, AXIS = (217, 226, 236), (97, 110, 124)
+COLOURS = {
+    "actual": (31, 95, 168),
+    "linear": (140, 150, 160),
+    "milestone": (217, 119, 6),
+    "target": (200, 30, 30),
+}
+PNG_SCALE = 2  # pixels per SVG unit: sharp when Word shows the image 16 cm wide
+
+
+def png(chart: Chart) -> bytes:
+    """The chart as a PNG of the SVG's frame, drawn the same way: the value axis's ticks and
+    the years in digits only (the title and key are the document's to write, in its fonts)."""
+    from ipplan.render.raster import Canvas
+
+    k = PNG_SCALE
+    scale, fx, fy = frame(chart)
+
+    def x(year: float) -> float:
+        return fx(year) * k
+
+    def y(value: float) -> float:
+        return fy(value) * k
+
+    canvas = Canvas(SVG_WIDTH * k, SVG_HEIGHT * k)
+    for value in scale:
+        canvas.line((MARGIN_LEFT * k, y(value)), ((SVG_WIDTH - MARGIN_RIGHT) * k, y(value)), GRID)
+        canvas.digits(label(value), (MARGIN_LEFT - 6) * k, y(value), k + 1, AXIS, "end")
+    for year in range(chart.first_year, chart.last_year + 1):
+        canvas.digits(
+            str(year), x(year), (SVG_HEIGHT - MARGIN_BOTTOM + 16) * k, k + 1, AXIS, "middle"
+        )
+    if len(chart.linear) >= 2:
+        for (y0, v0), (y1, v1) in zip(chart.linear, chart.linear[1:], strict=False):
+            canvas.line((x(y0), y(v0)), (x(y1), y(v1)), COLOURS["linear"], k, dash=5 * k)
+    for (y0, v0), (y1, v1) in zip(chart.actual, chart.actual[1:], strict=False):
+        canvas.line((x(y0), y(v0)), (x(y1), y(v1)), COLOURS["actual"], k + 1)
+    for yr, v in chart.actual:
+        canvas.disc(x(yr), y(v), 4 * k, COLOURS["actual"])
+    for yr, v in chart.milestones:
+        canvas.diamond(x(yr), y(v), 6 * k, COLOURS["milestone"])
+    ty, tv = chart.target
+    canvas.disc(x(ty), y(tv), 7 * k, COLOURS["target"], hole=7 * k - 3 * k / 2)
+    return canvas.png()

@@ -38,6 +38,22 @@ def marks(view: Mapping[str, Any], lang: str) -> list[str]:
     return lines
 
 
+def figure_marks(ind: Mapping[str, Any], lang: str) -> list[str]:
+    """Every mark an indicator's figures carry, in words: the one list a report's table of
+    final figures shows (a provisional baseline, figures overdue and not published, years not
+    reported). A new kind of mark is added here."""
+    found = []
+    if ind["provisional_baseline"] and ind["baseline"] is not None:
+        found.append(text("label.provisional_year", lang, year=ind["baseline"]["year"]))
+    overdue = overdue_years(ind, lang)
+    if overdue:
+        found.append(text("record.overdue_line", lang, years=overdue))
+    if ind["missing_years"]:
+        years = ", ".join(str(y) for y in ind["missing_years"])
+        found.append(text("label.missing_short", lang, years=years))
+    return found
+
+
 def disagreement(ind: Mapping[str, Any], lang: str) -> str | None:
     """That the two methods disagree, naming both statuses; None when they agree."""
     if not ind["methods_disagree"]:

@@ -1,4 +1,4 @@
-"""Reports for publishing and for other tools: one report, five formats.
+"""Reports for publishing and for other tools: one report, six formats.
 
 :func:`build` gathers everything a report shows into plain data (the ``json`` format is exactly
 that); each format module renders it. The time a report names as made is that of the latest
@@ -32,9 +32,10 @@ class Format(str, Enum):
     csv = "csv"
     json = "json"
     xlsx = "xlsx"
+    docx = "docx"
 
 
-BINARY = {Format.xlsx}
+BINARY = {Format.xlsx, Format.docx}
 # What a file's extension says it holds, case aside; the report written to it has that format.
 EXTENSIONS = {
     ".md": Format.md,
@@ -44,6 +45,7 @@ EXTENSIONS = {
     ".csv": Format.csv,
     ".json": Format.json,
     ".xlsx": Format.xlsx,
+    ".docx": Format.docx,
 }
 
 
@@ -221,8 +223,8 @@ def yearly_rows(plan: Plan, as_of: int | None = None) -> list[dict[str, Any]]:
 
 
 def render(report: dict[str, Any], fmt: Format, lang: str) -> str | bytes:
-    """``report`` in format ``fmt``; text for every format but xlsx."""
-    from ipplan.reports import html, markdown, tidy, workbook
+    """``report`` in format ``fmt``; text for every format but xlsx and docx."""
+    from ipplan.reports import document, html, markdown, tidy, workbook
 
     renderers: dict[Format, Callable[[dict[str, Any], str], str | bytes]] = {
         Format.md: markdown.render,
@@ -230,5 +232,6 @@ def render(report: dict[str, Any], fmt: Format, lang: str) -> str | bytes:
         Format.csv: tidy.render,
         Format.json: tidy.render_json,
         Format.xlsx: workbook.render,
+        Format.docx: document.render,
     }
     return renderers[fmt](report, lang)

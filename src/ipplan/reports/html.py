@@ -205,6 +205,11 @@ def render(report: dict[str, Any], lang: str) -> str:
         heading = common.public_record_heading(report, lang)
         out += ['<section id="final">', f"<h2>{escape(heading)}</h2>"]
         out += [_table(record, heading, lang), "</section>"]
+    brief = common.final_brief(report, lang)
+    if brief is not None:
+        heading = escape(text("record.final_brief", lang))
+        out += ['<section id="final-brief">', f"<h2>{heading}</h2>"]
+        out += [f"<p>{escape(brief[0])}</p>", "</section>"]
 
     by_area = text("report.by_area", lang)
     out += ['<section id="areas">', f"<h2>{escape(by_area)}</h2>"]
@@ -282,6 +287,17 @@ def render(report: dict[str, Any], lang: str) -> str:
             out.append(f"<h3>{escape(heading)}</h3>")
             out.append(f"<p>{escape(summary)}</p>")
             name = text("table.in", lang, section=section, heading=heading)
+            out.append(_table(t, name, lang))
+        out.append("</section>")
+
+    period = common.period_work_tables(report, lang)
+    if period:
+        section = text("report.period_work", lang)
+        out += ['<section id="period-work">', f"<h2>{escape(section)}</h2>"]
+        out.append(f'<p class="muted">{escape(common.period_note(report, lang))}</p>')
+        for area_heading, t in period:
+            out.append(f"<h3>{escape(area_heading)}</h3>")
+            name = text("table.in", lang, section=section, heading=area_heading)
             out.append(_table(t, name, lang))
         out.append("</section>")
 

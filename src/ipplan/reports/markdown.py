@@ -73,6 +73,9 @@ def render(report: dict[str, Any], lang: str) -> str:
     if record is not None:
         out += ["", f"## {common.public_record_heading(report, lang)}", ""]
         out += table(record)
+    brief = common.final_brief(report, lang)
+    if brief is not None:
+        out += ["", f"## {text('record.final_brief', lang)}", "", escape_line(brief[0])]
     out += ["", f"## {text('report.overview', lang)}", ""]
     out += table(common.overview_table(report["indicators"], report, lang))
     marks = sentences.marks(report, lang)
@@ -124,6 +127,14 @@ def render(report: dict[str, Any], lang: str) -> str:
         out += ["", f"## {text('report.workplans', lang)}"]
         for heading, summary, t in common.workplan_sections(report, lang):
             out += ["", f"### {escape(heading)}", "", escape(summary), ""]
+            out += table(t)
+
+    period = common.period_work_tables(report, lang)
+    if period:
+        out += ["", f"## {text('report.period_work', lang)}", ""]
+        out.append(escape_line(common.period_note(report, lang)))
+        for heading, t in period:
+            out += ["", f"### {escape(heading)}", ""]
             out += table(t)
 
     out += ["", f"## {text('report.actions', lang)}"]

@@ -8,7 +8,6 @@ installs nor imports it otherwise.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from typing import TYPE_CHECKING, Any
 
@@ -16,14 +15,19 @@ from ipplan.errors import MissingExtra
 from ipplan.files.formulas import needs_quote
 from ipplan.render import sentences
 from ipplan.render.sentences import pick
-from ipplan.reports.common import ACTION_COLUMNS, intro, latest_note, title
+from ipplan.reports.common import (
+    ACTION_COLUMNS,
+    FIXED_TIME,
+    intro,
+    latest_note,
+    made_at,
+    stamped,
+    title,
+)
 from ipplan.text.i18n import label, text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
-
-# A fixed creation time keeps the same data giving the same workbook.
-FIXED_TIME = dt.datetime(2000, 1, 1)
 
 
 def headers(report: dict[str, Any], lang: str) -> list[str]:
@@ -189,29 +193,12 @@ def render(report: dict[str, Any], lang: str) -> bytes:
     return save(workbook)
 
 
-def made_at(report: dict[str, Any]) -> dt.datetime:
-    """The time the workbook's properties give: when the report was made, as naive UTC (what
-    the file format stores), else a fixed time."""
-    made = report["made"]
-    if made is None:
-        return FIXED_TIME
-    moment = dt.datetime.fromisoformat(made["time"])
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return moment
-
-
-# The earliest time a zip entry can carry (MS-DOS dates start in 1980).
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-
-
 def save(workbook: Any) -> bytes:
     """The workbook as bytes that depend on its content alone.
 
     openpyxl's own ``save`` sets the modified time to the clock, so its writer is called
     directly with the properties as they are; the zip it writes stamps each entry with the
-    clock too, so every entry is then stamped ZIP_TIME instead, its content and compression
-    kept.
+    clock too, which :func:`~ipplan.reports.common.stamped` replaces.
     """
     import zipfile
 
@@ -220,14 +207,7 @@ def save(workbook: Any) -> bytes:
     written = io.BytesIO()
     archive = zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
     ExcelWriter(workbook, archive).save()  # writes every part and closes the archive
-    out = io.BytesIO()
-    with zipfile.ZipFile(written) as source, zipfile.ZipFile(out, "w") as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_TIME)
-            info.compress_type = entry.compress_type
-            info.external_attr = entry.external_attr
-            target.writestr(info, source.read(entry.filename))
-    return out.getvalue()
+    return stamped(written.getvalue())
 
 
 def _finish(sheet: Worksheet, bold: Any) -> None:

@@ -269,15 +269,15 @@ HELP: dict[str, tuple[str, str]] = {
     # --- reports -----------------------------------------------------------------------------
     "help.report": (
         "可供发布的进展报告：概要、每项指标及其图表、各项行动。\n\n"
-        "不写 --format 时，格式取 -o FILE 的扩展名（r.html、r.xlsx），否则为 md。html 可离线打开和打印；csv 每项指标每年一行（带 BOM 的 UTF-8，`ipplan import` 可读回）；xlsx 需要 pip install 'ipplan[xlsx]'。\n\n"
+        "不写 --format 时，格式取 -o FILE 的扩展名（r.html、r.xlsx），否则为 md。html 可离线打开和打印；csv 每项指标每年一行（带 BOM 的 UTF-8，`ipplan import` 可读回）；xlsx 需要 pip install 'ipplan[xlsx]'；docx（终期评估的 Word 文档）需要 pip install 'ipplan[docx]'。\n\n"
         "示例：ipplan report -o report.html --as-of {year}",
         "A progress report to publish: summary, every indicator with its chart, and the actions.\n\n"
-        "Without --format, the format is the one -o FILE's extension names (r.html, r.xlsx), else md. html opens offline and prints; csv has one row per indicator and year (UTF-8 with BOM, and the layout `ipplan import` reads); xlsx needs pip install 'ipplan[xlsx]'.\n\n"
+        "Without --format, the format is the one -o FILE's extension names (r.html, r.xlsx), else md. html opens offline and prints; csv has one row per indicator and year (UTF-8 with BOM, and the layout `ipplan import` reads); xlsx needs pip install 'ipplan[xlsx]'; docx (the final evaluation as a Word document) needs pip install 'ipplan[docx]'.\n\n"
         "Example: ipplan report -o report.html --as-of {year}",
     ),
     "help.report.fmt": (
-        "md、html、csv、json 或 xlsx（不分大小写）。默认：-o FILE 的扩展名所指的格式，否则为 md。",
-        "md, html, csv, json or xlsx (any case). Default: the one -o FILE's extension names, else md.",
+        "md、html、csv、json、xlsx 或 docx（不分大小写）。默认：-o FILE 的扩展名所指的格式，否则为 md。",
+        "md, html, csv, json, xlsx or docx (any case). Default: the one -o FILE's extension names, else md.",
     ),
     "help.report.output": (
         "把报告写入 FILE：一个普通文件，整个替换（- 为标准输出）。目录、设备和管道会被拒绝。",

@@ -54,6 +54,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已判定{decided}项，尚待数据{awaited}项。",
         "{decided} decided, {awaited} awaiting their figure.",
     ),
+    "record.final_summary": (
+        "{indicators}项指标中，达成目标{achieved}项，未达成{missed}项，尚待数据{awaited}项。",
+        "Of {indicators} indicators, {achieved} achieved, {missed} missed and {awaited} awaiting data.",
+    ),
+    "record.final_title": ("{title}终期评估报告", "{title}: final evaluation"),
+    "record.final_brief": ("终期评估概要", "The final evaluation in brief"),
+    "record.final_why": (
+        "未达成或尚待数据的指标及原因：",
+        "What was missed or is awaited, and why:",
+    ),
+    "record.final_figure": ("终期值（或最新值）", "Final figure (or latest)"),
+    "record.latest_not_final": (
+        "{value}，为最新值，非{year}年终期值",
+        "{value}, the latest, not the {year} figure",
+    ),
+    "record.by_linear": ("线性方法", "Linear method"),
+    "record.by_compound": ("复合增长方法", "Compound method"),
+    "record.marks": ("标注", "Marks"),
+    "record.by_area": ("各领域指标终期情况", "Indicators by area, at the end"),
+    "record.unserved": ("未关联行动的指标", "Indicators no action serves"),
     "record.decided": ("{status}（依据{year}年实际值）", "{status} (on the {year} figure)"),
     "record.awaited": (
         "待{year}年数据，{when}；按已有数据为“{status}”",

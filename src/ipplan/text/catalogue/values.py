@@ -260,9 +260,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "written. Leave out --format, or name a file ending in .{format}",
     ),
     "format-not-implied": (
-        "无法从文件名 {path} 判断报告格式；请用 .md、.html、.csv、.json 或 .xlsx 结尾，"
+        "无法从文件名 {path} 判断报告格式；请用 .md、.html、.csv、.json、.xlsx 或 .docx 结尾，"
         "或加 --format（可选：{formats}）。",
         "the name {path} does not say which report format to write; end it in .md, .html, "
-        ".csv, .json or .xlsx, or add --format (one of {formats})",
+        ".csv, .json, .xlsx or .docx, or add --format (one of {formats})",
     ),
 }

@@ -125,6 +125,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "p.no-rows": ("表格中没有工作项", "the table holds no item"),
     "report.roadmap": ("路线图", "Roadmap"),
     "report.workplans": ("年度工作计划进展", "Work plans, year by year"),
+    "report.period_work": (
+        "计划期内行动与保障的工作完成情况",
+        "What the actions' and safeguards' work plans did over the period",
+    ),
+    "report.period_note": (
+        "每格为该年工作计划中该项行动的工作项，按状态计数（截至{day}）；“未列入”表示该年工作计划没有该项行动的工作项。",
+        "Each cell counts the action's items in that year's work plan by state (on {day}); "
+        "'not tracked' means that year's work plan has no item for the action.",
+    ),
+    "report.period_untracked": ("未列入", "not tracked"),
+    "report.period_total": ("合计", "Total"),
     "sheet.workplan": ("{year}年工作计划", "Work plan {year}"),
     "unknown-unit": (
         "没有工作项由“{ref}”负责或配合。{hint}",
