@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipplan.actuals import Change, actual_writes, apply, prepare
 from ipplan.errors import ImportRefused, IpplanError
 from ipplan.files import tablefile
 from ipplan.files.formulas import literal
@@ -22,16 +23,8 @@ from ipplan.files.lock import Waiting
 from ipplan.plan import Plan
 from ipplan.problems import Problem
 from ipplan.text.typed_input import parse_year
-from ipplan.write import (
-    Change,
-    Edit,
-    actual_writes,
-    apply,
-    check_plausible,
-    commit,
-    prepare,
-    stamp,
-)
+from ipplan.value_rules import check_plausible
+from ipplan.write import Edit, commit, stamp
 
 REQUIRED = ("key", "year", "value")
 OPTIONAL = ("source", "note")

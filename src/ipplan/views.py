@@ -31,9 +31,9 @@ from ipplan.problems import Problem, capped
 from ipplan.text.i18n import problem_message
 
 if TYPE_CHECKING:
+    from ipplan.actuals import Recorded
     from ipplan.history import Event, Undone
     from ipplan.import_figures import Imported
-    from ipplan.write import Recorded
 
 
 def _point(point: Point | None) -> dict[str, Any] | None:

@@ -80,7 +80,7 @@ def task(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import clock, load, views, write
+    from ipplan import actions, clock, load, views
     from ipplan.plan import check_as_of
     from ipplan.workplans.views import action_work
 
@@ -99,7 +99,7 @@ def task(
             if name in clear and value is not None:
                 raise SetAndClear(field=name)
         if changing:
-            state, changed = write.update_action(
+            state, changed = actions.update_action(
                 *(data_dir, plan, found.id),
                 status=status,
                 lead=lead,

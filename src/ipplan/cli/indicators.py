@@ -84,14 +84,14 @@ def record(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load, views, write
+    from ipplan import actuals, load, views
     from ipplan.text import shown_numbers
 
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
-        done = write.record(
+        done = actuals.record(
             *(data_dir, plan, year, indicator, value),
             source=source,
             note=note,
