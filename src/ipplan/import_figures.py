@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipplan import clock
 from ipplan.actuals import Change, actual_writes, apply, prepare
 from ipplan.errors import ImportRefused, IpplanError
 from ipplan.files import tablefile
@@ -157,6 +158,7 @@ def import_csv(
     path: Path,
     *,
     force: bool = False,
+    accept_jump: bool = False,
     when: dt.datetime | None = None,
     encoding: str | None = None,
     waiting: Waiting | None = None,
@@ -167,6 +169,7 @@ def import_csv(
     together.
     """
     rows, skipped, read_problems = read_rows(path, encoding)
+    today = clock.judgement_day(None)
 
     def edit(latest: Plan) -> Edit[Imported]:
         problems = list(read_problems)
@@ -186,6 +189,7 @@ def import_csv(
                     note=row.note,
                     force=force,
                     when=moment,
+                    today=today,
                     plausible=False,
                     fields=("source", "note"),
                 )
@@ -201,7 +205,7 @@ def import_csv(
             changes.append(change)
             lines.append(row.line)
         actuals = apply(latest, changes)
-        if not force:
+        if not accept_jump:
             # Each new value against its neighbours as they will be once the whole file is in.
             for change, line in zip(changes, lines, strict=True):
                 if change.unchanged:

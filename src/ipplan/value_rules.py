@@ -3,15 +3,19 @@ numbers, the plan's years, and the slipped-digit (plausibility) check of docs/me
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 
+from ipplan import clock
 from ipplan.data import Actual, Indicator
 from ipplan.errors import (
     BaselineYear,
     ImplausibleChange,
+    ImplausibleFirst,
     NotWholeNumber,
     ValueOutOfRange,
+    YearNotEnded,
     YearOutsidePlan,
 )
 from ipplan.plan import Plan
@@ -49,6 +53,18 @@ def check_year(plan: Plan, year: int) -> None:
         raise BaselineYear(year=year)
     if year not in plan.years:
         raise YearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
+
+
+def check_ended(year: int, today: dt.date) -> None:
+    """Refuse a year-end figure for ``year`` before that year has ended on ``today``."""
+    ends = clock.year_end(year)
+    if today <= ends:
+        raise YearNotEnded(year=year, ends=ends.isoformat(), today=today.isoformat())
+
+
+# A first value further than this factor either way from what the target asks of a year is
+# questioned, when the indicator has no baseline to compare it with (docs/methodology.md).
+FIRST_FACTOR = 10
 
 
 def max_change(plan: Plan, indicator: Indicator) -> float:
@@ -111,6 +127,8 @@ def check_plausible(
     """
     found = neighbour(indicator, series, year)
     if found is None:
+        if indicator.baseline is None:
+            check_first(plan, indicator, year, value)
         return
     other_year, other = found
     if other == 0:
@@ -134,6 +152,31 @@ def check_plausible(
         lowest=_inward(low, places, up=True),
         highest=_inward(high, places, up=False),
         path=round(path, 2),
+    )
+
+
+def check_first(plan: Plan, indicator: Indicator, year: int, value: Value) -> None:
+    """Refuse the first value of an indicator without a baseline when it lies more than
+    :data:`FIRST_FACTOR` times above or below the target (a cumulative indicator's target
+    spread over the plan's years): a percentage typed as a fraction (0.82 for 82), or a digit
+    typed twice. A value of zero, or a target of zero, gives no scale to judge by."""
+    target = float(indicator.target.value)
+    if indicator.accumulate is not None:
+        target /= max(indicator.target.year - plan.info.baseline_year, 1)
+    if value == 0 or target == 0:
+        return
+    ratio = abs(value / target)
+    if 1 / FIRST_FACTOR <= ratio <= FIRST_FACTOR:
+        return
+    raise ImplausibleFirst(
+        key=indicator.key,
+        name=indicator.name,
+        name_en=indicator.name_en,
+        year=year,
+        value=value,
+        target_year=indicator.target.year,
+        target=indicator.target.value if indicator.accumulate is None else round(target, 2),
+        factor=FIRST_FACTOR,
     )
 
 

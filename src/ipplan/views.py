@@ -634,6 +634,7 @@ def event_view(event: Event) -> dict[str, Any]:
         "previous": event.previous,
         "source": event.source,
         "note": event.note,
+        "cleared": list(event.cleared),
         "current": event.current,
     }
 

@@ -79,6 +79,7 @@ def record(
     ] = None,
     note: Annotated[Optional[str], typer.Option("--note")] = None,  # noqa: UP045
     force: Annotated[bool, typer.Option("--force")] = False,
+    accept_jump: Annotated[bool, typer.Option("--accept-jump")] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
     plan_name: PlanOption = None,
@@ -96,6 +97,7 @@ def record(
             source=source,
             note=note,
             force=force,
+            accept_jump=accept_jump,
             waiting=lock_waits(language),
         )
     view = views.record_view(plan, done)
@@ -165,6 +167,7 @@ def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(metavar="FILE.csv")],
     force: Annotated[bool, typer.Option("--force")] = False,
+    accept_jump: Annotated[bool, typer.Option("--accept-jump")] = False,
     encoding: EncodingOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
@@ -178,7 +181,13 @@ def import_(
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
         done = import_figures.import_csv(
-            data_dir, plan, file, force=force, encoding=encoding, waiting=lock_waits(language)
+            data_dir,
+            plan,
+            file,
+            force=force,
+            accept_jump=accept_jump,
+            encoding=encoding,
+            waiting=lock_waits(language),
         )
     view = views.import_view(done)
     counts = {name: view[name] for name in ("recorded", "replaced", "unchanged", "skipped")}

@@ -68,11 +68,21 @@ HELP: dict[str, tuple[str, str]] = {
         "实际值，以该指标的单位计（可写 3.6万、500亿）。",
         "The actual value, in the indicator's unit (3.6万 and 500亿 are understood).",
     ),
-    "help.record.source": ("数据来源。", "Where the figure comes from."),
-    "help.record.note": ("关于该数值的备注。", "A note on the figure."),
+    "help.record.source": (
+        '数据来源；空文本（--source ""）清除已记录的来源。',
+        'Where the figure comes from; empty (--source "") clears the source recorded.',
+    ),
+    "help.record.note": (
+        '关于该数值的备注；空文本（--note ""）清除已记录的备注。',
+        'A note on the figure; empty (--note "") clears the note recorded.',
+    ),
     "help.record.force": (
-        "替换已记录的值（旧值留在历史中），或记录与上一年相差很大的值。",
-        "Replace a value already recorded (kept in history), or record one far from the year before's.",
+        "替换已记录的值（旧值留在历史中）。",
+        "Replace a value already recorded (kept in history).",
+    ),
+    "help.record.accept_jump": (
+        "确认与相邻年份（或首个值与目标）相差很大的值无误，照样记录；否则视为可能的输入错误而拒绝。",
+        "Confirm a value far from its neighbour year's (or a first value far from the target) is right, and record it; without this it is refused as a likely typing slip.",
     ),
     "help.show": (
         "一项指标的全部信息：定义、实际值、线性路径、评估及相关行动。\n\n示例：ipplan show 1 --plan national --members",
@@ -96,8 +106,12 @@ HELP: dict[str, tuple[str, str]] = {
         "CSV with columns key, year, value (UTF-8, or GBK as Excel saves it).",
     ),
     "help.import.force": (
-        "替换已记录的值（旧值留在历史中），并接受与上一年相差很大的值。",
-        "Replace values already recorded (kept in history), and accept values far from the year before's.",
+        "替换已记录的值（旧值留在历史中）。",
+        "Replace values already recorded (kept in history).",
+    ),
+    "help.import.accept_jump": (
+        "确认与相邻年份（或首个值与目标）相差很大的值无误，照样记录。",
+        "Confirm values far from their neighbour year's (or first values far from the target) are right, and record them.",
     ),
     "help.import.encoding": (
         "文件的编码：utf-8 或 gbk（即 gb18030）。默认按文件内容判断；两种读法都说得通的文件须指明。",
