@@ -42,7 +42,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help.opt.help": ("显示本帮助并退出。", "Show this message and exit."),
     "help.opt.as_json": ("改为输出 JSON，供脚本使用。", "Print JSON for scripts instead."),
     "help.opt.as_of": (
-        "截至 YEAR 年底查看：只含该年及以前的实际值，行动为当时的状态。",
+        "截至该年年底查看：只含该年及以前的实际值，行动为当时的状态。",
         "Show the record as of the end of YEAR: only actuals up to it, actions as they stood then.",
     ),
     # --- indicators --------------------------------------------------------------------------
@@ -145,7 +145,10 @@ HELP: dict[str, tuple[str, str]] = {
         "Set the action's status: not_started, in_progress, completed, delayed or cancelled (or in Chinese: 未启动 and so on).",
     ),
     "help.task.lead": ("设定牵头单位。", "Set the lead unit."),
-    "help.task.due": ("设定完成时限。", "Set the due date."),
+    "help.task.due": (
+        "设定完成时限，如 2025-06-30 或 2025年6月30日。",
+        "Set the due date, as 2025-06-30 or 2025年6月30日.",
+    ),
     "help.task.note": ("添加一条注明日期的进展。", "Add a dated note."),
     "help.task.no_lead": (
         "清除牵头单位（不指定牵头单位）。",
@@ -202,7 +205,10 @@ HELP: dict[str, tuple[str, str]] = {
         "Which content item --amount counts for.",
     ),
     "help.item.cancel": ("取消该事项，并写明原因。", "Cancel the item, with the reason."),
-    "help.item.date": ("发生的日期（默认：今天）。", "When it happened (default: today)."),
+    "help.item.date": (
+        "发生的日期，如 2026-06-20（默认：今天）。",
+        "When it happened, as 2026-06-20 (default: today).",
+    ),
     "help.item.note": ("关于这次进展的备注。", "A note on the progress."),
     "help.item.evidence": (
         "证明材料所在：文件编号或链接。",
@@ -369,5 +375,10 @@ HELP: dict[str, tuple[str, str]] = {
     "help.options_metavar": ("[选项]", "[OPTIONS]"),
     "help.command_metavar": ("命令 [参数]...", "COMMAND [ARGS]..."),
     "help.required": ("[必填]", "[required]"),
+    # the kind of value an option takes, where its help names no other (help.kind.<kind>)
+    "help.kind.text": ("文本", "TEXT"),
+    "help.kind.number": ("数值", "NUMBER"),
+    "help.kind.year": ("年份", "YEAR"),
+    "help.kind.date": ("日期", "DATE"),
     "help.default": ("默认：{value}", "default: {value}"),
 }
