@@ -29,6 +29,7 @@ from ipplan.files.record_text import timestamp
 from ipplan.plan import ActionState, Plan
 from ipplan.problems import Problem, capped
 from ipplan.text.i18n import problem_message
+from ipplan.text.shown_numbers import difference
 
 if TYPE_CHECKING:
     from ipplan.actuals import Recorded
@@ -295,7 +296,9 @@ def show_view(
                 "expected": expected,
                 "actual": value,
                 "total": total,
-                "deviation": None if assessed is None or expected is None else assessed - expected,
+                "deviation": None
+                if assessed is None or expected is None
+                else difference(assessed, expected),
             }
         )
     return {
