@@ -122,7 +122,15 @@ def test_record_then_reload_gives_back_exactly_what_was_recorded(
     with plan_copy() as directory:
         data_dir = layout.DataDir(directory)
         done = actuals.record(
-            data_dir, load(directory), year, key, typed(value), source=source, note=note, force=True
+            data_dir,
+            load(directory),
+            year,
+            key,
+            typed(value),
+            source=source,
+            note=note,
+            force=True,
+            accept_jump=True,
         )
         assert not done.unchanged
         (actual,) = load(directory).actuals[key]
