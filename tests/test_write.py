@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import load, write
+from ipplan import actions, actuals, load, write
 from ipplan.action_status import Status
 from ipplan.check.run import check, check_records
 from ipplan.errors import DataInvalid, ValueAlreadyRecorded
@@ -45,14 +45,14 @@ def test_a_record_reads_each_record_file_once(
 ) -> None:
     data = layout.DataDir(plan_dir)
     at = dt.datetime(2024, 3, 1, 10, 0, tzinfo=UTC8)
-    write.record(data, load.load_fresh(data), 2022, "practitioners", "31347", when=at)
-    write.record(data, load.load_fresh(data), 2022, "litigators", "5000", when=at)
+    actuals.record(data, load.load_fresh(data), 2022, "practitioners", "31347", when=at)
+    actuals.record(data, load.load_fresh(data), 2022, "litigators", "5000", when=at)
     monkeypatch.setenv(cache_dir.ENV_SWITCH, "0")
     reads = _count_reads(monkeypatch)
     plan = load.load(data)
     assert sorted(reads) == ["actuals/litigators/2022.yaml", "actuals/practitioners/2022.yaml"]
     reads.clear()
-    write.record(data, plan, 2023, "practitioners", "34396")
+    actuals.record(data, plan, 2023, "practitioners", "34396")
     assert reads == []  # checked with the definitions and the plan already read
     assert _value(data, "practitioners", 2023) == 34396
 
@@ -61,9 +61,9 @@ def test_a_change_made_after_the_plan_was_read_is_seen_under_the_lock(plan_dir: 
     data = layout.DataDir(plan_dir)
     plan = load.load(data)
     other = load.load(data)
-    write.record(data, other, 2023, "practitioners", "34396")
+    actuals.record(data, other, 2023, "practitioners", "34396")
     with pytest.raises(ValueAlreadyRecorded):  # the stale plan did not have it
-        write.record(data, plan, 2023, "practitioners", "30000")
+        actuals.record(data, plan, 2023, "practitioners", "30000")
     assert _value(data, "practitioners", 2023) == 34396
 
 
@@ -100,10 +100,10 @@ def test_a_time_shared_with_another_record_is_found_by_checking_everything(
     data = layout.DataDir(plan_dir)
     at = dt.datetime(2024, 3, 1, 10, 0, tzinfo=UTC8)
     plan = load.load(data)
-    write.update_action(data, plan, "talent-training", status=Status.in_progress, when=at)
+    actions.update_action(data, plan, "talent-training", status=Status.in_progress, when=at)
     before = snapshot(plan_dir)
     with pytest.raises(DataInvalid) as refused:
-        write.record(data, load.load(data), 2022, "practitioners", "31347", when=at)
+        actuals.record(data, load.load(data), 2022, "practitioners", "31347", when=at)
     assert [p.code for p in refused.value.problems] == ["duplicate-recorded-time"]
     assert str(refused.value.problems[0].path).endswith("20240301T020000Z.yaml")
     assert snapshot(plan_dir) == before

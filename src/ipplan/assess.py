@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ipplan.data import Actual, Indicator, Point, Thresholds
+from ipplan.text.shown_numbers import difference
 
 
 class Progress(str, Enum):
@@ -143,7 +144,7 @@ def assess(
     latest = Point(year=last.year, value=last.value)
     x_t, t = latest.value, latest.year
     x_star, big_t = indicator.target.value, indicator.target.year
-    gap = x_star - x_t
+    gap = difference(x_star, x_t)
     required = gap / (big_t - t) if t < big_t else None
 
     progress = time_elapsed = pace = None
@@ -219,7 +220,7 @@ def _assess_sum(
     reported = tuple(a.year for a in series)
     missing = tuple(y for y in range(t0 + 1, t) if y not in reported)
     x_star, big_t = indicator.target.value, indicator.target.year
-    gap = x_star - x_t
+    gap = difference(x_star, x_t)
     required = gap / (big_t - t) if t < big_t else None
     progress = x_t / x_star if x_star != 0 else None
     time_elapsed = (t - t0) / (big_t - t0) if big_t != t0 else None

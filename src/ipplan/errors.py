@@ -95,6 +95,12 @@ class WorkPlanYearOutsidePlan(IpplanError):
     message_id = "workplan-year-outside-plan"
 
 
+class YearNotEnded(IpplanError):
+    """A year-end figure for a year that has not ended yet."""
+
+    message_id = "year-not-ended"
+
+
 class BaselineYear(IpplanError):
     """The year is the plan's baseline year, whose value the plan itself fixes."""
 
@@ -270,9 +276,16 @@ class ValueTooLarge(IpplanError):
 
 
 class ImplausibleChange(IpplanError):
-    """A value far from the one before it, refused without --force as a likely typing slip."""
+    """A value far from the one before it, refused without --accept-jump as a likely slip."""
 
     message_id = "implausible-change"
+
+
+class ImplausibleFirst(IpplanError):
+    """The first value of an indicator without a baseline, ten times or more off its target,
+    refused without --accept-jump as a likely slip."""
+
+    message_id = "implausible-first"
 
 
 class ControlCharacter(IpplanError):

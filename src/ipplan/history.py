@@ -47,6 +47,21 @@ class ValueChange:
     note: str | None
     recorded: dt.datetime | None
     current: bool  # still the value in force, not replaced since
+    cleared: tuple[str, ...] = ()  # "source", "note": what the entry before had and this clears
+
+
+def _cleared(before: Revision | Actual, entry: Revision | Actual) -> tuple[str, ...]:
+    """The fields ``before`` had that ``entry``, recording the same value, cleared."""
+    if before.value != entry.value:
+        return ()
+    return tuple(
+        field
+        for field, old, new in (
+            ("source", before.source, entry.source),
+            ("note", before.note, entry.note),
+        )
+        if old is not None and new is None
+    )
 
 
 @dataclass(frozen=True)
@@ -114,6 +129,7 @@ def events(plan: Plan, ref: str | None = None) -> list[Event]:
                         note=entry.note,
                         recorded=entry.recorded,
                         current=entry is actual,
+                        cleared=_cleared(chain[i - 1], entry) if i else (),
                     )
                 )
     for action in actions:

@@ -27,6 +27,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ipplan import clock
+from ipplan.actuals import Change, actual_writes, apply, prepare
 from ipplan.errors import ImportRefused, IpplanError
 from ipplan.files import tablefile
 from ipplan.files.formulas import literal
@@ -36,16 +38,8 @@ from ipplan.plan import Plan
 from ipplan.problems import Problem
 from ipplan.text.i18n import LANGS, text
 from ipplan.text.typed_input import parse_year
-from ipplan.write import (
-    Change,
-    Edit,
-    actual_writes,
-    apply,
-    check_plausible,
-    commit,
-    prepare,
-    stamp,
-)
+from ipplan.value_rules import check_plausible
+from ipplan.write import Edit, commit, stamp
 
 if TYPE_CHECKING:
     from ipplan.workspace import Workspace
@@ -385,6 +379,7 @@ def import_csv(
     path: Path,
     *,
     force: bool = False,
+    accept_jump: bool = False,
     when: dt.datetime | None = None,
     encoding: str | None = None,
     sheet: str | None = None,
@@ -404,7 +399,7 @@ def import_csv(
             plans = {"plan": row.plan, "chosen": plan_name or str(data_dir.path)}
             problems.append(Problem(row.where, row.line, "import-other-plan", plans))
     rows = [row for row in rows if row.plan is None or row.plan == plan_name]
-    edit = _edit(path, rows, skipped, problems, force=force, when=when)
+    edit = _edit(path, rows, skipped, problems, force=force, accept_jump=accept_jump, when=when)
     return commit(data_dir, plan, edit, waiting=waiting)
 
 
@@ -414,6 +409,7 @@ def import_routed(
     path: Path,
     *,
     force: bool = False,
+    accept_jump: bool = False,
     when: dt.datetime | None = None,
     encoding: str | None = None,
     sheet: str | None = None,
@@ -445,7 +441,9 @@ def import_routed(
             continue
         data_dir = DataDir(member.directory)
         plan = load(data_dir)
-        edit = _edit(path, routed[member.name], 0, [], force=force, when=when)
+        edit = _edit(
+            path, routed[member.name], 0, [], force=force, accept_jump=accept_jump, when=when
+        )
         try:
             edit(plan)
         except ImportRefused as refused:
@@ -466,10 +464,12 @@ def _edit(
     read_problems: list[Problem],
     *,
     force: bool,
+    accept_jump: bool,
     when: dt.datetime | None,
 ) -> Callable[[Plan], Edit[Imported]]:
     """The change that records ``rows`` into a plan, refused with every problem (those of
     reading the file, ``read_problems``, among them)."""
+    today = clock.judgement_day(None)
 
     def edit(latest: Plan) -> Edit[Imported]:
         problems = list(read_problems)
@@ -489,6 +489,7 @@ def _edit(
                     note=row.note,
                     force=force,
                     when=moment,
+                    today=today,
                     plausible=False,
                     fields=("source", "note"),
                 )
@@ -508,7 +509,7 @@ def _edit(
             changes.append(change)
             valued.append(row)
         actuals = apply(latest, changes)
-        if not force:
+        if not accept_jump:
             # Each new value against its neighbours as they will be once the whole file is in.
             for change, row in zip(changes, valued, strict=True):
                 if change.unchanged:

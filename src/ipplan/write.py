@@ -1,4 +1,6 @@
-"""Changes to the plan's own files: recording an actual, updating an action, undoing either.
+"""The write transaction: every change to the plan's own files (recording an actual in
+:mod:`ipplan.actuals`, updating an action in :mod:`ipplan.actions`, progress on a work plan,
+undo) is an :class:`Edit` made by :func:`commit`.
 
 Every change follows one path (:func:`commit`):
 
@@ -10,8 +12,7 @@ Every change follows one path (:func:`commit`):
    only then write each file atomically.
 
 Each record is its own small file (:mod:`ipplan.files.layout`). A plan still holding the single
-files
-of earlier versions has their records moved into record files by the first write, under the
+files of earlier versions has their records moved into record files by the first write, under the
 same lock, before its own change.
 
 Each change is stamped with the time it was recorded, strictly later than every change already
@@ -22,33 +23,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, Literal, TypeVar
+from typing import Generic, TypeVar
 
 from ipplan import clock
-from ipplan.action_status import Status
-from ipplan.assess import Assessment, assess
 from ipplan.check.read import Checked
 from ipplan.check.run import check, check_records
-from ipplan.data import ActionUpdate, Actual, Indicator, Revision
+from ipplan.data import ActionUpdate, Actual
 from ipplan.errors import (
-    BaselineYear,
     DataInvalid,
     DataNotWritable,
     DiskFull,
-    ImplausibleChange,
-    InvalidDate,
     LockLost,
     LockLostMidway,
-    NotWholeNumber,
-    ValueAlreadyRecorded,
-    ValueOutOfRange,
     WriteStoppedMidway,
-    YearOutsidePlan,
     write_error,
 )
 from ipplan.files import atomic, layout, lock
@@ -68,59 +58,14 @@ from ipplan.files.record_text import dump_actual, dump_update
 from ipplan.files.yaml_document import Document
 from ipplan.files.yaml_read import parse
 from ipplan.load import current, keep_current, load, read_documents
-from ipplan.plan import ActionState, Plan
+from ipplan.plan import Plan
 from ipplan.problems import Problem
-from ipplan.text.typed_input import Value, clean_text, parse_value
 from ipplan.workplans.entities import ProgressEvent
 
 now = clock.now  # the clock changes are stamped by; a test may set its own
 
 T = TypeVar("T")
 TICK = dt.timedelta(milliseconds=1)  # the resolution of recorded times
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """The outcome of ``ipplan record``."""
-
-    indicator: Indicator
-    actual: Actual
-    replaced: Actual | None
-    assessment: Assessment
-    unchanged: bool = False  # the same value was already recorded; nothing was written
-
-
-def check_value(plan: Plan, indicator: Indicator, value: Value) -> Value:
-    """``value`` if the indicator's unit admits it; counts come back as integers."""
-    rule = plan.unit(indicator)
-    if not rule.in_range(value):
-        raise ValueOutOfRange(
-            value=value,
-            unit=indicator.unit,
-            low=rule.low,
-            high=rule.high,
-            key=indicator.key,
-            name=indicator.name,
-            name_en=indicator.name_en,
-        )
-    if rule.whole:
-        if value != int(value):
-            raise NotWholeNumber(
-                value=value,
-                unit=indicator.unit,
-                key=indicator.key,
-                name=indicator.name,
-                name_en=indicator.name_en,
-            )
-        return int(value)
-    return value
-
-
-def check_year(plan: Plan, year: int) -> None:
-    if year == plan.info.baseline_year:
-        raise BaselineYear(year=year)
-    if year not in plan.years:
-        raise YearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
 
 
 def latest_recorded(
@@ -243,326 +188,9 @@ def migrate(data_dir: DataDir) -> bool:
     return True
 
 
-# --- recording actuals ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Change:
-    """One actual about to be recorded, checked against the plan but not yet written."""
-
-    indicator: Indicator
-    actual: Actual
-    replaced: Actual | None
-    unchanged: bool
-
-
-def prepare(
-    plan: Plan,
-    year: int,
-    indicator_ref: str,
-    value_text: str,
-    *,
-    source: str | None = None,
-    note: str | None = None,
-    force: bool = False,
-    when: dt.datetime | None = None,
-    plausible: bool = True,
-    fields: tuple[str, str] = ("--source", "--note"),
-) -> Change:
-    """Check one value against the plan and build the actual it would record.
-
-    Raises the domain error that says what is wrong. The same value again (with no new source
-    or note) is ``unchanged``; the same value with a new source or note replaces the entry
-    without ``force``, keeping the earlier one in history; a different value needs ``force``
-    and keeps the old one in history.
-    Unless ``force`` (or ``plausible`` is false, for a caller that checks the whole batch
-    itself), a value far from its neighbour year's is refused as a likely typing slip.
-    ``fields`` name the source and the note as the person typed them, in messages.
-    """
-    indicator = plan.indicator(indicator_ref)
-    check_year(plan, year)
-    value = check_value(plan, indicator, parse_value(value_text, indicator.unit, list(plan.units)))
-    source, note = clean_text(source, fields[0]), clean_text(note, fields[1])
-    existing = next((a for a in plan.actuals[indicator.key] if a.year == year), None)
-    same_value = existing is not None and existing.value == value
-    if existing is not None and same_value:
-        if source in (None, existing.source) and note in (None, existing.note):
-            return Change(indicator, existing, None, unchanged=True)
-        # The same figure with a new source or note: nothing recorded is contradicted, so no
-        # --force; what is not given is kept, and the earlier metadata goes into history.
-        source = existing.source if source is None else source
-        note = existing.note if note is None else note
-    elif existing is not None and not force:
-        raise ValueAlreadyRecorded(
-            key=indicator.key,
-            name=indicator.name,
-            name_en=indicator.name_en,
-            year=year,
-            value=existing.value,
-            new=value,
-        )
-    if plausible and not force and not same_value:
-        check_plausible(plan, indicator, plan.actuals[indicator.key], year, value)
-    history: list[Revision] = []
-    if existing is not None:
-        history = [
-            *existing.history,
-            Revision(
-                value=existing.value,
-                source=existing.source,
-                note=existing.note,
-                recorded=existing.recorded,
-            ),
-        ]
-    actual = Actual(
-        year=year,
-        value=value,
-        source=source,
-        note=note,
-        recorded=stamp(plan, when),
-        history=history,
-    )
-    return Change(indicator, actual, existing, unchanged=False)
-
-
-def max_change(plan: Plan, indicator: Indicator) -> float:
-    """The largest relative change from one known value to the next accepted without --force."""
-    own = indicator.max_change
-    return float(own if own is not None else plan.info.max_change)
-
-
-def neighbour(
-    indicator: Indicator, series: Sequence[Actual], year: int
-) -> tuple[int, Value] | None:
-    """The known value ``year`` is compared with: the latest before it (an actual or the
-    baseline), else the earliest after it. A cumulative indicator's baseline is the previous
-    period's total, not a year's amount, so its yearly amounts are compared only with each
-    other."""
-    known = [(a.year, a.value) for a in series if a.year != year]
-    if indicator.baseline is not None and indicator.accumulate is None:
-        known.append((indicator.baseline.year, indicator.baseline.value))
-    before = [p for p in known if p[0] < year]
-    if before:
-        return max(before)
-    after = [p for p in known if p[0] > year]
-    return min(after) if after else None
-
-
-def plausible_range(
-    plan: Plan, indicator: Indicator, year: int, other_year: int, other: Value
-) -> tuple[float, float, float]:
-    """The values accepted for ``year`` without --force, given the known value ``other`` of
-    ``other_year``: (lowest, highest, the plan's path value for ``year``).
-
-    The plan's path is the straight line from the known value to the target, read at ``year``:
-    where the plan itself needs a value to grow fast (a small indicator far from its target),
-    that growth is expected, not suspect. The range spans the known value and the path value,
-    widened by ``max_change`` either side; a slipped digit (x10, /10) falls outside it.
-
-    A cumulative indicator's values are yearly amounts and its target a total: its path value
-    is the amount a year the plan needs on average, the target spread over the plan's years.
-    """
-    target_year, target = indicator.target.year, indicator.target.value
-    if indicator.accumulate is not None:
-        path = target / max(target_year - plan.info.baseline_year, 1)
-    elif other_year == target_year:
-        path = float(other)
-    else:
-        path = other + (target - other) * (year - other_year) / (target_year - other_year)
-    limit = max_change(plan, indicator)
-    low, high = min(other, path), max(other, path)
-    # widened by the limit's share of each end's size, so that negative values widen outward too
-    return low - limit * abs(low), high + limit * abs(high), path
-
-
-def check_plausible(
-    plan: Plan, indicator: Indicator, series: Sequence[Actual], year: int, value: Value
-) -> None:
-    """Refuse ``value`` when it lies outside :func:`plausible_range` of its neighbour's value,
-    the likely sign of a digit typed twice or left out (docs/methodology.md).
-
-    A neighbour of zero gives no scale to judge by, so any value is accepted after it.
-    """
-    found = neighbour(indicator, series, year)
-    if found is None:
-        return
-    other_year, other = found
-    if other == 0:
-        return
-    low, high, path = plausible_range(plan, indicator, year, other_year, other)
-    slack = 1e-12 * max(abs(low), abs(high), 1.0)
-    if low - slack <= value <= high + slack:
-        return
-    whole = plan.unit(indicator).whole
-    places = 0 if whole else 2  # the range as the unit is typed, rounded inward
-    raise ImplausibleChange(
-        key=indicator.key,
-        name=indicator.name,
-        name_en=indicator.name_en,
-        year=year,
-        value=value,
-        other_year=other_year,
-        other=other,
-        change=(value - other) / abs(other),
-        limit=max_change(plan, indicator),
-        lowest=_inward(low, places, up=True),
-        highest=_inward(high, places, up=False),
-        path=round(path, 2),
-    )
-
-
-def _inward(value: float, places: int, *, up: bool) -> float | int:
-    """``value`` rounded to ``places`` decimals toward the inside of a range."""
-    scale: int = 10**places
-    scaled = math.ceil(value * scale - 1e-9) if up else math.floor(value * scale + 1e-9)
-    return scaled if places == 0 else scaled / scale
-
-
-def apply(plan: Plan, changes: list[Change]) -> dict[str, tuple[Actual, ...]]:
-    """The plan's actuals with ``changes`` made, each replacing any actual for its year."""
-    actuals = dict(plan.actuals)
-    for change in changes:
-        if change.unchanged:
-            continue
-        key, year = change.indicator.key, change.actual.year
-        kept = [a for a in actuals[key] if a.year != year]
-        actuals[key] = tuple(sorted((*kept, change.actual), key=lambda a: a.year))
-    return actuals
-
-
 def actual_file(key: str, actual: Actual) -> str:
     """The record file of an indicator-year, relative to the data directory."""
     return ACTUALS.relative(key, str(actual.year))
-
-
-def actual_writes(changes: Sequence[Change]) -> dict[str, str | None]:
-    """The record file of each change that records something."""
-    return {
-        actual_file(c.indicator.key, c.actual): dump_actual(c.actual)
-        for c in changes
-        if not c.unchanged
-    }
-
-
-def record(
-    data_dir: DataDir,
-    plan: Plan,
-    year: int,
-    indicator_ref: str,
-    value_text: str,
-    *,
-    source: str | None = None,
-    note: str | None = None,
-    force: bool = False,
-    when: dt.datetime | None = None,
-    waiting: Waiting | None = None,
-) -> Recorded:
-    """Record ``value_text`` as the ``year``-end actual of an indicator, in its record file."""
-
-    def edit(latest: Plan) -> Edit[Recorded]:
-        change = prepare(
-            latest,
-            year,
-            indicator_ref,
-            value_text,
-            source=source,
-            note=note,
-            force=force,
-            when=when,
-        )
-        indicator = change.indicator
-        if change.unchanged:
-            assessment = assess(
-                indicator,
-                latest.actuals[indicator.key],
-                latest.info.thresholds,
-                start=latest.info.baseline_year,
-            )
-            outcome = Recorded(indicator, change.actual, None, assessment, unchanged=True)
-            return Edit(outcome)
-        actuals = apply(latest, [change])
-        assessment = assess(
-            indicator,
-            actuals[indicator.key],
-            latest.info.thresholds,
-            start=latest.info.baseline_year,
-        )
-        outcome = Recorded(indicator, change.actual, change.replaced, assessment)
-        return Edit(outcome, actual_writes([change]))
-
-    return commit(data_dir, plan, edit, waiting=waiting)
-
-
-# --- updating actions ----------------------------------------------------------------------
-
-
-_DATE = re.compile(r"(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
-
-
-def parse_date(text: str) -> dt.date:
-    """A date as people write it: 2025-12-31, 2025年12月31日, 2025/12/31, ２０２５-１２-３１."""
-    from ipplan.text.typed_input import normalized
-
-    found = _DATE.fullmatch(normalized(text))
-    try:
-        if found is None:
-            raise ValueError
-        return dt.date(int(found[1]), int(found[2]), int(found[3]))
-    except ValueError:
-        raise InvalidDate(value=text) from None
-
-
-def update_action(
-    data_dir: DataDir,
-    plan: Plan,
-    action_ref: str,
-    *,
-    status: Status | None = None,
-    lead: str | None = None,
-    due: str | None = None,
-    note: str | None = None,
-    clear: tuple[str, ...] = (),
-    when: dt.datetime | None = None,
-    waiting: Waiting | None = None,
-) -> tuple[ActionState, bool]:
-    """Record a dated update to an action; returns its new state and whether anything changed.
-
-    ``clear`` names fields (``lead``, ``due``) to leave empty again. Fields equal to what the
-    action already has are left out; with nothing left, nothing is written.
-    """
-    lead, note = clean_text(lead, "--lead"), clean_text(note, "--note")
-    due_date = parse_date(due) if due is not None else None
-
-    def edit(latest: Plan) -> Edit[tuple[ActionState, bool]]:
-        action = latest.action(action_ref)
-        state = latest.state(action)
-        cleared: list[Literal["lead", "due"]] = []
-        if "lead" in clear and state.lead is not None:
-            cleared.append("lead")
-        if "due" in clear and state.due is not None:
-            cleared.append("due")
-        update = ActionUpdate(
-            recorded=stamp(latest, when),
-            status=status if status is not None and status != state.status else None,
-            lead=lead if lead not in (None, state.lead) else None,
-            due=due_date if due_date is not None and due_date != state.due else None,
-            note=note,
-            cleared=cleared,
-        )
-        if (
-            update.status is None
-            and update.lead is None
-            and update.due is None
-            and not note
-            and not cleared
-        ):
-            return Edit((state, False))
-        updates = {**latest.updates, action.id: (*latest.updates.get(action.id, ()), update)}
-        changed = dataclasses.replace(latest, updates=updates)
-        writes: dict[str, str | None] = {update_file(action.id, update): dump_update(update)}
-        return Edit((changed.state(action), True), writes)
-
-    return commit(data_dir, plan, edit, waiting=waiting)
 
 
 def update_file(action_id: str, update: ActionUpdate) -> str:

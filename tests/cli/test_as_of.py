@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import write
+from ipplan import actions, actuals
 from ipplan.action_status import Status
 from ipplan.files import layout
 from tests.conftest import Run, load, snapshot
@@ -30,10 +30,10 @@ def recorded(plan_dir: Path) -> Path:
     def at(year: int, month: int, day: int) -> dt.datetime:
         return dt.datetime(year, month, day, 10, 0, tzinfo=UTC8)
 
-    write.record(
+    actuals.record(
         data_dir, load(plan_dir), 2022, "1", "31000", source="2022初报", when=at(2023, 3, 1)
     )
-    write.record(
+    actuals.record(
         data_dir,
         load(plan_dir),
         2023,
@@ -44,7 +44,7 @@ def recorded(plan_dir: Path) -> Path:
         when=at(2024, 8, 1),
     )
     # a correction of 2022 made in 2024: the best knowledge of 2022, so it counts as of 2022
-    write.record(
+    actuals.record(
         data_dir,
         load(plan_dir),
         2022,
@@ -54,7 +54,7 @@ def recorded(plan_dir: Path) -> Path:
         force=True,
         when=at(2024, 9, 1),
     )
-    write.update_action(
+    actions.update_action(
         data_dir,
         load(plan_dir),
         "talent-training",
@@ -63,7 +63,7 @@ def recorded(plan_dir: Path) -> Path:
         note="首期轮训",
         when=at(2022, 6, 1),
     )
-    write.update_action(
+    actions.update_action(
         data_dir,
         load(plan_dir),
         "talent-training",
@@ -202,7 +202,7 @@ def test_every_report_names_its_year_and_when_it_was_made(
 def test_a_report_made_twice_from_the_same_data_is_the_same(cli: Run, recorded: Path) -> None:
     first = cli("report", "-f", "html", "--as-of", "2022", "--data", str(recorded)).stdout
     # a change to a later year does not touch the report as of 2022
-    write.record(layout.DataDir(recorded), load(recorded), 2024, "1", "37000")
+    actuals.record(layout.DataDir(recorded), load(recorded), 2024, "1", "37000")
     second = cli("report", "-f", "html", "--as-of", "2022", "--data", str(recorded)).stdout
     assert first == second
 

@@ -311,3 +311,20 @@ def test_history_wraps_without_cutting_a_word_or_a_number(columns: str, plan_dir
         assert all(width(line) <= int(columns) for line in narrow.splitlines())
         tokens = Counter(re.findall(r"[A-Za-z0-9.]+|[\u4e00-\u9fff《》]", wide))
         assert Counter(re.findall(r"[A-Za-z0-9.]+|[\u4e00-\u9fff《》]", narrow)) == tokens
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["--note TEXT", "--due DATE", "--as-of YEAR", "-n, --limit NUMBER"]),
+        ("zh", ["--note 文本", "--due 日期", "--as-of 年份", "-n, --limit 数值"]),
+    ],
+)
+def test_help_names_the_kind_of_each_value_in_words(cli: Run, lang: str, words: list[str]) -> None:
+    shown = "".join(
+        cli(command, "--help", "--lang", lang).stdout for command in ("task", "history", "record")
+    )
+    for word in words:
+        assert re.search(rf"^  {re.escape(word)} ", shown, re.M), word
+    assert "<str>" not in shown and "<int" not in shown
+    assert ("--data DIR" in shown) and ("--lang <zh|en>" in shown)  # names the code gives stay

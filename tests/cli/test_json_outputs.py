@@ -25,7 +25,7 @@ from tests.conftest import SHIPPED, Run, write
 from tests.workspaces.test_workspaces import DIRECTORIES, VALUES, WORKSPACE, member
 
 EXPECTED = Path(__file__).with_name("json_outputs.json")
-DAY = "2024-09-15"
+DAY = "2025-03-15"  # 2024 has ended, so its figures can be recorded
 LATE = "2027-03-01"  # after the target year: the final evaluation
 TIME = re.compile(r'"(\d{4}-\d\d-\d\dT[^"]*)"')
 

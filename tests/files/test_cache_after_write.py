@@ -29,7 +29,7 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     leaves them (cache_identity.RACY_SECONDS as shipped)."""
     monkeypatch.setenv(cache_dir.ENV_DIR, str(tmp_path / "cache"))
     monkeypatch.delenv(cache_dir.ENV_SWITCH, raising=False)
-    monkeypatch.setenv("IPPLAN_TODAY", "2022-12-10")
+    monkeypatch.setenv("IPPLAN_TODAY", "2026-01-10")  # every year of the plan has ended
     target = tmp_path / "plan"
     shutil.copytree(SHIPPED, target)
     yield target

@@ -94,6 +94,13 @@ actions:
 """
 
 
+@pytest.fixture(autouse=True)
+def _years_ended(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A day when the successor plan's years up to 2029 have ended, so that their year-end
+    figures can be recorded (a year not yet ended is refused)."""
+    monkeypatch.setenv("IPPLAN_TODAY", "2030-06-30")
+
+
 @pytest.fixture
 def successor(tmp_path: Path) -> Path:
     target = tmp_path / "successor"
@@ -324,7 +331,9 @@ def test_a_cumulative_indicator_as_of_a_year(cli: Run, successor: Path) -> None:
 def test_a_cumulative_target_reached_is_achieved(cli: Run, successor: Path) -> None:
     for year, value in (("2026", "30000"), ("2027", "30000")):
         assert (
-            cli("record", year, "trained", value, "--force", "--data", str(successor)).exit_code
+            cli(
+                "record", year, "trained", value, "--accept-jump", "--data", str(successor)
+            ).exit_code
             == 0
         )
     row = row_of(cli, successor, "trained")
@@ -640,7 +649,7 @@ def test_a_cumulative_indicator_without_a_baseline_works_after_its_target_year(
         ),
         encoding="utf-8",
     )
-    monkeypatch.setenv("IPPLAN_TODAY", "2026-06-30")
+    monkeypatch.setenv("IPPLAN_TODAY", "2027-01-05")
     assert cli("record", "2026", "trained", "11000", "--data", str(successor)).exit_code == 0
     monkeypatch.setenv("IPPLAN_TODAY", "2031-12-07")  # the plan's target year has ended
     row = row_of(cli, successor, "trained")

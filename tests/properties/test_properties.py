@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from ipplan import actuals
 from ipplan import data as domain
-from ipplan import write
 from ipplan.cli import app
 from ipplan.data import visible
 from ipplan.file_models import Actual, Revision
@@ -133,8 +133,16 @@ def test_record_then_reload_gives_back_exactly_what_was_recorded(
     key, value = pair
     with plan_copy() as directory:
         data_dir = layout.DataDir(directory)
-        done = write.record(
-            data_dir, load(directory), year, key, typed(value), source=source, note=note, force=True
+        done = actuals.record(
+            data_dir,
+            load(directory),
+            year,
+            key,
+            typed(value),
+            source=source,
+            note=note,
+            force=True,
+            accept_jump=True,
         )
         assert not done.unchanged
         (actual,) = load(directory).actuals[key]

@@ -1,5 +1,5 @@
 """Values and text as people type them: what is unambiguous is accepted, the rest refused with a
-message; a value far from the year before needs --force."""
+message; a value far from the year before needs --accept-jump."""
 
 from __future__ import annotations
 
@@ -178,9 +178,12 @@ def test_a_slipped_digit_is_refused_and_shows_both_values(cli: Run, plan_dir: Pa
     result = cli("record", "2023", "practitioners", "313470", "--data", str(plan_dir))
     assert result.exit_code == 1
     assert "313470" in result.stderr and "2022 年的 31347" in result.stderr
-    assert "+900%" in result.stderr and "±50%" in result.stderr and "--force" in result.stderr
+    assert "+900%" in result.stderr and "±50%" in result.stderr
+    assert "请加 --accept-jump 重新运行" in result.stderr
     assert snapshot(plan_dir) == before
-    forced = cli("record", "2023", "practitioners", "313470", "--force", "--data", str(plan_dir))
+    forced = cli(
+        "record", "2023", "practitioners", "313470", "--accept-jump", "--data", str(plan_dir)
+    )
     assert forced.exit_code == 0
     assert load(plan_dir).actuals["practitioners"][-1].value == 313470
 
@@ -266,7 +269,7 @@ def test_import_applies_the_guard_at_each_line(cli: Run, plan_dir: Path, tmp_pat
     assert "values.csv:3: implausible-change: " in result.stderr
     assert "2022 年的 28500" in result.stderr  # compared with the row above it in the file
     assert snapshot(plan_dir) == before
-    forced = cli("import", str(csv), "--force", "--json", "--data", str(plan_dir))
+    forced = cli("import", str(csv), "--accept-jump", "--json", "--data", str(plan_dir))
     assert json.loads(forced.stdout)["recorded"] == 2
 
 

@@ -81,7 +81,7 @@ def task(
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import clock, load, write
+    from ipplan import actions, clock, load
     from ipplan.plan import check_as_of
     from ipplan.views.actions import action_view
     from ipplan.workplans.views import action_work
@@ -101,7 +101,7 @@ def task(
             if name in clear and value is not None:
                 raise SetAndClear(field=name)
         if changing:
-            state, changed = write.update_action(
+            state, changed = actions.update_action(
                 *(data_dir, plan, found.id),
                 status=status,
                 lead=lead,

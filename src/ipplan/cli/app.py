@@ -215,7 +215,7 @@ class IpplanGroup(_Localized, TyperGroup):
         their modules were imported in (a module imported early registers its commands first)."""
         registry.load(list(registry.MODULES))
         self._build()
-        return list(registry.ordered(self.commands))
+        return list(registry.ordered(dict(self.commands)))
 
     def _build(self) -> None:
         """Build the commands registered since, and give them their help as :meth:`main` gave

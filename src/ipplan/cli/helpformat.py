@@ -67,6 +67,23 @@ def _localize_command(command: Any, name: str, lang: str, today: dt.date) -> Non
         param_key = parameter_key(name, param.name or "")
         if param_key is not None and hasattr(param, "help"):
             param.help = help_text(param_key, lang, today)
+        if getattr(param, "param_type_name", "") == "option" and not getattr(param, "is_flag", 0):
+            param.metavar = option_metavar(param, lang)
+
+
+# Option metavars named in the code that mean a kind of value, shown in the help's language.
+_KINDS = {"YEAR": "year", "YYYY-MM-DD": "date"}
+# the names of the types an option without a metavar takes
+_TYPES = {"str": "text", "int": "number", "int range": "number", "float": "number"}
+
+
+def option_metavar(param: Any, lang: str) -> str | None:
+    """The word an option's help shows for its value: the kind in words (TEXT, NUMBER, YEAR,
+    DATE; 文本, 数值, 年份, 日期) where the code names none or names a kind, else the name the
+    code gives (DIR, NAME), or Click's own (a list of choices)."""
+    given = param.__dict__.setdefault("_given_metavar", param.metavar)
+    kind = _KINDS.get(given) if given is not None else _TYPES.get(getattr(param.type, "name", ""))
+    return given if kind is None else text(f"help.kind.{kind}", lang)
 
 
 def parameter_key(command: str, parameter: str) -> str | None:

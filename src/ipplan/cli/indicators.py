@@ -67,12 +67,13 @@ def record(
     ] = None,
     note: Annotated[Optional[str], typer.Option("--note")] = None,  # noqa: UP045
     force: Annotated[bool, typer.Option("--force")] = False,
+    accept_jump: Annotated[bool, typer.Option("--accept-jump")] = False,
     as_json: JsonOption = False,
     data: DataOption = None,
     plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    from ipplan import load, write
+    from ipplan import actuals, load
     from ipplan.text import shown_numbers
     from ipplan.views.recording import record_view
 
@@ -80,11 +81,12 @@ def record(
     with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load(data_dir)
-        done = write.record(
+        done = actuals.record(
             *(data_dir, plan, year, indicator, value),
             source=source,
             note=note,
             force=force,
+            accept_jump=accept_jump,
             waiting=lock_waits(language),
         )
     view = record_view(plan, done)
@@ -186,6 +188,7 @@ def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(metavar="FILE")],
     force: Annotated[bool, typer.Option("--force")] = False,
+    accept_jump: Annotated[bool, typer.Option("--accept-jump")] = False,
     encoding: EncodingOption = None,
     sheet: Annotated[
         Optional[str],  # noqa: UP045
@@ -208,6 +211,7 @@ def import_(
                 default,
                 file,
                 force=force,
+                accept_jump=accept_jump,
                 encoding=encoding,
                 sheet=sheet,
                 waiting=lock_waits(language),
@@ -220,6 +224,7 @@ def import_(
                 plan,
                 file,
                 force=force,
+                accept_jump=accept_jump,
                 encoding=encoding,
                 sheet=sheet,
                 plan_name=chosen_plan(ctx),

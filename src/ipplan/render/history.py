@@ -25,7 +25,8 @@ def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
     value = f"{exact(change['value'])} {unit_label(change['unit'], lang)}"
     if change["previous"] is not None:
         value = f"{exact(change['previous'])} → {value}"
-    extra = " / ".join(part for part in (change["source"], change["note"]) if part)
+    cleared = [text(f"history.cleared.{field}", lang) for field in change.get("cleared", ())]
+    extra = " / ".join(part for part in (change["source"], change["note"], *cleared) if part)
     return f"{name} {change['year']}", value, extra
 
 

@@ -42,7 +42,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help.opt.help": ("显示本帮助并退出。", "Show this message and exit."),
     "help.opt.as_json": ("改为输出 JSON，供脚本使用。", "Print JSON for scripts instead."),
     "help.opt.as_of": (
-        "截至 YEAR 年底查看：只含该年及以前的实际值，行动为当时的状态。",
+        "截至该年年底查看：只含该年及以前的实际值，行动为当时的状态。",
         "Show the record as of the end of YEAR: only actuals up to it, actions as they stood then.",
     ),
     # --- indicators --------------------------------------------------------------------------
@@ -68,11 +68,21 @@ HELP: dict[str, tuple[str, str]] = {
         "实际值，以该指标的单位计（可写 3.6万、500亿）。",
         "The actual value, in the indicator's unit (3.6万 and 500亿 are understood).",
     ),
-    "help.record.source": ("数据来源。", "Where the figure comes from."),
-    "help.record.note": ("关于该数值的备注。", "A note on the figure."),
+    "help.record.source": (
+        '数据来源；空文本（--source ""）清除已记录的来源。',
+        'Where the figure comes from; empty (--source "") clears the source recorded.',
+    ),
+    "help.record.note": (
+        '关于该数值的备注；空文本（--note ""）清除已记录的备注。',
+        'A note on the figure; empty (--note "") clears the note recorded.',
+    ),
     "help.record.force": (
-        "替换已记录的值（旧值留在历史中），或记录与上一年相差很大的值。",
-        "Replace a value already recorded (kept in history), or record one far from the year before's.",
+        "替换已记录的值（旧值留在历史中）。",
+        "Replace a value already recorded (kept in history).",
+    ),
+    "help.record.accept_jump": (
+        "确认与相邻年份（或首个值与目标）相差很大的值无误，照样记录；否则视为可能的输入错误而拒绝。",
+        "Confirm a value far from its neighbour year's (or a first value far from the target) is right, and record it; without this it is refused as a likely typing slip.",
     ),
     "help.show": (
         "一项指标的全部信息：定义、实际值、线性路径、评估及相关行动。\n\n示例：ipplan show 1 --plan national --members",
@@ -100,8 +110,12 @@ HELP: dict[str, tuple[str, str]] = {
         "Read this sheet of the workbook (the first by default); a name it lacks lists the sheets there are.",
     ),
     "help.import.force": (
-        "替换已记录的值（旧值留在历史中），并接受与上一年相差很大的值。",
-        "Replace values already recorded (kept in history), and accept values far from the year before's.",
+        "替换已记录的值（旧值留在历史中）。",
+        "Replace values already recorded (kept in history).",
+    ),
+    "help.import.accept_jump": (
+        "确认与相邻年份（或首个值与目标）相差很大的值无误，照样记录。",
+        "Confirm values far from their neighbour year's (or first values far from the target) are right, and record them.",
     ),
     "help.import.encoding": (
         "文件的编码：utf-8 或 gbk（即 gb18030）。默认按文件内容判断；两种读法都说得通的文件须指明。",
@@ -135,7 +149,10 @@ HELP: dict[str, tuple[str, str]] = {
         "Set the action's status: not_started, in_progress, completed, delayed or cancelled (or in Chinese: 未启动 and so on).",
     ),
     "help.task.lead": ("设定牵头单位。", "Set the lead unit."),
-    "help.task.due": ("设定完成时限。", "Set the due date."),
+    "help.task.due": (
+        "设定完成时限，如 2025-06-30 或 2025年6月30日。",
+        "Set the due date, as 2025-06-30 or 2025年6月30日.",
+    ),
     "help.task.note": ("添加一条注明日期的进展。", "Add a dated note."),
     "help.task.no_lead": (
         "清除牵头单位（不指定牵头单位）。",
@@ -192,7 +209,10 @@ HELP: dict[str, tuple[str, str]] = {
         "Which content item --amount counts for.",
     ),
     "help.item.cancel": ("取消该事项，并写明原因。", "Cancel the item, with the reason."),
-    "help.item.date": ("发生的日期（默认：今天）。", "When it happened (default: today)."),
+    "help.item.date": (
+        "发生的日期，如 2026-06-20（默认：今天）。",
+        "When it happened, as 2026-06-20 (default: today).",
+    ),
     "help.item.note": ("关于这次进展的备注。", "A note on the progress."),
     "help.item.evidence": (
         "证明材料所在：文件编号或链接。",
@@ -359,5 +379,10 @@ HELP: dict[str, tuple[str, str]] = {
     "help.options_metavar": ("[选项]", "[OPTIONS]"),
     "help.command_metavar": ("命令 [参数]...", "COMMAND [ARGS]..."),
     "help.required": ("[必填]", "[required]"),
+    # the kind of value an option takes, where its help names no other (help.kind.<kind>)
+    "help.kind.text": ("文本", "TEXT"),
+    "help.kind.number": ("数值", "NUMBER"),
+    "help.kind.year": ("年份", "YEAR"),
+    "help.kind.date": ("日期", "DATE"),
     "help.default": ("默认：{value}", "default: {value}"),
 }

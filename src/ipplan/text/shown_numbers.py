@@ -18,6 +18,32 @@ def number(value: float | None) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+# More decimals than a recorded value is read with (text.typed_input takes at most a few) are
+# binary noise: a difference is never given more than this many.
+MAX_DECIMALS = 10
+
+
+def decimals(value: float) -> int:
+    """How many decimals ``value`` was written with: 41.6 has 1, 40 has 0, 1e-05 has 5."""
+    if float(value).is_integer():
+        return 0
+    written = repr(float(value))
+    if "e" in written:
+        mantissa, exponent = written.split("e")
+        places = len(mantissa.partition(".")[2].rstrip("0")) - int(exponent)
+        return min(max(places, 0), MAX_DECIMALS)
+    return min(len(written.partition(".")[2].rstrip("0")), MAX_DECIMALS)
+
+
+def difference(a: float, b: float) -> float:
+    """``a - b`` to the decimals the two were written with, never binary noise: 41.6 - 40 is
+    1.6, not 1.6000000000000014. Counts stay integers."""
+    result = a - b
+    if isinstance(a, int) and isinstance(b, int):
+        return result
+    return round(result, max(decimals(a), decimals(b)))
+
+
 def exact(value: float | None) -> str:
     """A recorded value exactly as stored, for history and undo: 31347, 80.125."""
     if value is None:

@@ -48,6 +48,7 @@ class ActualChangeView(TypedDict):
     previous: Value | None
     source: str | None
     note: str | None
+    cleared: list[str]  # the fields this change cleared ("source", "note")
     current: bool
 
 
@@ -111,6 +112,7 @@ def event_view(event: Event) -> EventView:
         "previous": event.previous,
         "source": event.source,
         "note": event.note,
+        "cleared": list(event.cleared),
         "current": event.current,
     }
 

@@ -11,6 +11,7 @@ from ipplan.assess import Assessment, assess, counted, expected_value, linear_pa
 from ipplan.data import Actual, Indicator, Number, Point
 from ipplan.files.record_text import timestamp
 from ipplan.plan import Plan
+from ipplan.text.shown_numbers import difference
 from ipplan.views.actions import ActionStatusView, action_status
 from ipplan.views.calculation import Step, calculation
 
@@ -397,7 +398,9 @@ def show_view(
                 "expected": expected,
                 "actual": value,
                 "total": total,
-                "deviation": None if assessed is None or expected is None else assessed - expected,
+                "deviation": None
+                if assessed is None or expected is None
+                else difference(assessed, expected),
             }
         )
     return {

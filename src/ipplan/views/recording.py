@@ -9,8 +9,8 @@ from ipplan.plan import Plan
 from ipplan.views.indicators import IndicatorView, indicator_view
 
 if TYPE_CHECKING:
+    from ipplan.actuals import Recorded
     from ipplan.import_figures import Imported
-    from ipplan.write import Recorded
 
 
 class RecordedValue(TypedDict):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipplan import clock, file_models, write
+from ipplan.actions import parse_date
 from ipplan.check.read import Checked, _one
 from ipplan.data import from_model
 from ipplan.errors import (
@@ -42,7 +43,7 @@ from ipplan.workplans.entities import Item, ProgressEvent
 from ipplan.workplans.loading import _event_rules
 from ipplan.workplans.periods import PeriodError, normalise, parse
 from ipplan.workplans.states import ItemStanding, ItemState, MilestoneState, assess_item
-from ipplan.write import Edit, commit, parse_date, stamp
+from ipplan.write import Edit, commit, stamp
 
 HEADER = PROGRESS.header() + (
     "# Progress on a work-plan item, written by `ipplan item`: one event per file.\n"

@@ -59,6 +59,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年不在计划期内；工作计划可为 {first}–{last} 年制定。",
         "{year} is outside the plan; a work plan is made for a year of {first}-{last}",
     ),
+    "year-not-ended": (
+        "{year} 年尚未结束（{ends} 结束，今天是 {today}），还没有该年的年底值；请在该年结束后再记录。",
+        "{year} has not ended (it ends on {ends}; today is {today}), so there is no year-end "
+        "figure for it yet; record it once the year has ended",
+    ),
     "baseline-year": (
         "{year} 年是基线年，其数值由计划确定（见 indicators.yaml），不能作为实际值记录。",
         "{year} is the baseline year: the plan fixes its value (in indicators.yaml), "
@@ -209,11 +214,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key}的 {year} 年值 {value} 与 {other_year} 年的 {other} 相比变化 {change}，"
         "不在可接受的范围 {lowest}–{highest} 内（{other_year} 年的 {other} 与按计划路径 {year} 年"
         "应达的 {path}，各放宽 ±{limit}），可能是输入错误（多打或少打了一位？）。"
-        "如确认无误，请加 --force 重新运行。",
+        "如确认该值无误，请加 --accept-jump 重新运行。",
         "{key}: {value} for {year} is {change} against {other} for {other_year}, outside the "
         "accepted range {lowest}-{highest} ({other} for {other_year} and the plan's path, "
         "{path} by {year}, each ±{limit}); is a digit missing or extra? If the value is right, "
-        "run again with --force",
+        "run again with --accept-jump",
+    ),
+    "implausible-first": (
+        "{key}的 {year} 年值 {value} 是该指标的第一个值（没有基线可比），与 {target_year} 年的目标 {target} "
+        "相差 {factor} 倍以上，可能是输入错误（百分数写成了小数？多打或少打了一位？）。"
+        "如确认该值无误，请加 --accept-jump 重新运行。",
+        "{key}: {value} for {year} is the first value (there is no baseline to compare it "
+        "with) and more than {factor} times off the target {target} for {target_year}; is it "
+        "a percentage written as a fraction, or a digit missing or extra? If the value is "
+        "right, run again with --accept-jump",
     ),
     "lock-lost": (
         "写入锁文件 {lock} 在本命令持有期间被删除或替换，未做任何改动（此时可能已有另一个命令在写入）；"
@@ -275,6 +289,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.title": ("变更记录（最新在前）", "Recorded changes, newest first"),
     "history.none": ("暂无录入的变更。", "No changes recorded yet."),
     "history.no_time": ("（未记录时间）", "(time not recorded)"),
+    "history.cleared.source": ("来源已清除", "source cleared"),
+    "history.cleared.note": ("备注已清除", "note cleared"),
     "history.more": (
         "另有 {count} 项较早的变更未显示（--limit 调整显示数量）。",
         "{count} earlier changes not shown (--limit sets how many).",

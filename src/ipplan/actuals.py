@@ -1,0 +1,194 @@
+"""Recording an actual: the year-end figure of an indicator, checked by
+:mod:`ipplan.value_rules` and written through :func:`ipplan.write.commit`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ipplan import clock
+from ipplan.assess import Assessment, assess
+from ipplan.data import Actual, Indicator, Revision
+from ipplan.errors import ValueAlreadyRecorded
+from ipplan.files.layout import DataDir
+from ipplan.files.lock import Waiting
+from ipplan.files.record_text import dump_actual
+from ipplan.plan import Plan
+from ipplan.text.typed_input import clean_text, parse_value
+from ipplan.value_rules import check_ended, check_plausible, check_value, check_year
+from ipplan.write import Edit, actual_file, commit, stamp
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """The outcome of ``ipplan record``."""
+
+    indicator: Indicator
+    actual: Actual
+    replaced: Actual | None
+    assessment: Assessment
+    unchanged: bool = False  # the same value was already recorded; nothing was written
+
+
+@dataclass(frozen=True)
+class Change:
+    """One actual about to be recorded, checked against the plan but not yet written."""
+
+    indicator: Indicator
+    actual: Actual
+    replaced: Actual | None
+    unchanged: bool
+
+
+def prepare(
+    plan: Plan,
+    year: int,
+    indicator_ref: str,
+    value_text: str,
+    *,
+    source: str | None = None,
+    note: str | None = None,
+    force: bool = False,
+    accept_jump: bool = False,
+    when: dt.datetime | None = None,
+    today: dt.date | None = None,
+    plausible: bool = True,
+    fields: tuple[str, str] = ("--source", "--note"),
+) -> Change:
+    """Check one value against the plan and build the actual it would record.
+
+    Raises the domain error that says what is wrong. The same value again (with no new source
+    or note) is ``unchanged``; a source or note given as empty text clears it; the same value
+    with a new source or note replaces the entry
+    without ``force``, keeping the earlier one in history; a different value needs ``force``
+    and keeps the old one in history. A year that has not ended on ``today`` (the judgement
+    day when not given) has no year-end figure yet.
+    Unless ``accept_jump`` (or ``plausible`` is false, for a caller that checks the whole batch
+    itself), a value far from its neighbour year's, or a first value far from the target, is
+    refused as a likely typing slip; ``force`` only replaces a value already recorded.
+    ``fields`` name the source and the note as the person typed them, in messages.
+    """
+    indicator = plan.indicator(indicator_ref)
+    check_year(plan, year)
+    check_ended(year, clock.judgement_day(None) if today is None else today)
+    value = check_value(plan, indicator, parse_value(value_text, indicator.unit, list(plan.units)))
+    # given empty (--note ""), a source or note is cleared; not given, it is kept
+    clearing = (source is not None, note is not None)
+    source, note = clean_text(source, fields[0]), clean_text(note, fields[1])
+    existing = next((a for a in plan.actuals[indicator.key] if a.year == year), None)
+    same_value = existing is not None and existing.value == value
+    if existing is not None and same_value:
+        # The same figure with a new source or note: nothing recorded is contradicted, so no
+        # --force; what is not given is kept, and the earlier metadata goes into history.
+        if source is None and not clearing[0]:
+            source = existing.source
+        if note is None and not clearing[1]:
+            note = existing.note
+        if (source, note) == (existing.source, existing.note):
+            return Change(indicator, existing, None, unchanged=True)
+    elif existing is not None and not force:
+        raise ValueAlreadyRecorded(
+            key=indicator.key,
+            name=indicator.name,
+            name_en=indicator.name_en,
+            year=year,
+            value=existing.value,
+            new=value,
+        )
+    if plausible and not accept_jump and not same_value:
+        check_plausible(plan, indicator, plan.actuals[indicator.key], year, value)
+    history: list[Revision] = []
+    if existing is not None:
+        history = [
+            *existing.history,
+            Revision(
+                value=existing.value,
+                source=existing.source,
+                note=existing.note,
+                recorded=existing.recorded,
+            ),
+        ]
+    actual = Actual(
+        year=year,
+        value=value,
+        source=source,
+        note=note,
+        recorded=stamp(plan, when),
+        history=history,
+    )
+    return Change(indicator, actual, existing, unchanged=False)
+
+
+def apply(plan: Plan, changes: list[Change]) -> dict[str, tuple[Actual, ...]]:
+    """The plan's actuals with ``changes`` made, each replacing any actual for its year."""
+    actuals = dict(plan.actuals)
+    for change in changes:
+        if change.unchanged:
+            continue
+        key, year = change.indicator.key, change.actual.year
+        kept = [a for a in actuals[key] if a.year != year]
+        actuals[key] = tuple(sorted((*kept, change.actual), key=lambda a: a.year))
+    return actuals
+
+
+def actual_writes(changes: Sequence[Change]) -> dict[str, str | None]:
+    """The record file of each change that records something."""
+    return {
+        actual_file(c.indicator.key, c.actual): dump_actual(c.actual)
+        for c in changes
+        if not c.unchanged
+    }
+
+
+def record(
+    data_dir: DataDir,
+    plan: Plan,
+    year: int,
+    indicator_ref: str,
+    value_text: str,
+    *,
+    source: str | None = None,
+    note: str | None = None,
+    force: bool = False,
+    accept_jump: bool = False,
+    when: dt.datetime | None = None,
+    waiting: Waiting | None = None,
+) -> Recorded:
+    """Record ``value_text`` as the ``year``-end actual of an indicator, in its record file."""
+    today = clock.judgement_day(None)
+
+    def edit(latest: Plan) -> Edit[Recorded]:
+        change = prepare(
+            latest,
+            year,
+            indicator_ref,
+            value_text,
+            source=source,
+            note=note,
+            force=force,
+            accept_jump=accept_jump,
+            when=when,
+            today=today,
+        )
+        indicator = change.indicator
+        if change.unchanged:
+            assessment = assess(
+                indicator,
+                latest.actuals[indicator.key],
+                latest.info.thresholds,
+                start=latest.info.baseline_year,
+            )
+            outcome = Recorded(indicator, change.actual, None, assessment, unchanged=True)
+            return Edit(outcome)
+        actuals = apply(latest, [change])
+        assessment = assess(
+            indicator,
+            actuals[indicator.key],
+            latest.info.thresholds,
+            start=latest.info.baseline_year,
+        )
+        outcome = Recorded(indicator, change.actual, change.replaced, assessment)
+        return Edit(outcome, actual_writes([change]))
+
+    return commit(data_dir, plan, edit, waiting=waiting)
