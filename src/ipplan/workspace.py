@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, TypeGuard
 
-from ipplan.data import from_model
+from ipplan.data import MAX_PLANS, from_model
 from ipplan.errors import DataInvalid, UnknownPlan
 from ipplan.files.discover import plan_in
 from ipplan.files.yaml_document import Document
@@ -35,8 +35,6 @@ FILE = "ipplan.yaml"
 # What a plan's name may be (ipplan.file_models.Name says the same to pydantic).
 NAME = re.compile(r"[a-z][a-z0-9_-]*", re.ASCII)
 MAX_NAME = 64
-# A workspace of the country's plans has about thirty; more than this is a broken file.
-MAX_PLANS = 1000
 
 
 class Entry(NamedTuple):
