@@ -37,7 +37,7 @@ from ipplan.data import (
     written_time,
 )
 from ipplan.text.typed_input import MAX_VALUE
-from ipplan.workplans.periods import PERIOD_PATTERN
+from ipplan.workplans import periods
 
 
 def _shows_something(value: str) -> str:
@@ -376,7 +376,7 @@ class Milestone(_Model):
         WithJsonSchema(
             {
                 "anyOf": [
-                    {"type": "string", "pattern": PERIOD_PATTERN},
+                    {"type": "string", "pattern": periods.schema_pattern()},
                     {"type": "integer", "minimum": 1000, "maximum": 9999},
                 ]
             }

@@ -100,13 +100,12 @@ def _schema_form(form: str) -> str:
     return plain.replace("H", "[HhＨ]").replace("Q", "[QqＱ]")
 
 
-# Every form, for the work plan's JSON Schema: text that matches no form is no period. (Spaces
-# inside a period, which normalise removes, and the calendar, a 13th month, are for validate.)
-PERIOD_PATTERN = (
-    r"^\s*(?:"
-    + "|".join(f"(?:{_schema_form(form)})" for form, _ in [*_ISO_FORMS, *_CN_FORMS])
-    + r")\s*$"
-)
+def schema_pattern() -> str:
+    """Every form, for the work plan's JSON Schema: text that matches no form is no period.
+    (Spaces inside a period, which normalise removes, and the calendar, a 13th month, are for
+    validate.) Made when the schema's models are, never on a command's way to its plan."""
+    forms = "|".join(f"(?:{_schema_form(form)})" for form, _ in [*_ISO_FORMS, *_CN_FORMS])
+    return rf"^\s*(?:{forms})\s*$"
 
 
 @functools.cache
