@@ -133,8 +133,11 @@ def read_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
             found = _items(c, doc, plans, ("plans",), PlanEntry)
             plain = [(loc, from_model(Entry, e)) for loc, e in found]
         entries = plain
-    if isinstance(plans, list) and not plans:
-        problems.append(Problem(path, doc.line(("plans",)), "empty", {"field": "plans"}))
+    # `plans:` left empty is empty too; a value refused where it stands (a tag) is told once
+    if plans == [] or (data is not None and "plans" in data and plans is None):
+        line = doc.line(("plans",))
+        if line not in doc.flagged:
+            problems.append(Problem(path, line, "empty", {"field": "plans"}))
     # A control character (a NUL) is the one problem of its line, not also a bad name or a
     # directory that no file can have.
     text = list(rule_text(c))

@@ -103,6 +103,8 @@ EDITS = {
                               "missing-field", "required"),
     "unknown field": Edit(ACTUAL, "value: 34396", "value: 34396\ncolour: red",
                           "unknown-field", "additionalProperties"),
+    "no plans": Edit(WORKSPACE, "  - name: national\n    directory: national\n", "",
+                     "empty", "type"),
     "no measures": Edit("tasks.yaml", "    measures:\n", "    measures: []\n    old_measures:\n",
                         "empty", "minItems"),
     # taken by both
