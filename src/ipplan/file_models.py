@@ -72,9 +72,10 @@ def _date_form(value: Any) -> Any:
     return value
 
 
-# A number: an integer or a decimal, never a boolean. Editors see JSON Schema's number; the
-# bounds a field adds (Field(ge=...)) come out as minimum, maximum and so on (check.schema).
-Number = Annotated[StrictInt | StrictFloat, WithJsonSchema({"type": "number"})]
+# A number: an integer or a decimal, never a boolean. The bounds a field adds (Field(ge=...))
+# come out in the schema as minimum, maximum and so on (check.schema). (No WithJsonSchema here:
+# it would stand for the whole field, and the field's bounds would be lost.)
+Number = StrictInt | StrictFloat
 # What the rules of ipplan.check.rules hold a plan's values and years to, said to editors too:
 # validate tells each with its own problem code (value-too-large, implausible-year, ...).
 Value = Annotated[Number, Field(json_schema_extra={"minimum": -MAX_VALUE, "maximum": MAX_VALUE})]
