@@ -26,6 +26,9 @@ Number = int | float
 # Years a plan may span: wide enough for any real plan, narrow enough to catch a typo (20255).
 FIRST_YEAR = 1900
 LAST_YEAR = 2200
+# A workspace of the country's plans has about thirty; more than this is a broken file
+# (ipplan.yaml, too-many-plans).
+MAX_PLANS = 1000
 
 
 class Point(NamedTuple):
@@ -255,10 +258,49 @@ _REVISION_FIELDS = frozenset(("value", "source", "note", "recorded"))
 # A recorded time as ipplan takes it, in a record file and in every model: ISO 8601, a date
 # and a time to the second or finer, with its offset from UTC (a time without one is read as
 # local time). The schema gives editors the same pattern.
+# A day as YYYY-MM-DD, with a month and a day that can be (the calendar's own days, 30
+# February, are for the reader to refuse).
+DATE_PATTERN = r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
 TIME_PATTERN = (
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
+    DATE_PATTERN + r"[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?"
     r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?"
 )
+
+
+def digits_between(low: int, high: int) -> str:
+    """A regular expression that matches the numbers from ``low`` to ``high``, both written with
+    the same number of digits (1900 to 9998): for a JSON Schema, which compares no text as a
+    number."""
+    first, last = str(low), str(high)
+    assert len(first) == len(last) and low <= high
+
+    def digits(low: int, high: int, count: int) -> str:
+        """Any ``count`` digits after a first digit from ``low`` to ``high``."""
+        first = str(low) if low == high else f"[{low}-{high}]"
+        return first + ("" if count == 0 else "[0-9]" if count == 1 else f"[0-9]{{{count}}}")
+
+    def between(a: str, b: str) -> str:
+        rest = len(a) - 1
+        if a[1:] == "0" * rest and b[1:] == "9" * rest:
+            return digits(int(a[0]), int(b[0]), rest)
+        if a[0] == b[0]:
+            return a[0] + between(a[1:], b[1:])
+        parts, low, high, top = [], int(a[0]), int(b[0]), None
+        if a[1:] != "0" * rest:
+            parts.append(a[0] + between(a[1:], "9" * rest))
+            low += 1
+        if b[1:] != "9" * rest:
+            top = b[0] + between("0" * rest, b[1:])
+            high -= 1
+        if low <= high:
+            parts.append(digits(low, high, rest))
+        if top is not None:
+            parts.append(top)
+        return parts[0] if len(parts) == 1 else "(" + "|".join(parts) + ")"
+
+    return between(first, last)
+
+
 _TIME = re.compile(TIME_PATTERN, re.ASCII)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -25,7 +26,18 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ipplan.action_status import Status
-from ipplan.data import RECORDED_YEARS, TIME_PATTERN, visible, written_time
+from ipplan.data import (
+    DATE_PATTERN,
+    FIRST_YEAR,
+    LAST_YEAR,
+    RECORDED_YEARS,
+    TIME_PATTERN,
+    digits_between,
+    visible,
+    written_time,
+)
+from ipplan.text.typed_input import MAX_VALUE
+from ipplan.workplans import periods
 
 
 def _shows_something(value: str) -> str:
@@ -50,17 +62,55 @@ def _time_form(value: Any) -> Any:
     return value
 
 
+def _date_form(value: Any) -> Any:
+    """A date as YYYY-MM-DD and nothing else: not a Unix time, nor a time of day that pydantic
+    would also read as a date."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not (type(value) is str and re.fullmatch(DATE_PATTERN, value, re.ASCII)):
+        raise PydanticCustomError("date_parsing", "a date as YYYY-MM-DD, such as 2025-06-30")
+    return value
+
+
+# A number: an integer or a decimal, never a boolean. The bounds a field adds (Field(ge=...))
+# come out in the schema as minimum, maximum and so on (check.schema). (No WithJsonSchema here:
+# it would stand for the whole field, and the field's bounds would be lost.)
 Number = StrictInt | StrictFloat
+# What the rules of ipplan.check.rules hold a plan's values and years to, said to editors too:
+# validate tells each with its own problem code (value-too-large, implausible-year, ...).
+Value = Annotated[Number, Field(json_schema_extra={"minimum": -MAX_VALUE, "maximum": MAX_VALUE})]
+Year = Annotated[StrictInt, Field(json_schema_extra={"minimum": FIRST_YEAR, "maximum": LAST_YEAR})]
+# A day, such as an action's due date: YYYY-MM-DD, a real day of the calendar.
+Day = Annotated[
+    dt.date,
+    BeforeValidator(_date_form),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": f"^{DATE_PATTERN}$"}),
+]
 # A recorded time, as ipplan writes it: a date, a time to the second or finer and its offset
 # (read as local time without one). Not a Unix time, nor a date alone, nor any other form
 # pydantic would read: a time that two readers could take for two moments.
 Moment = Annotated[
     dt.datetime,
     BeforeValidator(_time_form),
-    WithJsonSchema({"type": "string", "pattern": f"^{TIME_PATTERN}$"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            # the years of RECORDED_YEARS, then the rest of the form
+            "pattern": "^"
+            + digits_between(RECORDED_YEARS.start, RECORDED_YEARS.stop - 1)
+            + TIME_PATTERN.removeprefix("[0-9]{4}")
+            + "$",
+        }
+    ),
 ]
 # Text that shows something: "   " or a zero-width space alone is refused as blank.
-Text = Annotated[StrictStr, Field(min_length=1), AfterValidator(_shows_something)]
+# (The schema asks for a character that is not a space; one that shows nothing, a zero-width
+# space alone, is for validate to tell.)
+Text = Annotated[
+    StrictStr,
+    Field(min_length=1, json_schema_extra={"pattern": r"\S"}),
+    AfterValidator(_shows_something),
+]
 Key = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9-]*$")]
 Direction = Literal["increase", "decrease"]
@@ -81,8 +131,8 @@ class _Model(BaseModel):
 class Point(_Model):
     """A value at a year-end."""
 
-    year: StrictInt
-    value: Number
+    year: Year
+    value: Value
 
 
 class Thresholds(_Model):
@@ -106,8 +156,8 @@ class UnitDeclaration(_Model):
     name: Annotated[Text | None, Field(description="Chinese name; the symbol if left out.")] = None
     name_en: Annotated[Text, Field(description="English name, such as 'items'.")]
     whole: Annotated[StrictBool, Field(description="true: values are whole numbers (counts).")]
-    min: Annotated[Number, Field(description="The smallest value allowed.")] = 0
-    max: Annotated[Number | None, Field(description="The largest value allowed; none if null.")] = (
+    min: Annotated[Value, Field(description="The smallest value allowed.")] = 0
+    max: Annotated[Value | None, Field(description="The largest value allowed; none if null.")] = (
         None
     )
 
@@ -118,23 +168,25 @@ class PlanInfo(_Model):
     issuer: Text | None = None
     issuer_en: Text | None = None
     baseline_year: Annotated[
-        StrictInt, Field(description="The year before the plan's first year (its baseline).")
+        Year, Field(description="The year before the plan's first year (its baseline).")
     ]
-    target_year: Annotated[StrictInt, Field(description="The plan's last year.")]
+    target_year: Annotated[Year, Field(description="The plan's last year.")]
     thresholds: Thresholds = Thresholds()
     max_change: Annotated[
         Number,
         Field(
+            json_schema_extra={"exclusiveMinimum": 0},
             description="A recorded value more than this fraction below both the year before's "
             "and the plan's path from it, or above both, is refused without --force as a likely "
-            "slipped digit (0.5: more than 50 %)."
+            "slipped digit (0.5: more than 50 %).",
         ),
     ] = 0.5
     rollup_tolerance: Annotated[
         Number,
         Field(
+            json_schema_extra={"minimum": 0},
             description="In a workspace: how far the sum of member plans' figures may differ "
-            "from this plan's own, as a fraction of it (0.02: 2 %), before it is flagged."
+            "from this plan's own, as a fraction of it (0.02: 2 %), before it is flagged.",
         ),
     ] = 0
 
@@ -152,8 +204,8 @@ class RollUpTarget(_Model):
 class OfficialFigure(_Model):
     """An official figure for a year, where it differs from the value the plan printed."""
 
-    year: StrictInt
-    value: Number
+    year: Year
+    value: Value
     source: Annotated[Text, Field(description="Publisher, title and date of the figure.")]
 
 
@@ -196,7 +248,10 @@ class Indicator(_Model):
     definition_en: Text | None = None
     max_change: Annotated[
         Number | None,
-        Field(description="This indicator's own plausibility limit, instead of the plan's."),
+        Field(
+            json_schema_extra={"exclusiveMinimum": 0},
+            description="This indicator's own plausibility limit, instead of the plan's.",
+        ),
     ] = None
     rolls_up_to: Annotated[
         RollUpTarget | None,
@@ -240,14 +295,14 @@ class Action(_Model):
     measures: Annotated[list[Text], Field(min_length=1)]
     indicators: list[StrictStr]
     lead: Text | None
-    due: dt.date | None
+    due: Day | None
     status: Status
 
 
 class Revision(_Model):
     """An earlier value of an actual, kept when it was replaced with --force."""
 
-    value: Number
+    value: Value
     source: Text | None = None
     note: Text | None = None
     recorded: Moment | None = None
@@ -257,7 +312,7 @@ class ActualRecord(_Model):
     """One indicator-year's file, ``actuals/<indicator-key>/<year>.yaml``: the path names the
     indicator and the year."""
 
-    value: Annotated[Number, Field(description="The year-end value, in the indicator's unit.")]
+    value: Annotated[Value, Field(description="The year-end value, in the indicator's unit.")]
     source: Annotated[Text | None, Field(description="Where the figure comes from.")] = None
     note: Text | None = None
     recorded: Moment | None = None
@@ -278,7 +333,7 @@ class ActionUpdate(_Model):
     recorded: Moment
     status: Status | None = None
     lead: Text | None = None
-    due: dt.date | None = None
+    due: Day | None = None
     note: Text | None = None
     cleared: Annotated[
         list[Literal["lead", "due"]],
@@ -292,17 +347,17 @@ ItemId = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=80
 class WorkPlanInfo(_Model):
     """The work plan as issued: its year, title, issuer and date."""
 
-    year: Annotated[StrictInt, Field(description="The year the work plan covers.")]
+    year: Annotated[Year, Field(description="The year the work plan covers.")]
     title: Text
     title_en: Text | None = None
     issuer: Text | None = None
-    issued: dt.date | None = None
+    issued: Day | None = None
 
 
 class Quantity(_Model):
     """A countable target of a content item, such as 6 trainings (6 次)."""
 
-    target: Annotated[Number, Field(gt=0, le=10**12, allow_inf_nan=False)]
+    target: Annotated[Number, Field(gt=0, le=MAX_VALUE, allow_inf_nan=False)]
     unit: Text
 
 
@@ -318,6 +373,15 @@ class Milestone(_Model):
 
     period: Annotated[
         Text | StrictInt,
+        # a form of ipplan.workplans.periods, or a year as a number
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "string", "pattern": periods.schema_pattern()},
+                    {"type": "integer", "minimum": 1000, "maximum": 9999},
+                ]
+            }
+        ),
         Field(
             description="2024, 2024H1, 2024Q3, 2024-06, 2024-03-10, or a Chinese form: 全年, "
             "上半年, 第三季度, 第三、四季度, 6月底前, 3月10日前."
@@ -356,8 +420,8 @@ class ProgressEvent(_Model):
 
     recorded: Moment
     item: ItemId
-    date: Annotated[dt.date, Field(description="When it happened.")]
-    done: Annotated[bool, Field(description="The whole item is done.")] = False
+    date: Annotated[Day, Field(description="When it happened.")]
+    done: Annotated[StrictBool, Field(description="The whole item is done.")] = False
     milestone: Annotated[
         StrictInt | None, Field(ge=1, description="The milestone done (1 for the first).")
     ] = None
@@ -365,7 +429,7 @@ class ProgressEvent(_Model):
         Number | None,
         Field(
             ge=0,
-            le=10**12,
+            le=MAX_VALUE,
             allow_inf_nan=False,
             description="An amount achieved toward a quantity target.",
         ),

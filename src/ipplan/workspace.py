@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, TypeGuard
 
-from ipplan.data import from_model
+from ipplan.data import MAX_PLANS, from_model
 from ipplan.errors import DataInvalid, UnknownPlan
 from ipplan.files.discover import plan_in
 from ipplan.files.yaml_document import Document
@@ -35,8 +35,6 @@ FILE = "ipplan.yaml"
 # What a plan's name may be (ipplan.file_models.Name says the same to pydantic).
 NAME = re.compile(r"[a-z][a-z0-9_-]*", re.ASCII)
 MAX_NAME = 64
-# A workspace of the country's plans has about thirty; more than this is a broken file.
-MAX_PLANS = 1000
 
 
 class Entry(NamedTuple):
@@ -135,8 +133,11 @@ def read_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
             found = _items(c, doc, plans, ("plans",), PlanEntry)
             plain = [(loc, from_model(Entry, e)) for loc, e in found]
         entries = plain
-    if isinstance(plans, list) and not plans:
-        problems.append(Problem(path, doc.line(("plans",)), "empty", {"field": "plans"}))
+    # `plans:` left empty is empty too; a value refused where it stands (a tag) is told once
+    if plans == [] or (data is not None and "plans" in data and plans is None):
+        line = doc.line(("plans",))
+        if line not in doc.flagged:
+            problems.append(Problem(path, line, "empty", {"field": "plans"}))
     # A control character (a NUL) is the one problem of its line, not also a bad name or a
     # directory that no file can have.
     text = list(rule_text(c))

@@ -91,6 +91,7 @@ def test_schema_command_writes_every_schema(cli: Run, plan_dir: Path, tmp_path: 
         "tasks.schema.json",
         "update.schema.json",
         "workplan.schema.json",
+        "workspace.schema.json",
     ]
 
 

@@ -108,3 +108,60 @@ def test_bundled_plan_is_read_only_and_init_starts_a_writable_one(
     assert recorded.returncode == 0, recorded.stderr
     recorded_file = tmp_path / "data" / "actuals" / "practitioners" / "2024.yaml"
     assert "value: 36000\n" in recorded_file.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def distributions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The wheel and the source distribution as the release builds them (`python -m build`),
+    here from the installed build backend rather than one fetched from the network."""
+    pytest.importorskip("build")
+    pytest.importorskip("hatchling")
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = out.glob("ipplan-*.whl")
+    (sdist,) = out.glob("ipplan-*.tar.gz")
+    return {"wheel": wheel, "sdist": sdist}
+
+
+def test_the_licence_is_in_the_wheel_and_the_source_distribution(
+    distributions: dict[str, Path],
+) -> None:
+    import tarfile
+
+    from ipplan import __version__
+
+    licence = (REPO / "LICENSE").read_bytes()
+    assert licence.startswith(b"MIT License\n") and b"the ipplan authors" in licence
+    with zipfile.ZipFile(distributions["wheel"]) as wheel:
+        names = wheel.namelist()
+        (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        (packed,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+        assert wheel.read(packed) == licence
+        fields = wheel.read(metadata).decode("utf-8")
+    # the version the package carries is the one __init__.py holds
+    assert f"\nVersion: {__version__}\n" in fields
+    assert "\nLicense-Expression: MIT\n" in fields and "\nLicense-File: LICENSE\n" in fields
+    with tarfile.open(distributions["sdist"]) as sdist:
+        top = f"ipplan-{__version__}"
+        for name in ("LICENSE", "CHANGELOG.md", "pyproject.toml"):
+            member = sdist.extractfile(f"{top}/{name}")
+            assert member is not None
+            if name == "LICENSE":
+                assert member.read() == licence
+
+
+def test_the_distributions_pass_twine_check(distributions: dict[str, Path]) -> None:
+    """What PyPI would refuse of them (their metadata, the README as the project's page)."""
+    pytest.importorskip("twine")
+    result = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *map(str, distributions.values())],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("PASSED") == 2

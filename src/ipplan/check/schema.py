@@ -2,18 +2,23 @@
 
 Editors with the YAML language server read the schema named on a file's first line
 (``# yaml-language-server: $schema=schema/indicators.schema.json``) and check the file as it is
-typed. The schema covers each file's shape; the rules that tie files together stay with
-``ipplan validate``.
+typed. The schema says every rule that one file can state: types, bounds, forms, patterns,
+choices and required fields, each from the one definition that ``ipplan validate`` checks too.
+The rules that tie values or files together, and those JSON Schema cannot say, stay with
+validate (docs/validating.md lists them).
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import CoreSchema
 
+from ipplan.data import MAX_PLANS
 from ipplan.errors import write_error
 from ipplan.file_models import (
     Action,
@@ -21,6 +26,7 @@ from ipplan.file_models import (
     ActualRecord,
     Area,
     Indicator,
+    PlanEntry,
     PlanInfo,
     ProgressEvent,
     UnitDeclaration,
@@ -49,6 +55,12 @@ class TasksFile(_File):
     actions: list[Action]
 
 
+class WorkspaceFile(_File):
+    """ipplan.yaml: the plans of a workspace, each with its directory. Edited by hand."""
+
+    plans: Annotated[list[PlanEntry], Field(min_length=1, max_length=MAX_PLANS)]
+
+
 class ActualFile(ActualRecord):
     """actuals/<indicator-key>/<year>.yaml: one recorded year-end value. Written by
     `ipplan record`."""
@@ -68,7 +80,24 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     # workplans/YEAR.yaml (by hand) and progress/YEAR/ITEM/STAMP.yaml (by `ipplan item`)
     "workplan": WorkPlanFile,
     "progress": ProgressEvent,
+    # ipplan.yaml, the workspace's file, beside its plans' directories
+    "workspace": WorkspaceFile,
 }
+
+# pydantic writes a bound it checks after another check (a number that is an integer or a
+# decimal, Field(ge=0)) under its own name; JSON Schema's words for it are these.
+_BOUNDS = {"ge": "minimum", "gt": "exclusiveMinimum", "le": "maximum", "lt": "exclusiveMaximum"}
+
+
+class _Generator(GenerateJsonSchema):
+    """pydantic's JSON Schema, with each bound under JSON Schema's name for it."""
+
+    def generate_inner(self, schema: CoreSchema) -> JsonSchemaValue:
+        found = super().generate_inner(schema)
+        if "type" in found or "anyOf" in found:  # a schema, not a mapping of properties
+            for bound in _BOUNDS.keys() & found.keys():
+                found[_BOUNDS[bound]] = found.pop(bound)
+        return found
 
 
 def schema_name(name: str) -> str:
@@ -82,7 +111,7 @@ def modeline(name: str) -> str:
 
 def schema(name: str) -> dict[str, Any]:
     """The JSON Schema of data file ``name`` (``indicators``, ``tasks``, ...)."""
-    document = FILE_MODELS[name].model_json_schema()
+    document = FILE_MODELS[name].model_json_schema(schema_generator=_Generator)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_name(name),

@@ -92,6 +92,22 @@ _CN_FORMS = [
 ]
 
 
+def _schema_form(form: str) -> str:
+    """A form as JSON Schema's regular expressions read it (ECMA-262): no named groups, and
+    the digits and letters :func:`normalise` takes written as they may be typed."""
+    plain = re.sub(r"\(\?P<\w+>", "(?:", form).replace(r"\d", "[0-9０-９]")
+    plain = plain.replace("1-4", "1-4１-４").replace("[12]", "[12１２]")
+    return plain.replace("H", "[HhＨ]").replace("Q", "[QqＱ]")
+
+
+def schema_pattern() -> str:
+    """Every form, for the work plan's JSON Schema: text that matches no form is no period.
+    (Spaces inside a period, which normalise removes, and the calendar, a 13th month, are for
+    validate.) Made when the schema's models are, never on a command's way to its plan."""
+    forms = "|".join(f"(?:{_schema_form(form)})" for form, _ in [*_ISO_FORMS, *_CN_FORMS])
+    return rf"^\s*(?:{forms})\s*$"
+
+
 @functools.cache
 def _patterns(kind: str) -> list[tuple[re.Pattern[str], str]]:
     """The forms compiled, on first use: a command that reads no period never compiles them."""
