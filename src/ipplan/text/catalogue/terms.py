@@ -71,6 +71,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "legend.actual": ("实际", "actual"),
     "legend.milestone": ("阶段目标", "milestone"),
     "legend.target": ("目标", "target"),
+    "legend.baseline": ("基线", "baseline"),
+    # a cumulative indicator's chart: its running total, which starts at zero in the first year
+    "legend.total": ("累计值", "running total"),
+    "legend.origin": ("起点", "start"),
+    "legend.gap": ("线在没有数据的年份断开", "the line breaks at a year with no figure"),
     "label.symbols": ("代入的值", "Values used"),
     "label.compound": ("复合增长方法（第二方法）", "Compound growth (second method)"),
     "label.outlook": ("展望 {year} 年", "Looking ahead to {year}"),
