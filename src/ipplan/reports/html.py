@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from itertools import groupby
 from typing import Any
 
 from ipplan.render import charts, sentences
@@ -160,8 +161,8 @@ def _actual_key(chart: charts.Chart, lang: str) -> list[str]:
 
 def chart_text(chart: charts.Chart, heading: str, lang: str) -> str:
     """The chart in words, its text alternative: the heading, then each value it marks (the
-    actuals, the milestones, the target), as the SVG's name for a screen reader. A running
-    total's first point is named its start."""
+    baseline or a running total's start, the actuals, the milestones, the target), as the SVG's
+    name for a screen reader; each point is named as the SVG's own title names it."""
     legend = chart_legend(lang)
     sep = colon(lang)
 
@@ -170,14 +171,12 @@ def chart_text(chart: charts.Chart, heading: str, lang: str) -> str:
             (f"{y}{sep}{charts.label(v)}" for y, v in points), lang
         )
 
-    parts = []
-    if chart.actual:
-        points = chart.actual
-        if chart.point_names()[0] == "origin":
-            parts.append(listed("origin", points[:1]))
-            points = points[1:]
-        if points:
-            parts.append(listed("total" if chart.cumulative else "actual", points))
+    parts = [
+        listed(name, [point for point, _ in group])
+        for name, group in groupby(
+            zip(chart.actual, chart.point_names(), strict=True), key=lambda pair: pair[1]
+        )
+    ]
     if chart.milestones:
         parts.append(listed("milestone", chart.milestones))
     parts.append(listed("target", [chart.target]))
