@@ -131,3 +131,14 @@ def test_a_cumulative_chart_with_a_year_missing_says_so_everywhere(
     assert english_show[english_show.index("Chart") + 13] == (
         "  ● running total   · linear path   ◎ target   the line breaks at a year with no figure"
     )
+
+
+def test_a_provisional_baseline_is_named_the_actual_it_is(cli: Run, plan_dir: Path) -> None:
+    data = ("--data", str(plan_dir))
+    for year, value in (("2022", "80"), ("2023", "81")):
+        assert cli("record", year, "satisfaction", value, *data).exit_code == 0
+    page = cli("report", "-f", "html", *data).stdout
+    assert 'aria-label="9. 行业社会满意度 (%)：实际 2022：80、2023：81；目标 2025：83"' in page
+    assert "<title>实际 2022: 80</title>" in page
+    # the plan's own baseline is named the baseline
+    assert "<title>基线 2021: 26829</title>" in page

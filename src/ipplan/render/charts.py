@@ -30,6 +30,9 @@ class Chart:
     # the actual series is a running total, counted from zero in the first year: its first point
     # is that zero, where the total starts, and not the plan's baseline
     cumulative: bool = False
+    # the first point is the plan's own baseline, not a provisional one (the earliest actual of
+    # an indicator the plan gives none, which is named as the actual it is)
+    given_baseline: bool = True
 
     @classmethod
     def from_show(cls, view: Mapping[str, Any]) -> Chart:
@@ -49,6 +52,7 @@ class Chart:
             milestones=[(m["year"], m["value"]) for m in view["milestones"]],
             target=(view["target"]["year"], view["target"]["value"]),
             cumulative=bool(view.get("accumulate")),
+            given_baseline=not view.get("provisional_baseline"),
         )
 
     def values(self) -> list[float]:
@@ -85,10 +89,11 @@ class Chart:
         (a running total) or ``actual``."""
         names = []
         for year, _ in self.actual:
-            if year == self.first_year:
-                names.append("origin" if self.cumulative else "baseline")
+            if self.cumulative:
+                names.append("origin" if year == self.first_year else "total")
             else:
-                names.append("total" if self.cumulative else "actual")
+                first = year == self.first_year and self.given_baseline
+                names.append("baseline" if first else "actual")
         return names
 
     def drawn(self) -> list[str]:
