@@ -187,18 +187,18 @@ def test_each_chart_is_an_image_named_by_what_it_shows(
     for page, alternative in (
         (
             "report-national-en.html",
-            "1. Practising patent attorneys (people): actual 2021: 26829, 2022: 29500, "
+            "1. Practising patent attorneys (people): baseline 2021: 26829; actual 2022: 29500, "
             "2023: 31500, 2024: 33000; target 2025: 40000",
         ),
         (
             "site/en/plans/national/practitioners.html",
-            "1. Practising patent attorneys (people): actual 2021: 26829, 2022: 29500, "
+            "1. Practising patent attorneys (people): baseline 2021: 26829; actual 2022: 29500, "
             "2023: 31500, 2024: 33000; target 2025: 40000",
         ),
         (
             "site/plans/national/practitioners.html",
-            "1. 执业专利代理师人数 (人)：实际 2021：26829、2022：29500、2023：31500、2024：33000；"
-            "目标 2025：40000",
+            "1. 执业专利代理师人数 (人)：基线 2021：26829；"
+            "实际 2022：29500、2023：31500、2024：33000；目标 2025：40000",
         ),
     ):
         shown = (tmp_path / "out" / page).read_text(encoding="utf-8")

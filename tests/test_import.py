@@ -43,11 +43,16 @@ def test_import_records_every_row(cli: Run, plan_dir: Path, tmp_path: Path) -> N
     assert len({a.recorded for series in plan.actuals.values() for a in series}) == 1
 
 
-def test_export_then_import_round_trips(cli: Run, plan_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_export_then_import_round_trips(
+    cli: Run, plan_dir: Path, tmp_path: Path, lang: str
+) -> None:
     for year, key, value in (("2022", "practitioners", "29000"), ("2023", "agency_rate", "80.3")):
         cli("record", year, key, value, "--note", "核对", "--data", str(plan_dir))
     exported = tmp_path / "export.csv"
-    cli("report", "-f", "csv", "-o", str(exported), "--data", str(plan_dir))
+    cli("report", "-f", "csv", "-o", str(exported), "--lang", lang, "--data", str(plan_dir))
+    header = exported.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("指标键,名称," if lang == "zh" else "key,name,")
 
     fresh = tmp_path / "fresh"
     cli("init", str(fresh))
@@ -150,11 +155,20 @@ def test_missing_file(cli: Run, plan_dir: Path, tmp_path: Path) -> None:
     assert f"there is no file {tmp_path / 'nowhere.csv'}" in result.stderr
 
 
-def test_the_csv_report_layout_is_what_import_reads() -> None:
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_csv_report_layout_is_what_import_reads(lang: str) -> None:
     from ipplan import import_figures
     from ipplan.reports import tidy
 
-    assert set(import_figures.REQUIRED + import_figures.OPTIONAL) <= set(tidy.COLUMNS)
+    # each column import reads is named so import finds it, and no other column is taken for one
+    read = {header: import_figures.column_of(header) for header in tidy.headers(lang)}
+    # a name column, where import knows its header, is read only to check it names the key's
+    # indicator (import-key-and-name), never as the key itself
+    assert read.get(tidy.headers(lang)[tidy.COLUMNS.index("name")]) in (None, "name")
+    assert {column: header for header, column in read.items() if column not in (None, "name")} == {
+        column: tidy.headers(lang)[tidy.COLUMNS.index(column)]
+        for column in import_figures.REQUIRED + import_figures.OPTIONAL
+    }
     assert reports.Format.csv.value == "csv"
 
 

@@ -188,7 +188,7 @@ def test_every_report_names_its_year_and_when_it_was_made(
     assert "Made from the data as recorded up to 2024-09-01 10:00 UTC+08:00." in html
     tidy = cli("report", "-f", "csv", "--as-of", "2022", *data).stdout.removeprefix("\ufeff")
     rows = list(csv.DictReader(io.StringIO(tidy)))
-    assert {(r["as_of"], r["made"]) for r in rows} == {("2022", "2024-09-01T10:00:00+08:00")}
+    assert {(r["截至年份"], r["生成时间"]) for r in rows} == {("2022", "2024-09-01T10:00:00+08:00")}
 
     # SOURCE_DATE_EPOCH, the reproducible-builds convention, names the time instead
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01 00:00 UTC

@@ -88,14 +88,14 @@ def test_csv_report_quotes_formula_text_and_keeps_numbers(
     out = tmp_path / "report.csv"
     assert cli("report", "-f", "csv", "-o", str(out), "--data", str(hostile_plan)).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
-    by = {(r["key"], r["year"]): r for r in rows}
+    by = {(r["指标键"], r["年份"]): r for r in rows}
     first = by[("practitioners", "2022")]
-    assert first["source"] == "'" + HOSTILE["="]
-    assert first["note"] == "'" + HOSTILE["+"]
-    assert first["value"] == "29000"
-    assert by[("practitioners", "2023")]["source"] == "'-2+3"
-    assert by[("agency_rate", "2023")]["note"] == "'''"
-    assert by[("agency_rate", "2023")]["value"] == "80.1"
+    assert first["来源"] == "'" + HOSTILE["="]
+    assert first["备注"] == "'" + HOSTILE["+"]
+    assert first["数值"] == "29000"
+    assert by[("practitioners", "2023")]["来源"] == "'-2+3"
+    assert by[("agency_rate", "2023")]["备注"] == "'''"
+    assert by[("agency_rate", "2023")]["数值"] == "80.1"
     for row in rows:
         for column, value in row.items():
             assert not value.startswith(formulas.TRIGGERS), (column, value)

@@ -478,18 +478,23 @@ def test_binding_indicators_stand_out_in_every_output(cli: Run, successor: Path)
     html = cli("report", "-f", "html", "--data", str(successor), "--lang", "en").stdout
     assert '<p class="binding">◆ binding indicator</p>' in html
 
-    text = cli("report", "-f", "csv", "--data", str(successor)).stdout
+    text = cli("report", "-f", "csv", "--lang", "en", "--data", str(successor)).stdout
     rows = {
         (r["key"], r["year"]): r for r in csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
     }
-    assert rows["density", "2027"]["binding"] == "true"
-    assert rows["filings", "2027"]["binding"] == "false"
+    assert rows["density", "2027"]["kind"] == "binding indicator"
+    assert rows["filings", "2027"]["kind"] == "indicative indicator"
     assert (rows["trained", "2029"]["value"], rows["trained", "2029"]["total"]) == (
         "12500",
         "36500",
     )
     assert (rows["trained", "2028"]["value"], rows["trained", "2028"]["total"]) == ("", "")
-    assert rows["trained", "2027"]["accumulate"] == "sum"
+    assert rows["trained", "2027"]["measured as"] == "cumulative"
+    # the plan's baseline of a cumulative indicator is the previous period's total, as written
+    assert (rows["trained", "2027"]["baseline"], rows["trained", "2027"]["target"]) == (
+        "40000",
+        "60000",
+    )
 
     out = successor.parent / "tracking.xlsx"
     assert cli("report", "-o", str(out), "--data", str(successor)).exit_code == 0

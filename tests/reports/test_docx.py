@@ -282,7 +282,9 @@ def test_every_indicator_has_its_chart_as_a_png_with_a_caption(
         assert all(archive.read(n).startswith(b"\x89PNG\r\n\x1a\n") for n in images)
     captions = headings(doc, "Caption")
     assert len(captions) == 9
-    assert captions[0] == "图例：实线与圆点为实际值，虚线为线性路径，空心圆为目标。"
+    assert captions[0] == (
+        "图例：实线与圆点为实际值，实线在没有数据的年份断开，虚线为线性路径，空心圆为目标。"
+    )
 
 
 def test_the_sources_are_listed_once_each(cli: Run, ended: Path, tmp_path: Path) -> None:

@@ -70,11 +70,25 @@ def test_json_is_everything_the_core_computes(cli: Run, reported: Path, tmp_path
 # --- csv --------------------------------------------------------------------------------------
 
 
-def test_csv_is_tidy_rows_with_a_bom(reported: Path) -> None:
-    text = report_of(reported, "csv")
-    assert isinstance(text, str) and text.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
-    assert list(rows[0]) == [
+CSV_HEADERS = {
+    "zh": [
+        "指标键",
+        "名称",
+        "单位",
+        "年份",
+        "数值",
+        "来源",
+        "备注",
+        "状态",
+        "基线",
+        "目标",
+        "属性",
+        "计量方式",
+        "累计",
+        "截至年份",
+        "生成时间",
+    ],
+    "en": [
         "key",
         "name",
         "unit",
@@ -83,28 +97,84 @@ def test_csv_is_tidy_rows_with_a_bom(reported: Path) -> None:
         "source",
         "note",
         "status",
-        "binding",
-        "accumulate",
+        "baseline",
+        "target",
+        "kind",
+        "measured as",
         "total",
-        "as_of",
+        "as of",
         "made",
-    ]
-    assert {(r["binding"], r["accumulate"], r["total"]) for r in rows} == {("false", "", "")}
+    ],
+}
+
+
+def csv_rows(text: str | bytes) -> list[list[str]]:
+    assert isinstance(text, str) and text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def test_csv_is_tidy_rows_with_a_bom(reported: Path) -> None:
+    header, *cells = csv_rows(report_of(reported, "csv"))
+    assert header == CSV_HEADERS["zh"]
+    rows = [dict(zip(header, row, strict=True)) for row in cells]
+    assert {(r["属性"], r["计量方式"], r["累计"]) for r in rows} == {("预期性指标", "年末值", "")}
     assert len(rows) == 9 * 4  # nine indicators, 2022 to 2025
-    by = {(r["key"], int(r["year"])): r for r in rows}
+    by = {(r["指标键"], int(r["年份"])): r for r in rows}
     plan = load(reported)
     for key, series in plan.actuals.items():
         for actual in series:
-            assert float(by[key, actual.year]["value"]) == actual.value
-    assert by["practitioners", 2022]["source"] == "2022年度统计"
-    assert by["practitioners", 2023]["note"] == HOSTILE_NOTE
-    assert by["practitioners", 2024]["value"] == ""
-    # the status as of each year
+            assert float(by[key, actual.year]["数值"]) == actual.value
+    assert by["practitioners", 2022]["来源"] == "2022年度统计"
+    assert by["practitioners", 2023]["备注"] == HOSTILE_NOTE
+    assert by["practitioners", 2024]["数值"] == ""
+    # the status as of each year, named as the other outputs name it
     # 2171 / 13171 of the way in a quarter of the time: R = 0.659
-    assert by["practitioners", 2022]["status"] == "needs_acceleration"
-    assert by["practitioners", 2023]["status"] == "needs_acceleration"
-    assert by["medium_agencies", 2025]["status"] == "no_data"
-    assert by["agency_rate", 2023]["value"] == "80.1"
+    assert by["practitioners", 2022]["状态"] == "需加快"
+    assert by["practitioners", 2023]["状态"] == "需加快"
+    assert by["medium_agencies", 2025]["状态"] == "暂无数据"
+    assert by["agency_rate", 2023]["数值"] == "80.1"
+    # every row says the indicator's baseline and target, to read its value against
+    assert [by["practitioners", 2022][c] for c in CSV_HEADERS["zh"][:-1]] == [
+        "practitioners",
+        "执业专利代理师人数",
+        "人",
+        "2022",
+        "29000",
+        "2022年度统计",
+        "",
+        "需加快",
+        "26829",
+        "40000",
+        "预期性指标",
+        "年末值",
+        "",
+        "",
+    ]
+    # an indicator the plan gives no baseline leaves the cell empty
+    assert (by["satisfaction", 2022]["基线"], by["satisfaction", 2022]["目标"]) == ("", "83")
+
+
+def test_the_english_csv_has_english_headers_and_status_names(reported: Path) -> None:
+    header, *cells = csv_rows(report_of(reported, "csv", lang="en"))
+    assert header == CSV_HEADERS["en"]
+    by = {(row[0], row[3]): row for row in cells}
+    assert by["practitioners", "2022"][:-1] == [
+        "practitioners",
+        "Practising patent attorneys",
+        "人",
+        "2022",
+        "29000",
+        "2022年度统计",
+        "",
+        "needs acceleration",
+        "26829",
+        "40000",
+        "indicative indicator",
+        "year-end value",
+        "",
+        "",
+    ]
+    assert by["medium_agencies", "2025"][7] == "no data"
 
 
 def test_csv_file_opens_as_utf8_with_bom(cli: Run, reported: Path, tmp_path: Path) -> None:
@@ -113,7 +183,7 @@ def test_csv_file_opens_as_utf8_with_bom(cli: Run, reported: Path, tmp_path: Pat
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert {int(r["year"]) for r in rows} == {2022}
+    assert {int(r["年份"]) for r in rows} == {2022}
 
 
 # --- xlsx -------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from tests.conftest import Run, snapshot
         ("R.HTM", b"<!DOCTYPE html>"),
         ("r.xlsx", b"PK\x03\x04"),
         ("r.json", b"{"),
-        ("r.csv", "\ufeffkey,name".encode()),
+        ("r.csv", "\ufeff指标键,名称".encode()),
         ("r.md", b"# "),
         ("r.Markdown", b"# "),
     ],
@@ -40,7 +40,7 @@ def test_format_names_are_case_insensitive(cli: Run, plan_dir: Path, tmp_path: P
     assert json.loads(out.read_text(encoding="utf-8"))["plan"]["baseline_year"] == 2021
     result = cli("report", "-f", "Csv", "--data", str(plan_dir))
     assert result.exit_code == 0
-    assert result.stdout.startswith("\ufeffkey,name,unit,year")
+    assert result.stdout.startswith("\ufeff指标键,名称,单位,年份")
 
 
 def test_a_format_contradicting_the_extension_is_refused(

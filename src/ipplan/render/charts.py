@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 XY = tuple[int, float]
@@ -26,6 +27,12 @@ class Chart:
     actual: list[XY]
     milestones: list[XY]
     target: XY
+    # the actual series is a running total, counted from zero in the first year: its first point
+    # is that zero, where the total starts, and not the plan's baseline
+    cumulative: bool = False
+    # the first point is the plan's own baseline, not a provisional one (the earliest actual of
+    # an indicator the plan gives none, which is named as the actual it is)
+    given_baseline: bool = True
 
     @classmethod
     def from_show(cls, view: Mapping[str, Any]) -> Chart:
@@ -44,6 +51,8 @@ class Chart:
             actual=[(p["year"], p[measured]) for p in path if p[measured] is not None],
             milestones=[(m["year"], m["value"]) for m in view["milestones"]],
             target=(view["target"]["year"], view["target"]["value"]),
+            cumulative=bool(view.get("accumulate")),
+            given_baseline=not view.get("provisional_baseline"),
         )
 
     def values(self) -> list[float]:
@@ -57,6 +66,35 @@ class Chart:
         if low == high:
             low, high = min(0.0, low), max(0.0, high)
         return low, high
+
+    def runs(self) -> list[list[XY]]:
+        """The actual series in runs of consecutive years. A line joins the points of a run and
+        breaks where a year has no figure: the terminal and the SVG both draw these runs."""
+        runs: list[list[XY]] = []
+        for point in self.actual:
+            if runs and point[0] == runs[-1][-1][0] + 1:
+                runs[-1].append(point)
+            else:
+                runs.append([point])
+        return runs
+
+    def breaks(self) -> bool:
+        """Whether the actual line is drawn and broken somewhere by a year with no figure."""
+        runs = self.runs()
+        return len(runs) > 1 and any(len(run) >= 2 for run in runs)
+
+    def point_names(self) -> list[str]:
+        """What each point of the actual series is, as a legend key: ``baseline`` (the plan's,
+        in the first year), ``origin`` (a running total's zero, in the first year), ``total``
+        (a running total) or ``actual``."""
+        names = []
+        for year, _ in self.actual:
+            if self.cumulative:
+                names.append("origin" if year == self.first_year else "total")
+            else:
+                first = year == self.first_year and self.given_baseline
+                names.append("baseline" if first else "actual")
+        return names
 
     def drawn(self) -> list[str]:
         """The series the chart draws, in the order a legend names them."""
@@ -94,6 +132,7 @@ def label(value: float) -> str:
 # --- terminal ---------------------------------------------------------------------------------
 
 LINEAR, ACTUAL, MILESTONE, TARGET = "·", "●", "◆", "◎"
+ACTUAL_LINE = "•"  # between the actuals of consecutive years
 
 
 def grid(chart: Chart, width: int = 48, height: int = 10) -> list[str]:
@@ -114,6 +153,13 @@ def grid(chart: Chart, width: int = 48, height: int = 10) -> list[str]:
         for c in range(col(y0), col(y1) + 1):
             year = chart.first_year + c / (width - 1) * span
             cells[row(v0 + (year - y0) / ((y1 - y0) or 1) * (v1 - v0))][c] = LINEAR
+    for run in chart.runs():
+        for (y0, v0), (y1, v1) in pairwise(run):
+            for c in range(col(y0) + 1, col(y1)):
+                year = chart.first_year + c / (width - 1) * span
+                r = row(v0 + (year - y0) / (y1 - y0) * (v1 - v0))
+                if cells[r][c] in (" ", LINEAR):
+                    cells[r][c] = ACTUAL_LINE
     for points, mark in (
         (chart.milestones, MILESTONE),
         ([chart.target], TARGET),
@@ -164,7 +210,9 @@ def frame(
 def svg(chart: Chart, title: str, legend: Mapping[str, str]) -> str:
     """The chart as one self-contained SVG element that scales to its container's width.
 
-    ``legend`` names the series: keys ``linear``, ``actual``, ``milestone`` and ``target``.
+    ``legend`` names the series: keys ``linear``, ``actual``, ``milestone`` and ``target``, and
+    the points of the actual series (:meth:`Chart.point_names`): ``baseline``, ``origin`` and
+    ``total``.
     """
     from html import escape  # only a page draws charts as SVG
 
@@ -192,14 +240,14 @@ def svg(chart: Chart, title: str, legend: Mapping[str, str]) -> str:
             f'<polyline class="linear" points="{points}">'
             f"<title>{escape(legend['linear'])}</title></polyline>"
         )
-    series = chart.actual
-    if len(series) >= 2:
-        points = " ".join(f"{x(yr)},{y(v)}" for yr, v in series)
-        parts.append(f'<polyline class="actual" points="{points}"/>')
-    for yr, v in series:
+    for run in chart.runs():
+        if len(run) >= 2:
+            points = " ".join(f"{x(yr)},{y(v)}" for yr, v in run)
+            parts.append(f'<polyline class="actual" points="{points}"/>')
+    for (yr, v), name in zip(chart.actual, chart.point_names(), strict=True):
         parts.append(
             f'<circle class="actual" cx="{x(yr)}" cy="{y(v)}" r="4">'
-            f"<title>{escape(legend['actual'])} {yr}: {escape(label(v))}</title></circle>"
+            f"<title>{escape(legend[name])} {yr}: {escape(label(v))}</title></circle>"
         )
     for yr, v in chart.milestones:
         cx, cy = x(yr), y(v)
@@ -254,8 +302,9 @@ def png(chart: Chart) -> bytes:
     if len(chart.linear) >= 2:
         for (y0, v0), (y1, v1) in zip(chart.linear, chart.linear[1:], strict=False):
             canvas.line((x(y0), y(v0)), (x(y1), y(v1)), COLOURS["linear"], k, dash=5 * k)
-    for (y0, v0), (y1, v1) in zip(chart.actual, chart.actual[1:], strict=False):
-        canvas.line((x(y0), y(v0)), (x(y1), y(v1)), COLOURS["actual"], k + 1)
+    for run in chart.runs():  # no line across a year with no figure, as in the SVG
+        for (y0, v0), (y1, v1) in pairwise(run):
+            canvas.line((x(y0), y(v0)), (x(y1), y(v1)), COLOURS["actual"], k + 1)
     for yr, v in chart.actual:
         canvas.disc(x(yr), y(v), 4 * k, COLOURS["actual"])
     for yr, v in chart.milestones:

@@ -139,6 +139,7 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
 CHART_STYLES = {
     charts.LINEAR: "dim",
     charts.ACTUAL: "bold cyan",
+    charts.ACTUAL_LINE: "cyan",
     charts.MILESTONE: "yellow",
     charts.TARGET: "bold green",
 }
@@ -159,11 +160,16 @@ def _print_chart(console: Console, view: Mapping[str, Any], lang: str) -> None:
         "milestone": charts.MILESTONE,
         "target": charts.TARGET,
     }
-    legend = [(marks[series], f"legend.{series}") for series in chart.drawn()]
+    # a cumulative indicator's actual series is its running total, named so
+    named = {"actual": "total"} if chart.cumulative else {}
+    legend = [(marks[series], f"legend.{named.get(series, series)}") for series in chart.drawn()]
     key_line = Text("  ")
     for mark, key in legend:
         key_line.append(mark, style=CHART_STYLES[mark])
         key_line.append(f" {text(key, lang)}   ")
+    if chart.breaks():
+        key_line.append(text("legend.gap", lang))
+    key_line.rstrip()
     console.print(key_line)
 
 

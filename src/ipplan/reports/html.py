@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from itertools import groupby
 from typing import Any
 
 from ipplan.render import charts, sentences
@@ -133,17 +134,36 @@ def _status(status: str, words: str) -> str:
 
 def key_line(chart: charts.Chart, lang: str) -> str:
     """The chart's key: how each series it draws is drawn, and nothing it does not draw."""
-    parts = [text(f"report.key.{series}", lang) for series in chart.drawn()]
-    if len(chart.actual) == 1:  # one dot: the plan's baseline alone, or one actual
-        alone = "baseline_point" if chart.actual[0][0] == chart.first_year else "actual_point"
-        parts[0] = text(f"report.key.{alone}", lang)
+    parts: list[str] = []
+    for series in chart.drawn():
+        if series == "actual":
+            parts += _actual_key(chart, lang)
+        else:
+            parts.append(text(f"report.key.{series}", lang))
     return text("report.key", lang, parts=("; " if lang == "en" else "，").join(parts))
+
+
+def _actual_key(chart: charts.Chart, lang: str) -> list[str]:
+    """The key of the actual series: a dot alone is the plan's baseline, a running total's
+    start (zero, never the baseline) or one actual; a line breaks at a year with no figure."""
+    year = chart.first_year
+    if len(chart.actual) == 1:
+        alone = {"baseline": "baseline_point", "origin": "origin_point"}
+        name = alone.get(chart.point_names()[0], "actual_point")
+        return [text(f"report.key.{name}", lang, year=year)]
+    joined = any(len(run) >= 2 for run in chart.runs())
+    name = ("total" if chart.cumulative else "actual") + ("" if joined else "_dots")
+    said = [text(f"report.key.{name}", lang, year=year)]
+    if chart.breaks():
+        said.append(text("report.key.gap", lang))
+    return said
 
 
 def chart_text(chart: charts.Chart, heading: str, lang: str) -> str:
     """The chart in words, its text alternative: the heading, then each value it marks (the
-    actuals, the milestones, the target), as the SVG's name for a screen reader."""
-    legend = _legend(lang)
+    baseline or a running total's start, the actuals, the milestones, the target), as the SVG's
+    name for a screen reader; each point is named as the SVG's own title names it."""
+    legend = chart_legend(lang)
     sep = colon(lang)
 
     def listed(series: str, points: list[tuple[int, float]]) -> str:
@@ -151,15 +171,22 @@ def chart_text(chart: charts.Chart, heading: str, lang: str) -> str:
             (f"{y}{sep}{charts.label(v)}" for y, v in points), lang
         )
 
-    parts = [listed("actual", chart.actual)] if chart.actual else []
+    parts = [
+        listed(name, [point for point, _ in group])
+        for name, group in groupby(
+            zip(chart.actual, chart.point_names(), strict=True), key=lambda pair: pair[1]
+        )
+    ]
     if chart.milestones:
         parts.append(listed("milestone", chart.milestones))
     parts.append(listed("target", [chart.target]))
     return heading + sep + ("; " if lang == "en" else "；").join(parts)
 
 
-def _legend(lang: str) -> dict[str, str]:
-    return {key: text(f"legend.{key}", lang) for key in ("linear", "actual", "milestone", "target")}
+def chart_legend(lang: str) -> dict[str, str]:
+    """The names of a chart's series and points (:func:`ipplan.render.charts.svg`)."""
+    names = ("linear", "actual", "milestone", "target", "baseline", "total", "origin")
+    return {key: text(f"legend.{key}", lang) for key in names}
 
 
 def render(report: dict[str, Any], lang: str) -> str:
@@ -226,7 +253,7 @@ def render(report: dict[str, Any], lang: str) -> str:
     out.append("</section>")
 
     out += ['<section id="indicators">', f"<h2>{escape(text('report.indicators', lang))}</h2>"]
-    legend = _legend(lang)
+    legend = chart_legend(lang)
     for ind in report["indicators"]:
         heading = common.heading(ind, lang)
         out.append(f'<section class="indicator" id="indicator-{escape(ind["key"])}">')

@@ -13,12 +13,16 @@ import json
 from typing import Any
 
 from ipplan.files.formulas import neutral
+from ipplan.render.sentences import pick
+from ipplan.text.i18n import label, text
 
 # key, year, value, source and note are what import reads; name and unit help a reader,
-# status is what the indicator's status was as of that year; binding and accumulate say what
-# kind of indicator it is, and total is a cumulative indicator's running total in that year;
-# as_of and made say, on every row, which years the report counts and when it was made (import
-# ignores all of these).
+# status is what the indicator's status was as of that year, to be read against the plan's
+# baseline and target; binding and accumulate say what kind of indicator it is, and total is a
+# cumulative indicator's running total in that year; as_of and made say, on every row, which
+# years the report counts and when it was made (import ignores all of these). The headers, the
+# status and the kind are in the report's language (``csv.*`` in the catalogue): import reads
+# the headers of either language.
 COLUMNS = (
     "key",
     "name",
@@ -28,6 +32,8 @@ COLUMNS = (
     "source",
     "note",
     "status",
+    "baseline",
+    "target",
     "binding",
     "accumulate",
     "total",
@@ -47,16 +53,39 @@ def cell(value: Any) -> str:
     return neutral(str(value))
 
 
+def headers(lang: str) -> list[str]:
+    """The CSV's header row in ``lang``."""
+    return [text(f"csv.{column}", lang) for column in COLUMNS]
+
+
 def render(report: dict[str, Any], lang: str) -> str:
     """UTF-8 CSV with a byte-order mark, so Excel reads the Chinese names correctly."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(headers(lang))
     made = report["made"]
     about = {"as_of": report["as_of"], "made": None if made is None else made["time"]}
+    indicators = {ind["key"]: _indicator(ind, lang) for ind in report["indicators"]}
     for row in report["yearly"]:
-        writer.writerow([cell({**row, **about}[column]) for column in COLUMNS])
+        words = {
+            "status": label(row["status"], lang),
+            "binding": text("label.binding" if row["binding"] else "label.indicative", lang),
+            "accumulate": text(f"accumulate.{row['accumulate'] or 'none'}", lang),
+        }
+        shown = {**row, **indicators[row["key"]], **words, **about}
+        writer.writerow([cell(shown[column]) for column in COLUMNS])
     return BOM + buffer.getvalue()
+
+
+def _indicator(ind: dict[str, Any], lang: str) -> dict[str, Any]:
+    """What every row of an indicator repeats: its name in ``lang``, the plan's baseline (not a
+    provisional one, which is a recorded figure) and its target."""
+    baseline = ind["baseline"]
+    return {
+        "name": pick(ind, "name", lang),
+        "baseline": None if baseline is None or ind["provisional_baseline"] else baseline["value"],
+        "target": ind["target"]["value"],
+    }
 
 
 def render_json(report: dict[str, Any], lang: str) -> str:

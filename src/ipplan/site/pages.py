@@ -320,7 +320,7 @@ class Site:
             for line in common.subtitle(ind, lang)
         ]
         body.append(f'<p class="muted">{escape(self.as_of_line(lang))}</p>')
-        legend = {k: text(f"legend.{k}", lang) for k in ("linear", "actual", "milestone", "target")}
+        legend = report_html.chart_legend(lang)
         chart = charts.Chart.from_show(ind)
         body.append("<figure>")
         body.append(charts.svg(chart, report_html.chart_text(chart, heading, lang), legend))

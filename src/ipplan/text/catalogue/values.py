@@ -233,6 +233,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.key.actual": ("实线与圆点为实际值", "the solid line and dots are actuals"),
     "report.key.actual_point": ("圆点为实际值", "the dot is the actual"),
     "report.key.baseline_point": ("圆点为基线值", "the dot is the baseline"),
+    "report.key.actual_dots": ("圆点为实际值", "the dots are actuals"),
+    "report.key.origin_point": (
+        "圆点为累计的起点，即 {year} 年的 0",
+        "the dot is where the running total starts, 0 in {year}",
+    ),
+    "report.key.total": (
+        "实线与圆点为累计值，从 {year} 年的 0 算起",
+        "the solid line and dots are the running total, counted from 0 in {year}",
+    ),
+    "report.key.total_dots": (
+        "圆点为累计值，从 {year} 年的 0 算起",
+        "the dots are the running total, counted from 0 in {year}",
+    ),
+    "report.key.gap": ("实线在没有数据的年份断开", "the line breaks at a year with no figure"),
     "report.key.linear": ("虚线为线性路径", "the dashed line is the linear path"),
     "report.key.milestone": ("菱形为阶段目标", "a diamond is a milestone"),
     "report.key.target": ("空心圆为目标", "the ring is the target"),
