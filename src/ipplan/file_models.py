@@ -247,23 +247,42 @@ class Action(_Model):
 class Revision(_Model):
     """An earlier value of an actual, kept when it was replaced with --force."""
 
-    value: Number
+    value: Number | None = None
     source: Text | None = None
     note: Text | None = None
     recorded: Moment | None = None
+    not_published: bool = False
+    basis_change: Text | None = None
 
 
 class ActualRecord(_Model):
     """One indicator-year's file, ``actuals/<indicator-key>/<year>.yaml``: the path names the
     indicator and the year."""
 
-    value: Annotated[Number, Field(description="The year-end value, in the indicator's unit.")]
+    value: Annotated[
+        Number | None,
+        Field(description="The year-end value, in the indicator's unit; none when not published."),
+    ] = None
     source: Annotated[Text | None, Field(description="Where the figure comes from.")] = None
     note: Text | None = None
     recorded: Moment | None = None
     history: Annotated[
         list[Revision], Field(description="The values this one replaced, oldest first.")
     ] = empty()
+    not_published: Annotated[
+        StrictBool,
+        Field(
+            description="The figure was not published: checked where `source` says, when "
+            "`recorded` says; no value (p.not-published-with-value otherwise)."
+        ),
+    ] = False
+    basis_change: Annotated[
+        Text | None,
+        Field(
+            description="How this year's figure is counted differently from the year before's: "
+            "a comparison across it is marked wherever the figure is judged."
+        ),
+    ] = None
 
 
 class Actual(ActualRecord):

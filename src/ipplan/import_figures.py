@@ -211,7 +211,7 @@ def import_csv(
         if not force:
             # Each new value against its neighbours as they will be once the whole file is in.
             for change, line in zip(changes, lines, strict=True):
-                if change.unchanged:
+                if change.unchanged or change.actual.value is None:
                     continue
                 indicator, year = change.indicator, change.actual.year
                 try:

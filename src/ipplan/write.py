@@ -44,9 +44,14 @@ from ipplan.errors import (
     InvalidDate,
     LockLost,
     LockLostMidway,
+    NotPublishedAlreadyRecorded,
+    NotPublishedNeedsSource,
+    NotPublishedWithValue,
     NotWholeNumber,
+    RecordValueMissing,
     ValueAlreadyRecorded,
     ValueOutOfRange,
+    ValueRecordedNotPublished,
     WriteStoppedMidway,
     YearOutsidePlan,
     write_error,
@@ -260,7 +265,7 @@ def prepare(
     plan: Plan,
     year: int,
     indicator_ref: str,
-    value_text: str,
+    value_text: str | None,
     *,
     source: str | None = None,
     note: str | None = None,
@@ -268,6 +273,8 @@ def prepare(
     when: dt.datetime | None = None,
     plausible: bool = True,
     fields: tuple[str, str] = ("--source", "--note"),
+    not_published: bool = False,
+    basis_change: str | None = None,
 ) -> Change:
     """Check one value against the plan and build the actual it would record.
 
@@ -278,22 +285,49 @@ def prepare(
     Unless ``force`` (or ``plausible`` is false, for a caller that checks the whole batch
     itself), a value far from its neighbour year's is refused as a likely typing slip.
     ``fields`` name the source and the note as the person typed them, in messages.
+    With ``not_published`` (and no value), it records that the figure was not published,
+    checked where ``source`` says (docs/methodology.md, "Not published"); ``basis_change``
+    marks a change of counting basis, kept on the year's record until another one is given.
     """
     indicator = plan.indicator(indicator_ref)
     check_year(plan, year)
-    value = check_value(plan, indicator, parse_value(value_text, indicator.unit, list(plan.units)))
     source, note = clean_text(source, fields[0]), clean_text(note, fields[1])
+    basis = clean_text(basis_change, "--basis-change")
+    value: Value | None = None
+    if not_published:
+        if value_text is not None:
+            raise NotPublishedWithValue(value=value_text)
+        if source is None:
+            raise NotPublishedNeedsSource()
+    elif value_text is None:
+        raise RecordValueMissing()
+    else:
+        units = list(plan.units)
+        value = check_value(plan, indicator, parse_value(value_text, indicator.unit, units))
     existing = next((a for a in plan.actuals[indicator.key] if a.year == year), None)
-    same_value = existing is not None and existing.value == value
+    same_value = (
+        existing is not None and existing.value == value and existing.not_published == not_published
+    )
     if existing is not None and same_value:
-        if source in (None, existing.source) and note in (None, existing.note):
+        if (
+            source in (None, existing.source)
+            and note in (None, existing.note)
+            and basis in (None, existing.basis_change)
+        ):
             return Change(indicator, existing, None, unchanged=True)
         # The same figure with a new source or note: nothing recorded is contradicted, so no
         # --force; what is not given is kept, and the earlier metadata goes into history.
         source = existing.source if source is None else source
         note = existing.note if note is None else note
     elif existing is not None and not force:
-        raise ValueAlreadyRecorded(
+        refusal = (
+            NotPublishedAlreadyRecorded
+            if existing.not_published
+            else ValueRecordedNotPublished
+            if not_published
+            else ValueAlreadyRecorded
+        )
+        raise refusal(
             key=indicator.key,
             name=indicator.name,
             name_en=indicator.name_en,
@@ -301,7 +335,7 @@ def prepare(
             value=existing.value,
             new=value,
         )
-    if plausible and not force and not same_value:
+    if plausible and not force and not same_value and value is not None:
         check_plausible(plan, indicator, plan.actuals[indicator.key], year, value)
     history: list[Revision] = []
     if existing is not None:
@@ -312,8 +346,12 @@ def prepare(
                 source=existing.source,
                 note=existing.note,
                 recorded=existing.recorded,
+                not_published=existing.not_published,
+                basis_change=existing.basis_change,
             ),
         ]
+    if basis is None and existing is not None and not not_published:
+        basis = existing.basis_change  # the year's basis, whatever its value
     actual = Actual(
         year=year,
         value=value,
@@ -321,6 +359,8 @@ def prepare(
         note=note,
         recorded=stamp(plan, when),
         history=history,
+        not_published=not_published,
+        basis_change=None if not_published else basis,
     )
     return Change(indicator, actual, existing, unchanged=False)
 
@@ -338,7 +378,7 @@ def neighbour(
     baseline), else the earliest after it. A cumulative indicator's baseline is the previous
     period's total, not a year's amount, so its yearly amounts are compared only with each
     other."""
-    known = [(a.year, a.value) for a in series if a.year != year]
+    known = [(a.year, a.value) for a in series if a.year != year and a.value is not None]
     if indicator.baseline is not None and indicator.accumulate is None:
         known.append((indicator.baseline.year, indicator.baseline.value))
     before = [p for p in known if p[0] < year]
@@ -449,15 +489,18 @@ def record(
     plan: Plan,
     year: int,
     indicator_ref: str,
-    value_text: str,
+    value_text: str | None,
     *,
     source: str | None = None,
     note: str | None = None,
     force: bool = False,
     when: dt.datetime | None = None,
     waiting: Waiting | None = None,
+    not_published: bool = False,
+    basis_change: str | None = None,
 ) -> Recorded:
-    """Record ``value_text`` as the ``year``-end actual of an indicator, in its record file."""
+    """Record ``value_text`` as the ``year``-end actual of an indicator, in its record file;
+    with ``not_published``, that the figure was not published (:func:`prepare`)."""
 
     def edit(latest: Plan) -> Edit[Recorded]:
         change = prepare(
@@ -469,6 +512,8 @@ def record(
             note=note,
             force=force,
             when=when,
+            not_published=not_published,
+            basis_change=basis_change,
         )
         indicator = change.indicator
         if change.unchanged:

@@ -22,6 +22,8 @@ def print_public_record(console: Console, view: Mapping[str, Any], lang: str) ->
     final = sentences.final_evaluation(view, lang)
     late = [(row, sentences.overdue_years(row, lang)) for row in rows]
     heading = text("record.overdue_heading", lang, day=view["day"])
+    unpublished = [(row, sentences.not_published_years(row, lang)) for row in rows]
+    unpublished_heading = text("record.not_published_heading", lang)
     if len(rows) > terminal.PLAIN_ROWS:  # as plain as the table, and in one go
         lines = []
         if final:
@@ -30,6 +32,8 @@ def print_public_record(console: Console, view: Mapping[str, Any], lang: str) ->
             lines.append(final[1])
         if any(years for _, years in late):
             lines += [heading, *_said_lines(late, lang)]
+        if any(years for _, years in unpublished):
+            lines += [unpublished_heading, *_said_lines(unpublished, lang)]
         if lines:
             console.out("\n".join(lines), highlight=False)
         return
@@ -41,6 +45,9 @@ def print_public_record(console: Console, view: Mapping[str, Any], lang: str) ->
     if any(years for _, years in late):
         console.print(Text(heading, style="bold"))
         console.print(_said_grid(late, lang, style="yellow", columns=console.width))
+    if any(years for _, years in unpublished):
+        console.print(Text(unpublished_heading, style="bold"))
+        console.print(_said_grid(unpublished, lang, columns=console.width))
 
 
 def _said_lines(said: Sequence[tuple[Mapping[str, Any], str | None]], lang: str) -> list[str]:

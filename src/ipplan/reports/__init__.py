@@ -215,6 +215,10 @@ def yearly_rows(plan: Plan, as_of: int | None = None) -> list[dict[str, Any]]:
                     "accumulate": ind.accumulate,
                     # a cumulative indicator's running total, in the years it was reported
                     "total": a.total.value if a.total and a.total.year == year else None,
+                    # the figure recorded as not published (value empty), or counted on another
+                    # basis than the year before's (docs/methodology.md)
+                    "not_published": actual is not None and actual.not_published,
+                    "basis_change": None if actual is None else actual.basis_change,
                 }
             )
     return rows

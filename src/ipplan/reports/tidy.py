@@ -17,8 +17,9 @@ from ipplan.files.formulas import neutral
 # key, year, value, source and note are what import reads; name and unit help a reader,
 # status is what the indicator's status was as of that year; binding and accumulate say what
 # kind of indicator it is, and total is a cumulative indicator's running total in that year;
-# as_of and made say, on every row, which years the report counts and when it was made (import
-# ignores all of these).
+# not_published is true for a year whose figure is recorded as not published (its value empty),
+# basis_change the change of counting basis the year's figure carries; as_of and made say, on
+# every row, which years the report counts and when it was made (import ignores all of these).
 COLUMNS = (
     "key",
     "name",
@@ -31,6 +32,8 @@ COLUMNS = (
     "binding",
     "accumulate",
     "total",
+    "not_published",
+    "basis_change",
     "as_of",
     "made",
 )

@@ -44,11 +44,13 @@ class ActualChangeView(TypedDict):
     name_en: str
     unit: str
     year: int
-    value: Value
+    value: Value | None
     previous: Value | None
     source: str | None
     note: str | None
     current: bool
+    not_published: bool
+    previous_not_published: bool
 
 
 EventView = ProgressChangeView | ActionChangeView | ActualChangeView
@@ -112,6 +114,8 @@ def event_view(event: Event) -> EventView:
         "source": event.source,
         "note": event.note,
         "current": event.current,
+        "not_published": event.not_published,
+        "previous_not_published": event.previous_not_published,
     }
 
 

@@ -203,6 +203,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已记录：{name} {year} 年 = {value} {unit}",
         "Recorded: {name} {year} = {value} {unit}",
     ),
+    "recorded.not_published": (
+        "已记录：{name} {year} 年数据未公布（核查：{source}）",
+        "Recorded: {name} {year} was not published (checked: {source})",
+    ),
+    "unchanged.not_published": (
+        "{name} {year} 年已记为未公布，未作改动。",
+        "{name} is already recorded as not published for {year}; nothing changed.",
+    ),
     "unchanged": (
         "{name} {year} 年已记录为 {value} {unit}，未作改动。",
         "{name} already has {value} {unit} for {year}; nothing changed.",
