@@ -21,6 +21,7 @@ from pydantic import (
     StrictInt,
     StrictStr,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -76,6 +77,27 @@ def empty() -> Any:
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+# A recorded figure's value: required, but for a figure recorded as not published (which has
+# none). A value left out of any other is put in as this mark, which its field refuses as missing,
+# so that it is said with every other problem of the record (missing-field).
+_NO_VALUE = object()
+
+
+def _value_given(data: Any) -> Any:
+    if isinstance(data, dict) and "value" not in data and data.get("not_published") is not True:
+        return {**data, "value": _NO_VALUE}
+    return data
+
+
+def _not_missing(value: Any) -> Any:
+    if value is _NO_VALUE:
+        raise PydanticCustomError("missing", "Field required")
+    return value
+
+
+FigureValue = Annotated[Number | None, BeforeValidator(_not_missing)]
 
 
 class Point(_Model):
@@ -247,12 +269,17 @@ class Action(_Model):
 class Revision(_Model):
     """An earlier value of an actual, kept when it was replaced with --force."""
 
-    value: Number | None = None
+    value: FigureValue = None
     source: Text | None = None
     note: Text | None = None
     recorded: Moment | None = None
     not_published: bool = False
     basis_change: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _value_given(cls, data: Any) -> Any:
+        return _value_given(data)
 
 
 class ActualRecord(_Model):
@@ -260,7 +287,7 @@ class ActualRecord(_Model):
     indicator and the year."""
 
     value: Annotated[
-        Number | None,
+        FigureValue,
         Field(description="The year-end value, in the indicator's unit; none when not published."),
     ] = None
     source: Annotated[Text | None, Field(description="Where the figure comes from.")] = None
@@ -283,6 +310,11 @@ class ActualRecord(_Model):
             "a comparison across it is marked wherever the figure is judged."
         ),
     ] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _value_given(cls, data: Any) -> Any:
+        return _value_given(data)
 
 
 class Actual(ActualRecord):

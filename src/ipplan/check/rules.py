@@ -382,6 +382,8 @@ def _figure_problems(
         if entry.source is None:
             yield Problem(doc.path, doc.line((*loc, "not_published")), "not-published-source", {})
     elif entry.value is None:
+        if doc.line((*loc, "value")) in doc.flagged:  # not a number: said where it was read
+            return
         field = ".".join(str(part) for part in (*loc, "value"))
         yield Problem(doc.path, doc.line(loc), "missing-field", {"field": field})
     else:
