@@ -164,13 +164,13 @@ def made(plan: Plan, as_of: int | None, environ: Mapping[str, str]) -> dict[str,
 def latest_counted(plan: Plan, as_of: int | None) -> dt.datetime | None:
     """The latest recorded time among what counts as of ``as_of``: the actuals of the years up
     to it (with their earlier values) and the action updates recorded by its end."""
-    from ipplan.assess import counted
+    from ipplan.assess import recorded_by
     from ipplan.clock import aware
 
     times = [
         when
         for series in plan.actuals.values()
-        for actual in counted(series, as_of)
+        for actual in recorded_by(series, as_of)
         for when in (actual.recorded, *(old.recorded for old in actual.history))
         if when is not None
     ]
