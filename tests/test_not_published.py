@@ -417,3 +417,19 @@ def test_validate_refuses_a_not_published_record_with_a_value_or_without_a_sourc
         f"{shipped_dir / 'actuals' / 'revenue' / '2024.yaml'}:1: missing-field: 缺少必填字段 value",
         "发现 3 个问题。",
     ]
+
+
+def test_import_over_a_not_published_year_is_refused_at_its_row(
+    cli: Run, shipped_dir: Path, tmp_path: Path
+) -> None:
+    not_published(cli, shipped_dir)
+    before = snapshot(shipped_dir)
+    table = tmp_path / "figures.csv"
+    table.write_text("key,year,value\nlitigators,2024,5100\n", encoding="utf-8")
+    result = cli("import", str(table), "--data", str(shipped_dir))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{table}:2: not-published-already-recorded: 诉讼型人才的 2024 年已记为未公布。"
+        "如该数据现已公布，记录 5100 请加 --force（未公布的记录会保留在历史中）。"
+    )
+    assert snapshot(shipped_dir) == before

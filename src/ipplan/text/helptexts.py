@@ -53,11 +53,11 @@ HELP: dict[str, tuple[str, str]] = {
     "help.record": (
         "记录某项指标某年的实际值（或该年数据未公布），然后显示它的新状态。\n\n"
         '示例：ipplan record {year} 1 36000 --source "{year}年度统计"\n\n'
-        'ipplan record {year} 3 --not-published --source "国家知识产权局网站，已检索"',
+        '未公布时：ipplan record {year} 3 --not-published --source "国家知识产权局网站，已检索"',
         "Record a year's actual value of an indicator (or that it was not published), then show "
         "its new status.\n\n"
         'Example: ipplan record {year} 1 36000 --source "{year}年度统计"\n\n'
-        'ipplan record {year} 3 --not-published --source "CNIPA website, searched"',
+        'Not published: ipplan record {year} 3 --not-published --source "CNIPA website, searched"',
     ),
     "help.record.year": (
         "数值所属的年份（该年年底的值）。",
