@@ -433,3 +433,19 @@ def test_import_over_a_not_published_year_is_refused_at_its_row(
         "如该数据现已公布，记录 5100 请加 --force（未公布的记录会保留在历史中）。"
     )
     assert snapshot(shipped_dir) == before
+
+
+def test_a_target_year_not_published_decides_nothing_and_says_so(
+    cli: Run, shipped_dir: Path
+) -> None:
+    not_published(cli, shipped_dir, "2025")
+    view = json.loads(ok(cli, "status", "--json", "--data", str(shipped_dir)))
+    row = next(r for r in view["indicators"] if r["key"] == "litigators")
+    assert row["final"] == {
+        "decided": False,
+        "status": "on_track",
+        "awaited": {"year": 2025, "due": "2026-08-31", "overdue": False},
+    }
+    assert "litigators" not in view["final_evaluation"]["decided"]
+    lines = ok(cli, "status", "--data", str(shipped_dir)).splitlines()
+    assert "  5 诉讼型人才：待2025年数据，已记为未公布；按已有数据为“符合预期”" in lines

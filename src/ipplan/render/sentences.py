@@ -204,7 +204,9 @@ def verdict(ind: Mapping[str, Any], lang: str) -> str | None:
     if final["decided"]:
         return text("record.decided", lang, status=status, year=year)
     awaited = final["awaited"]
-    if awaited["due"] is None:
+    if any(f["year"] == year for f in ind.get("not_published", ())):
+        when = text("record.when_not_published", lang)
+    elif awaited["due"] is None:
         when = text("record.when_unknown", lang)
     else:
         key = "record.when_overdue" if awaited["overdue"] else "record.when_due"

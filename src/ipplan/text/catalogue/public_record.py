@@ -72,6 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.when_due": ("通常于{due}前公布", "normally published by {due}"),
     "record.when_overdue": ("应于{due}前公布，已逾期", "due by {due} and overdue"),
     "record.when_unknown": ("公布时间未定", "no publication date known"),
+    "record.when_not_published": ("已记为未公布", "recorded as not published"),
     # --- figures recorded as not published, and changes of counting basis
     # (docs/methodology.md, "Not published", "A change of counting basis")
     "label.not_published": ("未公布", "not published"),
