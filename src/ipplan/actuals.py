@@ -10,12 +10,19 @@ from dataclasses import dataclass
 from ipplan import clock
 from ipplan.assess import Assessment, assess
 from ipplan.data import Actual, Indicator, Revision
-from ipplan.errors import ValueAlreadyRecorded
+from ipplan.errors import (
+    NotPublishedAlreadyRecorded,
+    NotPublishedNeedsSource,
+    NotPublishedWithValue,
+    RecordValueMissing,
+    ValueAlreadyRecorded,
+    ValueRecordedNotPublished,
+)
 from ipplan.files.layout import DataDir
 from ipplan.files.lock import Waiting
 from ipplan.files.record_text import dump_actual
 from ipplan.plan import Plan
-from ipplan.text.typed_input import clean_text, parse_value
+from ipplan.text.typed_input import Value, clean_text, parse_value
 from ipplan.value_rules import check_ended, check_plausible, check_value, check_year
 from ipplan.write import Edit, actual_file, commit, stamp
 
@@ -45,7 +52,7 @@ def prepare(
     plan: Plan,
     year: int,
     indicator_ref: str,
-    value_text: str,
+    value_text: str | None,
     *,
     source: str | None = None,
     note: str | None = None,
@@ -55,6 +62,8 @@ def prepare(
     today: dt.date | None = None,
     plausible: bool = True,
     fields: tuple[str, str] = ("--source", "--note"),
+    not_published: bool = False,
+    basis_change: str | None = None,
 ) -> Change:
     """Check one value against the plan and build the actual it would record.
 
@@ -68,16 +77,32 @@ def prepare(
     itself), a value far from its neighbour year's, or a first value far from the target, is
     refused as a likely typing slip; ``force`` only replaces a value already recorded.
     ``fields`` name the source and the note as the person typed them, in messages.
+    With ``not_published`` (and no value), it records that the figure was not published,
+    checked where ``source`` says (docs/methodology.md, "Not published"); ``basis_change``
+    marks a change of counting basis, kept on the year's record until another one is given.
     """
     indicator = plan.indicator(indicator_ref)
     check_year(plan, year)
     check_ended(year, clock.judgement_day(None) if today is None else today)
-    value = check_value(plan, indicator, parse_value(value_text, indicator.unit, list(plan.units)))
     # given empty (--note ""), a source or note is cleared; not given, it is kept
     clearing = (source is not None, note is not None)
     source, note = clean_text(source, fields[0]), clean_text(note, fields[1])
+    basis = clean_text(basis_change, "--basis-change")
+    value: Value | None = None
+    if not_published:
+        if value_text is not None:
+            raise NotPublishedWithValue(value=value_text)
+        if source is None:
+            raise NotPublishedNeedsSource()
+    elif value_text is None:
+        raise RecordValueMissing()
+    else:
+        units = list(plan.units)
+        value = check_value(plan, indicator, parse_value(value_text, indicator.unit, units))
     existing = next((a for a in plan.actuals[indicator.key] if a.year == year), None)
-    same_value = existing is not None and existing.value == value
+    same_value = (
+        existing is not None and existing.value == value and existing.not_published == not_published
+    )
     if existing is not None and same_value:
         # The same figure with a new source or note: nothing recorded is contradicted, so no
         # --force; what is not given is kept, and the earlier metadata goes into history.
@@ -85,10 +110,20 @@ def prepare(
             source = existing.source
         if note is None and not clearing[1]:
             note = existing.note
-        if (source, note) == (existing.source, existing.note):
+        if (source, note) == (existing.source, existing.note) and basis in (
+            None,
+            existing.basis_change,
+        ):
             return Change(indicator, existing, None, unchanged=True)
     elif existing is not None and not force:
-        raise ValueAlreadyRecorded(
+        refusal = (
+            NotPublishedAlreadyRecorded
+            if existing.not_published
+            else ValueRecordedNotPublished
+            if not_published
+            else ValueAlreadyRecorded
+        )
+        raise refusal(
             key=indicator.key,
             name=indicator.name,
             name_en=indicator.name_en,
@@ -96,7 +131,7 @@ def prepare(
             value=existing.value,
             new=value,
         )
-    if plausible and not accept_jump and not same_value:
+    if plausible and not accept_jump and not same_value and value is not None:
         check_plausible(plan, indicator, plan.actuals[indicator.key], year, value)
     history: list[Revision] = []
     if existing is not None:
@@ -107,8 +142,12 @@ def prepare(
                 source=existing.source,
                 note=existing.note,
                 recorded=existing.recorded,
+                not_published=existing.not_published,
+                basis_change=existing.basis_change,
             ),
         ]
+    if basis is None and existing is not None and not not_published:
+        basis = existing.basis_change  # the year's basis, whatever its value
     actual = Actual(
         year=year,
         value=value,
@@ -116,6 +155,8 @@ def prepare(
         note=note,
         recorded=stamp(plan, when),
         history=history,
+        not_published=not_published,
+        basis_change=None if not_published else basis,
     )
     return Change(indicator, actual, existing, unchanged=False)
 
@@ -146,7 +187,7 @@ def record(
     plan: Plan,
     year: int,
     indicator_ref: str,
-    value_text: str,
+    value_text: str | None,
     *,
     source: str | None = None,
     note: str | None = None,
@@ -154,8 +195,11 @@ def record(
     accept_jump: bool = False,
     when: dt.datetime | None = None,
     waiting: Waiting | None = None,
+    not_published: bool = False,
+    basis_change: str | None = None,
 ) -> Recorded:
-    """Record ``value_text`` as the ``year``-end actual of an indicator, in its record file."""
+    """Record ``value_text`` as the ``year``-end actual of an indicator, in its record file;
+    with ``not_published``, that the figure was not published (:func:`prepare`)."""
     today = clock.judgement_day(None)
 
     def edit(latest: Plan) -> Edit[Recorded]:
@@ -170,6 +214,8 @@ def record(
             accept_jump=accept_jump,
             when=when,
             today=today,
+            not_published=not_published,
+            basis_change=basis_change,
         )
         indicator = change.indicator
         if change.unchanged:

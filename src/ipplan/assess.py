@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from ipplan.data import Actual, Indicator, Point, Thresholds
+from ipplan.data import Actual, Indicator, Number, Point, Thresholds
 from ipplan.text.shown_numbers import difference
 
 
@@ -86,9 +86,23 @@ class Assessment:
 
 
 def counted(actuals: Sequence[Actual], as_of: int | None) -> list[Actual]:
-    """The actuals that count at ``as_of`` (all when None), oldest first."""
-    kept = [a for a in actuals if as_of is None or a.year <= as_of]
+    """The actuals that count at ``as_of`` (all when None), oldest first: those with a value,
+    a year recorded as not published counting as a year without a figure."""
+    kept = [a for a in actuals if a.value is not None and (as_of is None or a.year <= as_of)]
     return sorted(kept, key=lambda a: a.year)
+
+
+def recorded_by(actuals: Sequence[Actual], as_of: int | None) -> list[Actual]:
+    """Every record of the years up to ``as_of`` (all when None), oldest first: the values and
+    the years recorded as not published."""
+    return sorted((a for a in actuals if as_of is None or a.year <= as_of), key=lambda a: a.year)
+
+
+def known(actual: Actual) -> Number:
+    """The value of an actual that :func:`counted` keeps (one with a value)."""
+    if actual.value is None:
+        raise ValueError(f"the figure of {actual.year} was not published")
+    return actual.value
 
 
 def effective_baseline(
@@ -99,7 +113,7 @@ def effective_baseline(
         return indicator.baseline, False
     if len(actuals) >= 2:
         first = actuals[0]
-        return Point(year=first.year, value=first.value), True
+        return Point(year=first.year, value=known(first)), True
     return None, False
 
 
@@ -141,7 +155,7 @@ def assess(
         )
 
     last = series[-1]
-    latest = Point(year=last.year, value=last.value)
+    latest = Point(year=last.year, value=known(last))
     x_t, t = latest.value, latest.year
     x_star, big_t = indicator.target.value, indicator.target.year
     gap = difference(x_star, x_t)
@@ -213,9 +227,9 @@ def _assess_sum(
             Progress.no_data, indicator.baseline, False, None, *(None,) * 5, origin=origin
         )
     last = series[-1]
-    latest = Point(year=last.year, value=last.value)
+    latest = Point(year=last.year, value=known(last))
     t = last.year
-    x_t = sum(a.value for a in series)
+    x_t = sum(known(a) for a in series)
     total = Point(year=t, value=x_t)
     reported = tuple(a.year for a in series)
     missing = tuple(y for y in range(t0 + 1, t) if y not in reported)
@@ -261,7 +275,7 @@ def _assess_sum(
         origin=origin,
         total=total,
         years_reported=reported,
-        amounts=tuple(a.value for a in series),
+        amounts=tuple(known(a) for a in series),
         missing_years=missing,
     )
 

@@ -121,23 +121,30 @@ class Action(NamedTuple):
 
 
 class Revision(NamedTuple):
-    """An earlier value of an actual, kept when it was replaced with --force."""
+    """An earlier value of an actual, kept when it was replaced with --force; its value is
+    None where what was replaced said the figure was not published."""
 
-    value: Number
+    value: Number | None = None
     source: str | None = None
     note: str | None = None
     recorded: dt.datetime | None = None
+    not_published: bool = False
+    basis_change: str | None = None
 
 
 class Actual(NamedTuple):
-    """A recorded year-end value of one indicator."""
+    """A recorded year-end value of one indicator, or that its figure was not published
+    (``not_published``, ``value`` None: docs/methodology.md, "Not published")."""
 
     year: int
-    value: Number
+    value: Number | None = None
     source: str | None = None
     note: str | None = None
     recorded: dt.datetime | None = None
     history: list[Revision] = []  # noqa: RUF012 - never changed: the record is read-only
+    not_published: bool = False
+    # how this year's figure is counted differently from the year before's
+    basis_change: str | None = None
 
 
 class ActionUpdate(NamedTuple):
@@ -253,7 +260,7 @@ _ZONES: dict[dt.timedelta, dt.timezone] = {}
 # the record is built here directly; anything else (None) goes through the model, which says
 # what is wrong. tests/files/test_plain_records.py holds both to the same answers.
 
-_ACTUAL_FIELDS = frozenset(("value", "source", "note", "recorded", "history"))
+_ACTUAL_FIELDS = frozenset(("value", "source", "note", "recorded", "history", "basis_change"))
 _REVISION_FIELDS = frozenset(("value", "source", "note", "recorded"))
 # A recorded time as ipplan takes it, in a record file and in every model: ISO 8601, a date
 # and a time to the second or finer, with its offset from UTC (a time without one is read as
@@ -333,9 +340,13 @@ def plain_actual(data: Any, year: int) -> Actual | None:
     found = _plain_revision(data)
     if found is None:
         return None
+    value, source, note, recorded = found[:4]
+    basis = data.get("basis_change")
+    if basis is not None and (type(basis) is not str or not visible(basis)):
+        return None
     history = data.get("history")
     if (history is None and "history" not in data) or history == []:
-        return Actual(year, *found)
+        return Actual(year, value, source, note, recorded, basis_change=basis)
     if type(history) is not list:
         return None
     revisions = []
@@ -346,7 +357,7 @@ def plain_actual(data: Any, year: int) -> Actual | None:
         if revision is None:
             return None
         revisions.append(revision)
-    return Actual(year, *found, revisions)
+    return Actual(year, value, source, note, recorded, revisions, basis_change=basis)
 
 
 def _plain_revision(data: dict[str, Any]) -> Revision | None:
@@ -526,12 +537,17 @@ def actuals_from_rows(rows: Any, moments: Moments) -> tuple[Actual, ...]:
                     source,
                     note,
                     moments[recorded],
-                    [_made(Revision, (v, s, n, moments[r])) for v, s, n, r in history]
+                    [
+                        _made(Revision, (v, s, n, moments[r], unpublished, changed))
+                        for v, s, n, r, unpublished, changed in history
+                    ]
                     if history
                     else _NO_HISTORY,  # the record's own empty history, as from_model leaves it
+                    not_published,
+                    basis_change,
                 ),
             )
-            for year, value, source, note, recorded, history in rows
+            for year, value, source, note, recorded, history, not_published, basis_change in rows
         ]
     )
 

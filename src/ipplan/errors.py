@@ -131,6 +131,39 @@ class ValueAlreadyRecorded(IpplanError):
     message_id = "value-already-recorded"
 
 
+class NotPublishedAlreadyRecorded(ValueAlreadyRecorded):
+    """The year is recorded as not published, a value is given, and --force was not."""
+
+    message_id = "not-published-already-recorded"
+
+
+class ValueRecordedNotPublished(ValueAlreadyRecorded):
+    """A value is recorded for the year, --not-published is given, and --force was not."""
+
+    message_id = "value-recorded-not-published"
+
+
+class NotPublishedNeedsSource(IpplanError):
+    """``record --not-published`` without --source: where the figure was looked for."""
+
+    message_id = "not-published-needs-source"
+    exit_code = 2
+
+
+class NotPublishedWithValue(IpplanError):
+    """``record`` given both a VALUE and --not-published."""
+
+    message_id = "not-published-with-value"
+    exit_code = 2
+
+
+class RecordValueMissing(IpplanError):
+    """``record`` given neither a VALUE nor --not-published."""
+
+    message_id = "record-value-missing"
+    exit_code = 2
+
+
 class InvalidDate(IpplanError):
     """The date typed is not a calendar date in YYYY-MM-DD form."""
 

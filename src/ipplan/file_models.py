@@ -22,6 +22,7 @@ from pydantic import (
     StrictInt,
     StrictStr,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -126,6 +127,27 @@ def empty() -> Any:
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+# A recorded figure's value: required, but for a figure recorded as not published (which has
+# none). A value left out of any other is put in as this mark, which its field refuses as missing,
+# so that it is said with every other problem of the record (missing-field).
+_NO_VALUE = object()
+
+
+def _value_given(data: Any) -> Any:
+    if isinstance(data, dict) and "value" not in data and data.get("not_published") is not True:
+        return {**data, "value": _NO_VALUE}
+    return data
+
+
+def _not_missing(value: Any) -> Any:
+    if value is _NO_VALUE:
+        raise PydanticCustomError("missing", "Field required")
+    return value
+
+
+FigureValue = Annotated[Value | None, BeforeValidator(_not_missing)]
 
 
 class Point(_Model):
@@ -302,23 +324,52 @@ class Action(_Model):
 class Revision(_Model):
     """An earlier value of an actual, kept when it was replaced with --force."""
 
-    value: Value
+    value: FigureValue = None
     source: Text | None = None
     note: Text | None = None
     recorded: Moment | None = None
+    not_published: bool = False
+    basis_change: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _value_given(cls, data: Any) -> Any:
+        return _value_given(data)
 
 
 class ActualRecord(_Model):
     """One indicator-year's file, ``actuals/<indicator-key>/<year>.yaml``: the path names the
     indicator and the year."""
 
-    value: Annotated[Value, Field(description="The year-end value, in the indicator's unit.")]
+    value: Annotated[
+        FigureValue,
+        Field(description="The year-end value, in the indicator's unit; none when not published."),
+    ] = None
     source: Annotated[Text | None, Field(description="Where the figure comes from.")] = None
     note: Text | None = None
     recorded: Moment | None = None
     history: Annotated[
         list[Revision], Field(description="The values this one replaced, oldest first.")
     ] = empty()
+    not_published: Annotated[
+        StrictBool,
+        Field(
+            description="The figure was not published: checked where `source` says, when "
+            "`recorded` says; no value (p.not-published-with-value otherwise)."
+        ),
+    ] = False
+    basis_change: Annotated[
+        Text | None,
+        Field(
+            description="How this year's figure is counted differently from the year before's: "
+            "a comparison across it is marked wherever the figure is judged."
+        ),
+    ] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _value_given(cls, data: Any) -> Any:
+        return _value_given(data)
 
 
 class Actual(ActualRecord):

@@ -37,17 +37,20 @@ from ipplan.write import Edit, actual_file, commit, progress_file, update_file
 
 @dataclass(frozen=True)
 class ValueChange:
-    """An actual recorded: ``value`` for ``year``, replacing ``previous`` (None: the first)."""
+    """An actual recorded: ``value`` for ``year`` (None: recorded as not published),
+    replacing ``previous`` (None: the first, or one recorded as not published)."""
 
     indicator: Indicator
     year: int
-    value: Value
+    value: Value | None
     previous: Value | None
     source: str | None
     note: str | None
     recorded: dt.datetime | None
     current: bool  # still the value in force, not replaced since
     cleared: tuple[str, ...] = ()  # "source", "note": what the entry before had and this clears
+    not_published: bool = False
+    previous_not_published: bool = False
 
 
 def _cleared(before: Revision | Actual, entry: Revision | Actual) -> tuple[str, ...]:
@@ -130,6 +133,8 @@ def events(plan: Plan, ref: str | None = None) -> list[Event]:
                         recorded=entry.recorded,
                         current=entry is actual,
                         cleared=_cleared(chain[i - 1], entry) if i else (),
+                        not_published=entry.not_published,
+                        previous_not_published=bool(i) and chain[i - 1].not_published,
                     )
                 )
     for action in actions:
@@ -240,4 +245,6 @@ def _revert(actual: Actual) -> Actual | None:
         note=last.note,
         recorded=last.recorded,
         history=older,
+        not_published=last.not_published,
+        basis_change=last.basis_change,
     )

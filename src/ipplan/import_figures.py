@@ -512,7 +512,7 @@ def _edit(
         if not accept_jump:
             # Each new value against its neighbours as they will be once the whole file is in.
             for change, row in zip(changes, valued, strict=True):
-                if change.unchanged:
+                if change.unchanged or change.actual.value is None:
                     continue
                 indicator, year = change.indicator, change.actual.year
                 try:

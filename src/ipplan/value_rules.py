@@ -80,7 +80,7 @@ def neighbour(
     baseline), else the earliest after it. A cumulative indicator's baseline is the previous
     period's total, not a year's amount, so its yearly amounts are compared only with each
     other."""
-    known = [(a.year, a.value) for a in series if a.year != year]
+    known = [(a.year, a.value) for a in series if a.year != year and a.value is not None]
     if indicator.baseline is not None and indicator.accumulate is None:
         known.append((indicator.baseline.year, indicator.baseline.value))
     before = [p for p in known if p[0] < year]

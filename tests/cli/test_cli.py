@@ -103,6 +103,8 @@ def test_status_json_is_the_core_result(cli: Run, plan_dir: Path) -> None:
         "published_after_months",
         "overdue_figures",
         "final",
+        "not_published",
+        "basis_changes",
     }
     assert row["latest"] == {"year": 2023, "value": 31000}
     assert (row["unit"], row["unit_en"], row["binding"], row["accumulate"]) == (
@@ -233,6 +235,8 @@ def test_record_json(cli: Run, plan_dir: Path) -> None:
         "value": 31000,
         "source": None,
         "note": None,
+        "not_published": False,
+        "basis_change": None,
     }
     assert data["indicator"]["status"] == "needs_acceleration"
 

@@ -753,7 +753,9 @@ RECORD_JSON_HEAD = """{
     "year": 2023,
     "value": 31500,
     "source": "年度统计",
-    "note": null
+    "note": null,
+    "not_published": false,
+    "basis_change": null
   },
   "replaced": 31000,
   "indicator": {

@@ -139,6 +139,8 @@ def records(depth: int) -> st.SearchStrategy[dict[str, Any]]:
         "source": texts,
         "note": texts,
         "recorded": times,
+        "not_published": st.one_of(st.booleans(), st.none(), st.integers()),
+        "basis_change": texts,
         "extra": st.integers(),
     }
     if depth:

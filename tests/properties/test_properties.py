@@ -158,11 +158,20 @@ def test_record_then_reload_gives_back_exactly_what_was_recorded(
 
 @st.composite
 def revisions(draw: st.DrawFn, unit: str) -> Revision:
+    if draw(st.booleans()):  # a figure recorded as not published: no value, a source
+        return Revision(
+            value=None,
+            source=draw(texts),
+            note=draw(optional_texts),
+            recorded=draw(st.none() | times),
+            not_published=True,
+        )
     return Revision(
         value=draw(values_for(unit)),
         source=draw(optional_texts),
         note=draw(optional_texts),
         recorded=draw(st.none() | times),
+        basis_change=draw(optional_texts),
     )
 
 
@@ -171,17 +180,21 @@ def actual_sets(draw: st.DrawFn) -> dict[str, list[Actual]]:
     result: dict[str, list[Actual]] = {}
     for indicator in draw(st.lists(st.sampled_from(PLAN.indicators), unique_by=lambda i: i.key)):
         years = draw(st.lists(st.sampled_from(list(PLAN.years)), unique=True, min_size=1))
-        result[indicator.key] = [
-            Actual(
-                year=year,
-                value=draw(values_for(indicator.unit)),
-                source=draw(optional_texts),
-                note=draw(optional_texts),
-                recorded=draw(st.none() | times),
-                history=draw(st.lists(revisions(indicator.unit), max_size=2)),
+        result[indicator.key] = []
+        for year in years:
+            unpublished = draw(st.booleans())
+            result[indicator.key].append(
+                Actual(
+                    year=year,
+                    value=None if unpublished else draw(values_for(indicator.unit)),
+                    source=draw(texts if unpublished else optional_texts),
+                    note=draw(optional_texts),
+                    recorded=draw(st.none() | times),
+                    history=draw(st.lists(revisions(indicator.unit), max_size=2)),
+                    not_published=unpublished,
+                    basis_change=None if unpublished else draw(optional_texts),
+                )
             )
-            for year in years
-        ]
     return result
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from ipplan.render import charts
 from tests.conftest import Run, write
-from tests.test_any_plan import SUCCESSOR, TASKS, record_training
+from tests.properties.test_any_plan import SUCCESSOR, TASKS, record_training
 
 # 2022 has no figure: 2020-2021 and 2023-2024 are two runs, and no line spans 2022.
 GAPPED = charts.Chart(
@@ -22,6 +22,13 @@ GAPPED = charts.Chart(
     milestones=[],
     target=(2025, 50),
 )
+
+
+@pytest.fixture(autouse=True)
+def _every_year_of_the_successor_has_ended(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2030-06-30")
+
+
 LEGEND = {k: k for k in ("linear", "actual", "milestone", "target", "baseline", "total", "origin")}
 
 

@@ -85,6 +85,8 @@ CSV_HEADERS = {
         "属性",
         "计量方式",
         "累计",
+        "未公布",
+        "统计口径变化",
         "截至年份",
         "生成时间",
     ],
@@ -102,6 +104,8 @@ CSV_HEADERS = {
         "kind",
         "measured as",
         "total",
+        "not published",
+        "change of counting basis",
         "as of",
         "made",
     ],
@@ -149,6 +153,8 @@ def test_csv_is_tidy_rows_with_a_bom(reported: Path) -> None:
         "年末值",
         "",
         "",
+        "",
+        "",
     ]
     # an indicator the plan gives no baseline leaves the cell empty
     assert (by["satisfaction", 2022]["基线"], by["satisfaction", 2022]["目标"]) == ("", "83")
@@ -171,6 +177,8 @@ def test_the_english_csv_has_english_headers_and_status_names(reported: Path) ->
         "40000",
         "indicative indicator",
         "year-end value",
+        "",
+        "",
         "",
         "",
     ]

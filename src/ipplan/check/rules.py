@@ -361,11 +361,33 @@ def rule_actuals(c: read.Checked) -> Iterator[Problem]:
                     {"year": entry.year, "first": plan.baseline_year + 1, "last": plan.target_year},
                 )
             unit = units.get(indicator.unit)
-            yield from _value_problems(doc, (*found.loc, "value"), entry.value, unit)
+            yield from _figure_problems(doc, found.loc, entry, unit)
             for j, old in enumerate(entry.history):
-                yield from _value_problems(
-                    doc, (*found.loc, "history", j, "value"), old.value, unit
-                )
+                yield from _figure_problems(doc, (*found.loc, "history", j), old, unit)
+
+
+def _figure_problems(
+    doc: Document,
+    loc: Loc,
+    entry: domain.Actual | domain.Revision,
+    unit: unit_library.Unit | None,
+) -> Iterator[Problem]:
+    """A recorded figure (an actual or one of its revisions): its value within its unit, or,
+    recorded as not published, no value and where that was checked (docs/methodology.md,
+    "Not published")."""
+    if entry.not_published:
+        if entry.value is not None:
+            params = {"value": entry.value}
+            yield Problem(doc.path, doc.line((*loc, "value")), "not-published-with-value", params)
+        if entry.source is None:
+            yield Problem(doc.path, doc.line((*loc, "not_published")), "not-published-source", {})
+    elif entry.value is None:
+        if doc.line((*loc, "value")) in doc.flagged:  # not a number: said where it was read
+            return
+        field = ".".join(str(part) for part in (*loc, "value"))
+        yield Problem(doc.path, doc.line(loc), "missing-field", {"field": field})
+    else:
+        yield from _value_problems(doc, (*loc, "value"), entry.value, unit)
 
 
 def rule_task_log(c: read.Checked) -> Iterator[Problem]:

@@ -60,7 +60,7 @@ def record(
     indicator: Annotated[
         str, typer.Argument(metavar="INDICATOR", autocompletion=completion.indicators)
     ],
-    value: Annotated[str, typer.Argument(metavar="VALUE")],
+    value: Annotated[Optional[str], typer.Argument(metavar="VALUE")] = None,  # noqa: UP045
     source: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--source"),
@@ -68,6 +68,8 @@ def record(
     note: Annotated[Optional[str], typer.Option("--note")] = None,  # noqa: UP045
     force: Annotated[bool, typer.Option("--force")] = False,
     accept_jump: Annotated[bool, typer.Option("--accept-jump")] = False,
+    not_published: Annotated[bool, typer.Option("--not-published")] = False,
+    basis_change: Annotated[Optional[str], typer.Option("--basis-change")] = None,  # noqa: UP045
     as_json: JsonOption = False,
     data: DataOption = None,
     plan_name: PlanOption = None,
@@ -88,21 +90,34 @@ def record(
             force=force,
             accept_jump=accept_jump,
             waiting=lock_waits(language),
+            not_published=not_published,
+            basis_change=basis_change,
         )
     view = record_view(plan, done)
     name = done.indicator.name_en if language == "en" else done.indicator.name
+    outcome = "unchanged" if done.unchanged else "recorded"
     message = text(
-        "unchanged" if done.unchanged else "recorded",
+        f"{outcome}.not_published" if done.actual.not_published else outcome,
         language,
         name=name,
         year=year,
         value=shown_numbers.number(done.actual.value),
         unit=unit_label(done.indicator.unit, language),
+        source=done.actual.source,
     )
-    if done.replaced is not None and done.replaced.value == done.actual.value:
+    replaced = done.replaced
+    if replaced is not None and (replaced.value, replaced.not_published) == (
+        done.actual.value,
+        done.actual.not_published,
+    ):
         message += text("replaced.metadata", language)
-    elif done.replaced is not None:
-        message += text("replaced", language, old=shown_numbers.number(done.replaced.value))
+    elif replaced is not None:
+        old = (
+            text("label.not_published", language)
+            if replaced.not_published
+            else shown_numbers.number(replaced.value)
+        )
+        message += text("replaced", language, old=old)
     if not done.unchanged:
         mark_saved(message)
     if as_json:

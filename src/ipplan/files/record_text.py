@@ -69,15 +69,24 @@ def _fields(pairs: Iterable[tuple[str, object]], indent: str, item: bool = False
 
 
 def _revision(old: Revision) -> list[str]:
-    pairs = [("value", old.value), ("source", old.source), ("note", old.note)]
+    pairs = [
+        ("value", old.value),
+        ("not_published", old.not_published or None),
+        ("basis_change", old.basis_change),
+        ("source", old.source),
+        ("note", old.note),
+    ]
     return _fields([*pairs, ("recorded", old.recorded)], "  ", item=True)
 
 
 def dump_actual(actual: Actual) -> str:
-    """``actuals/<key>/<year>.yaml``: the value, its source, note and time, then its history."""
+    """``actuals/<key>/<year>.yaml``: the value (or that it was not published), its change of
+    counting basis, its source, note and time, then its history."""
     lines = _fields(
         [
             ("value", actual.value),
+            ("not_published", actual.not_published or None),
+            ("basis_change", actual.basis_change),
             ("source", actual.source),
             ("note", actual.note),
             ("recorded", actual.recorded),

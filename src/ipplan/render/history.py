@@ -22,12 +22,21 @@ def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
         what = terminal.update_parts(change, lang, note=False)
         return f"{change['id']} {title}", what, change["note"] or ""
     name = change["name_en"] if lang == "en" else change["name"]
-    value = f"{exact(change['value'])} {unit_label(change['unit'], lang)}"
-    if change["previous"] is not None:
-        value = f"{exact(change['previous'])} → {value}"
+    value = figure_text(change["value"], change["unit"], lang)
+    if change["previous"] is not None or change["previous_not_published"]:
+        previous = change["previous"]
+        was = text("label.not_published", lang) if previous is None else exact(previous)
+        value = f"{was} → {value}"
     cleared = [text(f"history.cleared.{field}", lang) for field in change.get("cleared", ())]
     extra = " / ".join(part for part in (change["source"], change["note"], *cleared) if part)
     return f"{name} {change['year']}", value, extra
+
+
+def figure_text(value: Any, unit: str, lang: str) -> str:
+    """A recorded figure with its unit, or that it was not published (None)."""
+    if value is None:
+        return text("label.not_published", lang)
+    return f"{exact(value)} {unit_label(unit, lang)}"
 
 
 def render_history(view: Mapping[str, Any], lang: str) -> None:
@@ -85,13 +94,13 @@ def undo_lines(view: Mapping[str, Any], lang: str) -> list[str]:
             "when": when,
             "name": change["name_en"] if lang == "en" else change["name"],
             "year": change["year"],
-            "value": exact(change["value"]),
-            "unit": unit_label(change["unit"], lang),
+            "value": figure_text(change["value"], change["unit"], lang),
         }
-        if change["previous"] is None:
+        if change["previous"] is None and not change["previous_not_published"]:
             lines.append(text("undo.value_removed", lang, **values))
         else:
-            lines.append(text("undo.value", lang, previous=exact(change["previous"]), **values))
+            previous = figure_text(change["previous"], change["unit"], lang)
+            lines.append(text("undo.value", lang, previous=previous, **values))
     if not view["written"]:
         lines.append(text("undo.dry_run", lang))
     return lines

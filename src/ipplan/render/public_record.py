@@ -21,6 +21,8 @@ def print_public_record(console: Console, view: Mapping[str, Any], lang: str) ->
     final = sentences.final_evaluation(view, lang)
     late = [(row, sentences.overdue_years(row, lang)) for row in rows]
     heading = text("record.overdue_heading", lang, day=view["day"])
+    unpublished = [(row, sentences.not_published_years(row, lang)) for row in rows]
+    unpublished_heading = text("record.not_published_heading", lang)
     lines: list[table.Line] = []
     if final:
         lines += [[(part, "bold")] for part in wrap(final[0], console.width)]
@@ -30,6 +32,9 @@ def print_public_record(console: Console, view: Mapping[str, Any], lang: str) ->
     if any(years for _, years in late):
         lines += [[(part, "bold")] for part in wrap(heading, console.width)]
         lines += _said_lines(late, lang, style="yellow", columns=console.width)
+    if any(years for _, years in unpublished):
+        lines += [[(part, "bold")] for part in wrap(unpublished_heading, console.width)]
+        lines += _said_lines(unpublished, lang, columns=console.width)
     if lines:  # the same at any number of indicators, written in one go
         terminal.print_runs(console, lines)
 

@@ -35,7 +35,89 @@ def marks(view: Mapping[str, Any], lang: str) -> list[str]:
             lines.append(
                 text("label.missing_years", lang, number=row["number"], name=name, years=years)
             )
+    return lines + basis_marks(view, lang)
+
+
+def basis_marks(view: Mapping[str, Any], lang: str) -> list[str]:
+    """What the mark † of a figure means, indicator by indicator: each change of counting
+    basis, and whether the assessment's comparison crosses it (:func:`basis_changes`)."""
+    lines = []
+    for row in view["indicators"]:
+        name = pick(row, "name", lang)
+        for said in basis_changes(row, lang):
+            lines.append(
+                text("record.basis_mark", lang, number=row["number"], name=name, said=said)
+            )
     return lines
+
+
+# The mark of a figure whose comparison crosses a change of counting basis, explained under the
+# table that shows it (:func:`marks`).
+BASIS_MARK = "†"
+
+
+def basis_crossed(ind: Mapping[str, Any]) -> bool:
+    """Whether the indicator's assessment compares across a change of counting basis."""
+    return any(change["crossed_from"] is not None for change in ind.get("basis_changes", ()))
+
+
+def basis_changes(ind: Mapping[str, Any], lang: str) -> list[str]:
+    """Each change of counting basis in the indicator's figures, and whether the assessment's
+    comparison crosses it ("the comparison with 2021 crosses a change of counting basis in
+    2023: ..."); none when its figures keep one basis."""
+    said = []
+    for change in ind.get("basis_changes", ()):
+        if change["crossed_from"] is not None:
+            said.append(
+                text(
+                    "record.basis_crossed",
+                    lang,
+                    first=change["crossed_from"],
+                    year=change["year"],
+                    text=change["text"],
+                )
+            )
+        else:
+            said.append(text("record.basis_change", lang, year=change["year"], text=change["text"]))
+    return said
+
+
+def year_figure(
+    shown: Any, actual: Mapping[str, Any], year: int, lang: str
+) -> tuple[str, str | None]:
+    """A year's cell in a table of years: ``shown`` (its actual or running total), 未公布 /
+    not published when its figure was recorded so, marked † with the change of counting basis
+    it carries (for the note beside it); the change, else None."""
+    if actual.get("not_published"):
+        return text("label.not_published", lang), None
+    if actual.get("basis_change"):
+        said = text("record.basis_change", lang, year=year, text=actual["basis_change"])
+        return number(shown) + BASIS_MARK, said
+    return number(shown), None
+
+
+def joined(note: str, said: str, lang: str) -> str:
+    """A year's note and what else is said of the year, as one cell."""
+    return f"{note}{'; ' if lang == 'en' else '；'}{said}" if note else said
+
+
+def not_published_years(ind: Mapping[str, Any], lang: str) -> str | None:
+    """The years recorded as not published, each with where and when that was checked; None
+    when there is none."""
+    found = ind.get("not_published", ())
+    if not found:
+        return None
+    separator = ", " if lang == "en" else " "
+    return separator.join(
+        text(
+            "record.not_published_year",
+            lang,
+            year=f["year"],
+            source=f["source"] or "—",
+            day=(f["recorded"] or "—")[:10],
+        )
+        for f in found
+    )
 
 
 def figure_marks(ind: Mapping[str, Any], lang: str) -> list[str]:
@@ -48,6 +130,10 @@ def figure_marks(ind: Mapping[str, Any], lang: str) -> list[str]:
     overdue = overdue_years(ind, lang)
     if overdue:
         found.append(text("record.overdue_line", lang, years=overdue))
+    unpublished = not_published_years(ind, lang)
+    if unpublished:
+        found.append(unpublished)
+    found += basis_changes(ind, lang)
     if ind["missing_years"]:
         years = ", ".join(str(y) for y in ind["missing_years"])
         found.append(text("label.missing_short", lang, years=years))
@@ -138,7 +224,9 @@ def verdict(ind: Mapping[str, Any], lang: str) -> str | None:
     if final["decided"]:
         return text("record.decided", lang, status=status, year=year)
     awaited = final["awaited"]
-    if awaited["due"] is None:
+    if any(f["year"] == year for f in ind.get("not_published", ())):
+        when = text("record.when_not_published", lang)
+    elif awaited["due"] is None:
         when = text("record.when_unknown", lang)
     else:
         key = "record.when_overdue" if awaited["overdue"] else "record.when_due"

@@ -83,11 +83,14 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
         cells = [str(point["year"]), number(point["linear"])]
         if milestones:
             cells.append(number(point["milestone"]) if point["milestone"] is not None else "")
-        cells.append(number(point["actual"]))
+        shown, said = sentences.year_figure(point["actual"], actual, point["year"], lang)
+        cells.append(shown)
         if cumulative:
             cells.append(number(point["total"]))
         late = overdue.get(point["year"])
         note: str | Text = actual.get("note") or ""
+        if said:
+            note = sentences.joined(actual.get("note") or "", said, lang)
         if late is not None:
             note = Text(text("record.overdue_cell", lang, due=late["due"]), style="yellow")
         rows.append([*cells, signed(point["deviation"]), actual.get("source") or "", note])
@@ -101,9 +104,13 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
         for actual in changed:
             for old in actual["history"]:
                 when = moment(old["recorded"]) if old["recorded"] else ""
+                was = (
+                    text("label.not_published", lang)
+                    if old["not_published"]
+                    else number(old["value"])
+                )
                 console.print(
-                    f"  {actual['year']}{colon(lang)}{number(old['value'])}"
-                    f"  {old['source'] or ''}  {when}".rstrip()
+                    f"  {actual['year']}{colon(lang)}{was}  {old['source'] or ''}  {when}".rstrip()
                 )
 
     _print_chart(console, view, lang)
@@ -254,6 +261,8 @@ def print_working(console: Console, view: Mapping[str, Any], lang: str) -> None:
     if view["missing_years"]:
         years = ", ".join(str(y) for y in view["missing_years"])
         terminal.indented(console, text("label.missing_short", lang, years=years), style="yellow")
+    for said in sentences.basis_changes(view, lang):
+        terminal.indented(console, f"{sentences.BASIS_MARK} {said}", style="yellow")
 
     console.print(Text(text("label.compound", lang), style="bold"))
     compound = [step for step in steps if step["name"] in COMPOUND_STEPS]

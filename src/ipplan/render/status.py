@@ -59,10 +59,13 @@ def indicator_name(row: Mapping[str, Any], lang: str) -> Text:
 
 
 def latest_cell(row: Mapping[str, Any]) -> str:
-    """What the indicator is assessed on: the latest actual, or a running total marked Σ."""
+    """What the indicator is assessed on: the latest actual, or a running total marked Σ;
+    marked † when its comparison crosses a change of counting basis (explained under the
+    table, :func:`ipplan.render.sentences.marks`)."""
+    mark = sentences.BASIS_MARK if sentences.basis_crossed(row) else ""
     if row["total"] is not None:
-        return "Σ" + _point(row["total"])
-    return _point(row["latest"])
+        return "Σ" + _point(row["total"]) + mark
+    return _point(row["latest"]) + mark
 
 
 def _status_cells(row: Mapping[str, Any], lang: str) -> dict[str, str | Text]:

@@ -166,13 +166,13 @@ def made(plan: Plan, as_of: int | None, environ: Mapping[str, str]) -> dict[str,
 def latest_counted(plan: Plan, as_of: int | None) -> dt.datetime | None:
     """The latest recorded time among what counts as of ``as_of``: the actuals of the years up
     to it (with their earlier values) and the action updates recorded by its end."""
-    from ipplan.assess import counted
+    from ipplan.assess import recorded_by
     from ipplan.clock import aware
 
     times = [
         when
         for series in plan.actuals.values()
-        for actual in counted(series, as_of)
+        for actual in recorded_by(series, as_of)
         for when in (actual.recorded, *(old.recorded for old in actual.history))
         if when is not None
     ]
@@ -217,6 +217,10 @@ def yearly_rows(plan: Plan, as_of: int | None = None) -> list[dict[str, Any]]:
                     "accumulate": ind.accumulate,
                     # a cumulative indicator's running total, in the years it was reported
                     "total": a.total.value if a.total and a.total.year == year else None,
+                    # the figure recorded as not published (value empty), or counted on another
+                    # basis than the year before's (docs/methodology.md)
+                    "not_published": actual is not None and actual.not_published,
+                    "basis_change": None if actual is None else actual.basis_change,
                 }
             )
     return rows

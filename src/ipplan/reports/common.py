@@ -47,24 +47,31 @@ def public_record_heading(report: Mapping[str, Any], lang: str) -> str:
 
 
 def public_record_table(report: Mapping[str, Any], lang: str) -> Table | None:
-    """Each indicator's verdict once the plan has ended, and the yearly figures overdue on the
-    report's day; None when there is neither."""
+    """Each indicator's verdict once the plan has ended, the yearly figures overdue on the
+    report's day and those recorded as not published; None when there is none of these."""
     final = report["final_evaluation"] is not None
+    unpublished = any(ind.get("not_published") for ind in report["indicators"])
     rows = []
     for ind in report["indicators"]:
         overdue = sentences.overdue_years(ind, lang)
-        if not final and overdue is None:
+        absent = sentences.not_published_years(ind, lang)
+        if not final and overdue is None and absent is None:
             continue
         row = [str(ind["number"]), pick(ind, "name", lang)]
         if final:
             row.append(sentences.verdict(ind, lang) or "")
-        rows.append([*row, overdue or ""])
+        row.append(overdue or "")
+        if unpublished:
+            row.append(absent or "")
+        rows.append(row)
     if not rows:
         return None
     headers = [text("col.number", lang), text("col.indicator", lang)]
     if final:
         headers.append(text("record.final_label", lang))
     headers.append(text("record.overdue_column", lang, day=report["day"]))
+    if unpublished:
+        headers.append(text("record.not_published_column", lang))
     return Table(headers, rows, {0})
 
 
@@ -176,7 +183,10 @@ def name(ind: Mapping[str, Any], lang: str) -> str:
 
 def latest(ind: Mapping[str, Any]) -> str:
     """What the indicator is assessed on: the latest actual, or a running total marked Σ."""
-    return "Σ" + _point(ind["total"]) if ind["total"] is not None else _point(ind["latest"])
+    mark = sentences.BASIS_MARK if sentences.basis_crossed(ind) else ""
+    if ind["total"] is not None:
+        return "Σ" + _point(ind["total"]) + mark
+    return _point(ind["latest"]) + mark
 
 
 def series_table(ind: Mapping[str, Any], lang: str) -> Table:
@@ -202,10 +212,13 @@ def series_table(ind: Mapping[str, Any], lang: str) -> Table:
         note = actual.get("note") or ""
         if point["year"] in overdue:
             note = text("record.overdue_cell", lang, due=overdue[point["year"]])
+        shown, said = sentences.year_figure(point["actual"], actual, point["year"], lang)
+        if said:
+            note = sentences.joined(note, said, lang)
         row = [str(point["year"]), number(point["linear"])]
         if milestones:
             row.append(number(point["milestone"]) if point["milestone"] is not None else "")
-        row.append(number(point["actual"]))
+        row.append(shown)
         if cumulative:
             row.append(number(point["total"]))
         row += [
@@ -228,6 +241,10 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
     overdue = sentences.overdue_years(ind, lang)
     if overdue:
         lines.append(text("record.overdue_line", lang, years=overdue))
+    absent = sentences.not_published_years(ind, lang)
+    if absent:
+        lines.append(text("record.not_published_line", lang, years=absent))
+    lines += [sentences.BASIS_MARK + " " + said for said in sentences.basis_changes(ind, lang)]
     if ind["latest"] is None:
         lines.append(text("report.no_latest", lang))
         return lines

@@ -19,10 +19,12 @@ from ipplan.text.i18n import label, text
 # key, year, value, source and note are what import reads; name and unit help a reader,
 # status is what the indicator's status was as of that year, to be read against the plan's
 # baseline and target; binding and accumulate say what kind of indicator it is, and total is a
-# cumulative indicator's running total in that year; as_of and made say, on every row, which
-# years the report counts and when it was made (import ignores all of these). The headers, the
-# status and the kind are in the report's language (``csv.*`` in the catalogue): import reads
-# the headers of either language.
+# cumulative indicator's running total in that year; not_published is true for a year whose
+# figure is recorded as not published (its value empty), basis_change the change of counting
+# basis the year's figure carries; as_of and made say, on every row, which years the report
+# counts and when it was made (import ignores all of these). The headers, the status and the
+# kind are in the report's language (``csv.*`` in the catalogue): import reads the headers of
+# either language.
 COLUMNS = (
     "key",
     "name",
@@ -37,6 +39,8 @@ COLUMNS = (
     "binding",
     "accumulate",
     "total",
+    "not_published",
+    "basis_change",
     "as_of",
     "made",
 )
@@ -71,6 +75,7 @@ def render(report: dict[str, Any], lang: str) -> str:
             "status": label(row["status"], lang),
             "binding": text("label.binding" if row["binding"] else "label.indicative", lang),
             "accumulate": text(f"accumulate.{row['accumulate'] or 'none'}", lang),
+            "not_published": text("label.not_published", lang) if row["not_published"] else None,
         }
         shown = {**row, **indicators[row["key"]], **words, **about}
         writer.writerow([cell(shown[column]) for column in COLUMNS])

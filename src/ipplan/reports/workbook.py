@@ -66,7 +66,19 @@ def headers(report: dict[str, Any], lang: str) -> list[str]:
     if report["final_evaluation"] is not None:
         columns.append(text("record.final_label", lang))
     columns.append(text("record.overdue_column", lang, day=report["day"]))
+    if _unpublished(report):
+        columns.append(text("record.not_published_column", lang))
+    if _basis(report):
+        columns.append(text("record.basis_column", lang))
     return columns
+
+
+def _unpublished(report: dict[str, Any]) -> bool:
+    return any(ind["not_published"] for ind in report["indicators"])
+
+
+def _basis(report: dict[str, Any]) -> bool:
+    return any(ind["basis_changes"] for ind in report["indicators"])
 
 
 def indicator_rows(report: dict[str, Any], lang: str) -> list[list[Any]]:
@@ -87,9 +99,11 @@ def indicator_rows(report: dict[str, Any], lang: str) -> list[list[Any]]:
         ]
         # a cumulative indicator's running total stands beside its path, which is of totals too
         measured = "total" if ind["accumulate"] else "actual"
+        unpublished = {f["year"] for f in ind["not_published"]}
         for year in range(plan["baseline_year"] + 1, plan["target_year"] + 1):
             point = path.get(year, {})
-            row += [point.get(measured), point.get("expected")]
+            shown = text("label.not_published", lang) if year in unpublished else None
+            row += [shown or point.get(measured), point.get("expected")]
         row += [
             ind["target"]["value"],
             ind["progress"],
@@ -108,6 +122,10 @@ def indicator_rows(report: dict[str, Any], lang: str) -> list[list[Any]]:
         if report["final_evaluation"] is not None:
             row.append(sentences.verdict(ind, lang))
         row.append(sentences.overdue_years(ind, lang))
+        if _unpublished(report):
+            row.append(sentences.not_published_years(ind, lang))
+        if _basis(report):
+            row.append("\n".join(sentences.basis_changes(ind, lang)) or None)
         rows.append(row)
     return rows
 

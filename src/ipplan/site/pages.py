@@ -248,6 +248,8 @@ class Site:
         body.append(f"<h2>{escape(overview)}</h2>")
         table = common.overview_table(report["indicators"], report, lang)
         body.append(self.linked_table(table, overview, plan, path, report["indicators"], lang))
+        marks = sentences.basis_marks(report, lang)
+        body += [f'<p class="mark">{escape(line)}</p>' for line in marks]
         body.append(f'<p class="muted">{escape(common.method(report, lang))}</p>')
         flags = self.flags(plan)
         if flags:

@@ -51,10 +51,13 @@ HELP: dict[str, tuple[str, str]] = {
         "Where every indicator stands: latest actual, progress against time, and status.\n\nExample: ipplan status --as-of {year}",
     ),
     "help.record": (
-        "记录某项指标某年的实际值，然后显示它的新状态。\n\n"
-        '示例：ipplan record {year} 1 36000 --source "{year}年度统计"',
-        "Record a year's actual value of an indicator, then show its new status.\n\n"
-        'Example: ipplan record {year} 1 36000 --source "{year}年度统计"',
+        "记录某项指标某年的实际值（或该年数据未公布），然后显示它的新状态。\n\n"
+        '示例：ipplan record {year} 1 36000 --source "{year}年度统计"\n\n'
+        '未公布时：ipplan record {year} 3 --not-published --source "国家知识产权局网站，已检索"',
+        "Record a year's actual value of an indicator (or that it was not published), then show "
+        "its new status.\n\n"
+        'Example: ipplan record {year} 1 36000 --source "{year}年度统计"\n\n'
+        'Not published: ipplan record {year} 3 --not-published --source "CNIPA website, searched"',
     ),
     "help.record.year": (
         "数值所属的年份（该年年底的值）。",
@@ -69,8 +72,19 @@ HELP: dict[str, tuple[str, str]] = {
         "The actual value, in the indicator's unit (3.6万 and 500亿 are understood).",
     ),
     "help.record.source": (
-        '数据来源；空文本（--source ""）清除已记录的来源。',
-        'Where the figure comes from; empty (--source "") clears the source recorded.',
+        '数据来源；空文本（--source ""）清除已记录的来源；与 --not-published 同用时，写明在何处核查过。',
+        'Where the figure comes from; empty (--source "") clears the source recorded; with '
+        "--not-published, where it was looked for.",
+    ),
+    "help.record.not_published": (
+        "记录该年数据未公布（不写数值，须有 --source）：不再提示逾期，各处显示为“未公布”。",
+        "Record that the year's figure was not published (no value; needs --source): it is no "
+        "longer overdue, and shows as not published everywhere.",
+    ),
+    "help.record.basis_change": (
+        "该年数据的统计口径与上一年不同，写明如何不同：凡评判该数据处都会注明。",
+        "This year's figure is counted on another basis than the year before's; say how: "
+        "every place that judges the figure marks it.",
     ),
     "help.record.note": (
         '关于该数值的备注；空文本（--note ""）清除已记录的备注。',

@@ -44,12 +44,14 @@ class ActualChangeView(TypedDict):
     name_en: str
     unit: str
     year: int
-    value: Value
+    value: Value | None
     previous: Value | None
     source: str | None
     note: str | None
     cleared: list[str]  # the fields this change cleared ("source", "note")
     current: bool
+    not_published: bool
+    previous_not_published: bool
 
 
 EventView = ProgressChangeView | ActionChangeView | ActualChangeView
@@ -114,6 +116,8 @@ def event_view(event: Event) -> EventView:
         "note": event.note,
         "cleared": list(event.cleared),
         "current": event.current,
+        "not_published": event.not_published,
+        "previous_not_published": event.previous_not_published,
     }
 
 

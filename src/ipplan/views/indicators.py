@@ -4,10 +4,19 @@ the public record says of each (docs/public-record.md)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, Literal, TypedDict
 
 from ipplan import clock, public_record
-from ipplan.assess import Assessment, assess, counted, expected_value, linear_path, summary
+from ipplan.assess import (
+    Assessment,
+    assess,
+    counted,
+    expected_value,
+    linear_path,
+    recorded_by,
+    summary,
+)
 from ipplan.data import Actual, Indicator, Number, Point
 from ipplan.files.record_text import timestamp
 from ipplan.plan import Plan
@@ -103,6 +112,23 @@ class OfficialBaselineView(TypedDict):
     source: str
 
 
+class NotPublishedView(TypedDict):
+    """A year whose figure is recorded as not published: where and when that was checked."""
+
+    year: int
+    source: str | None
+    recorded: str | None
+
+
+class BasisChangeView(TypedDict):
+    """A change of counting basis in a year's figure; ``crossed_from`` is the year the
+    assessment compares with when that comparison crosses it, else None."""
+
+    year: int
+    text: str
+    crossed_from: int | None
+
+
 class PublicRecordView(TypedDict):
     """What the public record says of one indicator on a day."""
 
@@ -110,6 +136,8 @@ class PublicRecordView(TypedDict):
     published_after_months: int | None
     overdue_figures: list[DueView]
     final: VerdictView | None
+    not_published: list[NotPublishedView]
+    basis_changes: list[BasisChangeView]
 
 
 class StatusRow(IndicatorView, PublicRecordView):
@@ -142,23 +170,28 @@ class StatusView(TypedDict):
 
 
 class RevisionView(TypedDict):
-    """An earlier value of an actual, replaced with --force."""
+    """An earlier value of an actual, replaced with --force (None: not published)."""
 
-    value: Number
+    value: Number | None
     source: str | None
     note: str | None
     recorded: str | None
+    not_published: bool
+    basis_change: str | None
 
 
 class ActualView(TypedDict):
-    """A recorded year-end value with the values it replaced."""
+    """A recorded year-end value with the values it replaced; or that the year's figure was
+    not published (``value`` None)."""
 
     year: int
-    value: Number
+    value: Number | None
     source: str | None
     note: str | None
     recorded: str | None
     history: list[RevisionView]
+    not_published: bool
+    basis_change: str | None
 
 
 class PathYear(TypedDict):
@@ -276,7 +309,10 @@ def status_view(plan: Plan, as_of: int | None = None, today: dt.date | None = No
         )
         statuses.append(a.status)
         rows.append(
-            {**indicator_view(plan, indicator, a), **public_record_view(plan, indicator, day)}
+            {
+                **indicator_view(plan, indicator, a),
+                **public_record_view(plan, indicator, day, a, as_of),
+            }
         )
     return {
         "plan": {
@@ -300,9 +336,13 @@ def _due(figure: public_record.DueFigure) -> DueView:
     }
 
 
-def public_record_view(plan: Plan, indicator: Indicator, day: dt.date) -> PublicRecordView:
+def public_record_view(
+    plan: Plan, indicator: Indicator, day: dt.date, a: Assessment, as_of: int | None
+) -> PublicRecordView:
     """What the public record says of one indicator on ``day``: the official baseline figure,
-    when its figures are published, which are overdue, and its verdict once the plan has ended."""
+    when its figures are published, which are overdue, which are recorded as not published and
+    where its counting basis changes (as of ``as_of``; crossed by assessment ``a`` or not), and
+    its verdict once the plan has ended."""
     official = indicator.official_baseline
     verdict: VerdictView | None = None
     if public_record.in_final_evaluation(plan, day):
@@ -319,6 +359,43 @@ def public_record_view(plan: Plan, indicator: Indicator, day: dt.date) -> Public
         "published_after_months": indicator.published_after_months,
         "overdue_figures": [_due(f) for f in public_record.overdue_of(plan, indicator, day)],
         "final": verdict,
+        **figure_marks(plan.actuals[indicator.key], a, as_of),
+    }
+
+
+class FigureMarks(TypedDict):
+    not_published: list[NotPublishedView]
+    basis_changes: list[BasisChangeView]
+
+
+def figure_marks(series: Sequence[Actual], a: Assessment, as_of: int | None) -> FigureMarks:
+    """The years of ``series`` up to ``as_of`` recorded as not published, and its changes of
+    counting basis, each with the year assessment ``a`` compares with when the comparison
+    crosses it (docs/methodology.md, "A change of counting basis")."""
+    shown = recorded_by(series, as_of)
+    reached = a.total or a.latest
+    start = a.origin
+    changes: list[BasisChangeView] = []
+    for actual in shown:
+        if actual.basis_change is None:
+            continue
+        crossed = (
+            start is not None and reached is not None and start.year < actual.year <= reached.year
+        )
+        changes.append(
+            {
+                "year": actual.year,
+                "text": actual.basis_change,
+                "crossed_from": start.year if crossed and start is not None else None,
+            }
+        )
+    return {
+        "not_published": [
+            {"year": actual.year, "source": actual.source, "recorded": when(actual.recorded)}
+            for actual in shown
+            if actual.not_published
+        ],
+        "basis_changes": changes,
     }
 
 
@@ -354,9 +431,13 @@ def _actual(actual: Actual) -> ActualView:
                 "source": old.source,
                 "note": old.note,
                 "recorded": when(old.recorded),
+                "not_published": old.not_published,
+                "basis_change": old.basis_change,
             }
             for old in actual.history
         ],
+        "not_published": actual.not_published,
+        "basis_change": actual.basis_change,
     }
 
 
@@ -407,13 +488,14 @@ def show_view(
         **indicator_view(plan, indicator, a),
         "origin": _point(a.origin),
         "as_of": as_of,
-        **public_record_view(plan, indicator, day),
+        **public_record_view(plan, indicator, day, a, as_of),
         "day": day.isoformat(),
         "steps": calculation(indicator, a, plan.info.thresholds),
         "definition": indicator.definition,
         "definition_en": indicator.definition_en,
-        # only the years counted as of A: a later year's source, note or revision is not shown
-        "actuals": [_actual(actual) for actual in counted(series, as_of)],
+        # only the years counted as of A: a later year's source, note or revision is not shown;
+        # a year recorded as not published is among them
+        "actuals": [_actual(actual) for actual in recorded_by(series, as_of)],
         "path": path,
         "actions": [
             {

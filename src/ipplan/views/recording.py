@@ -14,13 +14,15 @@ if TYPE_CHECKING:
 
 
 class RecordedValue(TypedDict):
-    """The actual ``record --json`` saved."""
+    """The actual ``record --json`` saved (``value`` None: recorded as not published)."""
 
     key: str
     year: int
-    value: Number
+    value: Number | None
     source: str | None
     note: str | None
+    not_published: bool
+    basis_change: str | None
 
 
 class RecordView(TypedDict):
@@ -42,6 +44,8 @@ def record_view(plan: Plan, done: Recorded) -> RecordView:
             "value": done.actual.value,
             "source": done.actual.source,
             "note": done.actual.note,
+            "not_published": done.actual.not_published,
+            "basis_change": done.actual.basis_change,
         },
         "replaced": None if done.replaced is None else done.replaced.value,
         "indicator": indicator_view(plan, done.indicator, done.assessment),
@@ -53,7 +57,7 @@ class ImportedValue(TypedDict):
 
     key: str
     year: int
-    value: Number
+    value: Number | None
     unchanged: bool
     replaced: Number | None
 

@@ -82,6 +82,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} already has {value} recorded for {year}; to change it to {new}, add --force "
         "(the earlier value is kept in its history)",
     ),
+    "not-published-already-recorded": (
+        "{key}的 {year} 年已记为未公布。如该数据现已公布，记录 {new} 请加 --force（未公布的记录会保留在历史中）。",
+        "{key} is recorded as not published for {year}; if it has been published since, add "
+        "--force to record {new} (the not-published record is kept in its history)",
+    ),
+    "value-recorded-not-published": (
+        "{key}的 {year} 年实际值已记录为 {value}。如确需改记为未公布，请加 --force（原值会保留在历史中）。",
+        "{key} already has {value} recorded for {year}; to record it as not published "
+        "instead, add --force (the earlier value is kept in its history)",
+    ),
+    "not-published-needs-source": (
+        '记为未公布时须用 --source 写明在何处核查过，例如 --source "国家知识产权局网站，2026-12-07 检索"。',
+        "--not-published needs --source: where the figure was looked for, such as "
+        '--source "CNIPA website, searched 2026-12-07"',
+    ),
+    "not-published-with-value": (
+        "给出了数值 {value}，又加了 --not-published；已公布就只写数值，未公布就去掉数值。",
+        "both a value ({value}) and --not-published were given; give the value if the figure "
+        "was published, or --not-published without a value if it was not",
+    ),
+    "record-value-missing": (
+        "缺少数值：请写 ipplan record YEAR INDICATOR VALUE，或用 --not-published --source S 记为未公布。",
+        "a value is missing: write ipplan record YEAR INDICATOR VALUE, or record that the "
+        "figure was not published with --not-published --source S",
+    ),
     "invalid-date": (
         "“{value}”不是有效日期；请写如 2025-12-31、2025年12月31日 或 2025/12/31。",
         "'{value}' is not a date; write one such as 2025-12-31 (or 2025年12月31日, 2025/12/31)",
@@ -306,13 +331,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo.done": ("已撤销", "Reverted"),
     "undo.would": ("将撤销", "Would revert"),
     "undo.value": (
-        "{verb} {when} 录入的 {name} {year} 年值 {value} {unit}，恢复为此前的 {previous} {unit}。",
-        "{verb} {name} {year}: {value} {unit}, recorded {when}; the earlier {previous} {unit} "
-        "is back.",
+        "{verb} {when} 录入的 {name} {year} 年值 {value}，恢复为此前的 {previous}。",
+        "{verb} {name} {year}: {value}, recorded {when}; the earlier {previous} is back.",
     ),
     "undo.value_removed": (
-        "{verb} {when} 录入的 {name} {year} 年值 {value} {unit}；该年不再有记录值。",
-        "{verb} {name} {year}: {value} {unit}, recorded {when}; {year} has no value now.",
+        "{verb} {when} 录入的 {name} {year} 年值 {value}；该年不再有记录值。",
+        "{verb} {name} {year}: {value}, recorded {when}; {year} has no value now.",
     ),
     "undo.action": (
         "{verb} {when} 对行动 {id} 的更新：{parts}。",

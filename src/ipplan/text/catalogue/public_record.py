@@ -9,6 +9,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} 的官方基线数据年份为 {year}，应为计划基线年 {expected}",
         "{key} has an official baseline figure for {year}; the plan's baseline year is {expected}",
     ),
+    "p.not-published-with-value": (
+        "记为未公布的数据不应有数值（现为 {value}）：已公布就删去 not_published，未公布就删去 value",
+        "a figure recorded as not published has no value (this one has {value}): remove "
+        "not_published if it was published, or the value if it was not",
+    ),
+    "p.not-published-source": (
+        "记为未公布的数据须写明在何处核查（source）",
+        "a figure recorded as not published needs the source where that was checked (source)",
+    ),
     "p.greater-than-equal": (
         "{field} 须不小于 {bound}（现为 {got}）",
         "{field} must be at least {bound} (it is {got})",
@@ -83,4 +92,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.when_due": ("通常于{due}前公布", "normally published by {due}"),
     "record.when_overdue": ("应于{due}前公布，已逾期", "due by {due} and overdue"),
     "record.when_unknown": ("公布时间未定", "no publication date known"),
+    "record.when_not_published": ("已记为未公布", "recorded as not published"),
+    # --- figures recorded as not published, and changes of counting basis
+    # (docs/methodology.md, "Not published", "A change of counting basis")
+    "label.not_published": ("未公布", "not published"),
+    "record.not_published_year": (
+        "{year}年（核查：{source}，{day}）",
+        "{year} (checked: {source}, {day})",
+    ),
+    "record.not_published_heading": (
+        "记为未公布的年度数据（括号内为核查来源与日期）：",
+        "Yearly figures recorded as not published (in brackets: where and when that was checked):",
+    ),
+    "record.not_published_line": (
+        "记为未公布的年度数据：{years}",
+        "figures recorded as not published: {years}",
+    ),
+    "record.not_published_column": ("记为未公布的年度数据", "Figures not published"),
+    "record.not_published_cell": (
+        "未公布（核查：{source}，{day}）",
+        "not published (checked: {source}, {day})",
+    ),
+    "record.basis_change": (
+        "{year} 年统计口径变化：{text}",
+        "counting basis changes in {year}: {text}",
+    ),
+    "record.basis_crossed": (
+        "与 {first} 年的比较跨越了 {year} 年的统计口径变化：{text}",
+        "the comparison with {first} crosses a change of counting basis in {year}: {text}",
+    ),
+    "record.basis_column": ("统计口径变化", "Changes of counting basis"),
+    "record.basis_mark": ("† {number} {name}：{said}", "† {number} {name}: {said}"),
 }

@@ -57,6 +57,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "csv.binding": ("属性", "kind"),
     "csv.accumulate": ("计量方式", "measured as"),
     "csv.total": ("累计", "total"),
+    "csv.not_published": ("未公布", "not published"),
+    "csv.basis_change": ("统计口径变化", "change of counting basis"),
     "csv.as_of": ("截至年份", "as of"),
     "csv.made": ("生成时间", "made"),
     "label.definition": ("定义", "Definition"),
@@ -228,6 +230,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "recorded": (
         "已记录：{name} {year} 年 = {value} {unit}",
         "Recorded: {name} {year} = {value} {unit}",
+    ),
+    "recorded.not_published": (
+        "已记录：{name} {year} 年数据未公布（核查：{source}）",
+        "Recorded: {name} {year} was not published (checked: {source})",
+    ),
+    "unchanged.not_published": (
+        "{name} {year} 年已记为未公布，未作改动。",
+        "{name} is already recorded as not published for {year}; nothing changed.",
     ),
     "unchanged": (
         "{name} {year} 年已记录为 {value} {unit}，未作改动。",
