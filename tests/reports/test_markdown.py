@@ -92,7 +92,8 @@ def test_any_text_in_a_heading_or_a_paragraph_is_shown_as_written(value: str) ->
 def test_autolinks_of_code_hosts_are_broken() -> None:
     # GitHub links a bare www. host, which the test parser does not: checked on the text itself
     assert escape("www.example.com") == "www\\.example.com"
-    assert escape("http://x") == "http\\://x"
+    assert escape("http://x") == "http\\:/\\/x"
+    assert escape("//x.io") == "/\\/x.io"  # a protocol-relative link to a linkifying renderer
     assert escape("a@b.org") == "a\\@b.org"
     assert escape("snake_case") == "snake_case"  # an underscore inside a word is no emphasis
     assert escape(":smile: :+1:") == "\\:smile: \\:+1:"  # no emoji on a code host

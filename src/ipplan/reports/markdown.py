@@ -24,6 +24,8 @@ _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # www. host; and :shortcodes: that become emoji. Other colons, as in 10:00, are left be.
 _COLON = re.compile(r":(?=//)|:(?=[A-Za-z0-9_+-]+:)")
 _WWW = re.compile(r"(?i)(?<![\w.])(www)\.")
+# "//host.tld" is a protocol-relative link to a linkifying renderer: the second slash escaped
+_SLASHES = re.compile(r"/(?=/)")
 _AT = re.compile("@")
 # At the start of a line: list markers, setext underlines and numbered list items.
 _LEADING = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
@@ -41,6 +43,7 @@ def escape(value: str) -> str:
     value = _UNDERSCORE.sub(r"\\_", value)
     value = _COLON.sub(r"\\:", value)
     value = _WWW.sub(r"\1\\.", value)
+    value = _SLASHES.sub(r"/\\", value)
     return _AT.sub(r"\\@", value)
 
 
