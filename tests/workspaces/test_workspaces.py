@@ -246,6 +246,62 @@ def test_plan_option_environment_and_the_plan_you_stand_in(
     assert "江苏" in cli("status", "--json", "--plan", "js").stdout  # --plan wins over the variable
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["workplan", "2022"],
+        ["roadmap"],
+        ["due", "--within", "10"],
+        ["item", "y2022-1"],
+    ],
+)
+def test_plan_option_after_every_command_name(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(ws)  # the root lists four plans: only --plan says which
+    after = cli(*command, "--json", "--plan", "national")
+    before = cli("--plan", "national", *command, "--json")
+    assert after.exit_code == 0, after.stderr
+    assert after.stdout == before.stdout
+    assert cli(*command, "--json", "--plan", "gd").stdout != after.stdout
+
+
+def test_plan_option_after_workplan_import(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    before = snapshot(ws)
+    table = ws / "table.csv"
+    table.write_text(
+        "编号,对应行动,工作措施,进度安排,负责部门\n,training,开展培训,年底前,省局\n",
+        encoding="utf-8",
+    )
+    done = cli("workplan-import", str(table), "--year", "2024", "--plan", "gd")
+    assert done.exit_code == 0, done.stderr
+    assert (ws / "provinces" / "gd" / "workplans" / "2024.yaml").is_file()
+    assert snapshot(ws / "national") == {
+        k.removeprefix("national/"): v for k, v in before.items() if k.startswith("national/")
+    }
+
+
+def test_every_command_on_a_plan_takes_plan_after_its_name() -> None:
+    import typer.main
+    from typer import _click as click
+    from typer.core import TyperGroup
+
+    from ipplan.cli import app
+
+    group = typer.main.get_command(app)
+    assert isinstance(group, TyperGroup)
+    ctx = click.Context(group)
+    lacking = [
+        name
+        for name in group.list_commands(ctx)
+        if "plan_name" not in {p.name for p in group.get_command(ctx, name).params}  # type: ignore[union-attr]
+    ]
+    assert lacking == ["init", "new"]  # they make a plan; --plan names one that exists
+
+
 def test_a_workspace_root_without_a_plan_asks_which(
     cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
