@@ -213,7 +213,8 @@ class IpplanGroup(_Localized, TyperGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         registry.load(list(registry.MODULES))
         self._build()
-        return super().list_commands(ctx)
+        # in the registry's order, whichever command's module a long-lived process loaded first
+        return list(registry.ordered(dict.fromkeys(super().list_commands(ctx))))
 
     def _build(self) -> None:
         """Build the commands registered since, and give them their help as :meth:`main` gave
