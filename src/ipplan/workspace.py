@@ -5,6 +5,7 @@
     plans:
       - name: national
         directory: national          # relative to ipplan.yaml
+        members: 31                  # expected members: all (the default), a list, or a count
       - name: guangdong
         directory: provinces/guangdong
         parent: national
@@ -37,6 +38,10 @@ NAME = re.compile(r"[a-z][a-z0-9_-]*", re.ASCII)
 MAX_NAME = 64
 # A workspace of the country's plans has about thirty; more than this is a broken file.
 MAX_PLANS = 1000
+# What ``members:`` may say besides a count or a list: every plan listed under the parent.
+ALL = "all"
+# The members a parent expects: None for all those listed, a count, or the plans' names.
+Expects = int | tuple[str, ...] | None
 
 
 class Entry(NamedTuple):
@@ -45,6 +50,7 @@ class Entry(NamedTuple):
     name: str
     directory: str
     parent: str | None = None
+    members: Any = None  # checked by the rules: "all", a count or a list of names
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class Member:
     directory: Path
     parent: str | None
     line: int
+    expects: Expects = None  # the members it expects (``members:``); None: those listed
 
 
 @dataclass(frozen=True)
@@ -148,7 +155,9 @@ def read_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     for loc, e in entries:
         directory = plan_in(path.parent / e.directory)
         assert directory is not None  # checked by the rules
-        members[e.name] = Member(e.name, directory, e.parent, doc.line((*loc, "name")))
+        members[e.name] = Member(
+            e.name, directory, e.parent, doc.line((*loc, "name")), _expects(e.members)
+        )
     return Workspace(path, tuple(_parent_first(list(members.values())))), []
 
 
@@ -166,7 +175,7 @@ def _plain_entries(plans: Any) -> list[tuple[Loc, Entry]] | None:
         return None
     entries: list[tuple[Loc, Entry]] = []
     for index, item in enumerate(plans):
-        if type(item) is not dict or not item.keys() <= {"name", "directory", "parent"}:
+        if type(item) is not dict or not item.keys() <= {"name", "directory", "parent", "members"}:
             return None
         name, directory, parent = item.get("name"), item.get("directory"), item.get("parent")
         if not _plain_name(name):
@@ -175,7 +184,7 @@ def _plain_entries(plans: Any) -> list[tuple[Loc, Entry]] | None:
             return None
         if parent is not None and not _plain_name(parent):
             return None
-        entries.append((("plans", index), Entry(name, directory, parent)))
+        entries.append((("plans", index), Entry(name, directory, parent, item.get("members"))))
     return entries
 
 
@@ -242,6 +251,75 @@ def _rules(doc: Document, entries: list[tuple[Loc, Entry]]) -> Iterator[Problem]
             )
         elif entry.name in cycles:  # a plan that only leads into another's cycle is not in it
             yield Problem(path, where, "parent-cycle", {"value": cycles[entry.name]})
+
+    yield from _member_rules(doc, entries)
+
+
+def _expects(value: Any) -> Expects:
+    """What a checked ``members:`` says: None (all those listed), a count, or names."""
+    if isinstance(value, list):
+        return tuple(value)
+    return value if type(value) is int else None
+
+
+def _valid_members(value: Any) -> bool:
+    if value is None or value == ALL:
+        return True
+    if type(value) is int:
+        return 1 <= value <= MAX_PLANS
+    return type(value) is list and 0 < len(value) <= MAX_PLANS and all(map(_plain_name, value))
+
+
+def _member_rules(doc: Document, entries: list[tuple[Loc, Entry]]) -> Iterator[Problem]:
+    """``members:``: all, a count (at least the plans listed under it) or a list of names, each
+    once, that holds every plan listed under it and none listed under another."""
+    path = doc.path
+    parents = {e.name: e.parent for _, e in entries}
+    under: dict[str, list[str]] = {}
+    for _, entry in entries:
+        if entry.parent is not None:
+            under.setdefault(entry.parent, []).append(entry.name)
+    for loc, entry in entries:
+        if entry.members is None:
+            continue
+        where = doc.line((*loc, "members"))
+        value = entry.members
+        if not _valid_members(value):
+            yield Problem(
+                path, where, "invalid-members", {"got": _shown(value), "limit": MAX_PLANS}
+            )
+            continue
+        listed = under.get(entry.name, [])
+        if type(value) is int and value < len(listed):
+            yield Problem(
+                path, where, "members-fewer-than-listed", {"value": value, "count": len(listed)}
+            )
+        if not isinstance(value, list):
+            continue
+        seen: set[str] = set()
+        for index, name in enumerate(value):
+            at = doc.line((*loc, "members", index))
+            if name in seen:
+                yield Problem(path, at, "duplicate-member", {"value": name})
+            seen.add(name)
+            other = parents.get(name, entry.name)
+            if other != entry.name:
+                yield Problem(
+                    path,
+                    at,
+                    "member-of-another-parent",
+                    {"value": name, "parent": other or "—", "plan": entry.name},
+                )
+        for name in listed:
+            if name not in seen:
+                yield Problem(
+                    path, where, "member-not-expected", {"value": name, "plan": entry.name}
+                )
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _inside(real: str, root: str) -> bool:

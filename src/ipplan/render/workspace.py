@@ -9,7 +9,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ipplan.render import terminal
+from ipplan.render import sentences, terminal
 from ipplan.text.i18n import label, text, unit_label
 from ipplan.text.shown_numbers import exact, percent, signed
 
@@ -110,19 +110,18 @@ def render_members(view: Mapping[str, Any], lang: str) -> None:
         values.add_row(member["plan"], *(exact(v) if v is not None else "—" for v in cells))
     console.print(values)
     table = Table(box=box.SIMPLE)
-    for key in ("col.year", "col.members_sum", "col.coverage", "col.parent_value"):
+    for key in ("col.year", "col.members_sum", "col.coverage", "col.parent_value", "col.share"):
         table.add_column(text(key, lang), justify="right")
     table.add_column(text("col.difference", lang), justify="right")
     table.add_column(text("col.check", lang))
     for row in view["years"]:
-        check = text(f"check.{row['check']}", lang)
-        if row["missing"] and row["reporting"]:
-            check += text("members.missing", lang, plans=", ".join(row["missing"]))
+        check = sentences.rollup_check(row, lang)
         table.add_row(
             str(row["year"]),
             exact(row["total"]) if row["total"] is not None else "—",
             f"{row['reporting']}/{row['members']}",
             exact(row["parent"]) if row["parent"] is not None else "—",
+            percent(row["share"]),
             signed(row["difference"]) if row["difference"] is not None else "—",
             Text(check, style=CHECK_STYLES.get(row["check"], "")),
         )

@@ -72,7 +72,7 @@ def build_site(
         m.name: {
             ind.key: rollup_view(done)
             for ind in plans[m.name].indicators
-            if (done := roll_up(plans, m.name, ind.key, as_of)) is not None
+            if (done := roll_up(plans, m.name, ind.key, as_of, expects=m.expects)) is not None
         }
         for m in workspace.plans
     }

@@ -29,6 +29,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.members_sum": ("成员合计", "Members' sum"),
     "col.coverage": ("覆盖", "Coverage"),
     "col.parent_value": ("本级数值", "Own figure"),
+    "col.share": ("占本级比重", "Share"),
     "col.difference": ("差额", "Difference"),
     "col.check": ("核对", "Check"),
     "check.agrees": ("一致", "agrees"),
@@ -55,6 +56,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Member plans rolled up into {plan}'s {key} (summed year by year)",
     ),
     "members.missing": ("（缺 {plans}）", " (missing: {plans})"),
+    "members.missing_count": ("（缺 {count} 个成员）", " ({count} members missing)"),
+    "members.missing_count_named": (
+        "（缺 {count} 个成员，含 {plans}）",
+        " ({count} members missing, {plans} among them)",
+    ),
     "members.rule": (
         "差额 = 成员合计 − 本级数值；各成员报齐且差额超过本级数值的 {tolerance} 时标为超出容差。"
         "未报告的成员不计为零，也不估算。单位：{unit}。",
