@@ -292,10 +292,11 @@ class Site:
         indicators: list[dict[str, Any]],
         lang: str,
     ) -> str:
-        """The indicators table with each name linking to the indicator's page."""
+        """The indicators table with each name, a binding one's ◆ included, linking to the
+        indicator's page."""
         rendered = report_html._table(table, name, lang)
         for ind in indicators:
-            name = escape(sentences.pick(ind, "name", lang))
+            name = escape(common.name(ind, lang))
             link = escape(self.href(path, f"{self.root(lang)}plans/{plan}/{ind['key']}.html"))
             rendered = rendered.replace(f">{name}</td>", f'><a href="{link}">{name}</a></td>', 1)
         return rendered
