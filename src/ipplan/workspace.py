@@ -15,6 +15,7 @@ Plans are listed parent first: each root plan in file order, followed by its mem
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
@@ -25,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, TypeGuard
 
 from ipplan.data import from_model
-from ipplan.errors import DataInvalid, UnknownPlan
+from ipplan.errors import DataInvalid, InvalidPlanName, UnknownPlan, WorkspaceChanged
 from ipplan.files.discover import plan_in
 from ipplan.files.yaml_document import Document
 from ipplan.files.yaml_read import read
@@ -373,10 +374,94 @@ def subtree(workspace: Workspace, name: str) -> Workspace:
 
 def single(directory: Path) -> Workspace:
     """A plan outside any workspace, as a workspace of one, named after its directory."""
+    return Workspace(directory.absolute(), (Member(name_for(directory), directory, None, 1),))
+
+
+def name_for(directory: Path) -> str:
+    """The name a plan in ``directory`` goes by when none is given: its directory's (the one
+    whose data/ it is), kept to what a plan's name may be."""
     here = directory.absolute()
     name = here.parent.name if here.name == "data" and here.parent.name else here.name
     # The name becomes part of the site's paths: keep it to what a plan's name may be.
     name = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")
-    if not re.match(r"^[a-z]", name):
-        name = "plan"
-    return Workspace(here, (Member(name, directory, None, 1),))
+    return name if re.match(r"^[a-z]", name) else "plan"
+
+
+@dataclass(frozen=True)
+class Addition:
+    """A plan to be added to a workspace file, checked before anything is written."""
+
+    file: Path
+    name: str
+    directory: str  # relative to the workspace file, with /
+    parent: str
+    before: bytes  # the file as it was, to write back if the addition does not hold
+    text: str  # the file with the plan added
+
+
+def plan_addition(file: Path, target: Path, parent: str, name: str | None) -> Addition:
+    """Check that the plan in ``target`` can join the workspace ``file`` under ``parent`` as
+    ``name`` (by default its directory's name), and the file's text with it added: the entry
+    goes after the last plan, in the list's own indentation, and every other byte is kept."""
+    from ipplan.errors import (
+        NewPlanNameTaken,
+        NewPlanOutsideWorkspace,
+        ParentListsMembers,
+        WorkspaceListInline,
+    )
+
+    workspace = load_workspace(file)
+    workspace.plan(parent)  # an unknown parent is told with a suggestion
+    relative = os.path.relpath(target.absolute(), file.parent.absolute())
+    if relative == os.curdir or relative.split(os.sep)[0] == os.pardir:
+        raise NewPlanOutsideWorkspace(path=str(target), root=str(file.parent))
+    chosen = name if name is not None else name_for(target)
+    if not _plain_name(chosen):
+        raise InvalidPlanName(value=chosen)
+    if chosen in workspace.names:
+        raise NewPlanNameTaken(name=chosen, file=str(file))
+    expects = workspace.plan(parent).expects
+    if isinstance(expects, tuple) and chosen not in expects:
+        raise ParentListsMembers(name=chosen, parent=parent, file=str(file))
+    before = file.read_bytes()
+    text = before.decode("utf-8-sig")
+    lines = text.splitlines(keepends=True)
+    doc, _ = read(file)
+    last = doc.line(("plans", len(workspace.plans) - 1)) - 1  # the last entry's first line
+    dash = lines[last].lstrip(" ")
+    if not dash.startswith("-"):  # plans: [..] on one line: no place for an entry of its own
+        raise WorkspaceListInline(file=str(file))
+    column = len(lines[last]) - len(dash)
+    end = last + 1
+    for index in range(last + 1, len(lines)):
+        stripped = lines[index].strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if len(lines[index]) - len(lines[index].lstrip(" ")) <= column:
+            break
+        end = index + 1
+    if lines and not lines[end - 1].endswith("\n"):
+        lines[end - 1] += "\n"
+    pad = " " * column
+    entry = (
+        f"{pad}- name: {chosen}\n"
+        f"{pad}  directory: {json.dumps(relative.replace(os.sep, '/'), ensure_ascii=False)}\n"
+        f"{pad}  parent: {parent}\n"
+    )
+    lines.insert(end, entry)
+    return Addition(file, chosen, relative, parent, before, "".join(lines))
+
+
+def add_plan(addition: Addition) -> None:
+    """Write the workspace file with the plan added, under the workspace's write lock, all at
+    once; the file as it was when the result does not hold (:class:`DataInvalid`)."""
+    from ipplan.files import atomic, layout, lock
+
+    with lock.writing(layout.DataDir(addition.file.parent)):
+        if addition.file.read_bytes() != addition.before:  # changed since it was checked
+            raise WorkspaceChanged(file=str(addition.file))
+        atomic.atomic_write(addition.file, addition.text)
+        _, problems = read_workspace(addition.file)
+        if problems:
+            atomic.atomic_write(addition.file, addition.before)
+            raise DataInvalid(problems)

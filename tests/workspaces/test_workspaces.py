@@ -895,3 +895,82 @@ def test_a_nul_byte_in_the_workspace_file_is_one_problem_line(
             problems = [p for p in result.stderr.splitlines() if re.match(r"^\S+:\d+: ", p)]
             assert len(problems) == 1, (content, command, result.stderr)
             assert problems[0].startswith(f"ipplan.yaml:{line}: "), (content, problems)
+
+
+NEW = ("--title", "上海市计划", "--years", "2022-2025")
+
+
+def test_a_new_plan_joins_the_workspace_under_its_parent(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    (ws / "ipplan.yaml").write_text(WORKSPACE + "# the provinces still to come\n", "utf-8")
+    before = (ws / "ipplan.yaml").read_bytes()
+    done = cli("new", "provinces/sh", *NEW, "--parent", "national")
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "已把它以 sh 之名加入工作区，上级计划为 national。"
+    added = '  - name: sh\n    directory: "provinces/sh"\n    parent: national\n'
+    assert (ws / "ipplan.yaml").read_bytes() == before.replace(
+        b"# the provinces still to come\n",
+        added.encode() + b"# the provinces still to come\n",
+    )
+    workspace = load_workspace(ws / "ipplan.yaml")
+    assert workspace.plan("sh").parent == "national"
+    assert workspace.plan("sh").directory == ws / "provinces" / "sh"
+    assert cli("validate").exit_code == 0
+    named = cli("new", "provinces/ah/data", *NEW, "--parent", "national", "--name", "anhui")
+    assert named.exit_code == 0, named.stderr
+    english = cli("new", "provinces/fj", *NEW, "--parent", "national", "--lang", "en")
+    assert english.stdout.splitlines()[-1] == "It joined the workspace as fj, under national."
+    assert load_workspace(ws / "ipplan.yaml").names == [
+        "national",
+        "gd",
+        "js",
+        "zj",
+        "sh",
+        "anhui",
+        "fj",
+    ]
+
+
+def test_a_new_plan_that_cannot_join_changes_nothing(
+    cli: Run, ws: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    outside = tmp_path / "elsewhere"
+    cases = [
+        (WORKSPACE, ["provinces/sh", "--parent", "nationa"], "工作区 "),
+        (WORKSPACE, ["provinces/sh", "--parent", "national", "--name", "gd"], "已有名为 gd 的计划"),
+        (WORKSPACE, ["provinces/sh", "--parent", "national", "--name", "9x"], "9x 不能作为计划名"),
+        (WORKSPACE, [str(outside), "--parent", "national"], "不在工作区"),
+        (
+            WORKSPACE.replace("national\n", "national\n    members: [gd, js, zj]\n", 1),
+            ["provinces/sh", "--parent", "national"],
+            "其中没有 sh",
+        ),
+        (
+            "plans: [{name: national, directory: national}]\n",
+            ["provinces/sh", "--parent", "national"],
+            "写在一行",
+        ),
+        (  # the count no longer holds once sh is added: written, read back, put back
+            WORKSPACE.replace("national\n", "national\n    members: 3\n", 1),
+            ["provinces/sh", "--parent", "national"],
+            "members-fewer-than-listed",
+        ),
+    ]
+    for workspace, args, said in cases:
+        write(ws, "ipplan.yaml", workspace)
+        before = snapshot(ws)
+        result = cli("new", *args, *NEW)
+        assert result.exit_code == 1, args
+        assert said in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert snapshot(ws) == before, args
+        assert not outside.exists() and not (ws / "provinces" / "sh").exists()
+    usage = cli("new", "provinces/sh", *NEW, "--name", "sh")
+    assert usage.exit_code == 2 and "--parent" in usage.stderr
+    monkeypatch.chdir(tmp_path)
+    alone = cli("new", "solo", *NEW, "--parent", "national")
+    assert alone.exit_code == 1 and "--parent national 需要工作区" in alone.stderr
+    assert not (tmp_path / "solo").exists()
