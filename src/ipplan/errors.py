@@ -651,6 +651,48 @@ class MembersNeedWorkspace(IpplanError):
     message_id = "members-need-workspace"
 
 
+class ParentNeedsWorkspace(IpplanError):
+    """`new --parent` was asked outside any workspace."""
+
+    message_id = "parent-needs-workspace"
+
+
+class NewPlanOutsideWorkspace(IpplanError):
+    """`new --parent`: the new plan's directory is not inside the workspace."""
+
+    message_id = "new-plan-outside-workspace"
+
+
+class InvalidPlanName(IpplanError):
+    """`new --parent`: the plan's name (given, or its directory's) is not one a plan may have."""
+
+    message_id = "invalid-plan-name"
+
+
+class NewPlanNameTaken(IpplanError):
+    """`new --parent`: the workspace has a plan of that name already."""
+
+    message_id = "new-plan-name-taken"
+
+
+class ParentListsMembers(IpplanError):
+    """`new --parent`: the parent names its members, and not this one."""
+
+    message_id = "parent-lists-members"
+
+
+class WorkspaceListInline(IpplanError):
+    """`new --parent`: the workspace file lists its plans on one line ([a, b])."""
+
+    message_id = "workspace-list-inline"
+
+
+class WorkspaceChanged(IpplanError):
+    """`new --parent`: the workspace file changed between its check and its writing."""
+
+    message_id = "workspace-changed"
+
+
 class SiteTargetNotEmpty(IpplanError):
     """`ipplan site` was pointed at a directory holding files that are not an earlier site."""
 

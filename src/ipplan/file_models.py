@@ -511,3 +511,18 @@ class PlanEntry(_Model):
     parent: Annotated[
         Name | None, Field(description="The plan this one's figures add up into, if any.")
     ] = None
+    members: Annotated[
+        Any,
+        Field(
+            description="The member plans it expects: all (those listed under it, the "
+            "default), a count such as 31, or a list of plan names; a roll-up is compared with "
+            "its own figure only once that many have reported.",
+            json_schema_extra={
+                "anyOf": [
+                    {"const": "all"},
+                    {"type": "integer", "minimum": 1, "maximum": 1000},
+                    {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                ]
+            },
+        ),
+    ] = None

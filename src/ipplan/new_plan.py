@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from ipplan.data import FIRST_YEAR, LAST_YEAR
@@ -243,3 +245,38 @@ def _missing_parents(directory: Path) -> list[Path]:
         missing.append(directory)
         directory = directory.parent
     return missing
+
+
+def create_member(
+    target: Path,
+    parent: str,
+    name: str | None,
+    cwd: Path,
+    environ: Mapping[str, str],
+    **plan: str | None,
+) -> str:
+    """Write a new plan into ``target`` (as :func:`create`, ``plan`` its title, years and
+    heading) and add it to the workspace around ``cwd`` under ``parent``; its name in the
+    workspace is returned. The workspace file is checked before anything is written; if it
+    cannot take the plan after all, the new plan is removed again, so both or neither change."""
+    from ipplan.errors import ParentNeedsWorkspace
+    from ipplan.files import discover
+    from ipplan.workspace import add_plan, plan_addition
+
+    found = discover.search(cwd, environ)
+    if found.workspace is None:
+        raise ParentNeedsWorkspace(name=parent, start=str(cwd))
+    addition = plan_addition(found.workspace, target, parent, name)
+    existed = target.is_dir()  # empty, or create refuses it
+    title, years = plan.pop("title"), plan.pop("years")
+    assert title is not None and years is not None
+    create(target, title, years, **plan)
+    try:
+        add_plan(addition)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)  # the plan just written, nothing else
+        if existed:
+            with contextlib.suppress(OSError):
+                target.mkdir()
+        raise
+    return addition.name

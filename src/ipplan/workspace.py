@@ -5,6 +5,7 @@
     plans:
       - name: national
         directory: national          # relative to ipplan.yaml
+        members: 31                  # expected members: all (the default), a list, or a count
       - name: guangdong
         directory: provinces/guangdong
         parent: national
@@ -14,6 +15,7 @@ Plans are listed parent first: each root plan in file order, followed by its mem
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
@@ -24,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple, TypeGuard
 
 from ipplan.data import MAX_PLANS, from_model
-from ipplan.errors import DataInvalid, UnknownPlan
+from ipplan.errors import DataInvalid, InvalidPlanName, UnknownPlan, WorkspaceChanged
 from ipplan.files.discover import plan_in
 from ipplan.files.yaml_document import Document
 from ipplan.files.yaml_read import read
@@ -35,6 +37,10 @@ FILE = "ipplan.yaml"
 # What a plan's name may be (ipplan.file_models.Name says the same to pydantic).
 NAME = re.compile(r"[a-z][a-z0-9_-]*", re.ASCII)
 MAX_NAME = 64
+# What ``members:`` may say besides a count or a list: every plan listed under the parent.
+ALL = "all"
+# The members a parent expects: None for all those listed, a count, or the plans' names.
+Expects = int | tuple[str, ...] | None
 
 
 class Entry(NamedTuple):
@@ -43,6 +49,7 @@ class Entry(NamedTuple):
     name: str
     directory: str
     parent: str | None = None
+    members: Any = None  # checked by the rules: "all", a count or a list of names
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,7 @@ class Member:
     directory: Path
     parent: str | None
     line: int
+    expects: Expects = None  # the members it expects (``members:``); None: those listed
 
 
 @dataclass(frozen=True)
@@ -149,7 +157,9 @@ def read_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     for loc, e in entries:
         directory = plan_in(path.parent / e.directory)
         assert directory is not None  # checked by the rules
-        members[e.name] = Member(e.name, directory, e.parent, doc.line((*loc, "name")))
+        members[e.name] = Member(
+            e.name, directory, e.parent, doc.line((*loc, "name")), _expects(e.members)
+        )
     return Workspace(path, tuple(_parent_first(list(members.values())))), []
 
 
@@ -167,7 +177,7 @@ def _plain_entries(plans: Any) -> list[tuple[Loc, Entry]] | None:
         return None
     entries: list[tuple[Loc, Entry]] = []
     for index, item in enumerate(plans):
-        if type(item) is not dict or not item.keys() <= {"name", "directory", "parent"}:
+        if type(item) is not dict or not item.keys() <= {"name", "directory", "parent", "members"}:
             return None
         name, directory, parent = item.get("name"), item.get("directory"), item.get("parent")
         if not _plain_name(name):
@@ -176,7 +186,7 @@ def _plain_entries(plans: Any) -> list[tuple[Loc, Entry]] | None:
             return None
         if parent is not None and not _plain_name(parent):
             return None
-        entries.append((("plans", index), Entry(name, directory, parent)))
+        entries.append((("plans", index), Entry(name, directory, parent, item.get("members"))))
     return entries
 
 
@@ -244,6 +254,75 @@ def _rules(doc: Document, entries: list[tuple[Loc, Entry]]) -> Iterator[Problem]
         elif entry.name in cycles:  # a plan that only leads into another's cycle is not in it
             yield Problem(path, where, "parent-cycle", {"value": cycles[entry.name]})
 
+    yield from _member_rules(doc, entries)
+
+
+def _expects(value: Any) -> Expects:
+    """What a checked ``members:`` says: None (all those listed), a count, or names."""
+    if isinstance(value, list):
+        return tuple(value)
+    return value if type(value) is int else None
+
+
+def _valid_members(value: Any) -> bool:
+    if value is None or value == ALL:
+        return True
+    if type(value) is int:
+        return 1 <= value <= MAX_PLANS
+    return type(value) is list and 0 < len(value) <= MAX_PLANS and all(map(_plain_name, value))
+
+
+def _member_rules(doc: Document, entries: list[tuple[Loc, Entry]]) -> Iterator[Problem]:
+    """``members:``: all, a count (at least the plans listed under it) or a list of names, each
+    once, that holds every plan listed under it and none listed under another."""
+    path = doc.path
+    parents = {e.name: e.parent for _, e in entries}
+    under: dict[str, list[str]] = {}
+    for _, entry in entries:
+        if entry.parent is not None:
+            under.setdefault(entry.parent, []).append(entry.name)
+    for loc, entry in entries:
+        if entry.members is None:
+            continue
+        where = doc.line((*loc, "members"))
+        value = entry.members
+        if not _valid_members(value):
+            yield Problem(
+                path, where, "invalid-members", {"got": _shown(value), "limit": MAX_PLANS}
+            )
+            continue
+        listed = under.get(entry.name, [])
+        if type(value) is int and value < len(listed):
+            yield Problem(
+                path, where, "members-fewer-than-listed", {"value": value, "count": len(listed)}
+            )
+        if not isinstance(value, list):
+            continue
+        seen: set[str] = set()
+        for index, name in enumerate(value):
+            at = doc.line((*loc, "members", index))
+            if name in seen:
+                yield Problem(path, at, "duplicate-member", {"value": name})
+            seen.add(name)
+            other = parents.get(name, entry.name)
+            if other != entry.name:
+                yield Problem(
+                    path,
+                    at,
+                    "member-of-another-parent",
+                    {"value": name, "parent": other or "—", "plan": entry.name},
+                )
+        for name in listed:
+            if name not in seen:
+                yield Problem(
+                    path, where, "member-not-expected", {"value": name, "plan": entry.name}
+                )
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
 
 def _inside(real: str, root: str) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
@@ -296,10 +375,94 @@ def subtree(workspace: Workspace, name: str) -> Workspace:
 
 def single(directory: Path) -> Workspace:
     """A plan outside any workspace, as a workspace of one, named after its directory."""
+    return Workspace(directory.absolute(), (Member(name_for(directory), directory, None, 1),))
+
+
+def name_for(directory: Path) -> str:
+    """The name a plan in ``directory`` goes by when none is given: its directory's (the one
+    whose data/ it is), kept to what a plan's name may be."""
     here = directory.absolute()
     name = here.parent.name if here.name == "data" and here.parent.name else here.name
     # The name becomes part of the site's paths: keep it to what a plan's name may be.
     name = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")
-    if not re.match(r"^[a-z]", name):
-        name = "plan"
-    return Workspace(here, (Member(name, directory, None, 1),))
+    return name if re.match(r"^[a-z]", name) else "plan"
+
+
+@dataclass(frozen=True)
+class Addition:
+    """A plan to be added to a workspace file, checked before anything is written."""
+
+    file: Path
+    name: str
+    directory: str  # relative to the workspace file, with /
+    parent: str
+    before: bytes  # the file as it was, to write back if the addition does not hold
+    text: str  # the file with the plan added
+
+
+def plan_addition(file: Path, target: Path, parent: str, name: str | None) -> Addition:
+    """Check that the plan in ``target`` can join the workspace ``file`` under ``parent`` as
+    ``name`` (by default its directory's name), and the file's text with it added: the entry
+    goes after the last plan, in the list's own indentation, and every other byte is kept."""
+    from ipplan.errors import (
+        NewPlanNameTaken,
+        NewPlanOutsideWorkspace,
+        ParentListsMembers,
+        WorkspaceListInline,
+    )
+
+    workspace = load_workspace(file)
+    workspace.plan(parent)  # an unknown parent is told with a suggestion
+    relative = os.path.relpath(target.absolute(), file.parent.absolute())
+    if relative == os.curdir or relative.split(os.sep)[0] == os.pardir:
+        raise NewPlanOutsideWorkspace(path=str(target), root=str(file.parent))
+    chosen = name if name is not None else name_for(target)
+    if not _plain_name(chosen):
+        raise InvalidPlanName(value=chosen)
+    if chosen in workspace.names:
+        raise NewPlanNameTaken(name=chosen, file=str(file))
+    expects = workspace.plan(parent).expects
+    if isinstance(expects, tuple) and chosen not in expects:
+        raise ParentListsMembers(name=chosen, parent=parent, file=str(file))
+    before = file.read_bytes()
+    text = before.decode("utf-8-sig")
+    lines = text.splitlines(keepends=True)
+    doc, _ = read(file)
+    last = doc.line(("plans", len(workspace.plans) - 1)) - 1  # the last entry's first line
+    dash = lines[last].lstrip(" ")
+    if not dash.startswith("-"):  # plans: [..] on one line: no place for an entry of its own
+        raise WorkspaceListInline(file=str(file))
+    column = len(lines[last]) - len(dash)
+    end = last + 1
+    for index in range(last + 1, len(lines)):
+        stripped = lines[index].strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if len(lines[index]) - len(lines[index].lstrip(" ")) <= column:
+            break
+        end = index + 1
+    if lines and not lines[end - 1].endswith("\n"):
+        lines[end - 1] += "\n"
+    pad = " " * column
+    entry = (
+        f"{pad}- name: {chosen}\n"
+        f"{pad}  directory: {json.dumps(relative.replace(os.sep, '/'), ensure_ascii=False)}\n"
+        f"{pad}  parent: {parent}\n"
+    )
+    lines.insert(end, entry)
+    return Addition(file, chosen, relative, parent, before, "".join(lines))
+
+
+def add_plan(addition: Addition) -> None:
+    """Write the workspace file with the plan added, under the workspace's write lock, all at
+    once; the file as it was when the result does not hold (:class:`DataInvalid`)."""
+    from ipplan.files import atomic, layout, lock
+
+    with lock.writing(layout.DataDir(addition.file.parent)):
+        if addition.file.read_bytes() != addition.before:  # changed since it was checked
+            raise WorkspaceChanged(file=str(addition.file))
+        atomic.atomic_write(addition.file, addition.text)
+        _, problems = read_workspace(addition.file)
+        if problems:
+            atomic.atomic_write(addition.file, addition.before)
+            raise DataInvalid(problems)

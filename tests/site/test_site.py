@@ -83,6 +83,37 @@ def test_site_files_links_and_downloads(
     assert "beyond tolerance" in english and 'hreflang="zh"' in english
 
 
+def test_every_indicator_page_is_linked_from_its_plans_page(
+    cli: Run,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # binding (◆) indicators too: a national one, and one of two in a province
+    national = ws / "national" / "indicators.yaml"
+    text = national.read_text(encoding="utf-8")
+    national.write_text(
+        text.replace("    direction:", "    binding: true\n    direction:", 1), "utf-8"
+    )
+    gd = ws / "provinces" / "gd" / "indicators.yaml"
+    text = gd.read_text(encoding="utf-8")
+    gd.write_text(text.replace("    unit: 人\n", "    unit: 人\n    binding: true\n", 1), "utf-8")
+    monkeypatch.chdir(ws)
+    out = tmp_path / "public"
+    build(cli, ws, out)
+    for root in ("", "en/"):
+        for plan in ("national", "gd", "js", "zj"):
+            parser = Links()
+            parser.feed((out / f"{root}plans/{plan}/index.html").read_text(encoding="utf-8"))
+            linked = {link for link in parser.links if not link.startswith("..")}
+            pages = {p.name for p in (out / f"{root}plans/{plan}").glob("*.html")} - {"index.html"}
+            assert pages and pages <= linked, (root, plan, pages - linked)
+    page = (out / "plans/gd/index.html").read_text(encoding="utf-8")
+    assert '<a href="attorneys.html">◆执业专利代理师人数</a>' in page
+    first = json.loads((out / "data/national/all.json").read_text("utf-8"))["report"]
+    assert first["indicators"][0]["binding"] is True
+
+
 def test_same_data_same_bytes_and_a_directory_of_other_files_is_refused(
     cli: Run,
     ws: Path,  # noqa: F811

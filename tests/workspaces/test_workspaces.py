@@ -148,6 +148,150 @@ def test_rollup_numbers_pinned_by_hand(ws: Path) -> None:
     assert roll_up(plans, "national", "agency_rate") is None  # nothing rolls up into it
 
 
+def expecting(ws: Path, members: str) -> None:
+    """Make the national plan of ``ws`` expect ``members`` (the YAML of ``members:``)."""
+    text = (ws / "ipplan.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    directory: national\n", f"    directory: national\n    members: {members}\n", 1
+    )
+    (ws / "ipplan.yaml").write_text(text, encoding="utf-8")
+
+
+def test_rollup_while_members_are_missing_pinned_by_hand(ws: Path) -> None:
+    # national expects the 31 provinces; three are in the workspace (VALUES above).
+    #           sum     reported  national  share (sum / national)
+    # 2022    29000       3/31     29500    29000/29500 = 0.98305084745...
+    # 2023    30700       3/31     31500    30700/31500 = 0.97460317460...
+    # 2024    23100       2/31     33000    23100/33000 = 0.7
+    # Never compared with the tolerance while members are missing: 2023 is not "differs".
+    expecting(ws, "31")
+    workspace = load_workspace(ws / "ipplan.yaml")
+    assert workspace.plan("national").expects == 31
+    plans = load_plans(workspace)
+    done = roll_up(plans, "national", "practitioners", expects=31)
+    assert done is not None
+    rows = {
+        y.year: (y.total, y.reporting, y.expected, y.share, y.check, y.missing, y.missing_count)
+        for y in done.years
+    }
+    assert rows == {
+        2022: (29000, 3, 31, 0.983050847, Check.incomplete, [], 28),
+        2023: (30700, 3, 31, 0.974603175, Check.incomplete, [], 28),
+        2024: (23100, 2, 31, 0.7, Check.incomplete, ["js"], 29),
+        2025: (None, 0, 31, None, Check.no_data, ["gd", "js", "zj"], 31),
+    }
+    assert done.years[0].coverage == 3 / 31
+    assert done.differing == []
+    # the same members named, one of them (sh) not in the workspace yet
+    named = roll_up(plans, "national", "practitioners", expects=("gd", "js", "zj", "sh"))
+    assert named is not None
+    first = named.years[0]
+    assert (first.total, first.reporting, first.expected, first.check) == (
+        29000,
+        3,
+        4,
+        Check.incomplete,
+    )
+    assert first.missing == ["sh"] and named.years[2].missing == ["js", "sh"]
+    # a parent that expects no more than it has is compared: 2023 is beyond 2 % again
+    every = roll_up(plans, "national", "practitioners", expects=("gd", "js", "zj"))
+    assert every is not None
+    assert [y.year for y in every.differing] == [2023]
+
+
+def test_missing_members_shown_everywhere_with_their_share(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expecting(ws, "31")
+    monkeypatch.chdir(ws)
+    monkeypatch.setenv("COLUMNS", "120")
+    data = json.loads(
+        cli("show", "practitioners", "--plan", "national", "--members", "--json").stdout
+    )
+    y2023 = {y["year"]: y for y in data["members"]["years"]}[2023]
+    assert (y2023["members"], y2023["reporting"], y2023["share"], y2023["check"]) == (
+        31,
+        3,
+        0.974603175,
+        "incomplete",
+    )
+    assert y2023["missing_count"] == 28
+    zh = cli("show", "practitioners", "--plan", "national", "--members").stdout
+    row = next(line.split() for line in zh.splitlines() if "2/31" in line)
+    assert row == [
+        "2024",
+        "23100",
+        "2/31",
+        "33000",
+        "70.0%",
+        "-9900",
+        "未报齐（缺",
+        "29",
+        "个成员，含",
+        "js）",
+    ]
+    assert "未报齐（缺 28 个成员）" in zh
+    assert not [line for line in zh.splitlines() if line.endswith("超出容差")]
+    en = cli("show", "practitioners", "--plan", "national", "--members", "--lang", "en").stdout
+    assert "incomplete (28 members missing)" in en
+    assert "incomplete (29 members missing, js among them)" in en
+    overview = json.loads(cli("overview", "--json").stdout)
+    assert overview["plans"][0]["rollup_differences"] == []  # no longer flagged for ever
+    md = cli("report", "--format", "md", "--plan", "national").stdout
+    assert "| 2023 | 30700 | 3/31 | 31500 | 97.5% | -800 | 未报齐（缺 28 个成员） |" in md
+    assert "超出容差 2.0%" not in md.split("## ")[1]  # no year flagged in the summary
+    write(ws, "ipplan.yaml", WORKSPACE)
+    expecting(ws, "[gd, js, zj, sh]")
+    zh = cli("show", "practitioners", "--plan", "national", "--members").stdout
+    assert "未报齐（缺 sh）" in zh and "未报齐（缺 js, sh）" in zh
+
+
+def test_a_members_declaration_that_cannot_hold_is_named_at_its_line(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    for members, expected in (
+        ("0", [(5, "invalid-members")]),
+        ("1001", [(5, "invalid-members")]),
+        ("some", [(5, "invalid-members")]),
+        ("[gd, 7]", [(5, "invalid-members")]),
+        ("2", [(5, "members-fewer-than-listed")]),
+        ("[gd, js, gd]", [(5, "member-not-expected"), (8, "duplicate-member")]),
+        ("[gd, js, zj, national]", [(9, "member-of-another-parent")]),
+    ):
+        write(ws, "ipplan.yaml", WORKSPACE)
+        text = WORKSPACE.replace(
+            "    directory: national\n",
+            "    directory: national\n    members:\n"
+            + "".join(f"      - {m.strip()}\n" for m in members.strip("[]").split(","))
+            if members.startswith("[")
+            else f"    directory: national\n    members: {members}\n",
+            1,
+        )
+        write(ws, "ipplan.yaml", text)
+        before = snapshot(ws)
+        result = cli("validate", "--format", "json")
+        assert result.exit_code == 1, members
+        codes = sorted((p["line"], p["code"]) for p in json.loads(result.stdout))
+        assert codes == expected, members
+        assert snapshot(ws) == before
+    en = cli("validate", "--lang", "en")
+    assert (
+        "ipplan.yaml:9: member-of-another-parent: member national has — as its parent, not "
+        "national; correct its parent or remove it from members"
+    ) in en.stderr + en.stdout
+    write(ws, "ipplan.yaml", WORKSPACE.replace("national\n", "national\n    members: 0\n", 1))
+    zh = cli("validate")
+    assert (
+        "ipplan.yaml:4: invalid-members: members 须是 all、1 至 1000 之间的个数（如 31），"
+        "或计划名的列表，而不是 0"
+    ) in zh.stderr + zh.stdout
+    expecting_all = WORKSPACE.replace("national\n", "national\n    members: all\n", 1)
+    write(ws, "ipplan.yaml", expecting_all)
+    assert cli("validate").exit_code == 0
+    assert load_workspace(ws / "ipplan.yaml").plan("national").expects is None
+
+
 def test_show_members_through_the_command(
     cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -167,8 +311,10 @@ def test_show_members_through_the_command(
         "coverage": 1.0,
         "parent": 31500,
         "difference": -800,
+        "share": 0.974603175,  # 30700 / 31500 = 0.97460317460...
         "check": "differs",
         "missing": [],
+        "missing_count": 0,
     }
     assert by_year[2024]["values"] == {"gd": 14000, "js": None, "zj": 9100}
     assert (by_year[2024]["total"], by_year[2024]["check"]) == (23100, "incomplete")
@@ -181,10 +327,13 @@ def test_show_members_through_the_command(
     row = next(
         line.split() for line in lines if line.strip().startswith("2023 ") and "30700" in line
     )
-    assert row[:5] == ["2023", "30700", "3/3", "31500", "-800"]
+    assert row[:6] == ["2023", "30700", "3/3", "31500", "97.5%", "-800"]
     assert "超出容差" in zh.stdout
     en = cli("show", "practitioners", "--plan", "national", "--members", "--lang", "en")
-    assert "beyond tolerance" in en.stdout and "js" in en.stdout
+    assert "beyond" in en.stdout and "js" in en.stdout
+    monkeypatch.setenv("COLUMNS", "120")
+    en = cli("show", "practitioners", "--plan", "national", "--members", "--lang", "en")
+    assert "beyond tolerance" in en.stdout and "incomplete (missing: js)" in en.stdout
 
 
 def test_overview_parent_first_with_counts_and_flags(
@@ -244,6 +393,62 @@ def test_plan_option_environment_and_the_plan_you_stand_in(
     monkeypatch.setenv("IPPLAN_PLAN", "gd")
     assert title() == "广东省计划"
     assert "江苏" in cli("status", "--json", "--plan", "js").stdout  # --plan wins over the variable
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["workplan", "2022"],
+        ["roadmap"],
+        ["due", "--within", "10"],
+        ["item", "y2022-1"],
+    ],
+)
+def test_plan_option_after_every_command_name(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(ws)  # the root lists four plans: only --plan says which
+    after = cli(*command, "--json", "--plan", "national")
+    before = cli("--plan", "national", *command, "--json")
+    assert after.exit_code == 0, after.stderr
+    assert after.stdout == before.stdout
+    assert cli(*command, "--json", "--plan", "gd").stdout != after.stdout
+
+
+def test_plan_option_after_workplan_import(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    before = snapshot(ws)
+    table = ws / "table.csv"
+    table.write_text(
+        "编号,对应行动,工作措施,进度安排,负责部门\n,training,开展培训,年底前,省局\n",
+        encoding="utf-8",
+    )
+    done = cli("workplan-import", str(table), "--year", "2024", "--plan", "gd")
+    assert done.exit_code == 0, done.stderr
+    assert (ws / "provinces" / "gd" / "workplans" / "2024.yaml").is_file()
+    assert snapshot(ws / "national") == {
+        k.removeprefix("national/"): v for k, v in before.items() if k.startswith("national/")
+    }
+
+
+def test_every_command_on_a_plan_takes_plan_after_its_name() -> None:
+    import typer.main
+    from typer import _click as click
+    from typer.core import TyperGroup
+
+    from ipplan.cli import app
+
+    group = typer.main.get_command(app)
+    assert isinstance(group, TyperGroup)
+    ctx = click.Context(group)
+    lacking = [
+        name
+        for name in group.list_commands(ctx)
+        if "plan_name" not in {p.name for p in group.get_command(ctx, name).params}  # type: ignore[union-attr]
+    ]
+    assert lacking == ["init", "new"]  # they make a plan; --plan names one that exists
 
 
 def test_a_workspace_root_without_a_plan_asks_which(
@@ -396,7 +601,7 @@ def test_reports_flag_the_years_beyond_the_tolerance(
     assert years[2024]["values"]["js"] is None
     md = cli("report", "--format", "md").stdout
     assert "- practitioners 2023 年：成员合计 30700，本级数值 31500，差额 -800，超出容差 2.0%" in md
-    assert "| 2024 | 23100 | 2/3 | 33000 | -9900 | 未报齐（缺 js） |" in md
+    assert "| 2024 | 23100 | 2/3 | 33000 | 70.0% | -9900 | 未报齐（缺 js） |" in md  # 23100/33000
     html = cli("report", "--format", "html", "--lang", "en").stdout
     assert "practitioners 2023: members&#x27; sum 30700" in html
     assert '<span class="status s-differs">beyond tolerance</span>' in html
@@ -690,3 +895,82 @@ def test_a_nul_byte_in_the_workspace_file_is_one_problem_line(
             problems = [p for p in result.stderr.splitlines() if re.match(r"^\S+:\d+: ", p)]
             assert len(problems) == 1, (content, command, result.stderr)
             assert problems[0].startswith(f"ipplan.yaml:{line}: "), (content, problems)
+
+
+NEW = ("--title", "上海市计划", "--years", "2022-2025")
+
+
+def test_a_new_plan_joins_the_workspace_under_its_parent(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    (ws / "ipplan.yaml").write_text(WORKSPACE + "# the provinces still to come\n", "utf-8")
+    before = (ws / "ipplan.yaml").read_bytes()
+    done = cli("new", "provinces/sh", *NEW, "--parent", "national")
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "已把它以 sh 之名加入工作区，上级计划为 national。"
+    added = '  - name: sh\n    directory: "provinces/sh"\n    parent: national\n'
+    assert (ws / "ipplan.yaml").read_bytes() == before.replace(
+        b"# the provinces still to come\n",
+        added.encode() + b"# the provinces still to come\n",
+    )
+    workspace = load_workspace(ws / "ipplan.yaml")
+    assert workspace.plan("sh").parent == "national"
+    assert workspace.plan("sh").directory == ws / "provinces" / "sh"
+    assert cli("validate").exit_code == 0
+    named = cli("new", "provinces/ah/data", *NEW, "--parent", "national", "--name", "anhui")
+    assert named.exit_code == 0, named.stderr
+    english = cli("new", "provinces/fj", *NEW, "--parent", "national", "--lang", "en")
+    assert english.stdout.splitlines()[-1] == "It joined the workspace as fj, under national."
+    assert load_workspace(ws / "ipplan.yaml").names == [
+        "national",
+        "gd",
+        "js",
+        "zj",
+        "sh",
+        "anhui",
+        "fj",
+    ]
+
+
+def test_a_new_plan_that_cannot_join_changes_nothing(
+    cli: Run, ws: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ws)
+    outside = tmp_path / "elsewhere"
+    cases = [
+        (WORKSPACE, ["provinces/sh", "--parent", "nationa"], "工作区 "),
+        (WORKSPACE, ["provinces/sh", "--parent", "national", "--name", "gd"], "已有名为 gd 的计划"),
+        (WORKSPACE, ["provinces/sh", "--parent", "national", "--name", "9x"], "9x 不能作为计划名"),
+        (WORKSPACE, [str(outside), "--parent", "national"], "不在工作区"),
+        (
+            WORKSPACE.replace("national\n", "national\n    members: [gd, js, zj]\n", 1),
+            ["provinces/sh", "--parent", "national"],
+            "其中没有 sh",
+        ),
+        (
+            "plans: [{name: national, directory: national}]\n",
+            ["provinces/sh", "--parent", "national"],
+            "写在一行",
+        ),
+        (  # the count no longer holds once sh is added: written, read back, put back
+            WORKSPACE.replace("national\n", "national\n    members: 3\n", 1),
+            ["provinces/sh", "--parent", "national"],
+            "members-fewer-than-listed",
+        ),
+    ]
+    for workspace, args, said in cases:
+        write(ws, "ipplan.yaml", workspace)
+        before = snapshot(ws)
+        result = cli("new", *args, *NEW)
+        assert result.exit_code == 1, args
+        assert said in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert snapshot(ws) == before, args
+        assert not outside.exists() and not (ws / "provinces" / "sh").exists()
+    usage = cli("new", "provinces/sh", *NEW, "--name", "sh")
+    assert usage.exit_code == 2 and "--parent" in usage.stderr
+    monkeypatch.chdir(tmp_path)
+    alone = cli("new", "solo", *NEW, "--parent", "national")
+    assert alone.exit_code == 1 and "--parent national 需要工作区" in alone.stderr
+    assert not (tmp_path / "solo").exists()

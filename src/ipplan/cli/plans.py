@@ -52,18 +52,48 @@ def new(
         Optional[str],  # noqa: UP045
         typer.Option("--issuer-en"),
     ] = None,
+    parent: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--parent", metavar="NAME"),
+    ] = None,
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--name", metavar="NAME"),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
+    import os
+
     from ipplan import new_plan
 
     language = choose_lang(ctx, lang)
+    if name is not None and parent is None:
+        raise typer.BadParameter(text("new.name_needs_parent", language), param_hint="--name")
+    joined = None
     with reporting(ctx, language):
-        new_plan.create(directory, title, years, title_en, issuer, issuer_en)
         first, last = new_plan.parse_years(years)
+        if parent is None:
+            new_plan.create(directory, title, years, title_en, issuer, issuer_en)
+        else:
+            joined = new_plan.create_member(
+                directory,
+                parent,
+                name,
+                Path.cwd(),
+                os.environ,
+                title=title,
+                years=years,
+                title_en=title_en,
+                issuer=issuer,
+                issuer_en=issuer_en,
+            )
     message = text(
         "new.done", language, path=str(directory), first=first, last=last, base=first - 1
     )
-    mark_saved(message)
+    lines = [message]
+    if joined is not None:
+        lines.append(text("new.joined", language, name=joined, parent=parent))
+    mark_saved(" ".join(lines))
     from ipplan.render import terminal
 
-    terminal.print_lines([message])
+    terminal.print_lines(lines)

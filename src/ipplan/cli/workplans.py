@@ -10,7 +10,14 @@ import typer
 
 from ipplan.cli.app import app
 from ipplan.cli.context import choose_lang, resolve_data_dir
-from ipplan.cli.options import AsOfOption, DataOption, EncodingOption, JsonOption, LangOption
+from ipplan.cli.options import (
+    AsOfOption,
+    DataOption,
+    EncodingOption,
+    JsonOption,
+    LangOption,
+    PlanOption,
+)
 from ipplan.cli.output import lock_waits, mark_saved, print_json, reporting
 from ipplan.cli.usage import state_value, year_value
 from ipplan.text.i18n import text
@@ -41,6 +48,7 @@ def workplan(
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     from ipplan import clock, load
@@ -94,6 +102,7 @@ def item(
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     from ipplan import clock, load
@@ -148,6 +157,7 @@ def due(
     unit: UnitOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     from ipplan import clock, load
@@ -172,6 +182,7 @@ def roadmap(
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     from ipplan import clock, load
@@ -206,6 +217,7 @@ def workplan_import(
     force: Annotated[bool, typer.Option("--force")] = False,
     encoding: EncodingOption = None,
     data: DataOption = None,
+    plan_name: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     from ipplan import load

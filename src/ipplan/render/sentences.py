@@ -295,3 +295,22 @@ def event_text(event: Mapping[str, Any], lang: str, *, note: bool = True) -> str
 # A plan is shown indented under its parent, and under its parent's parent, no deeper: a long
 # chain of parents keeps its names in view (the JSON's depth is the plan's own).
 SHOWN_DEPTH = 2
+
+
+def rollup_check(year: Mapping[str, Any], lang: str) -> str:
+    """A roll-up year's check as the terminal and the reports both say it: incomplete with the
+    members missing, named where the workspace names them, counted where it only counts them."""
+    check = text(f"check.{year['check']}", lang)
+    if not year["reporting"] or not year["missing_count"]:
+        return check
+    named = year["missing"]
+    if len(named) == year["missing_count"]:
+        return check + text("members.missing", lang, plans=", ".join(named))
+    if named:
+        return check + text(
+            "members.missing_count_named",
+            lang,
+            count=year["missing_count"],
+            plans=", ".join(named),
+        )
+    return check + text("members.missing_count", lang, count=year["missing_count"])

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.text import Text
 
-from ipplan.render import terminal
+from ipplan.render import sentences, terminal
 from ipplan.text.i18n import label, text, unit_label
 from ipplan.text.shown_numbers import exact, percent, signed
 
@@ -103,24 +103,30 @@ def render_members(view: Mapping[str, Any], lang: str) -> None:
     headers = [text("col.plan", lang), *(str(year) for year in years)]
     right = [False, *(True for _ in years)]
     terminal.print_table(console, None, headers, values, right=right)
-    keys = ("col.year", "col.members_sum", "col.coverage", "col.parent_value", "col.difference")
+    keys = (
+        "col.year",
+        "col.members_sum",
+        "col.coverage",
+        "col.parent_value",
+        "col.share",
+        "col.difference",
+    )
     rows: list[list[str | Text]] = []
     for row in view["years"]:
-        check = text(f"check.{row['check']}", lang)
-        if row["missing"] and row["reporting"]:
-            check += text("members.missing", lang, plans=", ".join(row["missing"]))
+        check = sentences.rollup_check(row, lang)
         rows.append(
             [
                 str(row["year"]),
                 exact(row["total"]) if row["total"] is not None else "—",
                 f"{row['reporting']}/{row['members']}",
                 exact(row["parent"]) if row["parent"] is not None else "—",
+                percent(row["share"]),
                 signed(row["difference"]) if row["difference"] is not None else "—",
                 Text(check, style=CHECK_STYLES.get(row["check"], "")),
             ]
         )
     headers = [*(text(key, lang) for key in keys), text("col.check", lang)]
-    terminal.print_table(console, None, headers, rows, right=[True] * 5 + [False])
+    terminal.print_table(console, None, headers, rows, right=[True] * 6 + [False])
     console.print(
         text(
             "members.rule",

@@ -504,20 +504,19 @@ def rollup_values_table(view: Mapping[str, Any], lang: str) -> Table:
 
 
 def rollup_table(view: Mapping[str, Any], lang: str) -> Table:
-    """Each year: the members' sum, coverage, the own figure, the difference and the check."""
+    """Each year: the members' sum, coverage, the own figure, the sum's share of it, the
+    difference and the check."""
     rows = []
     for y in view["years"]:
-        check = text(f"check.{y['check']}", lang)
-        if y["missing"] and y["reporting"]:
-            check += text("members.missing", lang, plans=", ".join(y["missing"]))
         rows.append(
             [
                 str(y["year"]),
                 DASH if y["total"] is None else exact(y["total"]),
                 f"{y['reporting']}/{y['members']}",
                 DASH if y["parent"] is None else exact(y["parent"]),
+                percent(y["share"]),
                 signed(y["difference"]),
-                check,
+                sentences.rollup_check(y, lang),
             ]
         )
     headers = [
@@ -527,12 +526,13 @@ def rollup_table(view: Mapping[str, Any], lang: str) -> Table:
             "col.members_sum",
             "col.coverage",
             "col.parent_value",
+            "col.share",
             "col.difference",
             "col.check",
         )
     ]
     statuses = tuple(y["check"] for y in view["years"])
-    return Table(headers, rows, {0, 1, 2, 3, 4}, 5, statuses)
+    return Table(headers, rows, {0, 1, 2, 3, 4, 5}, 6, statuses)
 
 
 def rollup_rule(view: Mapping[str, Any], lang: str) -> str:

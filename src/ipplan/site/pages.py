@@ -72,7 +72,7 @@ def build_site(
         m.name: {
             ind.key: rollup_view(done)
             for ind in plans[m.name].indicators
-            if (done := roll_up(plans, m.name, ind.key, as_of)) is not None
+            if (done := roll_up(plans, m.name, ind.key, as_of, expects=m.expects)) is not None
         }
         for m in workspace.plans
     }
@@ -294,10 +294,11 @@ class Site:
         indicators: list[dict[str, Any]],
         lang: str,
     ) -> str:
-        """The indicators table with each name linking to the indicator's page."""
+        """The indicators table with each name, a binding one's ◆ included, linking to the
+        indicator's page."""
         rendered = report_html._table(table, name, lang)
         for ind in indicators:
-            name = escape(sentences.pick(ind, "name", lang))
+            name = escape(common.name(ind, lang))
             link = escape(self.href(path, f"{self.root(lang)}plans/{plan}/{ind['key']}.html"))
             rendered = rendered.replace(f">{name}</td>", f'><a href="{link}">{name}</a></td>', 1)
         return rendered

@@ -377,6 +377,14 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.title_en": ("英文标题。", "The title in English."),
     "help.new.issuer": ("计划的印发单位。", "Who issues the plan."),
     "help.new.issuer_en": ("印发单位的英文名。", "The issuer in English."),
+    "help.new.parent": (
+        "把新计划加入所在工作区的 ipplan.yaml，以计划 NAME 为上级（与新计划一起写入，要么都写，要么都不写）。",
+        "Add the new plan to the workspace's ipplan.yaml under the plan NAME (written with the plan: both or neither).",
+    ),
+    "help.new.name": (
+        "新计划在工作区中的名称（默认：其目录名）；需与 --parent 一起用。",
+        "The new plan's name in the workspace (default: its directory's name); with --parent.",
+    ),
     "help.overview": (
         "工作区（ipplan.yaml）每个计划一行，上级在前：各状态的指标数、最新数据年份，以及成员合计与上级数值不一致的年份。\n\n"
         "不在工作区中时，显示找到的那一个计划。--plan NAME 显示该计划及其下属计划。\n\n"

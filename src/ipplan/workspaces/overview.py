@@ -58,7 +58,7 @@ def overview_view(
                 "difference": year.difference,
                 "tolerance": done.tolerance,
             }
-            for done in roll_ups(plans, member.name, as_of)
+            for done in roll_ups(plans, member.name, as_of, member.expects)
             for year in done.differing
         ]
         rows.append(
@@ -105,7 +105,7 @@ def rollups_around(
     if member is None:
         return None
     plans = load_plans(workspace)
-    done = roll_ups(plans, member.name, as_of)
+    done = roll_ups(plans, member.name, as_of, member.expects)
     return member.name, {view.indicator.key: rollup_view(view) for view in done}
 
 

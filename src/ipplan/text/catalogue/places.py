@@ -29,6 +29,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.members_sum": ("成员合计", "Members' sum"),
     "col.coverage": ("覆盖", "Coverage"),
     "col.parent_value": ("本级数值", "Own figure"),
+    "col.share": ("占本级比重", "Share"),
     "col.difference": ("差额", "Difference"),
     "col.check": ("核对", "Check"),
     "check.agrees": ("一致", "agrees"),
@@ -55,6 +56,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Member plans rolled up into {plan}'s {key} (summed year by year)",
     ),
     "members.missing": ("（缺 {plans}）", " (missing: {plans})"),
+    "members.missing_count": ("（缺 {count} 个成员）", " ({count} members missing)"),
+    "members.missing_count_named": (
+        "（缺 {count} 个成员，含 {plans}）",
+        " ({count} members missing, {plans} among them)",
+    ),
     "members.rule": (
         "差额 = 成员合计 − 本级数值；各成员报齐且差额超过本级数值的 {tolerance} 时标为超出容差。"
         "未报告的成员不计为零，也不估算。单位：{unit}。",
@@ -87,6 +93,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有计划汇总至 {plan} 的 {key}：成员计划的指标可用 rolls_up_to 指向它。",
         "no plan rolls up into {plan}'s {key}; a member plan's indicator points at it with "
         "rolls_up_to",
+    ),
+    "parent-needs-workspace": (
+        "--parent {name} 需要工作区（ipplan.yaml）：从 {start} 向上没有找到；未创建任何文件。"
+        "请在工作区内运行。",
+        "--parent {name} needs a workspace (ipplan.yaml); none found from {start} upwards, and "
+        "nothing was created; run ipplan inside the workspace",
+    ),
+    "new-plan-outside-workspace": (
+        "{path} 不在工作区 {root} 之内，无法加入；未创建任何文件。请选择工作区内的新目录。",
+        "{path} is not inside the workspace {root}, so it cannot join it; nothing was created. "
+        "Choose a new directory inside the workspace",
+    ),
+    "invalid-plan-name": (
+        "{value} 不能作为计划名（须以小写字母开头，只含小写字母、数字、- 和 _，至多 64 个字符）；"
+        "未创建任何文件。请用 --name NAME 指定。",
+        "{value} cannot be a plan's name (a lower-case letter first, then lower-case letters, "
+        "digits, - and _, at most 64 characters); nothing was created. Give one with --name NAME",
+    ),
+    "new-plan-name-taken": (
+        "工作区 {file} 已有名为 {name} 的计划；未创建任何文件。请用 --name NAME 另选一个名称。",
+        "the workspace {file} already has a plan called {name}; nothing was created. Choose "
+        "another with --name NAME",
+    ),
+    "parent-lists-members": (
+        "{parent} 在 {file} 中列出了应有的成员（members），其中没有 {name}；未创建任何文件。"
+        "请先把 {name} 加入 {parent} 的 members。",
+        "{parent} lists the members it expects (members) in {file}, and {name} is not among "
+        "them; nothing was created. Add {name} to {parent}'s members first",
+    ),
+    "workspace-list-inline": (
+        "{file} 把计划写在一行（plans: [...]）中，无法加入新计划；未创建任何文件。"
+        "请把每个计划写成单独的一项（- name: ...）后再试。",
+        "{file} lists its plans on one line (plans: [...]), where no plan can be added; "
+        "nothing was created. Write each plan as an item of its own (- name: ...) and try again",
+    ),
+    "workspace-changed": (
+        "{file} 在检查之后被改动，未加入新计划，新计划的目录已删除。请再试一次。",
+        "{file} changed after it was checked; the plan was not added and its new directory "
+        "was removed. Try again",
     ),
     "members-need-workspace": (
         "--members 需要工作区（ipplan.yaml）：从 {start} 向上没有找到。",

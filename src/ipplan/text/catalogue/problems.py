@@ -50,6 +50,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "indicators and actions in indicators.yaml and tasks.yaml (see docs/writing-a-plan.md), "
         "then run ipplan validate --data {path}.",
     ),
+    "new.joined": (
+        "已把它以 {name} 之名加入工作区，上级计划为 {parent}。",
+        "It joined the workspace as {name}, under {parent}.",
+    ),
+    "new.name_needs_parent": (
+        "--name 是新计划在工作区中的名称，需与 --parent NAME 一起用",
+        "--name is the new plan's name in the workspace: give it with --parent NAME",
+    ),
     "status.no_indicators": (
         "计划中还没有指标：在 indicators.yaml 中写入（见 docs/writing-a-plan.md）。",
         "The plan has no indicators yet: write them in indicators.yaml "

@@ -94,6 +94,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "p.unknown-parent": ("上级计划 {value} 不存在{hint}", "unknown parent plan {value}{hint}"),
     "p.parent-cycle": ("上级计划形成循环：{value}", "parent plans form a cycle: {value}"),
+    "p.invalid-members": (
+        "members 须是 all、1 至 {limit} 之间的个数（如 31），或计划名的列表，而不是 {got}",
+        "members must be all, a count from 1 to {limit} (such as 31), or a list of plan names, "
+        "not {got}",
+    ),
+    "p.members-fewer-than-listed": (
+        "members 为 {value}，但工作区已列出 {count} 个以本计划为上级的计划；请改为至少 {count}",
+        "members is {value}, but the workspace already lists {count} plans under this one; make "
+        "it at least {count}",
+    ),
+    "p.duplicate-member": (
+        "成员 {value} 在 members 中出现两次",
+        "member {value} is listed twice in members",
+    ),
+    "p.member-of-another-parent": (
+        "成员 {value} 的上级计划是 {parent}，不是 {plan}；请改正其 parent 或从 members 中删去",
+        "member {value} has {parent} as its parent, not {plan}; correct its parent or remove it "
+        "from members",
+    ),
+    "p.member-not-expected": (
+        "计划 {value} 以 {plan} 为上级，但不在 {plan} 的 members 中；请将其加入 members",
+        "plan {value} has {plan} as its parent but is not in {plan}'s members; add it there",
+    ),
     "p.directory-outside-workspace": (
         "目录 {value} 须是工作区内的相对路径",
         "directory {value} must be a relative path inside the workspace",
