@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import Run, clear_recorded
 from tests.reports.test_report import HOSTILE_NOTE, report_of
 from tests.reports.test_report import reported as reported  # the fixture, shared
 
@@ -165,6 +166,32 @@ def test_each_figure_stands_beside_its_source_note_and_recorded_time(reported: P
     assert hostile[7].value == HOSTILE_NOTE and hostile[7].data_type == "s"
     assert rows["agency_rate", 2023][4].number_format == "#,##0.0"
     assert len(rows) == 6
+
+
+def test_the_sheet_of_figures_imports_back_with_its_sources_and_notes(
+    reported: Path, cli: Run, tmp_path: Path
+) -> None:
+    """`ipplan import --sheet Figures` reads the English workbook's figures into a plan that has
+    none: the same values, sources and notes."""
+    before = json.loads(report_of(reported, "json"))
+    book = book_of(reported, "en")
+    out = tmp_path / "en.xlsx"
+    book.save(out)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(reported, fresh)
+    clear_recorded(fresh)
+    result = cli("import", str(out), "--sheet", "Figures", "--data", str(fresh))
+    assert result.exit_code == 0, result.stderr
+    after = json.loads(report_of(fresh, "json"))
+
+    def figures(report: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [
+            (ind["key"], f["year"], f["value"], f.get("source"), f.get("note"))
+            for ind in report["indicators"]
+            for f in ind["actuals"]
+        ]
+
+    assert figures(after) == figures(before) and len(figures(before)) == 6
 
 
 def test_libreoffice_prints_the_workbook_on_a_few_pages(reported: Path, tmp_path: Path) -> None:
