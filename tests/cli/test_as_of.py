@@ -157,7 +157,7 @@ def test_the_workbook_as_of_a_year(cli: Run, recorded: Path, tmp_path: Path) -> 
         text = "".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
     assert LATER not in text and "34396" not in text
     workbook = load_workbook(out)
-    assert workbook.sheetnames == ["指标", "行动", "2022年工作计划", "说明"]
+    assert workbook.sheetnames == ["指标", "行动", "数据及来源", "2022年工作计划", "说明"]
     about = [row[0] for row in workbook["说明"].iter_rows(values_only=True)]
     assert "数据截至 2022 年。" in about
     assert "依据截至 2024-09-01 10:00 UTC+08:00 录入的数据生成。" in about

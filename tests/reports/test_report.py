@@ -203,7 +203,7 @@ def test_xlsx_is_an_indicator_tracking_table(cli: Run, reported: Path, tmp_path:
     out = tmp_path / "report.xlsx"
     assert cli("report", "-f", "xlsx", "-o", str(out), "--data", str(reported)).exit_code == 0
     book = load_workbook(out)
-    assert book.sheetnames == ["指标", "行动", "2022年工作计划", "说明"]  # a sheet per work plan
+    assert book.sheetnames == ["指标", "行动", "数据及来源", "2022年工作计划", "说明"]
     sheet = book["指标"]
     header = [c.value for c in sheet[1]]
     assert header[:6] == ["序号", "key", "指标", "单位", "方向", "基线 2021"]
@@ -252,7 +252,7 @@ def test_xlsx_in_english(reported: Path) -> None:
     data = report_of(reported, "xlsx", lang="en")
     assert isinstance(data, bytes)
     book = load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["Indicators", "Actions", "Work plan 2022", "About"]
+    assert book.sheetnames == ["Indicators", "Actions", "Figures", "Work plan 2022", "About"]
     assert book["Indicators"]["C2"].value == "Practising patent attorneys"
 
 

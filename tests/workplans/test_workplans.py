@@ -1076,6 +1076,50 @@ def test_the_workbooks_work_plan_sheet_imports_back(
     assert after.items == before.items  # the same items, field for field
 
 
+def test_the_english_workbooks_work_plan_sheet_imports_back(
+    wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The English sheet says everything in English but the plan's own text, and reads back
+    to the same items: English headers, "培训部 leads; 地方协会 support", "上半年, 开展培训2次"."""
+    from openpyxl import load_workbook
+
+    from ipplan.workplans.tables import units_of
+
+    assert units_of("省局 leads; 地方局, 市局 support") == ("省局", ["地方局", "市局"])
+    assert units_of("地方局, 市局 support") == (None, ["地方局", "市局"])
+    assert units_of("省局 leads") == ("省局", [])
+    assert units_of("省局负责，地方局、市局配合") == ("省局", ["地方局", "市局"])
+
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    cli("item", "y2024-1", "--done", "1", "--data", str(wp_dir))
+    book = tmp_path / "r.xlsx"
+    assert cli("report", "-o", str(book), "--lang", "en", "--data", str(wp_dir)).exit_code == 0
+    sheet = load_workbook(book)["Work plan 2024"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0] == [
+        "id",
+        "section",
+        "actions",
+        "measure",
+        "goal",
+        "content",
+        "schedule",
+        "units",
+        "indicators",
+        "state",
+    ]
+    assert rows[1][6] == "上半年, 开展培训2次\n下半年, 开展培训4次"
+    assert rows[1][7] == "培训部 leads; 地方协会 support"
+    assert rows[1][9] == "in progress\n1. 上半年: done\n2. 下半年: pending"
+    before = load(wp_dir).work.plan(2024)
+    back = cli(
+        "workplan-import", str(book), "--year", "2024", "--force", "--title", before.info.title,
+        "--data", str(wp_dir),
+    )  # fmt: skip
+    assert back.exit_code == 0, back.stderr
+    assert load(wp_dir).work.plan(2024).items == before.items
+
+
 def test_init_copies_the_shipped_work_plans(cli: Run, tmp_path: Path) -> None:
     from tests.conftest import SHIPPED
 

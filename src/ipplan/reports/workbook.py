@@ -24,7 +24,9 @@ from ipplan.reports.common import (
     stamped,
     title,
 )
-from ipplan.text.i18n import label, text
+from ipplan.text.i18n import label, text, unit_label
+from ipplan.text.shown_numbers import decimals
+from ipplan.text.wrapping import width, wrap
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -90,7 +92,7 @@ def indicator_rows(report: dict[str, Any], lang: str) -> list[list[Any]]:
             ind["number"],
             ind["key"],
             pick(ind, "name", lang),
-            ind["unit"],
+            unit_label(ind["unit"], lang, ind.get("unit_en")),
             label(ind["direction"], lang),
             # the plan's baseline only: a provisional one belongs to a later year
             None
@@ -151,10 +153,86 @@ def action_rows(report: dict[str, Any], lang: str) -> tuple[list[str], list[list
     return columns, rows
 
 
+def figure_rows(report: dict[str, Any], lang: str) -> tuple[list[str], list[list[Any]]]:
+    """Every recorded figure with its source, note and the time it was recorded: where each
+    number of the tracking table comes from, a row each."""
+    columns = [
+        text("col.number", lang),
+        "key",
+        text("col.indicator", lang),
+        text("col.year", lang),
+        text("col.actual", lang),
+        text("col.unit", lang),
+        text("col.source", lang),
+        text("col.note", lang),
+        text("col.recorded", lang),
+    ]
+    rows = []
+    for ind in report["indicators"]:
+        for figure in ind["actuals"]:
+            rows.append(
+                [
+                    ind["number"],
+                    ind["key"],
+                    pick(ind, "name", lang),
+                    figure["year"],
+                    figure["value"],
+                    unit_label(ind["unit"], lang, ind.get("unit_en")),
+                    figure.get("source"),
+                    figure.get("note"),
+                    figure.get("recorded"),
+                ]
+            )
+    return columns, rows
+
+
+def _figure_indicators(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each figure's indicator, in the order of :func:`figure_rows`."""
+    return [ind for ind in report["indicators"] for _ in ind["actuals"]]
+
+
+def _format(ind: dict[str, Any]) -> str:
+    """An indicator's amounts as its figures were recorded: whole counts with no decimals, the
+    others with as many as the most precise of its recorded figures."""
+    recorded = [ind["target"]["value"], *(f["value"] for f in ind["actuals"])]
+    for known in (ind["baseline"], ind["official_baseline"]):
+        if known is not None:
+            recorded.append(known["value"])
+    places = max((decimals(v) for v in recorded if isinstance(v, int | float)), default=0)
+    return "#,##0" if places == 0 else "#,##0." + "0" * places
+
+
+def _number_formats(
+    sheet: Worksheet, columns: list[str], report: dict[str, Any], lang: str
+) -> None:
+    """Amounts in each indicator's precision; progress as a percentage; paces and factors to
+    two decimals. A percent unit's amounts are its numbers as recorded (80.5 is 80.5, its
+    unit column says %), never scaled by a percentage format."""
+    plan = report["plan"]
+    years = range(plan["baseline_year"] + 1, plan["target_year"] + 1)
+    amounts = {f"{text('col.baseline', lang)} {plan['baseline_year']}"}
+    amounts |= {f"{text('col.target', lang)} {plan['target_year']}", text("col.gap", lang)}
+    amounts |= {text("col.required", lang), text("col.projection", lang, year=plan["target_year"])}
+    amounts |= {f"{text('record.official_label', lang)} {plan['baseline_year']}"}
+    for year in years:
+        amounts |= {
+            text("col.actual_year", lang, year=year),
+            text("col.path_year", lang, year=year),
+        }
+    fixed = {text("col.progress", lang): "0.0%"}
+    fixed |= {text(name, lang): "0.00" for name in ("col.pace", "col.pace_cagr", "col.factor")}
+    for line, ind in zip(sheet.iter_rows(min_row=2), report["indicators"], strict=True):
+        shown = _format(ind)
+        for cell, column in zip(line, columns, strict=True):
+            if column in amounts:
+                cell.number_format = shown
+            elif column in fixed:
+                cell.number_format = fixed[column]
+
+
 def render(report: dict[str, Any], lang: str) -> bytes:
     try:
         from openpyxl import Workbook
-        from openpyxl.styles import Font
     except ImportError:
         raise MissingExtra(package="openpyxl", extra="xlsx", format="xlsx") from None
 
@@ -169,25 +247,26 @@ def render(report: dict[str, Any], lang: str) -> bytes:
     sheet.append(columns)
     for row in indicator_rows(report, lang):
         sheet.append(row)
-    progress_col = columns.index(text("col.progress", lang)) + 1
-    for cells in sheet.iter_rows(min_row=2, min_col=progress_col, max_col=progress_col):
-        cells[0].number_format = "0.0%"
-    for name in ("col.pace", "col.pace_cagr", "col.factor"):
-        col = columns.index(text(name, lang)) + 1
-        for cells in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
-            cells[0].number_format = "0.00"
-    _finish(sheet, Font(bold=True))
+    _number_formats(sheet, columns, report, lang)
+    _finish(sheet)
 
     actions = workbook.create_sheet(text("sheet.actions", lang))
     action_columns, rows = action_rows(report, lang)
     actions.append(action_columns)
     for row in rows:
         actions.append(row)
-    _finish(actions, Font(bold=True))
+    _finish(actions)
+
+    figures = workbook.create_sheet(text("sheet.figures", lang))
+    figure_columns, rows = figure_rows(report, lang)
+    figures.append(figure_columns)
+    value_col = figure_columns.index(text("col.actual", lang)) + 1
+    for row, ind in zip(rows, _figure_indicators(report), strict=True):
+        figures.append(row)
+        figures.cell(figures.max_row, value_col).number_format = _format(ind)
+    _finish(figures)
 
     # one sheet per work plan in the provincial table's shape, with states; it imports back
-    from openpyxl.styles import Alignment
-
     from ipplan.workplans.tables import sheet as workplan_rows
 
     for view in (report.get("work") or {}).get("workplans", []):
@@ -195,15 +274,12 @@ def render(report: dict[str, Any], lang: str) -> bytes:
         ws = workbook.create_sheet(text("sheet.workplan", lang, year=year))
         for row in workplan_rows(view, lang):
             ws.append(row)
-        for cells in ws.iter_rows(min_row=2):
-            for cell in cells:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-        _finish(ws, Font(bold=True))
+        _finish(ws)
 
     about = workbook.create_sheet(text("sheet.about", lang))
     for line in (title(report, lang), *intro(report, lang)):
         about.append([line])
-    about.column_dimensions["A"].width = 80
+    _finish(about, header=False)
 
     moment = made_at(report)
     workbook.properties.created = moment
@@ -228,9 +304,23 @@ def save(workbook: Any) -> bytes:
     return stamped(written.getvalue())
 
 
-def _finish(sheet: Worksheet, bold: Any) -> None:
-    """Text cells kept text, bold frozen headers, and columns wide enough to read."""
+# Print setup: A4 landscape, every column on one page's width, as many pages down as it takes.
+PAPER_A4 = "9"  # the paper size code of A4 in Excel's page setup
+# Column widths, in characters of the default font; a wider text wraps inside its column.
+NARROWEST, WIDEST = 8, 48
+# The height of one line of 11-point text, in points; a row is as many lines high as its
+# fullest cell wraps into, since LibreOffice shows only the first line of a row left without a
+# height (Excel measures the row itself when it opens the file, LibreOffice does not).
+LINE_HEIGHT = 15
+
+
+def _finish(sheet: Worksheet, header: bool = True) -> None:
+    """Text cells kept text; a bold header row that stays on screen and on every printed page;
+    columns as wide as their content up to a limit, text wrapped inside them, and each row high
+    enough to show all of its lines; A4 landscape, fit to the page's width."""
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     for line in sheet.iter_rows():
         for cell in line:
@@ -241,16 +331,49 @@ def _finish(sheet: Worksheet, bold: Any) -> None:
                 cell.data_type = "s"
                 cell.quotePrefix = True
 
-    for cell in sheet[1]:
-        cell.font = bold
-    sheet.freeze_panes = "C2" if sheet.max_column > 10 else "A2"
+    widths = []
     for index, column in enumerate(sheet.columns, start=1):
-        widest = max(_width(cell.value) for cell in column)
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(widest + 2, 8), 48)
+        widest = max(_width(cell.value, cell.number_format) for cell in column)
+        widths.append(min(max(widest + 2, NARROWEST), WIDEST if header else WIDEST * 2))
+        sheet.column_dimensions[get_column_letter(index)].width = widths[-1]
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    for number, line in enumerate(sheet.iter_rows(), start=1):
+        lines = 1
+        for cell, columns in zip(line, widths, strict=False):
+            cell.alignment = wrapped
+            if isinstance(cell.value, str):
+                lines = max(lines, _lines(cell.value, int(columns) - 2))
+        sheet.row_dimensions[number].height = lines * LINE_HEIGHT
+
+    setup = sheet.page_setup
+    setup.orientation = "landscape"
+    setup.paperSize = PAPER_A4
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0  # as many pages down as the rows take
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if header:
+        bold = Font(bold=True)
+        for cell in sheet[1]:
+            cell.font = bold
+        sheet.freeze_panes = "C2" if sheet.max_column > 10 else "A2"
+        sheet.print_title_rows = "1:1"
 
 
-def _width(value: Any) -> int:
+def _lines(value: str, columns: int) -> int:
+    """How many lines ``value`` takes in a column ``columns`` characters wide."""
+    return sum(len(wrap(part, max(columns, 1))) or 1 for part in value.split("\n"))
+
+
+def _width(value: Any, number_format: str = "General") -> int:
+    """The characters a cell's value takes on one line: its longest line, Chinese counted
+    double as :func:`ipplan.text.wrapping.width` counts it; a number as its format shows it."""
     if value is None:
         return 0
-    shown = str(value) if not isinstance(value, float) else f"{value:.2f}"
-    return sum(2 if ord(char) > 0x2E80 else 1 for char in shown)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return max(width(part) for part in str(value).split("\n"))
+    if number_format == "General":
+        return len(str(value))
+    places = number_format.partition(".")[2].count("0")
+    if number_format.endswith("%"):
+        return len(f"{value * 100:,.{places}f}%")
+    return len(f"{value:,.{places if isinstance(value, float) else 0}f}")

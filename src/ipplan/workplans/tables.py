@@ -215,14 +215,24 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
 
 
 def units_of(text: str) -> tuple[str | None, list[str]]:
-    """The lead and supporting units of "省局负责，地方局配合"; text without either is the lead."""
+    """The lead and supporting units of "省局负责，地方局配合", or of the English workbook's
+    "省局 leads; 地方局, 市局 support"; text without either is the lead."""
     lead: str | None = None
     support: list[str] = []
+    bare: list[str] = []  # units of an English list with no lead: "甲, 乙 support"
     for part in re.split(r"[，,；;]", text):
         part = part.strip()
         if not part:
             continue
-        if part.endswith("配合"):
+        if part.endswith(" support"):
+            support += [*bare, part[: -len(" support")].strip()]
+            bare = []
+        elif part.endswith(" leads"):
+            lead = part[: -len(" leads")].strip() or lead
+            bare = []
+        elif lead is None and text.rstrip().endswith(" support"):
+            bare.append(part)
+        elif part.endswith("配合"):
             support += [u for u in re.split(r"[、及和]", part[: -len("配合")]) if u.strip()]
         elif part.endswith("负责"):
             lead = part[: -len("负责")].strip() or lead
@@ -318,10 +328,13 @@ def items(
     return result, problems
 
 
-def numbered(number: int, text: str) -> str:
+def numbered(number: int, text: str, lang: str = "zh") -> str:
     """A content line with its number, as the import reads it back: "1.举办培训", and "2、2.5亿元"
-    where the text starts with a digit, which after "2." would read as the decimal 2.2."""
-    return f"{number}{'、' if text[:1].isdigit() else '.'}{text}"
+    where the text starts with a digit, which after "2." would read as the decimal 2.2; in
+    English "(2) 2.5亿元" instead."""
+    if not text[:1].isdigit():
+        return f"{number}.{text}"
+    return f"({number}) {text}" if lang == "en" else f"{number}、{text}"
 
 
 def _content(line: str) -> dict[str, Any]:
@@ -388,40 +401,33 @@ def sheet(view: Mapping[str, Any], lang: str) -> Iterator[list[str]]:
     from ipplan.render.sentences import units_text
     from ipplan.text.i18n import text
 
-    yield [
-        HEADERS["id"][0],
-        HEADERS["section"][0],
-        HEADERS["actions"][0],
-        HEADERS["measure"][0],
-        HEADERS["goal"][0],
-        HEADERS["content"][0],
-        HEADERS["schedule"][0],
-        HEADERS["units"][0],
-        HEADERS["indicators"][0],
-        HEADERS["state"][0],
-    ]
+    english = lang == "en"
+    # a column's English name is the last it goes by; the import reads either
+    yield [names[-1 if english else 0] for names in HEADERS.values()]
+    joiner, sep, colon = (", ", ", ", ": ") if english else ("，", "、", "：")
     for item in view["items"]:
         schedule = [
-            f"{m['period']}，{m['task']}" if m["task"] else m["period"] for m in item["schedule"]
+            f"{m['period']}{joiner}{m['task']}" if m["task"] else m["period"]
+            for m in item["schedule"]
         ]
         states = [text("wp." + item["state"], lang)]
         states += [
-            f"{m['number']}. {m['period']}：{text('wp.' + m['state'], lang)}"
+            f"{m['number']}. {m['period']}{colon}{text('wp.' + m['state'], lang)}"
             for m in item["schedule"]
         ]
-        units = units_text(item["lead"], item["support"], "zh")
+        units = units_text(item["lead"], item["support"], lang)
         yield [
             item["id"],
             item["section"] or "",
-            "、".join(a["id"] for a in item["actions"]),
+            sep.join(a["id"] for a in item["actions"]),
             item["measure"],
             item["goal"] or "",
             "\n".join(
-                numbered(c["number"], c["text"]) if len(item["content"]) > 1 else c["text"]
+                numbered(c["number"], c["text"], lang) if len(item["content"]) > 1 else c["text"]
                 for c in item["content"]
             ),
             "\n".join(schedule),
             units if units != "—" else "",
-            "、".join(item["indicators"]),
+            sep.join(item["indicators"]),
             "\n".join(states),
         ]

@@ -222,6 +222,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.expected": ("按计划应达", "Expected"),
     "sheet.indicators": ("指标", "Indicators"),
     "sheet.actions": ("行动", "Actions"),
+    "sheet.figures": ("数据及来源", "Figures"),
     "summary": ("{count} 项指标：{parts}", "{count} indicators: {parts}"),
     "summary.part": ("{label} {n}", "{label} {n}"),
     "tasks.count": ("共 {count}", "{count}"),
