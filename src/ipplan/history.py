@@ -201,6 +201,23 @@ def last_change(
     return latest, [], progress[:1] if progress else updates
 
 
+def roll_back_unfinished(
+    data_dir: DataDir, waiting: Waiting | None = None
+) -> tuple[str, int] | None:
+    """Roll back a change stopped midway, if its journal is there (:mod:`ipplan.files.journal`):
+    the command that made it (``undo`` or ``change``) and how many files it named; else None.
+
+    That change is the latest one, so ``ipplan undo`` stops here when it was not itself an undo;
+    an undo stopped midway is rolled back and then made again, whole."""
+    from ipplan.files import journal
+    from ipplan.files.lock import writing
+
+    if journal.pending(data_dir) is None:
+        return None
+    with writing(data_dir, waiting=waiting) as rolled:
+        return rolled
+
+
 def undo(
     data_dir: DataDir, plan: Plan, *, dry_run: bool = False, waiting: Waiting | None = None
 ) -> Undone:
