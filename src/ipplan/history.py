@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from ipplan.clock import aware
 from ipplan.data import Action, ActionUpdate, Actual, Indicator, Revision
@@ -24,8 +25,9 @@ from ipplan.errors import (
     UnknownIndicator,
     UnknownItem,
     UnknownReference,
+    write_error,
 )
-from ipplan.files.layout import DataDir
+from ipplan.files.layout import WORKPLANS_DIR, DataDir
 from ipplan.files.lock import Waiting
 from ipplan.files.record_text import dump_actual
 from ipplan.plan import Plan
@@ -92,7 +94,19 @@ class ProgressChange:
         return self.event.recorded
 
 
-Event = ValueChange | ActionChange | ProgressChange
+@dataclass(frozen=True)
+class WorkPlanImport:
+    """A work plan written by ``ipplan workplan-import``: the file, stamped when it was written,
+    and whether it replaced an earlier one (kept in it, for undo to put back)."""
+
+    year: int
+    title: str
+    items: int
+    recorded: dt.datetime
+
+
+Event = ValueChange | ActionChange | ProgressChange | WorkPlanImport
+Dropped = ActionChange | ProgressChange | WorkPlanImport  # what undo removes or puts back
 
 
 def _order(event: Event) -> tuple[int, dt.datetime]:
@@ -139,6 +153,11 @@ def events(plan: Plan, ref: str | None = None) -> list[Event]:
         wp, item = plan.work.item(item_id)
         for event in plan.work.events_of(item_id):
             found.append(ProgressChange(item_id, wp.year, item, event))
+    if ref is None:
+        for wp in plan.work.plans:
+            if wp.info.imported is not None:
+                imported = WorkPlanImport(wp.year, wp.info.title, len(wp.items), wp.info.imported)
+                found.append(imported)
     # Stable sort: entries recorded at the same time keep plan order.
     return sorted(found, key=_order, reverse=True)
 
@@ -167,13 +186,11 @@ class Undone:
 
     recorded: dt.datetime
     values: list[ValueChange]  # the changes reverted; ``previous`` is what is in force again
-    updates: list[ActionChange | ProgressChange]
+    updates: list[Dropped]
     written: bool  # False for a dry run
 
 
-def last_change(
-    plan: Plan,
-) -> tuple[dt.datetime, list[ValueChange], list[ActionChange | ProgressChange]]:
+def last_change(plan: Plan) -> tuple[dt.datetime, list[ValueChange], list[Dropped]]:
     """The most recent change: its time, and the actuals or the action updates recorded then.
 
     Two changes can share a time only in data written before times were kept to the
@@ -188,17 +205,16 @@ def last_change(
         raise NothingToUndo()
     latest = max(moment for moment, _ in dated)
     values = [e for moment, e in dated if moment == latest and isinstance(e, ValueChange)]
-    updates = [
-        e
-        for moment, e in dated
-        if moment == latest and isinstance(e, ActionChange | ProgressChange)
-    ]
-    progress: list[ActionChange | ProgressChange] = [
-        e for e in updates if isinstance(e, ProgressChange)
-    ]
+    updates = [e for moment, e in dated if moment == latest and isinstance(e, Dropped)]
+    progress: list[Dropped] = [e for e in updates if isinstance(e, ProgressChange)]
+    imports: list[Dropped] = [e for e in updates if isinstance(e, WorkPlanImport)]
     if values:
         return latest, values, []
-    return latest, [], progress[:1] if progress else updates
+    return (
+        latest,
+        [],
+        imports[:1] or progress[:1] or [e for e in updates if isinstance(e, ActionChange)],
+    )
 
 
 def roll_back_unfinished(
@@ -236,13 +252,31 @@ def undo(
             reverted = _revert(actual)
             writes[actual_file(key, actual)] = dump_actual(reverted) if reverted else None
         for dropped in updates:
-            if isinstance(dropped, ProgressChange):
+            if isinstance(dropped, WorkPlanImport):
+                name = f"{WORKPLANS_DIR}/{dropped.year}.yaml"
+                writes[name] = _replaced(data_dir.file(name))
+            elif isinstance(dropped, ProgressChange):
                 writes[progress_file(dropped.year, dropped.event)] = None
             else:
                 writes[update_file(dropped.action_id, dropped.update)] = None
         return Edit(outcome, writes)
 
     return commit(data_dir, plan, edit, undoing=True, waiting=waiting)
+
+
+def _replaced(path: Path) -> str | None:
+    """The work plan an import replaced, kept in the file it wrote (``replaced``), to put back;
+    None when the import made the file anew (undo removes it)."""
+    from ipplan.files.yaml_read import Refused, parse, read_regular
+
+    try:
+        doc, _ = parse(read_regular(path, path.parent).decode("utf-8"), path)
+    except (OSError, UnicodeError) as exc:
+        raise write_error(path, OSError(str(exc))) from None
+    except Refused:
+        return None  # no file of the plan's own: validation refuses the change
+    before = doc.data.get("replaced") if isinstance(doc.data, dict) else None
+    return before if isinstance(before, str) else None
 
 
 def _revert(actual: Actual) -> Actual | None:

@@ -77,6 +77,7 @@ def latest_recorded(
     times = [a.recorded for series in plan.actuals.values() for a in series if a.recorded]
     times += [u.recorded for log in plan.updates.values() for u in log]
     times += [e.recorded for log in plan.work.events.values() for e in log]
+    times += [wp.info.imported for wp in plan.work.plans if wp.info.imported is not None]
     if not future:
         reference = clock.now() if reference is None else reference
         times = [t for t in times if not clock.in_future(t, reference)]

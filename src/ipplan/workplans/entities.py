@@ -23,6 +23,7 @@ class WorkPlanInfo(NamedTuple):
     title_en: str | None = None
     issuer: str | None = None
     issued: dt.date | None = None
+    imported: dt.datetime | None = None  # when `ipplan workplan-import` wrote the file
 
 
 class Quantity(NamedTuple):

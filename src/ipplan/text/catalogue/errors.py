@@ -321,6 +321,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.item": ("对象", "Item"),
     "col.change": ("变更", "Change"),
     "col.source_note": ("来源/备注", "Source / note"),
+    "history.workplan_imported": (
+        "导入工作计划（{items} 项）",
+        "work plan imported ({items} items)",
+    ),
+    "undo.workplan": (
+        "{verb}：{when} 导入的 {year} 年工作计划“{title}”。",
+        "{verb}: the {year} work plan '{title}' imported {when}.",
+    ),
     "undo.done": ("已撤销", "Reverted"),
     "undo.would": ("将撤销", "Would revert"),
     "undo.value": (
