@@ -189,3 +189,44 @@ def test_a_change_whose_disk_fills_midway_is_reported_then_rolled_back_by_undo(
     assert [p["code"] for p in json.loads(checked.stdout)] == ["unfinished-change"]
     assert cli("undo", "--data", str(plan_dir)).exit_code == 0
     assert files(plan_dir) == before
+
+
+# A child ipplan killed while it rolls back: after N files of the change put back as they were.
+ROLLBACK_KILLER = """
+import os, signal, sys
+from ipplan.files import atomic
+from ipplan.cli import main
+after = int(os.environ["KILL_AFTER"])
+count = [0]
+def killing(real):
+    def step(path, *args):
+        if path.name != ".ipplan.journal" and count[0] == after:
+            os.kill(os.getpid(), signal.SIGKILL)
+        real(path, *args)
+        count[0] += 1
+    return step
+atomic.atomic_write = killing(atomic.atomic_write)
+atomic.remove = killing(atomic.remove)
+sys.argv = ["ipplan", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("after", [0, 1, 2])
+def test_a_roll_back_killed_midway_is_finished_by_the_next(
+    cli: Run, plan_dir: Path, tmp_path: Path, after: int
+) -> None:
+    table = start(cli, plan_dir, tmp_path)
+    before = files(plan_dir)
+    killed(plan_dir, 3, "import", str(table), "--force", "--accept-jump")
+    env = {**os.environ, "KILL_AFTER": str(after)}
+    done = subprocess.run(
+        [sys.executable, "-c", ROLLBACK_KILLER, "undo", "--data", str(plan_dir)],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr.decode()
+    assert (plan_dir / journal.NAME).exists()
+    assert cli("undo", "--data", str(plan_dir)).exit_code == 0
+    assert files(plan_dir) == before
