@@ -1,9 +1,11 @@
 """Every recorded change, newest first, and undoing the most recent one.
 
-Nothing here keeps a separate journal: the history is in the data files themselves. An actual's
-file keeps each value it replaced (with its source, note and time) under ``history``, and each
-dated action update is a file of its own. So ``git log -p`` and ``ipplan history`` tell the
-same story.
+The history is in the data files themselves. An actual's file keeps each value it replaced
+(with its source, note and time) under ``history``, each dated action update and progress event
+is a file of its own, and a work plan written by ``workplan-import`` carries the time it was
+imported (and the file it replaced). So ``git log -p`` and ``ipplan history`` tell the same
+story. The change journal (:mod:`ipplan.files.journal`) is no history: it lives only while a
+change is being written, and undo rolls back a change it was left behind by.
 
 The most recent change is the one recorded last: the actual or action update with the latest
 ``recorded`` time. :func:`ipplan.write.stamp` gives every change its own time, later than all

@@ -16,10 +16,7 @@ midway is the latest change, and rolling it back is undoing it.
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import hashlib
-import json
 import os
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
@@ -45,10 +42,14 @@ def pending(data_dir: layout.DataDir) -> Path | None:
 
 
 def _digest(data: bytes | None) -> str | None:
+    import hashlib
+
     return None if data is None else hashlib.sha256(data).hexdigest()
 
 
 def _encoded(data: bytes | None) -> str | None:
+    import base64
+
     return None if data is None else base64.b64encode(data).decode("ascii")
 
 
@@ -62,6 +63,8 @@ def _current(path: Path) -> bytes | None:
 def begin(data_dir: layout.DataDir, writes: Mapping[str, str | bytes | None], command: str) -> None:
     """Write the journal of the change ``writes`` (names as :func:`apply_writes` takes them),
     synced, before any of its files is touched."""
+    import json
+
     files = []
     for name in sorted(writes):
         content = writes[name]
@@ -93,6 +96,8 @@ def _entries(
 ) -> tuple[str, list[tuple[Path, bytes | None]]]:
     """What the journal says: the command, and each file with its content before the change.
     Anything else (not JSON, a path out of the data directory) is refused whole."""
+    import base64
+    import json
 
     def refused() -> JournalUnreadable:
         return JournalUnreadable(journal=str(journal))
