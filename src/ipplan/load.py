@@ -158,7 +158,7 @@ def _from_parts(parts: Iterator[Any], seen: Snapshot) -> Plan:
             info, items, path, (ids, numbers, lines) = value
             plans.append(
                 WorkPlan(
-                    w.info_from_row(info),
+                    w.info_from_row(info, moments),
                     w.items_from_rows(items),
                     None if path is None else Path(path),
                     dict(zip(zip(ids, numbers, strict=True), lines, strict=True)),
