@@ -16,7 +16,6 @@ midway is the latest change, and rolling it back is undoing it.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
@@ -69,7 +68,10 @@ def begin(data_dir: layout.DataDir, writes: Mapping[str, str | bytes | None], co
     for name in sorted(writes):
         content = writes[name]
         new = content.encode("utf-8") if isinstance(content, str) else content
-        old = _current(data_dir.file(name))
+        try:
+            old = _current(data_dir.file(name))
+        except OSError as exc:
+            raise write_error(data_dir.file(name), exc) from None
         files.append(
             {
                 "name": name,
@@ -86,8 +88,12 @@ def begin(data_dir: layout.DataDir, writes: Mapping[str, str | bytes | None], co
 def end(data_dir: layout.DataDir) -> None:
     """The change is whole: remove its journal."""
     journal = path_of(data_dir)
-    with contextlib.suppress(FileNotFoundError):
+    try:
         journal.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise write_error(journal, exc) from None
     atomic.sync_directory(data_dir.path)
 
 
