@@ -280,6 +280,19 @@ class WriteStoppedMidway(IpplanError):
     message_id = "write-stopped-midway"
 
 
+class UnfinishedChange(IpplanError):
+    """A change's journal is in the data directory: the change stopped before its last file
+    (:mod:`ipplan.files.journal`), and the plan is not read until it is rolled back."""
+
+    message_id = "unfinished-change"
+
+
+class JournalUnreadable(IpplanError):
+    """The journal in the data directory is not one ipplan wrote: nothing is rolled back."""
+
+    message_id = "journal-unreadable"
+
+
 class NumberForm(IpplanError):
     """A number written in a form that YAML 1.1 and 1.2 read differently, or not in decimal."""
 

@@ -403,6 +403,13 @@ class WorkPlanInfo(_Model):
     title_en: Text | None = None
     issuer: Text | None = None
     issued: Day | None = None
+    imported: Annotated[
+        Moment | None,
+        Field(
+            description="When `ipplan workplan-import` wrote this file: the change `ipplan undo` "
+            "reverts while it is the latest."
+        ),
+    ] = None
 
 
 class Quantity(_Model):
@@ -464,6 +471,13 @@ class WorkPlanFile(_Model):
 
     workplan: WorkPlanInfo
     items: list[Item]
+    replaced: Annotated[
+        StrictStr | None,
+        Field(
+            description="The work plan file this import replaced (--force), as it was, for "
+            "`ipplan undo` to put back."
+        ),
+    ] = None
 
 
 class ProgressEvent(_Model):

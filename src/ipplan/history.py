@@ -1,9 +1,11 @@
 """Every recorded change, newest first, and undoing the most recent one.
 
-Nothing here keeps a separate journal: the history is in the data files themselves. An actual's
-file keeps each value it replaced (with its source, note and time) under ``history``, and each
-dated action update is a file of its own. So ``git log -p`` and ``ipplan history`` tell the
-same story.
+The history is in the data files themselves. An actual's file keeps each value it replaced
+(with its source, note and time) under ``history``, each dated action update and progress event
+is a file of its own, and a work plan written by ``workplan-import`` carries the time it was
+imported (and the file it replaced). So ``git log -p`` and ``ipplan history`` tell the same
+story. The change journal (:mod:`ipplan.files.journal`) is no history: it lives only while a
+change is being written, and undo rolls back a change it was left behind by.
 
 The most recent change is the one recorded last: the actual or action update with the latest
 ``recorded`` time. :func:`ipplan.write.stamp` gives every change its own time, later than all
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from ipplan.clock import aware
 from ipplan.data import Action, ActionUpdate, Actual, Indicator, Revision
@@ -24,8 +27,9 @@ from ipplan.errors import (
     UnknownIndicator,
     UnknownItem,
     UnknownReference,
+    write_error,
 )
-from ipplan.files.layout import DataDir
+from ipplan.files.layout import WORKPLANS_DIR, DataDir
 from ipplan.files.lock import Waiting
 from ipplan.files.record_text import dump_actual
 from ipplan.plan import Plan
@@ -95,7 +99,19 @@ class ProgressChange:
         return self.event.recorded
 
 
-Event = ValueChange | ActionChange | ProgressChange
+@dataclass(frozen=True)
+class WorkPlanImport:
+    """A work plan written by ``ipplan workplan-import``: the file, stamped when it was written,
+    and whether it replaced an earlier one (kept in it, for undo to put back)."""
+
+    year: int
+    title: str
+    items: int
+    recorded: dt.datetime
+
+
+Event = ValueChange | ActionChange | ProgressChange | WorkPlanImport
+Dropped = ActionChange | ProgressChange | WorkPlanImport  # what undo removes or puts back
 
 
 def _order(event: Event) -> tuple[int, dt.datetime]:
@@ -144,6 +160,11 @@ def events(plan: Plan, ref: str | None = None) -> list[Event]:
         wp, item = plan.work.item(item_id)
         for event in plan.work.events_of(item_id):
             found.append(ProgressChange(item_id, wp.year, item, event))
+    if ref is None:
+        for wp in plan.work.plans:
+            if wp.info.imported is not None:
+                imported = WorkPlanImport(wp.year, wp.info.title, len(wp.items), wp.info.imported)
+                found.append(imported)
     # Stable sort: entries recorded at the same time keep plan order.
     return sorted(found, key=_order, reverse=True)
 
@@ -172,13 +193,11 @@ class Undone:
 
     recorded: dt.datetime
     values: list[ValueChange]  # the changes reverted; ``previous`` is what is in force again
-    updates: list[ActionChange | ProgressChange]
+    updates: list[Dropped]
     written: bool  # False for a dry run
 
 
-def last_change(
-    plan: Plan,
-) -> tuple[dt.datetime, list[ValueChange], list[ActionChange | ProgressChange]]:
+def last_change(plan: Plan) -> tuple[dt.datetime, list[ValueChange], list[Dropped]]:
     """The most recent change: its time, and the actuals or the action updates recorded then.
 
     Two changes can share a time only in data written before times were kept to the
@@ -193,17 +212,33 @@ def last_change(
         raise NothingToUndo()
     latest = max(moment for moment, _ in dated)
     values = [e for moment, e in dated if moment == latest and isinstance(e, ValueChange)]
-    updates = [
-        e
-        for moment, e in dated
-        if moment == latest and isinstance(e, ActionChange | ProgressChange)
-    ]
-    progress: list[ActionChange | ProgressChange] = [
-        e for e in updates if isinstance(e, ProgressChange)
-    ]
+    updates = [e for moment, e in dated if moment == latest and isinstance(e, Dropped)]
+    progress: list[Dropped] = [e for e in updates if isinstance(e, ProgressChange)]
+    imports: list[Dropped] = [e for e in updates if isinstance(e, WorkPlanImport)]
     if values:
         return latest, values, []
-    return latest, [], progress[:1] if progress else updates
+    return (
+        latest,
+        [],
+        imports[:1] or progress[:1] or [e for e in updates if isinstance(e, ActionChange)],
+    )
+
+
+def roll_back_unfinished(
+    data_dir: DataDir, waiting: Waiting | None = None
+) -> tuple[str, int] | None:
+    """Roll back a change stopped midway, if its journal is there (:mod:`ipplan.files.journal`):
+    the command that made it (``undo`` or ``change``) and how many files it named; else None.
+
+    That change is the latest one, so ``ipplan undo`` stops here when it was not itself an undo;
+    an undo stopped midway is rolled back and then made again, whole."""
+    from ipplan.files import journal
+    from ipplan.files.lock import writing
+
+    if journal.pending(data_dir) is None:
+        return None
+    with writing(data_dir, waiting=waiting) as rolled:
+        return rolled
 
 
 def undo(
@@ -224,13 +259,31 @@ def undo(
             reverted = _revert(actual)
             writes[actual_file(key, actual)] = dump_actual(reverted) if reverted else None
         for dropped in updates:
-            if isinstance(dropped, ProgressChange):
+            if isinstance(dropped, WorkPlanImport):
+                name = f"{WORKPLANS_DIR}/{dropped.year}.yaml"
+                writes[name] = _replaced(data_dir.file(name))
+            elif isinstance(dropped, ProgressChange):
                 writes[progress_file(dropped.year, dropped.event)] = None
             else:
                 writes[update_file(dropped.action_id, dropped.update)] = None
         return Edit(outcome, writes)
 
     return commit(data_dir, plan, edit, undoing=True, waiting=waiting)
+
+
+def _replaced(path: Path) -> str | None:
+    """The work plan an import replaced, kept in the file it wrote (``replaced``), to put back;
+    None when the import made the file anew (undo removes it)."""
+    from ipplan.files.yaml_read import Refused, parse, read_regular
+
+    try:
+        doc, _ = parse(read_regular(path, path.parent).decode("utf-8"), path)
+    except (OSError, UnicodeError) as exc:
+        raise write_error(path, OSError(str(exc))) from None
+    except Refused:
+        return None  # no file of the plan's own: validation refuses the change
+    before = doc.data.get("replaced") if isinstance(doc.data, dict) else None
+    return before if isinstance(before, str) else None
 
 
 def _revert(actual: Actual) -> Actual | None:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipplan.errors import DataInvalid
-from ipplan.files import layout
+from ipplan.errors import DataInvalid, UnfinishedChange
+from ipplan.files import journal, layout
 from ipplan.plan import Plan
 from ipplan.problems import Problem
 
@@ -70,12 +70,17 @@ def load(data_dir: layout.DataDir) -> Plan:
     """Load and validate the plan in ``data_dir``; raise :class:`DataInvalid` on any problem.
 
     A plan read before from files that have not changed since comes from :mod:`ipplan.files.cache`;
-    a cache location that may not be used is refused, whatever the plan holds.
+    a cache location that may not be used is refused, whatever the plan holds. A change stopped
+    midway (:mod:`ipplan.files.journal`) is refused with :class:`UnfinishedChange` before
+    anything is read: its files may be part old, part new.
     """
     from ipplan.files.cache import identity
     from ipplan.files.cache.directory import location
     from ipplan.files.cache.plans import store
 
+    unfinished = journal.pending(data_dir)
+    if unfinished is not None:
+        raise UnfinishedChange(journal=str(unfinished))
     location(data_dir.path, os.environ)
     taken = time.time_ns()
     seen = identity.snapshot(data_dir.path)
@@ -153,7 +158,7 @@ def _from_parts(parts: Iterator[Any], seen: Snapshot) -> Plan:
             info, items, path, (ids, numbers, lines) = value
             plans.append(
                 WorkPlan(
-                    w.info_from_row(info),
+                    w.info_from_row(info, moments),
                     w.items_from_rows(items),
                     None if path is None else Path(path),
                     dict(zip(zip(ids, numbers, strict=True), lines, strict=True)),
@@ -199,12 +204,26 @@ def check_files(data_dir: layout.DataDir) -> CheckedFiles:
     from ipplan.workplans import loading
 
     docs, problems = read_definitions(data_dir)
+    unfinished = journal.pending(data_dir)
+    if unfinished is not None:
+        problems.append(Problem(unfinished, 1, "unfinished-change", {}))
     core = check(docs, read_records(data_dir, problems))  # each record read as it is checked
     problems.extend(core.problems)
     digests = {layout.FILES.get(name, name): doc.digest for name, doc in docs.items()}
     work, work_problems = loading.read_all(data_dir.path, core, digests)
     problems.extend(work_problems)
     return CheckedFiles(core, work, sorted(problems, key=Problem.sort_key), digests)
+
+
+def load_to_write(data_dir: layout.DataDir) -> Plan:
+    """:func:`load` for a command that writes: a change stopped midway is first rolled back
+    under the write lock (:func:`ipplan.files.lock.writing`), as the change would be anyway."""
+    if journal.pending(data_dir) is not None:
+        from ipplan.files.lock import writing
+
+        with writing(data_dir):
+            pass
+    return load(data_dir)
 
 
 def load_fresh(data_dir: layout.DataDir, seen: tuple[Snapshot, int] | None = None) -> Plan:

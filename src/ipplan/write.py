@@ -41,7 +41,7 @@ from ipplan.errors import (
     WriteStoppedMidway,
     write_error,
 )
-from ipplan.files import atomic, layout, lock
+from ipplan.files import atomic, journal, layout, lock
 from ipplan.files.atomic import remove
 from ipplan.files.layout import (
     ACTUALS,
@@ -77,6 +77,7 @@ def latest_recorded(
     times = [a.recorded for series in plan.actuals.values() for a in series if a.recorded]
     times += [u.recorded for log in plan.updates.values() for u in log]
     times += [e.recorded for log in plan.work.events.values() for e in log]
+    times += [wp.info.imported for wp in plan.work.plans if wp.info.imported is not None]
     if not future:
         reference = clock.now() if reference is None else reference
         times = [t for t in times if not clock.in_future(t, reference)]
@@ -150,7 +151,8 @@ def commit(
         done = first if latest is plan else edit(latest)
         if done.writes:
             try:
-                after = _write_checked(data_dir, done.writes, latest)
+                command = "undo" if undoing else "change"
+                after = _write_checked(data_dir, done.writes, latest, command)
             except (LockLostMidway, WriteStoppedMidway) as exc:
                 exc.params["then"] = "undo-again" if undoing else "undo"
                 raise
@@ -199,7 +201,7 @@ def update_file(action_id: str, update: ActionUpdate) -> str:
 
 
 def _write_checked(
-    data_dir: DataDir, writes: Mapping[str, str | None], latest: Plan
+    data_dir: DataDir, writes: Mapping[str, str | None], latest: Plan, command: str = "change"
 ) -> Plan | None:
     """Validate the data directory as it will be once ``writes`` are made; then make them.
 
@@ -217,7 +219,7 @@ def _write_checked(
     checked = _checked_alone(data_dir, writes, latest)
     if checked is None:
         _check_whole(data_dir, writes)
-    apply_writes(data_dir, writes)
+    apply_writes(data_dir, writes, command)
     return None if checked is None else with_records(latest, writes, checked)
 
 
@@ -341,7 +343,9 @@ def _parsed(
     return docs, problems
 
 
-def apply_writes(data_dir: layout.DataDir, writes: Mapping[str, str | bytes | None]) -> None:
+def apply_writes(
+    data_dir: layout.DataDir, writes: Mapping[str, str | bytes | None], command: str = "change"
+) -> None:
     """Make ``writes`` on disk, one file at a time in the order of their names: each file (a
     name of :data:`FILES` or a path relative to the data directory) replaced with its content
     through :func:`atomic_write`, or removed where the content is None.
@@ -351,12 +355,18 @@ def apply_writes(data_dir: layout.DataDir, writes: Mapping[str, str | bytes | No
     with :class:`LockLostMidway`, which names the files written and those not. A file the system
     refuses midway stops it the same way (:class:`WriteStoppedMidway`).
 
-    The whole list is known before the first file, and each file is done once the call for it
-    returns: a journal, written before the first file and crossed off file by file, would let
-    the next writer finish or roll back a change stopped midway.
+    A change of more than one file is written down first (:func:`ipplan.files.journal.begin`,
+    as ``command``: ``undo`` or ``change``), synced before its first file, and the journal is
+    removed after its last: a change stopped midway, even killed, is rolled back by the next
+    writer, and until then readers refuse the plan and ``validate`` reports it. One file is
+    replaced atomically and needs none.
     """
     order = sorted(writes)
     done: list[str] = []
+    journalled = len(order) > 1
+    if journalled:
+        lock.confirm_lock(data_dir)
+        journal.begin(data_dir, writes, command)
     for index, name in enumerate(order):
         try:
             lock.confirm_lock(data_dir)
@@ -381,6 +391,8 @@ def apply_writes(data_dir: layout.DataDir, writes: Mapping[str, str | bytes | No
                 pending=order[index:],
             ) from None
         done.append(name)
+    if journalled:
+        journal.end(data_dir)
 
 
 def write_one(data_dir: layout.DataDir, name: str, content: str | bytes | None) -> None:

@@ -128,8 +128,8 @@ def test_a_file_another_program_changed_during_a_write_leaves_no_entry(
     real = write.apply_writes
     indicators = plan / "indicators.yaml"
 
-    def apply_writes(data_dir: layout.DataDir, writes: object) -> None:
-        real(data_dir, writes)  # type: ignore[arg-type]
+    def apply_writes(data_dir: layout.DataDir, writes: object, command: str = "change") -> None:
+        real(data_dir, writes, command)  # type: ignore[arg-type]
         text = indicators.read_text(encoding="utf-8")  # an editor saves, in place
         indicators.write_text(text.replace("执业专利代理师人数", "执业专利代理人数目"), "utf-8")
 

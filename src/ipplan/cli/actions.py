@@ -92,7 +92,7 @@ def task(
     with reporting(ctx, language):
         quiet = as_json or changing  # a write to the bundled plan is refused with its reason
         data_dir = resolve_data_dir(ctx, data, notice=None if quiet else language)
-        plan = load.load(data_dir)
+        plan = load.load_to_write(data_dir) if changing else load.load(data_dir)
         check_as_of([plan], as_of)
         found = plan.action(action)
         if changing and as_of is not None:

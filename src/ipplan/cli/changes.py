@@ -11,6 +11,7 @@ from ipplan.cli.app import app
 from ipplan.cli.context import choose_lang, resolve_data_dir
 from ipplan.cli.options import DataOption, JsonOption, LangOption, PlanOption
 from ipplan.cli.output import lock_waits, mark_saved, print_json, reporting
+from ipplan.text.i18n import text
 
 
 @app.command()
@@ -61,6 +62,17 @@ def undo(
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data)
+        rolled = None if dry_run else history.roll_back_unfinished(data_dir, lock_waits(language))
+        if rolled is not None and rolled[0] != "undo":
+            said = text("undo.rolled_back", language, count=rolled[1])
+            mark_saved(said)
+            if as_json:
+                print_json({"written": True, "rolled_back": rolled[1]})
+            else:
+                from ipplan.render import terminal
+
+                terminal.print_lines([said])
+            return
         plan = load.load(data_dir)
         done = history.undo(data_dir, plan, dry_run=dry_run, waiting=lock_waits(language))
     view = undo_view(done)

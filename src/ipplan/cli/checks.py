@@ -127,11 +127,14 @@ def _check_plan(
     in git's index, which no verdict keeps.
     """
     from ipplan import load
-    from ipplan.files import gitstate
+    from ipplan.files import gitstate, journal
     from ipplan.files.cache import identity, verdicts
     from ipplan.problems import Problem
 
-    passed = verdicts.passed(data_dir.path, os.environ)
+    if journal.pending(data_dir) is None:
+        passed = verdicts.passed(data_dir.path, os.environ)
+    else:
+        passed = None  # a change stopped midway: check_files reports it
     if passed is not None:
         merge = gitstate.unmerged([data_dir.path])
         return merge.problems, passed, merge.unchecked

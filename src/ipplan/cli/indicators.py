@@ -82,7 +82,7 @@ def record(
     language = choose_lang(ctx, lang)
     with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data)
-        plan = load.load(data_dir)
+        plan = load.load_to_write(data_dir)
         done = actuals.record(
             *(data_dir, plan, year, indicator, value),
             source=source,
@@ -233,7 +233,7 @@ def import_(
             )
         else:
             data_dir = resolve_data_dir(ctx, data)
-            plan = load.load(data_dir)
+            plan = load.load_to_write(data_dir)
             done = import_figures.import_csv(
                 data_dir,
                 plan,

@@ -127,7 +127,7 @@ def item(
         raise typer.BadParameter(text("wp.as_of_read_only", language), param_hint="--as-of")
     with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data, notice=None if as_json or changing else language)
-        plan = load.load(data_dir)
+        plan = load.load_to_write(data_dir) if changing else load.load(data_dir)
         outcome = None
         if changing:
             outcome = changes.record(
@@ -230,7 +230,7 @@ def workplan_import(
         if not os.path.lexists(source):  # a pipe or a device is there: the reading names it
             raise ImportFileNotFound(path=str(source))
         data_dir = resolve_data_dir(ctx, data)
-        plan = load.load(data_dir)
+        plan = load.load_to_write(data_dir)
         done = changes.import_table(
             data_dir,
             plan,

@@ -34,7 +34,7 @@ def shared_mode(directory: Path) -> int | None:
 def stray_temporaries(data_dir: layout.DataDir) -> list[Path]:
     """Temporary files that :func:`atomic_write` left behind when its process was killed."""
     found: list[Path] = []
-    for name in layout.FILES.values():
+    for name in (*layout.FILES.values(), layout.JOURNAL_NAME):
         found += sorted(data_dir.path.glob(f".{name}.*{layout.TEMP_SUFFIX}"))
     schemas = data_dir.path / layout.SCHEMA_DIR  # ipplan schema's files, *.schema.json
     if schemas.is_dir() and not schemas.is_symlink():

@@ -199,6 +199,9 @@ LEGACY = {"actuals", "task_log"}
 # Writers take this lock in the data directory; the operating system releases it when the
 # process ends, however it ends, so a crashed writer never leaves the plan locked.
 LOCK_NAME = ".ipplan.lock"
+# A change of several files is written down here first, and removed once it is whole
+# (ipplan.files.journal): left behind, it is a change stopped midway.
+JOURNAL_NAME = ".ipplan.journal"
 TEMP_SUFFIX = ".tmp"
 # What a data directory holds that is not data: the lock, and the temporary file of a write
 # that was killed before it finished (removed by the next write).
@@ -232,7 +235,7 @@ def record_files(data_dir: DataDir, problems: list[Problem] | None = None) -> li
 
 
 # What a plan owns in its data directory beside the files of FILES: what no output may land on.
-OWNED_FILES = (".gitignore", LOCK_NAME)
+OWNED_FILES = (".gitignore", LOCK_NAME, JOURNAL_NAME)
 WORKPLANS_DIR = "workplans"  # the yearly work plans, one file a year
 
 

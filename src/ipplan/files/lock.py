@@ -220,15 +220,17 @@ Waiting = Callable[[Path], None]
 @contextlib.contextmanager
 def writing(
     data_dir: layout.DataDir, timeout: float | None = None, *, waiting: Waiting | None = None
-) -> Iterator[None]:
+) -> Iterator[tuple[str, int] | None]:
     """Hold the data directory's write lock; one writer at a time, the others wait their turn.
 
     Waits up to ``timeout`` seconds (default: :func:`lock_timeout`), then refuses with
     :class:`DataLocked`; a wait longer than :data:`WAIT_NOTICE_AFTER` is told to ``waiting``
     once, as it begins. Temporary files left by a writer that was killed are removed once the
-    lock is held, since no other writer can then be midway through a write.
+    lock is held, since no other writer can then be midway through a write; and so is a
+    change another writer was stopped in the middle of rolled back
+    (:func:`ipplan.files.journal.roll_back`): what was rolled back is what the context gives.
     """
-    from ipplan.files import atomic
+    from ipplan.files import atomic, journal
 
     ensure_writable(data_dir)
     seconds = lock_timeout(os.environ) if timeout is None else timeout
@@ -252,7 +254,7 @@ def writing(
     _held[data_dir.path] = (held_lock, lock_path)
     try:
         atomic.remove_stray_temporaries(data_dir)
-        yield
+        yield journal.roll_back(data_dir)  # a change stopped midway: as it was before it
     finally:
         _held.pop(data_dir.path, None)
         held_lock.release()

@@ -12,6 +12,9 @@ from ipplan.text.shown_numbers import exact, moment
 
 def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
     """A change as (what it is about, what changed, its source and note)."""
+    if change["kind"] == "workplan":
+        what = text("history.workplan_imported", lang, items=change["items"])
+        return f"{change['year']} {change['title']}", what, ""
     if change["kind"] == "progress":
         from ipplan.render.sentences import event_text
 
@@ -75,6 +78,18 @@ def undo_lines(view: Mapping[str, Any], lang: str) -> list[str]:
     when = moment(view["recorded"])
     lines = []
     for change in view["changes"]:
+        if change["kind"] == "workplan":
+            lines.append(
+                text(
+                    "undo.workplan",
+                    lang,
+                    verb=verb,
+                    when=when,
+                    year=change["year"],
+                    title=change["title"],
+                )
+            )
+            continue
         if change["kind"] == "progress":
             from ipplan.render.sentences import event_text
 

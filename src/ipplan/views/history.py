@@ -54,7 +54,17 @@ class ActualChangeView(TypedDict):
     previous_not_published: bool
 
 
-EventView = ProgressChangeView | ActionChangeView | ActualChangeView
+class WorkPlanImportView(TypedDict):
+    """A work plan written by ``ipplan workplan-import``."""
+
+    kind: Literal["workplan"]
+    recorded: str | None
+    year: int
+    title: str
+    items: int
+
+
+EventView = ProgressChangeView | ActionChangeView | ActualChangeView | WorkPlanImportView
 
 
 class NextUndoView(TypedDict):
@@ -82,8 +92,16 @@ class UndoView(TypedDict):
 
 def event_view(event: Event) -> EventView:
     """One change in ``history --json``."""
-    from ipplan.history import ActionChange, ProgressChange
+    from ipplan.history import ActionChange, ProgressChange, WorkPlanImport
 
+    if isinstance(event, WorkPlanImport):
+        return {
+            "kind": "workplan",
+            "recorded": when(event.recorded),
+            "year": event.year,
+            "title": event.title,
+            "items": event.items,
+        }
     if isinstance(event, ProgressChange):
         from ipplan.workplans.views import event_view as progress_view
 

@@ -318,7 +318,20 @@ def import_table(
             problems.append(Problem(source, 1, "no-rows", {}))
         if problems:
             raise ImportRefused(sorted(problems, key=Problem.sort_key), path=str(source))
-        text = tables.dump({"year": year, "title": title, "issuer": issuer}, items)
+        # one change, stamped like every other, that undo takes back: the file removed, or
+        # the one it replaced put back as it was
+        info = {"year": year, "title": title, "issuer": issuer, "imported": stamp(latest)}
+        text = tables.dump(info, items)
+        if replaced:
+            text += f"replaced: {scalar(_previous(target))}\n"
         return Edit(Imported(target, year, len(items), replaced), {name: text})
 
     return commit(data_dir, plan, edit, waiting=waiting)
+
+
+def _previous(path: Path) -> str:
+    """The work plan file an import replaces, as it is (a plan's file, read as validated)."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeError) as exc:
+        raise DataNotWritable(path=str(path), detail=str(exc)) from None

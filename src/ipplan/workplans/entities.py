@@ -23,6 +23,7 @@ class WorkPlanInfo(NamedTuple):
     title_en: str | None = None
     issuer: str | None = None
     issued: dt.date | None = None
+    imported: dt.datetime | None = None  # when `ipplan workplan-import` wrote the file
 
 
 class Quantity(NamedTuple):
@@ -81,9 +82,9 @@ class ProgressEvent(NamedTuple):
 _made: Callable[..., Any] = tuple.__new__
 
 
-def info_from_row(row: Any) -> WorkPlanInfo:
-    year, title, title_en, issuer, issued = row
-    return WorkPlanInfo(year, title, title_en, issuer, day_from_text(issued))
+def info_from_row(row: Any, moments: Moments) -> WorkPlanInfo:
+    year, title, title_en, issuer, issued, imported = row
+    return WorkPlanInfo(year, title, title_en, issuer, day_from_text(issued), moments[imported])
 
 
 def items_from_rows(rows: Any) -> tuple[Item, ...]:

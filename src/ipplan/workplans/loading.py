@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ipplan.check.read import Checked, _items, _one, _shell
+from ipplan.check.read import Checked, _items, _one, _shell, _short
 from ipplan.check.rules import _duplicates, _raw_ids, _raw_values, _strings
 from ipplan.data import from_model
 from ipplan.file_models import Item, ProgressEvent, WorkPlanInfo
@@ -187,10 +187,14 @@ def _read_plan(found: Found, doc: Document, context: _Context) -> None:
     """Check one work plan file, and keep what the plan needs of it (:class:`Read`)."""
     scratch = Checked({})
     _check_text(found, doc)
-    data = _shell(scratch, doc, doc.data, (), {"workplan": True, "items": True})
+    data = _shell(scratch, doc, doc.data, (), {"workplan": True, "items": True, "replaced": False})
     if data is None:
         found.problems += scratch.problems
         return
+    replaced = data.get("replaced")
+    if replaced is not None and not isinstance(replaced, str):  # what undo would put back
+        params = {"field": "replaced", "expected": "text", "got": _short(replaced)}
+        scratch.problems.append(Problem(doc.path, doc.line(("replaced",)), "wrong-type", params))
     info = None
     if "workplan" in data:
         info = _one(scratch, doc, data["workplan"], ("workplan",), WorkPlanInfo)

@@ -279,6 +279,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{total} files written: {written}; not written: {pending}. ipplan validate and git "
         "status in {path} show where things stand{then}",
     ),
+    "unfinished-change": (
+        "一次改动在写完全部文件前中断（记录见 {journal}），计划的文件可能新旧混杂，未读取。"
+        "运行 ipplan undo 将其回滚（任何写入的命令也会先将其回滚）。",
+        "a change was stopped before all its files were written (its journal is {journal}), so "
+        "the plan's files may be part old, part new; nothing was read. Run ipplan undo to roll "
+        "it back (any command that writes does so first)",
+    ),
+    "journal-unreadable": (
+        "{journal} 不是 ipplan 写下的改动记录（无法读取、格式不符或指向数据目录之外），未做任何改动。"
+        "请查看该文件，用 git status 核对计划的文件后将其删除。",
+        "{journal} is no change journal ipplan wrote (unreadable, of another form, or naming a "
+        "file outside the data directory); nothing was changed. Look at it, check the plan's "
+        "files with git status, then remove it",
+    ),
+    "undo.rolled_back": (
+        "已回滚一次中断的改动（{count} 个文件恢复为改动前的内容）。",
+        "Rolled back a change that was stopped midway ({count} files as they were before it).",
+    ),
     # what a change of recorded values stopped midway leaves to ipplan undo (then= above)
     "midway.undo": (
         "运行 ipplan undo 可将已写入的部分作为一次改动撤销。",
@@ -328,6 +346,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.item": ("对象", "Item"),
     "col.change": ("变更", "Change"),
     "col.source_note": ("来源/备注", "Source / note"),
+    "history.workplan_imported": (
+        "导入工作计划（{items} 项）",
+        "work plan imported ({items} items)",
+    ),
+    "undo.workplan": (
+        "{verb}：{when} 导入的 {year} 年工作计划“{title}”。",
+        "{verb}: the {year} work plan '{title}' imported {when}.",
+    ),
     "undo.done": ("已撤销", "Reverted"),
     "undo.would": ("将撤销", "Would revert"),
     "undo.value": (

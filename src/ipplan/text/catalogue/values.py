@@ -80,6 +80,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "git has not finished merging this file ({how}); decide which side to keep, mark it "
         "resolved with git add or git rm, then run ipplan validate",
     ),
+    "p.unfinished-change": (
+        "一次改动在写完全部文件前中断，其记录留在此处；在改动完成或回滚前，计划的文件可能新旧混杂。运行 ipplan undo 将其回滚（任何写入的命令也会先将其回滚）",
+        "a change was stopped before all its files were written, and its journal is left here; "
+        "until it is rolled back the plan's files may be part old, part new. Run ipplan undo "
+        "to roll it back (any command that writes does so first)",
+    ),
     "unmerged.both-modified": ("双方都修改了它", "changed on both sides"),
     "unmerged.deleted-by-them": (
         "对方删除了它，我方修改了它",
