@@ -271,6 +271,12 @@ def print_working(console: Console, view: Mapping[str, Any], lang: str) -> None:
 
 def _print_outlook(console: Console, view: Mapping[str, Any], lang: str) -> None:
     steps = [step for step in view["steps"] if step["name"] in OUTLOOK_STEPS]
+    if not sentences.looks_ahead(view):
+        # the target year has ended: what the plan expected still reads, under the working
+        expected = sentences.expected(view, lang)
+        if steps and expected:
+            terminal.indented(console, expected)
+        return
     if not steps:
         return
     console.print(Text(text("label.outlook", lang, year=view["target"]["year"]), style="bold"))
