@@ -1,0 +1,84 @@
+"""The smaller points a new user and a hostile try met (issue 23, item 6), each with the exact
+output that shows it put right."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run, snapshot
+
+
+def test_an_ambiguous_name_lists_every_action_it_may_mean(cli: Run, plan_dir: Path) -> None:
+    # talent-training's English title lacks the word: its id has it, so it is one of the choices
+    before = snapshot(plan_dir)
+    result = cli("task", "talent", "--lang", "en", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: 'talent' could be several actions: Make the profession more attractive to "
+        "talent (talent-attraction), Train more of the profession's people (talent-training), "
+        "Build a reserve of senior talent (senior-talent); be more specific, or use the action "
+        "id\n"
+    )
+    assert snapshot(plan_dir) == before
+    # a part of a title that no other title or id holds still names its action
+    assert cli("task", "人才培养", "--json", "--data", str(plan_dir)).exit_code == 0
+
+
+def test_an_ambiguous_indicator_lists_every_indicator_it_may_mean(cli: Run, plan_dir: Path) -> None:
+    result = cli("show", "agenc", "--lang", "en", "--data", str(plan_dir))
+    assert result.exit_code == 1
+    assert "(medium_agencies)" in result.stderr and "(agency_rate)" in result.stderr
+
+
+@pytest.mark.parametrize("as_of", [None, "2023"])
+def test_task_json_names_its_year_first(cli: Run, plan_dir: Path, as_of: str | None) -> None:
+    year = () if as_of is None else ("--as-of", as_of)
+    result = cli("task", "talent-training", "--json", *year, "--data", str(plan_dir))
+    assert result.exit_code == 0
+    view = json.loads(result.stdout)
+    assert list(view)[:2] == ["as_of", "id"]
+    assert view["as_of"] == (None if as_of is None else 2023)
+
+
+def test_no_outlook_once_the_target_year_has_ended(
+    cli: Run, shipped_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = ("--data", str(shipped_dir))
+    monkeypatch.setenv("IPPLAN_TODAY", "2025-10-01")
+    during = cli("show", "practitioners", *data).stdout
+    assert "展望 2025 年\n" in during and "预计（线性）" in during
+    monkeypatch.setenv("IPPLAN_TODAY", "2027-03-01")
+    after = cli("show", "practitioners", *data).stdout
+    assert "展望" not in after and "预计" not in after and "加速倍数" not in after
+    assert "  按计划 2023 年应达 33414.5 人（线性路径），实际偏差 +981.5\n终期评估\n" in after
+    report = cli("report", "-f", "md", *data).stdout
+    assert "2025 年预计" not in report and "保持当前年均变化" not in report
+    assert "- 按计划 2023 年应达 33414.5 人（线性路径），实际偏差 +981.5\n" in report
+
+
+def test_a_provisional_baseline_mark_is_explained_under_each_table_that_shows_it(
+    cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2025-03-15")
+    data = ("--data", str(plan_dir))
+    plain = cli("report", "-f", "md", *data).stdout
+    assert "暂定基线" not in plain  # no mark, no legend
+    for year, value in (("2023", "80"), ("2024", "82")):
+        assert cli("record", year, "satisfaction", value, *data).exit_code == 0
+    report = cli("report", "-f", "md", *data).stdout
+    row = "| 9 | 行业社会满意度 | % | 80\\* | 82 (2024) | 83 | 66.7% | 1.33 | 1.35 | 符合预期 |\n"
+    legend = "\\* 暂定基线：计划未给出基线，以最早的实际值为基线计算进度\n"
+    # every table showing the mark has the legend under it: the overview and two areas
+    assert report.count(row + "\n" + legend) == report.count(row) == 3
+    english = cli("report", "-f", "html", "--lang", "en", *data).stdout
+    assert english.count(
+        '<p class="muted">* provisional baseline: the plan gives none, so progress is counted '
+        "from the earliest actual</p>"
+    ) == english.count("80*</td>")
+    assert english.count("80*</td>") == 3
+    status = cli("status", *data).stdout
+    assert "80*" in status
+    assert "\n* 9 行业社会满意度：暂定基线，取最早实际值（2023 年）\n" in status
