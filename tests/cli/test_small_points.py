@@ -82,3 +82,76 @@ def test_a_provisional_baseline_mark_is_explained_under_each_table_that_shows_it
     status = cli("status", *data).stdout
     assert "80*" in status
     assert "\n* 9 行业社会满意度：暂定基线，取最早实际值（2023 年）\n" in status
+
+
+def test_the_slipped_digit_range_of_a_percentage_stops_at_100(
+    cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2025-03-15")
+    data = ("--data", str(plan_dir))
+    assert cli("record", "2023", "agency_rate", "80.1", *data).exit_code == 0
+    before = snapshot(plan_dir)
+    result = cli("record", "2024", "agency_rate", "8.1", "--lang", "en", *data)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: Patent agency rate: 8.1 for 2024 is -90% against 80.1 for 2023, outside the "
+        "accepted range 40.05-100 (80.1 for 2023 and the plan's path, 82.05 by 2024, each "
+        "±50%); is a digit missing or extra? If the value is right, run again with "
+        "--accept-jump\n"
+    )
+    assert snapshot(plan_dir) == before
+
+
+def test_refusing_1e_05_advises_a_plain_decimal(cli: Run, plan_dir: Path) -> None:
+    before = snapshot(plan_dir)
+    for lang, said in (
+        (
+            "zh",
+            "错误：“1e-05”这种写法会被不同的软件读成不同的数；请写成普通十进制数，如 0.00001。\n",
+        ),
+        (
+            "en",
+            "error: '1e-05' is read as different numbers by different tools; write a plain "
+            "decimal number, such as 0.00001\n",
+        ),
+    ):
+        result = cli(
+            "record", "2023", "complaint_rate", "1e-05", "--lang", lang, "--data", str(plan_dir)
+        )
+        assert (result.exit_code, result.stderr) == (1, said)
+    assert snapshot(plan_dir) == before
+
+
+def test_tiny_values_and_signed_zero_show_as_written(
+    cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2025-03-15")
+    data = ("--data", str(plan_dir))
+    recorded = cli("record", "2023", "complaint_rate", "0.00001", "--accept-jump", *data)
+    assert recorded.exit_code == 0
+    assert recorded.stdout.startswith("已记录：投诉案件人均量 2023 年 = 0.00001 ‰\n")
+    assert "投诉案件人均量：0.00001 (2023) → 2 (2025)" in recorded.stdout
+    assert "  2023        2.5   0.00001   -2.5\n" in cli("show", "complaint_rate", *data).stdout
+    assert "投诉案件人均量 2023  0.00001 ‰" in cli("history", *data).stdout
+    zero = cli("record", "2022", "complaint_rate", "-0", "--accept-jump", *data)
+    assert zero.stdout.startswith("已记录：投诉案件人均量 2022 年 = 0 ‰\n")
+
+
+@pytest.mark.parametrize(
+    ("value", "number", "exact", "signed", "ratio", "percent"),
+    [
+        (1e-05, "0.00001", "0.00001", "+0.00001", "0.00", "0.0%"),
+        (-1.5e-07, "-0.00000015", "-0.00000015", "-0.00000015", "0.00", "0.0%"),
+        (-0.0, "0", "0", "0", "0.00", "0.0%"),
+        (-0.0001, "-0.0001", "-0.0001", "-0.0001", "0.00", "0.0%"),
+        (2.220446049250313e-16, "0", "0.0000000000000002220446049250313", "0", "0.00", "0.0%"),
+        (80.125, "80.12", "80.125", "+80.12", "80.12", "8012.5%"),
+    ],
+)
+def test_shown_numbers_never_use_an_exponent_or_minus_zero(
+    value: float, number: str, exact: str, signed: str, ratio: str, percent: str
+) -> None:
+    from ipplan.text import shown_numbers as shown
+
+    assert (shown.number(value), shown.exact(value), shown.signed(value)) == (number, exact, signed)
+    assert (shown.ratio(value), shown.percent(value)) == (ratio, percent)

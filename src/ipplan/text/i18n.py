@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ipplan.text.catalogue import CATALOGUE
-from ipplan.text.shown_numbers import number
+from ipplan.text.shown_numbers import exact, number
 
 LANGS = ("zh", "en")
 ENV_VAR = "IPPLAN_LANG"
@@ -57,7 +57,7 @@ def _range(low: float, high: float | None) -> str:
 
 
 def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+    return exact(value)
 
 
 # The area whose actions the plan calls safeguards (三、实施保障), counted apart from the actions.
@@ -162,6 +162,9 @@ def _hint(params: Mapping[str, Any], lang: str, fallback: str | None = None) -> 
 def _shared(params: Mapping[str, Any]) -> dict[str, Any]:
     """Message values computed the same way for errors and problems."""
     values = dict(params)
+    for name in ("value", "other", "kept"):  # a value as typed: 0.00001, never 1e-05 or -0
+        if isinstance(values.get(name), float):
+            values[name] = exact(values[name])
     if "low" in values:
         values["range"] = _range(values["low"], values.get("high"))
     if "change" in values:  # a relative change and its limit, as percentages
