@@ -4,11 +4,12 @@ output that shows it put right."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run, snapshot
+from tests.conftest import SHIPPED, Run, snapshot
 
 
 def test_an_ambiguous_name_lists_every_action_it_may_mean(cli: Run, plan_dir: Path) -> None:
@@ -155,3 +156,39 @@ def test_shown_numbers_never_use_an_exponent_or_minus_zero(
 
     assert (shown.number(value), shown.exact(value), shown.signed(value)) == (number, exact, signed)
     assert (shown.ratio(value), shown.percent(value)) == (ratio, percent)
+
+
+@pytest.mark.parametrize("columns", [40, 50, 60, 80])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_show_at_narrow_widths_never_cuts_a_number_or_a_word(
+    cli: Run, monkeypatch: pytest.MonkeyPatch, columns: int, lang: str
+) -> None:
+    from ipplan.text.wrapping import width
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    for number in range(1, 10):
+        out = cli("show", str(number), "--lang", lang, "--data", str(SHIPPED)).stdout
+        assert "…" not in out, (number, out)
+        assert max(width(line) for line in out.splitlines()) <= columns, (number, out)
+        if number == 1:  # each year's numbers whole on its line, whatever the width
+            assert re.search(r"\n  2022 +30121\.75 +31347 +\+1225\.25", out)
+            assert re.search(r"\n  2025 +40000 +— +—", out)
+            assert "self-regulat…" not in out
+    eight = cli("show", "8", "--lang", lang, "--data", str(SHIPPED)).stdout
+    for action in ("self-regulation-rules", "regulatory-coordination", "professional-conduct"):
+        assert f"  {action}  " in eight
+
+
+def test_the_shipped_indicators_comment_names_where_records_are_written(
+    cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipplan.files import layout
+
+    monkeypatch.setenv("IPPLAN_TODAY", "2025-03-15")
+    head = (SHIPPED / "indicators.yaml").read_text(encoding="utf-8").split("\nplan:")[0]
+    said = layout.ACTUALS.relative("practitioners", "2023")
+    assert "writes each to a file of its own,\n# actuals/KEY/YEAR.yaml (" + said + ")." in head
+    assert "actuals.yaml" not in head.replace("YEAR.yaml", "").replace("2023.yaml", "")
+    # and that is where a record goes
+    assert cli("record", "2023", "practitioners", "34396", "--data", str(plan_dir)).exit_code == 0
+    assert (plan_dir / said).is_file()
