@@ -192,3 +192,43 @@ def test_the_shipped_indicators_comment_names_where_records_are_written(
     # and that is where a record goes
     assert cli("record", "2023", "practitioners", "34396", "--data", str(plan_dir)).exit_code == 0
     assert (plan_dir / said).is_file()
+
+
+def test_a_refusal_counts_one_problem_right_and_says_where_they_are_listed(
+    cli: Run, plan_dir: Path, tmp_path: Path
+) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text("key,year,value\npractitioners,2023,abc\n", encoding="utf-8")
+    two = tmp_path / "two.csv"
+    two.write_text("key,year,value\npractitioners,2023,abc\nrevenue,2023,x\n", encoding="utf-8")
+    data = ("--data", str(plan_dir))
+    before = snapshot(plan_dir)
+    said = cli("import", str(one), "--lang", "en", *data)
+    assert (said.exit_code, said.stderr.splitlines()[-1]) == (
+        1,
+        f"error: {one} has 1 problem (above) and nothing was imported; fix it and run again",
+    )
+    said = cli("import", str(two), "--lang", "en", *data)
+    assert said.stderr.splitlines()[-1] == (
+        f"error: {two} has 2 problems (above) and nothing was imported; fix them and run again"
+    )
+    for lang, message in (
+        (
+            "en",
+            f"{one} has 1 problem (listed under problems) and nothing was imported; fix it "
+            "and run again",
+        ),
+        ("zh", f"{one} 有 1 个问题（见 problems 字段），未导入任何数据；修正后再试。"),
+    ):
+        refused = cli("import", str(one), "--json", "--lang", lang, *data)
+        error = json.loads(refused.stderr)["error"]
+        assert (refused.exit_code, error["message"]) == (1, message)
+        assert [p["code"] for p in error["problems"]] == ["not-a-number"]
+    (plan_dir / "tasks.yaml").write_text("actions: [\n", encoding="utf-8")
+    broken = snapshot(plan_dir)
+    invalid = json.loads(cli("status", "--json", "--lang", "en", *data).stderr)["error"]
+    assert invalid["message"] == (
+        "the data files have 1 problem (listed under problems); fix it and try again "
+        "(`ipplan validate` checks)"
+    )
+    assert snapshot(plan_dir) == broken != before

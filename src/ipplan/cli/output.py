@@ -72,7 +72,8 @@ def reporting(ctx: typer.Context, lang: str) -> Iterator[None]:
     try:
         yield
     except IpplanError as exc:
-        message = printable(error_message(exc.message_id, exc.params, lang))
+        said = {**exc.params, "json": True} if as_json else exc.params
+        message = printable(error_message(exc.message_id, said, lang))
         problems = exc.problems if isinstance(exc, DataInvalid) else []
         if as_json:
             from ipplan.views.problems import problems_view

@@ -234,6 +234,10 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
         values.update(written=some_of(written, lang), pending=some_of(pending, lang))
         then = params.get("then")
         values["then"] = text(f"midway.{then}", lang) if then else ""
+    if message_id in ("data-invalid", "import-refused"):
+        # the problems are listed above the message, or beside it in a JSON error
+        values["where"] = text(f"problems.where.{'json' if params.get('json') else 'above'}", lang)
+        values["them"] = "it" if params.get("count") == 1 else "them"
     if message_id == "import-not-a-regular-file" and f"filekind.{params.get('kind')}" in CATALOGUE:
         values["kind"] = text(f"filekind.{params.get('kind')}", lang)
     if message_id == "site-manifest-broken" and params.get("entry"):
