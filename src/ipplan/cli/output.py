@@ -126,7 +126,9 @@ def mark_saved(message: str) -> None:
     If printing then fails (a full disk behind stdout, a closed pipe), the person is still told
     on stderr that the change was saved, and the command exits 0: it did what was asked.
     """
-    _run["saved"] = message
+    from ipplan.text.typed_input import printable
+
+    _run["saved"] = printable(message)
 
 
 class _ClosedOutput(io.RawIOBase):

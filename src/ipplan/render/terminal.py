@@ -154,9 +154,13 @@ def print_table(
 
 
 def print_lines(lines: Sequence[str], stderr: bool = False) -> None:
+    """Messages, one a line, each control character in them (a path's, a name's) shown as an
+    escape, as an error shows it (:func:`ipplan.text.typed_input.printable`)."""
+    from ipplan.text.typed_input import printable
+
     console = err() if stderr else out()
     for line in lines:
-        console.print(Text(line), soft_wrap=True)
+        console.print(Text(printable(line)), soft_wrap=True)
 
 
 def cell_of(value: str | Text) -> table.Cell:
