@@ -232,3 +232,56 @@ def test_a_refusal_counts_one_problem_right_and_says_where_they_are_listed(
         "(`ipplan validate` checks)"
     )
     assert snapshot(plan_dir) == broken != before
+
+
+@pytest.mark.parametrize(
+    ("shell", "lang", "said"),
+    [
+        (
+            "bash",
+            "zh",
+            "已为 bash 安装补全：{home}/.bash_completions/ipplan.sh，由 ~/.bashrc 加载。"
+            "请新开一个终端，或在当前终端运行 source ~/.bashrc，补全即可使用。\n",
+        ),
+        (
+            "zsh",
+            "en",
+            "completion for zsh installed in {home}/.zfunc/_ipplan, loaded by ~/.zshrc; open a "
+            "new terminal, or run source ~/.zshrc in this one, to use it\n",
+        ),
+        (
+            "fish",
+            "en",
+            "completion for fish installed in {home}/.config/fish/completions/ipplan.fish; fish "
+            "loads it when it starts, so open a new terminal to use it\n",
+        ),
+    ],
+)
+def test_install_completion_says_what_to_do_next(
+    cli: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shell: str,
+    lang: str,
+    said: str,
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("IPPLAN_LANG", lang)
+    result = cli("--install-completion", shell)
+    assert (result.exit_code, result.stdout) == (0, said.format(home=tmp_path))
+
+
+def test_a_success_message_escapes_control_characters_in_a_path_as_an_error_does(
+    cli: Run, tmp_path: Path
+) -> None:
+    hostile = tmp_path / "a\x1b[31mred"
+    hostile.mkdir()
+    shown = str(hostile).replace("\x1b", "\\x1b")
+    report = cli("report", "-o", str(hostile / "r.md"), "--data", str(SHIPPED))
+    assert report.exit_code == 0
+    assert report.stderr == f"已写入 md 报告：{shown}/r.md\n"
+    made = cli("init", str(hostile / "plan"))
+    assert made.exit_code == 0 and "\x1b" not in made.stdout
+    assert f"{shown}/plan" in made.stdout
+    refused = cli("report", "-o", str(hostile / "none" / "r.md"), "--data", str(SHIPPED))
+    assert refused.exit_code == 1 and f"{shown}/none" in refused.stderr
