@@ -285,3 +285,21 @@ def test_a_success_message_escapes_control_characters_in_a_path_as_an_error_does
     assert f"{shown}/plan" in made.stdout
     refused = cli("report", "-o", str(hostile / "none" / "r.md"), "--data", str(SHIPPED))
     assert refused.exit_code == 1 and f"{shown}/none" in refused.stderr
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 120])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_workplan_and_roadmap_fit_the_terminal(
+    cli: Run, monkeypatch: pytest.MonkeyPatch, columns: int, lang: str
+) -> None:
+    from ipplan.text.wrapping import width
+
+    monkeypatch.setenv("IPPLAN_TODAY", "2025-03-15")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    for command in ("workplan", "roadmap"):
+        out = cli(command, "--lang", lang, "--data", str(SHIPPED)).stdout
+        assert max(width(line) for line in out.splitlines()) <= columns, (command, out)
+        assert "…" not in out
+    title = cli("roadmap", "--lang", lang, "--data", str(SHIPPED)).stdout.split("\n\n")[0]
+    whole = "".join(title.splitlines()) if lang == "zh" else " ".join(title.splitlines())
+    assert "2022-2025" in whole  # the title wrapped, none of it lost

@@ -97,6 +97,12 @@ def indented(console: Console, line: str, style: str = "") -> None:
     console.print(Text("\n".join("  " + part for part in lines), style=style))
 
 
+def heading(console: Console, line: str, style: str = "bold") -> None:
+    """A title wrapped to the terminal by the one wrapper, never wider than it."""
+    lines = wrap(line, console.width - 1) if console.width > 10 else [line]
+    console.print(Text("\n".join(lines), style=style), soft_wrap=True)
+
+
 def hanging(console: Console, lines: Sequence[tuple[str, str | Text]], gap: int = 1) -> None:
     """Lines as ``  label text``, the text wrapping under itself rather than under the label."""
     grid = Table.grid(padding=(0, gap))
