@@ -95,8 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import-refused": (
         "{path} 有 {count} 个问题（{where}），未导入任何数据；修正后再试。",
-        "{path} has {count} problems ({where}) and nothing was imported; fix {them} and run "
-        "again",
+        "{path} has {count} problems ({where}) and nothing was imported; fix {them} and run again",
     ),
     "import-file-not-found": ("文件 {path} 不存在。", "there is no file {path}"),
     "import-unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
