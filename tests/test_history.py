@@ -381,3 +381,24 @@ def test_a_change_is_never_stamped_later_than_now_and_the_clock_skew(
         assert moment == expected
         assert moment <= now + clock.SKEW
         assert moment > ahead or clock.in_future(ahead, now)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_80_columns_a_time_keeps_its_zone_on_its_line(
+    cli: Run, plan_dir: Path, clock: list[dt.datetime], monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TZ", "Asia/Kolkata")  # the longest zone there is to name: UTC+5:30
+    time.tzset()
+    clock.append(at(5))
+    source = "国家知识产权局《全国知识产权代理行业发展状况（2023年）》"
+    data = ("--data", str(plan_dir))
+    assert cli("record", "2023", "revenue", "470", "--source", source, *data).exit_code == 0
+    out = cli("history", "--lang", lang, *data).stdout
+    assert max(len(line) for line in out.splitlines()) <= 80
+    row = [line for line in out.splitlines() if line.startswith(" 2024-03-01")]
+    assert len(row) == 1 and row[0].startswith(" 2024-03-01 07:35 UTC+5:30  ")
+    monkeypatch.setenv("COLUMNS", "40")  # too narrow for it whole: the date goes above
+    narrow = cli("history", "--lang", lang, *data).stdout.splitlines()
+    at_row = next(i for i, line in enumerate(narrow) if line.startswith(" 2024-03-01"))
+    assert narrow[at_row + 1].startswith(" 07:35 UTC+5:30  ")

@@ -68,7 +68,8 @@ class Plan:
 
     def indicator(self, ref: str) -> Indicator:
         """The indicator ``ref`` names: its key, number or name (Chinese or English), or a part
-        of its name that no other indicator's name contains (收入, 满意度)."""
+        of its name that no other indicator's name or key contains (收入, 满意度); a name that
+        may mean several lists every one of them."""
         wanted = normalized(ref)
         folded = wanted.casefold()
         for ind in self.indicators:
@@ -82,10 +83,11 @@ class Plan:
             for ind in self.indicators
             if wanted and (wanted in ind.name or folded in ind.name_en.casefold())
         ]
-        if len(matches) == 1:
+        among = [i for i in self.indicators if i in matches or (wanted and folded in i.key)]
+        if len(matches) == 1 and len(among) == 1:
             return matches[0]
-        if matches:
-            raise AmbiguousIndicator(ref=ref, candidates=[_named(ind) for ind in matches])
+        if len(among) > 1:
+            raise AmbiguousIndicator(ref=ref, candidates=[_named(ind) for ind in among])
         by_word = {ind.key: ind for ind in self.indicators}
         by_word.update({ind.name: ind for ind in self.indicators})
         hints = _unique(by_word[word] for word in suggest(wanted, by_word))
@@ -101,8 +103,9 @@ class Plan:
 
     def action(self, ref: str) -> Action:
         """The action ``ref`` names: its id or title (Chinese or English), or a part of its title
-        that no other action's title contains (人才培养). Ids are matched whole: people type
-        them from ``ipplan tasks``, and a prefix could name the wrong action."""
+        that no other action's title or id contains (人才培养). Ids are matched whole: people
+        type them from ``ipplan tasks``, and a prefix could name the wrong action; a part of an
+        id makes the name ambiguous, so that every action it may mean is listed."""
         wanted = normalized(ref)
         folded = wanted.casefold()
         for action in self.actions:
@@ -113,10 +116,12 @@ class Plan:
             for a in self.actions
             if wanted and (wanted in a.title or folded in a.title_en.casefold())
         ]
-        if len(matches) == 1:
+        # An id holding the words is no choice by itself, but it is one of the actions meant.
+        among = [a for a in self.actions if a in matches or (wanted and folded in a.id)]
+        if len(matches) == 1 and len(among) == 1:
             return matches[0]
-        if matches:
-            raise AmbiguousAction(ref=ref, candidates=[_titled(a) for a in matches])
+        if len(among) > 1:
+            raise AmbiguousAction(ref=ref, candidates=[_titled(a) for a in among])
         by_word = {a.id: a for a in self.actions}
         by_word.update({a.title: a for a in self.actions})
         hints = _unique(by_word[word] for word in suggest(wanted, by_word))

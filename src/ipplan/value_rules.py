@@ -103,6 +103,8 @@ def plausible_range(
 
     A cumulative indicator's values are yearly amounts and its target a total: its path value
     is the amount a year the plan needs on average, the target spread over the plan's years.
+
+    The range never goes past what the unit admits: a percentage's stops at 100.
     """
     target_year, target = indicator.target.year, indicator.target.value
     if indicator.accumulate is not None:
@@ -114,7 +116,10 @@ def plausible_range(
     limit = max_change(plan, indicator)
     low, high = min(other, path), max(other, path)
     # widened by the limit's share of each end's size, so that negative values widen outward too
-    return low - limit * abs(low), high + limit * abs(high), path
+    low, high = low - limit * abs(low), high + limit * abs(high)
+    unit = plan.unit(indicator)
+    low = max(low, unit.low)
+    return low, high if unit.high is None else min(high, unit.high), path
 
 
 def check_plausible(

@@ -348,10 +348,14 @@ def test_actions_and_safeguards_are_counted_apart() -> None:
     assert "15 actions, 3 safeguards" in run("tasks", lang="en").stdout.splitlines()
 
 
+# A day before the target year has ended, when show still looks ahead to it.
+AHEAD = "2025-03-15"
+
+
 def test_english_output_uses_english_units_and_capitals(plan_dir: Path) -> None:
     data = ("--data", str(plan_dir))
     assert run("record", "2022", "practitioners", "29500", *data).returncode == 0
-    shown = run("show", "1", *data, lang="en").stdout
+    shown = run("show", "1", *data, lang="en", IPPLAN_TODAY=AHEAD).stdout
     assert shown.startswith("1. 执业专利代理师人数 / Practising patent attorneys (people)")
     assert "Needs " in shown and " 人" not in shown
     assert "(100 million yuan)" in run("show", "revenue", lang="en", env_columns="200").stdout
@@ -365,17 +369,17 @@ def test_a_factor_below_one_says_the_current_pace_suffices(plan_dir: Path) -> No
     data = ("--data", str(plan_dir))
     assert run("record", "2022", "international_talent", "80", *data).returncode == 0
     assert run("record", "2023", "international_talent", "130", "--force", *data).returncode == 0
-    shown = run("show", "国际化", *data).stdout
+    shown = run("show", "国际化", *data, IPPLAN_TODAY=AHEAD).stdout
     assert "保持当前年均变化即可按期达到目标（所需仅为当前的 0.70 倍）" in shown
     assert "需达到当前年均变化的" not in shown
-    english = run("show", "6", *data, lang="en").stdout
+    english = run("show", "6", *data, lang="en", IPPLAN_TODAY=AHEAD).stdout
     assert "Keeping today's yearly change is enough to reach the target in time" in english
 
 
 def test_forecasts_of_counts_are_whole_numbers(plan_dir: Path) -> None:
     data = ("--data", str(plan_dir))
     assert run("record", "2023", "practitioners", "31000", *data).returncode == 0
-    lines = run("show", "1", *data, env_columns="200").stdout.splitlines()
+    lines = run("show", "1", *data, env_columns="200", IPPLAN_TODAY=AHEAD).stdout.splitlines()
     compound = next(line for line in lines if line.strip().startswith("预计（复合）"))
     assert compound.endswith("= 35819 人")
 

@@ -354,7 +354,8 @@ def test_record_negative_value_is_read_as_a_value(cli: Run, plan_dir: Path) -> N
 # --- show -------------------------------------------------------------------------------------
 
 
-def test_show(cli: Run, plan_dir: Path) -> None:
+def test_show(cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2025-03-15")  # the target year ahead: an outlook
     cli(
         "record",
         "2023",
@@ -405,8 +406,9 @@ def test_show(cli: Run, plan_dir: Path) -> None:
 
 
 def test_show_says_when_the_methods_disagree_and_the_trend_must_turn(
-    cli: Run, plan_dir: Path
+    cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2025-03-15")  # the target year ahead: an outlook
     cli("record", "2023", "complaint_rate", "2.7", "--data", str(plan_dir))
     out = cli("show", "complaint_rate", "--lang", "en", "--data", str(plan_dir)).stdout
     lines = [line.strip() for line in out.splitlines()]

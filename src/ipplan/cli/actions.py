@@ -50,7 +50,8 @@ def tasks(
         check_as_of([plan], as_of)
         view = tasks_view(plan, area, status, indicator, as_of, clock.judgement_day(as_of))
     if as_json:
-        print_json(view)
+        # The year it stands at, named first as in every other JSON output (None: today).
+        print_json({"as_of": as_of, **view})
         return
     from ipplan.render import tasks as tasks_screen
 
@@ -117,7 +118,8 @@ def task(
     if changed:
         mark_saved(text("task.updated", language, id=found.id))
     if as_json:
-        print_json(view)
+        # The year it stands at, named first as in every other JSON output (None: today).
+        print_json({"as_of": as_of, **view})
         return
     from ipplan.render import tasks as tasks_screen
     from ipplan.render import terminal

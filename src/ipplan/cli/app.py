@@ -392,7 +392,18 @@ def install_completion(ctx: click.Context, param: click.Parameter, value: Any) -
     shell, path = install_script(
         shell=completion.shell_of(value), prog_name=prog, complete_var=variable
     )
-    typer.echo(f"{shell}: {path}")
+    from ipplan.render import terminal
+
+    # the shell reads the script only when it starts, or when its start-up file is read again
+    lang = lang_.input_lang()
+    rc = {"bash": ".bashrc", "zsh": ".zshrc"}.get(shell)
+    if rc is not None:
+        said = text("completion.installed.rc", lang, shell=shell, path=path, rc=f"~/{rc}")
+    elif shell == "fish":
+        said = text("completion.installed.fish", lang, path=path)
+    else:
+        said = text("completion.installed.powershell", lang, shell=shell, path=path)
+    terminal.print_lines([said])
     raise typer.Exit()
 
 

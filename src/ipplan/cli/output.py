@@ -72,7 +72,8 @@ def reporting(ctx: typer.Context, lang: str) -> Iterator[None]:
     try:
         yield
     except IpplanError as exc:
-        message = printable(error_message(exc.message_id, exc.params, lang))
+        said = {**exc.params, "json": True} if as_json else exc.params
+        message = printable(error_message(exc.message_id, said, lang))
         problems = exc.problems if isinstance(exc, DataInvalid) else []
         if as_json:
             from ipplan.views.problems import problems_view
@@ -125,7 +126,9 @@ def mark_saved(message: str) -> None:
     If printing then fails (a full disk behind stdout, a closed pipe), the person is still told
     on stderr that the change was saved, and the command exits 0: it did what was asked.
     """
-    _run["saved"] = message
+    from ipplan.text.typed_input import printable
+
+    _run["saved"] = printable(message)
 
 
 class _ClosedOutput(io.RawIOBase):

@@ -8,6 +8,7 @@ from typing import Any
 from ipplan.render import table, terminal
 from ipplan.text.i18n import text, unit_label
 from ipplan.text.shown_numbers import exact, moment
+from ipplan.text.wrapping import width
 
 
 def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
@@ -35,6 +36,10 @@ def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
     return f"{name} {change['year']}", value, extra
 
 
+# The terminal columns the item, change and source columns need beside a time kept whole.
+ROOM_BESIDE_TIME = 40
+
+
 def figure_text(value: Any, unit: str, lang: str) -> str:
     """A recorded figure with its unit, or that it was not published (None)."""
     if value is None:
@@ -55,7 +60,10 @@ def render_history(view: Mapping[str, Any], lang: str) -> None:
         rows.append((when, item, what, extra))
     headers = [text(k, lang) for k in ("col.recorded", "col.item", "col.change", "col.source_note")]
     # wrapped at spaces, hyphens and between Chinese characters; a word cut only when the
-    # terminal is too narrow for it
+    # terminal is too narrow for it. A time stays on its line, its zone with it, while the
+    # other columns keep room to read (ROOM_BESIDE_TIME); narrower, the date goes above it.
+    whole = max(width(row[0]) for row in rows)
+    clock = max(width(row[0].partition(" ")[2]) for row in rows)
     terminal.print_table(
         console,
         text("history.title", lang),
@@ -63,6 +71,7 @@ def render_history(view: Mapping[str, Any], lang: str) -> None:
         rows,
         hyphens=[True] * len(headers),
         style=table.TIGHT,
+        least=[whole if console.width - whole >= ROOM_BESIDE_TIME else clock],
     )
     if view["total"] > len(changes):
         console.print(text("history.more", lang, count=view["total"] - len(changes)))

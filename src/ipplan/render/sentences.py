@@ -152,6 +152,12 @@ def disagreement(ind: Mapping[str, Any], lang: str) -> str | None:
     )
 
 
+def looks_ahead(ind: Mapping[str, Any]) -> bool:
+    """Whether a look ahead to the target year (projections, the pace it asks for) has a
+    year to look at: not once the plan's target year has ended, when the verdict says it."""
+    return ind["final"] is None
+
+
 def trend(ind: Mapping[str, Any], lang: str) -> str | None:
     """What the trend asks for: a reversal, any movement at all, or a multiple of today's pace."""
     if ind["trend"] == "away_from_target":

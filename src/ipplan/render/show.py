@@ -10,11 +10,11 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ipplan.render import charts, public_record, sentences, status, terminal
+from ipplan.render import charts, public_record, sentences, status, table, terminal
 from ipplan.text.i18n import colon, label, text, unit_label
 from ipplan.text.shown_numbers import moment, number, percent, ratio, signed
 from ipplan.text.shown_numbers import point as _point
-from ipplan.text.wrapping import width
+from ipplan.text.wrapping import breaks, longest_word, width
 from ipplan.units import counts
 
 
@@ -70,33 +70,7 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     if published:
         console.print(public_record.labelled(text("record.publication", lang), published, lang))
 
-    by_year = {a["year"]: a for a in view["actuals"]}
-    overdue = {f["year"]: f for f in view["overdue_figures"]}
-    milestones = bool(view["milestones"])
-    cumulative = bool(view["accumulate"])
-    columns = ["col.year", "col.path", *(["col.milestone"] if milestones else [])]
-    columns += ["col.actual", *(["col.total"] if cumulative else []), "col.deviation"]
-    headers = [text(key, lang) for key in (*columns, "col.source", "col.note")]
-    rows: list[list[str | Text]] = []
-    for point in view["path"]:
-        actual = by_year.get(point["year"], {})
-        cells = [str(point["year"]), number(point["linear"])]
-        if milestones:
-            cells.append(number(point["milestone"]) if point["milestone"] is not None else "")
-        shown, said = sentences.year_figure(point["actual"], actual, point["year"], lang)
-        cells.append(shown)
-        if cumulative:
-            cells.append(number(point["total"]))
-        late = overdue.get(point["year"])
-        note: str | Text = actual.get("note") or ""
-        if said:
-            note = sentences.joined(actual.get("note") or "", said, lang)
-        if late is not None:
-            note = Text(text("record.overdue_cell", lang, due=late["due"]), style="yellow")
-        rows.append([*cells, signed(point["deviation"]), actual.get("source") or "", note])
-    # numbers right-aligned; sources and notes wrap, never cut: a cut date or title misleads
-    right = [True] * len(columns) + [False, False]
-    terminal.print_table(console, text("label.series", lang), headers, rows, right=right)
+    _print_series(console, view, lang)
 
     changed = [a for a in view["actuals"] if a["history"]]
     if changed:
@@ -124,7 +98,8 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     console.print(Text(text("label.actions", lang), style="bold"))
     if not view["actions"]:
         terminal.indented(console, text("label.no_actions", lang))
-    # each action's title and status wrap under the title, beside its id (typed next, never cut)
+    # each action's title and status wrap under the title, beside its id (typed next, never
+    # cut), by the one wrapper: a word moves to the next line whole, never cut with "…"
     listed: list[tuple[str, Text]] = []
     for action in view["actions"]:
         title = action["title_en"] if lang == "en" else action["title"]
@@ -135,12 +110,80 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
         for ident, line in listed:
             console.print(Text(f"  {ident}  ").append_text(line))
     elif listed:
+        room = console.width - 4 - max(width(ident) for ident, _ in listed)
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True)
-        grid.add_column()
+        grid.add_column(overflow="fold")
         for ident, line in listed:
-            grid.add_row(ident, line)
+            grid.add_row(ident, _wrapped_title(line, room))
         console.print(Padding(grid, (0, 0, 0, 2)))
+
+
+def _wrapped_title(line: Text, room: int) -> Text:
+    """An action's title and status (``line``) wrapped into ``room`` columns at spaces,
+    hyphens and between Chinese characters, its styles kept."""
+    if room < 4:  # no room to wrap in: the terminal folds it
+        return line
+    return Text("\n").join(line[start:end] for start, end, _ in breaks(line.plain, room, True))
+
+
+def _print_series(console: Console, view: Mapping[str, Any], lang: str) -> None:
+    """The actuals against the linear path, year by year, with each year's source and note."""
+    by_year = {a["year"]: a for a in view["actuals"]}
+    overdue = {f["year"]: f for f in view["overdue_figures"]}
+    milestones = bool(view["milestones"])
+    cumulative = bool(view["accumulate"])
+    columns = ["col.year", "col.path", *(["col.milestone"] if milestones else [])]
+    columns += ["col.actual", *(["col.total"] if cumulative else []), "col.deviation"]
+    headers = [text(key, lang) for key in (*columns, "col.source", "col.note")]
+    rows: list[list[str | Text]] = []
+    for point in view["path"]:
+        actual = by_year.get(point["year"], {})
+        cells = [str(point["year"]), number(point["linear"])]
+        if milestones:
+            cells.append(number(point["milestone"]) if point["milestone"] is not None else "")
+        shown, said = sentences.year_figure(point["actual"], actual, point["year"], lang)
+        cells.append(shown)
+        if cumulative:
+            cells.append(number(point["total"]))
+        late = overdue.get(point["year"])
+        note: str | Text = actual.get("note") or ""
+        if said:
+            note = sentences.joined(actual.get("note") or "", said, lang)
+        if late is not None:
+            note = Text(text("record.overdue_cell", lang, due=late["due"]), style="yellow")
+        rows.append([*cells, signed(point["deviation"]), actual.get("source") or "", note])
+    # numbers right-aligned and never broken (a number split over two lines reads as two);
+    # sources and notes wrap, never cut: a cut date or title misleads
+    right = [True] * len(columns) + [False, False]
+    least = [max(width(str(row[i])) for row in rows) for i in range(len(columns))]
+    # what each column needs at the least: a number whole, a heading's or a text's longest word
+    needs = [
+        max([longest_word(headers[i])] + [longest_word(str(row[i]), True) for row in rows])
+        for i in range(len(headers))
+    ]
+    needs = [max(need, least[i]) if i < len(least) else need for i, need in enumerate(needs)]
+    if sum(needs) <= console.width - table.PADDED.overhead(len(headers)):
+        terminal.print_table(
+            console, text("label.series", lang), headers, rows, right=right, least=least
+        )
+        return
+    # too narrow for the words beside the numbers: they follow the table, year by year
+    terminal.print_table(
+        console,
+        text("label.series", lang),
+        headers[: len(columns)],
+        [row[: len(columns)] for row in rows],
+        right=right[: len(columns)],
+        least=least,
+    )
+    words = []
+    for row in rows:
+        beside = [str(cell) for cell in row[len(columns) :] if str(cell)]
+        if beside:
+            words.append((str(row[0]), " / ".join(beside)))
+    if words:
+        terminal.hanging(console, words, gap=2)
 
 
 CHART_STYLES = {
@@ -286,6 +329,12 @@ def print_working(console: Console, view: Mapping[str, Any], lang: str) -> None:
 
 def _print_outlook(console: Console, view: Mapping[str, Any], lang: str) -> None:
     steps = [step for step in view["steps"] if step["name"] in OUTLOOK_STEPS]
+    if not sentences.looks_ahead(view):
+        # the target year has ended: what the plan expected still reads, under the working
+        expected = sentences.expected(view, lang)
+        if steps and expected:
+            terminal.indented(console, expected)
+        return
     if not steps:
         return
     console.print(Text(text("label.outlook", lang, year=view["target"]["year"]), style="bold"))

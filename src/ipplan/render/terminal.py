@@ -97,6 +97,12 @@ def indented(console: Console, line: str, style: str = "") -> None:
     console.print(Text("\n".join("  " + part for part in lines), style=style))
 
 
+def heading(console: Console, line: str, style: str = "bold") -> None:
+    """A title wrapped to the terminal by the one wrapper, never wider than it."""
+    lines = wrap(line, console.width - 1) if console.width > 10 else [line]
+    console.print(Text("\n".join(lines), style=style), soft_wrap=True)
+
+
 def hanging(console: Console, lines: Sequence[tuple[str, str | Text]], gap: int = 1) -> None:
     """Lines as ``  label text``, the text wrapping under itself rather than under the label."""
     grid = Table.grid(padding=(0, gap))
@@ -154,9 +160,13 @@ def print_table(
 
 
 def print_lines(lines: Sequence[str], stderr: bool = False) -> None:
+    """Messages, one a line, each control character in them (a path's, a name's) shown as an
+    escape, as an error shows it (:func:`ipplan.text.typed_input.printable`)."""
+    from ipplan.text.typed_input import printable
+
     console = err() if stderr else out()
     for line in lines:
-        console.print(Text(line), soft_wrap=True)
+        console.print(Text(printable(line)), soft_wrap=True)
 
 
 def cell_of(value: str | Text) -> table.Cell:

@@ -101,10 +101,7 @@ def summary_line(summary: Mapping[str, int], lang: str) -> Text:
 
 def render_workplan(view: Mapping[str, Any], lang: str) -> None:
     console = out()
-    console.print(
-        Text(_title(view["workplan"], view["day"], view["as_of"], lang), style="bold"),
-        soft_wrap=True,
-    )
+    terminal.heading(console, _title(view["workplan"], view["day"], view["as_of"], lang))
     if not view["items"]:
         console.print(text("wp.none", lang))
         return
@@ -235,7 +232,7 @@ def render_roadmap(view: Mapping[str, Any], title: str, lang: str) -> None:
     heading = text("roadmap.title", lang, title=title)
     if view.get("as_of") is not None:
         heading += f" · {text('label.as_of', lang, year=view['as_of'])}"
-    console.print(Text(heading, style="bold"), soft_wrap=True)
+    terminal.heading(console, heading)
     if not view["workplans"]:
         console.print(text("roadmap.none", lang))
     else:

@@ -25,6 +25,7 @@ class Table:
     numeric: set[int]  # columns to right-align
     status_column: int | None = None  # the column that shows each row's status ...
     statuses: tuple[str, ...] = ()  # ... whose code, row by row, lets a format colour it
+    notes: tuple[str, ...] = ()  # lines under the table that explain a mark its cells show
 
 
 def title(report: Mapping[str, Any], lang: str) -> str:
@@ -167,13 +168,23 @@ def overview_table(
             ]
         )
     statuses = tuple(ind["status"] for ind in indicators)
-    return Table(headers, rows, {0, 3, 4, 5, 6, 7, 8}, 9, statuses)
+    return Table(
+        headers, rows, {0, 3, 4, 5, 6, 7, 8}, 9, statuses, marks_explained(indicators, lang)
+    )
 
 
 def baseline_cell(ind: Mapping[str, Any]) -> str:
-    """The plan's baseline value, a provisional one marked *."""
+    """The plan's baseline value, a provisional one marked * (:func:`marks_explained`)."""
     baseline = DASH if ind["baseline"] is None else number(ind["baseline"]["value"])
     return baseline + "*" if ind["provisional_baseline"] else baseline
+
+
+def marks_explained(indicators: list[Mapping[str, Any]], lang: str) -> tuple[str, ...]:
+    """The legend under a table whose baseline cells (:func:`baseline_cell`) show the mark *:
+    one line, only when a row shows it."""
+    if any(ind["provisional_baseline"] for ind in indicators):
+        return (text("label.provisional_legend", lang),)
+    return ()
 
 
 def name(ind: Mapping[str, Any], lang: str) -> str:
@@ -288,7 +299,8 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
         )
     )
     projection = ind["projection"]
-    if projection["linear"] is not None:
+    ahead = sentences.looks_ahead(ind)
+    if ahead and projection["linear"] is not None:
         cagr = DASH if projection["cagr"] is None else f"{forecast(projection['cagr'], ind)} {unit}"
         lines.append(
             text(
@@ -299,7 +311,8 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
                 cagr=cagr,
             )
         )
-    lines += [s for s in (sentences.trend(ind, lang), sentences.expected(ind, lang)) if s]
+    trend = sentences.trend(ind, lang) if ahead else None
+    lines += [s for s in (trend, sentences.expected(ind, lang)) if s]
     return lines
 
 
@@ -637,7 +650,7 @@ def final_table(indicators: list[Mapping[str, Any]], report: Mapping[str, Any], 
         for ind in indicators
     ]
     statuses = tuple(ind["status"] for ind in indicators)
-    return Table(headers, rows, {0, 3, 4}, 6, statuses)
+    return Table(headers, rows, {0, 3, 4}, 6, statuses, marks_explained(indicators, lang))
 
 
 def final_tables(report: Mapping[str, Any], lang: str) -> list[tuple[str, Table]]:

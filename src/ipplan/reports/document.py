@@ -194,6 +194,8 @@ def _table(document: Document, table: common.Table) -> None:
             cell.text = clean(words)
             if column in table.numeric:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for note in table.notes:
+        document.add_paragraph(clean(note))
     section = document.sections[-1]
     page = Mm(LONG_SIDE_MM if section.orientation == WD_ORIENT.LANDSCAPE else SHORT_SIDE_MM)
     text_width = page - 2 * Mm(MARGIN_MM)

@@ -99,8 +99,12 @@ def _table(t: common.Table, name: str, lang: str) -> str:
                 shown = _status(t.statuses[r], value)
             cells.append(f"<td{num if i in t.numeric else ''}{lang_of(value, lang)}>{shown}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return scrolling(
-        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>", name
+    notes = "".join(f'<p class="muted">{words(note, lang)}</p>' for note in t.notes)
+    return (
+        scrolling(
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>", name
+        )
+        + notes
     )
 
 

@@ -64,6 +64,8 @@ def table(t: common.Table) -> list[str]:
         "|" + "|".join("---:" if i in t.numeric else "---" for i in range(len(t.headers))) + "|"
     )
     lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in t.rows]
+    if t.notes:  # a paragraph of its own under the table, not a row of it
+        lines += ["", *(escape_line(note) for note in t.notes)]
     return lines
 
 

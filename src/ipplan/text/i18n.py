@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ipplan.text.catalogue import CATALOGUE
-from ipplan.text.shown_numbers import number
+from ipplan.text.shown_numbers import exact, number
 
 LANGS = ("zh", "en")
 ENV_VAR = "IPPLAN_LANG"
@@ -57,7 +57,7 @@ def _range(low: float, high: float | None) -> str:
 
 
 def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+    return exact(value)
 
 
 # The area whose actions the plan calls safeguards (三、实施保障), counted apart from the actions.
@@ -162,6 +162,9 @@ def _hint(params: Mapping[str, Any], lang: str, fallback: str | None = None) -> 
 def _shared(params: Mapping[str, Any]) -> dict[str, Any]:
     """Message values computed the same way for errors and problems."""
     values = dict(params)
+    for name in ("value", "other", "kept"):  # a value as typed: 0.00001, never 1e-05 or -0
+        if isinstance(values.get(name), float):
+            values[name] = exact(values[name])
     if "low" in values:
         values["range"] = _range(values["low"], values.get("high"))
     if "change" in values:  # a relative change and its limit, as percentages
@@ -231,6 +234,10 @@ def error_message(message_id: str, params: Mapping[str, Any], lang: str) -> str:
         values.update(written=some_of(written, lang), pending=some_of(pending, lang))
         then = params.get("then")
         values["then"] = text(f"midway.{then}", lang) if then else ""
+    if message_id in ("data-invalid", "import-refused"):
+        # the problems are listed above the message, or beside it in a JSON error
+        values["where"] = text(f"problems.where.{'json' if params.get('json') else 'above'}", lang)
+        values["them"] = "it" if params.get("count") == 1 else "them"
     if message_id == "import-not-a-regular-file" and f"filekind.{params.get('kind')}" in CATALOGUE:
         values["kind"] = text(f"filekind.{params.get('kind')}", lang)
     if message_id == "site-manifest-broken" and params.get("entry"):

@@ -10,12 +10,22 @@ DASH = "—"
 
 
 def number(value: float | None) -> str:
-    """A value as people read it: whole numbers bare, others to at most two decimals."""
+    """A value as people read it: whole numbers bare, others to at most two decimals; one too
+    small for two decimals as written (0.00001, never 0 or 1e-05), and zero never -0. Binary
+    noise of a sum (2e-16, more than MAX_DECIMALS places) is 0."""
     if value is None:
         return DASH
     if float(value).is_integer():
         return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    shown = f"{value:.2f}".rstrip("0").rstrip(".")
+    if shown in ("0", "-0"):
+        return exact(value) if decimals(value) < MAX_DECIMALS else "0"
+    return shown
+
+
+def _unsigned_zero(shown: str) -> str:
+    """``shown`` without the sign of a value that rounds to zero: -0.00 is 0.00."""
+    return shown[1:] if shown.startswith("-") and not shown.strip("-0.%") else shown
 
 
 # More decimals than a recorded value is read with (text.typed_input takes at most a few) are
@@ -45,22 +55,41 @@ def difference(a: float, b: float) -> float:
 
 
 def exact(value: float | None) -> str:
-    """A recorded value exactly as stored, for history and undo: 31347, 80.125."""
+    """A recorded value exactly as stored, for history and undo: 31347, 80.125, 0.00001 (as it
+    is typed: never 1e-05, which ipplan refuses as input)."""
     if value is None:
         return DASH
     if float(value).is_integer():
         return str(int(value))
-    return repr(value)
+    written = repr(float(value))
+    return _positional(written) if "e" in written else written
+
+
+def _positional(written: str) -> str:
+    """A float's shortest text in exponent form (1e-05, -1.5e-07) without the exponent."""
+    mantissa, exponent = written.split("e")
+    sign, mantissa = ("-", mantissa[1:]) if mantissa.startswith("-") else ("", mantissa)
+    whole, _, fraction = mantissa.partition(".")
+    digits, point = whole + fraction, len(whole) + int(exponent)
+    if point <= 0:
+        shown = "0." + "0" * -point + digits
+    elif point >= len(digits):
+        shown = digits + "0" * (point - len(digits))
+    else:
+        shown = digits[:point] + "." + digits[point:]
+    if "." in shown:
+        shown = shown.rstrip("0").rstrip(".")
+    return sign + shown
 
 
 def ratio(value: float | None) -> str:
     """A pace or factor to two decimals."""
-    return DASH if value is None else f"{value:.2f}"
+    return DASH if value is None else _unsigned_zero(f"{value:.2f}")
 
 
 def percent(value: float | None) -> str:
     """A share (0.317) as a percentage (31.7%)."""
-    return DASH if value is None else f"{value * 100:.1f}%"
+    return DASH if value is None else _unsigned_zero(f"{value * 100:.1f}%")
 
 
 def signed(value: float | None) -> str:

@@ -20,10 +20,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "create one with `ipplan init {path}`",
     ),
     "data-invalid": (
-        "数据文件有 {count} 个问题（见上）；修正后再试，可用 `ipplan validate` 检查。",
-        "the data files have {count} problems (above); fix them and try again "
+        "数据文件有 {count} 个问题（{where}）；修正后再试，可用 `ipplan validate` 检查。",
+        "the data files have {count} problems ({where}); fix {them} and try again "
         "(`ipplan validate` checks)",
     ),
+    # where the problems of a refusal are listed: above it, or in the JSON error's "problems"
+    "problems.where.above": ("见上", "above"),
+    "problems.where.json": ("见 problems 字段", "listed under problems"),
     "read-only-data": (
         "当前使用的是随 ipplan 安装的计划（只读）。请先用 `ipplan init DIR` 复制一份可写的计划，"
         "再加 --data DIR。",
@@ -116,8 +119,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} already exists and is left untouched; choose a new directory",
     ),
     "import-refused": (
-        "{path} 有 {count} 个问题（见上），未导入任何数据；修正后再试。",
-        "{path} has {count} problems (above) and nothing was imported; fix them and run again",
+        "{path} 有 {count} 个问题（{where}），未导入任何数据；修正后再试。",
+        "{path} has {count} problems ({where}) and nothing was imported; fix {them} and run again",
     ),
     "import-file-not-found": ("文件 {path} 不存在。", "there is no file {path}"),
     "import-unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),

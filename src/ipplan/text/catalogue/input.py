@@ -91,6 +91,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不支持 {shell} 的补全；可用：{shells}。",
         "no completion for {shell}; use one of {shells}",
     ),
+    # what --install-completion did, and what to do next for the shell to use it
+    "completion.installed.rc": (
+        "已为 {shell} 安装补全：{path}，由 {rc} 加载。请新开一个终端，或在当前终端运行 source {rc}，"
+        "补全即可使用。",
+        "completion for {shell} installed in {path}, loaded by {rc}; open a new terminal, or "
+        "run source {rc} in this one, to use it",
+    ),
+    "completion.installed.fish": (
+        "已为 fish 安装补全：{path}。fish 每次启动都会加载它：请新开一个终端。",
+        "completion for fish installed in {path}; fish loads it when it starts, so open a new "
+        "terminal to use it",
+    ),
+    "completion.installed.powershell": (
+        "已为 {shell} 安装补全，写入其配置文件 {path}。请重新启动 PowerShell，补全即可使用。",
+        "completion for {shell} installed in its profile {path}; restart PowerShell to use it",
+    ),
     "lock.waiting": (
         "另一个 ipplan 命令正在写入 {path}，正在等待它完成……",
         "another ipplan command is writing to {path}; waiting for it to finish...",

@@ -69,6 +69,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（暂定基线：取最早实际值）",
         " (provisional baseline: the earliest actual)",
     ),
+    "label.provisional_legend": (
+        "* 暂定基线：计划未给出基线，以最早的实际值为基线计算进度",
+        "* provisional baseline: the plan gives none, so progress is counted from the earliest "
+        "actual",
+    ),
     "label.provisional_year": (
         "暂定基线，取最早实际值（{year} 年）",
         "provisional baseline, the earliest actual ({year})",
