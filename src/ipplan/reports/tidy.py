@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from ipplan.files.formulas import neutral
+from ipplan.text.shown_numbers import for_files
 
 # key, year, value, source and note are what import reads; name and unit help a reader,
 # status is what the indicator's status was as of that year; binding and accumulate say what
@@ -54,10 +55,10 @@ def render(report: dict[str, Any], lang: str) -> str:
     writer.writerow(COLUMNS)
     made = report["made"]
     about = {"as_of": report["as_of"], "made": None if made is None else made["time"]}
-    for row in report["yearly"]:
+    for row in for_files(report["yearly"]):
         writer.writerow([cell({**row, **about}[column]) for column in COLUMNS])
     return BOM + buffer.getvalue()
 
 
 def render_json(report: dict[str, Any], lang: str) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(for_files(report), ensure_ascii=False, indent=2) + "\n"

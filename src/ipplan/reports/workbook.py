@@ -25,6 +25,7 @@ from ipplan.reports.common import (
     title,
 )
 from ipplan.text.i18n import label, text
+from ipplan.text.shown_numbers import for_files
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -140,6 +141,7 @@ def render(report: dict[str, Any], lang: str) -> bytes:
     except ImportError:
         raise MissingExtra(package="openpyxl", extra="xlsx", format="xlsx") from None
 
+    report = for_files(report)  # the numbers as files hold them, never binary noise
     workbook = Workbook()
     workbook.properties.creator = "ipplan"
     workbook.properties.created = FIXED_TIME
