@@ -80,12 +80,18 @@ def recorded_decimals(indicator: Mapping[str, Any]) -> int:
     return max((decimals(v) for v in values if isinstance(v, int | float)), default=0)
 
 
-def for_files(value: Any, places: int = MAX_DECIMALS, key: str = "") -> Any:
+def for_files(value: Any, places: int | None = None, key: str = "") -> Any:
     """A view as files hold it: every float rounded by the rule above, everything else as it
     is. ``places`` is the decimals an amount keeps where ``value`` sits; an indicator's view
-    (a mapping with a ``target`` and a ``direction``) sets it from its recorded values."""
+    (a mapping with a ``target`` and a ``direction``) sets it from its recorded values. Outside
+    one, a ``value`` is a recorded value, kept as written, and any other number has at most
+    MAX_DECIMALS."""
     if isinstance(value, float):
-        return round(value, RATIO_DECIMALS if key in RATIOS else places)
+        if key in RATIOS:
+            return round(value, RATIO_DECIMALS)
+        if places is None:
+            return value if key == "value" else round(value, MAX_DECIMALS)
+        return round(value, places)
     if isinstance(value, Mapping):
         if "target" in value and "direction" in value:
             places = recorded_decimals(value) + EXTRA_DECIMALS
