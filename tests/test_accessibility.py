@@ -171,7 +171,7 @@ def test_english_pages_in_english(
     assert [(name, run) for name, run in unmarked if PUNCTUATION_BY_LATIN.search(run)] == []
     assert any("全年: overdue" in run for _, run in unmarked)
     steps = "".join(run for run, _ in pages["site/en/plans/national/practitioners.html"].runs)
-    assert "Gap: x* − x_t = 40000 − 33000 = 7000 people" in steps
+    assert "Gap: d × (x* − x_t) = +1 × (40000 − 33000) = 7000 people to go" in steps
     assert "exceeds 2.0% of the own figure" in steps and "Unit: people." in steps
 
 

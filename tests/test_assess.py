@@ -72,7 +72,7 @@ def test_reaching_the_target_early_is_achieved() -> None:
     a = assess(indicator(), actuals((2023, 40000)), DEFAULT)
     assert a.status is Progress.achieved
     assert a.gap == 0
-    assert a.required_per_year == 0
+    assert a.required_per_year is None  # nothing is required once the target is reached
 
 
 def test_target_year_without_target_is_missed() -> None:
@@ -110,10 +110,51 @@ def test_decreasing_indicator_complaint_rate() -> None:
     assert a.time_elapsed == 0.25
     assert a.pace == pytest.approx(0.8)
     assert a.status is Progress.needs_acceleration
-    assert a.gap == pytest.approx(-0.8)
-    assert a.required_per_year == pytest.approx(-0.8 / 3)
+    assert a.gap == 0.8  # still to go, measured in the indicator's direction
+    assert a.required_per_year == pytest.approx(-0.8 / 3)  # the value must go down
     assert assess(rate, actuals((2022, 3.2)), DEFAULT).status is Progress.regressing
     assert assess(rate, actuals((2023, 1.9)), DEFAULT).status is Progress.achieved
+
+
+def test_the_gap_is_positive_to_go_and_negative_beyond_in_either_direction() -> None:
+    rate = indicator(baseline=3, target=2, direction="decrease", unit="‰")
+    short, beyond = (assess(rate, actuals((2022, v)), DEFAULT) for v in (2.8, 1.9))
+    assert (short.gap, beyond.gap) == (0.8, -0.1)
+    people = indicator()
+    assert assess(people, actuals((2023, 31000)), DEFAULT).gap == 9000
+    assert assess(people, actuals((2023, 40500)), DEFAULT).gap == -500
+
+
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target", "value"),
+    [("decrease", 3, 2, 1.9), ("increase", 26829, 40000, 40500), ("decrease", 3, 2, 2)],
+)
+def test_an_achieved_indicator_requires_nothing_more(
+    direction: str, baseline: float, target: float, value: float
+) -> None:
+    # a decrease indicator below its target once showed a positive change required per year
+    ind = indicator(baseline=baseline, target=target, direction=direction)
+    a = assess(ind, actuals((2022, value)), DEFAULT)
+    assert a.status is Progress.achieved
+    assert a.required_per_year is None
+    assert a.outlook.acceleration_factor is None
+
+
+def test_a_cumulative_indicator_past_its_target_requires_nothing_more() -> None:
+    total = Indicator(
+        key="trained",
+        number=1,
+        name="培训人次",
+        name_en="People trained",
+        unit="人次",  # type: ignore[arg-type]
+        direction="increase",
+        accumulate="sum",
+        baseline=None,
+        target=Point(year=2025, value=100),
+    )
+    a = assess(total, actuals((2022, 60), (2023, 50)), DEFAULT, start=2021)
+    assert a.status is Progress.achieved
+    assert (a.gap, a.required_per_year, a.outlook.acceleration_factor) == (-10, None, None)
 
 
 def test_no_baseline_and_one_actual_is_insufficient_data() -> None:

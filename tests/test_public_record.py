@@ -15,6 +15,7 @@ import pytest
 from ipplan import clock, public_record
 from ipplan.data import Indicator, Point
 from ipplan.errors import InvalidToday
+from ipplan.text.shown_numbers import for_files
 from ipplan.views.indicators import status_view
 from tests.check.test_validate import INDICATORS, found, problems_in
 from tests.conftest import SHIPPED, Run, load, snapshot
@@ -199,7 +200,7 @@ def test_status_says_the_plan_is_in_its_final_evaluation(
     assert "1 decided, 8 awaiting their figure." in english
 
     view = json.loads(cli("status", "--json", "--data", data).stdout)
-    assert view == status_view(load(plan_dir), today=dt.date(2026, 9, 1))
+    assert view == for_files(status_view(load(plan_dir), today=dt.date(2026, 9, 1)))
     assert view["final_evaluation"]["decided"] == ["agency_rate"]
     assert view["final_evaluation"]["awaited"][0] == {
         "key": "practitioners",

@@ -158,8 +158,6 @@ def assess(
     latest = Point(year=last.year, value=known(last))
     x_t, t = latest.value, latest.year
     x_star, big_t = indicator.target.value, indicator.target.year
-    gap = difference(x_star, x_t)
-    required = gap / (big_t - t) if t < big_t else None
 
     progress = time_elapsed = pace = None
     if baseline is not None:
@@ -172,6 +170,7 @@ def assess(
             pace = progress / time_elapsed
 
     status = _status(indicator, x_t, t, baseline is not None, pace, thresholds)
+    gap, required = _still_to_go(indicator, x_t, t, status)
     return Assessment(
         status,
         baseline,
@@ -209,6 +208,23 @@ def _status(
     return band(pace, thresholds)
 
 
+def _still_to_go(
+    indicator: Indicator, x_t: float, t: int, status: Progress
+) -> tuple[float, float | None]:
+    """The gap and the change required per year to close it.
+
+    The gap is measured in the indicator's direction, d × (x* − x_t): positive is what is still
+    to go, negative how far the indicator is beyond its target. The required change per year,
+    (x* − x_t) / (T − t), is in the indicator's units and signed as the value must move; once
+    the target is reached (or the target year is over) nothing is required and it is None.
+    """
+    x_star, big_t = indicator.target.value, indicator.target.year
+    towards = difference(x_star, x_t)
+    gap = -towards if indicator.sign < 0 and towards else towards  # never a signed zero
+    required = towards / (big_t - t) if t < big_t and status is not Progress.achieved else None
+    return gap, required
+
+
 def _assess_sum(
     indicator: Indicator, series: Sequence[Actual], thresholds: Thresholds, start: int | None
 ) -> Assessment:
@@ -234,12 +250,11 @@ def _assess_sum(
     reported = tuple(a.year for a in series)
     missing = tuple(y for y in range(t0 + 1, t) if y not in reported)
     x_star, big_t = indicator.target.value, indicator.target.year
-    gap = difference(x_star, x_t)
-    required = gap / (big_t - t) if t < big_t else None
     progress = x_t / x_star if x_star != 0 else None
     time_elapsed = (t - t0) / (big_t - t0) if big_t != t0 else None
     pace = progress / time_elapsed if progress is not None and time_elapsed else None
     status = _status(indicator, x_t, t, True, pace, thresholds)
+    gap, required = _still_to_go(indicator, x_t, t, status)
 
     # projections use the yearly average of the years reported
     v_obs = x_t / len(reported)

@@ -10,6 +10,7 @@ import pytest
 
 from ipplan import locate
 from ipplan.problems import Problem
+from ipplan.text.shown_numbers import for_files
 from ipplan.views.indicators import show_view, status_view
 from ipplan.views.problems import github_annotations
 from tests.conftest import SHIPPED, Run, add_milestone, load, snapshot
@@ -58,7 +59,7 @@ def test_status_json_is_the_core_result(cli: Run, plan_dir: Path) -> None:
     cli("record", "2023", "practitioners", "31000", "--data", str(plan_dir))
     result = cli("status", "--json", "--data", str(plan_dir))
     data = json.loads(result.stdout)
-    assert data == status_view(load(plan_dir))
+    assert data == for_files(status_view(load(plan_dir)))
     assert data["plan"] == {
         "title": "推进专利代理行业高质量发展行动计划（2022-2025年）",
         "baseline_year": 2021,
@@ -387,7 +388,7 @@ def test_show(cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None
     ) in lines
     assert "进度比 R：R = P / τ = 0.3167 / 0.5 = 0.6334" in lines
     assert "状态：需加快   (0.6 ≤ R = 0.6334 < 0.95)" in lines
-    assert "差距：x* − x_t = 40000 − 31000 = 9000 人" in lines
+    assert "差距：d × (x* − x_t) = +1 × (40000 − 31000) = 还差 9000 人" in lines
     assert "每年尚需：v_req = (x* − x_t) / (T − t) = 9000 / (2025 − 2023) = 4500 人" in lines
     assert "复合进度比：R_cagr = d × CAGR_o / |CAGR_r| = +1 × 0.0749 / 0.105 = 0.7136" in lines
     assert "两种方法结论一致：需加快" in lines

@@ -144,7 +144,7 @@ def test_xlsx_report_holds_text_never_formulas(
     practitioners = next(r for r in sheet.iter_rows(2) if r[1].value == "practitioners")
     actual = practitioners[header.index("实际 2023")]
     assert (actual.value, actual.data_type) == (31000, "n")
-    gap = practitioners[header.index("差距")]
+    gap = practitioners[header.index("还差（负数为已超出）")]
     assert gap.data_type == "n" and gap.value == 9000
 
 

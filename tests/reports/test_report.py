@@ -14,6 +14,7 @@ import pytest
 from ipplan import reports
 from ipplan.clock import today
 from ipplan.reports import markdown
+from ipplan.text.shown_numbers import for_files
 from ipplan.views.indicators import show_view
 from tests.conftest import SHIPPED, Run, add_milestone, load, snapshot
 
@@ -61,8 +62,8 @@ def test_json_is_everything_the_core_computes(cli: Run, reported: Path, tmp_path
     assert result.exit_code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     plan = load(reported)
-    assert data == reports.build(plan, day=today(os.environ))
-    assert data["indicators"][0] == show_view(plan, plan.indicator("practitioners"))
+    assert data == for_files(reports.build(plan, day=today(os.environ)))
+    assert data["indicators"][0] == for_files(show_view(plan, plan.indicator("practitioners")))
     assert data["summary"]["needs_acceleration"] == 3
     assert [a["id"] for a in data["areas"]] == ["capability", "service", "conduct", "safeguards"]
 
@@ -231,10 +232,10 @@ def test_xlsx_is_an_indicator_tracking_table(cli: Run, reported: Path, tmp_path:
     )
     assert p["计划 2022"] == pytest.approx(30121.75)
     assert p["计划 2023"] == 32000  # the milestone replaces the linear path
-    assert p["进度"] == pytest.approx(4171 / 13171)
+    assert p["进度"] == 0.3167  # 4171 / 13171 to RATIO_DECIMALS
     assert p["R"] == pytest.approx(0.6334, abs=1e-4)
     assert p["状态"] == "需加快"
-    assert p["差距"] == 9000 and p["每年尚需"] == 4500
+    assert p["还差（负数为已超出）"] == 9000 and p["每年尚需"] == 4500
     assert rows["complaint_rate"]["复合状态"] == "进度滞后"
     assert rows["international_talent"]["基线 2021"] is None  # provisional: not the plan's
     assert sheet.cell(2, header.index("进度") + 1).number_format == "0.0%"

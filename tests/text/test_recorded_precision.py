@@ -4,13 +4,16 @@ binary noise: 83 - 81.4 is 1.6, not 1.5999999999999943."""
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ipplan.text.shown_numbers import decimals, difference
+from ipplan.text.shown_numbers import decimals, difference, for_files
 from tests.conftest import Run
 
 WRITTEN = st.decimals(
@@ -48,3 +51,71 @@ def test_the_gap_and_the_deviation_in_json_carry_no_binary_noise(cli: Run, plan_
     shown = json.loads(cli("show", "satisfaction", "--json", *data).stdout)
     deviations = [p["deviation"] for p in shown["path"] if p["deviation"] is not None]
     assert all(decimals(d) <= 2 for d in deviations), deviations
+
+
+def test_a_view_for_files_rounds_amounts_to_the_recorded_decimals_and_ratios_to_four() -> None:
+    view = {
+        "target": {"year": 2025, "value": 83},
+        "direction": "increase",
+        "latest": {"year": 2024, "value": 81.4},
+        "gap": 1.5999999999999943,
+        "required_per_year": 1.5999999999999943 / 3,
+        "pace": 1.1490395566016247,
+        "steps": [{"name": "pace", "result": 1.1490395566016247}],
+        "path": [{"linear": 30121.750000000004, "deviation": -0.1 - 0.2}],
+    }
+    assert for_files(view) == {
+        **view,
+        "gap": 1.6,
+        "required_per_year": 0.53333,  # one recorded decimal, four more for the division
+        "pace": 1.149,
+        "steps": [{"name": "pace", "result": 1.149}],
+        "path": [{"linear": 30121.75, "deviation": -0.3}],
+    }
+    # outside an indicator's view (a CSV's yearly rows): a recorded value is kept as written
+    yearly = {"total": 0.1 + 0.2, "value": 0.123456789012}
+    assert for_files(yearly) == {"total": 0.3, "value": 0.123456789012}
+
+
+# More than the decimals the rule keeps, or a run of six 0s or 9s, is binary noise.
+NOISE = re.compile(r"\.\d*(?:0{6,}|9{6,})\d|\.\d{9,}")
+
+
+def noisy(text: str) -> list[str]:
+    numbers = re.findall(r"-?\d+\.\d+(?:e-?\d+)?", text)
+    return [n for n in numbers if "e" not in n and NOISE.search(n)]
+
+
+@settings(
+    max_examples=5,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.decimals(min_value=300, max_value=700, places=4, allow_nan=False), min_size=1, max_size=4
+    ),
+    st.decimals(min_value=0, max_value=100, places=4, allow_nan=False),
+)
+def test_no_binary_noise_in_json_or_csv(
+    cli: Run, definitions: Path, values: list[Decimal], rate: Decimal
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        plan = Path(tmp) / "plan"
+        shutil.copytree(definitions, plan)
+        series = {"revenue": values, "satisfaction": [rate, rate + Decimal("0.0001")]}
+        for key, figures in series.items():
+            for year, value in zip(range(2022, 2026), figures, strict=False):
+                path = plan / "actuals" / key / f"{year}.yaml"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(f'value: {value}\nsource: "统计"\n', encoding="utf-8")
+        data = ("--data", str(plan))
+        for as_of in ("2023", "2025"):
+            outputs = [
+                cli("status", "--json", "--as-of", as_of, *data).stdout,
+                cli("show", "revenue", "--json", "--as-of", as_of, *data).stdout,
+                cli("show", "satisfaction", "--json", "--as-of", as_of, *data).stdout,
+                cli("report", "-f", "csv", "--as-of", as_of, *data).stdout,
+            ]
+            for output in outputs:
+                assert output and not noisy(output), noisy(output)

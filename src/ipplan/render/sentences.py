@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ipplan.text.i18n import label, text, unit_label
-from ipplan.text.shown_numbers import exact, number, point, signed
+from ipplan.text.shown_numbers import DASH, exact, number, point, signed
 
 
 def pick(item: Mapping[str, Any], field: str, lang: str) -> str:
@@ -156,6 +156,25 @@ def looks_ahead(ind: Mapping[str, Any]) -> bool:
     """Whether a look ahead to the target year (projections, the pace it asks for) has a
     year to look at: not once the plan's target year has ended, when the verdict says it."""
     return ind["final"] is None
+
+
+def gap(amount: float, unit: str, lang: str) -> str:
+    """The gap in words of direction, never a bare sign: 还差 5 % / 5 % to go, 已超出 0.3 ‰ /
+    0.3 ‰ beyond (a positive gap is still to go in the indicator's direction)."""
+    if amount == 0:
+        return text("gap.none", lang)
+    shown = f"{number(abs(amount))} {unit}".rstrip()
+    return text("gap.to_go" if amount > 0 else "gap.beyond", lang, amount=shown)
+
+
+def required(ind: Mapping[str, Any], unit: str, lang: str) -> str:
+    """The change required per year: signed as the value must move, or that the target is
+    reached (never a required change once it is), or a dash when no year is left."""
+    if ind["status"] == "achieved":
+        return text("gap.reached", lang)
+    if ind["required_per_year"] is None:
+        return DASH
+    return f"{signed(ind['required_per_year'])} {unit}".rstrip()
 
 
 def trend(ind: Mapping[str, Any], lang: str) -> str | None:

@@ -248,10 +248,13 @@ def _step_line(step: Mapping[str, Any], view: Mapping[str, Any], lang: str) -> t
         line.append(f"   ({step['working']})", style="dim")
         return head, line
     result = step["result"]
-    if name in AMOUNT_STEPS:
+    unit = unit_label(view["unit"], lang, view.get("unit_en"))
+    if name == "gap":
+        shown = sentences.gap(result, unit, lang)
+    elif name in AMOUNT_STEPS:
         if name.startswith("projection") and counts(view["unit"]):
             result = round(result)  # a forecast of a count is a whole number
-        shown = f"{number(result)} {unit_label(view['unit'], lang, view.get('unit_en'))}"
+        shown = f"{number(result)} {unit}"
     elif name in ("cagr_observed", "cagr_required"):
         shown = f"{result:.4f} ({result * 100:+.2f}%)"
     else:
@@ -301,6 +304,10 @@ def print_working(console: Console, view: Mapping[str, Any], lang: str) -> None:
     for step in steps:
         if step["name"] not in COMPOUND_STEPS | OUTLOOK_STEPS:
             _print_step(console, *_step_line(step, view, lang))
+        if step["name"] == "gap" and view["status"] == "achieved":
+            # nothing is required once the target is reached: said, not a number of the wrong sign
+            head = text("step.required_per_year", lang) + colon(lang).rstrip()
+            _print_step(console, head, sentences.required(view, "", lang))
     if view["missing_years"]:
         years = ", ".join(str(y) for y in view["missing_years"])
         terminal.indented(console, text("label.missing_short", lang, years=years), style="yellow")

@@ -289,15 +289,12 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
     disagreement = sentences.disagreement(ind, lang)
     if disagreement:
         lines.append(disagreement)
-    required = ind["required_per_year"]
-    lines.append(
-        text(
-            "report.gap_line",
-            lang,
-            gap=f"{signed(ind['gap'])} {unit}",
-            required=DASH if required is None else f"{signed(required)} {unit}",
-        )
-    )
+    gap = sentences.gap(ind["gap"], unit, lang)
+    if ind["status"] == "achieved":  # nothing is required per year once the target is reached
+        lines.append(text("report.gap_reached", lang, gap=gap))
+    else:
+        required = sentences.required(ind, unit, lang)
+        lines.append(text("report.gap_line", lang, gap=gap, required=required))
     projection = ind["projection"]
     ahead = sentences.looks_ahead(ind)
     if ahead and projection["linear"] is not None:

@@ -15,6 +15,7 @@ from typing import Any
 from ipplan.files.formulas import neutral
 from ipplan.render.sentences import pick
 from ipplan.text.i18n import label, text
+from ipplan.text.shown_numbers import for_files
 
 # key, year, value, source and note are what import reads; name and unit help a reader,
 # status is what the indicator's status was as of that year, to be read against the plan's
@@ -70,7 +71,7 @@ def render(report: dict[str, Any], lang: str) -> str:
     made = report["made"]
     about = {"as_of": report["as_of"], "made": None if made is None else made["time"]}
     indicators = {ind["key"]: _indicator(ind, lang) for ind in report["indicators"]}
-    for row in report["yearly"]:
+    for row in for_files(report["yearly"]):
         words = {
             "status": label(row["status"], lang),
             "binding": text("label.binding" if row["binding"] else "label.indicative", lang),
@@ -94,4 +95,4 @@ def _indicator(ind: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def render_json(report: dict[str, Any], lang: str) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(for_files(report), ensure_ascii=False, indent=2) + "\n"

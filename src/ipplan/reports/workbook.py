@@ -25,7 +25,7 @@ from ipplan.reports.common import (
     title,
 )
 from ipplan.text.i18n import label, text, unit_label
-from ipplan.text.shown_numbers import decimals
+from ipplan.text.shown_numbers import decimals, for_files
 from ipplan.text.wrapping import width, wrap
 
 if TYPE_CHECKING:
@@ -236,6 +236,7 @@ def render(report: dict[str, Any], lang: str) -> bytes:
     except ImportError:
         raise MissingExtra(package="openpyxl", extra="xlsx", format="xlsx") from None
 
+    report = for_files(report)  # the numbers as files hold them, never binary noise
     workbook = Workbook()
     workbook.properties.creator = "ipplan"
     workbook.properties.created = FIXED_TIME

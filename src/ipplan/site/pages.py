@@ -33,7 +33,7 @@ from ipplan.reports import common
 from ipplan.reports import html as report_html
 from ipplan.reports.tidy import BOM, cell
 from ipplan.text.i18n import label, text
-from ipplan.text.shown_numbers import DASH, exact, number, signed
+from ipplan.text.shown_numbers import DASH, exact, for_files, number, signed
 from ipplan.workspace import Workspace
 from ipplan.workspaces.rollup import roll_up, rollup_view
 
@@ -344,6 +344,11 @@ class Site:
             body.append(f'<h2>{escape(text("site.working", lang))}</h2><ol class="steps">')
             for step in ind["steps"]:
                 body.append(f"<li>{_step(step, ind, lang)}</li>")
+                if step["name"] == "gap" and ind["status"] == "achieved":
+                    reached = escape(sentences.required(ind, "", lang))
+                    body.append(
+                        f"<li>{escape(text('step.required_per_year', lang))}: {reached}</li>"
+                    )
             body.append("</ol>")
         body.append(f"<h2>{escape(text('report.linked', lang))}</h2>")
         linked = common.linked_actions(ind, lang)
@@ -449,7 +454,9 @@ def _step(step: Mapping[str, Any], ind: Mapping[str, Any], lang: str) -> str:
     if name == "status":
         return f"{title}: {escape(label(step['result'], lang))} ({escape(step['working'])})"
     result = step["result"]
-    if name in AMOUNT_STEPS:
+    if name == "gap":
+        shown = sentences.gap(result, common.unit_of(ind, lang), lang)
+    elif name in AMOUNT_STEPS:
         shown = f"{number(result)} {common.unit_of(ind, lang)}"
     elif name in ("cagr_observed", "cagr_required"):
         shown = f"{result:.4f} ({result * 100:+.2f}%)"
@@ -463,10 +470,10 @@ def _csv(rows: list[dict[str, Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for row in rows:
+    for row in for_files(rows):
         writer.writerow([cell(row.get(column)) for column in CSV_COLUMNS])
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
 def _json(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(for_files(value), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

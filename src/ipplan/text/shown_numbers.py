@@ -54,6 +54,68 @@ def difference(a: float, b: float) -> float:
     return round(result, max(decimals(a), decimals(b)))
 
 
+# Numbers in files (JSON, CSV, xlsx) carry the precision they were recorded with, never binary
+# noise (docs/methodology.md, "Numbers in files"): a ratio (progress, time elapsed, a pace, a
+# CAGR, an acceleration factor) to RATIO_DECIMALS decimals; an amount in the indicator's units
+# to the decimals of its recorded values plus EXTRA_DECIMALS, what a division needs; anything
+# else to MAX_DECIMALS. Recorded values keep every decimal they were written with.
+RATIO_DECIMALS = 4
+EXTRA_DECIMALS = 4
+RATIOS = frozenset(
+    {
+        "progress",
+        "time_elapsed",
+        "pace",
+        "pace_cagr",
+        "cagr_observed",
+        "cagr_required",
+        "acceleration_factor",
+    }
+)
+_RECORDED_POINTS = ("baseline", "target", "latest", "official_baseline")
+
+
+def recorded_decimals(indicator: Mapping[str, Any]) -> int:
+    """The most decimals any value recorded for an indicator's view was written with: its
+    baseline, target, milestones, latest and recorded actuals with their earlier values."""
+    values: list[float] = []
+    for name in _RECORDED_POINTS:
+        found = indicator.get(name)
+        if isinstance(found, Mapping):
+            values.append(found["value"])
+    values += [m["value"] for m in indicator.get("milestones") or ()]
+    for actual in indicator.get("actuals") or ():
+        values.append(actual["value"])
+        values += [old["value"] for old in actual.get("history") or ()]
+    return max((decimals(v) for v in values if isinstance(v, int | float)), default=0)
+
+
+def for_files(value: Any, places: int | None = None, key: str = "") -> Any:
+    """A view as files hold it: every float rounded by the rule above, everything else as it
+    is. ``places`` is the decimals an amount keeps where ``value`` sits; an indicator's view
+    (a mapping with a ``target`` and a ``direction``) sets it from its recorded values. Outside
+    one, a ``value`` is a recorded value, kept as written, and any other number has at most
+    MAX_DECIMALS."""
+    if isinstance(value, float):
+        if key in RATIOS:
+            return round(value, RATIO_DECIMALS)
+        if places is None:
+            return value if key == "value" else round(value, MAX_DECIMALS)
+        return round(value, places)
+    if isinstance(value, Mapping):
+        if "target" in value and "direction" in value:
+            places = recorded_decimals(value) + EXTRA_DECIMALS
+        if "result" in value and value.get("name") in RATIOS:  # a step of show's working
+            return {
+                k: for_files(v, places, value["name"] if k == "result" else k)
+                for k, v in value.items()
+            }
+        return {k: for_files(v, places, k) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [for_files(v, places, key) for v in value]
+    return value
+
+
 def exact(value: float | None) -> str:
     """A recorded value exactly as stored, for history and undo: 31347, 80.125, 0.00001 (as it
     is typed: never 1e-05, which ipplan refuses as input)."""

@@ -7,6 +7,7 @@ from typing import TypedDict
 
 from ipplan.assess import Assessment, Progress
 from ipplan.data import Indicator, Thresholds
+from ipplan.text.shown_numbers import difference
 
 
 class Step(TypedDict):
@@ -75,13 +76,20 @@ def calculation(indicator: Indicator, a: Assessment, thresholds: Thresholds) -> 
         steps.append(_step("pace", "R = P / τ", f"{_p(a.progress)} / {_p(a.time_elapsed)}", a.pace))
     steps.append(_step("status", "", _status_reason(a, x_star, thresholds, d), a.status.value))
     if a.gap is not None:
-        steps.append(_step("gap", "x* − x_t", f"{_n(x_star)} − {_n(x_t)}", a.gap))
-    if a.required_per_year is not None and a.gap is not None:
+        steps.append(
+            _step(
+                "gap",
+                "d × (x* − x_t)",
+                f"{indicator.sign:+d} × ({_n(x_star)} − {_n(x_t)})",
+                a.gap,
+            )
+        )
+    if a.required_per_year is not None:
         steps.append(
             _step(
                 "required_per_year",
                 "v_req = (x* − x_t) / (T − t)",
-                f"{_p(a.gap)} / ({big_t} − {t})",
+                f"{_p(difference(x_star, x_t))} / ({big_t} − {t})",
                 a.required_per_year,
             )
         )
@@ -182,13 +190,20 @@ def _cumulative_steps(indicator: Indicator, a: Assessment, thresholds: Threshold
         _step("status", "", _status_reason(a, x_star, thresholds, indicator.sign), a.status.value)
     )
     if a.gap is not None:
-        steps.append(_step("gap", "x* − X_t", f"{_n(x_star)} − {_n(x_t)}", a.gap))
-    if a.required_per_year is not None and a.gap is not None:
+        steps.append(
+            _step(
+                "gap",
+                "d × (x* − X_t)",
+                f"{indicator.sign:+d} × ({_n(x_star)} − {_n(x_t)})",
+                a.gap,
+            )
+        )
+    if a.required_per_year is not None:
         steps.append(
             _step(
                 "required_per_year",
                 "v_req = (x* − X_t) / (T − t)",
-                f"{_p(a.gap)} / ({big_t} − {t})",
+                f"{_p(difference(x_star, x_t))} / ({big_t} − {t})",
                 a.required_per_year,
             )
         )
