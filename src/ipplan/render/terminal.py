@@ -258,6 +258,7 @@ STATE_STYLES = {
     "done": "green",
     "cancelled": "dim strike",
     "pending": "",
+    "not_tracked": "dim",
 }
 
 

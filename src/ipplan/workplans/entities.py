@@ -16,13 +16,15 @@ Number = int | float
 
 
 class WorkPlanInfo(NamedTuple):
-    """The work plan as issued: its year, title, issuer and date."""
+    """The work plan as issued: its year, title, issuer and date, and whether its progress was
+    tracked (false: transcribed afterwards, its items never overdue)."""
 
     year: int
     title: str
     title_en: str | None = None
     issuer: str | None = None
     issued: dt.date | None = None
+    tracked: bool = True
 
 
 class Quantity(NamedTuple):
@@ -82,8 +84,8 @@ _made: Callable[..., Any] = tuple.__new__
 
 
 def info_from_row(row: Any) -> WorkPlanInfo:
-    year, title, title_en, issuer, issued = row
-    return WorkPlanInfo(year, title, title_en, issuer, day_from_text(issued))
+    year, title, title_en, issuer, issued, tracked = row
+    return WorkPlanInfo(year, title, title_en, issuer, day_from_text(issued), tracked)
 
 
 def items_from_rows(rows: Any) -> tuple[Item, ...]:
