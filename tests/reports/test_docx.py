@@ -330,7 +330,7 @@ def test_the_document_in_english(cli: Run, ended: Path, tmp_path: Path) -> None:
     )
     assert work["4. Safeguards for implementation"][1][1:3] == [
         "done 1 · cancelled 1",
-        "not tracked",
+        "not listed",
     ]
     assert doc.core_properties.language == "en-US"
     # the East Asian font is set in English too: a name without a translation stays Chinese

@@ -133,9 +133,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.period_note": (
         "每格为该年工作计划中该项行动的工作项，按状态计数（截至{day}）；“未列入”表示该年工作计划没有该项行动的工作项。",
         "Each cell counts the action's items in that year's work plan by state (on {day}); "
-        "'not tracked' means that year's work plan has no item for the action.",
+        "'not listed' means that year's work plan has no item for the action.",
     ),
-    "report.period_untracked": ("未列入", "not tracked"),
+    "report.period_untracked": ("未列入", "not listed"),
     "report.period_total": ("合计", "Total"),
     "sheet.workplan": ("{year}年工作计划", "Work plan {year}"),
     "unknown-unit": (
