@@ -52,7 +52,6 @@ from ipplan.workplans.states import (
     ItemState,
     MilestoneState,
     QuantityStanding,
-    assess_item,
 )
 from ipplan.write import Edit, commit, stamp
 
@@ -241,8 +240,9 @@ def build(
 
 
 def _standing(plan: Plan, wp: WorkPlan, item: Item, day: dt.date) -> ItemStanding:
-    events = plan.work.events_of(item.id)
-    return assess_item(item, wp.year, wp.periods(item), events, day, tracked=wp.info.tracked)
+    from ipplan.workplans.views import standing
+
+    return standing(wp, item, plan.work.events_of(item.id), day)
 
 
 def _check_amount(plan: Plan, item: Item, quantity: QuantityStanding, amount: float) -> None:
