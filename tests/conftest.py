@@ -122,3 +122,14 @@ def snapshot(directory: Path) -> dict[str, bytes]:
         for p in sorted(directory.rglob("*"))
         if p.is_file() and p.name != layout.LOCK_NAME
     }
+
+
+def track_2022(directory: Path) -> Path:
+    """Make the shipped 2022 work plan in the copied plan ``directory`` one whose progress is
+    tracked, for tests that record progress on its items (shipped, it declares
+    ``tracked: false``)."""
+    path = directory / "workplans" / "2022.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  tracked: false\n" in text
+    path.write_text(text.replace("  tracked: false\n", "", 1), encoding="utf-8")
+    return directory

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from ipplan import __version__
-from tests.conftest import SHIPPED, Run
+from tests.conftest import SHIPPED, Run, track_2022
 
 REPO = Path(__file__).resolve().parents[1]
 RECIPES = REPO / "docs" / "recipes"
@@ -76,6 +76,7 @@ def repository(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     for member in ("national", "provinces/gd/data"):
         shutil.copytree(SHIPPED, root / member)
+        track_2022(root / member)  # a progress record is among RECORDS
         for name, text in RECORDS.items():
             path = root / member / name
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -439,6 +439,31 @@ class UnknownMilestone(IpplanError):
     message_id = "unknown-milestone"
 
 
+class AmbiguousMilestone(IpplanError):
+    """The period given names more than one of the item's milestones."""
+
+    message_id = "ambiguous-milestone"
+
+
+class RepeatedProgress(IpplanError):
+    """The progress event given is one already recorded: the same day, the same thing done."""
+
+    message_id = "repeated-progress"
+
+
+class ImplausibleAmount(IpplanError):
+    """An amount that takes its quantity far past the target, refused without --accept-jump as
+    a likely slip."""
+
+    message_id = "implausible-amount"
+
+
+class ItemNotTracked(IpplanError):
+    """Progress was recorded on an item of a work plan whose progress was not tracked."""
+
+    message_id = "item-not-tracked"
+
+
 class NoQuantity(IpplanError):
     """An amount was given for an item, or a content item, that has no quantity target."""
 

@@ -396,7 +396,8 @@ ItemId = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=80
 
 
 class WorkPlanInfo(_Model):
-    """The work plan as issued: its year, title, issuer and date."""
+    """The work plan as issued: its year, title, issuer and date, and whether its progress was
+    tracked."""
 
     year: Annotated[Year, Field(description="The year the work plan covers.")]
     title: Text
@@ -410,6 +411,14 @@ class WorkPlanInfo(_Model):
             "reverts while it is the latest."
         ),
     ] = None
+    tracked: Annotated[
+        StrictBool,
+        Field(
+            description="false when the work plan's progress was not tracked (it was "
+            "transcribed afterwards): its items show as not tracked, are never overdue and "
+            "set no action's status, and no progress is recorded on them."
+        ),
+    ] = True
 
 
 class Quantity(_Model):

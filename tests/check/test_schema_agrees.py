@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from ipplan.check import schema
 from ipplan.files.yaml_read import parse
-from tests.conftest import SHIPPED, Run
+from tests.conftest import SHIPPED, Run, track_2022
 
 UPDATE = "updates/talent-training/20261121T205939Z.yaml"
 PROGRESS = "progress/2022/y2022-1/20261121T205938Z.yaml"
@@ -133,6 +133,7 @@ def workspace(tmp_path: Path) -> Path:
     root = tmp_path / "ws"
     plan = root / "national"
     shutil.copytree(SHIPPED, plan)
+    track_2022(plan)  # a progress record is among RECORDS
     shutil.copytree(SHIPPED, root / "copy")
     for name, text in RECORDS.items():
         path = plan / name

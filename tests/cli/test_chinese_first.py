@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ipplan.cli import app
-from tests.conftest import Run, load, snapshot
+from tests.conftest import Run, load, snapshot, track_2022
 
 IPPLAN = Path(sys.executable).with_name("ipplan")
 RUNNER = CliRunner()
@@ -388,6 +388,7 @@ def test_forecasts_of_counts_are_whole_numbers(plan_dir: Path) -> None:
 
 
 def test_a_work_item_state_in_chinese_filters(shipped_dir: Path) -> None:
+    track_2022(shipped_dir)  # a 2022 work plan whose items can be overdue
     data = ("--data", str(shipped_dir), "--json")
     english = as_json(
         run("workplan", "2022", "--state", "overdue", *data, IPPLAN_TODAY="2023-06-01")
@@ -398,6 +399,8 @@ def test_a_work_item_state_in_chinese_filters(shipped_dir: Path) -> None:
     wrong = run("workplan", "2022", "--state", "late", *data)
     assert wrong.returncode == 2
     assert "“late”不是工作事项的状态；可用：未开始（not_started）" in wrong.stderr
+    untracked = run("workplan", "2022", "--state", "未跟踪", *data, IPPLAN_TODAY="2023-06-01")
+    assert as_json(untracked)["items"] == []
 
 
 def test_chinese_labels_end_in_a_full_width_colon(plan_dir: Path) -> None:

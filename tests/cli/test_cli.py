@@ -396,9 +396,10 @@ def test_show(cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert "预计（复合）：x_t × (1 + CAGR_o)^(T − t) = 31000 × 1.0749^2 = 35819 人" in lines
     assert "需达到当前年均变化的 2.16 倍" in lines
     assert "按计划 2023 年应达 33414.5 人（线性路径），实际偏差 -2414.5" in lines
-    # no status set by hand: each follows its items in the 2022 work plan, none recorded done
-    assert "talent-attraction  提升行业人才吸引力  延期" in lines
-    assert "talent-training  加大行业人才培养  延期" in lines
+    # no status set by hand, and the 2022 work plan's progress was not tracked: no action
+    # takes a status from it, so each is as tasks.yaml says
+    assert "talent-attraction  提升行业人才吸引力  未启动" in lines
+    assert "talent-training  加大行业人才培养  未启动" in lines
     # the chart: target at the top right, axis years along the bottom
     chart = lines[lines.index("图示") + 1 : lines.index("图示") + 13]
     assert chart[0].startswith("40000 ┤") and chart[0].endswith("◎")

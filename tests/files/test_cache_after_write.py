@@ -17,6 +17,7 @@ from ipplan.files import layout
 from ipplan.files.cache import directory as cache_dir
 from ipplan.files.cache import identity as cache_identity
 from ipplan.plan import Plan
+from tests.conftest import track_2022
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "data"
@@ -55,6 +56,7 @@ def test_after_each_write_the_cache_holds_the_plan_a_fresh_read_gives(
 ) -> None:
     figures = tmp_path / "figures.csv"
     figures.write_text("key,year,value\nlitigators,2025,6100\nrevenue,2025,700\n", "utf-8")
+    track_2022(plan)  # progress is recorded on its items below
     data = ["--data", str(plan)]
     steps = [
         ["record", "2025", "practitioners", "36000"],

@@ -27,7 +27,7 @@ from docx.table import Table  # noqa: E402
 from docx.text.paragraph import Paragraph  # noqa: E402
 
 from ipplan.reports import document as word  # noqa: E402
-from tests.conftest import Run, snapshot  # noqa: E402
+from tests.conftest import Run, snapshot, track_2022  # noqa: E402
 
 DAY = "2026-12-07"  # a year after the plan's target year, 2025
 EPOCH = "1767225600"  # 2026-01-01 00:00 UTC
@@ -50,6 +50,7 @@ def ended(cli: Run, plan_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ):
         args = ("record", year, key, value, "--source", source, "--data", str(plan_dir))
         assert cli(*args).exit_code == 0
+    track_2022(plan_dir)  # a plan whose 2022 progress was kept
     done = ("item", "y2022-1", "--done", "--date", "2022-06-30", "--data", str(plan_dir))
     assert cli(*done).exit_code == 0
     cancel = ("item", "y2022-2", "--cancel", "并入 y2022-3", "--date", "2022-05-01")
@@ -331,7 +332,7 @@ def test_the_document_in_english(cli: Run, ended: Path, tmp_path: Path) -> None:
     )
     assert work["4. Safeguards for implementation"][1][1:3] == [
         "done 1 · cancelled 1",
-        "not tracked",
+        "not listed",
     ]
     assert doc.core_properties.language == "en-US"
     # the East Asian font is set in English too: a name without a translation stays Chinese

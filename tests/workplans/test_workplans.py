@@ -172,29 +172,58 @@ def test_events_after_the_day_asked_about_do_not_count() -> None:
     assert state_on(it, D(2025, 2, 1), late) is ItemState.done
 
 
-def test_a_quantity_target_is_done_when_the_amounts_reach_it() -> None:
+def test_a_reached_quantity_is_progress_and_never_hides_an_overdue_milestone() -> None:
     it = item("上半年", "下半年", quantities=(6,))
+    periods = [parse("上半年", 2024), parse("下半年", 2024)]
     two = event(D(2024, 5, 1), amount=2)
     assert state_on(it, D(2024, 5, 2), two) is ItemState.in_progress  # an amount is progress
     assert state_on(it, D(2024, 7, 1), two) is ItemState.overdue
     four = event(D(2024, 9, 1), amount=4)
-    standing = assess_item(
-        it, 2024, [parse("上半年", 2024), parse("下半年", 2024)], [two, four], D(2024, 9, 2)
-    )
-    assert standing.state is ItemState.done
-    assert standing.quantities[0].achieved == 6
-    # a finished item owes nothing: its open milestones are not overdue
-    assert all(m.state is not MilestoneState.overdue for m in standing.milestones)
-    assert due_within(standing, 365) == []
+    standing = assess_item(it, 2024, periods, [two, four], D(2024, 9, 2))
+    # the quantity is reached, but 上半年 was never marked done: it stays overdue
+    assert standing.quantities[0].achieved == 6 and standing.quantities[0].reached
+    assert standing.state is ItemState.overdue
+    assert [m.state for m in standing.milestones] == [
+        MilestoneState.overdue,
+        MilestoneState.pending,
+    ]
+    assert [m.number for m in due_within(standing, 30)] == [1]
+    # a year past due, still overdue, never pending
+    late = assess_item(it, 2024, periods, [two, four], D(2025, 12, 31))
+    assert late.state is ItemState.overdue
+    assert [m.state for m in late.milestones] == [MilestoneState.overdue] * 2
+    # done once every milestone is
+    first, second = event(D(2024, 6, 1), milestone=1), event(D(2024, 12, 1), milestone=2)
+    assert state_on(it, D(2025, 1, 1), two, four, first) is ItemState.overdue
+    assert state_on(it, D(2025, 1, 1), two, four, first, second) is ItemState.done
 
 
-def test_several_quantities_must_all_be_reached() -> None:
+def test_quantities_reached_are_progress_not_done() -> None:
     it = item("全年", quantities=(6, 2))
     a = event(D(2024, 3, 1), amount=6, content=1)
     b = event(D(2024, 4, 1), amount=1, content=2)
     assert state_on(it, D(2024, 5, 1), a, b) is ItemState.in_progress
     c = event(D(2024, 6, 1), amount=1, content=2)
-    assert state_on(it, D(2024, 6, 1), a, b, c) is ItemState.done
+    assert state_on(it, D(2024, 6, 1), a, b, c) is ItemState.in_progress
+    assert state_on(it, D(2025, 1, 1), a, b, c) is ItemState.overdue
+    assert state_on(it, D(2025, 1, 1), a, b, c, event(D(2024, 12, 1), done=True)) is (
+        ItemState.done
+    )
+
+
+def test_an_item_of_a_work_plan_not_tracked_is_never_overdue() -> None:
+    it = item("第一季度", quantities=(6,))
+    periods = [parse("第一季度", 2024)]
+    standing = assess_item(it, 2024, periods, [], D(2028, 1, 1), tracked=False)
+    assert standing.state is ItemState.not_tracked
+    assert [m.state for m in standing.milestones] == [MilestoneState.not_tracked]
+    assert standing.next_due is None
+    assert due_within(standing, 30) == []
+    done = assess_item(it, 2024, periods, [], D(2028, 1, 1))
+    assert done.state is ItemState.overdue  # the same item, tracked
+    progress = action_progress([standing, done])
+    assert (progress.done, progress.counted, progress.cancelled) == (0, 1, 0)
+    assert action_progress([standing]).share is None
 
 
 def test_action_progress_leaves_cancelled_items_out() -> None:
@@ -533,13 +562,16 @@ def test_item_records_progress_in_a_file_of_its_own(
     assert view["content"][0]["quantity"]["achieved"] == 2
     assert view["next_due"] == {"number": 2, "period": "下半年", "end": "2024-12-31"}
     assert view["progress"][0]["unit"] == "次"
-    # the rest of the amount makes the item done, though its second milestone is not marked
+    # the rest of the amount reaches the quantity; the item is done only once its second
+    # milestone is
     cli("item", "y2024-1", "--amount", "4", "--data", str(wp_dir))
-    assert (
-        json.loads(cli("item", "y2024-1", "--data", str(wp_dir), "--json").stdout)["state"]
-        == "done"
-    )
-    assert len(progress_files(wp_dir)) == 2
+    view = json.loads(cli("item", "y2024-1", "--data", str(wp_dir), "--json").stdout)
+    assert view["state"] == "in_progress"
+    assert view["content"][0]["quantity"]["reached"] is True
+    cli("item", "y2024-1", "--done", "下半年", "--data", str(wp_dir))
+    view = json.loads(cli("item", "y2024-1", "--data", str(wp_dir), "--json").stdout)
+    assert view["state"] == "done"
+    assert len(progress_files(wp_dir)) == 3
 
 
 def test_item_in_the_terminal(wp_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:

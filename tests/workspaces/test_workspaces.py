@@ -12,7 +12,7 @@ import pytest
 from ipplan.workspace import load_workspace, read_workspace
 from ipplan.workspaces.overview import load_plans
 from ipplan.workspaces.rollup import Check, roll_up
-from tests.conftest import SHIPPED, Run, snapshot, write
+from tests.conftest import SHIPPED, Run, snapshot, track_2022, write
 
 MEMBER = """\
 plan:
@@ -618,6 +618,10 @@ def test_overview_counts_overdue_work_plan_milestones_on_a_day(
 
     monkeypatch.chdir(ws)
     monkeypatch.setenv("IPPLAN_TODAY", "2023-01-31")
+    shipped = json.loads(cli("overview", "--json").stdout)  # its 2022 progress not tracked
+    national = next(p for p in shipped["plans"] if p["name"] == "national")
+    assert (national["workplans"], national["overdue_work"]) == (1, 0)
+    track_2022(ws / "national")
     data = json.loads(cli("overview", "--json").stdout)
     assert data["day"] == "2023-01-31"
     rows = {p["name"]: p for p in data["plans"]}

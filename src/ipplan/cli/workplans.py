@@ -99,6 +99,8 @@ def item(
         Optional[str],  # noqa: UP045
         typer.Option("--evidence"),
     ] = None,
+    again: Annotated[bool, typer.Option("--again")] = False,
+    accept_jump: Annotated[bool, typer.Option("--accept-jump")] = False,
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
     data: DataOption = None,
@@ -121,6 +123,8 @@ def item(
         date=date,
         note=note,
         evidence=evidence,
+        again=again,
+        accept_jump=accept_jump,
     )
     changing = not request.empty or date is not None or evidence is not None or content is not None
     if changing and as_of is not None:

@@ -268,6 +268,7 @@ STATE_STYLES = {
     "done": "green",
     "cancelled": "dim strike",
     "pending": "",
+    "not_tracked": "dim",
 }
 
 

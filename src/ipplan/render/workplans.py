@@ -19,7 +19,7 @@ from ipplan.render.terminal import Gathered, out, print_runs, runs_text
 from ipplan.text.i18n import text
 from ipplan.text.shown_numbers import exact, moment
 
-MARKS = {"done": "✓", "overdue": "!", "pending": "·"}
+MARKS = {"done": "✓", "overdue": "!", "pending": "·", "not_tracked": "-"}
 # The columns of a work plan's table, and the share of the width each takes.
 COLUMNS = {"measure": 3, "goal": 2, "content": 3, "schedule": 4, "units": 2}
 

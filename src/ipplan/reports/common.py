@@ -572,7 +572,7 @@ def rollup_flags(report: Mapping[str, Any], lang: str) -> list[str]:
 # --- the final evaluation: in brief, each area's final figures, the work over the period -------
 
 # The order a count of work items by state is written in.
-STATE_ORDER = ("done", "cancelled", "overdue", "in_progress", "not_started")
+STATE_ORDER = ("done", "cancelled", "overdue", "in_progress", "not_started", "not_tracked")
 
 
 def final_brief(report: Mapping[str, Any], lang: str) -> tuple[str, list[str]] | None:

@@ -191,8 +191,8 @@ HELP: dict[str, tuple[str, str]] = {
         "Only items this unit leads or supports (part of its name is enough).",
     ),
     "help.workplan.state": (
-        "只看处于这个状态的事项：未开始、推进中、逾期、已完成、已取消（或写 not_started、in_progress、overdue、done、cancelled）。",
-        "Only items in this state: not_started, in_progress, overdue, done or cancelled (or in Chinese: 未开始, 推进中, 逾期, 已完成, 已取消).",
+        "只看处于这个状态的事项：未开始、推进中、逾期、已完成、已取消、未跟踪（或写 not_started、in_progress、overdue、done、cancelled、not_tracked）。",
+        "Only items in this state: not_started, in_progress, overdue, done, cancelled or not_tracked (or in Chinese: 未开始, 推进中, 逾期, 已完成, 已取消, 未跟踪).",
     ),
     "help.roadmap": (
         "路线图：各项行动在规划各年的安排及其工作事项的状态。\n\n"
@@ -214,10 +214,21 @@ HELP: dict[str, tuple[str, str]] = {
         "With --done: the milestone done, by number (1 for the first) or period.",
     ),
     "help.item.done": (
-        "将事项标为完成；带 MILESTONE 时只标该节点。",
-        "Mark the item done, or with MILESTONE that milestone.",
+        "将事项标为完成；带 MILESTONE 时只标该节点。事项在所有节点完成（或整项标为完成）时才算完成。",
+        "Mark the item done, or with MILESTONE that milestone. An item is done once every milestone is (or it is marked done as a whole).",
     ),
-    "help.item.amount": ("朝其数量目标已完成的数量。", "An amount achieved toward its quantity."),
+    "help.item.amount": (
+        "朝其数量目标已完成的数量：计入进度，不代替节点完成。",
+        "An amount achieved toward its quantity: progress, which marks no milestone done.",
+    ),
+    "help.item.again": (
+        "确认同一天、同样内容的进展确是又一次，照样记录；否则视为重复输入而拒绝。",
+        "Confirm the same progress on the same day happened once more, and record it; without this it is refused as typed twice.",
+    ),
+    "help.item.accept_jump": (
+        "确认使合计远超数量目标的数量无误，照样记录；否则视为可能的输入错误而拒绝。",
+        "Confirm an amount that takes the total far past its target is right, and record it; without this it is refused as a likely typing slip.",
+    ),
     "help.item.content": (
         "--amount 计入哪一条具体内容。",
         "Which content item --amount counts for.",

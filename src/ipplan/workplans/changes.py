@@ -20,14 +20,18 @@ from ipplan.actions import parse_date
 from ipplan.check.read import Checked, _one
 from ipplan.data import from_model
 from ipplan.errors import (
+    AmbiguousMilestone,
     AmbiguousQuantity,
     DataInvalid,
     DataNotWritable,
     DateInFuture,
+    ImplausibleAmount,
     InvalidAmount,
     ItemClosed,
+    ItemNotTracked,
     NoQuantity,
     NothingToRecord,
+    RepeatedProgress,
     UnknownMilestone,
 )
 from ipplan.files.layout import PROGRESS, WORKPLANS_DIR, DataDir
@@ -36,13 +40,19 @@ from ipplan.files.record_text import scalar
 from ipplan.files.yaml_read import parse as parse_yaml
 from ipplan.plan import Plan
 from ipplan.problems import Problem
+from ipplan.text.shown_numbers import exact, moment
 from ipplan.text.typed_input import clean_text, parse_value
 from ipplan.workplans import entities
 from ipplan.workplans.book import WorkPlan
 from ipplan.workplans.entities import Item, ProgressEvent
 from ipplan.workplans.loading import _event_rules
 from ipplan.workplans.periods import PeriodError, normalise, parse
-from ipplan.workplans.states import ItemStanding, ItemState, MilestoneState, assess_item
+from ipplan.workplans.states import (
+    ItemStanding,
+    ItemState,
+    MilestoneState,
+    QuantityStanding,
+)
 from ipplan.write import Edit, commit, stamp
 
 HEADER = PROGRESS.header() + (
@@ -86,6 +96,8 @@ class Request:
     date: str | None = None
     note: str | None = None
     evidence: str | None = None
+    again: bool = False  # the same event recorded once more is meant (--again)
+    accept_jump: bool = False  # an amount far past its target is meant (--accept-jump)
 
     @property
     def empty(self) -> bool:
@@ -103,21 +115,30 @@ class Progressed:
 
 
 def milestone_number(item: Item, year: int, ref: str) -> int:
-    """The milestone ``ref`` names: its number (1 for the first), or its period as written."""
+    """The milestone ``ref`` names: its number (1 for the first), or its period as written.
+
+    A period that more than one milestone has is refused with their numbers, never taken to
+    mean the first of them.
+    """
     wanted = normalise(ref)
     if wanted.isdigit() and 1 <= int(wanted) <= len(item.schedule):
         return int(wanted)
-    for number, milestone in enumerate(item.schedule, 1):
-        if normalise(str(milestone.period)) == wanted:
-            return number
     try:
         period = parse(ref, year)
     except PeriodError:
         period = None
-    if period is not None:
-        for number, milestone in enumerate(item.schedule, 1):
-            if parse(milestone.period, year) == period:
-                return number
+    found = [
+        number
+        for number, milestone in enumerate(item.schedule, 1)
+        if normalise(str(milestone.period)) == wanted
+        or (period is not None and parse(milestone.period, year) == period)
+    ]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise AmbiguousMilestone(
+            id=item.id, ref=ref, numbers=", ".join(map(str, found)), first=found[0]
+        )
     raise UnknownMilestone(
         id=item.id,
         ref=ref,
@@ -162,6 +183,7 @@ def build(
         milestone = milestone_number(item, wp.year, request.milestone)
     amount = None
     content = None
+    index = 0  # the content item an amount counts for
     if request.amount is not None:
         value = parse_value(request.amount)
         if value <= 0:
@@ -177,7 +199,13 @@ def build(
     evidence = clean_text(request.evidence, "--evidence")
     if not request.done and milestone is None and amount is None and not (cancel or note):
         raise NothingToRecord()  # --cancel "" and --note "" record nothing
+    if not wp.info.tracked:
+        path = wp.path.name if wp.path is not None else f"{wp.year}.yaml"
+        raise ItemNotTracked(id=item.id, year=wp.year, path=f"{WORKPLANS_DIR}/{path}")
     standing = _standing(plan, wp, item, day)
+    if amount is not None and not request.accept_jump:
+        quantities = {q.content: q for q in standing.quantities}
+        _check_amount(plan, item, quantities[index], amount)
     if standing.state is ItemState.cancelled:
         raise ItemClosed(id=item.id, state=ItemState.cancelled.value)
     whole = request.done and milestone is None
@@ -194,6 +222,8 @@ def build(
         )
     ):
         return wp, item, None
+    if not request.again:
+        _check_repeated(standing, on, whole, milestone, amount, content, cancel, note)
     event = ProgressEvent(
         recorded=stamp(plan, when),
         item=item.id,
@@ -210,7 +240,56 @@ def build(
 
 
 def _standing(plan: Plan, wp: WorkPlan, item: Item, day: dt.date) -> ItemStanding:
-    return assess_item(item, wp.year, wp.periods(item), plan.work.events_of(item.id), day)
+    from ipplan.workplans.views import standing
+
+    return standing(wp, item, plan.work.events_of(item.id), day)
+
+
+def _check_amount(plan: Plan, item: Item, quantity: QuantityStanding, amount: float) -> None:
+    """Question an amount that takes its content item's total far past the target: beyond it by
+    more than the plan's ``max_change``, as a figure's slipped digit is (docs/methodology.md)."""
+    total = quantity.achieved + amount
+    limit = float(plan.info.max_change)
+    if total > quantity.target * (1 + limit):
+        raise ImplausibleAmount(
+            id=item.id,
+            content=quantity.content,
+            amount=exact(amount),
+            achieved=exact(quantity.achieved),
+            total=exact(total),
+            target=exact(quantity.target),
+            unit=quantity.unit,
+            limit=limit,
+        )
+
+
+def _check_repeated(
+    standing: ItemStanding,
+    on: dt.date,
+    whole: bool,
+    milestone: int | None,
+    amount: float | None,
+    content: int | None,
+    cancel: str | None,
+    note: str | None,
+) -> None:
+    """Question an event already recorded: the same day and the same thing done (the same note
+    when nothing else is recorded), typed twice, would count twice."""
+    what = (on, whole, milestone, amount, content, cancel)
+    counts = whole or milestone is not None or amount is not None or cancel is not None
+    for event in standing.events:
+        same = (
+            event.date,
+            event.done,
+            event.milestone,
+            event.amount,
+            event.content,
+            event.cancelled,
+        ) == what
+        if same and (counts or event.note == note):
+            raise RepeatedProgress(
+                id=standing.item.id, recorded=moment(event.recorded), date=on.isoformat()
+            )
 
 
 def checked_text(event: ProgressEvent, item: Item, path: Path) -> str:

@@ -16,7 +16,8 @@ Number = int | float
 
 
 class WorkPlanInfo(NamedTuple):
-    """The work plan as issued: its year, title, issuer and date."""
+    """The work plan as issued: its year, title, issuer and date, and whether its progress was
+    tracked (false: transcribed afterwards, its items never overdue)."""
 
     year: int
     title: str
@@ -24,6 +25,7 @@ class WorkPlanInfo(NamedTuple):
     issuer: str | None = None
     issued: dt.date | None = None
     imported: dt.datetime | None = None  # when `ipplan workplan-import` wrote the file
+    tracked: bool = True
 
 
 class Quantity(NamedTuple):
@@ -83,8 +85,9 @@ _made: Callable[..., Any] = tuple.__new__
 
 
 def info_from_row(row: Any, moments: Moments) -> WorkPlanInfo:
-    year, title, title_en, issuer, issued, imported = row
-    return WorkPlanInfo(year, title, title_en, issuer, day_from_text(issued), moments[imported])
+    year, title, title_en, issuer, issued, imported, tracked = row
+    issued_day = day_from_text(issued)
+    return WorkPlanInfo(year, title, title_en, issuer, issued_day, moments[imported], tracked)
 
 
 def items_from_rows(rows: Any) -> tuple[Item, ...]:

@@ -4,7 +4,8 @@
 that return problems: item ids unique across all years, actions and indicators that exist,
 periods that parse (a Chinese form needs the work plan's year), a work plan's year inside the
 plan. ``progress/YEAR/ITEM/STAMP.yaml`` files must point at an item of that year's work plan,
-at one of its milestones, and at a quantity when they record an amount.
+at one of its milestones, and at a quantity when they record an amount; a work plan whose
+progress was not tracked (``tracked: false``) has none.
 """
 
 from __future__ import annotations
@@ -321,9 +322,12 @@ def _item_rules(
 
 def _progress_rules(found: Found) -> Iterator[Problem]:
     by_year: dict[int, dict[str, entities.Item]] = {}
+    untracked = set()
     for kept in found.plans:
         if kept.info is not None:
             by_year.setdefault(kept.info.year, {}).update({item.id: item for item in kept.items})
+            if not kept.info.tracked:
+                untracked.add(kept.info.year)
     for doc, parts, event in found.events:
         year_dir, item_dir = parts[0], parts[1]
         if event.item != item_dir:
@@ -342,6 +346,14 @@ def _progress_rules(found: Found) -> Iterator[Problem]:
                 doc.line(("item",)),
                 "unknown-item",
                 {"ref": event.item, "year": int(year_dir), "suggest": suggest(event.item, known)},
+            )
+            continue
+        if int(year_dir) in untracked:
+            yield Problem(
+                doc.path,
+                doc.line(("item",)),
+                "progress-not-tracked",
+                {"id": event.item, "year": int(year_dir)},
             )
             continue
         yield from _event_rules(doc, event, item)

@@ -5,12 +5,15 @@ Pure functions of a work plan, its progress events and the day ``D`` asked about
 overdue" says:
 
 - a milestone not marked done is ``overdue`` when D is after its period's end;
-- an item is ``cancelled`` if marked so; else ``done`` when all its milestones are done, it is
-  marked done, or the amounts recorded reach every quantity target; else ``overdue`` when any
-  milestone is overdue; else ``in_progress`` when any milestone is done or any amount recorded;
-  else ``not_started``;
+- an item is ``cancelled`` if marked so; else ``done`` when all its milestones are done or it
+  is marked done; else ``overdue`` when any milestone is overdue; else ``in_progress`` when any
+  milestone is done or any amount recorded; else ``not_started``. An amount is progress toward
+  its content item's quantity, shown beside the milestones: reaching the quantity finishes no
+  milestone, so it never hides one that is overdue;
+- every item of a work plan whose progress was not tracked (``tracked: false``: transcribed
+  afterwards) is ``not_tracked``, and so is each of its milestones: never overdue, never done;
 - an action's work-plan progress is the share of its items, over all years, that are done,
-  cancelled items left out.
+  cancelled items and items not tracked left out.
 
 Only events that happened on or before D count, so an as-of year replays the record up to its
 last day.
@@ -37,12 +40,14 @@ class ItemState(str, Enum):
     overdue = "overdue"
     done = "done"
     cancelled = "cancelled"
+    not_tracked = "not_tracked"
 
 
 class MilestoneState(str, Enum):
     pending = "pending"
     overdue = "overdue"
     done = "done"
+    not_tracked = "not_tracked"
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ class ItemStanding:
     @property
     def next_due(self) -> MilestoneStanding | None:
         """The earliest milestone not yet done, if the item is still open."""
-        if self.state in (ItemState.done, ItemState.cancelled):
+        if self.state in (ItemState.done, ItemState.cancelled, ItemState.not_tracked):
             return None
         open_ = [m for m in self.milestones if m.state is not MilestoneState.done]
         return min(open_, key=lambda m: m.period.end, default=None)
@@ -102,9 +107,12 @@ def assess_item(
     periods: Sequence[Period],
     events: Iterable[ProgressEvent],
     day: dt.date,
+    *,
+    tracked: bool = True,
 ) -> ItemStanding:
-    """``item`` of the work plan of ``year`` as it stands on ``day``."""
-    seen = counted(events, day)
+    """``item`` of the work plan of ``year`` as it stands on ``day``; of a work plan whose
+    progress was not tracked (``tracked`` false), not tracked, whatever was recorded."""
+    seen = counted(events, day) if tracked else []
     done_on: dict[int, dt.date] = {}
     marked_done: dt.date | None = None
     cancelled: str | None = None
@@ -123,7 +131,9 @@ def assess_item(
     milestones = []
     for number, (milestone, period) in enumerate(zip(item.schedule, periods, strict=True), 1):
         finished = done_on.get(number) or marked_done
-        if finished is not None:
+        if not tracked:
+            mark = MilestoneState.not_tracked
+        elif finished is not None:
             mark = MilestoneState.done
         elif day > period.end:
             mark = MilestoneState.overdue
@@ -143,9 +153,12 @@ def assess_item(
         for number, content in enumerate(item.content, 1)
         if content.quantity is not None
     )
-    state = _item_state(milestones, quantities, marked_done, cancelled, achieved)
-    if state in (ItemState.done, ItemState.cancelled):
-        # a milestone of a finished or cancelled item is no longer owed, so never overdue
+    if tracked:
+        state = _item_state(milestones, marked_done, cancelled, achieved)
+    else:
+        state = ItemState.not_tracked
+    if state is ItemState.cancelled:
+        # a milestone of a cancelled item is no longer owed, so never overdue
         milestones = [
             m
             if m.state is not MilestoneState.overdue
@@ -173,7 +186,6 @@ def _only_quantity(item: Item) -> int:
 
 def _item_state(
     milestones: Sequence[MilestoneStanding],
-    quantities: Sequence[QuantityStanding],
     marked_done: dt.date | None,
     cancelled: str | None,
     achieved: dict[int, float],
@@ -181,8 +193,6 @@ def _item_state(
     if cancelled is not None:
         return ItemState.cancelled
     if marked_done is not None or all(m.state is MilestoneState.done for m in milestones):
-        return ItemState.done
-    if quantities and all(q.reached for q in quantities):
         return ItemState.done
     if any(m.state is MilestoneState.overdue for m in milestones):
         return ItemState.overdue
@@ -195,10 +205,11 @@ def _item_state(
 
 @dataclass(frozen=True)
 class ActionProgress:
-    """An action's work-plan progress: the share of its items done, cancelled ones left out."""
+    """An action's work-plan progress: the share of its items done, cancelled ones and those
+    of work plans not tracked left out."""
 
     done: int
-    counted: int  # items not cancelled
+    counted: int  # items not cancelled, of work plans tracked
     cancelled: int
 
     @property
@@ -209,8 +220,11 @@ class ActionProgress:
 def action_progress(standings: Iterable[ItemStanding]) -> ActionProgress:
     items = list(standings)
     cancelled = sum(1 for s in items if s.state is ItemState.cancelled)
+    untracked = sum(1 for s in items if s.state is ItemState.not_tracked)
     done = sum(1 for s in items if s.state is ItemState.done)
-    return ActionProgress(done=done, counted=len(items) - cancelled, cancelled=cancelled)
+    return ActionProgress(
+        done=done, counted=len(items) - cancelled - untracked, cancelled=cancelled
+    )
 
 
 def due_within(standing: ItemStanding, days: int) -> list[MilestoneStanding]:

@@ -69,13 +69,14 @@ class ActionWork(TypedDict):
 def standing(
     wp: WorkPlan, item: Item, events: tuple[ProgressEvent, ...], day: dt.date
 ) -> ItemStanding:
-    return assess_item(item, wp.year, wp.periods(item), events, day)
+    """``item`` of ``wp`` as it stands on ``day``: not tracked when ``wp`` declares so."""
+    return assess_item(item, wp.year, wp.periods(item), events, day, tracked=wp.info.tracked)
 
 
 def standings(plan: Plan, day: dt.date) -> list[tuple[WorkPlan, ItemStanding]]:
     """Every item of every work plan as it stands on ``day``."""
     return [
-        (wp, assess_item(item, wp.year, wp.periods(item), plan.work.events_of(item.id), day))
+        (wp, standing(wp, item, plan.work.events_of(item.id), day))
         for wp, item in plan.work.items()
     ]
 
@@ -168,6 +169,7 @@ def _workplan_info(wp: WorkPlan) -> dict[str, Any]:
         "title_en": info.title_en,
         "issuer": info.issuer,
         "issued": None if info.issued is None else info.issued.isoformat(),
+        "tracked": info.tracked,
     }
 
 

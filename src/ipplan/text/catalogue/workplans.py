@@ -10,6 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "wp.done": ("已完成", "done"),
     "wp.cancelled": ("已取消", "cancelled"),
     "wp.pending": ("未到期", "pending"),
+    "wp.not_tracked": ("未跟踪", "not tracked"),
     "wp.title": ("{year} 年工作计划：{title}", "Work plan {year}: {title}"),
     "wp.issued": ("{issuer}，{issued} 印发", "issued by {issuer}, {issued}"),
     "wp.on_day": ("状态按 {day}", "states on {day}"),
@@ -132,9 +133,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.period_note": (
         "每格为该年工作计划中该项行动的工作项，按状态计数（截至{day}）；“未列入”表示该年工作计划没有该项行动的工作项。",
         "Each cell counts the action's items in that year's work plan by state (on {day}); "
-        "'not tracked' means that year's work plan has no item for the action.",
+        "'not listed' means that year's work plan has no item for the action.",
     ),
-    "report.period_untracked": ("未列入", "not tracked"),
+    "report.period_untracked": ("未列入", "not listed"),
     "report.period_total": ("合计", "Total"),
     "sheet.workplan": ("{year}年工作计划", "Work plan {year}"),
     "unknown-unit": (
@@ -188,6 +189,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作项 {id} 没有节点“{ref}”；可用编号 1–{count} 或进度安排中的时间（{periods}）。",
         "item {id} has no milestone '{ref}'; use a number 1-{count} or a period of its "
         "schedule ({periods})",
+    ),
+    "ambiguous-milestone": (
+        "工作项 {id} 有多个节点是“{ref}”（第 {numbers} 个）；请用编号指明，如 --done {first}。",
+        "item {id} has more than one milestone '{ref}' (numbers {numbers}); name one by its "
+        "number, as in --done {first}",
+    ),
+    "repeated-progress": (
+        "工作项 {id} 已于 {recorded} 记录过同一进展（{date}，内容相同），再记一次会重复计数，未做改动。"
+        "如确是又一次，请加 --again 重新运行。",
+        "item {id} already has this progress, recorded {recorded} ({date}, the same); "
+        "recording it again would count it twice, so nothing changed. If it happened once "
+        "more, run again with --again",
+    ),
+    "implausible-amount": (
+        "工作项 {id} 的具体内容 {content} 目标为 {target} {unit}，已完成 {achieved}，再记 {amount} "
+        "合计 {total}，超出目标的 {limit:.0%} 以上，可能是输入错误（多打了一位？），未做改动。"
+        "如确认无误，请加 --accept-jump 重新运行。",
+        "item {id}: content {content} has a target of {target} {unit} and {achieved} done; "
+        "{amount} more makes {total}, over {limit:.0%} past the target; is a digit extra? "
+        "Nothing changed. If the amount is right, run again with --accept-jump",
+    ),
+    "item-not-tracked": (
+        "{year} 年工作计划声明其进展未跟踪（tracked: false），工作项 {id} 不记录进展，未做改动。"
+        "如该计划的进展确有跟踪，请删去 {path} 中的 tracked: false。",
+        "the {year} work plan declares its progress not tracked (tracked: false), so no "
+        "progress is recorded on item {id}; nothing changed. If its progress is tracked, "
+        "remove tracked: false from {path}",
     ),
     "no-quantity": (
         "工作项 {id} 没有数量目标，不能记录数量；请用 --done 或 --note。",
@@ -276,6 +304,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "p.unknown-milestone": (
         "工作项 {id} 只有 {count} 个节点，没有第 {ref} 个",
         "item {id} has {count} milestones, not a number {ref}",
+    ),
+    "p.progress-not-tracked": (
+        "{year} 年工作计划声明其进展未跟踪（tracked: false），不应有工作项 {id} 的进展记录",
+        "the {year} work plan declares its progress not tracked (tracked: false), so it holds "
+        "no progress on item {id}",
     ),
     "p.no-quantity": (
         "工作项 {id} 的该内容没有数量目标，不能记录数量",
