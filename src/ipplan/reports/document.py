@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ipplan.errors import MissingExtra
 from ipplan.render import charts, sentences
 from ipplan.reports import common
+from ipplan.reports import final as evaluation
 from ipplan.reports.html import key_line
 from ipplan.text.i18n import text
 
@@ -64,7 +65,7 @@ def render(report: dict[str, Any], lang: str) -> bytes:
     final = report["final_evaluation"] is not None
     key = "record.final_brief" if final else "report.summary"
     document.add_heading(text(key, lang), level=1)
-    brief = common.final_brief(report, lang)
+    brief = evaluation.final_brief(report, lang)
     if brief is not None:
         count, why = brief
         document.add_paragraph(clean(count))
@@ -76,7 +77,7 @@ def render(report: dict[str, Any], lang: str) -> bytes:
     _pages(document, landscape=True)  # the wide tables of figures and work
     key = "record.by_area" if final else "report.by_area"
     document.add_heading(text(key, lang), level=1)
-    for heading, table in common.final_tables(report, lang):
+    for heading, table in evaluation.final_tables(report, lang):
         document.add_heading(clean(heading), level=2)
         _table(document, table)
     for line in [*sentences.marks(report, lang), common.method(report, lang)]:
@@ -96,10 +97,10 @@ def render(report: dict[str, Any], lang: str) -> bytes:
         _bullets(document, common.assessment_lines(ind, report, lang))
 
     _pages(document, landscape=True)
-    period = common.period_work_tables(report, lang)
+    period = evaluation.period_work_tables(report, lang)
     if period:
         document.add_heading(text("report.period_work", lang), level=1)
-        document.add_paragraph(clean(common.period_note(report, lang)))
+        document.add_paragraph(clean(evaluation.period_note(report, lang)))
         for heading, table in period:
             document.add_heading(clean(heading), level=2)
             _table(document, table)
@@ -110,7 +111,7 @@ def render(report: dict[str, Any], lang: str) -> bytes:
         _table(document, common.actions_table(area, lang))
 
     document.add_heading(text("report.sources", lang), level=1)
-    found = common.sources(report, lang)
+    found = evaluation.sources(report, lang)
     if found:
         _bullets(document, found)
     else:

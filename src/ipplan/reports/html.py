@@ -22,7 +22,7 @@ from itertools import groupby
 from typing import Any
 
 from ipplan.render import charts, sentences
-from ipplan.reports import common
+from ipplan.reports import common, final
 from ipplan.text.i18n import colon, joined, label, text
 
 # Chinese characters and punctuation; Latin letters (an English word in the text).
@@ -236,7 +236,7 @@ def render(report: dict[str, Any], lang: str) -> str:
         heading = common.public_record_heading(report, lang)
         out += ['<section id="final">', f"<h2>{escape(heading)}</h2>"]
         out += [_table(record, heading, lang), "</section>"]
-    brief = common.final_brief(report, lang)
+    brief = final.final_brief(report, lang)
     if brief is not None:
         heading = escape(text("record.final_brief", lang))
         out += ['<section id="final-brief">', f"<h2>{heading}</h2>"]
@@ -321,11 +321,11 @@ def render(report: dict[str, Any], lang: str) -> str:
             out.append(_table(t, name, lang))
         out.append("</section>")
 
-    period = common.period_work_tables(report, lang)
+    period = final.period_work_tables(report, lang)
     if period:
         section = text("report.period_work", lang)
         out += ['<section id="period-work">', f"<h2>{escape(section)}</h2>"]
-        out.append(f'<p class="muted">{escape(common.period_note(report, lang))}</p>')
+        out.append(f'<p class="muted">{escape(final.period_note(report, lang))}</p>')
         for area_heading, t in period:
             out.append(f"<h3>{escape(area_heading)}</h3>")
             name = text("table.in", lang, section=section, heading=area_heading)

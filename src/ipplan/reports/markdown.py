@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from ipplan.render import sentences
-from ipplan.reports import common
+from ipplan.reports import common, final
 from ipplan.text.i18n import text
 
 # Characters that Markdown (CommonMark and GitHub's extensions) reads as syntax wherever they
@@ -78,7 +78,7 @@ def render(report: dict[str, Any], lang: str) -> str:
     if record is not None:
         out += ["", f"## {common.public_record_heading(report, lang)}", ""]
         out += table(record)
-    brief = common.final_brief(report, lang)
+    brief = final.final_brief(report, lang)
     if brief is not None:
         out += ["", f"## {text('record.final_brief', lang)}", "", escape_line(brief[0])]
     out += ["", f"## {text('report.overview', lang)}", ""]
@@ -134,10 +134,10 @@ def render(report: dict[str, Any], lang: str) -> str:
             out += ["", f"### {escape(heading)}", "", escape(summary), ""]
             out += table(t)
 
-    period = common.period_work_tables(report, lang)
+    period = final.period_work_tables(report, lang)
     if period:
         out += ["", f"## {text('report.period_work', lang)}", ""]
-        out.append(escape_line(common.period_note(report, lang)))
+        out.append(escape_line(final.period_note(report, lang)))
         for heading, t in period:
             out += ["", f"### {escape(heading)}", ""]
             out += table(t)
