@@ -22,7 +22,7 @@ from pathlib import Path
 from typer.testing import CliRunner, Result
 
 from tests.conftest import SHIPPED, Run, write
-from tests.workspaces.test_workspaces import DIRECTORIES, VALUES, WORKSPACE, member
+from tests.workspaces.test_workspaces import build_workspace
 
 EXPECTED = Path(__file__).with_name("json_outputs.json")
 DAY = "2025-03-15"  # 2024 has ended, so its figures can be recorded
@@ -97,7 +97,7 @@ def outputs(tmp: Path, run: Run) -> dict[str, str]:
         keep("status late", "status", "--json", *data)
         keep("show late", "show", "practitioners", "--json", *data)
     with today(DAY):
-        root = workspace(tmp / "ws", run)
+        root = build_workspace(tmp / "ws", run)
         national = ("--data", str(root / "national"))
         cwd = Path.cwd()
         os.chdir(root)
@@ -108,29 +108,6 @@ def outputs(tmp: Path, run: Run) -> dict[str, str]:
         finally:
             os.chdir(cwd)
     return found
-
-
-def workspace(root: Path, run: Run) -> Path:
-    """The workspace of tests/workspaces: a national plan and three provinces rolling up."""
-    (root / ".git").mkdir(parents=True)
-    shutil.copytree(SHIPPED, root / "national")
-    indicators = root / "national" / "indicators.yaml"
-    text = indicators.read_text(encoding="utf-8")
-    indicators.write_text(
-        text.replace("  target_year: 2025\n", "  target_year: 2025\n  rollup_tolerance: 0.02\n", 1),
-        encoding="utf-8",
-    )
-    member(root / "provinces" / "gd", "广东省计划", "Guangdong plan")
-    member(root / "provinces" / "js", "江苏省计划", "Jiangsu plan")
-    member(root / "provinces" / "zj" / "data", "浙江省计划", "Zhejiang plan")
-    write(root, "ipplan.yaml", WORKSPACE)
-    for name, years in VALUES.items():
-        key = "practitioners" if name == "national" else "attorneys"
-        for year, value in years.items():
-            where = str(root / DIRECTORIES[name])
-            done = run("record", str(year), key, str(value), "--force", "--data", where)
-            assert done.exit_code == 0, done.stderr
-    return root
 
 
 def test_every_json_output_is_as_before(tmp_path: Path, cli: Run) -> None:

@@ -102,10 +102,9 @@ def member(directory: Path, title: str, title_en: str, **fields: object) -> None
     write(directory, "tasks.yaml", TASKS)
 
 
-@pytest.fixture
-def ws(tmp_path: Path, cli: Run) -> Path:
-    """A repository with a national plan and three provincial members."""
-    root = tmp_path / "ws"
+def build_workspace(root: Path, cli: Run) -> Path:
+    """A repository at ``root`` with a national plan and three provincial members, their
+    figures recorded; the one builder of this workspace (the JSON guard builds it too)."""
     (root / ".git").mkdir(parents=True)
     shutil.copytree(SHIPPED, root / "national")
     indicators = root / "national" / "indicators.yaml"
@@ -125,6 +124,12 @@ def ws(tmp_path: Path, cli: Run) -> Path:
             done = cli("record", str(year), key, str(value), "--data", str(data), "--force")
             assert done.exit_code == 0, done.stderr
     return root
+
+
+@pytest.fixture
+def ws(tmp_path: Path, cli: Run) -> Path:
+    """A repository with a national plan and three provincial members."""
+    return build_workspace(tmp_path / "ws", cli)
 
 
 def test_rollup_numbers_pinned_by_hand(ws: Path) -> None:
