@@ -37,6 +37,23 @@ def _step(name: str, formula: str, working: str, result: float | str) -> Step:
     return {"name": name, "formula": formula, "working": working, "result": result}
 
 
+def _time_and_pace(a: Assessment, t: int, t0: int, big_t: int) -> list[Step]:
+    """The time elapsed and the pace, worked the same way for every kind of indicator."""
+    steps = []
+    if a.time_elapsed is not None:
+        steps.append(
+            _step(
+                "time_elapsed",
+                "τ = (t − t0) / (T − t0)",
+                f"({t} − {t0}) / ({big_t} − {t0}) = {t - t0} / {big_t - t0}",
+                a.time_elapsed,
+            )
+        )
+    if a.pace is not None and a.progress is not None and a.time_elapsed is not None:
+        steps.append(_step("pace", "R = P / τ", f"{_p(a.progress)} / {_p(a.time_elapsed)}", a.pace))
+    return steps
+
+
 def calculation(indicator: Indicator, a: Assessment, thresholds: Thresholds) -> list[Step]:
     """The assessment worked step by step, each with its formula and the values put in.
 
@@ -63,17 +80,7 @@ def calculation(indicator: Indicator, a: Assessment, thresholds: Thresholds) -> 
                 a.progress,
             )
         )
-    if a.time_elapsed is not None:
-        steps.append(
-            _step(
-                "time_elapsed",
-                "τ = (t − t0) / (T − t0)",
-                f"({t} − {t0}) / ({big_t} − {t0}) = {t - t0} / {big_t - t0}",
-                a.time_elapsed,
-            )
-        )
-    if a.pace is not None and a.progress is not None and a.time_elapsed is not None:
-        steps.append(_step("pace", "R = P / τ", f"{_p(a.progress)} / {_p(a.time_elapsed)}", a.pace))
+    steps += _time_and_pace(a, t, t0, big_t)
     steps.append(_step("status", "", _status_reason(a, x_star, thresholds, d), a.status.value))
     if a.gap is not None:
         steps.append(
@@ -175,17 +182,7 @@ def _cumulative_steps(indicator: Indicator, a: Assessment, thresholds: Threshold
     steps = [_step("total", "X_t = Σ x_y (t0 < y ≤ t)", amounts, x_t)]
     if a.progress is not None:
         steps.append(_step("progress", "P = X_t / x*", f"{_n(x_t)} / {_n(x_star)}", a.progress))
-    if a.time_elapsed is not None:
-        steps.append(
-            _step(
-                "time_elapsed",
-                "τ = (t − t0) / (T − t0)",
-                f"({t} − {t0}) / ({big_t} − {t0}) = {t - t0} / {big_t - t0}",
-                a.time_elapsed,
-            )
-        )
-    if a.pace is not None and a.progress is not None and a.time_elapsed is not None:
-        steps.append(_step("pace", "R = P / τ", f"{_p(a.progress)} / {_p(a.time_elapsed)}", a.pace))
+    steps += _time_and_pace(a, t, t0, big_t)
     steps.append(
         _step("status", "", _status_reason(a, x_star, thresholds, indicator.sign), a.status.value)
     )
