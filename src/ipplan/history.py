@@ -127,12 +127,12 @@ def events(plan: Plan, ref: str | None = None) -> list[Event]:
     """Every change in the plan, or those of one indicator or action, newest first."""
     indicators = list(plan.indicators)
     actions = list(plan.actions)
-    items = [item.id for _, item in plan.work.items()]
+    items = list(plan.work.items())
     if ref is not None:
         indicator, action, item_id = _resolve(plan, ref)
         indicators = [indicator] if indicator is not None else []
         actions = [action] if action is not None else []
-        items = [item_id] if item_id is not None else []
+        items = [plan.work.item(item_id)] if item_id is not None else []
     found: list[Event] = []
     for indicator in indicators:
         for actual in plan.actuals[indicator.key]:
@@ -156,10 +156,9 @@ def events(plan: Plan, ref: str | None = None) -> list[Event]:
     for action in actions:
         for update in plan.updates.get(action.id, ()):
             found.append(ActionChange(action.id, action.title, action.title_en, update))
-    for item_id in items:
-        wp, item = plan.work.item(item_id)
-        for event in plan.work.events_of(item_id):
-            found.append(ProgressChange(item_id, wp.year, item, event))
+    for wp, item in items:
+        for event in plan.work.events_of(item.id):
+            found.append(ProgressChange(item.id, wp.year, item, event))
     if ref is None:
         for wp in plan.work.plans:
             if wp.info.imported is not None:

@@ -292,9 +292,10 @@ def keep_current(
     cache's entry for the files as they now are, so that the command after a write reads from
     the cache like any other (:func:`load`). Called with the write lock held.
 
-    Only when the files are exactly those ``latest`` was read from (:attr:`Plan.origin`) but
-    for the ones written, in the directories made or emptied for them: a file anybody else
-    changed meanwhile means nothing is kept, and the next command reads the files. Each file
+    The entry is keyed by the files ``latest`` was read from (:attr:`Plan.origin`) with the
+    ones written as they now are (:func:`ipplan.files.cache.identity.after_writes`), not by a
+    new listing of every file: a file anybody else changed meanwhile differs from that key, so
+    the next command reads the files. Each file
     whose identity could hide a change (:func:`ipplan.files.cache.identity.racy`) goes into the
     entry with the digest of the bytes the plan holds: a file written, of what was written; a
     file the plan was read from, of what was read then; any other, of what it holds now.
@@ -308,14 +309,16 @@ def keep_current(
     if origin is None or location(data_dir.path, os.environ) is None:
         return
     taken = time.time_ns()
-    now = identity.snapshot(data_dir.path)
-    if now is None or not _only_written(origin.files, now[0], writes):
+    now = identity.after_writes(origin.files, data_dir.path, writes)
+    if now is None:
         return
     digests: dict[str, str] = {}
-    for name in identity.racy(now[0], taken):
+    for name in dict.fromkeys([*identity.racy(now, taken), *origin.racy()]):
         text = writes.get(name)
         if text is not None:
             digests[name] = digest(text.encode("utf-8"))
+        elif name in writes:
+            continue  # removed
         elif origin.digests.get(name) is not None:
             digests[name] = str(origin.digests[name])
         else:  # not read into the plan (a README): what it holds now, so that a change is seen
@@ -323,26 +326,8 @@ def keep_current(
                 digests[name] = digest(read_regular(data_dir.path / name, data_dir.path))
             except (Refused, OSError):
                 return
-    kept = dataclasses.replace(after, origin=identity.Origin(now[0], taken, digests))
-    keep_written(data_dir.path, now[0], taken, digests, _parts(kept), os.environ)
-
-
-def _only_written(before: Snapshot, now: Snapshot, writes: Mapping[str, str | None]) -> bool:
-    """Whether the files listed ``now`` are those listed ``before`` but for ``writes``: each
-    file written there, each removed gone, every other file with its identity unchanged, and
-    no directory come or gone but those that hold a file written or removed."""
-    old = {entry[0]: entry for entry in before}
-    new = {entry[0]: entry for entry in now}
-    holding = {name[: i + 1] for name in writes for i, c in enumerate(name) if c == "/"}
-    for name in old.keys() | new.keys():
-        if name in writes:
-            if (writes[name] is None) == (name in new):
-                return False
-        elif name in holding:
-            continue
-        elif old.get(name) != new.get(name):
-            return False
-    return True
+    kept = dataclasses.replace(after, origin=identity.Origin(now, taken, digests))
+    keep_written(data_dir.path, now, taken, digests, _parts(kept), os.environ)
 
 
 def current(data_dir: layout.DataDir, plan: Plan) -> Plan:

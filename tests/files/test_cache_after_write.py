@@ -4,6 +4,7 @@ cache, and that plan is the one a fresh read of the files gives, or there is non
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -88,20 +89,24 @@ def test_after_each_write_the_cache_holds_the_plan_a_fresh_read_gives(
 def coarse_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """File times as a file system whose clock ticks every 1,000 s gives them: a file changed
     twice within a tick keeps its times, so only its bytes tell the change."""
-    real = cache_identity.snapshot
+    real, identify = cache_identity.snapshot, cache_identity.identify
     tick = 1000 * 10**9
 
     def up(moment: int) -> int:
         return -(-moment // tick) * tick
 
+    def coarse(name: str, info: os.stat_result) -> tuple[str, int, int, int, int]:
+        name, size, mtime, ctime, inode = identify(name, info)
+        return name, size, up(mtime), up(ctime), inode
+
     def snapshot(top: Path) -> tuple[cache_identity.Snapshot, int, cache_identity.Stamp] | None:
-        found = real(top)
+        found = real(top)  # every file's times through coarse(); the directories' too here
         if found is None:
             return None
         files, newest, directories = found
-        coarse = tuple((n, size, up(m), up(c), ino) for n, size, m, c, ino in files)
-        return coarse, up(newest), directories
+        return files, up(newest), directories
 
+    monkeypatch.setattr(cache_identity, "identify", coarse)
     monkeypatch.setattr(cache_identity, "snapshot", snapshot)
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import fnmatch
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ipplan.errors import OutputThroughPlantedLink, TargetExists, write_error
@@ -42,11 +43,25 @@ def stray_temporaries(data_dir: layout.DataDir) -> list[Path]:
     for kind in layout.KINDS.values():
         base = data_dir.path / kind.name
         if base.is_dir() and not base.is_symlink():
-            pattern = "/".join(
-                ["*"] * (len(kind.parts) - 1) + [f".*{layout.SUFFIX}.*{layout.TEMP_SUFFIX}"]
-            )
-            found += sorted(base.glob(pattern))
+            found += sorted(_temporaries_below(base, len(kind.parts) - 1))
     return found
+
+
+def _temporaries_below(directory: Path, depth: int) -> Iterator[Path]:
+    """The temporary files of records ``depth`` directories below ``directory``, as
+    ``*/.*.yaml.*.tmp`` would find them, listed with one scan a directory: a glob took a
+    quarter of a second on a plan of 100,000 records."""
+    try:
+        with os.scandir(directory) as entries:
+            listed = list(entries)
+    except OSError:
+        return
+    for entry in listed:
+        if depth:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _temporaries_below(Path(entry.path), depth - 1)
+        elif fnmatch.fnmatchcase(entry.name, f".*{layout.SUFFIX}.*{layout.TEMP_SUFFIX}"):
+            yield Path(entry.path)
 
 
 def remove_stray_temporaries(data_dir: layout.DataDir) -> None:

@@ -62,15 +62,24 @@ class WorkPlans:
     def item(self, ref: str) -> tuple[WorkPlan, Item]:
         """The item whose id is ``ref`` (case and surrounding spaces ignored)."""
         wanted = ref.strip().lower()
-        for plan, item in self.items():
-            if item.id == wanted:
-                return plan, item
-        ids = [item.id for _, item in self.items()]
-        raise UnknownItem(ref=ref, suggest=suggest(wanted, ids))
+        found = self._by_id.get(wanted)
+        if found is not None:
+            return found
+        raise UnknownItem(ref=ref, suggest=suggest(wanted, list(self._by_id)))
 
     def for_action(self, action_id: str) -> list[tuple[WorkPlan, Item]]:
         """The items that carry the action forward, in the order of :meth:`items`."""
         return list(self._by_action.get(action_id, ()))
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, tuple[WorkPlan, Item]]:
+        """Every item by its id (unique: the files passed validation), in the order of
+        :meth:`items`; looked up once per item by ``history``, a scan each time grew with the
+        square of the plan's size."""
+        index: dict[str, tuple[WorkPlan, Item]] = {}
+        for plan, item in self.items():
+            index.setdefault(item.id, (plan, item))
+        return index
 
     @functools.cached_property
     def _by_action(self) -> dict[str, list[tuple[WorkPlan, Item]]]:

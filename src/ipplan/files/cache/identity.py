@@ -47,6 +47,12 @@ def racy(files: Snapshot, taken: int) -> list[str]:
     return [name for name, _, mtime, ctime, _ in files if max(mtime, ctime) >= since]
 
 
+def identify(name: str, info: os.stat_result) -> tuple[str, int, int, int, int]:
+    """A file's identity as a :data:`Snapshot` lists it: its name, size, modification and
+    change times, and inode."""
+    return name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
 def snapshot(top: Path) -> tuple[Snapshot, int, Stamp] | None:
     """The identity of every file below ``top``, the newest change time among them and its
     directories, and the identity of every directory (:data:`Stamp`).
@@ -80,10 +86,8 @@ def snapshot(top: Path) -> tuple[Snapshot, int, Stamp] | None:
                     elif stat.S_ISREG(info.st_mode):
                         if entry.name.startswith(".") and entry.name != ".gitignore":
                             continue  # the lock and temporary files are not data
-                        found.append(
-                            (name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-                        )
-                        newest = max(newest, info.st_mtime_ns, info.st_ctime_ns)
+                        found.append(identify(name, info))
+                        newest = max(newest, found[-1][2], found[-1][3])
                         if len(found) > MAX_FILES:
                             return None
                     else:
@@ -95,6 +99,39 @@ def snapshot(top: Path) -> tuple[Snapshot, int, Stamp] | None:
     found.sort()
     directories.sort()
     return tuple(found), newest, tuple(directories)
+
+
+def after_writes(before: Snapshot, top: Path, writes: Mapping[str, str | None]) -> Snapshot | None:
+    """``before`` as it is once ``writes`` were made: each file written listed with its identity
+    now, each removed gone, and the directories that hold them as they now are; every other
+    entry as it was. Only the files written are looked at, not all of them again: a file
+    somebody else changed meanwhile keeps its identity of ``before`` here, differs from what the
+    next command lists, and so is read again then. None when a file is not as written."""
+    holding = {name[: i + 1] for name in writes for i, c in enumerate(name) if c == "/"}
+    listed = [entry for entry in before if entry[0] not in writes and entry[0] not in holding]
+    try:
+        for name, text in writes.items():
+            try:
+                info = os.lstat(top / name)
+            except FileNotFoundError:
+                if text is not None:
+                    return None
+                continue
+            if text is None or not stat.S_ISREG(info.st_mode):
+                return None
+            listed.append(identify(name, info))
+        for name in holding:
+            try:
+                info = os.lstat(top / name)
+            except FileNotFoundError:
+                continue
+            if not stat.S_ISDIR(info.st_mode):
+                return None
+            listed.append((name, 0, 0, 0, 0))
+    except OSError:
+        return None
+    listed.sort()
+    return tuple(listed)
 
 
 def steady(before: tuple[Snapshot, int, Stamp], taken: int, top: Path) -> bool:
