@@ -142,7 +142,7 @@ def test_an_entry_holds_plain_data(plan: Path, tmp_path: Path) -> None:
     load.load(layout.DataDir(plan))
     (entry,) = (tmp_path / "cache").glob(f"*{cache_dir.PLAN}")
     lines = entry.read_bytes().split(b"\n")
-    header, *parts = [json.loads(line) for line in lines if line]
+    *parts, header = [json.loads(line) for line in lines if line]
     assert parts
     assert header["format"] == cache_entries.FORMAT and header["top"] == str(plan.resolve())
 
@@ -182,17 +182,13 @@ def test_a_forged_verdict_passes_only_from_the_users_own_file(
     assert cache_verdicts.passed(plan, os.environ) == {"indicators": 999}
 
 
-def plant_verdict(plan: Path, entries: Path, identities: Path, digests: dict[str, str]) -> None:
+def plant_verdict(plan: Path, entries: Path, identities: Path, digests: list[str]) -> None:
     """A verdict for ``plan`` with counts of 999, made as ipplan makes one, in the user's own
-    cache ``entries``: its names are ``plan``'s, its identities those of the files in
-    ``identities``, its digests ``digests``."""
-    listed, where = cache_identity.snapshot(plan), cache_identity.snapshot(identities)
-    assert listed is not None and where is not None
-    verdict = {
-        "names": [name for name, *_ in listed[0]],
-        "digests": digests,
-        "counts": {"indicators": 999, "actuals": 999},
-    }
+    cache ``entries``: its identities those of the files in ``identities``, its digests
+    ``digests`` (one a file, in the order of their names)."""
+    where = cache_identity.snapshot(identities)
+    assert where is not None
+    verdict = {"digests": digests, "counts": {"indicators": 999, "actuals": 999}}
     header = {**cache_entries.header_of(plan), "files": cache_identity.files_digest(where[0])}
     cache_entries.keep(
         entries, cache_entries.entry_name(plan, cache_dir.VERDICT), header, [verdict]
@@ -206,7 +202,7 @@ def test_a_forged_verdict_never_passes_a_broken_plan(cli: Run, plan: Path, tmp_p
 
     break_plan(plan)
     entries = tmp_path / "cache"
-    plant_verdict(plan, entries, plan, {})  # even with the identities right
+    plant_verdict(plan, entries, plan, [])  # even with the identities right
     result = cli("validate", "--data", str(plan), "--lang", "en")
     assert result.exit_code == 1 and "wrong-type" in result.output
     assert "999" not in result.output
@@ -215,7 +211,9 @@ def test_a_forged_verdict_never_passes_a_broken_plan(cli: Run, plan: Path, tmp_p
     shutil.copytree(plan, clone)
     listed = cache_identity.snapshot(plan)
     assert listed is not None
-    every = {n: digest((plan / n).read_bytes()) for n, *_ in listed[0] if not n.endswith("/")}
+    every = [digest((plan / n).read_bytes()) for n in sorted(cache_identity.every_file(listed[0]))]
+    plant_verdict(plan, entries, plan, every)  # the right digests and identities: it passes
+    assert cache_verdicts.passed(plan, os.environ) == {"indicators": 999, "actuals": 999}
     plant_verdict(plan, entries, clone, every)
     assert cache_verdicts.passed(plan, os.environ) is None
     result = cli("validate", "--data", str(plan), "--lang", "en")

@@ -21,10 +21,16 @@ def digest(raw: bytes) -> str:
     return blake2b(raw, digest_size=16).hexdigest()
 
 
+def digesting() -> blake2b:
+    """A fingerprint to feed bytes to as they come (``update``), read with ``hexdigest``: the
+    same as :func:`digest` of them all."""
+    return blake2b(digest_size=16)
+
+
 def digest_of(pieces: Iterable[bytes], separator: bytes) -> str:
     """The fingerprint of ``pieces``, each followed by ``separator``, as :func:`digest` would
     give of them joined, without joining them."""
-    found = blake2b(digest_size=16)
+    found = digesting()
     for piece in pieces:
         found.update(piece)
         found.update(separator)

@@ -144,10 +144,10 @@ def render_status(view: Mapping[str, Any], title: str, lang: str) -> None:
     numeric = ("number", "baseline", "latest", "target", "progress", "pace", "pace_cagr")
     # one engine at any number of rows: names wrap at spaces and hyphens, or between Chinese
     # characters; the other columns are as wide as their widest cell
-    lines = table.plain(
+    lines = table.plain_lines(  # laid out and written a row at a time
         title,
         [headers[name] for name in shown],
-        [[terminal.cell_of(c[name]) for name in shown] for c in cells],
+        ([terminal.cell_of(c[name]) for name in shown] for c in cells),
         [widths[name] for name in shown],
         right=[name in numeric for name in shown],
         hyphens=[name == "name" for name in shown],

@@ -13,7 +13,7 @@ English breaks at spaces); and each line is a list of runs of text and style, wh
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ipplan.text.wrapping import breaks, longest_word, width, wrap
@@ -174,7 +174,7 @@ TIGHT_HEAVY = Plain(edge=1, gap=2, tail=0, rule="━")
 def plain(
     title: str | None,
     headers: Sequence[str],
-    rows: Sequence[Sequence[Cell]],
+    rows: Iterable[Sequence[Cell]],
     column_widths: Sequence[int],
     *,
     right: Sequence[bool] = (),
@@ -185,6 +185,23 @@ def plain(
     blank line, the headings in bold at their foot, the rule, every row wrapped into its
     columns (``column_widths``, text only; ``right`` aligns a column right, ``hyphens`` lets it
     break after a compound's hyphen), and a blank line. The same layout at any number of rows."""
+    return list(
+        plain_lines(title, headers, rows, column_widths, right=right, hyphens=hyphens, style=style)
+    )
+
+
+def plain_lines(
+    title: str | None,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    column_widths: Sequence[int],
+    *,
+    right: Sequence[bool] = (),
+    hyphens: Sequence[bool] = (),
+    style: Plain = PADDED,
+) -> Iterator[Line]:
+    """:func:`plain`'s lines one at a time, each row laid out as it is reached, so that a
+    table of 10,000 rows is printed without all its lines held at once."""
     count = len(column_widths)
     right = list(right) or [False] * count
     frame = _Frame(
@@ -198,16 +215,15 @@ def plain(
         list(hyphens) or [False] * count,
     )
     inner = style.edge - 1 + sum(column_widths) + style.gap * (count - 1) + style.tail
-    lines: list[Line] = []
     if title is not None:  # wrapped to the table's width, then a blank line
-        lines += [[(part, "italic")] for part in wrap(title, inner + 2)]
-        lines.append([])
-    lines += frame.row([cell(h, "bold") for h in headers], bottom=True)
-    lines.append([(" " + style.rule * inner, "")])
+        for part in wrap(title, inner + 2):
+            yield [(part, "italic")]
+        yield []
+    yield from frame.row([cell(h, "bold") for h in headers], bottom=True)
+    yield [(" " + style.rule * inner, "")]
     for row in rows:
-        lines += frame.row(row)
-    lines.append([])
-    return lines
+        yield from frame.row(row)
+    yield []
 
 
 @dataclass(frozen=True)

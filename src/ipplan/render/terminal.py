@@ -6,7 +6,7 @@ Consoles print data as written (no markup, emoji or highlighting), so a note suc
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -205,17 +205,27 @@ def print_texts(console: Console, texts: Sequence[Text]) -> None:
         print_runs(console, [runs for cell in waiting for runs in cell])
 
 
-def print_runs(console: Console, lines: Sequence[Sequence[tuple[str, str]]]) -> None:
-    """Lines given as runs of text and style (:mod:`ipplan.render.table`): plain, in one write, to
-    a file or a pipe; styled to a terminal."""
+# Lines written to a file or a pipe at a time: few writes, and never a whole long table held.
+WRITE_LINES = 1000
+
+
+def print_runs(console: Console, lines: Iterable[Sequence[tuple[str, str]]]) -> None:
+    """Lines given as runs of text and style (:mod:`ipplan.render.table`), taken as they come:
+    plain, a thousand lines a write, to a file or a pipe; styled to a terminal."""
     if not console.is_terminal:
-        console.file.write("".join("".join(t for t, _ in line).rstrip() + "\n" for line in lines))
+        chunk: list[str] = []
+        for line in lines:
+            chunk.append("".join(t for t, _ in line).rstrip() + "\n")
+            if len(chunk) == WRITE_LINES:
+                console.file.write("".join(chunk))
+                chunk.clear()
+        console.file.write("".join(chunk))
         console.file.flush()
         return
     console.print(runs_text(lines), soft_wrap=True)
 
 
-def runs_text(lines: Sequence[Sequence[tuple[str, str]]]) -> Text:
+def runs_text(lines: Iterable[Sequence[tuple[str, str]]]) -> Text:
     """Lines of runs of text and style as one rich text, a line break between lines."""
     result = Text()
     for index, line in enumerate(lines):

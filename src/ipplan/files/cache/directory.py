@@ -8,7 +8,7 @@ import contextlib
 import os
 import stat
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 ENV_DIR = "IPPLAN_CACHE_DIR"
@@ -182,8 +182,10 @@ def read_entry(directory: int, name: str) -> tuple[bytes, float] | None:
         os.close(fd)
 
 
-def write_entry(directory: int, name: str, lines: Sequence[bytes]) -> None:
-    """Write ``lines`` to a temporary file of ``directory`` and rename it to ``name``."""
+def write_entry(directory: int, name: str, lines: Iterable[bytes]) -> None:
+    """Write ``lines``, taken as they come, to a temporary file of ``directory`` and rename it
+    to ``name``; the temporary file is removed if anything goes wrong, an error raised by
+    ``lines`` included (and raised on)."""
     tmp = f".entry.{os.urandom(8).hex()}.tmp"
     try:
         fd = os.open(tmp, _WRITE_FLAGS, 0o600, dir_fd=directory)

@@ -1,6 +1,8 @@
-"""The format of a cache entry: a header naming the format, the ipplan that made it and the
-data directory, then one line of JSON for each part, the whole digested so that an entry whose
-bytes are not what its header says is only a miss. No code comes from an entry."""
+"""The format of a cache entry: one line of JSON for each part, then a header naming the
+format, the ipplan that made it, the data directory, the number of parts and their digest, so
+that an entry whose bytes are not what its header says is only a miss. The header comes last
+so that each part is written as it is encoded, never all held at once. No code comes from an
+entry."""
 
 from __future__ import annotations
 
@@ -10,14 +12,14 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ipplan.files import fingerprint
 from ipplan.files.cache.directory import evict, opened, read_entry, real, write_entry
 
-FORMAT = 3
+FORMAT = 4
 
 # The libraries whose reading of a file decides whether it passes.
 LIBRARIES = ("pydantic", "pydantic_core", "yaml")
@@ -77,8 +79,10 @@ def entry(
     del found
     parts = raw.split(b"\n")
     del raw  # a large plan's entry is 20 MB: held once, not twice
+    if len(parts) < 2 or parts.pop() != b"":
+        return None
     try:
-        header = json.loads(parts[0])
+        header = json.loads(parts.pop())  # the last line
     except Exception:  # not JSON (a pickle of an older ipplan, say): only a miss
         return None
     if (
@@ -87,8 +91,7 @@ def entry(
         or (wanted is not None and not wanted(header))
     ):
         return None
-    del parts[0]
-    if parts.pop() != b"" or len(parts) != header.get("parts"):
+    if len(parts) != header.get("parts"):
         return None
     if header.get("body") != fingerprint.digest_of(parts, b"\n"):
         return None
@@ -115,19 +118,30 @@ def _encode(part: Any) -> bytes:
     return text.encode("utf-8")
 
 
-def keep(where: Path, name: str, header: dict[str, Any], parts: Sequence[Any]) -> None:
-    """Write the entry ``name``, its header and then each of its parts, one line each, whole or
-    not at all, then clear out what is old (:func:`evict`); silently skipped when it cannot
-    be written (a value with no plain form, a full disk, a directory not the user's own)."""
-    try:
-        lines = [_encode(part) for part in parts]  # one at a time: no part's text held long
-    except (TypeError, ValueError):
-        return
-    header = {**header, "parts": len(lines), "body": fingerprint.digest_of(lines, b"\n")}
+def keep(where: Path, name: str, header: dict[str, Any], parts: Iterable[Any]) -> None:
+    """Write the entry ``name``, each of its parts one line as it is encoded, then its header,
+    whole or not at all, then clear out what is old (:func:`evict`); silently skipped when it
+    cannot be written (a value with no plain form, a full disk, a directory not the user's
+    own)."""
+    body = fingerprint.digesting()
+
+    def lines() -> Iterator[bytes]:
+        count = 0
+        for part in parts:
+            line = _encode(part)
+            body.update(line)
+            body.update(b"\n")
+            count += 1
+            yield line
+        yield _encode({**header, "parts": count, "body": body.hexdigest()})
+
     with opened(where, create=True) as directory:
         if directory is None:
             return
-        write_entry(directory, name, [_encode(header), *lines])
+        try:
+            write_entry(directory, name, lines())
+        except (TypeError, ValueError):  # a part with no plain form: nothing is kept
+            return
         evict(directory)
 
 
