@@ -27,7 +27,7 @@ from ipplan.files.tablefile import TableError
 from ipplan.problems import Problem, suggest
 from ipplan.text import numbers
 from ipplan.text.typed_input import control_character
-from ipplan.workplans.periods import PeriodError, parse, split_prefix
+from ipplan.workplans.periods import PeriodError, parse, split_clauses, split_prefix
 
 MAX_ROWS = 5_000
 HEADER_ROWS = 10  # the header row is one of a sheet's first ten
@@ -215,22 +215,43 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
 
 
 def units_of(text: str) -> tuple[str | None, list[str]]:
-    """The lead and supporting units of "省局负责，地方局配合"; text without either is the lead."""
-    lead: str | None = None
+    """The lead and supporting units of "省局负责，地方局配合"; text without either is the lead.
+
+    Several cells' units (an item's continuation rows) add up, never replace: "省局、杭州市局、
+    桐庐局负责" and "省局负责，地方局配合" are led by 省局、杭州市局、桐庐局, with 地方局 in
+    support. A unit named twice is named once; one that leads is not also in support."""
+    leads: list[str] = []
     support: list[str] = []
     for part in re.split(r"[，,；;]", text):
         part = part.strip()
         if not part:
             continue
         if part.endswith("配合"):
-            support += [u for u in re.split(r"[、及和]", part[: -len("配合")]) if u.strip()]
+            support += _names(part[: -len("配合")], "、及和")
         elif part.endswith("负责"):
-            lead = part[: -len("负责")].strip() or lead
-        elif lead is None:
-            lead = part
+            leads += _names(part[: -len("负责")], "、")
+        elif not leads:
+            leads += _names(part, "、")
         else:
             support.append(part)
-    return lead, [u.strip() for u in support]
+    lead = list(dict.fromkeys(u for u in leads if u))
+    others = [u for u in dict.fromkeys(support) if u and u not in lead]
+    return "、".join(lead) or None, others
+
+
+def _names(text: str, separators: str) -> list[str]:
+    """The units a list of them names, split at ``separators`` outside brackets: "各县(市、区)
+    知识产权局" is one unit."""
+    names = [""]
+    depth = 0
+    for char in text:
+        depth += char in "(（"
+        depth -= char in ")）" and depth > 0
+        if depth == 0 and char in separators:
+            names.append("")
+        else:
+            names[-1] += char
+    return [name.strip() for name in names]
 
 
 def items(
@@ -287,17 +308,20 @@ def items(
                 problems.append(Problem(path, draft.row, "unknown-indicator", params))
         schedule = []
         for row, line in draft.schedule:
-            split = split_prefix(line)
-            if split is None:
-                problems.append(Problem(path, row, "schedule-without-period", {"line": line[:40]}))
+            clauses = split_clauses(line)
+            if clauses is None:
+                code = "schedule-without-period"
+                if split_prefix(line) is not None:  # it starts with one, a later clause is unsure
+                    code = "schedule-unsure-period"
+                problems.append(Problem(path, row, code, {"line": line[:40]}))
                 continue
-            period, task = split
-            try:
-                parse(period, year)
-            except PeriodError as exc:
-                problems.append(Problem(path, row, exc.code, {"period": period}))
-                continue
-            schedule.append({"period": period, "task": task or None})
+            for period, task in clauses:
+                try:
+                    parse(period, year)
+                except PeriodError as exc:
+                    problems.append(Problem(path, row, exc.code, {"period": period}))
+                    continue
+                schedule.append({"period": period, "task": task or None})
         if not draft.schedule:
             problems.append(Problem(path, draft.row, "missing-schedule", {}))
         lead, support = units_of("，".join(draft.units))

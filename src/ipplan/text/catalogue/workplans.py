@@ -85,6 +85,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the schedule line '{line}' does not start with a period; write it as '第一季度，…', "
         "'6月底前…' or '全年…'",
     ),
+    "p.schedule-unsure-period": (
+        "进度安排“{line}”中有一句以“某月前”开头，可指上月底或该月底；请写成“6月底前”或“5月底前”",
+        "a clause of the schedule line '{line}' starts with a month and 前 ('6月前'), which "
+        "could mean the end of the month before or of that month; write '6月底前' or '5月底前'",
+    ),
     "p.row-without-measure": (
         "此行没有“工作措施”，上面也没有可以接续的工作项",
         "this row has no 工作措施 (measure), and there is no item above it to continue",

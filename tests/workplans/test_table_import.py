@@ -1,0 +1,120 @@
+"""workplan-import on tables shaped as offices circulate them (seed 004): a schedule cell with
+several deadlines, continuation rows, merged cells, every period form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ipplan.workplans.periods import parse, split_clauses
+from tests.conftest import Run, load, snapshot
+
+HEAD = "对应行动,工作措施,工作目标,具体内容,进度安排,负责部门\n"
+# seed 004's item 4 and item 5, as Excel saves them in GBK: a cell with three deadlines, and
+# an item whose second content line has a row (and units) of its own
+SEED_004 = (
+    HEAD + "talent-training,4.加强推进知识产权金融服务,扩大质押融资覆盖面。,"
+    '"1.在全省开展专利权质押融资补助工作。","4月底前完成数据收集，三季度完成评估，'
+    '年底前报送报告。",省局负责\n'
+    "informatization,5.推进专利行政执法能力提升,推动块状经济发展。,"
+    '1.中国杭州(制笔)知识产权快速维权援助中心的建设,"第一季度，完成中心场地设计。\n'
+    '第二季度，完成中心人员招聘工作。",省局、杭州市局、桐庐局负责\n'
+    ",,,2.组织举办专利行政执法业务培训班3期,"
+    '"第三季度，完成专利行政执法业务培训班。",省局负责，地方局配合\n'
+)
+
+
+@pytest.fixture
+def bare_dir(plan_dir: Path) -> Path:
+    shutil.rmtree(plan_dir / "workplans", ignore_errors=True)
+    return plan_dir
+
+
+def imported(cli: Run, directory: Path, source: Path, *more: str) -> None:
+    result = cli("workplan-import", str(source), "--year", "2024", "--data", str(directory), *more)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_cell_with_several_deadlines_is_one_milestone_each(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "seed.csv"
+    source.write_bytes(SEED_004.encode("gbk"))
+    imported(cli, bare_dir, source)
+    first, second = load(bare_dir).work.plan(2024).items
+    assert [(m.period, m.task) for m in first.schedule] == [
+        ("4月底前", "完成数据收集"),
+        ("三季度", "完成评估"),
+        ("年底前", "报送报告。"),
+    ]
+    # the item is not done in April: its last milestone ends with the year
+    assert [parse(m.period, 2024).end for m in first.schedule] == [
+        dt.date(2024, 4, 30),
+        dt.date(2024, 9, 30),
+        dt.date(2024, 12, 31),
+    ]
+    # the continuation row adds content, milestones and units to its item
+    assert [c.text for c in second.content] == [
+        "中国杭州(制笔)知识产权快速维权援助中心的建设",
+        "组织举办专利行政执法业务培训班3期",
+    ]
+    assert [m.period for m in second.schedule] == ["第一季度", "第二季度", "第三季度"]
+    assert (second.lead, second.support) == ("省局、杭州市局、桐庐局", ["地方局"])
+
+
+@pytest.mark.parametrize(
+    ("cell", "periods"),
+    [
+        ("2024Q1，完成方案；2024Q3，完成评估。", ["2024Q1", "2024Q3"]),
+        ("2024H1，调研。2024H2，出台。", ["2024H1", "2024H2"]),
+        ("2024-03，启动，2024-06-30，验收", ["2024-03", "2024-06-30"]),
+        ("2024，全年跟踪", ["2024"]),
+        ("第一季度，完成设计，第二、三季度，试运行", ["第一季度", "第二、三季度"]),
+        ("第二季度至第三季度，督促整改，第四季度，审批", ["第二季度至第三季度", "第四季度"]),
+        ("上半年，调研，下半年，出台", ["上半年", "下半年"]),
+        ("3月10日前完成推荐。3月20日前完成评议", ["3月10日前", "3月20日前"]),
+        ("2024年6月底前完成申报，三季度完成评审，2024年底前下拨经费", [
+            "2024年6月底前", "三季度", "2024年底前",
+        ]),
+        ("6月底前完成，全年跟踪", ["6月底前", "全年"]),
+        ("第一季度，按文件精神，由省局组织推荐", ["第一季度"]),
+        # a year alone inside a line is a sentence about the year, not a deadline
+        ("下半年，正式出台。2024年浙江省培训成行。", ["下半年"]),
+        ("２０２４Ｑ３，完成评估，年底前报送", ["２０２４Ｑ３", "年底前"]),
+    ],
+)  # fmt: skip
+def test_every_period_form_splits_a_cell_and_imports(
+    bare_dir: Path, cli: Run, tmp_path: Path, cell: str, periods: list[str]
+) -> None:
+    assert [p for p, _ in split_clauses(cell) or []] == periods
+    source = tmp_path / "forms.csv"
+    source.write_text(HEAD + f'talent-training,措施,,,"{cell}",省局负责\n', encoding="utf-8")
+    imported(cli, bare_dir, source)
+    (item,) = load(bare_dir).work.plan(2024).items
+    assert [m.period for m in item.schedule] == periods
+
+
+def test_a_line_that_cannot_be_split_is_refused_at_its_row(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "unsure.csv"
+    source.write_text(
+        HEAD
+        + 'talent-training,措施一,,,"第一季度，完成方案",省局负责\n'
+        + 'talent-training,措施二,,,"第一季度完成方案，6月前完成评估",省局负责\n'
+        + 'talent-training,措施三,,,"统计调查根据要求完成，三季度完成",省局负责\n',
+        encoding="utf-8",
+    )
+    before = snapshot(bare_dir)
+    result = cli("workplan-import", str(source), "--year", "2024", "--data", str(bare_dir))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        f"{source}:3: schedule-unsure-period: 进度安排“第一季度完成方案，6月前完成评估”中有一句以"
+        "“某月前”开头，可指上月底或该月底；请写成“6月底前”或“5月底前”",
+        f"{source}:4: schedule-without-period: 进度安排“统计调查根据要求完成，三季度完成”不以时间"
+        "开头；请写成“第一季度，……”“6月底前……”“全年……”",
+    ]
+    assert snapshot(bare_dir) == before
