@@ -118,3 +118,62 @@ def test_a_line_that_cannot_be_split_is_refused_at_its_row(
         "开头；请写成“第一季度，……”“6月底前……”“全年……”",
     ]
     assert snapshot(bare_dir) == before
+
+
+def seed_workbook(path: Path) -> None:
+    """Seed 004's shape as a spreadsheet holds it: the part (所属部分) and the action merged
+    over two items, one item's 工作措施, 工作目标 and 负责部门 merged over its two rows."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "2024年"
+    sheet.append(
+        ["所属部分", "对应行动", "工作措施", "工作目标", "具体内容", "进度安排", "负责部门"]
+    )
+    sheet.append(
+        [
+            "（五）专利行政执法体系建设",
+            "informatization",
+            "5.推进专利行政执法能力提升",
+            "推动块状经济发展。",
+            "1.维权援助中心的建设",
+            "第一季度，完成场地设计。第三季度，试运行",
+            "省局、杭州市局、桐庐局负责",
+        ]
+    )
+    sheet.append([None, None, None, None, "2.举办执法培训班3期", "第二季度，完成培训班", None])
+    sheet.append(
+        [
+            None,
+            None,
+            "6.发挥维权援助平台作用",
+            "完善维权援助服务体系。",
+            "根据管理办法加快建设",
+            "第一季度，检查建设情况，第四季度，完成审批",
+            "省局及地方局负责",
+        ]
+    )
+    for cells in ("A2:A4", "B2:B4", "C2:C3", "D2:D3", "G2:G3"):
+        sheet.merge_cells(cells)
+    book.save(path)
+
+
+def test_merged_cells_apply_to_every_row_they_span(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "seed.xlsx"
+    seed_workbook(source)
+    imported(cli, bare_dir, source)
+    first, second = load(bare_dir).work.plan(2024).items
+    # the merged action and part reach the second item; the first item's merged cells are
+    # read once, not once for each row they span
+    assert first.section == second.section == "（五）专利行政执法体系建设"
+    assert first.actions == second.actions == ["informatization"]
+    assert first.goal == "推动块状经济发展。"
+    assert [c.text for c in first.content] == ["维权援助中心的建设", "举办执法培训班3期"]
+    assert [m.period for m in first.schedule] == ["第一季度", "第三季度", "第二季度"]
+    assert (first.lead, first.support) == ("省局、杭州市局、桐庐局", [])
+    assert [m.period for m in second.schedule] == ["第一季度", "第四季度"]
+    assert second.lead == "省局及地方局"

@@ -68,6 +68,8 @@ _ID = re.compile(r"[a-z][a-z0-9_-]*")
 class Row:
     number: int  # the row in the sheet or the line in the CSV file
     cells: dict[str, str]
+    # the columns whose value is a merged cell's, begun in a row above (xlsx only)
+    merged: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -136,9 +138,32 @@ def _workbook_rows(path: Path, raw: bytes) -> tuple[list[Row], list[Problem]]:
                 for column, cell in row.uncached
                 if row is read[0] or (column < len(columns) and columns[column] is not None)
             ]
-            found, missing = _rows(path, [(row.number, row.cells) for row in head[:index] + read])
+            grid = [(row.number, list(row.cells)) for row in head[:index] + read]
+            spread = _spread(grid[index:], columns, sheet.merged())
+            found, missing = _rows(path, grid, spread)
             return found, missing + problems
     return _rows(path, [])
+
+
+def _spread(
+    grid: list[tuple[int, list[str]]],
+    columns: Sequence[str | None],
+    merges: Sequence[tuple[int, int, int, int]],
+) -> set[tuple[int, int]]:
+    """Give every row a merged cell spans its value, as the spreadsheet shows it (``grid`` is
+    the header row and those below, changed in place); the (row, column) filled so."""
+    first = {number: cells for number, cells in grid}
+    spread: set[tuple[int, int]] = set()
+    for top, bottom, left, _ in merges:
+        if bottom <= top or left >= len(columns) or columns[left] is None or top not in first:
+            continue
+        value = first[top][left] if left < len(first[top]) else ""
+        for number, cells in grid:
+            if top < number <= bottom and value:
+                cells.extend([""] * (left + 1 - len(cells)))
+                cells[left] = value
+                spread.add((number, left))
+    return spread
 
 
 def _column_of(name: str) -> str | None:
@@ -156,7 +181,11 @@ def _header_index(grid: Sequence[tuple[int, list[str]]]) -> int | None:
     return None
 
 
-def _rows(path: Path, grid: list[tuple[int, list[str]]]) -> tuple[list[Row], list[Problem]]:
+def _rows(
+    path: Path,
+    grid: list[tuple[int, list[str]]],
+    spread: set[tuple[int, int]] | None = None,
+) -> tuple[list[Row], list[Problem]]:
     index = _header_index(grid)
     if index is None:
         raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
@@ -174,8 +203,13 @@ def _rows(path: Path, grid: list[tuple[int, list[str]]]) -> tuple[list[Row], lis
             for column, cell in zip(columns, cells, strict=False)
             if column is not None and cell.strip()
         }
+        merged = frozenset(
+            column
+            for index, column in enumerate(columns)
+            if column is not None and (number, index) in (spread or ())
+        )
         if values:
-            rows.append(Row(number, values))
+            rows.append(Row(number, values, merged))
     return rows, problems
 
 
@@ -184,7 +218,9 @@ def _lines(text: str) -> list[str]:
 
 
 def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]:
-    """The items the rows describe; a row without a measure continues the item above."""
+    """The items the rows describe; a row without a measure of its own (or with a merged one)
+    continues the item above, and adds to it (content, schedule, units), never replaces. A
+    merged cell counts for every item whose first row it spans."""
     found: list[Draft] = []
     problems: list[Problem] = []
     for row in rows:
@@ -193,6 +229,10 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
             char = control_character(value)
             if char is not None:
                 problems.append(Problem(path, row.number, "control-character", {"char": char}))
+        if "measure" not in cells or "measure" in row.merged:
+            # the row continues its item (a merged 工作措施 too): a cell merged with the rows
+            # above is the item's already, never added twice
+            cells = {k: v for k, v in cells.items() if k not in row.merged}
         if "measure" in cells:
             found.append(Draft(row=row.number, id=cells.get("id"), measure=cells["measure"]))
         elif not found:
