@@ -177,3 +177,105 @@ def test_merged_cells_apply_to_every_row_they_span(
     assert (first.lead, first.support) == ("省局、杭州市局、桐庐局", [])
     assert [m.period for m in second.schedule] == ["第一季度", "第四季度"]
     assert second.lead == "省局及地方局"
+
+
+def test_ipplans_own_workbook_round_trips_every_year(
+    plan_dir: Path, cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report workbook has a sheet a year; --year picks that year's, and its items, title,
+    issuer and issue date come back as they were."""
+    from tests.workplans.test_workplans import WORKPLAN
+
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    data = ("--data", str(plan_dir))
+    (plan_dir / "workplans" / "2024.yaml").write_text(
+        "\n".join(line[4:] for line in WORKPLAN.splitlines()) + "\n", encoding="utf-8"
+    )
+    before = {wp.year: wp for wp in load(plan_dir).work.plans}
+    assert sorted(before) == [2022, 2024]
+    book = tmp_path / "report.xlsx"
+    assert cli("report", "-o", str(book), *data).exit_code == 0
+    for year, wp in before.items():
+        back = cli("workplan-import", str(book), "--year", str(year), "--force", *data)
+        assert back.exit_code == 0, back.stderr
+        assert f"导入 {len(wp.items)} 个工作项" in back.stdout
+        after = load(plan_dir).work.plan(year)
+        assert after.info == wp.info
+        assert after.items == wp.items
+    # the sheet named, whatever --year says
+    named = cli(
+        "workplan-import", str(book), "--year", "2024", "--sheet", "2024年工作计划", "--force",
+        "--issued", "2024-04-01", "--issuer", "秘书处", *data,
+    )  # fmt: skip
+    assert named.exit_code == 0, named.stderr
+    info = load(plan_dir).work.plan(2024).info
+    assert (info.title, info.issuer, info.issued) == (
+        "2024年重点工作计划",
+        "秘书处",
+        dt.date(2024, 4, 1),
+    )
+
+
+def test_a_workbook_without_the_years_sheet_is_refused_naming_its_sheets(
+    plan_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    data = ("--data", str(plan_dir))
+    book = tmp_path / "report.xlsx"
+    assert cli("report", "-o", str(book), *data).exit_code == 0
+    before = snapshot(plan_dir)
+    result = cli("workplan-import", str(book), "--year", "2025", *data)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{book}:1: no-sheet-of-year: 工作簿中没有 2025 年的工作表（其中有表头的工作表："
+        "2022年工作计划）；请用 --sheet 指明其中之一"
+    )
+    unknown = cli("workplan-import", str(book), "--year", "2025", "--sheet", "2025", *data)
+    assert unknown.exit_code == 1
+    assert "import-unknown-sheet: 工作簿中没有名为“2025”的工作表" in unknown.stderr
+    csv = tmp_path / "t.csv"
+    csv.write_text(HEAD, encoding="utf-8")
+    text = cli("workplan-import", str(csv), "--year", "2025", "--sheet", "x", *data)
+    assert text.exit_code == 1 and "import-sheet-of-text" in text.stderr
+    assert snapshot(plan_dir) == before
+
+
+def test_problems_in_a_workbook_are_named_at_sheet_and_row(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "2024年"
+    sheet.append(["印发日期", "三月"])
+    sheet.append(["对应行动", "工作措施", "进度安排"])
+    sheet.append(["talent-training", "措施一", "统计调查根据要求完成"])
+    source = tmp_path / "bad.xlsx"
+    book.save(source)
+    before = snapshot(bare_dir)
+    result = cli("workplan-import", str(source), "--year", "2024", "--data", str(bare_dir))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        f"{source}!2024年:1: invalid-issued: 印发日期“三月”不是日期；请写成 2024-03-01",
+        f"{source}!2024年:3: schedule-without-period: 进度安排“统计调查根据要求完成”不以时间开头；"
+        "请写成“第一季度，……”“6月底前……”“全年……”",
+    ]
+    assert "workplans/2024.yaml" not in result.stderr
+    assert snapshot(bare_dir) == before
+
+
+def test_a_work_plan_without_an_issue_date_shows_no_dash(
+    plan_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.workplans.test_workplans import WORKPLAN
+
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    shutil.rmtree(plan_dir / "workplans")
+    (plan_dir / "workplans").mkdir()
+    text = "\n".join(line[4:] for line in WORKPLAN.splitlines() if "issued:" not in line)
+    (plan_dir / "workplans" / "2024.yaml").write_text(text + "\n", encoding="utf-8")
+    zh = cli("workplan", "2024", "--data", str(plan_dir)).stdout
+    en = cli("workplan", "2024", "--lang", "en", "--data", str(plan_dir)).stdout
+    assert "（中华全国专利代理师协会 印发）" in zh and "—" not in zh.splitlines()[0]
+    assert "(issued by 中华全国专利代理师协会)" in en and "—" not in en.splitlines()[0]

@@ -1047,7 +1047,14 @@ def test_the_workbooks_work_plan_sheet_imports_back(
     book = tmp_path / "r.xlsx"
     assert cli("report", "-o", str(book), "--data", str(wp_dir)).exit_code == 0
     sheet = load_workbook(book)["2024年工作计划"]
-    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    about = [[c.value for c in row][:2] for row in sheet.iter_rows(max_row=4)]
+    assert about == [
+        ["年度", "2024"],
+        ["标题", "2024年重点工作计划"],
+        ["印发单位", "中华全国专利代理师协会"],
+        ["印发日期", "2024-03-29"],
+    ]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=5)]
     assert rows[0] == [
         "编号",
         "所属部分",
@@ -1066,14 +1073,11 @@ def test_the_workbooks_work_plan_sheet_imports_back(
     assert rows[1][8] == "practitioners"
     assert rows[1][9] == "推进中\n1. 上半年：已完成\n2. 下半年：未到期"
     before = load(wp_dir).work.plan(2024)
-    title = before.info.title
-    back = cli(
-        "workplan-import", str(book), "--year", "2024", "--force", "--title", title,
-        "--data", str(wp_dir),
-    )  # fmt: skip
+    back = cli("workplan-import", str(book), "--year", "2024", "--force", "--data", str(wp_dir))
     assert back.exit_code == 0, back.stderr
     after = load(wp_dir).work.plan(2024)
     assert after.items == before.items  # the same items, field for field
+    assert after.info == before.info  # title, issuer and date from the rows above the header
 
 
 def test_init_copies_the_shipped_work_plans(cli: Run, tmp_path: Path) -> None:

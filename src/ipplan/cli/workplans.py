@@ -203,6 +203,14 @@ def workplan_import(
         typer.Option("--title"),
     ] = None,
     issuer: Annotated[Optional[str], typer.Option("--issuer")] = None,  # noqa: UP045
+    issued: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--issued", metavar="DATE", show_default=False),
+    ] = None,
+    sheet: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--sheet", metavar="NAME", show_default=False),
+    ] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
     encoding: EncodingOption = None,
     data: DataOption = None,
@@ -226,6 +234,8 @@ def workplan_import(
             year,
             title=title,
             issuer=issuer,
+            issued=issued,
+            sheet=sheet,
             force=force,
             encoding=encoding,
             waiting=lock_waits(language),

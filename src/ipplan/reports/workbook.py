@@ -175,12 +175,17 @@ def render(report: dict[str, Any], lang: str) -> bytes:
     for view in (report.get("work") or {}).get("workplans", []):
         year = view["workplan"]["year"]
         ws = workbook.create_sheet(text("sheet.workplan", lang, year=year))
+        header = 0  # the year, title, issuer and date come first, a row each
         for row in workplan_rows(view, lang):
             ws.append(row)
-        for cells in ws.iter_rows(min_row=2):
+            header = header or (ws.max_row if len(row) > 2 else 0)
+        for cells in ws.iter_rows(min_row=header + 1):
             for cell in cells:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         _finish(ws, Font(bold=True))
+        for cell in ws[header]:
+            cell.font = Font(bold=True)
+        ws.freeze_panes = f"A{header + 1}"
 
     about = workbook.create_sheet(text("sheet.about", lang))
     for line in (title(report, lang), *intro(report, lang)):

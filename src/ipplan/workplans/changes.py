@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipplan import clock, file_models, write
 from ipplan.actions import parse_date
@@ -25,6 +26,7 @@ from ipplan.errors import (
     DataNotWritable,
     DateInFuture,
     InvalidAmount,
+    InvalidDate,
     ItemClosed,
     NoQuantity,
     NothingToRecord,
@@ -44,6 +46,9 @@ from ipplan.workplans.loading import _event_rules
 from ipplan.workplans.periods import PeriodError, normalise, parse
 from ipplan.workplans.states import ItemStanding, ItemState, MilestoneState, assess_item
 from ipplan.write import Edit, commit, stamp
+
+if TYPE_CHECKING:
+    from ipplan.workplans.tables import Table
 
 HEADER = PROGRESS.header() + (
     "# Progress on a work-plan item, written by `ipplan item`: one event per file.\n"
@@ -269,18 +274,23 @@ def import_table(
     *,
     title: str | None = None,
     issuer: str | None = None,
+    issued: str | None = None,
+    sheet: str | None = None,
     force: bool = False,
     encoding: str | None = None,
     waiting: Waiting | None = None,
 ) -> Imported:
     """Read a table in the seed 004 shape and write it as ``workplans/YEAR.yaml``.
 
-    All or nothing: every row is checked first, every problem is reported with its row, and the
-    file is written only if there is none (or ``force``) and the whole plan, the new work plan
-    in it, passes validation. The change goes through :func:`ipplan.write.commit` like every
-    other, so a refusal leaves every file as it was. A CSV table is read in ``encoding`` when
-    given (see :func:`ipplan.files.tablefile.decode`). The table is read once, however often it
-    is checked against the plan.
+    All or nothing: every row is checked first, every problem is reported with its row (in a
+    workbook, ``file!sheet:row``), and the file is written only if there is none (or ``force``)
+    and the whole plan, the new work plan in it, passes validation. The change goes through
+    :func:`ipplan.write.commit` like every other, so a refusal leaves every file as it was. A
+    CSV table is read in ``encoding`` when given (see :func:`ipplan.files.tablefile.decode`);
+    a workbook's sheet is the one ``sheet`` names, else the sheet of ``year``. The title,
+    issuer and issue date are those given, else those the table states above its header row
+    (as ipplan's own workbook does), else the title YEAR年工作计划. The table is read once,
+    however often it is checked against the plan.
     """
     from ipplan.errors import ImportRefused, WorkPlanExists, WorkPlanYearOutsidePlan
     from ipplan.files.tablefile import TableError
@@ -288,11 +298,12 @@ def import_table(
 
     if year not in plan.years:
         raise WorkPlanYearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
-    title = clean_text(title, "--title") or f"{year}年工作计划"
+    title = clean_text(title, "--title")
     issuer = clean_text(issuer, "--issuer")
+    issued_on = parse_date(issued) if issued is not None else None
     name = f"{WORKPLANS_DIR}/{year}.yaml"
     target = data_dir.file(name)
-    read: list[tuple[list[tables.Row], list[Problem]]] = []
+    read: list[tables.Table] = []
 
     def edit(latest: Plan) -> Edit[Imported]:
         replaced = target.exists()
@@ -300,11 +311,12 @@ def import_table(
             raise WorkPlanExists(path=str(target), year=year)
         if not read:
             try:
-                read.append(tables.read_rows(source, encoding))
+                read.append(tables.read_rows(source, encoding, year, sheet))
             except TableError as exc:
                 raise ImportRefused([exc.problem], path=str(source)) from None
-        rows, problems = read[0][0], list(read[0][1])
-        drafts, more = tables.drafts(source, rows)
+        table = read[0]
+        where, problems = table.where, list(table.problems)
+        drafts, more = tables.drafts(where, table.rows)
         taken = {
             item.id: f"{wp.path.name if wp.path else wp.year}"
             for wp, item in latest.work.items()
@@ -312,13 +324,42 @@ def import_table(
         }
         keys = [ind.key for ind in latest.indicators]
         actions = [a.id for a in latest.actions]
-        items, checked = tables.items(source, year, drafts, actions, taken, keys)
+        items, checked = tables.items(where, year, drafts, actions, taken, keys)
         problems += more + checked
+        info, wrong = _stated(table, year, title, issuer, issued_on)
+        problems += wrong
         if not items and not problems:
-            problems.append(Problem(source, 1, "no-rows", {}))
+            problems.append(Problem(where, 1, "no-rows", {}))
         if problems:
             raise ImportRefused(sorted(problems, key=Problem.sort_key), path=str(source))
-        text = tables.dump({"year": year, "title": title, "issuer": issuer}, items)
+        text = tables.dump({"year": year, **info}, items)
         return Edit(Imported(target, year, len(items), replaced), {name: text})
 
     return commit(data_dir, plan, edit, waiting=waiting)
+
+
+def _stated(
+    table: Table,
+    year: int,
+    title: str | None,
+    issuer: str | None,
+    issued: dt.date | None,
+) -> tuple[dict[str, object], list[Problem]]:
+    """The work plan's title, issuer and issue date: as given, else as the table states them,
+    else (the title) YEAR年工作计划; an issue date the table states that is no date is a
+    problem at its row."""
+    about = table.about
+    problems: list[Problem] = []
+    if issued is None and "issued" in about:
+        row, value = about["issued"]
+        try:
+            issued = parse_date(value)
+        except InvalidDate:
+            problems.append(Problem(table.where, row, "invalid-issued", {"value": value[:40]}))
+    title = title or (about["title"][1] if "title" in about else None)
+    issuer = issuer or (about["issuer"][1] if "issuer" in about else None)
+    return {
+        "title": title or f"{year}年工作计划",
+        "issuer": issuer,
+        "issued": issued.isoformat() if issued is not None else None,
+    }, problems

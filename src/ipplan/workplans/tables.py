@@ -88,14 +88,63 @@ class Draft:
     indicators: list[str] = field(default_factory=list)
 
 
-def read_rows(path: Path, encoding: str | None = None) -> tuple[list[Row], list[Problem]]:
+# what the rows above the header row may say of the work plan, as ipplan's own workbook writes
+# them: a name in one cell, its value in the next
+ABOUT: dict[str, tuple[str, ...]] = {
+    "year": ("年度", "year"),
+    "title": ("标题", "title"),
+    "issuer": ("印发单位", "issuer"),
+    "issued": ("印发日期", "issued"),
+}
+
+
+@dataclass
+class Table:
+    """A table as read: where its problems are (the file, or ``file!sheet`` in a workbook),
+    its rows below the header, the problems of reading them, and what the rows above the
+    header say of the work plan (name -> (row, value), names of :data:`ABOUT`)."""
+
+    where: Path
+    rows: list[Row]
+    problems: list[Problem]
+    about: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+
+def read_rows(
+    path: Path, encoding: str | None = None, year: int | None = None, sheet: str | None = None
+) -> Table:
     """The rows below the header row of ``path`` (xlsx, or CSV in UTF-8, Excel's GBK, or the
-    ``encoding`` named), and the problems of reading them. Raises :class:`TableError` for a
+    ``encoding`` named), and the problems of reading them. In a workbook, the sheet ``sheet``
+    names, else the sheet of ``year`` (see :func:`_choose`). Raises :class:`TableError` for a
     file that cannot be read as a table at all."""
     raw = tablefile.read(path)
     if tablefile.is_workbook(path):
-        return _workbook_rows(path, raw)
-    return _rows(path, _csv_grid(path, tablefile.decode(raw, path, encoding)))
+        return _workbook_rows(path, raw, year, sheet)
+    if sheet is not None:
+        raise TableError(Problem(path, 1, "import-sheet-of-text", {"sheet": sheet}))
+    grid = _csv_grid(path, tablefile.decode(raw, path, encoding))
+    rows, problems = _rows(path, grid)
+    return Table(path, rows, problems, _about(grid))
+
+
+def _about(grid: Sequence[tuple[int, list[str]]]) -> dict[str, tuple[int, str]]:
+    """What the rows above the header row say of the work plan (:data:`ABOUT`)."""
+    index = _header_index(grid) or 0
+    found: dict[str, tuple[int, str]] = {}
+    for number, cells in grid[:index]:
+        filled = [c.strip() for c in cells if c.strip()]
+        for name, names in ABOUT.items():
+            if len(filled) >= 2 and filled[0].lower() in names:
+                found.setdefault(name, (number, filled[1]))
+    return found
+
+
+def _sheet_year(title: str, about: Mapping[str, tuple[int, str]]) -> int | None:
+    """The year a sheet is of: its 年度 row, else the one four-digit year its name holds."""
+    if "year" in about and about["year"][1].isdigit():
+        return int(about["year"][1])
+    years = set(re.findall(r"(?<!\d)(\d{4})(?!\d)", title))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _csv_grid(path: Path, text: str) -> list[tuple[int, list[str]]]:
@@ -118,21 +167,29 @@ def _csv_grid(path: Path, text: str) -> list[tuple[int, list[str]]]:
         raise TableError(Problem(path, 1, "csv-syntax", {"detail": str(exc)})) from None
 
 
-def _workbook_rows(path: Path, raw: bytes) -> tuple[list[Row], list[Problem]]:
-    """The rows of the first sheet with a header row, read a row at a time; a formula whose
+def _workbook_rows(path: Path, raw: bytes, year: int | None, name: str | None) -> Table:
+    """The rows of the chosen sheet (:func:`_choose`), read a row at a time; a formula whose
     value the file never saved, in the header row or a column read, is a problem at its cell."""
     with tablefile.workbook(path, raw, MAX_ROWS) as book:
+        titles = book.titles
+        if name is not None and name not in titles:
+            params = {"sheet": name, "sheets": titles}
+            raise TableError(Problem(path, 1, "import-unknown-sheet", params))
+        chosen = _choose(path, book, year, name)
         for sheet in book.sheets():
+            if sheet.title != chosen:
+                continue
+            where = Path(f"{path}!{sheet.title}")
             rows = sheet.rows()
             head = [row for _, row in zip(range(HEADER_ROWS), rows, strict=False)]
             index = _header_index([(row.number, row.cells) for row in head])
             if index is None:
-                continue  # not the table: the rest of the sheet is never read
+                raise TableError(Problem(where, 1, "missing-column", {"missing": "工作措施"}))
             read = head[index:] + list(rows)
             columns = [_column_of(c) for c in read[0].cells]
             problems = [
                 Problem(
-                    path, row.number, "formula-without-value", {"sheet": sheet.title, "cell": cell}
+                    where, row.number, "formula-without-value", {"sheet": sheet.title, "cell": cell}
                 )
                 for row in read
                 for column, cell in row.uncached
@@ -140,9 +197,34 @@ def _workbook_rows(path: Path, raw: bytes) -> tuple[list[Row], list[Problem]]:
             ]
             grid = [(row.number, list(row.cells)) for row in head[:index] + read]
             spread = _spread(grid[index:], columns, sheet.merged())
-            found, missing = _rows(path, grid, spread)
-            return found, missing + problems
-    return _rows(path, [])
+            found, missing = _rows(where, grid, spread)
+            return Table(where, found, missing + problems, _about(grid))
+    raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
+
+
+def _choose(path: Path, book: tablefile.Workbook, year: int | None, name: str | None) -> str:
+    """The sheet to read: the one ``name`` names; else, of the sheets with a header row (in
+    their first ten rows), the first of ``year`` (its 年度 row, or the year in its name), else
+    the first of no year at all. A workbook whose table sheets are all of other years is
+    refused, naming them: ipplan's own workbook has a sheet for each year."""
+    if name is not None:
+        return name
+    tables: list[tuple[str, int | None]] = []
+    for sheet in book.sheets():
+        rows = zip(range(HEADER_ROWS), sheet.rows(), strict=False)
+        head = [(row.number, row.cells) for _, row in rows]
+        if _header_index(head) is not None:
+            tables.append((sheet.title, _sheet_year(sheet.title, _about(head))))
+    for title, of in tables:
+        if of is not None and of == year:
+            return title
+    for title, of in tables:
+        if of is None:
+            return title
+    if not tables:
+        raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
+    params = {"year": year, "sheets": [title for title, _ in tables]}
+    raise TableError(Problem(path, 1, "no-sheet-of-year", params))
 
 
 def _spread(
@@ -447,11 +529,19 @@ def dump(info: Mapping[str, Any], found: Sequence[Mapping[str, Any]]) -> str:
 
 
 def sheet(view: Mapping[str, Any], lang: str) -> Iterator[list[str]]:
-    """A work plan view as the table's rows, header first: what the xlsx sheet holds, and what
-    the import reads back."""
+    """A work plan view as the table's rows: its year, title, issuer and issue date (those it
+    has), a name and a value a row (:data:`ABOUT`), then the header row and the items; what the
+    xlsx sheet holds, and what the import reads back."""
     from ipplan.render.sentences import units_text
     from ipplan.text.i18n import text
 
+    info = view["workplan"]
+    yield [ABOUT["year"][0], str(info["year"])]
+    yield [ABOUT["title"][0], info["title"]]
+    if info["issuer"]:
+        yield [ABOUT["issuer"][0], info["issuer"]]
+    if info["issued"]:
+        yield [ABOUT["issued"][0], info["issued"]]
     yield [
         HEADERS["id"][0],
         HEADERS["section"][0],

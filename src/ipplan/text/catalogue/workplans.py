@@ -12,6 +12,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "wp.pending": ("未到期", "pending"),
     "wp.title": ("{year} 年工作计划：{title}", "Work plan {year}: {title}"),
     "wp.issued": ("{issuer}，{issued} 印发", "issued by {issuer}, {issued}"),
+    "wp.issued_by": ("{issuer} 印发", "issued by {issuer}"),
+    "wp.issued_on": ("{issued} 印发", "issued {issued}"),
     "wp.on_day": ("状态按 {day}", "states on {day}"),
     "wp.col.measure": ("工作措施", "Measure"),
     "wp.col.goal": ("工作目标", "Goal"),
@@ -89,6 +91,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "进度安排“{line}”中有一句以“某月前”开头，可指上月底或该月底；请写成“6月底前”或“5月底前”",
         "a clause of the schedule line '{line}' starts with a month and 前 ('6月前'), which "
         "could mean the end of the month before or of that month; write '6月底前' or '5月底前'",
+    ),
+    "p.no-sheet-of-year": (
+        "工作簿中没有 {year} 年的工作表（其中有表头的工作表：{sheets}）；请用 --sheet 指明其中之一",
+        "the workbook has no sheet of {year} (its sheets with a header row: {sheets}); name "
+        "one of them with --sheet",
+    ),
+    "p.invalid-issued": (
+        "印发日期“{value}”不是日期；请写成 2024-03-01",
+        "the issue date '{value}' is no date; write it as 2024-03-01",
     ),
     "p.row-without-measure": (
         "此行没有“工作措施”，上面也没有可以接续的工作项",
