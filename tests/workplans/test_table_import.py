@@ -279,3 +279,43 @@ def test_a_work_plan_without_an_issue_date_shows_no_dash(
     en = cli("workplan", "2024", "--lang", "en", "--data", str(plan_dir)).stdout
     assert "（中华全国专利代理师协会 印发）" in zh and "—" not in zh.splitlines()[0]
     assert "(issued by 中华全国专利代理师协会)" in en and "—" not in en.splitlines()[0]
+
+
+def test_an_amount_may_carry_the_items_own_unit(
+    plan_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.workplans.test_workplans import WORKPLAN
+
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    shutil.rmtree(plan_dir / "workplans")
+    (plan_dir / "workplans").mkdir()
+    text = "\n".join(line[4:] for line in WORKPLAN.splitlines())
+    (plan_dir / "workplans" / "2024.yaml").write_text(text + "\n", encoding="utf-8")
+    data = ("--data", str(plan_dir))
+    before = snapshot(plan_dir)
+    other = cli("item", "y2024-1", "--amount", "2家", *data)
+    assert other.exit_code == 1 and "Traceback" not in other.stderr
+    assert other.stderr.strip() == "错误：“2家”带有单位 家，但该指标的单位是 次；请只写数值。"
+    assert snapshot(plan_dir) == before
+    assert cli("item", "y2024-1", "--amount", "2次", *data).exit_code == 0
+    (event,) = load(plan_dir).work.events_of("y2024-1")
+    assert event.amount == 2
+
+
+def test_a_fifo_or_a_device_given_as_the_table_is_named_as_such(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    import os
+
+    fifo = tmp_path / "table.csv"
+    os.mkfifo(fifo)
+    before = snapshot(bare_dir)
+    for path, kind in ((str(fifo), "是命名管道"), ("/dev/null", "是设备文件")):
+        result = cli("workplan-import", path, "--year", "2024", "--data", str(bare_dir))
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[0] == (
+            f"{path}:1: import-not-a-regular-file: {kind}，不是普通文件；导入只读取普通文件："
+            "请把表格存为文件，再给出它的路径"
+        )
+        assert "workplans" not in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(bare_dir) == before

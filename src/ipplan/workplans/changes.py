@@ -168,11 +168,14 @@ def build(
     amount = None
     content = None
     if request.amount is not None:
-        value = parse_value(request.amount)
+        index = _quantity(item, request.content)
+        # "2次": the quantity's own unit may follow the number; another unit is refused
+        quantity = item.content[index - 1].quantity
+        units = [c.quantity.unit for c in item.content if c.quantity is not None]
+        value = parse_value(request.amount, quantity.unit if quantity else None, units)
         if value <= 0:
             raise InvalidAmount(value=request.amount)
         amount = value
-        index = _quantity(item, request.content)
         # the content item is written down only where the item has more than one quantity
         content = index if request.content is not None else None
     elif request.content is not None:
