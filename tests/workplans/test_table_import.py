@@ -319,3 +319,26 @@ def test_a_fifo_or_a_device_given_as_the_table_is_named_as_such(
         )
         assert "workplans" not in result.stderr and "Traceback" not in result.stderr
     assert snapshot(bare_dir) == before
+
+
+def test_due_year_keeps_that_years_items(
+    plan_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from tests.workplans.test_workplans import WORKPLAN
+
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    text = "\n".join(line[4:] for line in WORKPLAN.splitlines())
+    (plan_dir / "workplans" / "2024.yaml").write_text(text + "\n", encoding="utf-8")
+    data = ("--data", str(plan_dir))
+
+    def years(*more: str) -> set[int]:
+        view = json.loads(cli("due", "--json", *more, *data).stdout)
+        return {item["year"] for unit in view["units"] for item in unit["items"]}
+
+    assert years() == {2022, 2024}
+    assert years("--year", "2024") == {2024}
+    assert years("--year", "2022") == {2022}
+    none = cli("due", "--year", "2023", *data)
+    assert none.exit_code == 1 and "2023" in none.stderr and "Traceback" not in none.stderr

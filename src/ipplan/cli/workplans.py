@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from ipplan.cli import completion
 from ipplan.cli.app import app
 from ipplan.cli.context import choose_lang, resolve_data_dir
 from ipplan.cli.options import AsOfOption, DataOption, EncodingOption, JsonOption, LangOption
@@ -64,7 +65,7 @@ def workplan(
 @app.command()
 def item(
     ctx: typer.Context,
-    item_id: Annotated[str, typer.Argument(metavar="ID")],
+    item_id: Annotated[str, typer.Argument(metavar="ID", autocompletion=completion.work_items)],
     milestone: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(metavar="MILESTONE", show_default=False),
@@ -146,6 +147,10 @@ def due(
     ctx: typer.Context,
     within: Annotated[int, typer.Option("--within", metavar="DAYS", min=0, max=3660)] = 30,
     unit: UnitOption = None,
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--year", metavar="YEAR", parser=year_value, show_default=False),
+    ] = None,
     as_json: JsonOption = False,
     data: DataOption = None,
     lang: LangOption = None,
@@ -157,7 +162,7 @@ def due(
     with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = clock.today()
-        view = views.due_view(plan, day, within, unit)
+        view = views.due_view(plan, day, within, unit, year)
     if as_json:
         print_json(view)
         return

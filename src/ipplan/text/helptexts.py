@@ -227,6 +227,10 @@ HELP: dict[str, tuple[str, str]] = {
         "Example: ipplan due --within 14 --unit 培训部",
     ),
     "help.due.within": ("向前看多少天。", "Look this many days ahead."),
+    "help.due.year": (
+        "只看这一年工作计划中的事项。",
+        "Only the items of this year's work plan.",
+    ),
     "help.due.unit": (
         "只看这个单位牵头或配合的事项（写出名称的一部分即可）。",
         "Only items this unit leads or supports (part of its name is enough).",
