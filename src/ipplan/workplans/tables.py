@@ -27,7 +27,7 @@ from ipplan.files.tablefile import TableError
 from ipplan.problems import Problem, suggest
 from ipplan.text import numbers
 from ipplan.text.typed_input import control_character
-from ipplan.workplans.periods import PeriodError, parse, split_prefix
+from ipplan.workplans.periods import PeriodError, parse, split_clauses, split_prefix
 
 MAX_ROWS = 5_000
 HEADER_ROWS = 10  # the header row is one of a sheet's first ten
@@ -68,6 +68,8 @@ _ID = re.compile(r"[a-z][a-z0-9_-]*")
 class Row:
     number: int  # the row in the sheet or the line in the CSV file
     cells: dict[str, str]
+    # the columns whose value is a merged cell's, begun in a row above (xlsx only)
+    merged: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -86,14 +88,70 @@ class Draft:
     indicators: list[str] = field(default_factory=list)
 
 
-def read_rows(path: Path, encoding: str | None = None) -> tuple[list[Row], list[Problem]]:
+# what the rows above the header row may say of the work plan, as ipplan's own workbook writes
+# them: a name in one cell, its value in the next
+ABOUT: dict[str, tuple[str, ...]] = {
+    "year": ("年度", "year"),
+    "title": ("标题", "title"),
+    "issuer": ("印发单位", "issuer"),
+    "issued": ("印发日期", "issued"),
+    "tracked": ("进度跟踪", "tracked"),  # written only for a plan whose progress was not kept
+}
+# what a 进度跟踪 row may say: not tracked (transcribed afterwards, workplan.tracked: false), or
+# tracked
+TRACKED = {
+    False: ("未跟踪", "否", "not tracked", "no", "false"),
+    True: ("跟踪", "是", "tracked", "yes", "true"),
+}
+
+
+@dataclass
+class Table:
+    """A table as read: where its problems are (the file, or ``file!sheet`` in a workbook),
+    its rows below the header, the problems of reading them, and what the rows above the
+    header say of the work plan (name -> (row, value), names of :data:`ABOUT`)."""
+
+    where: Path
+    rows: list[Row]
+    problems: list[Problem]
+    about: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+
+def read_rows(
+    path: Path, encoding: str | None = None, year: int | None = None, sheet: str | None = None
+) -> Table:
     """The rows below the header row of ``path`` (xlsx, or CSV in UTF-8, Excel's GBK, or the
-    ``encoding`` named), and the problems of reading them. Raises :class:`TableError` for a
+    ``encoding`` named), and the problems of reading them. In a workbook, the sheet ``sheet``
+    names, else the sheet of ``year`` (see :func:`_choose`). Raises :class:`TableError` for a
     file that cannot be read as a table at all."""
     raw = tablefile.read(path)
     if tablefile.is_workbook(path):
-        return _workbook_rows(path, raw)
-    return _rows(path, _csv_grid(path, tablefile.decode(raw, path, encoding)))
+        return _workbook_rows(path, raw, year, sheet)
+    if sheet is not None:
+        raise TableError(Problem(path, 1, "import-sheet-of-text", {"sheet": sheet}))
+    grid = _csv_grid(path, tablefile.decode(raw, path, encoding))
+    rows, problems = _rows(path, grid)
+    return Table(path, rows, problems, _about(grid))
+
+
+def _about(grid: Sequence[tuple[int, list[str]]]) -> dict[str, tuple[int, str]]:
+    """What the rows above the header row say of the work plan (:data:`ABOUT`)."""
+    index = _header_index(grid) or 0
+    found: dict[str, tuple[int, str]] = {}
+    for number, cells in grid[:index]:
+        filled = [c.strip() for c in cells if c.strip()]
+        for name, names in ABOUT.items():
+            if len(filled) >= 2 and filled[0].lower() in names:
+                found.setdefault(name, (number, filled[1]))
+    return found
+
+
+def _sheet_year(title: str, about: Mapping[str, tuple[int, str]]) -> int | None:
+    """The year a sheet is of: its 年度 row, else the one four-digit year its name holds."""
+    if "year" in about and about["year"][1].isdigit():
+        return int(about["year"][1])
+    years = set(re.findall(r"(?<!\d)(\d{4})(?!\d)", title))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _csv_grid(path: Path, text: str) -> list[tuple[int, list[str]]]:
@@ -116,29 +174,85 @@ def _csv_grid(path: Path, text: str) -> list[tuple[int, list[str]]]:
         raise TableError(Problem(path, 1, "csv-syntax", {"detail": str(exc)})) from None
 
 
-def _workbook_rows(path: Path, raw: bytes) -> tuple[list[Row], list[Problem]]:
-    """The rows of the first sheet with a header row, read a row at a time; a formula whose
+def _workbook_rows(path: Path, raw: bytes, year: int | None, name: str | None) -> Table:
+    """The rows of the chosen sheet (:func:`_choose`), read a row at a time; a formula whose
     value the file never saved, in the header row or a column read, is a problem at its cell."""
     with tablefile.workbook(path, raw, MAX_ROWS) as book:
+        titles = book.titles
+        if name is not None and name not in titles:
+            params = {"sheet": name, "sheets": titles}
+            raise TableError(Problem(path, 1, "import-unknown-sheet", params))
+        chosen = _choose(path, book, year, name)
         for sheet in book.sheets():
+            if sheet.title != chosen:
+                continue
+            where = Path(f"{path}!{sheet.title}")
             rows = sheet.rows()
             head = [row for _, row in zip(range(HEADER_ROWS), rows, strict=False)]
             index = _header_index([(row.number, row.cells) for row in head])
             if index is None:
-                continue  # not the table: the rest of the sheet is never read
+                raise TableError(Problem(where, 1, "missing-column", {"missing": "工作措施"}))
             read = head[index:] + list(rows)
             columns = [_column_of(c) for c in read[0].cells]
             problems = [
                 Problem(
-                    path, row.number, "formula-without-value", {"sheet": sheet.title, "cell": cell}
+                    where, row.number, "formula-without-value", {"sheet": sheet.title, "cell": cell}
                 )
                 for row in read
                 for column, cell in row.uncached
                 if row is read[0] or (column < len(columns) and columns[column] is not None)
             ]
-            found, missing = _rows(path, [(row.number, row.cells) for row in head[:index] + read])
-            return found, missing + problems
-    return _rows(path, [])
+            grid = [(row.number, list(row.cells)) for row in head[:index] + read]
+            spread = _spread(grid[index:], columns, sheet.merged())
+            found, missing = _rows(where, grid, spread)
+            return Table(where, found, missing + problems, _about(grid))
+    raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
+
+
+def _choose(path: Path, book: tablefile.Workbook, year: int | None, name: str | None) -> str:
+    """The sheet to read: the one ``name`` names; else, of the sheets with a header row (in
+    their first ten rows), the first of ``year`` (its 年度 row, or the year in its name), else
+    the first of no year at all. A workbook whose table sheets are all of other years is
+    refused, naming them: ipplan's own workbook has a sheet for each year."""
+    if name is not None:
+        return name
+    tables: list[tuple[str, int | None]] = []
+    for sheet in book.sheets():
+        rows = zip(range(HEADER_ROWS), sheet.rows(), strict=False)
+        head = [(row.number, row.cells) for _, row in rows]
+        if _header_index(head) is not None:
+            tables.append((sheet.title, _sheet_year(sheet.title, _about(head))))
+    for title, of in tables:
+        if of is not None and of == year:
+            return title
+    for title, of in tables:
+        if of is None:
+            return title
+    if not tables:
+        raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
+    params = {"year": year, "sheets": [title for title, _ in tables]}
+    raise TableError(Problem(path, 1, "no-sheet-of-year", params))
+
+
+def _spread(
+    grid: list[tuple[int, list[str]]],
+    columns: Sequence[str | None],
+    merges: Sequence[tuple[int, int, int, int]],
+) -> set[tuple[int, int]]:
+    """Give every row a merged cell spans its value, as the spreadsheet shows it (``grid`` is
+    the header row and those below, changed in place); the (row, column) filled so."""
+    first = {number: cells for number, cells in grid}
+    spread: set[tuple[int, int]] = set()
+    for top, bottom, left, _ in merges:
+        if bottom <= top or left >= len(columns) or columns[left] is None or top not in first:
+            continue
+        value = first[top][left] if left < len(first[top]) else ""
+        for number, cells in grid:
+            if top < number <= bottom and value:
+                cells.extend([""] * (left + 1 - len(cells)))
+                cells[left] = value
+                spread.add((number, left))
+    return spread
 
 
 def _column_of(name: str) -> str | None:
@@ -156,7 +270,11 @@ def _header_index(grid: Sequence[tuple[int, list[str]]]) -> int | None:
     return None
 
 
-def _rows(path: Path, grid: list[tuple[int, list[str]]]) -> tuple[list[Row], list[Problem]]:
+def _rows(
+    path: Path,
+    grid: list[tuple[int, list[str]]],
+    spread: set[tuple[int, int]] | None = None,
+) -> tuple[list[Row], list[Problem]]:
     index = _header_index(grid)
     if index is None:
         raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
@@ -174,8 +292,13 @@ def _rows(path: Path, grid: list[tuple[int, list[str]]]) -> tuple[list[Row], lis
             for column, cell in zip(columns, cells, strict=False)
             if column is not None and cell.strip()
         }
+        merged = frozenset(
+            column
+            for index, column in enumerate(columns)
+            if column is not None and (number, index) in (spread or ())
+        )
         if values:
-            rows.append(Row(number, values))
+            rows.append(Row(number, values, merged))
     return rows, problems
 
 
@@ -184,7 +307,9 @@ def _lines(text: str) -> list[str]:
 
 
 def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]:
-    """The items the rows describe; a row without a measure continues the item above."""
+    """The items the rows describe; a row without a measure of its own (or with a merged one)
+    continues the item above, and adds to it (content, schedule, units), never replaces. A
+    merged cell counts for every item whose first row it spans."""
     found: list[Draft] = []
     problems: list[Problem] = []
     for row in rows:
@@ -193,6 +318,10 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
             char = control_character(value)
             if char is not None:
                 problems.append(Problem(path, row.number, "control-character", {"char": char}))
+        if "measure" not in cells or "measure" in row.merged:
+            # the row continues its item (a merged 工作措施 too): a cell merged with the rows
+            # above is the item's already, never added twice
+            cells = {k: v for k, v in cells.items() if k not in row.merged}
         if "measure" in cells:
             found.append(Draft(row=row.number, id=cells.get("id"), measure=cells["measure"]))
         elif not found:
@@ -216,31 +345,61 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
 
 def units_of(text: str) -> tuple[str | None, list[str]]:
     """The lead and supporting units of "省局负责，地方局配合", or of the English workbook's
-    "省局 leads; 地方局, 市局 support"; text without either is the lead."""
-    lead: str | None = None
+    "省局 leads; 地方局, 市局 support"; text without either is the lead.
+
+    Several cells' units (an item's continuation rows) add up, never replace: "省局、杭州市局、
+    桐庐局负责" and "省局负责，地方局配合" are led by 省局、杭州市局、桐庐局, with 地方局 in
+    support. A unit named twice is named once; one that leads is not also in support."""
+    leads: list[str] = []
     support: list[str] = []
-    bare: list[str] = []  # units of an English list with no lead: "甲, 乙 support"
-    for part in re.split(r"[，,；;]", text):
-        part = part.strip()
-        if not part:
-            continue
+    parts = [part.strip() for part in re.split(r"[，,；;]", text) if part.strip()]
+    for at, part in enumerate(parts):
         if part.endswith(" support"):
-            support += [*bare, part[: -len(" support")].strip()]
-            bare = []
+            support += _names(part[: -len(" support")], "、")
         elif part.endswith(" leads"):
-            lead = part[: -len(" leads")].strip() or lead
-            bare = []
-        elif lead is None and text.rstrip().endswith(" support"):
-            bare.append(part)
+            leads += _names(part[: -len(" leads")], "、")
         elif part.endswith("配合"):
-            support += [u for u in re.split(r"[、及和]", part[: -len("配合")]) if u.strip()]
+            support += _names(part[: -len("配合")], "、及和")
         elif part.endswith("负责"):
-            lead = part[: -len("负责")].strip() or lead
-        elif lead is None:
-            lead = part
+            leads += _names(part[: -len("负责")], "、")
+        elif (word := _english_list(parts[at:])) is not None:
+            # a unit of an English list, which a later part says leads or supports:
+            # "地方局, 市局 support"
+            (leads if word == "leads" else support).extend(_names(part, "、"))
+        elif not leads:
+            leads += _names(part, "、")
         else:
             support.append(part)
-    return lead, [u.strip() for u in support]
+    lead = list(dict.fromkeys(u for u in leads if u))
+    others = [u for u in dict.fromkeys(support) if u and u not in lead]
+    return "、".join(lead) or None, others
+
+
+def _english_list(parts: Sequence[str]) -> str | None:
+    """The word "leads" or "support" when the first of ``parts`` is a unit of an English list
+    that a later part ends (before any part that ends in Chinese); else None."""
+    for part in parts:
+        for word in ("leads", "support"):
+            if part.endswith(" " + word):
+                return word
+        if part.endswith(("负责", "配合")):
+            return None
+    return None
+
+
+def _names(text: str, separators: str) -> list[str]:
+    """The units a list of them names, split at ``separators`` outside brackets: "各县(市、区)
+    知识产权局" is one unit."""
+    names = [""]
+    depth = 0
+    for char in text:
+        depth += char in "(（"
+        depth -= char in ")）" and depth > 0
+        if depth == 0 and char in separators:
+            names.append("")
+        else:
+            names[-1] += char
+    return [name.strip() for name in names]
 
 
 def items(
@@ -297,17 +456,20 @@ def items(
                 problems.append(Problem(path, draft.row, "unknown-indicator", params))
         schedule = []
         for row, line in draft.schedule:
-            split = split_prefix(line)
-            if split is None:
-                problems.append(Problem(path, row, "schedule-without-period", {"line": line[:40]}))
+            clauses = split_clauses(line)
+            if clauses is None:
+                code = "schedule-without-period"
+                if split_prefix(line) is not None:  # it starts with one, a later clause is unsure
+                    code = "schedule-unsure-period"
+                problems.append(Problem(path, row, code, {"line": line[:40]}))
                 continue
-            period, task = split
-            try:
-                parse(period, year)
-            except PeriodError as exc:
-                problems.append(Problem(path, row, exc.code, {"period": period}))
-                continue
-            schedule.append({"period": period, "task": task or None})
+            for period, task in clauses:
+                try:
+                    parse(period, year)
+                except PeriodError as exc:
+                    problems.append(Problem(path, row, exc.code, {"period": period}))
+                    continue
+                schedule.append({"period": period, "task": task or None})
         if not draft.schedule:
             problems.append(Problem(path, draft.row, "missing-schedule", {}))
         lead, support = units_of("，".join(draft.units))
@@ -396,12 +558,19 @@ def dump(info: Mapping[str, Any], found: Sequence[Mapping[str, Any]]) -> str:
 
 
 def sheet(view: Mapping[str, Any], lang: str) -> Iterator[list[str]]:
-    """A work plan view as the table's rows, header first: what the xlsx sheet holds, and what
-    the import reads back."""
+    """A work plan view as the table's rows: its year, title, issuer and issue date (those it
+    has), a name and a value a row (:data:`ABOUT`), then the header row and the items; what the
+    xlsx sheet holds, and what the import reads back."""
     from ipplan.render.sentences import units_text
     from ipplan.text.i18n import text
 
     english = lang == "en"
+    info = view["workplan"]
+    for name in ("year", "title", "issuer", "issued"):
+        if info[name]:
+            yield [ABOUT[name][-1 if english else 0], str(info[name])]
+    if not info["tracked"]:
+        yield [ABOUT["tracked"][-1 if english else 0], text("wp.not_tracked", lang)]
     # a column's English name is the last it goes by; the import reads either
     yield [names[-1 if english else 0] for names in HEADERS.values()]
     joiner, sep, colon = (", ", ", ", ": ") if english else ("，", "、", "：")

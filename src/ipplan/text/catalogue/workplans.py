@@ -13,6 +13,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "wp.not_tracked": ("未跟踪", "not tracked"),
     "wp.title": ("{year} 年工作计划：{title}", "Work plan {year}: {title}"),
     "wp.issued": ("{issuer}，{issued} 印发", "issued by {issuer}, {issued}"),
+    "wp.issued_by": ("{issuer} 印发", "issued by {issuer}"),
+    "wp.issued_on": ("{issued} 印发", "issued {issued}"),
     "wp.on_day": ("状态按 {day}", "states on {day}"),
     "wp.col.measure": ("工作措施", "Measure"),
     "wp.col.goal": ("工作目标", "Goal"),
@@ -85,6 +87,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "进度安排“{line}”不以时间开头；请写成“第一季度，……”“6月底前……”“全年……”",
         "the schedule line '{line}' does not start with a period; write it as '第一季度，…', "
         "'6月底前…' or '全年…'",
+    ),
+    "p.schedule-unsure-period": (
+        "进度安排“{line}”中有一句以“某月前”开头，可指上月底或该月底；请写成“6月底前”或“5月底前”",
+        "a clause of the schedule line '{line}' starts with a month and 前 ('6月前'), which "
+        "could mean the end of the month before or of that month; write '6月底前' or '5月底前'",
+    ),
+    "p.no-sheet-of-year": (
+        "工作簿中没有 {year} 年的工作表（其中有表头的工作表：{sheets}）；请用 --sheet 指明其中之一",
+        "the workbook has no sheet of {year} (its sheets with a header row: {sheets}); name "
+        "one of them with --sheet",
+    ),
+    "p.invalid-issued": (
+        "印发日期“{value}”不是日期；请写成 2024-03-01",
+        "the issue date '{value}' is no date; write it as 2024-03-01",
+    ),
+    "p.invalid-tracked": (
+        "进度跟踪“{value}”无法识别；请写 未跟踪（进展没有跟踪，如事后补录的计划），或删去此行（可写：{words}）",
+        "the 进度跟踪 (tracked) row says '{value}'; write 'not tracked' (its progress was not "
+        "kept, as for a plan transcribed afterwards), or delete the row (it may say: {words})",
     ),
     "p.row-without-measure": (
         "此行没有“工作措施”，上面也没有可以接续的工作项",
