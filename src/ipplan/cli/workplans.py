@@ -271,4 +271,7 @@ def workplan_import(
         source=source.name,
     )
     mark_saved(message)
-    terminal.print_lines([message])
+    lines = [message]
+    if done.progress:
+        lines.append(text("wp.imported_progress", language, count=done.progress))
+    terminal.print_lines(lines)

@@ -11,10 +11,10 @@ the latest event.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ipplan import clock, file_models, write
 from ipplan.actions import parse_date
@@ -58,7 +58,7 @@ from ipplan.workplans.states import (
 from ipplan.write import Edit, commit, stamp
 
 if TYPE_CHECKING:
-    from ipplan.workplans.tables import Table
+    from ipplan.workplans.tables import Stated, Table
 
 HEADER = PROGRESS.header() + (
     "# Progress on a work-plan item, written by `ipplan item`: one event per file.\n"
@@ -346,6 +346,7 @@ class Imported:
     year: int
     items: int
     replaced: bool
+    progress: int = 0  # the progress records written from the 状态 column
 
 
 def import_table(
@@ -360,6 +361,7 @@ def import_table(
     sheet: str | None = None,
     force: bool = False,
     encoding: str | None = None,
+    today: dt.date | None = None,
     waiting: Waiting | None = None,
 ) -> Imported:
     """Read a table in the seed 004 shape and write it as ``workplans/YEAR.yaml``.
@@ -383,6 +385,7 @@ def import_table(
     title = clean_text(title, "--title")
     issuer = clean_text(issuer, "--issuer")
     issued_on = parse_date(issued) if issued is not None else None
+    day = today or clock.today()
     name = f"{WORKPLANS_DIR}/{year}.yaml"
     target = data_dir.file(name)
     read: list[tables.Table] = []
@@ -406,22 +409,75 @@ def import_table(
         }
         keys = [ind.key for ind in latest.indicators]
         actions = [a.id for a in latest.actions]
-        items, checked = tables.items(where, year, drafts, actions, taken, keys)
+        items, checked = tables.items(where, year, drafts, actions, taken, keys, day)
         problems += more + checked
         info, wrong = _stated(table, year, title, issuer, issued_on)
         problems += wrong
+        if info["tracked"] is False:  # no progress of a plan that was not tracked
+            problems += [
+                Problem(where, stated.row, "state-not-tracked", {"id": item["id"], "year": year})
+                for item in items
+                for stated in item["progress"]
+            ]
         if not items and not problems:
             problems.append(Problem(where, 1, "no-rows", {}))
         if problems:
             raise ImportRefused(sorted(problems, key=Problem.sort_key), path=str(source))
         # one change, stamped like every other, that undo takes back: the file removed, or
         # the one it replaced put back as it was
-        text = tables.dump({"year": year, **info, "imported": stamp(latest)}, items)
+        moment = stamp(latest)
+        text = tables.dump({"year": year, **info, "imported": moment}, items)
         if replaced:
             text += f"replaced: {scalar(_previous(target))}\n"
-        return Edit(Imported(target, year, len(items), replaced), {name: text})
+        writes: dict[str, str | None] = {name: text}
+        for event in _reported(latest, year, items, moment):
+            writes[write.progress_file(year, event)] = dump_event(event)
+        outcome = Imported(target, year, len(items), replaced, len(writes) - 1)
+        return Edit(outcome, writes)
 
     return commit(data_dir, plan, edit, waiting=waiting)
+
+
+def _reported(
+    latest: Plan, year: int, items: Sequence[Mapping[str, Any]], moment: dt.datetime
+) -> list[ProgressEvent]:
+    """The progress records the 状态 column reports (each item's ``progress``), those not
+    already recorded on an item of that id in the plan's ``year``: the events of the import's
+    change, recorded at ``moment``, an item's second at ``moment`` plus a microsecond and so
+    on (a record is a file named by its time), all within the change's millisecond
+    (:data:`ipplan.write.TICK`), which no other change shares."""
+    before = {item.id for wp, item in latest.work.items() if wp.year == year}
+    events: list[ProgressEvent] = []
+    for item in items:
+        item_id = str(item["id"])
+        known = latest.work.events_of(item_id) if item_id in before else ()
+        reported: list[Stated] = item["progress"]
+        order = 0
+        for stated in reported:
+            if _already(known, stated):
+                continue
+            events.append(
+                ProgressEvent(
+                    recorded=moment + dt.timedelta(microseconds=order),
+                    item=item_id,
+                    date=stated.date,
+                    done=stated.milestone is None and stated.cancelled is None,
+                    milestone=stated.milestone,
+                    cancelled=stated.cancelled,
+                )
+            )
+            order += 1
+    return events
+
+
+def _already(known: Sequence[ProgressEvent], stated: Stated) -> bool:
+    """Whether the events ``known`` record what ``stated`` reports: the item cancelled, done,
+    or the milestone done (on whatever day)."""
+    if stated.cancelled is not None:
+        return any(e.cancelled is not None for e in known)
+    return any(
+        e.done or (stated.milestone is not None and e.milestone == stated.milestone) for e in known
+    )
 
 
 def _previous(path: Path) -> str:

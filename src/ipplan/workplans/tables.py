@@ -3,8 +3,9 @@
 Columns, in Chinese or English: 编号 (id), 所属部分 (section), 对应行动 (actions), 工作措施
 (measure), 工作目标 (goal), 具体内容 (content, one item a line), 进度安排 (schedule, a line
 each, starting with its period: "第一季度，完成……"), 负责部门 (units: "省局负责，地方局配合"), and
-状态 (state, written on export, ignored on import). A row whose 工作措施 is empty continues the
-item above it, as merged cells do in a spreadsheet.
+状态 (state: what a department reports, "已完成 2023-06-30", "已取消：原因", read back as progress
+records; see :func:`states`). A row whose 工作措施 is empty continues the item above it, as
+merged cells do in a spreadsheet.
 
 An import is all or nothing: every row is checked, every problem is named with its row, and the
 work plan file is written only when there is none. The file is opened, decoded and unpacked by
@@ -14,6 +15,7 @@ work plan file is written only when there is none. The file is opened, decoded a
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -60,7 +62,12 @@ _NOT_A_COUNT = re.compile(r"(?:[0-9A-Za-z.,，．+\-−－~～〜—–/／÷第
 # the largest target a work plan's quantity holds (workplans.model.Quantity)
 _MAX_TARGET = 10**12
 # the numbering of a content line: "1." "2、" "（3）", never the integer part of "2.5亿元"
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:[.．](?!\d)|、)|[（(]\d+[)）])\s*")
+# The table's own numbering of a measure or a content line, dropped from both alike (ipplan
+# numbers an item's content itself): "1." "2、" "（3）" "（一）" "一、", never the integer
+# part of "2.5亿元" nor a word that starts with a numeral ("三季度")
+_NUMBERING = re.compile(
+    r"^\s*(?:\d+(?:[.．](?!\d)|、)|[（(](?:\d+|[一二三四五六七八九十]+)[)）]|[一二三四五六七八九十]+、)\s*"
+)
 _ID = re.compile(r"[a-z][a-z0-9_-]*")
 
 
@@ -86,6 +93,19 @@ class Draft:
     schedule: list[tuple[int, str]] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
     indicators: list[str] = field(default_factory=list)
+    state: list[tuple[int, str]] = field(default_factory=list)  # (row, line) of 状态 cells
+
+
+@dataclass(frozen=True)
+class Stated:
+    """Progress a 状态 cell reports, at its row: the item done (``milestone`` None) or one
+    milestone done, on ``date``; or, with ``cancelled`` (the reason), the item cancelled, on
+    ``date`` or, when the cell gives none, the day of the import."""
+
+    row: int
+    milestone: int | None
+    date: dt.date
+    cancelled: str | None = None
 
 
 # what the rows above the header row may say of the work plan, as ipplan's own workbook writes
@@ -323,7 +343,8 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
             # above is the item's already, never added twice
             cells = {k: v for k, v in cells.items() if k not in row.merged}
         if "measure" in cells:
-            found.append(Draft(row=row.number, id=cells.get("id"), measure=cells["measure"]))
+            measure = _NUMBERING.sub("", cells["measure"]) or cells["measure"]
+            found.append(Draft(row=row.number, id=cells.get("id"), measure=measure))
         elif not found:
             problems.append(Problem(path, row.number, "row-without-measure", {}))
             continue
@@ -340,6 +361,7 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
             draft.units.append(cells["units"])
         if "indicators" in cells:
             draft.indicators += [k for k in re.split(r"[,，、;；\s]+", cells["indicators"]) if k]
+        draft.state += [(row.number, line) for line in _lines(cells.get("state", ""))]
     return found, problems
 
 
@@ -409,9 +431,11 @@ def items(
     actions: Sequence[str],
     taken: Mapping[str, str],
     indicators: Sequence[str] = (),
+    day: dt.date | None = None,
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Each draft as a work-plan item, checked: actions that exist, periods that parse, ids
-    unique here and across the other work plans (``taken``: id -> where)."""
+    unique here and across the other work plans (``taken``: id -> where); and the progress its
+    状态 cells report on ``day`` (the item's ``progress``, :func:`states`)."""
     result: list[dict[str, Any]] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -473,6 +497,8 @@ def items(
         if not draft.schedule:
             problems.append(Problem(path, draft.row, "missing-schedule", {}))
         lead, support = units_of("，".join(draft.units))
+        stated, wrong = states(path, year, day or dt.date.today(), draft.state, len(schedule))
+        problems += wrong
         result.append(
             {
                 "id": item_id,
@@ -485,9 +511,120 @@ def items(
                 "lead": lead,
                 "support": support,
                 "indicators": draft.indicators,
+                "progress": stated,
             }
         )
     return result, problems
+
+
+# What a 状态 cell may say, and the words of each: done or cancelled (then with a date, or a
+# reason), or how it stands (nothing to record); ipplan's own workbook writes these too.
+_DONE = ("已完成", "完成", "done", "completed")
+_CANCELLED = ("已取消", "取消", "cancelled", "canceled")
+_STANDING = (
+    "进行中",
+    "推进中",
+    "未开始",
+    "未到期",
+    "逾期",
+    "未跟踪",
+    "in progress",
+    "not started",
+    "pending",
+    "overdue",
+    "not tracked",
+)
+# a milestone's line in ipplan's own workbook: "2. 下半年：已完成 2024-12-20"
+_MILESTONE_LINE = re.compile(r"(\d+)[.．]\s*[^：:]*[：:]\s*(.*)")
+_CANCEL = re.compile(r"([^：:]*?)\s*(?:[：:]\s*(.*))?")
+
+
+def states(
+    path: Path, year: int, day: dt.date, lines: Sequence[tuple[int, str]], milestones: int
+) -> tuple[list[Stated], list[Problem]]:
+    """The progress an item's 状态 cell reports: "已完成 2023-06-30", "完成（2023年6月）",
+    "done 2023-06-30" (the item done that day, a month's last day or ``day`` if sooner);
+    "已取消：原因" or "cancelled: reason" (cancelled, on the day the cell names or ``day``);
+    blank, 进行中 or any other state ipplan shows: nothing. Each line "N. 期间：已完成 DATE"
+    below (as ipplan's workbook writes them) is milestone N done that day.
+
+    An item whose every milestone is done on its own line is done with them, the date of its
+    own line is then not needed; a milestone done the day its item is, is done with it. A line
+    that cannot be read, a done without a date, a milestone the item does not have, is a
+    problem at its row."""
+    found: list[Stated] = []
+    problems: list[Problem] = []
+    undated: list[tuple[int, str]] = []  # the lines of an item done without a date
+    for row, line in lines:
+        text = line.strip()
+        number = None
+        ticked = _MILESTONE_LINE.fullmatch(text)
+        if ticked is not None:
+            number, text = int(ticked.group(1)), ticked.group(2).strip()
+            if not 1 <= number <= milestones:
+                params = {"value": line[:40], "count": milestones}
+                problems.append(Problem(path, row, "state-unknown-milestone", params))
+                continue
+        word = _word(text)
+        if word is None or (number is not None and word in _CANCELLED):
+            problems.append(Problem(path, row, "invalid-state", {"value": line[:40]}))
+            continue
+        rest = text[len(word) :].strip()
+        if word in _STANDING and not rest:
+            continue
+        if word in _DONE:
+            when = _state_date(rest.strip("（()）").strip(), year, day)
+            if when is None and rest:
+                problems.append(Problem(path, row, "invalid-state", {"value": line[:40]}))
+            elif when is None and number is None:
+                undated.append((row, line))
+            elif when is None:
+                problems.append(Problem(path, row, "state-without-date", {"value": line[:40]}))
+            else:
+                found.append(Stated(row, number, when))
+            continue
+        cancel = _CANCEL.fullmatch(rest)
+        assert cancel is not None  # it matches any text
+        when = _state_date(cancel.group(1), year, day) if cancel.group(1) else day
+        reason = (cancel.group(2) or "").strip()
+        if when is None or not reason or word in _STANDING:
+            problems.append(Problem(path, row, "invalid-state", {"value": line[:40]}))
+            continue
+        found.append(Stated(row, None, when, reason))
+    ticked_off = {s.milestone for s in found if s.milestone is not None}
+    for row, line in undated:  # done, and every milestone done on its own line: done with them
+        if len(ticked_off) < milestones:
+            problems.append(Problem(path, row, "state-without-date", {"value": line[:40]}))
+    for stated in found:
+        if stated.date > day:
+            params = {"date": stated.date.isoformat(), "today": day.isoformat()}
+            problems.append(Problem(path, stated.row, "state-in-future", params))
+    whole = {s.date for s in found if s.milestone is None and s.cancelled is None}
+    kept = [s for s in found if s.milestone is None or s.date not in whole]
+    return sorted(kept, key=lambda s: (s.milestone is None, s.milestone or 0)), problems
+
+
+def _word(text: str) -> str | None:
+    """The state word ``text`` starts with (the longest), if any."""
+    lowered = text.lower()
+    words = [w for w in (*_DONE, *_CANCELLED, *_STANDING) if lowered.startswith(w)]
+    return max(words, key=len) if words else None
+
+
+def _state_date(text: str, year: int, day: dt.date) -> dt.date | None:
+    """The day a state names: a day (2023-06-30, 2023年6月30日) or a month (2023年6月: its last
+    day, or ``day`` if that is sooner); None for anything else."""
+    if not text:
+        return None
+    try:
+        period = parse(text, year)
+    except PeriodError:
+        return None
+    if period.kind == "day":
+        return period.end
+    if period.kind == "month":
+        return min(period.end, day)
+    return None
 
 
 def numbered(number: int, text: str, lang: str = "zh") -> str:
@@ -557,6 +694,22 @@ def dump(info: Mapping[str, Any], found: Sequence[Mapping[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _state_text(item: Mapping[str, Any], lang: str) -> str:
+    """An item's state as its 状态 cell's first line, which :func:`states` reads back: done
+    with the day it was marked done ("已完成 2024-12-20"; without one, its milestones' lines
+    carry theirs), cancelled with its day and reason ("已取消 2024-05-01：经费取消")."""
+    from ipplan.text.i18n import text
+
+    word = text("wp." + item["state"], lang)
+    if item["state"] == "done" and item["done_on"]:
+        return f"{word} {item['done_on']}"
+    if item["state"] == "cancelled":
+        days = [e["date"] for e in item["progress"] if e["cancelled"] is not None]
+        colon = ": " if lang == "en" else "："
+        return f"{word} {days[-1]}{colon}{item['cancelled']}" if days else word
+    return word
+
+
 def sheet(view: Mapping[str, Any], lang: str) -> Iterator[list[str]]:
     """A work plan view as the table's rows: its year, title, issuer and issue date (those it
     has), a name and a value a row (:data:`ABOUT`), then the header row and the items; what the
@@ -579,9 +732,10 @@ def sheet(view: Mapping[str, Any], lang: str) -> Iterator[list[str]]:
             f"{m['period']}{joiner}{m['task']}" if m["task"] else m["period"]
             for m in item["schedule"]
         ]
-        states = [text("wp." + item["state"], lang)]
+        states = [_state_text(item, lang)]
         states += [
             f"{m['number']}. {m['period']}{colon}{text('wp.' + m['state'], lang)}"
+            + (f" {m['done_on']}" if m["state"] == "done" and m["done_on"] else "")
             for m in item["schedule"]
         ]
         units = units_text(item["lead"], item["support"], lang)
