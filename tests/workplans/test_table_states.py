@@ -312,3 +312,35 @@ def test_an_import_with_states_is_one_undo_step_after_a_replaced_plan(
     assert [(e.done, e.milestone) for e in logs["y2024-2"]] == [(False, 1)]
     assert cli("undo", *data).exit_code == 0
     assert snapshot(plan_dir) == before
+
+
+def test_a_state_past_the_records_an_item_may_report_is_refused(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    from ipplan.workplans.tables import MAX_STATED
+
+    count = MAX_STATED + 1
+    schedule = "\n".join(f"{m % 12 + 1}月底前，第{m}步" for m in range(count))
+    state = "\n".join(f"{m + 1}. {m % 12 + 1}月底前：已完成 2024-01-31" for m in range(count))
+    source = tmp_path / "many.csv"
+    source.write_text(
+        HEAD + f'talent-training,措施,,,"{schedule}",省局负责,"{state}"\n', encoding="utf-8"
+    )
+    before = snapshot(bare_dir)
+    result = cli("workplan-import", str(source), "--year", "2024", "--data", str(bare_dir))
+    assert result.exit_code == 1
+    end = 2 + 2 * (count - 1)  # a CSV record is named by the line it ends on
+    assert result.stderr.splitlines()[0] == (
+        f"{source}:{end}: too-many-states: 此事项的状态记下的进展超过 {MAX_STATED} 条；"
+        "一个事项不会有这么多节点，请检查 状态 和 进度安排"
+    )
+    assert snapshot(bare_dir) == before
+    # the same milestone ticked off twice is one record
+    source.write_text(
+        HEAD + 'talent-training,措施,,,"上半年，做，下半年，做",省局负责,'
+        '"1. 上半年：已完成 2024-03-01\n1. 上半年：已完成 2024-03-02"\n',
+        encoding="utf-8",
+    )
+    imported = cli("workplan-import", str(source), "--year", "2024", "--data", str(bare_dir))
+    assert imported.exit_code == 0, imported.stderr
+    assert events(bare_dir) == {"y2024-1": [(dt.date(2024, 3, 1), False, 1, None)]}

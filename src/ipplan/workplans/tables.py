@@ -32,6 +32,10 @@ from ipplan.text.typed_input import control_character
 from ipplan.workplans.periods import PeriodError, parse, split_clauses, split_prefix
 
 MAX_ROWS = 5_000
+# The progress records one item's 状态 cell may report (a milestone each, done, cancelled): an
+# import's records of one item are a microsecond apart within its millisecond (see
+# ipplan.history.of_import), so never near a thousand
+MAX_STATED = 500
 HEADER_ROWS = 10  # the header row is one of a sheet's first ten
 
 # column -> the names it may go by in a header row
@@ -600,8 +604,16 @@ def states(
             params = {"date": stated.date.isoformat(), "today": day.isoformat()}
             problems.append(Problem(path, stated.row, "state-in-future", params))
     whole = {s.date for s in found if s.milestone is None and s.cancelled is None}
-    kept = [s for s in found if s.milestone is None or s.date not in whole]
-    return sorted(kept, key=lambda s: (s.milestone is None, s.milestone or 0)), problems
+    # once each: a milestone, the item done, the item cancelled (the first line that says so)
+    kept: dict[tuple[int | None, bool], Stated] = {}
+    for stated in found:
+        if stated.milestone is None or stated.date not in whole:
+            kept.setdefault((stated.milestone, stated.cancelled is not None), stated)
+    if len(kept) > MAX_STATED:
+        params = {"limit": MAX_STATED}
+        problems.append(Problem(path, lines[0][0], "too-many-states", params))
+    ordered = sorted(kept.values(), key=lambda s: (s.milestone is None, s.milestone or 0))
+    return ordered, problems
 
 
 def _word(text: str) -> str | None:

@@ -126,6 +126,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "状态“{value}”所说的节点不存在：此事项的进度安排有 {count} 个节点",
         "the state '{value}' names a milestone the item does not have: its schedule has {count}",
     ),
+    "p.too-many-states": (
+        "此事项的状态记下的进展超过 {limit} 条；一个事项不会有这么多节点，请检查 状态 和 进度安排",
+        "this item's state reports more than {limit} progress records; no item has that many "
+        "milestones: check its 状态 (state) and 进度安排 (schedule)",
+    ),
     "p.state-in-future": (
         "状态中的日期 {date} 晚于今天（{today}）；请写实际完成的日期",
         "the state's date {date} is after today ({today}); write the day it actually happened",
