@@ -283,6 +283,55 @@ def test_a_work_plan_without_an_issue_date_shows_no_dash(
     assert "(issued by 中华全国专利代理师协会)" in en and "—" not in en.splitlines()[0]
 
 
+def test_no_output_shows_a_dash_for_a_missing_issue_date(
+    plan_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Markdown, HTML, xlsx and docx: the work plan's heading and the rows above its sheet's
+    header name what it has, and nothing stands for the date it lacks."""
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from tests.workplans.test_workplans import WORKPLAN
+
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    shutil.rmtree(plan_dir / "workplans")
+    (plan_dir / "workplans").mkdir()
+    dated = "\n".join(line[4:] for line in WORKPLAN.splitlines()) + "\n"
+    undated = "".join(line + "\n" for line in dated.splitlines() if "issued:" not in line)
+    data = ("--data", str(plan_dir))
+
+    def outputs(text: str) -> dict[str, object]:
+        (plan_dir / "workplans" / "2024.yaml").write_text(text, encoding="utf-8")
+        md = cli("report", "--format", "md", *data).stdout
+        html = cli("report", "--format", "html", *data).stdout
+        book, docx = tmp_path / "r.xlsx", tmp_path / "r.docx"
+        assert cli("report", "-o", str(book), *data).exit_code == 0
+        assert cli("report", "-o", str(docx), *data).exit_code == 0
+        sheet = load_workbook(book)["2024年工作计划"]
+        with zipfile.ZipFile(io.BytesIO(docx.read_bytes())) as parts:
+            words = parts.read("word/document.xml").decode("utf-8")
+        return {
+            "md": [line for line in md.splitlines() if "2024年重点工作计划" in line],
+            "html": [line for line in html.splitlines() if "<h3>2024 年工作计划" in line],
+            "xlsx": [list(row[:2]) for row in sheet.iter_rows(max_row=4, values_only=True)],
+            "docx": words.count("—"),
+        }
+
+    with_date, without = outputs(dated), outputs(undated)
+    assert without["md"] == with_date["md"] == ["### 2024 年工作计划：2024年重点工作计划"]
+    assert without["html"] == with_date["html"]
+    assert without["xlsx"] == [
+        ["年度", "2024"],
+        ["标题", "2024年重点工作计划"],
+        ["印发单位", "中华全国专利代理师协会"],
+        ["编号", "所属部分"],  # the header row next: no row, nor a dash, for the date
+    ]
+    assert with_date["xlsx"][3] == ["印发日期", "2024-03-29"]
+    assert without["docx"] == with_date["docx"]
+
+
 def test_an_amount_may_carry_the_items_own_unit(
     plan_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
