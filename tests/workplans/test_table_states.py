@@ -344,3 +344,31 @@ def test_a_state_past_the_records_an_item_may_report_is_refused(
     imported = cli("workplan-import", str(source), "--year", "2024", "--data", str(bare_dir))
     assert imported.exit_code == 0, imported.stderr
     assert events(bare_dir) == {"y2024-1": [(dt.date(2024, 3, 1), False, 1, None)]}
+
+
+@pytest.mark.parametrize("after", [0, 1, 2, 3])
+def test_an_import_with_states_killed_at_any_file_is_rolled_back_whole(
+    bare_dir: Path, cli: Run, tmp_path: Path, after: int
+) -> None:
+    """The work plan and its four progress records are five files of one change: killed
+    before any of them, the next writer (undo) rolls the change back and every file is as it
+    was; the import made again is one entry that one undo takes back."""
+    from ipplan.files import journal
+    from tests.files.test_journal import killed
+
+    source = tmp_path / "states.csv"
+    source.write_bytes(STATES.encode("gbk"))
+    before = snapshot(bare_dir)
+    killed(bare_dir, after, "workplan-import", str(source), "--year", "2024")
+    assert (bare_dir / journal.NAME).exists()
+    checked = cli("validate", "--lang", "en", "--data", str(bare_dir))
+    assert checked.exit_code == 1
+    assert f"{journal.NAME}:1: unfinished-change:" in checked.stderr
+    undone = cli("undo", "--lang", "en", "--data", str(bare_dir))
+    assert undone.exit_code == 0, undone.stderr
+    assert "Rolled back a change that was stopped midway (5 files" in undone.stdout
+    assert snapshot(bare_dir) == before
+    again = cli("workplan-import", str(source), "--year", "2024", "--data", str(bare_dir))
+    assert again.exit_code == 0, again.stderr
+    assert cli("undo", "--data", str(bare_dir)).exit_code == 0
+    assert snapshot(bare_dir) == before
