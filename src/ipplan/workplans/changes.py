@@ -454,7 +454,7 @@ def _reported(
         reported: list[Stated] = item["progress"]
         order = 0
         for stated in reported:
-            if _already(known, stated):
+            if _already(known, stated, len(item["schedule"])):
                 continue
             events.append(
                 ProgressEvent(
@@ -470,14 +470,19 @@ def _reported(
     return events
 
 
-def _already(known: Sequence[ProgressEvent], stated: Stated) -> bool:
-    """Whether the events ``known`` record what ``stated`` reports: the item cancelled, done,
-    or the milestone done (on whatever day)."""
+def _already(known: Sequence[ProgressEvent], stated: Stated, milestones: int) -> bool:
+    """Whether the events ``known`` record what ``stated`` reports, as ``item`` leaves a
+    repeated mark unchanged: the item cancelled; the item done (marked so, or each of its
+    ``milestones`` done); the milestone done (itself, or the item marked done), whatever the
+    day."""
     if stated.cancelled is not None:
         return any(e.cancelled is not None for e in known)
-    return any(
-        e.done or (stated.milestone is not None and e.milestone == stated.milestone) for e in known
-    )
+    if any(e.done for e in known):
+        return True
+    ticked = {e.milestone for e in known if e.milestone is not None}
+    if stated.milestone is None:
+        return milestones > 0 and ticked >= set(range(1, milestones + 1))
+    return stated.milestone in ticked
 
 
 def _previous(path: Path) -> str:

@@ -434,8 +434,8 @@ def items(
     found: Sequence[Draft],
     actions: Sequence[str],
     taken: Mapping[str, str],
-    indicators: Sequence[str] = (),
-    day: dt.date | None = None,
+    indicators: Sequence[str],
+    day: dt.date,
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Each draft as a work-plan item, checked: actions that exist, periods that parse, ids
     unique here and across the other work plans (``taken``: id -> where); and the progress its
@@ -501,7 +501,7 @@ def items(
         if not draft.schedule:
             problems.append(Problem(path, draft.row, "missing-schedule", {}))
         lead, support = units_of("，".join(draft.units))
-        stated, wrong = states(path, year, day or dt.date.today(), draft.state, len(schedule))
+        stated, wrong = states(path, year, day, draft.state, len(schedule))
         problems += wrong
         result.append(
             {
