@@ -376,3 +376,27 @@ def test_an_import_with_states_killed_at_any_file_is_rolled_back_whole(
     assert again.exit_code == 0, again.stderr
     assert cli("undo", "--data", str(bare_dir)).exit_code == 0
     assert snapshot(bare_dir) == before
+
+
+def test_a_tracked_row_declares_the_plan_untracked_or_is_refused(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "tracked.csv"
+    body = HEAD + "talent-training,措施一,,,全年，调研,省局负责,未跟踪\n"
+    source.write_text("进度跟踪,也许\n" + body, encoding="utf-8")
+    before = snapshot(bare_dir)
+    data = ("--data", str(bare_dir))
+    refused = cli("workplan-import", str(source), "--year", "2024", *data)
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0] == (
+        f"{source}:1: invalid-tracked: 进度跟踪“也许”无法识别；请写 未跟踪（进展没有跟踪，"
+        "如事后补录的计划），或删去此行（可写：未跟踪、否、not tracked、no、false、跟踪、是、"
+        "tracked、yes、true）"
+    )
+    assert snapshot(bare_dir) == before
+    source.write_text("进度跟踪,未跟踪\n" + body, encoding="utf-8")
+    assert cli("workplan-import", str(source), "--year", "2024", *data).exit_code == 0
+    assert load(bare_dir).work.plan(2024).info.tracked is False
+    source.write_text("tracked,yes\n" + body, encoding="utf-8")
+    assert cli("workplan-import", str(source), "--year", "2024", "--force", *data).exit_code == 0
+    assert load(bare_dir).work.plan(2024).info.tracked is True
