@@ -65,7 +65,6 @@ _QUANTITY = re.compile(
 _NOT_A_COUNT = re.compile(r"(?:[0-9A-Za-z.,，．+\-−－~～〜—–/／÷第]|\d\s*[至到])\s*$")
 # the largest target a work plan's quantity holds (workplans.model.Quantity)
 _MAX_TARGET = 10**12
-# the numbering of a content line: "1." "2、" "（3）", never the integer part of "2.5亿元"
 # The table's own numbering of a measure or a content line, dropped from both alike (ipplan
 # numbers an item's content itself): "1." "2、" "（3）" "（一）" "一、", never the integer
 # part of "2.5亿元" nor a word that starts with a numeral ("三季度")
