@@ -108,6 +108,19 @@ class WorkPlanImport:
     title: str
     items: int
     recorded: dt.datetime
+    # the progress its 状态 column reported, written in the same change (:func:`of_import`)
+    progress: tuple[ProgressChange, ...] = ()
+
+
+def of_import(change: ProgressChange, year: int, imported: dt.datetime) -> bool:
+    """Whether ``change`` was written by the import of the ``year`` work plan at ``imported``:
+    on an item of that plan, recorded within the import's millisecond (an item's events of
+    one import are a microsecond apart; :data:`ipplan.write.TICK` is the least step between
+    two changes)."""
+    from ipplan.write import TICK
+
+    start = aware(imported)
+    return change.year == year and start <= aware(change.recorded) < start + TICK
 
 
 Event = ValueChange | ActionChange | ProgressChange | WorkPlanImport
@@ -162,8 +175,16 @@ def events(plan: Plan, ref: str | None = None) -> list[Event]:
     if ref is None:
         for wp in plan.work.plans:
             if wp.info.imported is not None:
-                imported = WorkPlanImport(wp.year, wp.info.title, len(wp.items), wp.info.imported)
-                found.append(imported)
+                # the import and the progress it wrote are one change: one entry, one undo
+                moment = wp.info.imported
+                folded = tuple(
+                    e
+                    for e in found
+                    if isinstance(e, ProgressChange) and of_import(e, wp.year, moment)
+                )
+                taken = {id(e) for e in folded}
+                found = [e for e in found if id(e) not in taken]
+                found.append(WorkPlanImport(wp.year, wp.info.title, len(wp.items), moment, folded))
     # Stable sort: entries recorded at the same time keep plan order.
     return sorted(found, key=_order, reverse=True)
 
@@ -261,6 +282,8 @@ def undo(
             if isinstance(dropped, WorkPlanImport):
                 name = f"{WORKPLANS_DIR}/{dropped.year}.yaml"
                 writes[name] = _replaced(data_dir.file(name))
+                for progress in dropped.progress:
+                    writes[progress_file(progress.year, progress.event)] = None
             elif isinstance(dropped, ProgressChange):
                 writes[progress_file(dropped.year, dropped.event)] = None
             else:

@@ -97,6 +97,12 @@ def test_completion_offers_action_ids_areas_and_statuses() -> None:
     assert complete("ipplan history intern") == ["international_talent", "international-work"]
 
 
+def test_completion_offers_work_plan_item_ids() -> None:
+    assert complete("ipplan item y2022-4") == ["y2022-4-1", "y2022-4-2", "y2022-4-3"]
+    assert complete("ipplan item y2022-10-") == ["y2022-10-1", "y2022-10-2", "y2022-10-3"]
+    assert complete("ipplan item y2023") == []
+
+
 def test_completion_of_a_plan_that_cannot_be_read_offers_nothing(tmp_path: Path) -> None:
     (tmp_path / "indicators.yaml").write_text("plan: [\n", encoding="utf-8")
     assert complete(f"ipplan show --data {tmp_path} pra") == []

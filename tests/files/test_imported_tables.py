@@ -620,8 +620,8 @@ def test_a_formula_without_its_saved_value_is_refused_at_its_cell(
     code, stderr = run_import(cli, bare_dir, path)
     assert code == 1
     assert first_line(stderr) == (
-        f"{path}:3: formula-without-value: 工作表“计划表”的 C3 是公式，但文件中没有保存它的计算结果"
-        "（由程序生成、未经 Excel 保存的文件常如此），无法知道它的值；"
+        f"{path}!计划表:3: formula-without-value: 工作表“计划表”的 C3 是公式，"
+        "但文件中没有保存它的计算结果（由程序生成、未经 Excel 保存的文件常如此），无法知道它的值；"
         "请在 Excel 中打开并保存后再导入，或把它复制后“选择性粘贴为数值”"
     )
     assert snapshot(bare_dir) == before

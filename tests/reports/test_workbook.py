@@ -31,6 +31,15 @@ def book_of(plan: Path, lang: str) -> Any:
     return openpyxl.load_workbook(io.BytesIO(data))
 
 
+def header_row(sheet: Any) -> int:
+    """The row of a sheet's header: the first, but in a work plan's sheet the one below its
+    year, title, issuer and issue date."""
+    for row in sheet.iter_rows(1, 6):
+        if row[0].value in ("id", "编号") or len([c for c in row if c.value is not None]) > 2:
+            return int(row[0].row)
+    return 1
+
+
 def strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
         yield value
@@ -63,7 +72,7 @@ def test_an_english_workbook_has_no_chinese_but_the_datas_own(reported: Path) ->
                         continue
                     if not pieces or not all(any(p in s for s in data) for p in pieces):
                         foreign.append((sheet.title, cell.coordinate, found.group()))
-                if row[0].row == 1:  # a header row is ipplan's alone
+                if row[0].row == header_row(sheet):  # a header row is ipplan's alone
                     assert not CJK.search(cell.value), (sheet.title, cell.value)
     assert foreign == []
     assert book.sheetnames == ["Indicators", "Actions", "Figures", "Work plan 2022", "About"]
@@ -74,7 +83,16 @@ def test_an_english_workbook_has_no_chinese_but_the_datas_own(reported: Path) ->
     assert units["agency_rate"] == "%"
     assert units["medium_agencies"] == "agencies"
     assert header[3] == "Unit"
-    work = [c.value for c in book["Work plan 2022"][1]]
+    plan = book["Work plan 2022"]
+    # the work plan's year and title come first, then the header row
+    assert [[c.value for c in row] for row in plan.iter_rows(1, 2, 1, 2)] == [
+        ["year", "2022"],
+        [
+            "title",
+            json.loads(report_of(reported, "json"))["work"]["workplans"][0]["workplan"]["title"],
+        ],
+    ]
+    work = [c.value for c in plan[header_row(plan)]]
     assert work == [
         "id",
         "section",
@@ -87,7 +105,7 @@ def test_an_english_workbook_has_no_chinese_but_the_datas_own(reported: Path) ->
         "indicators",
         "state",
     ]
-    states = {row[9] for row in book["Work plan 2022"].iter_rows(2, values_only=True)}
+    states = {row[9] for row in plan.iter_rows(header_row(plan) + 1, values_only=True)}
     # the shipped 2022 work plan was transcribed afterwards: its states in English too
     assert states == {"not tracked\n1. 全年: not tracked"}
 
@@ -104,8 +122,10 @@ def test_every_sheet_prints_a4_landscape_fit_to_width_with_its_header_on_each_pa
             assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), sheet.title
             assert sheet.sheet_properties.pageSetUpPr.fitToPage is True, sheet.title
             if sheet.title not in ("说明", "About"):
-                assert sheet.print_title_rows == "$1:$1", sheet.title
-                assert sheet.freeze_panes in ("A2", "C2")
+                top = header_row(sheet)
+                assert sheet.print_title_rows == f"${top}:${top}", sheet.title
+                assert sheet.freeze_panes in (f"A{top + 1}", f"C{top + 1}")
+                assert all(cell.font.bold for cell in sheet[top]), sheet.title
 
 
 def test_rows_are_as_high_as_their_wrapped_lines(reported: Path) -> None:
@@ -117,7 +137,7 @@ def test_rows_are_as_high_as_their_wrapped_lines(reported: Path) -> None:
     book = book_of(reported, "zh")
     sheet = book["2022年工作计划"]
     tallest = 0
-    for row in sheet.iter_rows(2):
+    for row in sheet.iter_rows(header_row(sheet) + 1):
         content = row[5].value
         assert all(cell.alignment.wrap_text for cell in row)
         columns = int(sheet.column_dimensions["F"].width) - 2

@@ -115,8 +115,9 @@ def test_a_reached_quantity_leaves_milestones_overdue_in_json_reports_and_xlsx(
     book = tmp_path / "r.xlsx"
     assert cli("report", "-o", str(book), "--data", str(wp_dir)).exit_code == 0
     rows = [[c.value for c in row] for row in load_workbook(book)["2024年工作计划"].iter_rows()]
-    assert rows[1][0] == "y2024-1"
-    assert rows[1][9] == "逾期\n1. 上半年：逾期\n2. 下半年：逾期"
+    top = [row[0] for row in rows].index("编号")  # below the work plan's year and title
+    assert rows[top + 1][0] == "y2024-1"
+    assert rows[top + 1][9] == "逾期\n1. 上半年：逾期\n2. 下半年：逾期"
     # each milestone marked done: then, and only then, the item is done
     monkeypatch.setenv("IPPLAN_TODAY", "2025-07-02")
     cli("item", "y2024-1", "--done", "1", "--date", "2024-06-20", "--data", str(wp_dir))
@@ -307,8 +308,11 @@ def test_the_untracked_work_plan_in_reports_and_the_workbook(
     book = tmp_path / "r.xlsx"
     assert cli("report", "-o", str(book), *data).exit_code == 0
     rows = [[c.value for c in row] for row in load_workbook(book)["2022年工作计划"].iter_rows()]
-    assert rows[1][0] == "y2022-1"
-    assert {row[9] for row in rows[1:]} == {"未跟踪\n1. 全年：未跟踪"}
+    top = [row[0] for row in rows].index("编号")
+    # the rows above the header say the plan is not tracked, as its file declares
+    assert ["进度跟踪", "未跟踪"] in [row[:2] for row in rows[:top]]
+    assert rows[top + 1][0] == "y2022-1"
+    assert {row[9] for row in rows[top + 1 :]} == {"未跟踪\n1. 全年：未跟踪"}
 
 
 def test_progress_on_an_untracked_work_plan_is_refused_and_named_by_validate(

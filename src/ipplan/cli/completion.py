@@ -1,6 +1,7 @@
 """Shell completion: what each argument can be, offered as people type it.
 
-Indicators complete by key and by Chinese name, actions by id, areas by id and title, and
+Indicators complete by key and by Chinese name, actions by id, work-plan items by id (with
+their measure), areas by id and title, and
 statuses by id and by the name the output shows. Each candidate carries a short description
 (the name beside a key, the key beside a name), which zsh and fish show.
 
@@ -67,6 +68,14 @@ def actions(ctx: typer.Context, incomplete: str) -> Candidates:
     if plan is None:
         return []
     return _matching([(a.id, a.title) for a in plan.actions], incomplete)
+
+
+def work_items(ctx: typer.Context, incomplete: str) -> Candidates:
+    """Work-plan item ids, each with its measure (工作措施)."""
+    plan = _plan(ctx)
+    if plan is None:
+        return []
+    return _matching([(item.id, item.measure) for _, item in plan.work.items()], incomplete)
 
 
 def references(ctx: typer.Context, incomplete: str) -> Candidates:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from ipplan.cli import completion
 from ipplan.cli.app import app
 from ipplan.cli.context import choose_lang, resolve_data_dir
 from ipplan.cli.options import (
@@ -72,7 +73,7 @@ def workplan(
 @app.command()
 def item(
     ctx: typer.Context,
-    item_id: Annotated[str, typer.Argument(metavar="ID")],
+    item_id: Annotated[str, typer.Argument(metavar="ID", autocompletion=completion.work_items)],
     milestone: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(metavar="MILESTONE", show_default=False),
@@ -159,6 +160,10 @@ def due(
     ctx: typer.Context,
     within: Annotated[int, typer.Option("--within", metavar="DAYS", min=0, max=3660)] = 30,
     unit: UnitOption = None,
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--year", metavar="YEAR", parser=year_value, show_default=False),
+    ] = None,
     as_json: JsonOption = False,
     data: DataOption = None,
     plan_name: PlanOption = None,
@@ -171,7 +176,7 @@ def due(
     with reporting(ctx, language):
         plan = load.load(resolve_data_dir(ctx, data, notice=None if as_json else language))
         day = clock.today()
-        view = views.due_view(plan, day, within, unit)
+        view = views.due_view(plan, day, within, unit, year)
     if as_json:
         print_json(view)
         return
@@ -218,6 +223,14 @@ def workplan_import(
         typer.Option("--title"),
     ] = None,
     issuer: Annotated[Optional[str], typer.Option("--issuer")] = None,  # noqa: UP045
+    issued: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--issued", metavar="DATE", show_default=False),
+    ] = None,
+    sheet: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--sheet", metavar="NAME", show_default=False),
+    ] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
     encoding: EncodingOption = None,
     data: DataOption = None,
@@ -242,6 +255,8 @@ def workplan_import(
             year,
             title=title,
             issuer=issuer,
+            issued=issued,
+            sheet=sheet,
             force=force,
             encoding=encoding,
             waiting=lock_waits(language),
@@ -256,4 +271,7 @@ def workplan_import(
         source=source.name,
     )
     mark_saved(message)
-    terminal.print_lines([message])
+    lines = [message]
+    if done.progress:
+        lines.append(text("wp.imported_progress", language, count=done.progress))
+    terminal.print_lines(lines)

@@ -15,6 +15,8 @@ def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
     """A change as (what it is about, what changed, its source and note)."""
     if change["kind"] == "workplan":
         what = text("history.workplan_imported", lang, items=change["items"])
+        if change["progress"]:
+            what += text("history.workplan_progress", lang, count=change["progress"])
         return f"{change['year']} {change['title']}", what, ""
     if change["kind"] == "progress":
         from ipplan.render.sentences import event_text
@@ -98,6 +100,8 @@ def undo_lines(view: Mapping[str, Any], lang: str) -> list[str]:
                     title=change["title"],
                 )
             )
+            if change["progress"]:
+                lines.append(text("undo.workplan_progress", lang, count=change["progress"]))
             continue
         if change["kind"] == "progress":
             from ipplan.render.sentences import event_text

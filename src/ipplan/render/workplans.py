@@ -75,7 +75,10 @@ def schedule_text(item: Mapping[str, Any], lang: str) -> Text:
 def _title(info: Mapping[str, Any], day: str, as_of: int | None, lang: str) -> str:
     title = text("wp.title", lang, year=info["year"], title=pick(info, "title", lang))
     if info["issuer"] or info["issued"]:
-        issued = text("wp.issued", lang, issuer=info["issuer"] or "—", issued=info["issued"] or "—")
+        # what the work plan says of its issue, and nothing ("—") for what it does not say
+        key = "wp.issued" if info["issuer"] and info["issued"] else None
+        key = key or ("wp.issued_by" if info["issuer"] else "wp.issued_on")
+        issued = text(key, lang, issuer=info["issuer"], issued=info["issued"])
         title += f"（{issued}）" if lang != "en" else f" ({issued})"
     if as_of is not None:
         on = text("label.as_of", lang, year=as_of)

@@ -273,14 +273,16 @@ def render(report: dict[str, Any], lang: str) -> bytes:
     for view in (report.get("work") or {}).get("workplans", []):
         year = view["workplan"]["year"]
         ws = workbook.create_sheet(text("sheet.workplan", lang, year=year))
+        header = 0  # the year, title, issuer and date come first, a row each
         for row in workplan_rows(view, lang):
             ws.append(row)
-        _finish(ws)
+            header = header or (ws.max_row if len(row) > 2 else 0)
+        _finish(ws, header=header)
 
     about = workbook.create_sheet(text("sheet.about", lang))
     for line in (title(report, lang), *intro(report, lang)):
         about.append([line])
-    _finish(about, header=False)
+    _finish(about, header=0)
 
     moment = made_at(report)
     workbook.properties.created = moment
@@ -315,10 +317,11 @@ NARROWEST, WIDEST = 8, 48
 LINE_HEIGHT = 15
 
 
-def _finish(sheet: Worksheet, header: bool = True) -> None:
-    """Text cells kept text; a bold header row that stays on screen and on every printed page;
-    columns as wide as their content up to a limit, text wrapped inside them, and each row high
-    enough to show all of its lines; A4 landscape, fit to the page's width."""
+def _finish(sheet: Worksheet, header: int = 1) -> None:
+    """Text cells kept text; a bold header row (row ``header``, none when 0) that stays on
+    screen and on every printed page; columns as wide as their content from the header row on,
+    up to a limit, text wrapped inside them, and each row high enough to show all of its lines;
+    A4 landscape, fit to the page's width."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
@@ -334,7 +337,10 @@ def _finish(sheet: Worksheet, header: bool = True) -> None:
 
     widths = []
     for index, column in enumerate(sheet.columns, start=1):
-        widest = max(_width(cell.value, cell.number_format) for cell in column)
+        # the rows above a header (a work plan's title, issuer) wrap to the table's widths
+        widest = max(
+            _width(cell.value, cell.number_format) for cell in column[max(header - 1, 0) :]
+        )
         widths.append(min(max(widest + 2, NARROWEST), WIDEST if header else WIDEST * 2))
         sheet.column_dimensions[get_column_letter(index)].width = widths[-1]
     wrapped = Alignment(wrap_text=True, vertical="top")
@@ -354,10 +360,10 @@ def _finish(sheet: Worksheet, header: bool = True) -> None:
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     if header:
         bold = Font(bold=True)
-        for cell in sheet[1]:
+        for cell in sheet[header]:
             cell.font = bold
-        sheet.freeze_panes = "C2" if sheet.max_column > 10 else "A2"
-        sheet.print_title_rows = "1:1"
+        sheet.freeze_panes = f"{'C' if sheet.max_column > 10 else 'A'}{header + 1}"
+        sheet.print_title_rows = f"{header}:{header}"
 
 
 def _lines(value: str, columns: int) -> int:

@@ -252,16 +252,20 @@ HELP: dict[str, tuple[str, str]] = {
         "Example: ipplan due --within 14 --unit 培训部",
     ),
     "help.due.within": ("向前看多少天。", "Look this many days ahead."),
+    "help.due.year": (
+        "只看这一年工作计划中的事项。",
+        "Only the items of this year's work plan.",
+    ),
     "help.due.unit": (
         "只看这个单位牵头或配合的事项（写出名称的一部分即可）。",
         "Only items this unit leads or supports (part of its name is enough).",
     ),
     "help.workplan-import": (
         "把省级实施表样式的工作计划表导入 workplans/YEAR.yaml。\n\n"
-        "列：工作措施、工作目标、具体内容、进度安排、负责部门、对应行动（规划的行动编号），可选编号和所属部分。要么全部导入，要么一行也不导入：每个问题都标出其行，只要有一行有误就什么也不写。\n\n"
+        "列：工作措施、工作目标、具体内容、进度安排、负责部门、对应行动（规划的行动编号），可选编号和所属部分。进度安排中每个以时间开头的分句是一个节点（“4月底前完成数据收集，三季度完成评估”是两个）；没有工作措施的行接续上一项，增补其内容、节点和负责单位；合并单元格对其跨过的每一行都有效；工作措施和具体内容前表格自己的编号一律去掉。可选的状态列（部门填写）记为进展：“已完成 2024-06-30”“完成（2024年6月）”为完成，“已取消：原因”为取消，留空或“进行中”不记录；事项和进展是一次变更，ipplan undo 一并撤销。工作簿中读 --sheet 指定的工作表，否则读该年的工作表（ipplan 自己导出的工作簿每年一张，连同标题、印发单位和日期）。要么全部导入，要么一行也不导入：每个问题都标出其行，只要有一行有误就什么也不写。\n\n"
         "示例：ipplan workplan-import {this_year}年工作计划.xlsx --year {this_year} --issuer 中华全国专利代理师协会",
         "Bring a work plan table in the provincial table's shape into workplans/YEAR.yaml.\n\n"
-        "Columns: 工作措施, 工作目标, 具体内容, 进度安排, 负责部门, and 对应行动 (the plan's action ids) and optionally 编号 and 所属部分. All or nothing: every problem is named with its row, and nothing is written unless every row is right.\n\n"
+        "Columns: 工作措施, 工作目标, 具体内容, 进度安排, 负责部门, and 对应行动 (the plan's action ids) and optionally 编号 and 所属部分. Each clause of a 进度安排 cell that starts with a period is a milestone (4月底前完成数据收集，三季度完成评估 is two); a row without a 工作措施 continues the item above, adding content, milestones and units; a merged cell counts in every row it spans; the table's numbering of a measure or content line is dropped. An optional 状态 (state) column, filled in by a department, is recorded as progress: 'done 2024-06-30', '已完成 2024-06-30' or '完成（2024年6月）' done, 'cancelled: reason' or '已取消：原因' cancelled, blank or 'in progress' nothing; the items and their progress are one change, which ipplan undo takes back whole. In a workbook, the sheet --sheet names is read, else the sheet of the year (ipplan's own workbook has one a year, with title, issuer and issue date). All or nothing: every problem is named with its row, and nothing is written unless every row is right.\n\n"
         "Example: ipplan workplan-import {this_year}年工作计划.xlsx --year {this_year} --issuer 中华全国专利代理师协会",
     ),
     "help.workplan-import.source": (
@@ -270,10 +274,21 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.workplan-import.year": ("工作计划的年份。", "The work plan's year."),
     "help.workplan-import.title": (
-        "工作计划的标题（默认：YEAR年工作计划）。",
-        "The work plan's title (default: YEAR年工作计划).",
+        "工作计划的标题（默认：表头上方写明的标题，或 YEAR年工作计划）。",
+        "The work plan's title (default: the title stated above the header row, or YEAR年工作计划).",
     ),
-    "help.workplan-import.issuer": ("印发单位。", "Who issued it."),
+    "help.workplan-import.issuer": (
+        "印发单位（默认：表头上方写明的印发单位）。",
+        "Who issued it (default: the issuer stated above the header row).",
+    ),
+    "help.workplan-import.issued": (
+        "印发日期，如 2024-03-01（默认：表头上方写明的印发日期）。",
+        "When it was issued, such as 2024-03-01 (default: the date stated above the header row).",
+    ),
+    "help.workplan-import.sheet": (
+        "读工作簿中这张工作表（默认：该年的工作表）。",
+        "Read this sheet of the workbook (default: the sheet of the year).",
+    ),
     "help.workplan-import.force": (
         "如该年已有工作计划文件，则替换它。",
         "Replace the year's work plan file if there is one.",

@@ -62,6 +62,7 @@ class WorkPlanImportView(TypedDict):
     year: int
     title: str
     items: int
+    progress: int  # the progress records its 状态 column wrote, undone with it
 
 
 EventView = ProgressChangeView | ActionChangeView | ActualChangeView | WorkPlanImportView
@@ -101,6 +102,7 @@ def event_view(event: Event) -> EventView:
             "year": event.year,
             "title": event.title,
             "items": event.items,
+            "progress": len(event.progress),
         }
     if isinstance(event, ProgressChange):
         from ipplan.workplans.views import event_view as progress_view

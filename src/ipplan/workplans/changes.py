@@ -11,9 +11,10 @@ the latest event.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ipplan import clock, file_models, write
 from ipplan.actions import parse_date
@@ -27,6 +28,7 @@ from ipplan.errors import (
     DateInFuture,
     ImplausibleAmount,
     InvalidAmount,
+    InvalidDate,
     ItemClosed,
     ItemNotTracked,
     NoQuantity,
@@ -54,6 +56,9 @@ from ipplan.workplans.states import (
     QuantityStanding,
 )
 from ipplan.write import Edit, commit, stamp
+
+if TYPE_CHECKING:
+    from ipplan.workplans.tables import Stated, Table
 
 HEADER = PROGRESS.header() + (
     "# Progress on a work-plan item, written by `ipplan item`: one event per file.\n"
@@ -185,11 +190,14 @@ def build(
     content = None
     index = 0  # the content item an amount counts for
     if request.amount is not None:
-        value = parse_value(request.amount)
+        index = _quantity(item, request.content)
+        # "2次": the quantity's own unit may follow the number; another unit is refused
+        quantity = item.content[index - 1].quantity
+        units = [c.quantity.unit for c in item.content if c.quantity is not None]
+        value = parse_value(request.amount, quantity.unit if quantity else None, units)
         if value <= 0:
             raise InvalidAmount(value=request.amount)
         amount = value
-        index = _quantity(item, request.content)
         # the content item is written down only where the item has more than one quantity
         content = index if request.content is not None else None
     elif request.content is not None:
@@ -338,6 +346,7 @@ class Imported:
     year: int
     items: int
     replaced: bool
+    progress: int = 0  # the progress records written from the 状态 column
 
 
 def import_table(
@@ -348,18 +357,24 @@ def import_table(
     *,
     title: str | None = None,
     issuer: str | None = None,
+    issued: str | None = None,
+    sheet: str | None = None,
     force: bool = False,
     encoding: str | None = None,
+    today: dt.date | None = None,
     waiting: Waiting | None = None,
 ) -> Imported:
     """Read a table in the seed 004 shape and write it as ``workplans/YEAR.yaml``.
 
-    All or nothing: every row is checked first, every problem is reported with its row, and the
-    file is written only if there is none (or ``force``) and the whole plan, the new work plan
-    in it, passes validation. The change goes through :func:`ipplan.write.commit` like every
-    other, so a refusal leaves every file as it was. A CSV table is read in ``encoding`` when
-    given (see :func:`ipplan.files.tablefile.decode`). The table is read once, however often it
-    is checked against the plan.
+    All or nothing: every row is checked first, every problem is reported with its row (in a
+    workbook, ``file!sheet:row``), and the file is written only if there is none (or ``force``)
+    and the whole plan, the new work plan in it, passes validation. The change goes through
+    :func:`ipplan.write.commit` like every other, so a refusal leaves every file as it was. A
+    CSV table is read in ``encoding`` when given (see :func:`ipplan.files.tablefile.decode`);
+    a workbook's sheet is the one ``sheet`` names, else the sheet of ``year``. The title,
+    issuer and issue date are those given, else those the table states above its header row
+    (as ipplan's own workbook does), else the title YEAR年工作计划. The table is read once,
+    however often it is checked against the plan.
     """
     from ipplan.errors import ImportRefused, WorkPlanExists, WorkPlanYearOutsidePlan
     from ipplan.files.tablefile import TableError
@@ -367,11 +382,13 @@ def import_table(
 
     if year not in plan.years:
         raise WorkPlanYearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
-    title = clean_text(title, "--title") or f"{year}年工作计划"
+    title = clean_text(title, "--title")
     issuer = clean_text(issuer, "--issuer")
+    issued_on = parse_date(issued) if issued is not None else None
+    day = today or clock.today()
     name = f"{WORKPLANS_DIR}/{year}.yaml"
     target = data_dir.file(name)
-    read: list[tuple[list[tables.Row], list[Problem]]] = []
+    read: list[tables.Table] = []
 
     def edit(latest: Plan) -> Edit[Imported]:
         replaced = target.exists()
@@ -379,11 +396,12 @@ def import_table(
             raise WorkPlanExists(path=str(target), year=year)
         if not read:
             try:
-                read.append(tables.read_rows(source, encoding))
+                read.append(tables.read_rows(source, encoding, year, sheet))
             except TableError as exc:
                 raise ImportRefused([exc.problem], path=str(source)) from None
-        rows, problems = read[0][0], list(read[0][1])
-        drafts, more = tables.drafts(source, rows)
+        table = read[0]
+        where, problems = table.where, list(table.problems)
+        drafts, more = tables.drafts(where, table.rows)
         taken = {
             item.id: f"{wp.path.name if wp.path else wp.year}"
             for wp, item in latest.work.items()
@@ -391,21 +409,80 @@ def import_table(
         }
         keys = [ind.key for ind in latest.indicators]
         actions = [a.id for a in latest.actions]
-        items, checked = tables.items(source, year, drafts, actions, taken, keys)
+        items, checked = tables.items(where, year, drafts, actions, taken, keys, day)
         problems += more + checked
+        info, wrong = _stated(table, year, title, issuer, issued_on)
+        problems += wrong
+        if info["tracked"] is False:  # no progress of a plan that was not tracked
+            problems += [
+                Problem(where, stated.row, "state-not-tracked", {"id": item["id"], "year": year})
+                for item in items
+                for stated in item["progress"]
+            ]
         if not items and not problems:
-            problems.append(Problem(source, 1, "no-rows", {}))
+            problems.append(Problem(where, 1, "no-rows", {}))
         if problems:
             raise ImportRefused(sorted(problems, key=Problem.sort_key), path=str(source))
         # one change, stamped like every other, that undo takes back: the file removed, or
         # the one it replaced put back as it was
-        info = {"year": year, "title": title, "issuer": issuer, "imported": stamp(latest)}
-        text = tables.dump(info, items)
+        moment = stamp(latest)
+        text = tables.dump({"year": year, **info, "imported": moment}, items)
         if replaced:
             text += f"replaced: {scalar(_previous(target))}\n"
-        return Edit(Imported(target, year, len(items), replaced), {name: text})
+        writes: dict[str, str | None] = {name: text}
+        for event in _reported(latest, year, items, moment):
+            writes[write.progress_file(year, event)] = dump_event(event)
+        outcome = Imported(target, year, len(items), replaced, len(writes) - 1)
+        return Edit(outcome, writes)
 
     return commit(data_dir, plan, edit, waiting=waiting)
+
+
+def _reported(
+    latest: Plan, year: int, items: Sequence[Mapping[str, Any]], moment: dt.datetime
+) -> list[ProgressEvent]:
+    """The progress records the 状态 column reports (each item's ``progress``), those not
+    already recorded on an item of that id in the plan's ``year``: the events of the import's
+    change, recorded at ``moment``, an item's second at ``moment`` plus a microsecond and so
+    on (a record is a file named by its time), all within the change's millisecond
+    (:data:`ipplan.write.TICK`), which no other change shares."""
+    before = {item.id for wp, item in latest.work.items() if wp.year == year}
+    events: list[ProgressEvent] = []
+    for item in items:
+        item_id = str(item["id"])
+        known = latest.work.events_of(item_id) if item_id in before else ()
+        reported: list[Stated] = item["progress"]
+        order = 0
+        for stated in reported:
+            if _already(known, stated, len(item["schedule"])):
+                continue
+            events.append(
+                ProgressEvent(
+                    recorded=moment + dt.timedelta(microseconds=order),
+                    item=item_id,
+                    date=stated.date,
+                    done=stated.milestone is None and stated.cancelled is None,
+                    milestone=stated.milestone,
+                    cancelled=stated.cancelled,
+                )
+            )
+            order += 1
+    return events
+
+
+def _already(known: Sequence[ProgressEvent], stated: Stated, milestones: int) -> bool:
+    """Whether the events ``known`` record what ``stated`` reports, as ``item`` leaves a
+    repeated mark unchanged: the item cancelled; the item done (marked so, or each of its
+    ``milestones`` done); the milestone done (itself, or the item marked done), whatever the
+    day."""
+    if stated.cancelled is not None:
+        return any(e.cancelled is not None for e in known)
+    if any(e.done for e in known):
+        return True
+    ticked = {e.milestone for e in known if e.milestone is not None}
+    if stated.milestone is None:
+        return milestones > 0 and ticked >= set(range(1, milestones + 1))
+    return stated.milestone in ticked
 
 
 def _previous(path: Path) -> str:
@@ -414,3 +491,43 @@ def _previous(path: Path) -> str:
         return path.read_bytes().decode("utf-8")
     except (OSError, UnicodeError) as exc:
         raise DataNotWritable(path=str(path), detail=str(exc)) from None
+
+
+def _stated(
+    table: Table,
+    year: int,
+    title: str | None,
+    issuer: str | None,
+    issued: dt.date | None,
+) -> tuple[dict[str, object], list[Problem]]:
+    """The work plan's title, issuer and issue date: as given, else as the table states them,
+    else (the title) YEAR年工作计划; an issue date the table states that is no date is a
+    problem at its row. A 进度跟踪 row saying 未跟踪 (as ipplan's own workbook writes for a work
+    plan transcribed afterwards) declares ``tracked: false``; one saying neither is a problem."""
+    about = table.about
+    problems: list[Problem] = []
+    if issued is None and "issued" in about:
+        row, value = about["issued"]
+        try:
+            issued = parse_date(value)
+        except InvalidDate:
+            problems.append(Problem(table.where, row, "invalid-issued", {"value": value[:40]}))
+    from ipplan.workplans.tables import TRACKED
+
+    tracked = None  # said only of a work plan whose progress was not kept
+    if "tracked" in about:
+        row, value = about["tracked"]
+        said = [kept for kept, words in TRACKED.items() if value.strip().lower() in words]
+        if said == [False]:
+            tracked = False
+        elif not said:
+            params = {"value": value[:40], "words": "、".join(TRACKED[False] + TRACKED[True])}
+            problems.append(Problem(table.where, row, "invalid-tracked", params))
+    title = title or (about["title"][1] if "title" in about else None)
+    issuer = issuer or (about["issuer"][1] if "issuer" in about else None)
+    return {
+        "title": title or f"{year}年工作计划",
+        "issuer": issuer,
+        "issued": issued.isoformat() if issued is not None else None,
+        "tracked": tracked,
+    }, problems

@@ -197,7 +197,8 @@ def _month_end(year: int, month: int) -> dt.date:
 # (re caches it compiled on first use.)
 _PREFIX = (
     r"^(?P<period>"
-    r"\d{4}年(?:全年|底前|底|\d{1,2}月\d{1,2}日(?:前|以前)?|\d{1,2}月(?:底前|底)?)?"
+    r"\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4}[HhQq]\d|\d{4}(?=$|[，,：:；;。\s])"
+    r"|\d{4}年(?:全年|底前|底|\d{1,2}月\d{1,2}日(?:前|以前)?|\d{1,2}月(?:底前|底)?)?"
     r"|(?:第?[一二三四1-4](?:季度)?(?:[、，,至到]|(?:季度)?至第?))*第?[一二三四1-4]季度(?:末|内)?"
     r"|[上下]半年"
     r"|全年|年内|年底前|年底"
@@ -207,13 +208,85 @@ _PREFIX = (
 )
 
 
-def split_prefix(line: str) -> tuple[str, str] | None:
-    """A table line's leading period and the task after it, or None when it starts with none."""
-    found = re.match(_PREFIX, line.strip())
+# what ends a clause of a schedule line: "4月底前完成数据收集，三季度完成评估，年底前报送报告。"
+_CLAUSE_END = re.compile(r"[，,；;。]")
+_BARE_YEAR = re.compile(r"\d{4}年?")
+
+
+def _leading(text: str) -> re.Match[str] | None:
+    """The period at the start of ``text`` (full-width digits and letters read as ASCII ones,
+    one for one, so the match's positions are the text's), or None; a form that could mean two
+    ends ("6月前…") is no period here."""
+    found = re.match(_PREFIX, _ascii(text))
     if not found or not found.group("period"):
         return None
     period = found.group("period")
-    rest = line.strip()[found.end() :].strip()
-    if period.endswith(("至", "到", "、")) or (period.endswith("月") and rest.startswith("前")):
+    if period.endswith(("至", "到", "、")) or (
+        period.endswith("月") and text[found.end() :].lstrip().startswith("前")
+    ):
         return None  # "6月前…" could mean by May's end or June's: refused, not guessed
-    return period, rest
+    return found
+
+
+def _ascii(text: str) -> str:
+    return text.translate(_FULL_WIDTH).translate(_FULL_WIDTH_LETTERS)
+
+
+_FULL_WIDTH_LETTERS = str.maketrans("ＨＱｈｑ", "HQhq")
+
+
+def split_prefix(line: str) -> tuple[str, str] | None:
+    """A table line's leading period and the task after it, or None when it starts with none."""
+    text = line.strip()
+    found = _leading(text)
+    if found is None:
+        return None
+    return text[: found.end("period")], text[found.end() :].strip()
+
+
+def split_clauses(line: str) -> list[tuple[str, str]] | None:
+    """A schedule line as its milestones: one per clause that starts with a period, a clause
+    that starts with none continuing the one before ("4月底前完成数据收集，三季度完成评估，年底前
+    报送报告。" is three). None when the line starts with no period, or when a clause starts
+    with a period that could mean two ends ("6月前…"): such a line is refused, not guessed.
+
+    Inside a line, a year alone ("2014年") starts a clause only when a separator follows it:
+    "2014年浙江省……培训成行" is a sentence about the year, not a deadline."""
+    text = line.strip()
+    found = _leading(text)
+    if found is None:
+        return None
+    clauses: list[tuple[str, str]] = []
+    period, start = text[: found.end("period")], found.end()
+    for end in _CLAUSE_END.finditer(text, start):
+        rest = text[end.end() :]
+        after = len(text) - len(rest.lstrip())
+        if after >= len(text):
+            break
+        if rest.lstrip()[:1] and _PREFIX_START.match(_ascii(rest.lstrip())) is None:
+            continue
+        nxt = _leading(text[after:])
+        if nxt is None:
+            if _starts_unsure(text[after:]):
+                return None
+            continue
+        named = nxt.group("period")
+        if _BARE_YEAR.fullmatch(named) and not _separated(text, after + nxt.end("period")):
+            continue
+        clauses.append((period, text[start : end.start()].strip()))
+        period, start = named, after + nxt.end()
+    clauses.append((period, text[start:].strip()))
+    return clauses
+
+
+# what a clause's first character must be for it to start with a period at all
+_PREFIX_START = re.compile(r"[0-9第一二三四五六七八九十上下全年]")
+
+
+def _starts_unsure(text: str) -> bool:
+    """Whether ``text`` starts with a month followed by 前: "6月前完成" could mean two ends."""
+    return re.match(rf"(?:\d{{4}}年)?{_N}月前", _ascii(text)) is not None
+
+
+def _separated(text: str, at: int) -> bool:
+    return at >= len(text) or text[at] in "，,：:；;。 "

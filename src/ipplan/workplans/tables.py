@@ -3,8 +3,9 @@
 Columns, in Chinese or English: 编号 (id), 所属部分 (section), 对应行动 (actions), 工作措施
 (measure), 工作目标 (goal), 具体内容 (content, one item a line), 进度安排 (schedule, a line
 each, starting with its period: "第一季度，完成……"), 负责部门 (units: "省局负责，地方局配合"), and
-状态 (state, written on export, ignored on import). A row whose 工作措施 is empty continues the
-item above it, as merged cells do in a spreadsheet.
+状态 (state: what a department reports, "已完成 2023-06-30", "已取消：原因", read back as progress
+records; see :func:`states`). A row whose 工作措施 is empty continues the item above it, as
+merged cells do in a spreadsheet.
 
 An import is all or nothing: every row is checked, every problem is named with its row, and the
 work plan file is written only when there is none. The file is opened, decoded and unpacked by
@@ -14,6 +15,7 @@ work plan file is written only when there is none. The file is opened, decoded a
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -27,9 +29,13 @@ from ipplan.files.tablefile import TableError
 from ipplan.problems import Problem, suggest
 from ipplan.text import numbers
 from ipplan.text.typed_input import control_character
-from ipplan.workplans.periods import PeriodError, parse, split_prefix
+from ipplan.workplans.periods import PeriodError, parse, split_clauses, split_prefix
 
 MAX_ROWS = 5_000
+# The progress records one item's 状态 cell may report (a milestone each, done, cancelled): an
+# import's records of one item are a microsecond apart within its millisecond (see
+# ipplan.history.of_import), so never near a thousand
+MAX_STATED = 500
 HEADER_ROWS = 10  # the header row is one of a sheet's first ten
 
 # column -> the names it may go by in a header row
@@ -59,8 +65,12 @@ _QUANTITY = re.compile(
 _NOT_A_COUNT = re.compile(r"(?:[0-9A-Za-z.,，．+\-−－~～〜—–/／÷第]|\d\s*[至到])\s*$")
 # the largest target a work plan's quantity holds (workplans.model.Quantity)
 _MAX_TARGET = 10**12
-# the numbering of a content line: "1." "2、" "（3）", never the integer part of "2.5亿元"
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:[.．](?!\d)|、)|[（(]\d+[)）])\s*")
+# The table's own numbering of a measure or a content line, dropped from both alike (ipplan
+# numbers an item's content itself): "1." "2、" "（3）" "（一）" "一、", never the integer
+# part of "2.5亿元" nor a word that starts with a numeral ("三季度")
+_NUMBERING = re.compile(
+    r"^\s*(?:\d+(?:[.．](?!\d)|、)|[（(](?:\d+|[一二三四五六七八九十]+)[)）]|[一二三四五六七八九十]+、)\s*"
+)
 _ID = re.compile(r"[a-z][a-z0-9_-]*")
 
 
@@ -68,6 +78,8 @@ _ID = re.compile(r"[a-z][a-z0-9_-]*")
 class Row:
     number: int  # the row in the sheet or the line in the CSV file
     cells: dict[str, str]
+    # the columns whose value is a merged cell's, begun in a row above (xlsx only)
+    merged: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -84,16 +96,85 @@ class Draft:
     schedule: list[tuple[int, str]] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
     indicators: list[str] = field(default_factory=list)
+    state: list[tuple[int, str]] = field(default_factory=list)  # (row, line) of 状态 cells
 
 
-def read_rows(path: Path, encoding: str | None = None) -> tuple[list[Row], list[Problem]]:
+@dataclass(frozen=True)
+class Stated:
+    """Progress a 状态 cell reports, at its row: the item done (``milestone`` None) or one
+    milestone done, on ``date``; or, with ``cancelled`` (the reason), the item cancelled, on
+    ``date`` or, when the cell gives none, the day of the import."""
+
+    row: int
+    milestone: int | None
+    date: dt.date
+    cancelled: str | None = None
+
+
+# what the rows above the header row may say of the work plan, as ipplan's own workbook writes
+# them: a name in one cell, its value in the next
+ABOUT: dict[str, tuple[str, ...]] = {
+    "year": ("年度", "year"),
+    "title": ("标题", "title"),
+    "issuer": ("印发单位", "issuer"),
+    "issued": ("印发日期", "issued"),
+    "tracked": ("进度跟踪", "tracked"),  # written only for a plan whose progress was not kept
+}
+# what a 进度跟踪 row may say: not tracked (transcribed afterwards, workplan.tracked: false), or
+# tracked
+TRACKED = {
+    False: ("未跟踪", "否", "not tracked", "no", "false"),
+    True: ("跟踪", "是", "tracked", "yes", "true"),
+}
+
+
+@dataclass
+class Table:
+    """A table as read: where its problems are (the file, or ``file!sheet`` in a workbook),
+    its rows below the header, the problems of reading them, and what the rows above the
+    header say of the work plan (name -> (row, value), names of :data:`ABOUT`)."""
+
+    where: Path
+    rows: list[Row]
+    problems: list[Problem]
+    about: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+
+def read_rows(
+    path: Path, encoding: str | None = None, year: int | None = None, sheet: str | None = None
+) -> Table:
     """The rows below the header row of ``path`` (xlsx, or CSV in UTF-8, Excel's GBK, or the
-    ``encoding`` named), and the problems of reading them. Raises :class:`TableError` for a
+    ``encoding`` named), and the problems of reading them. In a workbook, the sheet ``sheet``
+    names, else the sheet of ``year`` (see :func:`_choose`). Raises :class:`TableError` for a
     file that cannot be read as a table at all."""
     raw = tablefile.read(path)
     if tablefile.is_workbook(path):
-        return _workbook_rows(path, raw)
-    return _rows(path, _csv_grid(path, tablefile.decode(raw, path, encoding)))
+        return _workbook_rows(path, raw, year, sheet)
+    if sheet is not None:
+        raise TableError(Problem(path, 1, "import-sheet-of-text", {"sheet": sheet}))
+    grid = _csv_grid(path, tablefile.decode(raw, path, encoding))
+    rows, problems = _rows(path, grid)
+    return Table(path, rows, problems, _about(grid))
+
+
+def _about(grid: Sequence[tuple[int, list[str]]]) -> dict[str, tuple[int, str]]:
+    """What the rows above the header row say of the work plan (:data:`ABOUT`)."""
+    index = _header_index(grid) or 0
+    found: dict[str, tuple[int, str]] = {}
+    for number, cells in grid[:index]:
+        filled = [c.strip() for c in cells if c.strip()]
+        for name, names in ABOUT.items():
+            if len(filled) >= 2 and filled[0].lower() in names:
+                found.setdefault(name, (number, filled[1]))
+    return found
+
+
+def _sheet_year(title: str, about: Mapping[str, tuple[int, str]]) -> int | None:
+    """The year a sheet is of: its 年度 row, else the one four-digit year its name holds."""
+    if "year" in about and about["year"][1].isdigit():
+        return int(about["year"][1])
+    years = set(re.findall(r"(?<!\d)(\d{4})(?!\d)", title))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def _csv_grid(path: Path, text: str) -> list[tuple[int, list[str]]]:
@@ -116,29 +197,85 @@ def _csv_grid(path: Path, text: str) -> list[tuple[int, list[str]]]:
         raise TableError(Problem(path, 1, "csv-syntax", {"detail": str(exc)})) from None
 
 
-def _workbook_rows(path: Path, raw: bytes) -> tuple[list[Row], list[Problem]]:
-    """The rows of the first sheet with a header row, read a row at a time; a formula whose
+def _workbook_rows(path: Path, raw: bytes, year: int | None, name: str | None) -> Table:
+    """The rows of the chosen sheet (:func:`_choose`), read a row at a time; a formula whose
     value the file never saved, in the header row or a column read, is a problem at its cell."""
     with tablefile.workbook(path, raw, MAX_ROWS) as book:
+        titles = book.titles
+        if name is not None and name not in titles:
+            params = {"sheet": name, "sheets": titles}
+            raise TableError(Problem(path, 1, "import-unknown-sheet", params))
+        chosen = _choose(path, book, year, name)
         for sheet in book.sheets():
+            if sheet.title != chosen:
+                continue
+            where = Path(f"{path}!{sheet.title}")
             rows = sheet.rows()
             head = [row for _, row in zip(range(HEADER_ROWS), rows, strict=False)]
             index = _header_index([(row.number, row.cells) for row in head])
             if index is None:
-                continue  # not the table: the rest of the sheet is never read
+                raise TableError(Problem(where, 1, "missing-column", {"missing": "工作措施"}))
             read = head[index:] + list(rows)
             columns = [_column_of(c) for c in read[0].cells]
             problems = [
                 Problem(
-                    path, row.number, "formula-without-value", {"sheet": sheet.title, "cell": cell}
+                    where, row.number, "formula-without-value", {"sheet": sheet.title, "cell": cell}
                 )
                 for row in read
                 for column, cell in row.uncached
                 if row is read[0] or (column < len(columns) and columns[column] is not None)
             ]
-            found, missing = _rows(path, [(row.number, row.cells) for row in head[:index] + read])
-            return found, missing + problems
-    return _rows(path, [])
+            grid = [(row.number, list(row.cells)) for row in head[:index] + read]
+            spread = _spread(grid[index:], columns, sheet.merged())
+            found, missing = _rows(where, grid, spread)
+            return Table(where, found, missing + problems, _about(grid))
+    raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
+
+
+def _choose(path: Path, book: tablefile.Workbook, year: int | None, name: str | None) -> str:
+    """The sheet to read: the one ``name`` names; else, of the sheets with a header row (in
+    their first ten rows), the first of ``year`` (its 年度 row, or the year in its name), else
+    the first of no year at all. A workbook whose table sheets are all of other years is
+    refused, naming them: ipplan's own workbook has a sheet for each year."""
+    if name is not None:
+        return name
+    tables: list[tuple[str, int | None]] = []
+    for sheet in book.sheets():
+        rows = zip(range(HEADER_ROWS), sheet.rows(), strict=False)
+        head = [(row.number, row.cells) for _, row in rows]
+        if _header_index(head) is not None:
+            tables.append((sheet.title, _sheet_year(sheet.title, _about(head))))
+    for title, of in tables:
+        if of is not None and of == year:
+            return title
+    for title, of in tables:
+        if of is None:
+            return title
+    if not tables:
+        raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
+    params = {"year": year, "sheets": [title for title, _ in tables]}
+    raise TableError(Problem(path, 1, "no-sheet-of-year", params))
+
+
+def _spread(
+    grid: list[tuple[int, list[str]]],
+    columns: Sequence[str | None],
+    merges: Sequence[tuple[int, int, int, int]],
+) -> set[tuple[int, int]]:
+    """Give every row a merged cell spans its value, as the spreadsheet shows it (``grid`` is
+    the header row and those below, changed in place); the (row, column) filled so."""
+    first = {number: cells for number, cells in grid}
+    spread: set[tuple[int, int]] = set()
+    for top, bottom, left, _ in merges:
+        if bottom <= top or left >= len(columns) or columns[left] is None or top not in first:
+            continue
+        value = first[top][left] if left < len(first[top]) else ""
+        for number, cells in grid:
+            if top < number <= bottom and value:
+                cells.extend([""] * (left + 1 - len(cells)))
+                cells[left] = value
+                spread.add((number, left))
+    return spread
 
 
 def _column_of(name: str) -> str | None:
@@ -156,7 +293,11 @@ def _header_index(grid: Sequence[tuple[int, list[str]]]) -> int | None:
     return None
 
 
-def _rows(path: Path, grid: list[tuple[int, list[str]]]) -> tuple[list[Row], list[Problem]]:
+def _rows(
+    path: Path,
+    grid: list[tuple[int, list[str]]],
+    spread: set[tuple[int, int]] | None = None,
+) -> tuple[list[Row], list[Problem]]:
     index = _header_index(grid)
     if index is None:
         raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
@@ -174,8 +315,13 @@ def _rows(path: Path, grid: list[tuple[int, list[str]]]) -> tuple[list[Row], lis
             for column, cell in zip(columns, cells, strict=False)
             if column is not None and cell.strip()
         }
+        merged = frozenset(
+            column
+            for index, column in enumerate(columns)
+            if column is not None and (number, index) in (spread or ())
+        )
         if values:
-            rows.append(Row(number, values))
+            rows.append(Row(number, values, merged))
     return rows, problems
 
 
@@ -184,7 +330,9 @@ def _lines(text: str) -> list[str]:
 
 
 def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]:
-    """The items the rows describe; a row without a measure continues the item above."""
+    """The items the rows describe; a row without a measure of its own (or with a merged one)
+    continues the item above, and adds to it (content, schedule, units), never replaces. A
+    merged cell counts for every item whose first row it spans."""
     found: list[Draft] = []
     problems: list[Problem] = []
     for row in rows:
@@ -193,8 +341,13 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
             char = control_character(value)
             if char is not None:
                 problems.append(Problem(path, row.number, "control-character", {"char": char}))
+        if "measure" not in cells or "measure" in row.merged:
+            # the row continues its item (a merged 工作措施 too): a cell merged with the rows
+            # above is the item's already, never added twice
+            cells = {k: v for k, v in cells.items() if k not in row.merged}
         if "measure" in cells:
-            found.append(Draft(row=row.number, id=cells.get("id"), measure=cells["measure"]))
+            measure = _NUMBERING.sub("", cells["measure"]) or cells["measure"]
+            found.append(Draft(row=row.number, id=cells.get("id"), measure=measure))
         elif not found:
             problems.append(Problem(path, row.number, "row-without-measure", {}))
             continue
@@ -211,36 +364,67 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
             draft.units.append(cells["units"])
         if "indicators" in cells:
             draft.indicators += [k for k in re.split(r"[,，、;；\s]+", cells["indicators"]) if k]
+        draft.state += [(row.number, line) for line in _lines(cells.get("state", ""))]
     return found, problems
 
 
 def units_of(text: str) -> tuple[str | None, list[str]]:
     """The lead and supporting units of "省局负责，地方局配合", or of the English workbook's
-    "省局 leads; 地方局, 市局 support"; text without either is the lead."""
-    lead: str | None = None
+    "省局 leads; 地方局, 市局 support"; text without either is the lead.
+
+    Several cells' units (an item's continuation rows) add up, never replace: "省局、杭州市局、
+    桐庐局负责" and "省局负责，地方局配合" are led by 省局、杭州市局、桐庐局, with 地方局 in
+    support. A unit named twice is named once; one that leads is not also in support."""
+    leads: list[str] = []
     support: list[str] = []
-    bare: list[str] = []  # units of an English list with no lead: "甲, 乙 support"
-    for part in re.split(r"[，,；;]", text):
-        part = part.strip()
-        if not part:
-            continue
+    parts = [part.strip() for part in re.split(r"[，,；;]", text) if part.strip()]
+    for at, part in enumerate(parts):
         if part.endswith(" support"):
-            support += [*bare, part[: -len(" support")].strip()]
-            bare = []
+            support += _names(part[: -len(" support")], "、")
         elif part.endswith(" leads"):
-            lead = part[: -len(" leads")].strip() or lead
-            bare = []
-        elif lead is None and text.rstrip().endswith(" support"):
-            bare.append(part)
+            leads += _names(part[: -len(" leads")], "、")
         elif part.endswith("配合"):
-            support += [u for u in re.split(r"[、及和]", part[: -len("配合")]) if u.strip()]
+            support += _names(part[: -len("配合")], "、及和")
         elif part.endswith("负责"):
-            lead = part[: -len("负责")].strip() or lead
-        elif lead is None:
-            lead = part
+            leads += _names(part[: -len("负责")], "、")
+        elif (word := _english_list(parts[at:])) is not None:
+            # a unit of an English list, which a later part says leads or supports:
+            # "地方局, 市局 support"
+            (leads if word == "leads" else support).extend(_names(part, "、"))
+        elif not leads:
+            leads += _names(part, "、")
         else:
             support.append(part)
-    return lead, [u.strip() for u in support]
+    lead = list(dict.fromkeys(u for u in leads if u))
+    others = [u for u in dict.fromkeys(support) if u and u not in lead]
+    return "、".join(lead) or None, others
+
+
+def _english_list(parts: Sequence[str]) -> str | None:
+    """The word "leads" or "support" when the first of ``parts`` is a unit of an English list
+    that a later part ends (before any part that ends in Chinese); else None."""
+    for part in parts:
+        for word in ("leads", "support"):
+            if part.endswith(" " + word):
+                return word
+        if part.endswith(("负责", "配合")):
+            return None
+    return None
+
+
+def _names(text: str, separators: str) -> list[str]:
+    """The units a list of them names, split at ``separators`` outside brackets: "各县(市、区)
+    知识产权局" is one unit."""
+    names = [""]
+    depth = 0
+    for char in text:
+        depth += char in "(（"
+        depth -= char in ")）" and depth > 0
+        if depth == 0 and char in separators:
+            names.append("")
+        else:
+            names[-1] += char
+    return [name.strip() for name in names]
 
 
 def items(
@@ -249,10 +433,12 @@ def items(
     found: Sequence[Draft],
     actions: Sequence[str],
     taken: Mapping[str, str],
-    indicators: Sequence[str] = (),
+    indicators: Sequence[str],
+    day: dt.date,
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Each draft as a work-plan item, checked: actions that exist, periods that parse, ids
-    unique here and across the other work plans (``taken``: id -> where)."""
+    unique here and across the other work plans (``taken``: id -> where); and the progress its
+    状态 cells report on ``day`` (the item's ``progress``, :func:`states`)."""
     result: list[dict[str, Any]] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -297,20 +483,25 @@ def items(
                 problems.append(Problem(path, draft.row, "unknown-indicator", params))
         schedule = []
         for row, line in draft.schedule:
-            split = split_prefix(line)
-            if split is None:
-                problems.append(Problem(path, row, "schedule-without-period", {"line": line[:40]}))
+            clauses = split_clauses(line)
+            if clauses is None:
+                code = "schedule-without-period"
+                if split_prefix(line) is not None:  # it starts with one, a later clause is unsure
+                    code = "schedule-unsure-period"
+                problems.append(Problem(path, row, code, {"line": line[:40]}))
                 continue
-            period, task = split
-            try:
-                parse(period, year)
-            except PeriodError as exc:
-                problems.append(Problem(path, row, exc.code, {"period": period}))
-                continue
-            schedule.append({"period": period, "task": task or None})
+            for period, task in clauses:
+                try:
+                    parse(period, year)
+                except PeriodError as exc:
+                    problems.append(Problem(path, row, exc.code, {"period": period}))
+                    continue
+                schedule.append({"period": period, "task": task or None})
         if not draft.schedule:
             problems.append(Problem(path, draft.row, "missing-schedule", {}))
         lead, support = units_of("，".join(draft.units))
+        stated, wrong = states(path, year, day, draft.state, len(schedule))
+        problems += wrong
         result.append(
             {
                 "id": item_id,
@@ -323,9 +514,128 @@ def items(
                 "lead": lead,
                 "support": support,
                 "indicators": draft.indicators,
+                "progress": stated,
             }
         )
     return result, problems
+
+
+# What a 状态 cell may say, and the words of each: done or cancelled (then with a date, or a
+# reason), or how it stands (nothing to record); ipplan's own workbook writes these too.
+_DONE = ("已完成", "完成", "done", "completed")
+_CANCELLED = ("已取消", "取消", "cancelled", "canceled")
+_STANDING = (
+    "进行中",
+    "推进中",
+    "未开始",
+    "未到期",
+    "逾期",
+    "未跟踪",
+    "in progress",
+    "not started",
+    "pending",
+    "overdue",
+    "not tracked",
+)
+# a milestone's line in ipplan's own workbook: "2. 下半年：已完成 2024-12-20"
+_MILESTONE_LINE = re.compile(r"(\d+)[.．]\s*[^：:]*[：:]\s*(.*)")
+_CANCEL = re.compile(r"([^：:]*?)\s*(?:[：:]\s*(.*))?")
+
+
+def states(
+    path: Path, year: int, day: dt.date, lines: Sequence[tuple[int, str]], milestones: int
+) -> tuple[list[Stated], list[Problem]]:
+    """The progress an item's 状态 cell reports: "已完成 2023-06-30", "完成（2023年6月）",
+    "done 2023-06-30" (the item done that day, a month's last day or ``day`` if sooner);
+    "已取消：原因" or "cancelled: reason" (cancelled, on the day the cell names or ``day``);
+    blank, 进行中 or any other state ipplan shows: nothing. Each line "N. 期间：已完成 DATE"
+    below (as ipplan's workbook writes them) is milestone N done that day.
+
+    An item whose every milestone is done on its own line is done with them, the date of its
+    own line is then not needed; a milestone done the day its item is, is done with it. A line
+    that cannot be read, a done without a date, a milestone the item does not have, is a
+    problem at its row."""
+    found: list[Stated] = []
+    problems: list[Problem] = []
+    undated: list[tuple[int, str]] = []  # the lines of an item done without a date
+    for row, line in lines:
+        text = line.strip()
+        number = None
+        ticked = _MILESTONE_LINE.fullmatch(text)
+        if ticked is not None:
+            number, text = int(ticked.group(1)), ticked.group(2).strip()
+            if not 1 <= number <= milestones:
+                params = {"value": line[:40], "count": milestones}
+                problems.append(Problem(path, row, "state-unknown-milestone", params))
+                continue
+        word = _word(text)
+        if word is None or (number is not None and word in _CANCELLED):
+            problems.append(Problem(path, row, "invalid-state", {"value": line[:40]}))
+            continue
+        rest = text[len(word) :].strip()
+        if word in _STANDING and not rest:
+            continue
+        if word in _DONE:
+            when = _state_date(rest.strip("（()）").strip(), year, day)
+            if when is None and rest:
+                problems.append(Problem(path, row, "invalid-state", {"value": line[:40]}))
+            elif when is None and number is None:
+                undated.append((row, line))
+            elif when is None:
+                problems.append(Problem(path, row, "state-without-date", {"value": line[:40]}))
+            else:
+                found.append(Stated(row, number, when))
+            continue
+        cancel = _CANCEL.fullmatch(rest)
+        assert cancel is not None  # it matches any text
+        when = _state_date(cancel.group(1), year, day) if cancel.group(1) else day
+        reason = (cancel.group(2) or "").strip()
+        if when is None or not reason or word in _STANDING:
+            problems.append(Problem(path, row, "invalid-state", {"value": line[:40]}))
+            continue
+        found.append(Stated(row, None, when, reason))
+    ticked_off = {s.milestone for s in found if s.milestone is not None}
+    for row, line in undated:  # done, and every milestone done on its own line: done with them
+        if len(ticked_off) < milestones:
+            problems.append(Problem(path, row, "state-without-date", {"value": line[:40]}))
+    for stated in found:
+        if stated.date > day:
+            params = {"date": stated.date.isoformat(), "today": day.isoformat()}
+            problems.append(Problem(path, stated.row, "state-in-future", params))
+    whole = {s.date for s in found if s.milestone is None and s.cancelled is None}
+    # once each: a milestone, the item done, the item cancelled (the first line that says so)
+    kept: dict[tuple[int | None, bool], Stated] = {}
+    for stated in found:
+        if stated.milestone is None or stated.date not in whole:
+            kept.setdefault((stated.milestone, stated.cancelled is not None), stated)
+    if len(kept) > MAX_STATED:
+        params = {"limit": MAX_STATED}
+        problems.append(Problem(path, lines[0][0], "too-many-states", params))
+    ordered = sorted(kept.values(), key=lambda s: (s.milestone is None, s.milestone or 0))
+    return ordered, problems
+
+
+def _word(text: str) -> str | None:
+    """The state word ``text`` starts with (the longest), if any."""
+    lowered = text.lower()
+    words = [w for w in (*_DONE, *_CANCELLED, *_STANDING) if lowered.startswith(w)]
+    return max(words, key=len) if words else None
+
+
+def _state_date(text: str, year: int, day: dt.date) -> dt.date | None:
+    """The day a state names: a day (2023-06-30, 2023年6月30日) or a month (2023年6月: its last
+    day, or ``day`` if that is sooner); None for anything else."""
+    if not text:
+        return None
+    try:
+        period = parse(text, year)
+    except PeriodError:
+        return None
+    if period.kind == "day":
+        return period.end
+    if period.kind == "month":
+        return min(period.end, day)
+    return None
 
 
 def numbered(number: int, text: str, lang: str = "zh") -> str:
@@ -395,13 +705,36 @@ def dump(info: Mapping[str, Any], found: Sequence[Mapping[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _state_text(item: Mapping[str, Any], lang: str) -> str:
+    """An item's state as its 状态 cell's first line, which :func:`states` reads back: done
+    with the day it was marked done ("已完成 2024-12-20"; without one, its milestones' lines
+    carry theirs), cancelled with its day and reason ("已取消 2024-05-01：经费取消")."""
+    from ipplan.text.i18n import text
+
+    word = text("wp." + item["state"], lang)
+    if item["state"] == "done" and item["done_on"]:
+        return f"{word} {item['done_on']}"
+    if item["state"] == "cancelled":
+        days = [e["date"] for e in item["progress"] if e["cancelled"] is not None]
+        colon = ": " if lang == "en" else "："
+        return f"{word} {days[-1]}{colon}{item['cancelled']}" if days else word
+    return word
+
+
 def sheet(view: Mapping[str, Any], lang: str) -> Iterator[list[str]]:
-    """A work plan view as the table's rows, header first: what the xlsx sheet holds, and what
-    the import reads back."""
+    """A work plan view as the table's rows: its year, title, issuer and issue date (those it
+    has), a name and a value a row (:data:`ABOUT`), then the header row and the items; what the
+    xlsx sheet holds, and what the import reads back."""
     from ipplan.render.sentences import units_text
     from ipplan.text.i18n import text
 
     english = lang == "en"
+    info = view["workplan"]
+    for name in ("year", "title", "issuer", "issued"):
+        if info[name]:
+            yield [ABOUT[name][-1 if english else 0], str(info[name])]
+    if not info["tracked"]:
+        yield [ABOUT["tracked"][-1 if english else 0], text("wp.not_tracked", lang)]
     # a column's English name is the last it goes by; the import reads either
     yield [names[-1 if english else 0] for names in HEADERS.values()]
     joiner, sep, colon = (", ", ", ", ": ") if english else ("，", "、", "：")
@@ -410,9 +743,10 @@ def sheet(view: Mapping[str, Any], lang: str) -> Iterator[list[str]]:
             f"{m['period']}{joiner}{m['task']}" if m["task"] else m["period"]
             for m in item["schedule"]
         ]
-        states = [text("wp." + item["state"], lang)]
+        states = [_state_text(item, lang)]
         states += [
             f"{m['number']}. {m['period']}{colon}{text('wp.' + m['state'], lang)}"
+            + (f" {m['done_on']}" if m["state"] == "done" and m["done_on"] else "")
             for m in item["schedule"]
         ]
         units = units_text(item["lead"], item["support"], lang)

@@ -304,17 +304,22 @@ def roadmap_view(plan: Plan, day: dt.date, as_of: int | None = None) -> dict[str
     }
 
 
-def due_view(plan: Plan, day: dt.date, within: int = 30, unit: str | None = None) -> dict[str, Any]:
+def due_view(
+    plan: Plan, day: dt.date, within: int = 30, unit: str | None = None, year: int | None = None
+) -> dict[str, Any]:
     """What is overdue and what falls due within ``within`` days, grouped by responsible unit.
 
     An item stands under its lead unit (or "no unit named"); its supporting units are listed
-    with it, and ``--unit`` finds an item by either.
+    with it, and ``--unit`` finds an item by either. ``year`` keeps the items of that year's
+    work plan only (a year with none is refused, as ``workplan`` refuses it).
     """
     check_unit(plan, unit)
+    if year is not None:
+        plan.work.plan(year)
     groups: dict[str, list[dict[str, Any]]] = {}
     overdue = soon = 0
     for wp, s in standings(plan, day):
-        if not matches_unit(s.item, unit):
+        if not matches_unit(s.item, unit) or (year is not None and wp.year != year):
             continue
         milestones = due_within(s, within)
         if not milestones:

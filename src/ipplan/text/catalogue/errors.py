@@ -353,9 +353,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "导入工作计划（{items} 项）",
         "work plan imported ({items} items)",
     ),
+    "history.workplan_progress": (
+        "，连同状态列的 {count} 条进展",
+        ", with {count} progress events from its state column",
+    ),
     "undo.workplan": (
         "{verb}：{when} 导入的 {year} 年工作计划“{title}”。",
         "{verb}: the {year} work plan '{title}' imported {when}.",
+    ),
+    "undo.workplan_progress": (
+        "连同导入时从状态列记下的 {count} 条进展。",
+        "With it, the {count} progress events its state column recorded.",
     ),
     "undo.done": ("已撤销", "Reverted"),
     "undo.would": ("将撤销", "Would revert"),

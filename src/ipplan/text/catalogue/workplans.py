@@ -13,6 +13,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "wp.not_tracked": ("未跟踪", "not tracked"),
     "wp.title": ("{year} 年工作计划：{title}", "Work plan {year}: {title}"),
     "wp.issued": ("{issuer}，{issued} 印发", "issued by {issuer}, {issued}"),
+    "wp.issued_by": ("{issuer} 印发", "issued by {issuer}"),
+    "wp.issued_on": ("{issued} 印发", "issued {issued}"),
     "wp.on_day": ("状态按 {day}", "states on {day}"),
     "wp.col.measure": ("工作措施", "Measure"),
     "wp.col.goal": ("工作目标", "Goal"),
@@ -67,6 +69,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Imported {count} items from {source} into {path}; edit that file from now on, and check "
         "it with ipplan validate.",
     ),
+    "wp.imported_progress": (
+        "“状态”列记下 {count} 条进展（ipplan item 可查看；ipplan undo 连同导入一起撤销）。",
+        "The state column recorded {count} progress events (see them with ipplan item; "
+        "ipplan undo takes them back with the import).",
+    ),
     "workplan-exists": (
         "{path} 已存在，为避免覆盖未做任何改动。如确需用表格替换 {year} 年的工作计划，请加 --force（原文件可从 git 找回）。",
         "{path} exists and was left as it is; to replace the {year} work plan with the table, "
@@ -85,6 +92,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "进度安排“{line}”不以时间开头；请写成“第一季度，……”“6月底前……”“全年……”",
         "the schedule line '{line}' does not start with a period; write it as '第一季度，…', "
         "'6月底前…' or '全年…'",
+    ),
+    "p.schedule-unsure-period": (
+        "进度安排“{line}”中有一句以“某月前”开头，可指上月底或该月底；请写成“6月底前”或“5月底前”",
+        "a clause of the schedule line '{line}' starts with a month and 前 ('6月前'), which "
+        "could mean the end of the month before or of that month; write '6月底前' or '5月底前'",
+    ),
+    "p.no-sheet-of-year": (
+        "工作簿中没有 {year} 年的工作表（其中有表头的工作表：{sheets}）；请用 --sheet 指明其中之一",
+        "the workbook has no sheet of {year} (its sheets with a header row: {sheets}); name "
+        "one of them with --sheet",
+    ),
+    "p.invalid-issued": (
+        "印发日期“{value}”不是日期；请写成 2024-03-01",
+        "the issue date '{value}' is no date; write it as 2024-03-01",
+    ),
+    "p.invalid-tracked": (
+        "进度跟踪“{value}”无法识别；请写 未跟踪（进展没有跟踪，如事后补录的计划），或删去此行（可写：{words}）",
+        "the 进度跟踪 (tracked) row says '{value}'; write 'not tracked' (its progress was not "
+        "kept, as for a plan transcribed afterwards), or delete the row (it may say: {words})",
+    ),
+    "p.invalid-state": (
+        "状态“{value}”无法读取；请写 已完成 2024-06-30、完成（2024年6月）、已取消：原因，或留空、写 进行中（不记录进展）",
+        "the state '{value}' cannot be read; write 'done 2024-06-30', '已完成 2024-06-30', "
+        "'cancelled: reason', or leave it blank or 'in progress' (nothing recorded)",
+    ),
+    "p.state-without-date": (
+        "状态“{value}”说已完成，但没有写完成日期；请写成 已完成 2024-06-30 或 完成（2024年6月）",
+        "the state '{value}' says done but not when; write 'done 2024-06-30' or "
+        "'完成（2024年6月）'",
+    ),
+    "p.state-unknown-milestone": (
+        "状态“{value}”所说的节点不存在：此事项的进度安排有 {count} 个节点",
+        "the state '{value}' names a milestone the item does not have: its schedule has {count}",
+    ),
+    "p.too-many-states": (
+        "此事项的状态记下的进展超过 {limit} 条；一个事项不会有这么多节点，请检查 状态 和 进度安排",
+        "this item's state reports more than {limit} progress records; no item has that many "
+        "milestones: check its 状态 (state) and 进度安排 (schedule)",
+    ),
+    "p.state-in-future": (
+        "状态中的日期 {date} 晚于今天（{today}）；请写实际完成的日期",
+        "the state's date {date} is after today ({today}); write the day it actually happened",
+    ),
+    "p.state-not-tracked": (
+        "{year} 年工作计划声明不跟踪进展（进度跟踪：未跟踪），事项 {id} 的状态不能记为进展；请删去状态，或删去“进度跟踪”一行",
+        "the {year} work plan declares its progress not tracked (tracked: not tracked), so the "
+        "state of {id} cannot be recorded; delete the state, or the 进度跟踪 (tracked) row",
     ),
     "p.row-without-measure": (
         "此行没有“工作措施”，上面也没有可以接续的工作项",
