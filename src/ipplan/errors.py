@@ -183,6 +183,14 @@ class InvalidPlanYears(IpplanError):
     exit_code = 2
 
 
+class SuccessorYears(IpplanError):
+    """`ipplan new --from OLD --years`: the new plan does not start the year after OLD ends,
+    so its baseline year would not be OLD's target year."""
+
+    message_id = "successor-years"
+    exit_code = 2
+
+
 class EmptyTitle(IpplanError):
     """`ipplan new --title` is empty."""
 
