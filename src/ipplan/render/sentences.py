@@ -248,6 +248,8 @@ def verdict(ind: Mapping[str, Any], lang: str) -> str | None:
     status = label(final["status"], lang)
     if final["decided"]:
         return text("record.decided", lang, status=status, year=year)
+    if final["status"] == "target_pending":
+        return text("record.target_pending", lang, year=year)
     awaited = final["awaited"]
     if any(f["year"] == year for f in ind.get("not_published", ())):
         when = text("record.when_not_published", lang)

@@ -289,6 +289,8 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
     disagreement = sentences.disagreement(ind, lang)
     if disagreement:
         lines.append(disagreement)
+    if ind["gap"] is None:  # the target pending: nothing is measured against it
+        return lines
     gap = sentences.gap(ind["gap"], unit, lang)
     if ind["status"] == "achieved":  # nothing is required per year once the target is reached
         lines.append(text("report.gap_reached", lang, gap=gap))
