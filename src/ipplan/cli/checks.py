@@ -111,7 +111,8 @@ def validate(
         )
         raise typer.Exit(1)
     if warnings:
-        terminal.print_lines(problem_lines(warnings, language), stderr=True)
+        said = text("validate.pending", language, count=len(warnings))
+        terminal.print_lines([*problem_lines(warnings, language), said], stderr=True)
     terminal.print_lines([ok])
 
 

@@ -11,6 +11,7 @@ from ipplan.cli.app import app
 from ipplan.cli.context import choose_lang
 from ipplan.cli.options import LangOption
 from ipplan.cli.output import mark_saved, reporting
+from ipplan.errors import ActionsNeedSource, MemberOfAndParent, MemberOfOtherSource, YearsNeeded
 from ipplan.text.i18n import text
 
 if TYPE_CHECKING:
@@ -82,22 +83,20 @@ def new(
     from ipplan import new_plan
 
     language = choose_lang(ctx, lang)
-    if member_of is not None and parent is not None:
-        raise typer.BadParameter(text("new.member_and_parent", language), param_hint="--parent")
     joining = member_of if member_of is not None else parent
     if name is not None and joining is None:
         raise typer.BadParameter(text("new.name_needs_parent", language), param_hint="--name")
-    if with_actions and source is None and member_of is None:
-        raise typer.BadParameter(
-            text("new.with_actions_needs_from", language), param_hint="--with-actions"
-        )
-    if years is None and member_of is None:
-        raise typer.BadParameter(text("new.years_needed", language), param_hint="--years")
     joined = carried = None
     with reporting(ctx, language):
+        if member_of is not None and parent is not None:
+            raise MemberOfAndParent()
+        if with_actions and source is None and member_of is None:
+            raise ActionsNeedSource()
+        if years is None and member_of is None:
+            raise YearsNeeded()
         origin = None
         if source is not None or member_of is not None:
-            origin = _source(ctx, source, member_of, with_actions, language)
+            origin = _source(source, member_of, with_actions)
             if years is None:
                 info = origin.plan.info
                 years = f"{info.baseline_year + 1}-{info.target_year}"
@@ -148,9 +147,7 @@ def new(
     terminal.print_lines(lines)
 
 
-def _source(
-    ctx: typer.Context, source: str | None, member_of: str | None, with_actions: bool, lang: str
-) -> new_plan_types.Source:
+def _source(source: str | None, member_of: str | None, with_actions: bool) -> new_plan_types.Source:
     """The plan ``new --from`` carries from, loaded and validated as any command reads one:
     OLD as a plan directory, else as a plan of the workspace around; with ``--member-of``, the
     parent plan (which --from, if given, must be)."""
@@ -164,9 +161,7 @@ def _source(
     if member_of is not None:
         parent = locate.locate(None, environ, cwd, plan=member_of)
         if chosen is not None and chosen.path.resolve() != parent.path.resolve():
-            raise typer.BadParameter(
-                text("new.member_needs_from", lang, parent=member_of), param_hint="--from"
-            )
+            raise MemberOfOtherSource(parent=member_of)
         chosen = parent
     assert chosen is not None
     shown = source if source is not None else str(member_of)

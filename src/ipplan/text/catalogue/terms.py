@@ -281,4 +281,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{updates} action updates ({path})",
     ),
     "validate.failed": ("发现 {count} 个问题。", "{count} problems found."),
+    "validate.pending": (
+        "以上 {count} 处待定：数据有效，但每一处写入之前 validate --strict 不会通过。",
+        "{count} pending, listed above: the data is valid, but validate --strict fails until "
+        "each is written in.",
+    ),
 }
