@@ -61,10 +61,11 @@ def test_the_successor_carries_each_indicator_value_by_value(
     new = tmp_path / "next"
     done = cli("new", str(new), "--from", str(old), "--years", "2026-2030", "--title", TITLE)
     assert done.exit_code == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == (
-        f"已从 {old} 接续 9 个指标：1 个基线取自其 2025 年数值，8 个基线待定，目标均待定；"
+    assert done.stdout.splitlines() == [
+        f"已在 {new} 创建新计划（2026–2030 年，基线年 2025），接续 {old} 的 9 个指标："
+        "1 个基线取自其 2025 年数值，8 个基线待定，目标均待定；"
         f"ipplan validate --data {new} 会逐一列出。"
-    )
+    ]
     assert snapshot(old) == before  # the old plan is only read
     carried, previous = indicators(new), indicators(old)
     assert list(carried) == list(previous)  # every key, in the old plan's order
@@ -336,8 +337,12 @@ def test_a_member_plan_rolls_up_into_its_parent(
         "--title", "上海市计划",
     )  # fmt: skip
     assert done.exit_code == 0, done.stderr
-    assert done.stdout.splitlines()[0].startswith("已在 provinces/sh 创建新计划（2022–2025 年")
-    assert done.stdout.splitlines()[-1] == "已把它以 sh 之名加入工作区，上级计划为 national。"
+    assert done.stdout.splitlines() == [
+        "已在 provinces/sh 创建新计划（2022–2025 年，基线年 2021），接续 national 的 9 个指标，"
+        "其中 5 个汇总到 national 的同名指标；基线和目标由本计划填写，"
+        "ipplan validate --data provinces/sh 会逐一列出。",
+        "已把它以 sh 之名加入工作区，上级计划为 national。",
+    ]
     assert (root / "ipplan.yaml").read_text(encoding="utf-8") == (
         WORKSPACE + '  - name: sh\n    directory: "provinces/sh"\n    parent: national\n'
     )

@@ -198,6 +198,7 @@ class Carried:
     known: int
     pending: int
     actions: int
+    rolls_up: int = 0  # a member plan's indicators that add up into its parent's
 
 
 def check_successor_years(source: Source, first: int, years: str) -> None:
@@ -448,7 +449,7 @@ def successor_files(
     else:
         lines.append("units: []")
     lines += ["", "indicators:" if old.indicators else "indicators: []"]
-    known = pending = 0
+    known = pending = rolls = 0
     for indicator in old.indicators:
         lines.append(f"  - key: {indicator.key}")
         for name in _DESCRIBING:
@@ -465,6 +466,7 @@ def successor_files(
             lines.append(f"    baseline_pending: true  # the {base} figure, not known yet")
         lines.append(f"    target: {{year: {last}, value: null}}  # pending: write the value")
         if member and _adds_up(old, indicator):
+            rolls += 1
             lines.append(
                 f"    rolls_up_to: {{plan: {source.member_of}, indicator: {indicator.key}}}"
             )
@@ -477,7 +479,7 @@ def successor_files(
         layout.FILES["tasks"]: tasks,
         ".gitignore": layout.GITIGNORE,
     }
-    return contents, Carried(len(old.indicators), known, pending, actions)
+    return contents, Carried(len(old.indicators), known, pending, actions, rolls)
 
 
 def _adds_up(plan: Plan, indicator: Indicator) -> bool:

@@ -120,19 +120,23 @@ def new(
                 issuer=issuer,
                 issuer_en=issuer_en,
             )
-    message = text(
-        "new.done", language, path=str(directory), first=first, last=last, base=first - 1
-    )
-    lines = [message]
-    if carried is not None and origin is not None:
+    lines = []
+    if carried is None or origin is None:
+        lines.append(
+            text("new.done", language, path=str(directory), first=first, last=last, base=first - 1)
+        )
+    else:
         lines.append(
             text(
-                "new.from_done",
+                "new.from_done" if member_of is None else "new.member_done",
                 language,
                 old=origin.name,
                 count=carried.indicators,
                 known=carried.known,
                 pending=carried.pending,
+                rolls=carried.rolls_up,
+                first=first,
+                last=last,
                 base=first - 1,
                 path=str(directory),
             )

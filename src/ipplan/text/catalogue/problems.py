@@ -67,10 +67,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "It joined the workspace as {name}, under {parent}.",
     ),
     "new.from_done": (
-        "已从 {old} 接续 {count} 个指标：{known} 个基线取自其 {base} 年数值，{pending} 个基线待定，"
-        "目标均待定；ipplan validate --data {path} 会逐一列出。",
-        "Carried {count} indicators from {old}: {known} baselines from its {base} figures, "
-        "{pending} pending, every target pending; ipplan validate --data {path} names each.",
+        "已在 {path} 创建新计划（{first}–{last} 年，基线年 {base}），接续 {old} 的 {count} 个指标："
+        "{known} 个基线取自其 {base} 年数值，{pending} 个基线待定，目标均待定；"
+        "ipplan validate --data {path} 会逐一列出。",
+        "Created a new plan in {path} ({first}-{last}, baseline year {base}) with the {count} "
+        "indicators of {old}: baselines from its {base} figures {known}, pending {pending}; every "
+        "target pending; ipplan validate --data {path} names each.",
+    ),
+    "new.member_done": (
+        "已在 {path} 创建新计划（{first}–{last} 年，基线年 {base}），接续 {old} 的 {count} 个指标，"
+        "其中 {rolls} 个汇总到 {old} 的同名指标；基线和目标由本计划填写，"
+        "ipplan validate --data {path} 会逐一列出。",
+        "Created a new plan in {path} ({first}-{last}, baseline year {base}) with the {count} "
+        "indicators of {old}, {rolls} of them adding up into its own; its baselines and targets "
+        "are to be written in; ipplan validate --data {path} names each.",
     ),
     "new.with_actions": (
         "一并接续了 {count} 项行动与保障措施（状态为未启动，无截止日期）。",
