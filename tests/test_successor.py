@@ -185,6 +185,7 @@ def test_status_says_target_pending_in_both_languages(old: Path, tmp_path: Path,
     shown = cli("show", "practitioners", "--data", str(new)).stdout.splitlines()
     assert "基线：41000 (2025)" in shown
     assert "目标：待定（2030）" in shown
+    assert not any("◎" in line for line in shown)  # no target ring drawn, none in the key
     pending = cli("show", "revenue", "--data", str(new), "--lang", "en").stdout.splitlines()
     assert (
         "Baseline: pending (the previous plan's target-year figure is not recorded yet)" in pending

@@ -110,7 +110,7 @@ class Chart:
             shown.append("linear")
         if self.milestones:
             shown.append("milestone")
-        return [*shown, "target"]
+        return [*shown, "target"] if self.target is not None else shown
 
 
 def ticks(low: float, high: float, count: int = 5) -> list[float]:
