@@ -319,6 +319,12 @@ def test_a_successor_joins_the_workspace_with_parent(
     assert done.stdout.splitlines()[-1] == "已把它以 gd-2026 之名加入工作区，上级计划为 national。"
     added = b'  - name: gd-2026\n    directory: "next/gd"\n    parent: national\n'
     assert (root / "ipplan.yaml").read_bytes() == before + added
+    national = cli(
+        "new", "next/national", "--from", "national", "--years", "2026-2030", "--title", "全国规划"
+    )  # fmt: skip
+    assert national.exit_code == 0, national.stderr
+    plan = yaml.safe_load((root / "next" / "national" / "indicators.yaml").read_text("utf-8"))
+    assert plan["plan"]["rollup_tolerance"] == 0.02  # how members' sums are checked, carried
     carried = indicators(root / "next" / "gd")
     assert list(carried) == ["attorneys", "local_rate"]
     # gd recorded nothing for 2025: the baseline is pending

@@ -427,8 +427,10 @@ def successor_files(
         f"  target_year: {last}",
         f"  thresholds: {_flow(info.thresholds)}",
         f"  max_change: {_flow(info.max_change)}",
-        "",
     ]
+    if info.rollup_tolerance and not member:  # how its members' sums are checked, as before
+        lines.append(f"  rollup_tolerance: {_flow(info.rollup_tolerance)}")
+    lines.append("")
     used = {i.unit for i in old.indicators}
     own = [
         old.units[symbol]
