@@ -25,6 +25,7 @@ from ipplan.workplans import entities
 # Every model of file_models.py and the record it becomes.
 PAIRS: dict[type[BaseModel], type[tuple[Any, ...]]] = {
     file_models.Point: data.Point,
+    file_models.Target: data.Target,
     file_models.Thresholds: data.Thresholds,
     file_models.PlanInfo: data.PlanInfo,
     file_models.RollUpTarget: data.RollUpTarget,

@@ -18,6 +18,7 @@ from ipplan.text.shown_numbers import difference
 class Progress(str, Enum):
     """An indicator's status, in the order the rules decide it."""
 
+    target_pending = "target_pending"
     no_data = "no_data"
     achieved = "achieved"
     missed = "missed"
@@ -117,6 +118,46 @@ def effective_baseline(
     return None, False
 
 
+def target_of(indicator: Indicator) -> tuple[Number, int]:
+    """The target's value and year; only for an indicator whose target is set (an assessment
+    of one whose target is pending stops before anything is measured against it)."""
+    value = indicator.target.value
+    if value is None:
+        raise ValueError(f"the target of {indicator.key} is pending")
+    return value, indicator.target.year
+
+
+def _pending(indicator: Indicator, series: Sequence[Actual], start: int | None) -> Assessment:
+    """An indicator whose target is still to be set: what is recorded, nothing measured."""
+    latest = None
+    if indicator.accumulate == "sum":
+        t0 = start if start is not None else indicator.baseline.year if indicator.baseline else None
+        origin = None if t0 is None else Point(year=t0, value=0)
+        counted_years = [a for a in series if t0 is None or a.year > t0]
+        total = None
+        if counted_years:
+            last = counted_years[-1]
+            latest = Point(year=last.year, value=known(last))
+            total = Point(year=last.year, value=sum(known(a) for a in counted_years))
+        return Assessment(
+            Progress.target_pending,
+            indicator.baseline,
+            False,
+            latest,
+            *(None,) * 5,
+            origin=origin,
+            total=total,
+            years_reported=tuple(a.year for a in counted_years),
+            amounts=tuple(known(a) for a in counted_years),
+        )
+    baseline, provisional = effective_baseline(indicator, series)
+    if series:
+        latest = Point(year=series[-1].year, value=known(series[-1]))
+    return Assessment(
+        Progress.target_pending, baseline, provisional, latest, *(None,) * 5, origin=baseline
+    )
+
+
 # A pace that is exactly on a threshold in decimal arithmetic may land a hair below it in
 # binary floating point (0.95 computes as 0.9499999999999998); it counts as on the threshold.
 TOLERANCE = 1e-9
@@ -146,6 +187,8 @@ def assess(
     ``start`` is the plan's baseline year, from which a cumulative indicator's years count.
     """
     series = counted(actuals, as_of)
+    if indicator.target_pending:
+        return _pending(indicator, series, start)
     if indicator.accumulate == "sum":
         return _assess_sum(indicator, series, thresholds, start)
     baseline, provisional = effective_baseline(indicator, series)
@@ -157,7 +200,7 @@ def assess(
     last = series[-1]
     latest = Point(year=last.year, value=known(last))
     x_t, t = latest.value, latest.year
-    x_star, big_t = indicator.target.value, indicator.target.year
+    x_star, big_t = target_of(indicator)
 
     progress = time_elapsed = pace = None
     if baseline is not None:
@@ -195,7 +238,7 @@ def _status(
     thresholds: Thresholds,
 ) -> Progress:
     """The status rules of methodology.md, in their order, once there is an actual."""
-    x_star, big_t = indicator.target.value, indicator.target.year
+    x_star, big_t = target_of(indicator)
     if indicator.sign * (x_t - x_star) >= -TOLERANCE * max(1.0, abs(x_star)):
         return Progress.achieved
     if t >= big_t:
@@ -218,7 +261,7 @@ def _still_to_go(
     (x* − x_t) / (T − t), is in the indicator's units and signed as the value must move; once
     the target is reached (or the target year is over) nothing is required and it is None.
     """
-    x_star, big_t = indicator.target.value, indicator.target.year
+    x_star, big_t = target_of(indicator)
     towards = difference(x_star, x_t)
     gap = -towards if indicator.sign < 0 and towards else towards  # never a signed zero
     required = towards / (big_t - t) if t < big_t and status is not Progress.achieved else None
@@ -249,7 +292,7 @@ def _assess_sum(
     total = Point(year=t, value=x_t)
     reported = tuple(a.year for a in series)
     missing = tuple(y for y in range(t0 + 1, t) if y not in reported)
-    x_star, big_t = indicator.target.value, indicator.target.year
+    x_star, big_t = target_of(indicator)
     progress = x_t / x_star if x_star != 0 else None
     time_elapsed = (t - t0) / (big_t - t0) if big_t != t0 else None
     pace = progress / time_elapsed if progress is not None and time_elapsed else None
@@ -312,7 +355,7 @@ def look_ahead(
         return Outlook()
     x0, t0 = baseline.value, baseline.year
     x_t, t = latest.value, latest.year
-    x_star, big_t = indicator.target.value, indicator.target.year
+    x_star, big_t = target_of(indicator)
 
     cagr_o = cagr_r = pace_cagr = None
     status_cagr = None
@@ -369,11 +412,12 @@ def expected_value(
 
 
 def linear_path(indicator: Indicator, baseline: Point | None, year: int) -> float | None:
-    """The value the straight line from baseline to target reaches in ``year``."""
-    if baseline is None:
+    """The value the straight line from baseline to target reaches in ``year``; None without
+    a baseline or while the target is pending."""
+    big_t, x_star = indicator.target.year, indicator.target.value
+    if baseline is None or x_star is None:
         return None
     t0, x0 = baseline.year, baseline.value
-    big_t, x_star = indicator.target.year, indicator.target.value
     if big_t == t0:
         return None
     return x0 + (year - t0) / (big_t - t0) * (x_star - x0)

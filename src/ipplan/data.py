@@ -38,6 +38,13 @@ class Point(NamedTuple):
     value: Number
 
 
+class Target(NamedTuple):
+    """The plan's value for its target year; ``value`` None while the target is pending."""
+
+    year: int
+    value: Number | None
+
+
 class Thresholds(NamedTuple):
     """Lower bounds of pace for the statuses on_track, needs_acceleration and lagging."""
 
@@ -84,7 +91,7 @@ class Indicator(NamedTuple):
     unit: str
     direction: Literal["increase", "decrease"]
     baseline: Point | None
-    target: Point
+    target: Target
     binding: bool = False
     accumulate: Literal["sum"] | None = None
     milestones: list[Point] = []  # noqa: RUF012 - never changed: the record is read-only
@@ -94,11 +101,17 @@ class Indicator(NamedTuple):
     rolls_up_to: RollUpTarget | None = None
     official_baseline: OfficialFigure | None = None
     published_after_months: int | None = None
+    baseline_pending: bool = False
 
     @property
     def sign(self) -> int:
         """+1 when higher is better, -1 when lower is better."""
         return 1 if self.direction == "increase" else -1
+
+    @property
+    def target_pending(self) -> bool:
+        """Whether the target's value is still to be set (目标待定)."""
+        return self.target.value is None
 
 
 class Area(NamedTuple):
@@ -463,7 +476,7 @@ def indicators_from_rows(rows: Any) -> tuple[Indicator, ...]:
                     unit,
                     direction,
                     None if baseline is None else _made(Point, baseline),
-                    _made(Point, target),
+                    _made(Target, target),
                     binding,
                     accumulate,
                     [_made(Point, m) for m in milestones],
@@ -473,6 +486,7 @@ def indicators_from_rows(rows: Any) -> tuple[Indicator, ...]:
                     None if rolls is None else _made(RollUpTarget, rolls),
                     None if official is None else _made(OfficialFigure, official),
                     months,
+                    pending,
                 ),
             )
             for (
@@ -493,6 +507,7 @@ def indicators_from_rows(rows: Any) -> tuple[Indicator, ...]:
                 rolls,
                 official,
                 months,
+                pending,
             ) in rows
         ]
     )

@@ -183,6 +183,42 @@ class InvalidPlanYears(IpplanError):
     exit_code = 2
 
 
+class SuccessorYears(IpplanError):
+    """`ipplan new --from OLD --years`: the new plan does not start the year after OLD ends,
+    so its baseline year would not be OLD's target year."""
+
+    message_id = "successor-years"
+    exit_code = 2
+
+
+class ActionsNeedSource(IpplanError):
+    """`ipplan new --with-actions` without --from: there is no plan to carry actions from."""
+
+    message_id = "new.with_actions_needs_from"
+    exit_code = 2
+
+
+class MemberOfAndParent(IpplanError):
+    """`ipplan new --member-of NAME --parent NAME`: the parent is named twice."""
+
+    message_id = "new.member_and_parent"
+    exit_code = 2
+
+
+class MemberOfOtherSource(IpplanError):
+    """`ipplan new --member-of NAME --from OLD`: OLD is not the parent plan NAME."""
+
+    message_id = "new.member_needs_from"
+    exit_code = 2
+
+
+class YearsNeeded(IpplanError):
+    """`ipplan new` without --years, and no --member-of whose parent's years it could take."""
+
+    message_id = "new.years_needed"
+    exit_code = 2
+
+
 class EmptyTitle(IpplanError):
     """`ipplan new --title` is empty."""
 

@@ -157,6 +157,16 @@ class Point(_Model):
     value: Value
 
 
+class Target(_Model):
+    """The plan's value for its target year; null while it is still to be set (目标待定)."""
+
+    year: Year
+    value: Annotated[
+        Value | None,
+        Field(description="The target value; null while the target is pending (目标待定)."),
+    ]
+
+
 class Thresholds(_Model):
     """Lower bounds of pace for the statuses on_track, needs_acceleration and lagging."""
 
@@ -261,7 +271,13 @@ class Indicator(_Model):
     baseline: Annotated[
         Point | None, Field(description="The plan's value for its baseline year; null if none.")
     ]
-    target: Annotated[Point, Field(description="The plan's value for its target year.")]
+    target: Annotated[
+        Target,
+        Field(
+            description="The plan's value for its target year; its value null while the "
+            "target is pending (目标待定): validate names it, validate --strict fails on it."
+        ),
+    ]
     milestones: Annotated[
         list[Point],
         Field(description="Optional values for years between baseline and target."),
@@ -295,6 +311,14 @@ class Indicator(_Model):
             "a figure not recorded by the end of that month is overdue.",
         ),
     ] = None
+    baseline_pending: Annotated[
+        StrictBool,
+        Field(
+            description="true: the baseline is the figure of the baseline year, not known yet "
+            "(a successor plan whose predecessor has not recorded it); baseline is null until "
+            "it is written in. validate names it, validate --strict fails on it."
+        ),
+    ] = False
 
     @property
     def sign(self) -> int:

@@ -80,6 +80,23 @@ def locate(
     return layout.DataDir(bundled_dir(), bundled=True, search=found)
 
 
+def plan_named(chosen: str, environ: Mapping[str, str], cwd: Path) -> layout.DataDir:
+    """The plan a person named as ``chosen`` (``new --from OLD``): a directory holding a plan,
+    else, when no such directory exists, the plan of that name in the workspace around ``cwd``
+    (an unknown name is told with the workspace's names)."""
+    from ipplan.workspace import NAME
+
+    path = Path(chosen)
+    if path.exists() or not NAME.fullmatch(chosen):
+        return named(path)
+    from ipplan.files import discover
+
+    found = discover.search(cwd, environ)
+    if found.workspace is None:
+        return named(path)  # not a directory, and no workspace to name a plan: DataDirNotFound
+    return layout.DataDir(workspace_at(found.workspace).plan(chosen).directory)
+
+
 def governing(found: Search) -> Path | None:
     """The workspace file that governs where the search started: the one found, unless the
     plan found is nearer and the workspace does not list it (that plan stands alone). A

@@ -12,16 +12,19 @@ import json
 import re
 import shutil
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from ipplan.data import FIRST_YEAR, LAST_YEAR
+from ipplan.data import FIRST_YEAR, LAST_YEAR, Indicator, Point
 from ipplan.errors import (
     DataNotWritable,
     EmptyTitle,
     InvalidPlanYears,
     InvisibleText,
+    SuccessorYears,
     TargetExists,
 )
+from ipplan.plan import Plan
 from ipplan.text.typed_input import clean_text
 
 # "2026-2030", with any dash, a tilde, 至 or 到 between the years, and full-width digits
@@ -175,6 +178,44 @@ def files(
     }
 
 
+@dataclass(frozen=True)
+class Source:
+    """The plan a new one carries its indicators from (``new --from``): the successor of a plan
+    whose period has ended, or (``member_of``, its name in the workspace) a member plan whose
+    indicators roll up into it."""
+
+    plan: Plan
+    name: str  # as the person named it, for the messages
+    with_actions: bool = False
+    member_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Carried:
+    """What a new plan took from its source: indicators, baselines known and pending, actions."""
+
+    indicators: int
+    known: int
+    pending: int
+    actions: int
+    rolls_up: int = 0  # a member plan's indicators that add up into its parent's
+
+
+def check_successor_years(source: Source, first: int, years: str) -> None:
+    """A successor starts the year after its source ends (its baseline year is the source's
+    target year); a member plan covers its parent's years."""
+    info = source.plan.info
+    start = info.baseline_year + 1 if source.member_of is not None else info.target_year + 1
+    if first != start:
+        raise SuccessorYears(
+            value=years,
+            old=source.name,
+            old_first=info.baseline_year + 1,
+            old_last=info.target_year,
+            first=start,
+        )
+
+
 def create(
     target: Path,
     title: str,
@@ -182,8 +223,10 @@ def create(
     title_en: str | None = None,
     issuer: str | None = None,
     issuer_en: str | None = None,
-) -> list[Path]:
-    """Write a new plan into ``target``: all its files, or nothing.
+    source: Source | None = None,
+) -> Carried | None:
+    """Write a new plan into ``target``: all its files, or nothing; with ``source``, carrying
+    its indicators (:func:`successor_files`), and what was carried is returned.
 
     ``target`` must not exist, or be an empty directory. The files are written into a hidden
     directory beside it, checked to be a valid plan, then moved into place with one rename.
@@ -194,6 +237,8 @@ def create(
     from ipplan.locate import keep_out_of_plans
 
     first, last = parse_years(years)
+    if source is not None:
+        check_successor_years(source, first, years)
     keep_out_of_plans(target, itself=False)  # a plan there already: TargetExists
     try:
         required = clean_text(title, "--title")
@@ -212,9 +257,16 @@ def create(
     parent = target.absolute().parent
     made = _missing_parents(parent)
 
-    contents = files(
-        texts["title"], first, last, texts["title_en"], texts["issuer"], texts["issuer_en"]
-    )
+    carried = None
+    if source is None:
+        contents = files(
+            texts["title"], first, last, texts["title_en"], texts["issuer"], texts["issuer_en"]
+        )
+    else:
+        contents, carried = successor_files(
+            source, texts["title"], first, last, texts["title_en"], texts["issuer"],
+            texts["issuer_en"],
+        )  # fmt: skip
 
     def build(staging: Path) -> None:
         for name, content in contents.items():
@@ -235,7 +287,7 @@ def create(
             for directory in made:
                 with contextlib.suppress(OSError):
                     directory.rmdir()
-    return sorted(p for p in target.rglob("*") if p.is_file())
+    return carried
 
 
 def _missing_parents(directory: Path) -> list[Path]:
@@ -253,8 +305,9 @@ def create_member(
     name: str | None,
     cwd: Path,
     environ: Mapping[str, str],
+    source: Source | None = None,
     **plan: str | None,
-) -> str:
+) -> tuple[str, Carried | None]:
     """Write a new plan into ``target`` (as :func:`create`, ``plan`` its title, years and
     heading) and add it to the workspace around ``cwd`` under ``parent``; its name in the
     workspace is returned. The workspace file is checked before anything is written; if it
@@ -270,7 +323,7 @@ def create_member(
     existed = target.is_dir()  # empty, or create refuses it
     title, years = plan.pop("title"), plan.pop("years")
     assert title is not None and years is not None
-    create(target, title, years, **plan)
+    carried = create(target, title, years, source=source, **plan)
     try:
         add_plan(addition)
     except BaseException:
@@ -279,4 +332,194 @@ def create_member(
             with contextlib.suppress(OSError):
                 target.mkdir()
         raise
-    return addition.name
+    return addition.name, carried
+
+
+# --- a plan carried from another ----------------------------------------------------------------
+
+# The indicator's fields that describe it, carried as they are; its figures (baseline, target,
+# milestones, the official baseline) belong to the source's period and are not.
+_DESCRIBING = (
+    "number",
+    "name",
+    "name_en",
+    "unit",
+    "binding",
+    "accumulate",
+    "direction",
+    "definition",
+    "definition_en",
+    "max_change",
+    "published_after_months",
+)
+
+
+def _flow(value: object) -> str:
+    """A value as YAML that reads back exactly: a record as a flow mapping, text quoted."""
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        pairs = ", ".join(f"{k}: {_flow(v)}" for k, v in value._asdict().items())
+        return "{" + pairs + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return _quoted(str(value))
+
+
+def carried_baseline(plan: Plan, indicator: Indicator) -> Point | None:
+    """The new baseline of ``indicator``: its figure for ``plan``'s target year (a cumulative
+    indicator's total over every year of ``plan``); None while that figure is not recorded, or
+    recorded as not published."""
+    last = plan.info.target_year
+    values = {a.year: a.value for a in plan.actuals.get(indicator.key, ()) if a.value is not None}
+    if indicator.accumulate == "sum":
+        if any(year not in values for year in plan.years):
+            return None
+        return Point(year=last, value=sum(values[year] for year in plan.years))
+    if last not in values:
+        return None
+    found = values[last]
+    return Point(year=last, value=found)
+
+
+def successor_files(
+    source: Source,
+    title: str,
+    first: int,
+    last: int,
+    title_en: str | None = None,
+    issuer: str | None = None,
+    issuer_en: str | None = None,
+) -> tuple[dict[str, str], Carried]:
+    """The files of a plan carried from ``source``: its indicators with every target pending;
+    each baseline the source's figure for its target year (a successor), or pending (a member
+    plan, which writes its own); the source's own units; its areas and actions when asked."""
+    from ipplan.files import layout
+    from ipplan.units import LIBRARY
+
+    old = source.plan
+    info = old.info
+    base = first - 1
+    member = source.member_of is not None
+    issuer = issuer if issuer is not None or member else info.issuer
+    issuer_en = issuer_en if issuer_en is not None or member else info.issuer_en
+    lines = [
+        "# yaml-language-server: $schema=schema/indicators.schema.json",
+        "# The plan and its indicators. Edit by hand and check with `ipplan validate`; every",
+        "# field is explained in docs/writing-a-plan.md. Yearly actuals are not kept here:",
+        "# `ipplan record` writes them.",
+        f"# Carried from {source.name} ({info.baseline_year + 1}-{info.target_year}) by",
+        "# `ipplan new --from`: each target is pending (value: null) until it is written in;",
+        "# `ipplan validate` names each one still pending, `validate --strict` fails on them.",
+        "",
+        "plan:",
+        f"  title: {_quoted(title)}",
+    ]
+    for name, value in (("title_en", title_en), ("issuer", issuer), ("issuer_en", issuer_en)):
+        if value is not None:
+            lines.append(f"  {name}: {_quoted(value)}")
+    lines += [
+        f"  baseline_year: {base}",
+        f"  target_year: {last}",
+        f"  thresholds: {_flow(info.thresholds)}",
+        f"  max_change: {_flow(info.max_change)}",
+    ]
+    if info.rollup_tolerance and not member:  # how its members' sums are checked, as before
+        lines.append(f"  rollup_tolerance: {_flow(info.rollup_tolerance)}")
+    lines.append("")
+    used = {i.unit for i in old.indicators}
+    own = [
+        old.units[symbol]
+        for symbol in sorted(used)
+        if symbol in old.units and old.units[symbol] != LIBRARY.get(symbol)
+    ]
+    if own:
+        lines.append("units:")
+        for unit in own:
+            lines += [
+                f"  - symbol: {_quoted(unit.symbol)}",
+                f"    name: {_quoted(unit.name)}",
+                f"    name_en: {_quoted(unit.name_en)}",
+                f"    whole: {_flow(unit.whole)}",
+                f"    min: {_flow(unit.low)}",
+                f"    max: {_flow(unit.high)}",
+            ]
+    else:
+        lines.append("units: []")
+    lines += ["", "indicators:" if old.indicators else "indicators: []"]
+    known = pending = rolls = 0
+    for indicator in old.indicators:
+        lines.append(f"  - key: {indicator.key}")
+        for name in _DESCRIBING:
+            value = getattr(indicator, name)
+            if value is not None and value is not False:
+                lines.append(f"    {name}: {_flow(value)}")
+        baseline = None if member else carried_baseline(old, indicator)
+        if baseline is not None:
+            known += 1
+            lines.append(f"    baseline: {_flow(baseline)}")
+        else:
+            pending += 1
+            lines.append("    baseline: null")
+            lines.append(f"    baseline_pending: true  # the {base} figure, not known yet")
+        lines.append(f"    target: {{year: {last}, value: null}}  # pending: write the value")
+        if member and _adds_up(old, indicator):
+            rolls += 1
+            lines.append(
+                f"    rolls_up_to: {{plan: {source.member_of}, indicator: {indicator.key}}}"
+            )
+    actions = 0
+    tasks = TASKS
+    if source.with_actions:
+        tasks, actions = _carried_tasks(old)
+    contents = {
+        layout.FILES["indicators"]: "\n".join(lines) + "\n",
+        layout.FILES["tasks"]: tasks,
+        ".gitignore": layout.GITIGNORE,
+    }
+    return contents, Carried(len(old.indicators), known, pending, actions, rolls)
+
+
+def _adds_up(plan: Plan, indicator: Indicator) -> bool:
+    """Whether the members' figures of ``indicator`` add up to the parent's: counts and
+    amounts do; a share (a unit with an upper bound, such as % or ‰) does not."""
+    unit = plan.units.get(indicator.unit)
+    return unit is not None and unit.high is None
+
+
+def _carried_tasks(plan: Plan) -> tuple[str, int]:
+    """tasks.yaml with ``plan``'s areas and actions: each not started and with no due date
+    (both belong to the old period), its lead, measures and indicators as they were."""
+    lines = [
+        "# yaml-language-server: $schema=schema/tasks.schema.json",
+        "# The plan's areas and actions, carried by `ipplan new --from --with-actions`: each is",
+        "# not started and has no due date. Edit by hand and check with `ipplan validate`.",
+        "",
+        "areas:" if plan.areas else "areas: []",
+    ]
+    for area in plan.areas:
+        lines += [
+            f"  - id: {area.id}",
+            f"    number: {area.number}",
+            f"    title: {_quoted(area.title)}",
+            f"    title_en: {_quoted(area.title_en)}",
+        ]
+    lines += ["", "actions:" if plan.actions else "actions: []"]
+    for action in plan.actions:
+        lines += [
+            f"  - id: {action.id}",
+            f"    area: {action.area}",
+            f"    title: {_quoted(action.title)}",
+            f"    title_en: {_quoted(action.title_en)}",
+            "    measures:",
+            *(f"      - {_quoted(m)}" for m in action.measures),
+            f"    indicators: {_flow(list(action.indicators))}",
+            f"    lead: {_flow(action.lead)}",
+            "    due: null",
+            "    status: not_started",
+        ]
+    return "\n".join(lines) + "\n", len(plan.actions)

@@ -96,13 +96,16 @@ def verdict(plan: Plan, indicator: Indicator, day: dt.date, as_of: int | None = 
     Only the target year's figure decides achieved or missed: a target met in an earlier year
     can still be lost by the year the plan set. Until that figure is recorded, the verdict is
     awaited, and the status given is the one on the figures so far; a target year's figure
-    recorded as not published decides nothing (and is not overdue).
+    recorded as not published decides nothing (and is not overdue). An indicator whose
+    target is pending is never decided.
     """
     series = plan.actuals[indicator.key]
     status = assess(
         indicator, series, plan.info.thresholds, as_of, start=plan.info.baseline_year
     ).status
     year = indicator.target.year
+    if indicator.target_pending:  # nothing to decide against, and no figure awaited for it
+        return Verdict(indicator, status, False, None)
     if any(
         actual.year == year and actual.value is not None and (as_of is None or year <= as_of)
         for actual in series

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from ipplan.data import Indicator
 from ipplan.plan import Plan
 from ipplan.problems import Problem
 
@@ -47,27 +48,17 @@ def overdue_figures(plan: Plan, day: dt.date, top: Path) -> list[Problem]:
     published (``published_after_months``, methodology.md "When a yearly figure is due"), at
     that indicator's line in indicators.yaml."""
     from ipplan import public_record
-    from ipplan.files.yaml_read import read
 
     late = public_record.overdue_figures(plan, day)
     if not late:
         return []
-    path = top / "indicators.yaml"
-    doc, _ = read(path)
-    entries = doc.data.get("indicators") if isinstance(doc.data, dict) else None
-    index = {
-        entry.get("key"): i
-        for i, entry in enumerate(entries if isinstance(entries, list) else [])
-        if isinstance(entry, dict)
-    }
+    path, line = _indicator_lines(top)
     found = []
     for figure in late:
-        at = index.get(figure.indicator.key)
-        loc = ("indicators",) if at is None else ("indicators", at, "published_after_months")
         found.append(
             Problem(
                 path,
-                doc.line(loc),
+                line(figure.indicator.key, "published_after_months"),
                 "overdue-figure",
                 {
                     "key": figure.indicator.key,
@@ -81,8 +72,67 @@ def overdue_figures(plan: Plan, day: dt.date, top: Path) -> list[Problem]:
     return found
 
 
+def _indicator_lines(top: Path) -> tuple[Path, Callable[..., int]]:
+    """indicators.yaml in ``top``, and the line of an indicator's field (by its key and the
+    field's path; the indicators' line where the key is not found)."""
+    from ipplan.files.yaml_read import read
+
+    path = top / "indicators.yaml"
+    doc, _ = read(path)
+    entries = doc.data.get("indicators") if isinstance(doc.data, dict) else None
+    index = {
+        entry.get("key"): i
+        for i, entry in enumerate(entries if isinstance(entries, list) else [])
+        if isinstance(entry, dict)
+    }
+
+    def line(key: str, *field: str) -> int:
+        at = index.get(key)
+        return doc.line(("indicators",) if at is None else ("indicators", at, *field))
+
+    return path, line
+
+
+def pending_values(plan: Plan, day: dt.date, top: Path) -> list[Problem]:
+    """Every target still to be set (目标待定), at its line, and every baseline marked pending
+    and not yet written in (a successor plan's, whose predecessor has not recorded the figure):
+    plain validate names them, --strict fails on them (docs/plans.md)."""
+    del day  # pending whatever the day
+    waiting = [i for i in plan.indicators if i.target_pending or is_baseline_pending(i)]
+    if not waiting:
+        return []
+    path, line = _indicator_lines(top)
+    found = []
+    for indicator in waiting:
+        named = {"key": indicator.key, "name": indicator.name, "name_en": indicator.name_en}
+        if is_baseline_pending(indicator):
+            found.append(
+                Problem(
+                    path,
+                    line(indicator.key, "baseline_pending"),
+                    "baseline-pending",
+                    {**named, "year": plan.info.baseline_year},
+                )
+            )
+        if indicator.target_pending:
+            found.append(
+                Problem(
+                    path,
+                    line(indicator.key, "target", "value"),
+                    "target-pending",
+                    {**named, "year": indicator.target.year},
+                )
+            )
+    return found
+
+
+def is_baseline_pending(indicator: Indicator) -> bool:
+    """Whether ``indicator``'s baseline is marked pending and not written in yet."""
+    return indicator.baseline_pending and indicator.baseline is None
+
+
 # The rules --strict runs, each of the same shape.
-STRICT_RULES: list[StrictRule] = [overdue_milestones, overdue_figures]
+STRICT_RULES: list[StrictRule] = [overdue_milestones, overdue_figures, pending_values]
 
 
 def problems(plan: Plan, day: dt.date, top: Path) -> list[Problem]:

@@ -104,10 +104,13 @@ def plausible_range(
     A cumulative indicator's values are yearly amounts and its target a total: its path value
     is the amount a year the plan needs on average, the target spread over the plan's years.
 
-    The range never goes past what the unit admits: a percentage's stops at 100.
+    The range never goes past what the unit admits: a percentage's stops at 100. While the
+    target is pending there is no path: the range is the known value's, widened alike.
     """
     target_year, target = indicator.target.year, indicator.target.value
-    if indicator.accumulate is not None:
+    if target is None:
+        path = float(other)
+    elif indicator.accumulate is not None:
         path = target / max(target_year - plan.info.baseline_year, 1)
     elif other_year == target_year:
         path = float(other)
@@ -164,7 +167,9 @@ def check_first(plan: Plan, indicator: Indicator, year: int, value: Value) -> No
     """Refuse the first value of an indicator without a baseline when it lies more than
     :data:`FIRST_FACTOR` times above or below the target (a cumulative indicator's target
     spread over the plan's years): a percentage typed as a fraction (0.82 for 82), or a digit
-    typed twice. A value of zero, or a target of zero, gives no scale to judge by."""
+    typed twice. A value of zero, or a target of zero or pending, gives no scale to judge by."""
+    if indicator.target.value is None:
+        return
     target = float(indicator.target.value)
     if indicator.accumulate is not None:
         target /= max(indicator.target.year - plan.info.baseline_year, 1)

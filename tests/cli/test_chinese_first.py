@@ -314,7 +314,7 @@ def test_without_json_errors_stay_one_line_of_text() -> None:
 def test_a_missing_argument_names_what_is_missing(cli: Run, tmp_path: Path) -> None:
     result = cli("new", str(tmp_path / "n"), "--title", "t")
     assert result.exit_code == 2
-    assert "错误：缺少 '--years'" in result.stderr
+    assert result.stderr == "错误：缺少 --years FIRST-LAST（如 --years 2026-2030）\n"
     english = cli("record", "2024", "--lang", "en")
     assert english.exit_code == 2
     assert "error: 'INDICATOR' is missing" in english.stderr

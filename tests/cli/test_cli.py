@@ -79,6 +79,7 @@ def test_status_json_is_the_core_result(cli: Run, plan_dir: Path) -> None:
         "direction",
         "baseline",
         "provisional_baseline",
+        "baseline_pending",
         "target",
         "latest",
         "total",

@@ -810,7 +810,7 @@ def test_record_and_import_json_keep_their_exact_text(
     rows = status["indicators"] if isinstance(status, dict) else status
     row = next(r for r in rows if r["key"] == "practitioners")
     shown = json.loads(recorded.stdout)["indicator"]
-    assert len(shown) == 32 and {key: row[key] for key in shown} == shown  # as status shows it
+    assert len(shown) == 33 and {key: row[key] for key in shown} == shown  # as status shows it
     again = cli("record", "2023", "1", "31500", "--source", "年度统计", "--json", *data)
     assert json.loads(again.stdout)["unchanged"] is True
     assert json.loads(again.stdout)["replaced"] is None

@@ -174,7 +174,15 @@ def rule_indicators(c: read.Checked) -> Iterator[Problem]:
                     f"{end}-year-mismatch",
                     {"key": ind.key, "year": point.year, "expected": expected},
                 )
-            yield from _value_problems(doc, (*loc, end, "value"), point.value, unit)
+            if point.value is not None:  # a target pending (目标待定) has none yet
+                yield from _value_problems(doc, (*loc, end, "value"), point.value, unit)
+        if ind.baseline_pending and ind.baseline is not None:
+            yield Problem(
+                doc.path,
+                doc.line((*loc, "baseline_pending")),
+                "baseline-pending-given",
+                {"key": ind.key},
+            )
         yield from _milestone_problems(doc, loc, ind, plan, unit)
         yield from _direction_problems(doc, loc, ind)
         if ind.max_change is not None and ind.max_change <= 0:
@@ -192,7 +200,7 @@ def _direction_problems(doc: Document, loc: Loc, ind: domain.Indicator) -> Itera
     progress would count backwards. A target equal to its baseline holds a level, as
     docs/methodology.md allows. A cumulative indicator's baseline is the previous period's
     total, for information only, and an indicator without a baseline has nothing to compare."""
-    if ind.baseline is None or ind.accumulate is not None:
+    if ind.baseline is None or ind.accumulate is not None or ind.target.value is None:
         return
     baseline, target = ind.baseline.value, ind.target.value
     if ind.sign * (target - baseline) < 0:

@@ -46,6 +46,7 @@ def validate(
     language = choose_lang(ctx, lang)
     if as_json:
         fmt = ProblemFormat.json
+    warnings: list[Problem] = []
     with reporting(ctx, language):
         whole = workspace_to_check(ctx, data)
         if whole is None:
@@ -83,6 +84,13 @@ def validate(
 
             with reporting(ctx, language):
                 problems = timeliness.problems(load.load(data_dir), clock.today(), data_dir.path)
+        elif tally.get("pending") and not problems:
+            # targets and baselines still to be set: named, and the plan is valid
+            from ipplan import clock, timeliness
+
+            with reporting(ctx, language):
+                plan = load.load(data_dir)
+                warnings = timeliness.pending_values(plan, clock.today(), data_dir.path)
     if unchecked:
         from ipplan.render import terminal
 
@@ -102,6 +110,9 @@ def validate(
             [text("validate.failed", language, count=total(problems))], stderr=True
         )
         raise typer.Exit(1)
+    if warnings:
+        said = text("validate.pending", language, count=len(warnings))
+        terminal.print_lines([*problem_lines(warnings, language), said], stderr=True)
     terminal.print_lines([ok])
 
 
@@ -151,6 +162,12 @@ def _check_plan(
         "safeguards": sum(1 for _, a in core.actions if a.area == SAFEGUARDS_AREA),
         "actuals": sum(len(v) for v in core.actuals.values()),
         "updates": sum(len(v) for v in core.updates.values()),
+        # targets and baselines still to be set, named by plain validate
+        "pending": sum(
+            1
+            for _, i in core.indicators
+            if i.target.value is None or (i.baseline_pending and i.baseline is None)
+        ),
     }
     digests = checked.digests
     del core, checked  # what was checked goes before the tree is listed again

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -11,7 +11,11 @@ from ipplan.cli.app import app
 from ipplan.cli.context import choose_lang
 from ipplan.cli.options import LangOption
 from ipplan.cli.output import mark_saved, reporting
+from ipplan.errors import ActionsNeedSource, MemberOfAndParent, MemberOfOtherSource, YearsNeeded
 from ipplan.text.i18n import text
+
+if TYPE_CHECKING:
+    from ipplan import new_plan as new_plan_types
 
 
 @app.command()
@@ -39,7 +43,10 @@ def new(
     ctx: typer.Context,
     directory: Annotated[Path, typer.Argument(metavar="DIR")],
     title: Annotated[str, typer.Option("--title")],
-    years: Annotated[str, typer.Option("--years", metavar="FIRST-LAST")],
+    years: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--years", metavar="FIRST-LAST"),
+    ] = None,
     title_en: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--title-en"),
@@ -51,6 +58,15 @@ def new(
     issuer_en: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--issuer-en"),
+    ] = None,
+    source: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--from", metavar="OLD"),
+    ] = None,
+    with_actions: Annotated[bool, typer.Option("--with-actions")] = False,
+    member_of: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--member-of", metavar="NAME"),
     ] = None,
     parent: Annotated[
         Optional[str],  # noqa: UP045
@@ -67,33 +83,90 @@ def new(
     from ipplan import new_plan
 
     language = choose_lang(ctx, lang)
-    if name is not None and parent is None:
+    joining = member_of if member_of is not None else parent
+    if name is not None and joining is None:
         raise typer.BadParameter(text("new.name_needs_parent", language), param_hint="--name")
-    joined = None
+    joined = carried = None
     with reporting(ctx, language):
+        if member_of is not None and parent is not None:
+            raise MemberOfAndParent()
+        if with_actions and source is None and member_of is None:
+            raise ActionsNeedSource()
+        if years is None and member_of is None:
+            raise YearsNeeded()
+        origin = None
+        if source is not None or member_of is not None:
+            origin = _source(source, member_of, with_actions)
+            if years is None:
+                info = origin.plan.info
+                years = f"{info.baseline_year + 1}-{info.target_year}"
+        assert years is not None
         first, last = new_plan.parse_years(years)
-        if parent is None:
-            new_plan.create(directory, title, years, title_en, issuer, issuer_en)
+        if joining is None:
+            carried = new_plan.create(
+                directory, title, years, title_en, issuer, issuer_en, source=origin
+            )
         else:
-            joined = new_plan.create_member(
+            joined, carried = new_plan.create_member(
                 directory,
-                parent,
+                joining,
                 name,
                 Path.cwd(),
                 os.environ,
+                source=origin,
                 title=title,
                 years=years,
                 title_en=title_en,
                 issuer=issuer,
                 issuer_en=issuer_en,
             )
-    message = text(
-        "new.done", language, path=str(directory), first=first, last=last, base=first - 1
-    )
-    lines = [message]
+    lines = []
+    if carried is None or origin is None:
+        lines.append(
+            text("new.done", language, path=str(directory), first=first, last=last, base=first - 1)
+        )
+    else:
+        lines.append(
+            text(
+                "new.from_done" if member_of is None else "new.member_done",
+                language,
+                old=origin.name,
+                count=carried.indicators,
+                known=carried.known,
+                pending=carried.pending,
+                rolls=carried.rolls_up,
+                first=first,
+                last=last,
+                base=first - 1,
+                path=str(directory),
+            )
+        )
+        if with_actions:
+            lines.append(text("new.with_actions", language, count=carried.actions))
     if joined is not None:
-        lines.append(text("new.joined", language, name=joined, parent=parent))
+        lines.append(text("new.joined", language, name=joined, parent=joining))
     mark_saved(" ".join(lines))
     from ipplan.render import terminal
 
     terminal.print_lines(lines)
+
+
+def _source(source: str | None, member_of: str | None, with_actions: bool) -> new_plan_types.Source:
+    """The plan ``new --from`` carries from, loaded and validated as any command reads one:
+    OLD as a plan directory, else as a plan of the workspace around; with ``--member-of``, the
+    parent plan (which --from, if given, must be)."""
+    import os
+
+    from ipplan import load, locate
+    from ipplan.new_plan import Source
+
+    cwd, environ = Path.cwd(), os.environ
+    chosen = locate.plan_named(source, environ, cwd) if source is not None else None
+    if member_of is not None:
+        parent = locate.locate(None, environ, cwd, plan=member_of)
+        if chosen is not None and chosen.path.resolve() != parent.path.resolve():
+            raise MemberOfOtherSource(parent=member_of)
+        chosen = parent
+    assert chosen is not None
+    shown = source if source is not None else str(member_of)
+    return Source(load.load(chosen), shown, with_actions, member_of)

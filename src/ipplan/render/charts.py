@@ -26,7 +26,7 @@ class Chart:
     linear: list[XY]
     actual: list[XY]
     milestones: list[XY]
-    target: XY
+    target: XY | None  # None while the target is pending: no ring is drawn
     # the actual series is a running total, counted from zero in the first year: its first point
     # is that zero, where the total starts, and not the plan's baseline
     cumulative: bool = False
@@ -50,18 +50,25 @@ class Chart:
             linear=[(p["year"], p["linear"]) for p in path if p["linear"] is not None],
             actual=[(p["year"], p[measured]) for p in path if p[measured] is not None],
             milestones=[(m["year"], m["value"]) for m in view["milestones"]],
-            target=(view["target"]["year"], view["target"]["value"]),
+            target=None
+            if view["target"]["value"] is None
+            else (view["target"]["year"], view["target"]["value"]),
             cumulative=bool(view.get("accumulate")),
             given_baseline=not view.get("provisional_baseline"),
         )
 
+    def targets(self) -> list[XY]:
+        """The target as a list of its one point; none while it is pending."""
+        return [] if self.target is None else [self.target]
+
     def values(self) -> list[float]:
-        return [v for _, v in (*self.linear, *self.actual, *self.milestones, self.target)]
+        return [v for _, v in (*self.linear, *self.actual, *self.milestones, *self.targets())]
 
     def span(self) -> tuple[float, float]:
         """The values the value axis must cover. A chart of one value alone (a target with no
-        baseline or actual yet) is drawn from zero up to it, not in a sliver around it."""
-        values = self.values()
+        baseline or actual yet) is drawn from zero up to it, not in a sliver around it; a chart
+        of no value (a target pending, nothing recorded) from zero to one."""
+        values = self.values() or [0.0, 1.0]
         low, high = min(values), max(values)
         if low == high:
             low, high = min(0.0, low), max(0.0, high)
@@ -103,7 +110,7 @@ class Chart:
             shown.append("linear")
         if self.milestones:
             shown.append("milestone")
-        return [*shown, "target"]
+        return [*shown, "target"] if self.target is not None else shown
 
 
 def ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -162,7 +169,7 @@ def grid(chart: Chart, width: int = 48, height: int = 10) -> list[str]:
                     cells[r][c] = ACTUAL_LINE
     for points, mark in (
         (chart.milestones, MILESTONE),
-        ([chart.target], TARGET),
+        (chart.targets(), TARGET),
         (chart.actual, ACTUAL),
     ):
         for year, value in points:
@@ -256,11 +263,11 @@ def svg(chart: Chart, title: str, legend: Mapping[str, str]) -> str:
             f'<path class="milestone" d="{diamond}">'
             f"<title>{escape(legend['milestone'])} {yr}: {escape(label(v))}</title></path>"
         )
-    ty, tv = chart.target
-    parts.append(
-        f'<circle class="target" cx="{x(ty)}" cy="{y(tv)}" r="7">'
-        f"<title>{escape(legend['target'])} {ty}: {escape(label(tv))}</title></circle>"
-    )
+    for ty, tv in chart.targets():
+        parts.append(
+            f'<circle class="target" cx="{x(ty)}" cy="{y(tv)}" r="7">'
+            f"<title>{escape(legend['target'])} {ty}: {escape(label(tv))}</title></circle>"
+        )
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -309,6 +316,6 @@ def png(chart: Chart) -> bytes:
         canvas.disc(x(yr), y(v), 4 * k, COLOURS["actual"])
     for yr, v in chart.milestones:
         canvas.diamond(x(yr), y(v), 6 * k, COLOURS["milestone"])
-    ty, tv = chart.target
-    canvas.disc(x(ty), y(tv), 7 * k, COLOURS["target"], hole=7 * k - 3 * k / 2)
+    for ty, tv in chart.targets():
+        canvas.disc(x(ty), y(tv), 7 * k, COLOURS["target"], hole=7 * k - 3 * k / 2)
     return canvas.png()

@@ -248,6 +248,8 @@ def verdict(ind: Mapping[str, Any], lang: str) -> str | None:
     status = label(final["status"], lang)
     if final["decided"]:
         return text("record.decided", lang, status=status, year=year)
+    if final["status"] == "target_pending":
+        return text("record.target_pending", lang, year=year)
     awaited = final["awaited"]
     if any(f["year"] == year for f in ind.get("not_published", ())):
         when = text("record.when_not_published", lang)
@@ -339,3 +341,27 @@ def rollup_check(year: Mapping[str, Any], lang: str) -> str:
             plans=", ".join(named),
         )
     return check + text("members.missing_count", lang, count=year["missing_count"])
+
+
+def target_shown(target: Mapping[str, Any], lang: str) -> str:
+    """The target as ``40000 (2030)``, or pending (目标待定) while its value is not set."""
+    if target["value"] is None:
+        return text("label.target_pending", lang, year=target["year"])
+    return point(target)
+
+
+def target_cell(target: Mapping[str, Any], lang: str) -> str:
+    """The target's value in a table's cell (its year heads the column), or pending."""
+    if target["value"] is None:
+        return text("label.pending", lang)
+    return number(target["value"])
+
+
+def baseline_shown(ind: Mapping[str, Any], lang: str) -> str:
+    """The baseline as ``26829 (2021)``; pending where the plan marks it so (a successor's,
+    whose previous plan has not recorded the figure yet); else none given."""
+    if ind["baseline"] is not None:
+        return point(ind["baseline"])
+    if ind.get("baseline_pending"):
+        return text("label.baseline_pending", lang)
+    return text("label.no_baseline", lang)

@@ -13,7 +13,6 @@ from rich.text import Text
 from ipplan.render import charts, public_record, sentences, status, table, terminal
 from ipplan.text.i18n import colon, label, text, unit_label
 from ipplan.text.shown_numbers import moment, number, percent, ratio, signed
-from ipplan.text.shown_numbers import point as _point
 from ipplan.text.wrapping import breaks, longest_word, width
 from ipplan.units import counts
 
@@ -22,7 +21,9 @@ def status_line(row: Mapping[str, Any], lang: str) -> Text:
     """One indicator in a line: latest, target, progress, pace and status."""
     line = Text(f"{row['number']} ")
     line.append_text(status.indicator_name(row, lang))
-    line.append(f"{colon(lang)}{status.latest_cell(row)} → {_point(row['target'])}  ")
+    line.append(
+        f"{colon(lang)}{status.latest_cell(row)} → {sentences.target_shown(row['target'], lang)}  "
+    )
     line.append(f"{text('col.progress', lang)} {percent(row['progress'])}  ")
     line.append(f"R {ratio(row['pace'])}  ")
     line.append_text(terminal.status_text(row["status"], lang))
@@ -54,7 +55,7 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
     if definition:
         console.print(f"{text('label.definition', lang)}{colon(lang)}{definition}")
     console.print(f"{text('label.direction', lang)}{colon(lang)}{label(view['direction'], lang)}")
-    baseline = _point(view["baseline"]) if view["baseline"] else text("label.no_baseline", lang)
+    baseline = sentences.baseline_shown(view, lang)
     if view["provisional_baseline"]:
         baseline += text("label.provisional", lang)
     if view["accumulate"] and view["baseline"]:
@@ -65,7 +66,9 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
         console.print(
             public_record.labelled(text("record.official_label", lang), "\n".join(official), lang)
         )
-    console.print(f"{text('label.target', lang)}{colon(lang)}{_point(view['target'])}")
+    console.print(
+        f"{text('label.target', lang)}{colon(lang)}{sentences.target_shown(view['target'], lang)}"
+    )
     published = sentences.published(view, lang)
     if published:
         console.print(public_record.labelled(text("record.publication", lang), published, lang))

@@ -82,7 +82,7 @@ def _status_cells(row: Mapping[str, Any], lang: str) -> dict[str, str | Text]:
         "unit": unit_label(row["unit"], lang, row.get("unit_en")),
         "baseline": baseline,
         "latest": latest_cell(row),
-        "target": number(row["target"]["value"]),
+        "target": sentences.target_cell(row["target"], lang),
         "progress": percent(row["progress"]),
         "pace": ratio(row["pace"]),
         "pace_cagr": ratio(row["pace_cagr"]),

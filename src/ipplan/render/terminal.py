@@ -20,6 +20,7 @@ from ipplan.text.i18n import label, text
 from ipplan.text.wrapping import width, wrap
 
 STATUS_STYLES = {
+    "target_pending": "dim",
     "no_data": "dim",
     "achieved": "bold green",
     "missed": "bold red",

@@ -160,7 +160,7 @@ def overview_table(
                 unit_of(ind, lang),
                 baseline_cell(ind),
                 latest(ind),
-                number(ind["target"]["value"]),
+                sentences.target_cell(ind["target"], lang),
                 percent(ind["progress"]),
                 ratio(ind["pace"]),
                 ratio(ind["pace_cagr"]),
@@ -289,6 +289,8 @@ def assessment_lines(ind: Mapping[str, Any], report: Mapping[str, Any], lang: st
     disagreement = sentences.disagreement(ind, lang)
     if disagreement:
         lines.append(disagreement)
+    if ind["gap"] is None:  # the target pending: nothing is measured against it
+        return lines
     gap = sentences.gap(ind["gap"], unit, lang)
     if ind["status"] == "achieved":  # nothing is required per year once the target is reached
         lines.append(text("report.gap_reached", lang, gap=gap))
@@ -402,13 +404,13 @@ def subtitle(ind: Mapping[str, Any], lang: str) -> list[str]:
     definition = ind.get("definition_en") if lang == "en" else ind.get("definition")
     if definition:
         lines.append(f"{text('label.definition', lang)}{colon(lang)}{definition}")
-    baseline = _point(ind["baseline"]) if ind["baseline"] else text("label.no_baseline", lang)
+    baseline = sentences.baseline_shown(ind, lang)
     if ind["accumulate"] and ind["baseline"]:
         baseline += " " + text("label.previous_total", lang)
     lines.append(
         f"{text('label.direction', lang)}{colon(lang)}{label(ind['direction'], lang)} · "
         f"{text('label.baseline', lang)}{colon(lang)}{baseline} · "
-        f"{text('label.target', lang)}{colon(lang)}{_point(ind['target'])}"
+        f"{text('label.target', lang)}{colon(lang)}{sentences.target_shown(ind['target'], lang)}"
     )
     official = sentences.official_baseline(ind, lang)
     if official:

@@ -55,7 +55,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .s-needs_acceleration, .s-in_progress { color: #995c00; }
 .s-lagging, .s-delayed { color: #bf360c; }
 .s-regressing, .s-missed { color: #c62828; }
-.s-no_data, .s-insufficient_data, .s-not_started, .s-cancelled { color: var(--muted); }
+.s-target_pending, .s-no_data, .s-insufficient_data, .s-not_started,
+.s-cancelled { color: var(--muted); }
 .s-differs { color: #c62828; font-weight: 600; } .s-incomplete { color: #995c00; }
 .cards { display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; list-style: none; }
 .cards li { border: 1px solid var(--line); border-radius: .4rem; padding: .4rem .7rem; }
@@ -183,7 +184,8 @@ def chart_text(chart: charts.Chart, heading: str, lang: str) -> str:
     ]
     if chart.milestones:
         parts.append(listed("milestone", chart.milestones))
-    parts.append(listed("target", [chart.target]))
+    if chart.target is not None:
+        parts.append(listed("target", [chart.target]))
     return heading + sep + ("; " if lang == "en" else "；").join(parts)
 
 

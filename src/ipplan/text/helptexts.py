@@ -386,10 +386,24 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new": (
         "在 DIR 中新建一份可通过检查的空白计划：指标、任务、schema、.gitignore。\n\n"
         "文件中各带一个加注释的示例：每种指标（预期性、约束性、累计）、一个单位和一项行动。要么全部写出，要么什么也不写；已有的计划或文件绝不会被覆盖。docs/writing-a-plan.md 解释每个字段。\n\n"
+        "--from OLD 接续上一期计划的指标，--member-of NAME 新建汇总到 NAME 的成员计划。\n\n"
         '示例：ipplan new plan-{next_year} --title "专利代理行业发展规划（{next_year}-{next_last}年）" --years {next_year}-{next_last}',
         "Start a new, empty plan in DIR that validates: indicators, tasks, schemas, .gitignore.\n\n"
         "The files carry one commented example of each kind of indicator (indicative, binding, cumulative), of a unit and of an action. Nothing is written unless all of it is, and an existing plan or file is never overwritten. docs/writing-a-plan.md explains every field.\n\n"
+        "--from OLD carries the indicators of the plan before; --member-of NAME starts a member plan that rolls up into NAME.\n\n"
         'Example: ipplan new plan-{next_year} --title "专利代理行业发展规划（{next_year}-{next_last}年）" --years {next_year}-{next_last}',
+    ),
+    "help.new.source": (
+        "从计划 OLD（目录，或工作区中的计划名）接续：带上它的指标（键、名称、单位、方向、定义），基线取自 OLD 目标年的数值（尚未记录的标为待定），目标均待定。新计划从 OLD 结束的次年开始。",
+        "Carry on from the plan OLD (a directory, or a plan's name in the workspace): its indicators (keys, names, units, directions, definitions), each baseline OLD's target-year figure (pending where not recorded yet), every target pending. The new plan starts the year after OLD ends.",
+    ),
+    "help.new.with_actions": (
+        "连同 OLD 的领域和行动一起接续（状态为未启动，无截止日期）；需与 --from 一起用。",
+        "Carry OLD's areas and actions too (not started, no due date); with --from.",
+    ),
+    "help.new.member_of": (
+        "新建工作区中计划 NAME 的成员计划：带上 NAME 的指标，数量类指标汇总到 NAME（rolls_up_to），基线和目标待本计划填写；年份默认与 NAME 相同。",
+        "Start a member plan of the workspace's plan NAME: NAME's indicators, counts and amounts rolling up into NAME's (rolls_up_to), baselines and targets for this plan to fill in; the years are NAME's unless --years is given.",
     ),
     "help.new.directory": (
         "计划建在哪里（新目录或空目录）。",
@@ -397,8 +411,8 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.new.title": ("计划的标题。", "The plan's title."),
     "help.new.years": (
-        "计划的第一年和最后一年，如 {next_year}-{next_last}。",
-        "The plan's first and last year, such as {next_year}-{next_last}.",
+        "计划的第一年和最后一年，如 {next_year}-{next_last}；必填，但用 --member-of 时默认为上级计划的年份。",
+        "The plan's first and last year, such as {next_year}-{next_last}; required, but with --member-of the parent plan's years unless given.",
     ),
     "help.new.title_en": ("英文标题。", "The title in English."),
     "help.new.issuer": ("计划的印发单位。", "Who issues the plan."),

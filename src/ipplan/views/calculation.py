@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from ipplan.assess import Assessment, Progress
+from ipplan.assess import Assessment, Progress, target_of
 from ipplan.data import Indicator, Thresholds
 from ipplan.text.shown_numbers import difference
 
@@ -60,12 +60,12 @@ def calculation(indicator: Indicator, a: Assessment, thresholds: Thresholds) -> 
     A reader can redo each step by hand; results are the unrounded numbers of the assessment.
     """
     current = a.current
-    if current is None or a.origin is None:
-        return []
+    if current is None or a.origin is None or indicator.target.value is None:
+        return []  # nothing measured: no figure, no origin, or the target pending
     o = a.outlook
     x0, t0 = a.origin.value, a.origin.year
     x_t, t = current.value, current.year
-    x_star, big_t = indicator.target.value, indicator.target.year
+    x_star, big_t = target_of(indicator)
     d = indicator.sign
     steps: list[Step] = []
     if a.total is not None:
@@ -176,7 +176,7 @@ def _cumulative_steps(indicator: Indicator, a: Assessment, thresholds: Threshold
     assert a.total is not None and a.origin is not None and a.latest is not None
     o = a.outlook
     x_t, t, t0 = a.total.value, a.total.year, a.origin.year
-    x_star, big_t = indicator.target.value, indicator.target.year
+    x_star, big_t = target_of(indicator)
     amounts = " + ".join(_p(v) for v in a.amounts) if a.amounts else _n(x_t)
     years = len(a.years_reported)
     steps = [_step("total", "X_t = Σ x_y (t0 < y ≤ t)", amounts, x_t)]

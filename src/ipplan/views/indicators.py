@@ -32,6 +32,13 @@ class PointView(TypedDict):
     value: Number
 
 
+class TargetView(TypedDict):
+    """The plan's value for its target year; ``value`` None while the target is pending."""
+
+    year: int
+    value: Number | None
+
+
 class ProjectionView(TypedDict):
     """The target year's value by each method's look ahead."""
 
@@ -61,7 +68,8 @@ class IndicatorView(TypedDict):
     direction: Literal["increase", "decrease"]
     baseline: PointView | None
     provisional_baseline: bool
-    target: PointView
+    baseline_pending: bool
+    target: TargetView
     latest: PointView | None
     total: PointView | None
     missing_years: list[int]
@@ -263,7 +271,8 @@ def indicator_view(plan: Plan, indicator: Indicator, a: Assessment) -> Indicator
         "direction": indicator.direction,
         "baseline": _point(a.baseline),
         "provisional_baseline": a.provisional_baseline,
-        "target": _known(indicator.target),
+        "baseline_pending": indicator.baseline_pending,
+        "target": {"year": indicator.target.year, "value": indicator.target.value},
         "latest": _point(a.latest),
         "total": _point(a.total),
         "missing_years": list(a.missing_years),

@@ -33,10 +33,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "baseline {baseline}: an increase's target is at or above its baseline, a decrease's "
         "at or below it. Correct the direction or the target",
     ),
+    "p.baseline-pending-given": (
+        "{key} 已写明基线值，却仍标着 baseline_pending: true；基线已确定时请删去这一行",
+        "{key} gives its baseline but is still marked baseline_pending: true; once the "
+        "baseline is known, delete that line",
+    ),
     "invalid-plan-years": (
         "“{value}”不是计划的年份范围；请写首年和末年，如 2026-2030（{low}–{high} 之间）。",
         "'{value}' is not a span of plan years; write the first and the last year, such as "
         "2026-2030 (within {low}-{high})",
+    ),
+    "successor-years": (
+        "--years {value} 不能接续 {old}（{old_first}–{old_last} 年）：接续的计划从 {first} 年开始，"
+        "以 {old_last} 年为基线年；请写 --years {first}-末年",
+        "--years {value} cannot follow {old} ({old_first}-{old_last}): the plan that follows "
+        "it starts in {first}, with {old_last} as its baseline year; write --years "
+        "{first}-LAST",
     ),
     "empty-title": (
         "--title 不能为空；请写出计划的名称。",
@@ -53,6 +65,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "new.joined": (
         "已把它以 {name} 之名加入工作区，上级计划为 {parent}。",
         "It joined the workspace as {name}, under {parent}.",
+    ),
+    "new.from_done": (
+        "已在 {path} 创建新计划（{first}–{last} 年，基线年 {base}），接续 {old} 的 {count} 个指标："
+        "{known} 个基线取自其 {base} 年数值，{pending} 个基线待定，目标均待定；"
+        "ipplan validate --data {path} 会逐一列出。",
+        "Created a new plan in {path} ({first}-{last}, baseline year {base}) with the {count} "
+        "indicators of {old}: baselines from its {base} figures {known}, pending {pending}; every "
+        "target pending; ipplan validate --data {path} names each.",
+    ),
+    "new.member_done": (
+        "已在 {path} 创建新计划（{first}–{last} 年，基线年 {base}），接续 {old} 的 {count} 个指标，"
+        "其中 {rolls} 个汇总到 {old} 的同名指标；基线和目标由本计划填写，"
+        "ipplan validate --data {path} 会逐一列出。",
+        "Created a new plan in {path} ({first}-{last}, baseline year {base}) with the {count} "
+        "indicators of {old}, {rolls} of them adding up into its own; its baselines and targets "
+        "are to be written in; ipplan validate --data {path} names each.",
+    ),
+    "new.with_actions": (
+        "一并接续了 {count} 项行动与保障措施（状态为未启动，无截止日期）。",
+        "Carried its {count} actions and safeguards too (not started, no due date).",
+    ),
+    "new.member_needs_from": (
+        "--member-of {parent} 从上级计划接续指标：--from 须是同一个计划（或省略）",
+        "--member-of {parent} carries the parent plan's indicators: --from must name that same "
+        "plan, or be left out",
+    ),
+    "new.member_and_parent": (
+        "--member-of 已指定上级计划；不要同时用 --parent",
+        "--member-of names the parent plan already; leave out --parent",
+    ),
+    "new.with_actions_needs_from": (
+        "--with-actions 接续上一期计划的行动，需与 --from OLD 一起用",
+        "--with-actions carries the actions of the plan named with --from OLD: give both",
+    ),
+    "new.years_needed": (
+        "缺少 --years FIRST-LAST（如 --years 2026-2030）",
+        "--years FIRST-LAST is missing (such as --years 2026-2030)",
     ),
     "new.name_needs_parent": (
         "--name 是新计划在工作区中的名称，需与 --parent NAME 一起用",

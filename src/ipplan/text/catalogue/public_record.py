@@ -88,6 +88,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "待{year}年数据，{when}；按已有数据为“{status}”",
         "awaiting the {year} figure, {when}; on the figures so far: {status}",
     ),
+    "record.target_pending": (
+        "{year}年目标待定，无从判定是否实现",
+        "the {year} target is pending: nothing to judge achieved or missed against",
+    ),
     "record.awaited_no_data": ("待{year}年数据，{when}", "awaiting the {year} figure, {when}"),
     "record.when_due": ("通常于{due}前公布", "normally published by {due}"),
     "record.when_overdue": ("应于{due}前公布，已逾期", "due by {due} and overdue"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # statuses of indicators (methodology.md)
+    "target_pending": ("目标待定", "target pending"),
     "no_data": ("暂无数据", "no data"),
     "achieved": ("已实现", "achieved"),
     "missed": ("未实现", "missed"),
@@ -79,6 +80,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "provisional baseline, the earliest actual ({year})",
     ),
     "label.no_baseline": ("无（计划未给出）", "none (the plan gives none)"),
+    "label.baseline_pending": (
+        "待定（上一期计划目标年的数值尚未记录）",
+        "pending (the previous plan's target-year figure is not recorded yet)",
+    ),
+    "label.target_pending": ("待定（{year}）", "pending ({year})"),
+    "label.pending": ("待定", "pending"),
     "label.series": ("逐年实际与线性路径", "Actuals against the linear path, year by year"),
     "label.assessment": ("评估", "Assessment"),
     "label.status": ("状态", "Status"),
@@ -274,4 +281,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{updates} action updates ({path})",
     ),
     "validate.failed": ("发现 {count} 个问题。", "{count} problems found."),
+    "validate.pending": (
+        "以上 {count} 处待定：数据有效，但每一处写入之前 validate --strict 不会通过。",
+        "{count} pending, listed above: the data is valid, but validate --strict fails until "
+        "each is written in.",
+    ),
 }

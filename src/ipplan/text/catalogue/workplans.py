@@ -378,6 +378,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {year} figure of {key}, normally published by {due}, is not recorded yet; "
         "record it with ipplan record once published",
     ),
+    "p.target-pending": (
+        "{key}的 {year} 年目标待定；请在 indicators.yaml 中写入 target 的 value",
+        "the {year} target of {key} is pending; write its value under target in indicators.yaml",
+    ),
+    "p.baseline-pending": (
+        "{key}的基线（{year} 年数值）待定：上一期计划尚未记录它；记录后写入 baseline: "
+        "{{year: {year}, value: …}}，并删去 baseline_pending",
+        "the baseline of {key} (its {year} figure) is pending: the previous plan has not "
+        "recorded it yet; once it has, write it as baseline: {{year: {year}, value: …}} and "
+        "delete baseline_pending",
+    ),
     "p.overdue-milestone": (
         "{item} 的第 {number} 个节点（{period}，{end} 到期）已逾期",
         "milestone {number} of {item} ({period}, ended {end}) is overdue",
