@@ -75,15 +75,18 @@ def bar(progress: float | None, time_elapsed: float | None, status: str) -> Text
         return Text("")
     filled = round(max(0.0, min(1.0, progress)) * BAR_WIDTH)
     marker = round(max(0.0, min(1.0, time_elapsed)) * BAR_WIDTH)
+    style = STATUS_STYLES.get(status, "")
     result = Text()
-    for cell in range(BAR_WIDTH + 1):
-        if cell == marker:
-            result.append("|", style="bold")
-        if cell < BAR_WIDTH:
-            if cell < filled:
-                result.append("█", style=STATUS_STYLES.get(status, ""))
-            else:
-                result.append("·", style="dim")
+
+    def cells(start: int, end: int) -> None:  # filled, then empty, a run of each
+        if min(end, filled) > start:
+            result.append("█" * (min(end, filled) - start), style=style)
+        if end > max(start, filled):
+            result.append("·" * (end - max(start, filled)), style="dim")
+
+    cells(0, marker)
+    result.append("|", style="bold")
+    cells(marker, BAR_WIDTH)
     return result
 
 

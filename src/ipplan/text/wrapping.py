@@ -101,10 +101,10 @@ def breaks(value: str, columns: int, hyphens: bool = False) -> list[tuple[int, i
     word wider than the line) is cut at its width.
     """
     columns = max(columns, 1)
-    if len(value) <= columns and value.isascii() and value.isprintable():  # one line
+    if width(value) <= columns:  # one line (short texts' widths are remembered)
         text = value.strip(" ")
-        start = value.find(text) if text else 0
-        return [(start, start + len(text), len(text))]
+        start = len(value) - len(value.lstrip(" ")) if text else 0
+        return [(start, start + len(text), width(text))]
     sizes = _sizes(value)
     offsets = list(accumulate(sizes, initial=0))  # offsets[i]: the columns of value[:i]
     end_of_text = len(value)
