@@ -300,7 +300,11 @@ def test_a_plan_that_validates_works_in_every_read_command(
                 assert code == 0, out
                 code, out = run("show", key, "--json", *where, *since, today=today)
                 assert code == 0 and json.loads(out)["key"] == key
-                for form in ("md", "html", "json", "csv", "xlsx", "docx"):
+                # the workbook and the document read the same sections as the md and html
+                # reports: written once a plan, on the day after it ends, where they say most
+                forms = ("md", "html", "json", "csv")
+                forms += ("xlsx", "docx") if number == 1 and as_of is None else ()
+                for form in forms:
                     target = Path(tmp) / f"report.{form}"
                     code, out = run("report", "-o", str(target), *where, *since, today=today)
                     assert code == 0 and target.stat().st_size > 0, (form, out)
