@@ -8,6 +8,7 @@ defaults, and a model's values to the record :func:`ipplan.data.from_model` make
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import inspect
 import types
 import typing
@@ -214,6 +215,7 @@ def _from_schema(draw: st.DrawFn, schema: dict[str, Any], defs: dict[str, Any]) 
     )
 
 
+@functools.cache  # one strategy a model, not one built from its schema for every example
 def _instances(model: type[BaseModel]) -> st.SearchStrategy[BaseModel]:
     schema = model.model_json_schema()
 
