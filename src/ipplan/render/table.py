@@ -250,6 +250,18 @@ class _Frame:
             to_right = bool(self.aligned_right) and self.aligned_right[index]
             hyphens = bool(self.hyphens) and self.hyphens[index]
             wrapped: list[tuple[str, Line, str]] = []
+            if len(value) == 1 and len(value[0]) == 1:  # one text in one style, as most are
+                text, style = value[0][0]
+                used = width(text)
+                if used <= room and "\t" not in text and text.strip(" ") == text:
+                    fill = " " * (room - used)  # it fits as written: a line of its own
+                    alone: Line = [(text, style)]
+                    wrapped.append(
+                        (left + fill, alone, right) if to_right else (left, alone, fill + right)
+                    )
+                    columns.append(wrapped)
+                    blanks.append((left, [], " " * room + right))
+                    continue
             for paragraph in value:
                 for runs, used in wrap_runs(paragraph, room, hyphens):
                     fill = " " * max(room - used, 0)
