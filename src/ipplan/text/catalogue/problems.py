@@ -71,8 +71,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{known} 个基线取自其 {base} 年数值，{pending} 个基线待定，目标均待定；"
         "ipplan validate --data {path} 会逐一列出。",
         "Created a new plan in {path} ({first}-{last}, baseline year {base}) with the {count} "
-        "indicators of {old}: baselines from its {base} figures {known}, pending {pending}; every "
-        "target pending; ipplan validate --data {path} names each.",
+        "indicators of {old}; baselines: {known} from its {base} figures, {pending} pending; "
+        "every target pending; ipplan validate --data {path} names each.",
     ),
     "new.member_done": (
         "已在 {path} 创建新计划（{first}–{last} 年，基线年 {base}），接续 {old} 的 {count} 个指标，"
