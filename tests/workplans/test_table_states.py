@@ -302,8 +302,9 @@ def test_an_import_with_states_is_one_undo_step_after_a_replaced_plan(
     source.write_text(
         "编号,"
         + HEAD
-        # milestone 1 of y2024-1 is done already: recorded once, not twice
-        + 'y2024-1,talent-training,措施,,,"上半年，做，下半年，做",省局负责,'
+        # milestone 1 of y2024-1 is done already: recorded once, not twice; its measure is
+        # the same, so its progress stays with it
+        + 'y2024-1,talent-training,开展专利信息人员培训,,,"上半年，做，下半年，做",省局负责,'
         + '"已完成 2024-07-01\n1. 上半年：已完成 2024-06-20"\n'
         "y2024-2,informatization,措施,,,"
         '"上半年，做，下半年，做",省局负责,"推进中\n1. 上半年：已完成 2024-06-01"\n',

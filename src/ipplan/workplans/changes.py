@@ -36,7 +36,7 @@ from ipplan.errors import (
     RepeatedProgress,
     UnknownMilestone,
 )
-from ipplan.files.layout import PROGRESS, WORKPLANS_DIR, DataDir
+from ipplan.files.layout import WORKPLANS_DIR, DataDir
 from ipplan.files.lock import Waiting
 from ipplan.files.record_text import scalar
 from ipplan.files.yaml_read import parse as parse_yaml
@@ -49,6 +49,7 @@ from ipplan.workplans.book import WorkPlan
 from ipplan.workplans.entities import Item, ProgressEvent
 from ipplan.workplans.loading import _event_rules
 from ipplan.workplans.periods import PeriodError, normalise, parse
+from ipplan.workplans.records import dump_event, move_events
 from ipplan.workplans.states import (
     ItemStanding,
     ItemState,
@@ -59,34 +60,6 @@ from ipplan.write import Edit, commit, stamp
 
 if TYPE_CHECKING:
     from ipplan.workplans.tables import Stated, Table
-
-HEADER = PROGRESS.header() + (
-    "# Progress on a work-plan item, written by `ipplan item`: one event per file.\n"
-    "# `ipplan undo` removes the latest; check with `ipplan validate`.\n"
-)
-FIELDS = (
-    "recorded",
-    "item",
-    "date",
-    "done",
-    "milestone",
-    "amount",
-    "content",
-    "cancelled",
-    "note",
-    "evidence",
-)
-
-
-def dump_event(event: ProgressEvent) -> str:
-    """A progress file: fixed field order, fields left out when unset, text double-quoted."""
-    lines = []
-    for name in FIELDS:
-        value = getattr(event, name)
-        if value is None or value is False:
-            continue
-        lines.append(f"{name}: {scalar(value)}")
-    return HEADER + "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)
@@ -413,6 +386,8 @@ def import_table(
         problems += more + checked
         info, wrong = _stated(table, year, title, issuer, issued_on)
         problems += wrong
+        moves, left = _followed(latest, year, items) if replaced else ({}, [])
+        problems += left
         if info["tracked"] is False:  # no progress of a plan that was not tracked
             problems += [
                 Problem(where, stated.row, "state-not-tracked", {"id": item["id"], "year": year})
@@ -427,30 +402,100 @@ def import_table(
         # the one it replaced put back as it was
         moment = stamp(latest)
         text = tables.dump({"year": year, **info, "imported": moment}, items)
+        moved = {new: old for old, new in moves.items() if new != old}
+        if moved:  # for undo to move the progress back
+            text += "moved:\n" + "".join(f"  {scalar(n)}: {scalar(o)}\n" for n, o in moved.items())
         if replaced:
             text += f"replaced: {scalar(_previous(target))}\n"
         writes: dict[str, str | None] = {name: text}
-        for event in _reported(latest, year, items, moment):
+        carried = {new: latest.work.events_of(old) for old, new in moves.items()}
+        writes.update(move_events(year, latest.work.events, moved))
+        reported = _reported(year, items, carried, moment)
+        for event in reported:
             writes[write.progress_file(year, event)] = dump_event(event)
-        outcome = Imported(target, year, len(items), replaced, len(writes) - 1)
+        outcome = Imported(target, year, len(items), replaced, len(reported))
         return Edit(outcome, writes)
 
     return commit(data_dir, plan, edit, waiting=waiting)
 
 
+def _key(measure: str, content: Sequence[str], schedule: Sequence[tuple[object, object]]) -> str:
+    """What makes an item the same item in another table: its measure, content and schedule."""
+    return repr((measure, tuple(content), tuple((str(p), t or None) for p, t in schedule)))
+
+
+def _followed(
+    latest: Plan, year: int, items: Sequence[Mapping[str, Any]]
+) -> tuple[dict[str, str], list[Problem]]:
+    """Where the progress on the ``year`` work plan's items goes when a table replaces it:
+    old id -> new id, for each item with progress. Progress follows its item, the one of the
+    table with the same measure, content and schedule (under its own id first, else the first
+    such item not yet taken), else the item of the same id and the same measure (edited, not
+    replaced); progress whose item is in the table in neither way is a problem naming the
+    item and its records, never re-attached to whatever item now has its id."""
+    wp = latest.work.plan(year)
+    new_keys = {
+        str(new["id"]): _key(
+            new["measure"],
+            [c["text"] for c in new["content"]],
+            [(m["period"], m["task"]) for m in new["schedule"]],
+        )
+        for new in items
+    }
+    measures = {str(new["id"]): new["measure"] for new in items}
+    kept = [item for item in wp.items if latest.work.events_of(item.id)]
+    keys = {
+        item.id: _key(
+            item.measure,
+            [c.text for c in item.content],
+            [(m.period, m.task) for m in item.schedule],
+        )
+        for item in kept
+    }
+    moves: dict[str, str] = {}
+    for item in kept:  # the same item under the same id
+        if new_keys.get(item.id) == keys[item.id]:
+            moves[item.id] = item.id
+    for item in kept:  # the same item under another id
+        if item.id not in moves:
+            taken = set(moves.values())
+            found = [i for i, k in new_keys.items() if k == keys[item.id] and i not in taken]
+            if found:
+                moves[item.id] = found[0]
+    problems: list[Problem] = []
+    for item in kept:  # the item edited, under its own id
+        if item.id in moves:
+            continue
+        if measures.get(item.id) == item.measure and item.id not in moves.values():
+            moves[item.id] = item.id
+            continue
+        where = wp.path or Path(f"{WORKPLANS_DIR}/{year}.yaml")
+        params = {
+            "id": item.id,
+            "measure": item.measure[:40],
+            "count": len(latest.work.events_of(item.id)),
+            "year": year,
+        }
+        line = wp.lines.get((item.id, 1), 1)
+        problems.append(Problem(where, line, "progress-item-not-in-table", params))
+    return moves, problems
+
+
 def _reported(
-    latest: Plan, year: int, items: Sequence[Mapping[str, Any]], moment: dt.datetime
+    year: int,
+    items: Sequence[Mapping[str, Any]],
+    carried: Mapping[str, Sequence[ProgressEvent]],
+    moment: dt.datetime,
 ) -> list[ProgressEvent]:
     """The progress records the 状态 column reports (each item's ``progress``), those not
-    already recorded on an item of that id in the plan's ``year``: the events of the import's
-    change, recorded at ``moment``, an item's second at ``moment`` plus a microsecond and so
-    on (a record is a file named by its time), all within the change's millisecond
-    (:data:`ipplan.write.TICK`), which no other change shares."""
-    before = {item.id for wp, item in latest.work.items() if wp.year == year}
+    already recorded on the item (``carried``: new id -> the events that follow it): the events
+    of the import's change, recorded at ``moment``, an item's second at ``moment`` plus a
+    microsecond and so on (a record is a file named by its time), all within the change's
+    millisecond (:data:`ipplan.write.TICK`), which no other change shares."""
     events: list[ProgressEvent] = []
     for item in items:
         item_id = str(item["id"])
-        known = latest.work.events_of(item_id) if item_id in before else ()
+        known = carried.get(item_id, ())
         reported: list[Stated] = item["progress"]
         order = 0
         for stated in reported:

@@ -188,7 +188,13 @@ def _read_plan(found: Found, doc: Document, context: _Context) -> None:
     """Check one work plan file, and keep what the plan needs of it (:class:`Read`)."""
     scratch = Checked({})
     _check_text(found, doc)
-    data = _shell(scratch, doc, doc.data, (), {"workplan": True, "items": True, "replaced": False})
+    data = _shell(
+        scratch,
+        doc,
+        doc.data,
+        (),
+        {"workplan": True, "items": True, "replaced": False, "moved": False},
+    )
     if data is None:
         found.problems += scratch.problems
         return
@@ -196,6 +202,13 @@ def _read_plan(found: Found, doc: Document, context: _Context) -> None:
     if replaced is not None and not isinstance(replaced, str):  # what undo would put back
         params = {"field": "replaced", "expected": "text", "got": _short(replaced)}
         scratch.problems.append(Problem(doc.path, doc.line(("replaced",)), "wrong-type", params))
+    moved = data.get("moved")
+    if moved is not None and not (
+        isinstance(moved, dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in moved.items())
+    ):  # what undo would move back: new id -> old id
+        params = {"field": "moved", "expected": "new id: old id", "got": _short(moved)}
+        scratch.problems.append(Problem(doc.path, doc.line(("moved",)), "wrong-type", params))
     info = None
     if "workplan" in data:
         info = _one(scratch, doc, data["workplan"], ("workplan",), WorkPlanInfo)

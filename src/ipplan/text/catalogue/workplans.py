@@ -140,6 +140,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {year} work plan declares its progress not tracked (tracked: not tracked), so the "
         "state of {id} cannot be recorded; delete the state, or the 进度跟踪 (tracked) row",
     ),
+    "p.progress-item-not-in-table": (
+        "事项 {id}（{measure}）已记有 {count} 条进展，但表中没有这一事项（工作措施、具体内容、进度安排相同的行，或编号与工作措施都相同的行），这些进展不会转给别的事项；请在表中保留这一行，或先撤回这些进展（刚记下的用 ipplan undo），或删去 progress/{year}/{id}/ 后再导入",
+        "item {id} ({measure}) has {count} progress records, but the table no longer has it "
+        "(a row with the same measure, content and schedule, or the same id and measure), and "
+        "they are never moved onto another item; keep its row in the table, or take the "
+        "progress back first (ipplan undo, if it was the latest change) or remove "
+        "progress/{year}/{id}/, then import again",
+    ),
     "p.row-without-measure": (
         "此行没有“工作措施”，上面也没有可以接续的工作项",
         "this row has no 工作措施 (measure), and there is no item above it to continue",
