@@ -1,0 +1,89 @@
+"""What a work-plan table's cells say, as offices fill them in: dates Excel stores as dates,
+deadlines written as 6月前, the years a work plan may name, a seed's headings and title row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Run, load, snapshot
+
+HEAD = ["工作措施", "工作目标", "具体内容", "进度安排", "负责部门", "对应行动", "状态"]
+
+
+@pytest.fixture
+def bare_dir(plan_dir: Path) -> Path:
+    shutil.rmtree(plan_dir / "workplans", ignore_errors=True)
+    return plan_dir
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+
+
+def workbook(path: Path, *rows: list[Any]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def csv_table(path: Path, text: str) -> Path:
+    path.write_bytes(text.encode("gbk"))
+    return path
+
+
+def run_import(cli: Run, directory: Path, source: Path, *more: str, year: str = "2024") -> Any:
+    return cli("workplan-import", str(source), "--year", year, "--data", str(directory), *more)
+
+
+def refused(cli: Run, directory: Path, source: Path, *more: str, year: str = "2024") -> list[str]:
+    """The problem lines of a refused import ("row: code"), having checked it changed nothing."""
+    before = snapshot(directory)
+    result = run_import(cli, directory, source, *more, year=year)
+    assert result.exit_code == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    assert snapshot(directory) == before
+    return [line for line in result.stderr.splitlines()[:-1]]
+
+
+def codes(lines: list[str]) -> list[tuple[str, str]]:
+    return [(where.rsplit(":", 1)[1], code) for where, code, *_ in (x.split(": ") for x in lines)]
+
+
+def test_a_date_cell_in_the_schedule_is_the_period_with_no_task(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    source = workbook(
+        tmp_path / "t9.xlsx",
+        HEAD,
+        ["a", "x", "y", dt.datetime(2024, 6, 30), "省局", "talent-training", None],
+    )
+    result = run_import(cli, bare_dir, source)
+    assert result.exit_code == 0, result.stderr
+    (item,) = load(bare_dir).work.plan(2024).items
+    assert [(m.period, m.task) for m in item.schedule] == [("2024-06-30", None)]
+
+
+def test_a_date_cell_in_the_state_is_read_as_a_date(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    source = workbook(
+        tmp_path / "s.xlsx",
+        HEAD,
+        ["a", "x", "y", "全年，做", "省局", "talent-training", dt.datetime(2024, 5, 1)],
+    )
+    (line,) = refused(cli, bare_dir, source)
+    assert codes([line]) == [("2", "invalid-state")]
+    assert "状态“2024-05-01”无法读取" in line
+    assert "00:00:00" not in line
