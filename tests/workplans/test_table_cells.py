@@ -87,3 +87,22 @@ def test_a_date_cell_in_the_state_is_read_as_a_date(
     assert codes([line]) == [("2", "invalid-state")]
     assert "状态“2024-05-01”无法读取" in line
     assert "00:00:00" not in line
+
+
+def test_a_deadline_that_could_mean_two_ends_is_unsure_first_in_a_line_or_later(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    source = csv_table(
+        tmp_path / "t7.csv",
+        ",".join(HEAD[:6]) + "\n"
+        "a,x,开展培训6次,6月前完成,省局,talent-training\n"
+        'a2,x,开展培训6次,"6月前，完成培训",省局,talent-training\n'
+        'a3,x,y,"4月底前完成收集，6月前完成评估",省局,talent-training\n',
+    )
+    lines = refused(cli, bare_dir, source)
+    assert codes(lines) == [
+        ("2", "schedule-unsure-period"),
+        ("3", "schedule-unsure-period"),
+        ("4", "schedule-unsure-period"),
+    ]
+    assert "进度安排“6月前完成”中有一句以“某月前”开头" in lines[0]

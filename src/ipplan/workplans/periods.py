@@ -267,7 +267,7 @@ def split_clauses(line: str) -> list[tuple[str, str]] | None:
             continue
         nxt = _leading(text[after:])
         if nxt is None:
-            if _starts_unsure(text[after:]):
+            if starts_unsure(text[after:]):
                 return None
             continue
         named = nxt.group("period")
@@ -283,7 +283,7 @@ def split_clauses(line: str) -> list[tuple[str, str]] | None:
 _PREFIX_START = re.compile(r"[0-9第一二三四五六七八九十上下全年]")
 
 
-def _starts_unsure(text: str) -> bool:
+def starts_unsure(text: str) -> bool:
     """Whether ``text`` starts with a month followed by 前: "6月前完成" could mean two ends."""
     return re.match(rf"(?:\d{{4}}年)?{_N}月前", _ascii(text)) is not None
 

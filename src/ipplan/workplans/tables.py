@@ -29,7 +29,13 @@ from ipplan.files.tablefile import TableError
 from ipplan.problems import Problem, suggest
 from ipplan.text import numbers
 from ipplan.text.typed_input import control_character
-from ipplan.workplans.periods import PeriodError, parse, split_clauses, split_prefix
+from ipplan.workplans.periods import (
+    PeriodError,
+    parse,
+    split_clauses,
+    split_prefix,
+    starts_unsure,
+)
 
 MAX_ROWS = 5_000
 # The progress records one item's 状态 cell may report (a milestone each, done, cancelled): an
@@ -486,7 +492,8 @@ def items(
             clauses = split_clauses(line)
             if clauses is None:
                 code = "schedule-without-period"
-                if split_prefix(line) is not None:  # it starts with one, a later clause is unsure
+                # a clause that could mean two ends ("6月前完成"), first in the line or later
+                if split_prefix(line) is not None or starts_unsure(line.strip()):
                     code = "schedule-unsure-period"
                 problems.append(Problem(path, row, code, {"line": line[:40]}))
                 continue
