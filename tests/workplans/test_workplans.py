@@ -967,7 +967,7 @@ def test_import_is_all_or_nothing_with_every_problem_at_its_row(
         ("3", "missing-actions"),
         ("3", "schedule-without-period"),
         ("4", "missing-schedule"),
-        ("5", "schedule-without-period"),
+        ("5", "schedule-unsure-period"),  # 6月前完成 could mean two ends
         ("6", "invalid-id"),
     ]
     assert "未导入任何数据" in result.stderr
