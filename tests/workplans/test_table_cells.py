@@ -106,3 +106,64 @@ def test_a_deadline_that_could_mean_two_ends_is_unsure_first_in_a_line_or_later(
         ("4", "schedule-unsure-period"),
     ]
     assert "进度安排“6月前完成”中有一句以“某月前”开头" in lines[0]
+
+
+# seed 004's 2024 table, its periods naming their year, and a state with its date
+OF_2024 = (
+    ",".join(HEAD) + "\n"
+    'a,x,y,"2024Q3，完成评估",省局,talent-training,\n'
+    'b,x,y,"2024H1，调研；2024-06-30，验收",省局,talent-training,已完成 2024-06-30\n'
+)
+
+
+def test_a_table_of_another_year_is_refused_at_each_period(
+    bare_dir: Path, cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+    source = csv_table(tmp_path / "t.csv", OF_2024)
+    lines = refused(cli, bare_dir, source, year="2023")
+    assert codes(lines) == [("2", "period-year"), ("3", "period-year"), ("3", "period-year")]
+    assert "节点期间“2024Q3”不在工作计划的年度 2023 年内" in lines[0]
+    assert "--year" in lines[0]
+
+
+def test_validate_holds_a_work_plan_to_the_same_rule(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    source = csv_table(tmp_path / "t.csv", OF_2024)
+    assert run_import(cli, bare_dir, source).exit_code == 0
+    path = bare_dir / "workplans" / "2024.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("2024Q3", "2025Q1"), "utf-8")
+    result = cli("validate", "--data", str(bare_dir))
+    assert result.exit_code == 1
+    assert "period-year: 节点期间“2025Q1”不在工作计划的年度 2024 年内" in result.stderr
+
+
+def test_a_done_date_outside_the_plans_years_is_refused_at_its_row(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    text = OF_2024.replace("已完成 2024-06-30", "已完成 2019-01-01")
+    source = csv_table(tmp_path / "t.csv", text)
+    lines = refused(cli, bare_dir, source)
+    assert codes(lines) == [("3", "state-outside-plan")]
+    assert "状态中的日期 2019-01-01 不在计划的年度 2022–2025 年内" in lines[0]
+
+
+def test_an_issue_date_after_today_or_before_the_plan_is_refused(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    stated = csv_table(tmp_path / "i.csv", "印发日期,2027-01-01\n" + OF_2024)
+    lines = refused(cli, bare_dir, stated)
+    assert codes(lines) == [("1", "issued-out-of-range")]
+    assert "印发日期 2027-01-01 不在 2022-01-01 至今天（2024-07-15）之间" in lines[0]
+    before = snapshot(bare_dir)
+    source = csv_table(tmp_path / "t.csv", OF_2024)
+    for day in ("2019-01-01", "2024-07-16"):
+        result = run_import(cli, bare_dir, source, "--issued", day)
+        assert result.exit_code == 2
+        assert result.stderr.strip() == (
+            f"错误：--issued {day} 不在 2022-01-01 至今天（2024-07-15）之间；"
+            "请写工作计划实际印发的日期。"
+        )
+    assert snapshot(bare_dir) == before
+    assert run_import(cli, bare_dir, source, "--issued", "2024-07-15").exit_code == 0

@@ -349,7 +349,12 @@ def import_table(
     (as ipplan's own workbook does), else the title YEAR年工作计划. The table is read once,
     however often it is checked against the plan.
     """
-    from ipplan.errors import ImportRefused, WorkPlanExists, WorkPlanYearOutsidePlan
+    from ipplan.errors import (
+        ImportRefused,
+        IssuedOutOfRange,
+        WorkPlanExists,
+        WorkPlanYearOutsidePlan,
+    )
     from ipplan.files.tablefile import TableError
     from ipplan.workplans import tables
 
@@ -359,6 +364,10 @@ def import_table(
     issuer = clean_text(issuer, "--issuer")
     issued_on = parse_date(issued) if issued is not None else None
     day = today or clock.today()
+    first, last = plan.years[0], plan.years[-1]
+    span = {"first": first, "last": last}
+    if issued_on is not None and not dt.date(first, 1, 1) <= issued_on <= day:
+        raise IssuedOutOfRange(date=issued_on.isoformat(), first=first, today=day.isoformat())
     name = f"{WORKPLANS_DIR}/{year}.yaml"
     target = data_dir.file(name)
     read: list[tables.Table] = []
@@ -384,8 +393,14 @@ def import_table(
         actions = [a.id for a in latest.actions]
         items, checked = tables.items(where, year, drafts, actions, taken, keys, day)
         problems += more + checked
-        info, wrong = _stated(table, year, title, issuer, issued_on)
+        info, wrong = _stated(table, year, title, issuer, issued_on, (first, day))
         problems += wrong
+        problems += [  # a state's day after today is state-in-future already
+            Problem(where, stated.row, "state-outside-plan", {"date": str(stated.date), **span})
+            for item in items
+            for stated in item["progress"]
+            if not first <= stated.date.year <= last
+        ]
         moves, left = _followed(latest, year, items) if replaced else ({}, [])
         problems += left
         if info["tracked"] is False:  # no progress of a plan that was not tracked
@@ -544,11 +559,13 @@ def _stated(
     title: str | None,
     issuer: str | None,
     issued: dt.date | None,
+    between: tuple[int, dt.date],
 ) -> tuple[dict[str, object], list[Problem]]:
     """The work plan's title, issuer and issue date: as given, else as the table states them,
-    else (the title) YEAR年工作计划; an issue date the table states that is no date is a
-    problem at its row. A 进度跟踪 row saying 未跟踪 (as ipplan's own workbook writes for a work
-    plan transcribed afterwards) declares ``tracked: false``; one saying neither is a problem."""
+    else (the title) YEAR年工作计划; an issue date the table states that is no date, or not
+    ``between`` the plan's first year and today, is a problem at its row. A 进度跟踪 row
+    saying 未跟踪 (as ipplan's own workbook writes for a work plan transcribed afterwards)
+    declares ``tracked: false``; one saying neither is a problem."""
     about = table.about
     problems: list[Problem] = []
     if issued is None and "issued" in about:
@@ -557,6 +574,10 @@ def _stated(
             issued = parse_date(value)
         except InvalidDate:
             problems.append(Problem(table.where, row, "invalid-issued", {"value": value[:40]}))
+        first, day = between
+        if issued is not None and not dt.date(first, 1, 1) <= issued <= day:
+            params = {"date": issued.isoformat(), "first": first, "today": day.isoformat()}
+            problems.append(Problem(table.where, row, "issued-out-of-range", params))
     from ipplan.workplans.tables import TRACKED
 
     tracked = None  # said only of a work plan whose progress was not kept

@@ -27,12 +27,9 @@ from ipplan.problems import DIRECTORY_REST, MAX_PER_FILE, Problem, suggest
 from ipplan.text.typed_input import control_character
 from ipplan.workplans import entities
 from ipplan.workplans.book import WorkPlan, WorkPlans
-from ipplan.workplans.periods import PeriodError, parse_once
+from ipplan.workplans.periods import PeriodError, outside_year, parse_once
 
 MAX_FILES = 1_000  # work plans, one a year: more is not a plan's data
-# How far a period may lie from its work plan's year: a 2022 plan may schedule into 2023, but a
-# date ten years out is a typing slip.
-PERIOD_YEARS_AFTER = 5
 
 
 _YEAR_FILE = re.compile(r"(\d{4})\.yaml")
@@ -320,16 +317,9 @@ def _item_rules(
         except PeriodError as exc:
             yield Problem(doc.path, where, exc.code, {"period": str(milestone.period)})
             continue
-        if year is not None and not year <= period.year <= year + PERIOD_YEARS_AFTER:
+        if year is not None and outside_year(period, year):
             yield Problem(
-                doc.path,
-                where,
-                "period-year",
-                {
-                    "period": str(milestone.period),
-                    "year": year,
-                    "last": year + PERIOD_YEARS_AFTER,
-                },
+                doc.path, where, "period-year", {"period": str(milestone.period), "year": year}
             )
 
 

@@ -43,6 +43,14 @@ class Period:
         return self.end.isoformat()
 
 
+def outside_year(period: Period, year: int) -> bool:
+    """Whether a milestone's ``period`` falls outside its work plan's ``year``: a year's work
+    plan schedules that year's work, so 2024Q3 in the 2023 plan is a table of another year
+    imported as this one, or a slip (an item that runs on is in the next year's plan too). One
+    rule for ``validate`` and ``workplan-import`` (``period-year``)."""
+    return period.year != year
+
+
 class PeriodError(ValueError):
     """Text that is not a period; ``code`` says why (a stable problem code)."""
 

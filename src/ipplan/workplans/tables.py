@@ -31,6 +31,7 @@ from ipplan.text import numbers
 from ipplan.text.typed_input import control_character
 from ipplan.workplans.periods import (
     PeriodError,
+    outside_year,
     parse,
     split_clauses,
     split_prefix,
@@ -499,9 +500,14 @@ def items(
                 continue
             for period, task in clauses:
                 try:
-                    parse(period, year)
+                    parsed = parse(period, year)
                 except PeriodError as exc:
                     problems.append(Problem(path, row, exc.code, {"period": period}))
+                    continue
+                if outside_year(parsed, year):  # the rule validate holds the file to
+                    problems.append(
+                        Problem(path, row, "period-year", {"period": period, "year": year})
+                    )
                     continue
                 schedule.append({"period": period, "task": task or None})
         if not draft.schedule:

@@ -107,6 +107,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "印发日期“{value}”不是日期；请写成 2024-03-01",
         "the issue date '{value}' is no date; write it as 2024-03-01",
     ),
+    "p.issued-out-of-range": (
+        "印发日期 {date} 不在 {first}-01-01 至今天（{today}）之间：工作计划不会在计划期开始之前或今天之后印发；请写实际印发的日期",
+        "the issue date {date} is not between {first}-01-01 and today ({today}): no work plan "
+        "is issued before the plan's first year or after today; write the day it was issued",
+    ),
     "p.invalid-tracked": (
         "进度跟踪“{value}”无法识别；请写 未跟踪（进展没有跟踪，如事后补录的计划），或删去此行（可写：{words}）",
         "the 进度跟踪 (tracked) row says '{value}'; write 'not tracked' (its progress was not "
@@ -134,6 +139,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "p.state-in-future": (
         "状态中的日期 {date} 晚于今天（{today}）；请写实际完成的日期",
         "the state's date {date} is after today ({today}); write the day it actually happened",
+    ),
+    "p.state-outside-plan": (
+        "状态中的日期 {date} 不在计划的年度 {first}–{last} 年内；请写实际完成或取消的日期",
+        "the state's date {date} is not within the plan's years, {first}-{last}; write the "
+        "day it actually happened",
     ),
     "p.state-not-tracked": (
         "{year} 年工作计划声明不跟踪进展（进度跟踪：未跟踪），事项 {id} 的状态不能记为进展；请删去状态，或删去“进度跟踪”一行",
@@ -336,8 +346,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{period}' takes its year from the work plan, but workplan.year is missing or invalid",
     ),
     "p.period-year": (
-        "“{period}”不在 {year}–{last} 年内",
-        "'{period}' is outside {year}-{last}",
+        "节点期间“{period}”不在工作计划的年度 {year} 年内：一年的工作计划只安排当年的节点；别的年度的表格请用该年度导入（--year），延续到下一年的事项写进下一年的工作计划",
+        "the period '{period}' is not in the work plan's year, {year}: a year's work plan "
+        "schedules that year's milestones; import another year's table with --year of that "
+        "year, and put an item that runs on into the next year's work plan too",
     ),
     "p.duplicate-item-id": (
         "工作项编号 {value} 重复（首次出现在 {first}）",
