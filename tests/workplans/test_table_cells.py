@@ -167,3 +167,50 @@ def test_an_issue_date_after_today_or_before_the_plan_is_refused(
         )
     assert snapshot(bare_dir) == before
     assert run_import(cli, bare_dir, source, "--issued", "2024-07-15").exit_code == 0
+
+
+def test_a_seeds_heading_is_the_section_and_its_title_row_the_title(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    """Seed 004: a title row above the header, and a measure cell that holds the section's
+    heading above the measure, each numbered."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["浙江省2024年专利事业发展战略推进工作组织实施方案"])
+    sheet.merge_cells("A1:F1")
+    sheet.append([])
+    sheet.append(HEAD[:6])
+    schedule = "第一季度，完成方案。\n第二季度，征求意见。"
+    for measure in (
+        "（一）完善专利法规政策\n1.加强专利政策体系顶层设计",
+        "2.推动制定专利纲领性政策",
+        "（二）提升专利质量2.大力提升专利申请质量",
+    ):
+        sheet.append([measure, "目标", "内容", schedule, "省局负责", "talent-training"])
+    source = tmp_path / "t10.xlsx"
+    book.save(source)
+    result = run_import(cli, bare_dir, source)
+    assert result.exit_code == 0, result.stderr
+    wp = load(bare_dir).work.plan(2024)
+    assert wp.info.title == "浙江省2024年专利事业发展战略推进工作组织实施方案"
+    assert [(item.section, item.measure) for item in wp.items] == [
+        ("（一）完善专利法规政策", "加强专利政策体系顶层设计"),
+        ("（一）完善专利法规政策", "推动制定专利纲领性政策"),
+        ("（二）提升专利质量", "大力提升专利申请质量"),
+    ]
+
+
+def test_numbering_is_dropped_from_every_line_of_a_measure(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    source = csv_table(
+        tmp_path / "m.csv",
+        ",".join(HEAD[:6]) + "\n"
+        '"1.加强顶层设计\n2.完善配套政策",x,y,全年，做,省局,talent-training\n',
+    )
+    assert run_import(cli, bare_dir, source).exit_code == 0
+    (item,) = load(bare_dir).work.plan(2024).items
+    assert item.measure == "加强顶层设计\n完善配套政策"

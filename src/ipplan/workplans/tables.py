@@ -79,6 +79,11 @@ _NUMBERING = re.compile(
     r"^\s*(?:\d+(?:[.．](?!\d)|、)|[（(](?:\d+|[一二三四五六七八九十]+)[)）]|[一二三四五六七八九十]+、)\s*"
 )
 _ID = re.compile(r"[a-z][a-z0-9_-]*")
+# A section's heading, numbered with a Chinese numeral ("（一）完善专利法规政策", "一、…"), above
+# the measure in its cell, as seed 004 writes it: on a line of its own, or run into the
+# measure's own numbering ("（一）完善专利法规政策1.加强…", a line break lost)
+_HEADING = re.compile(r"\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
+_RUN_ON = re.compile(r"(.+?)(\d+(?:[.．](?!\d)|、).*)", re.DOTALL)
 
 
 @dataclass
@@ -165,14 +170,21 @@ def read_rows(
 
 
 def _about(grid: Sequence[tuple[int, list[str]]]) -> dict[str, tuple[int, str]]:
-    """What the rows above the header row say of the work plan (:data:`ABOUT`)."""
+    """What the rows above the header row say of the work plan (:data:`ABOUT`); a row of one
+    cell alone, the last above the header, is the title when no 标题 row names one, as seed
+    004's 浙江省2014年专利事业发展战略推进工作组织实施方案 stands above its table."""
     index = _header_index(grid) or 0
     found: dict[str, tuple[int, str]] = {}
+    alone: tuple[int, str] | None = None
     for number, cells in grid[:index]:
         filled = [c.strip() for c in cells if c.strip()]
         for name, names in ABOUT.items():
             if len(filled) >= 2 and filled[0].lower() in names:
                 found.setdefault(name, (number, filled[1]))
+        if len(filled) == 1:
+            alone = (number, " ".join(_lines(filled[0])))
+    if alone is not None:
+        found.setdefault("title", alone)
     return found
 
 
@@ -342,6 +354,7 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
     merged cell counts for every item whose first row it spans."""
     found: list[Draft] = []
     problems: list[Problem] = []
+    section: str | None = None  # the heading a measure cell last gave, for the items below
     for row in rows:
         cells = row.cells
         for value in cells.values():
@@ -353,8 +366,14 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
             # above is the item's already, never added twice
             cells = {k: v for k, v in cells.items() if k not in row.merged}
         if "measure" in cells:
-            measure = _NUMBERING.sub("", cells["measure"]) or cells["measure"]
+            heading, measure = _measure(cells["measure"])
+            if heading is not None:
+                section = heading
+            elif "section" in cells:
+                section = None  # a section of its own ends the heading's
             found.append(Draft(row=row.number, id=cells.get("id"), measure=measure))
+            if "section" not in cells and section is not None:
+                found[-1].section = section
         elif not found:
             problems.append(Problem(path, row.number, "row-without-measure", {}))
             continue
@@ -373,6 +392,24 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
             draft.indicators += [k for k in re.split(r"[,，、;；\s]+", cells["indicators"]) if k]
         draft.state += [(row.number, line) for line in _lines(cells.get("state", ""))]
     return found, problems
+
+
+def _measure(cell: str) -> tuple[str | None, str]:
+    """A measure cell as the section heading above the measure, if it has one, and the measure,
+    each line's numbering dropped alike ("（一）完善专利法规政策\n1.加强专利政策体系顶层设计" is
+    the heading "（一）完善专利法规政策" and the measure "加强专利政策体系顶层设计"). A cell of one
+    line is the measure, numbered as it may be: "（一）完善专利法规政策" is "完善专利法规政策"."""
+    lines = _lines(cell) or [cell.strip()]
+    heading = None
+    if len(lines) > 1 and _HEADING.match(lines[0]):
+        heading, lines = lines[0], lines[1:]
+    elif len(lines) == 1 and (numbered := _HEADING.match(lines[0])) is not None:
+        run_on = _RUN_ON.fullmatch(lines[0][numbered.end() :])
+        if run_on is not None and run_on.group(1).strip():
+            heading = lines[0][: len(lines[0]) - len(run_on.group(2))].strip()
+            lines = [run_on.group(2)]
+    measure = "\n".join(_NUMBERING.sub("", line) or line for line in lines)
+    return heading, measure
 
 
 def units_of(text: str) -> tuple[str | None, list[str]]:
