@@ -214,3 +214,37 @@ def test_numbering_is_dropped_from_every_line_of_a_measure(
     assert run_import(cli, bare_dir, source).exit_code == 0
     (item,) = load(bare_dir).work.plan(2024).items
     assert item.measure == "加强顶层设计\n完善配套政策"
+
+
+def test_a_formula_without_its_value_is_one_problem_not_two(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    source = workbook(
+        tmp_path / "f.xlsx",
+        HEAD[:6],
+        ['=CONCAT("a","b")', "目标", "内容", "全年跟踪", "省局", "talent-training"],
+    )
+    lines = refused(cli, bare_dir, source)
+    assert codes(lines) == [("2", "formula-without-value")]
+
+
+@pytest.mark.parametrize("name", ["empty.csv", "blank.csv", "empty.xlsx"])
+def test_an_empty_table_is_called_empty(
+    bare_dir: Path, cli: Run, tmp_path: Path, name: str
+) -> None:
+    if name.endswith(".xlsx"):
+        source = workbook(tmp_path / name)
+    else:
+        source = csv_table(tmp_path / name, "" if name == "empty.csv" else ",,\n\n,\n")
+    (line,) = refused(cli, bare_dir, source)
+    assert codes([line]) == [("1", "empty-table")]
+    assert "表格是空的" in line
+
+
+def test_a_cancel_without_its_reason_says_the_reason_is_missing(
+    bare_dir: Path, cli: Run, tmp_path: Path
+) -> None:
+    text = OF_2024.replace("已完成 2024-06-30", "已取消")
+    (line,) = refused(cli, bare_dir, csv_table(tmp_path / "c.csv", text))
+    assert codes([line]) == [("3", "state-without-reason")]
+    assert "状态“已取消”说已取消，但没有写原因" in line

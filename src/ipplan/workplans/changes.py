@@ -311,6 +311,11 @@ def record(
     return commit(data_dir, plan, edit, waiting=waiting)
 
 
+# what a blank cell in a row makes of it, at the row (and what a formula whose value the file
+# never saved, itself a problem, would make of it too)
+_BLANK = frozenset({"row-without-measure", "missing-actions", "missing-schedule"})
+
+
 @dataclass(frozen=True)
 class Imported:
     """The outcome of ``ipplan workplan-import``: the work plan file written and its items."""
@@ -384,6 +389,10 @@ def import_table(
         table = read[0]
         where, problems = table.where, list(table.problems)
         drafts, more = tables.drafts(where, table.rows)
+        # a formula without its value is a blank cell's one cause: no row-without-measure,
+        # missing-actions or missing-schedule at its row besides
+        unread = {p.line for p in problems if p.code == "formula-without-value"}
+        more = [p for p in more if p.line not in unread or p.code not in _BLANK]
         taken = {
             item.id: f"{wp.path.name if wp.path else wp.year}"
             for wp, item in latest.work.items()

@@ -233,7 +233,7 @@ def _workbook_rows(path: Path, raw: bytes, year: int | None, name: str | None) -
             head = [row for _, row in zip(range(HEADER_ROWS), rows, strict=False)]
             index = _header_index([(row.number, row.cells) for row in head])
             if index is None:
-                raise TableError(Problem(where, 1, "missing-column", {"missing": "工作措施"}))
+                raise _no_header(where, [(row.number, row.cells) for row in head])
             read = head[index:] + list(rows)
             columns = [_column_of(c) for c in read[0].cells]
             problems = [
@@ -259,9 +259,11 @@ def _choose(path: Path, book: tablefile.Workbook, year: int | None, name: str | 
     if name is not None:
         return name
     tables: list[tuple[str, int | None]] = []
+    heads: list[tuple[int, list[str]]] = []
     for sheet in book.sheets():
         rows = zip(range(HEADER_ROWS), sheet.rows(), strict=False)
         head = [(row.number, row.cells) for _, row in rows]
+        heads += head
         if _header_index(head) is not None:
             tables.append((sheet.title, _sheet_year(sheet.title, _about(head))))
     for title, of in tables:
@@ -271,7 +273,7 @@ def _choose(path: Path, book: tablefile.Workbook, year: int | None, name: str | 
         if of is None:
             return title
     if not tables:
-        raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
+        raise _no_header(path, heads)
     params = {"year": year, "sheets": [title for title, _ in tables]}
     raise TableError(Problem(path, 1, "no-sheet-of-year", params))
 
@@ -297,6 +299,14 @@ def _spread(
     return spread
 
 
+def _no_header(where: Path, head: Sequence[tuple[int, list[str]]]) -> TableError:
+    """The refusal of a table without a header row: an empty table (no cell written in its
+    first rows, or none at all) is called empty, not one that lacks a column."""
+    if not any(cell.strip() for _, cells in head[:HEADER_ROWS] for cell in cells):
+        return TableError(Problem(where, 1, "empty-table", {}))
+    return TableError(Problem(where, 1, "missing-column", {"missing": "工作措施"}))
+
+
 def _column_of(name: str) -> str | None:
     wanted = name.strip().lower()
     for column, names in HEADERS.items():
@@ -319,7 +329,7 @@ def _rows(
 ) -> tuple[list[Row], list[Problem]]:
     index = _header_index(grid)
     if index is None:
-        raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
+        raise _no_header(path, grid)
     line, header = grid[index]
     columns = [_column_of(c) for c in header]
     problems = [
@@ -640,6 +650,9 @@ def states(
         assert cancel is not None  # it matches any text
         when = _state_date(cancel.group(1), year, day) if cancel.group(1) else day
         reason = (cancel.group(2) or "").strip()
+        if word in _CANCELLED and when is not None and not reason:
+            problems.append(Problem(path, row, "state-without-reason", {"value": line[:40]}))
+            continue
         if when is None or not reason or word in _STANDING:
             problems.append(Problem(path, row, "invalid-state", {"value": line[:40]}))
             continue

@@ -127,6 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the state '{value}' says done but not when; write 'done 2024-06-30' or "
         "'完成（2024年6月）'",
     ),
+    "p.state-without-reason": (
+        "状态“{value}”说已取消，但没有写原因；请写成 已取消：原因（如 已取消：经费取消）",
+        "the state '{value}' says cancelled but not why; write 'cancelled: reason' (已取消：原因)",
+    ),
     "p.state-unknown-milestone": (
         "状态“{value}”所说的节点不存在：此事项的进度安排有 {count} 个节点",
         "the state '{value}' names a milestone the item does not have: its schedule has {count}",
@@ -163,6 +167,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this row has no 工作措施 (measure), and there is no item above it to continue",
     ),
     "p.missing-column": ("表头缺少列 {missing}", "the header row lacks the column {missing}"),
+    "p.empty-table": (
+        "表格是空的：前 10 行没有写任何内容；请确认给出的是填好的文件或工作表（--sheet）",
+        "the table is empty: nothing is written in its first 10 rows; check that the file or "
+        "the sheet (--sheet) is the one filled in",
+    ),
     "p.too-many-rows": ("行数过多（上限 {limit}）", "too many rows (limit {limit})"),
     "p.csv-syntax": ("CSV 格式错误：{detail}", "not valid CSV: {detail}"),
     "p.not-a-workbook": ("不是可读取的 xlsx 文件：{detail}", "not a readable xlsx file: {detail}"),
