@@ -139,14 +139,14 @@ def test_validate_holds_a_work_plan_to_the_same_rule(
     assert "period-year: 节点期间“2025Q1”不在工作计划的年度 2024 年内" in result.stderr
 
 
-def test_a_done_date_outside_the_plans_years_is_refused_at_its_row(
+def test_a_done_date_before_the_plans_years_is_refused_at_its_row(
     bare_dir: Path, cli: Run, tmp_path: Path
 ) -> None:
     text = OF_2024.replace("已完成 2024-06-30", "已完成 2019-01-01")
     source = csv_table(tmp_path / "t.csv", text)
     lines = refused(cli, bare_dir, source)
-    assert codes(lines) == [("3", "state-outside-plan")]
-    assert "状态中的日期 2019-01-01 不在计划的年度 2022–2025 年内" in lines[0]
+    assert codes(lines) == [("3", "state-before-plan")]
+    assert "状态中的日期 2019-01-01 早于计划的第一年（2022 年）" in lines[0]
 
 
 def test_an_issue_date_after_today_or_before_the_plan_is_refused(
@@ -248,3 +248,16 @@ def test_a_cancel_without_its_reason_says_the_reason_is_missing(
     (line,) = refused(cli, bare_dir, csv_table(tmp_path / "c.csv", text))
     assert codes([line]) == [("3", "state-without-reason")]
     assert "状态“已取消”说已取消，但没有写原因" in line
+
+
+def test_ipplans_own_workbook_with_a_late_cancel_imports_back(
+    bare_dir: Path, cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cancel recorded after the plan's last year (today, 2026, of a 2022-2025 plan), as
+    ipplan's workbook writes it, is progress made late: it is read, not refused."""
+    monkeypatch.setenv("IPPLAN_TODAY", "2026-12-07")
+    text = OF_2024.replace("已完成 2024-06-30", "已取消 2026-12-07：政策调整")
+    result = run_import(cli, bare_dir, csv_table(tmp_path / "late.csv", text))
+    assert result.exit_code == 0, result.stderr
+    (event,) = load(bare_dir).work.events_of("y2024-2")
+    assert (event.date, event.cancelled) == (dt.date(2026, 12, 7), "政策调整")

@@ -369,8 +369,8 @@ def import_table(
     issuer = clean_text(issuer, "--issuer")
     issued_on = parse_date(issued) if issued is not None else None
     day = today or clock.today()
-    first, last = plan.years[0], plan.years[-1]
-    span = {"first": first, "last": last}
+    first = plan.years[0]
+    span = {"first": first}
     if issued_on is not None and not dt.date(first, 1, 1) <= issued_on <= day:
         raise IssuedOutOfRange(date=issued_on.isoformat(), first=first, today=day.isoformat())
     name = f"{WORKPLANS_DIR}/{year}.yaml"
@@ -404,11 +404,13 @@ def import_table(
         problems += more + checked
         info, wrong = _stated(table, year, title, issuer, issued_on, (first, day))
         problems += wrong
-        problems += [  # a state's day after today is state-in-future already
-            Problem(where, stated.row, "state-outside-plan", {"date": str(stated.date), **span})
+        # a state's day before the plan began; one after today is state-in-future already,
+        # and one after the plan's last year is progress made late, as `ipplan item` records it
+        problems += [
+            Problem(where, stated.row, "state-before-plan", {"date": str(stated.date), **span})
             for item in items
             for stated in item["progress"]
-            if not first <= stated.date.year <= last
+            if stated.date.year < first
         ]
         moves, left = _followed(latest, year, items) if replaced else ({}, [])
         problems += left

@@ -144,10 +144,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "状态中的日期 {date} 晚于今天（{today}）；请写实际完成的日期",
         "the state's date {date} is after today ({today}); write the day it actually happened",
     ),
-    "p.state-outside-plan": (
-        "状态中的日期 {date} 不在计划的年度 {first}–{last} 年内；请写实际完成或取消的日期",
-        "the state's date {date} is not within the plan's years, {first}-{last}; write the "
-        "day it actually happened",
+    "p.state-before-plan": (
+        "状态中的日期 {date} 早于计划的第一年（{first} 年）；请写实际完成或取消的日期",
+        "the state's date {date} is before the plan's first year, {first}; write the day it "
+        "actually happened",
     ),
     "p.state-not-tracked": (
         "{year} 年工作计划声明不跟踪进展（进度跟踪：未跟踪），事项 {id} 的状态不能记为进展；请删去状态，或删去“进度跟踪”一行",
