@@ -504,6 +504,13 @@ class WorkPlanFile(_Model):
 
     workplan: WorkPlanInfo
     items: list[Item]
+    moved: Annotated[
+        dict[ItemId, ItemId] | None,
+        Field(
+            description="The items whose progress this import moved to a new id (--force): "
+            "new id -> old id, for `ipplan undo` to move it back."
+        ),
+    ] = None
     replaced: Annotated[
         StrictStr | None,
         Field(

@@ -174,9 +174,13 @@ def events(plan: Plan, ref: str | None = None) -> list[Event]:
             found.append(ProgressChange(item.id, wp.year, item, event))
     if ref is None:
         for wp in plan.work.plans:
-            if wp.info.imported is not None:
-                # the import and the progress it wrote are one change: one entry, one undo
-                moment = wp.info.imported
+            if wp.info.imported is None:
+                continue
+            imports = [(wp.info.imported, wp.info.title, len(wp.items))]
+            imports += _earlier_imports(wp.path) if wp.path is not None else []
+            for moment, title, count in imports:
+                # the import and the progress it wrote are one change: one entry, one undo;
+                # an import a later one replaced (--force) stays an entry of its own
                 folded = tuple(
                     e
                     for e in found
@@ -184,9 +188,33 @@ def events(plan: Plan, ref: str | None = None) -> list[Event]:
                 )
                 taken = {id(e) for e in folded}
                 found = [e for e in found if id(e) not in taken]
-                found.append(WorkPlanImport(wp.year, wp.info.title, len(wp.items), moment, folded))
+                found.append(WorkPlanImport(wp.year, title, count, moment, folded))
     # Stable sort: entries recorded at the same time keep plan order.
     return sorted(found, key=_order, reverse=True)
+
+
+def _earlier_imports(path: Path) -> list[tuple[dt.datetime, str, int]]:
+    """The imports that the work plan file ``path`` replaced, newest first, as its
+    ``replaced`` text keeps them (each with the one it replaced in turn): when each was
+    written, its title and how many items it had. A file that cannot be read, or text that is
+    no imported work plan, ends the chain (validation speaks of the file itself)."""
+    from ipplan.files.yaml_read import Refused, parse, read_regular
+
+    found: list[tuple[dt.datetime, str, int]] = []
+    try:
+        text = read_regular(path, path.parent).decode("utf-8")
+        data = parse(text, path)[0].data
+        while isinstance(data, dict) and isinstance(data.get("replaced"), str):
+            data = parse(data["replaced"], path)[0].data
+            info = data.get("workplan") if isinstance(data, dict) else None
+            if not isinstance(info, dict) or not isinstance(info.get("imported"), str):
+                break
+            items = data.get("items") if isinstance(data, dict) else None
+            moment = dt.datetime.fromisoformat(info["imported"])
+            found.append((moment, str(info.get("title", "")), len(items or ())))
+    except (OSError, UnicodeError, ValueError, Refused):
+        pass
+    return found
 
 
 def _resolve(plan: Plan, ref: str) -> tuple[Indicator | None, Action | None, str | None]:
@@ -281,9 +309,10 @@ def undo(
         for dropped in updates:
             if isinstance(dropped, WorkPlanImport):
                 name = f"{WORKPLANS_DIR}/{dropped.year}.yaml"
-                writes[name] = _replaced(data_dir.file(name))
+                writes[name], moved = _replaced(data_dir.file(name))
                 for progress in dropped.progress:
                     writes[progress_file(progress.year, progress.event)] = None
+                writes.update(_moved_back(latest_plan, dropped, moved))
             elif isinstance(dropped, ProgressChange):
                 writes[progress_file(dropped.year, dropped.event)] = None
             else:
@@ -293,9 +322,26 @@ def undo(
     return commit(data_dir, plan, edit, undoing=True, waiting=waiting)
 
 
-def _replaced(path: Path) -> str | None:
+def _moved_back(
+    plan: Plan, dropped: WorkPlanImport, moved: dict[str, str]
+) -> dict[str, str | None]:
+    """The files that move the progress an import moved to its items' new ids (``moved``: new
+    id -> old id) back to the old ones; the import's own records are removed already."""
+    from ipplan.workplans.records import move_events
+
+    start = aware(dropped.recorded)
+    before = {
+        new: tuple(e for e in plan.work.events_of(new) if aware(e.recorded) < start)
+        for new in moved
+    }
+    back = {old: new for new, old in moved.items()}
+    return move_events(dropped.year, before, back)
+
+
+def _replaced(path: Path) -> tuple[str | None, dict[str, str]]:
     """The work plan an import replaced, kept in the file it wrote (``replaced``), to put back;
-    None when the import made the file anew (undo removes it)."""
+    None when the import made the file anew (undo removes it). With it, the items whose
+    progress the import moved (``moved``: new id -> old id)."""
     from ipplan.files.yaml_read import Refused, parse, read_regular
 
     try:
@@ -303,9 +349,12 @@ def _replaced(path: Path) -> str | None:
     except (OSError, UnicodeError) as exc:
         raise write_error(path, OSError(str(exc))) from None
     except Refused:
-        return None  # no file of the plan's own: validation refuses the change
-    before = doc.data.get("replaced") if isinstance(doc.data, dict) else None
-    return before if isinstance(before, str) else None
+        return None, {}  # no file of the plan's own: validation refuses the change
+    data = doc.data if isinstance(doc.data, dict) else {}
+    before = data.get("replaced")
+    moved = data.get("moved")
+    moved = {str(k): str(v) for k, v in moved.items()} if isinstance(moved, dict) else {}
+    return (before if isinstance(before, str) else None), moved
 
 
 def _revert(actual: Actual) -> Actual | None:

@@ -97,8 +97,8 @@ def test_states_come_back_as_progress_records_in_one_change(
          "已完成 2024-06-30 或 完成（2024年6月）"),
         ("已完成 2024-08-01", "state-in-future", "状态中的日期 2024-08-01 晚于今天"
          "（2024-07-15）；请写实际完成的日期"),
-        ("已取消", "invalid-state", "状态“已取消”无法读取；请写 已完成 2024-06-30、"
-         "完成（2024年6月）、已取消：原因，或留空、写 进行中（不记录进展）"),
+        ("已取消", "state-without-reason", "状态“已取消”说已取消，但没有写原因；"
+         "请写成 已取消：原因（如 已取消：经费取消）"),
         ("3. 下半年：已完成 2024-06-01", "state-unknown-milestone",
          "状态“3. 下半年：已完成 2024-06-01”所说的节点不存在：此事项的进度安排有 2 个节点"),
         ("完成（2024年第二季度）", "invalid-state", "状态“完成（2024年第二季度）”无法读取；请写 "
@@ -302,8 +302,9 @@ def test_an_import_with_states_is_one_undo_step_after_a_replaced_plan(
     source.write_text(
         "编号,"
         + HEAD
-        # milestone 1 of y2024-1 is done already: recorded once, not twice
-        + 'y2024-1,talent-training,措施,,,"上半年，做，下半年，做",省局负责,'
+        # milestone 1 of y2024-1 is done already: recorded once, not twice; its measure is
+        # the same, so its progress stays with it
+        + 'y2024-1,talent-training,开展专利信息人员培训,,,"上半年，做，下半年，做",省局负责,'
         + '"已完成 2024-07-01\n1. 上半年：已完成 2024-06-20"\n'
         "y2024-2,informatization,措施,,,"
         '"上半年，做，下半年，做",省局负责,"推进中\n1. 上半年：已完成 2024-06-01"\n',

@@ -967,7 +967,7 @@ def test_import_is_all_or_nothing_with_every_problem_at_its_row(
         ("3", "missing-actions"),
         ("3", "schedule-without-period"),
         ("4", "missing-schedule"),
-        ("5", "schedule-without-period"),
+        ("5", "schedule-unsure-period"),  # 6月前完成 could mean two ends
         ("6", "invalid-id"),
     ]
     assert "未导入任何数据" in result.stderr
@@ -977,9 +977,9 @@ def test_import_is_all_or_nothing_with_every_problem_at_its_row(
 def test_an_import_the_whole_plan_refuses_changes_no_file(
     wp_dir: Path, cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every row is right, but the plan as it would be is not: progress is recorded on an item
-    the new table no longer has. The import is refused before anything is written, as every
-    change is (ipplan.write.commit): no file is written, not even written and put back."""
+    """Every row is right, but progress is recorded on an item the new table no longer has.
+    The import is refused before anything is written, as every change is
+    (ipplan.write.commit): no file is written, not even written and put back."""
     monkeypatch.setenv("IPPLAN_TODAY", "2024-12-10")
     data = ["--data", str(wp_dir)]
     assert cli("item", "y2024-1", "--done", "1", "--date", "2024-06-20", *data).exit_code == 0
@@ -995,7 +995,7 @@ def test_an_import_the_whole_plan_refuses_changes_no_file(
     result = cli("workplan-import", str(source), "--year", "2024", "--force", *data)
     assert result.exit_code == 1
     codes = [line.split(": ")[1] for line in result.stderr.splitlines()[:-1]]
-    assert codes == ["unknown-item"]
+    assert codes == ["progress-item-not-in-table"]
     assert "y2024-1" in result.stderr and "Traceback" not in result.stderr
     assert snapshot(wp_dir) == before
     assert {

@@ -11,6 +11,13 @@ class WorkPlanYearOutsidePlan(IpplanError):
     message_id = "workplan-year-outside-plan"
 
 
+class IssuedOutOfRange(IpplanError):
+    """``workplan-import --issued`` names a day after today or before the plan's first year."""
+
+    message_id = "issued-out-of-range"
+    exit_code = 2
+
+
 class UnknownItem(IpplanError):
     """No work-plan item has the id given."""
 

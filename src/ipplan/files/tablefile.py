@@ -559,9 +559,17 @@ class Sheet:
 
 
 def cell_text(value: Any) -> str:
-    """A cell's value as the text a table holds: 6 for the 6.0 a spreadsheet stores."""
+    """A cell's value as the text a table holds: 6 for the 6.0 a spreadsheet stores; a date
+    cell as its date (2024-06-30), with its time only when it has one (2024-06-30 14:30),
+    never the midnight a spreadsheet stores with every date."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="minutes" if not value.second else "seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return str(value)

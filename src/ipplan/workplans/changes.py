@@ -36,7 +36,7 @@ from ipplan.errors import (
     RepeatedProgress,
     UnknownMilestone,
 )
-from ipplan.files.layout import PROGRESS, WORKPLANS_DIR, DataDir
+from ipplan.files.layout import WORKPLANS_DIR, DataDir
 from ipplan.files.lock import Waiting
 from ipplan.files.record_text import scalar
 from ipplan.files.yaml_read import parse as parse_yaml
@@ -49,6 +49,7 @@ from ipplan.workplans.book import WorkPlan
 from ipplan.workplans.entities import Item, ProgressEvent
 from ipplan.workplans.loading import _event_rules
 from ipplan.workplans.periods import PeriodError, normalise, parse
+from ipplan.workplans.records import dump_event, move_events
 from ipplan.workplans.states import (
     ItemStanding,
     ItemState,
@@ -59,34 +60,6 @@ from ipplan.write import Edit, commit, stamp
 
 if TYPE_CHECKING:
     from ipplan.workplans.tables import Stated, Table
-
-HEADER = PROGRESS.header() + (
-    "# Progress on a work-plan item, written by `ipplan item`: one event per file.\n"
-    "# `ipplan undo` removes the latest; check with `ipplan validate`.\n"
-)
-FIELDS = (
-    "recorded",
-    "item",
-    "date",
-    "done",
-    "milestone",
-    "amount",
-    "content",
-    "cancelled",
-    "note",
-    "evidence",
-)
-
-
-def dump_event(event: ProgressEvent) -> str:
-    """A progress file: fixed field order, fields left out when unset, text double-quoted."""
-    lines = []
-    for name in FIELDS:
-        value = getattr(event, name)
-        if value is None or value is False:
-            continue
-        lines.append(f"{name}: {scalar(value)}")
-    return HEADER + "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)
@@ -338,6 +311,11 @@ def record(
     return commit(data_dir, plan, edit, waiting=waiting)
 
 
+# what a blank cell in a row makes of it, at the row (and what a formula whose value the file
+# never saved, itself a problem, would make of it too)
+_BLANK = frozenset({"row-without-measure", "missing-actions", "missing-schedule"})
+
+
 @dataclass(frozen=True)
 class Imported:
     """The outcome of ``ipplan workplan-import``: the work plan file written and its items."""
@@ -376,7 +354,12 @@ def import_table(
     (as ipplan's own workbook does), else the title YEAR年工作计划. The table is read once,
     however often it is checked against the plan.
     """
-    from ipplan.errors import ImportRefused, WorkPlanExists, WorkPlanYearOutsidePlan
+    from ipplan.errors import (
+        ImportRefused,
+        IssuedOutOfRange,
+        WorkPlanExists,
+        WorkPlanYearOutsidePlan,
+    )
     from ipplan.files.tablefile import TableError
     from ipplan.workplans import tables
 
@@ -386,6 +369,10 @@ def import_table(
     issuer = clean_text(issuer, "--issuer")
     issued_on = parse_date(issued) if issued is not None else None
     day = today or clock.today()
+    first = plan.years[0]
+    span = {"first": first}
+    if issued_on is not None and not dt.date(first, 1, 1) <= issued_on <= day:
+        raise IssuedOutOfRange(date=issued_on.isoformat(), first=first, today=day.isoformat())
     name = f"{WORKPLANS_DIR}/{year}.yaml"
     target = data_dir.file(name)
     read: list[tables.Table] = []
@@ -402,6 +389,10 @@ def import_table(
         table = read[0]
         where, problems = table.where, list(table.problems)
         drafts, more = tables.drafts(where, table.rows)
+        # a formula without its value is a blank cell's one cause: no row-without-measure,
+        # missing-actions or missing-schedule at its row besides
+        unread = {p.line for p in problems if p.code == "formula-without-value"}
+        more = [p for p in more if p.line not in unread or p.code not in _BLANK]
         taken = {
             item.id: f"{wp.path.name if wp.path else wp.year}"
             for wp, item in latest.work.items()
@@ -411,8 +402,18 @@ def import_table(
         actions = [a.id for a in latest.actions]
         items, checked = tables.items(where, year, drafts, actions, taken, keys, day)
         problems += more + checked
-        info, wrong = _stated(table, year, title, issuer, issued_on)
+        info, wrong = _stated(table, year, title, issuer, issued_on, (first, day))
         problems += wrong
+        # a state's day before the plan began; one after today is state-in-future already,
+        # and one after the plan's last year is progress made late, as `ipplan item` records it
+        problems += [
+            Problem(where, stated.row, "state-before-plan", {"date": str(stated.date), **span})
+            for item in items
+            for stated in item["progress"]
+            if stated.date.year < first
+        ]
+        moves, left = _followed(latest, year, items) if replaced else ({}, [])
+        problems += left
         if info["tracked"] is False:  # no progress of a plan that was not tracked
             problems += [
                 Problem(where, stated.row, "state-not-tracked", {"id": item["id"], "year": year})
@@ -427,30 +428,100 @@ def import_table(
         # the one it replaced put back as it was
         moment = stamp(latest)
         text = tables.dump({"year": year, **info, "imported": moment}, items)
+        moved = {new: old for old, new in moves.items() if new != old}
+        if moved:  # for undo to move the progress back
+            text += "moved:\n" + "".join(f"  {scalar(n)}: {scalar(o)}\n" for n, o in moved.items())
         if replaced:
             text += f"replaced: {scalar(_previous(target))}\n"
         writes: dict[str, str | None] = {name: text}
-        for event in _reported(latest, year, items, moment):
+        carried = {new: latest.work.events_of(old) for old, new in moves.items()}
+        writes.update(move_events(year, latest.work.events, moved))
+        reported = _reported(year, items, carried, moment)
+        for event in reported:
             writes[write.progress_file(year, event)] = dump_event(event)
-        outcome = Imported(target, year, len(items), replaced, len(writes) - 1)
+        outcome = Imported(target, year, len(items), replaced, len(reported))
         return Edit(outcome, writes)
 
     return commit(data_dir, plan, edit, waiting=waiting)
 
 
+def _key(measure: str, content: Sequence[str], schedule: Sequence[tuple[object, object]]) -> str:
+    """What makes an item the same item in another table: its measure, content and schedule."""
+    return repr((measure, tuple(content), tuple((str(p), t or None) for p, t in schedule)))
+
+
+def _followed(
+    latest: Plan, year: int, items: Sequence[Mapping[str, Any]]
+) -> tuple[dict[str, str], list[Problem]]:
+    """Where the progress on the ``year`` work plan's items goes when a table replaces it:
+    old id -> new id, for each item with progress. Progress follows its item, the one of the
+    table with the same measure, content and schedule (under its own id first, else the first
+    such item not yet taken), else the item of the same id and the same measure (edited, not
+    replaced); progress whose item is in the table in neither way is a problem naming the
+    item and its records, never re-attached to whatever item now has its id."""
+    wp = latest.work.plan(year)
+    new_keys = {
+        str(new["id"]): _key(
+            new["measure"],
+            [c["text"] for c in new["content"]],
+            [(m["period"], m["task"]) for m in new["schedule"]],
+        )
+        for new in items
+    }
+    measures = {str(new["id"]): new["measure"] for new in items}
+    kept = [item for item in wp.items if latest.work.events_of(item.id)]
+    keys = {
+        item.id: _key(
+            item.measure,
+            [c.text for c in item.content],
+            [(m.period, m.task) for m in item.schedule],
+        )
+        for item in kept
+    }
+    moves: dict[str, str] = {}
+    for item in kept:  # the same item under the same id
+        if new_keys.get(item.id) == keys[item.id]:
+            moves[item.id] = item.id
+    for item in kept:  # the same item under another id
+        if item.id not in moves:
+            taken = set(moves.values())
+            found = [i for i, k in new_keys.items() if k == keys[item.id] and i not in taken]
+            if found:
+                moves[item.id] = found[0]
+    problems: list[Problem] = []
+    for item in kept:  # the item edited, under its own id
+        if item.id in moves:
+            continue
+        if measures.get(item.id) == item.measure and item.id not in moves.values():
+            moves[item.id] = item.id
+            continue
+        where = wp.path or Path(f"{WORKPLANS_DIR}/{year}.yaml")
+        params = {
+            "id": item.id,
+            "measure": item.measure[:40],
+            "count": len(latest.work.events_of(item.id)),
+            "year": year,
+        }
+        line = wp.lines.get((item.id, 1), 1)
+        problems.append(Problem(where, line, "progress-item-not-in-table", params))
+    return moves, problems
+
+
 def _reported(
-    latest: Plan, year: int, items: Sequence[Mapping[str, Any]], moment: dt.datetime
+    year: int,
+    items: Sequence[Mapping[str, Any]],
+    carried: Mapping[str, Sequence[ProgressEvent]],
+    moment: dt.datetime,
 ) -> list[ProgressEvent]:
     """The progress records the 状态 column reports (each item's ``progress``), those not
-    already recorded on an item of that id in the plan's ``year``: the events of the import's
-    change, recorded at ``moment``, an item's second at ``moment`` plus a microsecond and so
-    on (a record is a file named by its time), all within the change's millisecond
-    (:data:`ipplan.write.TICK`), which no other change shares."""
-    before = {item.id for wp, item in latest.work.items() if wp.year == year}
+    already recorded on the item (``carried``: new id -> the events that follow it): the events
+    of the import's change, recorded at ``moment``, an item's second at ``moment`` plus a
+    microsecond and so on (a record is a file named by its time), all within the change's
+    millisecond (:data:`ipplan.write.TICK`), which no other change shares."""
     events: list[ProgressEvent] = []
     for item in items:
         item_id = str(item["id"])
-        known = latest.work.events_of(item_id) if item_id in before else ()
+        known = carried.get(item_id, ())
         reported: list[Stated] = item["progress"]
         order = 0
         for stated in reported:
@@ -499,11 +570,13 @@ def _stated(
     title: str | None,
     issuer: str | None,
     issued: dt.date | None,
+    between: tuple[int, dt.date],
 ) -> tuple[dict[str, object], list[Problem]]:
     """The work plan's title, issuer and issue date: as given, else as the table states them,
-    else (the title) YEAR年工作计划; an issue date the table states that is no date is a
-    problem at its row. A 进度跟踪 row saying 未跟踪 (as ipplan's own workbook writes for a work
-    plan transcribed afterwards) declares ``tracked: false``; one saying neither is a problem."""
+    else (the title) YEAR年工作计划; an issue date the table states that is no date, or not
+    ``between`` the plan's first year and today, is a problem at its row. A 进度跟踪 row
+    saying 未跟踪 (as ipplan's own workbook writes for a work plan transcribed afterwards)
+    declares ``tracked: false``; one saying neither is a problem."""
     about = table.about
     problems: list[Problem] = []
     if issued is None and "issued" in about:
@@ -512,6 +585,10 @@ def _stated(
             issued = parse_date(value)
         except InvalidDate:
             problems.append(Problem(table.where, row, "invalid-issued", {"value": value[:40]}))
+        first, day = between
+        if issued is not None and not dt.date(first, 1, 1) <= issued <= day:
+            params = {"date": issued.isoformat(), "first": first, "today": day.isoformat()}
+            problems.append(Problem(table.where, row, "issued-out-of-range", params))
     from ipplan.workplans.tables import TRACKED
 
     tracked = None  # said only of a work plan whose progress was not kept

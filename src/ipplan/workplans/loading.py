@@ -27,12 +27,9 @@ from ipplan.problems import DIRECTORY_REST, MAX_PER_FILE, Problem, suggest
 from ipplan.text.typed_input import control_character
 from ipplan.workplans import entities
 from ipplan.workplans.book import WorkPlan, WorkPlans
-from ipplan.workplans.periods import PeriodError, parse_once
+from ipplan.workplans.periods import PeriodError, outside_year, parse_once
 
 MAX_FILES = 1_000  # work plans, one a year: more is not a plan's data
-# How far a period may lie from its work plan's year: a 2022 plan may schedule into 2023, but a
-# date ten years out is a typing slip.
-PERIOD_YEARS_AFTER = 5
 
 
 _YEAR_FILE = re.compile(r"(\d{4})\.yaml")
@@ -188,7 +185,13 @@ def _read_plan(found: Found, doc: Document, context: _Context) -> None:
     """Check one work plan file, and keep what the plan needs of it (:class:`Read`)."""
     scratch = Checked({})
     _check_text(found, doc)
-    data = _shell(scratch, doc, doc.data, (), {"workplan": True, "items": True, "replaced": False})
+    data = _shell(
+        scratch,
+        doc,
+        doc.data,
+        (),
+        {"workplan": True, "items": True, "replaced": False, "moved": False},
+    )
     if data is None:
         found.problems += scratch.problems
         return
@@ -196,6 +199,13 @@ def _read_plan(found: Found, doc: Document, context: _Context) -> None:
     if replaced is not None and not isinstance(replaced, str):  # what undo would put back
         params = {"field": "replaced", "expected": "text", "got": _short(replaced)}
         scratch.problems.append(Problem(doc.path, doc.line(("replaced",)), "wrong-type", params))
+    moved = data.get("moved")
+    if moved is not None and not (
+        isinstance(moved, dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in moved.items())
+    ):  # what undo would move back: new id -> old id
+        params = {"field": "moved", "expected": "new id: old id", "got": _short(moved)}
+        scratch.problems.append(Problem(doc.path, doc.line(("moved",)), "wrong-type", params))
     info = None
     if "workplan" in data:
         info = _one(scratch, doc, data["workplan"], ("workplan",), WorkPlanInfo)
@@ -307,16 +317,9 @@ def _item_rules(
         except PeriodError as exc:
             yield Problem(doc.path, where, exc.code, {"period": str(milestone.period)})
             continue
-        if year is not None and not year <= period.year <= year + PERIOD_YEARS_AFTER:
+        if year is not None and outside_year(period, year):
             yield Problem(
-                doc.path,
-                where,
-                "period-year",
-                {
-                    "period": str(milestone.period),
-                    "year": year,
-                    "last": year + PERIOD_YEARS_AFTER,
-                },
+                doc.path, where, "period-year", {"period": str(milestone.period), "year": year}
             )
 
 

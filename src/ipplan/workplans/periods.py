@@ -43,6 +43,14 @@ class Period:
         return self.end.isoformat()
 
 
+def outside_year(period: Period, year: int) -> bool:
+    """Whether a milestone's ``period`` falls outside its work plan's ``year``: a year's work
+    plan schedules that year's work, so 2024Q3 in the 2023 plan is a table of another year
+    imported as this one, or a slip (an item that runs on is in the next year's plan too). One
+    rule for ``validate`` and ``workplan-import`` (``period-year``)."""
+    return period.year != year
+
+
 class PeriodError(ValueError):
     """Text that is not a period; ``code`` says why (a stable problem code)."""
 
@@ -267,7 +275,7 @@ def split_clauses(line: str) -> list[tuple[str, str]] | None:
             continue
         nxt = _leading(text[after:])
         if nxt is None:
-            if _starts_unsure(text[after:]):
+            if starts_unsure(text[after:]):
                 return None
             continue
         named = nxt.group("period")
@@ -283,7 +291,7 @@ def split_clauses(line: str) -> list[tuple[str, str]] | None:
 _PREFIX_START = re.compile(r"[0-9第一二三四五六七八九十上下全年]")
 
 
-def _starts_unsure(text: str) -> bool:
+def starts_unsure(text: str) -> bool:
     """Whether ``text`` starts with a month followed by 前: "6月前完成" could mean two ends."""
     return re.match(rf"(?:\d{{4}}年)?{_N}月前", _ascii(text)) is not None
 

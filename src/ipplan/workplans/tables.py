@@ -29,7 +29,14 @@ from ipplan.files.tablefile import TableError
 from ipplan.problems import Problem, suggest
 from ipplan.text import numbers
 from ipplan.text.typed_input import control_character
-from ipplan.workplans.periods import PeriodError, parse, split_clauses, split_prefix
+from ipplan.workplans.periods import (
+    PeriodError,
+    outside_year,
+    parse,
+    split_clauses,
+    split_prefix,
+    starts_unsure,
+)
 
 MAX_ROWS = 5_000
 # The progress records one item's 状态 cell may report (a milestone each, done, cancelled): an
@@ -72,6 +79,11 @@ _NUMBERING = re.compile(
     r"^\s*(?:\d+(?:[.．](?!\d)|、)|[（(](?:\d+|[一二三四五六七八九十]+)[)）]|[一二三四五六七八九十]+、)\s*"
 )
 _ID = re.compile(r"[a-z][a-z0-9_-]*")
+# A section's heading, numbered with a Chinese numeral ("（一）完善专利法规政策", "一、…"), above
+# the measure in its cell, as seed 004 writes it: on a line of its own, or run into the
+# measure's own numbering ("（一）完善专利法规政策1.加强…", a line break lost)
+_HEADING = re.compile(r"\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
+_RUN_ON = re.compile(r"(.+?)(\d+(?:[.．](?!\d)|、).*)", re.DOTALL)
 
 
 @dataclass
@@ -158,14 +170,21 @@ def read_rows(
 
 
 def _about(grid: Sequence[tuple[int, list[str]]]) -> dict[str, tuple[int, str]]:
-    """What the rows above the header row say of the work plan (:data:`ABOUT`)."""
+    """What the rows above the header row say of the work plan (:data:`ABOUT`); a row of one
+    cell alone, the last above the header, is the title when no 标题 row names one, as seed
+    004's 浙江省2014年专利事业发展战略推进工作组织实施方案 stands above its table."""
     index = _header_index(grid) or 0
     found: dict[str, tuple[int, str]] = {}
+    alone: tuple[int, str] | None = None
     for number, cells in grid[:index]:
         filled = [c.strip() for c in cells if c.strip()]
         for name, names in ABOUT.items():
             if len(filled) >= 2 and filled[0].lower() in names:
                 found.setdefault(name, (number, filled[1]))
+        if len(filled) == 1:
+            alone = (number, " ".join(_lines(filled[0])))
+    if alone is not None:
+        found.setdefault("title", alone)
     return found
 
 
@@ -214,7 +233,7 @@ def _workbook_rows(path: Path, raw: bytes, year: int | None, name: str | None) -
             head = [row for _, row in zip(range(HEADER_ROWS), rows, strict=False)]
             index = _header_index([(row.number, row.cells) for row in head])
             if index is None:
-                raise TableError(Problem(where, 1, "missing-column", {"missing": "工作措施"}))
+                raise _no_header(where, [(row.number, row.cells) for row in head])
             read = head[index:] + list(rows)
             columns = [_column_of(c) for c in read[0].cells]
             problems = [
@@ -240,9 +259,11 @@ def _choose(path: Path, book: tablefile.Workbook, year: int | None, name: str | 
     if name is not None:
         return name
     tables: list[tuple[str, int | None]] = []
+    heads: list[tuple[int, list[str]]] = []
     for sheet in book.sheets():
         rows = zip(range(HEADER_ROWS), sheet.rows(), strict=False)
         head = [(row.number, row.cells) for _, row in rows]
+        heads += head
         if _header_index(head) is not None:
             tables.append((sheet.title, _sheet_year(sheet.title, _about(head))))
     for title, of in tables:
@@ -252,7 +273,7 @@ def _choose(path: Path, book: tablefile.Workbook, year: int | None, name: str | 
         if of is None:
             return title
     if not tables:
-        raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
+        raise _no_header(path, heads)
     params = {"year": year, "sheets": [title for title, _ in tables]}
     raise TableError(Problem(path, 1, "no-sheet-of-year", params))
 
@@ -278,6 +299,14 @@ def _spread(
     return spread
 
 
+def _no_header(where: Path, head: Sequence[tuple[int, list[str]]]) -> TableError:
+    """The refusal of a table without a header row: an empty table (no cell written in its
+    first rows, or none at all) is called empty, not one that lacks a column."""
+    if not any(cell.strip() for _, cells in head[:HEADER_ROWS] for cell in cells):
+        return TableError(Problem(where, 1, "empty-table", {}))
+    return TableError(Problem(where, 1, "missing-column", {"missing": "工作措施"}))
+
+
 def _column_of(name: str) -> str | None:
     wanted = name.strip().lower()
     for column, names in HEADERS.items():
@@ -300,7 +329,7 @@ def _rows(
 ) -> tuple[list[Row], list[Problem]]:
     index = _header_index(grid)
     if index is None:
-        raise TableError(Problem(path, 1, "missing-column", {"missing": "工作措施"}))
+        raise _no_header(path, grid)
     line, header = grid[index]
     columns = [_column_of(c) for c in header]
     problems = [
@@ -335,6 +364,7 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
     merged cell counts for every item whose first row it spans."""
     found: list[Draft] = []
     problems: list[Problem] = []
+    section: str | None = None  # the heading a measure cell last gave, for the items below
     for row in rows:
         cells = row.cells
         for value in cells.values():
@@ -346,8 +376,14 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
             # above is the item's already, never added twice
             cells = {k: v for k, v in cells.items() if k not in row.merged}
         if "measure" in cells:
-            measure = _NUMBERING.sub("", cells["measure"]) or cells["measure"]
+            heading, measure = _measure(cells["measure"])
+            if heading is not None:
+                section = heading
+            elif "section" in cells:
+                section = None  # a section of its own ends the heading's
             found.append(Draft(row=row.number, id=cells.get("id"), measure=measure))
+            if "section" not in cells and section is not None:
+                found[-1].section = section
         elif not found:
             problems.append(Problem(path, row.number, "row-without-measure", {}))
             continue
@@ -366,6 +402,24 @@ def drafts(path: Path, rows: Sequence[Row]) -> tuple[list[Draft], list[Problem]]
             draft.indicators += [k for k in re.split(r"[,，、;；\s]+", cells["indicators"]) if k]
         draft.state += [(row.number, line) for line in _lines(cells.get("state", ""))]
     return found, problems
+
+
+def _measure(cell: str) -> tuple[str | None, str]:
+    """A measure cell as the section heading above the measure, if it has one, and the measure,
+    each line's numbering dropped alike ("（一）完善专利法规政策\n1.加强专利政策体系顶层设计" is
+    the heading "（一）完善专利法规政策" and the measure "加强专利政策体系顶层设计"). A cell of one
+    line is the measure, numbered as it may be: "（一）完善专利法规政策" is "完善专利法规政策"."""
+    lines = _lines(cell) or [cell.strip()]
+    heading = None
+    if len(lines) > 1 and _HEADING.match(lines[0]):
+        heading, lines = lines[0], lines[1:]
+    elif len(lines) == 1 and (numbered := _HEADING.match(lines[0])) is not None:
+        run_on = _RUN_ON.fullmatch(lines[0][numbered.end() :])
+        if run_on is not None and run_on.group(1).strip():
+            heading = lines[0][: len(lines[0]) - len(run_on.group(2))].strip()
+            lines = [run_on.group(2)]
+    measure = "\n".join(_NUMBERING.sub("", line) or line for line in lines)
+    return heading, measure
 
 
 def units_of(text: str) -> tuple[str | None, list[str]]:
@@ -486,15 +540,21 @@ def items(
             clauses = split_clauses(line)
             if clauses is None:
                 code = "schedule-without-period"
-                if split_prefix(line) is not None:  # it starts with one, a later clause is unsure
+                # a clause that could mean two ends ("6月前完成"), first in the line or later
+                if split_prefix(line) is not None or starts_unsure(line.strip()):
                     code = "schedule-unsure-period"
                 problems.append(Problem(path, row, code, {"line": line[:40]}))
                 continue
             for period, task in clauses:
                 try:
-                    parse(period, year)
+                    parsed = parse(period, year)
                 except PeriodError as exc:
                     problems.append(Problem(path, row, exc.code, {"period": period}))
+                    continue
+                if outside_year(parsed, year):  # the rule validate holds the file to
+                    problems.append(
+                        Problem(path, row, "period-year", {"period": period, "year": year})
+                    )
                     continue
                 schedule.append({"period": period, "task": task or None})
         if not draft.schedule:
@@ -590,6 +650,9 @@ def states(
         assert cancel is not None  # it matches any text
         when = _state_date(cancel.group(1), year, day) if cancel.group(1) else day
         reason = (cancel.group(2) or "").strip()
+        if word in _CANCELLED and when is not None and not reason:
+            problems.append(Problem(path, row, "state-without-reason", {"value": line[:40]}))
+            continue
         if when is None or not reason or word in _STANDING:
             problems.append(Problem(path, row, "invalid-state", {"value": line[:40]}))
             continue

@@ -62,6 +62,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年不在计划期内；工作计划可为 {first}–{last} 年制定。",
         "{year} is outside the plan; a work plan is made for a year of {first}-{last}",
     ),
+    "issued-out-of-range": (
+        "--issued {date} 不在 {first}-01-01 至今天（{today}）之间；请写工作计划实际印发的日期。",
+        "--issued {date} is not between {first}-01-01 and today ({today}); give the day the "
+        "work plan was actually issued",
+    ),
     "year-not-ended": (
         "{year} 年尚未结束（{ends} 结束，今天是 {today}），还没有该年的年底值；请在该年结束后再记录。",
         "{year} has not ended (it ends on {ends}; today is {today}), so there is no year-end "

@@ -107,6 +107,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "印发日期“{value}”不是日期；请写成 2024-03-01",
         "the issue date '{value}' is no date; write it as 2024-03-01",
     ),
+    "p.issued-out-of-range": (
+        "印发日期 {date} 不在 {first}-01-01 至今天（{today}）之间：工作计划不会在计划期开始之前或今天之后印发；请写实际印发的日期",
+        "the issue date {date} is not between {first}-01-01 and today ({today}): no work plan "
+        "is issued before the plan's first year or after today; write the day it was issued",
+    ),
     "p.invalid-tracked": (
         "进度跟踪“{value}”无法识别；请写 未跟踪（进展没有跟踪，如事后补录的计划），或删去此行（可写：{words}）",
         "the 进度跟踪 (tracked) row says '{value}'; write 'not tracked' (its progress was not "
@@ -122,6 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the state '{value}' says done but not when; write 'done 2024-06-30' or "
         "'完成（2024年6月）'",
     ),
+    "p.state-without-reason": (
+        "状态“{value}”说已取消，但没有写原因；请写成 已取消：原因（如 已取消：经费取消）",
+        "the state '{value}' says cancelled but not why; write 'cancelled: reason' (已取消：原因)",
+    ),
     "p.state-unknown-milestone": (
         "状态“{value}”所说的节点不存在：此事项的进度安排有 {count} 个节点",
         "the state '{value}' names a milestone the item does not have: its schedule has {count}",
@@ -135,16 +144,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "状态中的日期 {date} 晚于今天（{today}）；请写实际完成的日期",
         "the state's date {date} is after today ({today}); write the day it actually happened",
     ),
+    "p.state-before-plan": (
+        "状态中的日期 {date} 早于计划的第一年（{first} 年）；请写实际完成或取消的日期",
+        "the state's date {date} is before the plan's first year, {first}; write the day it "
+        "actually happened",
+    ),
     "p.state-not-tracked": (
         "{year} 年工作计划声明不跟踪进展（进度跟踪：未跟踪），事项 {id} 的状态不能记为进展；请删去状态，或删去“进度跟踪”一行",
         "the {year} work plan declares its progress not tracked (tracked: not tracked), so the "
         "state of {id} cannot be recorded; delete the state, or the 进度跟踪 (tracked) row",
+    ),
+    "p.progress-item-not-in-table": (
+        "事项 {id}（{measure}）已记有 {count} 条进展，但表中没有这一事项（工作措施、具体内容、进度安排相同的行，或编号与工作措施都相同的行），这些进展不会转给别的事项；请在表中保留这一行，或先撤回这些进展（刚记下的用 ipplan undo），或删去 progress/{year}/{id}/ 后再导入",
+        "item {id} ({measure}) has {count} progress records, but the table no longer has it "
+        "(a row with the same measure, content and schedule, or the same id and measure), and "
+        "they are never moved onto another item; keep its row in the table, or take the "
+        "progress back first (ipplan undo, if it was the latest change) or remove "
+        "progress/{year}/{id}/, then import again",
     ),
     "p.row-without-measure": (
         "此行没有“工作措施”，上面也没有可以接续的工作项",
         "this row has no 工作措施 (measure), and there is no item above it to continue",
     ),
     "p.missing-column": ("表头缺少列 {missing}", "the header row lacks the column {missing}"),
+    "p.empty-table": (
+        "表格是空的：前 10 行没有写任何内容；请确认给出的是填好的文件或工作表（--sheet）",
+        "the table is empty: nothing is written in its first 10 rows; check that the file or "
+        "the sheet (--sheet) is the one filled in",
+    ),
     "p.too-many-rows": ("行数过多（上限 {limit}）", "too many rows (limit {limit})"),
     "p.csv-syntax": ("CSV 格式错误：{detail}", "not valid CSV: {detail}"),
     "p.not-a-workbook": ("不是可读取的 xlsx 文件：{detail}", "not a readable xlsx file: {detail}"),
@@ -328,8 +355,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{period}' takes its year from the work plan, but workplan.year is missing or invalid",
     ),
     "p.period-year": (
-        "“{period}”不在 {year}–{last} 年内",
-        "'{period}' is outside {year}-{last}",
+        "节点期间“{period}”不在工作计划的年度 {year} 年内：一年的工作计划只安排当年的节点；别的年度的表格请用该年度导入（--year），延续到下一年的事项写进下一年的工作计划",
+        "the period '{period}' is not in the work plan's year, {year}: a year's work plan "
+        "schedules that year's milestones; import another year's table with --year of that "
+        "year, and put an item that runs on into the next year's work plan too",
     ),
     "p.duplicate-item-id": (
         "工作项编号 {value} 重复（首次出现在 {first}）",
