@@ -63,6 +63,8 @@ class PlanInfo(NamedTuple):
     thresholds: Thresholds = Thresholds()
     max_change: Number = 0.5
     rollup_tolerance: Number = 0
+    predecessor: str | None = None  # the data directory of the plan carried on from, relative
+    member_of: str | None = None  # the plan this one is a member of, by its workspace name
 
 
 class RollUpTarget(NamedTuple):

@@ -169,4 +169,4 @@ def _source(source: str | None, member_of: str | None, with_actions: bool) -> ne
         chosen = parent
     assert chosen is not None
     shown = source if source is not None else str(member_of)
-    return Source(load.load(chosen), shown, with_actions, member_of)
+    return Source(load.load(chosen), shown, with_actions, member_of, chosen.path)

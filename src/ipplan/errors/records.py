@@ -76,6 +76,19 @@ class BaselineYear(IpplanError):
     message_id = "baseline-year"
 
 
+class BaselineNotPublished(IpplanError):
+    """A pending baseline recorded as not published: a baseline is a figure."""
+
+    message_id = "baseline-not-published"
+
+
+class BaselineNotEditable(IpplanError):
+    """A pending baseline whose lines in indicators.yaml are not as ``ipplan new`` writes
+    them, so ``record`` does not rewrite them."""
+
+    message_id = "baseline-not-editable"
+
+
 class NotANumber(IpplanError):
     """The value typed is not a finite number."""
 

@@ -72,6 +72,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} is the baseline year: the plan fixes its value (in indicators.yaml), "
         "so it is not recorded as an actual",
     ),
+    "baseline-not-published": (
+        "{year} 年是基线年，待定的基线须写入一个数值，不能记为未公布；请写 ipplan record {year} 指标 数值。",
+        "{year} is the baseline year: a pending baseline takes a figure, not a record that it "
+        "was not published; write ipplan record {year} INDICATOR VALUE",
+    ),
+    "baseline-not-editable": (
+        "indicators.yaml 中这一基线不是 ipplan new 所写的 baseline: null 与 baseline_pending: "
+        "true 两行，未作改动；请手工写入 baseline: {{year: {year}, value: …}}，并删去 "
+        "baseline_pending。",
+        "this baseline is not written in indicators.yaml as ipplan new writes it (baseline: "
+        "null, then baseline_pending: true), so nothing was changed; write baseline: "
+        "{{year: {year}, value: …}} by hand and delete baseline_pending",
+    ),
     "value-out-of-range": (
         "{key}的单位是{unit}，数值 {value} 超出允许范围 {range}。",
         "{key} is in {unit}; {value} is outside the allowed range {range}",

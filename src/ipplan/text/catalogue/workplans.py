@@ -383,11 +383,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {year} target of {key} is pending; write its value under target in indicators.yaml",
     ),
     "p.baseline-pending": (
-        "{key}的基线（{year} 年数值）待定：上一期计划尚未记录它；记录后写入 baseline: "
-        "{{year: {year}, value: …}}，并删去 baseline_pending",
-        "the baseline of {key} (its {year} figure) is pending: the previous plan has not "
-        "recorded it yet; once it has, write it as baseline: {{year: {year}, value: …}} and "
-        "delete baseline_pending",
+        "{key}的基线（{year} 年数值）待定；取得该数值后，用 ipplan record {year} {indicator} "
+        "数值 --source 来源 写入本计划",
+        "the baseline of {key} (its {year} figure) is pending; once it is known, write it into "
+        "this plan with ipplan record {year} {indicator} VALUE --source SOURCE",
+    ),
+    "p.baseline-in-previous": (
+        "{key}的基线（{year} 年数值）待定：上一期计划 {previous} 已记录 {value}；用 ipplan "
+        "record {year} {indicator} {value} --source 来源 写入本计划",
+        "the baseline of {key} (its {year} figure) is pending: the previous plan {previous} has "
+        "recorded {value}; write it into this plan with ipplan record {year} {indicator} {value} "
+        "--source SOURCE",
+    ),
+    "p.own-baseline-pending": (
+        "{key}的基线（{year} 年数值）待定：本计划是 {parent} 的成员计划，基线由本计划自己确定；"
+        "用 ipplan record {year} {indicator} 数值 --source 来源 写入",
+        "the baseline of {key} (its {year} figure) is pending: as a member plan of {parent}, "
+        "this plan sets its own baseline; write it with ipplan record {year} {indicator} VALUE "
+        "--source SOURCE",
     ),
     "p.overdue-milestone": (
         "{item} 的第 {number} 个节点（{period}，{end} 到期）已逾期",
