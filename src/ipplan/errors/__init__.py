@@ -118,6 +118,7 @@ from ipplan.errors.workplans import (
     UnknownWorkPlan,
     WorkPlanAfterAsOf,
     WorkPlanExists,
+    WorkPlanNeedsActions,
     WorkPlanYearOutsidePlan,
 )
 from ipplan.errors.writing import (
@@ -253,6 +254,7 @@ __all__ = [
     "ValueTooLarge",
     "WorkPlanAfterAsOf",
     "WorkPlanExists",
+    "WorkPlanNeedsActions",
     "WorkPlanYearOutsidePlan",
     "WorkspaceChanged",
     "WorkspaceListInline",

@@ -376,12 +376,19 @@ def import_table(
     (as ipplan's own workbook does), else the title YEAR年工作计划. The table is read once,
     however often it is checked against the plan.
     """
-    from ipplan.errors import ImportRefused, WorkPlanExists, WorkPlanYearOutsidePlan
+    from ipplan.errors import (
+        ImportRefused,
+        WorkPlanExists,
+        WorkPlanNeedsActions,
+        WorkPlanYearOutsidePlan,
+    )
     from ipplan.files.tablefile import TableError
     from ipplan.workplans import tables
 
     if year not in plan.years:
         raise WorkPlanYearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
+    if not plan.actions:
+        raise WorkPlanNeedsActions(path=str(data_dir.path))
     title = clean_text(title, "--title")
     issuer = clean_text(issuer, "--issuer")
     issued_on = parse_date(issued) if issued is not None else None

@@ -74,15 +74,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The state column recorded {count} progress events (see them with ipplan item; "
         "ipplan undo takes them back with the import).",
     ),
+    "workplan-needs-actions": (
+        "{path} 中的计划还没有行动，而工作计划的每个工作项都须对应计划中的一项行动。请先在 {path}/tasks.yaml "
+        "中写入领域和行动，或新建计划时加 --with-actions 接续上级或上一期计划的行动（如 ipplan new DIR "
+        "--member-of NAME --with-actions），再导入。",
+        "the plan in {path} has no actions yet, and each item of a work plan answers to one of "
+        "the plan's actions; write its areas and actions in {path}/tasks.yaml, or make the plan "
+        "with --with-actions to carry its parent's or previous plan's (as in ipplan new DIR "
+        "--member-of NAME --with-actions), then import again",
+    ),
     "workplan-exists": (
         "{path} 已存在，为避免覆盖未做任何改动。如确需用表格替换 {year} 年的工作计划，请加 --force（原文件可从 git 找回）。",
         "{path} exists and was left as it is; to replace the {year} work plan with the table, "
         "add --force (git keeps the old file)",
     ),
     "p.missing-actions": (
-        "此行的工作项缺少“对应行动”：请填写计划中的行动编号，如 talent-training",
-        "this row's item has no 对应行动 (actions): write the plan's action ids, such as "
-        "talent-training",
+        "此行的工作项缺少“对应行动”：请填写计划中的行动编号，如 {example}",
+        "this row's item has no 对应行动 (actions): write the plan's action ids, such as {example}",
     ),
     "p.missing-schedule": (
         "此行的工作项缺少“进度安排”",
