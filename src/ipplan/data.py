@@ -460,9 +460,10 @@ def day_from_text(text: str | None) -> dt.date | None:
 
 
 def plan_info_from_row(row: Any) -> PlanInfo:
-    title, baseline, target, title_en, issuer, issuer_en, thresholds, change, tolerance = row
-    found = Thresholds(*thresholds)
-    return PlanInfo(title, baseline, target, title_en, issuer, issuer_en, found, change, tolerance)
+    title, baseline, target, title_en, issuer, issuer_en, thresholds, *rest = row
+    return PlanInfo(
+        title, baseline, target, title_en, issuer, issuer_en, Thresholds(*thresholds), *rest
+    )
 
 
 def indicators_from_rows(rows: Any) -> tuple[Indicator, ...]:

@@ -190,6 +190,12 @@ class WrongUnit(IpplanError):
     message_id = "wrong-unit"
 
 
+class WrongUnitForItem(IpplanError):
+    """An item's amount typed with a unit that is not its quantity's."""
+
+    message_id = "wrong-unit-item"
+
+
 class ValueTooLarge(IpplanError):
     """A value far beyond anything the plan could count."""
 

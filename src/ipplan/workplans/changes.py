@@ -35,6 +35,8 @@ from ipplan.errors import (
     NothingToRecord,
     RepeatedProgress,
     UnknownMilestone,
+    WrongUnit,
+    WrongUnitForItem,
 )
 from ipplan.files.layout import PROGRESS, WORKPLANS_DIR, DataDir
 from ipplan.files.lock import Waiting
@@ -194,7 +196,10 @@ def build(
         # "2次": the quantity's own unit may follow the number; another unit is refused
         quantity = item.content[index - 1].quantity
         units = [c.quantity.unit for c in item.content if c.quantity is not None]
-        value = parse_value(request.amount, quantity.unit if quantity else None, units)
+        try:
+            value = parse_value(request.amount, quantity.unit if quantity else None, units)
+        except WrongUnit as exc:  # the item's quantity, not an indicator, has the unit
+            raise WrongUnitForItem(**exc.params, item=item.id) from None
         if value <= 0:
             raise InvalidAmount(value=request.amount)
         amount = value

@@ -37,6 +37,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法写入 {path}：{detail}。请检查目录权限。",
         "cannot write {path}: {detail}; check the directory's permissions",
     ),
+    "no-file-made-there": (
+        "无法写入 {path}：目录 {directory} 中不能新建文件（系统目录不接受）。请写到别的目录。",
+        "cannot write {path}: no file can be made in the directory {directory} (a system "
+        "directory takes none); write it somewhere else",
+    ),
     "unknown-indicator": ("未知指标 {ref}。{hint}", "unknown indicator {ref}. {hint}"),
     "empty.indicator": (
         "（空白：请写出指标的键、序号或名称）",
@@ -246,6 +251,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”带有单位 {typed}，但该指标的单位是 {unit}；请只写数值。",
         "'{value}' carries the unit {typed}, but this indicator is in {unit}; type the number "
         "alone",
+    ),
+    "wrong-unit-item": (
+        "“{value}”带有单位 {typed}，但工作项 {item} 的数量以 {unit} 计；请只写数值。",
+        "'{value}' carries the unit {typed}, but item {item} counts its quantity in {unit}; "
+        "type the number alone",
     ),
     "value-too-large": (
         "“{value}”大得不合理（上限 {limit}）；请检查是否多打了数字。",
