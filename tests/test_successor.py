@@ -89,6 +89,7 @@ def test_the_successor_carries_each_indicator_value_by_value(
         "target_year": 2030,
         "thresholds": {"on_track": 0.95, "needs_acceleration": 0.6, "lagging": 0.0},
         "max_change": 0.5,
+        "predecessor": "../old",  # where the previous plan is, seen from this one
     }
     tasks = yaml.safe_load((new / "tasks.yaml").read_text(encoding="utf-8"))
     assert tasks == {"areas": [], "actions": []}  # actions only with --with-actions
@@ -106,18 +107,17 @@ def test_pending_targets_are_named_and_strict_fails_until_they_are_set(
     lines = checked.stderr.splitlines()
     assert len(lines) == 18  # 9 targets, 8 baselines, and the count
     assert lines[0] == (
-        f"{new}/indicators.yaml:29: target-pending: 执业专利代理师人数的 2030 年目标待定；"
+        f"{new}/indicators.yaml:31: target-pending: 执业专利代理师人数的 2030 年目标待定；"
         "请在 indicators.yaml 中写入 target 的 value"
     )
     assert lines[1] == (
-        f"{new}/indicators.yaml:39: baseline-pending: 中型以上专利代理机构数量的基线（2025 年数值）"
-        "待定：上一期计划尚未记录它；记录后写入 baseline: {year: 2025, value: …}，并删去 "
-        "baseline_pending"
+        f"{new}/indicators.yaml:41: baseline-pending: 中型以上专利代理机构数量的基线（2025 年数值）"
+        "待定；取得该数值后，用 ipplan record 2025 medium_agencies 数值 --source 来源 写入本计划"
     )
     assert lines[-1] == "以上 17 处待定：数据有效，但每一处写入之前 validate --strict 不会通过。"
     english = cli("validate", *data, "--lang", "en")
     assert english.stderr.splitlines()[0] == (
-        f"{new}/indicators.yaml:29: target-pending: the 2030 target of Practising patent "
+        f"{new}/indicators.yaml:31: target-pending: the 2030 target of Practising patent "
         "attorneys is pending; write its value under target in indicators.yaml"
     )
     strict = cli("validate", "--strict", *data)
@@ -135,7 +135,7 @@ def test_pending_targets_are_named_and_strict_fails_until_they_are_set(
     lower = text.index("key: complaint_rate")  # lower is better: its target below its baseline
     text = text[:lower] + text[lower:].replace("value: 90}", "value: 70}", 1)
     text = text.replace(
-        "    baseline: null\n    baseline_pending: true  # the 2025 figure, not known yet\n",
+        "    baseline: null\n    baseline_pending: true  # the 2025 figure, not written in yet\n",
         "    baseline: {year: 2025, value: 80}\n",
     )
     (new / "indicators.yaml").write_text(text, encoding="utf-8")
@@ -156,7 +156,7 @@ def test_a_baseline_marked_pending_and_given_is_refused(
     checked = cli("validate", "--data", str(new))
     assert checked.exit_code == 1
     assert checked.stderr.splitlines()[0] == (
-        f"{path}:39: baseline-pending-given: medium_agencies 已写明基线值，却仍标着 "
+        f"{path}:41: baseline-pending-given: medium_agencies 已写明基线值，却仍标着 "
         "baseline_pending: true；基线已确定时请删去这一行"
     )
 
@@ -188,7 +188,8 @@ def test_status_says_target_pending_in_both_languages(old: Path, tmp_path: Path,
     assert not any("◎" in line for line in shown)  # no target ring drawn, none in the key
     pending = cli("show", "revenue", "--data", str(new), "--lang", "en").stdout.splitlines()
     assert (
-        "Baseline: pending (the previous plan's target-year figure is not recorded yet)" in pending
+        "Baseline: pending (the baseline year's figure is not written into this plan yet)"
+        in pending
     )
     assert "Target: pending (2030)" in pending
 

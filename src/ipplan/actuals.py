@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,6 +12,9 @@ from ipplan import clock
 from ipplan.assess import Assessment, assess
 from ipplan.data import Actual, Indicator, Revision
 from ipplan.errors import (
+    BaselineNotEditable,
+    BaselineNotPublished,
+    BaselineYear,
     NotPublishedAlreadyRecorded,
     NotPublishedNeedsSource,
     NotPublishedWithValue,
@@ -236,5 +240,104 @@ def record(
         )
         outcome = Recorded(indicator, change.actual, change.replaced, assessment)
         return Edit(outcome, actual_writes([change]))
+
+    return commit(data_dir, plan, edit, waiting=waiting)
+
+
+# --- a pending baseline written in ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BaselineSet:
+    """The outcome of ``ipplan record`` for the baseline year of a pending baseline."""
+
+    indicator: Indicator
+    year: int
+    value: Value
+    source: str | None
+
+
+def fills_baseline(plan: Plan, year: int, indicator_ref: str) -> bool:
+    """Whether recording ``year`` for the indicator ``indicator_ref`` names sets its baseline:
+    the plan's baseline year, of a baseline marked pending and not written in yet (a successor's
+    or a member plan's, docs/writing-a-plan.md "The next plan")."""
+    from ipplan.timeliness import is_baseline_pending
+
+    if year != plan.info.baseline_year:
+        return False
+    return is_baseline_pending(plan.indicator(indicator_ref))
+
+
+_BASELINE = re.compile(r"(?P<indent>[ ]+)baseline:[ ]*(?:null|~)[ ]*(?:#.*)?")
+_PENDING = re.compile(r"[ ]+baseline_pending:[ ]*true[ ]*(?:#.*)?")
+
+
+def baseline_text(text: str, lines: tuple[int, int], year: int, value: Value, note: str) -> str:
+    """indicators.yaml as ``text`` with the pending baseline at ``lines`` (its ``baseline:``
+    and its ``baseline_pending:`` line, 1-based) written in: ``baseline: {year, value}`` with
+    ``note`` as a comment, and the pending mark gone. Raises :class:`BaselineNotEditable` when
+    the two lines are not as ``ipplan new`` writes them, so that nothing else is touched."""
+    rows = text.splitlines(keepends=True)
+    at, mark = lines[0] - 1, lines[1] - 1
+    found = _BASELINE.fullmatch(rows[at].rstrip("\r\n")) if 0 <= at < len(rows) else None
+    if found is None or not 0 <= mark < len(rows) or not _PENDING.fullmatch(rows[mark].rstrip()):
+        raise BaselineNotEditable(year=year)
+    ending = "\r\n" if rows[at].endswith("\r\n") else "\n"
+    shown = f"{found['indent']}baseline: {{year: {year}, value: {value!r}}}"
+    rows[at] = f"{shown}  # {note}{ending}" if note else shown + ending
+    del rows[mark]
+    return "".join(rows)
+
+
+def set_baseline(
+    data_dir: DataDir,
+    plan: Plan,
+    year: int,
+    indicator_ref: str,
+    value_text: str | None,
+    *,
+    source: str | None = None,
+    not_published: bool = False,
+    waiting: Waiting | None = None,
+) -> BaselineSet:
+    """Write ``value_text`` into indicators.yaml as the pending baseline of an indicator
+    (:func:`fills_baseline`), its source as a comment beside it, through the same checked
+    change as every record (:func:`ipplan.write.commit`): the whole plan is validated as it
+    will be before the file is replaced, so a refusal changes nothing."""
+    from ipplan.files.layout import FILES
+    from ipplan.files.yaml_read import parse, read_regular
+    from ipplan.timeliness import is_baseline_pending
+
+    if not_published:
+        raise BaselineNotPublished(year=year)
+    if value_text is None:
+        raise RecordValueMissing()
+    check_ended(year, clock.judgement_day(None))
+    cleaned = clean_text(source, "--source")
+
+    def edit(latest: Plan) -> Edit[BaselineSet]:
+        indicator = latest.indicator(indicator_ref)
+        if not is_baseline_pending(indicator):
+            raise BaselineYear(year=year)  # written in meanwhile: a baseline like any other
+        value = check_value(
+            latest, indicator, parse_value(value_text, indicator.unit, list(latest.units))
+        )
+        path = data_dir.file(FILES["indicators"])
+        text = read_regular(path).decode("utf-8")
+        doc, _ = parse(text, path)
+        entries = doc.data.get("indicators", []) if isinstance(doc.data, dict) else []
+        index = next(
+            i
+            for i, e in enumerate(entries)
+            if isinstance(e, dict) and e.get("key") == indicator.key
+        )
+        lines = (
+            doc.line(("indicators", index, "baseline")),
+            doc.line(("indicators", index, "baseline_pending")),
+        )
+        note = f"source: {cleaned}" if cleaned else ""
+        new = baseline_text(text, lines, year, value, note)
+        outcome = BaselineSet(indicator, year, value, cleaned)
+        return Edit(outcome, {FILES["indicators"]: new})
 
     return commit(data_dir, plan, edit, waiting=waiting)

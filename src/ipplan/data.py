@@ -63,6 +63,8 @@ class PlanInfo(NamedTuple):
     thresholds: Thresholds = Thresholds()
     max_change: Number = 0.5
     rollup_tolerance: Number = 0
+    predecessor: str | None = None  # the data directory of the plan carried on from, relative
+    member_of: str | None = None  # the plan this one is a member of, by its workspace name
 
 
 class RollUpTarget(NamedTuple):
@@ -458,9 +460,10 @@ def day_from_text(text: str | None) -> dt.date | None:
 
 
 def plan_info_from_row(row: Any) -> PlanInfo:
-    title, baseline, target, title_en, issuer, issuer_en, thresholds, change, tolerance = row
-    found = Thresholds(*thresholds)
-    return PlanInfo(title, baseline, target, title_en, issuer, issuer_en, found, change, tolerance)
+    title, baseline, target, title_en, issuer, issuer_en, thresholds, *rest = row
+    return PlanInfo(
+        title, baseline, target, title_en, issuer, issuer_en, Thresholds(*thresholds), *rest
+    )
 
 
 def indicators_from_rows(rows: Any) -> tuple[Indicator, ...]:

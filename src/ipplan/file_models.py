@@ -221,6 +221,23 @@ class PlanInfo(_Model):
             "from this plan's own, as a fraction of it (0.02: 2 %), before it is flagged.",
         ),
     ] = 0
+    predecessor: Annotated[
+        StrictStr | None,
+        Field(
+            min_length=1,
+            description="The plan this one carries on from (`ipplan new --from`): its data "
+            "directory, relative to this plan's. validate reads it to say when a pending "
+            "baseline's figure has been recorded there.",
+        ),
+    ] = None
+    member_of: Annotated[
+        StrictStr | None,
+        Field(
+            min_length=1,
+            description="The plan this one is a member of (`ipplan new --member-of`), by its "
+            "name in the workspace: this plan sets its own baselines.",
+        ),
+    ] = None
 
 
 class RollUpTarget(_Model):

@@ -188,6 +188,7 @@ class Source:
     name: str  # as the person named it, for the messages
     with_actions: bool = False
     member_of: str | None = None
+    directory: Path | None = None  # its data directory, recorded in a successor as predecessor
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,7 @@ def create(
     else:
         contents, carried = successor_files(
             source, texts["title"], first, last, texts["title_en"], texts["issuer"],
-            texts["issuer_en"],
+            texts["issuer_en"], predecessor=_relative(source, target),
         )  # fmt: skip
 
     def build(staging: Path) -> None:
@@ -288,6 +289,17 @@ def create(
                 with contextlib.suppress(OSError):
                     directory.rmdir()
     return carried
+
+
+def _relative(source: Source, target: Path) -> str | None:
+    """Where a successor's previous plan is, seen from the successor (``target``), so that
+    both can move together; None for a member plan, or a source with no directory."""
+    import os
+
+    if source.member_of is not None or source.directory is None:
+        return None
+    here = target.absolute().parent.resolve() / target.name
+    return Path(os.path.relpath(source.directory.resolve(), here)).as_posix()
 
 
 def _missing_parents(directory: Path) -> list[Path]:
@@ -394,10 +406,13 @@ def successor_files(
     title_en: str | None = None,
     issuer: str | None = None,
     issuer_en: str | None = None,
+    predecessor: str | None = None,
 ) -> tuple[dict[str, str], Carried]:
     """The files of a plan carried from ``source``: its indicators with every target pending;
     each baseline the source's figure for its target year (a successor), or pending (a member
-    plan, which writes its own); the source's own units; its areas and actions when asked."""
+    plan, which writes its own); the source's own units; its areas and actions when asked.
+    A successor names its previous plan (``predecessor``, relative to itself); a member plan,
+    its parent (``member_of``)."""
     from ipplan.files import layout
     from ipplan.units import LIBRARY
 
@@ -407,13 +422,27 @@ def successor_files(
     member = source.member_of is not None
     issuer = issuer if issuer is not None or member else info.issuer
     issuer_en = issuer_en if issuer_en is not None or member else info.issuer_en
+    period = f"{info.baseline_year + 1}-{info.target_year}"
+    origin = (
+        [
+            f"# A member plan of {source.member_of} ({period}), made by `ipplan new --member-of`:",
+            "# its indicators are the parent's; each baseline and target is this plan's own,",
+            f"# pending (null) until written in (`ipplan record {base} KEY VALUE` sets a",
+            "# baseline);",
+        ]
+        if member
+        else [
+            f"# Carried from {source.name} ({period}) by `ipplan new --from`: each target is",
+            "# pending (value: null) until it is written in, each baseline not known yet too",
+            f"# (`ipplan record {base} KEY VALUE` writes one in);",
+        ]
+    )
     lines = [
         "# yaml-language-server: $schema=schema/indicators.schema.json",
         "# The plan and its indicators. Edit by hand and check with `ipplan validate`; every",
         "# field is explained in docs/writing-a-plan.md. Yearly actuals are not kept here:",
         "# `ipplan record` writes them.",
-        f"# Carried from {source.name} ({info.baseline_year + 1}-{info.target_year}) by",
-        "# `ipplan new --from`: each target is pending (value: null) until it is written in;",
+        *origin,
         "# `ipplan validate` names each one still pending, `validate --strict` fails on them.",
         "",
         "plan:",
@@ -428,6 +457,10 @@ def successor_files(
         f"  thresholds: {_flow(info.thresholds)}",
         f"  max_change: {_flow(info.max_change)}",
     ]
+    if member:
+        lines.append(f"  member_of: {_quoted(str(source.member_of))}")
+    elif predecessor is not None:
+        lines.append(f"  predecessor: {_quoted(predecessor)}")
     if info.rollup_tolerance and not member:  # how its members' sums are checked, as before
         lines.append(f"  rollup_tolerance: {_flow(info.rollup_tolerance)}")
     lines.append("")
@@ -465,7 +498,7 @@ def successor_files(
         else:
             pending += 1
             lines.append("    baseline: null")
-            lines.append(f"    baseline_pending: true  # the {base} figure, not known yet")
+            lines.append(f"    baseline_pending: true  # the {base} figure, not written in yet")
         lines.append(f"    target: {{year: {last}, value: null}}  # pending: write the value")
         if member and _adds_up(old, indicator):
             rolls += 1

@@ -95,25 +95,28 @@ def _indicator_lines(top: Path) -> tuple[Path, Callable[..., int]]:
 
 def pending_values(plan: Plan, day: dt.date, top: Path) -> list[Problem]:
     """Every target still to be set (目标待定), at its line, and every baseline marked pending
-    and not yet written in (a successor plan's, whose predecessor has not recorded the figure):
-    plain validate names them, --strict fails on them (docs/plans.md)."""
+    and not yet written in: a member plan's own to set; a successor's, with the figure its
+    previous plan has recorded for it since, if it has (:func:`previous_figures`). Plain
+    validate names them, --strict fails on them (docs/plans.md)."""
     del day  # pending whatever the day
     waiting = [i for i in plan.indicators if i.target_pending or is_baseline_pending(i)]
     if not waiting:
         return []
     path, line = _indicator_lines(top)
+    year = plan.info.baseline_year
+    known = previous_figures(plan, top) if any(map(is_baseline_pending, waiting)) else {}
     found = []
     for indicator in waiting:
         named = {"key": indicator.key, "name": indicator.name, "name_en": indicator.name_en}
         if is_baseline_pending(indicator):
-            found.append(
-                Problem(
-                    path,
-                    line(indicator.key, "baseline_pending"),
-                    "baseline-pending",
-                    {**named, "year": plan.info.baseline_year},
-                )
-            )
+            params = {**named, "indicator": indicator.key, "year": year}
+            code = "baseline-pending"
+            if plan.info.member_of is not None:
+                code, params["parent"] = "own-baseline-pending", plan.info.member_of
+            elif indicator.key in known:
+                code = "baseline-in-previous"
+                params |= {"previous": plan.info.predecessor, "value": known[indicator.key]}
+            found.append(Problem(path, line(indicator.key, "baseline_pending"), code, params))
         if indicator.target_pending:
             found.append(
                 Problem(
@@ -123,6 +126,34 @@ def pending_values(plan: Plan, day: dt.date, top: Path) -> list[Problem]:
                     {**named, "year": indicator.target.year},
                 )
             )
+    return found
+
+
+def previous_figures(plan: Plan, top: Path) -> dict[str, object]:
+    """The figures a successor's previous plan (``predecessor``) has recorded for its target
+    year, the successor's baseline year, by indicator key (as ``new --from`` would carry them:
+    :func:`ipplan.new_plan.carried_baseline`); none when it names no previous plan, or that
+    plan cannot be read as it is now."""
+    from ipplan import load
+    from ipplan.errors import IpplanError
+    from ipplan.files.layout import DataDir
+    from ipplan.new_plan import carried_baseline
+    from ipplan.text.shown_numbers import number
+
+    if plan.info.predecessor is None:
+        return {}
+    try:
+        old = load.load(DataDir(top / plan.info.predecessor))
+    except IpplanError:
+        return {}  # moved, unreadable or invalid: the pending baseline is told as it is
+    if old.info.target_year != plan.info.baseline_year:
+        return {}
+    found: dict[str, object] = {}
+    for indicator in plan.indicators:
+        if indicator.key in {i.key for i in old.indicators} and is_baseline_pending(indicator):
+            figure = carried_baseline(old, old.indicator(indicator.key))
+            if figure is not None:
+                found[indicator.key] = number(figure.value)
     return found
 
 

@@ -23,6 +23,8 @@ from ipplan.cli.usage import year_value
 from ipplan.text.i18n import text, unit_label
 
 if TYPE_CHECKING:
+    from ipplan.files.layout import DataDir
+    from ipplan.plan import Plan
     from ipplan.workspace import Workspace
 
 
@@ -83,6 +85,9 @@ def record(
     with reporting(ctx, language):
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load_to_write(data_dir)
+        if actuals.fills_baseline(plan, year, indicator):
+            _set_baseline(data_dir, plan, year, indicator, value, source, not_published, language)
+            return
         done = actuals.record(
             *(data_dir, plan, year, indicator, value),
             source=source,
@@ -128,6 +133,40 @@ def record(
 
     terminal.print_lines([message])
     terminal.out().print(show_screen.status_line(view["indicator"], language))
+
+
+def _set_baseline(
+    data_dir: DataDir,
+    plan: Plan,
+    year: int,
+    indicator: str,
+    value: str | None,
+    source: str | None,
+    not_published: bool,
+    language: str,
+) -> None:
+    """``record`` for the baseline year of a pending baseline: written into indicators.yaml."""
+    from ipplan import actuals
+    from ipplan.render import terminal
+    from ipplan.text import shown_numbers
+
+    done = actuals.set_baseline(
+        *(data_dir, plan, year, indicator, value),
+        source=source,
+        not_published=not_published,
+        waiting=lock_waits(language),
+    )
+    message = text(
+        "baseline_set" if done.source else "baseline_set.no_source",
+        language,
+        name=done.indicator.name_en if language == "en" else done.indicator.name,
+        year=year,
+        value=shown_numbers.number(done.value),
+        unit=unit_label(done.indicator.unit, language),
+        source=done.source,
+    )
+    mark_saved(message)
+    terminal.print_lines([message])
 
 
 @app.command()

@@ -11,7 +11,15 @@ from ipplan.cli.app import app
 from ipplan.cli.context import choose_lang
 from ipplan.cli.options import LangOption
 from ipplan.cli.output import mark_saved, reporting
-from ipplan.errors import ActionsNeedSource, MemberOfAndParent, MemberOfOtherSource, YearsNeeded
+from ipplan.errors import (
+    ActionsNeedSource,
+    DataDirNotFound,
+    MemberOfAndParent,
+    MemberOfOtherSource,
+    NotAPlanDirectory,
+    SourcePlanNotFound,
+    YearsNeeded,
+)
 from ipplan.text.i18n import text
 
 if TYPE_CHECKING:
@@ -161,7 +169,12 @@ def _source(source: str | None, member_of: str | None, with_actions: bool) -> ne
     from ipplan.new_plan import Source
 
     cwd, environ = Path.cwd(), os.environ
-    chosen = locate.plan_named(source, environ, cwd) if source is not None else None
+    chosen = None
+    if source is not None:
+        try:
+            chosen = locate.plan_named(source, environ, cwd)
+        except (DataDirNotFound, NotAPlanDirectory):
+            raise SourcePlanNotFound(path=source) from None
     if member_of is not None:
         parent = locate.locate(None, environ, cwd, plan=member_of)
         if chosen is not None and chosen.path.resolve() != parent.path.resolve():
@@ -169,4 +182,4 @@ def _source(source: str | None, member_of: str | None, with_actions: bool) -> ne
         chosen = parent
     assert chosen is not None
     shown = source if source is not None else str(member_of)
-    return Source(load.load(chosen), shown, with_actions, member_of)
+    return Source(load.load(chosen), shown, with_actions, member_of, chosen.path)

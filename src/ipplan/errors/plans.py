@@ -34,6 +34,12 @@ class MemberOfAndParent(IpplanError):
     exit_code = 2
 
 
+class SourcePlanNotFound(IpplanError):
+    """`ipplan new --from OLD`: OLD is neither a plan's directory nor a workspace plan's name."""
+
+    message_id = "new.source_not_found"
+
+
 class MemberOfOtherSource(IpplanError):
     """`ipplan new --member-of NAME --from OLD`: OLD is not the parent plan NAME."""
 

@@ -76,6 +76,19 @@ class BaselineYear(IpplanError):
     message_id = "baseline-year"
 
 
+class BaselineNotPublished(IpplanError):
+    """A pending baseline recorded as not published: a baseline is a figure."""
+
+    message_id = "baseline-not-published"
+
+
+class BaselineNotEditable(IpplanError):
+    """A pending baseline whose lines in indicators.yaml are not as ``ipplan new`` writes
+    them, so ``record`` does not rewrite them."""
+
+    message_id = "baseline-not-editable"
+
+
 class NotANumber(IpplanError):
     """The value typed is not a finite number."""
 
@@ -175,6 +188,12 @@ class WrongUnit(IpplanError):
     """A value typed with a unit (such as %) that is not the indicator's."""
 
     message_id = "wrong-unit"
+
+
+class WrongUnitForItem(IpplanError):
+    """An item's amount typed with a unit that is not its quantity's."""
+
+    message_id = "wrong-unit-item"
 
 
 class ValueTooLarge(IpplanError):

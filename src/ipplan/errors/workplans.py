@@ -106,6 +106,12 @@ class InvalidAmount(IpplanError):
     message_id = "invalid-amount"
 
 
+class WorkPlanNeedsActions(IpplanError):
+    """A work plan imported into a plan with no actions: each item answers to one."""
+
+    message_id = "workplan-needs-actions"
+
+
 class WorkPlanExists(IpplanError):
     """An import would replace a work plan file people have written; --force is needed."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from ipplan.errors.base import IpplanError
 
 
@@ -105,6 +107,13 @@ class LockNotAFile(IpplanError):
     message_id = "lock-not-a-file"
 
 
+class NoFileMadeThere(IpplanError):
+    """A file written into a directory that exists but makes no new files (a system directory
+    such as /proc), which the system tells as "no such file"."""
+
+    message_id = "no-file-made-there"
+
+
 def write_error(path: object, exc: OSError) -> IpplanError:
     """The domain error for an operating-system error met while writing ``path``.
 
@@ -114,4 +123,8 @@ def write_error(path: object, exc: OSError) -> IpplanError:
 
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFull(path=str(path), detail=exc.strerror or str(exc))
+    if exc.errno == errno.ENOENT:
+        directory = os.path.dirname(os.path.abspath(str(path)))
+        if os.path.isdir(directory):  # there, yet it says no such file: it makes none (/proc)
+            return NoFileMadeThere(path=str(path), directory=directory)
     return DataNotWritable(path=str(path), detail=exc.strerror or str(exc))

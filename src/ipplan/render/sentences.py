@@ -358,8 +358,8 @@ def target_cell(target: Mapping[str, Any], lang: str) -> str:
 
 
 def baseline_shown(ind: Mapping[str, Any], lang: str) -> str:
-    """The baseline as ``26829 (2021)``; pending where the plan marks it so (a successor's,
-    whose previous plan has not recorded the figure yet); else none given."""
+    """The baseline as ``26829 (2021)``; pending where the plan marks it so (the baseline
+    year's figure, not written into the plan yet); else none given."""
     if ind["baseline"] is not None:
         return point(ind["baseline"])
     if ind.get("baseline_pending"):

@@ -45,17 +45,23 @@ def cell(value: str, style: str = "") -> Cell:
     return [[(line, style)] for line in value.split("\n")]
 
 
-def widths(total: int, ratios: Sequence[int]) -> list[int]:
+def widths(total: int, ratios: Sequence[int], headers: Sequence[str] = ()) -> list[int]:
     """The width of each column, padding included and borders not, of a table ``total`` cells
     wide shared among its columns by ``ratios``, as rich's expanding table shares it: each
     column in turn gets its share of what the columns before it left, rounded up, and at least
-    room for a Chinese character beside its padding. Where rounding up or those minimums make
-    the columns wider in all than the table, the widest give way, down to their minimums."""
+    room for a Chinese character beside its padding, and for the longest word of its heading
+    in ``headers`` (by the one wrapper's rules, so that no heading breaks inside an English
+    word) where the table has room for every heading's. Where rounding up or those minimums
+    make the columns wider in all than the table, the widest give way, down to their
+    minimums."""
     count = len(ratios)
     remaining = total - (count + 1)
     left = sum(ratios)
     available = remaining
-    minimums = [2 + _padding(index, count) for index in range(count)]
+    words = [longest_word(h) for h in headers] + [0] * (count - len(headers))
+    minimums = [max(2, words[index]) + _padding(index, count) for index in range(count)]
+    if sum(minimums) > available:  # too narrow for every heading's words: the table fits first
+        minimums = [2 + _padding(index, count) for index in range(count)]
     shares = []
     for ratio, minimum in zip(ratios, minimums, strict=True):
         share = remaining if left <= 0 else math.ceil(ratio * remaining / left)

@@ -125,7 +125,7 @@ def render_workplan(view: Mapping[str, Any], lang: str) -> None:
                 table.cell(sentences.units_text(item["lead"], item["support"], lang)),
             ]
         )
-    widths = table.widths(console.width, list(COLUMNS.values()))
+    widths = table.widths(console.width, list(COLUMNS.values()), headers)
     print_runs(console, table.draw(headers, rows, widths))
     console.print(summary_line(view["summary"], lang))
 

@@ -164,8 +164,10 @@ def made(plan: Plan, as_of: int | None, environ: Mapping[str, str]) -> dict[str,
 
 
 def latest_counted(plan: Plan, as_of: int | None) -> dt.datetime | None:
-    """The latest recorded time among what counts as of ``as_of``: the actuals of the years up
-    to it (with their earlier values) and the action updates recorded by its end."""
+    """The latest recorded time among what counts as of ``as_of``, the one time every format
+    says it was made from: the actuals of the years up to it (with their earlier values), the
+    action updates recorded by its end, the work plans of its years (when each was imported)
+    and the progress recorded on their items by its end."""
     from ipplan.assess import recorded_by
     from ipplan.clock import aware
 
@@ -181,6 +183,17 @@ def latest_counted(plan: Plan, as_of: int | None) -> dt.datetime | None:
         for log in plan.updates.values()
         for u in log
         if as_of is None or u.recorded.year <= as_of
+    ]
+    times += [
+        wp.info.imported
+        for wp in plan.work.plans
+        if wp.info.imported is not None and (as_of is None or wp.year <= as_of)
+    ]
+    times += [
+        e.recorded
+        for log in plan.work.events.values()
+        for e in log
+        if as_of is None or e.recorded.year <= as_of
     ]
     return max(times, key=aware, default=None)
 

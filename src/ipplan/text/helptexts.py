@@ -53,11 +53,14 @@ HELP: dict[str, tuple[str, str]] = {
     "help.record": (
         "记录某项指标某年的实际值（或该年数据未公布），然后显示它的新状态。\n\n"
         '示例：ipplan record {year} 1 36000 --source "{year}年度统计"\n\n'
-        '未公布时：ipplan record {year} 3 --not-published --source "国家知识产权局网站，已检索"',
+        '未公布时：ipplan record {year} 3 --not-published --source "国家知识产权局网站，已检索"\n\n'
+        "基线待定（baseline_pending）时，记录基线年的数值即把它写为该指标的基线。",
         "Record a year's actual value of an indicator (or that it was not published), then show "
         "its new status.\n\n"
         'Example: ipplan record {year} 1 36000 --source "{year}年度统计"\n\n'
-        'Not published: ipplan record {year} 3 --not-published --source "CNIPA website, searched"',
+        'Not published: ipplan record {year} 3 --not-published --source "CNIPA website, searched"'
+        "\n\nA pending baseline (baseline_pending): recording the baseline year's figure writes "
+        "it in as the indicator's baseline.",
     ),
     "help.record.year": (
         "数值所属的年份（该年年底的值）。",

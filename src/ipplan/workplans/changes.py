@@ -35,6 +35,8 @@ from ipplan.errors import (
     NothingToRecord,
     RepeatedProgress,
     UnknownMilestone,
+    WrongUnit,
+    WrongUnitForItem,
 )
 from ipplan.files.layout import WORKPLANS_DIR, DataDir
 from ipplan.files.lock import Waiting
@@ -167,7 +169,10 @@ def build(
         # "2次": the quantity's own unit may follow the number; another unit is refused
         quantity = item.content[index - 1].quantity
         units = [c.quantity.unit for c in item.content if c.quantity is not None]
-        value = parse_value(request.amount, quantity.unit if quantity else None, units)
+        try:
+            value = parse_value(request.amount, quantity.unit if quantity else None, units)
+        except WrongUnit as exc:  # the item's quantity, not an indicator, has the unit
+            raise WrongUnitForItem(**exc.params, item=item.id) from None
         if value <= 0:
             raise InvalidAmount(value=request.amount)
         amount = value
@@ -358,6 +363,7 @@ def import_table(
         ImportRefused,
         IssuedOutOfRange,
         WorkPlanExists,
+        WorkPlanNeedsActions,
         WorkPlanYearOutsidePlan,
     )
     from ipplan.files.tablefile import TableError
@@ -365,6 +371,8 @@ def import_table(
 
     if year not in plan.years:
         raise WorkPlanYearOutsidePlan(year=year, first=plan.years[0], last=plan.years[-1])
+    if not plan.actions:
+        raise WorkPlanNeedsActions(path=str(data_dir.path))
     title = clean_text(title, "--title")
     issuer = clean_text(issuer, "--issuer")
     issued_on = parse_date(issued) if issued is not None else None

@@ -520,7 +520,8 @@ def items(
             )
         seen.setdefault(item_id, draft.row)
         if not draft.actions:
-            problems.append(Problem(path, draft.row, "missing-actions", {}))
+            example = {"example": actions[0] if actions else "…"}  # the plan's own
+            problems.append(Problem(path, draft.row, "missing-actions", example))
         for ref in draft.actions:
             if ref not in actions:
                 problems.append(

@@ -37,6 +37,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法写入 {path}：{detail}。请检查目录权限。",
         "cannot write {path}: {detail}; check the directory's permissions",
     ),
+    "no-file-made-there": (
+        "无法写入 {path}：目录 {directory} 中不能新建文件（系统目录不接受）。请写到别的目录。",
+        "cannot write {path}: no file can be made in the directory {directory} (a system "
+        "directory takes none); write it somewhere else",
+    ),
     "unknown-indicator": ("未知指标 {ref}。{hint}", "unknown indicator {ref}. {hint}"),
     "empty.indicator": (
         "（空白：请写出指标的键、序号或名称）",
@@ -76,6 +81,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年是基线年，其数值由计划确定（见 indicators.yaml），不能作为实际值记录。",
         "{year} is the baseline year: the plan fixes its value (in indicators.yaml), "
         "so it is not recorded as an actual",
+    ),
+    "baseline-not-published": (
+        "{year} 年是基线年，待定的基线须写入一个数值，不能记为未公布；请写 ipplan record {year} 指标 数值。",
+        "{year} is the baseline year: a pending baseline takes a figure, not a record that it "
+        "was not published; write ipplan record {year} INDICATOR VALUE",
+    ),
+    "baseline-not-editable": (
+        "indicators.yaml 中这一基线不是 ipplan new 所写的 baseline: null 与 baseline_pending: "
+        "true 两行，未作改动；请手工写入 baseline: {{year: {year}, value: …}}，并删去 "
+        "baseline_pending。",
+        "this baseline is not written in indicators.yaml as ipplan new writes it (baseline: "
+        "null, then baseline_pending: true), so nothing was changed; write baseline: "
+        "{{year: {year}, value: …}} by hand and delete baseline_pending",
     ),
     "value-out-of-range": (
         "{key}的单位是{unit}，数值 {value} 超出允许范围 {range}。",
@@ -238,6 +256,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”带有单位 {typed}，但该指标的单位是 {unit}；请只写数值。",
         "'{value}' carries the unit {typed}, but this indicator is in {unit}; type the number "
         "alone",
+    ),
+    "wrong-unit-item": (
+        "“{value}”带有单位 {typed}，但工作项 {item} 的数量以 {unit} 计；请只写数值。",
+        "'{value}' carries the unit {typed}, but item {item} counts its quantity in {unit}; "
+        "type the number alone",
     ),
     "value-too-large": (
         "“{value}”大得不合理（上限 {limit}）；请检查是否多打了数字。",

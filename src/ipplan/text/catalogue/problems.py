@@ -86,6 +86,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "一并接续了 {count} 项行动与保障措施（状态为未启动，无截止日期）。",
         "Carried its {count} actions and safeguards too (not started, no due date).",
     ),
+    "new.source_not_found": (
+        "--from {path}：找不到这个计划（{path} 不是计划的目录，也不是工作区中计划的名称）。请用 --from "
+        "给出上一期计划的目录，或它在工作区中的名称。",
+        "--from {path}: no such plan ({path} is neither a plan's directory nor a plan's name in a "
+        "workspace); give --from the previous plan's directory, or its name in the workspace",
+    ),
     "new.member_needs_from": (
         "--member-of {parent} 从上级计划接续指标：--from 须是同一个计划（或省略）",
         "--member-of {parent} carries the parent plan's indicators: --from must name that same "

@@ -81,8 +81,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "label.no_baseline": ("无（计划未给出）", "none (the plan gives none)"),
     "label.baseline_pending": (
-        "待定（上一期计划目标年的数值尚未记录）",
-        "pending (the previous plan's target-year figure is not recorded yet)",
+        "待定（基线年的数值尚未写入本计划）",
+        "pending (the baseline year's figure is not written into this plan yet)",
     ),
     "label.target_pending": ("待定（{year}）", "pending ({year})"),
     "label.pending": ("待定", "pending"),
@@ -248,6 +248,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "recorded": (
         "已记录：{name} {year} 年 = {value} {unit}",
         "Recorded: {name} {year} = {value} {unit}",
+    ),
+    "baseline_set": (
+        "已把 {name} 的基线写为 {value} {unit}（{year} 年，来源：{source}）。",
+        "Set the baseline of {name} to {value} {unit} ({year}; source: {source}).",
+    ),
+    "baseline_set.no_source": (
+        "已把 {name} 的基线写为 {value} {unit}（{year} 年）。",
+        "Set the baseline of {name} to {value} {unit} ({year}).",
     ),
     "recorded.not_published": (
         "已记录：{name} {year} 年数据未公布（核查：{source}）",

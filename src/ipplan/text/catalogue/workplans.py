@@ -74,15 +74,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The state column recorded {count} progress events (see them with ipplan item; "
         "ipplan undo takes them back with the import).",
     ),
+    "workplan-needs-actions": (
+        "{path} 中的计划还没有行动，而工作计划的每个工作项都须对应计划中的一项行动。请先在 {path}/tasks.yaml "
+        "中写入领域和行动，或新建计划时加 --with-actions 接续上级或上一期计划的行动（如 ipplan new DIR "
+        "--member-of NAME --with-actions），再导入。",
+        "the plan in {path} has no actions yet, and each item of a work plan answers to one of "
+        "the plan's actions; write its areas and actions in {path}/tasks.yaml, or make the plan "
+        "with --with-actions to carry its parent's or previous plan's (as in ipplan new DIR "
+        "--member-of NAME --with-actions), then import again",
+    ),
     "workplan-exists": (
         "{path} 已存在，为避免覆盖未做任何改动。如确需用表格替换 {year} 年的工作计划，请加 --force（原文件可从 git 找回）。",
         "{path} exists and was left as it is; to replace the {year} work plan with the table, "
         "add --force (git keeps the old file)",
     ),
     "p.missing-actions": (
-        "此行的工作项缺少“对应行动”：请填写计划中的行动编号，如 talent-training",
-        "this row's item has no 对应行动 (actions): write the plan's action ids, such as "
-        "talent-training",
+        "此行的工作项缺少“对应行动”：请填写计划中的行动编号，如 {example}",
+        "this row's item has no 对应行动 (actions): write the plan's action ids, such as {example}",
     ),
     "p.missing-schedule": (
         "此行的工作项缺少“进度安排”",
@@ -412,11 +420,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {year} target of {key} is pending; write its value under target in indicators.yaml",
     ),
     "p.baseline-pending": (
-        "{key}的基线（{year} 年数值）待定：上一期计划尚未记录它；记录后写入 baseline: "
-        "{{year: {year}, value: …}}，并删去 baseline_pending",
-        "the baseline of {key} (its {year} figure) is pending: the previous plan has not "
-        "recorded it yet; once it has, write it as baseline: {{year: {year}, value: …}} and "
-        "delete baseline_pending",
+        "{key}的基线（{year} 年数值）待定；取得该数值后，用 ipplan record {year} {indicator} "
+        "数值 --source 来源 写入本计划",
+        "the baseline of {key} (its {year} figure) is pending; once it is known, write it into "
+        "this plan with ipplan record {year} {indicator} VALUE --source SOURCE",
+    ),
+    "p.baseline-in-previous": (
+        "{key}的基线（{year} 年数值）待定：上一期计划 {previous} 已记录 {value}；用 ipplan "
+        "record {year} {indicator} {value} --source 来源 写入本计划",
+        "the baseline of {key} (its {year} figure) is pending: the previous plan {previous} has "
+        "recorded {value}; write it into this plan with ipplan record {year} {indicator} {value} "
+        "--source SOURCE",
+    ),
+    "p.own-baseline-pending": (
+        "{key}的基线（{year} 年数值）待定：本计划是 {parent} 的成员计划，基线由本计划自己确定；"
+        "用 ipplan record {year} {indicator} 数值 --source 来源 写入",
+        "the baseline of {key} (its {year} figure) is pending: as a member plan of {parent}, "
+        "this plan sets its own baseline; write it with ipplan record {year} {indicator} VALUE "
+        "--source SOURCE",
     ),
     "p.overdue-milestone": (
         "{item} 的第 {number} 个节点（{period}，{end} 到期）已逾期",

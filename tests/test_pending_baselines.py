@@ -1,0 +1,211 @@
+"""A pending baseline (``baseline_pending: true``): what validate and show say of it in a successor
+and in a member plan, and ``ipplan record BASELINE-YEAR KEY VALUE`` filling it in
+(docs/writing-a-plan.md, "The next plan")."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import SHIPPED, Run, snapshot
+
+TITLE = "专利代理行业发展规划（2026-2030年）"
+
+
+@pytest.fixture(autouse=True)
+def _after_the_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "2026-12-07")
+
+
+def indicators(directory: Path) -> dict[str, dict[str, Any]]:
+    data = yaml.safe_load((directory / "indicators.yaml").read_text(encoding="utf-8"))
+    return {entry["key"]: entry for entry in data["indicators"]}
+
+
+@pytest.fixture
+def pair(tmp_path: Path, cli: Run) -> tuple[Path, Path]:
+    """The shipped 2022-2025 plan with its 2025 practitioners figure, and its successor."""
+    old = tmp_path / "old"
+    shutil.copytree(SHIPPED, old)
+    done = cli("record", "2025", "practitioners", "41000", "--source", "统计", "--data", str(old))
+    assert done.exit_code == 0, done.stderr
+    new = tmp_path / "next"
+    made = cli("new", str(new), "--from", str(old), "--years", "2026-2030", "--title", TITLE)
+    assert made.exit_code == 0, made.stderr
+    return old, new
+
+
+def baseline_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if "baseline-" in line]
+
+
+def test_a_successor_names_its_previous_plan_and_a_pending_baseline_says_how_to_fill_it(
+    pair: tuple[Path, Path], cli: Run
+) -> None:
+    _, new = pair
+    plan = yaml.safe_load((new / "indicators.yaml").read_text(encoding="utf-8"))["plan"]
+    assert plan["predecessor"] == "../old"  # relative to the new plan: both can move together
+    zh = cli("validate", "--data", str(new))
+    assert zh.exit_code == 0, zh.stderr
+    assert baseline_lines(zh.stderr)[0] == (
+        f"{new}/indicators.yaml:41: baseline-pending: 中型以上专利代理机构数量的基线（2025 年数值）"
+        "待定；取得该数值后，用 ipplan record 2025 medium_agencies 数值 --source 来源 写入本计划"
+    )
+    en = cli("validate", "--data", str(new), "--lang", "en")
+    assert baseline_lines(en.stderr)[0] == (
+        f"{new}/indicators.yaml:41: baseline-pending: the baseline of Medium-sized and larger "
+        "patent agencies (its 2025 figure) is pending; once it is known, write it into this "
+        "plan with ipplan record 2025 medium_agencies VALUE --source SOURCE"
+    )
+    shown = cli("show", "medium_agencies", "--data", str(new)).stdout.splitlines()
+    assert "基线：待定（基线年的数值尚未写入本计划）" in shown
+    shown_en = cli("show", "medium_agencies", "--data", str(new), "--lang", "en").stdout
+    assert (
+        "Baseline: pending (the baseline year's figure is not written into this plan yet)"
+        in shown_en
+    )
+
+
+def test_validate_says_when_the_previous_plan_has_since_recorded_the_figure(
+    pair: tuple[Path, Path], cli: Run
+) -> None:
+    old, new = pair
+    done = cli("record", "2025", "medium_agencies", "130", "--data", str(old), "--accept-jump")
+    assert done.exit_code == 0, done.stderr
+    before = snapshot(new)
+    zh = cli("validate", "--data", str(new))
+    assert zh.exit_code == 0, zh.stderr
+    assert baseline_lines(zh.stderr)[0] == (
+        f"{new}/indicators.yaml:41: baseline-in-previous: 中型以上专利代理机构数量的基线"
+        "（2025 年数值）待定：上一期计划 ../old 已记录 130；用 ipplan record 2025 "
+        "medium_agencies 130 --source 来源 写入本计划"
+    )
+    en = cli("validate", "--data", str(new), "--lang", "en")
+    assert baseline_lines(en.stderr)[0] == (
+        f"{new}/indicators.yaml:41: baseline-in-previous: the baseline of Medium-sized and larger "
+        "patent agencies (its 2025 figure) is pending: the previous plan ../old has recorded "
+        "130; write it into this plan with ipplan record 2025 medium_agencies 130 --source SOURCE"
+    )
+    assert snapshot(new) == before  # validate only reads
+    # the previous plan moved away or broken: the plain message, never a failure
+    shutil.rmtree(old)
+    gone = cli("validate", "--data", str(new))
+    assert gone.exit_code == 0, gone.stderr
+    assert "baseline-pending: 中型以上专利代理机构数量" in baseline_lines(gone.stderr)[0]
+
+
+def test_record_in_the_baseline_year_fills_a_pending_baseline(
+    pair: tuple[Path, Path], cli: Run
+) -> None:
+    _, new = pair
+    data = ("--data", str(new))
+    done = cli("record", "2025", "medium_agencies", "130", "--source", "年报", *data)
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout.splitlines()[0] == (
+        "已把 中型以上专利代理机构数量 的基线写为 130 家（2025 年，来源：年报）。"
+    )
+    entry = indicators(new)["medium_agencies"]
+    assert entry["baseline"] == {"year": 2025, "value": 130}
+    assert "baseline_pending" not in entry
+    text = (new / "indicators.yaml").read_text(encoding="utf-8")
+    assert "    baseline: {year: 2025, value: 130}  # source: 年报\n" in text
+    checked = cli("validate", *data)
+    assert "medium_agencies" not in checked.stderr
+    assert "中型以上专利代理机构数量的基线" not in checked.stderr
+    # once set it is a baseline like any other: the baseline year takes no actual
+    again = cli("record", "2025", "medium_agencies", "131", *data)
+    assert again.exit_code == 1
+    english = cli("record", "2025", "litigators", "70", "--lang", "en", *data)
+    assert english.exit_code == 0, english.stderr
+    assert english.stdout.splitlines()[0].startswith("Set the baseline of ")
+
+
+def test_a_refused_baseline_leaves_every_file_as_it_was(pair: tuple[Path, Path], cli: Run) -> None:
+    _, new = pair
+    data = ("--data", str(new))
+    for args, said in (
+        (["2025", "medium_agencies", "-5"], "数值 -5 超出允许范围"),
+        (["2025", "medium_agencies", "1.5"], "整数"),
+        (["2025", "medium_agencies", "--not-published", "--source", "x"], "基线"),
+    ):
+        before = snapshot(new)
+        refused = cli("record", *args, *data)
+        assert refused.exit_code == 1, (args, refused.stdout)
+        assert said in refused.stderr, (args, refused.stderr)
+        assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+        assert snapshot(new) == before, args
+
+
+def test_a_pending_baseline_written_otherwise_is_left_to_the_hand(
+    pair: tuple[Path, Path], cli: Run
+) -> None:
+    _, new = pair
+    path = new / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("key: medium_agencies")
+    path.write_text(
+        text[:at] + text[at:].replace("    baseline: null\n", "    baseline:\n      null\n", 1),
+        encoding="utf-8",
+    )
+    before = snapshot(new)
+    refused = cli("record", "2025", "medium_agencies", "130", "--data", str(new))
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "错误：indicators.yaml 中这一基线不是 ipplan new 所写的 baseline: null 与 "
+        "baseline_pending: true 两行，未作改动；请手工写入 baseline: {year: 2025, value: …}，"
+        "并删去 baseline_pending。\n"
+    )
+    english = cli("record", "2025", "medium_agencies", "130", "--data", str(new), "--lang", "en")
+    assert english.stderr == (
+        "error: this baseline is not written in indicators.yaml as ipplan new writes it "
+        "(baseline: null, then baseline_pending: true), so nothing was changed; write baseline: "
+        "{year: 2025, value: …} by hand and delete baseline_pending\n"
+    )
+    assert snapshot(new) == before
+
+
+def test_a_member_plans_pending_baseline_is_its_own(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.workspaces.test_workspaces import build_workspace
+
+    monkeypatch.setenv("IPPLAN_TODAY", "2025-03-15")
+    root = build_workspace(tmp_path / "ws", cli)
+    monkeypatch.chdir(root)
+    done = cli(
+        "new", "provinces/sh", "--from", "national", "--member-of", "national",
+        "--title", "上海市计划",
+    )  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    text = (root / "provinces" / "sh" / "indicators.yaml").read_text(encoding="utf-8")
+    assert "# A member plan of national (2022-2025), made by `ipplan new --member-of`" in text
+    assert "Carried from" not in text
+    assert '  member_of: "national"\n' in text
+    assert "predecessor" not in text
+    checked = cli("validate", "--plan", "sh")
+    assert checked.exit_code == 0, checked.stderr
+    path = "provinces/sh/indicators.yaml"
+    assert baseline_lines(checked.stderr)[0] == (
+        f"{path}:30: own-baseline-pending: 执业专利代理师人数的基线（2021 年数值）待定："
+        "本计划是 national 的成员计划，基线由本计划自己确定；用 ipplan record 2021 "
+        "practitioners 数值 --source 来源 写入"
+    )
+    en = cli("validate", "--plan", "sh", "--lang", "en")
+    assert baseline_lines(en.stderr)[0] == (
+        f"{path}:30: own-baseline-pending: the baseline of Practising patent attorneys (its 2021 "
+        "figure) is pending: as a member plan of national, this plan sets its own baseline; "
+        "write it with ipplan record 2021 practitioners VALUE --source SOURCE"
+    )
+    assert "上一期" not in checked.stderr and "previous plan" not in en.stderr
+    shown = cli("show", "practitioners", "--plan", "sh").stdout.splitlines()
+    assert "基线：待定（基线年的数值尚未写入本计划）" in shown
+    filled = cli("record", "2021", "practitioners", "3000", "--plan", "sh", "--source", "省局")
+    assert filled.exit_code == 0, filled.stderr
+    assert indicators(root / "provinces" / "sh")["practitioners"]["baseline"] == {
+        "year": 2021,
+        "value": 3000,
+    }
