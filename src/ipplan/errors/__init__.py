@@ -134,6 +134,7 @@ from ipplan.errors.writing import (
     NothingToUndo,
     ReadOnlyData,
     UnfinishedChange,
+    WriteInterrupted,
     WriteStoppedMidway,
     write_error,
 )
@@ -252,6 +253,7 @@ __all__ = [
     "WorkPlanYearOutsidePlan",
     "WorkspaceChanged",
     "WorkspaceListInline",
+    "WriteInterrupted",
     "WriteStoppedMidway",
     "WrongUnit",
     "YearNotEnded",

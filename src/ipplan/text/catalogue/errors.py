@@ -282,6 +282,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{total} files written: {written}; not written: {pending}. ipplan validate and git "
         "status in {path} show where things stand{then}",
     ),
+    "write-interrupted": (
+        "改动在写完前被中断（Ctrl-C），已写入的文件均已复原，没有做任何改动。",
+        "the change was interrupted (Ctrl-C) before it was whole; the files it had written were "
+        "put back as they were, so nothing was changed",
+    ),
     "unfinished-change": (
         "一次改动在写完全部文件前中断（记录见 {journal}），计划的文件可能新旧混杂，未读取。"
         "运行 ipplan undo 将其回滚（任何写入的命令也会先将其回滚）。",
