@@ -118,6 +118,7 @@ def _parts(plan: Plan) -> list[Any]:
         "updates": plan.updates,
         "units": [dataclasses.astuple(unit) for unit in plan.units.values()],
         "events": plan.work.events,
+        "undos": [[u.recorded, u.undid, list(u.files)] for u in plan.undos],
     }
     actuals = list(plan.actuals.items())
     parts: list[Any] = [origin, rest]
@@ -182,6 +183,10 @@ def _from_parts(parts: Iterator[Any], seen: Snapshot) -> Plan:
             key: e.action_updates_from_rows(rows, moments) for key, rows in rest["updates"].items()
         },
         units={unit.symbol: unit for unit in units},
+        undos=tuple(
+            e.Undo(moments[recorded], moments[undid], tuple(files))  # type: ignore[arg-type]
+            for recorded, undid, files in rest["undos"]
+        ),
         origin=None if origin is None else Origin(seen, *origin),
         work=WorkPlans(
             plans=tuple(plans),
@@ -291,6 +296,7 @@ def build_plan(checked: CoreChecked) -> Plan:
         actuals=series,
         updates=updates,
         units=checked.units,
+        undos=tuple(sorted((f.item for f in checked.undos), key=lambda u: clock.aware(u.recorded))),
     )
 
 

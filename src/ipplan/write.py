@@ -50,6 +50,7 @@ from ipplan.files.layout import (
     FILES,
     LEGACY,
     PROGRESS,
+    UNDONE,
     UPDATES,
     DataDir,
     split,
@@ -80,6 +81,7 @@ def latest_recorded(
     times += [u.recorded for log in plan.updates.values() for u in log]
     times += [e.recorded for log in plan.work.events.values() for e in log]
     times += [wp.info.imported for wp in plan.work.plans if wp.info.imported is not None]
+    times += [undo.recorded for undo in plan.undos]
     if not future:
         reference = clock.now() if reference is None else reference
         times = [t for t in times if not clock.in_future(t, reference)]
@@ -297,7 +299,14 @@ def with_records(latest: Plan, writes: Mapping[str, str | None], checked: Checke
         merged_events = sorted((*kept_events, *new_events), key=lambda e: e.recorded)
         _put(events, item, tuple(merged_events))
     work = dataclasses.replace(latest.work, events=events)
-    return dataclasses.replace(latest, actuals=actuals, updates=updates, work=work, origin=None)
+    undos = latest.undos
+    if any(kind is UNDONE for kind, _ in named):
+        kept_undos = [u for u in undos if UNDONE.relative(stamp_name(u.recorded)) not in writes]
+        new_undos = [found.item for found in checked.undos]
+        undos = tuple(sorted((*kept_undos, *new_undos), key=lambda u: clock.aware(u.recorded)))
+    return dataclasses.replace(
+        latest, actuals=actuals, updates=updates, work=work, undos=undos, origin=None
+    )
 
 
 def _put(mapping: dict[str, T], key: str, value: T) -> None:

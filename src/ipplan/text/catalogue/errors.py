@@ -370,6 +370,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "连同导入时从状态列记下的 {count} 条进展。",
         "With it, the {count} progress events its state column recorded.",
     ),
+    "history.undo_item": ("撤销", "undo"),
+    "history.undid": (
+        "撤销了 {when} 的改动（{count} 个文件）",
+        "undid the change of {when} ({count} files)",
+    ),
+    "undo.undo": (
+        "{verb} {when} 的撤销：{undid} 的改动已恢复。",
+        "{verb} the undo made {when}: the change of {undid} is back.",
+    ),
     "undo.done": ("已撤销", "Reverted"),
     "undo.would": ("将撤销", "Would revert"),
     "undo.value": (
