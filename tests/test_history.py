@@ -1,5 +1,5 @@
-"""History is never lost or silently rewritten: `ipplan history` lists it, `ipplan undo` walks it
-back one change at a time, for recorded values and action updates alike."""
+"""History is never lost or silently rewritten: `ipplan history` lists it, `ipplan undo` takes
+back the newest change, for recorded values and action updates alike, and is itself a change."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 
 from ipplan import write
 from tests.conftest import Run, load, snapshot
+from tests.files.test_journal import files as plan_files
 
 UTC8 = dt.timezone(dt.timedelta(hours=8))
 
@@ -114,42 +115,44 @@ def test_history_when_nothing_is_recorded(cli: Run, plan_dir: Path) -> None:
     assert "暂无录入的变更" in result.stdout
 
 
-def test_undo_walks_back_one_change_at_a_time(
+def test_undo_is_a_change_and_the_next_undo_puts_back_what_it_took(
     cli: Run, plan_dir: Path, clock: list[dt.datetime]
 ) -> None:
-    clock.extend(at(m) for m in (1, 2, 3))
-    empty = snapshot(plan_dir)
+    clock.extend(at(m) for m in (1, 2, 3, 4, 5, 6))
+    empty = plan_files(plan_dir)
     record(cli, plan_dir, "2023", "practitioners", "31000", "--source", "初报")
-    first = snapshot(plan_dir)
+    first = plan_files(plan_dir)
     record(cli, plan_dir, "2023", "practitioners", "31347", "--force", "--source", "年报")
-    record(cli, plan_dir, "2024", "practitioners", "34000")
+    second = plan_files(plan_dir)
+    assert empty != first != second
 
     result = cli("undo", "--data", str(plan_dir))
     assert result.exit_code == 0
-    assert (
-        "已撤销 2024-03-01 10:03 UTC+8 录入的 执业专利代理师人数 2024 年值 34000 人"
-        in result.stdout
-    )
-    assert "该年不再有记录值" in result.stdout
-    assert [a.year for a in load(plan_dir).actuals["practitioners"]] == [2023]
-
-    result = cli("undo", "--data", str(plan_dir))
     assert "2023 年值 31347 人，恢复为此前的 31000 人" in result.stdout
-    assert snapshot(plan_dir) == first  # source and time come back too
+    assert plan_files(plan_dir) == first  # source and time come back too
+    assert sorted(p.name for p in (plan_dir / "undone").iterdir()) == [
+        "20240301T020300Z.yaml"  # the undo's own record, stamped like any change
+    ]
 
+    # the newest change is now that undo: undo again puts back what it took (a redo)
+    redo = cli("undo", "--data", str(plan_dir))
+    assert redo.exit_code == 0, redo.stderr
+    assert redo.stdout.strip() == (
+        "已撤销 2024-03-01 10:03 UTC+8 的撤销：2024-03-01 10:02 UTC+8 的改动已恢复。"
+    )
+    assert plan_files(plan_dir) == second
+    assert [a.value for a in load(plan_dir).actuals["practitioners"]] == [31347]
+
+    # and that redo is one step too: undo takes it back, and the value is 31000 again
     assert cli("undo", "--data", str(plan_dir)).exit_code == 0
-    assert snapshot(plan_dir) == empty
-    assert not (plan_dir / "actuals" / "practitioners").exists()  # no empty directory is left
-
-    again = cli("undo", "--data", str(plan_dir))
-    assert again.exit_code == 1
-    assert "没有可撤销的变更" in again.stderr
+    assert plan_files(plan_dir) == first
+    assert len(list((plan_dir / "undone").iterdir())) == 3
 
 
 def test_undo_reverts_an_action_update(cli: Run, plan_dir: Path, clock: list[dt.datetime]) -> None:
-    clock.extend(at(m) for m in (1, 2))
+    clock.extend(at(m) for m in (1, 2, 3))
     record(cli, plan_dir, "2023", "practitioners", "31000")
-    before = snapshot(plan_dir)
+    before = plan_files(plan_dir)
     cli(
         "task",
         "talent-training",
@@ -166,16 +169,16 @@ def test_undo_reverts_an_action_update(cli: Run, plan_dir: Path, clock: list[dt.
         "已撤销 2024-03-01 10:02 UTC+8 对行动 talent-training 的更新：状态 → 推进中；启动"
         in result.stdout
     )
-    assert snapshot(plan_dir) == before
+    assert plan_files(plan_dir) == before
     assert load(plan_dir).actuals["practitioners"][0].value == 31000  # the value stays
 
 
 def test_undo_reverts_an_import_whole(
     cli: Run, plan_dir: Path, tmp_path: Path, clock: list[dt.datetime]
 ) -> None:
-    clock.extend(at(m) for m in (1, 2))
+    clock.extend(at(m) for m in (1, 2, 3))
     record(cli, plan_dir, "2022", "practitioners", "28500")
-    kept = snapshot(plan_dir)
+    kept = plan_files(plan_dir)
     csv = tmp_path / "values.csv"
     csv.write_text("key,year,value\npractitioners,2023,31000\nagency_rate,2023,81\n", "utf-8")
     assert cli("import", str(csv), "--data", str(plan_dir)).exit_code == 0
@@ -185,7 +188,7 @@ def test_undo_reverts_an_import_whole(
         ("agency_rate", 2023),
         ("practitioners", 2023),
     ]
-    assert snapshot(plan_dir) == kept
+    assert plan_files(plan_dir) == kept
 
 
 def test_undo_dry_run_changes_nothing(cli: Run, plan_dir: Path) -> None:
@@ -207,7 +210,7 @@ def test_undo_on_the_bundled_plan_is_refused(cli: Run, monkeypatch: pytest.Monke
 def test_each_change_gets_its_own_later_time_even_if_the_clock_goes_back(
     cli: Run, plan_dir: Path, clock: list[dt.datetime]
 ) -> None:
-    clock.extend([at(5), at(5), at(1)])  # same moment twice, then a clock set back
+    clock.extend([at(5), at(5), at(1), at(1)])  # same moment twice, then a clock set back
     record(cli, plan_dir, "2022", "practitioners", "28500")
     record(cli, plan_dir, "2023", "practitioners", "31000")
     record(cli, plan_dir, "2024", "practitioners", "34000")

@@ -354,8 +354,13 @@ def test_a_published_value_replaces_it_only_with_force_and_undo_restores_it(
     undone = ok(cli, "undo", "--data", data)
     assert undone.splitlines()[0].endswith("诉讼型人才 2024 年值 5100 人，恢复为此前的 未公布。")
     assert record.read_bytes() == written
+    redone = ok(cli, "undo", "--data", data)  # the newest change is that undo: 5100 is back
+    assert "的撤销：" in redone
+    assert record.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schema/actual.schema.json\nvalue: 5100\n"
+    )
     ok(cli, "undo", "--data", data)
-    assert not record.exists()
+    assert record.read_bytes() == written
 
 
 def test_a_value_is_turned_into_not_published_only_with_force(cli: Run, shipped_dir: Path) -> None:

@@ -62,11 +62,13 @@ def test_undo_after_a_forced_workplan_import_puts_back_the_work_plan_it_replaced
     ok(cli, "workplan-import", table(tmp_path), "--year", "2024", *data)
     first = files(shipped_dir)
     ok(cli, "workplan-import", table(tmp_path, OTHER, "o.csv"), "--year", "2024", "--force", *data)
-    assert files(shipped_dir) != first
+    second = files(shipped_dir)
+    assert second != first
     ok(cli, "undo", *data)
     assert files(shipped_dir) == first
-    ok(cli, "undo", *data)
-    assert files(shipped_dir) == before
+    ok(cli, "undo", *data)  # the undo taken back: the forced import is there again
+    assert files(shipped_dir) == second
+    assert files(shipped_dir) != before
 
 
 COMMANDS = {

@@ -18,6 +18,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, TypeVar
 
 from ipplan.action_status import Status
@@ -171,6 +172,18 @@ class ActionUpdate(NamedTuple):
     due: dt.date | None = None
     note: str | None = None
     cleared: list[Literal["lead", "due"]] = []  # noqa: RUF012 - never changed
+
+
+@dataclass(frozen=True)
+class Undo:
+    """An ``ipplan undo``, as its record file (``undone/<stamp>.yaml``) tells it: when it was
+    made, the recorded time of the change it undid, and the files it removed or replaced (their
+    text before it stays in that file, read only to put it back). Not a record of a model's
+    fields: the file's texts are left out."""
+
+    recorded: dt.datetime
+    undid: dt.datetime
+    files: tuple[str, ...]
 
 
 R = TypeVar("R", bound=tuple[Any, ...])

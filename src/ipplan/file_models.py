@@ -564,6 +564,30 @@ class ProgressEvent(_Model):
     evidence: Text | None = None
 
 
+class UndoneFile(_Model):
+    """One file an undo removed or replaced, and its content before the undo."""
+
+    path: Annotated[
+        StrictStr,
+        Field(
+            description="The file, relative to the data directory: a record file or "
+            "workplans/YEAR.yaml.",
+        ),
+    ]
+    before: Annotated[
+        StrictStr | None,
+        Field(description="Its whole text before the undo; null where the undo made it anew."),
+    ] = None
+
+
+class UndoRecord(_Model):
+    """undone/<recorded-stamp>.yaml: one ``ipplan undo``, written by it: what it took back."""
+
+    recorded: Moment
+    undid: Moment  # the recorded time of the change it undid (of an undo, for a redo)
+    files: Annotated[list[UndoneFile], Field(min_length=1)]
+
+
 Name = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 
 

@@ -29,14 +29,14 @@ from ipplan.errors import (
     UnknownReference,
     write_error,
 )
-from ipplan.files.layout import WORKPLANS_DIR, DataDir
+from ipplan.files.layout import UNDONE, WORKPLANS_DIR, DataDir, stamp_name
 from ipplan.files.lock import Waiting
-from ipplan.files.record_text import dump_actual
+from ipplan.files.record_text import dump_actual, dump_undo
 from ipplan.plan import Plan
 from ipplan.problems import suggest
 from ipplan.text.typed_input import Value
 from ipplan.workplans.entities import Item, ProgressEvent
-from ipplan.write import Edit, actual_file, commit, progress_file, update_file
+from ipplan.write import Edit, actual_file, commit, progress_file, stamp, update_file
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,20 @@ def of_import(change: ProgressChange, year: int, imported: dt.datetime) -> bool:
     return change.year == year and start <= aware(change.recorded) < start + TICK
 
 
-Event = ValueChange | ActionChange | ProgressChange | WorkPlanImport
-Dropped = ActionChange | ProgressChange | WorkPlanImport  # what undo removes or puts back
+@dataclass(frozen=True)
+class UndoChange:
+    """An ``ipplan undo``: when it was made, the recorded time of the change it undid, and how
+    many files it removed or replaced. The next undo, when this is the newest change, puts them
+    back (a redo), itself recorded as an undo of this one."""
+
+    recorded: dt.datetime
+    undid: dt.datetime
+    files: int
+
+
+Event = ValueChange | ActionChange | ProgressChange | WorkPlanImport | UndoChange
+# what undo removes or puts back
+Dropped = ActionChange | ProgressChange | WorkPlanImport | UndoChange
 
 
 def _order(event: Event) -> tuple[int, dt.datetime]:
@@ -189,6 +201,7 @@ def events(plan: Plan, ref: str | None = None) -> list[Event]:
                 taken = {id(e) for e in folded}
                 found = [e for e in found if id(e) not in taken]
                 found.append(WorkPlanImport(wp.year, title, count, moment, folded))
+        found += [UndoChange(u.recorded, u.undid, len(u.files)) for u in plan.undos]
     # Stable sort: entries recorded at the same time keep plan order.
     return sorted(found, key=_order, reverse=True)
 
@@ -263,12 +276,16 @@ def last_change(plan: Plan) -> tuple[dt.datetime, list[ValueChange], list[Droppe
     updates = [e for moment, e in dated if moment == latest and isinstance(e, Dropped)]
     progress: list[Dropped] = [e for e in updates if isinstance(e, ProgressChange)]
     imports: list[Dropped] = [e for e in updates if isinstance(e, WorkPlanImport)]
+    undos: list[Dropped] = [e for e in updates if isinstance(e, UndoChange)]
     if values:
         return latest, values, []
     return (
         latest,
         [],
-        imports[:1] or progress[:1] or [e for e in updates if isinstance(e, ActionChange)],
+        imports[:1]
+        or progress[:1]
+        or undos[:1]
+        or [e for e in updates if isinstance(e, ActionChange)],
     )
 
 
@@ -300,6 +317,17 @@ def undo(
         outcome = Undone(moment, values, updates, written=not dry_run)
         if dry_run:
             return Edit(outcome)
+        writes = _reverting(latest_plan, values, updates)
+        # the undo's own record: what it removes or replaces, for history and the next undo
+        made = stamp(latest_plan)
+        befores = [(name, _text(data_dir.file(name))) for name in sorted(writes)]
+        writes[UNDONE.relative(stamp_name(made))] = dump_undo(made, moment, befores)
+        return Edit(outcome, writes)
+
+    def _reverting(
+        latest_plan: Plan, values: list[ValueChange], updates: list[Dropped]
+    ) -> dict[str, str | None]:
+        """The files that revert ``values`` or ``updates``, with their new content."""
         writes: dict[str, str | None] = {}
         for change in values:
             key = change.indicator.key
@@ -315,9 +343,11 @@ def undo(
                 writes.update(_moved_back(latest_plan, dropped, moved))
             elif isinstance(dropped, ProgressChange):
                 writes[progress_file(dropped.year, dropped.event)] = None
+            elif isinstance(dropped, UndoChange):
+                writes.update(_taken(data_dir, dropped))
             else:
                 writes[update_file(dropped.action_id, dropped.update)] = None
-        return Edit(outcome, writes)
+        return writes
 
     return commit(data_dir, plan, edit, undoing=True, waiting=waiting)
 
@@ -336,6 +366,31 @@ def _moved_back(
     }
     back = {old: new for new, old in moved.items()}
     return move_events(dropped.year, before, back)
+
+
+def _text(path: Path) -> str | None:
+    """The text of the file at ``path`` as it is now; None where there is none."""
+    from ipplan.files.journal import current
+
+    data = current(path)
+    try:
+        return None if data is None else data.decode("utf-8")
+    except UnicodeError as exc:
+        raise write_error(path, OSError(str(exc))) from None
+
+
+def _taken(data_dir: DataDir, undone: UndoChange) -> dict[str, str | None]:
+    """What the undo ``undone`` removed or replaced, each file with its text before it, from
+    its record (checked when the plan was read: each path one an undo writes)."""
+    from ipplan.files.yaml_read import Refused, parse, read_regular
+
+    path = data_dir.file(UNDONE.relative(stamp_name(undone.recorded)))
+    try:
+        doc, _ = parse(read_regular(path, data_dir.path).decode("utf-8"), path)
+    except (OSError, UnicodeError, Refused) as exc:
+        raise write_error(path, OSError(str(exc))) from None
+    files = doc.data.get("files") if isinstance(doc.data, dict) else None
+    return {str(entry["path"]): entry.get("before") for entry in files or ()}
 
 
 def _replaced(path: Path) -> tuple[str | None, dict[str, str]]:

@@ -72,15 +72,20 @@ def load(data_dir: layout.DataDir) -> Plan:
     A plan read before from files that have not changed since comes from :mod:`ipplan.files.cache`;
     a cache location that may not be used is refused, whatever the plan holds. A change stopped
     midway (:mod:`ipplan.files.journal`) is refused with :class:`UnfinishedChange` before
-    anything is read: its files may be part old, part new.
+    anything is read: its files may be part old, part new. A change still being written by a
+    live process is no such change: the load waits for its writer
+    (:func:`ipplan.files.lock.unfinished`), then reads the change whole.
     """
     from ipplan.files.cache import identity
     from ipplan.files.cache.directory import location
     from ipplan.files.cache.plans import store
 
-    unfinished = journal.pending(data_dir)
-    if unfinished is not None:
-        raise UnfinishedChange(journal=str(unfinished))
+    if journal.pending(data_dir) is not None:
+        from ipplan.files.lock import unfinished
+
+        stopped = unfinished(data_dir)  # a change still being written is waited for
+        if stopped is not None:
+            raise UnfinishedChange(journal=str(stopped))
     location(data_dir.path, os.environ)
     taken = time.time_ns()
     seen = identity.snapshot(data_dir.path)
@@ -113,6 +118,7 @@ def _parts(plan: Plan) -> list[Any]:
         "updates": plan.updates,
         "units": [dataclasses.astuple(unit) for unit in plan.units.values()],
         "events": plan.work.events,
+        "undos": [[u.recorded, u.undid, list(u.files)] for u in plan.undos],
     }
     actuals = list(plan.actuals.items())
     parts: list[Any] = [origin, rest]
@@ -177,6 +183,10 @@ def _from_parts(parts: Iterator[Any], seen: Snapshot) -> Plan:
             key: e.action_updates_from_rows(rows, moments) for key, rows in rest["updates"].items()
         },
         units={unit.symbol: unit for unit in units},
+        undos=tuple(
+            e.Undo(moments[recorded], moments[undid], tuple(files))  # type: ignore[arg-type]
+            for recorded, undid, files in rest["undos"]
+        ),
         origin=None if origin is None else Origin(seen, *origin),
         work=WorkPlans(
             plans=tuple(plans),
@@ -203,10 +213,14 @@ def check_files(data_dir: layout.DataDir) -> CheckedFiles:
     from ipplan.check.run import check
     from ipplan.workplans import loading
 
+    stopped = None
+    if journal.pending(data_dir) is not None:
+        from ipplan.files.lock import unfinished
+
+        stopped = unfinished(data_dir)  # a change still being written is waited for
     docs, problems = read_definitions(data_dir)
-    unfinished = journal.pending(data_dir)
-    if unfinished is not None:
-        problems.append(Problem(unfinished, 1, "unfinished-change", {}))
+    if stopped is not None:
+        problems.append(Problem(stopped, 1, "unfinished-change", {}))
     core = check(docs, read_records(data_dir, problems))  # each record read as it is checked
     problems.extend(core.problems)
     digests = {layout.FILES.get(name, name): doc.digest for name, doc in docs.items()}
@@ -282,6 +296,7 @@ def build_plan(checked: CoreChecked) -> Plan:
         actuals=series,
         updates=updates,
         units=checked.units,
+        undos=tuple(sorted((f.item for f in checked.undos), key=lambda u: clock.aware(u.recorded))),
     )
 
 

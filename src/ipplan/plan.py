@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from ipplan.action_status import Status
-from ipplan.data import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo
+from ipplan.data import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo, Undo
 from ipplan.errors import (
     AmbiguousAction,
     AmbiguousArea,
@@ -60,6 +60,8 @@ class Plan:
     origin: Origin | None = field(default=None, compare=False)
     # The yearly work plans and the progress recorded on their items (workplans/, progress/).
     work: WorkPlans = field(default_factory=WorkPlans)
+    # Every undo made (undone/), by recorded time.
+    undos: tuple[Undo, ...] = ()
 
     @property
     def years(self) -> range:

@@ -21,9 +21,10 @@ in the plan, so that the most recent change is always one well-defined thing to 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -38,6 +39,7 @@ from ipplan.errors import (
     DiskFull,
     LockLost,
     LockLostMidway,
+    WriteInterrupted,
     WriteStoppedMidway,
     write_error,
 )
@@ -48,6 +50,7 @@ from ipplan.files.layout import (
     FILES,
     LEGACY,
     PROGRESS,
+    UNDONE,
     UPDATES,
     DataDir,
     split,
@@ -78,6 +81,7 @@ def latest_recorded(
     times += [u.recorded for log in plan.updates.values() for u in log]
     times += [e.recorded for log in plan.work.events.values() for e in log]
     times += [wp.info.imported for wp in plan.work.plans if wp.info.imported is not None]
+    times += [undo.recorded for undo in plan.undos]
     if not future:
         reference = clock.now() if reference is None else reference
         times = [t for t in times if not clock.in_future(t, reference)]
@@ -216,9 +220,12 @@ def _write_checked(
     Returns the plan as the files are once written, when the records written were checked
     alone (:func:`with_records`); else None.
     """
-    checked = _checked_alone(data_dir, writes, latest)
-    if checked is None:
-        _check_whole(data_dir, writes)
+    try:
+        checked = _checked_alone(data_dir, writes, latest)
+        if checked is None:
+            _check_whole(data_dir, writes)
+    except KeyboardInterrupt:
+        raise WriteInterrupted() from None  # no file was written yet
     apply_writes(data_dir, writes, command)
     return None if checked is None else with_records(latest, writes, checked)
 
@@ -292,7 +299,14 @@ def with_records(latest: Plan, writes: Mapping[str, str | None], checked: Checke
         merged_events = sorted((*kept_events, *new_events), key=lambda e: e.recorded)
         _put(events, item, tuple(merged_events))
     work = dataclasses.replace(latest.work, events=events)
-    return dataclasses.replace(latest, actuals=actuals, updates=updates, work=work, origin=None)
+    undos = latest.undos
+    if any(kind is UNDONE for kind, _ in named):
+        kept_undos = [u for u in undos if UNDONE.relative(stamp_name(u.recorded)) not in writes]
+        new_undos = [found.item for found in checked.undos]
+        undos = tuple(sorted((*kept_undos, *new_undos), key=lambda u: clock.aware(u.recorded)))
+    return dataclasses.replace(
+        latest, actuals=actuals, updates=updates, work=work, undos=undos, origin=None
+    )
 
 
 def _put(mapping: dict[str, T], key: str, value: T) -> None:
@@ -355,6 +369,10 @@ def apply_writes(
     with :class:`LockLostMidway`, which names the files written and those not. A file the system
     refuses midway stops it the same way (:class:`WriteStoppedMidway`).
 
+    Ctrl-C (``KeyboardInterrupt``) while the files are written puts back at once what was
+    written, from the journal (or, for one file, its bytes kept before), with Ctrl-C ignored
+    meanwhile, and ends the command with :class:`WriteInterrupted`: nothing was changed.
+
     A change of more than one file is written down first (:func:`ipplan.files.journal.begin`,
     as ``command``: ``undo`` or ``change``), synced before its first file, and the journal is
     removed after its last: a change stopped midway, even killed, is rolled back by the next
@@ -364,35 +382,63 @@ def apply_writes(
     order = sorted(writes)
     done: list[str] = []
     journalled = len(order) > 1
-    if journalled:
-        lock.confirm_lock(data_dir)
-        journal.begin(data_dir, writes, command)
-    for index, name in enumerate(order):
-        try:
+    before: bytes | None = None  # a change of one file: that file's bytes, for an interrupt
+    try:
+        if journalled:
             lock.confirm_lock(data_dir)
-            write_one(data_dir, name, writes[name])
-        except LockLost as exc:
-            if not done:
-                raise
-            raise LockLostMidway(
-                lock=exc.params["lock"],
-                path=str(data_dir.path),
-                written=done,
-                pending=order[index:],
-            ) from None
-        except (DataNotWritable, DiskFull) as exc:
-            if not done:
-                raise
-            raise WriteStoppedMidway(
-                file=exc.params["path"],
-                detail=exc.params.get("detail", ""),
-                path=str(data_dir.path),
-                written=done,
-                pending=order[index:],
-            ) from None
-        done.append(name)
+            journal.begin(data_dir, writes, command)
+        elif order:
+            before = journal.current(data_dir.file(order[0]))
+        for index, name in enumerate(order):
+            try:
+                lock.confirm_lock(data_dir)
+                write_one(data_dir, name, writes[name])
+            except LockLost as exc:
+                if not done:
+                    raise
+                raise LockLostMidway(
+                    lock=exc.params["lock"],
+                    path=str(data_dir.path),
+                    written=done,
+                    pending=order[index:],
+                ) from None
+            except (DataNotWritable, DiskFull) as exc:
+                if not done:
+                    raise
+                raise WriteStoppedMidway(
+                    file=exc.params["path"],
+                    detail=exc.params.get("detail", ""),
+                    path=str(data_dir.path),
+                    written=done,
+                    pending=order[index:],
+                ) from None
+            done.append(name)
+    except KeyboardInterrupt:
+        with uninterrupted():
+            if journalled:
+                journal.roll_back(data_dir)
+            elif order:
+                journal.put_back(data_dir, data_dir.file(order[0]), before)
+        raise WriteInterrupted() from None
     if journalled:
         journal.end(data_dir)
+
+
+@contextlib.contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Ctrl-C (SIGINT) ignored for the while: what runs here (a roll-back) is not cut short.
+    Only the main thread may set a signal's handler; any other runs as it is."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def write_one(data_dir: layout.DataDir, name: str, content: str | bytes | None) -> None:

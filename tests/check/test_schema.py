@@ -89,6 +89,7 @@ def test_schema_command_writes_every_schema(cli: Run, plan_dir: Path, tmp_path: 
         "indicators.schema.json",
         "progress.schema.json",
         "tasks.schema.json",
+        "undo.schema.json",
         "update.schema.json",
         "workplan.schema.json",
         "workspace.schema.json",

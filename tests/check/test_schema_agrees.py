@@ -24,6 +24,7 @@ from tests.conftest import SHIPPED, Run, track_2022
 UPDATE = "updates/talent-training/20261121T205939Z.yaml"
 PROGRESS = "progress/2022/y2022-1/20261121T205938Z.yaml"
 ACTUAL = "actuals/practitioners/2023.yaml"
+UNDO = "undone/20261121T205940Z.yaml"
 WORKSPACE = "../ipplan.yaml"  # beside the plan's directory, which the workspace names
 # Record files the shipped plan has none of, written before each edit (and valid as written).
 RECORDS = {
@@ -32,6 +33,10 @@ RECORDS = {
         'recorded: "2026-11-21T20:59:38+00:00"\nitem: y2022-1\ndate: 2022-06-30\nnote: 学习\n'
     ),
     WORKSPACE: "plans:\n  - name: national\n    directory: national\n",
+    UNDO: (
+        'recorded: "2026-11-21T20:59:40+00:00"\nundid: "2026-11-21T20:59:39+00:00"\n'
+        f'files:\n  - path: "{UPDATE}"\n    before: null\n'
+    ),
 }
 # Which schema each file is checked against.
 SCHEMAS = {
@@ -41,6 +46,7 @@ SCHEMAS = {
     ACTUAL: "actual",
     UPDATE: "update",
     PROGRESS: "progress",
+    UNDO: "undo",
     WORKSPACE: "workspace",
 }
 
@@ -109,6 +115,8 @@ EDITS = {
                           "unknown-field", "additionalProperties"),
     "no plans": Edit(WORKSPACE, "  - name: national\n    directory: national\n", "",
                      "empty", "type"),
+    "an undo of no file": Edit(UNDO, f'files:\n  - path: "{UPDATE}"\n    before: null\n',
+                               "files: []\n", "empty", "minItems"),
     "no measures": Edit("tasks.yaml", "    measures:\n", "    measures: []\n    old_measures:\n",
                         "empty", "minItems"),
     # taken by both

@@ -59,7 +59,7 @@ def test_after_each_write_the_cache_holds_the_plan_a_fresh_read_gives(
     figures.write_text("key,year,value\nlitigators,2025,6100\nrevenue,2025,700\n", "utf-8")
     track_2022(plan)  # progress is recorded on its items below
     data = ["--data", str(plan)]
-    steps = [
+    writes = [
         ["record", "2025", "practitioners", "36000"],
         ["record", "2025", "practitioners", "36500", "--force", "--note", "订正"],
         ["record", "2025", "practitioners", "36500", "--source", "年报"],
@@ -68,22 +68,19 @@ def test_after_each_write_the_cache_holds_the_plan_a_fresh_read_gives(
         ["item", "y2022-1", "--done", "1", "--date", "2022-06-20", "--evidence", "通知"],
         ["item", "y2022-2", "--cancel", "合并", "--date", "2022-07-01"],
         ["import", str(figures)],
-        ["undo"],  # the import's two files removed
-        ["undo"],  # the cancelled item's file removed
-        ["undo"],  # the progress event's file removed, its item's last
-        ["undo"],  # the action update
-        ["undo"],
-        ["undo"],  # the value's metadata back
-        ["undo"],  # the value back
-        ["undo"],  # the first value removed, and its file
     ]
+    # each change, then undo (its files removed or put back, the undo's record written), then
+    # undo again (the newest change is that undo: what it took is put back)
+    steps = [step for write in writes for step in (write, ["undo"], ["undo"])]
+    steps += [["undo"]]  # the last redo taken back: the import's two files removed again
     for step in steps:
         result = cli(*step, *data)
         assert result.exit_code == 0, (step, result.stderr)
         kept = cached(plan)
         assert kept is not None, step
         assert same(kept, loader.load_fresh(layout.DataDir(plan))), step
-    assert not (plan / RECORD).exists()
+    assert (plan / RECORD).exists()
+    assert not (plan / "actuals/litigators/2025.yaml").exists()
 
 
 def coarse_clock(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,7 +16,7 @@ import pytest
 from ipplan import write
 from ipplan.errors import DiskFull
 from ipplan.files import journal
-from ipplan.files.layout import LOCK_NAME, DataDir
+from ipplan.files.layout import LOCK_NAME, UNDONE, DataDir
 from tests.conftest import Run
 
 # A child ipplan whose writer is killed (SIGKILL, nothing runs after it) before file N+1.
@@ -47,11 +47,15 @@ ROWS = (
 
 
 def files(directory: Path) -> dict[str, bytes]:
-    """Every file of the plan, by path, with its bytes (the lock is no part of the plan)."""
+    """Every file of the plan, by path, with its bytes (the lock is no part of the plan, nor
+    are the records undo keeps of what it took back, ``undone/``: tests/test_undo_records.py
+    holds them to what each undo took)."""
     return {
         str(path.relative_to(directory)): path.read_bytes()
         for path in sorted(directory.rglob("*"))
-        if path.is_file() and path.name != LOCK_NAME
+        if path.is_file()
+        and path.name != LOCK_NAME
+        and path.relative_to(directory).parts[0] != UNDONE.name
     }
 
 

@@ -21,6 +21,7 @@ from ipplan.errors import DataLocked, write_error
 from ipplan.files import atomic, journal, layout
 from ipplan.files import lock as locking
 from tests.conftest import Run, load, snapshot
+from tests.files.test_journal import files
 
 fcntl = pytest.importorskip("fcntl")
 
@@ -387,7 +388,7 @@ def test_an_undo_stopped_midway_says_that_undo_again_finishes_it(
     cli: Run, plan_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
     data = str(plan_dir)
-    before = snapshot(plan_dir)
+    before = files(plan_dir)
     source = tmp_path / "values.csv"
     source.write_text(IMPORTED, encoding="utf-8")
     assert cli("import", str(source), "--data", data).exit_code == 0
@@ -409,7 +410,7 @@ def test_an_undo_stopped_midway_says_that_undo_again_finishes_it(
     }
     assert again[lang] in stopped.stderr and MIDWAY_UNDO[lang] not in stopped.stderr
     assert cli("undo", "--data", data).exit_code == 0
-    assert snapshot(plan_dir) == before
+    assert files(plan_dir) == before
 
 
 PAUSED_IMPORT = """

@@ -12,6 +12,7 @@ import pytest
 
 from ipplan.workplans.entities import ProgressEvent
 from tests.conftest import Run, load, snapshot
+from tests.files.test_journal import files
 
 HEAD = "对应行动,工作措施,工作目标,具体内容,进度安排,负责部门,状态\n"
 # seed 004's shape, with the state column a department fills in (saved by Excel in GBK)
@@ -53,7 +54,7 @@ def test_states_come_back_as_progress_records_in_one_change(
 ) -> None:
     source = tmp_path / "states.csv"
     source.write_bytes(STATES.encode("gbk"))
-    before = snapshot(bare_dir)
+    before = files(bare_dir)
     data = ("--data", str(bare_dir))
     result = cli("workplan-import", str(source), "--year", "2024", *data)
     assert result.exit_code == 0, result.stderr
@@ -85,7 +86,7 @@ def test_states_come_back_as_progress_records_in_one_change(
     undone = cli("undo", *data)
     assert undone.exit_code == 0, undone.stderr
     assert "连同导入时从状态列记下的 4 条进展" in undone.stdout
-    assert snapshot(bare_dir) == before
+    assert files(bare_dir) == before
 
 
 @pytest.mark.parametrize(
@@ -297,7 +298,7 @@ def test_an_import_with_states_is_one_undo_step_after_a_replaced_plan(
         "\n".join(line[4:] for line in WORKPLAN.splitlines()) + "\n", encoding="utf-8"
     )
     assert cli("item", "y2024-1", "--done", "1", "--date", "2024-06-20", *data).exit_code == 0
-    before = snapshot(plan_dir)
+    before = files(plan_dir)
     source = tmp_path / "t.csv"
     source.write_text(
         "编号,"
@@ -316,7 +317,7 @@ def test_an_import_with_states_is_one_undo_step_after_a_replaced_plan(
     assert [(e.done, e.milestone) for e in logs["y2024-1"]] == [(False, 1), (True, None)]
     assert [(e.done, e.milestone) for e in logs["y2024-2"]] == [(False, 1)]
     assert cli("undo", *data).exit_code == 0
-    assert snapshot(plan_dir) == before
+    assert files(plan_dir) == before
 
 
 def test_a_state_past_the_records_an_item_may_report_is_refused(
@@ -363,7 +364,7 @@ def test_an_import_with_states_killed_at_any_file_is_rolled_back_whole(
 
     source = tmp_path / "states.csv"
     source.write_bytes(STATES.encode("gbk"))
-    before = snapshot(bare_dir)
+    before = files(bare_dir)
     killed(bare_dir, after, "workplan-import", str(source), "--year", "2024")
     assert (bare_dir / journal.NAME).exists()
     checked = cli("validate", "--lang", "en", "--data", str(bare_dir))
@@ -372,11 +373,11 @@ def test_an_import_with_states_killed_at_any_file_is_rolled_back_whole(
     undone = cli("undo", "--lang", "en", "--data", str(bare_dir))
     assert undone.exit_code == 0, undone.stderr
     assert "Rolled back a change that was stopped midway (5 files" in undone.stdout
-    assert snapshot(bare_dir) == before
+    assert files(bare_dir) == before
     again = cli("workplan-import", str(source), "--year", "2024", "--data", str(bare_dir))
     assert again.exit_code == 0, again.stderr
     assert cli("undo", "--data", str(bare_dir)).exit_code == 0
-    assert snapshot(bare_dir) == before
+    assert files(bare_dir) == before
 
 
 def test_a_tracked_row_declares_the_plan_untracked_or_is_refused(

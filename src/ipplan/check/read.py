@@ -84,6 +84,8 @@ class Checked:
     declared_units: Indexed[UnitDeclaration] = field(default_factory=list)
     # work-plan progress events, with their file and path parts (year, item id, stamp)
     progress: list[tuple[Document, tuple[str, ...], ProgressEvent]] = field(default_factory=list)
+    # the undos made (undone/STAMP.yaml), with their files
+    undos: list[Found[domain.Undo]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # The units of a plan already built (check_records); else they come from declared_units.
     unit_table: dict[str, unit_library.Unit] | None = None
@@ -320,11 +322,45 @@ def _read_progress_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> 
         c.progress.append((doc, parts, found))
 
 
+def _read_undo_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:
+    """An undo's record: each file it names must be one an undo writes, a record file or a
+    work plan, named as ipplan names them (``undo-path``), since the next undo writes there."""
+    from ipplan.file_models import UndoRecord
+
+    found = _stamped(c, doc, parts[-1], UndoRecord)
+    if found is None:
+        return
+    paths = [entry.path for entry in found.files]
+    wrong = [i for i, path in enumerate(paths) if not undoable_path(path)]
+    for i in wrong:
+        line = doc.line(("files", i, "path"))
+        c.problems.append(Problem(doc.path, line, "undo-path", {"path": paths[i]}))
+    if not wrong:
+        times = domain.plain_time(found.recorded), domain.plain_time(found.undid)
+        undo = domain.Undo(*times, tuple(paths))
+        c.undos.append(Found(doc, (), undo))
+
+
+def undoable_path(path: str) -> bool:
+    """Whether ``path`` (relative to the data directory) is a file an undo may write: a record
+    file of a kind other than undos, each part as its kind names it, or ``workplans/YEAR.yaml``."""
+    named = layout.split(path)
+    if named is not None:
+        kind, parts = named
+        return kind is not layout.UNDONE and all(
+            p.fullmatch(part) for p, part in zip(kind.parts, parts, strict=True)
+        )
+    head, _, rest = path.partition("/")
+    stem = rest.removesuffix(layout.SUFFIX)
+    return head == layout.WORKPLANS_DIR and stem != rest and bool(layout.YEAR.fullmatch(stem))
+
+
 # How the files of each record kind are read; a capability that registers a kind adds its reader.
 RECORD_READERS: dict[str, Callable[[Checked, Document, tuple[str, ...]], None]] = {
     layout.ACTUALS.name: _read_actual_record,
     layout.UPDATES.name: _read_update_record,
     layout.PROGRESS.name: _read_progress_record,
+    layout.UNDONE.name: _read_undo_record,
 }
 
 

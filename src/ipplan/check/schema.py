@@ -29,6 +29,7 @@ from ipplan.file_models import (
     PlanEntry,
     PlanInfo,
     ProgressEvent,
+    UndoRecord,
     UnitDeclaration,
     WorkPlanFile,
 )
@@ -80,6 +81,8 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     # workplans/YEAR.yaml (by hand) and progress/YEAR/ITEM/STAMP.yaml (by `ipplan item`)
     "workplan": WorkPlanFile,
     "progress": ProgressEvent,
+    # undone/STAMP.yaml, by `ipplan undo`
+    "undo": UndoRecord,
     # ipplan.yaml, the workspace's file, beside its plans' directories
     "workspace": WorkspaceFile,
 }

@@ -68,10 +68,12 @@ def reporting(ctx: typer.Context, lang: str) -> Iterator[None]:
     being the error's stable id (and, for invalid data, the problems as ``validate --json``
     lists them).
     """
+    from ipplan.files import lock
     from ipplan.render import terminal
     from ipplan.text.typed_input import printable
 
     as_json = wants_json(ctx)
+    lock.tell_waits(lock_waits(lang))  # a read waiting for a writer says so, as a write does
     try:
         yield
     except IpplanError as exc:

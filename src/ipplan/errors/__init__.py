@@ -141,6 +141,7 @@ from ipplan.errors.writing import (
     NothingToUndo,
     ReadOnlyData,
     UnfinishedChange,
+    WriteInterrupted,
     WriteStoppedMidway,
     write_error,
 )
@@ -265,6 +266,7 @@ __all__ = [
     "WorkPlanYearOutsidePlan",
     "WorkspaceChanged",
     "WorkspaceListInline",
+    "WriteInterrupted",
     "WriteStoppedMidway",
     "WrongUnit",
     "WrongUnitForItem",

@@ -45,6 +45,14 @@ class WriteStoppedMidway(IpplanError):
     message_id = "write-stopped-midway"
 
 
+class WriteInterrupted(IpplanError):
+    """Ctrl-C (SIGINT) came while a change was being written: what was written of it was put
+    back as it was before the command ends (:func:`ipplan.write.apply_writes`)."""
+
+    message_id = "write-interrupted"
+    exit_code = 130  # as a shell reports a command ended by SIGINT
+
+
 class UnfinishedChange(IpplanError):
     """A change's journal is in the data directory: the change stopped before its last file
     (:mod:`ipplan.files.journal`), and the plan is not read until it is rolled back."""

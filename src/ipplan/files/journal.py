@@ -52,11 +52,29 @@ def _encoded(data: bytes | None) -> str | None:
     return None if data is None else base64.b64encode(data).decode("ascii")
 
 
-def _current(path: Path) -> bytes | None:
+def current(path: Path) -> bytes | None:
+    """The bytes of the file at ``path``, or None where there is none."""
     try:
         return path.read_bytes()
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise write_error(path, exc) from None
+
+
+def put_back(data_dir: layout.DataDir, path: Path, before: bytes | None) -> None:
+    """Make the file at ``path`` hold ``before`` again (None: no file), where it differs; with
+    the write lock held."""
+    try:
+        if current(path) == before:
+            return
+        if before is None:
+            atomic.remove(path, data_dir.path)
+        else:
+            atomic.make_dirs(path.parent, data_dir.path)
+            atomic.atomic_write(path, before)
+    except OSError as exc:
+        raise write_error(path, exc) from None
 
 
 def begin(data_dir: layout.DataDir, writes: Mapping[str, str | bytes | None], command: str) -> None:
@@ -68,10 +86,7 @@ def begin(data_dir: layout.DataDir, writes: Mapping[str, str | bytes | None], co
     for name in sorted(writes):
         content = writes[name]
         new = content.encode("utf-8") if isinstance(content, str) else content
-        try:
-            old = _current(data_dir.file(name))
-        except OSError as exc:
-            raise write_error(data_dir.file(name), exc) from None
+        old = current(data_dir.file(name))
         files.append(
             {
                 "name": name,
@@ -150,15 +165,6 @@ def roll_back(data_dir: layout.DataDir) -> tuple[str, int] | None:
         return None
     command, entries = _entries(data_dir, journal)
     for path, before in reversed(entries):
-        try:
-            if _current(path) == before:
-                continue
-            if before is None:
-                atomic.remove(path, data_dir.path)
-            else:
-                atomic.make_dirs(path.parent, data_dir.path)
-                atomic.atomic_write(path, before)
-        except OSError as exc:
-            raise write_error(path, exc) from None
+        put_back(data_dir, path, before)
     end(data_dir)
     return command, len(entries)

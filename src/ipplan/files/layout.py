@@ -3,7 +3,8 @@
 A record kind is a directory under the data directory, and a rule for naming one record's file:
 
 - ``actuals/<indicator-key>/<year>.yaml``: one indicator-year, with its history;
-- ``updates/<action-id>/<recorded-stamp>.yaml``: one dated update to an action.
+- ``updates/<action-id>/<recorded-stamp>.yaml``: one dated update to an action;
+- ``undone/<recorded-stamp>.yaml``: one undo, with the bytes of each file it removed or replaced.
 
 Two branches that record different indicator-years, or update actions at different times, add
 different files, and git's own line merge takes both without a conflict. Only the same
@@ -81,6 +82,12 @@ PROGRESS = register(
         "progress",
     )
 )
+
+
+# What ``ipplan undo`` took back: one file an undo, named by its own recorded time, holding the
+# bytes of every file it removed or replaced (ipplan.history), so that it is in the history and
+# the next undo can put them back.
+UNDONE = register(Kind("undone", (STAMP,), "undone/<recorded-stamp>.yaml", "undo"))
 
 
 def split(relative: str) -> tuple[Kind, tuple[str, ...]] | None:

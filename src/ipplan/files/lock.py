@@ -260,6 +260,68 @@ def writing(
         held_lock.release()
 
 
+# What a reader tells when it waits for a writer (:func:`unfinished`): the command line sets
+# it for the command it runs (:func:`tell_waits`); the core alone tells nobody.
+_reader_waiting: list[Waiting] = []
+
+
+def tell_waits(waiting: Waiting | None) -> None:
+    """Have a reader that waits for a writer's lock tell ``waiting`` (None: nobody)."""
+    _reader_waiting[:] = [] if waiting is None else [waiting]
+
+
+def unfinished(data_dir: layout.DataDir, timeout: float | None = None) -> Path | None:
+    """The journal of a change stopped midway, for a reader; None when there is none.
+
+    A journal is also there while a live writer is still writing its change. So when there is
+    one and the write lock is held, the reader waits for the writer as another writer would:
+    up to ``timeout`` seconds (default: :func:`lock_timeout`), then :class:`DataLocked`; a wait
+    longer than :data:`WAIT_NOTICE_AFTER` is told, once, to what :func:`tell_waits` was given.
+    Only a journal still there when nobody holds the lock is a change stopped midway. The lock
+    is looked at with a shared ``flock`` on the lock file opened for reading, so a reader
+    needs no right to write; where that cannot be done, the journal is taken as it is.
+    """
+    from ipplan.files import journal
+
+    if journal.pending(data_dir) is None:
+        return None
+    seconds = lock_timeout(os.environ) if timeout is None else timeout
+    _wait_for_writer(data_dir, seconds)
+    return journal.pending(data_dir)
+
+
+def _wait_for_writer(data_dir: layout.DataDir, seconds: float) -> None:
+    """Return once no process holds ``data_dir``'s write lock (or it cannot be looked at)."""
+    import fcntl
+
+    lock_path = data_dir.path / layout.LOCK_NAME
+    try:
+        fd = os.open(lock_path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return  # no lock file, or none to open: nobody is known to write
+    try:
+        start = time.monotonic()
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in _HELD:
+                    return
+            else:
+                return  # closing the descriptor lets the shared lock go
+            waited = time.monotonic() - start
+            if waited >= seconds:
+                raise DataLocked(path=str(data_dir.path), lock=str(lock_path), seconds=seconds)
+            if waited >= WAIT_NOTICE_AFTER and not told:
+                told = True
+                for waiting in _reader_waiting:
+                    waiting(data_dir.path)
+            time.sleep(min(POLL, seconds - waited))
+    finally:
+        os.close(fd)
+
+
 # The write lock this process holds, and its file, by data directory (:func:`writing`).
 _held: dict[Path, tuple[Lock, Path]] = {}
 

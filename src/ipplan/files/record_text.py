@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ipplan.data import ActionUpdate, Actual, Revision
-from ipplan.files.layout import ACTUALS, UPDATES
+from ipplan.files.layout import ACTUALS, UNDONE, UPDATES
 
 
 def scalar(value: object) -> str:
@@ -115,3 +115,15 @@ def dump_update(update: ActionUpdate) -> str:
         "",
     )
     return UPDATES.header() + "\n".join(lines) + "\n"
+
+
+def dump_undo(
+    recorded: dt.datetime, undid: dt.datetime, files: Iterable[tuple[str, str | None]]
+) -> str:
+    """``undone/<stamp>.yaml``: one undo, made at ``recorded``, of the change recorded at
+    ``undid``; each file it removed or replaced, by its path, with its whole text before (None:
+    the undo made it anew)."""
+    lines = [f"recorded: {scalar(recorded)}", f"undid: {scalar(undid)}", "files:"]
+    for path, before in files:
+        lines += [f"  - path: {scalar(path)}", f"    before: {scalar(before)}"]
+    return UNDONE.header() + "\n".join(lines) + "\n"

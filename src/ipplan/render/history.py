@@ -13,6 +13,9 @@ from ipplan.text.wrapping import width
 
 def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
     """A change as (what it is about, what changed, its source and note)."""
+    if change["kind"] == "undo":
+        what = text("history.undid", lang, when=moment(change["undid"]), count=change["files"])
+        return text("history.undo_item", lang), what, ""
     if change["kind"] == "workplan":
         what = text("history.workplan_imported", lang, items=change["items"])
         if change["progress"]:
@@ -89,6 +92,10 @@ def undo_lines(view: Mapping[str, Any], lang: str) -> list[str]:
     when = moment(view["recorded"])
     lines = []
     for change in view["changes"]:
+        if change["kind"] == "undo":
+            undid = moment(change["undid"])
+            lines.append(text("undo.undo", lang, verb=verb, when=when, undid=undid))
+            continue
         if change["kind"] == "workplan":
             lines.append(
                 text(

@@ -367,10 +367,10 @@ HELP: dict[str, tuple[str, str]] = {
     "help.history.limit": ("只显示最新的 N 条变更。", "Show only the newest N changes."),
     "help.undo": (
         "撤销最近一次变更（记录的数值、一次导入或一条行动进展）。\n\n"
-        "被替换的值会恢复；首次记录的值会删除。再运行一次可继续往前撤销；`ipplan history` 显示下一条是什么。\n\n"
+        "被替换的值会恢复；首次记录的值会删除。撤销本身也记入历史（undone/ 中保存它拿走的内容）；紧接着再运行一次会恢复这次撤销拿走的内容（重做）；`ipplan history` 显示下一条是什么。\n\n"
         "示例：ipplan undo --dry-run",
         "Revert the most recent change (a recorded value, an import, or an action update).\n\n"
-        "A replaced value comes back; a first value is removed. Run it again to go further back; `ipplan history` shows what is next.\n\n"
+        "A replaced value comes back; a first value is removed. The undo is itself in the history (undone/ keeps what it took); run it again right after and it puts back what the undo took (a redo); `ipplan history` shows what is next.\n\n"
         "Example: ipplan undo --dry-run",
     ),
     "help.undo.dry_run": (

@@ -65,7 +65,19 @@ class WorkPlanImportView(TypedDict):
     progress: int  # the progress records its 状态 column wrote, undone with it
 
 
-EventView = ProgressChangeView | ActionChangeView | ActualChangeView | WorkPlanImportView
+class UndoChangeView(TypedDict):
+    """An ``ipplan undo``: the recorded time of the change it undid, and how many files it
+    removed or replaced."""
+
+    kind: Literal["undo"]
+    recorded: str | None
+    undid: str | None
+    files: int
+
+
+EventView = (
+    ProgressChangeView | ActionChangeView | ActualChangeView | WorkPlanImportView | UndoChangeView
+)
 
 
 class NextUndoView(TypedDict):
@@ -93,8 +105,15 @@ class UndoView(TypedDict):
 
 def event_view(event: Event) -> EventView:
     """One change in ``history --json``."""
-    from ipplan.history import ActionChange, ProgressChange, WorkPlanImport
+    from ipplan.history import ActionChange, ProgressChange, UndoChange, WorkPlanImport
 
+    if isinstance(event, UndoChange):
+        return {
+            "kind": "undo",
+            "recorded": when(event.recorded),
+            "undid": when(event.undid),
+            "files": event.files,
+        }
     if isinstance(event, WorkPlanImport):
         return {
             "kind": "workplan",

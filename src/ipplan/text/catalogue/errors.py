@@ -310,6 +310,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{total} files written: {written}; not written: {pending}. ipplan validate and git "
         "status in {path} show where things stand{then}",
     ),
+    "write-interrupted": (
+        "改动在写完前被中断（Ctrl-C），已写入的文件均已复原，没有做任何改动。",
+        "the change was interrupted (Ctrl-C) before it was whole; the files it had written were "
+        "put back as they were, so nothing was changed",
+    ),
     "unfinished-change": (
         "一次改动在写完全部文件前中断（记录见 {journal}），计划的文件可能新旧混杂，未读取。"
         "运行 ipplan undo 将其回滚（任何写入的命令也会先将其回滚）。",
@@ -392,6 +397,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo.workplan_progress": (
         "连同导入时从状态列记下的 {count} 条进展。",
         "With it, the {count} progress events its state column recorded.",
+    ),
+    "history.undo_item": ("撤销", "undo"),
+    "history.undid": (
+        "撤销了 {when} 的改动（{count} 个文件）",
+        "undid the change of {when} ({count} files)",
+    ),
+    "undo.undo": (
+        "{verb} {when} 的撤销：{undid} 的改动已恢复。",
+        "{verb} the undo made {when}: the change of {undid} is back.",
     ),
     "undo.done": ("已撤销", "Reverted"),
     "undo.would": ("将撤销", "Would revert"),
