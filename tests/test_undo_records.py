@@ -159,3 +159,25 @@ def test_an_undo_record_naming_a_file_no_undo_writes_is_refused_and_nothing_chan
     assert "Traceback" not in result.stderr
     assert snapshot(plan_dir) == before
     assert not (plan_dir.parent / "outside.yaml").exists()
+
+
+def test_the_undo_of_a_large_work_plan_keeps_it_whole_and_the_plan_still_reads(
+    cli: Run, shipped_dir: Path, tmp_path: Path
+) -> None:
+    """An undo record holds whole files: the undo of a work plan of 400 items is far over a
+    record file's 64 KB, and is read with a data file's limits."""
+    rows = "".join(
+        f',talent-training,措施{n},开展培训工作第{n}项。,"1.推动指南实施第{n}项。","上半年,完成第{n}项",省局负责\n'
+        for n in range(1, 401)
+    )
+    table = tmp_path / "big.csv"
+    table.write_text("编号,对应行动,工作措施,工作目标,具体内容,进度安排,负责部门\n" + rows, "utf-8")
+    data = ("--data", str(shipped_dir))
+    ok(cli, "workplan-import", str(table), "--year", "2024", *data)
+    imported = files(shipped_dir)
+    assert len(imported["workplans/2024.yaml"]) > 64 * 1024
+    ok(cli, "undo", *data)
+    assert "workplans/2024.yaml" not in files(shipped_dir)
+    assert ok(cli, "validate", *data)
+    ok(cli, "undo", *data)  # the work plan back, byte for byte
+    assert files(shipped_dir) == imported

@@ -42,8 +42,11 @@ def read_records(
     from ipplan.files.yaml_read import read
 
     base = str(data_dir.path)
+    undone = f"{layout.UNDONE.name}/"
     for relative in layout.record_files(data_dir, problems):  # paths as text (see Document)
-        doc, found = read(f"{base}/{relative}", data_dir.path, scanned=True, record=True)
+        # an undo's record holds whole files (a work plan among them): a data file's limits
+        record = not relative.startswith(undone)
+        doc, found = read(f"{base}/{relative}", data_dir.path, scanned=True, record=record)
         problems.extend(found)
         yield relative, doc
 
