@@ -4,6 +4,7 @@ and in a member plan, and ``ipplan record BASELINE-YEAR KEY VALUE`` filling it i
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,21 @@ def test_record_in_the_baseline_year_fills_a_pending_baseline(
     english = cli("record", "2025", "litigators", "70", "--lang", "en", *data)
     assert english.exit_code == 0, english.stderr
     assert english.stdout.splitlines()[0].startswith("Set the baseline of ")
+    noted = cli("record", "2025", "revenue", "12.5", "--source", "年报", "--note", "估算", *data)
+    assert noted.exit_code == 0, noted.stderr
+    text = (new / "indicators.yaml").read_text(encoding="utf-8")
+    assert "    baseline: {year: 2025, value: 12.5}  # source: 年报; note: 估算\n" in text
+    scripted = cli("record", "2025", "complaint_rate", "1.2", "--json", *data)
+    assert scripted.exit_code == 0, scripted.stderr
+    assert json.loads(scripted.stdout) == {
+        "baseline_set": {
+            "key": "complaint_rate",
+            "year": 2025,
+            "value": 1.2,
+            "source": None,
+            "note": None,
+        }
+    }
 
 
 def test_a_refused_baseline_leaves_every_file_as_it_was(pair: tuple[Path, Path], cli: Run) -> None:

@@ -272,7 +272,7 @@ def test_refusals_leave_every_file_as_it_was(old: Path, tmp_path: Path, cli: Run
     (broken / "actuals" / "practitioners" / "2099.yaml").write_text("value: 1\n", "utf-8")
     years = ("--years", "2026-2030")
     cases: list[tuple[list[str], int, str]] = [
-        (["--from", str(tmp_path / "nowhere"), *years, "--title", TITLE], 1, "不存在"),
+        (["--from", str(tmp_path / "nowhere"), *years, "--title", TITLE], 1, "找不到这个计划"),
         (["--from", str(broken), *years, "--title", TITLE], 1, "year-outside-plan"),
         (
             ["--from", str(old), "--years", "2025-2029", "--title", TITLE],

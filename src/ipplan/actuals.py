@@ -255,6 +255,7 @@ class BaselineSet:
     year: int
     value: Value
     source: str | None
+    note: str | None = None
 
 
 def fills_baseline(plan: Plan, year: int, indicator_ref: str) -> bool:
@@ -297,11 +298,12 @@ def set_baseline(
     value_text: str | None,
     *,
     source: str | None = None,
+    note: str | None = None,
     not_published: bool = False,
     waiting: Waiting | None = None,
 ) -> BaselineSet:
     """Write ``value_text`` into indicators.yaml as the pending baseline of an indicator
-    (:func:`fills_baseline`), its source as a comment beside it, through the same checked
+    (:func:`fills_baseline`), its source and note as a comment beside it, through the same checked
     change as every record (:func:`ipplan.write.commit`): the whole plan is validated as it
     will be before the file is replaced, so a refusal changes nothing."""
     from ipplan.files.layout import FILES
@@ -313,7 +315,7 @@ def set_baseline(
     if value_text is None:
         raise RecordValueMissing()
     check_ended(year, clock.judgement_day(None))
-    cleaned = clean_text(source, "--source")
+    cleaned, remark = clean_text(source, "--source"), clean_text(note, "--note")
 
     def edit(latest: Plan) -> Edit[BaselineSet]:
         indicator = latest.indicator(indicator_ref)
@@ -335,9 +337,10 @@ def set_baseline(
             doc.line(("indicators", index, "baseline")),
             doc.line(("indicators", index, "baseline_pending")),
         )
-        note = f"source: {cleaned}" if cleaned else ""
-        new = baseline_text(text, lines, year, value, note)
-        outcome = BaselineSet(indicator, year, value, cleaned)
+        said = [f"source: {cleaned}"] if cleaned else []
+        said += [f"note: {remark}"] if remark else []
+        new = baseline_text(text, lines, year, value, "; ".join(said))
+        outcome = BaselineSet(indicator, year, value, cleaned, remark)
         return Edit(outcome, {FILES["indicators"]: new})
 
     return commit(data_dir, plan, edit, waiting=waiting)

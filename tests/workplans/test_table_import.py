@@ -346,7 +346,9 @@ def test_an_amount_may_carry_the_items_own_unit(
     before = snapshot(plan_dir)
     other = cli("item", "y2024-1", "--amount", "2家", *data)
     assert other.exit_code == 1 and "Traceback" not in other.stderr
-    assert other.stderr.strip() == "错误：“2家”带有单位 家，但该指标的单位是 次；请只写数值。"
+    assert other.stderr.strip() == (
+        "错误：“2家”带有单位 家，但工作项 y2024-1 的数量以 次 计；请只写数值。"
+    )
     assert snapshot(plan_dir) == before
     assert cli("item", "y2024-1", "--amount", "2次", *data).exit_code == 0
     (event,) = load(plan_dir).work.events_of("y2024-1")

@@ -86,7 +86,11 @@ def record(
         data_dir = resolve_data_dir(ctx, data)
         plan = load.load_to_write(data_dir)
         if actuals.fills_baseline(plan, year, indicator):
-            _set_baseline(data_dir, plan, year, indicator, value, source, not_published, language)
+            _set_baseline(
+                *(data_dir, plan, year, indicator, value, source, note, not_published),
+                language,
+                as_json,
+            )
             return
         done = actuals.record(
             *(data_dir, plan, year, indicator, value),
@@ -142,10 +146,13 @@ def _set_baseline(
     indicator: str,
     value: str | None,
     source: str | None,
+    note: str | None,
     not_published: bool,
     language: str,
+    as_json: bool,
 ) -> None:
-    """``record`` for the baseline year of a pending baseline: written into indicators.yaml."""
+    """``record`` for the baseline year of a pending baseline: written into indicators.yaml,
+    then said (``as_json``: what was written, for scripts)."""
     from ipplan import actuals
     from ipplan.render import terminal
     from ipplan.text import shown_numbers
@@ -153,6 +160,7 @@ def _set_baseline(
     done = actuals.set_baseline(
         *(data_dir, plan, year, indicator, value),
         source=source,
+        note=note,
         not_published=not_published,
         waiting=lock_waits(language),
     )
@@ -166,7 +174,11 @@ def _set_baseline(
         source=done.source,
     )
     mark_saved(message)
-    terminal.print_lines([message])
+    if not as_json:
+        terminal.print_lines([message])
+        return
+    written = {"key": done.indicator.key, "year": year, "value": done.value}
+    print_json({"baseline_set": {**written, "source": done.source, "note": done.note}})
 
 
 @app.command()
