@@ -95,7 +95,7 @@ def noisy(text: str) -> list[str]:
     st.lists(
         st.decimals(min_value=300, max_value=700, places=4, allow_nan=False), min_size=1, max_size=4
     ),
-    st.decimals(min_value=0, max_value=100, places=4, allow_nan=False),
+    st.decimals(min_value=0, max_value=Decimal("99.9999"), places=4, allow_nan=False),
 )
 def test_no_binary_noise_in_json_or_csv(
     cli: Run, definitions: Path, values: list[Decimal], rate: Decimal
