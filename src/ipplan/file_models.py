@@ -331,9 +331,10 @@ class Indicator(_Model):
     baseline_pending: Annotated[
         StrictBool,
         Field(
-            description="true: the baseline is the figure of the baseline year, not known yet "
-            "(a successor plan whose predecessor has not recorded it); baseline is null until "
-            "it is written in. validate names it, validate --strict fails on it."
+            description="true: the baseline is the figure of the baseline year, not written in "
+            "yet (a successor's, or a member plan's own); baseline is null until it is written "
+            "in, by hand or with `ipplan record BASELINE-YEAR KEY VALUE`. validate names it, "
+            "validate --strict fails on it."
         ),
     ] = False
 
