@@ -323,7 +323,7 @@ def test_an_import_with_states_is_one_undo_step_after_a_replaced_plan(
 def test_a_state_past_the_records_an_item_may_report_is_refused(
     bare_dir: Path, cli: Run, tmp_path: Path
 ) -> None:
-    from ipplan.workplans.tables import MAX_STATED
+    from ipplan.workplans.state_cells import MAX_STATED
 
     count = MAX_STATED + 1
     schedule = "\n".join(f"{m % 12 + 1}月底前，第{m}步" for m in range(count))

@@ -61,7 +61,8 @@ from ipplan.workplans.states import (
 from ipplan.write import Edit, commit, stamp
 
 if TYPE_CHECKING:
-    from ipplan.workplans.tables import Stated, Table
+    from ipplan.workplans.state_cells import Stated
+    from ipplan.workplans.tables import Table
 
 
 @dataclass(frozen=True)
