@@ -305,8 +305,11 @@ def set_baseline(
     """Write ``value_text`` into indicators.yaml as the pending baseline of an indicator
     (:func:`fills_baseline`), its source and note as a comment beside it, through the same checked
     change as every record (:func:`ipplan.write.commit`): the whole plan is validated as it
-    will be before the file is replaced, so a refusal changes nothing."""
-    from ipplan.files.layout import FILES
+    will be before the file is replaced, so a refusal changes nothing. In the same change, a
+    dated record of it (``baselines/<stamp>.yaml``) keeps indicators.yaml's text before, so that
+    ``history`` lists it and ``undo`` puts that text back (:mod:`ipplan.history`)."""
+    from ipplan.files.layout import BASELINES, FILES, stamp_name
+    from ipplan.files.record_text import dump_baseline
     from ipplan.files.yaml_read import parse, read_regular
     from ipplan.timeliness import is_baseline_pending
 
@@ -341,6 +344,10 @@ def set_baseline(
         said += [f"note: {remark}"] if remark else []
         new = baseline_text(text, lines, year, value, "; ".join(said))
         outcome = BaselineSet(indicator, year, value, cleaned, remark)
-        return Edit(outcome, {FILES["indicators"]: new})
+        made = stamp(latest)
+        kept = dump_baseline(made, indicator.key, year, value, cleaned, remark, text)
+        writes: dict[str, str | None] = {FILES["indicators"]: new}
+        writes[BASELINES.relative(stamp_name(made))] = kept
+        return Edit(outcome, writes)
 
     return commit(data_dir, plan, edit, waiting=waiting)

@@ -407,6 +407,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{verb} {when} 的撤销：{undid} 的改动已恢复。",
         "{verb} the undo made {when}: the change of {undid} is back.",
     ),
+    "history.baseline": ("写入基线 {value}", "set the baseline to {value}"),
+    "undo.baseline": (
+        "{verb} {when} 写入的 {name} 的基线 {value}（{year} 年）；该基线重回待定。",
+        "{verb} the baseline of {name} set {when}: {value} ({year}); it is pending again.",
+    ),
     "undo.done": ("已撤销", "Reverted"),
     "undo.would": ("将撤销", "Would revert"),
     "undo.value": (
