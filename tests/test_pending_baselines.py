@@ -298,3 +298,30 @@ def test_a_refused_undo_of_a_baseline_changes_nothing(pair: tuple[Path, Path], c
     assert refused.exit_code == 1
     assert f"{record}:3: unknown-indicator: " in refused.stderr, refused.stderr
     assert snapshot(new) == before
+
+
+def test_undo_of_a_baseline_refuses_when_indicators_yaml_changed_since(
+    pair: tuple[Path, Path], cli: Run
+) -> None:
+    _, new = pair
+    data = ("--data", str(new))
+    done = cli("record", "2025", "medium_agencies", "130", *data)
+    assert done.exit_code == 0, done.stderr
+    path = new / "indicators.yaml"
+    edited = path.read_text(encoding="utf-8").replace(TITLE, "专利代理行业发展规划（修订）")
+    path.write_text(edited, encoding="utf-8")
+    before = snapshot(new)
+    refused = cli("undo", *data)
+    assert refused.exit_code == 1
+    assert refused.stderr.strip() == (
+        "错误：indicators.yaml 在写入 medium_agencies 的基线（2025 年）之后又有改动，撤销会丢掉"
+        "这些改动，因此未作任何改动；请手工把该基线改回 baseline: null 与 baseline_pending: true。"
+    )
+    english = cli("undo", "--lang", "en", *data)
+    assert english.exit_code == 1
+    assert english.stderr.strip() == (
+        "error: indicators.yaml has changed since the baseline of medium_agencies (2025) was "
+        "written in, and undo would lose that change, so nothing was changed; put the baseline "
+        "back by hand (baseline: null, then baseline_pending: true)"
+    )
+    assert snapshot(new) == before

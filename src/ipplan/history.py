@@ -417,9 +417,24 @@ def _taken(data_dir: DataDir, undone: UndoChange) -> dict[str, str | None]:
 
 def _unwritten(data_dir: DataDir, written: BaselineChange) -> dict[str, str | None]:
     """indicators.yaml as it was before the baseline ``written`` went in, from its record
-    (checked when the plan was read), and the record itself removed."""
+    (checked when the plan was read), and the record itself removed. Refused
+    (:class:`BaselineChangedSince`) when indicators.yaml is no longer what ``record`` made of
+    that text: putting it back would lose what changed since."""
+    from ipplan.actuals import written_in
+    from ipplan.errors import BaselineChangedSince, BaselineNotEditable
+
     record = BASELINES.relative(stamp_name(written.recorded))
-    return {FILES["indicators"]: str(_kept(data_dir, record)["before"]), record: None}
+    before = str(_kept(data_dir, record)["before"])
+    path = data_dir.file(FILES["indicators"])
+    try:
+        made = written_in(
+            before, path, written.key, written.year, written.value, written.source, written.note
+        )
+    except BaselineNotEditable:
+        made = None
+    if made is None or _text(path) != made:
+        raise BaselineChangedSince(key=written.key, year=written.year)
+    return {FILES["indicators"]: before, record: None}
 
 
 def _kept(data_dir: DataDir, relative: str) -> dict[str, object]:
