@@ -58,6 +58,9 @@ UNPAIRED = {
     # and paths (ipplan.data.Undo, a dataclass), and undo reads the texts from the file.
     file_models.UndoRecord: "ipplan.data.Undo, without the files' texts",
     file_models.UndoneFile: "a path of ipplan.data.Undo",
+    # A baseline's record keeps indicators.yaml's text before it; the plan keeps the rest
+    # (ipplan.data.Baseline, a dataclass), and undo reads the text from the file.
+    file_models.BaselineRecord: "ipplan.data.Baseline, without indicators.yaml's text",
 }
 # Fields a record has and its model does not: given to from_model where the record is made.
 DERIVED: dict[type[BaseModel], dict[str, Any]] = {

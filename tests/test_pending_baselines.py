@@ -225,3 +225,103 @@ def test_a_member_plans_pending_baseline_is_its_own(
         "year": 2021,
         "value": 3000,
     }
+
+
+def test_a_baseline_written_in_is_one_entry_in_history_and_one_step_of_undo(
+    pair: tuple[Path, Path], cli: Run
+) -> None:
+    _, new = pair
+    data = ("--data", str(new))
+    pending = (new / "indicators.yaml").read_bytes()
+    done = cli("record", "2025", "medium_agencies", "130", "--source", "年报", *data)
+    assert done.exit_code == 0, done.stderr
+    written = (new / "indicators.yaml").read_bytes()
+    (record,) = sorted((new / "baselines").iterdir())
+    kept = record.read_bytes()
+    assert kept.decode("utf-8").startswith(
+        "# yaml-language-server: $schema=../schema/baseline.schema.json\n"
+    )
+    scripted = json.loads(cli("history", "--json", *data).stdout)
+    entry = scripted["changes"][0]
+    assert {k: v for k, v in entry.items() if k != "recorded"} == {
+        "kind": "baseline",
+        "key": "medium_agencies",
+        "name": "中型以上专利代理机构数量",
+        "name_en": "Medium-sized and larger patent agencies",
+        "unit": "家",
+        "year": 2025,
+        "value": 130,
+        "source": "年报",
+        "note": None,
+    }
+    assert scripted["next_undo"]["changes"] == [entry]
+    zh = cli("history", *data)
+    assert zh.exit_code == 0, zh.stderr
+    assert "写入基线 130 家" in zh.stdout
+    assert "ipplan undo 将撤销最新的变更：中型以上专利代理机构数量 2025" in zh.stdout
+    en = cli("history", "--lang", "en", *data)
+    assert "set the baseline to 130" in en.stdout, en.stdout
+    one = json.loads(cli("history", "medium_agencies", "--json", *data).stdout)
+    assert one["changes"] == [entry]
+
+    undone = cli("undo", *data)
+    assert undone.exit_code == 0, undone.stderr
+    assert undone.stdout.splitlines()[0].startswith("已撤销 ")
+    assert "中型以上专利代理机构数量 的基线 130 家（2025 年）；该基线重回待定。" in undone.stdout
+    assert (new / "indicators.yaml").read_bytes() == pending
+    assert not record.exists()
+    assert indicators(new)["medium_agencies"]["baseline_pending"] is True
+    assert cli("validate", *data).exit_code == 0
+    kinds = [c["kind"] for c in json.loads(cli("history", "--json", *data).stdout)["changes"]]
+    assert kinds == ["undo"]
+
+    redone = cli("undo", "--lang", "en", *data)
+    assert redone.exit_code == 0, redone.stderr
+    assert (new / "indicators.yaml").read_bytes() == written
+    assert record.read_bytes() == kept
+    kinds = [c["kind"] for c in json.loads(cli("history", "--json", *data).stdout)["changes"]]
+    assert kinds == ["undo", "undo", "baseline"]
+    assert cli("validate", *data).exit_code == 0
+
+
+def test_a_refused_undo_of_a_baseline_changes_nothing(pair: tuple[Path, Path], cli: Run) -> None:
+    _, new = pair
+    data = ("--data", str(new))
+    done = cli("record", "2025", "medium_agencies", "130", *data)
+    assert done.exit_code == 0, done.stderr
+    (record,) = sorted((new / "baselines").iterdir())
+    # the record kept names an indicator the plan lacks: validation refuses, nothing is written
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace('indicator: "medium_agencies"', 'indicator: "nosuch"'), "utf-8")
+    before = snapshot(new)
+    refused = cli("undo", *data)
+    assert refused.exit_code == 1
+    assert f"{record}:3: unknown-indicator: " in refused.stderr, refused.stderr
+    assert snapshot(new) == before
+
+
+def test_undo_of_a_baseline_refuses_when_indicators_yaml_changed_since(
+    pair: tuple[Path, Path], cli: Run
+) -> None:
+    _, new = pair
+    data = ("--data", str(new))
+    done = cli("record", "2025", "medium_agencies", "130", *data)
+    assert done.exit_code == 0, done.stderr
+    path = new / "indicators.yaml"
+    edited = path.read_text(encoding="utf-8").replace(TITLE, "专利代理行业发展规划（修订）")
+    path.write_text(edited, encoding="utf-8")
+    before = snapshot(new)
+    refused = cli("undo", *data)
+    assert refused.exit_code == 1
+    assert refused.stderr.strip() == (
+        "错误：indicators.yaml 在写入 medium_agencies 的基线（2025 年）之后又有改动，撤销会丢掉"
+        "这些改动，因此未作任何改动；请手工把该基线改回 baseline: null 与 baseline_pending: true。"
+    )
+    english = cli("undo", "--lang", "en", *data)
+    assert english.exit_code == 1
+    assert english.stderr.strip() == (
+        "error: indicators.yaml has changed since the baseline of medium_agencies (2025) was "
+        "written in, and undo would lose that change, so nothing was changed; put the baseline "
+        "back by hand (baseline: null, then baseline_pending: true)"
+    )
+    assert snapshot(new) == before

@@ -135,7 +135,7 @@ def test_an_undo_of_several_files_is_one_journalled_change_with_its_record(
 
 
 @pytest.mark.parametrize(
-    "path", ["../outside.yaml", "indicators.yaml", "actuals/../indicators.yaml", "undone/x.yaml"]
+    "path", ["../outside.yaml", "tasks.yaml", "actuals/../indicators.yaml", "undone/x.yaml"]
 )
 def test_an_undo_record_naming_a_file_no_undo_writes_is_refused_and_nothing_changes(
     cli: Run, plan_dir: Path, path: str
@@ -152,7 +152,7 @@ def test_an_undo_record_naming_a_file_no_undo_writes_is_refused_and_nothing_chan
     assert checked.exit_code == 1
     assert (
         f"undone/20240301T020200Z.yaml:4: undo-path: the undo record names {path}, which is no "
-        "file an undo writes"
+        "file an undo writes (a record file, workplans/YEAR.yaml or indicators.yaml)"
     ) in " ".join((checked.stdout + checked.stderr).split())
     result = cli("undo", "--lang", "en", "--data", str(plan_dir))
     assert result.exit_code == 1

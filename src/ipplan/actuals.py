@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ipplan import clock
 from ipplan.assess import Assessment, assess
@@ -290,6 +291,37 @@ def baseline_text(text: str, lines: tuple[int, int], year: int, value: Value, no
     return "".join(rows)
 
 
+def written_in(
+    text: str,
+    path: Path,
+    key: str,
+    year: int,
+    value: Value,
+    source: str | None,
+    note: str | None,
+) -> str:
+    """indicators.yaml as ``text`` (read from ``path``) with the pending baseline of ``key``
+    written in (:func:`baseline_text`), its source and note as the comment beside it: what
+    ``record`` writes, and what undo expects to find before it puts ``text`` back. Raises
+    :class:`BaselineNotEditable` when the indicator is not there as ``ipplan new`` writes it."""
+    from ipplan.files.yaml_read import parse
+
+    doc, _ = parse(text, path)
+    entries = doc.data.get("indicators", []) if isinstance(doc.data, dict) else []
+    index = next(
+        (i for i, e in enumerate(entries) if isinstance(e, dict) and e.get("key") == key), None
+    )
+    if index is None:
+        raise BaselineNotEditable(year=year)
+    lines = (
+        doc.line(("indicators", index, "baseline")),
+        doc.line(("indicators", index, "baseline_pending")),
+    )
+    said = [f"source: {source}"] if source else []
+    said += [f"note: {note}"] if note else []
+    return baseline_text(text, lines, year, value, "; ".join(said))
+
+
 def set_baseline(
     data_dir: DataDir,
     plan: Plan,
@@ -305,9 +337,12 @@ def set_baseline(
     """Write ``value_text`` into indicators.yaml as the pending baseline of an indicator
     (:func:`fills_baseline`), its source and note as a comment beside it, through the same checked
     change as every record (:func:`ipplan.write.commit`): the whole plan is validated as it
-    will be before the file is replaced, so a refusal changes nothing."""
-    from ipplan.files.layout import FILES
-    from ipplan.files.yaml_read import parse, read_regular
+    will be before the file is replaced, so a refusal changes nothing. In the same change, a
+    dated record of it (``baselines/<stamp>.yaml``) keeps indicators.yaml's text before, so that
+    ``history`` lists it and ``undo`` puts that text back (:mod:`ipplan.history`)."""
+    from ipplan.files.layout import BASELINES, FILES, stamp_name
+    from ipplan.files.record_text import dump_baseline
+    from ipplan.files.yaml_read import read_regular
     from ipplan.timeliness import is_baseline_pending
 
     if not_published:
@@ -326,21 +361,12 @@ def set_baseline(
         )
         path = data_dir.file(FILES["indicators"])
         text = read_regular(path).decode("utf-8")
-        doc, _ = parse(text, path)
-        entries = doc.data.get("indicators", []) if isinstance(doc.data, dict) else []
-        index = next(
-            i
-            for i, e in enumerate(entries)
-            if isinstance(e, dict) and e.get("key") == indicator.key
-        )
-        lines = (
-            doc.line(("indicators", index, "baseline")),
-            doc.line(("indicators", index, "baseline_pending")),
-        )
-        said = [f"source: {cleaned}"] if cleaned else []
-        said += [f"note: {remark}"] if remark else []
-        new = baseline_text(text, lines, year, value, "; ".join(said))
+        new = written_in(text, path, indicator.key, year, value, cleaned, remark)
         outcome = BaselineSet(indicator, year, value, cleaned, remark)
-        return Edit(outcome, {FILES["indicators"]: new})
+        made = stamp(latest)
+        kept = dump_baseline(made, indicator.key, year, value, cleaned, remark, text)
+        writes: dict[str, str | None] = {FILES["indicators"]: new}
+        writes[BASELINES.relative(stamp_name(made))] = kept
+        return Edit(outcome, writes)
 
     return commit(data_dir, plan, edit, waiting=waiting)

@@ -186,6 +186,20 @@ class Undo:
     files: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """A pending baseline written into indicators.yaml, as its record file
+    (``baselines/<stamp>.yaml``) tells it; the file's text before stays in that file, read only
+    by undo."""
+
+    recorded: dt.datetime
+    indicator: str
+    year: int
+    value: int | float
+    source: str | None = None
+    note: str | None = None
+
+
 R = TypeVar("R", bound=tuple[Any, ...])
 # A record made from its fields' values as they are (the named tuple's own checks skipped).
 _made: Callable[..., Any] = tuple.__new__

@@ -589,6 +589,22 @@ class UndoRecord(_Model):
     files: Annotated[list[UndoneFile], Field(min_length=1)]
 
 
+class BaselineRecord(_Model):
+    """baselines/<recorded-stamp>.yaml: a pending baseline written into indicators.yaml by
+    ``ipplan record BASELINE-YEAR KEY VALUE``: what it wrote, and the file's text before."""
+
+    recorded: Moment
+    indicator: Annotated[Key, Field(description="The indicator whose baseline was written.")]
+    year: Annotated[StrictInt, Field(description="The baseline year.")]
+    value: Annotated[Value, Field(description="The baseline written.")]
+    source: Text | None = None
+    note: Text | None = None
+    before: Annotated[
+        StrictStr,
+        Field(description="indicators.yaml's whole text before; undo puts it back."),
+    ]
+
+
 Name = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 
 

@@ -29,7 +29,7 @@ from ipplan.errors import (
     UnknownReference,
     write_error,
 )
-from ipplan.files.layout import UNDONE, WORKPLANS_DIR, DataDir, stamp_name
+from ipplan.files.layout import BASELINES, FILES, UNDONE, WORKPLANS_DIR, DataDir, stamp_name
 from ipplan.files.lock import Waiting
 from ipplan.files.record_text import dump_actual, dump_undo
 from ipplan.plan import Plan
@@ -134,9 +134,24 @@ class UndoChange:
     files: int
 
 
-Event = ValueChange | ActionChange | ProgressChange | WorkPlanImport | UndoChange
+@dataclass(frozen=True)
+class BaselineChange:
+    """A pending baseline written into indicators.yaml by ``ipplan record``: its record
+    (``baselines/<stamp>.yaml``) keeps the file's text before, which undo puts back.
+    ``indicator`` is None when the plan no longer has the one it names."""
+
+    key: str
+    indicator: Indicator | None
+    year: int
+    value: Value
+    source: str | None
+    note: str | None
+    recorded: dt.datetime
+
+
+Event = ValueChange | ActionChange | ProgressChange | WorkPlanImport | UndoChange | BaselineChange
 # what undo removes or puts back
-Dropped = ActionChange | ProgressChange | WorkPlanImport | UndoChange
+Dropped = ActionChange | ProgressChange | WorkPlanImport | UndoChange | BaselineChange
 
 
 def _order(event: Event) -> tuple[int, dt.datetime]:
@@ -202,6 +217,14 @@ def events(plan: Plan, ref: str | None = None) -> list[Event]:
                 found = [e for e in found if id(e) not in taken]
                 found.append(WorkPlanImport(wp.year, title, count, moment, folded))
         found += [UndoChange(u.recorded, u.undid, len(u.files)) for u in plan.undos]
+    keys = {indicator.key: indicator for indicator in indicators}
+    found += [
+        BaselineChange(
+            b.indicator, keys.get(b.indicator), b.year, b.value, b.source, b.note, b.recorded
+        )
+        for b in plan.baselines
+        if ref is None or b.indicator in keys
+    ]
     # Stable sort: entries recorded at the same time keep plan order.
     return sorted(found, key=_order, reverse=True)
 
@@ -277,6 +300,7 @@ def last_change(plan: Plan) -> tuple[dt.datetime, list[ValueChange], list[Droppe
     progress: list[Dropped] = [e for e in updates if isinstance(e, ProgressChange)]
     imports: list[Dropped] = [e for e in updates if isinstance(e, WorkPlanImport)]
     undos: list[Dropped] = [e for e in updates if isinstance(e, UndoChange)]
+    baselines: list[Dropped] = [e for e in updates if isinstance(e, BaselineChange)]
     if values:
         return latest, values, []
     return (
@@ -285,6 +309,7 @@ def last_change(plan: Plan) -> tuple[dt.datetime, list[ValueChange], list[Droppe
         imports[:1]
         or progress[:1]
         or undos[:1]
+        or baselines[:1]
         or [e for e in updates if isinstance(e, ActionChange)],
     )
 
@@ -345,6 +370,8 @@ def undo(
                 writes[progress_file(dropped.year, dropped.event)] = None
             elif isinstance(dropped, UndoChange):
                 writes.update(_taken(data_dir, dropped))
+            elif isinstance(dropped, BaselineChange):
+                writes.update(_unwritten(data_dir, dropped))
             else:
                 writes[update_file(dropped.action_id, dropped.update)] = None
         return writes
@@ -382,15 +409,45 @@ def _text(path: Path) -> str | None:
 def _taken(data_dir: DataDir, undone: UndoChange) -> dict[str, str | None]:
     """What the undo ``undone`` removed or replaced, each file with its text before it, from
     its record (checked when the plan was read: each path one an undo writes)."""
+    data = _kept(data_dir, UNDONE.relative(stamp_name(undone.recorded)))
+    files = data.get("files")
+    entries = files if isinstance(files, list) else []
+    return {str(entry["path"]): entry.get("before") for entry in entries}
+
+
+def _unwritten(data_dir: DataDir, written: BaselineChange) -> dict[str, str | None]:
+    """indicators.yaml as it was before the baseline ``written`` went in, from its record
+    (checked when the plan was read), and the record itself removed. Refused
+    (:class:`BaselineChangedSince`) when indicators.yaml is no longer what ``record`` made of
+    that text: putting it back would lose what changed since."""
+    from ipplan.actuals import written_in
+    from ipplan.errors import BaselineChangedSince, BaselineNotEditable
+
+    record = BASELINES.relative(stamp_name(written.recorded))
+    before = str(_kept(data_dir, record)["before"])
+    path = data_dir.file(FILES["indicators"])
+    try:
+        made = written_in(
+            before, path, written.key, written.year, written.value, written.source, written.note
+        )
+    except BaselineNotEditable:
+        made = None
+    if made is None or _text(path) != made:
+        raise BaselineChangedSince(key=written.key, year=written.year)
+    return {FILES["indicators"]: before, record: None}
+
+
+def _kept(data_dir: DataDir, relative: str) -> dict[str, object]:
+    """The fields of the record file ``relative`` that undo reads back (an undo's, a
+    baseline's)."""
     from ipplan.files.yaml_read import Refused, parse, read_regular
 
-    path = data_dir.file(UNDONE.relative(stamp_name(undone.recorded)))
+    path = data_dir.file(relative)
     try:
         doc, _ = parse(read_regular(path, data_dir.path).decode("utf-8"), path)
     except (OSError, UnicodeError, Refused) as exc:
         raise write_error(path, OSError(str(exc))) from None
-    files = doc.data.get("files") if isinstance(doc.data, dict) else None
-    return {str(entry["path"]): entry.get("before") for entry in files or ()}
+    return doc.data if isinstance(doc.data, dict) else {}
 
 
 def _replaced(path: Path) -> tuple[str | None, dict[str, str]]:

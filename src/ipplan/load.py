@@ -42,10 +42,11 @@ def read_records(
     from ipplan.files.yaml_read import read
 
     base = str(data_dir.path)
-    undone = f"{layout.UNDONE.name}/"
+    whole = (f"{layout.UNDONE.name}/", f"{layout.BASELINES.name}/")
     for relative in layout.record_files(data_dir, problems):  # paths as text (see Document)
-        # an undo's record holds whole files (a work plan among them): a data file's limits
-        record = not relative.startswith(undone)
+        # an undo's or a baseline's record holds whole files (a work plan, indicators.yaml):
+        # a data file's limits
+        record = not relative.startswith(whole)
         doc, found = read(f"{base}/{relative}", data_dir.path, scanned=True, record=record)
         problems.extend(found)
         yield relative, doc
@@ -122,6 +123,7 @@ def _parts(plan: Plan) -> list[Any]:
         "units": [dataclasses.astuple(unit) for unit in plan.units.values()],
         "events": plan.work.events,
         "undos": [[u.recorded, u.undid, list(u.files)] for u in plan.undos],
+        "baselines": [dataclasses.astuple(b) for b in plan.baselines],
     }
     actuals = list(plan.actuals.items())
     parts: list[Any] = [origin, rest]
@@ -189,6 +191,10 @@ def _from_parts(parts: Iterator[Any], seen: Snapshot) -> Plan:
         undos=tuple(
             e.Undo(moments[recorded], moments[undid], tuple(files))  # type: ignore[arg-type]
             for recorded, undid, files in rest["undos"]
+        ),
+        baselines=tuple(
+            e.Baseline(moments[recorded], *fields)  # type: ignore[arg-type]
+            for recorded, *fields in rest["baselines"]
         ),
         origin=None if origin is None else Origin(seen, *origin),
         work=WorkPlans(
@@ -300,6 +306,9 @@ def build_plan(checked: CoreChecked) -> Plan:
         updates=updates,
         units=checked.units,
         undos=tuple(sorted((f.item for f in checked.undos), key=lambda u: clock.aware(u.recorded))),
+        baselines=tuple(
+            sorted((f.item for f in checked.baselines), key=lambda b: clock.aware(b.recorded))
+        ),
     )
 
 

@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from ipplan.action_status import Status
-from ipplan.data import Action, ActionUpdate, Actual, Area, Indicator, PlanInfo, Undo
+from ipplan.data import (
+    Action,
+    ActionUpdate,
+    Actual,
+    Area,
+    Baseline,
+    Indicator,
+    PlanInfo,
+    Undo,
+)
 from ipplan.errors import (
     AmbiguousAction,
     AmbiguousArea,
@@ -62,6 +71,8 @@ class Plan:
     work: WorkPlans = field(default_factory=WorkPlans)
     # Every undo made (undone/), by recorded time.
     undos: tuple[Undo, ...] = ()
+    # Every pending baseline written in (baselines/), by recorded time.
+    baselines: tuple[Baseline, ...] = ()
 
     @property
     def years(self) -> range:

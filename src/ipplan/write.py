@@ -82,6 +82,7 @@ def latest_recorded(
     times += [e.recorded for log in plan.work.events.values() for e in log]
     times += [wp.info.imported for wp in plan.work.plans if wp.info.imported is not None]
     times += [undo.recorded for undo in plan.undos]
+    times += [baseline.recorded for baseline in plan.baselines]
     if not future:
         reference = clock.now() if reference is None else reference
         times = [t for t in times if not clock.in_future(t, reference)]

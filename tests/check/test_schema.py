@@ -86,6 +86,7 @@ def test_schema_command_writes_every_schema(cli: Run, plan_dir: Path, tmp_path: 
     assert cli("schema", str(elsewhere), "--data", str(SHIPPED)).exit_code == 0
     assert sorted(p.name for p in elsewhere.iterdir()) == [
         "actual.schema.json",
+        "baseline.schema.json",
         "indicators.schema.json",
         "progress.schema.json",
         "tasks.schema.json",

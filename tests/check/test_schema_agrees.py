@@ -25,6 +25,7 @@ UPDATE = "updates/talent-training/20261121T205939Z.yaml"
 PROGRESS = "progress/2022/y2022-1/20261121T205938Z.yaml"
 ACTUAL = "actuals/practitioners/2023.yaml"
 UNDO = "undone/20261121T205940Z.yaml"
+BASELINE = "baselines/20261121T205941Z.yaml"
 WORKSPACE = "../ipplan.yaml"  # beside the plan's directory, which the workspace names
 # Record files the shipped plan has none of, written before each edit (and valid as written).
 RECORDS = {
@@ -37,6 +38,10 @@ RECORDS = {
         'recorded: "2026-11-21T20:59:40+00:00"\nundid: "2026-11-21T20:59:39+00:00"\n'
         f'files:\n  - path: "{UPDATE}"\n    before: null\n'
     ),
+    BASELINE: (
+        'recorded: "2026-11-21T20:59:41+00:00"\nindicator: practitioners\nyear: 2021\n'
+        'value: 26829\nbefore: "x: 1\\n"\n'
+    ),
 }
 # Which schema each file is checked against.
 SCHEMAS = {
@@ -47,6 +52,7 @@ SCHEMAS = {
     UPDATE: "update",
     PROGRESS: "progress",
     UNDO: "undo",
+    BASELINE: "baseline",
     WORKSPACE: "workspace",
 }
 
@@ -117,6 +123,7 @@ EDITS = {
                      "empty", "type"),
     "an undo of no file": Edit(UNDO, f'files:\n  - path: "{UPDATE}"\n    before: null\n',
                                "files: []\n", "empty", "minItems"),
+    "a baseline year as text": Edit(BASELINE, "year: 2021", "year: later", "wrong-type", "type"),
     "no measures": Edit("tasks.yaml", "    measures:\n", "    measures: []\n    old_measures:\n",
                         "empty", "minItems"),
     # taken by both

@@ -83,6 +83,30 @@ def test_after_each_write_the_cache_holds_the_plan_a_fresh_read_gives(
     assert not (plan / "actuals/litigators/2025.yaml").exists()
 
 
+def test_after_a_baseline_written_in_and_its_undo_the_cache_gives_the_fresh_plan(
+    cli: Callable[..., Result], plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_identity, "RACY_SECONDS", 0.0)  # files just written are cached
+    successor = tmp_path / "next"
+    made = cli("new", str(successor), "--from", str(plan), "--years", "2026-2030", "--title", "T")
+    assert made.exit_code == 0, made.stderr
+    data = ["--data", str(successor)]
+    steps = [["record", "2025", "medium_agencies", "130", "--source", "年报"], ["undo"], ["undo"]]
+    for step in steps:
+        result = cli(*step, *data)
+        assert result.exit_code == 0, (step, result.stderr)
+        # indicators.yaml is written: the next read fills the cache, and serves it after
+        fresh = loader.load_fresh(layout.DataDir(successor))
+        if cached(successor) is None:
+            loader.load(layout.DataDir(successor))
+        kept = cached(successor)
+        assert kept is not None, step
+        assert same(kept, fresh), step
+    assert [(b.indicator, b.year, b.value, b.source) for b in fresh.baselines] == [
+        ("medium_agencies", 2025, 130, "年报")
+    ]
+
+
 def coarse_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """File times as a file system whose clock ticks every 1,000 s gives them: a file changed
     twice within a tick keeps its times, so only its bytes tell the change."""

@@ -86,6 +86,8 @@ class Checked:
     progress: list[tuple[Document, tuple[str, ...], ProgressEvent]] = field(default_factory=list)
     # the undos made (undone/STAMP.yaml), with their files
     undos: list[Found[domain.Undo]] = field(default_factory=list)
+    # the pending baselines written in (baselines/STAMP.yaml)
+    baselines: list[Found[domain.Baseline]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # The units of a plan already built (check_records); else they come from declared_units.
     unit_table: dict[str, unit_library.Unit] | None = None
@@ -341,9 +343,29 @@ def _read_undo_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None
         c.undos.append(Found(doc, (), undo))
 
 
+def _read_baseline_record(c: Checked, doc: Document, parts: tuple[str, ...]) -> None:
+    """A pending baseline written in; the indicator it names is checked by the rules."""
+    from ipplan.file_models import BaselineRecord
+
+    found = _stamped(c, doc, parts[-1], BaselineRecord)
+    if found is not None:
+        written = domain.Baseline(
+            domain.plain_time(found.recorded),
+            found.indicator,
+            found.year,
+            found.value,
+            found.source,
+            found.note,
+        )
+        c.baselines.append(Found(doc, (), written))
+
+
 def undoable_path(path: str) -> bool:
     """Whether ``path`` (relative to the data directory) is a file an undo may write: a record
-    file of a kind other than undos, each part as its kind names it, or ``workplans/YEAR.yaml``."""
+    file of a kind other than undos, each part as its kind names it, ``workplans/YEAR.yaml``, or
+    indicators.yaml (where a pending baseline is written in)."""
+    if path == layout.FILES["indicators"]:
+        return True
     named = layout.split(path)
     if named is not None:
         kind, parts = named
@@ -361,6 +383,7 @@ RECORD_READERS: dict[str, Callable[[Checked, Document, tuple[str, ...]], None]] 
     layout.UPDATES.name: _read_update_record,
     layout.PROGRESS.name: _read_progress_record,
     layout.UNDONE.name: _read_undo_record,
+    layout.BASELINES.name: _read_baseline_record,
 }
 
 

@@ -350,6 +350,12 @@ def rule_actuals(c: read.Checked) -> Iterator[Problem]:
             if key not in known:
                 params = {"ref": key, "suggest": suggest(key, known)}
                 yield Problem(doc.path, line, "unknown-indicator", params)
+        for written in c.baselines:  # a pending baseline written in names its indicator
+            key = written.item.indicator
+            if key not in known:
+                params = {"ref": key, "suggest": suggest(key, known)}
+                where = written.doc.line(("indicator",))
+                yield Problem(written.doc.path, where, "unknown-indicator", params)
     for key, entries in c.actuals.items():
         indicator = by_key.get(key)
         if indicator is None:

@@ -25,6 +25,7 @@ from ipplan.file_models import (
     ActionUpdate,
     ActualRecord,
     Area,
+    BaselineRecord,
     Indicator,
     PlanEntry,
     PlanInfo,
@@ -83,6 +84,8 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "progress": ProgressEvent,
     # undone/STAMP.yaml, by `ipplan undo`
     "undo": UndoRecord,
+    # baselines/STAMP.yaml, by `ipplan record` writing a pending baseline in
+    "baseline": BaselineRecord,
     # ipplan.yaml, the workspace's file, beside its plans' directories
     "workspace": WorkspaceFile,
 }

@@ -89,6 +89,13 @@ class BaselineNotEditable(IpplanError):
     message_id = "baseline-not-editable"
 
 
+class BaselineChangedSince(IpplanError):
+    """``ipplan undo`` of a pending baseline written in, refused: indicators.yaml has changed
+    since, and putting back its text before would lose that change."""
+
+    message_id = "baseline-changed-since"
+
+
 class NotANumber(IpplanError):
     """The value typed is not a finite number."""
 

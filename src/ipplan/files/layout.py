@@ -4,7 +4,9 @@ A record kind is a directory under the data directory, and a rule for naming one
 
 - ``actuals/<indicator-key>/<year>.yaml``: one indicator-year, with its history;
 - ``updates/<action-id>/<recorded-stamp>.yaml``: one dated update to an action;
-- ``undone/<recorded-stamp>.yaml``: one undo, with the bytes of each file it removed or replaced.
+- ``undone/<recorded-stamp>.yaml``: one undo, with the bytes of each file it removed or replaced;
+- ``baselines/<recorded-stamp>.yaml``: one pending baseline written into indicators.yaml, with
+  that file's text before.
 
 Two branches that record different indicator-years, or update actions at different times, add
 different files, and git's own line merge takes both without a conflict. Only the same
@@ -88,6 +90,10 @@ PROGRESS = register(
 # bytes of every file it removed or replaced (ipplan.history), so that it is in the history and
 # the next undo can put them back.
 UNDONE = register(Kind("undone", (STAMP,), "undone/<recorded-stamp>.yaml", "undo"))
+# A pending baseline written into indicators.yaml by ``ipplan record`` (ipplan.actuals): one file
+# a baseline, named by its recorded time, holding what it wrote and indicators.yaml's text
+# before, so that it is in the history and undo can put that text back.
+BASELINES = register(Kind("baselines", (STAMP,), "baselines/<recorded-stamp>.yaml", "baseline"))
 
 
 def split(relative: str) -> tuple[Kind, tuple[str, ...]] | None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ipplan.data import ActionUpdate, Actual, Revision
-from ipplan.files.layout import ACTUALS, UNDONE, UPDATES
+from ipplan.files.layout import ACTUALS, BASELINES, UNDONE, UPDATES
 
 
 def scalar(value: object) -> str:
@@ -127,3 +127,26 @@ def dump_undo(
     for path, before in files:
         lines += [f"  - path: {scalar(path)}", f"    before: {scalar(before)}"]
     return UNDONE.header() + "\n".join(lines) + "\n"
+
+
+def dump_baseline(
+    recorded: dt.datetime,
+    key: str,
+    year: int,
+    value: int | float,
+    source: str | None,
+    note: str | None,
+    before: str,
+) -> str:
+    """``baselines/<stamp>.yaml``: a pending baseline written in at ``recorded``: the indicator,
+    the year and value written, their source and note, and indicators.yaml's whole text before."""
+    pairs = [
+        ("recorded", recorded),
+        ("indicator", key),
+        ("year", year),
+        ("value", value),
+        ("source", source),
+        ("note", note),
+        ("before", before),
+    ]
+    return BASELINES.header() + "\n".join(_fields(pairs, "")) + "\n"

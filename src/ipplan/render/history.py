@@ -16,6 +16,11 @@ def _change_cells(change: Mapping[str, Any], lang: str) -> tuple[str, str, str]:
     if change["kind"] == "undo":
         what = text("history.undid", lang, when=moment(change["undid"]), count=change["files"])
         return text("history.undo_item", lang), what, ""
+    if change["kind"] == "baseline":
+        name = change["name_en"] if lang == "en" else change["name"]
+        what = text("history.baseline", lang, value=_baseline_figure(change, lang))
+        extra = " / ".join(part for part in (change["source"], change["note"]) if part)
+        return f"{name} {change['year']}", what, extra
     if change["kind"] == "workplan":
         what = text("history.workplan_imported", lang, items=change["items"])
         if change["progress"]:
@@ -50,6 +55,12 @@ def figure_text(value: Any, unit: str, lang: str) -> str:
     if value is None:
         return text("label.not_published", lang)
     return f"{exact(value)} {unit_label(unit, lang)}"
+
+
+def _baseline_figure(change: Mapping[str, Any], lang: str) -> str:
+    """A baseline written in, with its unit when the plan still has its indicator."""
+    unit = change["unit"]
+    return exact(change["value"]) if unit is None else figure_text(change["value"], unit, lang)
 
 
 def render_history(view: Mapping[str, Any], lang: str) -> None:
@@ -95,6 +106,21 @@ def undo_lines(view: Mapping[str, Any], lang: str) -> list[str]:
         if change["kind"] == "undo":
             undid = moment(change["undid"])
             lines.append(text("undo.undo", lang, verb=verb, when=when, undid=undid))
+            continue
+        if change["kind"] == "baseline":
+            name = change["name_en"] if lang == "en" else change["name"]
+            value = _baseline_figure(change, lang)
+            lines.append(
+                text(
+                    "undo.baseline",
+                    lang,
+                    verb=verb,
+                    when=when,
+                    name=name,
+                    year=change["year"],
+                    value=value,
+                )
+            )
             continue
         if change["kind"] == "workplan":
             lines.append(

@@ -75,8 +75,29 @@ class UndoChangeView(TypedDict):
     files: int
 
 
+class BaselineChangeView(TypedDict):
+    """A pending baseline written into indicators.yaml by ``ipplan record``; name and unit are
+    the key and null when the plan no longer has the indicator."""
+
+    kind: Literal["baseline"]
+    recorded: str | None
+    key: str
+    name: str
+    name_en: str
+    unit: str | None
+    year: int
+    value: Value
+    source: str | None
+    note: str | None
+
+
 EventView = (
-    ProgressChangeView | ActionChangeView | ActualChangeView | WorkPlanImportView | UndoChangeView
+    ProgressChangeView
+    | ActionChangeView
+    | ActualChangeView
+    | WorkPlanImportView
+    | UndoChangeView
+    | BaselineChangeView
 )
 
 
@@ -105,8 +126,28 @@ class UndoView(TypedDict):
 
 def event_view(event: Event) -> EventView:
     """One change in ``history --json``."""
-    from ipplan.history import ActionChange, ProgressChange, UndoChange, WorkPlanImport
+    from ipplan.history import (
+        ActionChange,
+        BaselineChange,
+        ProgressChange,
+        UndoChange,
+        WorkPlanImport,
+    )
 
+    if isinstance(event, BaselineChange):
+        indicator = event.indicator
+        return {
+            "kind": "baseline",
+            "recorded": when(event.recorded),
+            "key": event.key,
+            "name": event.key if indicator is None else indicator.name,
+            "name_en": event.key if indicator is None else indicator.name_en,
+            "unit": None if indicator is None else indicator.unit,
+            "year": event.year,
+            "value": event.value,
+            "source": event.source,
+            "note": event.note,
+        }
     if isinstance(event, UndoChange):
         return {
             "kind": "undo",

@@ -95,6 +95,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "null, then baseline_pending: true), so nothing was changed; write baseline: "
         "{{year: {year}, value: …}} by hand and delete baseline_pending",
     ),
+    "baseline-changed-since": (
+        "indicators.yaml 在写入 {key} 的基线（{year} 年）之后又有改动，撤销会丢掉这些改动，因此未作"
+        "任何改动；请手工把该基线改回 baseline: null 与 baseline_pending: true。",
+        "indicators.yaml has changed since the baseline of {key} ({year}) was written in, and "
+        "undo would lose that change, so nothing was changed; put the baseline back by hand "
+        "(baseline: null, then baseline_pending: true)",
+    ),
     "value-out-of-range": (
         "{key}的单位是{unit}，数值 {value} 超出允许范围 {range}。",
         "{key} is in {unit}; {value} is outside the allowed range {range}",
@@ -406,6 +413,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo.undo": (
         "{verb} {when} 的撤销：{undid} 的改动已恢复。",
         "{verb} the undo made {when}: the change of {undid} is back.",
+    ),
+    "history.baseline": ("写入基线 {value}", "set the baseline to {value}"),
+    "undo.baseline": (
+        "{verb} {when} 写入的 {name} 的基线 {value}（{year} 年）；该基线重回待定。",
+        "{verb} the baseline of {name} set {when}: {value} ({year}); it is pending again.",
     ),
     "undo.done": ("已撤销", "Reverted"),
     "undo.would": ("将撤销", "Would revert"),

@@ -128,10 +128,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file name {name} does not match the recorded time inside; it should be {expected}",
     ),
     "p.undo-path": (
-        "撤销记录列出的文件 {path} 不是撤销会写的文件（记录文件或 workplans/年份.yaml）；"
-        "请恢复 ipplan 写下的这个文件，或删除它",
-        "the undo record names {path}, which is no file an undo writes (a record file or "
-        "workplans/YEAR.yaml); put back the file as ipplan wrote it, or delete it",
+        "撤销记录列出的文件 {path} 不是撤销会写的文件（记录文件、workplans/年份.yaml 或 "
+        "indicators.yaml）；请恢复 ipplan 写下的这个文件，或删除它",
+        "the undo record names {path}, which is no file an undo writes (a record file, "
+        "workplans/YEAR.yaml or indicators.yaml); put back the file as ipplan wrote it, or "
+        "delete it",
     ),
     "p.duplicate-record": (
         "该记录也在 {other} 中，且两处不同；请只保留一处（旧文件 actuals.yaml 或 task_log.yaml 中的那条可以删去）",
