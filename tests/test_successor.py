@@ -4,6 +4,7 @@ plan whose indicators roll up into its parent's (docs/writing-a-plan.md, "The ne
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,24 @@ def test_pending_targets_are_named_and_strict_fails_until_they_are_set(
         f"{new}/indicators.yaml:31: target-pending: the 2030 target of Practising patent "
         "attorneys is pending; write its value under target in indicators.yaml"
     )
+    # the same named for machines: warnings beside the problems, the check passed
+    machine = cli("validate", *data, "--format", "json")
+    assert machine.exit_code == 0, machine.stderr
+    named = json.loads(machine.stdout)
+    assert len(named) == 17 and {w["level"] for w in named} == {"warning"}
+    assert named[0] == {
+        "file": f"{new}/indicators.yaml",
+        "line": 31,
+        "code": "target-pending",
+        "message": lines[0].split(": target-pending: ", 1)[1],
+        "level": "warning",
+    }
+    annotated = cli("validate", *data, "--format", "github")
+    assert annotated.exit_code == 0
+    assert annotated.stdout.splitlines()[0].startswith(
+        f"::warning file={new}/indicators.yaml,line=31,title=target-pending::"
+    )
+    assert len(annotated.stdout.splitlines()) == 17
     strict = cli("validate", "--strict", *data)
     assert strict.exit_code == 1
     assert strict.stderr.splitlines()[0] == lines[0]

@@ -95,11 +95,13 @@ def validate(
         from ipplan.render import terminal
 
         terminal.print_lines([git_notice(u, language) for u in unchecked], stderr=True)
-    if fmt is ProblemFormat.json:
-        print_json(problems_view(problems, language))
+    if fmt is ProblemFormat.json:  # what is still to be set, named beside (level "warning")
+        print_json(problems_view(problems, language) + problems_view(warnings, language, "warning"))
         raise typer.Exit(1 if problems else 0)
     if fmt is ProblemFormat.github:
         for line in github_annotations(problems, language):
+            typer.echo(line)
+        for line in github_annotations(warnings, language, "warning"):
             typer.echo(line)
         raise typer.Exit(1 if problems else 0)
     from ipplan.render import terminal

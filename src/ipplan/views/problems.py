@@ -13,12 +13,15 @@ from ipplan.text.i18n import problem_message
 
 
 class ProblemView(TypedDict):
-    """One problem of ``validate --json``: ``path:line: code: message`` as fields."""
+    """One problem of ``validate --json``: ``path:line: code: message`` as fields, and whether
+    it fails the check (``error``) or is named while the plan is valid (``warning``: a target or
+    baseline still to be set)."""
 
     file: str
     line: int
     code: str
     message: str
+    level: str
 
 
 def display_path(path: Path) -> str:
@@ -30,15 +33,18 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def problems_view(problems: Sequence[Problem], lang: str) -> list[ProblemView]:
-    """Problems for machines: file, line, code and message; no more than a hundred of one
-    file, then one saying how many more (:func:`ipplan.problems.capped`)."""
+def problems_view(
+    problems: Sequence[Problem], lang: str, level: str = "error"
+) -> list[ProblemView]:
+    """Problems for machines: file, line, code, message and ``level``; no more than a hundred
+    of one file, then one saying how many more (:func:`ipplan.problems.capped`)."""
     return [
         {
             "file": display_path(p.path),
             "line": p.line,
             "code": p.code,
             "message": problem_message(p.code, p.params, lang),
+            "level": level,
         }
         for p in capped(problems)
     ]
@@ -52,13 +58,14 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotations(problems: Sequence[Problem], lang: str) -> list[str]:
-    """Problems as GitHub Actions workflow commands, which the pull request shows on its diff.
+def github_annotations(problems: Sequence[Problem], lang: str, level: str = "error") -> list[str]:
+    """Problems as GitHub Actions workflow commands (``::error``, or ``::warning`` for what is
+    named while the plan is valid), which the pull request shows on its diff.
 
     Escaped as the runner expects: ``%``, CR and LF everywhere; ``:`` and ``,`` in properties.
     """
     return [
-        f"::error file={_escape_property(p['file'])},line={p['line']},"
+        f"::{level} file={_escape_property(p['file'])},line={p['line']},"
         f"title={_escape_property(p['code'])}::{_escape_data(p['message'])}"
-        for p in problems_view(problems, lang)
+        for p in problems_view(problems, lang, level)
     ]
