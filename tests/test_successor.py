@@ -388,7 +388,16 @@ def test_a_member_plan_rolls_up_into_its_parent(
     assert carried["revenue"]["rolls_up_to"] == {"plan": "national", "indicator": "revenue"}
     assert "rolls_up_to" not in carried["agency_rate"]
     assert "rolls_up_to" not in carried["complaint_rate"]
-    assert cli("validate").exit_code == 0
+    # the workspace's check names what the member still has to set, as one plan's does, and
+    # --strict fails on it
+    whole = cli("validate")
+    assert whole.exit_code == 0
+    pending = [line for line in whole.stderr.splitlines() if ": own-baseline-pending: " in line]
+    assert pending and all(line.startswith("provinces/sh/indicators.yaml:") for line in pending)
+    assert any(": target-pending: " in line for line in whole.stderr.splitlines())
+    strict = cli("validate", "--strict")
+    assert strict.exit_code == 1
+    assert any(": target-pending: " in line for line in strict.stderr.splitlines())
     overview = cli("overview")
     assert overview.exit_code == 0, overview.stderr
     assert "上海市计划" in overview.stdout

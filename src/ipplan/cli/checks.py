@@ -59,6 +59,19 @@ def validate(
 
         found = check_workspace(whole)
         problems, unchecked = found.problems, found.unchecked
+        if not problems:  # each plan's lateness (--strict) or values still to set, as for one
+            from ipplan import clock, timeliness
+            from ipplan.files.layout import DataDir
+            from ipplan.problems import Problem
+
+            for directory in found.directories.values():
+                with reporting(ctx, language):
+                    plan = load.load(DataDir(directory))
+                if strict:
+                    problems += timeliness.problems(plan, clock.today(), directory)
+                else:
+                    warnings += timeliness.pending_values(plan, clock.today(), directory)
+            problems.sort(key=Problem.sort_key)
         ok = text(
             "validate.workspace_ok",
             language,

@@ -21,6 +21,7 @@ class WorkspaceChecked:
     file: Path
     problems: list[Problem] = field(default_factory=list)
     plans: dict[str, Checked] = field(default_factory=dict)
+    directories: dict[str, Path] = field(default_factory=dict)  # each plan's, by its name
     unchecked: list[gitstate.Unchecked] = field(default_factory=list)  # git could not tell
 
     @property
@@ -49,6 +50,7 @@ def check_workspace(path: Path) -> WorkspaceChecked:
         _, work_problems = loading.read_all(member.directory, checked)
         found.problems += read_problems + checked.problems + work_problems
         found.plans[member.name] = checked
+        found.directories[member.name] = member.directory
     found.problems += list(rollup_references(found.plans))
     directories = [path.parent, *(member.directory for member in workspace.plans)]
     merge = gitstate.unmerged(directories, found.problems)
