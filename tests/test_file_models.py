@@ -253,7 +253,7 @@ def _assert_same(record: Any, model: Any, where: str) -> None:
 
 
 @pytest.mark.parametrize("model", list(PAIRS), ids=lambda m: m.__name__)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(st.data())
 def test_a_record_holds_its_models_values(model: type[BaseModel], drawn: st.DataObject) -> None:
     instance = drawn.draw(_instances(model))

@@ -308,7 +308,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
     return name, bytes(data)
 
 
-@settings(max_examples=200)
+@settings(max_examples=120)
 @given(mutated())
 def test_validate_never_crashes_on_mutated_files(case: tuple[str, bytes]) -> None:
     name, content = case
@@ -352,7 +352,7 @@ options = st.lists(
 )
 
 
-@settings(max_examples=200)
+@settings(max_examples=120)
 @given(years, indicators, typed_values, options)
 def test_record_never_crashes_and_a_refusal_changes_nothing(
     year: str, indicator: str, value: str, extra: list[object]
