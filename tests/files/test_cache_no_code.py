@@ -53,19 +53,6 @@ class Marker:
         return (open, (str(self.path), "w"))
 
 
-@pytest.fixture
-def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped plan, with a cache directory of its own outside any repository."""
-    target = tmp_path / "plan"
-    shutil.copytree(SHIPPED, target)
-    monkeypatch.setenv(cache_dir.ENV_DIR, str(tmp_path / "cache"))
-    monkeypatch.delenv(cache_dir.ENV_SWITCH, raising=False)
-    monkeypatch.setattr(
-        cache_identity, "RACY_SECONDS", 0.0
-    )  # the copy is fresh: take it as settled
-    return target
-
-
 def entry_names(top: Path) -> list[str]:
     """Every name the cache has kept or keeps an entry of ``top`` under, in any version."""
     key = fingerprint.digest(str(top.resolve()).encode("utf-8", "surrogateescape"))

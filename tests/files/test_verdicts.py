@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -23,19 +22,6 @@ SHIPPED = REPO / "data"
 RECORD = "actuals/practitioners/2022.yaml"
 
 Run = Callable[..., Result]
-
-
-@pytest.fixture
-def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped plan, with a cache directory of its own."""
-    target = tmp_path / "plan"
-    shutil.copytree(SHIPPED, target)
-    monkeypatch.setenv(cache_dir.ENV_DIR, str(tmp_path / "cache"))
-    monkeypatch.delenv(cache_dir.ENV_SWITCH, raising=False)
-    monkeypatch.setattr(
-        cache_identity, "RACY_SECONDS", 0.0
-    )  # the copy is fresh: take it as settled
-    return target
 
 
 def verdicts(plan: Path) -> list[Path]:
