@@ -187,16 +187,9 @@ def test_a_pending_baseline_written_otherwise_is_left_to_the_hand(
 def test_a_member_plans_pending_baseline_is_its_own(
     cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.workspaces.test_workspaces import build_workspace
+    from tests.test_successor import shanghai
 
-    monkeypatch.setenv("IPPLAN_TODAY", "2025-03-15")
-    root = build_workspace(tmp_path / "ws", cli)
-    monkeypatch.chdir(root)
-    done = cli(
-        "new", "provinces/sh", "--from", "national", "--member-of", "national",
-        "--title", "上海市计划",
-    )  # fmt: skip
-    assert done.exit_code == 0, done.stderr
+    root, _ = shanghai(cli, tmp_path, monkeypatch)
     text = (root / "provinces" / "sh" / "indicators.yaml").read_text(encoding="utf-8")
     assert "# A member plan of national (2022-2025), made by `ipplan new --member-of`" in text
     assert "Carried from" not in text

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from typer.testing import Result
 
 from tests.conftest import SHIPPED, Run, snapshot, write
 
@@ -351,10 +352,10 @@ def test_a_successor_joins_the_workspace_with_parent(
     assert carried["attorneys"]["baseline_pending"] is True
 
 
-def test_a_member_plan_rolls_up_into_its_parent(
-    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from tests.workspaces.test_workspaces import WORKSPACE, build_workspace
+def shanghai(cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Result]:
+    """The test workspace, entered, with a province's plan started under the national one
+    (`new provinces/sh --from national --member-of national`); its root and what new said."""
+    from tests.workspaces.test_workspaces import build_workspace
 
     monkeypatch.setenv("IPPLAN_TODAY", "2025-03-15")
     root = build_workspace(tmp_path / "ws", cli)
@@ -364,6 +365,15 @@ def test_a_member_plan_rolls_up_into_its_parent(
         "--title", "上海市计划",
     )  # fmt: skip
     assert done.exit_code == 0, done.stderr
+    return root, done
+
+
+def test_a_member_plan_rolls_up_into_its_parent(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.workspaces.test_workspaces import WORKSPACE
+
+    root, done = shanghai(cli, tmp_path, monkeypatch)
     assert done.stdout.splitlines() == [
         "已在 provinces/sh 创建新计划（2022–2025 年，基线年 2021），接续 national 的 9 个指标，"
         "其中 5 个汇总到 national 的同名指标；基线和目标由本计划填写，"
