@@ -17,6 +17,7 @@ on an English page the data's own Chinese is marked as Chinese (:func:`lang_of`)
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html import escape
 from itertools import groupby
 from typing import Any
@@ -82,6 +83,28 @@ figcaption { font-size: .8rem; color: var(--muted); }
   h2 { break-after: avoid; }
 }
 """
+
+
+def _tables_section(
+    ident: str,
+    section_id: str,
+    tables: Sequence[tuple[str, str | None, common.Table]],
+    lang: str,
+    note: str | None = None,
+) -> list[str]:
+    """A section of tables: its heading and, if any, a note under it; then each table under
+    its own heading, with a line of summary above it where there is one."""
+    section = text(section_id, lang)
+    out = [f'<section id="{ident}">', f"<h2>{escape(section)}</h2>"]
+    if note is not None:
+        out.append(f'<p class="muted">{escape(note)}</p>')
+    for heading, summary, t in tables:
+        out.append(f"<h3>{escape(heading)}</h3>")
+        if summary is not None:
+            out.append(f"<p>{escape(summary)}</p>")
+        out.append(_table(t, text("table.in", lang, section=section, heading=heading), lang))
+    out.append("</section>")
+    return out
 
 
 def _table(t: common.Table, name: str, lang: str) -> str:
@@ -306,33 +329,17 @@ def render(report: dict[str, Any], lang: str) -> str:
     roadmap = common.roadmap_tables((report.get("work") or {}).get("roadmap"), lang)
     if roadmap:
         day = text("wp.on_day", lang, day=report["work"]["day"])
-        section = text("report.roadmap", lang)
-        out += ['<section id="roadmap">', f"<h2>{escape(section)}</h2>"]
-        out.append(f'<p class="muted">{escape(day)}</p>')
-        for heading, t in roadmap:
-            out.append(f"<h3>{escape(heading)}</h3>")
-            name = text("table.in", lang, section=section, heading=heading)
-            out.append(_table(t, name, lang))
-        out.append("</section>")
-        section = text("report.workplans", lang)
-        out += ['<section id="workplans">', f"<h2>{escape(section)}</h2>"]
-        for heading, summary, t in common.workplan_sections(report, lang):
-            out.append(f"<h3>{escape(heading)}</h3>")
-            out.append(f"<p>{escape(summary)}</p>")
-            name = text("table.in", lang, section=section, heading=heading)
-            out.append(_table(t, name, lang))
-        out.append("</section>")
+        out += _tables_section(
+            "roadmap", "report.roadmap", [(h, None, t) for h, t in roadmap], lang, day
+        )
+        workplans = common.workplan_sections(report, lang)
+        out += _tables_section("workplans", "report.workplans", workplans, lang)
 
     period = final.period_work_tables(report, lang)
     if period:
-        section = text("report.period_work", lang)
-        out += ['<section id="period-work">', f"<h2>{escape(section)}</h2>"]
-        out.append(f'<p class="muted">{escape(final.period_note(report, lang))}</p>')
-        for area_heading, t in period:
-            out.append(f"<h3>{escape(area_heading)}</h3>")
-            name = text("table.in", lang, section=section, heading=area_heading)
-            out.append(_table(t, name, lang))
-        out.append("</section>")
+        tables = [(h, None, t) for h, t in period]
+        note = final.period_note(report, lang)
+        out += _tables_section("period-work", "report.period_work", tables, lang, note)
 
     section = text("report.actions", lang)
     out += ['<section id="actions">', f"<h2>{escape(section)}</h2>"]
