@@ -252,6 +252,7 @@ def _assert_same(record: Any, model: Any, where: str) -> None:
             assert record.tzinfo is None or type(record.tzinfo) is dt.timezone, where
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("model", list(PAIRS), ids=lambda m: m.__name__)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(st.data())

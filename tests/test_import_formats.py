@@ -446,6 +446,7 @@ def test_the_sites_all_csv_imports_back_unchanged(
     assert snapshot(ws) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_cumulative_indicator_from_ipplans_workbook_imports_its_yearly_amounts(
     cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
@@ -508,6 +509,7 @@ def test_a_date_in_a_column_not_read_is_left_alone(
     assert figures(plan_dir, "practitioners") == [(2022, 31347)]
 
 
+@pytest.mark.slow
 def test_a_file_of_blank_lines_is_read_as_empty_without_holding_them(
     cli: Run, plan_dir: Path, tmp_path: Path
 ) -> None:

@@ -324,6 +324,7 @@ def test_not_published_needs_a_source_and_no_value(cli: Run, shipped_dir: Path) 
     assert snapshot(shipped_dir) == before
 
 
+@pytest.mark.slow
 def test_a_published_value_replaces_it_only_with_force_and_undo_restores_it(
     cli: Run, shipped_dir: Path
 ) -> None:

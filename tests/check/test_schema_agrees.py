@@ -225,6 +225,7 @@ def test_every_bound_is_under_json_schemas_name(name: str) -> None:
     assert {"ge", "gt", "le", "lt"} & set(_keys(document)) == set()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("edit", list(EDITS.values()), ids=list(EDITS))
 def test_schema_and_validate_agree(
     cli: Run, workspace: Path, monkeypatch: pytest.MonkeyPatch, edit: Edit

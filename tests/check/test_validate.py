@@ -552,6 +552,7 @@ def test_problems_of_one_file_are_told_up_to_a_hundred_then_counted(
     assert codes == ["unknown-field"] * 100 + ["too-many-problems"]
 
 
+@pytest.mark.slow
 def test_problems_of_one_directorys_entries_are_told_up_to_a_hundred_then_counted(
     cli,  # type: ignore[no-untyped-def]
     plan_dir: Path,

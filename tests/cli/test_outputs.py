@@ -720,6 +720,7 @@ def _contents(path: Path) -> dict[str, bytes]:
     return {str(p.relative_to(path)): p.read_bytes() for p in path.rglob("*") if p.is_file()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("output", ["closed", "dev-full"])
 @pytest.mark.parametrize("command", sorted(WRITE_COMMANDS))
 def test_every_write_command_exits_0_when_its_change_is_saved_whatever_becomes_of_stdout(

@@ -158,6 +158,7 @@ def test_shown_numbers_never_use_an_exponent_or_minus_zero(
     assert (shown.ratio(value), shown.percent(value)) == (ratio, percent)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", [40, 50, 60, 80])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_show_at_narrow_widths_never_cuts_a_number_or_a_word(

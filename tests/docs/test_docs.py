@@ -139,6 +139,7 @@ def test_the_command_reference_is_what_its_generator_writes() -> None:
         assert read(path) == text, f"run scripts/gen_commands.py: {path.name} has drifted"
 
 
+@pytest.mark.slow
 def test_the_readmes_tour_is_what_ipplan_prints() -> None:
     written = script("gen_readme").outputs()
     assert set(written) == {REPO / "README.md", REPO / "README.zh-CN.md"}

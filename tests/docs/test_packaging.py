@@ -74,6 +74,7 @@ def run(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_status_from_an_empty_directory(installed: Path, tmp_path: Path) -> None:
     result = run(installed, tmp_path, "status", "--json")
     assert result.returncode == 0, result.stderr

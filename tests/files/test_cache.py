@@ -236,6 +236,7 @@ def _ipplan(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess
     )
 
 
+@pytest.mark.slow
 def test_outputs_are_the_same_with_and_without_the_cache(tmp_path: Path) -> None:
     plan = copy_with_records(tmp_path)
     env = {**os.environ, cache_dir.ENV_DIR: str(tmp_path / "cache"), "COLUMNS": "100"}
@@ -256,6 +257,7 @@ def test_outputs_are_the_same_with_and_without_the_cache(tmp_path: Path) -> None
         assert cached_out.stdout == plain_out.stdout
 
 
+@pytest.mark.slow
 def test_two_processes_filling_the_cache_at_once_leave_one_whole_entry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -283,6 +285,7 @@ def test_two_processes_filling_the_cache_at_once_leave_one_whole_entry(
     assert from_cache == loader.load_fresh(layout.DataDir(plan))
 
 
+@pytest.mark.slow
 def test_a_plan_read_from_the_cache_loads_no_pydantic(tmp_path: Path) -> None:
     """What the cache holds rebuilds from the standard library and ipplan's own records: no
     pydantic model, and no pydantic-core zone in a recorded time; and reading it imports

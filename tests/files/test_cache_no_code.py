@@ -309,6 +309,7 @@ print(rounds)
 """
 
 
+@pytest.mark.slow
 def test_entries_swapped_while_they_are_read_are_never_read(
     cli: Run, plan: Path, tmp_path: Path
 ) -> None:

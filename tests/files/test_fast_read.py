@@ -345,6 +345,7 @@ def _documents(depth: int) -> st.SearchStrategy[str]:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(_documents(3))
 def test_block_reader_never_disagrees_with_the_parser(text: str) -> None:
@@ -383,6 +384,7 @@ def test_a_deeply_nested_file_reads_as_the_parser_reads_it(depth: int) -> None:
     assert (_block(text) is not None) == (depth <= 20)
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(
     st.one_of(

@@ -50,6 +50,7 @@ def outside_file(tmp_path: Path) -> Path:
     return secret
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("place", PLACES)
 @pytest.mark.parametrize(
     ("kind", "words"),
@@ -155,6 +156,7 @@ def test_a_read_stops_at_the_limit_whatever_the_size_says(
 KINDS = ["symlink-outside", "symlink-to-dev-zero", "dangling-symlink", "directory", "pipe"]
 
 
+@pytest.mark.slow
 @settings(
     max_examples=40,
     deadline=None,

@@ -290,6 +290,7 @@ def command(name: str, path: Path, data: Path) -> list[str]:
     return ["workplan-import", str(path), "--year", "2024", "--lang", "en", "--data", str(data)]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="pipes and devices of POSIX")
 @pytest.mark.parametrize("name", ["import", "workplan-import"])
 @pytest.mark.parametrize(

@@ -78,6 +78,7 @@ WAITING_EN = "another ipplan command is writing to {path}; waiting for it to fin
 WAITING_ZH = "另一个 ipplan 命令正在写入 {path}，正在等待它完成……"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("command", "lang"), [("status", "en"), ("validate", "zh")])
 def test_a_reader_waits_for_a_change_still_being_written_then_reads_it(
     plan_dir: Path, tmp_path: Path, command: str, lang: str
@@ -99,6 +100,7 @@ def test_a_reader_waits_for_a_change_still_being_written_then_reads_it(
     assert not (plan_dir / journal.NAME).exists()
 
 
+@pytest.mark.slow
 def test_undo_while_a_change_is_written_waits_and_then_undoes_that_change_once(
     plan_dir: Path, tmp_path: Path
 ) -> None:
@@ -131,6 +133,7 @@ WRITES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", list(WRITES))
 def test_ctrl_c_in_the_middle_of_a_change_rolls_it_back_and_says_so(
     shipped_dir: Path, tmp_path: Path, command: str

@@ -124,6 +124,7 @@ def test_the_next_writer_rolls_back_then_makes_its_own_change(
     assert files(plan_dir) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("after", [0, 1, 2, 3])
 def test_an_undo_killed_at_any_file_is_made_again_whole(
     cli: Run, plan_dir: Path, tmp_path: Path, after: int

@@ -164,6 +164,7 @@ def notes(repo: Path) -> list[tuple[str, str]]:
 STATES = ["empty", "values", "old-layout", "old-layout-empty"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("state", STATES)
 def test_different_indicator_years_and_actions_merge_cleanly_and_keep_every_value(
     cli: Run, tmp_path: Path, state: str
@@ -321,6 +322,7 @@ def _fake_git(directory: Path, body: str) -> str:
     return str(directory)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("how", "body", "en", "zh"),
     [

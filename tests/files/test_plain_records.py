@@ -150,12 +150,14 @@ def records(depth: int) -> st.SearchStrategy[dict[str, Any]]:
     )  # every subset of the fields, each of any of its values
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(records(1))
 def test_the_two_readings_never_differ(data: dict[str, Any]) -> None:
     same_answer(data)
 
 
+@pytest.mark.slow
 def test_recording_a_figure_loads_no_pydantic(tmp_path: Path) -> None:
     """`ipplan record` checks the file it writes in ipplan's own layout without the model."""
     import shutil
@@ -216,6 +218,7 @@ def test_a_workspace_is_read_plainly_only_where_the_model_agrees(plans: Any) -> 
     assert [loc for loc, _ in plain] == [("plans", i) for i in range(len(plans))]
 
 
+@pytest.mark.slow
 def test_overview_of_a_workspace_loads_no_pydantic(tmp_path: Path) -> None:
     """A workspace whose plans are cached is read without the model, or any YAML parser."""
     import shutil

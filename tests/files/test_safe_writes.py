@@ -87,6 +87,7 @@ def test_slots_are_twenty_distinct_indicator_years(plan_dir: Path) -> None:
 # --- twenty writers at once ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_twenty_writers_to_different_years_all_land(plan_dir: Path) -> None:
     processes = [start(plan_dir, "record", str(y), k, str(v)) for k, y, v in SLOTS]
     results = run_all(processes)
@@ -99,6 +100,7 @@ def test_twenty_writers_to_different_years_all_land(plan_dir: Path) -> None:
     validates(plan_dir)
 
 
+@pytest.mark.slow
 def test_twenty_writers_to_one_year_one_lands_the_rest_are_refused(plan_dir: Path) -> None:
     values = [30000 + i for i in range(20)]
     processes = [start(plan_dir, "record", "2023", "practitioners", str(v)) for v in values]
@@ -113,6 +115,7 @@ def test_twenty_writers_to_one_year_one_lands_the_rest_are_refused(plan_dir: Pat
     validates(plan_dir)
 
 
+@pytest.mark.slow
 def test_twenty_forced_writers_to_one_year_lose_no_value(plan_dir: Path) -> None:
     values = [30000 + i for i in range(20)]
     processes = [
@@ -126,6 +129,7 @@ def test_twenty_forced_writers_to_one_year_lose_no_value(plan_dir: Path) -> None
     validates(plan_dir)
 
 
+@pytest.mark.slow
 def test_twenty_writers_of_the_same_value_record_it_once(plan_dir: Path) -> None:
     processes = [start(plan_dir, "record", "2023", "practitioners", "31000") for _ in range(20)]
     results = run_all(processes)
@@ -135,6 +139,7 @@ def test_twenty_writers_of_the_same_value_record_it_once(plan_dir: Path) -> None
     assert (actual.value, actual.history) == (31000, [])
 
 
+@pytest.mark.slow
 def test_values_and_action_updates_written_together_all_land(plan_dir: Path) -> None:
     processes = [start(plan_dir, "record", str(y), k, str(v)) for k, y, v in SLOTS[:10]]
     processes += [
@@ -312,6 +317,7 @@ def test_a_temporary_file_left_by_a_kill_is_named_to_be_hidden_and_ignored(
     assert ".*.tmp" in layout.GITIGNORE.split()
 
 
+@pytest.mark.slow
 def test_writers_killed_at_random_moments_never_leave_a_mixed_file(plan_dir: Path) -> None:
     rng = random.Random(20250101)
     for key, year, value in SLOTS[:8]:

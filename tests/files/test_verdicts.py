@@ -137,6 +137,7 @@ def test_a_file_replaced_by_a_link_passes_nothing(plan: Path) -> None:
     assert cache_verdicts.passed(plan, os.environ) is None
 
 
+@pytest.mark.slow
 def test_a_kept_verdict_loads_no_pydantic(plan: Path, tmp_path: Path) -> None:
     env = {**os.environ, cache_dir.ENV_DIR: str(tmp_path / "cache")}
     env.pop(cache_dir.ENV_SWITCH, None)

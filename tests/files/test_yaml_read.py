@@ -287,6 +287,7 @@ _MEASURE = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -318,6 +319,7 @@ def test_a_file_past_the_value_or_key_limit_is_refused_as_it_is_read(
     assert peak < 400 * 1024 * 1024  # it took up to 4.5 GB
 
 
+@pytest.mark.slow
 def test_the_largest_file_within_the_limits_is_read_in_seconds_and_hundreds_of_megabytes() -> None:
     # nearly all the values (990,002) and keys (360,001) a file may hold, laid out as
     # tasks.yaml is

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -198,6 +199,7 @@ def actual_sets(draw: st.DrawFn) -> dict[str, list[Actual]]:
     return result
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(actual_sets())
 def test_the_writer_is_idempotent(actuals: dict[str, list[Actual]]) -> None:
@@ -308,6 +310,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
     return name, bytes(data)
 
 
+@pytest.mark.slow
 @settings(max_examples=120)
 @given(mutated())
 def test_validate_never_crashes_on_mutated_files(case: tuple[str, bytes]) -> None:
@@ -352,6 +355,7 @@ options = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=120)
 @given(years, indicators, typed_values, options)
 def test_record_never_crashes_and_a_refusal_changes_nothing(

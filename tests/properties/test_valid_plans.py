@@ -265,6 +265,7 @@ PENDING: dict[str, Any] = {
 # Shrinking a failure of a dozen commands takes minutes; the failing plan is printed whole.
 # Each plan runs some ninety commands: a few drawn plans, beside the one above, keep the suite
 # fast; the CI profile draws the same ones each run.
+@pytest.mark.slow
 @settings(max_examples=5, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(plan=plans(), picks=st.lists(st.integers(0, 10_000), min_size=9, max_size=9))
 @example(plan=SUMMED_WITHOUT_BASELINE, picks=[0, 0, 0, 1, 0, 0, 4, 0, 0])

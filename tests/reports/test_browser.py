@@ -55,10 +55,11 @@ def axe_path(browser_path: str) -> Path:
     return AXE
 
 
-def axe_problems(page: Any, axe: Path) -> list[str]:
+def axe_problems(page: Any) -> list[str]:
     """axe-core's critical, serious and moderate findings on the page loaded in ``page``, one
-    line for each element found."""
-    page.add_script_tag(path=str(axe))  # inlined: the page itself fetches nothing
+    line for each element found. The page's context has axe-core as an init script
+    (``context.add_init_script(path=axe_path)``): it is in every page before the page's own
+    scripts, and the page itself fetches nothing."""
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
         " resultTypes: ['violations']})",
@@ -72,6 +73,7 @@ def axe_problems(page: Any, axe: Path) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)], ids=["desktop", "phone"])
 def test_html_report_in_headless_chromium(
     cli: Run, plan_dir: Path, tmp_path: Path, browser_path: str, width: int, height: int
@@ -141,6 +143,7 @@ def test_html_report_in_headless_chromium(
 LONG = "https://example.com/" + "a" * 300
 
 
+@pytest.mark.slow
 def test_long_unbroken_text_wraps_and_the_page_fits_a_375px_screen(
     cli: Run, plan_dir: Path, tmp_path: Path, browser_path: str
 ) -> None:

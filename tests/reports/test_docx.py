@@ -470,6 +470,7 @@ def test_a_docx_into_a_directory_another_user_cannot_write_is_one_message() -> N
         shutil.rmtree(base)
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_the_document(cli: Run, ended: Path, tmp_path: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:

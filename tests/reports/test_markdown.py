@@ -113,6 +113,7 @@ def rendered_report(cli: Run, plan_dir: Path, out: Path, value: str) -> str:
     return MD.render(out.read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_notes_and_leads_are_literal_in_the_report(
     cli: Run, plan_dir: Path, tmp_path: Path, hostile: str

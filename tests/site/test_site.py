@@ -325,6 +325,7 @@ def test_a_manifest_naming_files_outside_the_site_is_refused(
     assert snapshot(out) == before and victim.read_bytes() == b"not the site's"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "forged",
     [
@@ -442,11 +443,11 @@ def test_a_site_that_cannot_be_staged_leaves_the_earlier_one_as_it_was(
     write = publish._write_staged
     calls: list[Path] = []
 
-    def fill_the_disk(path: Path, content: bytes) -> None:
+    def fill_the_disk(path: Path, content: bytes, made: set[Path]) -> None:
         calls.append(path)
         if len(calls) == 3:
             raise OSError(errno.ENOSPC, "No space left on device")
-        write(path, content)
+        write(path, content, made)
 
     monkeypatch.setattr(publish, "_write_staged", fill_the_disk)
     refused = cli("site", str(out), "--plan", "gd", "--lang", "en")
@@ -582,6 +583,7 @@ def test_the_site_of_one_plan_outside_a_workspace(cli: Run, plan_dir: Path, tmp_
     assert "31000" in (out / "plans/plan/practitioners.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)], ids=["desktop", "phone"])
 def test_site_in_headless_chromium(
     cli: Run,

@@ -216,6 +216,7 @@ def test_content_and_measures_drop_the_tables_numbering_alike(
     ]
 
 
+@pytest.mark.slow
 def test_ipplans_own_workbook_round_trips_states_for_each_year(
     plan_dir: Path, cli: Run, tmp_path: Path
 ) -> None:

@@ -838,6 +838,7 @@ def test_a_parent_chain_of_990_plans_is_read_and_ordered_without_recursion(
     assert [m.name for m in _parent_first(long[::-1])][-1] == "q99999"
 
 
+@pytest.mark.slow
 def test_a_parent_chain_of_990_plans_through_the_commands(
     cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

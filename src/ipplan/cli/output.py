@@ -25,11 +25,9 @@ from ipplan.text.i18n import error_message, resolve_lang, text
 
 def print_json(value: Any) -> None:
     """A view for scripts, its numbers as files hold them (:func:`shown_numbers.for_files`)."""
-    import json
+    from ipplan.text.shown_numbers import json_text
 
-    from ipplan.text.shown_numbers import for_files
-
-    typer.echo(json.dumps(for_files(value), ensure_ascii=False, indent=2))
+    typer.echo(json_text(value))
 
 
 def print_error_json(code: str, message: str, **extra: Any) -> None:

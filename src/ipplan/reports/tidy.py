@@ -15,7 +15,7 @@ from typing import Any
 from ipplan.files.formulas import neutral
 from ipplan.render.sentences import pick
 from ipplan.text.i18n import label, text
-from ipplan.text.shown_numbers import for_files
+from ipplan.text.shown_numbers import for_files, json_text
 
 # key, year, value, source and note are what import reads; name and unit help a reader,
 # status is what the indicator's status was as of that year, to be read against the plan's
@@ -95,4 +95,4 @@ def _indicator(ind: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def render_json(report: dict[str, Any], lang: str) -> str:
-    return json.dumps(for_files(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report) + "\n"

@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import posixpath
 from collections.abc import Mapping
 from html import escape
@@ -33,7 +32,7 @@ from ipplan.reports import common
 from ipplan.reports import html as report_html
 from ipplan.reports.tidy import BOM, cell
 from ipplan.text.i18n import label, text
-from ipplan.text.shown_numbers import DASH, exact, for_files, number, signed
+from ipplan.text.shown_numbers import DASH, exact, for_files, json_encoded, number, signed
 from ipplan.workspace import Workspace
 from ipplan.workspaces.rollup import roll_up, rollup_view
 
@@ -113,7 +112,7 @@ class Site:
 
     def href(self, here: str, there: str) -> str:
         """The relative link from the page ``here`` to the file ``there`` (site paths)."""
-        return posixpath.relpath(there, posixpath.dirname(here) or ".")
+        return relative_link(there, posixpath.dirname(here))
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -402,15 +401,23 @@ class Site:
     # --- downloads ------------------------------------------------------------------------
 
     def downloads(self) -> dict[str, bytes]:
+        """Each plan's figures as CSV and JSON, whole and by indicator, and every plan's in one
+        file of each. Each plan's report and roll-ups are made as files hold them
+        (:func:`for_files`) once, then written into each file they appear in."""
         files: dict[str, bytes] = {}
         every: list[dict[str, Any]] = []
+        shown: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         for member in self.workspace.plans:
-            report = self.data[member.name]
+            report, rollups = (
+                for_files(self.data[member.name]),
+                for_files(self.rollups[member.name]),
+            )
+            shown[member.name] = (report, rollups)
             rows = [{"plan": member.name, **row} for row in report["yearly"]]
             every += rows
             files[f"data/{member.name}/all.csv"] = _csv(rows)
             files[f"data/{member.name}/all.json"] = _json(
-                {"plan": member.name, "report": report, "rollups": self.rollups[member.name]}
+                {"plan": member.name, "report": report, "rollups": rollups}
             )
             for ind in report["indicators"]:
                 own = [row for row in rows if row["key"] == ind["key"]]
@@ -421,7 +428,7 @@ class Site:
                         "plan": member.name,
                         "as_of": self.as_of,
                         "indicator": ind,
-                        "members": self.rollups[member.name].get(ind["key"]),
+                        "members": rollups.get(ind["key"]),
                     }
                 )
         files["data/all.csv"] = _csv(every)
@@ -432,14 +439,28 @@ class Site:
                     {
                         "name": m.name,
                         "parent": m.parent,
-                        "report": self.data[m.name],
-                        "rollups": self.rollups[m.name],
+                        "report": shown[m.name][0],
+                        "rollups": shown[m.name][1],
                     }
                     for m in self.workspace.plans
                 ],
             }
         )
         return files
+
+
+def relative_link(path: str, start: str) -> str:
+    """``posixpath.relpath(path, start)`` for two paths inside the site, neither with a "..":
+    the same answer without asking the system for the working directory at each link."""
+    to = [part for part in posixpath.normpath(path).split("/") if part not in ("", ".")]
+    at = [part for part in posixpath.normpath(start).split("/") if part not in ("", ".")]
+    common = 0
+    for mine, theirs in zip(to, at, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [".."] * (len(at) - common) + to[common:]
+    return "/".join(parts) if parts else "."
 
 
 def _latest_year(report: Mapping[str, Any]) -> int | None:
@@ -467,13 +488,15 @@ def _step(step: Mapping[str, Any], ind: Mapping[str, Any], lang: str) -> str:
 
 
 def _csv(rows: list[dict[str, Any]]) -> bytes:
+    """Rows already as files hold them (:func:`for_files`), as the site's CSV."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for row in for_files(rows):
+    for row in rows:
         writer.writerow([cell(row.get(column)) for column in CSV_COLUMNS])
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
 def _json(value: Any) -> bytes:
-    return (json.dumps(for_files(value), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """A value already as files hold it (:func:`for_files`), as the site's JSON."""
+    return (json_encoded(value) + "\n").encode("utf-8")

@@ -133,15 +133,17 @@ def write_site(
     try:
         created = not os.path.lexists(target)
         owned = {} if created else _owned(target)
+        clear: set[str] = set()
         for relative in sorted(files):
-            _check_place(target, relative, owned)
+            _check_place(target, relative, owned, clear)
     except OSError as exc:
         raise write_error(target, exc) from None
     stale = {name: owned[name] for name in owned if name not in files}
 
     def build(staging: Path) -> None:
+        made: set[Path] = set()
         for relative, content in files.items():
-            _write_staged(staging / relative, content)
+            _write_staged(staging / relative, content, made)
         atomic_write(target / MANIFEST, _manifest({**stale, **wanted}))
 
     def place(staging: Path) -> None:
@@ -276,28 +278,36 @@ def _earlier_site(target: Path) -> dict[str, str]:
     return found
 
 
-def _check_place(target: Path, relative: str, owned: Mapping[str, str]) -> None:
+def _check_place(target: Path, relative: str, owned: Mapping[str, str], clear: set[str]) -> None:
     """Refuse writing ``relative``: a directory on its way that is a link or a file, or a file
-    there that the earlier site did not write (or a directory)."""
+    there that the earlier site did not write (or a directory). ``clear`` holds the directories
+    (relative) already found real, so that each is looked at once."""
     parts = relative.split("/")
     path = target
     for index, part in enumerate(parts):
         path = path / part
+        last = index == len(parts) - 1
+        above = "/".join(parts[: index + 1])
+        if not last and above in clear:
+            continue
         try:
             mode = path.lstat().st_mode
         except FileNotFoundError:
             return  # nothing of anyone's from here down
-        last = index == len(parts) - 1
         if not last and stat.S_ISDIR(mode):
+            clear.add(above)
             continue
         if last and relative in owned and not stat.S_ISDIR(mode):
             return
         raise SiteFileInTheWay(path=str(path), manifest=MANIFEST)
 
 
-def _write_staged(path: Path, content: bytes) -> None:
-    """One file of the new site, in the staging directory. Not synced: see the module's notes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _write_staged(path: Path, content: bytes, made: set[Path]) -> None:
+    """One file of the new site, in the staging directory (``made``: the directories made so
+    far). Not synced: see the module's notes."""
+    if path.parent not in made:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        made.add(path.parent)
     with open(path, "xb") as handle:
         handle.write(content)
 
@@ -308,9 +318,12 @@ def _put_in_place(target: Path, staging: Path, files: Mapping[str, bytes]) -> No
     def order(name: str) -> tuple[bool, int, str]:
         return (name.rsplit("/", 1)[-1] == "index.html", -name.count("/"), name)
 
+    made: set[Path] = set()
     for relative in sorted(files, key=order):
         path = target / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         os.replace(staging / relative, path)
 
 
