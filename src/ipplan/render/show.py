@@ -6,14 +6,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from ipplan.render import charts, public_record, sentences, status, table, terminal
 from ipplan.text.i18n import colon, label, text, unit_label
 from ipplan.text.shown_numbers import moment, number, percent, ratio, signed
-from ipplan.text.wrapping import breaks, longest_word, width
+from ipplan.text.wrapping import longest_word, width
 from ipplan.units import counts
 
 
@@ -113,21 +111,7 @@ def render_show(view: Mapping[str, Any], lang: str) -> None:
         for ident, line in listed:
             console.print(Text(f"  {ident}  ").append_text(line))
     elif listed:
-        room = console.width - 4 - max(width(ident) for ident, _ in listed)
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for ident, line in listed:
-            grid.add_row(ident, _wrapped_title(line, room))
-        console.print(Padding(grid, (0, 0, 0, 2)))
-
-
-def _wrapped_title(line: Text, room: int) -> Text:
-    """An action's title and status (``line``) wrapped into ``room`` columns at spaces,
-    hyphens and between Chinese characters, its styles kept."""
-    if room < 4:  # no room to wrap in: the terminal folds it
-        return line
-    return Text("\n").join(line[start:end] for start, end, _ in breaks(line.plain, room, True))
+        terminal.hanging(console, listed, gap=2, hyphens=True)
 
 
 def _print_series(console: Console, view: Mapping[str, Any], lang: str) -> None:
@@ -273,11 +257,7 @@ def _step_line(step: Mapping[str, Any], view: Mapping[str, Any], lang: str) -> t
 def _print_step(console: Console, head: str, body: Text | str) -> None:
     """A labelled line whose text, when too long, wraps under itself rather than the label."""
     gap = 0 if head.endswith("：") else 1  # a full-width colon carries its own space
-    grid = Table.grid(padding=(0, gap))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    grid.add_row(head, body)
-    console.print(Padding(grid, (0, 0, 0, 2)))
+    terminal.hanging(console, [(head, body)], gap)
 
 
 def print_working(console: Console, view: Mapping[str, Any], lang: str) -> None:

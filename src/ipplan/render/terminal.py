@@ -6,10 +6,12 @@ Consoles print data as written (no markup, emoji or highlighting), so a note suc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
@@ -17,7 +19,7 @@ from rich.text import Text
 
 from ipplan.render import table
 from ipplan.text.i18n import label, text
-from ipplan.text.wrapping import width, wrap
+from ipplan.text.wrapping import breaks, width, wrap
 
 STATUS_STYLES = {
     "target_pending": "dim",
@@ -46,11 +48,42 @@ class _Console(Console):
         if self.is_terminal or self._buffer_index:
             super().print(*objects, **kwargs)
             return
+        plain = plain_lines(objects, kwargs, self.width)
+        if plain is not None:  # what rich would write, without laying it out
+            self.file.write(plain)
+            self.file.flush()
+            return
         with self.capture() as captured:
             super().print(*objects, **kwargs)
         lines = captured.get().split("\n")
         self.file.write("\n".join(line.rstrip() for line in lines))
         self.file.flush()
+
+
+_PLAIN_OPTIONS = frozenset(("soft_wrap", "no_wrap", "overflow"))
+_LAID_OUT = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # all but "\n"
+
+
+def plain_lines(objects: Sequence[Any], options: Mapping[str, Any], room: int) -> str | None:
+    """What rich writes to a file or pipe for one plain string or unstyled-in-a-file ``Text``
+    whose every line fits in ``room`` columns (so rich neither wraps nor crops it) and that
+    holds no tab or control character (which rich expands or drops): its lines, trailing
+    spaces removed. None for anything else, which rich lays out."""
+    if len(objects) != 1 or not _PLAIN_OPTIONS.issuperset(options):
+        return None
+    (shown,) = objects
+    if type(shown) is str:
+        plain = shown
+    elif type(shown) is Text and shown.end == "\n" and shown.justify in (None, "default", "left"):
+        plain = shown.plain
+    else:
+        return None
+    if _LAID_OUT.search(plain):
+        return None
+    lines = plain.split("\n")
+    if any(cell_len(line) > room for line in lines):
+        return None
+    return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def _console(stderr: bool) -> Console:
@@ -107,17 +140,46 @@ def heading(console: Console, line: str, style: str = "bold") -> None:
     console.print(Text("\n".join(lines), style=style), soft_wrap=True)
 
 
-def hanging(console: Console, lines: Sequence[tuple[str, str | Text]], gap: int = 1) -> None:
-    """Lines as ``  label text``, the text wrapping under itself rather than under the label."""
-    grid = Table.grid(padding=(0, gap))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    room = console.width - 2 - gap - max((width(head) for head, _ in lines), default=0)
+def sentences_in_lines(console: Console, sentences: Sequence[str], style: str = "") -> None:
+    """Sentences one under another, each wrapped to the terminal by the one wrapper, written
+    in one go."""
+    if not sentences:
+        return
+    room = console.width
+    lines = [part for line in sentences for part in (wrap(line, room) if room >= 10 else [line])]
+    console.print(Text("\n".join(lines), style=style), soft_wrap=True)
+
+
+def hanging(
+    console: Console,
+    lines: Sequence[tuple[str, str | Text]],
+    gap: int = 1,
+    hyphens: bool = False,
+) -> None:
+    """Lines as ``  label text``, the labels in a column as wide as the widest, each text
+    wrapping under itself rather than under its label, by the one wrapper (at spaces and
+    between Chinese characters; with ``hyphens``, after an English compound's hyphen), its
+    styles kept. With under 4 columns left for the text, the terminal folds it."""
+    labels = max((width(head) for head, _ in lines), default=0)
+    room = console.width - 2 - gap - labels
+    if room < 4:
+        grid = Table.grid(padding=(0, gap))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for head, body in lines:
+            grid.add_row(head, body)
+        console.print(Padding(grid, (0, 0, 0, 2)))
+        return
+    under = " " * (2 + labels + gap)
+    shown: list[Text] = []
     for head, body in lines:
-        if isinstance(body, str) and room >= 10:  # set as Chinese is set, not cut anywhere
-            body = "\n".join(wrap(body, room))
-        grid.add_row(head, body)
-    console.print(Padding(grid, (0, 0, 0, 2)))
+        lead = f"  {head}{' ' * (labels - width(head) + gap)}"
+        written = body if isinstance(body, Text) else Text(body)
+        for paragraph in written.split("\n", allow_blank=True):
+            for start, end, _ in breaks(paragraph.plain, room, hyphens):
+                shown.append(Text(lead).append_text(paragraph[start:end]))
+                lead = under
+    console.print(Text("\n").join(shown))
 
 
 def update_parts(update: Mapping[str, Any], lang: str, *, note: bool = True) -> str:

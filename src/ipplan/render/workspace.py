@@ -68,24 +68,25 @@ def render_overview(view: Mapping[str, Any], lang: str) -> None:
         # wide enough for "needs acceleration 12" on one line
         least=[21 if key == "col.statuses" else 0 for key, _ in columns],
     )
-    for row in view["plans"]:
-        for flag in row["rollup_differences"]:
-            console.print(
-                Text(
-                    text(
-                        "overview.difference",
-                        lang,
-                        plan=row["name"],
-                        key=flag["indicator"],
-                        year=flag["year"],
-                        total=exact(flag["total"]),
-                        parent=exact(flag["parent"]),
-                        difference=signed(flag["difference"]),
-                        tolerance=percent(flag["tolerance"]),
-                    ),
-                    style="red",
-                )
+    terminal.sentences_in_lines(
+        console,
+        [
+            text(
+                "overview.difference",
+                lang,
+                plan=row["name"],
+                key=flag["indicator"],
+                year=flag["year"],
+                total=exact(flag["total"]),
+                parent=exact(flag["parent"]),
+                difference=signed(flag["difference"]),
+                tolerance=percent(flag["tolerance"]),
             )
+            for row in view["plans"]
+            for flag in row["rollup_differences"]
+        ],
+        style="red",
+    )
     console.print(text("overview.count", lang, count=len(view["plans"]), day=view["day"]))
 
 

@@ -21,12 +21,10 @@ last day.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipplan.workplans.periods import Period
 
@@ -50,8 +48,7 @@ class MilestoneState(str, Enum):
     not_tracked = "not_tracked"
 
 
-@dataclass(frozen=True)
-class MilestoneStanding:
+class MilestoneStanding(NamedTuple):
     number: int  # 1 for the first milestone
     period: Period
     written: str  # the period as the work plan writes it
@@ -60,8 +57,7 @@ class MilestoneStanding:
     done_on: dt.date | None
 
 
-@dataclass(frozen=True)
-class QuantityStanding:
+class QuantityStanding(NamedTuple):
     content: int  # 1 for the first content item
     text: str
     target: float
@@ -73,8 +69,7 @@ class QuantityStanding:
         return self.achieved >= self.target
 
 
-@dataclass(frozen=True)
-class ItemStanding:
+class ItemStanding(NamedTuple):
     """An item's state on a day, with each milestone's and each quantity's."""
 
     item: Item
@@ -162,7 +157,7 @@ def assess_item(
         milestones = [
             m
             if m.state is not MilestoneState.overdue
-            else dataclasses.replace(m, state=MilestoneState.pending)
+            else m._replace(state=MilestoneState.pending)
             for m in milestones
         ]
     return ItemStanding(
@@ -203,8 +198,7 @@ def _item_state(
     return ItemState.not_started
 
 
-@dataclass(frozen=True)
-class ActionProgress:
+class ActionProgress(NamedTuple):
     """An action's work-plan progress: the share of its items done, cancelled ones and those
     of work plans not tracked left out."""
 
