@@ -155,9 +155,7 @@ def assess_item(
     if state is ItemState.cancelled:
         # a milestone of a cancelled item is no longer owed, so never overdue
         milestones = [
-            m
-            if m.state is not MilestoneState.overdue
-            else m._replace(state=MilestoneState.pending)
+            m if m.state is not MilestoneState.overdue else m._replace(state=MilestoneState.pending)
             for m in milestones
         ]
     return ItemStanding(
