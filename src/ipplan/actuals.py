@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ipplan import clock
 from ipplan.assess import Assessment, assess
@@ -32,8 +32,7 @@ from ipplan.value_rules import check_ended, check_plausible, check_value, check_
 from ipplan.write import Edit, actual_file, commit, stamp
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     """The outcome of ``ipplan record``."""
 
     indicator: Indicator
@@ -43,8 +42,7 @@ class Recorded:
     unchanged: bool = False  # the same value was already recorded; nothing was written
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One actual about to be recorded, checked against the plan but not yet written."""
 
     indicator: Indicator
@@ -248,8 +246,7 @@ def record(
 # --- a pending baseline written in ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class BaselineSet:
+class BaselineSet(NamedTuple):
     """The outcome of ``ipplan record`` for the baseline year of a pending baseline."""
 
     indicator: Indicator

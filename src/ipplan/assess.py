@@ -8,8 +8,8 @@ status ipplan prints comes from here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from ipplan.data import Actual, Indicator, Number, Point, Thresholds
 from ipplan.text.shown_numbers import difference
@@ -37,8 +37,7 @@ class Trend(str, Enum):
     away_from_target = "away_from_target"
 
 
-@dataclass(frozen=True)
-class Outlook:
+class Outlook(NamedTuple):
     """The second method and the look ahead. Numbers are None when not computable."""
 
     cagr_observed: float | None = None
@@ -55,8 +54,7 @@ class Outlook:
     expected_is_milestone: bool = False
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     """Where one indicator stands at an as-of year. Numbers are None when not computable.
 
     ``baseline`` is what the plan gives (or the provisional one); ``origin`` is the point

@@ -120,7 +120,7 @@ def _parts(plan: Plan) -> list[Any]:
         "areas": plan.areas,
         "actions": plan.actions,
         "updates": plan.updates,
-        "units": [dataclasses.astuple(unit) for unit in plan.units.values()],
+        "units": [list(unit) for unit in plan.units.values()],
         "events": plan.work.events,
         "undos": [[u.recorded, u.undid, list(u.files)] for u in plan.undos],
         "baselines": [dataclasses.astuple(b) for b in plan.baselines],

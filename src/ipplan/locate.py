@@ -6,9 +6,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ipplan.errors import (
     ChoosePlan,
@@ -147,8 +146,7 @@ def is_kind(path: Path, kind: str) -> bool:
     return stat.S_ISDIR(mode) if kind == "dir" else stat.S_ISREG(mode)
 
 
-@dataclass(frozen=True)
-class Neighbourhood:
+class Neighbourhood(NamedTuple):
     """What an output (a report, a site) must leave alone: the data directory of every plan
     around it and every workspace file, each as an absolute path with no link in it."""
 

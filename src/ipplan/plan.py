@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ipplan.action_status import Status
 from ipplan.data import (
@@ -41,8 +41,7 @@ if TYPE_CHECKING:  # the plan's records need no pydantic; only building one from
     from ipplan.files.cache.identity import Origin
 
 
-@dataclass(frozen=True)
-class ActionState:
+class ActionState(NamedTuple):
     """An action as it stands now: tasks.yaml's fields with every later update applied."""
 
     action: Action

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ipplan.assess import Progress, assess
 from ipplan.clock import year_end
@@ -19,8 +19,7 @@ from ipplan.data import Indicator
 from ipplan.plan import Plan
 
 
-@dataclass(frozen=True)
-class DueFigure:
+class DueFigure(NamedTuple):
     """An indicator's figure for a year, and the day by which it is normally published."""
 
     indicator: Indicator
@@ -29,8 +28,7 @@ class DueFigure:
     overdue: bool
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """Where one indicator ends: decided by its target year's figure, or what is awaited."""
 
     indicator: Indicator
@@ -39,8 +37,7 @@ class Verdict:
     awaited: DueFigure | None  # the target year's figure, while it is not recorded
 
 
-@dataclass(frozen=True)
-class FinalEvaluation:
+class FinalEvaluation(NamedTuple):
     """The plan after its target year: each indicator's verdict, decided or awaited."""
 
     target_year: int

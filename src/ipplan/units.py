@@ -9,12 +9,10 @@ specific to one plan: the five units of the shipped plan are simply the first of
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """What a unit is called and what values it admits."""
 
     symbol: str

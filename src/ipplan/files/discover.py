@@ -19,9 +19,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ipplan.errors import IpplanError
@@ -35,8 +34,7 @@ SAFE_VAR = "IPPLAN_SAFE_DIRECTORIES"
 SHARED_MODE = stat.S_IWOTH | stat.S_ISVTX
 
 
-@dataclass(frozen=True)
-class Refusal:
+class Refusal(NamedTuple):
     """A plan or workspace file met on the way up that is not used: someone else could have left
     it there. ``culprit`` is what makes it so: a path of another user, or a directory anyone may
     write to (``shared``)."""
@@ -68,8 +66,7 @@ class Refusal:
         return UnsafeOwner(path=str(self.culprit), user=user, **params)
 
 
-@dataclass(frozen=True)
-class Search:
+class Search(NamedTuple):
     """What a search upwards from ``start`` found, and where it looked."""
 
     start: Path

@@ -25,7 +25,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ipplan.files.discover import Search
 from ipplan.problems import DIRECTORY_REST, MAX_PER_FILE, Problem
@@ -42,8 +42,7 @@ YEAR = re.compile(r"[0-9]{4}")
 STAMP = re.compile(r"[0-9]{8}T[0-9]{6}(\.[0-9]{3}|\.[0-9]{6})?Z?")
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     """One kind of record: its directory, and the pattern of each part of a record's path."""
 
     name: str  # the directory under the data directory, and the key of the kind

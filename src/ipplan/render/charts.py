@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 XY = tuple[int, float]
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(NamedTuple):
     """What an indicator's chart shows; years run from the baseline year to the target year."""
 
     first_year: int

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ipplan.text.wrapping import breaks, longest_word, width, wrap
 
@@ -153,8 +153,7 @@ def draw(
     return lines
 
 
-@dataclass(frozen=True)
-class Plain:
+class Plain(NamedTuple):
     """A table drawn as a heading and a rule, no box (rich's SIMPLE): ``edge`` spaces before the
     first column, ``gap`` between columns, ``tail`` after the last (the rule runs under them
     all, but for the first space), and the rule's character."""
@@ -232,8 +231,7 @@ def plain_lines(
     yield []
 
 
-@dataclass(frozen=True)
-class _Frame:
+class _Frame(NamedTuple):
     """Where a table's text goes: ``start`` before the first column, ``between`` columns,
     ``end`` after the last; each column's padding left and right and its text's width."""
 
@@ -243,8 +241,8 @@ class _Frame:
     lefts: Sequence[str]
     widths: Sequence[int]
     rights: Sequence[str]
-    aligned_right: Sequence[bool] = field(default_factory=list)
-    hyphens: Sequence[bool] = field(default_factory=list)
+    aligned_right: Sequence[bool] = ()
+    hyphens: Sequence[bool] = ()
 
     def row(self, cells: Sequence[Cell], bottom: bool = False) -> list[Line]:
         """The lines of one row; unstyled neighbours (text, padding, borders) joined in one run."""

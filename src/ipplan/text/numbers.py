@@ -16,8 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 Reading = int | float | None  # None: read as text, not as a number
 
@@ -46,8 +45,7 @@ def yaml11() -> tuple[Any, Any, Any]:
     return yaml.resolver.Resolver(), SafeConstructor(), ScalarNode
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(NamedTuple):
     """Why a number is refused: ``code`` (``number-form``: the two versions read it differently;
     ``number-base``: not decimal; ``number-precision``: more digits than a number keeps;
     ``number-too-large``: beyond the largest number), and the message's values."""

@@ -8,8 +8,8 @@ import os
 import stat
 from array import array
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ipplan.files import fingerprint
 
@@ -23,8 +23,7 @@ Snapshot = tuple[tuple[str, int, int, int, int], ...]
 Stamp = tuple[tuple[str, int, int, int], ...]
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """What a plan was read from, so that a writer holding the lock can tell, without reading
     them again, whether the files have changed since: the identity of every file (``files``,
     from :func:`snapshot`), the time just before it was taken (``taken``, ns), and the digest
