@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ipplan.render.terminal import _Console, plain_lines
 
-CHARS = st.sampled_from(list("ab 1.,:;-|█·") + ["执", "业", "，", "：", "\n", "\t", "\x1b", "  "])
+CHARS = st.sampled_from([*"ab 1.,:;-|█·", "执", "业", "，", "：", "\n", "\t", "\x1b", "  "])
 WRITTEN = st.lists(CHARS, max_size=60).map("".join)
 
 
