@@ -20,6 +20,25 @@ REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data"
 
 
+def _build_the_group_once() -> None:
+    """Typer's test runner builds the app's Click group again at every invoke: every command
+    registered so far, each from its function's signature, which once a test process has
+    imported all the command modules is two thirds of an in-process ``status``. Here the group
+    is built once per test process and each invoke reuses it, as a run of ipplan uses its
+    group once; each invoke still goes through the group's ``main``."""
+    import functools
+
+    import typer.main
+    import typer.testing
+
+    # the name typer's runner calls; if typer renames it, say so rather than silently rebuild
+    assert typer.testing._get_command is typer.main.get_command
+    typer.testing._get_command = functools.cache(typer.main.get_command)  # type: ignore[assignment]
+
+
+_build_the_group_once()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests marked ``slow`` run first: a test of ten seconds started last would keep one
     worker busy while the others have nothing left to do."""
