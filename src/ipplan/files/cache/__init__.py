@@ -20,7 +20,8 @@ the digest of the bytes of each file modified within :data:`.identity.RACY_SECON
 listing, and is used only while each of those few small files, read again, still holds those
 bytes.
 
-No code comes from the cache. An entry is plain data, JSON (:mod:`json` runs nothing it reads):
+No code comes from the cache. An entry is plain data, JSON (written by :mod:`json` and read by
+orjson, neither of which runs anything it reads):
 a first line, its header, names the format, the ipplan that made it (a digest of its version and
 source files), the data directory, the digest of the identity of every file it was made from and
 the digest of the rest; then one line for each part of the plan, records as lists of their

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from ipplan.files import fingerprint
 from ipplan.files.cache.directory import evict, opened, read_entry, real, write_entry
 
@@ -82,7 +84,7 @@ def entry(
     if len(parts) < 2 or parts.pop() != b"":
         return None
     try:
-        header = json.loads(parts.pop())  # the last line
+        header = orjson.loads(parts.pop())  # the last line
     except Exception:  # not JSON (a pickle of an older ipplan, say): only a miss
         return None
     if (
@@ -161,4 +163,4 @@ class Parts:
         raw, self._raw = self._raw, []
         raw.reverse()
         while raw:
-            yield json.loads(raw.pop())
+            yield orjson.loads(raw.pop())

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import stat
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -160,17 +160,24 @@ def files_digest(seen: Snapshot) -> str:
     return fingerprint.digest_of([names.encode("utf-8", "surrogateescape"), times, inodes], b"\0")
 
 
-def every_file(files: Snapshot) -> set[str]:
-    """The name of every file (not directory) in ``files``."""
-    return {name for name, *_ in files if not name.endswith("/")}
+def every_file(files: Snapshot) -> list[str]:
+    """The name of every file (not directory) in ``files``, in its order: by name, as
+    :func:`snapshot` and :func:`after_writes` list them."""
+    return [entry[0] for entry in files if not entry[0].endswith("/")]
 
 
 def digest_of(top: Path, name: str) -> str | None:
     """The digest of the regular file ``name`` below ``top``, read as the check reads it; None
     when it cannot be."""
+    return next(digests_of(top, [name]))
+
+
+def digests_of(top: Path, names: Iterable[str]) -> Iterator[str | None]:
+    """:func:`digest_of` each of ``names`` in turn, the reader imported once."""
     from ipplan.files.yaml_read import Refused, digest, read_regular
 
-    try:
-        return digest(read_regular(f"{top}/{name}", top))
-    except (Refused, OSError, ValueError):
-        return None
+    for name in names:
+        try:
+            yield digest(read_regular(f"{top}/{name}", top))
+        except (Refused, OSError, ValueError):
+            yield None

@@ -4,14 +4,23 @@ same bytes."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
+
+import orjson
 
 from ipplan.files.cache import identity
 from ipplan.files.cache.directory import VERDICT, location, mark_used, opened
 from ipplan.files.cache.entries import entry, entry_name, header_of, keep
-from ipplan.files.cache.identity import Snapshot, Stamp, digest_of, every_file, files_digest, steady
+from ipplan.files.cache.identity import (
+    Snapshot,
+    Stamp,
+    digest_of,
+    digests_of,
+    every_file,
+    files_digest,
+    steady,
+)
 
 
 def passed(top: Path, environ: Mapping[str, str]) -> dict[str, int] | None:
@@ -47,7 +56,7 @@ def _confirmed(top: Path, raw: bytes, now: Snapshot) -> dict[str, int] | None:
     listed ``now`` (the entry was found for exactly those names and identities: its header's
     ``files``), and each holds the bytes it read; else None."""
     try:
-        verdict = json.loads(raw)
+        verdict = orjson.loads(raw)
         digests, counts = verdict["digests"], verdict["counts"]
     except Exception:
         return None
@@ -55,11 +64,11 @@ def _confirmed(top: Path, raw: bytes, now: Snapshot) -> dict[str, int] | None:
         return None
     if not all(type(value) is int for value in counts.values()):
         return None
-    names = sorted(every_file(now))
+    names = every_file(now)
     if len(digests) != len(names):  # a file unread is a file unchecked
         return None
-    for name, expected in zip(names, digests, strict=True):
-        if digest_of(top, name) != expected:
+    for found, expected in zip(digests_of(top, names), digests, strict=True):
+        if found != expected:
             return None
     return counts
 
@@ -83,7 +92,7 @@ def keep_passed(
     # by file, in the order of their names: the header's ``files`` binds the names, so they
     # are not kept twice (a plan of 100,000 records held both, 20 MB, while it was checked)
     every: list[str] = []
-    for name in sorted(every_file(seen[0])):
+    for name in every_file(seen[0]):
         value = digests.get(name) or digest_of(top, name)
         if value is None:
             return
