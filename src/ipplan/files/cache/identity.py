@@ -43,7 +43,7 @@ def racy(files: Snapshot, taken: int) -> list[str]:
     in the same tick of a coarse clock would leave their identity as it was: only their bytes
     tell."""
     since = taken - int(RACY_SECONDS * 1e9)
-    return [name for name, _, mtime, ctime, _ in files if max(mtime, ctime) >= since]
+    return [name for name, _, mtime, ctime, _ in files if mtime >= since or ctime >= since]
 
 
 def identify(name: str, info: os.stat_result) -> tuple[str, int, int, int, int]:
@@ -86,7 +86,10 @@ def snapshot(top: Path) -> tuple[Snapshot, int, Stamp] | None:
                         if entry.name.startswith(".") and entry.name != ".gitignore":
                             continue  # the lock and temporary files are not data
                         found.append(identify(name, info))
-                        newest = max(newest, found[-1][2], found[-1][3])
+                        if info.st_mtime_ns > newest:
+                            newest = info.st_mtime_ns
+                        if info.st_ctime_ns > newest:
+                            newest = info.st_ctime_ns
                         if len(found) > MAX_FILES:
                             return None
                     else:
