@@ -13,7 +13,13 @@ import pytest
 
 from ipplan.units import LIBRARY
 from tests.conftest import SHIPPED, Run, load
-from tests.reports.test_browser import FLAGS, axe_path, axe_problems, browser_path  # noqa: F401
+from tests.reports.test_browser import (  # noqa: F401
+    FLAGS,
+    audited_page,
+    axe_path,
+    axe_problems,
+    browser_path,
+)
 from tests.workspaces.test_workspaces import ws  # noqa: F401 - the fixture
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -50,28 +56,19 @@ def test_every_page_passes_axe_core_at_wcag_2_1_aa(
     axe_path: Path,  # noqa: F811
 ) -> None:
     """Each page is audited at a desktop's width and, resized in place, at a phone's."""
-    from playwright.sync_api import sync_playwright
-
     pages = every_page(cli, ws, tmp_path / "out", monkeypatch)
     assert len(pages) == 2 * (1 + 4 + 9 + 3 * 2) + 4
     found: list[str] = []
     audited: list[tuple[str, int]] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=browser_path, args=FLAGS)
-        try:
-            context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 800})
-            context.add_init_script(path=str(axe_path))
-            page = context.new_page()
-            for file in pages:
-                page.goto(file.as_uri(), wait_until="load")
-                where = file.relative_to(tmp_path / "out").as_posix()
-                for name, width in WIDTHS.items():
-                    page.set_viewport_size({"width": width, "height": 800})
-                    assert page.evaluate("innerWidth") == width
-                    found += [f"{where} ({name}): {line}" for line in axe_problems(page)]
-                    audited.append((where, width))
-        finally:
-            browser.close()
+    with audited_page(browser_path, axe_path, WIDTHS["desktop"]) as page:
+        for file in pages:
+            page.goto(file.as_uri(), wait_until="load")
+            where = file.relative_to(tmp_path / "out").as_posix()
+            for name, width in WIDTHS.items():
+                page.set_viewport_size({"width": width, "height": 800})
+                assert page.evaluate("innerWidth") == width
+                found += [f"{where} ({name}): {line}" for line in axe_problems(page)]
+                audited.append((where, width))
     assert len(audited) == 2 * len(pages)
     assert found == [], "\n".join(found)
 
@@ -83,7 +80,6 @@ def test_the_audit_finds_what_it_is_there_to_find(
 ) -> None:
     """The audit above passes because the pages pass, not because axe-core never ran: a page
     with an image without a text alternative and grey on grey text is refused at both widths."""
-    from playwright.sync_api import sync_playwright
 
     bad = tmp_path / "bad.html"
     bad.write_text(
@@ -92,19 +88,12 @@ def test_the_audit_finds_what_it_is_there_to_find(
         "</main></body></html>",
         encoding="utf-8",
     )
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=browser_path, args=FLAGS)
-        try:
-            context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 800})
-            context.add_init_script(path=str(axe_path))
-            page = context.new_page()
-            page.goto(bad.as_uri(), wait_until="load")
-            for width in WIDTHS.values():
-                page.set_viewport_size({"width": width, "height": 800})
-                rules = sorted({line.split(" ")[0] for line in axe_problems(page)})
-                assert rules == ["color-contrast", "image-alt"], width
-        finally:
-            browser.close()
+    with audited_page(browser_path, axe_path) as page:
+        page.goto(bad.as_uri(), wait_until="load")
+        for width in WIDTHS.values():
+            page.set_viewport_size({"width": width, "height": 800})
+            rules = sorted({line.split(" ")[0] for line in axe_problems(page)})
+            assert rules == ["color-contrast", "image-alt"], width
 
 
 class Shown(HTMLParser):

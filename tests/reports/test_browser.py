@@ -8,8 +8,10 @@ which ``.ci/run`` installs from npm into ``build/axe``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +55,22 @@ def axe_path(browser_path: str) -> Path:
             pytest.fail(f"IPPLAN_REQUIRE_BROWSER is set but axe-core is not at {AXE}")
         pytest.skip("no axe-core in build/axe (.ci/run installs the version it pins)")
     return AXE
+
+
+@contextlib.contextmanager
+def audited_page(browser_path: str, axe: Path, width: int = 1280) -> Iterator[Any]:
+    """A page of headless Chromium ``width`` pixels wide, with axe-core loaded into every
+    document it opens, for :func:`axe_problems`."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path, args=FLAGS)
+        try:
+            context = browser.new_context(viewport={"width": width, "height": 800})
+            context.add_init_script(path=str(axe))
+            yield context.new_page()
+        finally:
+            browser.close()
 
 
 def axe_problems(page: Any) -> list[str]:
