@@ -52,3 +52,23 @@ def test_only_what_fits_and_holds_no_control_character_is_written_plainly() -> N
     assert plain_lines([Text("a", justify="right")], {}, 20) is None
     assert plain_lines(["a", "b"], {}, 20) is None
     assert plain_lines(["a"], {"style": "bold"}, 20) is None
+
+
+def test_a_hanging_text_wraps_under_itself_its_tabs_and_line_breaks_as_spaces() -> None:
+    """A note written with a tab or a line break reads as one text under its label, each line
+    of it indented under its first (the tab once broke a line at the margin)."""
+    from ipplan.render.terminal import hanging
+
+    buffer = io.StringIO()
+    console = _Console(file=buffer, width=30, markup=False, emoji=False, highlight=False)
+    note = "备注" + "x" * 30 + "，字字字字字\tTAB后文字"
+    hanging(console, [("2022", note), ("2023", "第一行\n第二行"), ("2024", Text("a\tb", "bold"))])
+    assert buffer.getvalue().split("\n") == [
+        "  2022 备注",
+        "       xxxxxxxxxxxxxxxxxxxxxxx",
+        "       xxxxxxx，字字字字字",
+        "       TAB后文字",
+        "  2023 第一行 第二行",
+        "  2024 a b",
+        "",
+    ]

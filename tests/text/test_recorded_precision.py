@@ -119,3 +119,26 @@ def test_no_binary_noise_in_json_or_csv(
             ]
             for output in outputs:
                 assert output and not noisy(output), noisy(output)
+
+
+def test_a_recorded_value_keeps_every_decimal_in_json_however_many(
+    cli: Run, plan_dir: Path
+) -> None:
+    """A recorded value is never rounded in a file (docs/methodology.md): one written with 17
+    decimals, or as small as 4e-15, is what --json and the report's JSON give back, not
+    0.12345678901235 or 0.0 (the decimals counted for an indicator once stopped at ten)."""
+    for year, value in (("2023", "0.12345678901234568"), ("2024", "0.000000000000004")):
+        recorded = cli(
+            "record", year, "complaint_rate", value, "--accept-jump", "--data", str(plan_dir)
+        )
+        assert recorded.exit_code == 0, recorded.stderr
+    shown = json.loads(cli("show", "complaint_rate", "--json", "--data", str(plan_dir)).stdout)
+    assert [(a["year"], a["value"]) for a in shown["actuals"]] == [
+        (2023, 0.12345678901234568),
+        (2024, 4e-15),
+    ]
+    assert shown["latest"] == {"year": 2024, "value": 4e-15}
+    assert decimals(4e-15, None) == 15 and decimals(4e-15) == 10
+    report = json.loads(cli("report", "-f", "json", "--data", str(plan_dir)).stdout)
+    ind = next(i for i in report["indicators"] if i["key"] == "complaint_rate")
+    assert [a["value"] for a in ind["actuals"]] == [0.12345678901234568, 4e-15]

@@ -174,11 +174,15 @@ def hanging(
     shown: list[Text] = []
     for head, body in lines:
         lead = f"  {head}{' ' * (labels - width(head) + gap)}"
-        written = body if isinstance(body, Text) else Text(body)
-        for paragraph in written.split("\n", allow_blank=True):
-            for start, end, _ in breaks(paragraph.plain, room, hyphens):
-                shown.append(Text(lead).append_text(paragraph[start:end]))
-                lead = under
+        if isinstance(body, str):  # white space, a line break or a tab too, as one space
+            parts = [Text(part) for part in wrap(body, room, hyphens)]
+        else:  # each white space character as a space, so that its styles stay where they are
+            written = body.copy()
+            written.plain = "".join(" " if char.isspace() else char for char in written.plain)
+            parts = [written[start:end] for start, end, _ in breaks(written.plain, room, hyphens)]
+        for part in parts:
+            shown.append(Text(lead).append_text(part))
+            lead = under
     console.print(Text("\n").join(shown))
 
 

@@ -33,16 +33,18 @@ def _unsigned_zero(shown: str) -> str:
 MAX_DECIMALS = 10
 
 
-def decimals(value: float) -> int:
-    """How many decimals ``value`` was written with: 41.6 has 1, 40 has 0, 1e-05 has 5."""
+def decimals(value: float, most: int | None = MAX_DECIMALS) -> int:
+    """How many decimals ``value`` was written with: 41.6 has 1, 40 has 0, 1e-05 has 5; at
+    most ``most`` (None: however many)."""
     if float(value).is_integer():
         return 0
     written = repr(float(value))
     if "e" in written:
         mantissa, exponent = written.split("e")
-        places = len(mantissa.partition(".")[2].rstrip("0")) - int(exponent)
-        return min(max(places, 0), MAX_DECIMALS)
-    return min(len(written.partition(".")[2].rstrip("0")), MAX_DECIMALS)
+        places = max(len(mantissa.partition(".")[2].rstrip("0")) - int(exponent), 0)
+    else:
+        places = len(written.partition(".")[2].rstrip("0"))
+    return places if most is None else min(places, most)
 
 
 def difference(a: float, b: float) -> float:
@@ -87,7 +89,8 @@ def recorded_decimals(indicator: Mapping[str, Any]) -> int:
     for actual in indicator.get("actuals") or ():
         values.append(actual["value"])
         values += [old["value"] for old in actual.get("history") or ()]
-    return max((decimals(v) for v in values if isinstance(v, int | float)), default=0)
+    # every decimal, however many: a recorded value is never rounded (0.000000000000004 stays)
+    return max((decimals(v, None) for v in values if isinstance(v, int | float)), default=0)
 
 
 def for_files(value: Any, places: int | None = None, key: str = "") -> Any:
