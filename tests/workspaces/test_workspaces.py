@@ -348,6 +348,40 @@ def test_show_members_through_the_command(
     assert "beyond tolerance" in en.stdout and "incomplete (missing: js)" in en.stdout
 
 
+@pytest.mark.parametrize("columns", [24, 30, 36, 44, 80])
+def test_the_members_table_never_cuts_a_figure_and_names_the_years_left_out(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """Where every year of the members' table cannot be shown whole, years give way (those
+    no member has a figure for first, then the earliest) rather than figures being cut in two
+    (13000 once came out as 130 over 00), and a line says which years are left out."""
+    monkeypatch.chdir(ws)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    shown = cli("show", "practitioners", "--plan", "national", "--members", "--lang", "en")
+    assert shown.exit_code == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Member plans rolled up"))
+    header = next(line for line in lines[start:] if line.strip().startswith("Plan"))
+    years = [int(word) for word in header.split()[1:]]
+    table = lines[lines.index(header) + 2 : lines.index(header) + 5]
+    assert [row.split()[0] for row in table] == ["gd", "js", "zj"]
+    assert all(len(row.split()) == 1 + len(years) for row in table)  # one whole figure a year
+    figures = {"gd": {2022: "12000", 2023: "13000", 2024: "14000"}, "zj": {2023: "7900"}}
+    for row in table:
+        cells = dict(zip(years, row.split()[1:], strict=True))
+        for year, figure in figures.get(row.split()[0], {}).items():
+            assert cells.get(year, figure) == figure
+    every = [2022, 2023, 2024, 2025]
+    left_out = [year for year in every if year not in years]
+    said = " ".join(" ".join(lines).split())
+    if left_out:
+        assert years == sorted(years) and years
+        ranges = " ".join(str(year) for year in left_out)
+        assert f"Years {ranges.replace(' ', ', ')} are left out" in said.replace("–", ", ")
+    else:
+        assert years == every and "left out" not in said
+
+
 def test_overview_parent_first_with_counts_and_flags(
     cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,9 +7,10 @@ from typing import Any
 
 from rich.text import Text
 
-from ipplan.render import sentences, terminal
+from ipplan.render import sentences, table, terminal
 from ipplan.text.i18n import label, text, unit_label
 from ipplan.text.shown_numbers import exact, percent, signed
+from ipplan.text.wrapping import width
 
 # --- workspaces: the overview, and a roll-up of member plans ---------------------------------
 
@@ -97,13 +98,40 @@ def render_members(view: Mapping[str, Any], lang: str) -> None:
         Text(text("members.title", lang, plan=view["plan"], key=view["indicator"]), style="bold")
     )
     years = [row["year"] for row in view["years"]]
-    values: list[list[str | Text]] = []
-    for member in view["members"]:
-        cells = [row["values"][member["plan"]] for row in view["years"]]
-        values.append([member["plan"], *(exact(v) if v is not None else "—" for v in cells)])
-    headers = [text("col.plan", lang), *(str(year) for year in years)]
-    right = [False, *(True for _ in years)]
-    terminal.print_table(console, None, headers, values, right=right)
+    columns = [[text("col.plan", lang), *(m["plan"] for m in view["members"])]]
+    for row in view["years"]:
+        cells = [row["values"][member["plan"]] for member in view["members"]]
+        columns.append([str(row["year"]), *(exact(v) if v is not None else "—" for v in cells)])
+    # a figure or a plan's name is never cut: where every year cannot be shown whole, years
+    # give way, first those no member has a figure for (the latest first), then the earliest,
+    # and a line says which
+    needs = [max(width(cell) for cell in column) for column in columns]
+    members = view["members"]
+    empty = [
+        j
+        for j, row in enumerate(view["years"])
+        if all(row["values"][m["plan"]] is None for m in members)
+    ]
+    kept = list(range(len(years)))
+    for j in [*reversed(empty), *(j for j in kept if j not in empty)]:
+        room = needs[0] + sum(needs[1 + k] for k in kept) + table.PADDED.overhead(1 + len(kept))
+        if room <= console.width or len(kept) == 1:
+            break
+        kept.remove(j)
+    shown = [columns[0], *(columns[1 + k] for k in kept)]
+    terminal.print_table(
+        console,
+        None,
+        [column[0] for column in shown],
+        [list(row) for row in zip(*(column[1:] for column in shown), strict=True)],
+        right=[False, *(True for _ in kept)],
+        least=[needs[0], *(needs[1 + k] for k in kept)],
+    )
+    left_out = [year for j, year in enumerate(years) if j not in kept]
+    if left_out:
+        terminal.indented(
+            console, text("members.years_left_out", lang, years=_spans(left_out, lang))
+        )
     keys = (
         "col.year",
         "col.members_sum",
@@ -136,3 +164,15 @@ def render_members(view: Mapping[str, Any], lang: str) -> None:
             unit=unit_label(view["unit"], lang, view.get("unit_en")),
         )
     )
+
+
+def _spans(years: list[int], lang: str) -> str:
+    """Years as runs: 2015–2021, 2025–2030 (2015–2021、2025–2030 in Chinese)."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    shown = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    return ("、" if lang == "zh" else ", ").join(shown)

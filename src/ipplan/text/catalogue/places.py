@@ -55,6 +55,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "成员计划汇总至 {plan} 的 {key}（逐年相加）",
         "Member plans rolled up into {plan}'s {key} (summed year by year)",
     ),
+    "members.years_left_out": (
+        "终端宽度不足，未列出 {years} 年；--json 给出全部年份。",
+        "Years {years} are left out: the terminal is too narrow; --json gives every year.",
+    ),
     "members.missing": ("（缺 {plans}）", " (missing: {plans})"),
     "members.missing_count": ("（缺 {count} 个成员）", " ({count} members missing)"),
     "members.missing_count_named": (
