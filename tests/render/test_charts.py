@@ -40,3 +40,18 @@ def test_a_chart_with_only_its_target_has_an_axis_from_zero(plan_dir: Path) -> N
     assert ticks[0] == 0 and ticks[-1] >= 83 and len(ticks) >= 4
     lines = charts.grid(chart)
     assert lines[-3].strip().startswith("0 ┤")  # the lowest row is labelled 0
+
+
+def test_the_years_under_a_chart_never_run_into_each_other(plan_dir: Path) -> None:
+    """At any width each year shown stands apart from the next (2023  202025 was once printed
+    at 38 columns), the first and the target's year are always there, and each year shown
+    sits where its column is."""
+    from ipplan.views.indicators import show_view
+
+    plan = load(plan_dir)
+    chart = charts.Chart.from_show(show_view(plan, plan.indicator("practitioners")))
+    for width in range(20, 61):
+        axis = charts.grid(chart, width=width)[-1]
+        shown = [int(year) for year in axis.split()]
+        assert all(re.fullmatch(r"\d{4}", year) for year in axis.split()), (width, axis)
+        assert shown == sorted(set(shown)) and shown[0] == 2021 and shown[-1] == 2025, axis

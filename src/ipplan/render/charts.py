@@ -178,8 +178,18 @@ def grid(chart: Chart, width: int = 48, height: int = 10) -> list[str]:
     lines = [f"{labels.get(r, ''):>{pad}} ┤{''.join(cells[r])}" for r in range(height)]
     axis = [" "] * width
     years = list(range(chart.first_year, chart.last_year + 1))
+    # each year under its column, a space at least between two; a year with no room for it is
+    # left out, but never the last (the target's), which takes the place of those before it
+    placed: list[tuple[int, int]] = []
     for year in years:
         c = min(col(year), width - 4)
+        if placed and placed[-1][0] + 5 > c:
+            if year != years[-1]:
+                continue
+            while placed and placed[-1][0] + 5 > c:
+                placed.pop()
+        placed.append((c, year))
+    for c, year in placed:
         axis[c : c + 4] = list(str(year))
     lines.append(" " * pad + " └" + "─" * width)
     lines.append(" " * (pad + 2) + "".join(axis).rstrip())
