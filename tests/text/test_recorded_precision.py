@@ -132,6 +132,7 @@ def test_a_recorded_value_keeps_every_decimal_in_json_however_many(
             "record", year, "complaint_rate", value, "--accept-jump", "--data", str(plan_dir)
         )
         assert recorded.exit_code == 0, recorded.stderr
+        assert f"= {value} ‰" in recorded.stdout  # the confirmation says what was recorded
     shown = json.loads(cli("show", "complaint_rate", "--json", "--data", str(plan_dir)).stdout)
     assert [(a["year"], a["value"]) for a in shown["actuals"]] == [
         (2023, 0.12345678901234568),

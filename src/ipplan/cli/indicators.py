@@ -110,7 +110,7 @@ def record(
         language,
         name=name,
         year=year,
-        value=shown_numbers.number(done.actual.value),
+        value=shown_numbers.exact(done.actual.value),  # as recorded, every decimal
         unit=unit_label(done.indicator.unit, language),
         source=done.actual.source,
     )
@@ -124,7 +124,7 @@ def record(
         old = (
             text("label.not_published", language)
             if replaced.not_published
-            else shown_numbers.number(replaced.value)
+            else shown_numbers.exact(replaced.value)
         )
         message += text("replaced", language, old=old)
     if not done.unchanged:
