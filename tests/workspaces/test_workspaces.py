@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ipplan.text.wrapping import width
 from ipplan.workspace import load_workspace, read_workspace
 from ipplan.workspaces.overview import load_plans
 from ipplan.workspaces.rollup import Check, roll_up
@@ -380,6 +381,25 @@ def test_the_members_table_never_cuts_a_figure_and_names_the_years_left_out(
         assert f"Years {ranges.replace(' ', ', ')} are left out" in said.replace("–", ", ")
     else:
         assert years == every and "left out" not in said
+
+
+@pytest.mark.parametrize(("columns", "lang"), [(30, "en"), (40, "zh"), (56, "en"), (100, "zh")])
+def test_the_members_check_gives_every_figure_whole_at_any_width(
+    cli: Run, ws: Path, monkeypatch: pytest.MonkeyPatch, columns: int, lang: str
+) -> None:
+    """Each year's sum, coverage, own figure, share and difference are whole at any width: as
+    a table where it fits, else as one labelled line a year (29000 was once cut into 290/00)."""
+    monkeypatch.chdir(ws)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    shown = cli("show", "practitioners", "--plan", "national", "--members", "--lang", lang)
+    assert shown.exit_code == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    title = "Member plans" if lang == "en" else "成员计划汇总"
+    section = lines[next(i for i, line in enumerate(lines) if line.startswith(title)) :]
+    assert max(width(line) for line in section) <= columns
+    words = "\n".join(section).split()
+    for figure in ("30700", "31500", "3/3", "97.5%", "-800", "23100", "2/3"):
+        assert figure in words or f"{figure};" in words or f"{figure}；" in " ".join(words), figure
 
 
 def test_overview_parent_first_with_counts_and_flags(

@@ -8,9 +8,9 @@ from typing import Any
 from rich.text import Text
 
 from ipplan.render import sentences, table, terminal
-from ipplan.text.i18n import label, text, unit_label
+from ipplan.text.i18n import colon, label, text, unit_label
 from ipplan.text.shown_numbers import exact, percent, signed
-from ipplan.text.wrapping import width
+from ipplan.text.wrapping import longest_word, width
 
 # --- workspaces: the overview, and a roll-up of member plans ---------------------------------
 
@@ -155,7 +155,25 @@ def render_members(view: Mapping[str, Any], lang: str) -> None:
             ]
         )
     headers = [*(text(key, lang) for key in keys), text("col.check", lang)]
-    terminal.print_table(console, None, headers, rows, right=[True] * 6 + [False])
+    # every figure whole; where the table cannot hold them so, each year is one labelled line
+    least = [
+        max([longest_word(headers[i]), *(width(str(row[i])) for row in rows)])
+        for i in range(len(keys))
+    ]
+    least.append(max([longest_word(headers[-1]), *(longest_word(str(r[-1])) for r in rows)]))
+    if sum(least) + table.PADDED.overhead(len(headers)) <= console.width:
+        terminal.print_table(console, None, headers, rows, right=[True] * 6 + [False], least=least)
+    else:
+        said, apart = colon(lang), "；" if lang == "zh" else "; "
+        lines: list[tuple[str, str | Text]] = []
+        for row in rows:
+            pairs = zip(headers[1:-1], row[1:-1], strict=True)
+            line = Text(apart.join(f"{head}{said}{cell}" for head, cell in pairs))
+            line.append(f"{apart}{headers[-1]}{said}")
+            verdict = row[-1]
+            line.append_text(verdict if isinstance(verdict, Text) else Text(verdict))
+            lines.append((str(row[0]), line))
+        terminal.hanging(console, lines)
     console.print(
         text(
             "members.rule",
