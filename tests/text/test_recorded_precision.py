@@ -143,3 +143,7 @@ def test_a_recorded_value_keeps_every_decimal_in_json_however_many(
     report = json.loads(cli("report", "-f", "json", "--data", str(plan_dir)).stdout)
     ind = next(i for i in report["indicators"] if i["key"] == "complaint_rate")
     assert [a["value"] for a in ind["actuals"]] == [0.12345678901234568, 4e-15]
+    # and the CSV writes each number as the JSON does (1e-05 and 0.00001 once stood side by side)
+    csv = cli("report", "-f", "csv", "--data", str(plan_dir)).stdout
+    assert ",4e-15," in csv and ",0.12345678901234568," in csv
+    assert "4e-15" in cli("report", "-f", "json", "--data", str(plan_dir)).stdout

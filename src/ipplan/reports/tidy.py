@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
 from ipplan.files.formulas import neutral
 from ipplan.render.sentences import pick
 from ipplan.text.i18n import label, text
-from ipplan.text.shown_numbers import for_files, json_text
+from ipplan.text.shown_numbers import for_files, json_encoded, json_text
 
 # key, year, value, source and note are what import reads; name and unit help a reader,
 # status is what the indicator's status was as of that year, to be read against the plan's
@@ -53,8 +52,8 @@ def cell(value: Any) -> str:
     that a spreadsheet would run as a formula quoted (:mod:`ipplan.files.formulas`)."""
     if value is None:
         return ""
-    if isinstance(value, int | float):
-        return json.dumps(value)
+    if isinstance(value, int | float):  # as the JSON files write it (json_encoded)
+        return json_encoded(value)
     return neutral(str(value))
 
 
