@@ -128,8 +128,8 @@ def json_text(value: Any) -> str:
 def json_encoded(shown: Any) -> str:
     """A value whose numbers are already as files hold them, as JSON: indented by two spaces,
     text as written (not escaped to ASCII). orjson writes it: the layout is ``json.dumps(...,
-    ensure_ascii=False, indent=2)``'s, at a tenth of the time, and a number smaller than 0.0001
-    is written as it is typed (0.00001, where ``json`` writes 1e-05). An integer beyond 64
+    ensure_ascii=False, indent=2)``'s, at a tenth of the time; a few small numbers differ in
+    form only (0.00001 and 1e-6, where ``json`` writes 1e-05 and 1e-06). An integer beyond 64
     bits, which orjson refuses, is written by ``json``."""
     import orjson
 
