@@ -123,6 +123,10 @@ def test_record_in_the_baseline_year_fills_a_pending_baseline(
     english = cli("record", "2025", "litigators", "70", "--lang", "en", *data)
     assert english.exit_code == 0, english.stderr
     assert english.stdout.splitlines()[0].startswith("Set the baseline of ")
+    # the value as written, every decimal (12.345678 was once confirmed as 12.35)
+    exact = cli("record", "2025", "agency_rate", "80.125678", "--lang", "en", *data)
+    assert exact.exit_code == 0, exact.stderr
+    assert " 80.125678 %" in exact.stdout.splitlines()[0]
     noted = cli("record", "2025", "revenue", "12.5", "--source", "年报", "--note", "估算", *data)
     assert noted.exit_code == 0, noted.stderr
     text = (new / "indicators.yaml").read_text(encoding="utf-8")

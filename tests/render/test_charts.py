@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from ipplan.render import charts
 from tests.conftest import Run, load
 
@@ -55,3 +57,21 @@ def test_the_years_under_a_chart_never_run_into_each_other(plan_dir: Path) -> No
         shown = [int(year) for year in axis.split()]
         assert all(re.fullmatch(r"\d{4}", year) for year in axis.split()), (width, axis)
         assert shown == sorted(set(shown)) and shown[0] == 2021 and shown[-1] == 2025, axis
+
+
+def test_a_chart_on_a_narrow_terminal_fits_it_with_its_first_and_target_years(
+    cli: Run, shipped_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plot gives way on a narrow terminal, down to ten columns, so that no line of the
+    chart is wider than the terminal (at 24 columns the target's year was cut to 202)."""
+    from ipplan.text.wrapping import width
+
+    for columns in (20, 24, 30, 36, 80):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        shown = cli("show", "practitioners", "--lang", "en", "--data", str(shipped_dir))
+        lines = shown.stdout.splitlines()
+        start = lines.index("Chart")
+        chart = lines[start + 1 : next(i for i in range(start, len(lines)) if "└" in lines[i]) + 2]
+        assert max(width(line) for line in chart) <= columns, (columns, chart)
+        years = chart[-1].split()
+        assert years[0] == "2021" and years[-1] == "2025", (columns, chart[-1])

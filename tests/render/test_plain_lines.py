@@ -72,3 +72,22 @@ def test_a_hanging_text_wraps_under_itself_its_tabs_and_line_breaks_as_spaces() 
         "  2024 a b",
         "",
     ]
+
+
+def test_with_no_room_beside_the_labels_each_text_goes_under_its_label_whole() -> None:
+    """Under 10 columns beside the labels, a text is set under its label, four columns in, by
+    the one wrapper: nothing dropped (a narrow rich column once lost every Chinese character)."""
+    from ipplan.render.terminal import hanging
+
+    buffer = io.StringIO()
+    console = _Console(file=buffer, width=20, markup=False, emoji=False, highlight=False)
+    title = Text("人才引进 attraction", "bold")
+    hanging(console, [("talent-attraction", title), ("b", "未启动")], gap=2)
+    assert buffer.getvalue().split("\n") == [
+        "  talent-attraction",
+        "    人才引进",
+        "    attraction",
+        "  b",
+        "    未启动",
+        "",
+    ]

@@ -169,7 +169,7 @@ def _set_baseline(
         language,
         name=done.indicator.name_en if language == "en" else done.indicator.name,
         year=year,
-        value=shown_numbers.number(done.value),
+        value=shown_numbers.exact(done.value),  # as written, every decimal
         unit=unit_label(done.indicator.unit, language),
         source=done.source,
     )

@@ -185,8 +185,12 @@ CHART_STYLES = {
 def _print_chart(console: Console, view: Mapping[str, Any], lang: str) -> None:
     chart = charts.Chart.from_show(view)
     width = max(20, min(60, console.width - 16))
+    rows = charts.grid(chart, width=width)
+    over = 2 + max(len(row) for row in rows) - console.width  # its value labels' room too
+    if over > 0 and width > 10:  # a narrow terminal: the plot gives way, down to 10 columns
+        rows = charts.grid(chart, width=max(10, width - over))
     console.print(Text(text("label.chart", lang), style="bold"))
-    for row in charts.grid(chart, width=width):
+    for row in rows:
         styled = Text("  ")
         for char in row:
             styled.append(char, style=CHART_STYLES.get(char, ""))

@@ -13,8 +13,6 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from ipplan.render import table
@@ -159,21 +157,20 @@ def hanging(
     """Lines as ``  label text``, the labels in a column as wide as the widest, each text
     wrapping under itself rather than under its label, by the one wrapper (at spaces and
     between Chinese characters; with ``hyphens``, after an English compound's hyphen), its
-    styles kept. With under 4 columns left for the text, the terminal folds it."""
+    styles kept. With under 10 columns left beside the labels, each text goes under its label
+    instead, four columns in."""
     labels = max((width(head) for head, _ in lines), default=0)
     room = console.width - 2 - gap - labels
-    if room < 4:
-        grid = Table.grid(padding=(0, gap))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for head, body in lines:
-            grid.add_row(head, body)
-        console.print(Padding(grid, (0, 0, 0, 2)))
-        return
-    under = " " * (2 + labels + gap)
+    beside = room >= 10
+    if not beside:  # too narrow beside the labels: each label on a line, its text under it
+        room = max(console.width - 4, 4)
+    under = " " * (2 + labels + gap) if beside else "    "
     shown: list[Text] = []
     for head, body in lines:
         lead = f"  {head}{' ' * (labels - width(head) + gap)}"
+        if not beside:
+            shown.append(Text(f"  {head}"))
+            lead = under
         if isinstance(body, str):  # white space, a line break or a tab too, as one space
             parts = [Text(part) for part in wrap(body, room, hyphens)]
         else:  # each white space character as a space, so that its styles stay where they are

@@ -118,20 +118,37 @@ def render_members(view: Mapping[str, Any], lang: str) -> None:
         if room <= console.width or len(kept) == 1:
             break
         kept.remove(j)
-    shown = [columns[0], *(columns[1 + k] for k in kept)]
-    terminal.print_table(
-        console,
-        None,
-        [column[0] for column in shown],
-        [list(row) for row in zip(*(column[1:] for column in shown), strict=True)],
-        right=[False, *(True for _ in kept)],
-        least=[needs[0], *(needs[1 + k] for k in kept)],
-    )
-    left_out = [year for j, year in enumerate(years) if j not in kept]
-    if left_out:
-        terminal.indented(
-            console, text("members.years_left_out", lang, years=_spans(left_out, lang))
+    one = needs[0] + needs[1 + kept[0]] + table.PADDED.overhead(2) if kept else 0
+    if one > console.width:  # not even one year beside the names: each member, its years
+        said, apart = colon(lang), "；" if lang == "zh" else "; "
+        terminal.hanging(
+            console,
+            [
+                (
+                    str(member["plan"]),
+                    apart.join(
+                        f"{columns[1 + j][0]}{said}{columns[1 + j][1 + i]}"
+                        for j in range(len(years))
+                    ),
+                )
+                for i, member in enumerate(members)
+            ],
         )
+    else:
+        shown = [columns[0], *(columns[1 + k] for k in kept)]
+        terminal.print_table(
+            console,
+            None,
+            [column[0] for column in shown],
+            [list(row) for row in zip(*(column[1:] for column in shown), strict=True)],
+            right=[False, *(True for _ in kept)],
+            least=[needs[0], *(needs[1 + k] for k in kept)],
+        )
+        left_out = [year for j, year in enumerate(years) if j not in kept]
+        if left_out:
+            terminal.indented(
+                console, text("members.years_left_out", lang, years=_spans(left_out, lang))
+            )
     keys = (
         "col.year",
         "col.members_sum",
@@ -174,14 +191,13 @@ def render_members(view: Mapping[str, Any], lang: str) -> None:
             line.append_text(verdict if isinstance(verdict, Text) else Text(verdict))
             lines.append((str(row[0]), line))
         terminal.hanging(console, lines)
-    console.print(
-        text(
-            "members.rule",
-            lang,
-            tolerance=percent(view["tolerance"]),
-            unit=unit_label(view["unit"], lang, view.get("unit_en")),
-        )
+    rule = text(
+        "members.rule",
+        lang,
+        tolerance=percent(view["tolerance"]),
+        unit=unit_label(view["unit"], lang, view.get("unit_en")),
     )
+    terminal.sentences_in_lines(console, rule.split("\n"))
 
 
 def _spans(years: list[int], lang: str) -> str:
