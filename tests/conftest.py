@@ -84,6 +84,19 @@ def plan_dir(tmp_path: Path, definitions: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def bare_dir(plan_dir: Path) -> Path:
+    """A copy of the shipped plan's definitions without its work plans, to import one into."""
+    shutil.rmtree(plan_dir / "workplans", ignore_errors=True)
+    return plan_dir
+
+
+@pytest.fixture
+def mid_2024(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Things are judged on 15 July 2024: the middle of the work-plan tables' year."""
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+
+
 def clear_recorded(directory: Path) -> None:
     """Remove the figures recorded in a copied plan, keeping its definitions."""
     for recorded in (directory / "actuals").iterdir():

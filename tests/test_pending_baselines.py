@@ -7,24 +7,14 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
 from tests.conftest import SHIPPED, Run, snapshot
+from tests.test_successor import _after_the_plan, indicators  # noqa: F401 - the day, autouse
 
 TITLE = "专利代理行业发展规划（2026-2030年）"
-
-
-@pytest.fixture(autouse=True)
-def _after_the_plan(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("IPPLAN_TODAY", "2026-12-07")
-
-
-def indicators(directory: Path) -> dict[str, dict[str, Any]]:
-    data = yaml.safe_load((directory / "indicators.yaml").read_text(encoding="utf-8"))
-    return {entry["key"]: entry for entry in data["indicators"]}
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -35,12 +34,6 @@ ROW = [
 ]
 SHEET = "xl/worksheets/sheet1.xml"
 MB = 1024 * 1024
-
-
-@pytest.fixture
-def bare_dir(plan_dir: Path) -> Path:
-    shutil.rmtree(plan_dir / "workplans", ignore_errors=True)
-    return plan_dir
 
 
 def workbook(rows: list[list[object]], title: str = "计划表") -> bytes:

@@ -4,7 +4,6 @@ deadlines written as 6月前, the years a work plan may name, a seed's headings 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +13,8 @@ from tests.conftest import Run, load, snapshot
 
 HEAD = ["工作措施", "工作目标", "具体内容", "进度安排", "负责部门", "对应行动", "状态"]
 
-
-@pytest.fixture
-def bare_dir(plan_dir: Path) -> Path:
-    shutil.rmtree(plan_dir / "workplans", ignore_errors=True)
-    return plan_dir
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+# judged on 15 July 2024, in the middle of the tables' year (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("mid_2024")
 
 
 def workbook(path: Path, *rows: list[Any]) -> Path:

@@ -27,12 +27,6 @@ SEED_004 = (
 )
 
 
-@pytest.fixture
-def bare_dir(plan_dir: Path) -> Path:
-    shutil.rmtree(plan_dir / "workplans", ignore_errors=True)
-    return plan_dir
-
-
 def imported(cli: Run, directory: Path, source: Path, *more: str) -> None:
     result = cli("workplan-import", str(source), "--year", "2024", "--data", str(directory), *more)
     assert result.exit_code == 0, result.stderr

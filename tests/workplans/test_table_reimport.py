@@ -3,7 +3,6 @@ id in the import's one change, and progress whose item left the table is refused
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,16 +16,8 @@ FIRST = HEAD + MEETING + "\n" + TRAINING + "已完成 2024-06-30\n"
 # a row added above the two: each keeps its content, its id moves one down
 SECOND = HEAD + "新增：编制规划,x,y,全年,省局,talent-training,\n" + MEETING + "\n" + TRAINING + "\n"
 
-
-@pytest.fixture
-def bare_dir(plan_dir: Path) -> Path:
-    shutil.rmtree(plan_dir / "workplans", ignore_errors=True)
-    return plan_dir
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+# judged on 15 July 2024, in the middle of the tables' year (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("mid_2024")
 
 
 def table(tmp_path: Path, name: str, text: str) -> Path:

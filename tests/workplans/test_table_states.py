@@ -28,16 +28,8 @@ STATES = (
     "informatization,6.推进专利信息服务,,,2024Q2，建成平台,省局负责,done 2024-03-01\n"
 )
 
-
-@pytest.fixture
-def bare_dir(plan_dir: Path) -> Path:
-    shutil.rmtree(plan_dir / "workplans", ignore_errors=True)
-    return plan_dir
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("IPPLAN_TODAY", "2024-07-15")
+# judged on 15 July 2024, in the middle of the tables' year (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("mid_2024")
 
 
 def events(directory: Path) -> dict[str, list[tuple[object, ...]]]:

@@ -893,12 +893,6 @@ TABLE = """\
 """
 
 
-@pytest.fixture
-def bare_dir(plan_dir: Path) -> Path:
-    shutil.rmtree(plan_dir / "workplans", ignore_errors=True)
-    return plan_dir
-
-
 def test_import_a_table_into_a_work_plan(bare_dir: Path, cli: Run, tmp_path: Path) -> None:
     source = tmp_path / "t.csv"
     source.write_text(TABLE, encoding="utf-8")
