@@ -79,6 +79,7 @@ def plain_lines(objects: Sequence[Any], options: Mapping[str, Any], room: int) -
     if _LAID_OUT.search(plain):
         return None
     lines = plain.split("\n")
+    # rich's own measure, not text.wrapping.width: the question is whether rich would wrap
     if any(cell_len(line) > room for line in lines):
         return None
     return "\n".join(line.rstrip() for line in lines) + "\n"

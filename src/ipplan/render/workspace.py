@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rich.text import Text
 
 from ipplan.render import sentences, table, terminal
-from ipplan.text.i18n import colon, label, text, unit_label
+from ipplan.text.i18n import colon, joined, label, text, unit_label
 from ipplan.text.shown_numbers import exact, percent, signed
 from ipplan.text.wrapping import longest_word, width
 
@@ -120,17 +120,10 @@ def render_members(view: Mapping[str, Any], lang: str) -> None:
         kept.remove(j)
     one = needs[0] + needs[1 + kept[0]] + table.PADDED.overhead(2) if kept else 0
     if one > console.width:  # not even one year beside the names: each member, its years
-        said, apart = colon(lang), "；" if lang == "zh" else "; "
         terminal.hanging(
             console,
             [
-                (
-                    str(member["plan"]),
-                    apart.join(
-                        f"{columns[1 + j][0]}{said}{columns[1 + j][1 + i]}"
-                        for j in range(len(years))
-                    ),
-                )
+                (str(member["plan"]), _fields(((c[0], c[1 + i]) for c in columns[1:]), lang))
                 for i, member in enumerate(members)
             ],
         )
@@ -181,13 +174,10 @@ def render_members(view: Mapping[str, Any], lang: str) -> None:
     if sum(least) + table.PADDED.overhead(len(headers)) <= console.width:
         terminal.print_table(console, None, headers, rows, right=[True] * 6 + [False], least=least)
     else:
-        said, apart = colon(lang), "；" if lang == "zh" else "; "
         lines: list[tuple[str, str | Text]] = []
         for row in rows:
-            pairs = zip(headers[1:-1], row[1:-1], strict=True)
-            line = Text(apart.join(f"{head}{said}{cell}" for head, cell in pairs))
-            line.append(f"{apart}{headers[-1]}{said}")
-            verdict = row[-1]
+            line = Text(_fields(zip(headers[1:], [*row[1:-1], ""], strict=True), lang))
+            verdict = row[-1]  # its style kept
             line.append_text(verdict if isinstance(verdict, Text) else Text(verdict))
             lines.append((str(row[0]), line))
         terminal.hanging(console, lines)
@@ -208,5 +198,10 @@ def _spans(years: list[int], lang: str) -> str:
             runs[-1].append(year)
         else:
             runs.append([year])
-    shown = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
-    return ("、" if lang == "zh" else ", ").join(shown)
+    return joined((f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs), lang)
+
+
+def _fields(pairs: Iterable[tuple[str, object]], lang: str) -> str:
+    """Named values in a line: ``名称：值；名称：值``, ``name: value; name: value``."""
+    apart = "；" if lang == "zh" else "; "
+    return apart.join(f"{name}{colon(lang)}{value}" for name, value in pairs)
